@@ -1,0 +1,89 @@
+//! Signed-in browser sessions. Only a hash of the cookie value is stored.
+
+use crate::{execute, query_as, Exec, Result};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionRow {
+    pub token_hash: String,
+    pub user_id: i64,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+    pub user_agent: String,
+    pub ip: String,
+}
+
+pub async fn insert(c: &mut impl Exec, s: &SessionRow) -> Result<()> {
+    execute!(
+        c,
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        &s.token_hash,
+        s.user_id,
+        s.created_at,
+        s.last_seen_at,
+        s.expires_at,
+        &s.user_agent,
+        &s.ip
+    )?;
+    Ok(())
+}
+
+/// The live session with this hash, if it has not expired.
+pub async fn find_live(c: &mut impl Exec, token_hash: &str, now: i64) -> Result<Option<SessionRow>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        SessionRow,
+        "SELECT token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip
+         FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+        token_hash,
+        now
+    )?)
+}
+
+pub async fn touch(c: &mut impl Exec, token_hash: &str, now: i64, expires_at: i64) -> Result<()> {
+    execute!(
+        c,
+        "UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE token_hash = $1",
+        token_hash,
+        now,
+        expires_at
+    )?;
+    Ok(())
+}
+
+pub async fn list_for_user(c: &mut impl Exec, user_id: i64, now: i64) -> Result<Vec<SessionRow>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        SessionRow,
+        "SELECT token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip
+         FROM sessions WHERE user_id = $1 AND expires_at > $2 ORDER BY last_seen_at DESC",
+        user_id,
+        now
+    )?)
+}
+
+pub async fn delete(c: &mut impl Exec, token_hash: &str) -> Result<u64> {
+    Ok(execute!(c, "DELETE FROM sessions WHERE token_hash = $1", token_hash)?)
+}
+
+/// Deletes one session of this member (the "sign out that device" button).
+pub async fn delete_for_user(c: &mut impl Exec, user_id: i64, token_hash: &str) -> Result<u64> {
+    Ok(execute!(c, "DELETE FROM sessions WHERE user_id = $1 AND token_hash = $2", user_id, token_hash)?)
+}
+
+/// Deletes every session of the member, optionally keeping the current one.
+pub async fn delete_all_for_user(c: &mut impl Exec, user_id: i64, keep: Option<&str>) -> Result<u64> {
+    Ok(execute!(
+        c,
+        "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2",
+        user_id,
+        keep.unwrap_or("")
+    )?)
+}
+
+pub async fn delete_expired(c: &mut impl Exec, now: i64) -> Result<u64> {
+    Ok(execute!(c, "DELETE FROM sessions WHERE expires_at <= $1", now)?)
+}

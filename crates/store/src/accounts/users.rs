@@ -1,0 +1,102 @@
+//! The `users` table: one row per account, kept as a tombstone after withdrawal.
+
+use crate::{execute, query_as, Exec, Result};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: Option<String>,
+    pub email_verified_at: Option<i64>,
+    pub password_hash: Option<String>,
+    pub status: String,
+    pub role: String,
+    pub locale: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+
+#[derive(Debug)]
+pub struct NewUser<'a> {
+    pub id: i64,
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub role: &'a str,
+    pub locale: &'a str,
+    pub now: i64,
+}
+
+/// Inserts an active, unconfirmed account. A taken e-mail fails with a unique violation.
+pub async fn insert(c: &mut impl Exec, u: &NewUser<'_>) -> Result<()> {
+    execute!(
+        c,
+        "INSERT INTO users (id, email, email_verified_at, password_hash, status, role, locale, created_at, updated_at)
+         VALUES ($1, $2, NULL, $3, 'active', $4, $5, $6, $6)",
+        u.id,
+        u.email,
+        u.password_hash,
+        u.role,
+        u.locale,
+        u.now
+    )?;
+    Ok(())
+}
+
+pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<UserRow>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        UserRow,
+        "SELECT id, email, email_verified_at, password_hash, status, role, locale, created_at, updated_at
+         FROM users WHERE id = $1",
+        id
+    )?)
+}
+
+pub async fn find_by_email(c: &mut impl Exec, email: &str) -> Result<Option<UserRow>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        UserRow,
+        "SELECT id, email, email_verified_at, password_hash, status, role, locale, created_at, updated_at
+         FROM users WHERE email = $1",
+        email
+    )?)
+}
+
+pub async fn mark_email_verified(c: &mut impl Exec, id: i64, now: i64) -> Result<()> {
+    execute!(
+        c,
+        "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2), updated_at = $2 WHERE id = $1",
+        id,
+        now
+    )?;
+    Ok(())
+}
+
+pub async fn set_password_hash(c: &mut impl Exec, id: i64, hash: &str, now: i64) -> Result<()> {
+    execute!(c, "UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1", id, hash, now)?;
+    Ok(())
+}
+
+/// Replaces the address and marks it confirmed (the change was confirmed by mail).
+pub async fn set_email(c: &mut impl Exec, id: i64, email: &str, now: i64) -> Result<()> {
+    execute!(
+        c,
+        "UPDATE users SET email = $2, email_verified_at = $3, updated_at = $3 WHERE id = $1",
+        id,
+        email,
+        now
+    )?;
+    Ok(())
+}
+
+pub async fn set_locale(c: &mut impl Exec, id: i64, locale: &str, now: i64) -> Result<()> {
+    execute!(c, "UPDATE users SET locale = $2, updated_at = $3 WHERE id = $1", id, locale, now)?;
+    Ok(())
+}
+
+pub async fn set_role(c: &mut impl Exec, id: i64, role: &str, now: i64) -> Result<()> {
+    execute!(c, "UPDATE users SET role = $2, updated_at = $3 WHERE id = $1", id, role, now)?;
+    Ok(())
+}

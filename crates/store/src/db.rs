@@ -1,0 +1,236 @@
+//! The `Db` handle: one API over SQLite and PostgreSQL.
+//!
+//! Store functions take `&mut impl Exec` so that the same function runs inside a transaction
+//! (`Tx`) or on a plain pooled connection (`PoolConn`). The SQL text is the same for both
+//! backends; the `fetch_*!`/`execute!` macros only dispatch on the connection type.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::pool::PoolConnection;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Connection, PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction};
+
+use crate::Error;
+
+/// Which database engine a [`Db`] talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A connection pool for one of the two supported databases.
+#[derive(Clone, Debug)]
+pub enum Db {
+    /// SQLite has a single writer. Writes go through a one-connection pool so that transactions
+    /// queue in the application instead of failing with `SQLITE_BUSY` when a read lock is
+    /// upgraded; reads use a wider pool, which WAL mode lets run beside the writer.
+    Sqlite { write: SqlitePool, read: SqlitePool },
+    Postgres(PgPool),
+}
+
+/// An open transaction. Dropping it without [`Tx::commit`] rolls back.
+#[derive(Debug)]
+pub enum Tx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+/// A pooled connection outside any explicit transaction, for reads.
+#[derive(Debug)]
+pub enum PoolConn {
+    Sqlite(PoolConnection<Sqlite>),
+    Postgres(PoolConnection<Postgres>),
+}
+
+/// A borrowed connection of either kind; what the query macros dispatch on.
+#[derive(Debug)]
+pub enum Conn<'c> {
+    Sqlite(&'c mut SqliteConnection),
+    Postgres(&'c mut PgConnection),
+}
+
+/// Anything a store function can run a query on.
+pub trait Exec: Send {
+    fn conn(&mut self) -> Conn<'_>;
+
+    fn backend(&mut self) -> Backend {
+        match self.conn() {
+            Conn::Sqlite(_) => Backend::Sqlite,
+            Conn::Postgres(_) => Backend::Postgres,
+        }
+    }
+}
+
+impl Exec for Tx {
+    fn conn(&mut self) -> Conn<'_> {
+        match self {
+            Tx::Sqlite(t) => Conn::Sqlite(&mut *t),
+            Tx::Postgres(t) => Conn::Postgres(&mut *t),
+        }
+    }
+}
+
+impl Exec for PoolConn {
+    fn conn(&mut self) -> Conn<'_> {
+        match self {
+            PoolConn::Sqlite(c) => Conn::Sqlite(&mut *c),
+            PoolConn::Postgres(c) => Conn::Postgres(&mut *c),
+        }
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), Error> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await?,
+            Tx::Postgres(t) => t.commit().await?,
+        }
+        Ok(())
+    }
+}
+
+/// Connection settings, parsed from a URL (`sqlite://path` or `postgres://…`).
+#[derive(Clone)]
+pub struct DbConfig {
+    pub url: String,
+    pub max_connections: u32,
+    /// PostgreSQL only: the schema to use (tests give each test its own).
+    pub pg_schema: Option<String>,
+}
+
+impl std::fmt::Debug for DbConfig {
+    // The URL may carry a password; never print it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = match self.url.split_once('@') {
+            Some((_, host)) => format!("…@{host}"),
+            None => self.url.clone(),
+        };
+        f.debug_struct("DbConfig").field("url", &shown).field("max_connections", &self.max_connections).finish()
+    }
+}
+
+impl Db {
+    /// Opens the pools (creating the SQLite file if needed). Does not migrate.
+    pub async fn connect(config: &DbConfig) -> Result<Db, Error> {
+        if config.url.starts_with("postgres://") || config.url.starts_with("postgresql://") {
+            let mut options = PgConnectOptions::from_str(&config.url)?;
+            if let Some(schema) = &config.pg_schema {
+                options = options.options([("search_path", schema.as_str())]);
+            }
+            let pool = PgPoolOptions::new()
+                .max_connections(config.max_connections)
+                .acquire_timeout(Duration::from_secs(30))
+                .connect_with(options)
+                .await?;
+            Ok(Db::Postgres(pool))
+        } else {
+            let options = SqliteConnectOptions::from_str(&config.url)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10));
+            let write = SqlitePoolOptions::new()
+                .max_connections(1)
+                .acquire_timeout(Duration::from_secs(30))
+                .connect_with(options.clone())
+                .await?;
+            let read = SqlitePoolOptions::new()
+                .max_connections(config.max_connections.max(2))
+                .acquire_timeout(Duration::from_secs(30))
+                .connect_with(options.read_only(true))
+                .await?;
+            Ok(Db::Sqlite { write, read })
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Db::Sqlite { .. } => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Begins a read-write transaction.
+    pub async fn begin(&self) -> Result<Tx, Error> {
+        Ok(match self {
+            Db::Sqlite { write, .. } => Tx::Sqlite(write.begin().await?),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// A connection for reads outside a transaction.
+    pub async fn read(&self) -> Result<PoolConn, Error> {
+        Ok(match self {
+            Db::Sqlite { read, .. } => PoolConn::Sqlite(read.acquire().await?),
+            Db::Postgres(pool) => PoolConn::Postgres(pool.acquire().await?),
+        })
+    }
+
+    /// Checks that the database answers (for `/readyz`).
+    pub async fn ping(&self) -> Result<(), Error> {
+        match self {
+            Db::Sqlite { read, .. } => read.acquire().await?.ping().await?,
+            Db::Postgres(pool) => pool.acquire().await?.ping().await?,
+        }
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite { write, read } => {
+                write.close().await;
+                read.close().await;
+            }
+            Db::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+/// Runs `query_as` with the given fetch method on either backend.
+#[macro_export]
+macro_rules! query_as {
+    ($c:expr, $method:ident, $ty:ty, $sql:expr $(, $arg:expr)* $(,)?) => {
+        match $crate::Exec::conn($c) {
+            $crate::Conn::Sqlite(conn) => {
+                sqlx::query_as::<_, $ty>($sql)$(.bind($arg))*.$method(&mut *conn).await
+            }
+            $crate::Conn::Postgres(conn) => {
+                sqlx::query_as::<_, $ty>($sql)$(.bind($arg))*.$method(&mut *conn).await
+            }
+        }
+    };
+}
+
+/// Runs `query_scalar` with the given fetch method on either backend.
+#[macro_export]
+macro_rules! query_scalar {
+    ($c:expr, $method:ident, $ty:ty, $sql:expr $(, $arg:expr)* $(,)?) => {
+        match $crate::Exec::conn($c) {
+            $crate::Conn::Sqlite(conn) => {
+                sqlx::query_scalar::<_, $ty>($sql)$(.bind($arg))*.$method(&mut *conn).await
+            }
+            $crate::Conn::Postgres(conn) => {
+                sqlx::query_scalar::<_, $ty>($sql)$(.bind($arg))*.$method(&mut *conn).await
+            }
+        }
+    };
+}
+
+/// Executes a statement on either backend; evaluates to `Result<u64, sqlx::Error>` (rows affected).
+#[macro_export]
+macro_rules! execute {
+    ($c:expr, $sql:expr $(, $arg:expr)* $(,)?) => {
+        match $crate::Exec::conn($c) {
+            $crate::Conn::Sqlite(conn) => {
+                sqlx::query($sql)$(.bind($arg))*.execute(&mut *conn).await.map(|r| r.rows_affected())
+            }
+            $crate::Conn::Postgres(conn) => {
+                sqlx::query($sql)$(.bind($arg))*.execute(&mut *conn).await.map(|r| r.rows_affected())
+            }
+        }
+    };
+}

@@ -1,0 +1,68 @@
+//! Per-category notification settings and the marketing-mail suppression list.
+
+use crate::{execute, query_as, query_scalar, Exec, Result};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SettingRow {
+    pub category: String,
+    pub enabled: bool,
+}
+
+/// The categories this member has set explicitly; unset categories take the category's default.
+pub async fn list(c: &mut impl Exec, user_id: i64) -> Result<Vec<SettingRow>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        SettingRow,
+        "SELECT category, enabled FROM notification_settings WHERE user_id = $1",
+        user_id
+    )?)
+}
+
+pub async fn get(c: &mut impl Exec, user_id: i64, category: &str) -> Result<Option<bool>> {
+    Ok(query_scalar!(
+        c,
+        fetch_optional,
+        bool,
+        "SELECT enabled FROM notification_settings WHERE user_id = $1 AND category = $2",
+        user_id,
+        category
+    )?)
+}
+
+pub async fn set(c: &mut impl Exec, user_id: i64, category: &str, enabled: bool, now: i64) -> Result<()> {
+    execute!(
+        c,
+        "INSERT INTO notification_settings (user_id, category, enabled, updated_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (user_id, category) DO UPDATE SET enabled = excluded.enabled, updated_at = excluded.updated_at",
+        user_id,
+        category,
+        enabled,
+        now
+    )?;
+    Ok(())
+}
+
+pub async fn is_suppressed(c: &mut impl Exec, email_hash: &str) -> Result<bool> {
+    let n: i64 =
+        query_scalar!(c, fetch_one, i64, "SELECT COUNT(*) FROM mail_suppressions WHERE email_hash = $1", email_hash)?;
+    Ok(n > 0)
+}
+
+pub async fn suppress(c: &mut impl Exec, email_hash: &str, reason: &str, now: i64) -> Result<()> {
+    execute!(
+        c,
+        "INSERT INTO mail_suppressions (email_hash, reason, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (email_hash) DO NOTHING",
+        email_hash,
+        reason,
+        now
+    )?;
+    Ok(())
+}
+
+/// Lifts a suppression: only called on a new, explicit opt-in.
+pub async fn lift_suppression(c: &mut impl Exec, email_hash: &str) -> Result<()> {
+    execute!(c, "DELETE FROM mail_suppressions WHERE email_hash = $1", email_hash)?;
+    Ok(())
+}

@@ -1,0 +1,87 @@
+//! Public profiles (プロフィール): one row per member.
+
+use crate::{execute, query_as, Exec, Result};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ProfileRow {
+    pub user_id: i64,
+    pub display_name: String,
+    pub introduction: String,
+    pub skills: String,
+    pub career: String,
+    pub track_record: String,
+    pub sns_links: String,
+    pub nda: String,
+    pub avatar_key: Option<String>,
+    pub identity_verified_at: Option<i64>,
+    pub updated_at: i64,
+}
+
+/// Creates the empty profile that every new account starts with.
+pub async fn insert_empty(c: &mut impl Exec, user_id: i64, display_name: &str, now: i64) -> Result<()> {
+    execute!(
+        c,
+        "INSERT INTO profiles (user_id, display_name, introduction, skills, career, track_record, sns_links, nda,
+                               avatar_key, identity_verified_at, updated_at)
+         VALUES ($1, $2, '', '', '', '', '', 'unspecified', NULL, NULL, $3)",
+        user_id,
+        display_name,
+        now
+    )?;
+    Ok(())
+}
+
+pub async fn find(c: &mut impl Exec, user_id: i64) -> Result<Option<ProfileRow>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        ProfileRow,
+        "SELECT user_id, display_name, introduction, skills, career, track_record, sns_links, nda, avatar_key,
+                identity_verified_at, updated_at
+         FROM profiles WHERE user_id = $1",
+        user_id
+    )?)
+}
+
+/// The editable text fields, already validated by the domain types.
+#[derive(Debug)]
+pub struct ProfileText<'a> {
+    pub display_name: &'a str,
+    pub introduction: &'a str,
+    pub skills: &'a str,
+    pub career: &'a str,
+    pub track_record: &'a str,
+    pub sns_links: &'a str,
+    pub nda: &'a str,
+}
+
+pub async fn update_text(c: &mut impl Exec, user_id: i64, p: &ProfileText<'_>, now: i64) -> Result<()> {
+    execute!(
+        c,
+        "UPDATE profiles SET display_name = $2, introduction = $3, skills = $4, career = $5, track_record = $6,
+                             sns_links = $7, nda = $8, updated_at = $9
+         WHERE user_id = $1",
+        user_id,
+        p.display_name,
+        p.introduction,
+        p.skills,
+        p.career,
+        p.track_record,
+        p.sns_links,
+        p.nda,
+        now
+    )?;
+    Ok(())
+}
+
+/// Sets or clears the avatar; returns the previous file key so the caller can delete the file.
+pub async fn set_avatar(c: &mut impl Exec, user_id: i64, key: Option<&str>, now: i64) -> Result<Option<String>> {
+    let previous = find(c, user_id).await?.and_then(|p| p.avatar_key);
+    execute!(c, "UPDATE profiles SET avatar_key = $2, updated_at = $3 WHERE user_id = $1", user_id, key, now)?;
+    Ok(previous)
+}
+
+pub async fn set_identity_verified(c: &mut impl Exec, user_id: i64, at: i64) -> Result<()> {
+    execute!(c, "UPDATE profiles SET identity_verified_at = $2 WHERE user_id = $1", user_id, at)?;
+    Ok(())
+}

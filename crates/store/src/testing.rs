@@ -1,0 +1,105 @@
+//! Test support: a fresh, migrated database of each kind.
+//!
+//! SQLite tests get a temporary file; PostgreSQL tests get their own schema in the database
+//! named by `YOROZU_TEST_POSTGRES_URL` (set by `scripts/test.sh`). A PostgreSQL test without
+//! that variable fails with a message saying so, rather than being skipped silently.
+
+use crate::{execute, migrate, Backend, Db, DbConfig};
+
+pub const POSTGRES_URL_VAR: &str = "YOROZU_TEST_POSTGRES_URL";
+
+/// A database for one test; the SQLite file lives as long as this value.
+#[derive(Debug)]
+pub struct TestDb {
+    pub db: Db,
+    _dir: Option<TempDir>,
+}
+
+/// A temporary folder removed on drop.
+#[derive(Debug)]
+pub struct TempDir(pub std::path::PathBuf);
+
+impl TempDir {
+    pub fn new(prefix: &str) -> TempDir {
+        let path = std::env::temp_dir().join(format!("{prefix}-{}-{}", std::process::id(), unique()));
+        std::fs::create_dir_all(&path).expect("create temp dir");
+        TempDir(path)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos() as u64)
+        .unwrap_or(0);
+    (nanos << 16) ^ NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+impl TestDb {
+    pub async fn new(backend: Backend) -> TestDb {
+        match backend {
+            Backend::Sqlite => Self::sqlite().await,
+            Backend::Postgres => Self::postgres().await,
+        }
+    }
+
+    pub async fn sqlite() -> TestDb {
+        let dir = TempDir::new("yorozu-test");
+        let url = format!("sqlite://{}", dir.0.join("test.db").display());
+        let db = Db::connect(&DbConfig { url, max_connections: 4, pg_schema: None }).await.expect("open sqlite");
+        migrate(&db).await.expect("migrate sqlite");
+        TestDb { db, _dir: Some(dir) }
+    }
+
+    pub async fn postgres() -> TestDb {
+        let url = std::env::var(POSTGRES_URL_VAR).unwrap_or_else(|_| {
+            panic!(
+                "{POSTGRES_URL_VAR} is not set. Run the test suite with `bash scripts/test.sh`, which starts \
+                 PostgreSQL, or set it to a database this user may create schemas in."
+            )
+        });
+        let schema = format!("t{}", unique());
+        let admin = Db::connect(&DbConfig { url: url.clone(), max_connections: 1, pg_schema: None })
+            .await
+            .expect("connect to PostgreSQL");
+        let mut tx = admin.begin().await.expect("begin");
+        let create = format!("CREATE SCHEMA {schema}");
+        execute!(&mut tx, sqlx::AssertSqlSafe(create)).expect("create schema");
+        tx.commit().await.expect("commit");
+        admin.close().await;
+        let db = Db::connect(&DbConfig { url, max_connections: 8, pg_schema: Some(schema) })
+            .await
+            .expect("connect to test schema");
+        migrate(&db).await.expect("migrate postgres");
+        TestDb { db, _dir: None }
+    }
+}
+
+/// Defines one async test per backend: `both_backends!(name, |db| async move { ... });`
+/// expands to `mod name { #[tokio::test] async fn sqlite() ... async fn postgres() ... }`.
+#[macro_export]
+macro_rules! both_backends {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let t = $crate::testing::TestDb::sqlite().await;
+                ($body)(t.db.clone()).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let t = $crate::testing::TestDb::postgres().await;
+                ($body)(t.db.clone()).await;
+            }
+        }
+    };
+}
