@@ -1,1 +1,22 @@
+//! Yorozu's use cases and ports.
+//!
+//! Each capability has a folder (`accounts/`, `profile/`, `identity/`, `mail/`, …) with one
+//! file per use case. Use cases take the [`App`] and already-parsed domain values, change the
+//! database inside one transaction, and enqueue their side effects (mail, erasures) as jobs in
+//! that same transaction.
 
+pub mod accounts;
+pub mod config;
+pub mod context;
+pub mod crypto;
+pub mod error;
+pub mod identity;
+pub mod ids;
+pub mod jobs;
+pub mod mail;
+pub mod operators;
+pub mod ports;
+pub mod profile;
+
+pub use context::App;
+pub use error::{AppError, AppResult, FieldError, Fields};

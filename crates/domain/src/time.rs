@@ -60,6 +60,9 @@ mod tests {
     #[test]
     fn saturates_instead_of_overflowing() {
         assert_eq!(Timestamp::from_unix(i64::MAX).plus_days(1).unix(), i64::MAX);
-        assert_eq!(Timestamp::from_unix(i64::MIN).plus_seconds(-1).unix(), i64::MIN);
+        assert_eq!(
+            Timestamp::from_unix(i64::MIN).plus_seconds(-1).unix(),
+            i64::MIN
+        );
     }
 }

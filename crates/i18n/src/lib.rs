@@ -1,1 +1,196 @@
+//! Fluent messages for every user-visible string, in pages and in mail.
+//!
+//! Japanese (`ja`) is the source locale; English (`en`) must define the same keys, which a
+//! test checks. Messages are embedded into the binary at compile time, one file per capability.
 
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use yorozu_domain::locale::Locale;
+
+/// The message files of each locale, in the same order. Add a capability's file to both lists.
+macro_rules! resources {
+    ($locale:literal) => {
+        [
+            ("common.ftl", include_str!(concat!("../locales/", $locale, "/common.ftl"))),
+            ("errors.ftl", include_str!(concat!("../locales/", $locale, "/errors.ftl"))),
+            ("accounts.ftl", include_str!(concat!("../locales/", $locale, "/accounts.ftl"))),
+            ("settings.ftl", include_str!(concat!("../locales/", $locale, "/settings.ftl"))),
+            ("profile.ftl", include_str!(concat!("../locales/", $locale, "/profile.ftl"))),
+            ("identity.ftl", include_str!(concat!("../locales/", $locale, "/identity.ftl"))),
+            ("operator.ftl", include_str!(concat!("../locales/", $locale, "/operator.ftl"))),
+            ("mail.ftl", include_str!(concat!("../locales/", $locale, "/mail.ftl"))),
+        ]
+    };
+}
+
+struct Catalog {
+    ja: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+fn bundle(locale: Locale, files: &[(&str, &'static str)]) -> FluentBundle<FluentResource> {
+    let lang = locale.tag().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+    // Unicode isolation marks would end up inside HTML attributes and mail subjects.
+    bundle.set_use_isolating(false);
+    for (name, text) in files {
+        let resource = FluentResource::try_new((*text).to_owned())
+            .unwrap_or_else(|(_, errors)| panic!("{}/{name} does not parse: {errors:?}", locale.tag()));
+        bundle
+            .add_resource(resource)
+            .unwrap_or_else(|errors| panic!("{}/{name} redefines a message: {errors:?}", locale.tag()));
+    }
+    bundle
+}
+
+fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| Catalog { ja: bundle(Locale::Ja, &resources!("ja")), en: bundle(Locale::En, &resources!("en")) })
+}
+
+/// A message argument: text or a number (numbers get the locale's grouping, e.g. 1,000).
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_owned())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+impl From<i64> for Arg {
+    fn from(n: i64) -> Arg {
+        Arg::Number(n)
+    }
+}
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Number(n as i64)
+    }
+}
+impl From<u8> for Arg {
+    fn from(n: u8) -> Arg {
+        Arg::Number(i64::from(n))
+    }
+}
+
+/// A translator for one locale; cheap to copy into every template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tr {
+    pub locale: Locale,
+}
+
+impl Tr {
+    pub fn new(locale: Locale) -> Tr {
+        Tr { locale }
+    }
+
+    /// The message `key` without arguments.
+    pub fn t(&self, key: &str) -> String {
+        self.format(key, None)
+    }
+
+    /// The message `key` with named arguments.
+    pub fn ta<const N: usize>(&self, key: &str, args: [(&str, Arg); N]) -> String {
+        self.tv(key, &args)
+    }
+
+    /// The message `key` with named arguments given as a slice.
+    pub fn tv(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Text(s) => fluent_args.set((*name).to_owned(), FluentValue::from(s.clone())),
+                Arg::Number(n) => fluent_args.set((*name).to_owned(), FluentValue::from(*n)),
+            }
+        }
+        self.format(key, Some(&fluent_args))
+    }
+
+    /// True when the catalog has this message (used for error codes from lower layers).
+    pub fn has(&self, key: &str) -> bool {
+        self.bundle().has_message(key)
+    }
+
+    fn bundle(&self) -> &'static FluentBundle<FluentResource> {
+        match self.locale {
+            Locale::Ja => &catalog().ja,
+            Locale::En => &catalog().en,
+        }
+    }
+
+    fn format(&self, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+        let bundle = self.bundle();
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+            // A missing message is a bug caught by the key-set test; show the key rather than fail.
+            return key.to_owned();
+        };
+        let mut errors = vec![];
+        bundle.format_pattern(pattern, args, &mut errors).into_owned()
+    }
+}
+
+/// Every message id defined for a locale (for the ja/en parity test and tooling).
+pub fn message_ids(locale: Locale) -> std::collections::BTreeSet<String> {
+    let files: Vec<(&str, &str)> = match locale {
+        Locale::Ja => resources!("ja").to_vec(),
+        Locale::En => resources!("en").to_vec(),
+    };
+    let mut ids = std::collections::BTreeSet::new();
+    for (_, text) in files {
+        if let Ok(resource) = FluentResource::try_new(text.to_owned()) {
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    ids.insert(m.id.name.to_owned());
+                }
+            }
+        }
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn japanese_and_english_define_the_same_messages() {
+        let ja = message_ids(Locale::Ja);
+        let en = message_ids(Locale::En);
+        let only_ja: Vec<_> = ja.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&ja).collect();
+        assert!(only_ja.is_empty() && only_en.is_empty(), "only in ja: {only_ja:?}\nonly in en: {only_en:?}");
+        assert!(ja.len() > 50, "the catalog is loaded");
+    }
+
+    #[test]
+    fn every_file_parses_and_messages_format() {
+        for locale in [Locale::Ja, Locale::En] {
+            let tr = Tr::new(locale);
+            for id in message_ids(locale) {
+                let text = tr.t(&id);
+                assert!(!text.is_empty(), "{id} is empty in {locale:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn arguments_are_interpolated() {
+        let tr = Tr::new(Locale::Ja);
+        assert!(tr.ta("error-too-long", [("max", Arg::from(30_i64))]).contains("30"));
+    }
+}

@@ -66,3 +66,14 @@ pub async fn lift_suppression(c: &mut impl Exec, email_hash: &str) -> Result<()>
     execute!(c, "DELETE FROM mail_suppressions WHERE email_hash = $1", email_hash)?;
     Ok(())
 }
+
+/// Members who explicitly switched this category on.
+pub async fn opted_in_users(c: &mut impl Exec, category: &str) -> Result<Vec<i64>> {
+    Ok(query_scalar!(
+        c,
+        fetch_all,
+        i64,
+        "SELECT user_id FROM notification_settings WHERE category = $1 AND enabled = TRUE ORDER BY user_id",
+        category
+    )?)
+}

@@ -54,7 +54,9 @@ impl Email {
             return Err(EmailError::Empty);
         }
         if trimmed.chars().count() > MAX_EMAIL_CHARS {
-            return Err(EmailError::TooLong { max: MAX_EMAIL_CHARS });
+            return Err(EmailError::TooLong {
+                max: MAX_EMAIL_CHARS,
+            });
         }
         // Non-ASCII addresses (SMTPUTF8) are rare and many mail servers still refuse them;
         // accepting one would create an account whose confirmation mail never arrives.
@@ -75,7 +77,9 @@ impl Email {
 
     /// The part before the `@`.
     pub fn local_part(&self) -> &str {
-        self.0.split_once('@').map_or(self.0.as_str(), |(local, _)| local)
+        self.0
+            .split_once('@')
+            .map_or(self.0.as_str(), |(local, _)| local)
     }
 
     /// The part after the `@`.
@@ -174,12 +178,24 @@ mod tests {
 
     #[test]
     fn length_boundaries() {
-        let domain = format!("{}.{}.{}.{}.com", "a".repeat(60), "b".repeat(60), "c".repeat(60), "d".repeat(3));
-        let ok = format!("{}@{domain}", "x".repeat(MAX_EMAIL_CHARS - 1 - domain.len()));
+        let domain = format!(
+            "{}.{}.{}.{}.com",
+            "a".repeat(60),
+            "b".repeat(60),
+            "c".repeat(60),
+            "d".repeat(3)
+        );
+        let ok = format!(
+            "{}@{domain}",
+            "x".repeat(MAX_EMAIL_CHARS - 1 - domain.len())
+        );
         assert_eq!(ok.len(), MAX_EMAIL_CHARS);
         assert!(Email::parse(&ok).is_ok());
         let too_long = format!("x{ok}");
-        assert_eq!(Email::parse(&too_long), Err(EmailError::TooLong { max: 254 }));
+        assert_eq!(
+            Email::parse(&too_long),
+            Err(EmailError::TooLong { max: 254 })
+        );
 
         let local_64 = format!("{}@example.com", "a".repeat(64));
         assert!(Email::parse(&local_64).is_ok());
@@ -216,7 +232,10 @@ mod tests {
     fn rejects_japanese_and_full_width() {
         assert_eq!(Email::parse("山田@example.com"), Err(EmailError::Invalid));
         assert_eq!(Email::parse("taro＠example.com"), Err(EmailError::Invalid));
-        assert_eq!(Email::parse("ｔａｒｏ@example.com"), Err(EmailError::Invalid));
+        assert_eq!(
+            Email::parse("ｔａｒｏ@example.com"),
+            Err(EmailError::Invalid)
+        );
     }
 
     #[test]

@@ -91,10 +91,14 @@ impl NewPassword {
     pub fn parse(password: &str, email: Option<&Email>) -> Result<Self, PasswordError> {
         let chars = password.chars().count();
         if chars < MIN_PASSWORD_CHARS {
-            return Err(PasswordError::TooShort { min: MIN_PASSWORD_CHARS });
+            return Err(PasswordError::TooShort {
+                min: MIN_PASSWORD_CHARS,
+            });
         }
         if chars > MAX_PASSWORD_CHARS {
-            return Err(PasswordError::TooLong { max: MAX_PASSWORD_CHARS });
+            return Err(PasswordError::TooLong {
+                max: MAX_PASSWORD_CHARS,
+            });
         }
         let lowered = password.to_lowercase();
         if let Some(email) = email {
@@ -152,7 +156,10 @@ mod tests {
 
     #[test]
     fn length_boundaries_in_characters() {
-        assert_eq!(NewPassword::parse("abcdefg", None).map(|_| ()), Err(PasswordError::TooShort { min: 8 }));
+        assert_eq!(
+            NewPassword::parse("abcdefg", None).map(|_| ()),
+            Err(PasswordError::TooShort { min: 8 })
+        );
         assert!(NewPassword::parse("abcdefgh", None).is_ok());
         // Eight Japanese characters are eight characters, not 24 bytes.
         assert!(NewPassword::parse("やまだたろうです", None).is_ok());
@@ -170,14 +177,26 @@ mod tests {
 
     #[test]
     fn rejects_repeated_characters() {
-        assert_eq!(NewPassword::parse("aaaaaaaa", None).map(|_| ()), Err(PasswordError::TooSimple));
-        assert_eq!(NewPassword::parse("ああああああああ", None).map(|_| ()), Err(PasswordError::TooSimple));
+        assert_eq!(
+            NewPassword::parse("aaaaaaaa", None).map(|_| ()),
+            Err(PasswordError::TooSimple)
+        );
+        assert_eq!(
+            NewPassword::parse("ああああああああ", None).map(|_| ()),
+            Err(PasswordError::TooSimple)
+        );
     }
 
     #[test]
     fn rejects_common_passwords_case_insensitively() {
-        for common in ["password", "PassWord", "12345678", "qwertyui", "iloveyou", "ILOVEYOU"] {
-            assert_eq!(NewPassword::parse(common, None).map(|_| ()), Err(PasswordError::TooSimple), "{common}");
+        for common in [
+            "password", "PassWord", "12345678", "qwertyui", "iloveyou", "ILOVEYOU",
+        ] {
+            assert_eq!(
+                NewPassword::parse(common, None).map(|_| ()),
+                Err(PasswordError::TooSimple),
+                "{common}"
+            );
         }
     }
 
@@ -204,8 +223,14 @@ mod tests {
 
     #[test]
     fn error_codes() {
-        assert_eq!(PasswordError::TooShort { min: 8 }.code(), "password-too-short");
-        assert_eq!(PasswordError::TooLong { max: 128 }.code(), "password-too-long");
+        assert_eq!(
+            PasswordError::TooShort { min: 8 }.code(),
+            "password-too-short"
+        );
+        assert_eq!(
+            PasswordError::TooLong { max: 128 }.code(),
+            "password-too-long"
+        );
         assert_eq!(PasswordError::TooSimple.code(), "password-too-simple");
         assert_eq!(PasswordError::SameAsEmail.code(), "password-same-as-email");
     }

@@ -66,13 +66,18 @@ impl DisplayName {
             return Err(DisplayNameError::Empty);
         }
         if text::char_count(trimmed) > MAX_DISPLAY_NAME_CHARS {
-            return Err(DisplayNameError::TooLong { max: MAX_DISPLAY_NAME_CHARS });
+            return Err(DisplayNameError::TooLong {
+                max: MAX_DISPLAY_NAME_CHARS,
+            });
         }
         if text::has_forbidden_chars(trimmed, false) {
             return Err(DisplayNameError::InvalidCharacters);
         }
         let key = text::comparison_key(trimmed);
-        if RESERVED_NAMES.iter().any(|reserved| text::comparison_key(reserved) == key) {
+        if RESERVED_NAMES
+            .iter()
+            .any(|reserved| text::comparison_key(reserved) == key)
+        {
             return Err(DisplayNameError::Reserved);
         }
         Ok(Self(trimmed.to_owned()))
@@ -125,25 +130,46 @@ mod tests {
     #[test]
     fn rejects_empty() {
         assert_eq!(DisplayName::parse(""), Err(DisplayNameError::Empty));
-        assert_eq!(DisplayName::parse(" \u{3000}\t"), Err(DisplayNameError::Empty));
+        assert_eq!(
+            DisplayName::parse(" \u{3000}\t"),
+            Err(DisplayNameError::Empty)
+        );
     }
 
     #[test]
     fn length_counts_characters_not_bytes() {
         assert!(DisplayName::parse(&"あ".repeat(30)).is_ok());
         assert!(DisplayName::parse(&"Ａ".repeat(30)).is_ok());
-        assert_eq!(DisplayName::parse(&"あ".repeat(31)), Err(DisplayNameError::TooLong { max: 30 }));
-        assert_eq!(DisplayName::parse(&"a".repeat(31)), Err(DisplayNameError::TooLong { max: 30 }));
+        assert_eq!(
+            DisplayName::parse(&"あ".repeat(31)),
+            Err(DisplayNameError::TooLong { max: 30 })
+        );
+        assert_eq!(
+            DisplayName::parse(&"a".repeat(31)),
+            Err(DisplayNameError::TooLong { max: 30 })
+        );
         // Trimming happens before counting.
         assert!(DisplayName::parse(&format!("  {}  ", "a".repeat(30))).is_ok());
     }
 
     #[test]
     fn rejects_control_and_invisible_characters() {
-        assert_eq!(DisplayName::parse("山田\n太郎"), Err(DisplayNameError::InvalidCharacters));
-        assert_eq!(DisplayName::parse("山田\u{0}"), Err(DisplayNameError::InvalidCharacters));
-        assert_eq!(DisplayName::parse("運\u{200B}営"), Err(DisplayNameError::InvalidCharacters));
-        assert_eq!(DisplayName::parse("abc\u{202E}def"), Err(DisplayNameError::InvalidCharacters));
+        assert_eq!(
+            DisplayName::parse("山田\n太郎"),
+            Err(DisplayNameError::InvalidCharacters)
+        );
+        assert_eq!(
+            DisplayName::parse("山田\u{0}"),
+            Err(DisplayNameError::InvalidCharacters)
+        );
+        assert_eq!(
+            DisplayName::parse("運\u{200B}営"),
+            Err(DisplayNameError::InvalidCharacters)
+        );
+        assert_eq!(
+            DisplayName::parse("abc\u{202E}def"),
+            Err(DisplayNameError::InvalidCharacters)
+        );
     }
 
     #[test]
@@ -159,7 +185,11 @@ mod tests {
             "Administrator",
             "operator",
         ] {
-            assert_eq!(DisplayName::parse(reserved), Err(DisplayNameError::Reserved), "{reserved}");
+            assert_eq!(
+                DisplayName::parse(reserved),
+                Err(DisplayNameError::Reserved),
+                "{reserved}"
+            );
         }
         assert!(DisplayName::parse("運営さん").is_ok());
         assert!(DisplayName::parse("yorozu好き").is_ok());
@@ -168,8 +198,14 @@ mod tests {
     #[test]
     fn error_codes() {
         assert_eq!(DisplayNameError::Empty.code(), "display-name-empty");
-        assert_eq!(DisplayNameError::TooLong { max: 30 }.code(), "display-name-too-long");
-        assert_eq!(DisplayNameError::InvalidCharacters.code(), "display-name-invalid-characters");
+        assert_eq!(
+            DisplayNameError::TooLong { max: 30 }.code(),
+            "display-name-too-long"
+        );
+        assert_eq!(
+            DisplayNameError::InvalidCharacters.code(),
+            "display-name-invalid-characters"
+        );
         assert_eq!(DisplayNameError::Reserved.code(), "display-name-reserved");
     }
 

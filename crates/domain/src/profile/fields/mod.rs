@@ -7,6 +7,8 @@ mod skills;
 mod sns;
 
 pub use nda::{NdaWillingness, NdaWillingnessError};
-pub use profile_text::{Career, Introduction, MAX_PROFILE_TEXT_CHARS, ProfileTextError, TrackRecord};
+pub use profile_text::{
+    Career, Introduction, MAX_PROFILE_TEXT_CHARS, ProfileTextError, TrackRecord,
+};
 pub use skills::{MAX_SKILL_CHARS, MAX_SKILLS, Skills, SkillsError};
 pub use sns::{MAX_SNS_LINKS, MAX_SNS_URL_CHARS, SnsKind, SnsLink, SnsLinks, SnsLinksError};

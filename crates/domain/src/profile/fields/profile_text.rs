@@ -152,20 +152,35 @@ mod tests {
         );
         // A CRLF counts as one character, as the browser's maxlength counted it.
         let with_crlf = format!("{}\r\n{}", "あ".repeat(999), "い".repeat(1000));
-        assert_eq!(Introduction::parse(&with_crlf).map(|t| t.char_count()), Ok(2000));
+        assert_eq!(
+            Introduction::parse(&with_crlf).map(|t| t.char_count()),
+            Ok(2000)
+        );
     }
 
     #[test]
     fn rejects_hidden_characters_but_allows_tabs() {
-        assert_eq!(Introduction::parse("a\u{0008}b"), Err(ProfileTextError::InvalidCharacters));
-        assert_eq!(Introduction::parse("a\u{202E}b"), Err(ProfileTextError::InvalidCharacters));
+        assert_eq!(
+            Introduction::parse("a\u{0008}b"),
+            Err(ProfileTextError::InvalidCharacters)
+        );
+        assert_eq!(
+            Introduction::parse("a\u{202E}b"),
+            Err(ProfileTextError::InvalidCharacters)
+        );
         assert!(Introduction::parse("項目\t内容").is_ok());
     }
 
     #[test]
     fn error_codes() {
-        assert_eq!(ProfileTextError::TooLong { max: 1 }.code(), "profile-text-too-long");
-        assert_eq!(ProfileTextError::InvalidCharacters.code(), "profile-text-invalid-characters");
+        assert_eq!(
+            ProfileTextError::TooLong { max: 1 }.code(),
+            "profile-text-too-long"
+        );
+        assert_eq!(
+            ProfileTextError::InvalidCharacters.code(),
+            "profile-text-invalid-characters"
+        );
     }
 
     proptest! {

@@ -63,7 +63,10 @@ impl Skills {
                 continue;
             }
             if text::char_count(skill) > MAX_SKILL_CHARS {
-                return Err(SkillsError::SkillTooLong { max: MAX_SKILL_CHARS, skill: skill.to_owned() });
+                return Err(SkillsError::SkillTooLong {
+                    max: MAX_SKILL_CHARS,
+                    skill: skill.to_owned(),
+                });
             }
             if text::has_forbidden_chars(skill, false) {
                 return Err(SkillsError::InvalidCharacters);
@@ -131,7 +134,15 @@ mod tests {
     fn splits_on_every_separator() {
         assert_eq!(
             parse("ロゴ作成、イラスト，翻訳,Rust\n写真撮影\r\n動画編集､作曲"),
-            ["ロゴ作成", "イラスト", "翻訳", "Rust", "写真撮影", "動画編集", "作曲"]
+            [
+                "ロゴ作成",
+                "イラスト",
+                "翻訳",
+                "Rust",
+                "写真撮影",
+                "動画編集",
+                "作曲"
+            ]
         );
     }
 
@@ -151,7 +162,10 @@ mod tests {
         assert_eq!(parse(&"字".repeat(30)).len(), 1);
         assert_eq!(
             Skills::parse(&format!("翻訳,{}", "字".repeat(31))),
-            Err(SkillsError::SkillTooLong { max: 30, skill: "字".repeat(31) })
+            Err(SkillsError::SkillTooLong {
+                max: 30,
+                skill: "字".repeat(31)
+            })
         );
     }
 
@@ -169,7 +183,10 @@ mod tests {
 
     #[test]
     fn rejects_hidden_characters() {
-        assert_eq!(Skills::parse("翻\u{200B}訳"), Err(SkillsError::InvalidCharacters));
+        assert_eq!(
+            Skills::parse("翻\u{200B}訳"),
+            Err(SkillsError::InvalidCharacters)
+        );
         assert_eq!(Skills::parse("翻\t訳"), Err(SkillsError::InvalidCharacters));
     }
 
@@ -183,9 +200,19 @@ mod tests {
 
     #[test]
     fn error_codes() {
-        assert_eq!(SkillsError::SkillTooLong { max: 30, skill: String::new() }.code(), "skills-skill-too-long");
+        assert_eq!(
+            SkillsError::SkillTooLong {
+                max: 30,
+                skill: String::new()
+            }
+            .code(),
+            "skills-skill-too-long"
+        );
         assert_eq!(SkillsError::TooMany { max: 20 }.code(), "skills-too-many");
-        assert_eq!(SkillsError::InvalidCharacters.code(), "skills-invalid-characters");
+        assert_eq!(
+            SkillsError::InvalidCharacters.code(),
+            "skills-invalid-characters"
+        );
     }
 
     proptest! {

@@ -1,0 +1,25 @@
+//! Changing the password while signed in; other devices are signed out.
+
+use yorozu_domain::accounts::{Email, NewPassword};
+use yorozu_store::accounts::{sessions, users};
+
+use crate::accounts::{change_email::check_password, CurrentUser};
+use crate::crypto::hash_password;
+use crate::mail::{compose::compose, outbox, MailCategory};
+use crate::{App, AppError, AppResult, Fields};
+
+pub async fn change(app: &App, user: &CurrentUser, current_session: &str, current: &str, new: &str) -> AppResult<()> {
+    let email = Email::parse(&user.email).ok();
+    let mut fields = Fields::default();
+    let password = fields.check("new_password", NewPassword::parse(new, email.as_ref()));
+    let password = fields.finish(password)?;
+    let mut tx = app.db.begin().await?;
+    check_password(&mut tx, user.id, current).await?;
+    let hash = hash_password(password.expose()).map_err(|e| AppError::Internal(e.to_string()))?;
+    users::set_password_hash(&mut tx, user.id, &hash, app.now()).await?;
+    sessions::delete_all_for_user(&mut tx, user.id, Some(current_session)).await?;
+    let mail = compose(user.locale, "password-changed", &user.email, Some(user.id), &[]);
+    outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,26 @@
+//! Confirming the e-mail address through the mailed link, and sending the link again.
+
+use yorozu_store::accounts::users;
+
+use crate::accounts::{purpose, register, tokens, CurrentUser};
+use crate::{App, AppError, AppResult};
+
+/// Confirms the address; returns the member's id.
+pub async fn confirm_email(app: &App, token: &str) -> AppResult<i64> {
+    let mut tx = app.db.begin().await?;
+    let row = tokens::redeem(&mut tx, app, token, purpose::CONFIRM).await?;
+    users::mark_email_verified(&mut tx, row.user_id, app.now()).await?;
+    tx.commit().await?;
+    Ok(row.user_id)
+}
+
+/// Sends a fresh confirmation link (the old one stops working).
+pub async fn resend(app: &App, user: &CurrentUser) -> AppResult<()> {
+    if user.email_verified {
+        return Err(AppError::Conflict("confirm-already-done"));
+    }
+    let mut tx = app.db.begin().await?;
+    register::send_confirmation(&mut tx, app, user.id, &user.email, &user.display_name, user.locale).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! The signed-in member as the rest of the application sees them.
+
+use yorozu_domain::Locale;
+use yorozu_store::{accounts::users, profiles, Exec};
+
+use crate::AppResult;
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub email: String,
+    pub email_verified: bool,
+    pub role: String,
+    pub locale: Locale,
+    pub display_name: String,
+}
+
+impl CurrentUser {
+    pub fn is_operator(&self) -> bool {
+        self.role == "operator"
+    }
+
+    /// Loads an active member; None for unknown, closed or purged accounts.
+    pub async fn load(c: &mut impl Exec, user_id: i64) -> AppResult<Option<CurrentUser>> {
+        let Some(user) = users::find(c, user_id).await? else { return Ok(None) };
+        let (Some(email), "active") = (user.email, user.status.as_str()) else { return Ok(None) };
+        let display_name = profiles::find(c, user_id).await?.map(|p| p.display_name).unwrap_or_default();
+        Ok(Some(CurrentUser {
+            id: user.id,
+            email,
+            email_verified: user.email_verified_at.is_some(),
+            role: user.role,
+            locale: Locale::parse(&user.locale).unwrap_or_default(),
+            display_name,
+        }))
+    }
+}

@@ -1,0 +1,37 @@
+//! The application: its ports and settings, shared by every use case.
+
+use std::sync::Arc;
+
+use yorozu_store::Db;
+
+use crate::config::{Policy, Site};
+use crate::crypto::Signer;
+use crate::ids::IdGenerator;
+use crate::ports::{Clock, FileStore, Mailer};
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub db: Db,
+    pub clock: Arc<dyn Clock>,
+    pub files: Arc<dyn FileStore>,
+    pub mailer: Arc<dyn Mailer>,
+    pub signer: Signer,
+    pub policy: Policy,
+    pub site: Site,
+    pub ids: IdGenerator,
+}
+
+impl App {
+    pub fn now(&self) -> i64 {
+        self.clock.now()
+    }
+
+    pub fn new_id(&self) -> i64 {
+        self.ids.next(self.clock.as_ref())
+    }
+
+    /// An absolute URL for a path on this site (for mail).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.site.base_url)
+    }
+}

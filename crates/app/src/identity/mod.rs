@@ -1,0 +1,33 @@
+//! Identity verification (本人確認): a member uploads a document image, an operator decides,
+//! approval puts a badge on the profile, and the image is erased a while after the decision.
+
+pub mod erase;
+pub mod review;
+pub mod submit;
+
+use yorozu_store::{identity, Exec};
+
+use crate::AppResult;
+
+/// What the member's settings page shows about verification.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct IdentityState {
+    pub status: Option<String>,
+    pub kind: Option<String>,
+    pub submitted_at: Option<i64>,
+    pub decided_at: Option<i64>,
+    pub rejection_reason: Option<String>,
+    pub file_erased_at: Option<i64>,
+}
+
+pub async fn state(c: &mut impl Exec, user_id: i64) -> AppResult<IdentityState> {
+    let doc = identity::latest_for_user(c, user_id).await?;
+    Ok(IdentityState {
+        status: doc.as_ref().map(|d| d.status.clone()),
+        kind: doc.as_ref().map(|d| d.kind.clone()),
+        submitted_at: doc.as_ref().map(|d| d.submitted_at),
+        decided_at: doc.as_ref().and_then(|d| d.decided_at),
+        rejection_reason: doc.as_ref().and_then(|d| d.rejection_reason.clone()),
+        file_erased_at: doc.as_ref().and_then(|d| d.file_erased_at),
+    })
+}

@@ -1,0 +1,60 @@
+//! Submitting an identity document.
+
+use yorozu_domain::identity::DocumentKind;
+use yorozu_store::identity::{self, DocumentRow};
+
+use crate::accounts::CurrentUser;
+use crate::profile::image::{decode, to_jpeg};
+use crate::{App, AppError, AppResult, Fields};
+
+pub async fn submit(app: &App, user: &CurrentUser, kind: &str, bytes: Vec<u8>) -> AppResult<i64> {
+    if !user.email_verified {
+        return Err(AppError::Conflict("identity-needs-confirmed-email"));
+    }
+    let mut f = Fields::default();
+    let kind = f.check("kind", DocumentKind::parse(kind));
+    let kind = f.finish(kind)?;
+    {
+        let mut c = app.db.read().await?;
+        if let Some(latest) = identity::latest_for_user(&mut c, user.id).await? {
+            match latest.status.as_str() {
+                "pending" => return Err(AppError::Conflict("identity-already-pending")),
+                "approved" => return Err(AppError::Conflict("identity-already-approved")),
+                _ => {}
+            }
+        }
+    }
+    let max = app.policy.identity_max_bytes;
+    // Re-encoding strips metadata (GPS in a phone photo) that the review does not need.
+    let jpeg = tokio::task::spawn_blocking(move || to_jpeg(&decode("document", &bytes, max)?))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))??;
+    let id = app.new_id();
+    let key = format!("identity/{id}");
+    app.files.put(&key, &jpeg).await?;
+    let row = DocumentRow {
+        id,
+        user_id: user.id,
+        kind: kind.as_str().to_owned(),
+        file_key: Some(key.clone()),
+        content_type: "image/jpeg".into(),
+        status: "pending".into(),
+        submitted_at: app.now(),
+        decided_at: None,
+        decided_by: None,
+        rejection_reason: None,
+        file_erase_after: None,
+        file_erased_at: None,
+    };
+    let saved = async {
+        let mut tx = app.db.begin().await?;
+        identity::insert(&mut tx, &row).await?;
+        tx.commit().await
+    }
+    .await;
+    if let Err(e) = saved {
+        let _ = app.files.delete(&key).await;
+        return Err(e.into());
+    }
+    Ok(id)
+}

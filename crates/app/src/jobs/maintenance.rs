@@ -1,0 +1,14 @@
+//! Periodic housekeeping: expired sessions and old sign-in failures are deleted.
+
+use yorozu_store::accounts::{sessions, sign_in_failures};
+
+use crate::{App, AppResult};
+
+pub async fn run(app: &App) -> AppResult<()> {
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    sessions::delete_expired(&mut tx, now).await?;
+    sign_in_failures::delete_older_than(&mut tx, now - 86_400).await?;
+    tx.commit().await?;
+    Ok(())
+}

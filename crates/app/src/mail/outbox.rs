@@ -1,0 +1,59 @@
+//! The outbox: every mail is a job row committed with the change that caused it, and the job
+//! handler sends it (or drops it if the member switched the category off in the meantime).
+
+use yorozu_store::{accounts::users, jobs, Exec};
+
+use crate::mail::{settings, MailCategory};
+use crate::ports::OutgoingMail;
+use crate::{App, AppError, AppResult};
+
+pub const JOB_KIND: &str = "mail.send";
+
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct MailJob {
+    pub category: MailCategory,
+    pub mail: OutgoingMail,
+}
+
+/// Queues a mail inside the caller's transaction.
+pub async fn enqueue(c: &mut impl Exec, app: &App, category: MailCategory, mail: OutgoingMail) -> AppResult<()> {
+    let now = app.now();
+    let user_id = mail.user_id;
+    let payload = serde_json::to_string(&MailJob { category, mail })?;
+    jobs::enqueue(
+        c,
+        &jobs::NewJob {
+            id: app.new_id(),
+            kind: JOB_KIND,
+            payload: &payload,
+            user_id,
+            run_at: now,
+            max_attempts: app.policy.mail_max_attempts,
+            now,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// What happened to a queued mail.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Delivery {
+    Sent,
+    /// Not sent: the member's settings or account status say no.
+    Dropped,
+}
+
+/// The job handler: re-checks settings and account status, then hands the mail to the mailer.
+pub async fn deliver(app: &App, payload: &str) -> AppResult<Delivery> {
+    let job: MailJob = serde_json::from_str(payload)?;
+    if let Some(user_id) = job.mail.user_id {
+        let mut c = app.db.read().await?;
+        let Some(user) = users::find(&mut c, user_id).await? else { return Ok(Delivery::Dropped) };
+        if user.status != "active" || !settings::allows(&mut c, app, user_id, job.category).await? {
+            return Ok(Delivery::Dropped);
+        }
+    }
+    app.mailer.send(&job.mail).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(Delivery::Sent)
+}

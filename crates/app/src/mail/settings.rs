@@ -1,0 +1,69 @@
+//! Reading and changing a member's notification settings.
+
+use yorozu_store::{accounts::users, notifications, Exec};
+
+use crate::mail::MailCategory;
+use crate::{App, AppError, AppResult};
+
+/// One row of the settings page.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Setting {
+    pub category: MailCategory,
+    pub enabled: bool,
+    pub locked: bool,
+}
+
+pub async fn effective(c: &mut impl Exec, user_id: i64) -> AppResult<Vec<Setting>> {
+    let stored = notifications::list(c, user_id).await?;
+    Ok(MailCategory::ALL
+        .into_iter()
+        .map(|category| {
+            let locked = category.is_transactional();
+            let enabled = locked
+                || stored.iter().find(|s| s.category == category.key()).map_or(category.default_enabled(), |s| s.enabled);
+            Setting { category, enabled, locked }
+        })
+        .collect())
+}
+
+/// Whether mail of this category may go to the member now (checked again when sending, so a
+/// change takes effect for mail already queued).
+pub async fn allows(c: &mut impl Exec, app: &App, user_id: i64, category: MailCategory) -> AppResult<bool> {
+    if category.is_transactional() {
+        return Ok(true);
+    }
+    let enabled = notifications::get(c, user_id, category.key()).await?.unwrap_or(category.default_enabled());
+    if !enabled {
+        return Ok(false);
+    }
+    if category.is_marketing() {
+        let Some(email) = users::find(c, user_id).await?.and_then(|u| u.email) else { return Ok(false) };
+        if notifications::is_suppressed(c, &app.signer.email_hash(&email)).await? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Saves the member's choices; transactional categories cannot be switched off.
+pub async fn update(app: &App, user_id: i64, choices: &[(MailCategory, bool)]) -> AppResult<()> {
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    for &(category, enabled) in choices {
+        if category.is_transactional() {
+            if !enabled {
+                return Err(AppError::Conflict("settings-transactional-locked"));
+            }
+            continue;
+        }
+        notifications::set(&mut tx, user_id, category.key(), enabled, now).await?;
+        // A new, explicit opt-in to marketing mail lifts an earlier suppression of the address.
+        if enabled && category.is_marketing() {
+            if let Some(email) = users::find(&mut tx, user_id).await?.and_then(|u| u.email) {
+                notifications::lift_suppression(&mut tx, &app.signer.email_hash(&email)).await?;
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,61 @@
+//! The avatar: uploaded, checked, cropped to a square, re-encoded and stored encrypted.
+
+use yorozu_store::profiles;
+
+use crate::profile::image::{decode, to_jpeg};
+use crate::{App, AppError, AppResult};
+
+pub async fn upload(app: &App, user_id: i64, bytes: Vec<u8>) -> AppResult<()> {
+    let max = app.policy.avatar_max_bytes;
+    let size = app.policy.avatar_pixels;
+    let jpeg = tokio::task::spawn_blocking(move || {
+        let img = decode("avatar", &bytes, max)?;
+        to_jpeg(&img.resize_to_fill(size, size, image::imageops::FilterType::Lanczos3))
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))??;
+
+    let key = format!("avatars/{}", crate::crypto::random_token().to_lowercase().replace(['-', '_'], ""));
+    app.files.put(&key, &jpeg).await?;
+    let mut tx = app.db.begin().await?;
+    let previous = profiles::set_avatar(&mut tx, user_id, Some(&key), app.now()).await;
+    let previous = match previous {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = app.files.delete(&key).await;
+            return Err(e.into());
+        }
+    };
+    tx.commit().await?;
+    if let Some(old) = previous {
+        app.files.delete(&old).await?;
+    }
+    Ok(())
+}
+
+pub async fn remove(app: &App, user_id: i64) -> AppResult<()> {
+    let mut tx = app.db.begin().await?;
+    let previous = profiles::set_avatar(&mut tx, user_id, None, app.now()).await?;
+    tx.commit().await?;
+    if let Some(old) = previous {
+        app.files.delete(&old).await?;
+    }
+    Ok(())
+}
+
+/// The JPEG bytes of an active member's avatar.
+pub async fn load(app: &App, user_id: i64) -> AppResult<Option<Vec<u8>>> {
+    let mut c = app.db.read().await?;
+    let Some(profile) = crate::profile::view::load(&mut c, user_id).await? else { return Ok(None) };
+    drop(c);
+    if !profile.has_avatar {
+        return Ok(None);
+    }
+    let mut c = app.db.read().await?;
+    let key = profiles::find(&mut c, user_id).await?.and_then(|p| p.avatar_key);
+    drop(c);
+    match key {
+        Some(key) => Ok(Some(app.files.get(&key).await?)),
+        None => Ok(None),
+    }
+}
