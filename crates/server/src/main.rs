@@ -1,1 +1,197 @@
-fn main() {}
+//! `yorozu`: the marketplace server and its operator commands.
+
+mod config;
+mod seed;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use yorozu_app::config::{Policy, Site};
+use yorozu_app::crypto::Signer;
+use yorozu_app::ids::IdGenerator;
+use yorozu_app::jobs::Worker;
+use yorozu_app::ports::{Clock, EncryptedDirStore, MailboxMailer, Mailer, SmtpMailer, SystemClock};
+use yorozu_app::App;
+use yorozu_store::{Db, DbConfig};
+use yorozu_web::{AppState, WebConfig};
+
+#[derive(Debug, Parser)]
+#[command(name = "yorozu", version, about = "よろず — a skill-sharing marketplace")]
+struct Cli {
+    #[command(flatten)]
+    common: config::Common,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web server (default), with the job worker in-process.
+    Serve(config::Serve),
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Run only the job worker.
+    Worker,
+    /// Fill the database with data.
+    Seed {
+        /// Realistic Japanese demo members and profiles.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Operator commands.
+    #[command(subcommand)]
+    Admin(Admin),
+}
+
+#[derive(Debug, Subcommand)]
+enum Admin {
+    /// Create an operator account (or promote the account with this e-mail).
+    CreateOperator {
+        #[arg(long)]
+        email: String,
+        /// Read from YOROZU_OPERATOR_PASSWORD when not given.
+        #[arg(long, env = "YOROZU_OPERATOR_PASSWORD", hide_env_values = true)]
+        password: String,
+        #[arg(long, default_value = "運営スタッフ")]
+        display_name: String,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    init_logging();
+    let cli = Cli::parse();
+    let common = cli.common;
+    match cli.command.unwrap_or(Command::Serve(default_serve())) {
+        Command::Serve(serve) => run_server(&common, &serve).await,
+        Command::Migrate => {
+            let db = open_db(&common).await?;
+            yorozu_store::migrate(&db).await?;
+            println!("migrations applied: {}", yorozu_store::migrate::versions().join(", "));
+            Ok(())
+        }
+        Command::Worker => {
+            let app = build_app(&common, None).await?;
+            let (_tx, rx) = tokio::sync::watch::channel(false);
+            let worker = Worker::new(app, Duration::from_millis(common.job_poll_ms));
+            tokio::select! {
+                () = worker.run(rx) => {}
+                _ = tokio::signal::ctrl_c() => {}
+            }
+            Ok(())
+        }
+        Command::Seed { demo } => {
+            let app = build_app(&common, None).await?;
+            if !demo {
+                anyhow::bail!("nothing to seed: pass --demo");
+            }
+            let n = seed::demo(&app).await?;
+            println!("demo data loaded: {n} members (password for all: {})", seed::DEMO_PASSWORD);
+            Ok(())
+        }
+        Command::Admin(Admin::CreateOperator { email, password, display_name }) => {
+            let app = build_app(&common, None).await?;
+            let id = yorozu_app::operators::create::create_operator(&app, &email, &password, &display_name)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("operator {email} ready (id {id})");
+            Ok(())
+        }
+    }
+}
+
+fn default_serve() -> config::Serve {
+    // `yorozu` without a subcommand behaves like `yorozu serve` with its defaults.
+    match config::ServeCli::try_parse_from(["serve"]) {
+        Ok(s) => s.serve,
+        Err(e) => e.exit(),
+    }
+}
+
+fn init_logging() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("YOROZU_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let json = std::env::var("YOROZU_LOG_FORMAT").is_ok_and(|f| f == "json");
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn open_db(common: &config::Common) -> anyhow::Result<Db> {
+    let url = common.database_url();
+    if !url.starts_with("postgres") {
+        std::fs::create_dir_all(&common.data_dir)
+            .with_context(|| format!("creating data folder {}", common.data_dir.display()))?;
+    }
+    let db = Db::connect(&DbConfig { url, max_connections: common.db_connections, pg_schema: None })
+        .await
+        .context("opening the database")?;
+    Ok(db)
+}
+
+/// Builds the application and applies migrations.
+async fn build_app(common: &config::Common, bind: Option<std::net::SocketAddr>) -> anyhow::Result<App> {
+    let db = open_db(common).await?;
+    yorozu_store::migrate(&db).await.context("applying migrations")?;
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let mailer: Arc<dyn Mailer> = match &common.smtp_url {
+        Some(url) => Arc::new(SmtpMailer::new(url, &common.mail_from).map_err(|e| anyhow::anyhow!("{e}"))?),
+        None => Arc::new(MailboxMailer { db: db.clone(), clock: clock.clone(), ids: IdGenerator }),
+    };
+    let base_url = common
+        .base_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", bind.map_or_else(|| "127.0.0.1:8080".to_owned(), |b| b.to_string())));
+    let policy = Policy { identity_file_retention_days: common.identity_retention_days, ..Policy::default() };
+    Ok(App {
+        db,
+        clock,
+        files: Arc::new(EncryptedDirStore::new(common.files_dir(), &common.file_key()?)),
+        mailer,
+        signer: Signer::new(common.secret_key()?),
+        policy,
+        site: Site { base_url: base_url.trim_end_matches('/').to_owned(), mail_from: common.mail_from.clone() },
+        ids: IdGenerator,
+    })
+}
+
+async fn run_server(common: &config::Common, serve: &config::Serve) -> anyhow::Result<()> {
+    let app = build_app(common, Some(serve.bind)).await?;
+    let state = AppState {
+        app: app.clone(),
+        web: Arc::new(WebConfig {
+            secure_cookies: app.site.base_url.starts_with("https://"),
+            mailbox_enabled: common.smtp_url.is_none(),
+            max_body_bytes: 12 * 1024 * 1024,
+            trust_proxy: serve.trust_proxy,
+        }),
+        metrics: Arc::default(),
+    };
+    let (shutdown_tx, shutdown_rx) = tokio::sync::watch::channel(false);
+    let worker = (!serve.no_worker).then(|| {
+        let worker = Worker::new(app.clone(), Duration::from_millis(common.job_poll_ms));
+        tokio::spawn(worker.run(shutdown_rx))
+    });
+    let listener = tokio::net::TcpListener::bind(serve.bind).await.with_context(|| format!("binding {}", serve.bind))?;
+    tracing::info!(url = %app.site.base_url, database = ?app.db.backend(), mailbox = common.smtp_url.is_none(), "yorozu is listening");
+    if common.smtp_url.is_none() && !serve.bind.ip().is_loopback() {
+        tracing::warn!("no SMTP_URL: mail is shown at /mailbox to anyone who can reach this address");
+    }
+    let router = yorozu_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, router)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    let _ = shutdown_tx.send(true);
+    if let Some(w) = worker {
+        let _ = w.await;
+    }
+    app.db.close().await;
+    Ok(())
+}

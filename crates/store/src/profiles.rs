@@ -85,3 +85,26 @@ pub async fn set_identity_verified(c: &mut impl Exec, user_id: i64, at: i64) -> 
     execute!(c, "UPDATE profiles SET identity_verified_at = $2 WHERE user_id = $1", user_id, at)?;
     Ok(())
 }
+
+#[derive(Debug, sqlx::FromRow)]
+struct RecentRow {
+    #[sqlx(flatten)]
+    profile: ProfileRow,
+    created_at: i64,
+}
+
+/// Profiles of the newest active members with their sign-up time.
+pub async fn recent_active(c: &mut impl Exec, limit: i64) -> Result<Vec<(ProfileRow, i64)>> {
+    let rows = query_as!(
+        c,
+        fetch_all,
+        RecentRow,
+        "SELECT p.user_id, p.display_name, p.introduction, p.skills, p.career, p.track_record, p.sns_links, p.nda,
+                p.avatar_key, p.identity_verified_at, p.updated_at, u.created_at
+         FROM profiles p JOIN users u ON u.id = p.user_id
+         WHERE u.status = 'active' AND u.role = 'member'
+         ORDER BY u.created_at DESC, u.id DESC LIMIT $1",
+        limit
+    )?;
+    Ok(rows.into_iter().map(|r| (r.profile, r.created_at)).collect())
+}

@@ -1,1 +1,58 @@
+//! Yorozu's HTTP layer: server-rendered pages (askama + Fluent, htmx where it helps, every
+//! form works without JavaScript), the JSON API under `/api/v1`, and operations endpoints.
+//! Handlers are thin: extract, call one use case, render.
 
+pub mod api;
+mod cookies;
+pub mod ctx;
+pub mod error;
+mod format;
+pub mod metrics;
+mod ops;
+pub mod pages;
+mod render;
+pub mod state;
+
+use axum::http::{header, HeaderValue};
+use axum::middleware::from_fn_with_state;
+use axum::Router;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub use state::{AppState, WebConfig};
+
+/// Content Security Policy: everything from our own origin, nothing inline.
+const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+                   object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+/// The whole application router.
+pub fn router(state: AppState) -> Router {
+    let pages = Router::new()
+        .merge(pages::home::routes())
+        .merge(pages::accounts::routes())
+        .merge(pages::settings::routes())
+        .merge(pages::profile::routes())
+        .merge(pages::identity::routes())
+        .merge(pages::operator::routes())
+        .merge(pages::mailbox::routes())
+        .merge(pages::unsubscribe::routes())
+        .merge(pages::lang::routes())
+        .fallback(not_found)
+        .layer(from_fn_with_state(state.clone(), ctx::middleware));
+
+    Router::new()
+        .merge(pages)
+        .nest("/api/v1", api::routes())
+        .merge(ops::routes())
+        .layer(from_fn_with_state(state.clone(), metrics::middleware))
+        .layer(axum::extract::DefaultBodyLimit::max(state.web.max_body_bytes))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn not_found() -> error::PageError {
+    error::PageError(yorozu_app::AppError::NotFound)
+}

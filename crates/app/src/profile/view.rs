@@ -76,3 +76,8 @@ pub async fn load(c: &mut impl Exec, user_id: i64) -> AppResult<Option<ProfileVi
     }
     Ok(profiles::find(c, user_id).await?.map(|row| ProfileView::from_row(row, user.created_at)))
 }
+
+/// The newest active members, for the home page.
+pub async fn recent_members(c: &mut impl Exec, limit: i64) -> AppResult<Vec<ProfileView>> {
+    Ok(profiles::recent_active(c, limit).await?.into_iter().map(|(row, since)| ProfileView::from_row(row, since)).collect())
+}

@@ -1,1 +1,22 @@
-# accounts
+# Sign-up, sign-in, passwords
+field-email = E-mail address
+field-password = Password
+field-new-password = New password
+field-current-password = Current password
+field-display-name = Display name
+field-display-name-hint = Up to 30 characters. Shown on your profile and in orders. You can change it later.
+field-password-hint = At least 8 characters. Choose something hard to guess.
+signup-title = Join Yorozu
+signup-lead = Sign up with your e-mail address. We will send you a confirmation mail.
+signup-submit = Agree and join
+signup-have-account = Already have an account?
+login-title = Sign in
+login-submit = Sign in
+login-forgot = Forgot your password?
+login-no-account = New here?
+forgot-title = Reset your password
+forgot-lead = Enter the e-mail address you registered with. We will send you a link to reset your password.
+forgot-submit = Send the reset mail
+forgot-sent = If the address is registered, we have sent a reset mail. If it does not arrive, please check your spam folder.
+reset-title = Choose a new password
+reset-submit = Change password

@@ -1,1 +1,22 @@
-# accounts
+# 会員登録・ログイン・パスワード
+field-email = メールアドレス
+field-password = パスワード
+field-new-password = 新しいパスワード
+field-current-password = 現在のパスワード
+field-display-name = 表示名（ニックネーム）
+field-display-name-hint = 30文字以内。プロフィールや取引画面で表示されます。あとから変更できます。
+field-password-hint = 8文字以上。推測されにくい組み合わせにしてください。
+signup-title = 会員登録
+signup-lead = メールアドレスで登録できます。登録後に確認メールをお送りします。
+signup-submit = 同意して登録する
+signup-have-account = すでにアカウントをお持ちの方は
+login-title = ログイン
+login-submit = ログインする
+login-forgot = パスワードをお忘れの方
+login-no-account = はじめての方は
+forgot-title = パスワードの再設定
+forgot-lead = 登録済みのメールアドレスを入力してください。再設定用のリンクをお送りします。
+forgot-submit = 再設定メールを送る
+forgot-sent = 入力されたアドレスが登録されている場合、再設定用のメールをお送りしました。メールが届かない場合は、迷惑メールフォルダもご確認ください。
+reset-title = 新しいパスワードの設定
+reset-submit = パスワードを変更する

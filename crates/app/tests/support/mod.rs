@@ -1,0 +1,179 @@
+//! Shared set-up for the use-case tests: an `App` over a test database with a clock that only
+//! moves when told to, an encrypted file store in a temporary folder and mail captured in the
+//! `mailbox` table.
+
+// Each test file uses a different part of this module; the rest would warn as dead code.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use yorozu_app::accounts::register::{register, Registered, Registration};
+use yorozu_app::accounts::{sessions, Client, CurrentUser};
+use yorozu_app::config::{Policy, Site};
+use yorozu_app::crypto::Signer;
+use yorozu_app::ids::IdGenerator;
+use yorozu_app::jobs::Worker;
+use yorozu_app::ports::{EncryptedDirStore, FixedClock, MailboxMailer};
+use yorozu_app::App;
+use yorozu_domain::Locale;
+use yorozu_store::mailbox::{self, MailboxRow};
+use yorozu_store::testing::TempDir;
+use yorozu_store::Db;
+
+/// 2025-06-15T15:06:40Z: any fixed moment after the id epoch will do.
+pub const START: i64 = 1_750_000_000;
+pub const PASSWORD: &str = "correct horse battery";
+pub const HOUR: i64 = 3600;
+pub const DAY: i64 = 86_400;
+
+/// The application under test and the handles a test needs to steer it.
+#[derive(Debug)]
+pub struct TestApp {
+    pub app: App,
+    pub clock: Arc<FixedClock>,
+    /// Where the encrypted files live; removed when the test ends.
+    pub files_dir: TempDir,
+}
+
+pub fn test_app(db: Db) -> TestApp {
+    test_app_with_key(db, 7)
+}
+
+pub fn test_app_with_key(db: Db, key: u8) -> TestApp {
+    let clock = Arc::new(FixedClock::at(START));
+    let files_dir = TempDir::new("yorozu-files");
+    let app = App {
+        db: db.clone(),
+        clock: clock.clone(),
+        files: Arc::new(EncryptedDirStore::new(files_dir.0.clone(), &[key; 32])),
+        mailer: Arc::new(MailboxMailer { db, clock: clock.clone(), ids: IdGenerator }),
+        signer: Signer::new([key; 32]),
+        policy: Policy::default(),
+        site: Site { base_url: "http://test.local".into(), mail_from: "Yorozu <no-reply@yorozu.test>".into() },
+        ids: IdGenerator,
+    };
+    TestApp { app, clock, files_dir }
+}
+
+impl TestApp {
+    pub fn advance(&self, seconds: i64) {
+        self.clock.advance_seconds(seconds);
+    }
+
+    /// Runs every due job until none is left; returns how many ran.
+    pub async fn run_jobs(&self) -> usize {
+        Worker::new(self.app.clone(), Duration::from_millis(10)).run_due().await.expect("job worker")
+    }
+
+    /// Registers a member (not yet confirmed) with [`PASSWORD`].
+    pub async fn register(&self, email: &str, name: &str) -> Registered {
+        register(
+            &self.app,
+            &Registration { email, password: PASSWORD, display_name: name, locale: Locale::Ja },
+            &client(),
+        )
+        .await
+        .expect("register")
+    }
+
+    /// Registers a member and confirms the address through the mailed link.
+    pub async fn register_confirmed(&self, email: &str, name: &str) -> Registered {
+        let registered = self.register(email, name).await;
+        self.run_jobs().await;
+        let token = token_in(&self.last_mail_to(email).await.body_text);
+        yorozu_app::accounts::confirm::confirm_email(&self.app, &token).await.expect("confirm");
+        registered
+    }
+
+    /// The member behind a session cookie, as the web layer would see them.
+    pub async fn current_user(&self, session_token: &str) -> (CurrentUser, String) {
+        sessions::authenticate(&self.app, session_token).await.expect("authenticate").expect("live session")
+    }
+
+    pub async fn load_user(&self, user_id: i64) -> CurrentUser {
+        let mut c = self.app.db.read().await.expect("read");
+        CurrentUser::load(&mut c, user_id).await.expect("load").expect("active member")
+    }
+
+    /// Every delivered mail, oldest first.
+    pub async fn mailbox(&self) -> Vec<MailboxRow> {
+        let mut c = self.app.db.read().await.expect("read");
+        let mut rows = mailbox::latest(&mut c, 10_000).await.expect("mailbox");
+        rows.reverse();
+        rows
+    }
+
+    pub async fn mails_to(&self, to: &str) -> Vec<MailboxRow> {
+        self.mailbox().await.into_iter().filter(|m| m.to_addr == to).collect()
+    }
+
+    pub async fn last_mail_to(&self, to: &str) -> MailboxRow {
+        self.mails_to(to).await.pop().unwrap_or_else(|| panic!("no mail to {to}"))
+    }
+
+    /// Counts rows of a table (tests only: the name is never user input).
+    pub async fn count(&self, table: &str) -> i64 {
+        count_rows(&self.app.db, table).await
+    }
+}
+
+pub async fn count_rows(db: &Db, table: &str) -> i64 {
+    let mut c = db.read().await.expect("read");
+    let sql = format!("SELECT COUNT(*) FROM {table}");
+    yorozu_store::query_scalar!(&mut c, fetch_one, i64, sqlx::AssertSqlSafe(sql)).expect("count")
+}
+
+pub fn client() -> Client {
+    Client { ip: "192.0.2.10".into(), user_agent: "test-browser/1.0".into() }
+}
+
+/// The token of the first mailed link (`...?token=XYZ`) in a mail body.
+pub fn token_in(body: &str) -> String {
+    let start = body.find("token=").unwrap_or_else(|| panic!("no link with a token in:\n{body}")) + "token=".len();
+    body[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).collect()
+}
+
+/// The first `http(s)://` link in a mail body.
+pub fn link_in(body: &str) -> String {
+    let start = body.find("http").unwrap_or_else(|| panic!("no link in:\n{body}"));
+    body[start..].chars().take_while(|c| !c.is_whitespace()).collect()
+}
+
+/// A PNG of the given size, drawn with a gradient so that it is not trivially compressible.
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 128]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).expect("encode png");
+    out.into_inner()
+}
+
+pub fn is_jpeg(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+}
+
+pub fn is_png(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\x89PNG")
+}
+
+/// The `(field, code)` pairs of an `Invalid` error; any other outcome fails the test.
+pub fn invalid_fields<T: std::fmt::Debug>(result: Result<T, yorozu_app::AppError>) -> Vec<(&'static str, &'static str)> {
+    match result {
+        Err(yorozu_app::AppError::Invalid(errors)) => errors.into_iter().map(|e| (e.field, e.code)).collect(),
+        other => panic!("expected AppError::Invalid, got {other:?}"),
+    }
+}
+
+/// The code of a `LinkInvalid` error; any other outcome fails the test.
+pub fn link_invalid<T: std::fmt::Debug>(result: Result<T, yorozu_app::AppError>) -> &'static str {
+    match result {
+        Err(yorozu_app::AppError::LinkInvalid(code)) => code,
+        other => panic!("expected AppError::LinkInvalid, got {other:?}"),
+    }
+}
+
+/// Queued (not yet run) jobs of a kind.
+pub async fn queued_jobs(db: &Db, kind: &str) -> i64 {
+    let mut c = db.read().await.expect("read");
+    yorozu_store::jobs::count_queued(&mut c, kind).await.expect("count jobs")
+}

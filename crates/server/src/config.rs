@@ -1,0 +1,152 @@
+//! Settings from flags and environment variables, and the secrets kept in the data folder.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+use clap::Args;
+
+/// Settings shared by every subcommand.
+#[derive(Debug, Clone, Args)]
+pub struct Common {
+    /// Folder for the SQLite database, uploaded files and generated keys.
+    #[arg(long, env = "YOROZU_DATA_DIR", default_value = "./data", global = true)]
+    pub data_dir: PathBuf,
+
+    /// `postgres://…` to use PostgreSQL; default is SQLite in the data folder.
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// Folder for uploads; must be shared by all processes (default: DATA_DIR/files).
+    #[arg(long, env = "YOROZU_FILES_DIR", global = true)]
+    pub files_dir: Option<PathBuf>,
+
+    /// `smtp://host:port` or `smtps://user:pass@host`; without it mail goes to the local mailbox page.
+    #[arg(long, env = "SMTP_URL", global = true, hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// Sender of outgoing mail.
+    #[arg(long, env = "YOROZU_MAIL_FROM", default_value = "よろず <no-reply@yorozu.localhost>", global = true)]
+    pub mail_from: String,
+
+    /// Public URL of the site, used in mailed links (default: http://BIND).
+    #[arg(long, env = "YOROZU_BASE_URL", global = true)]
+    pub base_url: Option<String>,
+
+    /// 64 hex characters; signs links and cookies. Generated into DATA_DIR/keys when unset.
+    #[arg(long, env = "YOROZU_SECRET_KEY", global = true, hide_env_values = true)]
+    pub secret_key: Option<String>,
+
+    /// 64 hex characters; encrypts uploaded files at rest. Generated into DATA_DIR/keys when unset.
+    #[arg(long, env = "YOROZU_FILE_KEY", global = true, hide_env_values = true)]
+    pub file_key: Option<String>,
+
+    /// Days an identity document image is kept after the decision.
+    #[arg(long, env = "YOROZU_IDENTITY_RETENTION_DAYS", default_value_t = 30, global = true)]
+    pub identity_retention_days: i64,
+
+    /// How often the job worker looks for due jobs, in milliseconds.
+    #[arg(long, env = "YOROZU_JOB_POLL_MS", default_value_t = 1000, global = true)]
+    pub job_poll_ms: u64,
+
+    /// Maximum database connections per process.
+    #[arg(long, env = "YOROZU_DB_CONNECTIONS", default_value_t = 16, global = true)]
+    pub db_connections: u32,
+}
+
+/// `serve` settings.
+#[derive(Debug, Clone, Args)]
+pub struct Serve {
+    /// Address to listen on.
+    #[arg(long, env = "YOROZU_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+
+    /// Do not run the job worker in this process (run `yorozu worker` elsewhere).
+    #[arg(long, env = "YOROZU_NO_WORKER")]
+    pub no_worker: bool,
+
+    /// Trust the first `X-Forwarded-For` address (only behind a reverse proxy you control).
+    #[arg(long, env = "YOROZU_TRUST_PROXY")]
+    pub trust_proxy: bool,
+}
+
+impl Common {
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}", self.data_dir.join("yorozu.db").display()),
+        }
+    }
+
+    pub fn files_dir(&self) -> PathBuf {
+        self.files_dir.clone().unwrap_or_else(|| self.data_dir.join("files"))
+    }
+
+    pub fn secret_key(&self) -> anyhow::Result<[u8; 32]> {
+        key(self.secret_key.as_deref(), &self.data_dir.join("keys/secret.key"), "YOROZU_SECRET_KEY")
+    }
+
+    pub fn file_key(&self) -> anyhow::Result<[u8; 32]> {
+        key(self.file_key.as_deref(), &self.data_dir.join("keys/file.key"), "YOROZU_FILE_KEY")
+    }
+}
+
+/// A 32-byte key from the environment, or from a file created on first start. Several
+/// processes sharing one PostgreSQL must be given the same keys through the environment.
+fn key(configured: Option<&str>, path: &Path, var: &str) -> anyhow::Result<[u8; 32]> {
+    if let Some(hex) = configured {
+        return parse_key(hex).with_context(|| format!("{var} must be 64 hexadecimal characters"));
+    }
+    if path.exists() {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        return parse_key(text.trim()).with_context(|| format!("{} is damaged", path.display()));
+    }
+    let mut bytes = [0u8; 32];
+    getrandom(&mut bytes);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    write_private(path, &hex_encode(&bytes))?;
+    tracing::info!(path = %path.display(), "generated a new key; set {var} to share it between processes");
+    Ok(bytes)
+}
+
+fn parse_key(hex: &str) -> anyhow::Result<[u8; 32]> {
+    if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        bail!("not 64 hex characters");
+    }
+    let mut out = [0u8; 32];
+    for (i, chunk) in hex.as_bytes().chunks(2).enumerate() {
+        let s = std::str::from_utf8(chunk)?;
+        out[i] = u8::from_str_radix(s, 16)?;
+    }
+    Ok(out)
+}
+
+fn hex_encode(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn getrandom(buf: &mut [u8]) {
+    use std::io::Read;
+    // /dev/urandom is always there on the Unix systems we run on.
+    if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
+        let _ = f.read_exact(buf);
+    }
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    f.write_all(text.as_bytes())?;
+    Ok(())
+}
+
+/// Parses `serve` flags alone, for running without a subcommand.
+#[derive(Debug, clap::Parser)]
+pub struct ServeCli {
+    #[command(flatten)]
+    pub serve: Serve,
+}

@@ -1,0 +1,255 @@
+//! The per-request context: who is asking, in which language, and the CSRF token.
+//!
+//! One middleware builds it before the handler runs: it resolves the session cookie, picks
+//! the locale (cookie, then the member's setting, then `Accept-Language`), makes sure the
+//! browser has a CSRF cookie, rejects unsafe requests whose token does not match, and turns
+//! error responses into full pages in the visitor's language.
+
+use axum::body::{to_bytes, Body};
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use yorozu_app::accounts::{sessions, Client, CurrentUser};
+use yorozu_domain::Locale;
+use yorozu_i18n::Tr;
+
+use crate::cookies;
+use crate::error::{render_error_page, ErrorPage};
+use crate::state::AppState;
+
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub tr: Tr,
+    pub user: Option<CurrentUser>,
+    /// Hash of the session cookie (identifies "this device" in the session list).
+    pub session_hash: Option<String>,
+    pub csrf: String,
+    /// Path and query of this request, for "come back here" links.
+    pub path: String,
+    pub flash: Option<String>,
+    pub client: Client,
+    pub secure: bool,
+}
+
+impl Ctx {
+    pub fn locale(&self) -> Locale {
+        self.tr.locale
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.tr.t(key)
+    }
+
+    /// A message with one argument (templates cannot build argument arrays).
+    pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        let value = value.to_string();
+        let arg = value.parse::<i64>().map(yorozu_i18n::Arg::Number).unwrap_or(yorozu_i18n::Arg::Text(value));
+        self.tr.tv(key, &[(name, arg)])
+    }
+
+    /// A date and time in Japan time, in the page's language.
+    pub fn datetime(&self, unix: &i64) -> String {
+        crate::format::datetime(self.locale(), *unix)
+    }
+
+    pub fn date(&self, unix: &i64) -> String {
+        crate::format::date(self.locale(), *unix)
+    }
+
+    /// The flash message, translated (flash cookies carry only a message id).
+    pub fn flash_text(&self) -> Option<String> {
+        self.flash.as_deref().filter(|k| self.tr.has(k)).map(|k| self.tr.t(k))
+    }
+
+    pub fn is_operator(&self) -> bool {
+        self.user.as_ref().is_some_and(CurrentUser::is_operator)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = StatusCode;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Ctx, StatusCode> {
+        parts.extensions.get::<Ctx>().cloned().ok_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+
+/// Paths that never use cookies for authority: the API takes bearer tokens, and one-click
+/// unsubscribe is authorised by the signed token in its URL (RFC 8058 posts come from mail
+/// clients that cannot know a CSRF token).
+fn csrf_exempt(path: &str) -> bool {
+    path.starts_with("/api/") || path == "/mail/unsubscribe"
+}
+
+pub async fn middleware(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let headers = &parts.headers;
+    let secure = state.web.secure_cookies;
+    let client = client_of(&parts, state.web.trust_proxy);
+
+    let mut user = None;
+    let mut session_hash = None;
+    if let Some(token) = cookies::get(headers, cookies::SESSION) {
+        match sessions::authenticate(&state.app, &token).await {
+            Ok(Some((u, hash))) => {
+                user = Some(u);
+                session_hash = Some(hash);
+            }
+            Ok(None) => {}
+            Err(e) => tracing::error!(error = %e, "session lookup failed"),
+        }
+    }
+
+    let locale = cookies::get(headers, cookies::LANG)
+        .and_then(|l| Locale::parse(&l))
+        .or(user.as_ref().map(|u| u.locale))
+        .unwrap_or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(Locale::from_accept_language)
+                .unwrap_or_default()
+        });
+
+    let existing_csrf = cookies::get(headers, cookies::CSRF).filter(|c| c.len() >= 32);
+    let csrf = existing_csrf.clone().unwrap_or_else(yorozu_app::crypto::random_token);
+    let flash = cookies::get(headers, cookies::FLASH).filter(|f| !f.is_empty());
+
+    let ctx = Ctx {
+        tr: Tr::new(locale),
+        user,
+        session_hash,
+        csrf: csrf.clone(),
+        path: parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into()),
+        flash: flash.clone(),
+        client,
+        secure,
+    };
+
+    // CSRF: unsafe requests must echo the cookie's token (double-submit), and a cross-site
+    // Origin is refused outright.
+    let mut body = body;
+    let unsafe_method = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+    if unsafe_method && !csrf_exempt(parts.uri.path()) {
+        let (ok, rebuilt) = check_csrf(&parts, body, existing_csrf.as_deref(), state.web.max_body_bytes).await;
+        body = rebuilt;
+        if !ok {
+            let page = ErrorPage { status: StatusCode::FORBIDDEN, code: "error-csrf".into() };
+            return finish(render_error_page(&ctx, &page), &ctx, existing_csrf.is_none(), flash.is_some());
+        }
+    }
+
+    parts.extensions.insert(ctx.clone());
+    let response = next.run(Request::from_parts(parts, body)).await;
+    let response = match response.extensions().get::<ErrorPage>().cloned() {
+        Some(page) => {
+            let mut rendered = render_error_page(&ctx, &page);
+            for (name, value) in response.headers() {
+                if name == header::SET_COOKIE || name == header::RETRY_AFTER {
+                    rendered.headers_mut().append(name, value.clone());
+                }
+            }
+            rendered
+        }
+        None => response,
+    };
+    finish(response, &ctx, existing_csrf.is_none(), flash.is_some())
+}
+
+/// Adds the CSRF cookie for new visitors and clears a flash message that has been shown.
+fn finish(mut response: Response, ctx: &Ctx, new_csrf: bool, had_flash: bool) -> Response {
+    let sets_flash = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|v| v.to_str().is_ok_and(|s| s.starts_with(cookies::FLASH)));
+    let h = response.headers_mut();
+    if new_csrf {
+        push_cookie(h, &cookies::set(cookies::CSRF, &ctx.csrf, None, ctx.secure));
+    }
+    if had_flash && !sets_flash && !response_is_redirect(h) {
+        push_cookie(h, &cookies::clear(cookies::FLASH, ctx.secure));
+    }
+    response
+}
+
+fn response_is_redirect(h: &HeaderMap) -> bool {
+    h.contains_key(header::LOCATION)
+}
+
+pub fn push_cookie(headers: &mut HeaderMap, value: &str) {
+    if let Ok(v) = HeaderValue::from_str(value) {
+        headers.append(header::SET_COOKIE, v);
+    }
+}
+
+/// Finds the submitted token (header, query or url-encoded form field) and compares it.
+async fn check_csrf(parts: &Parts, body: Body, expected: Option<&str>, limit: usize) -> (bool, Body) {
+    if let Some(origin) = parts.headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
+        let host = parts.headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+        let origin_host = origin.split("://").nth(1).unwrap_or("");
+        if origin != "null" && origin_host != host {
+            return (false, body);
+        }
+    }
+    let Some(expected) = expected else { return (false, body) };
+    let from_header = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let from_query = parts.uri.query().and_then(|q| {
+        q.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == "_csrf").map(|(_, v)| v.to_owned())
+    });
+    if let Some(given) = from_header.or(from_query) {
+        return (constant_time_eq(given.as_bytes(), expected.as_bytes()), body);
+    }
+    let is_form = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return (false, body);
+    }
+    let Ok(bytes) = to_bytes(body, limit).await else { return (false, Body::empty()) };
+    let given = form_urlencoded_value(&bytes, "_csrf");
+    let ok = given.is_some_and(|g| constant_time_eq(g.as_bytes(), expected.as_bytes()));
+    (ok, Body::from(bytes))
+}
+
+fn form_urlencoded_value(bytes: &[u8], name: &str) -> Option<String> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    text.split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == name)
+        .and_then(|(_, v)| urlencoding::decode(&v.replace('+', " ")).ok().map(|s| s.into_owned()))
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The client's address (the first `X-Forwarded-For` hop when the proxy is trusted) and user agent.
+fn client_of(parts: &Parts, trust_proxy: bool) -> Client {
+    let forwarded = trust_proxy.then_some(()).and(parts
+        .headers
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .map(|s| s.trim().to_owned()));
+    let peer = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string());
+    Client {
+        ip: forwarded.or(peer).unwrap_or_else(|| "unknown".into()),
+        user_agent: parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned(),
+    }
+}
+
+/// Convenience for handlers that need a signed-in member.
+pub fn require_user(ctx: &Ctx) -> Result<&CurrentUser, Response> {
+    ctx.user.as_ref().ok_or_else(|| {
+        let next = urlencoding::encode(&ctx.path).into_owned();
+        axum::response::Redirect::to(&format!("/login?next={next}")).into_response()
+    })
+}

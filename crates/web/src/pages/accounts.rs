@@ -1,0 +1,226 @@
+//! Sign-up, sign-in and -out, e-mail confirmation and password reset.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use yorozu_app::accounts::{change_email, confirm, password_reset, register, sessions, sign_in};
+
+use crate::cookies;
+use crate::ctx::{push_cookie, require_user, Ctx};
+use crate::error::{form_or_page, FormErrors, PageResult};
+use crate::pages::message;
+use crate::render::{page, page_with_status, redirect_with_flash, safe_next};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/signup", get(signup_form).post(signup))
+        .route("/login", get(login_form).post(login))
+        .route("/logout", post(logout))
+        .route("/account/confirm", get(confirm_email))
+        .route("/account/confirm/resend", post(resend_confirmation))
+        .route("/account/forgot", get(forgot_form).post(forgot))
+        .route("/account/reset", get(reset_form).post(reset))
+        .route("/account/email/confirm", get(confirm_email_change))
+}
+
+#[derive(Template)]
+#[template(path = "signup.html")]
+struct SignupPage<'a> {
+    ctx: &'a Ctx,
+    errors: FormErrors,
+    email: String,
+    display_name: String,
+}
+
+async fn signup_form(ctx: Ctx) -> PageResult {
+    if ctx.user.is_some() {
+        return Ok(Redirect::to("/settings").into_response());
+    }
+    page(&SignupPage { ctx: &ctx, errors: FormErrors::default(), email: String::new(), display_name: String::new() })
+}
+
+#[derive(Debug, Deserialize)]
+struct SignupForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    display_name: String,
+}
+
+async fn signup(State(state): State<AppState>, ctx: Ctx, Form(form): Form<SignupForm>) -> PageResult {
+    let input = register::Registration {
+        email: &form.email,
+        password: &form.password,
+        display_name: &form.display_name,
+        locale: ctx.locale(),
+    };
+    match register::register(&state.app, &input, &ctx.client).await {
+        Ok(done) => {
+            let mut response = redirect_with_flash(&ctx, "/settings/profile", "flash-registered");
+            set_session(&mut response, &ctx, &done.session_token, state.app.policy.session_days);
+            Ok(response)
+        }
+        Err(e) => {
+            let (status, errors) = form_or_page(ctx.tr, e)?;
+            page_with_status(status, &SignupPage { ctx: &ctx, errors, email: form.email, display_name: form.display_name })
+        }
+    }
+}
+
+fn set_session(response: &mut Response, ctx: &Ctx, token: &str, days: i64) {
+    push_cookie(response.headers_mut(), &cookies::set(cookies::SESSION, token, Some(days * 86_400), ctx.secure));
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage<'a> {
+    ctx: &'a Ctx,
+    errors: FormErrors,
+    email: String,
+    next: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct NextQuery {
+    next: Option<String>,
+}
+
+async fn login_form(ctx: Ctx, Query(q): Query<NextQuery>) -> PageResult {
+    let next = safe_next(q.next.as_deref());
+    if ctx.user.is_some() {
+        return Ok(Redirect::to(&next).into_response());
+    }
+    page(&LoginPage { ctx: &ctx, errors: FormErrors::default(), email: String::new(), next })
+}
+
+#[derive(Debug, Deserialize)]
+struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+async fn login(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginForm>) -> PageResult {
+    let next = safe_next(form.next.as_deref());
+    match sign_in::sign_in(&state.app, &form.email, &form.password, &ctx.client).await {
+        Ok((_, token)) => {
+            let mut response = redirect_with_flash(&ctx, &next, "flash-signed-in");
+            set_session(&mut response, &ctx, &token, state.app.policy.session_days);
+            Ok(response)
+        }
+        Err(e) => {
+            let (status, errors) = form_or_page(ctx.tr, e)?;
+            page_with_status(status, &LoginPage { ctx: &ctx, errors, email: form.email, next })
+        }
+    }
+}
+
+async fn logout(State(state): State<AppState>, ctx: Ctx) -> PageResult {
+    if let Some(hash) = &ctx.session_hash {
+        sessions::sign_out(&state.app, hash).await?;
+    }
+    let mut response = redirect_with_flash(&ctx, "/", "flash-signed-out");
+    push_cookie(response.headers_mut(), &cookies::clear(cookies::SESSION, ctx.secure));
+    Ok(response)
+}
+
+#[derive(Debug, Deserialize)]
+struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+async fn confirm_email(State(state): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> PageResult {
+    confirm::confirm_email(&state.app, &q.token).await?;
+    let next = if ctx.user.is_some() { "/settings/profile" } else { "/login" };
+    Ok(redirect_with_flash(&ctx, next, "flash-email-confirmed"))
+}
+
+async fn resend_confirmation(State(state): State<AppState>, ctx: Ctx) -> PageResult {
+    let user = match require_user(&ctx) {
+        Ok(u) => u,
+        Err(r) => return Ok(r),
+    };
+    confirm::resend(&state.app, user).await?;
+    Ok(redirect_with_flash(&ctx, "/settings/account", "flash-confirmation-resent"))
+}
+
+#[derive(Template)]
+#[template(path = "forgot.html")]
+struct ForgotPage<'a> {
+    ctx: &'a Ctx,
+    errors: FormErrors,
+    email: String,
+    sent: bool,
+}
+
+async fn forgot_form(ctx: Ctx) -> PageResult {
+    page(&ForgotPage { ctx: &ctx, errors: FormErrors::default(), email: String::new(), sent: false })
+}
+
+#[derive(Debug, Deserialize)]
+struct EmailForm {
+    #[serde(default)]
+    email: String,
+}
+
+async fn forgot(State(state): State<AppState>, ctx: Ctx, Form(form): Form<EmailForm>) -> PageResult {
+    match password_reset::request(&state.app, &form.email).await {
+        Ok(()) => page(&ForgotPage { ctx: &ctx, errors: FormErrors::default(), email: String::new(), sent: true }),
+        Err(e) => {
+            let (status, errors) = form_or_page(ctx.tr, e)?;
+            page_with_status(status, &ForgotPage { ctx: &ctx, errors, email: form.email, sent: false })
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "reset.html")]
+struct ResetPage<'a> {
+    ctx: &'a Ctx,
+    errors: FormErrors,
+    token: String,
+}
+
+async fn reset_form(ctx: Ctx, Query(q): Query<TokenQuery>) -> PageResult {
+    if q.token.is_empty() {
+        return message(&ctx, "reset-title", "link-unknown", Some(("/account/forgot", "forgot-title")));
+    }
+    page(&ResetPage { ctx: &ctx, errors: FormErrors::default(), token: q.token })
+}
+
+#[derive(Debug, Deserialize)]
+struct ResetForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+}
+
+async fn reset(State(state): State<AppState>, ctx: Ctx, Form(form): Form<ResetForm>) -> PageResult {
+    match password_reset::reset(&state.app, &form.token, &form.password).await {
+        Ok(_) => {
+            let mut response = redirect_with_flash(&ctx, "/login", "flash-password-reset");
+            push_cookie(response.headers_mut(), &cookies::clear(cookies::SESSION, ctx.secure));
+            Ok(response)
+        }
+        Err(e) => {
+            let (status, errors) = form_or_page(ctx.tr, e)?;
+            page_with_status(status, &ResetPage { ctx: &ctx, errors, token: form.token })
+        }
+    }
+}
+
+async fn confirm_email_change(State(state): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> PageResult {
+    change_email::confirm(&state.app, &q.token).await?;
+    let next = if ctx.user.is_some() { "/settings/account" } else { "/login" };
+    Ok(redirect_with_flash(&ctx, next, "flash-email-changed"))
+}

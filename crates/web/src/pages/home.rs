@@ -1,0 +1,49 @@
+//! The home page.
+
+use askama::Template;
+use axum::extract::State;
+use axum::routing::get;
+use axum::Router;
+use yorozu_app::profile::view::recent_members;
+
+use crate::ctx::Ctx;
+use crate::error::PageResult;
+use crate::render::page;
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/", get(home))
+}
+
+struct MemberCard {
+    user_id: i64,
+    display_name: String,
+    initial: String,
+    has_avatar: bool,
+    avatar_version: i64,
+    verified: bool,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage<'a> {
+    ctx: &'a Ctx,
+    members: Vec<MemberCard>,
+}
+
+async fn home(State(state): State<AppState>, ctx: Ctx) -> PageResult {
+    let mut c = state.app.db.read().await?;
+    let members = recent_members(&mut c, 12)
+        .await?
+        .into_iter()
+        .map(|p| MemberCard {
+            initial: p.display_name.chars().next().map(String::from).unwrap_or_default(),
+            user_id: p.user_id,
+            has_avatar: p.has_avatar,
+            avatar_version: p.avatar_version,
+            verified: p.identity_verified_at.is_some(),
+            display_name: p.display_name,
+        })
+        .collect();
+    page(&HomePage { ctx: &ctx, members })
+}

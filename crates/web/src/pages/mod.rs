@@ -1,0 +1,36 @@
+//! Server-rendered pages, one module per capability.
+
+pub mod accounts;
+pub mod home;
+pub mod identity;
+pub mod lang;
+pub mod mailbox;
+pub mod operator;
+pub mod profile;
+pub mod settings;
+pub mod unsubscribe;
+
+use askama::Template;
+
+use crate::ctx::Ctx;
+use crate::error::PageResult;
+use crate::render::page;
+
+#[derive(Template)]
+#[template(path = "message.html")]
+pub(crate) struct MessagePage<'a> {
+    pub ctx: &'a Ctx,
+    pub title: String,
+    pub text: String,
+    pub link: Option<(String, String)>,
+}
+
+/// A simple page with a heading, a sentence and an optional button.
+pub fn message(ctx: &Ctx, title_key: &str, text_key: &str, link: Option<(&str, &str)>) -> PageResult {
+    page(&MessagePage {
+        ctx,
+        title: ctx.t(title_key),
+        text: ctx.t(text_key),
+        link: link.map(|(href, label)| (href.to_owned(), ctx.t(label))),
+    })
+}

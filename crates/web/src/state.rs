@@ -1,0 +1,27 @@
+//! What every handler can reach.
+
+use std::sync::Arc;
+
+use yorozu_app::App;
+
+use crate::metrics::Metrics;
+
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub app: App,
+    pub web: Arc<WebConfig>,
+    pub metrics: Arc<Metrics>,
+}
+
+/// Settings of the HTTP layer.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Cookies get `Secure` when the site is served over HTTPS.
+    pub secure_cookies: bool,
+    /// Mail is captured locally and the `/mailbox` pages exist (no SMTP server configured).
+    pub mailbox_enabled: bool,
+    /// Largest request body accepted (uploads included).
+    pub max_body_bytes: usize,
+    /// Take the client address from `X-Forwarded-For` (behind a trusted reverse proxy only).
+    pub trust_proxy: bool,
+}

@@ -1,0 +1,65 @@
+// Reading the mail the server captured (no SMTP server in e2e: the server stores outgoing mail
+// in its database and lists it at /mailbox and /mailbox.json, newest first).
+import type { APIRequestContext } from '@playwright/test';
+
+export interface CapturedMail {
+  id: string | number;
+  to: string;
+  subject: string;
+  body_text: string;
+  sent_at: string | number;
+}
+
+/** All captured mail, newest first. */
+export async function listMail(request: APIRequestContext): Promise<CapturedMail[]> {
+  const res = await request.get('/mailbox.json', { headers: { Accept: 'application/json' } });
+  if (res.status() !== 200) {
+    throw new Error(`GET /mailbox.json returned ${res.status()}: ${(await res.text()).slice(0, 500)}`);
+  }
+  return (await res.json()) as CapturedMail[];
+}
+
+/**
+ * Polls /mailbox.json until a mail to `to` (case-insensitive) whose subject contains
+ * `subjectIncludes` arrives, and returns the newest such mail. Mail is sent by the job worker,
+ * so it can take a moment (the e2e server polls jobs every 100 ms).
+ */
+export async function waitForMail(
+  request: APIRequestContext,
+  to: string,
+  subjectIncludes: string,
+  timeoutMs = 15_000,
+): Promise<CapturedMail> {
+  const want = to.toLowerCase();
+  const deadline = Date.now() + timeoutMs;
+  let seen: CapturedMail[] = [];
+  for (;;) {
+    seen = await listMail(request);
+    const hit = seen.find((m) => m.to.toLowerCase().includes(want) && m.subject.includes(subjectIncludes));
+    if (hit) return hit;
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const summary = seen
+    .slice(0, 10)
+    .map((m) => `  - to=${m.to} subject=${JSON.stringify(m.subject)} sent_at=${m.sent_at}`)
+    .join('\n');
+  throw new Error(
+    `no mail to ${to} with subject containing ${JSON.stringify(subjectIncludes)} within ${timeoutMs} ms; ` +
+      `newest captured mail:\n${summary || '  (none)'}`,
+  );
+}
+
+/**
+ * The first URL in `body` that contains `pathPrefix` (e.g. '/verify-email/' or '/reset-password?').
+ * Trailing punctuation that commonly follows a URL in prose (.,)」』 etc.) is dropped.
+ * Throws if there is none, showing the body.
+ */
+export function extractLink(body: string, pathPrefix: string): string {
+  const urls = body.match(/https?:\/\/[^\s<>"'「」『』（）]+/g) ?? [];
+  for (const raw of urls) {
+    const url = raw.replace(/[.,;:!?)\]}、。]+$/u, '');
+    if (url.includes(pathPrefix)) return url;
+  }
+  throw new Error(`no URL containing ${JSON.stringify(pathPrefix)} in mail body:\n${body}`);
+}
