@@ -2,7 +2,7 @@
 //
 // 1. a fresh temporary data dir (SQLite database, uploads, captured mail);
 // 2. `yorozu admin create-operator` so tests can log in as the operator
-//    (operator@example.jp / operator-pass-123, see helpers/accounts.ts if present);
+//    (operator@example.jp / operator-pass-123, exported as OPERATOR from helpers/accounts.ts);
 // 3. `yorozu serve --bind 127.0.0.1:PORT --data-dir DIR` on a free port, with
 //    YOROZU_JOB_POLL_MS=100 so background jobs (mail, ...) run promptly;
 // 4. waits for GET /healthz == 200 (60 s), then publishes the address as
@@ -18,18 +18,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { OPERATOR } from './helpers/accounts.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const RUN_DIR = join(here, '.run');
 export const STATE_FILE = join(RUN_DIR, 'server.json');
 export const BASE_URL_FILE = join(RUN_DIR, 'base-url');
 export const SERVER_LOG = join(RUN_DIR, 'server.log');
-
-export const OPERATOR = {
-  email: 'operator@example.jp',
-  password: 'operator-pass-123',
-  displayName: '運営担当',
-};
 
 const HEALTH_TIMEOUT_MS = 60_000;
 
