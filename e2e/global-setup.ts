@@ -66,11 +66,16 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
   rmSync(BASE_URL_FILE, { force: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'yorozu-e2e-'));
 
-  const env: NodeJS.ProcessEnv = { ...process.env, YOROZU_JOB_POLL_MS: '100' };
-  // The e2e server uses its own SQLite data dir and the captured mailbox, never a database or
-  // SMTP server from the developer's environment.
-  delete env.DATABASE_URL;
-  delete env.SMTP_URL;
+  // The e2e server is hermetic: its own SQLite data dir, the captured mailbox, mailed links to
+  // its own address. Settings from the developer's environment (DATABASE_URL, SMTP_URL,
+  // YOROZU_BASE_URL, YOROZU_SECRET_KEY, ...) are dropped; only the log settings are kept.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key === 'DATABASE_URL' || key === 'SMTP_URL') delete env[key];
+    else if (key.startsWith('YOROZU_') && key !== 'YOROZU_LOG' && key !== 'YOROZU_LOG_FORMAT') delete env[key];
+  }
+  env.YOROZU_JOB_POLL_MS = '100';
+  env.NO_COLOR = '1'; // plain text in .run/server.log
 
   const create = spawnSync(
     bin,

@@ -98,13 +98,19 @@ summary() {
 
 on_exit() {
   local status=$?
-  # Kill the e2e server if Playwright died without its global teardown (only that pid).
+  # If Playwright died without running its global teardown, stop the server it started (that
+  # pid only) and remove its temporary data dir.
   if [[ -f "$E2E_STATE" ]]; then
-    local pid
+    local pid dir
     pid="$(sed -n 's/.*"pid": *\([0-9][0-9]*\).*/\1/p' "$E2E_STATE" | head -n1)"
+    dir="$(sed -n 's/.*"dataDir": *"\([^"]*\)".*/\1/p' "$E2E_STATE" | head -n1)"
     if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null || true
     fi
+    if [[ -n "$dir" && "$(basename "$dir")" == yorozu-e2e-* && -z "${YOROZU_E2E_KEEP_DATA:-}" ]]; then
+      rm -rf -- "$dir"
+    fi
+    rm -f "$E2E_STATE"
   fi
   # A fatal phase (prereqs, postgres) exited the script: still show the summary.
   if [[ $SUMMARY_DONE == 0 && ${#PHASES[@]} -gt 0 || -n "$CURRENT_PHASE" ]]; then

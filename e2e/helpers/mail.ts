@@ -3,11 +3,14 @@
 import type { APIRequestContext } from '@playwright/test';
 
 export interface CapturedMail {
-  id: string | number;
+  id: number;
   to: string;
   subject: string;
   body_text: string;
-  sent_at: string | number;
+  /** Extra header lines as stored by the server (e.g. List-Unsubscribe), if any. */
+  headers?: string;
+  /** Milliseconds or seconds since the epoch, as the server stores it. */
+  sent_at: number;
 }
 
 /** All captured mail, newest first. */

@@ -190,7 +190,10 @@ both_backends!(a_password_reset_changes_the_password_ends_sessions_and_works_onc
     // A refused password leaves the link usable.
     let short = password_reset::reset(&t.app, &token, "short").await;
     assert_eq!(invalid_fields(short), [("password", "password-too-short")]);
-    assert!(t.current_user(&registered.session_token).await.0.id == registered.user_id, "nothing changed yet");
+    assert!(
+        sessions::authenticate(&t.app, &registered.session_token).await.expect("authenticate").is_some(),
+        "a refused reset ends no session"
+    );
 
     let user_id = password_reset::reset(&t.app, &token, NEW_PASSWORD).await.expect("reset");
     assert_eq!(user_id, registered.user_id);
@@ -218,6 +221,50 @@ both_backends!(a_password_reset_lifts_the_sign_in_throttle, |db: Db| async move 
     let token = token_in(&t.last_mail_to("taro@example.jp").await.body_text);
     password_reset::reset(&t.app, &token, NEW_PASSWORD).await.expect("reset");
     sign_in::sign_in(&t.app, "taro@example.jp", NEW_PASSWORD, &client()).await.expect("not throttled any more");
+});
+
+both_backends!(a_reset_link_expires_after_an_hour_and_a_newer_one_replaces_it, |db: Db| async move {
+    let t = test_app(db);
+    t.register("taro@example.jp", "太郎").await;
+    password_reset::request(&t.app, "taro@example.jp").await.expect("first request");
+    t.run_jobs().await;
+    let first = token_in(&t.last_mail_to("taro@example.jp").await.body_text);
+    password_reset::request(&t.app, "taro@example.jp").await.expect("a request too soon is accepted");
+    t.run_jobs().await;
+    assert_eq!(t.mails_to("taro@example.jp").await.len(), 2, "but sends nothing: confirmation + first reset only");
+    t.advance(3 * 60);
+    password_reset::request(&t.app, "taro@example.jp").await.expect("second request");
+    t.run_jobs().await;
+    let second = token_in(&t.last_mail_to("taro@example.jp").await.body_text);
+    assert_ne!(first, second);
+    assert_eq!(link_invalid(password_reset::reset(&t.app, &first, NEW_PASSWORD).await), "link-expired", "superseded");
+
+    t.advance(HOUR);
+    assert_eq!(link_invalid(password_reset::reset(&t.app, &second, NEW_PASSWORD).await), "link-expired");
+    sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await.expect("password unchanged");
+});
+
+both_backends!(a_reset_link_used_twice_at_the_same_moment_works_exactly_once, |db: Db| async move {
+    let t = test_app(db);
+    t.register("taro@example.jp", "太郎").await;
+    password_reset::request(&t.app, "taro@example.jp").await.expect("request");
+    t.run_jobs().await;
+    let token = token_in(&t.last_mail_to("taro@example.jp").await.body_text);
+
+    let attempts = ["first new secret", "second new secret"].map(|password| {
+        let (app, token) = (t.app.clone(), token.clone());
+        tokio::spawn(async move { (password, password_reset::reset(&app, &token, password).await) })
+    });
+    let mut won = vec![];
+    for attempt in attempts {
+        match attempt.await.expect("task") {
+            (password, Ok(_)) => won.push(password),
+            (_, Err(AppError::LinkInvalid("link-used"))) => {}
+            (_, other) => panic!("unexpected outcome {other:?}"),
+        }
+    }
+    assert_eq!(won.len(), 1, "exactly one reset took effect");
+    sign_in::sign_in(&t.app, "taro@example.jp", won[0], &client()).await.expect("the winner's password is set");
 });
 
 // ---- changing the e-mail address ----
@@ -268,6 +315,20 @@ both_backends!(an_email_change_is_confirmed_from_the_new_address_and_frees_the_o
 
     let again = t.register("old@example.jp", "新しい太郎").await;
     assert_ne!(again.user_id, registered.user_id, "the old address is free for a new account");
+});
+
+both_backends!(an_email_change_fails_if_the_address_was_taken_before_confirmation, |db: Db| async move {
+    let t = test_app(db);
+    let registered = t.register_confirmed("taro@example.jp", "太郎").await;
+    let (me, _) = t.current_user(&registered.session_token).await;
+    change_email::request(&t.app, &me, "wanted@example.jp", PASSWORD).await.expect("request");
+    t.run_jobs().await;
+    let token = token_in(&t.last_mail_to("wanted@example.jp").await.body_text);
+
+    t.register("wanted@example.jp", "先客").await;
+    let result = change_email::confirm(&t.app, &token).await;
+    assert!(matches!(result, Err(AppError::Conflict("email-taken"))), "{result:?}");
+    assert_eq!(t.load_user(registered.user_id).await.email, "taro@example.jp");
 });
 
 // ---- changing the password ----

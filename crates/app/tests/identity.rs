@@ -24,6 +24,11 @@ async fn document(t: &TestApp, id: i64) -> identity::DocumentRow {
     identity::find(&mut c, id).await.expect("find").expect("document row")
 }
 
+async fn verified_at(t: &TestApp, user_id: i64) -> Option<i64> {
+    let mut c = t.app.db.read().await.expect("read");
+    profiles::find(&mut c, user_id).await.expect("find").expect("profile row").identity_verified_at
+}
+
 #[track_caller]
 fn assert_conflict<T: std::fmt::Debug>(result: Result<T, AppError>, code: &str) {
     assert!(matches!(&result, Err(AppError::Conflict(c)) if *c == code), "expected Conflict({code}), got {result:?}");
@@ -74,12 +79,7 @@ both_backends!(only_operators_review_documents, |db: Db| async move {
     assert!(matches!(review::pending(&t.app, &member).await, Err(AppError::Forbidden)));
     assert!(matches!(review::image(&t.app, &member, id).await, Err(AppError::Forbidden)));
     assert_eq!(document(&t, id).await.status, "pending");
-    assert!(profiles::find(&mut t.app.db.read().await.expect("read"), member.id)
-        .await
-        .expect("find")
-        .expect("profile")
-        .identity_verified_at
-        .is_none());
+    assert!(verified_at(&t, member.id).await.is_none(), "no badge");
 });
 
 both_backends!(approval_badges_the_profile_audits_mails_and_erases_the_image_after_30_days, |db: Db| async move {
@@ -95,10 +95,7 @@ both_backends!(approval_badges_the_profile_audits_mails_and_erases_the_image_aft
     review::decide(&t.app, &operator, id, Decision::Approve, "").await.expect("approve");
     let decided_at = t.app.now();
 
-    let mut c = t.app.db.read().await.expect("read");
-    let profile = profiles::find(&mut c, member.id).await.expect("find").expect("profile");
-    assert!(profile.identity_verified_at.is_some_and(|at| at <= decided_at), "badge on the profile");
-    drop(c);
+    assert!(verified_at(&t, member.id).await.is_some_and(|at| at <= decided_at), "badge on the profile");
     let log = audit::list(&t.app, &operator, None).await.expect("audit log");
     assert_eq!(log.len(), 1);
     assert_eq!((log[0].operator_id, log[0].action.as_str(), log[0].target_user_id), (operator.id, "identity.approved", Some(member.id)));
@@ -120,6 +117,7 @@ both_backends!(approval_badges_the_profile_audits_mails_and_erases_the_image_aft
     assert_eq!(t.run_jobs().await, 1);
     assert!(matches!(t.app.files.get(&key).await, Err(yorozu_app::ports::FileError::NotFound)), "image erased");
     assert!(!t.files_dir.0.join(&key).exists());
+    assert!(matches!(review::image(&t.app, &operator, id).await, Err(AppError::NotFound)), "nothing left to show");
     let doc = document(&t, id).await;
     assert_eq!(doc.status, "approved", "the decision stays");
     assert_eq!(doc.decided_by, Some(operator.id));
@@ -169,9 +167,7 @@ both_backends!(a_rejection_needs_a_reason_and_allows_resubmission, |db: Db| asyn
     review::decide(&t.app, &operator, id, Decision::Reject, "画像が不鮮明です").await.expect("reject");
     let doc = document(&t, id).await;
     assert_eq!((doc.status.as_str(), doc.rejection_reason.as_deref()), ("rejected", Some("画像が不鮮明です")));
-    let mut c = t.app.db.read().await.expect("read");
-    assert!(profiles::find(&mut c, member.id).await.expect("find").expect("profile").identity_verified_at.is_none());
-    drop(c);
+    assert!(verified_at(&t, member.id).await.is_none(), "no badge");
     t.run_jobs().await;
     let mail = t.last_mail_to("taro@example.jp").await;
     assert_eq!(mail.subject, "【よろず】本人確認書類を再提出してください");

@@ -90,8 +90,8 @@ both_backends!(queued_mail_is_dropped_when_its_category_is_switched_off_before_s
 both_backends!(the_newsletter_reaches_only_members_who_opted_in, |db: Db| async move {
     let t = test_app(db);
     let operator = operator(&t).await;
-    let reader = t.register("reader@example.jp", "読者").await;
-    t.register("quiet@example.jp", "静か").await;
+    let reader = t.register_confirmed("reader@example.jp", "読者").await;
+    t.register_confirmed("quiet@example.jp", "静か").await;
     settings::update(&t.app, reader.user_id, &[(MailCategory::Newsletter, true)]).await.expect("opt in");
     t.run_jobs().await;
     let before = t.mailbox().await.len();
@@ -117,7 +117,7 @@ both_backends!(the_newsletter_reaches_only_members_who_opted_in, |db: Db| async 
 both_backends!(one_click_unsubscribe_stops_the_newsletter_at_once, |db: Db| async move {
     let t = test_app(db);
     let operator = operator(&t).await;
-    let reader = t.register("reader@example.jp", "読者").await;
+    let reader = t.register_confirmed("reader@example.jp", "読者").await;
     settings::update(&t.app, reader.user_id, &[(MailCategory::Newsletter, true)]).await.expect("opt in");
     newsletter::send(&t.app, operator, "6月号", "本文").await.expect("send");
     t.run_jobs().await;
@@ -142,31 +142,49 @@ both_backends!(one_click_unsubscribe_stops_the_newsletter_at_once, |db: Db| asyn
 
 both_backends!(a_tampered_unsubscribe_token_is_refused, |db: Db| async move {
     let t = test_app(db);
-    let reader = t.register("reader@example.jp", "読者").await;
-    let other = t.register("other@example.jp", "他人").await;
+    let reader = t.register_confirmed("reader@example.jp", "読者").await;
+    let other = t.register_confirmed("other@example.jp", "他人").await;
     for member in [reader.user_id, other.user_id] {
         settings::update(&t.app, member, &[(MailCategory::Newsletter, true)]).await.expect("opt in");
     }
     let token = unsubscribe::token(&t.app, reader.user_id, MailCategory::Newsletter);
     let (value, signature) = token.rsplit_once('.').expect("value.signature");
 
-    let someone_else = format!("{}-newsletter.{signature}", other.user_id);
-    let other_category = format!("{}-recommendations.{signature}", reader.user_id);
-    let (transactional_value, transactional_sig) =
-        unsubscribe::token(&t.app, reader.user_id, MailCategory::Account).rsplit_once('.').map(|(v, s)| (v.to_owned(), s.to_owned())).expect("signed");
-    let signed_by_another_server = unsubscribe::token(&test_app_with_key(t.app.db.clone(), 9).app, reader.user_id, MailCategory::Newsletter);
-    for forged in [
-        someone_else.as_str(),
-        other_category.as_str(),
-        value,
-        &format!("{value}.{}", &signature[1..]),
-        &format!("{transactional_value}.{transactional_sig}"),
-        signed_by_another_server.as_str(),
-        "",
-    ] {
+    let forgeries = [
+        // The signature moved onto another member or another category.
+        format!("{}-newsletter.{signature}", other.user_id),
+        format!("{}-recommendations.{signature}", reader.user_id),
+        // No signature, or a damaged one.
+        value.to_owned(),
+        format!("{value}.{}", &signature[1..]),
+        // Genuine, but for mail that cannot be switched off.
+        unsubscribe::token(&t.app, reader.user_id, MailCategory::Account),
+        // Signed with another server's key.
+        unsubscribe::token(&test_app_with_key(t.app.db.clone(), 9).app, reader.user_id, MailCategory::Newsletter),
+        String::new(),
+    ];
+    for forged in &forgeries {
         assert_eq!(link_invalid(unsubscribe::unsubscribe(&t.app, forged).await), "unsubscribe-link-invalid", "{forged:?}");
     }
     for member in [reader.user_id, other.user_id] {
         assert!(enabled(&effective(&t, member).await, MailCategory::Newsletter), "nothing changed for {member}");
     }
+});
+
+both_backends!(an_unconfirmed_address_cannot_opt_in_to_marketing_mail, |db: Db| async move {
+    let t = test_app(db);
+    let member = t.register("unconfirmed@example.jp", "未確認").await;
+    let result = settings::update(&t.app, member.user_id, &[(MailCategory::Newsletter, true)]).await;
+    assert!(
+        matches!(result, Err(yorozu_app::AppError::Conflict("settings-confirm-email-first"))),
+        "{result:?}"
+    );
+    let mut c = t.app.db.read().await.expect("read");
+    let newsletter = settings::effective(&mut c, member.user_id)
+        .await
+        .expect("settings")
+        .into_iter()
+        .find(|s| s.category == MailCategory::Newsletter)
+        .expect("newsletter row");
+    assert!(!newsletter.enabled, "nothing was saved");
 });

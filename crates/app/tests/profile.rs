@@ -137,7 +137,7 @@ both_backends!(replacing_an_avatar_deletes_the_old_file, |db: Db| async move {
     let second = avatar_key(&t, member.user_id).await.expect("second key");
     assert_ne!(first, second);
     assert!(!t.files_dir.0.join(&first).exists(), "old file deleted");
-    assert_eq!(t.app.files.keys().await.expect("keys"), [second.clone()]);
+    assert_eq!(t.app.files.keys().await.expect("keys"), [second]);
 
     avatar::remove(&t.app, member.user_id).await.expect("remove");
     assert!(avatar_key(&t, member.user_id).await.is_none());
@@ -157,10 +157,31 @@ both_backends!(an_avatar_upload_that_is_not_an_image_or_too_large_is_refused, |d
     fake_png.extend_from_slice(&[0u8; 64]);
     assert_eq!(invalid_fields(avatar::upload(&t.app, member.user_id, fake_png).await), [("avatar", "upload-not-image")]);
 
+    // Small in bytes but too many pixels to decode safely.
+    let too_wide = png(8001, 1);
+    assert!(too_wide.len() < t.app.policy.avatar_max_bytes);
+    assert_eq!(invalid_fields(avatar::upload(&t.app, member.user_id, too_wide).await), [("avatar", "upload-not-image")]);
+
     let mut huge = png(8, 8);
     huge.resize(t.app.policy.avatar_max_bytes + 1, 0);
     assert_eq!(invalid_fields(avatar::upload(&t.app, member.user_id, huge).await), [("avatar", "upload-too-large")]);
 
     assert!(avatar_key(&t, member.user_id).await.is_none());
     assert!(t.app.files.keys().await.expect("keys").is_empty(), "nothing stored");
+});
+
+both_backends!(recent_members_are_the_newest_active_members_without_operators, |db: Db| async move {
+    let t = test_app(db);
+    let first = t.register("first@example.jp", "一番").await;
+    t.advance(10);
+    let second = t.register("second@example.jp", "二番").await;
+    t.advance(10);
+    yorozu_app::operators::create::create_operator(&t.app, "ops@yorozu.test", "operator secret 1", "運営担当")
+        .await
+        .expect("operator");
+    let mut c = t.app.db.read().await.expect("read");
+    let recent = view::recent_members(&mut c, 10).await.expect("recent");
+    let shown: Vec<_> = recent.iter().map(|p| (p.user_id, p.display_name.as_str())).collect();
+    assert_eq!(shown, [(second.user_id, "二番"), (first.user_id, "一番")]);
+    assert_eq!(view::recent_members(&mut c, 1).await.expect("recent").len(), 1);
 });

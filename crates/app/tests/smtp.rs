@@ -43,7 +43,7 @@ impl SmtpSink {
         assert!(script.exists(), "{} is missing", script.display());
         let python = std::env::var("YOROZU_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
         let dir = TempDir::new("yorozu-smtp");
-        let mut child = Command::new(&python)
+        let child = Command::new(&python)
             .arg(&script)
             .args(["--port", "0", "--dir"])
             .arg(&dir.0)
@@ -52,9 +52,11 @@ impl SmtpSink {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot run {python}: {e}; {INSTALL_HINT}"));
+        // From here on, dropping `sink` (also by a panic) ends the process.
+        let mut sink = SmtpSink { child, port: 0, dir };
 
         // Read stdout on a thread so that waiting for "ready" can time out.
-        let stdout = child.stdout.take().expect("piped stdout");
+        let stdout = sink.child.stdout.take().expect("piped stdout");
         let (lines_tx, lines) = mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
@@ -63,22 +65,27 @@ impl SmtpSink {
                 }
             }
         });
-        let mut port = None;
         loop {
             match lines.recv_timeout(Duration::from_secs(30)) {
                 Ok(line) if line.trim() == "ready" => break,
-                Ok(line) => port = line.trim().strip_prefix("port ").and_then(|p| p.parse().ok()).or(port),
+                Ok(line) => {
+                    if let Some(port) = line.trim().strip_prefix("port ").and_then(|p| p.parse().ok()) {
+                        sink.port = port;
+                    }
+                }
                 Err(_) => {
-                    let _ = child.kill();
+                    // Exited (the usual cause: aiosmtpd missing) or hung: show what it said.
+                    let _ = sink.child.kill();
                     let mut stderr = String::new();
-                    if let Some(mut e) = child.stderr.take() {
+                    if let Some(mut e) = sink.child.stderr.take() {
                         let _ = std::io::Read::read_to_string(&mut e, &mut stderr);
                     }
                     panic!("smtp_sink.py did not become ready: {}\n{INSTALL_HINT}", stderr.trim());
                 }
             }
         }
-        SmtpSink { child, port: port.expect("the sink prints its port before ready"), dir }
+        assert_ne!(sink.port, 0, "the sink prints its port before ready");
+        sink
     }
 
     /// The first received message and its envelope, waiting briefly for the file.
@@ -207,6 +214,8 @@ async fn a_japanese_newsletter_reaches_a_real_smtp_server_as_valid_mime_with_uns
     assert!(from == "Yorozu <no-reply@yorozu.test>" || from == "\"Yorozu\" <no-reply@yorozu.test>", "From: {from}");
     assert!(field(&fields, "To").contains("reader@example.jp"));
     assert!(!field(&fields, "Date").is_empty());
+    let message_id = field(&fields, "Message-ID");
+    assert!(message_id.starts_with('<') && message_id.ends_with("@yorozu.test>"), "Message-ID: {message_id}");
     let content_type = field(&fields, "Content-Type").to_ascii_lowercase();
     assert!(content_type.starts_with("text/plain") && content_type.contains("charset=utf-8"), "{content_type}");
 

@@ -38,3 +38,30 @@ pub async fn list(c: &mut impl Exec, before: Option<i64>, limit: i64) -> Result<
         limit
     )?)
 }
+
+/// An audit entry with the display names of the operator and the member it concerns (`None`
+/// when that profile is gone).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct NamedAuditRow {
+    #[sqlx(flatten)]
+    pub entry: AuditRow,
+    pub operator_name: Option<String>,
+    pub target_name: Option<String>,
+}
+
+/// Like [`list`], with display names for the operators' screen.
+pub async fn list_named(c: &mut impl Exec, before: Option<i64>, limit: i64) -> Result<Vec<NamedAuditRow>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        NamedAuditRow,
+        "SELECT a.id, a.operator_id, a.action, a.target_user_id, a.detail, a.at,
+                op.display_name AS operator_name, t.display_name AS target_name
+         FROM audit_log a
+         LEFT JOIN profiles op ON op.user_id = a.operator_id
+         LEFT JOIN profiles t ON t.user_id = a.target_user_id
+         WHERE a.id < $1 ORDER BY a.id DESC LIMIT $2",
+        before.unwrap_or(i64::MAX),
+        limit
+    )?)
+}

@@ -114,3 +114,44 @@ pub async fn mark_file_erased(c: &mut impl Exec, id: i64, now: i64) -> Result<()
     execute!(c, "UPDATE identity_documents SET file_key = NULL, file_erased_at = $2 WHERE id = $1", id, now)?;
     Ok(())
 }
+
+/// A document with its member's display name, for the operators' screens. The name is `None`
+/// when the profile is gone (a withdrawn member).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct NamedDocumentRow {
+    #[sqlx(flatten)]
+    pub document: DocumentRow,
+    pub display_name: Option<String>,
+}
+
+/// Pending documents, oldest first, with the member's display name.
+pub async fn list_pending_named(c: &mut impl Exec, limit: i64) -> Result<Vec<NamedDocumentRow>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        NamedDocumentRow,
+        "SELECT d.id, d.user_id, d.kind, d.file_key, d.content_type, d.status, d.submitted_at, d.decided_at,
+                d.decided_by, d.rejection_reason, d.file_erase_after, d.file_erased_at, p.display_name
+         FROM identity_documents d LEFT JOIN profiles p ON p.user_id = d.user_id
+         WHERE d.status = 'pending' ORDER BY d.submitted_at, d.id LIMIT $1",
+        limit
+    )?)
+}
+
+/// One document with its member's display name.
+pub async fn find_named(c: &mut impl Exec, id: i64) -> Result<Option<NamedDocumentRow>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        NamedDocumentRow,
+        "SELECT d.id, d.user_id, d.kind, d.file_key, d.content_type, d.status, d.submitted_at, d.decided_at,
+                d.decided_by, d.rejection_reason, d.file_erase_after, d.file_erased_at, p.display_name
+         FROM identity_documents d LEFT JOIN profiles p ON p.user_id = d.user_id
+         WHERE d.id = $1",
+        id
+    )?)
+}
+
+pub async fn count_pending(c: &mut impl Exec) -> Result<i64> {
+    Ok(crate::query_scalar!(c, fetch_one, i64, "SELECT COUNT(*) FROM identity_documents WHERE status = 'pending'")?)
+}

@@ -90,7 +90,7 @@ pub struct FormErrors {
 
 impl FormErrors {
     pub fn new(tr: Tr, errors: &[FieldError]) -> FormErrors {
-        FormErrors { messages: errors.iter().map(|e| (e.field, message(tr, e))).collect() }
+        FormErrors { messages: errors.iter().map(|e| (e.field, field_message(tr, e))).collect() }
     }
 
     /// A single message not tied to a field (shown at the top of the form).
@@ -113,7 +113,8 @@ impl FormErrors {
     }
 }
 
-fn message(tr: Tr, e: &FieldError) -> String {
+/// A field error's message in the reader's language (shared by forms and the JSON API).
+pub(crate) fn field_message(tr: Tr, e: &FieldError) -> String {
     let args: Vec<(&str, Arg)> = e
         .args
         .iter()

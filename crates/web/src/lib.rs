@@ -28,6 +28,7 @@ const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; s
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .merge(pages::home::routes())
+        .merge(pages::help::routes())
         .merge(pages::accounts::routes())
         .merge(pages::settings::routes())
         .merge(pages::profile::routes())

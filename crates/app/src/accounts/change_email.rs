@@ -16,8 +16,8 @@ pub async fn request(app: &App, user: &CurrentUser, new_email: &str, password: &
     if new_email.as_str() == user.email {
         return Err(AppError::Invalid(vec![FieldError::new("new_email", "email-unchanged")]));
     }
+    check_password(&mut app.db.read().await?, user.id, password).await?;
     let mut tx = app.db.begin().await?;
-    check_password(&mut tx, user.id, password).await?;
     if users::find_by_email(&mut tx, new_email.as_str()).await?.is_some() {
         return Err(AppError::Invalid(vec![FieldError::new("new_email", "email-taken")]));
     }

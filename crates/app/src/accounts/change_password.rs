@@ -13,9 +13,10 @@ pub async fn change(app: &App, user: &CurrentUser, current_session: &str, curren
     let mut fields = Fields::default();
     let password = fields.check("new_password", NewPassword::parse(new, email.as_ref()));
     let password = fields.finish(password)?;
-    let mut tx = app.db.begin().await?;
-    check_password(&mut tx, user.id, current).await?;
+    // Hashing takes tens of milliseconds: do it before taking SQLite's single write connection.
+    check_password(&mut app.db.read().await?, user.id, current).await?;
     let hash = hash_password(password.expose()).map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut tx = app.db.begin().await?;
     users::set_password_hash(&mut tx, user.id, &hash, app.now()).await?;
     sessions::delete_all_for_user(&mut tx, user.id, Some(current_session)).await?;
     let mail = compose(user.locale, "password-changed", &user.email, Some(user.id), &[]);

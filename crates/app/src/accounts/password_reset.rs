@@ -1,12 +1,15 @@
 //! Resetting a forgotten password through a mailed link.
 
 use yorozu_domain::accounts::{Email, NewPassword};
-use yorozu_store::accounts::{sessions, sign_in_failures, users};
+use yorozu_store::accounts::{email_tokens, sessions, sign_in_failures, users};
 
 use crate::accounts::{purpose, tokens};
 use crate::crypto::hash_password;
 use crate::mail::{compose::{compose, locale_of}, outbox, MailCategory};
 use crate::{App, AppError, AppResult, Fields};
+
+/// Minimum time between two reset mails to the same member.
+const RESEND_INTERVAL_SECONDS: i64 = 120;
 
 /// Mails a reset link if the address belongs to an active account. The caller shows the same
 /// message either way, so the form does not reveal who is a member.
@@ -17,6 +20,11 @@ pub async fn request(app: &App, email: &str) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     let Some(user) = users::find_by_email(&mut tx, email.as_str()).await? else { return Ok(()) };
     if user.status != "active" {
+        return Ok(());
+    }
+    // One mail per address per few minutes: the form must not become a way to flood someone.
+    let recent = email_tokens::latest_created_at(&mut tx, user.id, purpose::RESET).await?;
+    if recent.is_some_and(|at| app.now() - at < RESEND_INTERVAL_SECONDS) {
         return Ok(());
     }
     let ttl = app.policy.reset_token_minutes * 60;

@@ -1,4 +1,5 @@
-//! Registration (会員登録): an account, its empty profile, a confirmation mail and a session.
+//! Registration (会員登録): an account, its empty profile, a confirmation mail and (for
+//! browsers) a session.
 
 use yorozu_domain::accounts::{Email, NewPassword};
 use yorozu_domain::profile::DisplayName;
@@ -27,6 +28,19 @@ pub struct Registered {
 }
 
 pub async fn register(app: &App, input: &Registration<'_>, client: &Client) -> AppResult<Registered> {
+    let (user_id, session_token) = insert_member(app, input, Some(client)).await?;
+    let session_token = session_token.ok_or_else(|| AppError::Internal("registration started no session".into()))?;
+    Ok(Registered { user_id, session_token })
+}
+
+/// Registration for API clients, which authenticate with tokens rather than sessions: the
+/// same account, profile and confirmation mail, but no session. Returns the new user id.
+pub async fn register_without_session(app: &App, input: &Registration<'_>) -> AppResult<i64> {
+    Ok(insert_member(app, input, None).await?.0)
+}
+
+/// Parses the input and creates the member; starts a session when `client` is given.
+async fn insert_member(app: &App, input: &Registration<'_>, client: Option<&Client>) -> AppResult<(i64, Option<String>)> {
     let mut fields = Fields::default();
     let email = fields.check("email", Email::parse(input.email));
     let password = fields.check("password", NewPassword::parse(input.password, email.as_ref()));
@@ -44,10 +58,13 @@ pub async fn register(app: &App, input: &Registration<'_>, client: &Client) -> A
         other => other?,
     }
     send_confirmation(&mut tx, app, user_id, email.as_str(), name.as_str(), input.locale).await?;
-    let session_token = sessions::start(&mut tx, app, user_id, client).await?;
+    let session_token = match client {
+        Some(client) => Some(sessions::start(&mut tx, app, user_id, client).await?),
+        None => None,
+    };
     tx.commit().await?;
     tracing::info!(user_id, "member registered");
-    Ok(Registered { user_id, session_token })
+    Ok((user_id, session_token))
 }
 
 /// Inserts the user row and its empty profile (shared with operator creation).

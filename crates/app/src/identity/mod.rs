@@ -7,7 +7,7 @@ pub mod submit;
 
 use yorozu_store::{identity, Exec};
 
-use crate::AppResult;
+use crate::{App, AppResult};
 
 /// What the member's settings page shows about verification.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -17,6 +17,10 @@ pub struct IdentityState {
     pub submitted_at: Option<i64>,
     pub decided_at: Option<i64>,
     pub rejection_reason: Option<String>,
+    /// When the image is due for erasure (set with the decision). Shown on the settings page;
+    /// left out of the API's `IdentityState` schema, which does not list it.
+    #[serde(skip_serializing)]
+    pub file_erase_after: Option<i64>,
     pub file_erased_at: Option<i64>,
 }
 
@@ -28,6 +32,13 @@ pub async fn state(c: &mut impl Exec, user_id: i64) -> AppResult<IdentityState> 
         submitted_at: doc.as_ref().map(|d| d.submitted_at),
         decided_at: doc.as_ref().and_then(|d| d.decided_at),
         rejection_reason: doc.as_ref().and_then(|d| d.rejection_reason.clone()),
+        file_erase_after: doc.as_ref().and_then(|d| d.file_erase_after),
         file_erased_at: doc.as_ref().and_then(|d| d.file_erased_at),
     })
+}
+
+/// [`state`] for the signed-in member's own settings page.
+pub async fn current(app: &App, user_id: i64) -> AppResult<IdentityState> {
+    let mut c = app.db.read().await?;
+    state(&mut c, user_id).await
 }

@@ -3,7 +3,7 @@
 
 use yorozu_domain::identity::RejectionReason;
 use yorozu_store::accounts::users;
-use yorozu_store::identity::{self, DocumentRow};
+use yorozu_store::identity::{self, NamedDocumentRow};
 use yorozu_store::profiles;
 
 use crate::accounts::CurrentUser;
@@ -18,10 +18,53 @@ pub enum Decision {
     Reject,
 }
 
-pub async fn pending(app: &App, operator: &CurrentUser) -> AppResult<Vec<DocumentRow>> {
+/// A document as the operators' screens show it: the member's name instead of the file key.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ReviewDocument {
+    pub id: i64,
+    pub user_id: i64,
+    /// `None` when the member's profile is gone (withdrawn).
+    pub member_name: Option<String>,
+    pub kind: String,
+    pub status: String,
+    pub submitted_at: i64,
+    pub decided_at: Option<i64>,
+    pub rejection_reason: Option<String>,
+    pub file_erased_at: Option<i64>,
+    /// The image is still stored (not yet erased).
+    pub has_image: bool,
+}
+
+impl From<NamedDocumentRow> for ReviewDocument {
+    fn from(row: NamedDocumentRow) -> ReviewDocument {
+        let d = row.document;
+        ReviewDocument {
+            id: d.id,
+            user_id: d.user_id,
+            member_name: row.display_name,
+            kind: d.kind,
+            status: d.status,
+            submitted_at: d.submitted_at,
+            decided_at: d.decided_at,
+            rejection_reason: d.rejection_reason,
+            file_erased_at: d.file_erased_at,
+            has_image: d.file_key.is_some(),
+        }
+    }
+}
+
+/// The review queue: pending documents, oldest first (at most 100).
+pub async fn pending(app: &App, operator: &CurrentUser) -> AppResult<Vec<ReviewDocument>> {
     require_operator(operator)?;
     let mut c = app.db.read().await?;
-    Ok(identity::list_pending(&mut c, 100).await?)
+    Ok(identity::list_pending_named(&mut c, 100).await?.into_iter().map(ReviewDocument::from).collect())
+}
+
+/// One document for its review page, pending or already decided.
+pub async fn document(app: &App, operator: &CurrentUser, document_id: i64) -> AppResult<ReviewDocument> {
+    require_operator(operator)?;
+    let mut c = app.db.read().await?;
+    Ok(identity::find_named(&mut c, document_id).await?.ok_or(AppError::NotFound)?.into())
 }
 
 /// The document image, for the operator's review screen only.

@@ -54,6 +54,10 @@ pub async fn submit(app: &App, user: &CurrentUser, kind: &str, bytes: Vec<u8>) -
     .await;
     if let Err(e) = saved {
         let _ = app.files.delete(&key).await;
+        // The partial unique index catches a submission that raced the check above.
+        if e.unique_violation() {
+            return Err(AppError::Conflict("identity-already-pending"));
+        }
         return Err(e.into());
     }
     Ok(id)

@@ -37,7 +37,10 @@ pub async fn allows(c: &mut impl Exec, app: &App, user_id: i64, category: MailCa
         return Ok(false);
     }
     if category.is_marketing() {
-        let Some(email) = users::find(c, user_id).await?.and_then(|u| u.email) else { return Ok(false) };
+        // Marketing mail goes only to confirmed addresses: otherwise anyone could sign up with
+        // someone else's address and have newsletters sent to it.
+        let Some(user) = users::find(c, user_id).await? else { return Ok(false) };
+        let (Some(email), Some(_)) = (user.email, user.email_verified_at) else { return Ok(false) };
         if notifications::is_suppressed(c, &app.signer.email_hash(&email)).await? {
             return Ok(false);
         }
@@ -56,13 +59,16 @@ pub async fn update(app: &App, user_id: i64, choices: &[(MailCategory, bool)]) -
             }
             continue;
         }
-        notifications::set(&mut tx, user_id, category.key(), enabled, now).await?;
-        // A new, explicit opt-in to marketing mail lifts an earlier suppression of the address.
+        // A new, explicit opt-in to marketing mail needs a confirmed address, and lifts an
+        // earlier suppression of that address.
         if enabled && category.is_marketing() {
-            if let Some(email) = users::find(&mut tx, user_id).await?.and_then(|u| u.email) {
-                notifications::lift_suppression(&mut tx, &app.signer.email_hash(&email)).await?;
-            }
+            let user = users::find(&mut tx, user_id).await?.ok_or(AppError::NotFound)?;
+            let (Some(email), Some(_)) = (user.email, user.email_verified_at) else {
+                return Err(AppError::Conflict("settings-confirm-email-first"));
+            };
+            notifications::lift_suppression(&mut tx, &app.signer.email_hash(&email)).await?;
         }
+        notifications::set(&mut tx, user_id, category.key(), enabled, now).await?;
     }
     tx.commit().await?;
     Ok(())

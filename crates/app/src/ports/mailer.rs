@@ -58,7 +58,11 @@ impl SmtpMailer {
     /// Builds the MIME message: UTF-8 plain text; lettre encodes a Japanese subject as RFC 2047.
     pub fn build(&self, mail: &OutgoingMail) -> Result<Message, MailError> {
         let to: Mailbox = mail.to.parse().map_err(|e| MailError::Build(format!("recipient: {e}")))?;
-        let mut builder = Message::builder().from(self.from.clone()).to(to).subject(&mail.subject);
+        // lettre adds no Message-ID by itself, and large providers (Gmail) refuse mail without
+        // one. The sender's domain, not the machine's host name, is the right side of the id.
+        let message_id = format!("<{}@{}>", crate::crypto::random_token(), self.from.email.domain());
+        let mut builder =
+            Message::builder().from(self.from.clone()).to(to).subject(&mail.subject).message_id(Some(message_id));
         for (name, value) in &mail.headers {
             let name = HeaderName::new_from_ascii(name.clone()).map_err(|e| MailError::Build(e.to_string()))?;
             builder = builder.raw_header(HeaderValue::new(name, value.clone()));

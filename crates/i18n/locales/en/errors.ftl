@@ -46,3 +46,12 @@ rejection-reason-invalid-characters = The reason contains characters that cannot
 upload-empty = Please choose a file.
 upload-too-large = The file is too large. Please choose an image of at most { $max_mb } MB.
 upload-not-image = Please choose an image file (JPEG, PNG, WebP or GIF).
+# JSON API
+error-conflict = This cannot be done in the current state.
+error-bad-json = The request body could not be read. Please check the JSON syntax and fields.
+error-bad-body = The request body could not be read.
+error-unsupported-media-type = This type of request body is not supported. Please check the Content-Type.
+error-body-too-large = The request body is too large.
+error-api-route-unknown = There is no such API endpoint. See /api/v1/openapi.json for the list.
+error-method-not-allowed = This endpoint does not support this method.
+settings-confirm-email-first = Please confirm your e-mail address before subscribing to the newsletter or other promotional mail.

@@ -1,1 +1,84 @@
-# operator
+# Operator console
+operator-title = Operator console
+operator-lead = For operators only. Everything you do here is recorded in the audit log.
+operator-back-to-console = Back to the operator console
+operator-member-gone = Former member
+operator-dashboard-identity-heading = Identity reviews
+operator-dashboard-identity-count = Documents waiting for review: { $count }
+operator-dashboard-identity-none = No documents are waiting for review.
+operator-dashboard-identity-link = Open the review queue
+operator-dashboard-audit-heading = Audit log
+operator-dashboard-audit-text = Every action taken by operators, newest first.
+operator-dashboard-audit-link = View the audit log
+operator-dashboard-newsletter-heading = Newsletter
+operator-dashboard-newsletter-text = Send a newsletter to the members who asked for it.
+operator-dashboard-newsletter-link = Write a newsletter
+# Identity reviews
+operator-queue-title = Identity documents waiting for review
+operator-queue-lead = Oldest first.
+operator-queue-empty = No documents are waiting for review.
+operator-queue-caption = Identity documents waiting for review
+operator-col-member = Member
+operator-col-kind = Kind of document
+operator-col-submitted-at = Sent at
+operator-col-actions = Actions
+operator-queue-review = Review
+operator-review-title = Review an identity document
+operator-review-back = Back to the review queue
+operator-review-details = Document
+operator-review-status = Status
+operator-review-decided-at = Decided at
+operator-review-reason = Reason for sending it back
+operator-review-image-heading = Image of the document
+operator-review-image-alt = Identity document sent by { $name }
+operator-review-image-erased = The retention period has passed and the image was erased on { $date }.
+operator-review-image-gone = The image has already been erased.
+operator-review-check = Check that the name and date of birth are clearly readable, that the document is valid, and that nothing suggests it was altered or belongs to someone else. If the back of a My Number card is shown, send it back.
+operator-review-decision-heading = Decision
+operator-review-approve-heading = Approve
+operator-review-approve-text = Approving puts the "ID verified" badge on the member's profile and e-mails the member.
+operator-review-approve = Approve
+operator-review-reject-heading = Send back
+operator-review-reject-text = The reason is shown to the member as written, in the e-mail and on the settings page. Say what to fix for the next attempt.
+operator-review-reason-field = Reason for sending it back
+operator-review-reason-hint = Up to { $max } characters. For example: The image is blurred and the date of birth cannot be read.
+operator-review-reject = Send back
+operator-review-decided = This document has already been decided.
+operator-flash-approved = Approved. The member will be told by e-mail.
+operator-flash-rejected = Sent back. The member will get the reason by e-mail.
+# Audit log
+audit-title = Audit log
+audit-lead = Operators' actions, newest first ({ $count } per page).
+audit-caption = Record of operators' actions
+audit-empty = Nothing recorded.
+audit-col-at = Time
+audit-col-operator = Operator
+audit-col-action = Action
+audit-col-target = Member
+audit-col-detail = Detail
+audit-no-target = None
+audit-more = Show more
+audit-first-page = Back to the newest entries
+audit-action-identity-approved = Identity approved
+audit-action-identity-rejected = Identity sent back
+audit-action-newsletter-send = Newsletter sent
+# Newsletter
+newsletter-title = Write a newsletter
+newsletter-lead = The newsletter goes only to members who asked for it. An unsubscribe link is added at the end automatically.
+newsletter-field-subject = Subject
+newsletter-field-subject-hint = One line, up to { $max } characters.
+newsletter-field-body = Body
+newsletter-field-body-hint = Plain text, up to { $max } characters. HTML is not supported.
+newsletter-warning = Sending cannot be undone. Please check the subject and the body before you send.
+newsletter-submit = Send the newsletter
+newsletter-queued = { $count ->
+    [one] Queued for { $count } member. The mail goes out shortly.
+   *[other] Queued for { $count } members. The mail goes out shortly.
+}
+newsletter-queued-none = No member has asked for the newsletter, so no mail was sent.
+newsletter-subject-empty = Please enter a subject.
+newsletter-subject-too-long = Keep the subject within { $max } characters.
+newsletter-subject-invalid-characters = The subject contains line breaks or characters that cannot be used. Please write it on one line.
+newsletter-body-empty = Please enter the body.
+newsletter-body-too-long = Keep the body within { $max } characters.
+newsletter-body-invalid-characters = The body contains characters that cannot be used.

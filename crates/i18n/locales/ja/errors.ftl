@@ -46,3 +46,12 @@ rejection-reason-invalid-characters = 理由に使えない文字が含まれて
 upload-empty = ファイルを選んでください。
 upload-too-large = ファイルが大きすぎます。{ $max_mb }MB以内の画像を選んでください。
 upload-not-image = 画像ファイル（JPEG・PNG・WebP・GIF）を選んでください。
+# JSON API
+error-conflict = 現在の状態では、この操作を行えません。
+error-bad-json = リクエストの本文を読み取れませんでした。JSON の形式と項目を確認してください。
+error-bad-body = リクエストの本文を読み取れませんでした。
+error-unsupported-media-type = この形式の本文には対応していません。Content-Type を確認してください。
+error-body-too-large = リクエストの本文が大きすぎます。
+error-api-route-unknown = この API エンドポイントはありません。/api/v1/openapi.json で一覧を確認できます。
+error-method-not-allowed = このエンドポイントは、このメソッドに対応していません。
+settings-confirm-email-first = メルマガなどのご案内メールを受け取るには、先にメールアドレスの確認を完了してください。

@@ -104,6 +104,8 @@ CREATE TABLE identity_documents (
 CREATE INDEX identity_documents_user ON identity_documents (user_id);
 CREATE INDEX identity_documents_status ON identity_documents (status, submitted_at);
 CREATE INDEX identity_documents_erase ON identity_documents (file_erase_after);
+-- At most one document under review per member, even with concurrent submissions.
+CREATE UNIQUE INDEX identity_documents_one_pending ON identity_documents (user_id) WHERE status = 'pending';
 
 CREATE TABLE audit_log (
     id BIGINT PRIMARY KEY,

@@ -1,6 +1,6 @@
 //! Single-use tokens sent by mail: address confirmation, password reset, e-mail change.
 
-use crate::{execute, query_as, Exec, Result};
+use crate::{execute, query_as, query_scalar, Exec, Result};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct EmailTokenRow {
@@ -62,4 +62,16 @@ pub async fn expire_unused(c: &mut impl Exec, user_id: i64, purpose: &str, now: 
         now
     )?;
     Ok(())
+}
+
+/// When the member's newest token of this purpose was issued.
+pub async fn latest_created_at(c: &mut impl Exec, user_id: i64, purpose: &str) -> Result<Option<i64>> {
+    Ok(query_scalar!(
+        c,
+        fetch_one,
+        Option<i64>,
+        "SELECT MAX(created_at) FROM email_tokens WHERE user_id = $1 AND purpose = $2",
+        user_id,
+        purpose
+    )?)
 }

@@ -1,9 +1,65 @@
-//! The JSON API under `/api/v1`, authenticated with personal access tokens.
+//! The JSON API under `/api/v1`, authenticated with personal access tokens
+//! (`Authorization: Bearer yzp_…`) and described by `GET /api/v1/openapi.json`.
+//!
+//! Conventions: JSON in and out, snake_case fields, times as unix seconds, ids as decimal
+//! strings (they are 63-bit and would lose precision as JavaScript numbers), errors in one
+//! shape (see [`error`]). The API uses no cookies, so CSRF does not apply and the pages'
+//! context middleware does not run here.
 
+mod accounts;
+mod auth;
+pub mod error;
+mod extract;
+mod identity;
+mod notifications;
+pub mod openapi;
+mod profile;
+mod sessions;
+mod tokens;
+
+use axum::middleware::from_fn;
 use axum::Router;
+
+pub use auth::ApiUser;
+pub use error::{ApiError, ApiResult};
 
 use crate::state::AppState;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+/// Declares every route once: the router is built from this list and [`ROUTES`], which the
+/// tests compare with the OpenAPI document, is generated from the same list, so neither can
+/// drift from the other.
+macro_rules! api_routes {
+    ($($method:ident $path:literal => $handler:path,)*) => {
+        /// Every API route as (lower-case method, path below `/api/v1`).
+        pub const ROUTES: &[(&str, &str)] = &[$((stringify!($method), $path)),*];
+
+        pub fn routes() -> Router<AppState> {
+            Router::new()
+                $(.route($path, axum::routing::$method($handler)))*
+                // After the routes: it applies to the routes that exist when it is called.
+                .method_not_allowed_fallback(error::method_not_allowed)
+                .fallback(error::unknown_route)
+                .layer(from_fn(error::localise))
+        }
+    };
+}
+
+api_routes! {
+    get "/openapi.json" => openapi::document,
+    post "/accounts" => accounts::register,
+    get "/me" => accounts::me,
+    post "/me/email" => accounts::change_email,
+    post "/me/password" => accounts::change_password,
+    get "/users/{id}/profile" => profile::public_profile,
+    put "/me/profile" => profile::update,
+    put "/me/avatar" => profile::upload_avatar,
+    delete "/me/avatar" => profile::remove_avatar,
+    get "/me/sessions" => sessions::list,
+    delete "/me/sessions/{id}" => sessions::revoke,
+    get "/me/tokens" => tokens::list,
+    post "/me/tokens" => tokens::create,
+    delete "/me/tokens/{id}" => tokens::revoke,
+    get "/me/notifications" => notifications::list,
+    put "/me/notifications" => notifications::update,
+    get "/me/identity" => identity::state,
 }

@@ -1,6 +1,7 @@
 //! Server-rendered pages, one module per capability.
 
 pub mod accounts;
+pub mod help;
 pub mod home;
 pub mod identity;
 pub mod lang;

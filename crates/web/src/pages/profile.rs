@@ -1,9 +1,144 @@
-//! (being written)
+//! The public profile page (プロフィール) and the avatar image. Anyone may read them; unknown
+//! and withdrawn members are "not found".
 
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
 use axum::Router;
+use yorozu_app::profile::{avatar, view};
+use yorozu_app::AppError;
+use yorozu_domain::profile::NdaWillingness;
+use yorozu_i18n::Arg;
 
+use crate::ctx::Ctx;
+use crate::error::{PageError, PageResult};
+use crate::render::page;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
+    Router::new().route("/users/{id}", get(show)).route("/users/{id}/avatar", get(avatar_image))
+}
+
+/// A text split into paragraphs (at blank lines) of lines, so the template can keep the
+/// member's line breaks while escaping every line.
+type Paragraphs = Vec<Vec<String>>;
+
+struct SnsLinkItem {
+    url: String,
+    label: String,
+}
+
+#[derive(Template)]
+#[template(path = "profile_show.html")]
+struct ProfilePage<'a> {
+    ctx: &'a Ctx,
+    title: String,
+    display_name: String,
+    initial: String,
+    avatar_url: Option<String>,
+    verified_on: Option<String>,
+    member_since: String,
+    introduction: Paragraphs,
+    skills: Vec<String>,
+    career: Paragraphs,
+    track_record: Paragraphs,
+    sns_links: Vec<SnsLinkItem>,
+    /// The NDA stance, only when the member has chosen one.
+    nda: Option<String>,
+    is_self: bool,
+}
+
+impl ProfilePage<'_> {
+    fn is_empty(&self) -> bool {
+        self.introduction.is_empty()
+            && self.skills.is_empty()
+            && self.career.is_empty()
+            && self.track_record.is_empty()
+            && self.sns_links.is_empty()
+            && self.nda.is_none()
+    }
+}
+
+async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
+    let id = member_id(&id)?;
+    let mut c = state.app.db.read().await?;
+    let profile = view::load(&mut c, id).await?.ok_or(PageError(AppError::NotFound))?;
+    drop(c);
+    let nda = NdaWillingness::parse(profile.nda).ok().filter(|n| n.is_specified()).map(|n| ctx.t(&format!("nda-{}", n.as_str())));
+    let page_data = ProfilePage {
+        ctx: &ctx,
+        title: ctx.tr.ta("profile-page-title", [("name", Arg::from(&profile.display_name))]),
+        initial: profile.display_name.chars().next().map(String::from).unwrap_or_default(),
+        avatar_url: profile.has_avatar.then(|| format!("/users/{}/avatar?v={}", profile.user_id, profile.avatar_version)),
+        verified_on: profile.identity_verified_at.map(|at| ctx.date(&at)),
+        member_since: ctx.date(&profile.member_since),
+        introduction: paragraphs(&profile.introduction),
+        career: paragraphs(&profile.career),
+        track_record: paragraphs(&profile.track_record),
+        sns_links: profile
+            .sns_links
+            .into_iter()
+            .map(|l| SnsLinkItem { label: ctx.t(&format!("sns-kind-{}", l.kind)), url: l.url })
+            .collect(),
+        skills: profile.skills,
+        nda,
+        is_self: ctx.user.as_ref().is_some_and(|u| u.id == profile.user_id),
+        display_name: profile.display_name,
+    };
+    page(&page_data)
+}
+
+/// The avatar JPEG. Its URL carries `?v=<version>`, so it can be cached for good.
+async fn avatar_image(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+    let id = member_id(&id)?;
+    let bytes = avatar::load(&state.app, id).await?.ok_or(PageError(AppError::NotFound))?;
+    Ok((
+        [(header::CONTENT_TYPE, "image/jpeg"), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")],
+        bytes,
+    )
+        .into_response())
+}
+
+/// Member ids in paths; anything else is a page that does not exist.
+fn member_id(raw: &str) -> Result<i64, PageError> {
+    raw.parse::<i64>().map_err(|_| PageError(AppError::NotFound))
+}
+
+fn paragraphs(text: &str) -> Paragraphs {
+    let mut out: Paragraphs = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line.to_owned());
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraphs;
+
+    #[test]
+    fn blank_lines_split_paragraphs_and_line_breaks_stay() {
+        let text = "はじめまして。\r\nイラストを描いています。\n\n\nよろしくお願いします。\n";
+        assert_eq!(
+            paragraphs(text),
+            vec![
+                vec!["はじめまして。".to_owned(), "イラストを描いています。".to_owned()],
+                vec!["よろしくお願いします。".to_owned()],
+            ]
+        );
+        assert!(paragraphs("  \n").is_empty());
+    }
 }

@@ -1,0 +1,114 @@
+//! Accounts: registration, the caller's own account, e-mail and password changes.
+
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use yorozu_app::accounts::{change_email, change_password, register, CurrentUser};
+use yorozu_app::{AppError, FieldError};
+use yorozu_domain::Locale;
+
+use crate::api::auth::ApiUser;
+use crate::api::error::ApiResult;
+use crate::api::extract::{ApiJson, ApiLocale};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize)]
+pub struct RegisterRequest {
+    email: String,
+    password: String,
+    display_name: String,
+    /// "ja" or "en"; the caller's `Accept-Language` when absent.
+    #[serde(default)]
+    locale: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Registered {
+    user_id: String,
+}
+
+/// Creates an account and mails the confirmation link. API callers get no session: they
+/// confirm the address, sign in on the site and create a token there (or with a token).
+pub async fn register(
+    State(state): State<AppState>,
+    ApiLocale(caller_locale): ApiLocale,
+    ApiJson(input): ApiJson<RegisterRequest>,
+) -> ApiResult<Response> {
+    let locale = match input.locale.as_deref() {
+        None => caller_locale,
+        Some(tag) => Locale::parse(tag).ok_or_else(|| AppError::Invalid(vec![FieldError::new("locale", "lang-unknown")]))?,
+    };
+    let registration = register::Registration {
+        email: &input.email,
+        password: &input.password,
+        display_name: &input.display_name,
+        locale,
+    };
+    let user_id = register::register_without_session(&state.app, &registration).await?;
+    let location = format!("/api/v1/users/{user_id}/profile");
+    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(Registered { user_id: user_id.to_string() })).into_response())
+}
+
+/// The caller's own account.
+#[derive(Debug, Serialize)]
+pub struct Me {
+    id: String,
+    email: String,
+    email_verified: bool,
+    display_name: String,
+    locale: Locale,
+    role: String,
+}
+
+impl From<CurrentUser> for Me {
+    fn from(u: CurrentUser) -> Me {
+        Me {
+            id: u.id.to_string(),
+            email: u.email,
+            email_verified: u.email_verified,
+            display_name: u.display_name,
+            locale: u.locale,
+            role: u.role,
+        }
+    }
+}
+
+pub async fn me(ApiUser(user): ApiUser) -> Json<Me> {
+    Json(user.into())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ChangeEmailRequest {
+    new_email: String,
+    current_password: String,
+}
+
+/// Mails a confirmation link to the new address; the change happens when it is opened.
+pub async fn change_email(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiJson(input): ApiJson<ChangeEmailRequest>,
+) -> ApiResult<StatusCode> {
+    change_email::request(&state.app, &user, &input.new_email, &input.current_password).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ChangePasswordRequest {
+    current_password: String,
+    new_password: String,
+}
+
+/// Changes the password and signs out every browser session: an API caller has no session
+/// of its own to keep. Personal access tokens stay valid.
+pub async fn change_password(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiJson(input): ApiJson<ChangePasswordRequest>,
+) -> ApiResult<StatusCode> {
+    // No stored session has an empty hash, so nothing is kept.
+    change_password::change(&state.app, &user, "", &input.current_password, &input.new_password).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

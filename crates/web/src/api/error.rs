@@ -1,0 +1,187 @@
+//! The API's one error type and its JSON body.
+//!
+//! Every failure answers with the same shape, whatever caused it:
+//! `{"error": {"code": "...", "message": "...", "fields": [{"field", "code", "message"}]}}`.
+//! `code` is stable (the use-case error's code, which is also its message id); `message` is
+//! for people, in the language of `Accept-Language` (Japanese by default). `IntoResponse`
+//! cannot see the request, so each error response carries its parts in an extension and
+//! [`localise`], a middleware on the API router, rewrites the body in the caller's language.
+//! Internal causes are logged and never shown.
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use yorozu_app::{AppError, FieldError};
+use yorozu_domain::Locale;
+use yorozu_i18n::Tr;
+
+use crate::api::extract::locale_of;
+use crate::error::{field_message, status_of};
+
+/// What an API handler or extractor fails with.
+#[derive(Debug)]
+pub struct ApiError(Kind);
+
+#[derive(Debug)]
+enum Kind {
+    /// A use case said no.
+    App(AppError),
+    /// A bearer token was given but is unknown, revoked or belongs to a closed account.
+    InvalidToken,
+    /// The request could not be read: bad JSON, wrong content type, too large, unknown route.
+    Request { status: StatusCode, code: &'static str, detail: Option<String> },
+}
+
+impl ApiError {
+    /// A problem with the request itself; `code` must have a message in errors.ftl.
+    pub fn request(status: StatusCode, code: &'static str) -> ApiError {
+        ApiError(Kind::Request { status, code, detail: None })
+    }
+
+    /// Like [`ApiError::request`], with a technical detail for the developer (e.g. where the
+    /// JSON parser stopped). Never used for anything that could reveal internal state.
+    pub fn request_with_detail(status: StatusCode, code: &'static str, detail: String) -> ApiError {
+        ApiError(Kind::Request { status, code, detail: Some(detail) })
+    }
+
+    pub fn unauthenticated() -> ApiError {
+        ApiError(Kind::App(AppError::Unauthenticated))
+    }
+
+    pub fn invalid_token() -> ApiError {
+        ApiError(Kind::InvalidToken)
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> ApiError {
+        ApiError(Kind::App(e))
+    }
+}
+
+impl From<yorozu_store::Error> for ApiError {
+    fn from(e: yorozu_store::Error) -> ApiError {
+        ApiError(Kind::App(e.into()))
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// What the body is written from, kept on the response so that [`localise`] can rewrite it.
+#[derive(Debug, Clone)]
+struct ErrorParts {
+    code: &'static str,
+    /// The message used when the catalog has none for `code` (a lower layer's new code).
+    fallback: &'static str,
+    fields: Vec<FieldError>,
+    detail: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    error: ErrorBody<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    code: &'a str,
+    message: String,
+    fields: Vec<FieldBody<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct FieldBody<'a> {
+    field: &'a str,
+    code: &'a str,
+    message: String,
+}
+
+impl ErrorParts {
+    fn json(&self, tr: Tr) -> Vec<u8> {
+        let message = if tr.has(self.code) { tr.t(self.code) } else { tr.t(self.fallback) };
+        let fields = self
+            .fields
+            .iter()
+            .map(|f| FieldBody {
+                field: f.field,
+                code: f.code,
+                message: if tr.has(f.code) { field_message(tr, f) } else { tr.t("error-invalid-input") },
+            })
+            .collect();
+        let body = Envelope { error: ErrorBody { code: self.code, message, fields, detail: self.detail.as_deref() } };
+        // Serialising plain strings cannot fail; the fallback keeps the contract regardless.
+        serde_json::to_vec(&body).unwrap_or_else(|_| br#"{"error":{"code":"error-internal","message":"","fields":[]}}"#.to_vec())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, parts, challenge, retry_after) = match self.0 {
+            Kind::App(e) => {
+                let status = status_of(&e);
+                if status.is_server_error() {
+                    tracing::error!(error = %e, "api request failed");
+                }
+                let retry_after = match e {
+                    AppError::Throttled { retry_after_minutes } => Some(retry_after_minutes * 60),
+                    _ => None,
+                };
+                let challenge = (status == StatusCode::UNAUTHORIZED).then_some(r#"Bearer realm="yorozu""#);
+                let fallback = if status.is_client_error() { "error-conflict" } else { "error-internal" };
+                let fields = match e {
+                    AppError::Invalid(ref fields) => fields.clone(),
+                    _ => vec![],
+                };
+                (status, ErrorParts { code: e.code(), fallback, fields, detail: None }, challenge, retry_after)
+            }
+            Kind::InvalidToken => (
+                StatusCode::UNAUTHORIZED,
+                ErrorParts { code: AppError::Unauthenticated.code(), fallback: "error-internal", fields: vec![], detail: None },
+                Some(r#"Bearer realm="yorozu", error="invalid_token""#),
+                None,
+            ),
+            Kind::Request { status, code, detail } => {
+                (status, ErrorParts { code, fallback: "error-invalid-input", fields: vec![], detail }, None, None)
+            }
+        };
+        let mut response = (status, [(header::CONTENT_TYPE, "application/json")], parts.json(Tr::new(Locale::default())))
+            .into_response();
+        let headers = response.headers_mut();
+        if let Some(challenge) = challenge {
+            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static(challenge));
+        }
+        if let Some(seconds) = retry_after.and_then(|s| HeaderValue::from_str(&s.to_string()).ok()) {
+            headers.insert(header::RETRY_AFTER, seconds);
+        }
+        response.extensions_mut().insert(parts);
+        response
+    }
+}
+
+/// Rewrites error bodies in the language the caller asked for with `Accept-Language`.
+pub async fn localise(request: Request, next: Next) -> Response {
+    let locale = locale_of(request.headers());
+    let mut response = next.run(request).await;
+    if locale != Locale::default() {
+        if let Some(parts) = response.extensions().get::<ErrorParts>().cloned() {
+            response.headers_mut().remove(header::CONTENT_LENGTH);
+            *response.body_mut() = Body::from(parts.json(Tr::new(locale)));
+        }
+    }
+    response
+}
+
+/// Answers requests for paths the API does not have (instead of the pages' HTML 404).
+pub async fn unknown_route() -> ApiError {
+    ApiError::request(StatusCode::NOT_FOUND, "error-api-route-unknown")
+}
+
+/// Answers a known path called with a method it does not support.
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::request(StatusCode::METHOD_NOT_ALLOWED, "error-method-not-allowed")
+}

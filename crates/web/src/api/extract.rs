@@ -1,0 +1,112 @@
+//! Extractors whose failures answer in the API's JSON error shape rather than axum's plain
+//! text: the JSON body, path ids, raw image uploads and the caller's language.
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, JsonRejection};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, StatusCode};
+use serde::de::DeserializeOwned;
+use yorozu_domain::Locale;
+
+use crate::api::error::ApiError;
+
+/// A JSON request body. Unreadable JSON is a 400 `error-bad-json` whose `detail` says where
+/// the parser stopped; a body without `Content-Type: application/json` is a 415.
+#[derive(Debug)]
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        match axum::Json::<T>::from_request(request, state).await {
+            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+            Err(JsonRejection::MissingJsonContentType(_)) => {
+                Err(ApiError::request(StatusCode::UNSUPPORTED_MEDIA_TYPE, "error-unsupported-media-type"))
+            }
+            Err(JsonRejection::BytesRejection(e)) => Err(body_error(&e)),
+            Err(e) => Err(ApiError::request_with_detail(StatusCode::BAD_REQUEST, "error-bad-json", e.body_text())),
+        }
+    }
+}
+
+/// An id in the path. Ids are decimal strings in the API; anything else cannot name a
+/// resource, so it is simply not found.
+#[derive(Debug)]
+pub struct ApiId(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for ApiId {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let axum::extract::Path(raw) = axum::extract::Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError::from(yorozu_app::AppError::NotFound))?;
+        raw.parse().map(ApiId).map_err(|_| yorozu_app::AppError::NotFound.into())
+    }
+}
+
+/// A session id in the path (the stored hash, an opaque string).
+#[derive(Debug)]
+pub struct ApiKey(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ApiKey {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        axum::extract::Path::<String>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(key)| ApiKey(key))
+            .map_err(|_| yorozu_app::AppError::NotFound.into())
+    }
+}
+
+/// A raw image upload: the body is the file, `Content-Type` must be `image/*`.
+#[derive(Debug)]
+pub struct ImageBody(pub Vec<u8>);
+
+impl<S: Send + Sync> FromRequest<S> for ImageBody {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let is_image = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("image/"));
+        if !is_image {
+            return Err(ApiError::request(StatusCode::UNSUPPORTED_MEDIA_TYPE, "error-unsupported-media-type"));
+        }
+        let bytes = Bytes::from_request(request, state).await.map_err(|e| body_error(&e))?;
+        Ok(ImageBody(bytes.to_vec()))
+    }
+}
+
+fn body_error(e: &BytesRejection) -> ApiError {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        ApiError::request(StatusCode::PAYLOAD_TOO_LARGE, "error-body-too-large")
+    } else {
+        ApiError::request(StatusCode::BAD_REQUEST, "error-bad-body")
+    }
+}
+
+/// The caller's language: `Accept-Language`, Japanese when absent or unsupported.
+#[derive(Debug, Clone, Copy)]
+pub struct ApiLocale(pub Locale);
+
+impl<S: Send + Sync> FromRequestParts<S> for ApiLocale {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ApiLocale(locale_of(&parts.headers)))
+    }
+}
+
+pub fn locale_of(headers: &HeaderMap) -> Locale {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Locale::from_accept_language)
+        .unwrap_or_default()
+}

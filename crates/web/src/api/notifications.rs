@@ -1,0 +1,59 @@
+//! Notification (mail) settings per category.
+
+use axum::extract::State;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use yorozu_app::mail::settings::{self, Setting};
+use yorozu_app::mail::MailCategory;
+
+use crate::api::auth::ApiUser;
+use crate::api::error::ApiResult;
+use crate::api::extract::ApiJson;
+use crate::state::AppState;
+
+/// One category: whether its mail is sent, and whether the member may switch it off.
+#[derive(Debug, Serialize)]
+pub struct NotificationSetting {
+    category: MailCategory,
+    enabled: bool,
+    locked: bool,
+}
+
+impl From<Setting> for NotificationSetting {
+    fn from(s: Setting) -> NotificationSetting {
+        NotificationSetting { category: s.category, enabled: s.enabled, locked: s.locked }
+    }
+}
+
+async fn current(state: &AppState, user_id: i64) -> ApiResult<Json<Vec<NotificationSetting>>> {
+    let mut c = state.app.db.read().await?;
+    let list = settings::effective(&mut c, user_id).await?;
+    Ok(Json(list.into_iter().map(NotificationSetting::from).collect()))
+}
+
+pub async fn list(State(state): State<AppState>, ApiUser(user): ApiUser) -> ApiResult<Json<Vec<NotificationSetting>>> {
+    current(&state, user.id).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct UpdateRequest {
+    settings: Vec<Choice>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Choice {
+    category: MailCategory,
+    enabled: bool,
+}
+
+/// Changes the listed categories (others keep their setting) and answers the whole list.
+/// Switching off a locked (transactional) category is a 409.
+pub async fn update(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiJson(input): ApiJson<UpdateRequest>,
+) -> ApiResult<Json<Vec<NotificationSetting>>> {
+    let choices: Vec<(MailCategory, bool)> = input.settings.iter().map(|c| (c.category, c.enabled)).collect();
+    settings::update(&state.app, user.id, &choices).await?;
+    current(&state, user.id).await
+}

@@ -1,0 +1,526 @@
+//! The OpenAPI 3.1 document of the API, written by hand (a derive crate would cost more
+//! build time than these few pages of JSON). Tests check that its paths are exactly
+//! [`super::ROUTES`] and that real responses match the schemas described here.
+
+use std::sync::OnceLock;
+
+use axum::Json;
+use serde_json::{json, Map, Value};
+use yorozu_domain::accounts::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+
+/// `GET /api/v1/openapi.json`.
+pub async fn document() -> Json<Value> {
+    Json(spec().clone())
+}
+
+/// The document, built once.
+pub fn spec() -> &'static Value {
+    static SPEC: OnceLock<Value> = OnceLock::new();
+    SPEC.get_or_init(build)
+}
+
+fn build() -> Value {
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Yorozu API",
+            "version": "1",
+            "description": DESCRIPTION,
+        },
+        "servers": [{ "url": "/api/v1" }],
+        "security": [{ "bearerAuth": [] }],
+        "tags": [
+            { "name": "accounts", "description": "Registration and the caller's own account." },
+            { "name": "profile", "description": "Public profiles, and editing one's own." },
+            { "name": "sessions", "description": "Signed-in browser sessions." },
+            { "name": "tokens", "description": "Personal access tokens for this API." },
+            { "name": "notifications", "description": "Which mail the member receives." },
+            { "name": "identity", "description": "Identity verification (本人確認)." },
+            { "name": "meta", "description": "This document." },
+        ],
+        "paths": paths(),
+        "components": {
+            "securitySchemes": {
+                "bearerAuth": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "bearerFormat": "yzp_…",
+                    "description": "A personal access token, created in the site's settings or with POST /me/tokens.",
+                },
+            },
+            "schemas": schemas(),
+            "responses": error_responses(),
+        },
+    })
+}
+
+const DESCRIPTION: &str = "The JSON API of Yorozu (よろず), a skill-sharing marketplace.\n\n\
+Authenticate with a personal access token: `Authorization: Bearer yzp_…`. The API uses no \
+cookies. Request and response bodies are JSON with snake_case fields; times are unix seconds; \
+ids are decimal strings (they are 63-bit integers, beyond JavaScript's safe range).\n\n\
+Every error has the same body: `{\"error\": {\"code\", \"message\", \"fields\"}}`. `code` is \
+stable and meant for programs; `message` is for people, in the language of `Accept-Language` \
+(Japanese by default, English available). Validation errors (422) list each invalid field with \
+its own code and message.";
+
+/// Which credentials an operation takes.
+#[derive(Clone, Copy)]
+enum Auth {
+    /// A token is required.
+    Token,
+    /// Anyone may call it; a token changes what is shown.
+    Optional,
+    /// No token is needed.
+    Public,
+}
+
+/// One operation: everything but the responses is optional.
+struct Op {
+    id: &'static str,
+    tag: &'static str,
+    summary: &'static str,
+    description: &'static str,
+    auth: Auth,
+    path_id: Option<&'static str>,
+    body: Option<Value>,
+    responses: Vec<(&'static str, Value)>,
+}
+
+impl Op {
+    fn new(id: &'static str, tag: &'static str, summary: &'static str) -> Op {
+        Op { id, tag, summary, description: "", auth: Auth::Token, path_id: None, body: None, responses: vec![] }
+    }
+
+    fn describe(mut self, text: &'static str) -> Op {
+        self.description = text;
+        self
+    }
+
+    fn auth(mut self, auth: Auth) -> Op {
+        self.auth = auth;
+        self
+    }
+
+    /// The `{id}` path parameter.
+    fn path_id(mut self, description: &'static str) -> Op {
+        self.path_id = Some(description);
+        self
+    }
+
+    fn json_body(mut self, schema: &str) -> Op {
+        self.body = Some(json!({
+            "required": true,
+            "content": { "application/json": { "schema": schema_ref(schema) } },
+        }));
+        self
+    }
+
+    fn image_body(mut self) -> Op {
+        self.body = Some(json!({
+            "required": true,
+            "description": "The image file itself (JPEG, PNG, WebP or GIF), not multipart.",
+            "content": { "image/*": { "schema": { "type": "string", "contentMediaType": "image/*" } } },
+        }));
+        self
+    }
+
+    /// A success answered with a JSON body.
+    fn ok(mut self, status: &'static str, description: &'static str, schema: Value) -> Op {
+        self.responses.push((status, json!({
+            "description": description,
+            "content": { "application/json": { "schema": schema } },
+        })));
+        self
+    }
+
+    /// A success without a body.
+    fn empty(mut self, status: &'static str, description: &'static str) -> Op {
+        self.responses.push((status, json!({ "description": description })));
+        self
+    }
+
+    /// Error responses by status, from `components/responses`.
+    fn errors(mut self, statuses: &[&'static str]) -> Op {
+        for status in statuses {
+            self.responses.push((status, json!({ "$ref": format!("#/components/responses/{}", error_response_name(status)) })));
+        }
+        self
+    }
+
+    fn into_json(self) -> Value {
+        let mut op = Map::new();
+        op.insert("operationId".into(), self.id.into());
+        op.insert("tags".into(), json!([self.tag]));
+        op.insert("summary".into(), self.summary.into());
+        if !self.description.is_empty() {
+            op.insert("description".into(), self.description.into());
+        }
+        match self.auth {
+            Auth::Token => {}
+            Auth::Optional => {
+                op.insert("security".into(), json!([{}, { "bearerAuth": [] }]));
+            }
+            Auth::Public => {
+                op.insert("security".into(), json!([]));
+            }
+        }
+        if let Some(description) = self.path_id {
+            op.insert(
+                "parameters".into(),
+                json!([{ "name": "id", "in": "path", "required": true, "description": description, "schema": { "type": "string" } }]),
+            );
+        }
+        if let Some(body) = self.body {
+            op.insert("requestBody".into(), body);
+        }
+        let mut responses: Map<String, Value> = self.responses.into_iter().map(|(s, v)| (s.to_owned(), v)).collect();
+        if matches!(self.auth, Auth::Token | Auth::Optional) {
+            responses.insert("401".into(), json!({ "$ref": "#/components/responses/Unauthenticated" }));
+        }
+        responses.insert("default".into(), json!({ "$ref": "#/components/responses/Internal" }));
+        op.insert("responses".into(), Value::Object(responses));
+        Value::Object(op)
+    }
+}
+
+fn schema_ref(name: &str) -> Value {
+    json!({ "$ref": format!("#/components/schemas/{name}") })
+}
+
+fn list_of(name: &str) -> Value {
+    json!({ "type": "array", "items": schema_ref(name) })
+}
+
+fn paths() -> Value {
+    let ops = vec![
+        ("get", "/openapi.json", Op::new("getOpenApi", "meta", "This document")
+            .auth(Auth::Public)
+            .ok("200", "The OpenAPI 3.1 document.", json!({ "type": "object" }))),
+        ("post", "/accounts", Op::new("register", "accounts", "Register a member")
+            .describe("Creates an account and mails a link to confirm the address. No session or token is created: \
+                       sign in on the site to create the first token.")
+            .auth(Auth::Public)
+            .json_body("RegisterRequest")
+            .ok("201", "Registered; `Location` points at the new profile.", schema_ref("Registered"))
+            .errors(&["400", "415", "422"])),
+        ("get", "/me", Op::new("getMe", "accounts", "The caller's account")
+            .ok("200", "The account behind the token.", schema_ref("Me"))),
+        ("post", "/me/email", Op::new("changeEmail", "accounts", "Change the e-mail address")
+            .describe("Mails a confirmation link to the new address (and a notice to the old one); the address \
+                       changes when the link is opened.")
+            .json_body("ChangeEmailRequest")
+            .empty("202", "Confirmation mail queued.")
+            .errors(&["400", "415", "422"])),
+        ("post", "/me/password", Op::new("changePassword", "accounts", "Change the password")
+            .describe("Signs out every browser session. Personal access tokens stay valid.")
+            .json_body("ChangePasswordRequest")
+            .empty("204", "Password changed.")
+            .errors(&["400", "415", "422"])),
+        ("get", "/users/{id}/profile", Op::new("getProfile", "profile", "A member's public profile")
+            .describe("Anyone may read it. When the token belongs to the same member, `completeness` is included.")
+            .auth(Auth::Optional)
+            .path_id("The member's user id.")
+            .ok("200", "The profile.", schema_ref("Profile"))
+            .errors(&["404"])),
+        ("put", "/me/profile", Op::new("updateProfile", "profile", "Replace the caller's profile text")
+            .describe("Every field is checked and all problems are reported at once; nothing is saved unless \
+                       everything is valid. Absent optional fields become empty.")
+            .json_body("ProfileInput")
+            .ok("200", "The updated profile.", schema_ref("Profile"))
+            .errors(&["400", "415", "422"])),
+        ("put", "/me/avatar", Op::new("uploadAvatar", "profile", "Replace the avatar")
+            .describe("The image is cropped to a square and re-encoded.")
+            .image_body()
+            .empty("204", "Avatar replaced.")
+            .errors(&["413", "415", "422"])),
+        ("delete", "/me/avatar", Op::new("removeAvatar", "profile", "Remove the avatar")
+            .empty("204", "Avatar removed (or there was none).")),
+        ("get", "/me/sessions", Op::new("listSessions", "sessions", "Signed-in browser sessions")
+            .ok("200", "Live sessions, most recently used first.", list_of("Session"))),
+        ("delete", "/me/sessions/{id}", Op::new("revokeSession", "sessions", "Sign out one browser session")
+            .path_id("The session id from the list.")
+            .empty("204", "Signed out.")
+            .errors(&["404"])),
+        ("get", "/me/tokens", Op::new("listTokens", "tokens", "Personal access tokens")
+            .ok("200", "Active tokens (without their secrets).", list_of("Token"))),
+        ("post", "/me/tokens", Op::new("createToken", "tokens", "Create a token")
+            .describe("The secret is in this response only; it cannot be shown again.")
+            .json_body("CreateTokenRequest")
+            .ok("201", "The new token and its secret.", schema_ref("CreatedToken"))
+            .errors(&["400", "409", "415", "422"])),
+        ("delete", "/me/tokens/{id}", Op::new("revokeToken", "tokens", "Revoke a token")
+            .path_id("The token id.")
+            .empty("204", "Revoked.")
+            .errors(&["404"])),
+        ("get", "/me/notifications", Op::new("listNotificationSettings", "notifications", "Notification settings")
+            .ok("200", "Every category.", list_of("NotificationSetting"))),
+        ("put", "/me/notifications", Op::new("updateNotificationSettings", "notifications", "Change notification settings")
+            .describe("Only the listed categories change. Locked (transactional) categories cannot be switched off.")
+            .json_body("NotificationUpdate")
+            .ok("200", "Every category after the change.", list_of("NotificationSetting"))
+            .errors(&["400", "409", "415"])),
+        ("get", "/me/identity", Op::new("getIdentityState", "identity", "Identity verification state")
+            .ok("200", "The latest submission's state.", schema_ref("IdentityState"))),
+    ];
+    let mut paths = Map::new();
+    for (method, path, op) in ops {
+        let entry = paths.entry(path.to_owned()).or_insert_with(|| Value::Object(Map::new()));
+        if let Value::Object(methods) = entry {
+            methods.insert(method.to_owned(), op.into_json());
+        }
+    }
+    Value::Object(paths)
+}
+
+fn error_response_name(status: &str) -> &'static str {
+    match status {
+        "400" => "BadRequest",
+        "404" => "NotFound",
+        "409" => "Conflict",
+        "413" => "PayloadTooLarge",
+        "415" => "UnsupportedMediaType",
+        "422" => "ValidationFailed",
+        _ => "Internal",
+    }
+}
+
+fn error_response(description: &str) -> Value {
+    json!({
+        "description": description,
+        "content": { "application/json": { "schema": schema_ref("Error") } },
+    })
+}
+
+fn error_responses() -> Value {
+    let mut unauthenticated = error_response(
+        "No token (`error-unauthenticated`), or a token that is unknown, revoked or belongs to a closed account \
+         (same code; `WWW-Authenticate` then carries `error=\"invalid_token\"`).",
+    );
+    unauthenticated["headers"] = json!({
+        "WWW-Authenticate": { "description": "`Bearer realm=\"yorozu\"`", "schema": { "type": "string" } },
+    });
+    json!({
+        "BadRequest": error_response("The body is not JSON of the expected shape (`error-bad-json`; `detail` says where)."),
+        "Unauthenticated": unauthenticated,
+        "NotFound": error_response("No such resource, or it belongs to someone else (`error-not-found`)."),
+        "Conflict": error_response("The current state does not allow this; `code` says why."),
+        "PayloadTooLarge": error_response("The body is larger than the server accepts (`error-body-too-large`)."),
+        "UnsupportedMediaType": error_response("Wrong `Content-Type` (`error-unsupported-media-type`)."),
+        "ValidationFailed": error_response("Some fields are invalid (`error-invalid-input`); `fields` lists each one."),
+        "Internal": error_response("Something went wrong on the server (`error-internal`); details are only logged."),
+    })
+}
+
+fn schemas() -> Value {
+    let id = json!({ "type": "string", "pattern": "^[0-9]+$", "description": "A 63-bit id as a decimal string." });
+    let time = json!({ "type": "integer", "format": "int64", "description": "Unix seconds." });
+    let nullable_time = json!({ "type": ["integer", "null"], "format": "int64", "description": "Unix seconds." });
+    let nullable_text = json!({ "type": ["string", "null"] });
+    json!({
+        "Error": {
+            "type": "object",
+            "required": ["error"],
+            "additionalProperties": false,
+            "properties": { "error": {
+                "type": "object",
+                "required": ["code", "message", "fields"],
+                "additionalProperties": false,
+                "properties": {
+                    "code": { "type": "string", "description": "Stable, for programs: e.g. error-invalid-input, error-unauthenticated." },
+                    "message": { "type": "string", "description": "For people, in the language of Accept-Language." },
+                    "fields": { "type": "array", "items": schema_ref("FieldError") },
+                    "detail": { "type": "string", "description": "Technical detail for developers (e.g. where the JSON parser stopped)." },
+                },
+            } },
+        },
+        "FieldError": {
+            "type": "object",
+            "required": ["field", "code", "message"],
+            "additionalProperties": false,
+            "properties": {
+                "field": { "type": "string", "description": "The request field, e.g. email." },
+                "code": { "type": "string", "description": "Stable, e.g. email-taken." },
+                "message": { "type": "string" },
+            },
+        },
+        "Locale": { "type": "string", "enum": ["ja", "en"] },
+        "RegisterRequest": {
+            "type": "object",
+            "required": ["email", "password", "display_name"],
+            "properties": {
+                "email": { "type": "string" },
+                "password": {
+                    "type": "string",
+                    "minLength": MIN_PASSWORD_CHARS,
+                    "maxLength": MAX_PASSWORD_CHARS,
+                    "description": "Not a common password, not the e-mail address.",
+                },
+                "display_name": { "type": "string" },
+                "locale": { "$ref": "#/components/schemas/Locale", "description": "Language of mail and pages; Accept-Language when absent." },
+            },
+        },
+        "Registered": {
+            "type": "object",
+            "required": ["user_id"],
+            "additionalProperties": false,
+            "properties": { "user_id": id },
+        },
+        "Me": {
+            "type": "object",
+            "required": ["id", "email", "email_verified", "display_name", "locale", "role"],
+            "additionalProperties": false,
+            "properties": {
+                "id": id,
+                "email": { "type": "string" },
+                "email_verified": { "type": "boolean" },
+                "display_name": { "type": "string" },
+                "locale": schema_ref("Locale"),
+                "role": { "type": "string", "enum": ["member", "operator"] },
+            },
+        },
+        "ChangeEmailRequest": {
+            "type": "object",
+            "required": ["new_email", "current_password"],
+            "properties": { "new_email": { "type": "string" }, "current_password": { "type": "string" } },
+        },
+        "ChangePasswordRequest": {
+            "type": "object",
+            "required": ["current_password", "new_password"],
+            "properties": { "current_password": { "type": "string" }, "new_password": { "type": "string" } },
+        },
+        "Profile": {
+            "type": "object",
+            "required": [
+                "user_id", "display_name", "introduction", "skills", "career", "track_record", "sns_links", "nda",
+                "has_avatar", "avatar_version", "identity_verified_at", "member_since",
+            ],
+            "additionalProperties": false,
+            "properties": {
+                "user_id": id,
+                "display_name": { "type": "string" },
+                "introduction": { "type": "string" },
+                "skills": { "type": "array", "items": { "type": "string" } },
+                "career": { "type": "string" },
+                "track_record": { "type": "string" },
+                "sns_links": list_of("SnsLink"),
+                "nda": schema_ref("Nda"),
+                "has_avatar": { "type": "boolean" },
+                "avatar_version": { "type": "integer", "format": "int64", "description": "Changes with each new avatar." },
+                "identity_verified_at": nullable_time,
+                "member_since": time,
+                "completeness": schema_ref("Completeness"),
+            },
+        },
+        "SnsLink": {
+            "type": "object",
+            "required": ["kind", "url"],
+            "additionalProperties": false,
+            "properties": {
+                "kind": { "type": "string", "enum": ["x", "instagram", "facebook", "youtube", "tiktok", "note", "github", "website"] },
+                "url": { "type": "string" },
+            },
+        },
+        "Nda": { "type": "string", "enum": ["unspecified", "willing", "not-willing"] },
+        "Completeness": {
+            "type": "object",
+            "required": ["percent", "suggestions"],
+            "additionalProperties": false,
+            "properties": {
+                "percent": { "type": "integer", "minimum": 0, "maximum": 100 },
+                "suggestions": list_of("Suggestion"),
+            },
+        },
+        "Suggestion": {
+            "type": "object",
+            "required": ["code", "gain"],
+            "additionalProperties": false,
+            "properties": {
+                "code": { "type": "string", "description": "e.g. suggest-add-avatar." },
+                "gain": { "type": "integer", "description": "Percentage points this step adds." },
+            },
+        },
+        "ProfileInput": {
+            "type": "object",
+            "required": ["display_name"],
+            "properties": {
+                "display_name": { "type": "string" },
+                "introduction": { "type": "string" },
+                "skills": { "type": "array", "items": { "type": "string" } },
+                "career": { "type": "string" },
+                "track_record": { "type": "string" },
+                "sns_links": { "type": "array", "items": { "type": "string", "description": "An https:// URL." } },
+                "nda": schema_ref("Nda"),
+            },
+        },
+        "Session": {
+            "type": "object",
+            "required": ["id", "created_at", "last_seen_at", "user_agent", "ip"],
+            "additionalProperties": false,
+            "properties": {
+                "id": { "type": "string", "description": "Opaque; use it to sign the session out." },
+                "created_at": time,
+                "last_seen_at": time,
+                "user_agent": { "type": "string" },
+                "ip": { "type": "string" },
+            },
+        },
+        "Token": {
+            "type": "object",
+            "required": ["id", "name", "created_at", "last_used_at"],
+            "additionalProperties": false,
+            "properties": { "id": id, "name": { "type": "string" }, "created_at": time, "last_used_at": nullable_time },
+        },
+        "CreateTokenRequest": {
+            "type": "object",
+            "required": ["name"],
+            "properties": { "name": { "type": "string", "description": "What the token is for; at most 50 characters." } },
+        },
+        "CreatedToken": {
+            "type": "object",
+            "required": ["id", "name", "created_at", "token"],
+            "additionalProperties": false,
+            "properties": {
+                "id": id,
+                "name": { "type": "string" },
+                "created_at": time,
+                "token": { "type": "string", "description": "The secret (yzp_…), shown this once." },
+            },
+        },
+        "MailCategory": {
+            "type": "string",
+            "enum": ["account", "transactions", "messages", "favorites", "recommendations", "newsletter"],
+        },
+        "NotificationSetting": {
+            "type": "object",
+            "required": ["category", "enabled", "locked"],
+            "additionalProperties": false,
+            "properties": {
+                "category": schema_ref("MailCategory"),
+                "enabled": { "type": "boolean" },
+                "locked": { "type": "boolean", "description": "Transactional mail, always sent." },
+            },
+        },
+        "NotificationUpdate": {
+            "type": "object",
+            "required": ["settings"],
+            "properties": { "settings": { "type": "array", "items": {
+                "type": "object",
+                "required": ["category", "enabled"],
+                "properties": { "category": schema_ref("MailCategory"), "enabled": { "type": "boolean" } },
+            } } },
+        },
+        "IdentityState": {
+            "type": "object",
+            "required": ["status", "kind", "submitted_at", "decided_at", "rejection_reason", "file_erased_at"],
+            "additionalProperties": false,
+            "properties": {
+                "status": { "type": ["string", "null"], "enum": ["pending", "approved", "rejected", null], "description": "Null before the first submission." },
+                "kind": { "type": ["string", "null"], "description": "The document type, e.g. drivers-license." },
+                "submitted_at": nullable_time,
+                "decided_at": nullable_time,
+                "rejection_reason": nullable_text,
+                "file_erased_at": nullable_time,
+            },
+        },
+    })
+}

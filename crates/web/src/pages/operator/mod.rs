@@ -1,0 +1,56 @@
+//! The operator console (運営コンソール): the dashboard, identity reviews, the audit log and
+//! the newsletter. Every page is for operators only: signed-out visitors are sent to sign in,
+//! members get 403. The use cases check the role again.
+
+mod audit;
+mod identity;
+mod newsletter;
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use yorozu_app::accounts::CurrentUser;
+use yorozu_app::operators::dashboard;
+use yorozu_app::AppError;
+
+use crate::ctx::{require_user, Ctx};
+use crate::error::{PageError, PageResult};
+use crate::render::page;
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/operator", get(show_dashboard))
+        .merge(identity::routes())
+        .merge(audit::routes())
+        .merge(newsletter::routes())
+}
+
+/// The signed-in operator, or the response for everyone else (sign-in redirect or 403).
+fn require_operator(ctx: &Ctx) -> Result<&CurrentUser, Response> {
+    let user = require_user(ctx)?;
+    if user.is_operator() { Ok(user) } else { Err(PageError(AppError::Forbidden).into_response()) }
+}
+
+/// A member's display name, or 「退会したユーザー」 when the profile is gone.
+fn member_name(ctx: &Ctx, name: Option<String>) -> String {
+    name.filter(|n| !n.is_empty()).unwrap_or_else(|| ctx.t("operator-member-gone"))
+}
+
+#[derive(Template)]
+#[template(path = "operator_dashboard.html")]
+struct DashboardPage<'a> {
+    ctx: &'a Ctx,
+    pending_documents: i64,
+}
+
+async fn show_dashboard(State(state): State<AppState>, ctx: Ctx) -> PageResult {
+    let operator = match require_operator(&ctx) {
+        Ok(u) => u,
+        Err(r) => return Ok(r),
+    };
+    let summary = dashboard::summary(&state.app, operator).await?;
+    page(&DashboardPage { ctx: &ctx, pending_documents: summary.pending_documents })
+}

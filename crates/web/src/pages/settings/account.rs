@@ -1,0 +1,97 @@
+//! The account page (アカウント): the e-mail address and its confirmation, changing the
+//! address, changing the password.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use yorozu_app::accounts::{change_email, change_password};
+use yorozu_app::AppError;
+
+use super::signed_in;
+use crate::ctx::Ctx;
+use crate::error::{form_or_page, FormErrors, PageError, PageResult};
+use crate::render::{page_with_status, redirect_with_flash};
+use crate::state::AppState;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/settings/account", get(show))
+        .route("/settings/account/email", post(request_email_change))
+        .route("/settings/account/password", post(change_password))
+}
+
+#[derive(Template)]
+#[template(path = "settings_account.html")]
+struct AccountPage<'a> {
+    ctx: &'a Ctx,
+    section: &'static str,
+    email: &'a str,
+    email_verified: bool,
+    /// What was typed into the change-address form, kept when it is shown again.
+    new_email: String,
+    email_errors: FormErrors,
+    password_errors: FormErrors,
+}
+
+async fn show(ctx: Ctx) -> PageResult {
+    let user = signed_in!(ctx);
+    render(&ctx, user.email.as_str(), user.email_verified, StatusCode::OK, String::new(), FormErrors::default(), FormErrors::default())
+}
+
+#[derive(Debug, Deserialize)]
+struct EmailChangeForm {
+    #[serde(default)]
+    new_email: String,
+    #[serde(default)]
+    current_password: String,
+}
+
+async fn request_email_change(State(state): State<AppState>, ctx: Ctx, Form(form): Form<EmailChangeForm>) -> PageResult {
+    let user = signed_in!(ctx);
+    match change_email::request(&state.app, user, &form.new_email, &form.current_password).await {
+        Ok(()) => Ok(redirect_with_flash(&ctx, "/settings/account", "flash-email-change-sent")),
+        Err(e) => {
+            let (status, errors) = form_or_page(ctx.tr, e)?;
+            render(&ctx, &user.email, user.email_verified, status, form.new_email, errors, FormErrors::default())
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct PasswordChangeForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+async fn change_password(State(state): State<AppState>, ctx: Ctx, Form(form): Form<PasswordChangeForm>) -> PageResult {
+    let user = signed_in!(ctx);
+    // The current session is kept; every other device is signed out.
+    let session = ctx.session_hash.as_deref().ok_or(PageError(AppError::Unauthenticated))?;
+    match change_password::change(&state.app, user, session, &form.current_password, &form.new_password).await {
+        Ok(()) => Ok(redirect_with_flash(&ctx, "/settings/account", "flash-password-changed")),
+        Err(e) => {
+            let (status, errors) = form_or_page(ctx.tr, e)?;
+            render(&ctx, &user.email, user.email_verified, status, String::new(), FormErrors::default(), errors)
+        }
+    }
+}
+
+fn render(
+    ctx: &Ctx,
+    email: &str,
+    email_verified: bool,
+    status: StatusCode,
+    new_email: String,
+    email_errors: FormErrors,
+    password_errors: FormErrors,
+) -> PageResult {
+    page_with_status(
+        status,
+        &AccountPage { ctx, section: "account", email, email_verified, new_email, email_errors, password_errors },
+    )
+}

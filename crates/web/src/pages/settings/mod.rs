@@ -1,0 +1,49 @@
+//! The member's settings (設定): one page per concern, all sharing the side navigation of
+//! `settings_layout.html`. Every page here needs a signed-in member.
+//!
+//! A template that extends the layout needs `ctx` and `section` (the navigation entry to
+//! mark as current: "profile", "account", "notifications", "sessions", "tokens",
+//! "identity") and fills the `settings` block.
+
+mod account;
+mod notifications;
+mod profile;
+mod sessions;
+mod tokens;
+
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::get;
+use axum::Router;
+
+use crate::ctx::{require_user, Ctx};
+use crate::error::PageResult;
+use crate::state::AppState;
+
+/// The signed-in member, or an early return that redirects to the sign-in page.
+macro_rules! signed_in {
+    ($ctx:expr) => {
+        match crate::ctx::require_user(&$ctx) {
+            Ok(user) => user,
+            Err(redirect) => return Ok(redirect),
+        }
+    };
+}
+pub(crate) use signed_in;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/settings", get(index))
+        .merge(profile::routes())
+        .merge(account::routes())
+        .merge(notifications::routes())
+        .merge(sessions::routes())
+        .merge(tokens::routes())
+}
+
+/// The settings start with the profile, the page members come back to most.
+async fn index(ctx: Ctx) -> PageResult {
+    if let Err(redirect) = require_user(&ctx) {
+        return Ok(redirect);
+    }
+    Ok(Redirect::to("/settings/profile").into_response())
+}

@@ -1,0 +1,221 @@
+//! Editing the profile (プロフィールの編集): the texts, the avatar, and the completeness meter
+//! that tells the member what to fill in next.
+
+use askama::Template;
+use axum::extract::multipart::{Multipart, MultipartError, MultipartRejection};
+use axum::extract::rejection::FormRejection;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use yorozu_app::profile::edit::{self, ProfileForm};
+use yorozu_app::profile::{avatar, view, ProfileView};
+use yorozu_app::{AppError, AppResult, FieldError};
+use yorozu_domain::profile::{NdaWillingness, Suggestion, MAX_PROFILE_TEXT_CHARS, MAX_SKILLS, MAX_SKILL_CHARS, MAX_SNS_LINKS};
+use yorozu_i18n::Arg;
+
+use super::signed_in;
+use crate::ctx::Ctx;
+use crate::error::{form_or_page, FormErrors, PageError, PageResult};
+use crate::render::{page_with_status, redirect_with_flash};
+use crate::state::AppState;
+
+/// The multipart field that carries the avatar image.
+const AVATAR_FIELD: &str = "avatar";
+const MIB: usize = 1024 * 1024;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/settings/profile", get(edit_form).post(save))
+        .route("/settings/profile/avatar", post(upload_avatar))
+        .route("/settings/profile/avatar/delete", post(delete_avatar))
+}
+
+/// One step of the completeness meter, as a sentence and where to do it.
+struct SuggestionLine {
+    text: String,
+    href: &'static str,
+}
+
+/// One radio button of the NDA question.
+struct NdaChoice {
+    value: &'static str,
+    label: String,
+}
+
+#[derive(Template)]
+#[template(path = "settings_profile.html")]
+struct ProfilePage<'a> {
+    ctx: &'a Ctx,
+    section: &'static str,
+    /// The saved profile (avatar, skill tags, public link).
+    profile: ProfileView,
+    initial: String,
+    percent: u8,
+    suggestions: Vec<SuggestionLine>,
+    /// What the form fields show: the saved values, or what was just submitted.
+    form: ProfileForm,
+    errors: FormErrors,
+    nda_choices: Vec<NdaChoice>,
+    avatar_error: Option<String>,
+    avatar_max_mb: usize,
+    max_text_chars: usize,
+    skills_hint: String,
+    max_sns_links: usize,
+}
+
+async fn edit_form(State(state): State<AppState>, ctx: Ctx) -> PageResult {
+    let user = signed_in!(ctx);
+    let profile = load(&state, user.id).await?;
+    let form = form_of(&profile);
+    render(&state, &ctx, StatusCode::OK, profile, form, FormErrors::default(), None)
+}
+
+async fn save(State(state): State<AppState>, ctx: Ctx, form: Result<Form<ProfileForm>, FormRejection>) -> PageResult {
+    let user = signed_in!(ctx);
+    // A body that is not a form at all is treated like an empty form: the display name is
+    // then missing, and the member sees that instead of a bare 4xx.
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    match edit::update(&state.app, user.id, &form).await {
+        Ok(()) => Ok(redirect_with_flash(&ctx, "/settings/profile", "flash-profile-saved")),
+        Err(e) => {
+            let (status, errors) = form_or_page(ctx.tr, e)?;
+            let profile = load(&state, user.id).await?;
+            render(&state, &ctx, status, profile, form, errors, None)
+        }
+    }
+}
+
+async fn upload_avatar(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> PageResult {
+    let user = signed_in!(ctx);
+    let max = state.app.policy.avatar_max_bytes;
+    let result = match avatar_bytes(multipart, max).await {
+        Ok(bytes) => avatar::upload(&state.app, user.id, bytes).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => Ok(redirect_with_flash(&ctx, "/settings/profile", "flash-avatar-updated")),
+        Err(e) => {
+            let (status, errors) = form_or_page(ctx.tr, e)?;
+            let message = errors.get(AVATAR_FIELD).map(str::to_owned).or_else(|| errors.all().first().map(|m| (*m).to_owned()));
+            let profile = load(&state, user.id).await?;
+            let form = form_of(&profile);
+            render(&state, &ctx, status, profile, form, FormErrors::default(), message)
+        }
+    }
+}
+
+async fn delete_avatar(State(state): State<AppState>, ctx: Ctx) -> PageResult {
+    let user = signed_in!(ctx);
+    avatar::remove(&state.app, user.id).await?;
+    Ok(redirect_with_flash(&ctx, "/settings/profile", "flash-avatar-deleted"))
+}
+
+/// The bytes of the `avatar` field. The request body is already size-limited by the router;
+/// a missing or unreadable field is reported on the avatar field, never as a bare error.
+async fn avatar_bytes(multipart: Result<Multipart, MultipartRejection>, max_bytes: usize) -> AppResult<Vec<u8>> {
+    let empty = || AppError::invalid(AVATAR_FIELD, "upload-empty");
+    let Ok(mut multipart) = multipart else { return Err(empty()) };
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => return Err(empty()),
+            Err(e) => return Err(unreadable(&e, max_bytes)),
+        };
+        if field.name() != Some(AVATAR_FIELD) {
+            continue;
+        }
+        return match field.bytes().await {
+            Ok(bytes) => Ok(bytes.to_vec()),
+            Err(e) => Err(unreadable(&e, max_bytes)),
+        };
+    }
+}
+
+/// A body cut off by the size limit is a file that is too large; anything else is treated
+/// as no file at all.
+fn unreadable(e: &MultipartError, max_bytes: usize) -> AppError {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::Invalid(vec![FieldError::new(AVATAR_FIELD, "upload-too-large").with("max_mb", max_bytes / MIB)])
+    } else {
+        AppError::invalid(AVATAR_FIELD, "upload-empty")
+    }
+}
+
+async fn load(state: &AppState, user_id: i64) -> Result<ProfileView, PageError> {
+    let mut c = state.app.db.read().await?;
+    view::load(&mut c, user_id).await?.ok_or(PageError(AppError::NotFound))
+}
+
+/// The saved profile as the form shows it: one skill and one link per line.
+fn form_of(profile: &ProfileView) -> ProfileForm {
+    ProfileForm {
+        display_name: profile.display_name.clone(),
+        introduction: profile.introduction.clone(),
+        skills: profile.skills.join("\n"),
+        career: profile.career.clone(),
+        track_record: profile.track_record.clone(),
+        sns_links: profile.sns_links.iter().map(|l| l.url.as_str()).collect::<Vec<_>>().join("\n"),
+        nda: profile.nda.to_owned(),
+    }
+}
+
+fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    status: StatusCode,
+    profile: ProfileView,
+    form: ProfileForm,
+    errors: FormErrors,
+    avatar_error: Option<String>,
+) -> PageResult {
+    let completeness = profile.completeness();
+    let suggestions = completeness.suggestions.iter().map(|s| suggestion_line(ctx, s)).collect();
+    let nda_choices = NdaWillingness::ALL
+        .into_iter()
+        .map(|n| NdaChoice { value: n.as_str(), label: ctx.t(&format!("nda-{}", n.as_str())) })
+        .collect();
+    page_with_status(
+        status,
+        &ProfilePage {
+            ctx,
+            section: "profile",
+            initial: profile.display_name.chars().next().map(String::from).unwrap_or_default(),
+            profile,
+            percent: completeness.percent,
+            suggestions,
+            form,
+            errors,
+            nda_choices,
+            avatar_error,
+            avatar_max_mb: state.app.policy.avatar_max_bytes / MIB,
+            max_text_chars: MAX_PROFILE_TEXT_CHARS,
+            skills_hint: ctx.tr.ta("profile-field-skills-hint", [("max", Arg::from(MAX_SKILLS)), ("max_chars", Arg::from(MAX_SKILL_CHARS))]),
+            max_sns_links: MAX_SNS_LINKS,
+        },
+    )
+}
+
+/// 「アバター画像を設定しましょう（+15%）」, linked to the field that does it.
+fn suggestion_line(ctx: &Ctx, s: &Suggestion) -> SuggestionLine {
+    let mut args = vec![("gain", Arg::from(s.gain()))];
+    if let Suggestion::ExtendIntroduction { current, target } | Suggestion::AddSkills { current, target } = *s {
+        args.push(("current", Arg::from(current)));
+        args.push(("target", Arg::from(target)));
+    }
+    let href = match s {
+        Suggestion::AddAvatar => "#avatar",
+        Suggestion::WriteIntroduction | Suggestion::ExtendIntroduction { .. } => "#introduction",
+        Suggestion::AddSkills { .. } => "#skills",
+        Suggestion::AddCareer => "#career",
+        Suggestion::AddTrackRecord => "#track_record",
+        Suggestion::AddSnsLink => "#sns_links",
+        Suggestion::ChooseNda => "#nda",
+        Suggestion::VerifyIdentity => "/settings/identity",
+    };
+    SuggestionLine { text: ctx.tr.tv(s.key(), &args), href }
+}

@@ -1,0 +1,59 @@
+// Languages: Japanese by default (the browser asks for ja-JP), English from the footer switch,
+// remembered across pages, and back again.
+import { expect, test } from '@playwright/test';
+
+test('switching to English and back changes the pages and the form errors', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('heading', { name: 'ログイン' })).toBeVisible();
+
+  // The footer switch keeps the visitor on the same page.
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('status').filter({ hasText: 'The language is changed.' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByLabel('E-mail address')).toBeVisible();
+  await expect(page.getByLabel('Password', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Forgot your password?' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Join free' })).toBeVisible();
+
+  // The choice sticks: another page, and a form error, in English.
+  await page.goto('/signup');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByLabel('E-mail address').fill('hanako@');
+  await page.getByLabel('Display name').fill('Hanako');
+  await page.getByLabel('Password', { exact: true }).fill('abc');
+  await page.getByRole('button', { name: 'Agree and join' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('Please check what you entered.');
+  await expect(summary).toContainText('This is not a valid e-mail address (for example taro@example.jp).');
+  await expect(summary).toContainText('The password must be at least 8 characters.');
+  await expect(page.getByLabel('E-mail address')).toHaveValue('hanako@');
+
+  // And back to Japanese.
+  await page.getByRole('link', { name: '日本語' }).click();
+  await expect(page).toHaveURL(/\/signup$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('status').filter({ hasText: '表示言語を切り替えました。' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '会員登録' })).toBeVisible();
+  await page.goto('/login');
+  await expect(page.getByLabel('メールアドレス')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'ログインする' })).toBeVisible();
+});
+
+test('an unsupported language gives a 4xx page with a message', async ({ page }) => {
+  const res = await page.goto('/lang/fr?next=/login');
+  expect(res?.status()).toBeGreaterThanOrEqual(400);
+  expect(res?.status()).toBeLessThan(500);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByText('指定された言語には対応していません（日本語・英語に対応しています）。')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'トップページへ戻る' })).toBeVisible();
+});
+
+test('the language switch only redirects within the site', async ({ page, baseURL }) => {
+  await page.goto('/lang/en?next=https://evil.example/phish');
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
