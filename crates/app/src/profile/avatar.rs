@@ -1,5 +1,6 @@
 //! The avatar: uploaded, checked, cropped to a square, re-encoded and stored encrypted.
 
+use yorozu_store::accounts::users;
 use yorozu_store::profiles;
 
 use crate::profile::image::{decode, to_jpeg};
@@ -46,13 +47,8 @@ pub async fn remove(app: &App, user_id: i64) -> AppResult<()> {
 /// The JPEG bytes of an active member's avatar.
 pub async fn load(app: &App, user_id: i64) -> AppResult<Option<Vec<u8>>> {
     let mut c = app.db.read().await?;
-    let Some(profile) = crate::profile::view::load(&mut c, user_id).await? else { return Ok(None) };
-    drop(c);
-    if !profile.has_avatar {
-        return Ok(None);
-    }
-    let mut c = app.db.read().await?;
-    let key = profiles::find(&mut c, user_id).await?.and_then(|p| p.avatar_key);
+    let active = users::find(&mut c, user_id).await?.is_some_and(|u| u.status == "active");
+    let key = if active { profiles::find(&mut c, user_id).await?.and_then(|p| p.avatar_key) } else { None };
     drop(c);
     match key {
         Some(key) => Ok(Some(app.files.get(&key).await?)),

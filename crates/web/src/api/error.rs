@@ -167,11 +167,11 @@ impl IntoResponse for ApiError {
 pub async fn localise(request: Request, next: Next) -> Response {
     let locale = locale_of(request.headers());
     let mut response = next.run(request).await;
-    if locale != Locale::default() {
-        if let Some(parts) = response.extensions().get::<ErrorParts>().cloned() {
-            response.headers_mut().remove(header::CONTENT_LENGTH);
-            *response.body_mut() = Body::from(parts.json(Tr::new(locale)));
-        }
+    if locale != Locale::default()
+        && let Some(parts) = response.extensions().get::<ErrorParts>().cloned()
+    {
+        response.headers_mut().remove(header::CONTENT_LENGTH);
+        *response.body_mut() = Body::from(parts.json(Tr::new(locale)));
     }
     response
 }
