@@ -8,6 +8,7 @@ import {
   header,
   myUserId,
   newMember,
+  newPersonPage,
   openMailInMailbox,
   signIn,
   signOut,
@@ -146,10 +147,13 @@ test('sign-in with a wrong password shows the error', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText(BAD_CREDENTIALS);
 });
 
-test('password reset via the mailed link works and the old password stops working', async ({ page }) => {
+test('password reset via the mailed link works and the old password stops working', async ({ page, browser, baseURL }) => {
   const m = newMember('reset');
   await signUp(page, m);
   await signOut(page);
+  // Another device stays signed in until the reset.
+  const { context: otherDevice, page: other } = await newPersonPage(browser, baseURL);
+  await signIn(other, m.email, m.password);
 
   await page.goto('/login');
   await page.getByRole('link', { name: 'パスワードをお忘れの方' }).click();
@@ -166,6 +170,11 @@ test('password reset via the mailed link works and the old password stops workin
   await page.getByRole('button', { name: 'パスワードを変更する' }).click();
   await expect(page).toHaveURL(/\/login/);
   await expect(flash(page, 'パスワードを再設定しました。新しいパスワードでログインしてください。')).toBeVisible();
+
+  // The reset signs every device out (as the help page promises).
+  await other.reload();
+  await expect(header(other).getByRole('link', { name: 'ログイン', exact: true })).toBeVisible();
+  await otherDevice.close();
 
   // The old password no longer works…
   await page.getByLabel('メールアドレス', { exact: true }).fill(m.email);

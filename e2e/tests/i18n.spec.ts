@@ -1,6 +1,8 @@
 // Languages: Japanese by default (the browser asks for ja-JP), English from the footer switch,
 // remembered across pages, and back again.
 import { expect, test } from '@playwright/test';
+import { newMember, newPersonPage, signUp } from '../helpers/flows.ts';
+import { waitForMail } from '../helpers/mail.ts';
 
 test('switching to English and back changes the pages and the form errors', async ({ page }) => {
   await page.goto('/login');
@@ -56,4 +58,47 @@ test('the language switch only redirects within the site', async ({ page, baseUR
   await page.goto('/lang/en?next=https://evil.example/phish');
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('a browser that asks for English gets English without switching', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    await page.goto('/login');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});
+
+test("a member's language choice follows them to another browser and into their mail", async ({ page, browser, baseURL }) => {
+  const m = newMember('lang');
+  await signUp(page, m);
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+
+  // A fresh Japanese browser: the sign-in page is Japanese, the member's pages are English.
+  const { context, page: other } = await newPersonPage(browser, baseURL);
+  try {
+    await other.goto('/login');
+    await expect(other.locator('html')).toHaveAttribute('lang', 'ja');
+    await other.getByLabel('メールアドレス').fill(m.email);
+    await other.getByLabel('パスワード', { exact: true }).fill(m.password);
+    await other.getByRole('button', { name: 'ログインする' }).click();
+    await expect(other.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(other.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Sign out' })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+
+  // Mail to the member is in English too.
+  await page.goto('/account/forgot');
+  await page.getByLabel('E-mail address').fill(m.email);
+  await page.getByRole('button', { name: 'Send the reset mail' }).click();
+  await expect(page.getByText('If the address is registered, we have sent a reset mail.')).toBeVisible();
+  const mail = await waitForMail(page.request, m.email, '[Yorozu]');
+  expect(mail.body_text).toContain('/account/reset?token=');
 });

@@ -165,8 +165,14 @@ fn finish(mut response: Response, ctx: &Ctx, new_csrf: bool, had_flash: bool) ->
         .get_all(header::SET_COOKIE)
         .iter()
         .any(|v| v.to_str().is_ok_and(|s| s.starts_with(cookies::FLASH)));
+    // Only pages carry forms; images and JSON must stay cacheable without a cookie attached.
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
     let h = response.headers_mut();
-    if new_csrf {
+    if new_csrf && is_html {
         push_cookie(h, &cookies::set(cookies::CSRF, &ctx.csrf, None, ctx.secure));
     }
     if had_flash && !sets_flash && !response_is_redirect(h) {

@@ -14,6 +14,7 @@ pub fn routes() -> Router<AppState> {
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
         .route("/static/{file}", get(asset))
+        .route("/favicon.ico", get(|| async { axum::response::Redirect::permanent("/static/favicon.svg") }))
 }
 
 /// The process is up.
@@ -41,6 +42,7 @@ async fn asset(Path(file): Path<String>) -> Response {
     let (body, content_type): (&'static [u8], &str) = match file.as_str() {
         "app.css" => (include_bytes!("../static/app.css"), "text/css; charset=utf-8"),
         "app.js" => (include_bytes!("../static/app.js"), "text/javascript; charset=utf-8"),
+        "favicon.svg" => (include_bytes!("../static/favicon.svg"), "image/svg+xml"),
         "htmx.min.js" => (include_bytes!("../static/htmx.min.js"), "text/javascript; charset=utf-8"),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };

@@ -45,8 +45,10 @@ struct SessionsPage<'a> {
 async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let user = signed_in!(ctx);
     let current = current_session(&ctx)?;
-    let rows: Vec<SessionRow> =
+    let mut rows: Vec<SessionRow> =
         sessions::list(&state.app, user.id, current).await?.into_iter().map(|s| row(&ctx, s)).collect();
+    // This device first, the others in the order the store gives them.
+    rows.sort_by_key(|r| !r.current);
     let has_others = rows.iter().any(|r| !r.current);
     page(&SessionsPage { ctx: &ctx, section: "sessions", rows, has_others })
 }
