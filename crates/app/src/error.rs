@@ -31,6 +31,9 @@ pub enum AppError {
     Forbidden,
     #[error("not found")]
     NotFound,
+    /// The request itself is malformed (an unknown language, a bad parameter); `code` is a message id.
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
     /// The request is valid but the current state does not allow it; `code` is a message id.
     #[error("conflict: {0}")]
     Conflict(&'static str),
@@ -59,7 +62,7 @@ impl AppError {
             AppError::Unauthenticated => "error-unauthenticated",
             AppError::Forbidden => "error-forbidden",
             AppError::NotFound => "error-not-found",
-            AppError::Conflict(code) | AppError::LinkInvalid(code) => code,
+            AppError::BadRequest(code) | AppError::Conflict(code) | AppError::LinkInvalid(code) => code,
             AppError::Throttled { .. } => "error-throttled",
             AppError::BadCredentials => "error-bad-credentials",
             AppError::Store(_) | AppError::Internal(_) => "error-internal",

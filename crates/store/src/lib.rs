@@ -7,11 +7,13 @@
 mod db;
 mod error;
 pub mod migrate;
+pub mod dynamic;
 
 pub mod accounts;
 pub mod audit;
 pub mod identity;
 pub mod jobs;
+pub mod listings;
 pub mod mailbox;
 pub mod notifications;
 pub mod profiles;

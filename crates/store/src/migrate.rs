@@ -22,7 +22,7 @@ macro_rules! migration {
     };
 }
 
-const MIGRATIONS: &[Migration] = &[migration!("0001", "0001_accounts.sql")];
+const MIGRATIONS: &[Migration] = &[migration!("0001", "0001_accounts.sql"), migration!("0002", "0002_listings.sql")];
 
 /// Applies every migration not yet recorded. Safe to call from several processes at once on
 /// PostgreSQL: an advisory lock serialises them.

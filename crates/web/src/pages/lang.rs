@@ -25,7 +25,7 @@ struct NextQuery {
 
 async fn switch(State(state): State<AppState>, ctx: Ctx, Path(tag): Path<String>, Query(q): Query<NextQuery>) -> PageResult {
     let Some(locale) = Locale::parse(&tag) else {
-        return Err(PageError(AppError::Conflict("lang-unknown")));
+        return Err(PageError(AppError::BadRequest("lang-unknown")));
     };
     if let Some(user) = &ctx.user {
         let mut tx = state.app.db.begin().await?;

@@ -1,0 +1,237 @@
+//! The `listings` table and the rows that hang off it (options, FAQ).
+
+use crate::{execute, query_as, Exec, Result};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ListingRow {
+    pub id: i64,
+    pub seller_id: i64,
+    pub status: String,
+    pub category_id: i64,
+    pub parent_category_id: i64,
+    pub title: String,
+    pub description: String,
+    pub price: i64,
+    pub delivery_days: i64,
+    pub revisions: i64,
+    pub buyer_notes: String,
+    pub search_text: String,
+    pub sales_count: i64,
+    pub rating_sum: i64,
+    pub rating_count: i64,
+    pub rating_x100: i64,
+    pub favorites_count: i64,
+    pub rank_score: i64,
+    pub seller_verified: bool,
+    pub published_at: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// The columns of [`ListingRow`], for queries that select a listing.
+#[macro_export]
+macro_rules! listing_columns {
+    ($alias:literal) => {
+        concat!(
+            $alias, ".id, ", $alias, ".seller_id, ", $alias, ".status, ", $alias, ".category_id, ",
+            $alias, ".parent_category_id, ", $alias, ".title, ", $alias, ".description, ", $alias, ".price, ",
+            $alias, ".delivery_days, ", $alias, ".revisions, ", $alias, ".buyer_notes, ", $alias, ".search_text, ",
+            $alias, ".sales_count, ", $alias, ".rating_sum, ", $alias, ".rating_count, ", $alias, ".rating_x100, ",
+            $alias, ".favorites_count, ", $alias, ".rank_score, ", $alias, ".seller_verified, ",
+            $alias, ".published_at, ", $alias, ".created_at, ", $alias, ".updated_at"
+        )
+    };
+}
+
+/// The editable content of a listing, already validated.
+#[derive(Debug, Clone)]
+pub struct NewListing {
+    pub id: i64,
+    pub seller_id: i64,
+    pub category_id: i64,
+    pub parent_category_id: i64,
+    pub title: String,
+    pub description: String,
+    pub price: i64,
+    pub delivery_days: i64,
+    pub revisions: i64,
+    pub buyer_notes: String,
+    pub search_text: String,
+    pub seller_verified: bool,
+    pub now: i64,
+}
+
+/// Inserts a draft.
+pub async fn insert(c: &mut impl Exec, l: &NewListing) -> Result<()> {
+    execute!(
+        c,
+        "INSERT INTO listings (id, seller_id, status, category_id, parent_category_id, title, description, price,
+                               delivery_days, revisions, buyer_notes, search_text, sales_count, rating_sum,
+                               rating_count, rating_x100, favorites_count, rank_score, seller_verified,
+                               published_at, created_at, updated_at)
+         VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, 0, 0, 0, 0, 0, $12, NULL, $13, $13)",
+        l.id,
+        l.seller_id,
+        l.category_id,
+        l.parent_category_id,
+        &l.title,
+        &l.description,
+        l.price,
+        l.delivery_days,
+        l.revisions,
+        &l.buyer_notes,
+        &l.search_text,
+        l.seller_verified,
+        l.now
+    )?;
+    Ok(())
+}
+
+/// Replaces the content fields (not status or counters).
+pub async fn update_content(c: &mut impl Exec, l: &NewListing) -> Result<()> {
+    execute!(
+        c,
+        "UPDATE listings SET category_id = $2, parent_category_id = $3, title = $4, description = $5, price = $6,
+                             delivery_days = $7, revisions = $8, buyer_notes = $9, search_text = $10, updated_at = $11
+         WHERE id = $1",
+        l.id,
+        l.category_id,
+        l.parent_category_id,
+        &l.title,
+        &l.description,
+        l.price,
+        l.delivery_days,
+        l.revisions,
+        &l.buyer_notes,
+        &l.search_text,
+        l.now
+    )?;
+    Ok(())
+}
+
+pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<ListingRow>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        ListingRow,
+        concat!("SELECT ", listing_columns!("l"), " FROM listings l WHERE l.id = $1"),
+        id
+    )?)
+}
+
+/// Changes the status, setting `published_at` on first publication. `from` guards against a
+/// concurrent change: false when the row was not in that status.
+pub async fn set_status(c: &mut impl Exec, id: i64, from: &str, to: &str, now: i64) -> Result<bool> {
+    let n = execute!(
+        c,
+        "UPDATE listings SET status = $3, updated_at = $4,
+                published_at = CASE WHEN $3 = 'published' THEN COALESCE(published_at, $4) ELSE published_at END
+         WHERE id = $1 AND status = $2",
+        id,
+        from,
+        to,
+        now
+    )?;
+    Ok(n == 1)
+}
+
+/// A seller's listings (all but deleted), newest change first.
+pub async fn list_by_seller(c: &mut impl Exec, seller_id: i64, limit: i64) -> Result<Vec<ListingRow>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        ListingRow,
+        concat!(
+            "SELECT ",
+            listing_columns!("l"),
+            " FROM listings l WHERE l.seller_id = $1 AND l.status <> 'deleted' ORDER BY l.updated_at DESC, l.id DESC LIMIT $2"
+        ),
+        seller_id,
+        limit
+    )?)
+}
+
+/// A seller's published listings, for their public page.
+pub async fn list_published_by_seller(c: &mut impl Exec, seller_id: i64, limit: i64) -> Result<Vec<ListingRow>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        ListingRow,
+        concat!(
+            "SELECT ",
+            listing_columns!("l"),
+            " FROM listings l WHERE l.seller_id = $1 AND l.status = 'published' ORDER BY l.published_at DESC, l.id DESC LIMIT $2"
+        ),
+        seller_id,
+        limit
+    )?)
+}
+
+/// Keeps the denormalised "identity verified" flag of a seller's listings in step.
+pub async fn set_seller_verified(c: &mut impl Exec, seller_id: i64, verified: bool) -> Result<u64> {
+    Ok(execute!(c, "UPDATE listings SET seller_verified = $2 WHERE seller_id = $1", seller_id, verified)?)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OptionRow {
+    pub position: i64,
+    pub title: String,
+    pub price: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FaqRow {
+    pub position: i64,
+    pub question: String,
+    pub answer: String,
+}
+
+pub async fn replace_options(c: &mut impl Exec, listing_id: i64, options: &[(String, i64)]) -> Result<()> {
+    execute!(c, "DELETE FROM listing_options WHERE listing_id = $1", listing_id)?;
+    for (i, (title, price)) in options.iter().enumerate() {
+        execute!(
+            c,
+            "INSERT INTO listing_options (listing_id, position, title, price) VALUES ($1, $2, $3, $4)",
+            listing_id,
+            i as i64,
+            title,
+            *price
+        )?;
+    }
+    Ok(())
+}
+
+pub async fn options(c: &mut impl Exec, listing_id: i64) -> Result<Vec<OptionRow>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        OptionRow,
+        "SELECT position, title, price FROM listing_options WHERE listing_id = $1 ORDER BY position",
+        listing_id
+    )?)
+}
+
+pub async fn replace_faqs(c: &mut impl Exec, listing_id: i64, faqs: &[(String, String)]) -> Result<()> {
+    execute!(c, "DELETE FROM listing_faqs WHERE listing_id = $1", listing_id)?;
+    for (i, (question, answer)) in faqs.iter().enumerate() {
+        execute!(
+            c,
+            "INSERT INTO listing_faqs (listing_id, position, question, answer) VALUES ($1, $2, $3, $4)",
+            listing_id,
+            i as i64,
+            question,
+            answer
+        )?;
+    }
+    Ok(())
+}
+
+pub async fn faqs(c: &mut impl Exec, listing_id: i64) -> Result<Vec<FaqRow>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        FaqRow,
+        "SELECT position, question, answer FROM listing_faqs WHERE listing_id = $1 ORDER BY position",
+        listing_id
+    )?)
+}

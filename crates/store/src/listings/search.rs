@@ -1,0 +1,190 @@
+//! Searching published listings: keyword (n-gram lookup plus an exact substring check on the
+//! normalised text), category, price, delivery, rating and verified-seller filters, six sorts.
+
+use crate::dynamic::{Bind, QueryBuilder};
+use crate::{Exec, Result};
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Recommended,
+    Newest,
+    PriceLow,
+    PriceHigh,
+    Rating,
+    Sales,
+}
+
+/// Which listings to find; every field is optional except the page.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    /// Per keyword term, the grams a listing must contain.
+    pub term_grams: Vec<Vec<String>>,
+    /// The normalised terms, each of which must occur in the listing's search text.
+    pub terms: Vec<String>,
+    /// A leaf category, or a top-level one (matched on the parent column).
+    pub category: Option<CategoryFilter>,
+    pub min_price: Option<i64>,
+    pub max_price: Option<i64>,
+    pub max_delivery_days: Option<i64>,
+    pub min_rating_x100: Option<i64>,
+    pub verified_only: bool,
+    pub sort: Sort,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CategoryFilter {
+    Leaf(i64),
+    Parent(i64),
+}
+
+/// One search result, with what a result card shows.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CardRow {
+    pub id: i64,
+    pub seller_id: i64,
+    pub title: String,
+    pub price: i64,
+    pub delivery_days: i64,
+    pub rating_x100: i64,
+    pub rating_count: i64,
+    pub sales_count: i64,
+    pub favorites_count: i64,
+    pub category_id: i64,
+    pub seller_verified: bool,
+    pub published_at: Option<i64>,
+    pub seller_name: String,
+    pub thumb_image_id: Option<i64>,
+}
+
+fn where_clause(q: &mut QueryBuilder, f: &Filter) {
+    q.push(" WHERE l.status = 'published'");
+    match f.category {
+        Some(CategoryFilter::Leaf(id)) => {
+            q.push(" AND l.category_id = ").push_bind(Bind::I64(id));
+        }
+        Some(CategoryFilter::Parent(id)) => {
+            q.push(" AND l.parent_category_id = ").push_bind(Bind::I64(id));
+        }
+        None => {}
+    }
+    if let Some(v) = f.min_price {
+        q.push(" AND l.price >= ").push_bind(Bind::I64(v));
+    }
+    if let Some(v) = f.max_price {
+        q.push(" AND l.price <= ").push_bind(Bind::I64(v));
+    }
+    if let Some(v) = f.max_delivery_days {
+        q.push(" AND l.delivery_days <= ").push_bind(Bind::I64(v));
+    }
+    if let Some(v) = f.min_rating_x100 {
+        q.push(" AND l.rating_x100 >= ").push_bind(Bind::I64(v));
+    }
+    if f.verified_only {
+        q.push(" AND l.seller_verified = TRUE");
+    }
+    for grams in &f.term_grams {
+        match grams.as_slice() {
+            [] => {}
+            [gram] => {
+                q.push(" AND l.id IN (SELECT g.listing_id FROM listing_grams g WHERE g.gram = ")
+                    .push_bind(Bind::Text(gram.clone()))
+                    .push(")");
+            }
+            many => {
+                q.push(" AND l.id IN (SELECT g.listing_id FROM listing_grams g WHERE g.gram IN (");
+                for (i, gram) in many.iter().enumerate() {
+                    if i > 0 {
+                        q.push(", ");
+                    }
+                    q.push_bind(Bind::Text(gram.clone()));
+                }
+                // Distinct grams: a term like ああああ has one distinct bigram.
+                q.push(") GROUP BY g.listing_id HAVING COUNT(*) = ").push_bind(Bind::I64(distinct(many)));
+                q.push(")");
+            }
+        }
+    }
+    for term in &f.terms {
+        q.push(" AND l.search_text LIKE ").push_bind(Bind::Text(like_pattern(term))).push(" ESCAPE '\\'");
+    }
+}
+
+fn distinct(grams: &[String]) -> i64 {
+    let set: std::collections::BTreeSet<&String> = grams.iter().collect();
+    set.len() as i64
+}
+
+/// `%term%` with LIKE's wildcards escaped.
+fn like_pattern(term: &str) -> String {
+    let escaped = term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+fn order_clause(q: &mut QueryBuilder, sort: Sort) {
+    q.push(match sort {
+        Sort::Recommended => " ORDER BY l.rank_score DESC, l.id DESC",
+        Sort::Newest => " ORDER BY l.published_at DESC, l.id DESC",
+        Sort::PriceLow => " ORDER BY l.price ASC, l.id DESC",
+        Sort::PriceHigh => " ORDER BY l.price DESC, l.id DESC",
+        Sort::Rating => " ORDER BY l.rating_x100 DESC, l.rating_count DESC, l.id DESC",
+        Sort::Sales => " ORDER BY l.sales_count DESC, l.id DESC",
+    });
+}
+
+/// The query for one page of results (public for the query-plan tests).
+pub fn page_query(f: &Filter) -> QueryBuilder {
+    let mut q = QueryBuilder::new(
+        "SELECT l.id, l.seller_id, l.title, l.price, l.delivery_days, l.rating_x100, l.rating_count, l.sales_count,
+                l.favorites_count, l.category_id, l.seller_verified, l.published_at, p.display_name AS seller_name,
+                (SELECT i.id FROM listing_images i WHERE i.listing_id = l.id ORDER BY i.position, i.id LIMIT 1) AS thumb_image_id
+         FROM listings l JOIN profiles p ON p.user_id = l.seller_id",
+    );
+    where_clause(&mut q, f);
+    order_clause(&mut q, f.sort);
+    q.push(" LIMIT ").push_bind(Bind::I64(f.limit)).push(" OFFSET ").push_bind(Bind::I64(f.offset));
+    q
+}
+
+/// Counting stops at this many matches: the page says "1,000件以上" rather than paying to count
+/// a hundred thousand rows for a number nobody pages through.
+pub const COUNT_CAP: i64 = 1000;
+
+pub fn count_query(f: &Filter) -> QueryBuilder {
+    let mut q = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT l.id FROM listings l");
+    where_clause(&mut q, f);
+    q.push(" LIMIT ").push_bind(Bind::I64(COUNT_CAP + 1)).push(") capped");
+    q
+}
+
+/// One page of results and the (capped) number of matches.
+pub async fn search(c: &mut impl Exec, f: &Filter) -> Result<(Vec<CardRow>, i64)> {
+    let rows = page_query(f).fetch_all::<CardRow>(c).await?;
+    let total = count_query(f).fetch_scalar_i64(c).await?;
+    Ok((rows, total))
+}
+
+/// Cards for specific listings (favourites, a seller's page), in the given order.
+pub async fn cards_by_ids(c: &mut impl Exec, ids: &[i64]) -> Result<Vec<CardRow>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut q = QueryBuilder::new(
+        "SELECT l.id, l.seller_id, l.title, l.price, l.delivery_days, l.rating_x100, l.rating_count, l.sales_count,
+                l.favorites_count, l.category_id, l.seller_verified, l.published_at, p.display_name AS seller_name,
+                (SELECT i.id FROM listing_images i WHERE i.listing_id = l.id ORDER BY i.position, i.id LIMIT 1) AS thumb_image_id
+         FROM listings l JOIN profiles p ON p.user_id = l.seller_id WHERE l.status = 'published' AND l.id IN (",
+    );
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            q.push(", ");
+        }
+        q.push_bind(Bind::I64(*id));
+    }
+    q.push(")");
+    let mut rows = q.fetch_all::<CardRow>(c).await?;
+    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+    Ok(rows)
+}
