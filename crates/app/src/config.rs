@@ -14,6 +14,11 @@ pub struct Policy {
     pub identity_max_bytes: usize,
     pub identity_file_retention_days: i64,
     pub mail_max_attempts: i64,
+    /// Lowest price of a service and of a paid option (yen).
+    pub min_listing_price: i64,
+    pub min_option_price: i64,
+    pub max_listing_images: i64,
+    pub listing_image_max_bytes: usize,
 }
 
 impl Default for Policy {
@@ -30,6 +35,10 @@ impl Default for Policy {
             identity_max_bytes: 10 * 1024 * 1024,
             identity_file_retention_days: 30,
             mail_max_attempts: 8,
+            min_listing_price: 500,
+            min_option_price: 500,
+            max_listing_images: 10,
+            listing_image_max_bytes: 10 * 1024 * 1024,
         }
     }
 }

@@ -202,4 +202,115 @@ mod from_domain {
             }
         }
     }
+
+    /// Errors whose messages take no arguments beyond the code.
+    macro_rules! plain {
+        ($($t:ty),*) => {$(
+            impl From<$t> for FieldError {
+                fn from(e: $t) -> FieldError {
+                    fe(e.code())
+                }
+            }
+        )*};
+    }
+    use yorozu_domain::listings::{
+        CategoryError, DeliveryDaysError, FaqError, ListingStatusError, PaidOptionsError, PriceError, RevisionsError,
+    };
+    use yorozu_domain::listings::{BuyerNotesError, ListingDescriptionError, ListingTitleError};
+    use yorozu_domain::money::MoneyError;
+    plain!(CategoryError, ListingStatusError);
+
+    impl From<MoneyError> for FieldError {
+        fn from(e: MoneyError) -> FieldError {
+            match e {
+                MoneyError::TooLarge { max } => fe(e.code()).with("max", max.get()),
+                _ => fe(e.code()),
+            }
+        }
+    }
+
+    impl From<PriceError> for FieldError {
+        fn from(e: PriceError) -> FieldError {
+            match e {
+                PriceError::Money(m) => m.into(),
+                PriceError::BelowMinimum { min } => fe(e.code()).with("min", min.get()),
+                PriceError::TooHigh { max } => fe(e.code()).with("max", max.get()),
+            }
+        }
+    }
+
+    impl From<ListingTitleError> for FieldError {
+        fn from(e: ListingTitleError) -> FieldError {
+            match e {
+                ListingTitleError::TooLong { max } => fe(e.code()).with("max", max),
+                _ => fe(e.code()),
+            }
+        }
+    }
+
+    impl From<ListingDescriptionError> for FieldError {
+        fn from(e: ListingDescriptionError) -> FieldError {
+            match e {
+                ListingDescriptionError::TooLong { max } => fe(e.code()).with("max", max),
+                _ => fe(e.code()),
+            }
+        }
+    }
+
+    impl From<BuyerNotesError> for FieldError {
+        fn from(e: BuyerNotesError) -> FieldError {
+            match e {
+                BuyerNotesError::TooLong { max } => fe(e.code()).with("max", max),
+                _ => fe(e.code()),
+            }
+        }
+    }
+
+    impl From<DeliveryDaysError> for FieldError {
+        fn from(e: DeliveryDaysError) -> FieldError {
+            match e {
+                DeliveryDaysError::OutOfRange { min, max } => fe(e.code()).with("min", min).with("max", max),
+                _ => fe(e.code()),
+            }
+        }
+    }
+
+    impl From<RevisionsError> for FieldError {
+        fn from(e: RevisionsError) -> FieldError {
+            match e {
+                RevisionsError::TooMany { max } => fe(e.code()).with("max", max),
+                _ => fe(e.code()),
+            }
+        }
+    }
+
+    impl From<PaidOptionsError> for FieldError {
+        fn from(e: PaidOptionsError) -> FieldError {
+            let mut out = fe(e.code());
+            if let Some(row) = e.row() {
+                out = out.with("row", row);
+            }
+            match e {
+                PaidOptionsError::TooMany { max } | PaidOptionsError::TitleTooLong { max, .. } => out.with("max", max),
+                PaidOptionsError::PriceBelowMinimum { min, .. } => out.with("min", min.get()),
+                PaidOptionsError::PriceTooHigh { max, .. } => out.with("max", max.get()),
+                _ => out,
+            }
+        }
+    }
+
+    impl From<FaqError> for FieldError {
+        fn from(e: FaqError) -> FieldError {
+            let mut out = fe(e.code());
+            if let Some(row) = e.row() {
+                out = out.with("row", row);
+            }
+            match e {
+                FaqError::TooMany { max } | FaqError::QuestionTooLong { max, .. } | FaqError::AnswerTooLong { max, .. } => {
+                    out.with("max", max)
+                }
+                _ => out,
+            }
+        }
+    }
 }

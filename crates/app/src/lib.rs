@@ -13,6 +13,7 @@ pub mod error;
 pub mod identity;
 pub mod ids;
 pub mod jobs;
+pub mod listings;
 pub mod mail;
 pub mod operators;
 pub mod ports;

@@ -36,6 +36,49 @@
 //! | `rejection-reason-empty` | [`identity::IdentityError::ReasonEmpty`] | |
 //! | `rejection-reason-too-long` | [`identity::IdentityError::ReasonTooLong`] | `max` |
 //! | `rejection-reason-invalid-characters` | [`identity::IdentityError::ReasonInvalidCharacters`] | |
+//! | `amount-empty` | [`money::MoneyError::Empty`] | |
+//! | `amount-not-a-number` | [`money::MoneyError::NotANumber`] | |
+//! | `amount-too-large` | [`money::MoneyError::TooLarge`] | `max` (yen) |
+//! | `price-below-minimum` | [`listings::PriceError::BelowMinimum`] | `min` (yen) |
+//! | `price-too-high` | [`listings::PriceError::TooHigh`] | `max` (yen) |
+//! | `listing-title-empty` | [`listings::ListingTitleError::Empty`] | |
+//! | `listing-title-too-long` | [`listings::ListingTitleError::TooLong`] | `max` |
+//! | `listing-title-invalid-characters` | [`listings::ListingTitleError::InvalidCharacters`] | |
+//! | `listing-description-empty` | [`listings::ListingDescriptionError::Empty`] | |
+//! | `listing-description-too-long` | [`listings::ListingDescriptionError::TooLong`] | `max` |
+//! | `listing-description-invalid-characters` | [`listings::ListingDescriptionError::InvalidCharacters`] | |
+//! | `buyer-notes-too-long` | [`listings::BuyerNotesError::TooLong`] | `max` |
+//! | `buyer-notes-invalid-characters` | [`listings::BuyerNotesError::InvalidCharacters`] | |
+//! | `delivery-days-empty` | [`listings::DeliveryDaysError::Empty`] | |
+//! | `delivery-days-not-a-number` | [`listings::DeliveryDaysError::NotANumber`] | |
+//! | `delivery-days-out-of-range` | [`listings::DeliveryDaysError::OutOfRange`] | `min`, `max` |
+//! | `revisions-invalid` | [`listings::RevisionsError::Invalid`] | |
+//! | `revisions-too-many` | [`listings::RevisionsError::TooMany`] | `max` |
+//! | `paid-options-too-many` | [`listings::PaidOptionsError::TooMany`] | `max` |
+//! | `paid-option-title-empty` | [`listings::PaidOptionsError::TitleEmpty`] | `row` |
+//! | `paid-option-title-too-long` | [`listings::PaidOptionsError::TitleTooLong`] | `row`, `max` |
+//! | `paid-option-title-invalid-characters` | [`listings::PaidOptionsError::TitleInvalidCharacters`] | `row` |
+//! | `paid-option-price-empty` | [`listings::PaidOptionsError::PriceEmpty`] | `row` |
+//! | `paid-option-price-not-a-number` | [`listings::PaidOptionsError::PriceNotANumber`] | `row` |
+//! | `paid-option-price-below-minimum` | [`listings::PaidOptionsError::PriceBelowMinimum`] | `row`, `min` (yen) |
+//! | `paid-option-price-too-high` | [`listings::PaidOptionsError::PriceTooHigh`] | `row`, `max` (yen) |
+//! | `faq-too-many` | [`listings::FaqError::TooMany`] | `max` |
+//! | `faq-question-empty` | [`listings::FaqError::QuestionEmpty`] | `row` |
+//! | `faq-question-too-long` | [`listings::FaqError::QuestionTooLong`] | `row`, `max` |
+//! | `faq-answer-empty` | [`listings::FaqError::AnswerEmpty`] | `row` |
+//! | `faq-answer-too-long` | [`listings::FaqError::AnswerTooLong`] | `row`, `max` |
+//! | `faq-invalid-characters` | [`listings::FaqError::InvalidCharacters`] | `row` |
+//! | `listing-status-unknown` | [`listings::ListingStatusError::Unknown`] | |
+//! | `listing-status-transition-not-allowed` | [`listings::ListingStatusError::TransitionNotAllowed`] | |
+//! | `listing-category-empty` | [`listings::CategoryError::Empty`] | |
+//! | `listing-category-unknown` | [`listings::CategoryError::Unknown`] | |
+//! | `listing-category-not-leaf` | [`listings::CategoryError::NotLeaf`] | |
+//!
+//! Arguments marked "(yen)" are [`Yen`] values in the error; pass `.get()` (a number, which
+//! the message formats with digit grouping), not the `¥1,234` display form. A
+//! [`listings::PriceError::Money`] has the code of the [`money::MoneyError`] inside it.
+//! Every code has a message in `errors.ftl` of both locales (a test below checks it); category
+//! names are messages too, see [`listings::Category::message_id`].
 //!
 //! Profile-completeness suggestions have message ids too (`suggest-add-avatar`,
 //! `suggest-write-introduction`, `suggest-extend-introduction`, `suggest-add-skills`,
@@ -45,20 +88,32 @@
 pub mod accounts;
 pub mod identity;
 pub mod ids;
+pub mod listings;
 pub mod locale;
+pub mod money;
 pub mod profile;
+pub mod search;
 pub mod time;
 
+mod numbers;
 mod text;
 
 pub use ids::{DocumentId, JobId, TokenId, UserId, new_id};
 pub use locale::Locale;
+pub use money::Yen;
 pub use time::Timestamp;
 
 #[cfg(test)]
 mod tests {
+    use crate::Yen;
     use crate::accounts::{EmailError, PasswordError};
     use crate::identity::IdentityError;
+    use crate::listings::{
+        BuyerNotesError, CategoryError, DeliveryDaysError, FaqError, ListingDescriptionError,
+        ListingStatus, ListingStatusError, ListingTitleError, PaidOptionsError, PriceError,
+        RevisionsError,
+    };
+    use crate::money::MoneyError;
     use crate::profile::{
         DisplayNameError, NdaWillingnessError, ProfileTextError, SkillsError, SnsLinksError,
         Suggestion,
@@ -96,6 +151,55 @@ mod tests {
             IdentityError::ReasonEmpty.code(),
             IdentityError::ReasonTooLong { max: 0 }.code(),
             IdentityError::ReasonInvalidCharacters.code(),
+            MoneyError::Empty.code(),
+            MoneyError::NotANumber.code(),
+            MoneyError::TooLarge { max: Yen::ZERO }.code(),
+            PriceError::BelowMinimum { min: Yen::ZERO }.code(),
+            PriceError::TooHigh { max: Yen::ZERO }.code(),
+            ListingTitleError::Empty.code(),
+            ListingTitleError::TooLong { max: 0 }.code(),
+            ListingTitleError::InvalidCharacters.code(),
+            ListingDescriptionError::Empty.code(),
+            ListingDescriptionError::TooLong { max: 0 }.code(),
+            ListingDescriptionError::InvalidCharacters.code(),
+            BuyerNotesError::TooLong { max: 0 }.code(),
+            BuyerNotesError::InvalidCharacters.code(),
+            DeliveryDaysError::Empty.code(),
+            DeliveryDaysError::NotANumber.code(),
+            DeliveryDaysError::OutOfRange { min: 0, max: 0 }.code(),
+            RevisionsError::Invalid.code(),
+            RevisionsError::TooMany { max: 0 }.code(),
+            PaidOptionsError::TooMany { max: 0 }.code(),
+            PaidOptionsError::TitleEmpty { row: 1 }.code(),
+            PaidOptionsError::TitleTooLong { row: 1, max: 0 }.code(),
+            PaidOptionsError::TitleInvalidCharacters { row: 1 }.code(),
+            PaidOptionsError::PriceEmpty { row: 1 }.code(),
+            PaidOptionsError::PriceNotANumber { row: 1 }.code(),
+            PaidOptionsError::PriceBelowMinimum {
+                row: 1,
+                min: Yen::ZERO,
+            }
+            .code(),
+            PaidOptionsError::PriceTooHigh {
+                row: 1,
+                max: Yen::ZERO,
+            }
+            .code(),
+            FaqError::TooMany { max: 0 }.code(),
+            FaqError::QuestionEmpty { row: 1 }.code(),
+            FaqError::QuestionTooLong { row: 1, max: 0 }.code(),
+            FaqError::AnswerEmpty { row: 1 }.code(),
+            FaqError::AnswerTooLong { row: 1, max: 0 }.code(),
+            FaqError::InvalidCharacters { row: 1 }.code(),
+            ListingStatusError::Unknown.code(),
+            ListingStatusError::TransitionNotAllowed {
+                from: ListingStatus::Deleted,
+                to: ListingStatus::Published,
+            }
+            .code(),
+            CategoryError::Empty.code(),
+            CategoryError::Unknown.code(),
+            CategoryError::NotLeaf.code(),
         ]
     }
 
@@ -146,5 +250,23 @@ mod tests {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), codes.len(), "duplicate codes");
+    }
+
+    /// Message ids defined in a Fluent file (`key = value` lines).
+    fn ftl_ids(ftl: &str) -> std::collections::BTreeSet<&str> {
+        ftl.lines()
+            .filter(|line| !line.starts_with(['#', ' ']) && !line.trim().is_empty())
+            .filter_map(|line| line.split_once('=').map(|(key, _)| key.trim()))
+            .collect()
+    }
+
+    #[test]
+    fn every_error_code_has_a_message_in_both_locales() {
+        let ja = ftl_ids(include_str!("../../i18n/locales/ja/errors.ftl"));
+        let en = ftl_ids(include_str!("../../i18n/locales/en/errors.ftl"));
+        for code in all_error_codes() {
+            assert!(ja.contains(code), "{code} missing from ja/errors.ftl");
+            assert!(en.contains(code), "{code} missing from en/errors.ftl");
+        }
     }
 }

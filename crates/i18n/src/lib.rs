@@ -21,6 +21,7 @@ macro_rules! resources {
             ("identity.ftl", include_str!(concat!("../locales/", $locale, "/identity.ftl"))),
             ("operator.ftl", include_str!(concat!("../locales/", $locale, "/operator.ftl"))),
             ("mail.ftl", include_str!(concat!("../locales/", $locale, "/mail.ftl"))),
+            ("categories.ftl", include_str!(concat!("../locales/", $locale, "/categories.ftl"))),
         ]
     };
 }

@@ -108,3 +108,13 @@ pub async fn recent_active(c: &mut impl Exec, limit: i64) -> Result<Vec<(Profile
     )?;
     Ok(rows.into_iter().map(|r| (r.profile, r.created_at)).collect())
 }
+
+pub async fn vacation_until(c: &mut impl Exec, user_id: i64) -> Result<Option<i64>> {
+    Ok(crate::query_scalar!(c, fetch_optional, Option<i64>, "SELECT vacation_until FROM profiles WHERE user_id = $1", user_id)?
+        .flatten())
+}
+
+pub async fn set_vacation_until(c: &mut impl Exec, user_id: i64, until: Option<i64>) -> Result<()> {
+    execute!(c, "UPDATE profiles SET vacation_until = $2 WHERE user_id = $1", user_id, until)?;
+    Ok(())
+}

@@ -98,6 +98,8 @@ pub async fn decide(app: &App, operator: &CurrentUser, document_id: i64, decisio
     }
     if decision == Decision::Approve {
         profiles::set_identity_verified(&mut tx, doc.user_id, now).await?;
+        // Search filters on verified sellers without a join.
+        yorozu_store::listings::rows::set_seller_verified(&mut tx, doc.user_id, true).await?;
     }
     erase::schedule(&mut tx, app, document_id, doc.user_id, erase_after).await?;
     audit::record(&mut tx, app, operator.id, &format!("identity.{status}"), Some(doc.user_id), &format!("document {document_id}")).await?;

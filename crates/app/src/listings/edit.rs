@@ -1,0 +1,65 @@
+//! Creating a draft and editing a listing's content.
+
+use yorozu_domain::search::index_grams;
+use yorozu_store::listings::{grams, rows, NewListing};
+use yorozu_store::{profiles, Exec};
+
+use crate::accounts::CurrentUser;
+use crate::listings::form::{ListingForm, ValidListing};
+use crate::listings::owned;
+use crate::{App, AppError, AppResult};
+
+/// Creates a private draft; returns its id.
+pub async fn create(app: &App, seller: &CurrentUser, form: &ListingForm) -> AppResult<i64> {
+    if !seller.email_verified {
+        return Err(AppError::Conflict("listing-needs-confirmed-email"));
+    }
+    let valid = form.parse(&app.policy)?;
+    let id = app.new_id();
+    let mut tx = app.db.begin().await?;
+    let verified = profiles::find(&mut tx, seller.id).await?.is_some_and(|p| p.identity_verified_at.is_some());
+    rows::insert(&mut tx, &new_listing(app, id, seller.id, &valid, verified)).await?;
+    save_children(&mut tx, id, &valid).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Replaces the content of the seller's own listing (any status but deleted).
+pub async fn update(app: &App, seller: &CurrentUser, listing_id: i64, form: &ListingForm) -> AppResult<()> {
+    let valid = form.parse(&app.policy)?;
+    let mut tx = app.db.begin().await?;
+    let row = owned(rows::find(&mut tx, listing_id).await?, seller)?;
+    rows::update_content(&mut tx, &new_listing(app, listing_id, seller.id, &valid, row.seller_verified)).await?;
+    save_children(&mut tx, listing_id, &valid).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn new_listing(app: &App, id: i64, seller_id: i64, v: &ValidListing, seller_verified: bool) -> NewListing {
+    NewListing {
+        id,
+        seller_id,
+        category_id: v.category.id,
+        parent_category_id: v.category.top_level_id(),
+        title: v.title.as_str().to_owned(),
+        description: v.description.as_str().to_owned(),
+        price: v.price.yen().get(),
+        delivery_days: v.delivery_days.as_storage(),
+        revisions: v.revisions.as_storage(),
+        buyer_notes: v.buyer_notes.as_str().to_owned(),
+        search_text: v.search_text(),
+        seller_verified,
+        now: app.now(),
+    }
+}
+
+/// Options, FAQ and the search index follow the content in the same transaction.
+async fn save_children(c: &mut impl Exec, id: i64, v: &ValidListing) -> AppResult<()> {
+    let options: Vec<(String, i64)> = v.options.iter().map(|o| (o.title().to_owned(), o.price().get())).collect();
+    rows::replace_options(c, id, &options).await?;
+    let faq: Vec<(String, String)> = v.faq.iter().map(|e| (e.question().to_owned(), e.answer().to_owned())).collect();
+    rows::replace_faqs(c, id, &faq).await?;
+    let grams: Vec<String> = index_grams(&v.search_text()).into_iter().collect();
+    grams::replace(c, id, &grams).await?;
+    Ok(())
+}

@@ -1,0 +1,75 @@
+//! Publishing, pausing (出品停止), resuming and deleting; the seller's own list.
+
+use yorozu_domain::listings::ListingStatus;
+use yorozu_store::listings::{grams, images, rows, ListingRow};
+
+use crate::accounts::CurrentUser;
+use crate::listings::owned;
+use crate::{App, AppError, AppResult};
+
+/// What a seller can do with a listing now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Publish,
+    Pause,
+    Resume,
+    Delete,
+}
+
+impl Action {
+    fn target(self) -> ListingStatus {
+        match self {
+            Action::Publish | Action::Resume => ListingStatus::Published,
+            Action::Pause => ListingStatus::Paused,
+            Action::Delete => ListingStatus::Deleted,
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Action> {
+        match key {
+            "publish" => Some(Action::Publish),
+            "pause" => Some(Action::Pause),
+            "resume" => Some(Action::Resume),
+            "delete" => Some(Action::Delete),
+            _ => None,
+        }
+    }
+}
+
+/// Moves the listing through the status machine; refused transitions are a 409.
+pub async fn apply(app: &App, seller: &CurrentUser, listing_id: i64, action: Action) -> AppResult<ListingStatus> {
+    let mut tx = app.db.begin().await?;
+    let row = owned(rows::find(&mut tx, listing_id).await?, seller)?;
+    let from = ListingStatus::parse(&row.status).map_err(|e| AppError::Internal(e.to_string()))?;
+    let to = action.target();
+    if !from.can_transition_to(to) {
+        return Err(AppError::Conflict("listing-status-transition-not-allowed"));
+    }
+    if to == ListingStatus::Published && !seller.email_verified {
+        return Err(AppError::Conflict("listing-needs-confirmed-email"));
+    }
+    if !rows::set_status(&mut tx, listing_id, from.as_str(), to.as_str(), app.now()).await? {
+        return Err(AppError::Conflict("listing-status-transition-not-allowed"));
+    }
+    let mut erased_files = vec![];
+    if to == ListingStatus::Deleted {
+        grams::delete(&mut tx, listing_id).await?;
+        for image in images::list(&mut tx, listing_id).await? {
+            images::delete(&mut tx, image.id).await?;
+            erased_files.push(image.file_key);
+            erased_files.push(image.thumb_key);
+        }
+    }
+    tx.commit().await?;
+    // Files go after the commit: a crash leaves unreferenced files, never rows without files.
+    for key in erased_files {
+        app.files.delete(&key).await?;
+    }
+    Ok(to)
+}
+
+/// The seller's own listings, every status but deleted.
+pub async fn mine(app: &App, seller: &CurrentUser) -> AppResult<Vec<ListingRow>> {
+    let mut c = app.db.read().await?;
+    Ok(rows::list_by_seller(&mut c, seller.id, 200).await?)
+}

@@ -1,0 +1,25 @@
+//! Services (出品): a seller's drafts, publishing and pausing, images, the public service page,
+//! search and favourites.
+
+pub mod edit;
+pub mod favorites;
+pub mod form;
+pub mod images;
+pub mod manage;
+pub mod search;
+pub mod vacation;
+pub mod view;
+
+use yorozu_store::listings::ListingRow;
+
+use crate::accounts::CurrentUser;
+use crate::{AppError, AppResult};
+
+/// The listing if `user` owns it; someone else's listing looks like a missing one.
+pub(crate) fn owned(row: Option<ListingRow>, user: &CurrentUser) -> AppResult<ListingRow> {
+    match row {
+        Some(row) if row.seller_id == user.id && row.status != "deleted" => Ok(row),
+        Some(row) if row.status != "deleted" => Err(AppError::Forbidden),
+        _ => Err(AppError::NotFound),
+    }
+}

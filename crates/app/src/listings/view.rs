@@ -1,0 +1,147 @@
+//! A service page: the listing with its options, FAQ, images and the seller's card.
+
+use yorozu_domain::listings::{purchasable_now, ListingPageView, ListingStatus, Revisions};
+use yorozu_domain::Timestamp;
+use yorozu_store::listings::{images, rows, search};
+
+use crate::accounts::CurrentUser;
+use crate::listings::form::ListingForm;
+use crate::profile::{view as profile_view, ProfileView};
+use crate::{App, AppError, AppResult};
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OptionView {
+    pub title: String,
+    pub price: i64,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FaqView {
+    pub question: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ImageView {
+    pub id: i64,
+    pub width: i64,
+    pub height: i64,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ListingView {
+    pub id: i64,
+    pub status: &'static str,
+    pub category_id: i64,
+    pub title: String,
+    pub description: String,
+    pub price: i64,
+    pub delivery_days: i64,
+    /// None = unlimited.
+    pub revisions: Option<u8>,
+    pub buyer_notes: String,
+    pub options: Vec<OptionView>,
+    pub faq: Vec<FaqView>,
+    pub images: Vec<ImageView>,
+    pub sales_count: i64,
+    pub rating_x100: i64,
+    pub rating_count: i64,
+    pub favorites_count: i64,
+    pub published_at: Option<i64>,
+    pub updated_at: i64,
+    pub seller: ProfileView,
+    /// Until when the seller is on vacation, if they are now.
+    pub vacation_until: Option<i64>,
+    pub purchasable: bool,
+    pub viewer_is_seller: bool,
+    pub paused_notice: bool,
+}
+
+/// The service page for `viewer`; drafts are the seller's alone, deleted listings are gone.
+pub async fn load(app: &App, viewer: Option<&CurrentUser>, listing_id: i64) -> AppResult<ListingView> {
+    let mut c = app.db.read().await?;
+    let row = rows::find(&mut c, listing_id).await?.ok_or(AppError::NotFound)?;
+    let status = ListingStatus::parse(&row.status).map_err(|e| AppError::Internal(e.to_string()))?;
+    let viewer_is_seller = viewer.is_some_and(|v| v.id == row.seller_id);
+    let paused_notice = match status.page_view(viewer_is_seller) {
+        ListingPageView::NotFound => return Err(AppError::NotFound),
+        ListingPageView::PausedNotice => true,
+        ListingPageView::Full => false,
+    };
+    let seller = profile_view::load(&mut c, row.seller_id).await?.ok_or(AppError::NotFound)?;
+    let vacation = yorozu_store::profiles::vacation_until(&mut c, row.seller_id).await?;
+    let now = app.now();
+    let vacation_until = vacation.filter(|until| *until > now);
+    let purchasable = purchasable_now(status, vacation.map(Timestamp::from_unix), Timestamp::from_unix(now));
+    let options = rows::options(&mut c, listing_id).await?.into_iter().map(|o| OptionView { title: o.title, price: o.price }).collect();
+    let faq = rows::faqs(&mut c, listing_id).await?.into_iter().map(|f| FaqView { question: f.question, answer: f.answer }).collect();
+    let images = images::list(&mut c, listing_id).await?.into_iter().map(|i| ImageView { id: i.id, width: i.width, height: i.height }).collect();
+    Ok(ListingView {
+        id: row.id,
+        status: status.as_str(),
+        category_id: row.category_id,
+        title: row.title,
+        description: row.description,
+        price: row.price,
+        delivery_days: row.delivery_days,
+        revisions: Revisions::from_storage(row.revisions).ok().and_then(Revisions::limit),
+        buyer_notes: row.buyer_notes,
+        options,
+        faq,
+        images,
+        sales_count: row.sales_count,
+        rating_x100: row.rating_x100,
+        rating_count: row.rating_count,
+        favorites_count: row.favorites_count,
+        published_at: row.published_at,
+        updated_at: row.updated_at,
+        seller,
+        vacation_until,
+        purchasable,
+        viewer_is_seller,
+        paused_notice,
+    })
+}
+
+/// The edit form pre-filled from the stored listing (seller only).
+pub async fn edit_form(app: &App, seller: &CurrentUser, listing_id: i64) -> AppResult<(ListingForm, ListingView)> {
+    let view = load(app, Some(seller), listing_id).await?;
+    if !view.viewer_is_seller {
+        return Err(AppError::Forbidden);
+    }
+    let form = ListingForm {
+        title: view.title.clone(),
+        category: view.category_id.to_string(),
+        description: view.description.clone(),
+        price: view.price.to_string(),
+        delivery_days: view.delivery_days.to_string(),
+        revisions: view.revisions.map_or_else(|| "unlimited".to_owned(), |n| n.to_string()),
+        buyer_notes: view.buyer_notes.clone(),
+        option_titles: view.options.iter().map(|o| o.title.clone()).collect(),
+        option_prices: view.options.iter().map(|o| o.price.to_string()).collect(),
+        faq_questions: view.faq.iter().map(|f| f.question.clone()).collect(),
+        faq_answers: view.faq.iter().map(|f| f.answer.clone()).collect(),
+    };
+    Ok((form, view))
+}
+
+/// The newest and the most popular published services, for the home page.
+pub async fn home_sections(app: &App) -> AppResult<(Vec<search::CardRow>, Vec<search::CardRow>)> {
+    let mut c = app.db.read().await?;
+    let base = search::Filter {
+        term_grams: vec![],
+        terms: vec![],
+        category: None,
+        min_price: None,
+        max_price: None,
+        max_delivery_days: None,
+        min_rating_x100: None,
+        verified_only: false,
+        sort: search::Sort::Newest,
+        limit: 8,
+        offset: 0,
+    };
+    let newest = search::page_query(&base).fetch_all(&mut c).await?;
+    let popular = search::page_query(&search::Filter { sort: search::Sort::Recommended, ..base }).fetch_all(&mut c).await?;
+    Ok((newest, popular))
+}
