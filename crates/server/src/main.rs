@@ -1,6 +1,7 @@
 //! `yorozu`: the marketplace server and its operator commands.
 
 mod config;
+mod generate;
 mod seed;
 
 use std::sync::Arc;
@@ -36,9 +37,18 @@ enum Command {
     Worker,
     /// Fill the database with data.
     Seed {
-        /// Realistic Japanese demo members and profiles.
+        /// Realistic Japanese demo members, profiles and services.
         #[arg(long)]
         demo: bool,
+        /// Generate this many sellers (a benchmark data set; use with --listings).
+        #[arg(long, default_value_t = 0)]
+        sellers: usize,
+        /// Generate this many published services spread over the sellers.
+        #[arg(long, default_value_t = 0)]
+        listings: usize,
+        /// Seed of the generator: the same seed gives the same data set.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
     },
     /// Operator commands.
     #[command(subcommand)]
@@ -82,13 +92,26 @@ async fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Seed { demo } => {
+        Command::Seed { demo, sellers, listings, seed } => {
             let app = build_app(&common, None).await?;
-            if !demo {
-                anyhow::bail!("nothing to seed: pass --demo");
+            if !demo && sellers == 0 {
+                anyhow::bail!("nothing to seed: pass --demo, or --sellers N --listings M");
             }
-            let n = seed::demo(&app).await?;
-            println!("demo data loaded: {n} members (password for all: {})", seed::DEMO_PASSWORD);
+            if demo {
+                let n = seed::demo(&app).await?;
+                println!("demo data loaded: {n} new members (password for all: {})", seed::DEMO_PASSWORD);
+            }
+            if sellers > 0 {
+                let g = generate::generate(&app, sellers, listings, seed).await?;
+                println!(
+                    "generated {} sellers, {} services, {} index rows in {:.1} s ({:.0} rows/s)",
+                    g.sellers,
+                    g.listings,
+                    g.grams,
+                    g.seconds,
+                    (g.sellers * 2 + g.listings + g.grams) as f64 / g.seconds
+                );
+            }
             Ok(())
         }
         Command::Admin(Admin::CreateOperator { email, password, display_name }) => {
@@ -112,7 +135,7 @@ fn default_serve() -> config::Serve {
 
 fn init_logging() {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("YOROZU_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let filter = EnvFilter::try_from_env("YOROZU_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sqlx::query=error,tower_http=info"));
     let json = std::env::var("YOROZU_LOG_FORMAT").is_ok_and(|f| f == "json");
     let builder = tracing_subscriber::fmt().with_env_filter(filter);
     if json {

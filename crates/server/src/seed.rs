@@ -104,6 +104,158 @@ const MEMBERS: &[DemoMember] = &[
     },
 ];
 
+/// A demo service: (member e-mail, category id, title, description, price, days, options, FAQ).
+struct DemoListing {
+    seller: &'static str,
+    category: i64,
+    title: &'static str,
+    description: &'static str,
+    price: i64,
+    days: i64,
+    options: &'static [(&'static str, i64)],
+    faq: &'static [(&'static str, &'static str)],
+    /// Colour of the generated cover image.
+    colour: [u8; 3],
+}
+
+const LISTINGS: &[DemoListing] = &[
+    DemoListing {
+        seller: "sakura.illust@example.jp",
+        category: 101,
+        title: "やさしいタッチの似顔絵をお描きします",
+        description: "写真をもとに、水彩風のやさしいタッチで似顔絵をお描きします。\nSNSのアイコン、名刺、ウェルカムボードなどにお使いいただけます。\n\n【納品形式】PNG（2000×2000px）\n【流れ】写真とご希望の雰囲気をお送りください → ラフ確認 → 仕上げ",
+        price: 3000,
+        days: 5,
+        options: &[("背景を追加", 1000), ("人物を1名追加", 2000), ("特急納品（3日以内）", 1500)],
+        faq: &[("商用利用はできますか？", "はい、追加料金なしで商用利用いただけます。"), ("修正は何回までですか？", "ラフの段階で2回まで無料で修正いたします。")],
+        colour: [244, 176, 190],
+    },
+    DemoListing {
+        seller: "sakura.illust@example.jp",
+        category: 102,
+        title: "SNS用のかわいいアイコンを作成します",
+        description: "X（旧Twitter）やInstagramで使えるアイコンを作成します。デフォルメしたかわいいタッチが得意です。",
+        price: 2000,
+        days: 4,
+        options: &[("表情差分を追加", 800)],
+        faq: &[],
+        colour: [250, 210, 150],
+    },
+    DemoListing {
+        seller: "kenta.logo@example.jp",
+        category: 201,
+        title: "飲食店・美容室のロゴを3案ご提案します",
+        description: "ヒアリングシートをもとに、お店の雰囲気に合うロゴを3案ご提案します。\n採用案は納得いただけるまで修正いたします。\n\n【納品形式】AI・PNG・JPG・PDF",
+        price: 15000,
+        days: 10,
+        options: &[("名刺デザインをセットで", 5000), ("商標登録用のモノクロ版", 2000)],
+        faq: &[("ロゴの著作権は譲渡されますか？", "はい、納品後に著作権を譲渡いたします。")],
+        colour: [60, 90, 140],
+    },
+    DemoListing {
+        seller: "kenta.logo@example.jp",
+        category: 301,
+        title: "印象に残る名刺デザインを作成します",
+        description: "ビジネス用の名刺を、両面デザインで作成します。印刷用データ（トンボ付き）で納品いたします。",
+        price: 5000,
+        days: 5,
+        options: &[("裏面を英語表記に", 1000)],
+        faq: &[],
+        colour: [90, 90, 90],
+    },
+    DemoListing {
+        seller: "misaki.translate@example.jp",
+        category: 701,
+        title: "英語⇔日本語の翻訳を丁寧にいたします",
+        description: "ビジネスメール、Webサイト、アプリのUI文言などの英日・日英翻訳を承ります。\n1,000文字まで基本料金で対応し、ネイティブチェック付きのプランもございます。",
+        price: 2500,
+        days: 3,
+        options: &[("ネイティブチェック", 3000), ("1,000文字追加", 2500)],
+        faq: &[("専門用語の多い文書も大丈夫ですか？", "IT・医療分野の経験があります。用語集をいただければ統一いたします。")],
+        colour: [110, 170, 200],
+    },
+    DemoListing {
+        seller: "taro.dev@example.jp",
+        category: 501,
+        title: "WordPressでホームページを制作します",
+        description: "小規模事業者さま向けに、WordPressで5ページまでのホームページを制作します。スマホ対応、お問い合わせフォーム付き。",
+        price: 50000,
+        days: 21,
+        options: &[("ページ追加（1ページ）", 8000), ("ブログ機能の設定", 5000)],
+        faq: &[("サーバーの契約はどうすればよいですか？", "おすすめのサーバーと手順をご案内いたします。")],
+        colour: [70, 150, 110],
+    },
+    DemoListing {
+        seller: "hana.uranai@example.jp",
+        category: 901,
+        title: "タロットで恋愛のお悩みを鑑定します",
+        description: "お相手の気持ち、これからの二人の関係などをタロットで丁寧に鑑定し、文章でお届けします。",
+        price: 1500,
+        days: 2,
+        options: &[],
+        faq: &[],
+        colour: [120, 80, 160],
+    },
+    DemoListing {
+        seller: "yuki.video@example.jp",
+        category: 601,
+        title: "YouTube動画のカット編集・テロップ入れをします",
+        description: "10分程度の動画のカット編集とテロップ入れを承ります。BGM・効果音の挿入も可能です。",
+        price: 5000,
+        days: 3,
+        options: &[("サムネイル制作", 2000)],
+        faq: &[],
+        colour: [220, 90, 70],
+    },
+];
+
+/// Publishes the demo services of the demo members (skipping members who already have some).
+async fn demo_listings(app: &App) -> anyhow::Result<usize> {
+    use yorozu_app::accounts::CurrentUser;
+    use yorozu_app::listings::{edit, form::ListingForm, images, manage};
+    let mut created = 0;
+    for l in LISTINGS {
+        let mut c = app.db.read().await?;
+        let Some(user) = users::find_by_email(&mut c, l.seller).await? else { continue };
+        let Some(seller) = CurrentUser::load(&mut c, user.id).await? else { continue };
+        let existing = yorozu_store::listings::rows::list_by_seller(&mut c, user.id, 50).await?;
+        drop(c);
+        if existing.iter().any(|e| e.title == l.title) {
+            continue;
+        }
+        let form = ListingForm {
+            title: l.title.into(),
+            category: l.category.to_string(),
+            description: l.description.into(),
+            price: l.price.to_string(),
+            delivery_days: l.days.to_string(),
+            revisions: "3".into(),
+            buyer_notes: "ご購入前に、一度メッセージでご相談いただけるとスムーズです。".into(),
+            option_titles: l.options.iter().map(|(t, _)| (*t).to_owned()).collect(),
+            option_prices: l.options.iter().map(|(_, p)| p.to_string()).collect(),
+            faq_questions: l.faq.iter().map(|(q, _)| (*q).to_owned()).collect(),
+            faq_answers: l.faq.iter().map(|(_, a)| (*a).to_owned()).collect(),
+        };
+        let id = edit::create(app, &seller, &form).await.map_err(|e| anyhow::anyhow!("{}: {e}", l.title))?;
+        images::add(app, &seller, id, cover_image(l.colour)?).await.map_err(|e| anyhow::anyhow!("{}: {e}", l.title))?;
+        manage::apply(app, &seller, id, manage::Action::Publish).await.map_err(|e| anyhow::anyhow!("{}: {e}", l.title))?;
+        created += 1;
+    }
+    Ok(created)
+}
+
+/// A 4:3 cover: a soft diagonal gradient in the given colour.
+fn cover_image(rgb: [u8; 3]) -> anyhow::Result<Vec<u8>> {
+    let img = image::RgbImage::from_fn(800, 600, |x, y| {
+        let t = (x + y) as f32 / 1400.0;
+        let mix = |c: u8| (f32::from(c) * (1.0 - 0.35 * t) + 255.0 * 0.35 * t) as u8;
+        image::Rgb([mix(rgb[0]), mix(rgb[1]), mix(rgb[2])])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png)?;
+    Ok(out.into_inner())
+}
+
 /// Loads the demo members; returns how many were created now.
 pub async fn demo(app: &App) -> anyhow::Result<usize> {
     let client = Client { ip: "127.0.0.1".into(), user_agent: "yorozu seed".into() };
@@ -135,5 +287,7 @@ pub async fn demo(app: &App) -> anyhow::Result<usize> {
         update(app, done.user_id, &form).await.map_err(|e| anyhow::anyhow!("{}: {e}", m.email))?;
         created += 1;
     }
+    let listings = demo_listings(app).await?;
+    tracing::info!(listings, "demo services published");
     Ok(created)
 }

@@ -179,6 +179,13 @@ impl Db {
         Ok(())
     }
 
+    /// Refreshes the planner's statistics (after bulk loads).
+    pub async fn analyze(&self) -> Result<(), Error> {
+        let mut tx = self.begin().await?;
+        crate::execute!(&mut tx, "ANALYZE")?;
+        tx.commit().await
+    }
+
     pub async fn close(&self) {
         match self {
             Db::Sqlite { write, read } => {

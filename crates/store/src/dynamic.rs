@@ -18,6 +18,8 @@ macro_rules! bind_all {
                 Bind::I64(v) => q.bind(*v),
                 Bind::Text(v) => q.bind(v.clone()),
                 Bind::Bool(v) => q.bind(*v),
+                Bind::OptI64(v) => q.bind(*v),
+                Bind::OptText(v) => q.bind(v.clone()),
             };
         }
         q
@@ -30,6 +32,8 @@ pub enum Bind {
     I64(i64),
     Text(String),
     Bool(bool),
+    OptI64(Option<i64>),
+    OptText(Option<String>),
 }
 
 /// SQL under construction with its bound values; `push_bind` appends `$N`.

@@ -7,6 +7,7 @@
 mod db;
 mod error;
 pub mod migrate;
+pub mod bulk;
 pub mod dynamic;
 
 pub mod accounts;

@@ -67,7 +67,8 @@ pub async fn add(app: &App, seller: &CurrentUser, listing_id: i64, bytes: Vec<u8
     Ok(id)
 }
 
-pub async fn remove(app: &App, seller: &CurrentUser, image_id: i64) -> AppResult<()> {
+/// Deletes one image of the seller's listing; returns the listing's id.
+pub async fn remove(app: &App, seller: &CurrentUser, image_id: i64) -> AppResult<i64> {
     let mut tx = app.db.begin().await?;
     let image = images::find(&mut tx, image_id).await?.ok_or(AppError::NotFound)?;
     owned(rows::find(&mut tx, image.listing_id).await?, seller)?;
@@ -75,7 +76,7 @@ pub async fn remove(app: &App, seller: &CurrentUser, image_id: i64) -> AppResult
     tx.commit().await?;
     app.files.delete(&image.file_key).await?;
     app.files.delete(&image.thumb_key).await?;
-    Ok(())
+    Ok(image.listing_id)
 }
 
 /// The JPEG bytes of an image (or its thumbnail) of a listing the viewer may see.

@@ -26,13 +26,35 @@ impl Action {
     }
 
     pub fn parse(key: &str) -> Option<Action> {
-        match key {
-            "publish" => Some(Action::Publish),
-            "pause" => Some(Action::Pause),
-            "resume" => Some(Action::Resume),
-            "delete" => Some(Action::Delete),
-            _ => None,
+        Action::ALL.into_iter().find(|a| a.key() == key)
+    }
+
+    /// Every action, in the order pages offer them.
+    pub const ALL: [Action; 4] = [Action::Publish, Action::Resume, Action::Pause, Action::Delete];
+
+    /// The key used in forms and URLs (the inverse of [`Action::parse`]).
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::Publish => "publish",
+            Action::Pause => "pause",
+            Action::Resume => "resume",
+            Action::Delete => "delete",
         }
+    }
+
+    /// The actions to offer for a listing in `status`, as the status machine allows them.
+    /// Publishing a draft and resuming a paused listing are the same edge; each is offered
+    /// under its own name only from the status it reads naturally for.
+    pub fn offered(status: ListingStatus) -> Vec<Action> {
+        Action::ALL
+            .into_iter()
+            .filter(|a| status.can_transition_to(a.target()))
+            .filter(|a| match a {
+                Action::Publish => status == ListingStatus::Draft,
+                Action::Resume => status == ListingStatus::Paused,
+                Action::Pause | Action::Delete => true,
+            })
+            .collect()
     }
 }
 

@@ -6,6 +6,7 @@ pub mod favorites;
 pub mod form;
 pub mod images;
 pub mod manage;
+pub mod rank;
 pub mod search;
 pub mod vacation;
 pub mod view;

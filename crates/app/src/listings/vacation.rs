@@ -6,7 +6,7 @@ use crate::accounts::CurrentUser;
 use crate::{App, AppError, AppResult};
 
 /// Longest vacation that can be set at once.
-const MAX_DAYS: i64 = 180;
+pub const MAX_DAYS: i64 = 180;
 
 /// Sets the return time (unix seconds), or clears it with None.
 pub async fn set(app: &App, seller: &CurrentUser, until: Option<i64>) -> AppResult<()> {

@@ -177,3 +177,68 @@ pub async fn queued_jobs(db: &Db, kind: &str) -> i64 {
     let mut c = db.read().await.expect("read");
     yorozu_store::jobs::count_queued(&mut c, kind).await.expect("count jobs")
 }
+
+// ---- Listings (services) ----
+
+/// A complete, valid listing form: 名刺・チラシ > 名刺 (301), ¥3,000, 5 days, 2 revisions,
+/// no options or FAQ. Tests change the fields they care about.
+pub fn listing_form(title: &str, description: &str) -> yorozu_app::listings::form::ListingForm {
+    yorozu_app::listings::form::ListingForm {
+        title: title.into(),
+        category: "301".into(),
+        description: description.into(),
+        price: "3000".into(),
+        delivery_days: "5".into(),
+        revisions: "2".into(),
+        buyer_notes: String::new(),
+        ..Default::default()
+    }
+}
+
+/// A member whose address is confirmed, as the web layer would see them.
+pub async fn confirmed_member(t: &TestApp, email: &str, name: &str) -> CurrentUser {
+    let registered = t.register_confirmed(email, name).await;
+    t.load_user(registered.user_id).await
+}
+
+/// Creates a draft and publishes it; returns its id.
+pub async fn publish_new(t: &TestApp, seller: &CurrentUser, form: &yorozu_app::listings::form::ListingForm) -> i64 {
+    use yorozu_app::listings::{edit, manage};
+    let id = edit::create(&t.app, seller, form).await.expect("create listing");
+    manage::apply(&t.app, seller, id, manage::Action::Publish).await.expect("publish listing");
+    id
+}
+
+/// Every field error of an `Invalid` error, with its arguments; any other outcome fails.
+pub fn field_errors<T: std::fmt::Debug>(result: Result<T, yorozu_app::AppError>) -> Vec<yorozu_app::FieldError> {
+    match result {
+        Err(yorozu_app::AppError::Invalid(errors)) => errors,
+        other => panic!("expected AppError::Invalid, got {other:?}"),
+    }
+}
+
+/// Sets the counters that reviews and orders will maintain (not writable through any use case
+/// yet), so that rating filters and sorts can be tested.
+pub async fn set_listing_stats(db: &Db, listing_id: i64, rating_x100: i64, rating_count: i64, sales: i64, rank: i64) {
+    let mut tx = db.begin().await.expect("begin");
+    yorozu_store::execute!(
+        &mut tx,
+        "UPDATE listings SET rating_x100 = $2, rating_count = $3, rating_sum = $2 * $3 / 100, sales_count = $4,
+                             rank_score = $5
+         WHERE id = $1",
+        listing_id,
+        rating_x100,
+        rating_count,
+        sales,
+        rank
+    )
+    .expect("update listing stats");
+    tx.commit().await.expect("commit");
+}
+
+/// Rows of a listing's child table (`listing_grams`, `listing_images`, …).
+pub async fn count_for_listing(db: &Db, table: &str, listing_id: i64) -> i64 {
+    let mut c = db.read().await.expect("read");
+    let sql = format!("SELECT COUNT(*) FROM {table} WHERE listing_id = $1");
+    yorozu_store::query_scalar!(&mut c, fetch_one, i64, sqlx::AssertSqlSafe(sql), listing_id).expect("count")
+}

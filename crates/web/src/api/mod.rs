@@ -10,10 +10,13 @@ mod accounts;
 mod auth;
 pub mod error;
 mod extract;
+mod favorites;
 mod identity;
+mod listings;
 mod notifications;
 pub mod openapi;
 mod profile;
+mod search;
 mod sessions;
 mod tokens;
 
@@ -62,4 +65,18 @@ api_routes! {
     get "/me/notifications" => notifications::list,
     put "/me/notifications" => notifications::update,
     get "/me/identity" => identity::state,
+    post "/me/listings" => listings::create,
+    get "/me/listings" => listings::mine,
+    get "/listings/{id}" => listings::get,
+    put "/listings/{id}" => listings::update,
+    post "/listings/{id}/status" => listings::set_status,
+    post "/listings/{id}/images" => listings::add_image,
+    get "/listing-images/{id}" => listings::image,
+    get "/listing-images/{id}/thumb" => listings::thumbnail,
+    delete "/listing-images/{id}" => listings::remove_image,
+    put "/listings/{id}/favorite" => favorites::add,
+    delete "/listings/{id}/favorite" => favorites::remove,
+    get "/me/favorites" => favorites::list,
+    get "/search" => search::search,
+    get "/categories" => search::categories,
 }

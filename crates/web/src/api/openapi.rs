@@ -7,6 +7,11 @@ use std::sync::OnceLock;
 use axum::Json;
 use serde_json::{json, Map, Value};
 use yorozu_domain::accounts::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+use yorozu_domain::listings::{
+    MAX_BUYER_NOTES_CHARS, MAX_DELIVERY_DAYS, MAX_FAQ_ANSWER_CHARS, MAX_FAQ_ENTRIES, MAX_FAQ_QUESTION_CHARS,
+    MAX_LISTING_DESCRIPTION_CHARS, MAX_LISTING_PRICE, MAX_LISTING_TITLE_CHARS, MAX_PAID_OPTIONS,
+    MAX_PAID_OPTION_TITLE_CHARS, MAX_REVISIONS, MIN_DELIVERY_DAYS,
+};
 
 /// `GET /api/v1/openapi.json`.
 pub async fn document() -> Json<Value> {
@@ -36,6 +41,9 @@ fn build() -> Value {
             { "name": "tokens", "description": "Personal access tokens for this API." },
             { "name": "notifications", "description": "Which mail the member receives." },
             { "name": "identity", "description": "Identity verification (本人確認)." },
+            { "name": "listings", "description": "Services (出品): drafts, publishing, images; reading one." },
+            { "name": "search", "description": "Finding published services, and the category tree." },
+            { "name": "favorites", "description": "Favourite services (お気に入り)." },
             { "name": "meta", "description": "This document." },
         ],
         "paths": paths(),
@@ -82,13 +90,14 @@ struct Op {
     description: &'static str,
     auth: Auth,
     path_id: Option<&'static str>,
+    query: Vec<Value>,
     body: Option<Value>,
     responses: Vec<(&'static str, Value)>,
 }
 
 impl Op {
     fn new(id: &'static str, tag: &'static str, summary: &'static str) -> Op {
-        Op { id, tag, summary, description: "", auth: Auth::Token, path_id: None, body: None, responses: vec![] }
+        Op { id, tag, summary, description: "", auth: Auth::Token, path_id: None, query: vec![], body: None, responses: vec![] }
     }
 
     fn describe(mut self, text: &'static str) -> Op {
@@ -104,6 +113,12 @@ impl Op {
     /// The `{id}` path parameter.
     fn path_id(mut self, description: &'static str) -> Op {
         self.path_id = Some(description);
+        self
+    }
+
+    /// An optional query-string parameter.
+    fn query(mut self, name: &'static str, description: &'static str, schema: Value) -> Op {
+        self.query.push(json!({ "name": name, "in": "query", "required": false, "description": description, "schema": schema }));
         self
     }
 
@@ -129,6 +144,15 @@ impl Op {
         self.responses.push((status, json!({
             "description": description,
             "content": { "application/json": { "schema": schema } },
+        })));
+        self
+    }
+
+    /// A success answered with a JPEG image.
+    fn jpeg(mut self, status: &'static str, description: &'static str) -> Op {
+        self.responses.push((status, json!({
+            "description": description,
+            "content": { "image/jpeg": { "schema": { "type": "string", "contentMediaType": "image/jpeg" } } },
         })));
         self
     }
@@ -164,11 +188,15 @@ impl Op {
                 op.insert("security".into(), json!([]));
             }
         }
+        let mut parameters = vec![];
         if let Some(description) = self.path_id {
-            op.insert(
-                "parameters".into(),
-                json!([{ "name": "id", "in": "path", "required": true, "description": description, "schema": { "type": "string" } }]),
+            parameters.push(
+                json!({ "name": "id", "in": "path", "required": true, "description": description, "schema": { "type": "string" } }),
             );
+        }
+        parameters.extend(self.query);
+        if !parameters.is_empty() {
+            op.insert("parameters".into(), Value::Array(parameters));
         }
         if let Some(body) = self.body {
             op.insert("requestBody".into(), body);
@@ -262,6 +290,8 @@ fn paths() -> Value {
         ("get", "/me/identity", Op::new("getIdentityState", "identity", "Identity verification state")
             .ok("200", "The latest submission's state.", schema_ref("IdentityState"))),
     ];
+    let mut ops = ops;
+    ops.extend(listing_paths());
     let mut paths = Map::new();
     for (method, path, op) in ops {
         let entry = paths.entry(path.to_owned()).or_insert_with(|| Value::Object(Map::new()));
@@ -275,6 +305,7 @@ fn paths() -> Value {
 fn error_response_name(status: &str) -> &'static str {
     match status {
         "400" => "BadRequest",
+        "403" => "Forbidden",
         "404" => "NotFound",
         "409" => "Conflict",
         "413" => "PayloadTooLarge",
@@ -302,6 +333,7 @@ fn error_responses() -> Value {
     json!({
         "BadRequest": error_response("The body is not JSON of the expected shape (`error-bad-json`; `detail` says where)."),
         "Unauthenticated": unauthenticated,
+        "Forbidden": error_response("The resource belongs to someone else (`error-forbidden`)."),
         "NotFound": error_response("No such resource, or it belongs to someone else (`error-not-found`)."),
         "Conflict": error_response("The current state does not allow this; `code` says why."),
         "PayloadTooLarge": error_response("The body is larger than the server accepts (`error-body-too-large`)."),
@@ -311,7 +343,16 @@ fn error_responses() -> Value {
     })
 }
 
+/// Every schema: the accounts' and the listings'.
 fn schemas() -> Value {
+    let mut all = account_schemas();
+    if let (Value::Object(all), Value::Object(more)) = (&mut all, listing_schemas()) {
+        all.extend(more);
+    }
+    all
+}
+
+fn account_schemas() -> Value {
     let id = json!({ "type": "string", "pattern": "^[0-9]+$", "description": "A 63-bit id as a decimal string." });
     let time = json!({ "type": "integer", "format": "int64", "description": "Unix seconds." });
     let nullable_time = json!({ "type": ["integer", "null"], "format": "int64", "description": "Unix seconds." });

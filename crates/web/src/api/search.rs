@@ -1,0 +1,129 @@
+//! Finding services: keyword search with filters, and the category tree.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use axum::Json;
+use serde::Serialize;
+use yorozu_app::listings::search::{self, SearchParams};
+use yorozu_domain::listings::categories::{self, Category, CATEGORIES};
+use yorozu_domain::Locale;
+use yorozu_i18n::Tr;
+use yorozu_store::listings::search::CardRow;
+
+use crate::api::error::{ApiError, ApiResult};
+use crate::api::extract::ApiLocale;
+use crate::api::listings::thumb_url;
+use crate::state::AppState;
+
+/// The average rating (1.00–5.00, two decimals), or null before the first review.
+pub(crate) fn rating(rating_x100: i64, rating_count: i64) -> Option<f64> {
+    // Ratings are at most 500, exactly representable after division.
+    #[allow(clippy::cast_precision_loss)]
+    (rating_count > 0).then(|| rating_x100 as f64 / 100.0)
+}
+
+/// A category with its name in the caller's language.
+#[derive(Debug, Serialize)]
+pub struct CategoryBody {
+    id: String,
+    slug: &'static str,
+    parent_id: Option<String>,
+    name: String,
+}
+
+impl CategoryBody {
+    fn new(c: &Category, tr: Tr) -> CategoryBody {
+        CategoryBody {
+            id: c.id.to_string(),
+            slug: c.slug,
+            parent_id: c.parent.map(|p| p.to_string()),
+            name: tr.t(&c.message_id()),
+        }
+    }
+
+    /// The category of a stored listing; an id no longer in the tree keeps its number.
+    pub(crate) fn of_id(id: i64, locale: Locale) -> CategoryBody {
+        match categories::by_id(id) {
+            Some(c) => CategoryBody::new(c, Tr::new(locale)),
+            None => CategoryBody { id: id.to_string(), slug: "", parent_id: None, name: String::new() },
+        }
+    }
+}
+
+/// One result card.
+#[derive(Debug, Serialize)]
+pub struct Card {
+    id: String,
+    title: String,
+    price: i64,
+    delivery_days: i64,
+    rating: Option<f64>,
+    rating_count: i64,
+    sales_count: i64,
+    favorites_count: i64,
+    category_id: String,
+    published_at: Option<i64>,
+    seller_id: String,
+    seller_name: String,
+    seller_verified: bool,
+    thumb_url: Option<String>,
+}
+
+impl From<CardRow> for Card {
+    fn from(r: CardRow) -> Card {
+        Card {
+            id: r.id.to_string(),
+            title: r.title,
+            price: r.price,
+            delivery_days: r.delivery_days,
+            rating: rating(r.rating_x100, r.rating_count),
+            rating_count: r.rating_count,
+            sales_count: r.sales_count,
+            favorites_count: r.favorites_count,
+            category_id: r.category_id.to_string(),
+            published_at: r.published_at,
+            seller_id: r.seller_id.to_string(),
+            seller_name: r.seller_name,
+            seller_verified: r.seller_verified,
+            thumb_url: r.thumb_image_id.map(thumb_url),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct SearchResults {
+    total: i64,
+    capped: bool,
+    page: i64,
+    pages: i64,
+    items: Vec<Card>,
+}
+
+/// Published services matching the query string. Filters are lenient, as on the search
+/// page: a value that cannot be read (a price of "abc", an unknown sort) is ignored.
+pub async fn search(
+    State(state): State<AppState>,
+    params: Result<Query<SearchParams>, QueryRejection>,
+) -> ApiResult<Json<SearchResults>> {
+    let Query(params) = params.map_err(|e| {
+        ApiError::request_with_detail(StatusCode::BAD_REQUEST, "error-invalid-input", e.body_text())
+    })?;
+    let found = search::run(&state.app, &params).await?;
+    Ok(Json(SearchResults {
+        total: found.total,
+        capped: found.capped,
+        page: found.page,
+        pages: found.pages,
+        items: found.cards.into_iter().map(Card::from).collect(),
+    }))
+}
+
+/// Every category, each top-level one followed by its children, named in the language of
+/// `Accept-Language`.
+pub async fn categories(ApiLocale(locale): ApiLocale) -> impl IntoResponse {
+    let tr = Tr::new(locale);
+    let list: Vec<CategoryBody> = CATEGORIES.iter().map(|c| CategoryBody::new(c, tr)).collect();
+    ([(header::CONTENT_LANGUAGE, locale.tag()), (header::VARY, "Accept-Language")], Json(list))
+}
