@@ -22,6 +22,8 @@ macro_rules! resources {
             ("operator.ftl", include_str!(concat!("../locales/", $locale, "/operator.ftl"))),
             ("mail.ftl", include_str!(concat!("../locales/", $locale, "/mail.ftl"))),
             ("categories.ftl", include_str!(concat!("../locales/", $locale, "/categories.ftl"))),
+            ("listings.ftl", include_str!(concat!("../locales/", $locale, "/listings.ftl"))),
+            ("discovery.ftl", include_str!(concat!("../locales/", $locale, "/discovery.ftl"))),
         ]
     };
 }

@@ -33,6 +33,8 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::settings::routes())
         .merge(pages::profile::routes())
         .merge(pages::identity::routes())
+        .merge(pages::listings::routes())
+        .merge(pages::discovery::routes())
         .merge(pages::operator::routes())
         .merge(pages::mailbox::routes())
         .merge(pages::unsubscribe::routes())

@@ -2,7 +2,7 @@
 
 use yorozu_domain::listings::{purchasable_now, ListingPageView, ListingStatus, Revisions};
 use yorozu_domain::Timestamp;
-use yorozu_store::listings::{images, rows, search};
+use yorozu_store::listings::{favorites, images, rows, search};
 
 use crate::accounts::CurrentUser;
 use crate::listings::form::ListingForm;
@@ -28,6 +28,22 @@ pub struct ImageView {
     pub height: i64,
 }
 
+/// What the seller card shows about the seller across their visible services.
+#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
+pub struct SellerStats {
+    pub sales_count: i64,
+    /// Average rating × 100 (0 when there are no ratings).
+    pub rating_x100: i64,
+    pub rating_count: i64,
+}
+
+impl From<rows::SellerTotals> for SellerStats {
+    fn from(t: rows::SellerTotals) -> SellerStats {
+        let rating_x100 = if t.rating_count > 0 { t.rating_sum * 100 / t.rating_count } else { 0 };
+        SellerStats { sales_count: t.sales_count, rating_x100, rating_count: t.rating_count }
+    }
+}
+
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ListingView {
     pub id: i64,
@@ -50,11 +66,14 @@ pub struct ListingView {
     pub published_at: Option<i64>,
     pub updated_at: i64,
     pub seller: ProfileView,
+    pub seller_stats: SellerStats,
     /// Until when the seller is on vacation, if they are now.
     pub vacation_until: Option<i64>,
     pub purchasable: bool,
     pub viewer_is_seller: bool,
     pub paused_notice: bool,
+    /// Whether the signed-in viewer keeps this service in their favourites.
+    pub viewer_favorite: bool,
 }
 
 /// The service page for `viewer`; drafts are the seller's alone, deleted listings are gone.
@@ -76,6 +95,11 @@ pub async fn load(app: &App, viewer: Option<&CurrentUser>, listing_id: i64) -> A
     let options = rows::options(&mut c, listing_id).await?.into_iter().map(|o| OptionView { title: o.title, price: o.price }).collect();
     let faq = rows::faqs(&mut c, listing_id).await?.into_iter().map(|f| FaqView { question: f.question, answer: f.answer }).collect();
     let images = images::list(&mut c, listing_id).await?.into_iter().map(|i| ImageView { id: i.id, width: i.width, height: i.height }).collect();
+    let seller_stats = rows::seller_totals(&mut c, row.seller_id).await?.into();
+    let viewer_favorite = match viewer {
+        Some(v) => favorites::is_favorite(&mut c, v.id, listing_id).await?,
+        None => false,
+    };
     Ok(ListingView {
         id: row.id,
         status: status.as_str(),
@@ -96,10 +120,12 @@ pub async fn load(app: &App, viewer: Option<&CurrentUser>, listing_id: i64) -> A
         published_at: row.published_at,
         updated_at: row.updated_at,
         seller,
+        seller_stats,
         vacation_until,
         purchasable,
         viewer_is_seller,
         paused_notice,
+        viewer_favorite,
     })
 }
 
@@ -144,4 +170,23 @@ pub async fn home_sections(app: &App) -> AppResult<(Vec<search::CardRow>, Vec<se
     let newest = search::page_query(&base).fetch_all(&mut c).await?;
     let popular = search::page_query(&search::Filter { sort: search::Sort::Recommended, ..base }).fetch_all(&mut c).await?;
     Ok((newest, popular))
+}
+
+/// A seller's public page: their published services (newest first) and their totals.
+#[derive(Debug, Clone)]
+pub struct SellerListings {
+    pub cards: Vec<search::CardRow>,
+    pub stats: SellerStats,
+}
+
+/// How many services the seller's public page lists.
+const SELLER_PAGE_LIMIT: i64 = 60;
+
+pub async fn seller_listings(app: &App, seller_id: i64) -> AppResult<SellerListings> {
+    let mut c = app.db.read().await?;
+    let ids: Vec<i64> =
+        rows::list_published_by_seller(&mut c, seller_id, SELLER_PAGE_LIMIT).await?.into_iter().map(|r| r.id).collect();
+    let cards = search::cards_by_ids(&mut c, &ids).await?;
+    let stats = rows::seller_totals(&mut c, seller_id).await?.into();
+    Ok(SellerListings { cards, stats })
 }

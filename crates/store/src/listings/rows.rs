@@ -235,3 +235,26 @@ pub async fn faqs(c: &mut impl Exec, listing_id: i64) -> Result<Vec<FaqRow>> {
         listing_id
     )?)
 }
+
+/// A seller's totals over their listings that buyers can see (published or paused), for the
+/// seller card: sales, and the sum and number of ratings (average = sum / count).
+#[derive(Debug, Clone, Copy, Default, sqlx::FromRow)]
+pub struct SellerTotals {
+    pub sales_count: i64,
+    pub rating_sum: i64,
+    pub rating_count: i64,
+}
+
+pub async fn seller_totals(c: &mut impl Exec, seller_id: i64) -> Result<SellerTotals> {
+    // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back so both databases return BIGINT.
+    Ok(query_as!(
+        c,
+        fetch_one,
+        SellerTotals,
+        "SELECT CAST(COALESCE(SUM(sales_count), 0) AS BIGINT) AS sales_count,
+                CAST(COALESCE(SUM(rating_sum), 0) AS BIGINT) AS rating_sum,
+                CAST(COALESCE(SUM(rating_count), 0) AS BIGINT) AS rating_count
+         FROM listings WHERE seller_id = $1 AND status IN ('published', 'paused')",
+        seller_id
+    )?)
+}

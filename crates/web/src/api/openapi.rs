@@ -565,3 +565,311 @@ fn account_schemas() -> Value {
         },
     })
 }
+
+// ---------------------------------------------------------------------------------------
+// Listings, search and favourites
+
+fn listing_paths() -> Vec<(&'static str, &'static str, Op)> {
+    vec![
+        ("post", "/me/listings", Op::new("createListing", "listings", "Create a draft")
+            .describe("Creates a private draft; publish it with POST /listings/{id}/status. Needs a confirmed e-mail \
+                       address (409 `listing-needs-confirmed-email`). Every field is checked and all problems are \
+                       reported at once, nothing is saved unless everything is valid; a problem with one paid option \
+                       or FAQ entry names its 1-based row in the message.")
+            .json_body("ListingInput")
+            .ok("201", "The draft; `Location` points at it.", schema_ref("Listing"))
+            .errors(&["400", "409", "415", "422"])),
+        ("get", "/me/listings", Op::new("listMyListings", "listings", "The caller's listings")
+            .describe("Drafts, published and paused listings (not deleted ones), most recently updated first.")
+            .ok("200", "The listings.", list_of("OwnListing"))),
+        ("get", "/listings/{id}", Op::new("getListing", "listings", "A listing")
+            .describe("Published and paused listings are public (`status` tells them apart; a paused one cannot be \
+                       bought). A draft is shown to its seller only; to anyone else it does not exist.")
+            .auth(Auth::Optional)
+            .path_id("The listing id.")
+            .ok("200", "The listing.", schema_ref("Listing"))
+            .errors(&["404"])),
+        ("put", "/listings/{id}", Op::new("updateListing", "listings", "Replace a listing's content")
+            .describe("The caller's own listing, in any status but deleted; the same rules as creating one. Images \
+                       and status are unchanged.")
+            .path_id("The listing id.")
+            .json_body("ListingInput")
+            .ok("200", "The updated listing.", schema_ref("Listing"))
+            .errors(&["400", "403", "404", "415", "422"])),
+        ("post", "/listings/{id}/status", Op::new("changeListingStatus", "listings", "Publish, pause, resume or delete")
+            .describe("draft → published (`publish`, needs a confirmed e-mail address), published → paused (`pause`, \
+                       出品停止), paused → published (`resume`), any → deleted (`delete`, final: the listing and its \
+                       images are gone). Other moves are a 409 `listing-status-transition-not-allowed`.")
+            .path_id("The listing id.")
+            .json_body("ListingStatusRequest")
+            .ok("200", "The new status.", schema_ref("ListingStatusResult"))
+            .errors(&["400", "403", "404", "409", "415"])),
+        ("post", "/listings/{id}/images", Op::new("addListingImage", "listings", "Add an image")
+            .describe("Up to 10 images per listing (422 `listing-images-too-many` on field `image`). The image is \
+                       checked by its content, scaled to at most 1280 pixels and stored as JPEG with a 480×360 \
+                       thumbnail.")
+            .path_id("The listing id.")
+            .image_body()
+            .ok("201", "The new image; `Location` points at it.", schema_ref("CreatedImage"))
+            .errors(&["403", "404", "413", "415", "422"])),
+        ("get", "/listing-images/{id}", Op::new("getListingImage", "listings", "A listing image")
+            .describe("Public for published and paused listings; a draft's images for its seller only.")
+            .auth(Auth::Optional)
+            .path_id("The image id.")
+            .jpeg("200", "The image as JPEG.")
+            .errors(&["404"])),
+        ("get", "/listing-images/{id}/thumb", Op::new("getListingThumbnail", "listings", "A listing image's thumbnail")
+            .describe("480×360, under the same rules as the image.")
+            .auth(Auth::Optional)
+            .path_id("The image id.")
+            .jpeg("200", "The thumbnail as JPEG.")
+            .errors(&["404"])),
+        ("delete", "/listing-images/{id}", Op::new("removeListingImage", "listings", "Remove an image")
+            .path_id("The image id.")
+            .empty("204", "Removed.")
+            .errors(&["403", "404"])),
+        ("put", "/listings/{id}/favorite", Op::new("addFavorite", "favorites", "Favourite a service")
+            .describe("Only published services can be favourited. Doing it twice changes nothing.")
+            .path_id("The listing id.")
+            .empty("204", "It is a favourite.")
+            .errors(&["404"])),
+        ("delete", "/listings/{id}/favorite", Op::new("removeFavorite", "favorites", "Stop favouriting a service")
+            .describe("Removing a favourite that is not there changes nothing.")
+            .path_id("The listing id.")
+            .empty("204", "It is not a favourite.")
+            .errors(&["404"])),
+        ("get", "/me/favorites", Op::new("listFavorites", "favorites", "The caller's favourites")
+            .describe("Those still published, most recently added first.")
+            .ok("200", "The favourites.", list_of("ListingCard"))),
+        ("get", "/search", Op::new("searchListings", "search", "Search published services")
+            .describe("Every parameter is optional, and lenient as on the site's search page: a value that cannot be \
+                       read (a price of `abc`, an unknown sort) is ignored rather than refused. Keywords work for \
+                       Japanese: one- and two-character terms such as 名刺 find results; full-width and half-width \
+                       forms, upper and lower case, katakana and hiragana are folded. Several terms must all match. \
+                       24 results a page, at most 40 pages.")
+            .auth(Auth::Public)
+            .query("q", "Keywords, separated by spaces.", json!({ "type": "string" }))
+            .query("category", "A category id; a top-level one includes its subcategories.", json!({ "type": "string" }))
+            .query("min_price", "Lowest price in yen.", json!({ "type": "integer" }))
+            .query("max_price", "Highest price in yen.", json!({ "type": "integer" }))
+            .query("days", "Delivered within this many days (1–90).", json!({ "type": "integer" }))
+            .query("rating", "Minimum average rating.", json!({ "type": "string", "enum": ["3", "4", "4.5"] }))
+            .query("verified", "`1`: identity-verified sellers only.", json!({ "type": "string", "enum": ["1", "0"] }))
+            .query("sort", "Order; `recommended` by default.", json!({
+                "type": "string", "enum": ["recommended", "new", "price-low", "price-high", "rating", "sales"],
+            }))
+            .query("page", "1-based page number (1–40).", json!({ "type": "integer", "minimum": 1, "maximum": 40 }))
+            .ok("200", "One page of results.", schema_ref("SearchResults"))
+            .errors(&["400"])),
+        ("get", "/categories", Op::new("listCategories", "search", "The category tree")
+            .describe("Every category in display order, each top-level one followed by its subcategories. Names are \
+                       in the language of `Accept-Language`. Listings are filed under subcategories only.")
+            .auth(Auth::Public)
+            .ok("200", "The categories.", list_of("Category"))),
+    ]
+}
+
+fn listing_schemas() -> Value {
+    let id = json!({ "type": "string", "pattern": "^[0-9]+$", "description": "A 63-bit id as a decimal string." });
+    let time = json!({ "type": "integer", "format": "int64", "description": "Unix seconds." });
+    let nullable_time = json!({ "type": ["integer", "null"], "format": "int64", "description": "Unix seconds." });
+    let yen = json!({ "type": "integer", "format": "int64", "description": "Whole yen." });
+    let rating = json!({
+        "type": ["number", "null"],
+        "minimum": 1, "maximum": 5,
+        "description": "Average rating with two decimals; null before the first review.",
+    });
+    let revisions = json!({
+        "oneOf": [
+            { "type": "integer", "minimum": 0, "maximum": MAX_REVISIONS },
+            { "type": "string", "enum": ["unlimited"] },
+        ],
+        "description": "How many revisions are included, or unlimited.",
+    });
+    json!({
+        "ListingInput": {
+            "type": "object",
+            "required": ["title", "category", "description", "price", "delivery_days", "revisions"],
+            "properties": {
+                "title": { "type": "string", "maxLength": MAX_LISTING_TITLE_CHARS, "description": "One line." },
+                "category": { "type": "string", "description": "A subcategory id from GET /categories (one with a parent_id)." },
+                "description": { "type": "string", "maxLength": MAX_LISTING_DESCRIPTION_CHARS, "description": "Plain text; shown escaped." },
+                "price": { "type": "integer", "maximum": MAX_LISTING_PRICE.get(), "description": "Whole yen, at least the configured minimum (¥500 by default)." },
+                "delivery_days": { "type": "integer", "minimum": MIN_DELIVERY_DAYS, "maximum": MAX_DELIVERY_DAYS },
+                "revisions": revisions,
+                "buyer_notes": { "type": "string", "maxLength": MAX_BUYER_NOTES_CHARS, "description": "購入にあたってのお願い." },
+                "options": { "type": "array", "maxItems": MAX_PAID_OPTIONS, "items": {
+                    "type": "object",
+                    "required": ["title", "price"],
+                    "properties": {
+                        "title": { "type": "string", "maxLength": MAX_PAID_OPTION_TITLE_CHARS },
+                        "price": { "type": "integer", "description": "Whole yen, at least the configured minimum (¥500 by default)." },
+                    },
+                } },
+                "faq": { "type": "array", "maxItems": MAX_FAQ_ENTRIES, "items": {
+                    "type": "object",
+                    "required": ["question", "answer"],
+                    "properties": {
+                        "question": { "type": "string", "maxLength": MAX_FAQ_QUESTION_CHARS, "description": "One line." },
+                        "answer": { "type": "string", "maxLength": MAX_FAQ_ANSWER_CHARS },
+                    },
+                } },
+            },
+        },
+        "ListingStatus": { "type": "string", "enum": ["draft", "published", "paused", "deleted"] },
+        "Category": {
+            "type": "object",
+            "required": ["id", "slug", "parent_id", "name"],
+            "additionalProperties": false,
+            "properties": {
+                "id": id,
+                "slug": { "type": "string", "description": "URL key, unique among its siblings." },
+                "parent_id": { "type": ["string", "null"], "description": "The top-level category; null for a top-level one." },
+                "name": { "type": "string", "description": "In the language of Accept-Language." },
+            },
+        },
+        "Listing": {
+            "type": "object",
+            "required": [
+                "id", "status", "category", "title", "description", "price", "delivery_days", "revisions", "buyer_notes",
+                "options", "faq", "images", "sales_count", "rating", "rating_count", "favorites_count", "published_at",
+                "updated_at", "seller", "vacation_until", "purchasable", "web_url",
+            ],
+            "additionalProperties": false,
+            "properties": {
+                "id": id,
+                "status": schema_ref("ListingStatus"),
+                "category": schema_ref("Category"),
+                "title": { "type": "string" },
+                "description": { "type": "string" },
+                "price": yen,
+                "delivery_days": { "type": "integer" },
+                "revisions": revisions,
+                "buyer_notes": { "type": "string" },
+                "options": { "type": "array", "items": {
+                    "type": "object",
+                    "required": ["title", "price"],
+                    "additionalProperties": false,
+                    "properties": { "title": { "type": "string" }, "price": yen },
+                } },
+                "faq": { "type": "array", "items": {
+                    "type": "object",
+                    "required": ["question", "answer"],
+                    "additionalProperties": false,
+                    "properties": { "question": { "type": "string" }, "answer": { "type": "string" } },
+                } },
+                "images": list_of("ListingImage"),
+                "sales_count": { "type": "integer" },
+                "rating": rating,
+                "rating_count": { "type": "integer" },
+                "favorites_count": { "type": "integer" },
+                "published_at": nullable_time,
+                "updated_at": time,
+                "seller": schema_ref("Seller"),
+                "vacation_until": { "type": ["integer", "null"], "format": "int64", "description": "Unix seconds; set while the seller is on vacation (the service cannot be bought until then)." },
+                "purchasable": { "type": "boolean", "description": "Published and the seller is not on vacation." },
+                "web_url": { "type": "string", "description": "The service page on the site, for sharing." },
+            },
+        },
+        "ListingImage": {
+            "type": "object",
+            "required": ["id", "width", "height", "url", "thumb_url"],
+            "additionalProperties": false,
+            "properties": {
+                "id": id,
+                "width": { "type": "integer" },
+                "height": { "type": "integer" },
+                "url": { "type": "string", "description": "GET /listing-images/{id}." },
+                "thumb_url": { "type": "string", "description": "GET /listing-images/{id}/thumb (480×360)." },
+            },
+        },
+        "Seller": {
+            "type": "object",
+            "required": ["user_id", "display_name", "has_avatar", "avatar_version", "identity_verified"],
+            "additionalProperties": false,
+            "properties": {
+                "user_id": id,
+                "display_name": { "type": "string" },
+                "has_avatar": { "type": "boolean" },
+                "avatar_version": { "type": "integer", "format": "int64" },
+                "identity_verified": { "type": "boolean", "description": "本人確認済み." },
+            },
+        },
+        "OwnListing": {
+            "type": "object",
+            "required": [
+                "id", "status", "category_id", "title", "price", "delivery_days", "sales_count", "rating", "rating_count",
+                "favorites_count", "published_at", "created_at", "updated_at",
+            ],
+            "additionalProperties": false,
+            "properties": {
+                "id": id,
+                "status": schema_ref("ListingStatus"),
+                "category_id": id,
+                "title": { "type": "string" },
+                "price": yen,
+                "delivery_days": { "type": "integer" },
+                "sales_count": { "type": "integer" },
+                "rating": rating,
+                "rating_count": { "type": "integer" },
+                "favorites_count": { "type": "integer" },
+                "published_at": nullable_time,
+                "created_at": time,
+                "updated_at": time,
+            },
+        },
+        "ListingStatusRequest": {
+            "type": "object",
+            "required": ["action"],
+            "properties": { "action": { "type": "string", "enum": ["publish", "pause", "resume", "delete"] } },
+        },
+        "ListingStatusResult": {
+            "type": "object",
+            "required": ["status"],
+            "additionalProperties": false,
+            "properties": { "status": schema_ref("ListingStatus") },
+        },
+        "CreatedImage": {
+            "type": "object",
+            "required": ["id", "url", "thumb_url"],
+            "additionalProperties": false,
+            "properties": { "id": id, "url": { "type": "string" }, "thumb_url": { "type": "string" } },
+        },
+        "ListingCard": {
+            "type": "object",
+            "required": [
+                "id", "title", "price", "delivery_days", "rating", "rating_count", "sales_count", "favorites_count",
+                "category_id", "published_at", "seller_id", "seller_name", "seller_verified", "thumb_url",
+            ],
+            "additionalProperties": false,
+            "properties": {
+                "id": id,
+                "title": { "type": "string" },
+                "price": yen,
+                "delivery_days": { "type": "integer" },
+                "rating": rating,
+                "rating_count": { "type": "integer" },
+                "sales_count": { "type": "integer" },
+                "favorites_count": { "type": "integer" },
+                "category_id": id,
+                "published_at": nullable_time,
+                "seller_id": id,
+                "seller_name": { "type": "string" },
+                "seller_verified": { "type": "boolean", "description": "本人確認済み." },
+                "thumb_url": { "type": ["string", "null"], "description": "The first image's thumbnail; null without images." },
+            },
+        },
+        "SearchResults": {
+            "type": "object",
+            "required": ["total", "capped", "page", "pages", "items"],
+            "additionalProperties": false,
+            "properties": {
+                "total": { "type": "integer", "description": "Matches, counted up to 1,001." },
+                "capped": { "type": "boolean", "description": "True when there are more than 1,000 matches (show “1,000+”)." },
+                "page": { "type": "integer" },
+                "pages": { "type": "integer" },
+                "items": list_of("ListingCard"),
+            },
+        },
+    })
+}

@@ -19,8 +19,7 @@ use crate::state::AppState;
 
 /// The average rating (1.00–5.00, two decimals), or null before the first review.
 pub(crate) fn rating(rating_x100: i64, rating_count: i64) -> Option<f64> {
-    // Ratings are at most 500, exactly representable after division.
-    #[allow(clippy::cast_precision_loss)]
+    // Ratings are at most 500: the conversion is exact.
     (rating_count > 0).then(|| rating_x100 as f64 / 100.0)
 }
 

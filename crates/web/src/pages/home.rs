@@ -1,12 +1,14 @@
-//! The home page.
+//! The home page: the hero, categories, new and popular services, and new members.
 
 use askama::Template;
 use axum::extract::State;
 use axum::routing::get;
 use axum::Router;
+use yorozu_app::listings::view::home_sections;
 use yorozu_app::profile::view::recent_members;
 
 use crate::ctx::Ctx;
+use crate::pages::discovery::{cards, top_level_links, Card, CategoryLink};
 use crate::error::PageResult;
 use crate::render::page;
 use crate::state::AppState;
@@ -28,10 +30,14 @@ struct MemberCard {
 #[template(path = "home.html")]
 struct HomePage<'a> {
     ctx: &'a Ctx,
+    categories: Vec<CategoryLink>,
+    newest: Vec<Card>,
+    popular: Vec<Card>,
     members: Vec<MemberCard>,
 }
 
 async fn home(State(state): State<AppState>, ctx: Ctx) -> PageResult {
+    let (newest, popular) = home_sections(&state.app).await?;
     let mut c = state.app.db.read().await?;
     let members = recent_members(&mut c, 12)
         .await?
@@ -45,5 +51,11 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> PageResult {
             display_name: p.display_name,
         })
         .collect();
-    page(&HomePage { ctx: &ctx, members })
+    page(&HomePage {
+        categories: top_level_links(&ctx),
+        newest: cards(&ctx, newest),
+        popular: cards(&ctx, popular),
+        ctx: &ctx,
+        members,
+    })
 }

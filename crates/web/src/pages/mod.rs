@@ -1,10 +1,12 @@
 //! Server-rendered pages, one module per capability.
 
 pub mod accounts;
+pub mod discovery;
 pub mod help;
 pub mod home;
 pub mod identity;
 pub mod lang;
+pub mod listings;
 pub mod mailbox;
 pub mod operator;
 pub mod profile;

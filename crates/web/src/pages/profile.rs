@@ -1,5 +1,6 @@
 //! The public profile page (プロフィール) and the avatar image. Anyone may read them; unknown
-//! and withdrawn members are "not found".
+//! and withdrawn members are "not found". The page is also the seller's shop front: it lists
+//! their published services with their sales and rating.
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -7,6 +8,7 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
+use yorozu_app::listings::view::seller_listings;
 use yorozu_app::profile::{avatar, view};
 use yorozu_app::AppError;
 use yorozu_domain::profile::NdaWillingness;
@@ -14,6 +16,7 @@ use yorozu_i18n::Arg;
 
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageResult};
+use crate::pages::discovery::{cards, count_arg, rating_with_count, Card};
 use crate::render::page;
 use crate::state::AppState;
 
@@ -23,7 +26,7 @@ pub fn routes() -> Router<AppState> {
 
 /// A text split into paragraphs (at blank lines) of lines, so the template can keep the
 /// member's line breaks while escaping every line.
-type Paragraphs = Vec<Vec<String>>;
+pub(crate) type Paragraphs = Vec<Vec<String>>;
 
 struct SnsLinkItem {
     url: String,
@@ -48,6 +51,10 @@ struct ProfilePage<'a> {
     /// The NDA stance, only when the member has chosen one.
     nda: Option<String>,
     is_self: bool,
+    services: Vec<Card>,
+    /// 「4.5（12件）」 over the seller's services, None before the first rating.
+    rating: Option<String>,
+    sales: String,
 }
 
 impl ProfilePage<'_> {
@@ -66,6 +73,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
     let mut c = state.app.db.read().await?;
     let profile = view::load(&mut c, id).await?.ok_or(PageError(AppError::NotFound))?;
     drop(c);
+    let shop = seller_listings(&state.app, profile.user_id).await?;
     let nda = NdaWillingness::parse(profile.nda).ok().filter(|n| n.is_specified()).map(|n| ctx.t(&format!("nda-{}", n.as_str())));
     let page_data = ProfilePage {
         ctx: &ctx,
@@ -85,6 +93,9 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
         skills: profile.skills,
         nda,
         is_self: ctx.user.as_ref().is_some_and(|u| u.id == profile.user_id),
+        rating: rating_with_count(&ctx, "card-rating", shop.stats.rating_x100, shop.stats.rating_count),
+        sales: ctx.tr.ta("service-seller-sales-count", [("count", count_arg(shop.stats.sales_count))]),
+        services: cards(&ctx, shop.cards),
         display_name: profile.display_name,
     };
     page(&page_data)
@@ -106,7 +117,7 @@ fn member_id(raw: &str) -> Result<i64, PageError> {
     raw.parse::<i64>().map_err(|_| PageError(AppError::NotFound))
 }
 
-fn paragraphs(text: &str) -> Paragraphs {
+pub(crate) fn paragraphs(text: &str) -> Paragraphs {
     let mut out: Paragraphs = Vec::new();
     let mut current: Vec<String> = Vec::new();
     for line in text.lines() {

@@ -42,6 +42,22 @@ fn status_label_key(status: ListingStatus) -> &'static str {
     }
 }
 
+/// A yen amount with thousands separators (1,234), for messages that add the currency.
+fn grouped(amount: i64) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if amount < 0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// The name/value pairs of a url-encoded body, repeated names kept in order (the option and
 /// FAQ rows send one value per row under the same name, which `axum::Form` cannot collect).
 fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
@@ -59,7 +75,15 @@ fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::form_pairs;
+    use super::{form_pairs, grouped};
+
+    #[test]
+    fn amounts_are_grouped_by_thousands() {
+        assert_eq!(grouped(500), "500");
+        assert_eq!(grouped(1_000), "1,000");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+        assert_eq!(grouped(-12_000), "-12,000");
+    }
 
     #[test]
     fn repeated_fields_keep_their_order_and_blanks() {

@@ -1,0 +1,177 @@
+//! The service page (サービス詳細): images, price and terms, description, paid options, FAQ,
+//! the seller card, the rating summary, the buy button, favourites and share links, with Open
+//! Graph and Twitter-card tags so a shared link shows title, price and image.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::Router;
+use yorozu_app::listings::view::{self, ListingView};
+use yorozu_domain::listings::categories;
+use yorozu_i18n::Arg;
+
+use super::favorites::FavoriteButton;
+use super::{category_name, count_arg, path_id, rating_with_count, yen};
+use crate::ctx::Ctx;
+use crate::error::PageResult;
+use crate::pages::profile::{paragraphs, Paragraphs};
+use crate::render::page;
+use crate::state::AppState;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new().route("/services/{id}", get(show))
+}
+
+/// How many characters of the description go into `og:description`.
+const OG_DESCRIPTION_CHARS: usize = 120;
+
+struct GalleryImage {
+    id: i64,
+    width: i64,
+    height: i64,
+    alt: String,
+    /// The thumbnail link's text: 「2枚目の画像を表示」.
+    show_label: String,
+}
+
+struct OptionRow {
+    title: String,
+    price: String,
+}
+
+struct FaqItem {
+    question: String,
+    answer: Paragraphs,
+}
+
+struct Crumb {
+    href: String,
+    name: String,
+}
+
+/// Absolute URLs for sharing and for the meta tags.
+struct Share {
+    url: String,
+    image: Option<String>,
+    description: String,
+    x: String,
+    facebook: String,
+    line: String,
+}
+
+#[derive(Template)]
+#[template(path = "service_show.html")]
+struct ServicePage<'a> {
+    ctx: &'a Ctx,
+    v: ListingView,
+    price: String,
+    delivery: String,
+    revisions: String,
+    description: Paragraphs,
+    buyer_notes: Paragraphs,
+    options: Vec<OptionRow>,
+    faq: Vec<FaqItem>,
+    images: Vec<GalleryImage>,
+    crumbs: Vec<Crumb>,
+    rating: Option<String>,
+    seller_rating: Option<String>,
+    seller_sales: String,
+    /// 「3人がお気に入りに追加しています」 once someone has.
+    favorites: Option<String>,
+    seller_since: String,
+    seller_initial: String,
+    seller_avatar: Option<String>,
+    /// 「出品者はお休み中です（…まで）」 when the seller is away.
+    vacation: Option<String>,
+    favorite: FavoriteButton,
+    share: Share,
+}
+
+async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
+    let id = path_id(&id)?;
+    let v = view::load(&state.app, ctx.user.as_ref(), id).await?;
+
+    let url = state.app.url(&format!("/services/{}", v.id));
+    let enc = |s: &str| urlencoding::encode(s).into_owned();
+    let share = Share {
+        image: v.images.first().map(|i| state.app.url(&format!("/services/images/{}", i.id))),
+        description: og_description(&v.description),
+        x: format!("https://twitter.com/intent/tweet?text={}&url={}", enc(&v.title), enc(&url)),
+        facebook: format!("https://www.facebook.com/sharer/sharer.php?u={}", enc(&url)),
+        line: format!("https://social-plugins.line.me/lineit/share?url={}", enc(&url)),
+        url,
+    };
+
+    let mut crumbs = vec![Crumb { href: "/".into(), name: ctx.t("service-home") }];
+    if let Some(category) = categories::by_id(v.category_id) {
+        if let Some(parent) = category.parent_category() {
+            crumbs.push(Crumb { href: format!("/categories/{}", parent.id), name: category_name(&ctx, parent) });
+        }
+        crumbs.push(Crumb { href: format!("/categories/{}", category.id), name: category_name(&ctx, category) });
+    }
+
+    let images = v
+        .images
+        .iter()
+        .enumerate()
+        .map(|(i, img)| GalleryImage {
+            id: img.id,
+            width: img.width,
+            height: img.height,
+            alt: ctx.tr.ta("service-image-alt", [("title", Arg::from(&v.title)), ("n", Arg::from(i + 1))]),
+            show_label: ctx.t1("service-gallery-show", "n", i + 1),
+        })
+        .collect();
+
+    let seller = &v.seller;
+    let page_data = ServicePage {
+        ctx: &ctx,
+        price: yen(&ctx, v.price),
+        delivery: ctx.t1("service-delivery-days", "days", v.delivery_days),
+        revisions: match v.revisions {
+            Some(n) => ctx.t1("service-revisions-count", "count", n),
+            None => ctx.t("service-revisions-unlimited"),
+        },
+        description: paragraphs(&v.description),
+        buyer_notes: paragraphs(&v.buyer_notes),
+        options: v.options.iter().map(|o| OptionRow { title: o.title.clone(), price: yen(&ctx, o.price) }).collect(),
+        faq: v.faq.iter().map(|f| FaqItem { question: f.question.clone(), answer: paragraphs(&f.answer) }).collect(),
+        images,
+        crumbs,
+        rating: rating_with_count(&ctx, "service-rating-summary", v.rating_x100, v.rating_count),
+        seller_rating: rating_with_count(&ctx, "card-rating", v.seller_stats.rating_x100, v.seller_stats.rating_count),
+        seller_sales: ctx.tr.ta("service-seller-sales-count", [("count", count_arg(v.seller_stats.sales_count))]),
+        favorites: (v.favorites_count > 0)
+            .then(|| ctx.tr.ta("service-favorite-count", [("count", count_arg(v.favorites_count))])),
+        seller_since: ctx.date(&seller.member_since),
+        seller_initial: seller.display_name.chars().next().map(String::from).unwrap_or_default(),
+        seller_avatar: seller.has_avatar.then(|| format!("/users/{}/avatar?v={}", seller.user_id, seller.avatar_version)),
+        vacation: v.vacation_until.map(|until| ctx.t1("service-vacation", "date", ctx.date(&until))),
+        favorite: FavoriteButton {
+            listing_id: v.id,
+            on: v.viewer_favorite,
+            signed_in: ctx.user.is_some(),
+            next: format!("/services/{}", v.id),
+        },
+        share,
+        v,
+    };
+    page(&page_data)
+}
+
+/// The start of the description on one line, for link previews.
+fn og_description(description: &str) -> String {
+    description.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(OG_DESCRIPTION_CHARS).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::og_description;
+
+    #[test]
+    fn og_description_is_one_line_of_at_most_120_characters() {
+        let long = "あ".repeat(200);
+        assert_eq!(og_description(&long).chars().count(), 120);
+        assert_eq!(og_description("一行目\n\n二行目  です"), "一行目 二行目 です");
+    }
+}

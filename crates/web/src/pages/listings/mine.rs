@@ -1,0 +1,71 @@
+//! 出品サービス (/settings/listings): the seller's own services with their status, price and
+//! last update, links to edit and view them, and the status actions the status machine allows.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::Router;
+use yorozu_app::listings::manage;
+use yorozu_domain::listings::ListingStatus;
+
+use super::form::{action_buttons, ActionButton};
+use super::{grouped, status_label_key};
+use crate::ctx::Ctx;
+use crate::error::PageResult;
+use crate::pages::settings::signed_in;
+use crate::render::page_with_status;
+use crate::state::AppState;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new().route("/settings/listings", get(list))
+}
+
+/// One service in the list.
+struct Row {
+    id: i64,
+    title: String,
+    status: &'static str,
+    status_label: String,
+    price: String,
+    updated: String,
+    view_text: String,
+    view_label: String,
+    edit_label: String,
+    actions: Vec<ActionButton>,
+}
+
+#[derive(Template)]
+#[template(path = "listings_mine.html")]
+struct MinePage<'a> {
+    ctx: &'a Ctx,
+    section: &'static str,
+    rows: Vec<Row>,
+    needs_email: bool,
+}
+
+async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
+    let user = signed_in!(ctx);
+    let listings = manage::mine(&state.app, user).await?;
+    let rows = listings
+        .into_iter()
+        .filter_map(|l| {
+            let status = ListingStatus::parse(&l.status).ok()?;
+            let view_key = if status == ListingStatus::Draft { "listings-preview" } else { "listings-view-public" };
+            let view_text = ctx.t(view_key);
+            Some(Row {
+                status: status.as_str(),
+                status_label: ctx.t(status_label_key(status)),
+                price: ctx.t1("listings-price", "amount", grouped(l.price)),
+                updated: ctx.datetime(&l.updated_at),
+                view_label: ctx.t1(&format!("{view_key}-label"), "title", &l.title),
+                view_text,
+                edit_label: ctx.t1("listings-edit-label", "title", &l.title),
+                actions: action_buttons(&ctx, status, &l.title),
+                id: l.id,
+                title: l.title,
+            })
+        })
+        .collect();
+    page_with_status(StatusCode::OK, &MinePage { ctx: &ctx, section: "listings", rows, needs_email: !user.email_verified })
+}
