@@ -28,13 +28,16 @@ CREATE TABLE listings (
     updated_at BIGINT NOT NULL
 );
 CREATE INDEX listings_seller ON listings (seller_id, status, updated_at);
-CREATE INDEX listings_public_new ON listings (status, published_at);
-CREATE INDEX listings_public_rank ON listings (status, rank_score);
-CREATE INDEX listings_public_price ON listings (status, price);
-CREATE INDEX listings_public_rating ON listings (status, rating_x100);
-CREATE INDEX listings_public_sales ON listings (status, sales_count);
-CREATE INDEX listings_category_new ON listings (category_id, status, published_at);
-CREATE INDEX listings_parent_new ON listings (parent_category_id, status, published_at);
+-- One index per sort order of the public lists. Each ends with the tie-break (id) so that
+-- walking it, forwards or backwards, yields the complete ORDER BY: without it SQLite sorts
+-- every published row to find the first page.
+CREATE INDEX listings_public_new ON listings (status, published_at, id);
+CREATE INDEX listings_public_rank ON listings (status, rank_score, id);
+CREATE INDEX listings_public_price ON listings (status, price, id);
+CREATE INDEX listings_public_rating ON listings (status, rating_x100, rating_count, id);
+CREATE INDEX listings_public_sales ON listings (status, sales_count, id);
+CREATE INDEX listings_category_new ON listings (category_id, status, published_at, id);
+CREATE INDEX listings_parent_new ON listings (parent_category_id, status, published_at, id);
 
 CREATE TABLE listing_options (
     listing_id BIGINT NOT NULL REFERENCES listings (id),

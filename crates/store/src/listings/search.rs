@@ -123,11 +123,14 @@ fn like_pattern(term: &str) -> String {
     format!("%{escaped}%")
 }
 
+/// Every order ends with the id as tie-break, in the same direction as the key before it, so
+/// that one index `(status, key, id)` walked forwards or backwards serves it (price-low is
+/// exactly price-high reversed).
 fn order_clause(q: &mut QueryBuilder, sort: Sort) {
     q.push(match sort {
         Sort::Recommended => " ORDER BY l.rank_score DESC, l.id DESC",
         Sort::Newest => " ORDER BY l.published_at DESC, l.id DESC",
-        Sort::PriceLow => " ORDER BY l.price ASC, l.id DESC",
+        Sort::PriceLow => " ORDER BY l.price ASC, l.id ASC",
         Sort::PriceHigh => " ORDER BY l.price DESC, l.id DESC",
         Sort::Rating => " ORDER BY l.rating_x100 DESC, l.rating_count DESC, l.id DESC",
         Sort::Sales => " ORDER BY l.sales_count DESC, l.id DESC",
