@@ -160,6 +160,18 @@ both_backends!(a_valid_draft_is_stored_with_options_faq_and_search_grams, |db: D
     assert_eq!(count_for_listing(&t.app.db, "listing_options", id).await, 2);
 });
 
+both_backends!(a_verified_sellers_listings_carry_the_badge_for_the_filter, |db: Db| async move {
+    let t = test_app(db);
+    let seller = confirmed_member(&t, "seller@example.jp", "うりて").await;
+    let mut tx = t.app.db.begin().await.expect("begin");
+    yorozu_store::profiles::set_identity_verified(&mut tx, seller.id, START).await.expect("verify");
+    tx.commit().await.expect("commit");
+    let id = publish_new(&t, &seller, &full_form()).await;
+    let verified = SearchParams { verified: "1".into(), ..Default::default() };
+    let cards = search_uc::run(&t.app, &verified).await.expect("search").cards;
+    assert_eq!(cards.iter().map(|c| (c.id, c.seller_verified)).collect::<Vec<_>>(), [(id, true)]);
+});
+
 // ---- The status machine ----
 
 both_backends!(a_listing_moves_through_publish_pause_resume_and_delete, |db: Db| async move {

@@ -326,6 +326,15 @@ both_backends!(results_are_paged, |db: Db| async move {
     let far = run(&t.app, &page("100000", "")).await.expect("far page");
     assert_eq!(far.page, MAX_PAGE, "pages beyond the last offered one are not served");
     assert!(far.cards.is_empty());
+
+    // All 30 cost the same: price-high breaks the tie newest first, price-low is its exact
+    // reverse (oldest first), so that one index serves both.
+    let sorted_by = |sort: &str| SearchParams { sort: sort.into(), ..Default::default() };
+    let high: Vec<i64> = run(&t.app, &sorted_by("price-high")).await.expect("search").cards.iter().map(|c| c.id).collect();
+    assert_eq!(high, ids[..24]);
+    let low: Vec<i64> = run(&t.app, &sorted_by("price-low")).await.expect("search").cards.iter().map(|c| c.id).collect();
+    let oldest_first: Vec<i64> = ids.iter().rev().take(24).copied().collect();
+    assert_eq!(low, oldest_first);
 });
 
 /// Published listings of `seller_id`, loaded in bulk as the data generator does.
