@@ -183,7 +183,8 @@ both_backends!(a_listing_moves_through_publish_pause_resume_and_delete, |db: Db|
     let refused = manage::apply(&t.app, &seller, id, Action::Pause).await;
     assert!(matches!(refused, Err(AppError::Conflict("listing-status-transition-not-allowed"))), "{refused:?}");
     let refused = manage::apply(&t.app, &other, id, Action::Publish).await;
-    assert!(matches!(refused, Err(AppError::Forbidden)), "{refused:?}");
+    // Someone else's draft looks missing, so its existence is not revealed.
+    assert!(matches!(refused, Err(AppError::NotFound)), "{refused:?}");
     assert_eq!(status_of(&t, id).await, ("draft".to_owned(), None));
 
     t.advance(HOUR);
@@ -297,7 +298,8 @@ both_backends!(an_image_is_stored_encrypted_as_jpeg_with_a_thumbnail, |db: Db| a
     let id = edit::create(&t.app, &seller, &full_form()).await.expect("create");
 
     let refused = images::add(&t.app, &other, id, png(40, 30)).await;
-    assert!(matches!(refused, Err(AppError::Forbidden)), "{refused:?}");
+    // A draft of someone else looks missing.
+    assert!(matches!(refused, Err(AppError::NotFound)), "{refused:?}");
     let image_id = images::add(&t.app, &seller, id, png(1600, 900)).await.expect("add image");
 
     let full = images::load(&t.app, Some(&seller), image_id, false).await.expect("full image");

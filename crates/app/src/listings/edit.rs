@@ -26,6 +26,9 @@ pub async fn create(app: &App, seller: &CurrentUser, form: &ListingForm) -> AppR
 
 /// Replaces the content of the seller's own listing (any status but deleted).
 pub async fn update(app: &App, seller: &CurrentUser, listing_id: i64, form: &ListingForm) -> AppResult<()> {
+    // Ownership first: someone else's listing must not answer differently for valid and
+    // invalid forms.
+    owned(rows::find(&mut app.db.read().await?, listing_id).await?, seller)?;
     let valid = form.parse(&app.policy)?;
     let mut tx = app.db.begin().await?;
     let row = owned(rows::find(&mut tx, listing_id).await?, seller)?;

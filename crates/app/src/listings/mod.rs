@@ -16,11 +16,12 @@ use yorozu_store::listings::ListingRow;
 use crate::accounts::CurrentUser;
 use crate::{AppError, AppResult};
 
-/// The listing if `user` owns it; someone else's listing looks like a missing one.
+/// The listing if `user` owns it. Someone else's public listing is forbidden; someone else's
+/// draft, and any deleted listing, look missing (a 403 would reveal that the draft exists).
 pub(crate) fn owned(row: Option<ListingRow>, user: &CurrentUser) -> AppResult<ListingRow> {
     match row {
         Some(row) if row.seller_id == user.id && row.status != "deleted" => Ok(row),
-        Some(row) if row.status != "deleted" => Err(AppError::Forbidden),
+        Some(row) if row.status == "published" || row.status == "paused" => Err(AppError::Forbidden),
         _ => Err(AppError::NotFound),
     }
 }
