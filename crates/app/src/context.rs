@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use yorozu_store::Db;
 
+use crate::catalog::CatalogCache;
 use crate::config::{Policy, Site};
 use crate::crypto::Signer;
 use crate::ids::IdGenerator;
@@ -19,6 +20,8 @@ pub struct App {
     pub policy: Policy,
     pub site: Site,
     pub ids: IdGenerator,
+    /// Search results and service pages, invalidated by the catalogue version.
+    pub catalog: Arc<CatalogCache>,
 }
 
 impl App {

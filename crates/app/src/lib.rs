@@ -6,6 +6,7 @@
 //! that same transaction.
 
 pub mod accounts;
+pub mod catalog;
 pub mod config;
 pub mod context;
 pub mod crypto;

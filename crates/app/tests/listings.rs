@@ -168,7 +168,7 @@ both_backends!(a_verified_sellers_listings_carry_the_badge_for_the_filter, |db: 
     tx.commit().await.expect("commit");
     let id = publish_new(&t, &seller, &full_form()).await;
     let verified = SearchParams { verified: "1".into(), ..Default::default() };
-    let cards = search_uc::run(&t.app, &verified).await.expect("search").cards;
+    let cards = search_uc::run(&t.app, &verified).await.expect("search").cards.clone();
     assert_eq!(cards.iter().map(|c| (c.id, c.seller_verified)).collect::<Vec<_>>(), [(id, true)]);
 });
 
@@ -329,7 +329,7 @@ both_backends!(an_image_is_stored_encrypted_as_jpeg_with_a_thumbnail, |db: Db| a
     }
     manage::apply(&t.app, &seller, id, Action::Publish).await.expect("publish");
     assert!(is_jpeg(&images::load(&t.app, None, image_id, false).await.expect("public image")));
-    let cards = search_uc::run(&t.app, &SearchParams::default()).await.expect("search").cards;
+    let cards = search_uc::run(&t.app, &SearchParams::default()).await.expect("search").cards.clone();
     assert_eq!(cards[0].thumb_image_id, Some(image_id), "the first image is the card's thumbnail");
 
     // Removing: another member cannot; the seller removes row and both files.

@@ -212,6 +212,9 @@ pub async fn generate(app: &App, sellers: usize, listings: usize, seed: u64) -> 
             tracing::info!(listings = end, elapsed = ?started.elapsed(), "generating");
         }
     }
+    let mut tx = app.db.begin().await?;
+    yorozu_store::catalog::bump(&mut tx).await?;
+    tx.commit().await?;
     app.db.analyze().await?;
     Ok(Generated { sellers, listings, grams: gram_count, seconds: started.elapsed().as_secs_f64() })
 }

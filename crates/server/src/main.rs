@@ -180,6 +180,7 @@ async fn build_app(common: &config::Common, bind: Option<std::net::SocketAddr>) 
         policy,
         site: Site { base_url: base_url.trim_end_matches('/').to_owned(), mail_from: common.mail_from.clone() },
         ids: IdGenerator,
+        catalog: Default::default(),
     })
 }
 

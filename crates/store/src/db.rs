@@ -132,7 +132,11 @@ impl Db {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(10));
+                .busy_timeout(Duration::from_secs(10))
+                // Memory-mapped reads share the operating system's page cache between all
+                // connections; without it each connection re-reads pages into its own small cache.
+                .pragma("mmap_size", "4294967296")
+                .pragma("cache_size", "-16384");
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
                 .acquire_timeout(Duration::from_secs(30))

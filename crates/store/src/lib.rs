@@ -8,6 +8,7 @@ mod db;
 mod error;
 pub mod migrate;
 pub mod bulk;
+pub mod catalog;
 pub mod dynamic;
 
 pub mod accounts;

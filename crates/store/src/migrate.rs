@@ -22,7 +22,11 @@ macro_rules! migration {
     };
 }
 
-const MIGRATIONS: &[Migration] = &[migration!("0001", "0001_accounts.sql"), migration!("0002", "0002_listings.sql")];
+const MIGRATIONS: &[Migration] = &[
+    migration!("0001", "0001_accounts.sql"),
+    migration!("0002", "0002_listings.sql"),
+    migration!("0003", "0003_catalog_version.sql"),
+];
 
 /// Applies every migration not yet recorded. Safe to call from several processes at once on
 /// PostgreSQL: an advisory lock serialises them.

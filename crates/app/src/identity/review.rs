@@ -117,6 +117,7 @@ pub async fn decide(app: &App, operator: &CurrentUser, document_id: i64, decisio
             outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
         }
     }
+    yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -64,5 +64,6 @@ async fn save_children(c: &mut impl Exec, id: i64, v: &ValidListing) -> AppResul
     rows::replace_faqs(c, id, &faq).await?;
     let grams: Vec<String> = index_grams(&v.search_text()).into_iter().collect();
     grams::replace(c, id, &grams).await?;
+    yorozu_store::catalog::bump(c).await?;
     Ok(())
 }

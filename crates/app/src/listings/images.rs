@@ -55,6 +55,7 @@ pub async fn add(app: &App, seller: &CurrentUser, listing_id: i64, bytes: Vec<u8
             },
         )
         .await?;
+        yorozu_store::catalog::bump(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -73,6 +74,7 @@ pub async fn remove(app: &App, seller: &CurrentUser, image_id: i64) -> AppResult
     let image = images::find(&mut tx, image_id).await?.ok_or(AppError::NotFound)?;
     owned(rows::find(&mut tx, image.listing_id).await?, seller)?;
     images::delete(&mut tx, image_id).await?;
+    yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
     app.files.delete(&image.file_key).await?;
     app.files.delete(&image.thumb_key).await?;

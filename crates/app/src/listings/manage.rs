@@ -82,6 +82,7 @@ pub async fn apply(app: &App, seller: &CurrentUser, listing_id: i64, action: Act
             erased_files.push(image.thumb_key);
         }
     }
+    yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
     // Files go after the commit: a crash leaves unreferenced files, never rows without files.
     for key in erased_files {

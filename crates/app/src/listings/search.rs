@@ -4,6 +4,9 @@
 use yorozu_domain::listings::categories;
 use yorozu_domain::money::parse_amount;
 use yorozu_domain::search::SearchQuery;
+use std::sync::Arc;
+
+use yorozu_store::catalog;
 use yorozu_store::listings::search::{self, CardRow, CategoryFilter, Filter, Sort};
 
 use crate::{App, AppResult};
@@ -95,11 +98,19 @@ impl SearchParams {
     }
 }
 
-pub async fn run(app: &App, params: &SearchParams) -> AppResult<SearchResults> {
+/// One page of results; served from the catalogue cache when nothing changed since.
+pub async fn run(app: &App, params: &SearchParams) -> AppResult<Arc<SearchResults>> {
     let filter = params.filter();
     let mut c = app.db.read().await?;
+    let version = catalog::version(&mut c).await?;
+    let key = serde_json::to_string(params)?;
+    if let Some(hit) = app.catalog.search(version, &key) {
+        return Ok(hit);
+    }
     let (cards, total) = search::search(&mut c, &filter).await?;
     let capped = total > search::COUNT_CAP;
     let pages = ((total.min(search::COUNT_CAP) + PAGE_SIZE - 1) / PAGE_SIZE).clamp(1, MAX_PAGE);
-    Ok(SearchResults { cards, total, capped, page: params.page(), pages })
+    let results = Arc::new(SearchResults { cards, total, capped, page: params.page(), pages });
+    app.catalog.store_search(version, key, results.clone());
+    Ok(results)
 }

@@ -1,7 +1,10 @@
 //! A service page: the listing with its options, FAQ, images and the seller's card.
 
+use std::sync::Arc;
+
 use yorozu_domain::listings::{purchasable_now, ListingPageView, ListingStatus, Revisions};
 use yorozu_domain::Timestamp;
+use yorozu_store::catalog;
 use yorozu_store::listings::{favorites, images, rows, search};
 
 use crate::accounts::CurrentUser;
@@ -69,6 +72,9 @@ pub struct ListingView {
     pub seller_stats: SellerStats,
     /// Until when the seller is on vacation, if they are now.
     pub vacation_until: Option<i64>,
+    /// The stored return time, past or not (to recompute the two fields above and below).
+    #[serde(skip)]
+    pub vacation_raw: Option<i64>,
     pub purchasable: bool,
     pub viewer_is_seller: bool,
     pub paused_notice: bool,
@@ -77,7 +83,41 @@ pub struct ListingView {
 }
 
 /// The service page for `viewer`; drafts are the seller's alone, deleted listings are gone.
+///
+/// Published pages seen by anyone but their seller come from the catalogue cache; only the
+/// viewer's favourite mark and the time-dependent purchasability are worked out per request.
 pub async fn load(app: &App, viewer: Option<&CurrentUser>, listing_id: i64) -> AppResult<ListingView> {
+    let mut c = app.db.read().await?;
+    let version = catalog::version(&mut c).await?;
+    if let Some(cached) = app.catalog.listing(version, listing_id) {
+        if viewer.is_none_or(|v| v.id != cached.seller.user_id) {
+            let mut view = (*cached).clone();
+            view.viewer_favorite = match viewer {
+                Some(v) => favorites::is_favorite(&mut c, v.id, listing_id).await?,
+                None => false,
+            };
+            view.refresh_purchasable(app.now());
+            return Ok(view);
+        }
+    }
+    drop(c);
+    let view = load_uncached(app, viewer, listing_id).await?;
+    if view.status == ListingStatus::Published.as_str() && !view.viewer_is_seller {
+        app.catalog.store_listing(version, Arc::new(ListingView { viewer_favorite: false, ..view.clone() }));
+    }
+    Ok(view)
+}
+
+impl ListingView {
+    /// Vacation ends at a moment, not at a change: recompute from the stored return time.
+    fn refresh_purchasable(&mut self, now: i64) {
+        let status = ListingStatus::parse(self.status).unwrap_or(ListingStatus::Paused);
+        self.vacation_until = self.vacation_raw.filter(|until| *until > now);
+        self.purchasable = purchasable_now(status, self.vacation_raw.map(Timestamp::from_unix), Timestamp::from_unix(now));
+    }
+}
+
+async fn load_uncached(app: &App, viewer: Option<&CurrentUser>, listing_id: i64) -> AppResult<ListingView> {
     let mut c = app.db.read().await?;
     let row = rows::find(&mut c, listing_id).await?.ok_or(AppError::NotFound)?;
     let status = ListingStatus::parse(&row.status).map_err(|e| AppError::Internal(e.to_string()))?;
@@ -122,6 +162,7 @@ pub async fn load(app: &App, viewer: Option<&CurrentUser>, listing_id: i64) -> A
         seller,
         seller_stats,
         vacation_until,
+        vacation_raw: vacation,
         purchasable,
         viewer_is_seller,
         paused_notice,

@@ -27,6 +27,7 @@ pub async fn upload(app: &App, user_id: i64, bytes: Vec<u8>) -> AppResult<()> {
             return Err(e.into());
         }
     };
+    yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
     if let Some(old) = previous {
         app.files.delete(&old).await?;
@@ -37,6 +38,7 @@ pub async fn upload(app: &App, user_id: i64, bytes: Vec<u8>) -> AppResult<()> {
 pub async fn remove(app: &App, user_id: i64) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     let previous = profiles::set_avatar(&mut tx, user_id, None, app.now()).await?;
+    yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
     if let Some(old) = previous {
         app.files.delete(&old).await?;

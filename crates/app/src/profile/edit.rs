@@ -52,6 +52,7 @@ pub async fn update(app: &App, user_id: i64, form: &ProfileForm) -> AppResult<()
         app.now(),
     )
     .await?;
+    yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -115,7 +115,7 @@ pub async fn search(
         capped: found.capped,
         page: found.page,
         pages: found.pages,
-        items: found.cards.into_iter().map(Card::from).collect(),
+        items: found.cards.iter().cloned().map(Card::from).collect(),
     }))
 }
 

@@ -4,6 +4,8 @@
 //! The category pages show the same filters and results with the category fixed by the path;
 //! [`SearchView`] and `search_results.html` serve both.
 
+use std::sync::Arc;
+
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
@@ -84,7 +86,7 @@ pub(super) struct SearchView {
 }
 
 impl SearchView {
-    pub fn build(ctx: &Ctx, params: SearchParams, results: SearchResults, base_path: String, category_fixed: bool) -> SearchView {
+    pub fn build(ctx: &Ctx, params: SearchParams, results: Arc<SearchResults>, base_path: String, category_fixed: bool) -> SearchView {
         let sort = params.sort();
         let sort_key = SORTS.iter().find(|(_, s)| *s == sort).map_or("recommended", |(k, _)| *k);
         let links = LinkBuilder { params: &params, base_path: &base_path, category_fixed };
@@ -149,7 +151,7 @@ impl SearchView {
             prev: (page > 1).then(|| links.href(sort_key, page - 1)),
             next: (page < results.pages).then(|| links.href(sort_key, page + 1)),
             page_of: ctx.tr.ta("search-page-of", [("page", Arg::Number(page)), ("pages", Arg::Number(results.pages))]),
-            cards: cards(ctx, results.cards),
+            cards: cards(ctx, results.cards.clone()),
             sort_key: if sort_key == "recommended" { String::new() } else { sort_key.to_owned() },
             sorts,
             pages,
