@@ -118,6 +118,9 @@ impl Tr {
         for (name, value) in args {
             match value {
                 Arg::Text(s) => fluent_args.set((*name).to_owned(), FluentValue::from(s.clone())),
+                // Fluent's own number formatting does not group digits; 1,000 and above are
+                // passed pre-formatted (plural rules only ever need small numbers).
+                Arg::Number(n) if n.abs() >= 1000 => fluent_args.set((*name).to_owned(), FluentValue::from(group_digits(*n))),
                 Arg::Number(n) => fluent_args.set((*name).to_owned(), FluentValue::from(*n)),
             }
         }
@@ -145,6 +148,22 @@ impl Tr {
         let mut errors = vec![];
         bundle.format_pattern(pattern, args, &mut errors).into_owned()
     }
+}
+
+/// `1234567` → `1,234,567` (the grouping used in both Japanese and English).
+pub fn group_digits(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
 }
 
 /// Every message id defined for a locale (for the ja/en parity test and tooling).
@@ -189,6 +208,16 @@ mod tests {
                 assert!(!text.is_empty(), "{id} is empty in {locale:?}");
             }
         }
+    }
+
+    #[test]
+    fn large_numbers_are_grouped() {
+        assert_eq!(group_digits(0), "0");
+        assert_eq!(group_digits(999), "999");
+        assert_eq!(group_digits(1000), "1,000");
+        assert_eq!(group_digits(-1234567), "-1,234,567");
+        let tr = Tr::new(Locale::Ja);
+        assert!(tr.ta("error-too-long", [("max", Arg::from(5000_i64))]).contains("5,000"));
     }
 
     #[test]
