@@ -61,11 +61,10 @@ impl CatalogCache {
     }
 
     pub fn store_search(&self, version: i64, key: String, value: Arc<SearchResults>) {
-        if let Ok(mut inner) = self.inner.lock() {
-            if inner.version == version {
+        if let Ok(mut inner) = self.inner.lock()
+            && inner.version == version {
                 put(&mut inner.search, key, value);
             }
-        }
     }
 
     pub fn listing(&self, version: i64, id: i64) -> Option<Arc<ListingView>> {
@@ -75,11 +74,10 @@ impl CatalogCache {
     }
 
     pub fn store_listing(&self, version: i64, value: Arc<ListingView>) {
-        if let Ok(mut inner) = self.inner.lock() {
-            if inner.version == version {
+        if let Ok(mut inner) = self.inner.lock()
+            && inner.version == version {
                 put(&mut inner.listings, value.id, value);
             }
-        }
     }
 }
 

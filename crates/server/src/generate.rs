@@ -208,7 +208,7 @@ pub async fn generate(app: &App, sellers: usize, listings: usize, seed: u64) -> 
         insert(&mut tx, Table::ListingGrams, &grams).await?;
         insert(&mut tx, Table::ListingOptions, &options).await?;
         tx.commit().await?;
-        if (end / LISTINGS_PER_TX) % 10 == 0 {
+        if (end / LISTINGS_PER_TX).is_multiple_of(10) {
             tracing::info!(listings = end, elapsed = ?started.elapsed(), "generating");
         }
     }

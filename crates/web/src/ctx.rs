@@ -253,6 +253,7 @@ fn client_of(parts: &Parts, trust_proxy: bool) -> Client {
 }
 
 /// Convenience for handlers that need a signed-in member.
+#[expect(clippy::result_large_err, reason = "the error is the redirect response itself, returned at once")]
 pub fn require_user(ctx: &Ctx) -> Result<&CurrentUser, Response> {
     ctx.user.as_ref().ok_or_else(|| {
         let next = urlencoding::encode(&ctx.path).into_owned();

@@ -55,11 +55,10 @@ impl IntoResponse for PageError {
             tracing::error!(error = %self.0, "request failed");
         }
         let mut response = status.into_response();
-        if let AppError::Throttled { retry_after_minutes } = self.0 {
-            if let Ok(v) = (retry_after_minutes * 60).to_string().parse() {
+        if let AppError::Throttled { retry_after_minutes } = self.0
+            && let Ok(v) = (retry_after_minutes * 60).to_string().parse() {
                 response.headers_mut().insert(header::RETRY_AFTER, v);
             }
-        }
         response.extensions_mut().insert(ErrorPage { status, code: self.0.code().to_owned() });
         response
     }

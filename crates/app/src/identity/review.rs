@@ -103,8 +103,8 @@ pub async fn decide(app: &App, operator: &CurrentUser, document_id: i64, decisio
     }
     erase::schedule(&mut tx, app, document_id, doc.user_id, erase_after).await?;
     audit::record(&mut tx, app, operator.id, &format!("identity.{status}"), Some(doc.user_id), &format!("document {document_id}")).await?;
-    if let Some(member) = users::find(&mut tx, doc.user_id).await? {
-        if let Some(email) = member.email {
+    if let Some(member) = users::find(&mut tx, doc.user_id).await?
+        && let Some(email) = member.email {
             let name = if decision == Decision::Approve { "identity-approved" } else { "identity-rejected" };
             let link = app.url("/settings/identity");
             let mail = compose(
@@ -116,7 +116,6 @@ pub async fn decide(app: &App, operator: &CurrentUser, document_id: i64, decisio
             );
             outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
         }
-    }
     yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
     Ok(())

@@ -9,15 +9,14 @@ use crate::{App, AppError, AppResult};
 pub async fn set(app: &App, member: &CurrentUser, listing_id: i64, favorite: bool) -> AppResult<bool> {
     let mut tx = app.db.begin().await?;
     let listing = rows::find(&mut tx, listing_id).await?.ok_or(AppError::NotFound)?;
-    let changed;
-    if favorite {
+    let changed = if favorite {
         if listing.status != "published" {
             return Err(AppError::NotFound);
         }
-        changed = favorites::add(&mut tx, member.id, listing_id, app.now()).await?;
+        favorites::add(&mut tx, member.id, listing_id, app.now()).await?
     } else {
-        changed = favorites::remove(&mut tx, member.id, listing_id).await?;
-    }
+        favorites::remove(&mut tx, member.id, listing_id).await?
+    };
     // The favourites count is on the public page.
     if changed {
         yorozu_store::catalog::bump(&mut tx).await?;

@@ -89,8 +89,8 @@ pub struct ListingView {
 pub async fn load(app: &App, viewer: Option<&CurrentUser>, listing_id: i64) -> AppResult<ListingView> {
     let mut c = app.db.read().await?;
     let version = catalog::version(&mut c).await?;
-    if let Some(cached) = app.catalog.listing(version, listing_id) {
-        if viewer.is_none_or(|v| v.id != cached.seller.user_id) {
+    if let Some(cached) = app.catalog.listing(version, listing_id)
+        && viewer.is_none_or(|v| v.id != cached.seller.user_id) {
             let mut view = (*cached).clone();
             view.viewer_favorite = match viewer {
                 Some(v) => favorites::is_favorite(&mut c, v.id, listing_id).await?,
@@ -99,7 +99,6 @@ pub async fn load(app: &App, viewer: Option<&CurrentUser>, listing_id: i64) -> A
             view.refresh_purchasable(app.now());
             return Ok(view);
         }
-    }
     drop(c);
     let view = load_uncached(app, viewer, listing_id).await?;
     if view.status == ListingStatus::Published.as_str() && !view.viewer_is_seller {

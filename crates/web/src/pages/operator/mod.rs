@@ -29,6 +29,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The signed-in operator, or the response for everyone else (sign-in redirect or 403).
+#[expect(clippy::result_large_err, reason = "the error is the redirect response itself, returned at once")]
 fn require_operator(ctx: &Ctx) -> Result<&CurrentUser, Response> {
     let user = require_user(ctx)?;
     if user.is_operator() { Ok(user) } else { Err(PageError(AppError::Forbidden).into_response()) }

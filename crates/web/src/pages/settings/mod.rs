@@ -3,7 +3,7 @@
 //!
 //! A template that extends the layout needs `ctx` and `section` (the navigation entry to
 //! mark as current: "profile", "account", "notifications", "sessions", "tokens",
-//! "identity") and fills the `settings` block.
+//! "identity", "listings", "vacation") and fills the `settings` block.
 
 mod account;
 mod notifications;
