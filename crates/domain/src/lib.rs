@@ -73,6 +73,13 @@
 //! | `listing-category-empty` | [`listings::CategoryError::Empty`] | |
 //! | `listing-category-unknown` | [`listings::CategoryError::Unknown`] | |
 //! | `listing-category-not-leaf` | [`listings::CategoryError::NotLeaf`] | |
+//! | `order-state-unknown` | [`orders::OrderStateError::Unknown`] | |
+//! | `order-transition-not-allowed` | [`orders::OrderTransitionError::NotAllowed`] | |
+//! | `order-send-back-limit-reached` | [`orders::OrderTransitionError::SendBackLimitReached`] | `max` |
+//! | `order-nothing-delivered` | [`orders::OrderTransitionError::NothingDelivered`] | |
+//! | `order-amount-negative` | [`orders::PricingError::NegativeAmount`] | |
+//! | `order-discount-too-large` | [`orders::PricingError::DiscountTooLarge`] | `max` (yen) |
+//! | `order-amount-too-large` | [`orders::PricingError::Overflow`] | |
 //!
 //! Arguments marked "(yen)" are [`Yen`] values in the error; pass `.get()` (a number, which
 //! the message formats with digit grouping), not the `¥1,234` display form. A
@@ -91,6 +98,7 @@ pub mod ids;
 pub mod listings;
 pub mod locale;
 pub mod money;
+pub mod orders;
 pub mod profile;
 pub mod search;
 pub mod time;
@@ -114,6 +122,9 @@ mod tests {
         RevisionsError,
     };
     use crate::money::MoneyError;
+    use crate::orders::{
+        OrderEvent, OrderState, OrderStateError, OrderTransitionError, PricingError,
+    };
     use crate::profile::{
         DisplayNameError, NdaWillingnessError, ProfileTextError, SkillsError, SnsLinksError,
         Suggestion,
@@ -200,6 +211,17 @@ mod tests {
             CategoryError::Empty.code(),
             CategoryError::Unknown.code(),
             CategoryError::NotLeaf.code(),
+            OrderStateError::Unknown.code(),
+            OrderTransitionError::NotAllowed {
+                from: OrderState::Completed,
+                event: OrderEvent::Approve,
+            }
+            .code(),
+            OrderTransitionError::SendBackLimitReached { max: 0 }.code(),
+            OrderTransitionError::NothingDelivered.code(),
+            PricingError::NegativeAmount.code(),
+            PricingError::DiscountTooLarge { max: Yen::ZERO }.code(),
+            PricingError::Overflow.code(),
         ]
     }
 
