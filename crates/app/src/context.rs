@@ -8,7 +8,7 @@ use crate::catalog::CatalogCache;
 use crate::config::{Policy, Site};
 use crate::crypto::Signer;
 use crate::ids::IdGenerator;
-use crate::ports::{Clock, FileStore, Mailer};
+use crate::ports::{Clock, FileStore, Mailer, PaymentGateway};
 
 #[derive(Debug, Clone)]
 pub struct App {
@@ -16,6 +16,8 @@ pub struct App {
     pub clock: Arc<dyn Clock>,
     pub files: Arc<dyn FileStore>,
     pub mailer: Arc<dyn Mailer>,
+    /// Cards, charges and refunds; the built-in sandbox unless a real provider is configured.
+    pub payments: Arc<dyn PaymentGateway>,
     pub signer: Signer,
     pub policy: Policy,
     pub site: Site,

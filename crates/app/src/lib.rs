@@ -14,9 +14,11 @@ pub mod error;
 pub mod identity;
 pub mod ids;
 pub mod jobs;
+pub mod ledger;
 pub mod listings;
 pub mod mail;
 pub mod operators;
+pub mod payments;
 pub mod ports;
 pub mod profile;
 

@@ -181,6 +181,7 @@ async fn build_app(common: &config::Common, bind: Option<std::net::SocketAddr>) 
         site: Site { base_url: base_url.trim_end_matches('/').to_owned(), mail_from: common.mail_from.clone() },
         ids: IdGenerator,
         catalog: Default::default(),
+        payments: Arc::new(yorozu_app::ports::SandboxGateway::default()),
     })
 }
 

@@ -13,8 +13,10 @@ pub mod dynamic;
 
 pub mod accounts;
 pub mod audit;
+pub mod cards;
 pub mod identity;
 pub mod jobs;
+pub mod ledger;
 pub mod listings;
 pub mod mailbox;
 pub mod notifications;

@@ -26,6 +26,8 @@ const MIGRATIONS: &[Migration] = &[
     migration!("0001", "0001_accounts.sql"),
     migration!("0002", "0002_listings.sql"),
     migration!("0003", "0003_catalog_version.sql"),
+    migration!("0004", "0004_cards.sql"),
+    migration!("0005", "0005_ledger.sql"),
 ];
 
 /// Applies every migration not yet recorded. Safe to call from several processes at once on

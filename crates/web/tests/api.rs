@@ -53,6 +53,7 @@ fn server_with_limit(db: Db, max_body_bytes: usize) -> TestServer {
         site: Site { base_url: "http://test.local".into(), mail_from: "Yorozu <no-reply@yorozu.test>".into() },
         ids: IdGenerator,
         catalog: Default::default(),
+        payments: Arc::new(yorozu_app::ports::SandboxGateway::default()),
     };
     let web = WebConfig { secure_cookies: false, mailbox_enabled: true, max_body_bytes, trust_proxy: false };
     let router = yorozu_web::router(AppState { app: app.clone(), web: Arc::new(web), metrics: Arc::new(Metrics::default()) });

@@ -51,6 +51,7 @@ fn server(db: Db) -> TestServer {
         site: Site { base_url: "http://test.local".into(), mail_from: "Yorozu <no-reply@yorozu.test>".into() },
         ids: IdGenerator,
         catalog: Default::default(),
+        payments: Arc::new(yorozu_app::ports::SandboxGateway::default()),
     };
     let web = WebConfig { secure_cookies: false, mailbox_enabled: true, max_body_bytes: 8 * 1024 * 1024, trust_proxy: false };
     let router = yorozu_web::router(AppState { app: app.clone(), web: Arc::new(web), metrics: Arc::new(Metrics::default()) });

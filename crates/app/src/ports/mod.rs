@@ -3,7 +3,11 @@
 pub mod clock;
 pub mod files;
 pub mod mailer;
+pub mod payments;
+pub mod sandbox_payments;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use files::{EncryptedDirStore, FileError, FileStore};
 pub use mailer::{MailError, Mailer, MailboxMailer, OutgoingMail, SmtpMailer};
+pub use payments::{luhn_valid as luhn_valid_number, CardToken, Charge, PaymentError, PaymentGateway, Refund};
+pub use sandbox_payments::SandboxGateway;

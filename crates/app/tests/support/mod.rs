@@ -53,6 +53,7 @@ pub fn test_app_with_key(db: Db, key: u8) -> TestApp {
         site: Site { base_url: "http://test.local".into(), mail_from: "Yorozu <no-reply@yorozu.test>".into() },
         ids: IdGenerator,
         catalog: Default::default(),
+        payments: Arc::new(yorozu_app::ports::SandboxGateway::default()),
     };
     TestApp { app, clock, files_dir }
 }
