@@ -24,6 +24,7 @@ macro_rules! resources {
             ("categories.ftl", include_str!(concat!("../locales/", $locale, "/categories.ftl"))),
             ("listings.ftl", include_str!(concat!("../locales/", $locale, "/listings.ftl"))),
             ("discovery.ftl", include_str!(concat!("../locales/", $locale, "/discovery.ftl"))),
+            ("payments.ftl", include_str!(concat!("../locales/", $locale, "/payments.ftl"))),
         ]
     };
 }

@@ -3,9 +3,10 @@
 //!
 //! A template that extends the layout needs `ctx` and `section` (the navigation entry to
 //! mark as current: "profile", "account", "notifications", "sessions", "tokens",
-//! "identity", "listings", "vacation") and fills the `settings` block.
+//! "identity", "listings", "vacation", "cards") and fills the `settings` block.
 
 mod account;
+mod cards;
 mod notifications;
 mod profile;
 mod sessions;
@@ -38,6 +39,7 @@ pub fn routes() -> Router<AppState> {
         .merge(notifications::routes())
         .merge(sessions::routes())
         .merge(tokens::routes())
+        .merge(cards::routes())
 }
 
 /// The settings start with the profile, the page members come back to most.
