@@ -62,9 +62,10 @@ impl CatalogCache {
 
     pub fn store_search(&self, version: i64, key: String, value: Arc<SearchResults>) {
         if let Ok(mut inner) = self.inner.lock()
-            && inner.version == version {
-                put(&mut inner.search, key, value);
-            }
+            && inner.version == version
+        {
+            put(&mut inner.search, key, value);
+        }
     }
 
     pub fn listing(&self, version: i64, id: i64) -> Option<Arc<ListingView>> {
@@ -75,9 +76,10 @@ impl CatalogCache {
 
     pub fn store_listing(&self, version: i64, value: Arc<ListingView>) {
         if let Ok(mut inner) = self.inner.lock()
-            && inner.version == version {
-                put(&mut inner.listings, value.id, value);
-            }
+            && inner.version == version
+        {
+            put(&mut inner.listings, value.id, value);
+        }
     }
 }
 
@@ -86,7 +88,13 @@ mod tests {
     use super::*;
 
     fn results(total: i64) -> Arc<SearchResults> {
-        Arc::new(SearchResults { cards: vec![], total, capped: false, page: 1, pages: 1 })
+        Arc::new(SearchResults {
+            cards: vec![],
+            total,
+            capped: false,
+            page: 1,
+            pages: 1,
+        })
     }
 
     #[test]
@@ -95,7 +103,10 @@ mod tests {
         assert!(cache.search(1, "q").is_none());
         cache.store_search(1, "q".into(), results(5));
         assert_eq!(cache.search(1, "q").map(|r| r.total), Some(5));
-        assert!(cache.search(2, "q").is_none(), "a newer version drops the entry");
+        assert!(
+            cache.search(2, "q").is_none(),
+            "a newer version drops the entry"
+        );
         assert!(cache.search(1, "q").is_none(), "and it does not come back");
     }
 

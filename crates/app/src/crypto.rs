@@ -1,10 +1,10 @@
 //! Secrets: random tokens, their stored hashes, password hashing and signed values.
 
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -24,12 +24,18 @@ pub fn token_hash(token: &str) -> String {
 /// Hashes a password with Argon2id and a random salt (PHC string).
 pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
     let salt = SaltString::generate(&mut OsRng);
-    Ok(Argon2::default().hash_password(password.as_bytes(), &salt)?.to_string())
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
 }
 
 /// Checks a password against a stored PHC hash; false for a malformed hash.
 pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
 }
 
 /// A hash computed on a dummy password so that a sign-in for an unknown address costs as much
@@ -58,7 +64,8 @@ impl Signer {
     }
 
     fn mac(&self, purpose: &str, value: &str) -> Hmac<Sha256> {
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key)
+            .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
         mac.update(purpose.as_bytes());
         mac.update(b"\0");
         mac.update(value.as_bytes());
@@ -82,7 +89,11 @@ impl Signer {
     /// A keyed hash of an e-mail address: lets us recognise an address (suppression list,
     /// throttling) without storing it.
     pub fn email_hash(&self, email: &str) -> String {
-        hex::encode(self.mac("email", &email.to_lowercase()).finalize().into_bytes())
+        hex::encode(
+            self.mac("email", &email.to_lowercase())
+                .finalize()
+                .into_bytes(),
+        )
     }
 }
 

@@ -11,7 +11,11 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &'static str, code: &'static str) -> FieldError {
-        FieldError { field, code, args: vec![] }
+        FieldError {
+            field,
+            code,
+            args: vec![],
+        }
     }
 
     pub fn with(mut self, name: &'static str, value: impl ToString) -> FieldError {
@@ -62,7 +66,9 @@ impl AppError {
             AppError::Unauthenticated => "error-unauthenticated",
             AppError::Forbidden => "error-forbidden",
             AppError::NotFound => "error-not-found",
-            AppError::BadRequest(code) | AppError::Conflict(code) | AppError::LinkInvalid(code) => code,
+            AppError::BadRequest(code) | AppError::Conflict(code) | AppError::LinkInvalid(code) => {
+                code
+            }
             AppError::Throttled { .. } => "error-throttled",
             AppError::BadCredentials => "error-bad-credentials",
             AppError::Store(_) | AppError::Internal(_) => "error-internal",
@@ -92,7 +98,11 @@ pub struct Fields {
 
 impl Fields {
     /// Records the error of a failed parse and returns the value if it succeeded.
-    pub fn check<T, E: Into<FieldError>>(&mut self, field: &'static str, result: Result<T, E>) -> Option<T> {
+    pub fn check<T, E: Into<FieldError>>(
+        &mut self,
+        field: &'static str,
+        result: Result<T, E>,
+    ) -> Option<T> {
         match result {
             Ok(v) => Some(v),
             Err(e) => {
@@ -172,7 +182,9 @@ mod from_domain {
     impl From<SkillsError> for FieldError {
         fn from(e: SkillsError) -> FieldError {
             match &e {
-                SkillsError::SkillTooLong { max, skill } => fe(e.code()).with("max", max).with("skill", skill),
+                SkillsError::SkillTooLong { max, skill } => {
+                    fe(e.code()).with("max", max).with("skill", skill)
+                }
                 SkillsError::TooMany { max } => fe(e.code()).with("max", max),
                 _ => fe(e.code()),
             }
@@ -182,7 +194,9 @@ mod from_domain {
     impl From<SnsLinksError> for FieldError {
         fn from(e: SnsLinksError) -> FieldError {
             match &e {
-                SnsLinksError::TooMany { max } | SnsLinksError::UrlTooLong { max } => fe(e.code()).with("max", max),
+                SnsLinksError::TooMany { max } | SnsLinksError::UrlTooLong { max } => {
+                    fe(e.code()).with("max", max)
+                }
                 SnsLinksError::InvalidUrl { url } => fe(e.code()).with("url", url),
             }
         }
@@ -213,10 +227,11 @@ mod from_domain {
             }
         )*};
     }
-    use yorozu_domain::listings::{
-        CategoryError, DeliveryDaysError, FaqError, ListingStatusError, PaidOptionsError, PriceError, RevisionsError,
-    };
     use yorozu_domain::listings::{BuyerNotesError, ListingDescriptionError, ListingTitleError};
+    use yorozu_domain::listings::{
+        CategoryError, DeliveryDaysError, FaqError, ListingStatusError, PaidOptionsError,
+        PriceError, RevisionsError,
+    };
     use yorozu_domain::money::MoneyError;
     plain!(CategoryError, ListingStatusError);
 
@@ -269,7 +284,9 @@ mod from_domain {
     impl From<DeliveryDaysError> for FieldError {
         fn from(e: DeliveryDaysError) -> FieldError {
             match e {
-                DeliveryDaysError::OutOfRange { min, max } => fe(e.code()).with("min", min).with("max", max),
+                DeliveryDaysError::OutOfRange { min, max } => {
+                    fe(e.code()).with("min", min).with("max", max)
+                }
                 _ => fe(e.code()),
             }
         }
@@ -291,7 +308,9 @@ mod from_domain {
                 out = out.with("row", row);
             }
             match e {
-                PaidOptionsError::TooMany { max } | PaidOptionsError::TitleTooLong { max, .. } => out.with("max", max),
+                PaidOptionsError::TooMany { max } | PaidOptionsError::TitleTooLong { max, .. } => {
+                    out.with("max", max)
+                }
                 PaidOptionsError::PriceBelowMinimum { min, .. } => out.with("min", min.get()),
                 PaidOptionsError::PriceTooHigh { max, .. } => out.with("max", max.get()),
                 _ => out,
@@ -306,9 +325,9 @@ mod from_domain {
                 out = out.with("row", row);
             }
             match e {
-                FaqError::TooMany { max } | FaqError::QuestionTooLong { max, .. } | FaqError::AnswerTooLong { max, .. } => {
-                    out.with("max", max)
-                }
+                FaqError::TooMany { max }
+                | FaqError::QuestionTooLong { max, .. }
+                | FaqError::AnswerTooLong { max, .. } => out.with("max", max),
                 _ => out,
             }
         }

@@ -6,8 +6,8 @@
 //! at most once; posting it again is a no-op that reports `false`.
 
 use yorozu_domain::orders::ledger::{Account, Transaction};
-use yorozu_store::ledger::{self as store, EntryRow};
 use yorozu_store::Exec;
+use yorozu_store::ledger::{self as store, EntryRow};
 
 use crate::{App, AppError, AppResult};
 
@@ -26,9 +26,17 @@ pub fn account_key(account: Account) -> (&'static str, Option<i64>) {
 /// written). An unbalanced transaction is refused with `Internal` (the domain's constructors
 /// make one impossible). When two callers book the same event at once, the unique index on
 /// (`kind`, `reference`) decides: the second waits for the first and then gets `Ok(false)`.
-pub async fn post(c: &mut impl Exec, app: &App, kind: &str, reference: &str, tx: &Transaction) -> AppResult<bool> {
+pub async fn post(
+    c: &mut impl Exec,
+    app: &App,
+    kind: &str,
+    reference: &str,
+    tx: &Transaction,
+) -> AppResult<bool> {
     if !tx.is_balanced() {
-        return Err(AppError::Internal(format!("unbalanced ledger transaction {kind} {reference}")));
+        return Err(AppError::Internal(format!(
+            "unbalanced ledger transaction {kind} {reference}"
+        )));
     }
     // The cheap, common answer first; the unique index stays the guard against races.
     if store::transaction_exists(c, kind, reference).await? {

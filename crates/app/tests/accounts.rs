@@ -3,13 +3,15 @@
 
 mod support;
 
-use yorozu_app::accounts::register::{register, Registration};
-use yorozu_app::accounts::{api_tokens, change_email, change_password, confirm, password_reset, sessions, sign_in};
-use yorozu_app::mail::outbox;
 use yorozu_app::AppError;
+use yorozu_app::accounts::register::{Registration, register};
+use yorozu_app::accounts::{
+    api_tokens, change_email, change_password, confirm, password_reset, sessions, sign_in,
+};
+use yorozu_app::mail::outbox;
 use yorozu_domain::Locale;
 use yorozu_store::accounts::users;
-use yorozu_store::{both_backends, Db};
+use yorozu_store::{Db, both_backends};
 
 use support::*;
 
@@ -17,431 +19,847 @@ const NEW_PASSWORD: &str = "a brand new secret";
 
 // ---- registration and confirmation ----
 
-both_backends!(registration_creates_account_profile_and_session_and_mails_a_confirmation_link, |db: Db| async move {
-    let t = test_app(db);
-    let registered = t.register("Taro@Example.jp", "山田 太郎").await;
+both_backends!(
+    registration_creates_account_profile_and_session_and_mails_a_confirmation_link,
+    |db: Db| async move {
+        let t = test_app(db);
+        let registered = t.register("Taro@Example.jp", "山田 太郎").await;
 
-    let mut c = t.app.db.read().await.expect("read");
-    let user = users::find(&mut c, registered.user_id).await.expect("find").expect("user row");
-    assert_eq!(user.email.as_deref(), Some("taro@example.jp"), "the address is stored lower-cased");
-    assert_eq!((user.status.as_str(), user.role.as_str(), user.locale.as_str()), ("active", "member", "ja"));
-    assert!(user.email_verified_at.is_none(), "not confirmed yet");
-    assert!(user.password_hash.as_deref().is_some_and(|h| h.starts_with("$argon2id$")), "password is hashed");
-    let profile = yorozu_store::profiles::find(&mut c, registered.user_id).await.expect("find").expect("profile row");
-    assert_eq!(profile.display_name, "山田 太郎");
-    drop(c);
+        let mut c = t.app.db.read().await.expect("read");
+        let user = users::find(&mut c, registered.user_id)
+            .await
+            .expect("find")
+            .expect("user row");
+        assert_eq!(
+            user.email.as_deref(),
+            Some("taro@example.jp"),
+            "the address is stored lower-cased"
+        );
+        assert_eq!(
+            (
+                user.status.as_str(),
+                user.role.as_str(),
+                user.locale.as_str()
+            ),
+            ("active", "member", "ja")
+        );
+        assert!(user.email_verified_at.is_none(), "not confirmed yet");
+        assert!(
+            user.password_hash
+                .as_deref()
+                .is_some_and(|h| h.starts_with("$argon2id$")),
+            "password is hashed"
+        );
+        let profile = yorozu_store::profiles::find(&mut c, registered.user_id)
+            .await
+            .expect("find")
+            .expect("profile row");
+        assert_eq!(profile.display_name, "山田 太郎");
+        drop(c);
 
-    let (me, _) = t.current_user(&registered.session_token).await;
-    assert_eq!(me.id, registered.user_id);
-    assert!(!me.email_verified);
+        let (me, _) = t.current_user(&registered.session_token).await;
+        assert_eq!(me.id, registered.user_id);
+        assert!(!me.email_verified);
 
-    // The mail is a job committed with the account; only the worker sends it.
-    assert!(t.mailbox().await.is_empty());
-    assert_eq!(queued_jobs(&t.app.db, outbox::JOB_KIND).await, 1);
-    assert_eq!(t.run_jobs().await, 1);
-    let mail = t.last_mail_to("taro@example.jp").await;
-    assert_eq!(mail.user_id, Some(registered.user_id));
-    assert_eq!(mail.subject, "【よろず】メールアドレスの確認をお願いします");
-    assert!(mail.body_text.contains("山田 太郎 様"), "{}", mail.body_text);
-    let link = link_in(&mail.body_text);
-    assert!(link.starts_with("http://test.local/account/confirm?token="), "{link}");
+        // The mail is a job committed with the account; only the worker sends it.
+        assert!(t.mailbox().await.is_empty());
+        assert_eq!(queued_jobs(&t.app.db, outbox::JOB_KIND).await, 1);
+        assert_eq!(t.run_jobs().await, 1);
+        let mail = t.last_mail_to("taro@example.jp").await;
+        assert_eq!(mail.user_id, Some(registered.user_id));
+        assert_eq!(mail.subject, "【よろず】メールアドレスの確認をお願いします");
+        assert!(
+            mail.body_text.contains("山田 太郎 様"),
+            "{}",
+            mail.body_text
+        );
+        let link = link_in(&mail.body_text);
+        assert!(
+            link.starts_with("http://test.local/account/confirm?token="),
+            "{link}"
+        );
 
-    let confirmed = confirm::confirm_email(&t.app, &token_in(&link)).await.expect("confirm");
-    assert_eq!(confirmed, registered.user_id);
-    assert!(t.current_user(&registered.session_token).await.0.email_verified);
-});
+        let confirmed = confirm::confirm_email(&t.app, &token_in(&link))
+            .await
+            .expect("confirm");
+        assert_eq!(confirmed, registered.user_id);
+        assert!(
+            t.current_user(&registered.session_token)
+                .await
+                .0
+                .email_verified
+        );
+    }
+);
 
 both_backends!(a_confirmation_link_works_only_once, |db: Db| async move {
     let t = test_app(db);
     t.register("once@example.jp", "一度きり").await;
     t.run_jobs().await;
     let token = token_in(&t.last_mail_to("once@example.jp").await.body_text);
-    confirm::confirm_email(&t.app, &token).await.expect("first use");
-    assert_eq!(link_invalid(confirm::confirm_email(&t.app, &token).await), "link-used");
+    confirm::confirm_email(&t.app, &token)
+        .await
+        .expect("first use");
+    assert_eq!(
+        link_invalid(confirm::confirm_email(&t.app, &token).await),
+        "link-used"
+    );
 });
 
-both_backends!(a_confirmation_link_expires_after_24_hours, |db: Db| async move {
-    let t = test_app(db);
-    let registered = t.register("late@example.jp", "遅刻").await;
-    t.run_jobs().await;
-    let token = token_in(&t.last_mail_to("late@example.jp").await.body_text);
-    t.advance(24 * HOUR + 1);
-    assert_eq!(link_invalid(confirm::confirm_email(&t.app, &token).await), "link-expired");
-    assert!(!t.load_user(registered.user_id).await.email_verified);
-});
+both_backends!(
+    a_confirmation_link_expires_after_24_hours,
+    |db: Db| async move {
+        let t = test_app(db);
+        let registered = t.register("late@example.jp", "遅刻").await;
+        t.run_jobs().await;
+        let token = token_in(&t.last_mail_to("late@example.jp").await.body_text);
+        t.advance(24 * HOUR + 1);
+        assert_eq!(
+            link_invalid(confirm::confirm_email(&t.app, &token).await),
+            "link-expired"
+        );
+        assert!(!t.load_user(registered.user_id).await.email_verified);
+    }
+);
 
-both_backends!(an_unknown_confirmation_link_is_refused, |db: Db| async move {
-    let t = test_app(db);
-    t.register("someone@example.jp", "誰か").await;
-    assert_eq!(link_invalid(confirm::confirm_email(&t.app, "not-a-token-we-issued").await), "link-unknown");
-});
+both_backends!(
+    an_unknown_confirmation_link_is_refused,
+    |db: Db| async move {
+        let t = test_app(db);
+        t.register("someone@example.jp", "誰か").await;
+        assert_eq!(
+            link_invalid(confirm::confirm_email(&t.app, "not-a-token-we-issued").await),
+            "link-unknown"
+        );
+    }
+);
 
-both_backends!(a_taken_email_is_refused_even_in_other_case_and_nothing_is_written, |db: Db| async move {
-    let t = test_app(db);
-    t.register("hanako@example.jp", "花子").await;
-    let (users_before, jobs_before, sessions_before) =
-        (t.count("users").await, t.count("jobs").await, t.count("sessions").await);
+both_backends!(
+    a_taken_email_is_refused_even_in_other_case_and_nothing_is_written,
+    |db: Db| async move {
+        let t = test_app(db);
+        t.register("hanako@example.jp", "花子").await;
+        let (users_before, jobs_before, sessions_before) = (
+            t.count("users").await,
+            t.count("jobs").await,
+            t.count("sessions").await,
+        );
 
-    for address in ["hanako@example.jp", "Hanako@EXAMPLE.jp"] {
-        let second = register(
+        for address in ["hanako@example.jp", "Hanako@EXAMPLE.jp"] {
+            let second = register(
+                &t.app,
+                &Registration {
+                    email: address,
+                    password: "another password",
+                    display_name: "別の花子",
+                    locale: Locale::Ja,
+                },
+                &client(),
+            )
+            .await;
+            assert_eq!(
+                invalid_fields(second),
+                [("email", "email-taken")],
+                "{address}"
+            );
+        }
+        assert_eq!(t.count("users").await, users_before, "no second user row");
+        assert_eq!(t.count("profiles").await, users_before);
+        assert_eq!(
+            t.count("jobs").await,
+            jobs_before,
+            "no confirmation mail for the refused registration"
+        );
+        assert_eq!(t.count("sessions").await, sessions_before);
+    }
+);
+
+both_backends!(
+    invalid_registration_reports_every_field_and_writes_nothing,
+    |db: Db| async move {
+        let t = test_app(db);
+        let result = register(
             &t.app,
-            &Registration { email: address, password: "another password", display_name: "別の花子", locale: Locale::Ja },
+            &Registration {
+                email: "not-an-address",
+                password: "short",
+                display_name: " \u{3000} ",
+                locale: Locale::Ja,
+            },
             &client(),
         )
         .await;
-        assert_eq!(invalid_fields(second), [("email", "email-taken")], "{address}");
+        assert_eq!(
+            invalid_fields(result),
+            [
+                ("email", "email-invalid"),
+                ("password", "password-too-short"),
+                ("display_name", "display-name-empty")
+            ]
+        );
+        for table in ["users", "profiles", "sessions", "email_tokens", "jobs"] {
+            assert_eq!(t.count(table).await, 0, "{table} is empty");
+        }
     }
-    assert_eq!(t.count("users").await, users_before, "no second user row");
-    assert_eq!(t.count("profiles").await, users_before);
-    assert_eq!(t.count("jobs").await, jobs_before, "no confirmation mail for the refused registration");
-    assert_eq!(t.count("sessions").await, sessions_before);
-});
-
-both_backends!(invalid_registration_reports_every_field_and_writes_nothing, |db: Db| async move {
-    let t = test_app(db);
-    let result = register(
-        &t.app,
-        &Registration { email: "not-an-address", password: "short", display_name: " \u{3000} ", locale: Locale::Ja },
-        &client(),
-    )
-    .await;
-    assert_eq!(
-        invalid_fields(result),
-        [("email", "email-invalid"), ("password", "password-too-short"), ("display_name", "display-name-empty")]
-    );
-    for table in ["users", "profiles", "sessions", "email_tokens", "jobs"] {
-        assert_eq!(t.count(table).await, 0, "{table} is empty");
-    }
-});
+);
 
 // ---- signing in ----
 
-both_backends!(sign_in_with_the_right_password_starts_a_session, |db: Db| async move {
-    let t = test_app(db);
-    let registered = t.register("taro@example.jp", "太郎").await;
-    let (user_id, token) = sign_in::sign_in(&t.app, " TARO@example.jp ", PASSWORD, &client()).await.expect("sign in");
-    assert_eq!(user_id, registered.user_id);
-    assert_ne!(token, registered.session_token, "a new session");
-    let (me, _) = sessions::authenticate(&t.app, &token).await.expect("authenticate").expect("session accepted");
-    assert_eq!(me.id, registered.user_id);
-    assert_eq!(me.email, "taro@example.jp");
-    assert!(sessions::authenticate(&t.app, "made-up-cookie").await.expect("authenticate").is_none());
-});
-
-both_backends!(sign_in_with_a_wrong_password_or_unknown_address_is_bad_credentials, |db: Db| async move {
-    let t = test_app(db);
-    t.register("taro@example.jp", "太郎").await;
-    let sessions_before = t.count("sessions").await;
-    let wrong = sign_in::sign_in(&t.app, "taro@example.jp", "not my password", &client()).await;
-    assert!(matches!(wrong, Err(AppError::BadCredentials)), "{wrong:?}");
-    let unknown = sign_in::sign_in(&t.app, "nobody@example.jp", PASSWORD, &client()).await;
-    assert!(matches!(unknown, Err(AppError::BadCredentials)), "{unknown:?}");
-    let malformed = sign_in::sign_in(&t.app, "nobody", PASSWORD, &client()).await;
-    assert!(matches!(malformed, Err(AppError::BadCredentials)), "{malformed:?}");
-    assert_eq!(t.count("sessions").await, sessions_before, "no session was started");
-});
-
-both_backends!(five_failures_throttle_sign_in_until_the_window_passes, |db: Db| async move {
-    let t = test_app(db);
-    let registered = t.register("taro@example.jp", "太郎").await;
-    for attempt in 1..=5 {
-        let result = sign_in::sign_in(&t.app, "taro@example.jp", "guess", &client()).await;
-        assert!(matches!(result, Err(AppError::BadCredentials)), "attempt {attempt}: {result:?}");
+both_backends!(
+    sign_in_with_the_right_password_starts_a_session,
+    |db: Db| async move {
+        let t = test_app(db);
+        let registered = t.register("taro@example.jp", "太郎").await;
+        let (user_id, token) = sign_in::sign_in(&t.app, " TARO@example.jp ", PASSWORD, &client())
+            .await
+            .expect("sign in");
+        assert_eq!(user_id, registered.user_id);
+        assert_ne!(token, registered.session_token, "a new session");
+        let (me, _) = sessions::authenticate(&t.app, &token)
+            .await
+            .expect("authenticate")
+            .expect("session accepted");
+        assert_eq!(me.id, registered.user_id);
+        assert_eq!(me.email, "taro@example.jp");
+        assert!(
+            sessions::authenticate(&t.app, "made-up-cookie")
+                .await
+                .expect("authenticate")
+                .is_none()
+        );
     }
-    let throttled = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await;
-    assert!(matches!(throttled, Err(AppError::Throttled { retry_after_minutes: 15 })), "{throttled:?}");
+);
 
-    t.advance(14 * 60);
-    let still = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await;
-    assert!(matches!(still, Err(AppError::Throttled { .. })), "still inside the window: {still:?}");
+both_backends!(
+    sign_in_with_a_wrong_password_or_unknown_address_is_bad_credentials,
+    |db: Db| async move {
+        let t = test_app(db);
+        t.register("taro@example.jp", "太郎").await;
+        let sessions_before = t.count("sessions").await;
+        let wrong = sign_in::sign_in(&t.app, "taro@example.jp", "not my password", &client()).await;
+        assert!(matches!(wrong, Err(AppError::BadCredentials)), "{wrong:?}");
+        let unknown = sign_in::sign_in(&t.app, "nobody@example.jp", PASSWORD, &client()).await;
+        assert!(
+            matches!(unknown, Err(AppError::BadCredentials)),
+            "{unknown:?}"
+        );
+        let malformed = sign_in::sign_in(&t.app, "nobody", PASSWORD, &client()).await;
+        assert!(
+            matches!(malformed, Err(AppError::BadCredentials)),
+            "{malformed:?}"
+        );
+        assert_eq!(
+            t.count("sessions").await,
+            sessions_before,
+            "no session was started"
+        );
+    }
+);
 
-    t.advance(60);
-    let (user_id, _) = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await.expect("window passed");
-    assert_eq!(user_id, registered.user_id);
-});
+both_backends!(
+    five_failures_throttle_sign_in_until_the_window_passes,
+    |db: Db| async move {
+        let t = test_app(db);
+        let registered = t.register("taro@example.jp", "太郎").await;
+        for attempt in 1..=5 {
+            let result = sign_in::sign_in(&t.app, "taro@example.jp", "guess", &client()).await;
+            assert!(
+                matches!(result, Err(AppError::BadCredentials)),
+                "attempt {attempt}: {result:?}"
+            );
+        }
+        let throttled = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await;
+        assert!(
+            matches!(
+                throttled,
+                Err(AppError::Throttled {
+                    retry_after_minutes: 15
+                })
+            ),
+            "{throttled:?}"
+        );
+
+        t.advance(14 * 60);
+        let still = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await;
+        assert!(
+            matches!(still, Err(AppError::Throttled { .. })),
+            "still inside the window: {still:?}"
+        );
+
+        t.advance(60);
+        let (user_id, _) = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client())
+            .await
+            .expect("window passed");
+        assert_eq!(user_id, registered.user_id);
+    }
+);
 
 // ---- password reset ----
 
-both_backends!(a_reset_request_for_an_unknown_address_does_nothing, |db: Db| async move {
-    let t = test_app(db);
-    t.register("taro@example.jp", "太郎").await;
-    t.run_jobs().await;
-    let tokens_before = t.count("email_tokens").await;
-    password_reset::request(&t.app, "stranger@example.jp").await.expect("same answer as for a member");
-    assert_eq!(t.count("email_tokens").await, tokens_before);
-    assert_eq!(t.run_jobs().await, 0, "no mail queued");
-    assert!(t.mails_to("stranger@example.jp").await.is_empty());
-});
-
-both_backends!(a_password_reset_changes_the_password_ends_sessions_and_works_once, |db: Db| async move {
-    let t = test_app(db);
-    let registered = t.register("taro@example.jp", "太郎").await;
-    let (_, other_session) = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await.expect("sign in");
-    t.run_jobs().await;
-
-    password_reset::request(&t.app, "Taro@example.jp").await.expect("request");
-    t.run_jobs().await;
-    let mail = t.last_mail_to("taro@example.jp").await;
-    assert_eq!(mail.subject, "【よろず】パスワード再設定のご案内");
-    let link = link_in(&mail.body_text);
-    assert!(link.starts_with("http://test.local/account/reset?token="), "{link}");
-    let token = token_in(&link);
-
-    // A refused password leaves the link usable.
-    let short = password_reset::reset(&t.app, &token, "short").await;
-    assert_eq!(invalid_fields(short), [("password", "password-too-short")]);
-    assert!(
-        sessions::authenticate(&t.app, &registered.session_token).await.expect("authenticate").is_some(),
-        "a refused reset ends no session"
-    );
-
-    let user_id = password_reset::reset(&t.app, &token, NEW_PASSWORD).await.expect("reset");
-    assert_eq!(user_id, registered.user_id);
-    for session in [&registered.session_token, &other_session] {
-        assert!(sessions::authenticate(&t.app, session).await.expect("authenticate").is_none(), "session ended");
+both_backends!(
+    a_reset_request_for_an_unknown_address_does_nothing,
+    |db: Db| async move {
+        let t = test_app(db);
+        t.register("taro@example.jp", "太郎").await;
+        t.run_jobs().await;
+        let tokens_before = t.count("email_tokens").await;
+        password_reset::request(&t.app, "stranger@example.jp")
+            .await
+            .expect("same answer as for a member");
+        assert_eq!(t.count("email_tokens").await, tokens_before);
+        assert_eq!(t.run_jobs().await, 0, "no mail queued");
+        assert!(t.mails_to("stranger@example.jp").await.is_empty());
     }
-    let old = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await;
-    assert!(matches!(old, Err(AppError::BadCredentials)), "{old:?}");
-    sign_in::sign_in(&t.app, "taro@example.jp", NEW_PASSWORD, &client()).await.expect("new password works");
+);
 
-    assert_eq!(link_invalid(password_reset::reset(&t.app, &token, "yet another secret").await), "link-used");
+both_backends!(
+    a_password_reset_changes_the_password_ends_sessions_and_works_once,
+    |db: Db| async move {
+        let t = test_app(db);
+        let registered = t.register("taro@example.jp", "太郎").await;
+        let (_, other_session) = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client())
+            .await
+            .expect("sign in");
+        t.run_jobs().await;
 
-    t.run_jobs().await;
-    assert_eq!(t.last_mail_to("taro@example.jp").await.subject, "【よろず】パスワードが変更されました");
-});
+        password_reset::request(&t.app, "Taro@example.jp")
+            .await
+            .expect("request");
+        t.run_jobs().await;
+        let mail = t.last_mail_to("taro@example.jp").await;
+        assert_eq!(mail.subject, "【よろず】パスワード再設定のご案内");
+        let link = link_in(&mail.body_text);
+        assert!(
+            link.starts_with("http://test.local/account/reset?token="),
+            "{link}"
+        );
+        let token = token_in(&link);
 
-both_backends!(a_password_reset_lifts_the_sign_in_throttle, |db: Db| async move {
-    let t = test_app(db);
-    t.register("taro@example.jp", "太郎").await;
-    for _ in 0..5 {
-        let _ = sign_in::sign_in(&t.app, "taro@example.jp", "guess", &client()).await;
-    }
-    password_reset::request(&t.app, "taro@example.jp").await.expect("request");
-    t.run_jobs().await;
-    let token = token_in(&t.last_mail_to("taro@example.jp").await.body_text);
-    password_reset::reset(&t.app, &token, NEW_PASSWORD).await.expect("reset");
-    sign_in::sign_in(&t.app, "taro@example.jp", NEW_PASSWORD, &client()).await.expect("not throttled any more");
-});
+        // A refused password leaves the link usable.
+        let short = password_reset::reset(&t.app, &token, "short").await;
+        assert_eq!(invalid_fields(short), [("password", "password-too-short")]);
+        assert!(
+            sessions::authenticate(&t.app, &registered.session_token)
+                .await
+                .expect("authenticate")
+                .is_some(),
+            "a refused reset ends no session"
+        );
 
-both_backends!(a_reset_link_expires_after_an_hour_and_a_newer_one_replaces_it, |db: Db| async move {
-    let t = test_app(db);
-    t.register("taro@example.jp", "太郎").await;
-    password_reset::request(&t.app, "taro@example.jp").await.expect("first request");
-    t.run_jobs().await;
-    let first = token_in(&t.last_mail_to("taro@example.jp").await.body_text);
-    password_reset::request(&t.app, "taro@example.jp").await.expect("a request too soon is accepted");
-    t.run_jobs().await;
-    assert_eq!(t.mails_to("taro@example.jp").await.len(), 2, "but sends nothing: confirmation + first reset only");
-    t.advance(3 * 60);
-    password_reset::request(&t.app, "taro@example.jp").await.expect("second request");
-    t.run_jobs().await;
-    let second = token_in(&t.last_mail_to("taro@example.jp").await.body_text);
-    assert_ne!(first, second);
-    assert_eq!(link_invalid(password_reset::reset(&t.app, &first, NEW_PASSWORD).await), "link-expired", "superseded");
-
-    t.advance(HOUR);
-    assert_eq!(link_invalid(password_reset::reset(&t.app, &second, NEW_PASSWORD).await), "link-expired");
-    sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await.expect("password unchanged");
-});
-
-both_backends!(a_reset_link_used_twice_at_the_same_moment_works_exactly_once, |db: Db| async move {
-    let t = test_app(db);
-    t.register("taro@example.jp", "太郎").await;
-    password_reset::request(&t.app, "taro@example.jp").await.expect("request");
-    t.run_jobs().await;
-    let token = token_in(&t.last_mail_to("taro@example.jp").await.body_text);
-
-    let attempts = ["first new secret", "second new secret"].map(|password| {
-        let (app, token) = (t.app.clone(), token.clone());
-        tokio::spawn(async move { (password, password_reset::reset(&app, &token, password).await) })
-    });
-    let mut won = vec![];
-    for attempt in attempts {
-        match attempt.await.expect("task") {
-            (password, Ok(_)) => won.push(password),
-            (_, Err(AppError::LinkInvalid("link-used"))) => {}
-            (_, other) => panic!("unexpected outcome {other:?}"),
+        let user_id = password_reset::reset(&t.app, &token, NEW_PASSWORD)
+            .await
+            .expect("reset");
+        assert_eq!(user_id, registered.user_id);
+        for session in [&registered.session_token, &other_session] {
+            assert!(
+                sessions::authenticate(&t.app, session)
+                    .await
+                    .expect("authenticate")
+                    .is_none(),
+                "session ended"
+            );
         }
+        let old = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await;
+        assert!(matches!(old, Err(AppError::BadCredentials)), "{old:?}");
+        sign_in::sign_in(&t.app, "taro@example.jp", NEW_PASSWORD, &client())
+            .await
+            .expect("new password works");
+
+        assert_eq!(
+            link_invalid(password_reset::reset(&t.app, &token, "yet another secret").await),
+            "link-used"
+        );
+
+        t.run_jobs().await;
+        assert_eq!(
+            t.last_mail_to("taro@example.jp").await.subject,
+            "【よろず】パスワードが変更されました"
+        );
     }
-    assert_eq!(won.len(), 1, "exactly one reset took effect");
-    sign_in::sign_in(&t.app, "taro@example.jp", won[0], &client()).await.expect("the winner's password is set");
-});
+);
+
+both_backends!(
+    a_password_reset_lifts_the_sign_in_throttle,
+    |db: Db| async move {
+        let t = test_app(db);
+        t.register("taro@example.jp", "太郎").await;
+        for _ in 0..5 {
+            let _ = sign_in::sign_in(&t.app, "taro@example.jp", "guess", &client()).await;
+        }
+        password_reset::request(&t.app, "taro@example.jp")
+            .await
+            .expect("request");
+        t.run_jobs().await;
+        let token = token_in(&t.last_mail_to("taro@example.jp").await.body_text);
+        password_reset::reset(&t.app, &token, NEW_PASSWORD)
+            .await
+            .expect("reset");
+        sign_in::sign_in(&t.app, "taro@example.jp", NEW_PASSWORD, &client())
+            .await
+            .expect("not throttled any more");
+    }
+);
+
+both_backends!(
+    a_reset_link_expires_after_an_hour_and_a_newer_one_replaces_it,
+    |db: Db| async move {
+        let t = test_app(db);
+        t.register("taro@example.jp", "太郎").await;
+        password_reset::request(&t.app, "taro@example.jp")
+            .await
+            .expect("first request");
+        t.run_jobs().await;
+        let first = token_in(&t.last_mail_to("taro@example.jp").await.body_text);
+        password_reset::request(&t.app, "taro@example.jp")
+            .await
+            .expect("a request too soon is accepted");
+        t.run_jobs().await;
+        assert_eq!(
+            t.mails_to("taro@example.jp").await.len(),
+            2,
+            "but sends nothing: confirmation + first reset only"
+        );
+        t.advance(3 * 60);
+        password_reset::request(&t.app, "taro@example.jp")
+            .await
+            .expect("second request");
+        t.run_jobs().await;
+        let second = token_in(&t.last_mail_to("taro@example.jp").await.body_text);
+        assert_ne!(first, second);
+        assert_eq!(
+            link_invalid(password_reset::reset(&t.app, &first, NEW_PASSWORD).await),
+            "link-expired",
+            "superseded"
+        );
+
+        t.advance(HOUR);
+        assert_eq!(
+            link_invalid(password_reset::reset(&t.app, &second, NEW_PASSWORD).await),
+            "link-expired"
+        );
+        sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client())
+            .await
+            .expect("password unchanged");
+    }
+);
+
+both_backends!(
+    a_reset_link_used_twice_at_the_same_moment_works_exactly_once,
+    |db: Db| async move {
+        let t = test_app(db);
+        t.register("taro@example.jp", "太郎").await;
+        password_reset::request(&t.app, "taro@example.jp")
+            .await
+            .expect("request");
+        t.run_jobs().await;
+        let token = token_in(&t.last_mail_to("taro@example.jp").await.body_text);
+
+        let attempts = ["first new secret", "second new secret"].map(|password| {
+            let (app, token) = (t.app.clone(), token.clone());
+            tokio::spawn(async move {
+                (
+                    password,
+                    password_reset::reset(&app, &token, password).await,
+                )
+            })
+        });
+        let mut won = vec![];
+        for attempt in attempts {
+            match attempt.await.expect("task") {
+                (password, Ok(_)) => won.push(password),
+                (_, Err(AppError::LinkInvalid("link-used"))) => {}
+                (_, other) => panic!("unexpected outcome {other:?}"),
+            }
+        }
+        assert_eq!(won.len(), 1, "exactly one reset took effect");
+        sign_in::sign_in(&t.app, "taro@example.jp", won[0], &client())
+            .await
+            .expect("the winner's password is set");
+    }
+);
 
 // ---- changing the e-mail address ----
 
-both_backends!(an_email_change_needs_the_current_password, |db: Db| async move {
-    let t = test_app(db);
-    let registered = t.register_confirmed("taro@example.jp", "太郎").await;
-    let (me, _) = t.current_user(&registered.session_token).await;
-    let jobs_before = t.count("jobs").await;
-    let result = change_email::request(&t.app, &me, "new@example.jp", "not my password").await;
-    assert_eq!(invalid_fields(result), [("current_password", "password-wrong")]);
-    assert_eq!(t.count("jobs").await, jobs_before, "no mail queued");
-});
+both_backends!(
+    an_email_change_needs_the_current_password,
+    |db: Db| async move {
+        let t = test_app(db);
+        let registered = t.register_confirmed("taro@example.jp", "太郎").await;
+        let (me, _) = t.current_user(&registered.session_token).await;
+        let jobs_before = t.count("jobs").await;
+        let result = change_email::request(&t.app, &me, "new@example.jp", "not my password").await;
+        assert_eq!(
+            invalid_fields(result),
+            [("current_password", "password-wrong")]
+        );
+        assert_eq!(t.count("jobs").await, jobs_before, "no mail queued");
+    }
+);
 
-both_backends!(an_email_change_to_a_taken_address_is_refused, |db: Db| async move {
-    let t = test_app(db);
-    let registered = t.register_confirmed("taro@example.jp", "太郎").await;
-    t.register("hanako@example.jp", "花子").await;
-    let (me, _) = t.current_user(&registered.session_token).await;
-    let result = change_email::request(&t.app, &me, "HANAKO@example.jp", PASSWORD).await;
-    assert_eq!(invalid_fields(result), [("new_email", "email-taken")]);
-});
+both_backends!(
+    an_email_change_to_a_taken_address_is_refused,
+    |db: Db| async move {
+        let t = test_app(db);
+        let registered = t.register_confirmed("taro@example.jp", "太郎").await;
+        t.register("hanako@example.jp", "花子").await;
+        let (me, _) = t.current_user(&registered.session_token).await;
+        let result = change_email::request(&t.app, &me, "HANAKO@example.jp", PASSWORD).await;
+        assert_eq!(invalid_fields(result), [("new_email", "email-taken")]);
+    }
+);
 
-both_backends!(an_email_change_is_confirmed_from_the_new_address_and_frees_the_old_one, |db: Db| async move {
-    let t = test_app(db);
-    let registered = t.register_confirmed("old@example.jp", "太郎").await;
-    let (me, _) = t.current_user(&registered.session_token).await;
-    change_email::request(&t.app, &me, "new@example.jp", PASSWORD).await.expect("request");
-    t.run_jobs().await;
+both_backends!(
+    an_email_change_is_confirmed_from_the_new_address_and_frees_the_old_one,
+    |db: Db| async move {
+        let t = test_app(db);
+        let registered = t.register_confirmed("old@example.jp", "太郎").await;
+        let (me, _) = t.current_user(&registered.session_token).await;
+        change_email::request(&t.app, &me, "new@example.jp", PASSWORD)
+            .await
+            .expect("request");
+        t.run_jobs().await;
 
-    let to_new = t.last_mail_to("new@example.jp").await;
-    let link = link_in(&to_new.body_text);
-    assert!(link.starts_with("http://test.local/account/email/confirm?token="), "{link}");
-    let notice = t.last_mail_to("old@example.jp").await;
-    assert_eq!(notice.subject, "【よろず】メールアドレス変更のお申し込みがありました");
-    assert!(notice.body_text.contains("new@example.jp"), "{}", notice.body_text);
-    assert!(!notice.body_text.contains("token="), "the old address never gets the link");
-    assert_eq!(t.load_user(registered.user_id).await.email, "old@example.jp", "unchanged until confirmed");
+        let to_new = t.last_mail_to("new@example.jp").await;
+        let link = link_in(&to_new.body_text);
+        assert!(
+            link.starts_with("http://test.local/account/email/confirm?token="),
+            "{link}"
+        );
+        let notice = t.last_mail_to("old@example.jp").await;
+        assert_eq!(
+            notice.subject,
+            "【よろず】メールアドレス変更のお申し込みがありました"
+        );
+        assert!(
+            notice.body_text.contains("new@example.jp"),
+            "{}",
+            notice.body_text
+        );
+        assert!(
+            !notice.body_text.contains("token="),
+            "the old address never gets the link"
+        );
+        assert_eq!(
+            t.load_user(registered.user_id).await.email,
+            "old@example.jp",
+            "unchanged until confirmed"
+        );
 
-    let user_id = change_email::confirm(&t.app, &token_in(&link)).await.expect("confirm");
-    assert_eq!(user_id, registered.user_id);
-    let me = t.load_user(registered.user_id).await;
-    assert_eq!(me.email, "new@example.jp");
-    assert!(me.email_verified);
-    sign_in::sign_in(&t.app, "new@example.jp", PASSWORD, &client()).await.expect("new address signs in");
-    let old = sign_in::sign_in(&t.app, "old@example.jp", PASSWORD, &client()).await;
-    assert!(matches!(old, Err(AppError::BadCredentials)), "{old:?}");
+        let user_id = change_email::confirm(&t.app, &token_in(&link))
+            .await
+            .expect("confirm");
+        assert_eq!(user_id, registered.user_id);
+        let me = t.load_user(registered.user_id).await;
+        assert_eq!(me.email, "new@example.jp");
+        assert!(me.email_verified);
+        sign_in::sign_in(&t.app, "new@example.jp", PASSWORD, &client())
+            .await
+            .expect("new address signs in");
+        let old = sign_in::sign_in(&t.app, "old@example.jp", PASSWORD, &client()).await;
+        assert!(matches!(old, Err(AppError::BadCredentials)), "{old:?}");
 
-    let again = t.register("old@example.jp", "新しい太郎").await;
-    assert_ne!(again.user_id, registered.user_id, "the old address is free for a new account");
-});
+        let again = t.register("old@example.jp", "新しい太郎").await;
+        assert_ne!(
+            again.user_id, registered.user_id,
+            "the old address is free for a new account"
+        );
+    }
+);
 
-both_backends!(an_email_change_fails_if_the_address_was_taken_before_confirmation, |db: Db| async move {
-    let t = test_app(db);
-    let registered = t.register_confirmed("taro@example.jp", "太郎").await;
-    let (me, _) = t.current_user(&registered.session_token).await;
-    change_email::request(&t.app, &me, "wanted@example.jp", PASSWORD).await.expect("request");
-    t.run_jobs().await;
-    let token = token_in(&t.last_mail_to("wanted@example.jp").await.body_text);
+both_backends!(
+    an_email_change_fails_if_the_address_was_taken_before_confirmation,
+    |db: Db| async move {
+        let t = test_app(db);
+        let registered = t.register_confirmed("taro@example.jp", "太郎").await;
+        let (me, _) = t.current_user(&registered.session_token).await;
+        change_email::request(&t.app, &me, "wanted@example.jp", PASSWORD)
+            .await
+            .expect("request");
+        t.run_jobs().await;
+        let token = token_in(&t.last_mail_to("wanted@example.jp").await.body_text);
 
-    t.register("wanted@example.jp", "先客").await;
-    let result = change_email::confirm(&t.app, &token).await;
-    assert!(matches!(result, Err(AppError::Conflict("email-taken"))), "{result:?}");
-    assert_eq!(t.load_user(registered.user_id).await.email, "taro@example.jp");
-});
+        t.register("wanted@example.jp", "先客").await;
+        let result = change_email::confirm(&t.app, &token).await;
+        assert!(
+            matches!(result, Err(AppError::Conflict("email-taken"))),
+            "{result:?}"
+        );
+        assert_eq!(
+            t.load_user(registered.user_id).await.email,
+            "taro@example.jp"
+        );
+    }
+);
 
 // ---- changing the password ----
 
-both_backends!(a_password_change_ends_other_sessions_and_keeps_the_current_one, |db: Db| async move {
-    let t = test_app(db);
-    let registered = t.register("taro@example.jp", "太郎").await;
-    let (_, laptop) = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await.expect("sign in");
-    let (_, phone) = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await.expect("sign in");
-    let (me, current) = t.current_user(&registered.session_token).await;
+both_backends!(
+    a_password_change_ends_other_sessions_and_keeps_the_current_one,
+    |db: Db| async move {
+        let t = test_app(db);
+        let registered = t.register("taro@example.jp", "太郎").await;
+        let (_, laptop) = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client())
+            .await
+            .expect("sign in");
+        let (_, phone) = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client())
+            .await
+            .expect("sign in");
+        let (me, current) = t.current_user(&registered.session_token).await;
 
-    let wrong = change_password::change(&t.app, &me, &current, "not my password", NEW_PASSWORD).await;
-    assert_eq!(invalid_fields(wrong), [("current_password", "password-wrong")]);
-    assert!(sessions::authenticate(&t.app, &laptop).await.expect("authenticate").is_some(), "nothing ended");
+        let wrong =
+            change_password::change(&t.app, &me, &current, "not my password", NEW_PASSWORD).await;
+        assert_eq!(
+            invalid_fields(wrong),
+            [("current_password", "password-wrong")]
+        );
+        assert!(
+            sessions::authenticate(&t.app, &laptop)
+                .await
+                .expect("authenticate")
+                .is_some(),
+            "nothing ended"
+        );
 
-    change_password::change(&t.app, &me, &current, PASSWORD, NEW_PASSWORD).await.expect("change");
-    assert!(sessions::authenticate(&t.app, &registered.session_token).await.expect("authenticate").is_some());
-    for other in [&laptop, &phone] {
-        assert!(sessions::authenticate(&t.app, other).await.expect("authenticate").is_none(), "other device signed out");
+        change_password::change(&t.app, &me, &current, PASSWORD, NEW_PASSWORD)
+            .await
+            .expect("change");
+        assert!(
+            sessions::authenticate(&t.app, &registered.session_token)
+                .await
+                .expect("authenticate")
+                .is_some()
+        );
+        for other in [&laptop, &phone] {
+            assert!(
+                sessions::authenticate(&t.app, other)
+                    .await
+                    .expect("authenticate")
+                    .is_none(),
+                "other device signed out"
+            );
+        }
+        let old = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await;
+        assert!(matches!(old, Err(AppError::BadCredentials)), "{old:?}");
+        sign_in::sign_in(&t.app, "taro@example.jp", NEW_PASSWORD, &client())
+            .await
+            .expect("new password works");
     }
-    let old = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await;
-    assert!(matches!(old, Err(AppError::BadCredentials)), "{old:?}");
-    sign_in::sign_in(&t.app, "taro@example.jp", NEW_PASSWORD, &client()).await.expect("new password works");
-});
+);
 
 // ---- sessions ----
 
-both_backends!(sessions_can_be_listed_revoked_and_ended_everywhere_else, |db: Db| async move {
-    let t = test_app(db);
-    let registered = t.register("taro@example.jp", "太郎").await;
-    let (_, laptop) = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await.expect("sign in");
-    let (_, phone) = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await.expect("sign in");
-    let (me, current) = t.current_user(&registered.session_token).await;
-    let (_, laptop_id) = t.current_user(&laptop).await;
+both_backends!(
+    sessions_can_be_listed_revoked_and_ended_everywhere_else,
+    |db: Db| async move {
+        let t = test_app(db);
+        let registered = t.register("taro@example.jp", "太郎").await;
+        let (_, laptop) = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client())
+            .await
+            .expect("sign in");
+        let (_, phone) = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client())
+            .await
+            .expect("sign in");
+        let (me, current) = t.current_user(&registered.session_token).await;
+        let (_, laptop_id) = t.current_user(&laptop).await;
 
-    let listed = sessions::list(&t.app, me.id, &current).await.expect("list");
-    assert_eq!(listed.len(), 3);
-    assert_eq!(listed.iter().filter(|s| s.current).count(), 1);
-    assert!(listed.iter().any(|s| s.current && s.id == current));
-    assert!(listed.iter().all(|s| s.user_agent == "test-browser/1.0" && s.ip == "192.0.2.10"));
-    assert!(listed.iter().all(|s| s.id != registered.session_token), "the cookie value is never listed");
+        let listed = sessions::list(&t.app, me.id, &current).await.expect("list");
+        assert_eq!(listed.len(), 3);
+        assert_eq!(listed.iter().filter(|s| s.current).count(), 1);
+        assert!(listed.iter().any(|s| s.current && s.id == current));
+        assert!(
+            listed
+                .iter()
+                .all(|s| s.user_agent == "test-browser/1.0" && s.ip == "192.0.2.10")
+        );
+        assert!(
+            listed.iter().all(|s| s.id != registered.session_token),
+            "the cookie value is never listed"
+        );
 
-    sessions::revoke(&t.app, me.id, &laptop_id).await.expect("revoke the laptop");
-    assert!(sessions::authenticate(&t.app, &laptop).await.expect("authenticate").is_none());
-    let revoked_again = sessions::revoke(&t.app, me.id, &laptop_id).await;
-    assert!(matches!(revoked_again, Err(AppError::NotFound)), "{revoked_again:?}");
+        sessions::revoke(&t.app, me.id, &laptop_id)
+            .await
+            .expect("revoke the laptop");
+        assert!(
+            sessions::authenticate(&t.app, &laptop)
+                .await
+                .expect("authenticate")
+                .is_none()
+        );
+        let revoked_again = sessions::revoke(&t.app, me.id, &laptop_id).await;
+        assert!(
+            matches!(revoked_again, Err(AppError::NotFound)),
+            "{revoked_again:?}"
+        );
 
-    // Another member cannot end this member's session.
-    let other = t.register("hanako@example.jp", "花子").await;
-    let (_, phone_id) = t.current_user(&phone).await;
-    let foreign = sessions::revoke(&t.app, other.user_id, &phone_id).await;
-    assert!(matches!(foreign, Err(AppError::NotFound)), "{foreign:?}");
-    assert!(sessions::authenticate(&t.app, &phone).await.expect("authenticate").is_some());
+        // Another member cannot end this member's session.
+        let other = t.register("hanako@example.jp", "花子").await;
+        let (_, phone_id) = t.current_user(&phone).await;
+        let foreign = sessions::revoke(&t.app, other.user_id, &phone_id).await;
+        assert!(matches!(foreign, Err(AppError::NotFound)), "{foreign:?}");
+        assert!(
+            sessions::authenticate(&t.app, &phone)
+                .await
+                .expect("authenticate")
+                .is_some()
+        );
 
-    assert_eq!(sessions::sign_out_everywhere(&t.app, me.id, &current).await.expect("sign out everywhere"), 1);
-    assert!(sessions::authenticate(&t.app, &phone).await.expect("authenticate").is_none());
-    assert!(sessions::authenticate(&t.app, &registered.session_token).await.expect("authenticate").is_some());
-    assert_eq!(sessions::list(&t.app, me.id, &current).await.expect("list").len(), 1);
-    assert!(sessions::authenticate(&t.app, &other.session_token).await.expect("authenticate").is_some(), "others untouched");
+        assert_eq!(
+            sessions::sign_out_everywhere(&t.app, me.id, &current)
+                .await
+                .expect("sign out everywhere"),
+            1
+        );
+        assert!(
+            sessions::authenticate(&t.app, &phone)
+                .await
+                .expect("authenticate")
+                .is_none()
+        );
+        assert!(
+            sessions::authenticate(&t.app, &registered.session_token)
+                .await
+                .expect("authenticate")
+                .is_some()
+        );
+        assert_eq!(
+            sessions::list(&t.app, me.id, &current)
+                .await
+                .expect("list")
+                .len(),
+            1
+        );
+        assert!(
+            sessions::authenticate(&t.app, &other.session_token)
+                .await
+                .expect("authenticate")
+                .is_some(),
+            "others untouched"
+        );
 
-    sessions::sign_out(&t.app, &current).await.expect("sign out");
-    assert!(sessions::authenticate(&t.app, &registered.session_token).await.expect("authenticate").is_none());
-});
+        sessions::sign_out(&t.app, &current)
+            .await
+            .expect("sign out");
+        assert!(
+            sessions::authenticate(&t.app, &registered.session_token)
+                .await
+                .expect("authenticate")
+                .is_none()
+        );
+    }
+);
 
 both_backends!(a_session_expires_after_30_idle_days, |db: Db| async move {
     let t = test_app(db);
     let registered = t.register("taro@example.jp", "太郎").await;
     t.advance(29 * DAY);
-    assert!(sessions::authenticate(&t.app, &registered.session_token).await.expect("authenticate").is_some());
+    assert!(
+        sessions::authenticate(&t.app, &registered.session_token)
+            .await
+            .expect("authenticate")
+            .is_some()
+    );
     // Use extended the session: another 29 days later it is still alive.
     t.advance(29 * DAY);
-    assert!(sessions::authenticate(&t.app, &registered.session_token).await.expect("authenticate").is_some());
+    assert!(
+        sessions::authenticate(&t.app, &registered.session_token)
+            .await
+            .expect("authenticate")
+            .is_some()
+    );
     t.advance(30 * DAY + 1);
-    assert!(sessions::authenticate(&t.app, &registered.session_token).await.expect("authenticate").is_none());
+    assert!(
+        sessions::authenticate(&t.app, &registered.session_token)
+            .await
+            .expect("authenticate")
+            .is_none()
+    );
 });
 
 // ---- API tokens ----
 
-both_backends!(an_api_token_authenticates_until_revoked, |db: Db| async move {
-    let t = test_app(db);
-    let registered = t.register("taro@example.jp", "太郎").await;
-    let (info, secret) = api_tokens::create(&t.app, registered.user_id, "  CLI  ").await.expect("create");
-    assert!(secret.starts_with("yzp_"), "{secret}");
-    assert_eq!(info.name, "CLI");
-    let listed = api_tokens::list(&t.app, registered.user_id).await.expect("list");
-    assert_eq!(listed.iter().map(|i| i.id).collect::<Vec<_>>(), [info.id]);
+both_backends!(
+    an_api_token_authenticates_until_revoked,
+    |db: Db| async move {
+        let t = test_app(db);
+        let registered = t.register("taro@example.jp", "太郎").await;
+        let (info, secret) = api_tokens::create(&t.app, registered.user_id, "  CLI  ")
+            .await
+            .expect("create");
+        assert!(secret.starts_with("yzp_"), "{secret}");
+        assert_eq!(info.name, "CLI");
+        let listed = api_tokens::list(&t.app, registered.user_id)
+            .await
+            .expect("list");
+        assert_eq!(listed.iter().map(|i| i.id).collect::<Vec<_>>(), [info.id]);
 
-    let me = api_tokens::authenticate(&t.app, &secret).await.expect("authenticate").expect("token accepted");
-    assert_eq!(me.id, registered.user_id);
-    let used = api_tokens::list(&t.app, registered.user_id).await.expect("list");
-    assert!(used[0].last_used_at.is_some(), "use is recorded");
-    for forged in ["yzp_forged", "not-even-prefixed", &secret[..secret.len() - 1]] {
-        assert!(api_tokens::authenticate(&t.app, forged).await.expect("authenticate").is_none(), "{forged}");
+        let me = api_tokens::authenticate(&t.app, &secret)
+            .await
+            .expect("authenticate")
+            .expect("token accepted");
+        assert_eq!(me.id, registered.user_id);
+        let used = api_tokens::list(&t.app, registered.user_id)
+            .await
+            .expect("list");
+        assert!(used[0].last_used_at.is_some(), "use is recorded");
+        for forged in [
+            "yzp_forged",
+            "not-even-prefixed",
+            &secret[..secret.len() - 1],
+        ] {
+            assert!(
+                api_tokens::authenticate(&t.app, forged)
+                    .await
+                    .expect("authenticate")
+                    .is_none(),
+                "{forged}"
+            );
+        }
+
+        api_tokens::revoke(&t.app, registered.user_id, info.id)
+            .await
+            .expect("revoke");
+        assert!(
+            api_tokens::authenticate(&t.app, &secret)
+                .await
+                .expect("authenticate")
+                .is_none()
+        );
+        assert!(
+            api_tokens::list(&t.app, registered.user_id)
+                .await
+                .expect("list")
+                .is_empty()
+        );
     }
+);
 
-    api_tokens::revoke(&t.app, registered.user_id, info.id).await.expect("revoke");
-    assert!(api_tokens::authenticate(&t.app, &secret).await.expect("authenticate").is_none());
-    assert!(api_tokens::list(&t.app, registered.user_id).await.expect("list").is_empty());
-});
-
-both_backends!(a_member_cannot_revoke_another_members_api_token, |db: Db| async move {
-    let t = test_app(db);
-    let owner = t.register("taro@example.jp", "太郎").await;
-    let intruder = t.register("hanako@example.jp", "花子").await;
-    let (info, secret) = api_tokens::create(&t.app, owner.user_id, "deploy").await.expect("create");
-    let result = api_tokens::revoke(&t.app, intruder.user_id, info.id).await;
-    assert!(matches!(result, Err(AppError::NotFound)), "{result:?}");
-    assert!(api_tokens::authenticate(&t.app, &secret).await.expect("authenticate").is_some(), "still valid");
-});
+both_backends!(
+    a_member_cannot_revoke_another_members_api_token,
+    |db: Db| async move {
+        let t = test_app(db);
+        let owner = t.register("taro@example.jp", "太郎").await;
+        let intruder = t.register("hanako@example.jp", "花子").await;
+        let (info, secret) = api_tokens::create(&t.app, owner.user_id, "deploy")
+            .await
+            .expect("create");
+        let result = api_tokens::revoke(&t.app, intruder.user_id, info.id).await;
+        assert!(matches!(result, Err(AppError::NotFound)), "{result:?}");
+        assert!(
+            api_tokens::authenticate(&t.app, &secret)
+                .await
+                .expect("authenticate")
+                .is_some(),
+            "still valid"
+        );
+    }
+);
 
 both_backends!(an_api_token_needs_a_name, |db: Db| async move {
     let t = test_app(db);
     let registered = t.register("taro@example.jp", "太郎").await;
-    assert_eq!(invalid_fields(api_tokens::create(&t.app, registered.user_id, "   ").await), [("name", "token-name-empty")]);
+    assert_eq!(
+        invalid_fields(api_tokens::create(&t.app, registered.user_id, "   ").await),
+        [("name", "token-name-empty")]
+    );
     assert_eq!(t.count("api_tokens").await, 0);
 });

@@ -7,14 +7,14 @@ mod support;
 use std::cmp::Reverse;
 
 use yorozu_app::accounts::CurrentUser;
+use yorozu_app::listings::edit;
 use yorozu_app::listings::form::ListingForm;
 use yorozu_app::listings::manage::{self, Action};
-use yorozu_app::listings::search::{run, SearchParams, MAX_PAGE, PAGE_SIZE, SORTS};
-use yorozu_app::listings::edit;
-use yorozu_domain::search::{index_grams, normalize, SearchQuery};
+use yorozu_app::listings::search::{MAX_PAGE, PAGE_SIZE, SORTS, SearchParams, run};
+use yorozu_domain::search::{SearchQuery, index_grams, normalize};
 use yorozu_store::dynamic::Bind;
 use yorozu_store::listings::search::COUNT_CAP;
-use yorozu_store::{both_backends, bulk, Db};
+use yorozu_store::{Db, both_backends, bulk};
 
 use support::*;
 
@@ -62,17 +62,28 @@ struct World {
 
 impl World {
     fn id(&self, key: &str) -> i64 {
-        self.ids.iter().find(|(k, _)| *k == key).unwrap_or_else(|| panic!("no fixture {key}")).1
+        self.ids
+            .iter()
+            .find(|(k, _)| *k == key)
+            .unwrap_or_else(|| panic!("no fixture {key}"))
+            .1
     }
 
     fn key(&self, id: i64) -> &'static str {
-        self.ids.iter().find(|(_, i)| *i == id).map_or("(not a fixture)", |(k, _)| *k)
+        self.ids
+            .iter()
+            .find(|(_, i)| *i == id)
+            .map_or("(not a fixture)", |(k, _)| *k)
     }
 
     /// The fixture keys found, in result order.
     async fn found(&self, params: SearchParams) -> Vec<&'static str> {
         let results = run(&self.t.app, &params).await.expect("search");
-        assert_eq!(results.total, results.cards.len() as i64, "one page holds everything here: {params:?}");
+        assert_eq!(
+            results.total,
+            results.cards.len() as i64,
+            "one page holds everything here: {params:?}"
+        );
         results.cards.iter().map(|c| self.key(c.id)).collect()
     }
 
@@ -84,7 +95,11 @@ impl World {
     }
 
     async fn query(&self, q: &str) -> Vec<&'static str> {
-        self.set(SearchParams { q: q.into(), ..Default::default() }).await
+        self.set(SearchParams {
+            q: q.into(),
+            ..Default::default()
+        })
+        .await
     }
 }
 
@@ -105,68 +120,149 @@ fn form(f: &Fixture) -> ListingForm {
 async fn world(db: Db) -> World {
     let t = test_app(db);
     let mut sellers: Vec<CurrentUser> = vec![];
-    for (email, name) in [("a@example.jp", "認証済みの売り手"), ("b@example.jp", "売り手B"), ("c@example.jp", "売り手C")] {
+    for (email, name) in [
+        ("a@example.jp", "認証済みの売り手"),
+        ("b@example.jp", "売り手B"),
+        ("c@example.jp", "売り手C"),
+    ] {
         sellers.push(confirmed_member(&t, email, name).await);
     }
     let mut ids = vec![];
     for f in &PUBLISHED {
         t.advance(60);
         let id = publish_new(&t, &sellers[f.seller], &form(f)).await;
-        set_listing_stats(&t.app.db, id, f.rating_x100, f.rating_count, f.sales, f.rank).await;
+        set_listing_stats(
+            &t.app.db,
+            id,
+            f.rating_x100,
+            f.rating_count,
+            f.sales,
+            f.rank,
+        )
+        .await;
         ids.push((f.key, id));
     }
     // Not public: they match 名刺 and have the highest counters, so any leak shows.
     t.advance(60);
-    let draft = edit::create(&t.app, &sellers[0], &listing_form("名刺の下書き", "名刺デザイン")).await.expect("draft");
-    let paused = publish_new(&t, &sellers[1], &listing_form("名刺テンプレート", "名刺デザイン")).await;
-    manage::apply(&t.app, &sellers[1], paused, Action::Pause).await.expect("pause");
-    let deleted = publish_new(&t, &sellers[2], &listing_form("削除した名刺", "名刺デザイン")).await;
-    manage::apply(&t.app, &sellers[2], deleted, Action::Delete).await.expect("delete");
+    let draft = edit::create(
+        &t.app,
+        &sellers[0],
+        &listing_form("名刺の下書き", "名刺デザイン"),
+    )
+    .await
+    .expect("draft");
+    let paused = publish_new(
+        &t,
+        &sellers[1],
+        &listing_form("名刺テンプレート", "名刺デザイン"),
+    )
+    .await;
+    manage::apply(&t.app, &sellers[1], paused, Action::Pause)
+        .await
+        .expect("pause");
+    let deleted = publish_new(
+        &t,
+        &sellers[2],
+        &listing_form("削除した名刺", "名刺デザイン"),
+    )
+    .await;
+    manage::apply(&t.app, &sellers[2], deleted, Action::Delete)
+        .await
+        .expect("delete");
     for id in [draft, paused, deleted] {
         set_listing_stats(&t.app.db, id, 500, 999, 9999, 99_999).await;
     }
-    ids.extend([("(draft)", draft), ("(paused)", paused), ("(deleted)", deleted)]);
+    ids.extend([
+        ("(draft)", draft),
+        ("(paused)", paused),
+        ("(deleted)", deleted),
+    ]);
 
     let mut tx = t.app.db.begin().await.expect("begin");
-    yorozu_store::listings::rows::set_seller_verified(&mut tx, sellers[0].id, true).await.expect("verify");
+    yorozu_store::listings::rows::set_seller_verified(&mut tx, sellers[0].id, true)
+        .await
+        .expect("verify");
     tx.commit().await.expect("commit");
     World { t, ids }
 }
 
-both_backends!(one_and_two_character_japanese_queries_find_exactly_their_services, |db: Db| async move {
-    let w = world(db).await;
-    assert_eq!(w.query("絵").await, sorted(vec!["似顔絵", "挿絵"]), "one character");
-    assert_eq!(w.query("名刺").await, sorted(vec!["名刺", "ロゴ名刺", "名入れ"]), "two characters, not the hidden ones");
-    assert_eq!(w.query("翻訳").await, sorted(vec!["英訳", "中国語"]));
-    assert_eq!(w.query("英語").await, ["英訳"]);
-    assert_eq!(w.query("描きます").await, sorted(vec!["似顔絵", "挿絵"]), "a longer term");
-    assert_eq!(w.query("存在しない言葉").await, Vec::<&str>::new());
-    assert_eq!(w.query("").await.len(), PUBLISHED.len(), "no keyword: every published service");
-    assert_eq!(w.query("　 ").await.len(), PUBLISHED.len(), "blank: no keyword");
-});
+both_backends!(
+    one_and_two_character_japanese_queries_find_exactly_their_services,
+    |db: Db| async move {
+        let w = world(db).await;
+        assert_eq!(
+            w.query("絵").await,
+            sorted(vec!["似顔絵", "挿絵"]),
+            "one character"
+        );
+        assert_eq!(
+            w.query("名刺").await,
+            sorted(vec!["名刺", "ロゴ名刺", "名入れ"]),
+            "two characters, not the hidden ones"
+        );
+        assert_eq!(w.query("翻訳").await, sorted(vec!["英訳", "中国語"]));
+        assert_eq!(w.query("英語").await, ["英訳"]);
+        assert_eq!(
+            w.query("描きます").await,
+            sorted(vec!["似顔絵", "挿絵"]),
+            "a longer term"
+        );
+        assert_eq!(w.query("存在しない言葉").await, Vec::<&str>::new());
+        assert_eq!(
+            w.query("").await.len(),
+            PUBLISHED.len(),
+            "no keyword: every published service"
+        );
+        assert_eq!(
+            w.query("　 ").await.len(),
+            PUBLISHED.len(),
+            "blank: no keyword"
+        );
+    }
+);
 
 both_backends!(width_case_and_kana_are_folded, |db: Db| async move {
     let w = world(db).await;
     let design = sorted(vec!["名刺", "ロゴ", "チラシ", "相談"]);
     for q in ["デザイン", "ﾃﾞｻﾞｲﾝ", "でざいん", "ﾃﾞｻﾞｲﾝ　"] {
-        assert_eq!(w.query(q).await, design, "{q} finds デザイン, ﾃﾞｻﾞｲﾝ and でざいん");
+        assert_eq!(
+            w.query(q).await,
+            design,
+            "{q} finds デザイン, ﾃﾞｻﾞｲﾝ and でざいん"
+        );
     }
     for q in ["logo", "LOGO", "ＬＯＧＯ", "ｌｏｇｏ", "Logo"] {
         assert_eq!(w.query(q).await, ["LOGO"], "{q}");
     }
-    assert_eq!(w.query("ロゴ").await, sorted(vec!["ロゴ", "ロゴ名刺", "名入れ"]), "katakana ロゴ is not latin logo");
+    assert_eq!(
+        w.query("ロゴ").await,
+        sorted(vec!["ロゴ", "ロゴ名刺", "名入れ"]),
+        "katakana ロゴ is not latin logo"
+    );
     for q in ["いらすと", "ｲﾗｽﾄ", "イラスト"] {
         assert_eq!(w.query(q).await, ["似顔絵"], "{q}");
     }
-    assert_eq!(w.query("ちらし").await, ["チラシ"], "finds both ﾁﾗｼ (title) and チラシ (description) in one listing");
-    assert_eq!(w.query("ａ４").await, ["チラシ"], "full-width digits and letters");
+    assert_eq!(
+        w.query("ちらし").await,
+        ["チラシ"],
+        "finds both ﾁﾗｼ (title) and チラシ (description) in one listing"
+    );
+    assert_eq!(
+        w.query("ａ４").await,
+        ["チラシ"],
+        "full-width digits and letters"
+    );
 });
 
 both_backends!(every_term_must_match_as_a_whole, |db: Db| async move {
     let w = world(db).await;
     // Several terms: AND, whatever the space between them.
     assert_eq!(w.query("名刺 デザイン").await, ["名刺"]);
-    assert_eq!(w.query("名刺　デザイン").await, ["名刺"], "ideographic space");
+    assert_eq!(
+        w.query("名刺　デザイン").await,
+        ["名刺"],
+        "ideographic space"
+    );
     assert_eq!(w.query("デザイン 名刺").await, ["名刺"]);
     assert_eq!(w.query("名刺 翻訳").await, Vec::<&str>::new());
 
@@ -175,7 +271,10 @@ both_backends!(every_term_must_match_as_a_whole, |db: Db| async move {
     let needed = SearchQuery::parse("ロゴ名刺").term_grams();
     let decoy = &PUBLISHED[9];
     let decoy_grams = index_grams(&format!("{}\n{}", decoy.title, decoy.description));
-    assert!(needed[0].iter().all(|g| decoy_grams.contains(g)), "the decoy has every gram: {needed:?}");
+    assert!(
+        needed[0].iter().all(|g| decoy_grams.contains(g)),
+        "the decoy has every gram: {needed:?}"
+    );
     assert_eq!(w.query("ロゴ名刺").await, ["ロゴ名刺"]);
 
     // LIKE wildcards in a term are literal: `_` must not match the space of 「snake case」.
@@ -184,33 +283,76 @@ both_backends!(every_term_must_match_as_a_whole, |db: Db| async move {
     assert!(needed[0].iter().all(|g| spaced.contains(g)), "{needed:?}");
     assert_eq!(w.query("snake_case").await, ["snake_case"]);
     assert_eq!(w.query("SNAKE_CASE").await, ["snake_case"]);
-    assert_eq!(w.query("snake").await, sorted(vec!["snake_case", "snake case"]));
-    assert_eq!(w.query("%").await.len(), PUBLISHED.len(), "punctuation alone is no keyword");
-    assert_eq!(w.query("snake%").await, sorted(vec!["snake_case", "snake case"]), "% separates terms");
+    assert_eq!(
+        w.query("snake").await,
+        sorted(vec!["snake_case", "snake case"])
+    );
+    assert_eq!(
+        w.query("%").await.len(),
+        PUBLISHED.len(),
+        "punctuation alone is no keyword"
+    );
+    assert_eq!(
+        w.query("snake%").await,
+        sorted(vec!["snake_case", "snake case"]),
+        "% separates terms"
+    );
 });
 
-both_backends!(drafts_paused_and_deleted_services_never_appear, |db: Db| async move {
-    let w = world(db).await;
-    let hidden = ["(draft)", "(paused)", "(deleted)"];
-    let mut every_listing = vec![];
-    for (key, _) in SORTS {
-        for q in ["", "名刺", "デザイン", "テンプレート", "下書き", "削除"] {
-            let params = SearchParams { q: q.into(), sort: key.into(), ..Default::default() };
-            let found = w.found(params).await;
-            assert!(found.iter().all(|k| !hidden.contains(k)), "{key} {q}: {found:?}");
-            every_listing.extend(found);
+both_backends!(
+    drafts_paused_and_deleted_services_never_appear,
+    |db: Db| async move {
+        let w = world(db).await;
+        let hidden = ["(draft)", "(paused)", "(deleted)"];
+        let mut every_listing = vec![];
+        for (key, _) in SORTS {
+            for q in ["", "名刺", "デザイン", "テンプレート", "下書き", "削除"] {
+                let params = SearchParams {
+                    q: q.into(),
+                    sort: key.into(),
+                    ..Default::default()
+                };
+                let found = w.found(params).await;
+                assert!(
+                    found.iter().all(|k| !hidden.contains(k)),
+                    "{key} {q}: {found:?}"
+                );
+                every_listing.extend(found);
+            }
         }
+        assert!(!every_listing.is_empty());
+        let filtered = SearchParams {
+            category: "3".into(),
+            rating: "4.5".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            w.set(filtered).await,
+            ["チラシ"],
+            "the hidden ones (rated 5.0, in 名刺) stay hidden under filters too"
+        );
+        let (newest, popular) = yorozu_app::listings::view::home_sections(&w.t.app)
+            .await
+            .expect("home");
+        for card in newest.iter().chain(&popular) {
+            assert!(
+                !hidden.contains(&w.key(card.id)),
+                "home page: {}",
+                card.title
+            );
+        }
+        assert_eq!(
+            newest.first().map(|c| c.id),
+            Some(w.id("snake case")),
+            "home: the newest published service first"
+        );
+        assert_eq!(
+            popular.first().map(|c| c.id),
+            Some(w.id("英訳")),
+            "home: the highest rank first"
+        );
     }
-    assert!(!every_listing.is_empty());
-    let filtered = SearchParams { category: "3".into(), rating: "4.5".into(), ..Default::default() };
-    assert_eq!(w.set(filtered).await, ["チラシ"], "the hidden ones (rated 5.0, in 名刺) stay hidden under filters too");
-    let (newest, popular) = yorozu_app::listings::view::home_sections(&w.t.app).await.expect("home");
-    for card in newest.iter().chain(&popular) {
-        assert!(!hidden.contains(&w.key(card.id)), "home page: {}", card.title);
-    }
-    assert_eq!(newest.first().map(|c| c.id), Some(w.id("snake case")), "home: the newest published service first");
-    assert_eq!(popular.first().map(|c| c.id), Some(w.id("英訳")), "home: the highest rank first");
-});
+);
 
 both_backends!(filters_narrow_the_results, |db: Db| async move {
     let w = world(db).await;
@@ -219,43 +361,129 @@ both_backends!(filters_narrow_the_results, |db: Db| async move {
         f(&mut params);
         params
     };
-    let expected = |keep: fn(&Fixture) -> bool| sorted(PUBLISHED.iter().filter(|f| keep(f)).map(|f| f.key).collect());
+    let expected = |keep: fn(&Fixture) -> bool| {
+        sorted(
+            PUBLISHED
+                .iter()
+                .filter(|f| keep(f))
+                .map(|f| f.key)
+                .collect(),
+        )
+    };
 
     // Category: a leaf, or a top-level one (all its children).
-    assert_eq!(w.set(p(|p| p.category = "301".into())).await, sorted(vec!["名刺", "ロゴ名刺", "名入れ"]));
-    assert_eq!(w.set(p(|p| p.category = "3".into())).await, sorted(vec!["名刺", "ロゴ名刺", "名入れ", "チラシ"]));
-    assert_eq!(w.set(p(|p| p.category = "7".into())).await, sorted(vec!["英訳", "中国語"]));
-    assert_eq!(w.set(p(|p| p.category = "2".into())).await, sorted(vec!["ロゴ", "LOGO"]));
-    assert_eq!(w.set(p(|p| p.category = "999".into())).await.len(), PUBLISHED.len(), "an unknown category is ignored");
+    assert_eq!(
+        w.set(p(|p| p.category = "301".into())).await,
+        sorted(vec!["名刺", "ロゴ名刺", "名入れ"])
+    );
+    assert_eq!(
+        w.set(p(|p| p.category = "3".into())).await,
+        sorted(vec!["名刺", "ロゴ名刺", "名入れ", "チラシ"])
+    );
+    assert_eq!(
+        w.set(p(|p| p.category = "7".into())).await,
+        sorted(vec!["英訳", "中国語"])
+    );
+    assert_eq!(
+        w.set(p(|p| p.category = "2".into())).await,
+        sorted(vec!["ロゴ", "LOGO"])
+    );
+    assert_eq!(
+        w.set(p(|p| p.category = "999".into())).await.len(),
+        PUBLISHED.len(),
+        "an unknown category is ignored"
+    );
 
     // Price range, in any way a member types yen.
-    assert_eq!(w.set(p(|p| (p.min_price, p.max_price) = ("3000".into(), "6000".into()))).await, expected(|f| (3000..=6000).contains(&f.price)));
-    assert_eq!(w.set(p(|p| (p.min_price, p.max_price) = ("３，０００".into(), "¥6,000".into()))).await, expected(|f| (3000..=6000).contains(&f.price)));
-    assert_eq!(w.set(p(|p| p.max_price = "2200円".into())).await, sorted(vec!["似顔絵", "相談", "snake case"]));
-    assert_eq!(w.set(p(|p| p.min_price = "12000".into())).await, sorted(vec!["挿絵", "ロゴ名刺"]));
-    assert_eq!(w.set(p(|p| p.min_price = "安い".into())).await.len(), PUBLISHED.len(), "a bad amount is ignored");
+    assert_eq!(
+        w.set(p(
+            |p| (p.min_price, p.max_price) = ("3000".into(), "6000".into())
+        ))
+        .await,
+        expected(|f| (3000..=6000).contains(&f.price))
+    );
+    assert_eq!(
+        w.set(p(
+            |p| (p.min_price, p.max_price) = ("３，０００".into(), "¥6,000".into())
+        ))
+        .await,
+        expected(|f| (3000..=6000).contains(&f.price))
+    );
+    assert_eq!(
+        w.set(p(|p| p.max_price = "2200円".into())).await,
+        sorted(vec!["似顔絵", "相談", "snake case"])
+    );
+    assert_eq!(
+        w.set(p(|p| p.min_price = "12000".into())).await,
+        sorted(vec!["挿絵", "ロゴ名刺"])
+    );
+    assert_eq!(
+        w.set(p(|p| p.min_price = "安い".into())).await.len(),
+        PUBLISHED.len(),
+        "a bad amount is ignored"
+    );
 
     // Delivery days.
-    assert_eq!(w.set(p(|p| p.days = "3".into())).await, expected(|f| f.days <= 3));
+    assert_eq!(
+        w.set(p(|p| p.days = "3".into())).await,
+        expected(|f| f.days <= 3)
+    );
     assert_eq!(w.set(p(|p| p.days = "1".into())).await, ["相談"]);
-    assert_eq!(w.set(p(|p| p.days = "0".into())).await.len(), PUBLISHED.len(), "out of range: ignored");
+    assert_eq!(
+        w.set(p(|p| p.days = "0".into())).await.len(),
+        PUBLISHED.len(),
+        "out of range: ignored"
+    );
 
     // Minimum rating.
-    assert_eq!(w.set(p(|p| p.rating = "4.5".into())).await, sorted(vec!["英訳", "ロゴ", "チラシ"]));
-    assert_eq!(w.set(p(|p| p.rating = "4".into())).await, sorted(vec!["英訳", "ロゴ", "チラシ", "似顔絵"]));
-    assert_eq!(w.set(p(|p| p.rating = "3".into())).await, expected(|f| f.rating_x100 >= 300));
-    assert_eq!(w.set(p(|p| p.rating = "2".into())).await.len(), PUBLISHED.len(), "not an offered choice: ignored");
+    assert_eq!(
+        w.set(p(|p| p.rating = "4.5".into())).await,
+        sorted(vec!["英訳", "ロゴ", "チラシ"])
+    );
+    assert_eq!(
+        w.set(p(|p| p.rating = "4".into())).await,
+        sorted(vec!["英訳", "ロゴ", "チラシ", "似顔絵"])
+    );
+    assert_eq!(
+        w.set(p(|p| p.rating = "3".into())).await,
+        expected(|f| f.rating_x100 >= 300)
+    );
+    assert_eq!(
+        w.set(p(|p| p.rating = "2".into())).await.len(),
+        PUBLISHED.len(),
+        "not an offered choice: ignored"
+    );
 
     // Identity-verified sellers only.
-    assert_eq!(w.set(p(|p| p.verified = "1".into())).await, expected(|f| f.seller == 0));
-    assert_eq!(w.set(p(|p| p.verified = "0".into())).await.len(), PUBLISHED.len());
+    assert_eq!(
+        w.set(p(|p| p.verified = "1".into())).await,
+        expected(|f| f.seller == 0)
+    );
+    assert_eq!(
+        w.set(p(|p| p.verified = "0".into())).await.len(),
+        PUBLISHED.len()
+    );
 
     // Together, and with a keyword.
-    assert_eq!(w.set(p(|p| (p.q, p.max_price) = ("名刺".into(), "4000".into()))).await, sorted(vec!["名刺", "名入れ"]));
-    assert_eq!(w.set(p(|p| (p.q, p.verified) = ("翻訳".into(), "on".into()))).await, ["中国語"]);
-    assert_eq!(w.set(p(|p| (p.category, p.days) = ("3".into(), "3".into()))).await, sorted(vec!["名刺", "名入れ"]));
     assert_eq!(
-        w.set(p(|p| (p.q, p.category, p.min_price, p.rating) = ("デザイン".into(), "3".into(), "5000".into(), "4".into()))).await,
+        w.set(p(|p| (p.q, p.max_price) = ("名刺".into(), "4000".into())))
+            .await,
+        sorted(vec!["名刺", "名入れ"])
+    );
+    assert_eq!(
+        w.set(p(|p| (p.q, p.verified) = ("翻訳".into(), "on".into())))
+            .await,
+        ["中国語"]
+    );
+    assert_eq!(
+        w.set(p(|p| (p.category, p.days) = ("3".into(), "3".into())))
+            .await,
+        sorted(vec!["名刺", "名入れ"])
+    );
+    assert_eq!(
+        w.set(p(|p| (p.q, p.category, p.min_price, p.rating) =
+            ("デザイン".into(), "3".into(), "5000".into(), "4".into())))
+            .await,
         ["チラシ"]
     );
 });
@@ -273,27 +501,68 @@ both_backends!(every_sort_order_is_followed, |db: Db| async move {
         ("new", order(|(i, _)| (-(*i as i64), 0, 0))),
         ("price-low", order(|(_, f)| (f.price, 0, 0))),
         ("price-high", order(|(_, f)| (-f.price, 0, 0))),
-        ("rating", order(|(_, f)| (-f.rating_x100, -f.rating_count, 0))),
+        (
+            "rating",
+            order(|(_, f)| (-f.rating_x100, -f.rating_count, 0)),
+        ),
         ("sales", order(|(_, f)| (-f.sales, 0, 0))),
     ];
     assert_eq!(expected.len(), SORTS.len(), "every sort is checked");
     for (key, want) in &expected {
-        let found = w.found(SearchParams { sort: (*key).into(), ..Default::default() }).await;
+        let found = w
+            .found(SearchParams {
+                sort: (*key).into(),
+                ..Default::default()
+            })
+            .await;
         assert_eq!(&found, want, "sort={key}");
     }
     // Spot checks that the expectations mean what they say.
     assert_eq!(expected[1].1.first(), Some(&"snake case"));
     assert_eq!(expected[2].1.first(), Some(&"相談"));
-    assert_eq!(expected[4].1[..4], ["英訳", "チラシ", "ロゴ", "似顔絵"], "4.50 with 8 ratings before 4.50 with 2");
+    assert_eq!(
+        expected[4].1[..4],
+        ["英訳", "チラシ", "ロゴ", "似顔絵"],
+        "4.50 with 8 ratings before 4.50 with 2"
+    );
     // Zero-rated services tie: newest first.
-    assert_eq!(expected[4].1[6..], ["snake case", "snake_case", "名入れ", "ロゴ名刺", "挿絵", "相談", "LOGO"]);
+    assert_eq!(
+        expected[4].1[6..],
+        [
+            "snake case",
+            "snake_case",
+            "名入れ",
+            "ロゴ名刺",
+            "挿絵",
+            "相談",
+            "LOGO"
+        ]
+    );
 
     let default = w.found(SearchParams::default()).await;
     assert_eq!(default, expected[0].1, "recommended is the default");
-    let unknown = w.found(SearchParams { sort: "cheapest".into(), ..Default::default() }).await;
-    assert_eq!(unknown, expected[0].1, "an unknown sort falls back to recommended");
-    let with_keyword = w.found(SearchParams { q: "名刺".into(), sort: "price-high".into(), ..Default::default() }).await;
-    assert_eq!(with_keyword, ["ロゴ名刺", "名入れ", "名刺"], "sorting applies to keyword results");
+    let unknown = w
+        .found(SearchParams {
+            sort: "cheapest".into(),
+            ..Default::default()
+        })
+        .await;
+    assert_eq!(
+        unknown, expected[0].1,
+        "an unknown sort falls back to recommended"
+    );
+    let with_keyword = w
+        .found(SearchParams {
+            q: "名刺".into(),
+            sort: "price-high".into(),
+            ..Default::default()
+        })
+        .await;
+    assert_eq!(
+        with_keyword,
+        ["ロゴ名刺", "名入れ", "名刺"],
+        "sorting applies to keyword results"
+    );
 });
 
 both_backends!(results_are_paged, |db: Db| async move {
@@ -306,33 +575,70 @@ both_backends!(results_are_paged, |db: Db| async move {
         ids.push(publish_new(&t, &seller, &listing_form(&title, "説明文")).await);
     }
     ids.reverse(); // newest first
-    let page = |page: &str, q: &str| SearchParams { q: q.into(), sort: "new".into(), page: page.into(), ..Default::default() };
+    let page = |page: &str, q: &str| SearchParams {
+        q: q.into(),
+        sort: "new".into(),
+        page: page.into(),
+        ..Default::default()
+    };
 
     for q in ["", "ページ送り"] {
         let first = run(&t.app, &page("", q)).await.expect("page 1");
-        assert_eq!((first.total, first.capped, first.page, first.pages), (30, false, 1, 2), "q={q}");
+        assert_eq!(
+            (first.total, first.capped, first.page, first.pages),
+            (30, false, 1, 2),
+            "q={q}"
+        );
         assert_eq!(first.cards.len() as i64, PAGE_SIZE);
-        assert_eq!(first.cards.iter().map(|c| c.id).collect::<Vec<_>>(), ids[..24]);
+        assert_eq!(
+            first.cards.iter().map(|c| c.id).collect::<Vec<_>>(),
+            ids[..24]
+        );
         let second = run(&t.app, &page("2", q)).await.expect("page 2");
         assert_eq!((second.total, second.page, second.pages), (30, 2, 2));
-        assert_eq!(second.cards.iter().map(|c| c.id).collect::<Vec<_>>(), ids[24..]);
+        assert_eq!(
+            second.cards.iter().map(|c| c.id).collect::<Vec<_>>(),
+            ids[24..]
+        );
     }
     let third = run(&t.app, &page("3", "")).await.expect("page 3");
     assert!(third.cards.is_empty());
     assert_eq!(third.total, 30, "the count does not depend on the page");
     for odd in ["0", "-4", "abc", ""] {
-        assert_eq!(run(&t.app, &page(odd, "")).await.expect("page").page, 1, "{odd:?}");
+        assert_eq!(
+            run(&t.app, &page(odd, "")).await.expect("page").page,
+            1,
+            "{odd:?}"
+        );
     }
     let far = run(&t.app, &page("100000", "")).await.expect("far page");
-    assert_eq!(far.page, MAX_PAGE, "pages beyond the last offered one are not served");
+    assert_eq!(
+        far.page, MAX_PAGE,
+        "pages beyond the last offered one are not served"
+    );
     assert!(far.cards.is_empty());
 
     // All 30 cost the same: price-high breaks the tie newest first, price-low is its exact
     // reverse (oldest first), so that one index serves both.
-    let sorted_by = |sort: &str| SearchParams { sort: sort.into(), ..Default::default() };
-    let high: Vec<i64> = run(&t.app, &sorted_by("price-high")).await.expect("search").cards.iter().map(|c| c.id).collect();
+    let sorted_by = |sort: &str| SearchParams {
+        sort: sort.into(),
+        ..Default::default()
+    };
+    let high: Vec<i64> = run(&t.app, &sorted_by("price-high"))
+        .await
+        .expect("search")
+        .cards
+        .iter()
+        .map(|c| c.id)
+        .collect();
     assert_eq!(high, ids[..24]);
-    let low: Vec<i64> = run(&t.app, &sorted_by("price-low")).await.expect("search").cards.iter().map(|c| c.id).collect();
+    let low: Vec<i64> = run(&t.app, &sorted_by("price-low"))
+        .await
+        .expect("search")
+        .cards
+        .iter()
+        .map(|c| c.id)
+        .collect();
     let oldest_first: Vec<i64> = ids.iter().rev().take(24).copied().collect();
     assert_eq!(low, oldest_first);
 });
@@ -371,14 +677,22 @@ async fn bulk_publish(db: &Db, seller_id: i64, first_id: i64, count: i64) {
     let grams: Vec<Vec<Bind>> = (first_id..first_id + count)
         .flat_map(|id| {
             let text = normalize(&format!("一括登録 {id}\n説明"));
-            index_grams(&text).into_iter().map(move |g| vec![Bind::Text(g), Bind::I64(id)])
+            index_grams(&text)
+                .into_iter()
+                .map(move |g| vec![Bind::Text(g), Bind::I64(id)])
         })
         .collect();
     let mut tx = db.begin().await.expect("begin");
-    bulk::insert(&mut tx, bulk::Table::Listings, &rows).await.expect("bulk listings");
-    bulk::insert(&mut tx, bulk::Table::ListingGrams, &grams).await.expect("bulk grams");
+    bulk::insert(&mut tx, bulk::Table::Listings, &rows)
+        .await
+        .expect("bulk listings");
+    bulk::insert(&mut tx, bulk::Table::ListingGrams, &grams)
+        .await
+        .expect("bulk grams");
     // Bulk loads bypass the use cases, so they must tell the catalogue cache themselves.
-    yorozu_store::catalog::bump(&mut tx).await.expect("bump catalogue version");
+    yorozu_store::catalog::bump(&mut tx)
+        .await
+        .expect("bump catalogue version");
     tx.commit().await.expect("commit");
 }
 
@@ -387,27 +701,63 @@ both_backends!(counting_stops_just_past_the_cap, |db: Db| async move {
     let seller = confirmed_member(&t, "seller@example.jp", "うりて").await;
     bulk_publish(&t.app.db, seller.id, 1, COUNT_CAP).await;
     let all = SearchParams::default();
-    let keyword = SearchParams { q: "一括".into(), ..Default::default() };
+    let keyword = SearchParams {
+        q: "一括".into(),
+        ..Default::default()
+    };
     for params in [&all, &keyword] {
         let results = run(&t.app, params).await.expect("search");
-        assert_eq!((results.total, results.capped), (COUNT_CAP, false), "exactly at the cap: {params:?}");
-        assert_eq!(results.pages, MAX_PAGE.min((COUNT_CAP + PAGE_SIZE - 1) / PAGE_SIZE));
+        assert_eq!(
+            (results.total, results.capped),
+            (COUNT_CAP, false),
+            "exactly at the cap: {params:?}"
+        );
+        assert_eq!(
+            results.pages,
+            MAX_PAGE.min((COUNT_CAP + PAGE_SIZE - 1) / PAGE_SIZE)
+        );
     }
 
     bulk_publish(&t.app.db, seller.id, COUNT_CAP + 1, 1).await;
     for params in [&all, &keyword] {
         let results = run(&t.app, params).await.expect("search");
-        assert_eq!((results.total, results.capped), (COUNT_CAP + 1, true), "one past the cap: {params:?}");
+        assert_eq!(
+            (results.total, results.capped),
+            (COUNT_CAP + 1, true),
+            "one past the cap: {params:?}"
+        );
     }
 
     bulk_publish(&t.app.db, seller.id, COUNT_CAP + 2, 50).await;
     let results = run(&t.app, &keyword).await.expect("search");
-    assert_eq!((results.total, results.capped), (COUNT_CAP + 1, true), "counting stops at cap + 1");
+    assert_eq!(
+        (results.total, results.capped),
+        (COUNT_CAP + 1, true),
+        "counting stops at cap + 1"
+    );
     assert_eq!(results.pages, MAX_PAGE);
     assert_eq!(results.cards.len() as i64, PAGE_SIZE);
-    let last = run(&t.app, &SearchParams { page: MAX_PAGE.to_string(), ..keyword.clone() }).await.expect("last page");
-    assert_eq!(last.cards.len() as i64, PAGE_SIZE, "the last offered page is full");
-    let narrow = SearchParams { q: "一括登録 1051".into(), ..Default::default() };
+    let last = run(
+        &t.app,
+        &SearchParams {
+            page: MAX_PAGE.to_string(),
+            ..keyword.clone()
+        },
+    )
+    .await
+    .expect("last page");
+    assert_eq!(
+        last.cards.len() as i64,
+        PAGE_SIZE,
+        "the last offered page is full"
+    );
+    let narrow = SearchParams {
+        q: "一括登録 1051".into(),
+        ..Default::default()
+    };
     let results = run(&t.app, &narrow).await.expect("search");
-    assert_eq!((results.total, results.capped, results.pages), (1, false, 1));
+    assert_eq!(
+        (results.total, results.capped, results.pages),
+        (1, false, 1)
+    );
 });

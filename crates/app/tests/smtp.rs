@@ -10,9 +10,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use yorozu_app::mail::{unsubscribe, MailCategory};
+use base64::engine::general_purpose::STANDARD;
+use yorozu_app::mail::{MailCategory, unsubscribe};
 use yorozu_app::ports::{Mailer, OutgoingMail, SmtpMailer};
 use yorozu_store::testing::{TempDir, TestDb};
 
@@ -39,7 +39,9 @@ impl SmtpSink {
     fn start() -> SmtpSink {
         let script = std::env::var_os("YOROZU_TEST_SMTP_SINK")
             .map(PathBuf::from)
-            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/smtp_sink.py"));
+            .unwrap_or_else(|| {
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/smtp_sink.py")
+            });
         assert!(script.exists(), "{} is missing", script.display());
         let python = std::env::var("YOROZU_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
         let dir = TempDir::new("yorozu-smtp");
@@ -53,7 +55,11 @@ impl SmtpSink {
             .spawn()
             .unwrap_or_else(|e| panic!("cannot run {python}: {e}; {INSTALL_HINT}"));
         // From here on, dropping `sink` (also by a panic) ends the process.
-        let mut sink = SmtpSink { child, port: 0, dir };
+        let mut sink = SmtpSink {
+            child,
+            port: 0,
+            dir,
+        };
 
         // Read stdout on a thread so that waiting for "ready" can time out.
         let stdout = sink.child.stdout.take().expect("piped stdout");
@@ -69,7 +75,11 @@ impl SmtpSink {
             match lines.recv_timeout(Duration::from_secs(30)) {
                 Ok(line) if line.trim() == "ready" => break,
                 Ok(line) => {
-                    if let Some(port) = line.trim().strip_prefix("port ").and_then(|p| p.parse().ok()) {
+                    if let Some(port) = line
+                        .trim()
+                        .strip_prefix("port ")
+                        .and_then(|p| p.parse().ok())
+                    {
                         sink.port = port;
                     }
                 }
@@ -80,7 +90,10 @@ impl SmtpSink {
                     if let Some(mut e) = sink.child.stderr.take() {
                         let _ = std::io::Read::read_to_string(&mut e, &mut stderr);
                     }
-                    panic!("smtp_sink.py did not become ready: {}\n{INSTALL_HINT}", stderr.trim());
+                    panic!(
+                        "smtp_sink.py did not become ready: {}\n{INSTALL_HINT}",
+                        stderr.trim()
+                    );
                 }
             }
         }
@@ -99,7 +112,10 @@ impl SmtpSink {
         }
         let raw = std::fs::read(&eml).expect("the sink stored the message as 1.eml");
         let meta = std::fs::read(self.dir.0.join("1.json")).expect("envelope sidecar");
-        (String::from_utf8(raw).expect("a MIME message is ASCII"), serde_json::from_slice(&meta).expect("json"))
+        (
+            String::from_utf8(raw).expect("a MIME message is ASCII"),
+            serde_json::from_slice(&meta).expect("json"),
+        )
     }
 }
 
@@ -109,7 +125,11 @@ fn headers(message: &str) -> Vec<(String, String)> {
     let mut fields: Vec<(String, String)> = vec![];
     for line in head.split("\r\n") {
         if line.starts_with([' ', '\t']) {
-            fields.last_mut().expect("continuation follows a field").1.push_str(line);
+            fields
+                .last_mut()
+                .expect("continuation follows a field")
+                .1
+                .push_str(line);
         } else if let Some((name, value)) = line.split_once(':') {
             fields.push((name.to_owned(), value.trim().to_owned()));
         }
@@ -130,9 +150,16 @@ fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
 fn decode_rfc2047(value: &str) -> String {
     let mut bytes = vec![];
     for word in value.split_whitespace() {
-        let inner = word.strip_prefix("=?").and_then(|w| w.strip_suffix("?=")).unwrap_or_else(|| panic!("not an encoded word: {word}"));
+        let inner = word
+            .strip_prefix("=?")
+            .and_then(|w| w.strip_suffix("?="))
+            .unwrap_or_else(|| panic!("not an encoded word: {word}"));
         let mut parts = inner.splitn(3, '?');
-        let (charset, encoding, text) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        let (charset, encoding, text) = (
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or(""),
+        );
         assert!(charset.eq_ignore_ascii_case("utf-8"), "charset {charset}");
         match encoding {
             "b" | "B" => bytes.extend(STANDARD.decode(text).expect("base64 encoded word")),
@@ -169,11 +196,15 @@ fn body(message: &str, fields: &[(String, String)]) -> String {
         .find(|(n, _)| n.eq_ignore_ascii_case("Content-Transfer-Encoding"))
         .map_or("7bit".to_owned(), |(_, v)| v.to_ascii_lowercase());
     let bytes = match encoding.as_str() {
-        "base64" => STANDARD.decode(raw.split_whitespace().collect::<String>()).expect("base64 body"),
+        "base64" => STANDARD
+            .decode(raw.split_whitespace().collect::<String>())
+            .expect("base64 body"),
         "quoted-printable" => decode_quoted_printable(raw),
         _ => raw.as_bytes().to_vec(),
     };
-    String::from_utf8(bytes).expect("utf-8 body").replace("\r\n", "\n")
+    String::from_utf8(bytes)
+        .expect("utf-8 body")
+        .replace("\r\n", "\n")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -181,7 +212,11 @@ async fn a_japanese_newsletter_reaches_a_real_smtp_server_as_valid_mime_with_uns
     let sink = SmtpSink::start();
     let db = TestDb::sqlite().await;
     let t = test_app(db.db.clone());
-    let mailer = SmtpMailer::new(&format!("smtp://127.0.0.1:{}", sink.port), &t.app.site.mail_from).expect("mailer");
+    let mailer = SmtpMailer::new(
+        &format!("smtp://127.0.0.1:{}", sink.port),
+        &t.app.site.mail_from,
+    )
+    .expect("mailer");
 
     let subject = "【よろず】メルマガ 6月号：人気のサービス特集";
     let text = "いつもよろずをご利用いただき、ありがとうございます。\n今月は翻訳・デザインの人気サービスをご紹介します。";
@@ -189,37 +224,67 @@ async fn a_japanese_newsletter_reaches_a_real_smtp_server_as_valid_mime_with_uns
         to: "reader@example.jp".into(),
         user_id: Some(42),
         subject: subject.into(),
-        body_text: format!("{text}\n\n--\n配信停止: {}\n", unsubscribe::url(&t.app, 42, MailCategory::Newsletter)),
+        body_text: format!(
+            "{text}\n\n--\n配信停止: {}\n",
+            unsubscribe::url(&t.app, 42, MailCategory::Newsletter)
+        ),
         headers: vec![],
     };
     unsubscribe::add_headers(&t.app, &mut mail, 42, MailCategory::Newsletter);
-    mailer.send(&mail).await.expect("the SMTP server accepted the mail");
+    mailer
+        .send(&mail)
+        .await
+        .expect("the SMTP server accepted the mail");
 
     let (message, envelope) = sink.first_message();
     assert_eq!(envelope["mail_from"], "no-reply@yorozu.test");
-    assert_eq!(envelope["rcpt_tos"], serde_json::json!(["reader@example.jp"]));
+    assert_eq!(
+        envelope["rcpt_tos"],
+        serde_json::json!(["reader@example.jp"])
+    );
     let fields = headers(&message);
 
     let raw_subject = field(&fields, "Subject");
     let lower = raw_subject.to_ascii_lowercase();
-    assert!(lower.starts_with("=?utf-8?b?") || lower.starts_with("=?utf-8?q?"), "RFC 2047 subject: {raw_subject}");
+    assert!(
+        lower.starts_with("=?utf-8?b?") || lower.starts_with("=?utf-8?q?"),
+        "RFC 2047 subject: {raw_subject}"
+    );
     assert_eq!(decode_rfc2047(raw_subject), subject);
 
     let unsubscribe_url = unsubscribe::url(&t.app, 42, MailCategory::Newsletter);
     assert!(unsubscribe_url.starts_with("http://test.local/mail/unsubscribe?token="));
-    assert_eq!(field(&fields, "List-Unsubscribe"), format!("<{unsubscribe_url}>"));
-    assert_eq!(field(&fields, "List-Unsubscribe-Post"), "List-Unsubscribe=One-Click");
+    assert_eq!(
+        field(&fields, "List-Unsubscribe"),
+        format!("<{unsubscribe_url}>")
+    );
+    assert_eq!(
+        field(&fields, "List-Unsubscribe-Post"),
+        "List-Unsubscribe=One-Click"
+    );
 
     let from = field(&fields, "From");
-    assert!(from == "Yorozu <no-reply@yorozu.test>" || from == "\"Yorozu\" <no-reply@yorozu.test>", "From: {from}");
+    assert!(
+        from == "Yorozu <no-reply@yorozu.test>" || from == "\"Yorozu\" <no-reply@yorozu.test>",
+        "From: {from}"
+    );
     assert!(field(&fields, "To").contains("reader@example.jp"));
     assert!(!field(&fields, "Date").is_empty());
     let message_id = field(&fields, "Message-ID");
-    assert!(message_id.starts_with('<') && message_id.ends_with("@yorozu.test>"), "Message-ID: {message_id}");
+    assert!(
+        message_id.starts_with('<') && message_id.ends_with("@yorozu.test>"),
+        "Message-ID: {message_id}"
+    );
     let content_type = field(&fields, "Content-Type").to_ascii_lowercase();
-    assert!(content_type.starts_with("text/plain") && content_type.contains("charset=utf-8"), "{content_type}");
+    assert!(
+        content_type.starts_with("text/plain") && content_type.contains("charset=utf-8"),
+        "{content_type}"
+    );
 
     let decoded = body(&message, &fields);
     assert!(decoded.starts_with(text), "{decoded}");
-    assert!(decoded.contains(&unsubscribe_url), "the link in the body is intact: {decoded}");
+    assert!(
+        decoded.contains(&unsubscribe_url),
+        "the link in the body is intact: {decoded}"
+    );
 }

@@ -13,18 +13,54 @@ use yorozu_domain::locale::Locale;
 macro_rules! resources {
     ($locale:literal) => {
         [
-            ("common.ftl", include_str!(concat!("../locales/", $locale, "/common.ftl"))),
-            ("errors.ftl", include_str!(concat!("../locales/", $locale, "/errors.ftl"))),
-            ("accounts.ftl", include_str!(concat!("../locales/", $locale, "/accounts.ftl"))),
-            ("settings.ftl", include_str!(concat!("../locales/", $locale, "/settings.ftl"))),
-            ("profile.ftl", include_str!(concat!("../locales/", $locale, "/profile.ftl"))),
-            ("identity.ftl", include_str!(concat!("../locales/", $locale, "/identity.ftl"))),
-            ("operator.ftl", include_str!(concat!("../locales/", $locale, "/operator.ftl"))),
-            ("mail.ftl", include_str!(concat!("../locales/", $locale, "/mail.ftl"))),
-            ("categories.ftl", include_str!(concat!("../locales/", $locale, "/categories.ftl"))),
-            ("listings.ftl", include_str!(concat!("../locales/", $locale, "/listings.ftl"))),
-            ("discovery.ftl", include_str!(concat!("../locales/", $locale, "/discovery.ftl"))),
-            ("payments.ftl", include_str!(concat!("../locales/", $locale, "/payments.ftl"))),
+            (
+                "common.ftl",
+                include_str!(concat!("../locales/", $locale, "/common.ftl")),
+            ),
+            (
+                "errors.ftl",
+                include_str!(concat!("../locales/", $locale, "/errors.ftl")),
+            ),
+            (
+                "accounts.ftl",
+                include_str!(concat!("../locales/", $locale, "/accounts.ftl")),
+            ),
+            (
+                "settings.ftl",
+                include_str!(concat!("../locales/", $locale, "/settings.ftl")),
+            ),
+            (
+                "profile.ftl",
+                include_str!(concat!("../locales/", $locale, "/profile.ftl")),
+            ),
+            (
+                "identity.ftl",
+                include_str!(concat!("../locales/", $locale, "/identity.ftl")),
+            ),
+            (
+                "operator.ftl",
+                include_str!(concat!("../locales/", $locale, "/operator.ftl")),
+            ),
+            (
+                "mail.ftl",
+                include_str!(concat!("../locales/", $locale, "/mail.ftl")),
+            ),
+            (
+                "categories.ftl",
+                include_str!(concat!("../locales/", $locale, "/categories.ftl")),
+            ),
+            (
+                "listings.ftl",
+                include_str!(concat!("../locales/", $locale, "/listings.ftl")),
+            ),
+            (
+                "discovery.ftl",
+                include_str!(concat!("../locales/", $locale, "/discovery.ftl")),
+            ),
+            (
+                "payments.ftl",
+                include_str!(concat!("../locales/", $locale, "/payments.ftl")),
+            ),
         ]
     };
 }
@@ -40,18 +76,22 @@ fn bundle(locale: Locale, files: &[(&str, &'static str)]) -> FluentBundle<Fluent
     // Unicode isolation marks would end up inside HTML attributes and mail subjects.
     bundle.set_use_isolating(false);
     for (name, text) in files {
-        let resource = FluentResource::try_new((*text).to_owned())
-            .unwrap_or_else(|(_, errors)| panic!("{}/{name} does not parse: {errors:?}", locale.tag()));
-        bundle
-            .add_resource(resource)
-            .unwrap_or_else(|errors| panic!("{}/{name} redefines a message: {errors:?}", locale.tag()));
+        let resource = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(_, errors)| {
+            panic!("{}/{name} does not parse: {errors:?}", locale.tag())
+        });
+        bundle.add_resource(resource).unwrap_or_else(|errors| {
+            panic!("{}/{name} redefines a message: {errors:?}", locale.tag())
+        });
     }
     bundle
 }
 
 fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| Catalog { ja: bundle(Locale::Ja, &resources!("ja")), en: bundle(Locale::En, &resources!("en")) })
+    CATALOG.get_or_init(|| Catalog {
+        ja: bundle(Locale::Ja, &resources!("ja")),
+        en: bundle(Locale::En, &resources!("en")),
+    })
 }
 
 /// A message argument: text or a number (numbers get the locale's grouping, e.g. 1,000).
@@ -121,7 +161,9 @@ impl Tr {
                 Arg::Text(s) => fluent_args.set((*name).to_owned(), FluentValue::from(s.clone())),
                 // Fluent's own number formatting does not group digits; 1,000 and above are
                 // passed pre-formatted (plural rules only ever need small numbers).
-                Arg::Number(n) if n.abs() >= 1000 => fluent_args.set((*name).to_owned(), FluentValue::from(group_digits(*n))),
+                Arg::Number(n) if n.abs() >= 1000 => {
+                    fluent_args.set((*name).to_owned(), FluentValue::from(group_digits(*n)))
+                }
                 Arg::Number(n) => fluent_args.set((*name).to_owned(), FluentValue::from(*n)),
             }
         }
@@ -147,7 +189,9 @@ impl Tr {
             return key.to_owned();
         };
         let mut errors = vec![];
-        bundle.format_pattern(pattern, args, &mut errors).into_owned()
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
     }
 }
 
@@ -196,7 +240,10 @@ mod tests {
         let en = message_ids(Locale::En);
         let only_ja: Vec<_> = ja.difference(&en).collect();
         let only_en: Vec<_> = en.difference(&ja).collect();
-        assert!(only_ja.is_empty() && only_en.is_empty(), "only in ja: {only_ja:?}\nonly in en: {only_en:?}");
+        assert!(
+            only_ja.is_empty() && only_en.is_empty(),
+            "only in ja: {only_ja:?}\nonly in en: {only_en:?}"
+        );
         assert!(ja.len() > 50, "the catalog is loaded");
     }
 
@@ -218,12 +265,18 @@ mod tests {
         assert_eq!(group_digits(1000), "1,000");
         assert_eq!(group_digits(-1234567), "-1,234,567");
         let tr = Tr::new(Locale::Ja);
-        assert!(tr.ta("error-too-long", [("max", Arg::from(5000_i64))]).contains("5,000"));
+        assert!(
+            tr.ta("error-too-long", [("max", Arg::from(5000_i64))])
+                .contains("5,000")
+        );
     }
 
     #[test]
     fn arguments_are_interpolated() {
         let tr = Tr::new(Locale::Ja);
-        assert!(tr.ta("error-too-long", [("max", Arg::from(30_i64))]).contains("30"));
+        assert!(
+            tr.ta("error-too-long", [("max", Arg::from(30_i64))])
+                .contains("30")
+        );
     }
 }

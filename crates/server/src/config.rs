@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context};
+use anyhow::{Context, bail};
 use clap::Args;
 
 /// Settings shared by every subcommand.
@@ -26,7 +26,12 @@ pub struct Common {
     pub smtp_url: Option<String>,
 
     /// Sender of outgoing mail.
-    #[arg(long, env = "YOROZU_MAIL_FROM", default_value = "よろず <no-reply@yorozu.localhost>", global = true)]
+    #[arg(
+        long,
+        env = "YOROZU_MAIL_FROM",
+        default_value = "よろず <no-reply@yorozu.localhost>",
+        global = true
+    )]
     pub mail_from: String,
 
     /// Public URL of the site, used in mailed links (default: http://BIND).
@@ -42,15 +47,30 @@ pub struct Common {
     pub file_key: Option<String>,
 
     /// Days an identity document image is kept after the decision.
-    #[arg(long, env = "YOROZU_IDENTITY_RETENTION_DAYS", default_value_t = 30, global = true)]
+    #[arg(
+        long,
+        env = "YOROZU_IDENTITY_RETENTION_DAYS",
+        default_value_t = 30,
+        global = true
+    )]
     pub identity_retention_days: i64,
 
     /// How often the job worker looks for due jobs, in milliseconds.
-    #[arg(long, env = "YOROZU_JOB_POLL_MS", default_value_t = 1000, global = true)]
+    #[arg(
+        long,
+        env = "YOROZU_JOB_POLL_MS",
+        default_value_t = 1000,
+        global = true
+    )]
     pub job_poll_ms: u64,
 
     /// Maximum database connections per process.
-    #[arg(long, env = "YOROZU_DB_CONNECTIONS", default_value_t = 16, global = true)]
+    #[arg(
+        long,
+        env = "YOROZU_DB_CONNECTIONS",
+        default_value_t = 16,
+        global = true
+    )]
     pub db_connections: u32,
 }
 
@@ -79,15 +99,25 @@ impl Common {
     }
 
     pub fn files_dir(&self) -> PathBuf {
-        self.files_dir.clone().unwrap_or_else(|| self.data_dir.join("files"))
+        self.files_dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("files"))
     }
 
     pub fn secret_key(&self) -> anyhow::Result<[u8; 32]> {
-        key(self.secret_key.as_deref(), &self.data_dir.join("keys/secret.key"), "YOROZU_SECRET_KEY")
+        key(
+            self.secret_key.as_deref(),
+            &self.data_dir.join("keys/secret.key"),
+            "YOROZU_SECRET_KEY",
+        )
     }
 
     pub fn file_key(&self) -> anyhow::Result<[u8; 32]> {
-        key(self.file_key.as_deref(), &self.data_dir.join("keys/file.key"), "YOROZU_FILE_KEY")
+        key(
+            self.file_key.as_deref(),
+            &self.data_dir.join("keys/file.key"),
+            "YOROZU_FILE_KEY",
+        )
     }
 }
 
@@ -98,7 +128,8 @@ fn key(configured: Option<&str>, path: &Path, var: &str) -> anyhow::Result<[u8; 
         return parse_key(hex).with_context(|| format!("{var} must be 64 hexadecimal characters"));
     }
     if path.exists() {
-        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
         return parse_key(text.trim()).with_context(|| format!("{} is damaged", path.display()));
     }
     let mut bytes = [0u8; 32];
@@ -139,7 +170,11 @@ fn getrandom(buf: &mut [u8]) {
 fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
     f.write_all(text.as_bytes())?;
     Ok(())
 }

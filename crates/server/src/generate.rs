@@ -4,11 +4,11 @@
 
 use std::time::Instant;
 
-use yorozu_app::listings::rank::rank_score;
 use yorozu_app::App;
+use yorozu_app::listings::rank::rank_score;
 use yorozu_domain::listings::categories::{self, Category};
 use yorozu_domain::search::{index_grams, normalize};
-use yorozu_store::bulk::{insert, Table};
+use yorozu_store::bulk::{Table, insert};
 use yorozu_store::dynamic::Bind;
 
 /// Rows per transaction: big enough to amortise commits, small enough to keep memory flat.
@@ -36,16 +36,62 @@ impl Rng {
 }
 
 const FAMILY: [&str; 20] = [
-    "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木", "山口", "松本",
-    "井上", "木村", "林", "清水", "森",
+    "佐藤",
+    "鈴木",
+    "高橋",
+    "田中",
+    "伊藤",
+    "渡辺",
+    "山本",
+    "中村",
+    "小林",
+    "加藤",
+    "吉田",
+    "山田",
+    "佐々木",
+    "山口",
+    "松本",
+    "井上",
+    "木村",
+    "林",
+    "清水",
+    "森",
 ];
 const GIVEN: [&str; 20] = [
-    "さくら", "けんた", "ゆうき", "みさき", "はると", "あおい", "そうた", "ひなた", "りこ", "たくみ", "美咲", "大輔", "陽菜",
-    "翔", "結衣", "蓮", "葵", "湊", "凛", "悠真",
+    "さくら",
+    "けんた",
+    "ゆうき",
+    "みさき",
+    "はると",
+    "あおい",
+    "そうた",
+    "ひなた",
+    "りこ",
+    "たくみ",
+    "美咲",
+    "大輔",
+    "陽菜",
+    "翔",
+    "結衣",
+    "蓮",
+    "葵",
+    "湊",
+    "凛",
+    "悠真",
 ];
 const STYLE: [&str; 12] = [
-    "やさしいタッチの", "シンプルで洗練された", "プロ品質の", "初心者にも安心の", "スピード納品の", "丁寧なヒアリングで作る",
-    "修正無制限の", "商用利用OKの", "おしゃれな", "ビジネス向けの", "かわいい", "高品質な",
+    "やさしいタッチの",
+    "シンプルで洗練された",
+    "プロ品質の",
+    "初心者にも安心の",
+    "スピード納品の",
+    "丁寧なヒアリングで作る",
+    "修正無制限の",
+    "商用利用OKの",
+    "おしゃれな",
+    "ビジネス向けの",
+    "かわいい",
+    "高品質な",
 ];
 const PROMISE: [&str; 8] = [
     "ご要望を丁寧にお伺いし、イメージに合うよう仕上げます。",
@@ -67,11 +113,22 @@ fn subjects(category: &Category) -> &'static [&'static str] {
         4 => &["バナー", "画像加工", "写真のレタッチ", "サムネイル"],
         5 => &["ホームページ", "LP", "WordPressサイト", "Webデザイン"],
         6 => &["動画編集", "アニメーション", "YouTube動画", "ショート動画"],
-        7 => &["英語の翻訳", "日英翻訳", "中国語の翻訳", "韓国語の翻訳", "翻訳"],
+        7 => &[
+            "英語の翻訳",
+            "日英翻訳",
+            "中国語の翻訳",
+            "韓国語の翻訳",
+            "翻訳",
+        ],
         8 => &["記事", "SEOライティング", "キャッチコピー", "ネーミング"],
         9 => &["タロット占い", "星占い", "恋愛占い", "霊視鑑定"],
         10 => &["お悩み相談", "恋愛相談", "キャリア相談", "子育て相談"],
-        11 => &["プログラミング", "Excelマクロ", "アプリ開発", "Pythonスクリプト"],
+        11 => &[
+            "プログラミング",
+            "Excelマクロ",
+            "アプリ開発",
+            "Pythonスクリプト",
+        ],
         12 => &["事業計画書", "資料作成", "データ入力", "営業リスト"],
         _ => &["作曲", "ナレーション", "ボイス", "BGM制作"],
     }
@@ -94,14 +151,23 @@ pub struct Generated {
     pub seconds: f64,
 }
 
-pub async fn generate(app: &App, sellers: usize, listings: usize, seed: u64) -> anyhow::Result<Generated> {
+pub async fn generate(
+    app: &App,
+    sellers: usize,
+    listings: usize,
+    seed: u64,
+) -> anyhow::Result<Generated> {
     let started = Instant::now();
     let mut rng = Rng(seed);
     let now = app.now();
     // One real Argon2 hash shared by every generated member keeps loading fast; the password
     // is printed so the accounts can be used.
-    let hash = yorozu_app::crypto::hash_password(crate::seed::DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let leaves: Vec<&Category> = categories::CATEGORIES.iter().filter(|c| c.is_leaf()).collect();
+    let hash = yorozu_app::crypto::hash_password(crate::seed::DEMO_PASSWORD)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let leaves: Vec<&Category> = categories::CATEGORIES
+        .iter()
+        .filter(|c| c.is_leaf())
+        .collect();
     let base_id = app.new_id();
 
     let mut seller_ids = Vec::with_capacity(sellers);
@@ -164,9 +230,17 @@ pub async fn generate(app: &App, sellers: usize, listings: usize, seed: u64) -> 
                 rng.pick(&PROMISE)
             );
             let price = (5 + rng.below(200)) as i64 * 100;
-            let sales = if rng.below(4) == 0 { 0 } else { rng.below(500) as i64 };
+            let sales = if rng.below(4) == 0 {
+                0
+            } else {
+                rng.below(500) as i64
+            };
             let rating_count = sales.min(rng.below(300) as i64);
-            let rating_x100 = if rating_count == 0 { 0 } else { 350 + rng.below(151) as i64 };
+            let rating_x100 = if rating_count == 0 {
+                0
+            } else {
+                350 + rng.below(151) as i64
+            };
             let favorites = rng.below(200) as i64;
             let verified = rng.below(3) == 0;
             let published = now - (rng.below(720) as i64) * 3_600 * 12;
@@ -175,7 +249,12 @@ pub async fn generate(app: &App, sellers: usize, listings: usize, seed: u64) -> 
                 grams.push(vec![Bind::Text(gram), Bind::I64(id)]);
             }
             if rng.below(2) == 0 {
-                options.push(vec![Bind::I64(id), Bind::I64(0), Bind::Text("特急納品".into()), Bind::I64(1_000)]);
+                options.push(vec![
+                    Bind::I64(id),
+                    Bind::I64(0),
+                    Bind::Text("特急納品".into()),
+                    Bind::I64(1_000),
+                ]);
             }
             rows.push(vec![
                 Bind::I64(id),
@@ -195,7 +274,13 @@ pub async fn generate(app: &App, sellers: usize, listings: usize, seed: u64) -> 
                 Bind::I64(rating_count),
                 Bind::I64(rating_x100),
                 Bind::I64(favorites),
-                Bind::I64(rank_score(sales, rating_x100, rating_count, favorites, verified)),
+                Bind::I64(rank_score(
+                    sales,
+                    rating_x100,
+                    rating_count,
+                    favorites,
+                    verified,
+                )),
                 Bind::Bool(verified),
                 Bind::I64(published),
                 Bind::I64(published),
@@ -216,5 +301,10 @@ pub async fn generate(app: &App, sellers: usize, listings: usize, seed: u64) -> 
     yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
     app.db.analyze().await?;
-    Ok(Generated { sellers, listings, grams: gram_count, seconds: started.elapsed().as_secs_f64() })
+    Ok(Generated {
+        sellers,
+        listings,
+        grams: gram_count,
+        seconds: started.elapsed().as_secs_f64(),
+    })
 }

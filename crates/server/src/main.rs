@@ -9,17 +9,21 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use yorozu_app::App;
 use yorozu_app::config::{Policy, Site};
 use yorozu_app::crypto::Signer;
 use yorozu_app::ids::IdGenerator;
 use yorozu_app::jobs::Worker;
 use yorozu_app::ports::{Clock, EncryptedDirStore, MailboxMailer, Mailer, SmtpMailer, SystemClock};
-use yorozu_app::App;
 use yorozu_store::{Db, DbConfig};
 use yorozu_web::{AppState, WebConfig};
 
 #[derive(Debug, Parser)]
-#[command(name = "yorozu", version, about = "よろず — a skill-sharing marketplace")]
+#[command(
+    name = "yorozu",
+    version,
+    about = "よろず — a skill-sharing marketplace"
+)]
 struct Cli {
     #[command(flatten)]
     common: config::Common,
@@ -79,7 +83,10 @@ async fn main() -> anyhow::Result<()> {
         Command::Migrate => {
             let db = open_db(&common).await?;
             yorozu_store::migrate(&db).await?;
-            println!("migrations applied: {}", yorozu_store::migrate::versions().join(", "));
+            println!(
+                "migrations applied: {}",
+                yorozu_store::migrate::versions().join(", ")
+            );
             Ok(())
         }
         Command::Worker => {
@@ -92,14 +99,22 @@ async fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Seed { demo, sellers, listings, seed } => {
+        Command::Seed {
+            demo,
+            sellers,
+            listings,
+            seed,
+        } => {
             let app = build_app(&common, None).await?;
             if !demo && sellers == 0 {
                 anyhow::bail!("nothing to seed: pass --demo, or --sellers N --listings M");
             }
             if demo {
                 let n = seed::demo(&app).await?;
-                println!("demo data loaded: {n} new members (password for all: {})", seed::DEMO_PASSWORD);
+                println!(
+                    "demo data loaded: {n} new members (password for all: {})",
+                    seed::DEMO_PASSWORD
+                );
             }
             if sellers > 0 {
                 let g = generate::generate(&app, sellers, listings, seed).await?;
@@ -114,11 +129,20 @@ async fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Admin(Admin::CreateOperator { email, password, display_name }) => {
+        Command::Admin(Admin::CreateOperator {
+            email,
+            password,
+            display_name,
+        }) => {
             let app = build_app(&common, None).await?;
-            let id = yorozu_app::operators::create::create_operator(&app, &email, &password, &display_name)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let id = yorozu_app::operators::create::create_operator(
+                &app,
+                &email,
+                &password,
+                &display_name,
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("operator {email} ready (id {id})");
             Ok(())
         }
@@ -135,7 +159,8 @@ fn default_serve() -> config::Serve {
 
 fn init_logging() {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("YOROZU_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sqlx::query=error,tower_http=info"));
+    let filter = EnvFilter::try_from_env("YOROZU_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sqlx::query=error,tower_http=info"));
     let json = std::env::var("YOROZU_LOG_FORMAT").is_ok_and(|f| f == "json");
     let builder = tracing_subscriber::fmt().with_env_filter(filter);
     if json {
@@ -151,34 +176,60 @@ async fn open_db(common: &config::Common) -> anyhow::Result<Db> {
         std::fs::create_dir_all(&common.data_dir)
             .with_context(|| format!("creating data folder {}", common.data_dir.display()))?;
     }
-    let db = Db::connect(&DbConfig { url, max_connections: common.db_connections, pg_schema: None })
-        .await
-        .context("opening the database")?;
+    let db = Db::connect(&DbConfig {
+        url,
+        max_connections: common.db_connections,
+        pg_schema: None,
+    })
+    .await
+    .context("opening the database")?;
     Ok(db)
 }
 
 /// Builds the application and applies migrations.
-async fn build_app(common: &config::Common, bind: Option<std::net::SocketAddr>) -> anyhow::Result<App> {
+async fn build_app(
+    common: &config::Common,
+    bind: Option<std::net::SocketAddr>,
+) -> anyhow::Result<App> {
     let db = open_db(common).await?;
-    yorozu_store::migrate(&db).await.context("applying migrations")?;
+    yorozu_store::migrate(&db)
+        .await
+        .context("applying migrations")?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let mailer: Arc<dyn Mailer> = match &common.smtp_url {
-        Some(url) => Arc::new(SmtpMailer::new(url, &common.mail_from).map_err(|e| anyhow::anyhow!("{e}"))?),
-        None => Arc::new(MailboxMailer { db: db.clone(), clock: clock.clone(), ids: IdGenerator }),
+        Some(url) => {
+            Arc::new(SmtpMailer::new(url, &common.mail_from).map_err(|e| anyhow::anyhow!("{e}"))?)
+        }
+        None => Arc::new(MailboxMailer {
+            db: db.clone(),
+            clock: clock.clone(),
+            ids: IdGenerator,
+        }),
     };
-    let base_url = common
-        .base_url
-        .clone()
-        .unwrap_or_else(|| format!("http://{}", bind.map_or_else(|| "127.0.0.1:8080".to_owned(), |b| b.to_string())));
-    let policy = Policy { identity_file_retention_days: common.identity_retention_days, ..Policy::default() };
+    let base_url = common.base_url.clone().unwrap_or_else(|| {
+        format!(
+            "http://{}",
+            bind.map_or_else(|| "127.0.0.1:8080".to_owned(), |b| b.to_string())
+        )
+    });
+    let policy = Policy {
+        identity_file_retention_days: common.identity_retention_days,
+        ..Policy::default()
+    };
     Ok(App {
         db,
         clock,
-        files: Arc::new(EncryptedDirStore::new(common.files_dir(), &common.file_key()?)),
+        files: Arc::new(EncryptedDirStore::new(
+            common.files_dir(),
+            &common.file_key()?,
+        )),
         mailer,
         signer: Signer::new(common.secret_key()?),
         policy,
-        site: Site { base_url: base_url.trim_end_matches('/').to_owned(), mail_from: common.mail_from.clone() },
+        site: Site {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            mail_from: common.mail_from.clone(),
+        },
         ids: IdGenerator,
         catalog: Default::default(),
         payments: Arc::new(yorozu_app::ports::SandboxGateway::default()),
@@ -202,12 +253,17 @@ async fn run_server(common: &config::Common, serve: &config::Serve) -> anyhow::R
         let worker = Worker::new(app.clone(), Duration::from_millis(common.job_poll_ms));
         tokio::spawn(worker.run(shutdown_rx))
     });
-    let listener = tokio::net::TcpListener::bind(serve.bind).await.with_context(|| format!("binding {}", serve.bind))?;
+    let listener = tokio::net::TcpListener::bind(serve.bind)
+        .await
+        .with_context(|| format!("binding {}", serve.bind))?;
     tracing::info!(url = %app.site.base_url, database = ?app.db.backend(), mailbox = common.smtp_url.is_none(), "yorozu is listening");
     if common.smtp_url.is_none() && !serve.bind.ip().is_loopback() {
-        tracing::warn!("no SMTP_URL: mail is shown at /mailbox to anyone who can reach this address");
+        tracing::warn!(
+            "no SMTP_URL: mail is shown at /mailbox to anyone who can reach this address"
+        );
     }
-    let router = yorozu_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let router =
+        yorozu_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, router)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -1,10 +1,10 @@
 //! `yorozu seed --demo`: realistic Japanese demo members so a first visitor sees a living site.
 //! Safe to run twice: existing demo addresses are skipped.
 
-use yorozu_app::accounts::register::{register, Registration};
-use yorozu_app::accounts::Client;
-use yorozu_app::profile::edit::{update, ProfileForm};
 use yorozu_app::App;
+use yorozu_app::accounts::Client;
+use yorozu_app::accounts::register::{Registration, register};
+use yorozu_app::profile::edit::{ProfileForm, update};
 use yorozu_domain::Locale;
 use yorozu_store::accounts::users;
 
@@ -126,8 +126,21 @@ const LISTINGS: &[DemoListing] = &[
         description: "写真をもとに、水彩風のやさしいタッチで似顔絵をお描きします。\nSNSのアイコン、名刺、ウェルカムボードなどにお使いいただけます。\n\n【納品形式】PNG（2000×2000px）\n【流れ】写真とご希望の雰囲気をお送りください → ラフ確認 → 仕上げ",
         price: 3000,
         days: 5,
-        options: &[("背景を追加", 1000), ("人物を1名追加", 2000), ("特急納品（3日以内）", 1500)],
-        faq: &[("商用利用はできますか？", "はい、追加料金なしで商用利用いただけます。"), ("修正は何回までですか？", "ラフの段階で2回まで無料で修正いたします。")],
+        options: &[
+            ("背景を追加", 1000),
+            ("人物を1名追加", 2000),
+            ("特急納品（3日以内）", 1500),
+        ],
+        faq: &[
+            (
+                "商用利用はできますか？",
+                "はい、追加料金なしで商用利用いただけます。",
+            ),
+            (
+                "修正は何回までですか？",
+                "ラフの段階で2回まで無料で修正いたします。",
+            ),
+        ],
         colour: [244, 176, 190],
     },
     DemoListing {
@@ -148,8 +161,14 @@ const LISTINGS: &[DemoListing] = &[
         description: "ヒアリングシートをもとに、お店の雰囲気に合うロゴを3案ご提案します。\n採用案は納得いただけるまで修正いたします。\n\n【納品形式】AI・PNG・JPG・PDF",
         price: 15000,
         days: 10,
-        options: &[("名刺デザインをセットで", 5000), ("商標登録用のモノクロ版", 2000)],
-        faq: &[("ロゴの著作権は譲渡されますか？", "はい、納品後に著作権を譲渡いたします。")],
+        options: &[
+            ("名刺デザインをセットで", 5000),
+            ("商標登録用のモノクロ版", 2000),
+        ],
+        faq: &[(
+            "ロゴの著作権は譲渡されますか？",
+            "はい、納品後に著作権を譲渡いたします。",
+        )],
         colour: [60, 90, 140],
     },
     DemoListing {
@@ -171,7 +190,10 @@ const LISTINGS: &[DemoListing] = &[
         price: 2500,
         days: 3,
         options: &[("ネイティブチェック", 3000), ("1,000文字追加", 2500)],
-        faq: &[("専門用語の多い文書も大丈夫ですか？", "IT・医療分野の経験があります。用語集をいただければ統一いたします。")],
+        faq: &[(
+            "専門用語の多い文書も大丈夫ですか？",
+            "IT・医療分野の経験があります。用語集をいただければ統一いたします。",
+        )],
         colour: [110, 170, 200],
     },
     DemoListing {
@@ -182,7 +204,10 @@ const LISTINGS: &[DemoListing] = &[
         price: 50000,
         days: 21,
         options: &[("ページ追加（1ページ）", 8000), ("ブログ機能の設定", 5000)],
-        faq: &[("サーバーの契約はどうすればよいですか？", "おすすめのサーバーと手順をご案内いたします。")],
+        faq: &[(
+            "サーバーの契約はどうすればよいですか？",
+            "おすすめのサーバーと手順をご案内いたします。",
+        )],
         colour: [70, 150, 110],
     },
     DemoListing {
@@ -216,8 +241,12 @@ async fn demo_listings(app: &App) -> anyhow::Result<usize> {
     let mut created = 0;
     for l in LISTINGS {
         let mut c = app.db.read().await?;
-        let Some(user) = users::find_by_email(&mut c, l.seller).await? else { continue };
-        let Some(seller) = CurrentUser::load(&mut c, user.id).await? else { continue };
+        let Some(user) = users::find_by_email(&mut c, l.seller).await? else {
+            continue;
+        };
+        let Some(seller) = CurrentUser::load(&mut c, user.id).await? else {
+            continue;
+        };
         let existing = yorozu_store::listings::rows::list_by_seller(&mut c, user.id, 50).await?;
         drop(c);
         if existing.iter().any(|e| e.title == l.title) {
@@ -236,9 +265,15 @@ async fn demo_listings(app: &App) -> anyhow::Result<usize> {
             faq_questions: l.faq.iter().map(|(q, _)| (*q).to_owned()).collect(),
             faq_answers: l.faq.iter().map(|(_, a)| (*a).to_owned()).collect(),
         };
-        let id = edit::create(app, &seller, &form).await.map_err(|e| anyhow::anyhow!("{}: {e}", l.title))?;
-        images::add(app, &seller, id, cover_image(l.colour)?).await.map_err(|e| anyhow::anyhow!("{}: {e}", l.title))?;
-        manage::apply(app, &seller, id, manage::Action::Publish).await.map_err(|e| anyhow::anyhow!("{}: {e}", l.title))?;
+        let id = edit::create(app, &seller, &form)
+            .await
+            .map_err(|e| anyhow::anyhow!("{}: {e}", l.title))?;
+        images::add(app, &seller, id, cover_image(l.colour)?)
+            .await
+            .map_err(|e| anyhow::anyhow!("{}: {e}", l.title))?;
+        manage::apply(app, &seller, id, manage::Action::Publish)
+            .await
+            .map_err(|e| anyhow::anyhow!("{}: {e}", l.title))?;
         created += 1;
     }
     Ok(created)
@@ -258,7 +293,10 @@ fn cover_image(rgb: [u8; 3]) -> anyhow::Result<Vec<u8>> {
 
 /// Loads the demo members; returns how many were created now.
 pub async fn demo(app: &App) -> anyhow::Result<usize> {
-    let client = Client { ip: "127.0.0.1".into(), user_agent: "yorozu seed".into() };
+    let client = Client {
+        ip: "127.0.0.1".into(),
+        user_agent: "yorozu seed".into(),
+    };
     let mut created = 0;
     for m in MEMBERS {
         let mut c = app.db.read().await?;
@@ -267,13 +305,26 @@ pub async fn demo(app: &App) -> anyhow::Result<usize> {
         if exists {
             continue;
         }
-        let input = Registration { email: m.email, password: DEMO_PASSWORD, display_name: m.name, locale: Locale::Ja };
-        let done = register(app, &input, &client).await.map_err(|e| anyhow::anyhow!("{}: {e}", m.email))?;
+        let input = Registration {
+            email: m.email,
+            password: DEMO_PASSWORD,
+            display_name: m.name,
+            locale: Locale::Ja,
+        };
+        let done = register(app, &input, &client)
+            .await
+            .map_err(|e| anyhow::anyhow!("{}: {e}", m.email))?;
         let mut tx = app.db.begin().await?;
         users::mark_email_verified(&mut tx, done.user_id, app.now()).await?;
         yorozu_store::accounts::sessions::delete_all_for_user(&mut tx, done.user_id, None).await?;
         // Demo members never asked for mail: drop the queued confirmation mail.
-        yorozu_store::jobs::drop_queued_for_user(&mut tx, done.user_id, yorozu_app::mail::outbox::JOB_KIND, app.now()).await?;
+        yorozu_store::jobs::drop_queued_for_user(
+            &mut tx,
+            done.user_id,
+            yorozu_app::mail::outbox::JOB_KIND,
+            app.now(),
+        )
+        .await?;
         tx.commit().await?;
         let form = ProfileForm {
             display_name: m.name.into(),
@@ -284,7 +335,9 @@ pub async fn demo(app: &App) -> anyhow::Result<usize> {
             sns_links: m.sns.into(),
             nda: m.nda.into(),
         };
-        update(app, done.user_id, &form).await.map_err(|e| anyhow::anyhow!("{}: {e}", m.email))?;
+        update(app, done.user_id, &form)
+            .await
+            .map_err(|e| anyhow::anyhow!("{}: {e}", m.email))?;
         created += 1;
     }
     let listings = demo_listings(app).await?;

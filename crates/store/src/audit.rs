@@ -1,6 +1,6 @@
 //! The operators' audit log: every operator action, append-only.
 
-use crate::{execute, query_as, Exec, Result};
+use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AuditRow {
@@ -50,7 +50,11 @@ pub struct NamedAuditRow {
 }
 
 /// Like [`list`], with display names for the operators' screen.
-pub async fn list_named(c: &mut impl Exec, before: Option<i64>, limit: i64) -> Result<Vec<NamedAuditRow>> {
+pub async fn list_named(
+    c: &mut impl Exec,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<NamedAuditRow>> {
     Ok(query_as!(
         c,
         fetch_all,

@@ -55,7 +55,9 @@ impl Table {
                  favorites_count, rank_score, seller_verified, published_at, created_at, updated_at) VALUES "
             }
             Table::ListingGrams => "INSERT INTO listing_grams (gram, listing_id) VALUES ",
-            Table::ListingOptions => "INSERT INTO listing_options (listing_id, position, title, price) VALUES ",
+            Table::ListingOptions => {
+                "INSERT INTO listing_options (listing_id, position, title, price) VALUES "
+            }
         }
     }
 

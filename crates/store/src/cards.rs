@@ -1,6 +1,6 @@
 //! Registered payment cards: the provider's token, brand, last four digits and expiry only.
 
-use crate::{execute, query_as, Exec, Result};
+use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct CardRow {
@@ -15,7 +15,8 @@ pub struct CardRow {
     pub deleted_at: Option<i64>,
 }
 
-const COLUMNS: &str = "id, user_id, provider_token, brand, last4, exp_month, exp_year, created_at, deleted_at";
+const COLUMNS: &str =
+    "id, user_id, provider_token, brand, last4, exp_month, exp_year, created_at, deleted_at";
 
 pub async fn insert(c: &mut impl Exec, card: &CardRow) -> Result<()> {
     execute!(
@@ -37,18 +38,37 @@ pub async fn insert(c: &mut impl Exec, card: &CardRow) -> Result<()> {
 
 /// The member's cards that are not deleted, newest first.
 pub async fn list_active_for_user(c: &mut impl Exec, user_id: i64) -> Result<Vec<CardRow>> {
-    let sql = format!("SELECT {COLUMNS} FROM cards WHERE user_id = $1 AND deleted_at IS NULL ORDER BY id DESC");
-    Ok(query_as!(c, fetch_all, CardRow, sqlx::AssertSqlSafe(sql), user_id)?)
+    let sql = format!(
+        "SELECT {COLUMNS} FROM cards WHERE user_id = $1 AND deleted_at IS NULL ORDER BY id DESC"
+    );
+    Ok(query_as!(
+        c,
+        fetch_all,
+        CardRow,
+        sqlx::AssertSqlSafe(sql),
+        user_id
+    )?)
 }
 
 /// One card, deleted or not.
 pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<CardRow>> {
     let sql = format!("SELECT {COLUMNS} FROM cards WHERE id = $1");
-    Ok(query_as!(c, fetch_optional, CardRow, sqlx::AssertSqlSafe(sql), id)?)
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        CardRow,
+        sqlx::AssertSqlSafe(sql),
+        id
+    )?)
 }
 
 /// Marks a card deleted; false if it was already deleted (or does not exist).
 pub async fn mark_deleted(c: &mut impl Exec, id: i64, now: i64) -> Result<bool> {
-    let n = execute!(c, "UPDATE cards SET deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL", id, now)?;
+    let n = execute!(
+        c,
+        "UPDATE cards SET deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL",
+        id,
+        now
+    )?;
     Ok(n == 1)
 }

@@ -10,7 +10,9 @@ use std::time::Duration;
 use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Connection, PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction};
+use sqlx::{
+    Connection, PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction,
+};
 
 use crate::Error;
 
@@ -27,7 +29,10 @@ pub enum Db {
     /// SQLite has a single writer. Writes go through a one-connection pool so that transactions
     /// queue in the application instead of failing with `SQLITE_BUSY` when a read lock is
     /// upgraded; reads use a wider pool, which WAL mode lets run beside the writer.
-    Sqlite { write: SqlitePool, read: SqlitePool },
+    Sqlite {
+        write: SqlitePool,
+        read: SqlitePool,
+    },
     Postgres(PgPool),
 }
 
@@ -108,7 +113,10 @@ impl std::fmt::Debug for DbConfig {
             Some((_, host)) => format!("…@{host}"),
             None => self.url.clone(),
         };
-        f.debug_struct("DbConfig").field("url", &shown).field("max_connections", &self.max_connections).finish()
+        f.debug_struct("DbConfig")
+            .field("url", &shown)
+            .field("max_connections", &self.max_connections)
+            .finish()
     }
 }
 

@@ -45,7 +45,10 @@ pub struct QueryBuilder {
 
 impl QueryBuilder {
     pub fn new(fixed: &'static str) -> QueryBuilder {
-        QueryBuilder { sql: fixed.to_owned(), binds: vec![] }
+        QueryBuilder {
+            sql: fixed.to_owned(),
+            binds: vec![],
+        }
     }
 
     /// Appends a fixed SQL fragment.
@@ -85,10 +88,16 @@ impl QueryBuilder {
     pub async fn execute(&self, c: &mut impl Exec) -> Result<u64> {
         Ok(match c.conn() {
             Conn::Sqlite(conn) => {
-                bind_all!(sqlx::query(AssertSqlSafe(self.sql.clone())), &self.binds).execute(&mut *conn).await?.rows_affected()
+                bind_all!(sqlx::query(AssertSqlSafe(self.sql.clone())), &self.binds)
+                    .execute(&mut *conn)
+                    .await?
+                    .rows_affected()
             }
             Conn::Postgres(conn) => {
-                bind_all!(sqlx::query(AssertSqlSafe(self.sql.clone())), &self.binds).execute(&mut *conn).await?.rows_affected()
+                bind_all!(sqlx::query(AssertSqlSafe(self.sql.clone())), &self.binds)
+                    .execute(&mut *conn)
+                    .await?
+                    .rows_affected()
             }
         })
     }
@@ -108,7 +117,10 @@ impl QueryBuilder {
 
     /// The database's query plan, one line per step (for index-usage tests).
     pub async fn explain(&self, c: &mut impl Exec) -> Result<Vec<String>> {
-        let mut explained = QueryBuilder { sql: String::new(), binds: self.binds.clone() };
+        let mut explained = QueryBuilder {
+            sql: String::new(),
+            binds: self.binds.clone(),
+        };
         let lines = match c.backend() {
             crate::Backend::Sqlite => {
                 explained.sql = format!("EXPLAIN QUERY PLAN {}", self.sql);
@@ -116,7 +128,12 @@ impl QueryBuilder {
                 struct Step {
                     detail: String,
                 }
-                explained.fetch_all::<Step>(c).await?.into_iter().map(|s| s.detail).collect()
+                explained
+                    .fetch_all::<Step>(c)
+                    .await?
+                    .into_iter()
+                    .map(|s| s.detail)
+                    .collect()
             }
             crate::Backend::Postgres => {
                 explained.sql = format!("EXPLAIN {}", self.sql);
@@ -125,7 +142,12 @@ impl QueryBuilder {
                     #[sqlx(rename = "QUERY PLAN")]
                     plan: String,
                 }
-                explained.fetch_all::<Step>(c).await?.into_iter().map(|s| s.plan).collect()
+                explained
+                    .fetch_all::<Step>(c)
+                    .await?
+                    .into_iter()
+                    .map(|s| s.plan)
+                    .collect()
             }
         };
         Ok(lines)

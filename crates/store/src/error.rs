@@ -6,7 +6,10 @@ pub enum Error {
     #[error("database error: {0}")]
     Sqlx(#[from] sqlx::Error),
     #[error("migration {version} failed: {source}")]
-    Migration { version: String, source: sqlx::Error },
+    Migration {
+        version: String,
+        source: sqlx::Error,
+    },
     #[error("migration sets differ between backends: {0}")]
     MigrationMismatch(String),
 }

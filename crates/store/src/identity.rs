@@ -1,6 +1,6 @@
 //! Identity documents (本人確認書類) and their review.
 
-use crate::{execute, query_as, Exec, Result};
+use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct DocumentRow {
@@ -111,7 +111,12 @@ pub async fn due_for_erasure(c: &mut impl Exec, now: i64, limit: i64) -> Result<
 }
 
 pub async fn mark_file_erased(c: &mut impl Exec, id: i64, now: i64) -> Result<()> {
-    execute!(c, "UPDATE identity_documents SET file_key = NULL, file_erased_at = $2 WHERE id = $1", id, now)?;
+    execute!(
+        c,
+        "UPDATE identity_documents SET file_key = NULL, file_erased_at = $2 WHERE id = $1",
+        id,
+        now
+    )?;
     Ok(())
 }
 
@@ -153,5 +158,10 @@ pub async fn find_named(c: &mut impl Exec, id: i64) -> Result<Option<NamedDocume
 }
 
 pub async fn count_pending(c: &mut impl Exec) -> Result<i64> {
-    Ok(crate::query_scalar!(c, fetch_one, i64, "SELECT COUNT(*) FROM identity_documents WHERE status = 'pending'")?)
+    Ok(crate::query_scalar!(
+        c,
+        fetch_one,
+        i64,
+        "SELECT COUNT(*) FROM identity_documents WHERE status = 'pending'"
+    )?)
 }

@@ -4,7 +4,7 @@
 //! claim one due job at a time by setting a lease; a crashed worker's lease runs out and the
 //! job becomes claimable again, so every job handler must be idempotent.
 
-use crate::{execute, query_as, Backend, Exec, Result};
+use crate::{Backend, Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct JobRow {
@@ -55,7 +55,12 @@ pub async fn enqueue(c: &mut impl Exec, j: &NewJob<'_>) -> Result<()> {
 ///
 /// PostgreSQL: `FOR UPDATE SKIP LOCKED` lets several workers claim different jobs without
 /// waiting on each other. SQLite has a single writer, so the plain subquery is already atomic.
-pub async fn claim(c: &mut impl Exec, worker: &str, now: i64, lease_until: i64) -> Result<Option<JobRow>> {
+pub async fn claim(
+    c: &mut impl Exec,
+    worker: &str,
+    now: i64,
+    lease_until: i64,
+) -> Result<Option<JobRow>> {
     let row = match c.backend() {
         Backend::Sqlite => query_as!(
             c,
@@ -101,7 +106,14 @@ pub async fn complete(c: &mut impl Exec, id: i64, worker: &str, now: i64) -> Res
 }
 
 /// Records a failure: retried at `retry_at`, or failed for good once attempts are used up.
-pub async fn fail(c: &mut impl Exec, id: i64, worker: &str, error: &str, retry_at: i64, now: i64) -> Result<()> {
+pub async fn fail(
+    c: &mut impl Exec,
+    id: i64,
+    worker: &str,
+    error: &str,
+    retry_at: i64,
+    now: i64,
+) -> Result<()> {
     execute!(
         c,
         "UPDATE jobs SET last_error = $3, locked_until = NULL, run_at = $4,
@@ -118,7 +130,12 @@ pub async fn fail(c: &mut impl Exec, id: i64, worker: &str, error: &str, retry_a
 }
 
 /// Drops queued jobs of the given kind concerning this member (e.g. mail after withdrawal).
-pub async fn drop_queued_for_user(c: &mut impl Exec, user_id: i64, kind: &str, now: i64) -> Result<u64> {
+pub async fn drop_queued_for_user(
+    c: &mut impl Exec,
+    user_id: i64,
+    kind: &str,
+    now: i64,
+) -> Result<u64> {
     Ok(execute!(
         c,
         "UPDATE jobs SET status = 'dropped', finished_at = $3 WHERE user_id = $1 AND kind = $2 AND status = 'queued'",
@@ -141,5 +158,11 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<JobRow>> {
 
 /// Queued jobs by kind, for tests and the operator console.
 pub async fn count_queued(c: &mut impl Exec, kind: &str) -> Result<i64> {
-    Ok(crate::query_scalar!(c, fetch_one, i64, "SELECT COUNT(*) FROM jobs WHERE kind = $1 AND status = 'queued'", kind)?)
+    Ok(crate::query_scalar!(
+        c,
+        fetch_one,
+        i64,
+        "SELECT COUNT(*) FROM jobs WHERE kind = $1 AND status = 'queued'",
+        kind
+    )?)
 }

@@ -3,7 +3,7 @@
 //! Balances are sums of entries.
 
 use crate::dynamic::{Bind, QueryBuilder};
-use crate::{execute, query_as, query_scalar, Exec, Result};
+use crate::{Exec, Result, execute, query_as, query_scalar};
 
 /// One entry to write or as read back.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -23,7 +23,13 @@ pub struct EntryRow {
 /// of the same `kind` and `reference` already exists: the unique index is the arbiter, and
 /// `ON CONFLICT DO NOTHING` keeps a PostgreSQL transaction usable when it fires (a concurrent
 /// writer of the same event waits for the first one and then finds it).
-pub async fn insert_transaction(c: &mut impl Exec, id: i64, kind: &str, reference: &str, now: i64) -> Result<bool> {
+pub async fn insert_transaction(
+    c: &mut impl Exec,
+    id: i64,
+    kind: &str,
+    reference: &str,
+    now: i64,
+) -> Result<bool> {
     let inserted = execute!(
         c,
         "INSERT INTO ledger_transactions (id, kind, reference, created_at) VALUES ($1, $2, $3, $4)
@@ -107,7 +113,10 @@ pub async fn transaction_sums(c: &mut impl Exec) -> Result<Vec<(i64, i64)>> {
 }
 
 /// The entries of one transaction, in the order they were written.
-pub async fn entries_for_transaction(c: &mut impl Exec, transaction_id: i64) -> Result<Vec<EntryRow>> {
+pub async fn entries_for_transaction(
+    c: &mut impl Exec,
+    transaction_id: i64,
+) -> Result<Vec<EntryRow>> {
     Ok(query_as!(
         c,
         fetch_all,

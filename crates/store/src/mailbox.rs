@@ -1,6 +1,6 @@
 //! Mail captured locally instead of sent, for a fresh `cargo run` without an SMTP server.
 
-use crate::{execute, query_as, Exec, Result};
+use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MailboxRow {

@@ -3,7 +3,7 @@
 //! Each backend has its own folder with the same versions (a test checks it). Each migration
 //! runs in its own transaction and is recorded in `schema_migrations`.
 
-use crate::{execute, query_scalar, Backend, Db, Error};
+use crate::{Backend, Db, Error, execute, query_scalar};
 
 /// One migration: a version (the file's numeric prefix) and its SQL for each backend.
 struct Migration {
@@ -57,14 +57,21 @@ pub async fn migrate(db: &Db) -> Result<(), Error> {
             Backend::Postgres => m.postgres,
         };
         for statement in split_statements(sql) {
-            execute!(&mut tx, statement)
-                .map_err(|source| Error::Migration { version: m.version.to_owned(), source })?;
+            execute!(&mut tx, statement).map_err(|source| Error::Migration {
+                version: m.version.to_owned(),
+                source,
+            })?;
         }
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
             .unwrap_or(0);
-        execute!(&mut tx, "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", m.version, now)?;
+        execute!(
+            &mut tx,
+            "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)",
+            m.version,
+            now
+        )?;
     }
     tx.commit().await
 }
@@ -72,7 +79,12 @@ pub async fn migrate(db: &Db) -> Result<(), Error> {
 /// Splits a migration file into statements on `;` at line ends. Our migrations contain no
 /// procedural code, so this is enough and keeps each statement a prepared one.
 fn split_statements(sql: &str) -> impl Iterator<Item = &str> {
-    sql.split(";\n").map(str::trim).filter(|s| !s.is_empty() && !s.lines().all(|l| l.trim_start().starts_with("--") || l.trim().is_empty()))
+    sql.split(";\n").map(str::trim).filter(|s| {
+        !s.is_empty()
+            && !s
+                .lines()
+                .all(|l| l.trim_start().starts_with("--") || l.trim().is_empty())
+    })
 }
 
 /// The versions known to the binary, newest last.
@@ -94,6 +106,10 @@ mod tests {
     #[test]
     fn both_backends_have_the_same_migration_files() {
         assert_eq!(files("sqlite"), files("postgres"));
-        assert_eq!(files("sqlite").len(), super::MIGRATIONS.len(), "every file is listed in MIGRATIONS");
+        assert_eq!(
+            files("sqlite").len(),
+            super::MIGRATIONS.len(),
+            "every file is listed in MIGRATIONS"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! Per-category notification settings and the marketing-mail suppression list.
 
-use crate::{execute, query_as, query_scalar, Exec, Result};
+use crate::{Exec, Result, execute, query_as, query_scalar};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SettingRow {
@@ -30,7 +30,13 @@ pub async fn get(c: &mut impl Exec, user_id: i64, category: &str) -> Result<Opti
     )?)
 }
 
-pub async fn set(c: &mut impl Exec, user_id: i64, category: &str, enabled: bool, now: i64) -> Result<()> {
+pub async fn set(
+    c: &mut impl Exec,
+    user_id: i64,
+    category: &str,
+    enabled: bool,
+    now: i64,
+) -> Result<()> {
     execute!(
         c,
         "INSERT INTO notification_settings (user_id, category, enabled, updated_at) VALUES ($1, $2, $3, $4)
@@ -44,8 +50,13 @@ pub async fn set(c: &mut impl Exec, user_id: i64, category: &str, enabled: bool,
 }
 
 pub async fn is_suppressed(c: &mut impl Exec, email_hash: &str) -> Result<bool> {
-    let n: i64 =
-        query_scalar!(c, fetch_one, i64, "SELECT COUNT(*) FROM mail_suppressions WHERE email_hash = $1", email_hash)?;
+    let n: i64 = query_scalar!(
+        c,
+        fetch_one,
+        i64,
+        "SELECT COUNT(*) FROM mail_suppressions WHERE email_hash = $1",
+        email_hash
+    )?;
     Ok(n > 0)
 }
 
@@ -63,7 +74,11 @@ pub async fn suppress(c: &mut impl Exec, email_hash: &str, reason: &str, now: i6
 
 /// Lifts a suppression: only called on a new, explicit opt-in.
 pub async fn lift_suppression(c: &mut impl Exec, email_hash: &str) -> Result<()> {
-    execute!(c, "DELETE FROM mail_suppressions WHERE email_hash = $1", email_hash)?;
+    execute!(
+        c,
+        "DELETE FROM mail_suppressions WHERE email_hash = $1",
+        email_hash
+    )?;
     Ok(())
 }
 

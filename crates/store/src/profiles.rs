@@ -1,6 +1,6 @@
 //! Public profiles (プロフィール): one row per member.
 
-use crate::{execute, query_as, Exec, Result};
+use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ProfileRow {
@@ -18,7 +18,12 @@ pub struct ProfileRow {
 }
 
 /// Creates the empty profile that every new account starts with.
-pub async fn insert_empty(c: &mut impl Exec, user_id: i64, display_name: &str, now: i64) -> Result<()> {
+pub async fn insert_empty(
+    c: &mut impl Exec,
+    user_id: i64,
+    display_name: &str,
+    now: i64,
+) -> Result<()> {
     execute!(
         c,
         "INSERT INTO profiles (user_id, display_name, introduction, skills, career, track_record, sns_links, nda,
@@ -55,7 +60,12 @@ pub struct ProfileText<'a> {
     pub nda: &'a str,
 }
 
-pub async fn update_text(c: &mut impl Exec, user_id: i64, p: &ProfileText<'_>, now: i64) -> Result<()> {
+pub async fn update_text(
+    c: &mut impl Exec,
+    user_id: i64,
+    p: &ProfileText<'_>,
+    now: i64,
+) -> Result<()> {
     execute!(
         c,
         "UPDATE profiles SET display_name = $2, introduction = $3, skills = $4, career = $5, track_record = $6,
@@ -75,14 +85,30 @@ pub async fn update_text(c: &mut impl Exec, user_id: i64, p: &ProfileText<'_>, n
 }
 
 /// Sets or clears the avatar; returns the previous file key so the caller can delete the file.
-pub async fn set_avatar(c: &mut impl Exec, user_id: i64, key: Option<&str>, now: i64) -> Result<Option<String>> {
+pub async fn set_avatar(
+    c: &mut impl Exec,
+    user_id: i64,
+    key: Option<&str>,
+    now: i64,
+) -> Result<Option<String>> {
     let previous = find(c, user_id).await?.and_then(|p| p.avatar_key);
-    execute!(c, "UPDATE profiles SET avatar_key = $2, updated_at = $3 WHERE user_id = $1", user_id, key, now)?;
+    execute!(
+        c,
+        "UPDATE profiles SET avatar_key = $2, updated_at = $3 WHERE user_id = $1",
+        user_id,
+        key,
+        now
+    )?;
     Ok(previous)
 }
 
 pub async fn set_identity_verified(c: &mut impl Exec, user_id: i64, at: i64) -> Result<()> {
-    execute!(c, "UPDATE profiles SET identity_verified_at = $2 WHERE user_id = $1", user_id, at)?;
+    execute!(
+        c,
+        "UPDATE profiles SET identity_verified_at = $2 WHERE user_id = $1",
+        user_id,
+        at
+    )?;
     Ok(())
 }
 
@@ -106,15 +132,29 @@ pub async fn recent_active(c: &mut impl Exec, limit: i64) -> Result<Vec<(Profile
          ORDER BY u.created_at DESC, u.id DESC LIMIT $1",
         limit
     )?;
-    Ok(rows.into_iter().map(|r| (r.profile, r.created_at)).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.profile, r.created_at))
+        .collect())
 }
 
 pub async fn vacation_until(c: &mut impl Exec, user_id: i64) -> Result<Option<i64>> {
-    Ok(crate::query_scalar!(c, fetch_optional, Option<i64>, "SELECT vacation_until FROM profiles WHERE user_id = $1", user_id)?
-        .flatten())
+    Ok(crate::query_scalar!(
+        c,
+        fetch_optional,
+        Option<i64>,
+        "SELECT vacation_until FROM profiles WHERE user_id = $1",
+        user_id
+    )?
+    .flatten())
 }
 
 pub async fn set_vacation_until(c: &mut impl Exec, user_id: i64, until: Option<i64>) -> Result<()> {
-    execute!(c, "UPDATE profiles SET vacation_until = $2 WHERE user_id = $1", user_id, until)?;
+    execute!(
+        c,
+        "UPDATE profiles SET vacation_until = $2 WHERE user_id = $1",
+        user_id,
+        until
+    )?;
     Ok(())
 }

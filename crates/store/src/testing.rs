@@ -4,7 +4,7 @@
 //! named by `YOROZU_TEST_POSTGRES_URL` (set by `scripts/test.sh`). A PostgreSQL test without
 //! that variable fails with a message saying so, rather than being skipped silently.
 
-use crate::{execute, migrate, Backend, Db, DbConfig};
+use crate::{Backend, Db, DbConfig, execute, migrate};
 
 pub const POSTGRES_URL_VAR: &str = "YOROZU_TEST_POSTGRES_URL";
 
@@ -21,7 +21,8 @@ pub struct TempDir(pub std::path::PathBuf);
 
 impl TempDir {
     pub fn new(prefix: &str) -> TempDir {
-        let path = std::env::temp_dir().join(format!("{prefix}-{}-{}", std::process::id(), unique()));
+        let path =
+            std::env::temp_dir().join(format!("{prefix}-{}-{}", std::process::id(), unique()));
         std::fs::create_dir_all(&path).expect("create temp dir");
         TempDir(path)
     }
@@ -54,9 +55,18 @@ impl TestDb {
     pub async fn sqlite() -> TestDb {
         let dir = TempDir::new("yorozu-test");
         let url = format!("sqlite://{}", dir.0.join("test.db").display());
-        let db = Db::connect(&DbConfig { url, max_connections: 4, pg_schema: None }).await.expect("open sqlite");
+        let db = Db::connect(&DbConfig {
+            url,
+            max_connections: 4,
+            pg_schema: None,
+        })
+        .await
+        .expect("open sqlite");
         migrate(&db).await.expect("migrate sqlite");
-        TestDb { db, _dir: Some(dir) }
+        TestDb {
+            db,
+            _dir: Some(dir),
+        }
     }
 
     pub async fn postgres() -> TestDb {
@@ -67,17 +77,25 @@ impl TestDb {
             )
         });
         let schema = format!("t{}", unique());
-        let admin = Db::connect(&DbConfig { url: url.clone(), max_connections: 1, pg_schema: None })
-            .await
-            .expect("connect to PostgreSQL");
+        let admin = Db::connect(&DbConfig {
+            url: url.clone(),
+            max_connections: 1,
+            pg_schema: None,
+        })
+        .await
+        .expect("connect to PostgreSQL");
         let mut tx = admin.begin().await.expect("begin");
         let create = format!("CREATE SCHEMA {schema}");
         execute!(&mut tx, sqlx::AssertSqlSafe(create)).expect("create schema");
         tx.commit().await.expect("commit");
         admin.close().await;
-        let db = Db::connect(&DbConfig { url, max_connections: 8, pg_schema: Some(schema) })
-            .await
-            .expect("connect to test schema");
+        let db = Db::connect(&DbConfig {
+            url,
+            max_connections: 8,
+            pg_schema: Some(schema),
+        })
+        .await
+        .expect("connect to test schema");
         migrate(&db).await.expect("migrate postgres");
         TestDb { db, _dir: None }
     }

@@ -4,8 +4,8 @@
 
 use yorozu_store::dynamic::{Bind, QueryBuilder};
 use yorozu_store::listings::search::{self, CategoryFilter, Filter, Sort};
-use yorozu_store::listings::{favorites, grams, rows, NewListing};
-use yorozu_store::{both_backends, bulk, Backend, Db};
+use yorozu_store::listings::{NewListing, favorites, grams, rows};
+use yorozu_store::{Backend, Db, both_backends, bulk};
 
 const NOW: i64 = 1_750_000_000;
 
@@ -77,8 +77,12 @@ async fn insert_users(db: &Db, ids: std::ops::Range<i64>) {
     let users: Vec<_> = ids.clone().map(user_row).collect();
     let profiles: Vec<_> = ids.map(|id| profile_row(id, id % 3 == 0)).collect();
     let mut tx = db.begin().await.expect("begin");
-    bulk::insert(&mut tx, bulk::Table::Users, &users).await.expect("users");
-    bulk::insert(&mut tx, bulk::Table::Profiles, &profiles).await.expect("profiles");
+    bulk::insert(&mut tx, bulk::Table::Users, &users)
+        .await
+        .expect("users");
+    bulk::insert(&mut tx, bulk::Table::Profiles, &profiles)
+        .await
+        .expect("profiles");
     tx.commit().await.expect("commit");
 }
 
@@ -103,36 +107,91 @@ fn new_listing(id: i64, seller_id: i64, title: &str) -> NewListing {
 both_backends!(a_favourite_is_counted_once, |db: Db| async move {
     insert_users(&db, 1..3).await;
     let mut tx = db.begin().await.expect("begin");
-    rows::insert(&mut tx, &new_listing(10, 1, "名刺")).await.expect("listing");
+    rows::insert(&mut tx, &new_listing(10, 1, "名刺"))
+        .await
+        .expect("listing");
     assert!(favorites::add(&mut tx, 2, 10, NOW).await.expect("add"));
-    assert!(!favorites::add(&mut tx, 2, 10, NOW + 1).await.expect("add again"), "already there");
+    assert!(
+        !favorites::add(&mut tx, 2, 10, NOW + 1)
+            .await
+            .expect("add again"),
+        "already there"
+    );
     assert!(favorites::is_favorite(&mut tx, 2, 10).await.expect("is"));
-    assert_eq!(rows::find(&mut tx, 10).await.expect("find").expect("row").favorites_count, 1);
+    assert_eq!(
+        rows::find(&mut tx, 10)
+            .await
+            .expect("find")
+            .expect("row")
+            .favorites_count,
+        1
+    );
     assert!(favorites::remove(&mut tx, 2, 10).await.expect("remove"));
-    assert!(!favorites::remove(&mut tx, 2, 10).await.expect("remove again"), "nothing to remove");
-    assert_eq!(rows::find(&mut tx, 10).await.expect("find").expect("row").favorites_count, 0, "never below zero");
+    assert!(
+        !favorites::remove(&mut tx, 2, 10)
+            .await
+            .expect("remove again"),
+        "nothing to remove"
+    );
+    assert_eq!(
+        rows::find(&mut tx, 10)
+            .await
+            .expect("find")
+            .expect("row")
+            .favorites_count,
+        0,
+        "never below zero"
+    );
     tx.commit().await.expect("commit");
 });
 
 both_backends!(replacing_grams_and_status_guards, |db: Db| async move {
     insert_users(&db, 1..2).await;
     let mut tx = db.begin().await.expect("begin");
-    rows::insert(&mut tx, &new_listing(10, 1, "名刺")).await.expect("listing");
+    rows::insert(&mut tx, &new_listing(10, 1, "名刺"))
+        .await
+        .expect("listing");
     // More grams than one INSERT statement carries.
     let many: Vec<String> = (0..1000).map(|i| format!("g{i}")).collect();
     grams::replace(&mut tx, 10, &many).await.expect("grams");
-    grams::replace(&mut tx, 10, &grams_of("ろご")).await.expect("replace");
-    let found: i64 = yorozu_store::query_scalar!(&mut tx, fetch_one, i64, "SELECT COUNT(*) FROM listing_grams WHERE listing_id = 10")
-        .expect("count");
+    grams::replace(&mut tx, 10, &grams_of("ろご"))
+        .await
+        .expect("replace");
+    let found: i64 = yorozu_store::query_scalar!(
+        &mut tx,
+        fetch_one,
+        i64,
+        "SELECT COUNT(*) FROM listing_grams WHERE listing_id = 10"
+    )
+    .expect("count");
     assert_eq!(found, 3, "ろ, ご, ろご; the old ones are gone");
 
     // set_status only moves from the status the caller read.
-    assert!(!rows::set_status(&mut tx, 10, "published", "paused", NOW).await.expect("status"));
-    assert!(rows::set_status(&mut tx, 10, "draft", "published", NOW + 5).await.expect("status"));
-    assert!(rows::set_status(&mut tx, 10, "published", "paused", NOW + 6).await.expect("status"));
-    assert!(rows::set_status(&mut tx, 10, "paused", "published", NOW + 7).await.expect("status"));
+    assert!(
+        !rows::set_status(&mut tx, 10, "published", "paused", NOW)
+            .await
+            .expect("status")
+    );
+    assert!(
+        rows::set_status(&mut tx, 10, "draft", "published", NOW + 5)
+            .await
+            .expect("status")
+    );
+    assert!(
+        rows::set_status(&mut tx, 10, "published", "paused", NOW + 6)
+            .await
+            .expect("status")
+    );
+    assert!(
+        rows::set_status(&mut tx, 10, "paused", "published", NOW + 7)
+            .await
+            .expect("status")
+    );
     let row = rows::find(&mut tx, 10).await.expect("find").expect("row");
-    assert_eq!((row.status.as_str(), row.published_at, row.updated_at), ("published", Some(NOW + 5), NOW + 7));
+    assert_eq!(
+        (row.status.as_str(), row.published_at, row.updated_at),
+        ("published", Some(NOW + 5), NOW + 7)
+    );
     tx.commit().await.expect("commit");
 });
 
@@ -140,13 +199,35 @@ both_backends!(replacing_grams_and_status_guards, |db: Db| async move {
 
 /// Leaf categories of the seeded tree (`yorozu_domain::listings::CATEGORIES`).
 const LEAVES: [i64; 24] = [
-    101, 102, 103, 104, 201, 202, 203, 301, 302, 303, 401, 402, 501, 502, 601, 701, 702, 801, 901, 1001, 1101, 1102,
-    1201, 1301,
+    101, 102, 103, 104, 201, 202, 203, 301, 302, 303, 401, 402, 501, 502, 601, 701, 702, 801, 901,
+    1001, 1101, 1102, 1201, 1301,
 ];
 
 const WORDS: [&str; 24] = [
-    "ろご", "いらすと", "似顔絵", "翻訳", "英語", "ちらし", "ばなー", "動画", "編集", "占い", "相談", "記事",
-    "ぷろぐらむ", "えくせる", "作曲", "あいこん", "漫画", "写真", "加工", "手書き", "おしゃれ", "かわいい", "高品質", "格安",
+    "ろご",
+    "いらすと",
+    "似顔絵",
+    "翻訳",
+    "英語",
+    "ちらし",
+    "ばなー",
+    "動画",
+    "編集",
+    "占い",
+    "相談",
+    "記事",
+    "ぷろぐらむ",
+    "えくせる",
+    "作曲",
+    "あいこん",
+    "漫画",
+    "写真",
+    "加工",
+    "手書き",
+    "おしゃれ",
+    "かわいい",
+    "高品質",
+    "格安",
 ];
 
 /// Sellers, then listings (90% published, the rest draft, paused or deleted) with their
@@ -161,7 +242,11 @@ async fn plan_data_set(db: &Db) {
         let id = 100_000 + n;
         let category = LEAVES[rng.below(LEAVES.len() as u64) as usize];
         // 名刺 is in business-card listings (1 in 24) and, rarely, elsewhere.
-        let subject = if category == 301 || rng.below(100) == 0 { "名刺" } else { rng.pick(&WORDS) };
+        let subject = if category == 301 || rng.below(100) == 0 {
+            "名刺"
+        } else {
+            rng.pick(&WORDS)
+        };
         let title = format!("{}{}作成します", rng.pick(&WORDS), subject);
         let text = format!("{title} {}のご依頼を承ります", rng.pick(&WORDS));
         let status = match rng.below(100) {
@@ -171,7 +256,11 @@ async fn plan_data_set(db: &Db) {
             _ => "deleted",
         };
         let rating_count = rng.below(50) as i64;
-        let rating_x100 = if rating_count > 0 { 300 + rng.below(201) as i64 } else { 0 };
+        let rating_x100 = if rating_count > 0 {
+            300 + rng.below(201) as i64
+        } else {
+            0
+        };
         let sales = rng.below(500) as i64;
         let published_at = (status != "draft").then(|| NOW - n * 60);
         listings.push(vec![
@@ -199,7 +288,11 @@ async fn plan_data_set(db: &Db) {
             Bind::I64(NOW - n * 60),
         ]);
         if status != "deleted" {
-            gram_rows.extend(grams_of(&text).into_iter().map(|g| vec![Bind::Text(g), Bind::I64(id)]));
+            gram_rows.extend(
+                grams_of(&text)
+                    .into_iter()
+                    .map(|g| vec![Bind::Text(g), Bind::I64(id)]),
+            );
         }
         if n % 4 == 0 {
             images.push(id);
@@ -210,10 +303,14 @@ async fn plan_data_set(db: &Db) {
     // size (20,000 listings with their grams take ~75 s through statements of 30,000 values,
     // ~7 s through statements of ~500).
     for rows in listings.chunks(25) {
-        bulk::insert(&mut tx, bulk::Table::Listings, rows).await.expect("listings");
+        bulk::insert(&mut tx, bulk::Table::Listings, rows)
+            .await
+            .expect("listings");
     }
     for rows in gram_rows.chunks(250) {
-        bulk::insert(&mut tx, bulk::Table::ListingGrams, rows).await.expect("grams");
+        bulk::insert(&mut tx, bulk::Table::ListingGrams, rows)
+            .await
+            .expect("grams");
     }
     for chunk in images.chunks(100) {
         let mut q = QueryBuilder::new(
@@ -221,9 +318,13 @@ async fn plan_data_set(db: &Db) {
         );
         for (i, listing_id) in chunk.iter().enumerate() {
             q.push(if i == 0 { "(" } else { ", (" });
-            q.push_bind(Bind::I64(listing_id + 1_000_000)).push(", ").push_bind(Bind::I64(*listing_id));
-            q.push(", 0, ").push_bind(Bind::Text(format!("listings/{listing_id}")));
-            q.push(", ").push_bind(Bind::Text(format!("listings/{listing_id}_thumb")));
+            q.push_bind(Bind::I64(listing_id + 1_000_000))
+                .push(", ")
+                .push_bind(Bind::I64(*listing_id));
+            q.push(", 0, ")
+                .push_bind(Bind::Text(format!("listings/{listing_id}")));
+            q.push(", ")
+                .push_bind(Bind::Text(format!("listings/{listing_id}_thumb")));
             q.push(", 1280, 960, ").push_bind(Bind::I64(NOW)).push(")");
         }
         q.execute(&mut tx).await.expect("images");
@@ -232,8 +333,15 @@ async fn plan_data_set(db: &Db) {
     // Table by table: a database-wide ANALYZE on the shared test database would visit every
     // other test's schema too.
     let mut tx = db.begin().await.expect("begin");
-    for table in ["users", "profiles", "listings", "listing_grams", "listing_images"] {
-        yorozu_store::execute!(&mut tx, sqlx::AssertSqlSafe(format!("ANALYZE {table}"))).expect("analyze");
+    for table in [
+        "users",
+        "profiles",
+        "listings",
+        "listing_grams",
+        "listing_images",
+    ] {
+        yorozu_store::execute!(&mut tx, sqlx::AssertSqlSafe(format!("ANALYZE {table}")))
+            .expect("analyze");
     }
     tx.commit().await.expect("commit");
 }
@@ -256,8 +364,16 @@ fn filter(sort: Sort) -> Filter {
 
 fn keyword(term: &str, sort: Sort) -> Filter {
     let chars: Vec<char> = term.chars().collect();
-    let grams = if chars.len() == 1 { vec![term.to_owned()] } else { chars.windows(2).map(|w| w.iter().collect()).collect() };
-    Filter { term_grams: vec![grams], terms: vec![term.to_owned()], ..filter(sort) }
+    let grams = if chars.len() == 1 {
+        vec![term.to_owned()]
+    } else {
+        chars.windows(2).map(|w| w.iter().collect()).collect()
+    };
+    Filter {
+        term_grams: vec![grams],
+        terms: vec![term.to_owned()],
+        ..filter(sort)
+    }
 }
 
 /// Tables whose full scan a page must never pay for, by name and by the alias the queries use.
@@ -279,21 +395,28 @@ fn full_scans(backend: Backend, plan: &[String]) -> Vec<String> {
             plan.iter()
                 .enumerate()
                 .filter(|(i, line)| {
-                    let Some((_, rest)) = line.split_once("Seq Scan on ") else { return false };
+                    let Some((_, rest)) = line.split_once("Seq Scan on ") else {
+                        return false;
+                    };
                     let under_count_cap = *i > 0
                         && plan[i - 1].trim_start().starts_with("->  Limit")
                         && plan[i - 1].contains(&capped_limit);
-                    BIG_TABLES.contains(&rest.split_whitespace().next().unwrap_or("")) && !under_count_cap
+                    BIG_TABLES.contains(&rest.split_whitespace().next().unwrap_or(""))
+                        && !under_count_cap
                 })
                 .map(|(_, line)| line.clone())
                 .collect()
         }
         Backend::Sqlite => {
-            let full_sort = plan.iter().any(|line| line.trim() == "USE TEMP B-TREE FOR ORDER BY");
+            let full_sort = plan
+                .iter()
+                .any(|line| line.trim() == "USE TEMP B-TREE FOR ORDER BY");
             plan.iter()
                 .filter(|line| {
                     let detail = line.trim();
-                    let walked = detail.strip_prefix("SCAN ").or_else(|| detail.strip_prefix("SEARCH "));
+                    let walked = detail
+                        .strip_prefix("SCAN ")
+                        .or_else(|| detail.strip_prefix("SEARCH "));
                     let Some(rest) = walked else { return false };
                     if !BIG_TABLES.contains(&rest.split_whitespace().next().unwrap_or("")) {
                         return false;
@@ -323,74 +446,156 @@ async fn assert_indexed(db: &Db, queries: &[(String, QueryBuilder)]) {
         }
     }
     if let Ok(path) = std::env::var("YOROZU_PLAN_REPORT") {
-        std::fs::write(format!("{path}.{:?}.txt", db.backend()), &report).expect("write plan report");
+        std::fs::write(format!("{path}.{:?}.txt", db.backend()), &report)
+            .expect("write plan report");
     }
-    assert!(failures.is_empty(), "queries that read a whole table:\n{}", failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "queries that read a whole table:\n{}",
+        failures.join("\n\n")
+    );
 }
 
-both_backends!(search_and_listing_queries_use_indexes, |db: Db| async move {
-    plan_data_set(&db).await;
+both_backends!(
+    search_and_listing_queries_use_indexes,
+    |db: Db| async move {
+        plan_data_set(&db).await;
 
-    let meishi = keyword("名刺", Sort::Recommended);
-    let mut queries: Vec<(String, QueryBuilder)> = vec![
-        ("(a) keyword 名刺, recommended".into(), search::page_query(&meishi)),
-        ("(a) keyword 名刺, count".into(), search::count_query(&meishi)),
-        ("(a) keyword 名刺, newest".into(), search::page_query(&keyword("名刺", Sort::Newest))),
-        ("(a) one-character keyword 絵, price".into(), search::page_query(&keyword("絵", Sort::PriceLow))),
-        ("(a) longer keyword 名刺作成".into(), search::page_query(&keyword("名刺作成", Sort::Recommended))),
-    ];
-    let category_price = Filter {
-        category: Some(CategoryFilter::Leaf(301)),
-        min_price: Some(3000),
-        max_price: Some(20_000),
-        ..filter(Sort::PriceLow)
-    };
-    queries.push(("(b) leaf category + price, by price".into(), search::page_query(&category_price)));
-    queries.push(("(b) leaf category + price, count".into(), search::count_query(&category_price)));
-    let parent_price = Filter { category: Some(CategoryFilter::Parent(3)), ..category_price.clone() };
-    queries.push(("(b) parent category + price, by price".into(), search::page_query(&parent_price)));
-    let parent_newest = Filter { category: Some(CategoryFilter::Parent(7)), ..filter(Sort::Newest) };
-    queries.push(("(b) parent category page, newest".into(), search::page_query(&parent_newest)));
-    for sort in [Sort::Newest, Sort::Recommended, Sort::PriceLow, Sort::PriceHigh, Sort::Rating, Sort::Sales] {
-        queries.push((format!("(c) no filter, {sort:?}"), search::page_query(&filter(sort))));
+        let meishi = keyword("名刺", Sort::Recommended);
+        let mut queries: Vec<(String, QueryBuilder)> = vec![
+            (
+                "(a) keyword 名刺, recommended".into(),
+                search::page_query(&meishi),
+            ),
+            (
+                "(a) keyword 名刺, count".into(),
+                search::count_query(&meishi),
+            ),
+            (
+                "(a) keyword 名刺, newest".into(),
+                search::page_query(&keyword("名刺", Sort::Newest)),
+            ),
+            (
+                "(a) one-character keyword 絵, price".into(),
+                search::page_query(&keyword("絵", Sort::PriceLow)),
+            ),
+            (
+                "(a) longer keyword 名刺作成".into(),
+                search::page_query(&keyword("名刺作成", Sort::Recommended)),
+            ),
+        ];
+        let category_price = Filter {
+            category: Some(CategoryFilter::Leaf(301)),
+            min_price: Some(3000),
+            max_price: Some(20_000),
+            ..filter(Sort::PriceLow)
+        };
+        queries.push((
+            "(b) leaf category + price, by price".into(),
+            search::page_query(&category_price),
+        ));
+        queries.push((
+            "(b) leaf category + price, count".into(),
+            search::count_query(&category_price),
+        ));
+        let parent_price = Filter {
+            category: Some(CategoryFilter::Parent(3)),
+            ..category_price.clone()
+        };
+        queries.push((
+            "(b) parent category + price, by price".into(),
+            search::page_query(&parent_price),
+        ));
+        let parent_newest = Filter {
+            category: Some(CategoryFilter::Parent(7)),
+            ..filter(Sort::Newest)
+        };
+        queries.push((
+            "(b) parent category page, newest".into(),
+            search::page_query(&parent_newest),
+        ));
+        for sort in [
+            Sort::Newest,
+            Sort::Recommended,
+            Sort::PriceLow,
+            Sort::PriceHigh,
+            Sort::Rating,
+            Sort::Sales,
+        ] {
+            queries.push((
+                format!("(c) no filter, {sort:?}"),
+                search::page_query(&filter(sort)),
+            ));
+        }
+        queries.push((
+            "(c) no filter, count".into(),
+            search::count_query(&filter(Sort::Newest)),
+        ));
+        let narrow = Filter {
+            verified_only: true,
+            min_rating_x100: Some(450),
+            max_delivery_days: Some(3),
+            ..filter(Sort::Recommended)
+        };
+        queries.push((
+            "(c) verified + rating + delivery, recommended".into(),
+            search::page_query(&narrow),
+        ));
+        queries.push((
+            "(c) verified + rating + delivery, count".into(),
+            search::count_query(&narrow),
+        ));
+        let deep = Filter {
+            offset: 24 * 39,
+            ..filter(Sort::Newest)
+        };
+        queries.push((
+            "(c) no filter, newest, page 40".into(),
+            search::page_query(&deep),
+        ));
+
+        let mut mine = QueryBuilder::new(concat!(
+            "SELECT ",
+            yorozu_store::listing_columns!("l"),
+            " FROM listings l WHERE l.seller_id = "
+        ));
+        mine.push_bind(Bind::I64(7))
+            .push(" AND l.status <> 'deleted' ORDER BY l.updated_at DESC, l.id DESC LIMIT ")
+            .push_bind(Bind::I64(200));
+        queries.push((
+            "(d) the seller's own list (rows::list_by_seller)".into(),
+            mine,
+        ));
+        let mut public = QueryBuilder::new(concat!(
+            "SELECT ",
+            yorozu_store::listing_columns!("l"),
+            " FROM listings l WHERE l.seller_id = "
+        ));
+        public
+            .push_bind(Bind::I64(7))
+            .push(" AND l.status = 'published' ORDER BY l.published_at DESC, l.id DESC LIMIT ")
+            .push_bind(Bind::I64(60));
+        queries.push((
+            "(d) the seller's public page (rows::list_published_by_seller)".into(),
+            public,
+        ));
+        let mut totals = QueryBuilder::new(
+            "SELECT CAST(COALESCE(SUM(sales_count), 0) AS BIGINT) AS sales_count FROM listings WHERE seller_id = ",
+        );
+        totals
+            .push_bind(Bind::I64(7))
+            .push(" AND status IN ('published', 'paused')");
+        queries.push((
+            "(d) the seller card's totals (rows::seller_totals)".into(),
+            totals,
+        ));
+
+        assert_indexed(&db, &queries).await;
+
+        // The data set is what the plans were judged on.
+        let mut c = db.read().await.expect("read");
+        let (cards, total) = search::search(&mut c, &meishi).await.expect("search");
+        assert_eq!(cards.len(), 24);
+        assert!(total > 500 && total <= search::COUNT_CAP + 1, "{total}");
     }
-    queries.push(("(c) no filter, count".into(), search::count_query(&filter(Sort::Newest))));
-    let narrow = Filter { verified_only: true, min_rating_x100: Some(450), max_delivery_days: Some(3), ..filter(Sort::Recommended) };
-    queries.push(("(c) verified + rating + delivery, recommended".into(), search::page_query(&narrow)));
-    queries.push(("(c) verified + rating + delivery, count".into(), search::count_query(&narrow)));
-    let deep = Filter { offset: 24 * 39, ..filter(Sort::Newest) };
-    queries.push(("(c) no filter, newest, page 40".into(), search::page_query(&deep)));
-
-    let mut mine = QueryBuilder::new(concat!(
-        "SELECT ",
-        yorozu_store::listing_columns!("l"),
-        " FROM listings l WHERE l.seller_id = "
-    ));
-    mine.push_bind(Bind::I64(7))
-        .push(" AND l.status <> 'deleted' ORDER BY l.updated_at DESC, l.id DESC LIMIT ")
-        .push_bind(Bind::I64(200));
-    queries.push(("(d) the seller's own list (rows::list_by_seller)".into(), mine));
-    let mut public = QueryBuilder::new(concat!(
-        "SELECT ",
-        yorozu_store::listing_columns!("l"),
-        " FROM listings l WHERE l.seller_id = "
-    ));
-    public
-        .push_bind(Bind::I64(7))
-        .push(" AND l.status = 'published' ORDER BY l.published_at DESC, l.id DESC LIMIT ")
-        .push_bind(Bind::I64(60));
-    queries.push(("(d) the seller's public page (rows::list_published_by_seller)".into(), public));
-    let mut totals = QueryBuilder::new(
-        "SELECT CAST(COALESCE(SUM(sales_count), 0) AS BIGINT) AS sales_count FROM listings WHERE seller_id = ",
-    );
-    totals.push_bind(Bind::I64(7)).push(" AND status IN ('published', 'paused')");
-    queries.push(("(d) the seller card's totals (rows::seller_totals)".into(), totals));
-
-    assert_indexed(&db, &queries).await;
-
-    // The data set is what the plans were judged on.
-    let mut c = db.read().await.expect("read");
-    let (cards, total) = search::search(&mut c, &meishi).await.expect("search");
-    assert_eq!(cards.len(), 24);
-    assert!(total > 500 && total <= search::COUNT_CAP + 1, "{total}");
-});
+);

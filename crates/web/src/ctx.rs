@@ -5,18 +5,18 @@
 //! browser has a CSRF cookie, rejects unsafe requests whose token does not match, and turns
 //! error responses into full pages in the visitor's language.
 
-use axum::body::{to_bytes, Body};
+use axum::body::{Body, to_bytes};
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use yorozu_app::accounts::{sessions, Client, CurrentUser};
+use yorozu_app::accounts::{Client, CurrentUser, sessions};
 use yorozu_domain::Locale;
 use yorozu_i18n::Tr;
 
 use crate::cookies;
-use crate::error::{render_error_page, ErrorPage};
+use crate::error::{ErrorPage, render_error_page};
 use crate::state::AppState;
 
 #[derive(Debug, Clone)]
@@ -45,7 +45,10 @@ impl Ctx {
     /// A message with one argument (templates cannot build argument arrays).
     pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
         let value = value.to_string();
-        let arg = value.parse::<i64>().map(yorozu_i18n::Arg::Number).unwrap_or(yorozu_i18n::Arg::Text(value));
+        let arg = value
+            .parse::<i64>()
+            .map(yorozu_i18n::Arg::Number)
+            .unwrap_or(yorozu_i18n::Arg::Text(value));
         self.tr.tv(key, &[(name, arg)])
     }
 
@@ -60,7 +63,10 @@ impl Ctx {
 
     /// The flash message, translated (flash cookies carry only a message id).
     pub fn flash_text(&self) -> Option<String> {
-        self.flash.as_deref().filter(|k| self.tr.has(k)).map(|k| self.tr.t(k))
+        self.flash
+            .as_deref()
+            .filter(|k| self.tr.has(k))
+            .map(|k| self.tr.t(k))
     }
 
     pub fn is_operator(&self) -> bool {
@@ -72,7 +78,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     type Rejection = StatusCode;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Ctx, StatusCode> {
-        parts.extensions.get::<Ctx>().cloned().ok_or(StatusCode::INTERNAL_SERVER_ERROR)
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 }
 
@@ -114,7 +124,9 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         });
 
     let existing_csrf = cookies::get(headers, cookies::CSRF).filter(|c| c.len() >= 32);
-    let csrf = existing_csrf.clone().unwrap_or_else(yorozu_app::crypto::random_token);
+    let csrf = existing_csrf
+        .clone()
+        .unwrap_or_else(yorozu_app::crypto::random_token);
     let flash = cookies::get(headers, cookies::FLASH).filter(|f| !f.is_empty());
 
     let ctx = Ctx {
@@ -122,7 +134,11 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         user,
         session_hash,
         csrf: csrf.clone(),
-        path: parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into()),
+        path: parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_else(|| "/".into()),
         flash: flash.clone(),
         client,
         secure,
@@ -133,11 +149,25 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
     let mut body = body;
     let unsafe_method = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
     if unsafe_method && !csrf_exempt(parts.uri.path()) {
-        let (ok, rebuilt) = check_csrf(&parts, body, existing_csrf.as_deref(), state.web.max_body_bytes).await;
+        let (ok, rebuilt) = check_csrf(
+            &parts,
+            body,
+            existing_csrf.as_deref(),
+            state.web.max_body_bytes,
+        )
+        .await;
         body = rebuilt;
         if !ok {
-            let page = ErrorPage { status: StatusCode::FORBIDDEN, code: "error-csrf".into() };
-            return finish(render_error_page(&ctx, &page), &ctx, existing_csrf.is_none(), flash.is_some());
+            let page = ErrorPage {
+                status: StatusCode::FORBIDDEN,
+                code: "error-csrf".into(),
+            };
+            return finish(
+                render_error_page(&ctx, &page),
+                &ctx,
+                existing_csrf.is_none(),
+                flash.is_some(),
+            );
         }
     }
 
@@ -192,21 +222,46 @@ pub fn push_cookie(headers: &mut HeaderMap, value: &str) {
 }
 
 /// Finds the submitted token (header, query or url-encoded form field) and compares it.
-async fn check_csrf(parts: &Parts, body: Body, expected: Option<&str>, limit: usize) -> (bool, Body) {
-    if let Some(origin) = parts.headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
-        let host = parts.headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+async fn check_csrf(
+    parts: &Parts,
+    body: Body,
+    expected: Option<&str>,
+    limit: usize,
+) -> (bool, Body) {
+    if let Some(origin) = parts
+        .headers
+        .get(header::ORIGIN)
+        .and_then(|o| o.to_str().ok())
+    {
+        let host = parts
+            .headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("");
         let origin_host = origin.split("://").nth(1).unwrap_or("");
         if origin != "null" && origin_host != host {
             return (false, body);
         }
     }
-    let Some(expected) = expected else { return (false, body) };
-    let from_header = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let Some(expected) = expected else {
+        return (false, body);
+    };
+    let from_header = parts
+        .headers
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     let from_query = parts.uri.query().and_then(|q| {
-        q.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == "_csrf").map(|(_, v)| v.to_owned())
+        q.split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| *k == "_csrf")
+            .map(|(_, v)| v.to_owned())
     });
     if let Some(given) = from_header.or(from_query) {
-        return (constant_time_eq(given.as_bytes(), expected.as_bytes()), body);
+        return (
+            constant_time_eq(given.as_bytes(), expected.as_bytes()),
+            body,
+        );
     }
     let is_form = parts
         .headers
@@ -216,7 +271,9 @@ async fn check_csrf(parts: &Parts, body: Body, expected: Option<&str>, limit: us
     if !is_form {
         return (false, body);
     }
-    let Ok(bytes) = to_bytes(body, limit).await else { return (false, Body::empty()) };
+    let Ok(bytes) = to_bytes(body, limit).await else {
+        return (false, Body::empty());
+    };
     let given = form_urlencoded_value(&bytes, "_csrf");
     let ok = given.is_some_and(|g| constant_time_eq(g.as_bytes(), expected.as_bytes()));
     (ok, Body::from(bytes))
@@ -227,7 +284,11 @@ fn form_urlencoded_value(bytes: &[u8], name: &str) -> Option<String> {
     text.split('&')
         .filter_map(|kv| kv.split_once('='))
         .find(|(k, _)| *k == name)
-        .and_then(|(_, v)| urlencoding::decode(&v.replace('+', " ")).ok().map(|s| s.into_owned()))
+        .and_then(|(_, v)| {
+            urlencoding::decode(&v.replace('+', " "))
+                .ok()
+                .map(|s| s.into_owned())
+        })
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
@@ -236,24 +297,34 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 
 /// The client's address (the first `X-Forwarded-For` hop when the proxy is trusted) and user agent.
 fn client_of(parts: &Parts, trust_proxy: bool) -> Client {
-    let forwarded = trust_proxy.then_some(()).and(parts
-        .headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map(|s| s.trim().to_owned()));
+    let forwarded = trust_proxy.then_some(()).and(
+        parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .map(|s| s.trim().to_owned()),
+    );
     let peer = parts
         .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
         .map(|c| c.0.ip().to_string());
     Client {
         ip: forwarded.or(peer).unwrap_or_else(|| "unknown".into()),
-        user_agent: parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned(),
+        user_agent: parts
+            .headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned(),
     }
 }
 
 /// Convenience for handlers that need a signed-in member.
-#[expect(clippy::result_large_err, reason = "the error is the redirect response itself, returned at once")]
+#[expect(
+    clippy::result_large_err,
+    reason = "the error is the redirect response itself, returned at once"
+)]
 pub fn require_user(ctx: &Ctx) -> Result<&CurrentUser, Response> {
     ctx.user.as_ref().ok_or_else(|| {
         let next = urlencoding::encode(&ctx.path).into_owned();

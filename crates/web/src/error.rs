@@ -3,7 +3,7 @@
 //! are logged and never shown.
 
 use askama::Template;
-use axum::http::{header, StatusCode};
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use yorozu_app::{AppError, FieldError};
 use yorozu_i18n::{Arg, Tr};
@@ -55,11 +55,17 @@ impl IntoResponse for PageError {
             tracing::error!(error = %self.0, "request failed");
         }
         let mut response = status.into_response();
-        if let AppError::Throttled { retry_after_minutes } = self.0
-            && let Ok(v) = (retry_after_minutes * 60).to_string().parse() {
-                response.headers_mut().insert(header::RETRY_AFTER, v);
-            }
-        response.extensions_mut().insert(ErrorPage { status, code: self.0.code().to_owned() });
+        if let AppError::Throttled {
+            retry_after_minutes,
+        } = self.0
+            && let Ok(v) = (retry_after_minutes * 60).to_string().parse()
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        response.extensions_mut().insert(ErrorPage {
+            status,
+            code: self.0.code().to_owned(),
+        });
         response
     }
 }
@@ -75,10 +81,18 @@ struct ErrorTemplate<'a> {
 }
 
 pub fn render_error_page(ctx: &Ctx, page: &ErrorPage) -> Response {
-    let message = if ctx.tr.has(&page.code) { ctx.t(&page.code) } else { ctx.t("error-internal") };
-    let body = ErrorTemplate { ctx, status: page.status.as_u16(), message }
-        .render()
-        .unwrap_or_else(|_| page.status.to_string());
+    let message = if ctx.tr.has(&page.code) {
+        ctx.t(&page.code)
+    } else {
+        ctx.t("error-internal")
+    };
+    let body = ErrorTemplate {
+        ctx,
+        status: page.status.as_u16(),
+        message,
+    }
+    .render()
+    .unwrap_or_else(|_| page.status.to_string());
     (page.status, Html(body)).into_response()
 }
 
@@ -90,17 +104,27 @@ pub struct FormErrors {
 
 impl FormErrors {
     pub fn new(tr: Tr, errors: &[FieldError]) -> FormErrors {
-        FormErrors { messages: errors.iter().map(|e| (e.field, field_message(tr, e))).collect() }
+        FormErrors {
+            messages: errors
+                .iter()
+                .map(|e| (e.field, field_message(tr, e)))
+                .collect(),
+        }
     }
 
     /// A single message not tied to a field (shown at the top of the form).
     pub fn general(tr: Tr, code: &str) -> FormErrors {
-        FormErrors { messages: vec![("", tr.t(code))] }
+        FormErrors {
+            messages: vec![("", tr.t(code))],
+        }
     }
 
     /// The message for one field, if it has one.
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.messages.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+        self.messages
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
     }
 
     pub fn any(&self) -> bool {
@@ -118,7 +142,14 @@ pub(crate) fn field_message(tr: Tr, e: &FieldError) -> String {
     let args: Vec<(&str, Arg)> = e
         .args
         .iter()
-        .map(|(k, v)| (*k, v.parse::<i64>().map(Arg::Number).unwrap_or_else(|_| Arg::Text(v.clone()))))
+        .map(|(k, v)| {
+            (
+                *k,
+                v.parse::<i64>()
+                    .map(Arg::Number)
+                    .unwrap_or_else(|_| Arg::Text(v.clone())),
+            )
+        })
         .collect();
     tr.tv(e.code, &args)
 }
@@ -126,7 +157,10 @@ pub(crate) fn field_message(tr: Tr, e: &FieldError) -> String {
 /// Splits a use-case error into form errors (re-render the form) or a page error.
 pub fn form_or_page(tr: Tr, e: AppError) -> Result<(StatusCode, FormErrors), PageError> {
     match e {
-        AppError::Invalid(fields) => Ok((StatusCode::UNPROCESSABLE_ENTITY, FormErrors::new(tr, &fields))),
+        AppError::Invalid(fields) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            FormErrors::new(tr, &fields),
+        )),
         AppError::BadCredentials | AppError::Conflict(_) | AppError::Throttled { .. } => {
             Ok((status_of(&e), FormErrors::general(tr, e.code())))
         }

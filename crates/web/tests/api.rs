@@ -2,274 +2,54 @@
 //! kind. Every JSON body a test receives is also checked against the schema the OpenAPI
 //! document gives for it, so the document cannot drift from what the handlers send.
 
-use std::collections::BTreeSet;
-use std::sync::Arc;
+mod support;
 
-use axum::body::{to_bytes, Body};
-use axum::http::{header, HeaderMap, Method, Request, StatusCode};
-use axum::Router;
-use serde_json::{json, Value};
-use tower::ServiceExt;
-use yorozu_app::accounts::{api_tokens, sessions, Client};
-use yorozu_app::config::{Policy, Site};
-use yorozu_app::crypto::Signer;
-use yorozu_app::ids::IdGenerator;
-use yorozu_app::ports::{EncryptedDirStore, FixedClock, MailboxMailer};
-use yorozu_app::App;
+use support::*;
+
+use std::collections::BTreeSet;
+
+use axum::http::{Method, StatusCode, header};
+use serde_json::{Value, json};
+use yorozu_app::accounts::{Client, api_tokens, sessions};
 use yorozu_i18n::Tr;
 use yorozu_store::both_backends;
-use yorozu_store::testing::TempDir;
-use yorozu_store::Db;
-use yorozu_web::api::openapi::spec;
 use yorozu_web::api::ROUTES;
-use yorozu_web::metrics::Metrics;
-use yorozu_web::{AppState, WebConfig};
-
-const START: i64 = 1_750_000_000;
-const PASSWORD: &str = "correct horse battery";
-
-/// The router over a test database, with a clock that stands still and mail kept in the
-/// database (the same ports as the use-case tests).
-struct TestServer {
-    router: Router,
-    app: App,
-    _files: TempDir,
-}
-
-fn server(db: Db) -> TestServer {
-    server_with_limit(db, 8 * 1024 * 1024)
-}
-
-fn server_with_limit(db: Db, max_body_bytes: usize) -> TestServer {
-    let clock = Arc::new(FixedClock::at(START));
-    let files = TempDir::new("yorozu-api-files");
-    let app = App {
-        db: db.clone(),
-        clock: clock.clone(),
-        files: Arc::new(EncryptedDirStore::new(files.0.clone(), &[7; 32])),
-        mailer: Arc::new(MailboxMailer { db, clock, ids: IdGenerator }),
-        signer: Signer::new([7; 32]),
-        policy: Policy::default(),
-        site: Site { base_url: "http://test.local".into(), mail_from: "Yorozu <no-reply@yorozu.test>".into() },
-        ids: IdGenerator,
-        catalog: Default::default(),
-        payments: Arc::new(yorozu_app::ports::SandboxGateway::default()),
-    };
-    let web = WebConfig { secure_cookies: false, mailbox_enabled: true, max_body_bytes, trust_proxy: false };
-    let router = yorozu_web::router(AppState { app: app.clone(), web: Arc::new(web), metrics: Arc::new(Metrics::default()) });
-    TestServer { router, app, _files: files }
-}
-
-/// One answer: status, headers and the body as JSON (Null when empty).
-#[derive(Debug)]
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Value,
-}
-
-impl Answer {
-    fn code(&self) -> &str {
-        self.body["error"]["code"].as_str().unwrap_or_else(|| panic!("not an error body: {}", self.body))
-    }
-
-    /// (field, code) of each field error.
-    fn fields(&self) -> Vec<(String, String)> {
-        self.body["error"]["fields"]
-            .as_array()
-            .unwrap_or_else(|| panic!("no fields in {}", self.body))
-            .iter()
-            .map(|f| (f["field"].as_str().unwrap_or("").to_owned(), f["code"].as_str().unwrap_or("").to_owned()))
-            .collect()
-    }
-
-    fn field_message(&self, field: &str) -> String {
-        self.body["error"]["fields"]
-            .as_array()
-            .and_then(|fs| fs.iter().find(|f| f["field"] == field))
-            .and_then(|f| f["message"].as_str())
-            .unwrap_or_else(|| panic!("no message for {field} in {}", self.body))
-            .to_owned()
-    }
-}
-
-/// A request under /api/v1.
-struct Call {
-    request: axum::http::request::Builder,
-    body: Body,
-}
-
-fn call(method: Method, path: &str) -> Call {
-    Call { request: Request::builder().method(method).uri(format!("/api/v1{path}")), body: Body::empty() }
-}
-
-impl Call {
-    fn token(mut self, token: &str) -> Call {
-        self.request = self.request.header(header::AUTHORIZATION, format!("Bearer {token}"));
-        self
-    }
-
-    fn header(mut self, name: header::HeaderName, value: &str) -> Call {
-        self.request = self.request.header(name, value);
-        self
-    }
-
-    fn lang(self, lang: &str) -> Call {
-        self.header(header::ACCEPT_LANGUAGE, lang)
-    }
-
-    fn json(mut self, body: Value) -> Call {
-        self.request = self.request.header(header::CONTENT_TYPE, "application/json");
-        self.body = Body::from(body.to_string());
-        self
-    }
-
-    fn raw(mut self, content_type: &str, bytes: Vec<u8>) -> Call {
-        self.request = self.request.header(header::CONTENT_TYPE, content_type);
-        self.body = Body::from(bytes);
-        self
-    }
-}
+use yorozu_web::api::openapi::spec;
 
 impl TestServer {
-    async fn send(&self, call: Call) -> Answer {
-        let request = call.request.body(call.body).expect("request");
-        let response = self.router.clone().oneshot(request).await.expect("infallible");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = to_bytes(response.into_body(), usize::MAX).await.expect("body");
-        let body = if bytes.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{status}: not JSON ({e}): {}", String::from_utf8_lossy(&bytes)))
-        };
-        assert!(!headers.contains_key(header::SET_COOKIE), "the API never sets cookies");
-        if body.get("error").is_some() {
-            assert_schema(&body, "Error");
-        }
-        Answer { status, headers, body }
-    }
-
     /// Registers through the API and creates a token through the use case (the site's
     /// settings page does the same).
     async fn member(&self, email: &str, name: &str) -> (i64, String) {
         let answer = self
-            .send(call(Method::POST, "/accounts").json(json!({ "email": email, "password": PASSWORD, "display_name": name })))
+            .send(
+                call(Method::POST, "/accounts")
+                    .json(json!({ "email": email, "password": PASSWORD, "display_name": name })),
+            )
             .await;
         assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
-        let user_id: i64 = answer.body["user_id"].as_str().expect("id string").parse().expect("numeric id");
-        let (_, token) = api_tokens::create(&self.app, user_id, "tests").await.expect("token");
+        let user_id: i64 = answer.body["user_id"]
+            .as_str()
+            .expect("id string")
+            .parse()
+            .expect("numeric id");
+        let (_, token) = api_tokens::create(&self.app, user_id, "tests")
+            .await
+            .expect("token");
         (user_id, token)
     }
 
     /// A browser session, as signing in on the site would start.
     async fn browser_session(&self, user_id: i64) {
         let mut tx = self.app.db.begin().await.expect("begin");
-        let client = Client { ip: "192.0.2.10".into(), user_agent: "test-browser/1.0".into() };
-        sessions::start(&mut tx, &self.app, user_id, &client).await.expect("session");
+        let client = Client {
+            ip: "192.0.2.10".into(),
+            user_agent: "test-browser/1.0".into(),
+        };
+        sessions::start(&mut tx, &self.app, user_id, &client)
+            .await
+            .expect("session");
         tx.commit().await.expect("commit");
     }
-}
-
-// ---------------------------------------------------------------------------------------
-// Checking bodies against the document's schemas (the subset of JSON Schema the document
-// uses: $ref, type, enum, properties, required, additionalProperties, items, the id pattern).
-
-fn assert_schema(value: &Value, schema_name: &str) {
-    let schema = json!({ "$ref": format!("#/components/schemas/{schema_name}") });
-    check_schema(&schema, value, schema_name);
-}
-
-fn check_schema(schema: &Value, value: &Value, at: &str) {
-    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
-        let name = reference.strip_prefix("#/components/schemas/").unwrap_or_else(|| panic!("odd $ref {reference}"));
-        let target = &spec()["components"]["schemas"][name];
-        assert!(!target.is_null(), "{at}: $ref to missing schema {name}");
-        return check_schema(target, value, at);
-    }
-    if let Some(types) = schema.get("type") {
-        let types: Vec<&str> = match types {
-            Value::String(t) => vec![t.as_str()],
-            Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
-            other => panic!("{at}: odd type {other}"),
-        };
-        assert!(types.iter().any(|t| has_type(t, value)), "{at}: {value} is not of type {types:?}");
-    }
-    if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
-        assert!(allowed.contains(value), "{at}: {value} is not one of {allowed:?}");
-    }
-    if schema.get("pattern").and_then(Value::as_str) == Some("^[0-9]+$") {
-        let s = value.as_str().unwrap_or("");
-        assert!(!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()), "{at}: {value} is not a decimal id");
-    }
-    match value {
-        Value::Object(map) => {
-            let properties = schema.get("properties").and_then(Value::as_object);
-            if let Some(required) = schema.get("required").and_then(Value::as_array) {
-                for name in required.iter().filter_map(Value::as_str) {
-                    assert!(map.contains_key(name), "{at}: required field {name} missing in {value}");
-                }
-            }
-            if let Some(properties) = properties {
-                for (key, v) in map {
-                    match properties.get(key) {
-                        Some(s) => check_schema(s, v, &format!("{at}.{key}")),
-                        None => assert!(
-                            schema.get("additionalProperties") != Some(&Value::Bool(false)),
-                            "{at}: field {key} is not in the document"
-                        ),
-                    }
-                }
-            }
-        }
-        Value::Array(items) => {
-            if let Some(item_schema) = schema.get("items") {
-                for (i, item) in items.iter().enumerate() {
-                    check_schema(item_schema, item, &format!("{at}[{i}]"));
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
-fn has_type(t: &str, v: &Value) -> bool {
-    match t {
-        "object" => v.is_object(),
-        "array" => v.is_array(),
-        "string" => v.is_string(),
-        "boolean" => v.is_boolean(),
-        "integer" => v.is_i64() || v.is_u64(),
-        "number" => v.is_number(),
-        "null" => v.is_null(),
-        other => panic!("unknown type {other}"),
-    }
-}
-
-/// The schema of a successful response, as the document states it.
-fn response_schema(method: &str, path: &str, status: StatusCode) -> Value {
-    let schema = &spec()["paths"][path][method]["responses"][status.as_str()]["content"]["application/json"]["schema"];
-    assert!(!schema.is_null(), "the document has no JSON {status} for {method} {path}");
-    schema.clone()
-}
-
-/// Asserts the status, then that the body matches the document.
-fn expect(answer: &Answer, method: &str, path: &str, status: StatusCode) {
-    assert_eq!(answer.status, status, "{method} {path}: {}", answer.body);
-    if answer.body.is_null() {
-        let documented = &spec()["paths"][path][method]["responses"][status.as_str()];
-        assert!(!documented.is_null(), "{method} {path}: {status} is not documented");
-        assert!(documented.get("content").is_none(), "{method} {path}: documented with a body, sent none");
-    } else {
-        check_schema(&response_schema(method, path, status), &answer.body, &format!("{method} {path}"));
-    }
-}
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 128]));
-    let mut out = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut out, image::ImageFormat::Png).expect("encode png");
-    out.into_inner()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -281,19 +61,32 @@ fn documented_routes() -> BTreeSet<(String, String)> {
     paths
         .iter()
         .flat_map(|(path, methods)| {
-            methods.as_object().expect("methods").keys().map(move |m| (m.clone(), path.clone()))
+            methods
+                .as_object()
+                .expect("methods")
+                .keys()
+                .map(move |m| (m.clone(), path.clone()))
         })
         .collect()
 }
 
 #[test]
 fn the_document_lists_exactly_the_routes_of_the_router() {
-    let registered: BTreeSet<(String, String)> = ROUTES.iter().map(|(m, p)| ((*m).to_owned(), (*p).to_owned())).collect();
+    let registered: BTreeSet<(String, String)> = ROUTES
+        .iter()
+        .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
     let documented = documented_routes();
     let undocumented: Vec<_> = registered.difference(&documented).collect();
     let unrouted: Vec<_> = documented.difference(&registered).collect();
-    assert!(undocumented.is_empty(), "routes missing from openapi.json: {undocumented:?}");
-    assert!(unrouted.is_empty(), "openapi.json describes routes the router lacks: {unrouted:?}");
+    assert!(
+        undocumented.is_empty(),
+        "routes missing from openapi.json: {undocumented:?}"
+    );
+    assert!(
+        unrouted.is_empty(),
+        "openapi.json describes routes the router lacks: {unrouted:?}"
+    );
     assert_eq!(registered.len(), ROUTES.len(), "a route is listed twice");
 }
 
@@ -315,38 +108,59 @@ fn every_reference_in_the_document_resolves() {
     walk(spec(), &mut refs);
     assert!(!refs.is_empty());
     for r in refs {
-        let pointer = r.strip_prefix('#').unwrap_or_else(|| panic!("external $ref {r}"));
+        let pointer = r
+            .strip_prefix('#')
+            .unwrap_or_else(|| panic!("external $ref {r}"));
         assert!(spec().pointer(pointer).is_some(), "{r} does not resolve");
     }
     let mut ids = BTreeSet::new();
     for (method, path) in documented_routes() {
         let op = &spec()["paths"][&path][&method];
-        let id = op["operationId"].as_str().unwrap_or_else(|| panic!("{method} {path} has no operationId"));
+        let id = op["operationId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{method} {path} has no operationId"));
         assert!(ids.insert(id.to_owned()), "operationId {id} used twice");
-        assert!(op["responses"]["default"].is_object(), "{method} {path} documents no default (error) response");
+        assert!(
+            op["responses"]["default"].is_object(),
+            "{method} {path} documents no default (error) response"
+        );
     }
 }
 
-both_backends!(openapi_json_is_served_and_every_route_answers, |db| async move {
-    let s = server(db);
-    let answer = s.send(call(Method::GET, "/openapi.json")).await;
-    assert_eq!(answer.status, StatusCode::OK);
-    assert_eq!(answer.body["openapi"], "3.1.0");
-    assert_eq!(&answer.body, spec());
-    assert_eq!(answer.body["components"]["securitySchemes"]["bearerAuth"]["scheme"], "bearer");
-    for (method, path) in ROUTES {
-        let documented = answer.body["paths"][path][method].is_object();
-        assert!(documented, "{method} {path} not in the served document");
-        // Every listed route reaches a handler: never the unknown-route or wrong-method answer.
-        let concrete = path.replace("{id}", "1");
-        let method = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
-        let answer = s.send(call(method.clone(), &concrete)).await;
-        assert_ne!(answer.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
-        if answer.status == StatusCode::NOT_FOUND {
-            assert_ne!(answer.code(), "error-api-route-unknown", "{method} {path} is not routed");
+both_backends!(
+    openapi_json_is_served_and_every_route_answers,
+    |db| async move {
+        let s = server(db);
+        let answer = s.send(call(Method::GET, "/openapi.json")).await;
+        assert_eq!(answer.status, StatusCode::OK);
+        assert_eq!(answer.body["openapi"], "3.1.0");
+        assert_eq!(&answer.body, spec());
+        assert_eq!(
+            answer.body["components"]["securitySchemes"]["bearerAuth"]["scheme"],
+            "bearer"
+        );
+        for (method, path) in ROUTES {
+            let documented = answer.body["paths"][path][method].is_object();
+            assert!(documented, "{method} {path} not in the served document");
+            // Every listed route reaches a handler: never the unknown-route or wrong-method answer.
+            let concrete = path.replace("{id}", "1");
+            let method = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
+            let answer = s.send(call(method.clone(), &concrete)).await;
+            assert_ne!(
+                answer.status,
+                StatusCode::METHOD_NOT_ALLOWED,
+                "{method} {path}"
+            );
+            if answer.status == StatusCode::NOT_FOUND {
+                assert_ne!(
+                    answer.code(),
+                    "error-api-route-unknown",
+                    "{method} {path} is not routed"
+                );
+            }
         }
     }
-});
+);
 
 // ---------------------------------------------------------------------------------------
 // Accounts and authentication
@@ -363,13 +177,23 @@ both_backends!(register_then_token_then_me, |db| async move {
         .await;
     expect(&answer, "post", "/accounts", StatusCode::CREATED);
     let user_id = answer.body["user_id"].as_str().expect("user_id").to_owned();
-    assert_eq!(answer.headers[header::LOCATION], format!("/api/v1/users/{user_id}/profile").as_str());
+    assert_eq!(
+        answer.headers[header::LOCATION],
+        format!("/api/v1/users/{user_id}/profile").as_str()
+    );
     let id: i64 = user_id.parse().expect("numeric");
 
     // API registration starts no browser session.
-    assert!(sessions::list(&s.app, id, "").await.expect("sessions").is_empty());
+    assert!(
+        sessions::list(&s.app, id, "")
+            .await
+            .expect("sessions")
+            .is_empty()
+    );
 
-    let (_, token) = api_tokens::create(&s.app, id, "laptop").await.expect("token");
+    let (_, token) = api_tokens::create(&s.app, id, "laptop")
+        .await
+        .expect("token");
     assert!(token.starts_with("yzp_"));
     let me = s.send(call(Method::GET, "/me").token(&token)).await;
     expect(&me, "get", "/me", StatusCode::OK);
@@ -387,7 +211,10 @@ both_backends!(register_then_token_then_me, |db| async move {
         })))
         .await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(again.fields(), vec![("email".to_owned(), "email-taken".to_owned())]);
+    assert_eq!(
+        again.fields(),
+        vec![("email".to_owned(), "email-taken".to_owned())]
+    );
     let (other, other_token) = s.member("taro@example.jp", "太郎").await;
     let other_me = s.send(call(Method::GET, "/me").token(&other_token)).await;
     assert_eq!(other_me.body["id"], other.to_string().as_str());
@@ -397,7 +224,10 @@ both_backends!(register_then_token_then_me, |db| async move {
             "email": "jiro@example.jp", "password": PASSWORD, "display_name": "次郎", "locale": "fr",
         })))
         .await;
-    assert_eq!(unsupported.fields(), vec![("locale".to_owned(), "lang-unknown".to_owned())]);
+    assert_eq!(
+        unsupported.fields(),
+        vec![("locale".to_owned(), "lang-unknown".to_owned())]
+    );
 });
 
 both_backends!(missing_or_wrong_tokens_are_401, |db| async move {
@@ -407,92 +237,178 @@ both_backends!(missing_or_wrong_tokens_are_401, |db| async move {
     let none = s.send(call(Method::GET, "/me")).await;
     assert_eq!(none.status, StatusCode::UNAUTHORIZED);
     assert_eq!(none.code(), "error-unauthenticated");
-    assert_eq!(none.headers[header::WWW_AUTHENTICATE], r#"Bearer realm="yorozu""#);
+    assert_eq!(
+        none.headers[header::WWW_AUTHENTICATE],
+        r#"Bearer realm="yorozu""#
+    );
     assert_eq!(none.headers[header::CONTENT_TYPE], "application/json");
 
-    for bad in ["yzp_not-a-real-token", "not-even-prefixed", &token[..token.len() - 1]] {
+    for bad in [
+        "yzp_not-a-real-token",
+        "not-even-prefixed",
+        &token[..token.len() - 1],
+    ] {
         let wrong = s.send(call(Method::GET, "/me").token(bad)).await;
         assert_eq!(wrong.status, StatusCode::UNAUTHORIZED, "{bad}");
         assert_eq!(wrong.code(), "error-unauthenticated");
-        let challenge = wrong.headers[header::WWW_AUTHENTICATE].to_str().expect("ascii");
-        assert!(challenge.starts_with("Bearer ") && challenge.contains(r#"error="invalid_token""#), "{challenge}");
+        let challenge = wrong.headers[header::WWW_AUTHENTICATE]
+            .to_str()
+            .expect("ascii");
+        assert!(
+            challenge.starts_with("Bearer ") && challenge.contains(r#"error="invalid_token""#),
+            "{challenge}"
+        );
     }
 
-    let basic = s.send(call(Method::GET, "/me").header(header::AUTHORIZATION, "Basic aGFuYWtvOnB3")).await;
+    let basic = s
+        .send(call(Method::GET, "/me").header(header::AUTHORIZATION, "Basic aGFuYWtvOnB3"))
+        .await;
     assert_eq!(basic.status, StatusCode::UNAUTHORIZED);
 
     // A session cookie is no credential for the API.
-    let cookie = s.send(call(Method::GET, "/me").header(header::COOKIE, "yz_session=whatever")).await;
+    let cookie = s
+        .send(call(Method::GET, "/me").header(header::COOKIE, "yz_session=whatever"))
+        .await;
     assert_eq!(cookie.status, StatusCode::UNAUTHORIZED);
 
     // A public endpoint with a broken token still says so rather than ignoring it.
-    let public = s.send(call(Method::GET, &format!("/users/{user_id}/profile")).token("yzp_nope")).await;
+    let public = s
+        .send(call(Method::GET, &format!("/users/{user_id}/profile")).token("yzp_nope"))
+        .await;
     assert_eq!(public.status, StatusCode::UNAUTHORIZED);
 
     // A revoked token stops working at once.
     let list = s.send(call(Method::GET, "/me/tokens").token(&token)).await;
     let id = list.body[0]["id"].as_str().expect("id").to_owned();
-    let revoked = s.send(call(Method::DELETE, &format!("/me/tokens/{id}")).token(&token)).await;
-    expect(&revoked, "delete", "/me/tokens/{id}", StatusCode::NO_CONTENT);
-    assert_eq!(s.send(call(Method::GET, "/me").token(&token)).await.status, StatusCode::UNAUTHORIZED);
+    let revoked = s
+        .send(call(Method::DELETE, &format!("/me/tokens/{id}")).token(&token))
+        .await;
+    expect(
+        &revoked,
+        "delete",
+        "/me/tokens/{id}",
+        StatusCode::NO_CONTENT,
+    );
+    assert_eq!(
+        s.send(call(Method::GET, "/me").token(&token)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
 });
 
-both_backends!(validation_errors_speak_the_callers_language, |db| async move {
-    let s = server(db);
-    let bad = json!({ "email": "not-an-address", "password": "short", "display_name": "" });
+both_backends!(
+    validation_errors_speak_the_callers_language,
+    |db| async move {
+        let s = server(db);
+        let bad = json!({ "email": "not-an-address", "password": "short", "display_name": "" });
 
-    let ja = s.send(call(Method::POST, "/accounts").json(bad.clone())).await;
-    assert_eq!(ja.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(ja.code(), "error-invalid-input");
-    let codes: Vec<String> = ja.fields().into_iter().map(|(f, _)| f).collect();
-    assert_eq!(codes, vec!["email", "password", "display_name"]);
-    let tr_ja = Tr::new(yorozu_domain::Locale::Ja);
-    assert_eq!(ja.body["error"]["message"], tr_ja.t("error-invalid-input").as_str());
-    assert_eq!(ja.field_message("email"), tr_ja.t("email-invalid"));
-    assert!(ja.field_message("password").contains('8'), "{}", ja.field_message("password"));
-    assert!(ja.field_message("display_name").contains("表示名"));
+        let ja = s
+            .send(call(Method::POST, "/accounts").json(bad.clone()))
+            .await;
+        assert_eq!(ja.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(ja.code(), "error-invalid-input");
+        let codes: Vec<String> = ja.fields().into_iter().map(|(f, _)| f).collect();
+        assert_eq!(codes, vec!["email", "password", "display_name"]);
+        let tr_ja = Tr::new(yorozu_domain::Locale::Ja);
+        assert_eq!(
+            ja.body["error"]["message"],
+            tr_ja.t("error-invalid-input").as_str()
+        );
+        assert_eq!(ja.field_message("email"), tr_ja.t("email-invalid"));
+        assert!(
+            ja.field_message("password").contains('8'),
+            "{}",
+            ja.field_message("password")
+        );
+        assert!(ja.field_message("display_name").contains("表示名"));
 
-    let en = s.send(call(Method::POST, "/accounts").lang("en-US,en;q=0.9,ja;q=0.5").json(bad.clone())).await;
-    assert_eq!(en.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(en.fields(), ja.fields(), "codes do not depend on the language");
-    let tr_en = Tr::new(yorozu_domain::Locale::En);
-    assert_eq!(en.body["error"]["message"], tr_en.t("error-invalid-input").as_str());
-    assert_eq!(en.field_message("email"), tr_en.t("email-invalid"));
-    assert_ne!(en.field_message("display_name"), ja.field_message("display_name"));
+        let en = s
+            .send(
+                call(Method::POST, "/accounts")
+                    .lang("en-US,en;q=0.9,ja;q=0.5")
+                    .json(bad.clone()),
+            )
+            .await;
+        assert_eq!(en.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            en.fields(),
+            ja.fields(),
+            "codes do not depend on the language"
+        );
+        let tr_en = Tr::new(yorozu_domain::Locale::En);
+        assert_eq!(
+            en.body["error"]["message"],
+            tr_en.t("error-invalid-input").as_str()
+        );
+        assert_eq!(en.field_message("email"), tr_en.t("email-invalid"));
+        assert_ne!(
+            en.field_message("display_name"),
+            ja.field_message("display_name")
+        );
 
-    // Unsupported languages fall back to Japanese; other errors are localised too.
-    let fr = s.send(call(Method::POST, "/accounts").lang("fr").json(bad)).await;
-    assert_eq!(fr.field_message("email"), tr_ja.t("email-invalid"));
-    let en_401 = s.send(call(Method::GET, "/me").lang("en")).await;
-    assert_eq!(en_401.body["error"]["message"], tr_en.t("error-unauthenticated").as_str());
-});
+        // Unsupported languages fall back to Japanese; other errors are localised too.
+        let fr = s
+            .send(call(Method::POST, "/accounts").lang("fr").json(bad))
+            .await;
+        assert_eq!(fr.field_message("email"), tr_ja.t("email-invalid"));
+        let en_401 = s.send(call(Method::GET, "/me").lang("en")).await;
+        assert_eq!(
+            en_401.body["error"]["message"],
+            tr_en.t("error-unauthenticated").as_str()
+        );
+    }
+);
 
 both_backends!(bad_requests_get_the_error_shape, |db| async move {
     let s = server_with_limit(db, 4096);
     let (_, token) = s.member("hanako@example.jp", "花子").await;
 
-    let syntax = s.send(call(Method::POST, "/me/tokens").token(&token).raw("application/json", b"{\"name\":".to_vec())).await;
+    let syntax = s
+        .send(
+            call(Method::POST, "/me/tokens")
+                .token(&token)
+                .raw("application/json", b"{\"name\":".to_vec()),
+        )
+        .await;
     assert_eq!(syntax.status, StatusCode::BAD_REQUEST);
     assert_eq!(syntax.code(), "error-bad-json");
     assert!(syntax.body["error"]["detail"].is_string());
 
-    let shape = s.send(call(Method::POST, "/me/tokens").token(&token).json(json!({ "name": 5 }))).await;
+    let shape = s
+        .send(
+            call(Method::POST, "/me/tokens")
+                .token(&token)
+                .json(json!({ "name": 5 })),
+        )
+        .await;
     assert_eq!(shape.status, StatusCode::BAD_REQUEST);
     assert_eq!(shape.code(), "error-bad-json");
 
-    let no_type = s.send(call(Method::POST, "/me/tokens").token(&token).raw("text/plain", b"{}".to_vec())).await;
+    let no_type = s
+        .send(
+            call(Method::POST, "/me/tokens")
+                .token(&token)
+                .raw("text/plain", b"{}".to_vec()),
+        )
+        .await;
     assert_eq!(no_type.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert_eq!(no_type.code(), "error-unsupported-media-type");
 
     let huge = json!({ "name": "x".repeat(10_000) });
-    let too_large = s.send(call(Method::POST, "/me/tokens").token(&token).json(huge)).await;
+    let too_large = s
+        .send(call(Method::POST, "/me/tokens").token(&token).json(huge))
+        .await;
     assert_eq!(too_large.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(too_large.code(), "error-body-too-large");
 
     let unknown = s.send(call(Method::GET, "/no/such/thing").lang("en")).await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
     assert_eq!(unknown.code(), "error-api-route-unknown");
-    assert_eq!(unknown.body["error"]["message"], Tr::new(yorozu_domain::Locale::En).t("error-api-route-unknown").as_str());
+    assert_eq!(
+        unknown.body["error"]["message"],
+        Tr::new(yorozu_domain::Locale::En)
+            .t("error-api-route-unknown")
+            .as_str()
+    );
 
     let wrong_method = s.send(call(Method::PATCH, "/me").token(&token)).await;
     assert_eq!(wrong_method.status, StatusCode::METHOD_NOT_ALLOWED);
@@ -504,34 +420,57 @@ both_backends!(email_and_password_changes, |db| async move {
     let (user_id, token) = s.member("hanako@example.jp", "花子").await;
 
     let wrong = s
-        .send(call(Method::POST, "/me/email").token(&token).json(json!({ "new_email": "new@example.jp", "current_password": "nope" })))
+        .send(
+            call(Method::POST, "/me/email")
+                .token(&token)
+                .json(json!({ "new_email": "new@example.jp", "current_password": "nope" })),
+        )
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(wrong.fields(), vec![("current_password".to_owned(), "password-wrong".to_owned())]);
+    assert_eq!(
+        wrong.fields(),
+        vec![("current_password".to_owned(), "password-wrong".to_owned())]
+    );
     let accepted = s
-        .send(call(Method::POST, "/me/email").token(&token).json(json!({ "new_email": "new@example.jp", "current_password": PASSWORD })))
+        .send(
+            call(Method::POST, "/me/email")
+                .token(&token)
+                .json(json!({ "new_email": "new@example.jp", "current_password": PASSWORD })),
+        )
         .await;
     expect(&accepted, "post", "/me/email", StatusCode::ACCEPTED);
 
     s.browser_session(user_id).await;
     s.browser_session(user_id).await;
-    let listed = s.send(call(Method::GET, "/me/sessions").token(&token)).await;
+    let listed = s
+        .send(call(Method::GET, "/me/sessions").token(&token))
+        .await;
     expect(&listed, "get", "/me/sessions", StatusCode::OK);
     assert_eq!(listed.body.as_array().map(Vec::len), Some(2));
 
     let weak = s
-        .send(call(Method::POST, "/me/password").token(&token).json(json!({ "current_password": PASSWORD, "new_password": "short" })))
+        .send(
+            call(Method::POST, "/me/password")
+                .token(&token)
+                .json(json!({ "current_password": PASSWORD, "new_password": "short" })),
+        )
         .await;
     assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(weak.fields()[0].0, "new_password");
     let changed = s
-        .send(call(Method::POST, "/me/password").token(&token).json(json!({
-            "current_password": PASSWORD, "new_password": "a much better passphrase",
-        })))
+        .send(
+            call(Method::POST, "/me/password")
+                .token(&token)
+                .json(json!({
+                    "current_password": PASSWORD, "new_password": "a much better passphrase",
+                })),
+        )
         .await;
     expect(&changed, "post", "/me/password", StatusCode::NO_CONTENT);
     // Every browser session is signed out; the token keeps working.
-    let after = s.send(call(Method::GET, "/me/sessions").token(&token)).await;
+    let after = s
+        .send(call(Method::GET, "/me/sessions").token(&token))
+        .await;
     assert_eq!(after.status, StatusCode::OK);
     assert_eq!(after.body, json!([]));
 });
@@ -555,21 +494,40 @@ both_backends!(profile_update_then_public_profile, |db| async move {
         .await;
     expect(&updated, "put", "/me/profile", StatusCode::OK);
     assert_eq!(updated.body["display_name"], "花子デザイン");
-    assert_eq!(updated.body["skills"], json!(["Illustrator", "Photoshop", "ロゴ制作"]));
-    assert_eq!(updated.body["sns_links"], json!([{ "kind": "github", "url": "https://github.com/hanako" }]));
-    assert!(updated.body["completeness"]["percent"].as_u64().is_some_and(|p| p > 0 && p < 100));
+    assert_eq!(
+        updated.body["skills"],
+        json!(["Illustrator", "Photoshop", "ロゴ制作"])
+    );
+    assert_eq!(
+        updated.body["sns_links"],
+        json!([{ "kind": "github", "url": "https://github.com/hanako" }])
+    );
+    assert!(
+        updated.body["completeness"]["percent"]
+            .as_u64()
+            .is_some_and(|p| p > 0 && p < 100)
+    );
 
     let public = s.send(call(Method::GET, &path)).await;
     expect(&public, "get", "/users/{id}/profile", StatusCode::OK);
     assert_eq!(public.body["user_id"], user_id.to_string().as_str());
     assert_eq!(public.body["introduction"], "ロゴとバナーを作ります。");
     assert_eq!(public.body["nda"], "willing");
-    assert!(public.body.get("completeness").is_none(), "strangers do not see the completeness");
+    assert!(
+        public.body.get("completeness").is_none(),
+        "strangers do not see the completeness"
+    );
 
     let own = s.send(call(Method::GET, &path).token(&token)).await;
     expect(&own, "get", "/users/{id}/profile", StatusCode::OK);
-    let suggestions = own.body["completeness"]["suggestions"].as_array().expect("suggestions");
-    assert!(suggestions.iter().any(|x| x["code"] == "suggest-add-avatar"));
+    let suggestions = own.body["completeness"]["suggestions"]
+        .as_array()
+        .expect("suggestions");
+    assert!(
+        suggestions
+            .iter()
+            .any(|x| x["code"] == "suggest-add-avatar")
+    );
 
     let (_, other_token) = s.member("taro@example.jp", "太郎").await;
     let someone_else = s.send(call(Method::GET, &path).token(&other_token)).await;
@@ -577,11 +535,16 @@ both_backends!(profile_update_then_public_profile, |db| async move {
 
     // All problems at once, nothing saved.
     let invalid = s
-        .send(call(Method::PUT, "/me/profile").token(&token).lang("en").json(json!({
-            "display_name": "",
-            "sns_links": ["not a url"],
-            "nda": "maybe",
-        })))
+        .send(
+            call(Method::PUT, "/me/profile")
+                .token(&token)
+                .lang("en")
+                .json(json!({
+                    "display_name": "",
+                    "sns_links": ["not a url"],
+                    "nda": "maybe",
+                })),
+        )
         .await;
     assert_eq!(invalid.status, StatusCode::UNPROCESSABLE_ENTITY);
     let fields: Vec<String> = invalid.fields().into_iter().map(|(f, _)| f).collect();
@@ -602,19 +565,45 @@ both_backends!(avatar_upload_and_removal, |db| async move {
     let (user_id, token) = s.member("hanako@example.jp", "花子").await;
     let path = format!("/users/{user_id}/profile");
 
-    let uploaded = s.send(call(Method::PUT, "/me/avatar").token(&token).raw("image/png", png(64, 48))).await;
+    let uploaded = s
+        .send(
+            call(Method::PUT, "/me/avatar")
+                .token(&token)
+                .raw("image/png", png(64, 48)),
+        )
+        .await;
     expect(&uploaded, "put", "/me/avatar", StatusCode::NO_CONTENT);
-    assert_eq!(s.send(call(Method::GET, &path)).await.body["has_avatar"], true);
+    assert_eq!(
+        s.send(call(Method::GET, &path)).await.body["has_avatar"],
+        true
+    );
 
-    let not_image = s.send(call(Method::PUT, "/me/avatar").token(&token).raw("image/png", b"hello".to_vec())).await;
+    let not_image = s
+        .send(
+            call(Method::PUT, "/me/avatar")
+                .token(&token)
+                .raw("image/png", b"hello".to_vec()),
+        )
+        .await;
     assert_eq!(not_image.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(not_image.fields()[0].1, "upload-not-image");
-    let wrong_type = s.send(call(Method::PUT, "/me/avatar").token(&token).raw("text/plain", png(8, 8))).await;
+    let wrong_type = s
+        .send(
+            call(Method::PUT, "/me/avatar")
+                .token(&token)
+                .raw("text/plain", png(8, 8)),
+        )
+        .await;
     assert_eq!(wrong_type.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
 
-    let removed = s.send(call(Method::DELETE, "/me/avatar").token(&token)).await;
+    let removed = s
+        .send(call(Method::DELETE, "/me/avatar").token(&token))
+        .await;
     expect(&removed, "delete", "/me/avatar", StatusCode::NO_CONTENT);
-    assert_eq!(s.send(call(Method::GET, &path)).await.body["has_avatar"], false);
+    assert_eq!(
+        s.send(call(Method::GET, &path)).await.body["has_avatar"],
+        false
+    );
 });
 
 // ---------------------------------------------------------------------------------------
@@ -625,33 +614,86 @@ both_backends!(tokens_are_the_callers_own, |db| async move {
     let (_, token) = s.member("hanako@example.jp", "花子").await;
     let (_, other_token) = s.member("taro@example.jp", "太郎").await;
 
-    let created = s.send(call(Method::POST, "/me/tokens").token(&token).json(json!({ "name": "CI" }))).await;
+    let created = s
+        .send(
+            call(Method::POST, "/me/tokens")
+                .token(&token)
+                .json(json!({ "name": "CI" })),
+        )
+        .await;
     expect(&created, "post", "/me/tokens", StatusCode::CREATED);
     let new_secret = created.body["token"].as_str().expect("secret").to_owned();
     let new_id = created.body["id"].as_str().expect("id").to_owned();
-    assert_eq!(s.send(call(Method::GET, "/me").token(&new_secret)).await.status, StatusCode::OK);
+    assert_eq!(
+        s.send(call(Method::GET, "/me").token(&new_secret))
+            .await
+            .status,
+        StatusCode::OK
+    );
 
     let listed = s.send(call(Method::GET, "/me/tokens").token(&token)).await;
     expect(&listed, "get", "/me/tokens", StatusCode::OK);
-    let names: Vec<&str> = listed.body.as_array().expect("list").iter().filter_map(|t| t["name"].as_str()).collect();
+    let names: Vec<&str> = listed
+        .body
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|t| t["name"].as_str())
+        .collect();
     assert_eq!(names.len(), 2);
     assert!(names.contains(&"CI"));
-    assert!(listed.body.as_array().expect("list").iter().all(|t| t.get("token").is_none()), "secrets are never listed");
+    assert!(
+        listed
+            .body
+            .as_array()
+            .expect("list")
+            .iter()
+            .all(|t| t.get("token").is_none()),
+        "secrets are never listed"
+    );
 
     // Another member cannot revoke it, or even learn that it exists.
-    let theirs = s.send(call(Method::DELETE, &format!("/me/tokens/{new_id}")).token(&other_token)).await;
+    let theirs = s
+        .send(call(Method::DELETE, &format!("/me/tokens/{new_id}")).token(&other_token))
+        .await;
     assert_eq!(theirs.status, StatusCode::NOT_FOUND);
     assert_eq!(theirs.code(), "error-not-found");
-    assert_eq!(s.send(call(Method::GET, "/me").token(&new_secret)).await.status, StatusCode::OK);
-    assert_eq!(s.send(call(Method::DELETE, "/me/tokens/not-a-number").token(&token)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        s.send(call(Method::GET, "/me").token(&new_secret))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        s.send(call(Method::DELETE, "/me/tokens/not-a-number").token(&token))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 
-    let empty = s.send(call(Method::POST, "/me/tokens").token(&token).json(json!({ "name": "  " }))).await;
+    let empty = s
+        .send(
+            call(Method::POST, "/me/tokens")
+                .token(&token)
+                .json(json!({ "name": "  " })),
+        )
+        .await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(empty.fields(), vec![("name".to_owned(), "token-name-empty".to_owned())]);
+    assert_eq!(
+        empty.fields(),
+        vec![("name".to_owned(), "token-name-empty".to_owned())]
+    );
 
-    let mine = s.send(call(Method::DELETE, &format!("/me/tokens/{new_id}")).token(&token)).await;
+    let mine = s
+        .send(call(Method::DELETE, &format!("/me/tokens/{new_id}")).token(&token))
+        .await;
     expect(&mine, "delete", "/me/tokens/{id}", StatusCode::NO_CONTENT);
-    assert_eq!(s.send(call(Method::GET, "/me").token(&new_secret)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        s.send(call(Method::GET, "/me").token(&new_secret))
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
 });
 
 both_backends!(sessions_are_listed_and_revoked, |db| async move {
@@ -661,35 +703,70 @@ both_backends!(sessions_are_listed_and_revoked, |db| async move {
     s.browser_session(user_id).await;
     s.browser_session(other_id).await;
 
-    let listed = s.send(call(Method::GET, "/me/sessions").token(&token)).await;
+    let listed = s
+        .send(call(Method::GET, "/me/sessions").token(&token))
+        .await;
     expect(&listed, "get", "/me/sessions", StatusCode::OK);
     let list = listed.body.as_array().expect("list");
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["user_agent"], "test-browser/1.0");
     let id = list[0]["id"].as_str().expect("id").to_owned();
 
-    let theirs = s.send(call(Method::DELETE, &format!("/me/sessions/{id}")).token(&other_token)).await;
+    let theirs = s
+        .send(call(Method::DELETE, &format!("/me/sessions/{id}")).token(&other_token))
+        .await;
     assert_eq!(theirs.status, StatusCode::NOT_FOUND);
-    let revoked = s.send(call(Method::DELETE, &format!("/me/sessions/{id}")).token(&token)).await;
-    expect(&revoked, "delete", "/me/sessions/{id}", StatusCode::NO_CONTENT);
-    assert_eq!(s.send(call(Method::GET, "/me/sessions").token(&token)).await.body, json!([]));
-    let other_list = s.send(call(Method::GET, "/me/sessions").token(&other_token)).await;
-    assert_eq!(other_list.body.as_array().map(Vec::len), Some(1), "the other member's session is untouched");
+    let revoked = s
+        .send(call(Method::DELETE, &format!("/me/sessions/{id}")).token(&token))
+        .await;
+    expect(
+        &revoked,
+        "delete",
+        "/me/sessions/{id}",
+        StatusCode::NO_CONTENT,
+    );
+    assert_eq!(
+        s.send(call(Method::GET, "/me/sessions").token(&token))
+            .await
+            .body,
+        json!([])
+    );
+    let other_list = s
+        .send(call(Method::GET, "/me/sessions").token(&other_token))
+        .await;
+    assert_eq!(
+        other_list.body.as_array().map(Vec::len),
+        Some(1),
+        "the other member's session is untouched"
+    );
 });
 
 both_backends!(notification_settings, |db| async move {
     let s = server(db);
     let (_, token) = s.member("hanako@example.jp", "花子").await;
 
-    let listed = s.send(call(Method::GET, "/me/notifications").token(&token)).await;
+    let listed = s
+        .send(call(Method::GET, "/me/notifications").token(&token))
+        .await;
     expect(&listed, "get", "/me/notifications", StatusCode::OK);
     let find = |body: &Value, category: &str| {
-        body.as_array().and_then(|l| l.iter().find(|x| x["category"] == category)).cloned()
+        body.as_array()
+            .and_then(|l| l.iter().find(|x| x["category"] == category))
+            .cloned()
     };
     assert_eq!(listed.body.as_array().map(Vec::len), Some(6));
-    assert_eq!(find(&listed.body, "newsletter"), Some(json!({ "category": "newsletter", "enabled": false, "locked": false })));
-    assert_eq!(find(&listed.body, "account"), Some(json!({ "category": "account", "enabled": true, "locked": true })));
-    assert_eq!(find(&listed.body, "messages"), Some(json!({ "category": "messages", "enabled": true, "locked": false })));
+    assert_eq!(
+        find(&listed.body, "newsletter"),
+        Some(json!({ "category": "newsletter", "enabled": false, "locked": false }))
+    );
+    assert_eq!(
+        find(&listed.body, "account"),
+        Some(json!({ "category": "account", "enabled": true, "locked": true }))
+    );
+    assert_eq!(
+        find(&listed.body, "messages"),
+        Some(json!({ "category": "messages", "enabled": true, "locked": false }))
+    );
 
     let updated = s
         .send(call(Method::PUT, "/me/notifications").token(&token).json(json!({
@@ -697,23 +774,42 @@ both_backends!(notification_settings, |db| async move {
         })))
         .await;
     expect(&updated, "put", "/me/notifications", StatusCode::OK);
-    assert_eq!(find(&updated.body, "messages").map(|n| n["enabled"].clone()), Some(json!(false)));
-    assert_eq!(find(&updated.body, "favorites").map(|n| n["enabled"].clone()), Some(json!(false)));
-    assert_eq!(find(&updated.body, "transactions").map(|n| n["enabled"].clone()), Some(json!(true)));
-    let again = s.send(call(Method::GET, "/me/notifications").token(&token)).await;
+    assert_eq!(
+        find(&updated.body, "messages").map(|n| n["enabled"].clone()),
+        Some(json!(false))
+    );
+    assert_eq!(
+        find(&updated.body, "favorites").map(|n| n["enabled"].clone()),
+        Some(json!(false))
+    );
+    assert_eq!(
+        find(&updated.body, "transactions").map(|n| n["enabled"].clone()),
+        Some(json!(true))
+    );
+    let again = s
+        .send(call(Method::GET, "/me/notifications").token(&token))
+        .await;
     assert_eq!(again.body, updated.body);
 
     let locked = s
-        .send(call(Method::PUT, "/me/notifications").token(&token).json(json!({
-            "settings": [{ "category": "account", "enabled": false }],
-        })))
+        .send(
+            call(Method::PUT, "/me/notifications")
+                .token(&token)
+                .json(json!({
+                    "settings": [{ "category": "account", "enabled": false }],
+                })),
+        )
         .await;
     assert_eq!(locked.status, StatusCode::CONFLICT);
     assert_eq!(locked.code(), "settings-transactional-locked");
     let unknown = s
-        .send(call(Method::PUT, "/me/notifications").token(&token).json(json!({
-            "settings": [{ "category": "spam", "enabled": true }],
-        })))
+        .send(
+            call(Method::PUT, "/me/notifications")
+                .token(&token)
+                .json(json!({
+                    "settings": [{ "category": "spam", "enabled": true }],
+                })),
+        )
         .await;
     assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
 });
@@ -721,8 +817,13 @@ both_backends!(notification_settings, |db| async move {
 both_backends!(identity_state_before_any_submission, |db| async move {
     let s = server(db);
     let (_, token) = s.member("hanako@example.jp", "花子").await;
-    let answer = s.send(call(Method::GET, "/me/identity").token(&token)).await;
+    let answer = s
+        .send(call(Method::GET, "/me/identity").token(&token))
+        .await;
     expect(&answer, "get", "/me/identity", StatusCode::OK);
     assert_eq!(answer.body["status"], Value::Null);
-    assert_eq!(s.send(call(Method::GET, "/me/identity")).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        s.send(call(Method::GET, "/me/identity")).await.status,
+        StatusCode::UNAUTHORIZED
+    );
 });

@@ -21,7 +21,12 @@ pub struct TokenInfo {
 
 impl From<ApiTokenRow> for TokenInfo {
     fn from(r: ApiTokenRow) -> TokenInfo {
-        TokenInfo { id: r.id, name: r.name, created_at: r.created_at, last_used_at: r.last_used_at }
+        TokenInfo {
+            id: r.id,
+            name: r.name,
+            created_at: r.created_at,
+            last_used_at: r.last_used_at,
+        }
     }
 }
 
@@ -29,10 +34,15 @@ impl From<ApiTokenRow> for TokenInfo {
 pub async fn create(app: &App, user_id: i64, name: &str) -> AppResult<(TokenInfo, String)> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(AppError::Invalid(vec![FieldError::new("name", "token-name-empty")]));
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "name",
+            "token-name-empty",
+        )]));
     }
     if name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
-        return Err(AppError::Invalid(vec![FieldError::new("name", "token-name-too-long").with("max", MAX_NAME_CHARS)]));
+        return Err(AppError::Invalid(vec![
+            FieldError::new("name", "token-name-too-long").with("max", MAX_NAME_CHARS),
+        ]));
     }
     let secret = format!("{PREFIX}{}", random_token());
     let row = ApiTokenRow {
@@ -45,7 +55,11 @@ pub async fn create(app: &App, user_id: i64, name: &str) -> AppResult<(TokenInfo
         revoked_at: None,
     };
     let mut tx = app.db.begin().await?;
-    if api_tokens::list_active_for_user(&mut tx, user_id).await?.len() >= MAX_TOKENS {
+    if api_tokens::list_active_for_user(&mut tx, user_id)
+        .await?
+        .len()
+        >= MAX_TOKENS
+    {
         return Err(AppError::Conflict("token-limit-reached"));
     }
     api_tokens::insert(&mut tx, &row).await?;
@@ -55,14 +69,22 @@ pub async fn create(app: &App, user_id: i64, name: &str) -> AppResult<(TokenInfo
 
 pub async fn list(app: &App, user_id: i64) -> AppResult<Vec<TokenInfo>> {
     let mut c = app.db.read().await?;
-    Ok(api_tokens::list_active_for_user(&mut c, user_id).await?.into_iter().map(TokenInfo::from).collect())
+    Ok(api_tokens::list_active_for_user(&mut c, user_id)
+        .await?
+        .into_iter()
+        .map(TokenInfo::from)
+        .collect())
 }
 
 pub async fn revoke(app: &App, user_id: i64, token_id: i64) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     let revoked = api_tokens::revoke(&mut tx, user_id, token_id, app.now()).await?;
     tx.commit().await?;
-    if revoked { Ok(()) } else { Err(AppError::NotFound) }
+    if revoked {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
 /// The member behind a bearer token.
@@ -71,7 +93,9 @@ pub async fn authenticate(app: &App, secret: &str) -> AppResult<Option<CurrentUs
         return Ok(None);
     }
     let mut c = app.db.read().await?;
-    let Some(token) = api_tokens::find_active(&mut c, &token_hash(secret)).await? else { return Ok(None) };
+    let Some(token) = api_tokens::find_active(&mut c, &token_hash(secret)).await? else {
+        return Ok(None);
+    };
     let user = CurrentUser::load(&mut c, token.user_id).await?;
     drop(c);
     let now = app.now();

@@ -4,35 +4,66 @@
 use yorozu_domain::accounts::Email;
 use yorozu_store::accounts::users;
 
-use crate::accounts::{purpose, tokens, CurrentUser};
+use crate::accounts::{CurrentUser, purpose, tokens};
 use crate::crypto::verify_password;
-use crate::mail::{compose::compose, outbox, MailCategory};
+use crate::mail::{MailCategory, compose::compose, outbox};
 use crate::{App, AppError, AppResult, FieldError, Fields};
 
-pub async fn request(app: &App, user: &CurrentUser, new_email: &str, password: &str) -> AppResult<()> {
+pub async fn request(
+    app: &App,
+    user: &CurrentUser,
+    new_email: &str,
+    password: &str,
+) -> AppResult<()> {
     let mut fields = Fields::default();
     let new_email = fields.check("new_email", Email::parse(new_email));
     let new_email = fields.finish(new_email)?;
     if new_email.as_str() == user.email {
-        return Err(AppError::Invalid(vec![FieldError::new("new_email", "email-unchanged")]));
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "new_email",
+            "email-unchanged",
+        )]));
     }
     check_password(&mut app.db.read().await?, user.id, password).await?;
     let mut tx = app.db.begin().await?;
-    if users::find_by_email(&mut tx, new_email.as_str()).await?.is_some() {
-        return Err(AppError::Invalid(vec![FieldError::new("new_email", "email-taken")]));
+    if users::find_by_email(&mut tx, new_email.as_str())
+        .await?
+        .is_some()
+    {
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "new_email",
+            "email-taken",
+        )]));
     }
     let ttl = app.policy.confirm_token_hours * 3600;
-    let token = tokens::issue(&mut tx, app, user.id, purpose::CHANGE_EMAIL, Some(new_email.as_str()), ttl).await?;
+    let token = tokens::issue(
+        &mut tx,
+        app,
+        user.id,
+        purpose::CHANGE_EMAIL,
+        Some(new_email.as_str()),
+        ttl,
+    )
+    .await?;
     let link = app.url(&format!("/account/email/confirm?token={token}"));
     let to_new = compose(
         user.locale,
         "change-email",
         new_email.as_str(),
         Some(user.id),
-        &[("link", link.into()), ("hours", app.policy.confirm_token_hours.into())],
+        &[
+            ("link", link.into()),
+            ("hours", app.policy.confirm_token_hours.into()),
+        ],
     );
     outbox::enqueue(&mut tx, app, MailCategory::Account, to_new).await?;
-    let to_old = compose(user.locale, "change-email-notice", &user.email, Some(user.id), &[("new_email", new_email.as_str().into())]);
+    let to_old = compose(
+        user.locale,
+        "change-email-notice",
+        &user.email,
+        Some(user.id),
+        &[("new_email", new_email.as_str().into())],
+    );
     outbox::enqueue(&mut tx, app, MailCategory::Account, to_old).await?;
     tx.commit().await?;
     Ok(())
@@ -52,8 +83,22 @@ pub async fn confirm(app: &App, token: &str) -> AppResult<i64> {
 }
 
 /// Re-entering the password guards every sensitive change.
-pub(crate) async fn check_password(c: &mut impl yorozu_store::Exec, user_id: i64, password: &str) -> AppResult<()> {
+pub(crate) async fn check_password(
+    c: &mut impl yorozu_store::Exec,
+    user_id: i64,
+    password: &str,
+) -> AppResult<()> {
     let user = users::find(c, user_id).await?.ok_or(AppError::NotFound)?;
-    let ok = user.password_hash.as_deref().is_some_and(|h| verify_password(password, h));
-    if ok { Ok(()) } else { Err(AppError::Invalid(vec![FieldError::new("current_password", "password-wrong")])) }
+    let ok = user
+        .password_hash
+        .as_deref()
+        .is_some_and(|h| verify_password(password, h));
+    if ok {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(vec![FieldError::new(
+            "current_password",
+            "password-wrong",
+        )]))
+    }
 }

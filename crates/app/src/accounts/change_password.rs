@@ -3,12 +3,18 @@
 use yorozu_domain::accounts::{Email, NewPassword};
 use yorozu_store::accounts::{sessions, users};
 
-use crate::accounts::{change_email::check_password, CurrentUser};
+use crate::accounts::{CurrentUser, change_email::check_password};
 use crate::crypto::hash_password;
-use crate::mail::{compose::compose, outbox, MailCategory};
+use crate::mail::{MailCategory, compose::compose, outbox};
 use crate::{App, AppError, AppResult, Fields};
 
-pub async fn change(app: &App, user: &CurrentUser, current_session: &str, current: &str, new: &str) -> AppResult<()> {
+pub async fn change(
+    app: &App,
+    user: &CurrentUser,
+    current_session: &str,
+    current: &str,
+    new: &str,
+) -> AppResult<()> {
     let email = Email::parse(&user.email).ok();
     let mut fields = Fields::default();
     let password = fields.check("new_password", NewPassword::parse(new, email.as_ref()));
@@ -19,7 +25,13 @@ pub async fn change(app: &App, user: &CurrentUser, current_session: &str, curren
     let mut tx = app.db.begin().await?;
     users::set_password_hash(&mut tx, user.id, &hash, app.now()).await?;
     sessions::delete_all_for_user(&mut tx, user.id, Some(current_session)).await?;
-    let mail = compose(user.locale, "password-changed", &user.email, Some(user.id), &[]);
+    let mail = compose(
+        user.locale,
+        "password-changed",
+        &user.email,
+        Some(user.id),
+        &[],
+    );
     outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
     tx.commit().await?;
     Ok(())

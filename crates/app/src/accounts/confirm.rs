@@ -2,7 +2,7 @@
 
 use yorozu_store::accounts::users;
 
-use crate::accounts::{purpose, register, tokens, CurrentUser};
+use crate::accounts::{CurrentUser, purpose, register, tokens};
 use crate::{App, AppError, AppResult};
 
 /// Confirms the address; returns the member's id.
@@ -20,7 +20,15 @@ pub async fn resend(app: &App, user: &CurrentUser) -> AppResult<()> {
         return Err(AppError::Conflict("confirm-already-done"));
     }
     let mut tx = app.db.begin().await?;
-    register::send_confirmation(&mut tx, app, user.id, &user.email, &user.display_name, user.locale).await?;
+    register::send_confirmation(
+        &mut tx,
+        app,
+        user.id,
+        &user.email,
+        &user.display_name,
+        user.locale,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The signed-in member as the rest of the application sees them.
 
 use yorozu_domain::Locale;
-use yorozu_store::{accounts::users, profiles, Exec};
+use yorozu_store::{Exec, accounts::users, profiles};
 
 use crate::AppResult;
 
@@ -22,9 +22,16 @@ impl CurrentUser {
 
     /// Loads an active member; None for unknown, closed or purged accounts.
     pub async fn load(c: &mut impl Exec, user_id: i64) -> AppResult<Option<CurrentUser>> {
-        let Some(user) = users::find(c, user_id).await? else { return Ok(None) };
-        let (Some(email), "active") = (user.email, user.status.as_str()) else { return Ok(None) };
-        let display_name = profiles::find(c, user_id).await?.map(|p| p.display_name).unwrap_or_default();
+        let Some(user) = users::find(c, user_id).await? else {
+            return Ok(None);
+        };
+        let (Some(email), "active") = (user.email, user.status.as_str()) else {
+            return Ok(None);
+        };
+        let display_name = profiles::find(c, user_id)
+            .await?
+            .map(|p| p.display_name)
+            .unwrap_or_default();
         Ok(Some(CurrentUser {
             id: user.id,
             email,

@@ -5,7 +5,11 @@ use yorozu_store::accounts::{email_tokens, sessions, sign_in_failures, users};
 
 use crate::accounts::{purpose, tokens};
 use crate::crypto::hash_password;
-use crate::mail::{compose::{compose, locale_of}, outbox, MailCategory};
+use crate::mail::{
+    MailCategory,
+    compose::{compose, locale_of},
+    outbox,
+};
 use crate::{App, AppError, AppResult, Fields};
 
 /// Minimum time between two reset mails to the same member.
@@ -18,7 +22,9 @@ pub async fn request(app: &App, email: &str) -> AppResult<()> {
     let email = fields.check("email", Email::parse(email));
     let email = fields.finish(email)?;
     let mut tx = app.db.begin().await?;
-    let Some(user) = users::find_by_email(&mut tx, email.as_str()).await? else { return Ok(()) };
+    let Some(user) = users::find_by_email(&mut tx, email.as_str()).await? else {
+        return Ok(());
+    };
     if user.status != "active" {
         return Ok(());
     }
@@ -35,7 +41,10 @@ pub async fn request(app: &App, email: &str) -> AppResult<()> {
         "reset",
         email.as_str(),
         Some(user.id),
-        &[("link", link.into()), ("minutes", app.policy.reset_token_minutes.into())],
+        &[
+            ("link", link.into()),
+            ("minutes", app.policy.reset_token_minutes.into()),
+        ],
     );
     outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
     tx.commit().await?;
@@ -46,7 +55,9 @@ pub async fn request(app: &App, email: &str) -> AppResult<()> {
 pub async fn reset(app: &App, token: &str, new_password: &str) -> AppResult<i64> {
     let mut tx = app.db.begin().await?;
     let row = tokens::redeem(&mut tx, app, token, purpose::RESET).await?;
-    let user = users::find(&mut tx, row.user_id).await?.ok_or(AppError::LinkInvalid("link-unknown"))?;
+    let user = users::find(&mut tx, row.user_id)
+        .await?
+        .ok_or(AppError::LinkInvalid("link-unknown"))?;
     let email = user.email.as_deref().and_then(|e| Email::parse(e).ok());
     let mut fields = Fields::default();
     let password = fields.check("password", NewPassword::parse(new_password, email.as_ref()));
@@ -60,7 +71,13 @@ pub async fn reset(app: &App, token: &str, new_password: &str) -> AppResult<i64>
     if let Some(email) = &email {
         sign_in_failures::clear_for_email(&mut tx, &app.signer.email_hash(email.as_str())).await?;
     }
-    let mail = compose(locale_of(&user.locale), "password-changed", user.email.as_deref().unwrap_or(""), Some(row.user_id), &[]);
+    let mail = compose(
+        locale_of(&user.locale),
+        "password-changed",
+        user.email.as_deref().unwrap_or(""),
+        Some(row.user_id),
+        &[],
+    );
     outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
     tx.commit().await?;
     Ok(row.user_id)

@@ -1,15 +1,15 @@
 //! Registration (会員登録): an account, its empty profile, a confirmation mail and (for
 //! browsers) a session.
 
+use yorozu_domain::Locale;
 use yorozu_domain::accounts::{Email, NewPassword};
 use yorozu_domain::profile::DisplayName;
-use yorozu_domain::Locale;
 use yorozu_store::accounts::users::{self, NewUser};
-use yorozu_store::{profiles, Exec};
+use yorozu_store::{Exec, profiles};
 
-use crate::accounts::{purpose, sessions, tokens, Client};
+use crate::accounts::{Client, purpose, sessions, tokens};
 use crate::crypto::hash_password;
-use crate::mail::{compose::compose, outbox, MailCategory};
+use crate::mail::{MailCategory, compose::compose, outbox};
 use crate::{App, AppError, AppResult, FieldError, Fields};
 
 #[derive(Debug)]
@@ -27,10 +27,18 @@ pub struct Registered {
     pub session_token: String,
 }
 
-pub async fn register(app: &App, input: &Registration<'_>, client: &Client) -> AppResult<Registered> {
+pub async fn register(
+    app: &App,
+    input: &Registration<'_>,
+    client: &Client,
+) -> AppResult<Registered> {
     let (user_id, session_token) = insert_member(app, input, Some(client)).await?;
-    let session_token = session_token.ok_or_else(|| AppError::Internal("registration started no session".into()))?;
-    Ok(Registered { user_id, session_token })
+    let session_token = session_token
+        .ok_or_else(|| AppError::Internal("registration started no session".into()))?;
+    Ok(Registered {
+        user_id,
+        session_token,
+    })
 }
 
 /// Registration for API clients, which authenticate with tokens rather than sessions: the
@@ -40,24 +48,53 @@ pub async fn register_without_session(app: &App, input: &Registration<'_>) -> Ap
 }
 
 /// Parses the input and creates the member; starts a session when `client` is given.
-async fn insert_member(app: &App, input: &Registration<'_>, client: Option<&Client>) -> AppResult<(i64, Option<String>)> {
+async fn insert_member(
+    app: &App,
+    input: &Registration<'_>,
+    client: Option<&Client>,
+) -> AppResult<(i64, Option<String>)> {
     let mut fields = Fields::default();
     let email = fields.check("email", Email::parse(input.email));
-    let password = fields.check("password", NewPassword::parse(input.password, email.as_ref()));
+    let password = fields.check(
+        "password",
+        NewPassword::parse(input.password, email.as_ref()),
+    );
     let name = fields.check("display_name", DisplayName::parse(input.display_name));
-    let (email, password, name) = fields.finish(email.zip(password).zip(name).map(|((e, p), n)| (e, p, n)))?;
+    let (email, password, name) =
+        fields.finish(email.zip(password).zip(name).map(|((e, p), n)| (e, p, n)))?;
 
     let hash = hash_password(password.expose()).map_err(|e| AppError::Internal(e.to_string()))?;
     let user_id = app.new_id();
     let mut tx = app.db.begin().await?;
-    let inserted = create(&mut tx, app, user_id, &email, &hash, "member", &name, input.locale).await;
+    let inserted = create(
+        &mut tx,
+        app,
+        user_id,
+        &email,
+        &hash,
+        "member",
+        &name,
+        input.locale,
+    )
+    .await;
     match inserted {
         Err(AppError::Store(e)) if e.unique_violation() => {
-            return Err(AppError::Invalid(vec![FieldError::new("email", "email-taken")]));
+            return Err(AppError::Invalid(vec![FieldError::new(
+                "email",
+                "email-taken",
+            )]));
         }
         other => other?,
     }
-    send_confirmation(&mut tx, app, user_id, email.as_str(), name.as_str(), input.locale).await?;
+    send_confirmation(
+        &mut tx,
+        app,
+        user_id,
+        email.as_str(),
+        name.as_str(),
+        input.locale,
+    )
+    .await?;
     let session_token = match client {
         Some(client) => Some(sessions::start(&mut tx, app, user_id, client).await?),
         None => None,
@@ -68,7 +105,10 @@ async fn insert_member(app: &App, input: &Registration<'_>, client: Option<&Clie
 }
 
 /// Inserts the user row and its empty profile (shared with operator creation).
-#[expect(clippy::too_many_arguments, reason = "one call site each; a struct would only rename the arguments")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call site each; a struct would only rename the arguments"
+)]
 pub(crate) async fn create(
     c: &mut impl Exec,
     app: &App,
@@ -82,7 +122,14 @@ pub(crate) async fn create(
     let now = app.now();
     users::insert(
         c,
-        &NewUser { id: user_id, email: email.as_str(), password_hash, role, locale: locale.tag(), now },
+        &NewUser {
+            id: user_id,
+            email: email.as_str(),
+            password_hash,
+            role,
+            locale: locale.tag(),
+            now,
+        },
     )
     .await?;
     profiles::insert_empty(c, user_id, name.as_str(), now).await?;
@@ -106,7 +153,11 @@ pub(crate) async fn send_confirmation(
         "confirm",
         email,
         Some(user_id),
-        &[("name", name.into()), ("link", link.into()), ("hours", app.policy.confirm_token_hours.into())],
+        &[
+            ("name", name.into()),
+            ("link", link.into()),
+            ("hours", app.policy.confirm_token_hours.into()),
+        ],
     );
     outbox::enqueue(c, app, MailCategory::Account, mail).await
 }

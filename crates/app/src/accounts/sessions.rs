@@ -1,14 +1,19 @@
 //! Browser sessions: created at sign-in, looked up per request, listed and revoked.
 
-use yorozu_store::accounts::sessions;
 use yorozu_store::Exec;
+use yorozu_store::accounts::sessions;
 
 use crate::accounts::{Client, CurrentUser};
 use crate::crypto::{random_token, token_hash};
 use crate::{App, AppError, AppResult};
 
 /// Starts a session inside the caller's transaction; returns the cookie value.
-pub async fn start(c: &mut impl Exec, app: &App, user_id: i64, client: &Client) -> AppResult<String> {
+pub async fn start(
+    c: &mut impl Exec,
+    app: &App,
+    user_id: i64,
+    client: &Client,
+) -> AppResult<String> {
     let token = random_token();
     let now = app.now();
     sessions::insert(
@@ -32,8 +37,12 @@ pub async fn authenticate(app: &App, token: &str) -> AppResult<Option<(CurrentUs
     let hash = token_hash(token);
     let now = app.now();
     let mut c = app.db.read().await?;
-    let Some(session) = sessions::find_live(&mut c, &hash, now).await? else { return Ok(None) };
-    let Some(user) = CurrentUser::load(&mut c, session.user_id).await? else { return Ok(None) };
+    let Some(session) = sessions::find_live(&mut c, &hash, now).await? else {
+        return Ok(None);
+    };
+    let Some(user) = CurrentUser::load(&mut c, session.user_id).await? else {
+        return Ok(None);
+    };
     drop(c);
     // Sliding expiry, written at most every five minutes so reads stay reads.
     if now - session.last_seen_at > 300 {
@@ -83,7 +92,11 @@ pub async fn revoke(app: &App, user_id: i64, session_id: &str) -> AppResult<()> 
     let mut tx = app.db.begin().await?;
     let n = sessions::delete_for_user(&mut tx, user_id, session_id).await?;
     tx.commit().await?;
-    if n == 0 { Err(AppError::NotFound) } else { Ok(()) }
+    if n == 0 {
+        Err(AppError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 /// Signs out every other device; the current session stays.

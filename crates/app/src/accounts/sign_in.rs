@@ -3,7 +3,7 @@
 use yorozu_domain::accounts::Email;
 use yorozu_store::accounts::{sign_in_failures, users};
 
-use crate::accounts::{sessions, Client};
+use crate::accounts::{Client, sessions};
 use crate::crypto::{burn_password_check, verify_password};
 use crate::{App, AppError, AppResult};
 
@@ -12,22 +12,35 @@ use crate::{App, AppError, AppResult};
 /// Failures are counted in the database (shared by every server process). After too many in
 /// the window, further attempts are refused without checking the password, so guessing stops
 /// even when the guess would be right.
-pub async fn sign_in(app: &App, email: &str, password: &str, client: &Client) -> AppResult<(i64, String)> {
+pub async fn sign_in(
+    app: &App,
+    email: &str,
+    password: &str,
+    client: &Client,
+) -> AppResult<(i64, String)> {
     let now = app.now();
     let window_start = now - app.policy.sign_in_window_minutes * 60;
     let email = Email::parse(email).map_err(|_| AppError::BadCredentials)?;
     let email_hash = app.signer.email_hash(email.as_str());
 
     let mut c = app.db.read().await?;
-    let by_email = sign_in_failures::count_for_email_since(&mut c, &email_hash, window_start).await?;
+    let by_email =
+        sign_in_failures::count_for_email_since(&mut c, &email_hash, window_start).await?;
     let by_ip = sign_in_failures::count_for_ip_since(&mut c, &client.ip, window_start).await?;
-    if by_email >= app.policy.sign_in_max_failures_per_email || by_ip >= app.policy.sign_in_max_failures_per_ip {
-        return Err(AppError::Throttled { retry_after_minutes: app.policy.sign_in_window_minutes });
+    if by_email >= app.policy.sign_in_max_failures_per_email
+        || by_ip >= app.policy.sign_in_max_failures_per_ip
+    {
+        return Err(AppError::Throttled {
+            retry_after_minutes: app.policy.sign_in_window_minutes,
+        });
     }
     let user = users::find_by_email(&mut c, email.as_str()).await?;
     drop(c);
 
-    let verified = match user.as_ref().and_then(|u| u.password_hash.as_deref().map(|h| (u, h))) {
+    let verified = match user
+        .as_ref()
+        .and_then(|u| u.password_hash.as_deref().map(|h| (u, h)))
+    {
         Some((u, hash)) if u.status == "active" => verify_password(password, hash).then_some(u.id),
         _ => {
             burn_password_check(password);

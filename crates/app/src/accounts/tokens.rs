@@ -1,7 +1,7 @@
 //! Mailed single-use tokens: issued inside the caller's transaction, redeemed exactly once.
 
-use yorozu_store::accounts::email_tokens::{self, EmailTokenRow};
 use yorozu_store::Exec;
+use yorozu_store::accounts::email_tokens::{self, EmailTokenRow};
 
 use crate::crypto::{random_token, token_hash};
 use crate::{App, AppError, AppResult};
@@ -35,10 +35,17 @@ pub async fn issue(
 }
 
 /// Redeems a token: unknown, expired and used tokens each get their own message.
-pub async fn redeem(c: &mut impl Exec, app: &App, token: &str, purpose: &str) -> AppResult<EmailTokenRow> {
+pub async fn redeem(
+    c: &mut impl Exec,
+    app: &App,
+    token: &str,
+    purpose: &str,
+) -> AppResult<EmailTokenRow> {
     let hash = token_hash(token);
     let now = app.now();
-    let row = email_tokens::find(c, &hash, purpose).await?.ok_or(AppError::LinkInvalid("link-unknown"))?;
+    let row = email_tokens::find(c, &hash, purpose)
+        .await?
+        .ok_or(AppError::LinkInvalid("link-unknown"))?;
     if row.used_at.is_some() {
         return Err(AppError::LinkInvalid("link-used"));
     }

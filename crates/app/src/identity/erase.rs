@@ -1,7 +1,7 @@
 //! Erasing a decided document's image when its retention period ends. The decision and its
 //! date stay; only the file goes.
 
-use yorozu_store::{identity, jobs, Exec};
+use yorozu_store::{Exec, identity, jobs};
 
 use crate::{App, AppResult};
 
@@ -12,11 +12,25 @@ struct Payload {
     document_id: i64,
 }
 
-pub async fn schedule(c: &mut impl Exec, app: &App, document_id: i64, user_id: i64, at: i64) -> AppResult<()> {
+pub async fn schedule(
+    c: &mut impl Exec,
+    app: &App,
+    document_id: i64,
+    user_id: i64,
+    at: i64,
+) -> AppResult<()> {
     let payload = serde_json::to_string(&Payload { document_id })?;
     jobs::enqueue(
         c,
-        &jobs::NewJob { id: app.new_id(), kind: JOB_KIND, payload: &payload, user_id: Some(user_id), run_at: at, max_attempts: 20, now: app.now() },
+        &jobs::NewJob {
+            id: app.new_id(),
+            kind: JOB_KIND,
+            payload: &payload,
+            user_id: Some(user_id),
+            run_at: at,
+            max_attempts: 20,
+            now: app.now(),
+        },
     )
     .await?;
     Ok(())
@@ -26,9 +40,13 @@ pub async fn schedule(c: &mut impl Exec, app: &App, document_id: i64, user_id: i
 pub async fn run(app: &App, payload: &str) -> AppResult<()> {
     let Payload { document_id } = serde_json::from_str(payload)?;
     let mut c = app.db.read().await?;
-    let Some(doc) = identity::find(&mut c, document_id).await? else { return Ok(()) };
+    let Some(doc) = identity::find(&mut c, document_id).await? else {
+        return Ok(());
+    };
     drop(c);
-    let Some(key) = doc.file_key else { return Ok(()) };
+    let Some(key) = doc.file_key else {
+        return Ok(());
+    };
     // File first, then the row: a crash in between leaves a key whose file is already gone,
     // and the retry deletes nothing and clears the key.
     app.files.delete(&key).await?;

@@ -5,7 +5,7 @@ pub mod erase;
 pub mod review;
 pub mod submit;
 
-use yorozu_store::{identity, Exec};
+use yorozu_store::{Exec, identity};
 
 use crate::{App, AppResult};
 

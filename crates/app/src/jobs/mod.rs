@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use yorozu_store::jobs::{self, JobRow};
 
-use crate::{identity, mail, App, AppError, AppResult};
+use crate::{App, AppError, AppResult, identity, mail};
 
 /// How long a claimed job is reserved for its worker before others may retry it.
 const LEASE_SECONDS: i64 = 300;
@@ -22,7 +22,11 @@ pub struct Worker {
 
 impl Worker {
     pub fn new(app: App, poll: Duration) -> Worker {
-        let name = format!("{}-{}", std::process::id(), crate::crypto::random_token().get(..8).unwrap_or("w"));
+        let name = format!(
+            "{}-{}",
+            std::process::id(),
+            crate::crypto::random_token().get(..8).unwrap_or("w")
+        );
         Worker { app, name, poll }
     }
 
@@ -77,8 +81,18 @@ impl Worker {
             }
             Err(e) => {
                 tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, error = %e, "job failed");
-                let backoff = 10_i64.saturating_mul(1 << job.attempts.clamp(0, 12)).min(3600);
-                jobs::fail(&mut tx, job.id, &self.name, &e.to_string(), now + backoff, now).await?;
+                let backoff = 10_i64
+                    .saturating_mul(1 << job.attempts.clamp(0, 12))
+                    .min(3600);
+                jobs::fail(
+                    &mut tx,
+                    job.id,
+                    &self.name,
+                    &e.to_string(),
+                    now + backoff,
+                    now,
+                )
+                .await?;
             }
         }
         tx.commit().await?;

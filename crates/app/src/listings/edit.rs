@@ -1,8 +1,8 @@
 //! Creating a draft and editing a listing's content.
 
 use yorozu_domain::search::index_grams;
-use yorozu_store::listings::{grams, rows, NewListing};
-use yorozu_store::{profiles, Exec};
+use yorozu_store::listings::{NewListing, grams, rows};
+use yorozu_store::{Exec, profiles};
 
 use crate::accounts::CurrentUser;
 use crate::listings::form::{ListingForm, ValidListing};
@@ -17,7 +17,9 @@ pub async fn create(app: &App, seller: &CurrentUser, form: &ListingForm) -> AppR
     let valid = form.parse(&app.policy)?;
     let id = app.new_id();
     let mut tx = app.db.begin().await?;
-    let verified = profiles::find(&mut tx, seller.id).await?.is_some_and(|p| p.identity_verified_at.is_some());
+    let verified = profiles::find(&mut tx, seller.id)
+        .await?
+        .is_some_and(|p| p.identity_verified_at.is_some());
     rows::insert(&mut tx, &new_listing(app, id, seller.id, &valid, verified)).await?;
     save_children(&mut tx, id, &valid).await?;
     tx.commit().await?;
@@ -25,20 +27,38 @@ pub async fn create(app: &App, seller: &CurrentUser, form: &ListingForm) -> AppR
 }
 
 /// Replaces the content of the seller's own listing (any status but deleted).
-pub async fn update(app: &App, seller: &CurrentUser, listing_id: i64, form: &ListingForm) -> AppResult<()> {
+pub async fn update(
+    app: &App,
+    seller: &CurrentUser,
+    listing_id: i64,
+    form: &ListingForm,
+) -> AppResult<()> {
     // Ownership first: someone else's listing must not answer differently for valid and
     // invalid forms.
-    owned(rows::find(&mut app.db.read().await?, listing_id).await?, seller)?;
+    owned(
+        rows::find(&mut app.db.read().await?, listing_id).await?,
+        seller,
+    )?;
     let valid = form.parse(&app.policy)?;
     let mut tx = app.db.begin().await?;
     let row = owned(rows::find(&mut tx, listing_id).await?, seller)?;
-    rows::update_content(&mut tx, &new_listing(app, listing_id, seller.id, &valid, row.seller_verified)).await?;
+    rows::update_content(
+        &mut tx,
+        &new_listing(app, listing_id, seller.id, &valid, row.seller_verified),
+    )
+    .await?;
     save_children(&mut tx, listing_id, &valid).await?;
     tx.commit().await?;
     Ok(())
 }
 
-fn new_listing(app: &App, id: i64, seller_id: i64, v: &ValidListing, seller_verified: bool) -> NewListing {
+fn new_listing(
+    app: &App,
+    id: i64,
+    seller_id: i64,
+    v: &ValidListing,
+    seller_verified: bool,
+) -> NewListing {
     NewListing {
         id,
         seller_id,
@@ -58,9 +78,17 @@ fn new_listing(app: &App, id: i64, seller_id: i64, v: &ValidListing, seller_veri
 
 /// Options, FAQ and the search index follow the content in the same transaction.
 async fn save_children(c: &mut impl Exec, id: i64, v: &ValidListing) -> AppResult<()> {
-    let options: Vec<(String, i64)> = v.options.iter().map(|o| (o.title().to_owned(), o.price().get())).collect();
+    let options: Vec<(String, i64)> = v
+        .options
+        .iter()
+        .map(|o| (o.title().to_owned(), o.price().get()))
+        .collect();
     rows::replace_options(c, id, &options).await?;
-    let faq: Vec<(String, String)> = v.faq.iter().map(|e| (e.question().to_owned(), e.answer().to_owned())).collect();
+    let faq: Vec<(String, String)> = v
+        .faq
+        .iter()
+        .map(|e| (e.question().to_owned(), e.answer().to_owned()))
+        .collect();
     rows::replace_faqs(c, id, &faq).await?;
     let grams: Vec<String> = index_grams(&v.search_text()).into_iter().collect();
     grams::replace(c, id, &grams).await?;

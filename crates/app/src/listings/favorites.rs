@@ -6,9 +6,16 @@ use crate::accounts::CurrentUser;
 use crate::{App, AppError, AppResult};
 
 /// Adds or removes a favourite; returns whether it is a favourite now.
-pub async fn set(app: &App, member: &CurrentUser, listing_id: i64, favorite: bool) -> AppResult<bool> {
+pub async fn set(
+    app: &App,
+    member: &CurrentUser,
+    listing_id: i64,
+    favorite: bool,
+) -> AppResult<bool> {
     let mut tx = app.db.begin().await?;
-    let listing = rows::find(&mut tx, listing_id).await?.ok_or(AppError::NotFound)?;
+    let listing = rows::find(&mut tx, listing_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let changed = if favorite {
         if listing.status != "published" {
             return Err(AppError::NotFound);

@@ -1,8 +1,8 @@
 //! The listing form as submitted, parsed into domain values all at once.
 
 use yorozu_domain::listings::{
-    parse_listing_category, BuyerNotes, Category, DeliveryDays, Faq, ListingDescription, ListingPrice, ListingTitle,
-    PaidOptions, Revisions,
+    BuyerNotes, Category, DeliveryDays, Faq, ListingDescription, ListingPrice, ListingTitle,
+    PaidOptions, Revisions, parse_listing_category,
 };
 use yorozu_domain::money::Yen;
 use yorozu_domain::search::normalize;
@@ -57,13 +57,20 @@ impl ListingForm {
         let title = f.check("title", ListingTitle::parse(&self.title));
         let category = f.check("category", parse_listing_category(&self.category));
         let description = f.check("description", ListingDescription::parse(&self.description));
-        let price = f.check("price", ListingPrice::parse(&self.price, Yen::new(policy.min_listing_price)));
+        let price = f.check(
+            "price",
+            ListingPrice::parse(&self.price, Yen::new(policy.min_listing_price)),
+        );
         let delivery_days = f.check("delivery_days", DeliveryDays::parse(&self.delivery_days));
         let revisions = f.check("revisions", Revisions::parse(&self.revisions));
         let buyer_notes = f.check("buyer_notes", BuyerNotes::parse(&self.buyer_notes));
         let options = f.check(
             "options",
-            PaidOptions::parse(&self.option_titles, &self.option_prices, Yen::new(policy.min_option_price)),
+            PaidOptions::parse(
+                &self.option_titles,
+                &self.option_prices,
+                Yen::new(policy.min_option_price),
+            ),
         );
         let faq = f.check("faq", Faq::parse(&self.faq_questions, &self.faq_answers));
         let all = (|| {
@@ -87,6 +94,10 @@ impl ValidListing {
     /// The normalised text that keyword search matches: title first (the gram cap keeps the
     /// beginning), then the description.
     pub fn search_text(&self) -> String {
-        normalize(&format!("{}\n{}", self.title.as_str(), self.description.as_str()))
+        normalize(&format!(
+            "{}\n{}",
+            self.title.as_str(),
+            self.description.as_str()
+        ))
     }
 }

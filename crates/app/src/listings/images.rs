@@ -12,7 +12,12 @@ use crate::{App, AppError, AppResult};
 const MAX_SIDE: u32 = 1280;
 const THUMB: (u32, u32) = (480, 360);
 
-pub async fn add(app: &App, seller: &CurrentUser, listing_id: i64, bytes: Vec<u8>) -> AppResult<i64> {
+pub async fn add(
+    app: &App,
+    seller: &CurrentUser,
+    listing_id: i64,
+    bytes: Vec<u8>,
+) -> AppResult<i64> {
     {
         let mut c = app.db.read().await?;
         owned(rows::find(&mut c, listing_id).await?, seller)?;
@@ -23,7 +28,11 @@ pub async fn add(app: &App, seller: &CurrentUser, listing_id: i64, bytes: Vec<u8
     let max = app.policy.listing_image_max_bytes;
     let (full, thumb, width, height) = tokio::task::spawn_blocking(move || {
         let img = decode("image", &bytes, max)?;
-        let img = if img.width() > MAX_SIDE || img.height() > MAX_SIDE { img.thumbnail(MAX_SIDE, MAX_SIDE) } else { img };
+        let img = if img.width() > MAX_SIDE || img.height() > MAX_SIDE {
+            img.thumbnail(MAX_SIDE, MAX_SIDE)
+        } else {
+            img
+        };
         let thumb = img.resize_to_fill(THUMB.0, THUMB.1, image::imageops::FilterType::Triangle);
         Ok::<_, AppError>((to_jpeg(&img)?, to_jpeg(&thumb)?, img.width(), img.height()))
     })
@@ -71,7 +80,9 @@ pub async fn add(app: &App, seller: &CurrentUser, listing_id: i64, bytes: Vec<u8
 /// Deletes one image of the seller's listing; returns the listing's id.
 pub async fn remove(app: &App, seller: &CurrentUser, image_id: i64) -> AppResult<i64> {
     let mut tx = app.db.begin().await?;
-    let image = images::find(&mut tx, image_id).await?.ok_or(AppError::NotFound)?;
+    let image = images::find(&mut tx, image_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     owned(rows::find(&mut tx, image.listing_id).await?, seller)?;
     images::delete(&mut tx, image_id).await?;
     yorozu_store::catalog::bump(&mut tx).await?;
@@ -82,15 +93,32 @@ pub async fn remove(app: &App, seller: &CurrentUser, image_id: i64) -> AppResult
 }
 
 /// The JPEG bytes of an image (or its thumbnail) of a listing the viewer may see.
-pub async fn load(app: &App, viewer: Option<&CurrentUser>, image_id: i64, thumb: bool) -> AppResult<Vec<u8>> {
+pub async fn load(
+    app: &App,
+    viewer: Option<&CurrentUser>,
+    image_id: i64,
+    thumb: bool,
+) -> AppResult<Vec<u8>> {
     let mut c = app.db.read().await?;
-    let image = images::find(&mut c, image_id).await?.ok_or(AppError::NotFound)?;
-    let listing = rows::find(&mut c, image.listing_id).await?.ok_or(AppError::NotFound)?;
+    let image = images::find(&mut c, image_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let listing = rows::find(&mut c, image.listing_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     drop(c);
     let owner = viewer.is_some_and(|v| v.id == listing.seller_id);
-    let visible = matches!(listing.status.as_str(), "published" | "paused") || (owner && listing.status == "draft");
+    let visible = matches!(listing.status.as_str(), "published" | "paused")
+        || (owner && listing.status == "draft");
     if !visible {
         return Err(AppError::NotFound);
     }
-    Ok(app.files.get(if thumb { &image.thumb_key } else { &image.file_key }).await?)
+    Ok(app
+        .files
+        .get(if thumb {
+            &image.thumb_key
+        } else {
+            &image.file_key
+        })
+        .await?)
 }

@@ -1,7 +1,7 @@
 //! Publishing, pausing (出品停止), resuming and deleting; the seller's own list.
 
 use yorozu_domain::listings::ListingStatus;
-use yorozu_store::listings::{grams, images, rows, ListingRow};
+use yorozu_store::listings::{ListingRow, grams, images, rows};
 
 use crate::accounts::CurrentUser;
 use crate::listings::owned;
@@ -30,7 +30,12 @@ impl Action {
     }
 
     /// Every action, in the order pages offer them.
-    pub const ALL: [Action; 4] = [Action::Publish, Action::Resume, Action::Pause, Action::Delete];
+    pub const ALL: [Action; 4] = [
+        Action::Publish,
+        Action::Resume,
+        Action::Pause,
+        Action::Delete,
+    ];
 
     /// The key used in forms and URLs (the inverse of [`Action::parse`]).
     pub fn key(self) -> &'static str {
@@ -59,7 +64,12 @@ impl Action {
 }
 
 /// Moves the listing through the status machine; refused transitions are a 409.
-pub async fn apply(app: &App, seller: &CurrentUser, listing_id: i64, action: Action) -> AppResult<ListingStatus> {
+pub async fn apply(
+    app: &App,
+    seller: &CurrentUser,
+    listing_id: i64,
+    action: Action,
+) -> AppResult<ListingStatus> {
     let mut tx = app.db.begin().await?;
     let row = owned(rows::find(&mut tx, listing_id).await?, seller)?;
     let from = ListingStatus::parse(&row.status).map_err(|e| AppError::Internal(e.to_string()))?;

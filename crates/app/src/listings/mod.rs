@@ -21,7 +21,9 @@ use crate::{AppError, AppResult};
 pub(crate) fn owned(row: Option<ListingRow>, user: &CurrentUser) -> AppResult<ListingRow> {
     match row {
         Some(row) if row.seller_id == user.id && row.status != "deleted" => Ok(row),
-        Some(row) if row.status == "published" || row.status == "paused" => Err(AppError::Forbidden),
+        Some(row) if row.status == "published" || row.status == "paused" => {
+            Err(AppError::Forbidden)
+        }
         _ => Err(AppError::NotFound),
     }
 }

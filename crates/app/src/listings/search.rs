@@ -1,10 +1,10 @@
 //! Finding services: the search page's parameters, parsed leniently (a bad filter is ignored
 //! rather than failing the page), turned into a store filter.
 
+use std::sync::Arc;
 use yorozu_domain::listings::categories;
 use yorozu_domain::money::parse_amount;
 use yorozu_domain::search::SearchQuery;
-use std::sync::Arc;
 
 use yorozu_store::catalog;
 use yorozu_store::listings::search::{self, CardRow, CategoryFilter, Filter, Sort};
@@ -62,19 +62,42 @@ pub struct SearchResults {
 
 impl SearchParams {
     pub fn page(&self) -> i64 {
-        self.page.trim().parse::<i64>().unwrap_or(1).clamp(1, MAX_PAGE)
+        self.page
+            .trim()
+            .parse::<i64>()
+            .unwrap_or(1)
+            .clamp(1, MAX_PAGE)
     }
 
     pub fn sort(&self) -> Sort {
-        SORTS.iter().find(|(k, _)| *k == self.sort).map_or(Sort::Recommended, |(_, s)| *s)
+        SORTS
+            .iter()
+            .find(|(k, _)| *k == self.sort)
+            .map_or(Sort::Recommended, |(_, s)| *s)
     }
 
     pub fn filter(&self) -> Filter {
         let query = SearchQuery::parse(&self.q);
-        let category = self.category.trim().parse::<i64>().ok().and_then(categories::by_id).map(|c| {
-            if c.is_leaf() { CategoryFilter::Leaf(c.id) } else { CategoryFilter::Parent(c.id) }
-        });
-        let amount = |s: &str| if s.trim().is_empty() { None } else { parse_amount(s).ok().map(|y| y.get()) };
+        let category = self
+            .category
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(categories::by_id)
+            .map(|c| {
+                if c.is_leaf() {
+                    CategoryFilter::Leaf(c.id)
+                } else {
+                    CategoryFilter::Parent(c.id)
+                }
+            });
+        let amount = |s: &str| {
+            if s.trim().is_empty() {
+                None
+            } else {
+                parse_amount(s).ok().map(|y| y.get())
+            }
+        };
         let rating = match self.rating.as_str() {
             "3" => Some(300),
             "4" => Some(400),
@@ -88,7 +111,12 @@ impl SearchParams {
             category,
             min_price: amount(&self.min_price),
             max_price: amount(&self.max_price),
-            max_delivery_days: self.days.trim().parse::<i64>().ok().filter(|d| (1..=90).contains(d)),
+            max_delivery_days: self
+                .days
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|d| (1..=90).contains(d)),
             min_rating_x100: rating,
             verified_only: matches!(self.verified.as_str(), "1" | "true" | "on"),
             sort: self.sort(),
@@ -110,7 +138,13 @@ pub async fn run(app: &App, params: &SearchParams) -> AppResult<Arc<SearchResult
     let (cards, total) = search::search(&mut c, &filter).await?;
     let capped = total > search::COUNT_CAP;
     let pages = ((total.min(search::COUNT_CAP) + PAGE_SIZE - 1) / PAGE_SIZE).clamp(1, MAX_PAGE);
-    let results = Arc::new(SearchResults { cards, total, capped, page: params.page(), pages });
+    let results = Arc::new(SearchResults {
+        cards,
+        total,
+        capped,
+        page: params.page(),
+        pages,
+    });
     app.catalog.store_search(version, key, results.clone());
     Ok(results)
 }

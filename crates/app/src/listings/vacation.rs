@@ -28,5 +28,7 @@ pub async fn set(app: &App, seller: &CurrentUser, until: Option<i64>) -> AppResu
 
 pub async fn get(app: &App, seller: &CurrentUser) -> AppResult<Option<i64>> {
     let mut c = app.db.read().await?;
-    Ok(profiles::vacation_until(&mut c, seller.id).await?.filter(|u| *u > app.now()))
+    Ok(profiles::vacation_until(&mut c, seller.id)
+        .await?
+        .filter(|u| *u > app.now()))
 }

@@ -2,14 +2,14 @@
 
 use std::sync::Arc;
 
-use yorozu_domain::listings::{purchasable_now, ListingPageView, ListingStatus, Revisions};
 use yorozu_domain::Timestamp;
+use yorozu_domain::listings::{ListingPageView, ListingStatus, Revisions, purchasable_now};
 use yorozu_store::catalog;
 use yorozu_store::listings::{favorites, images, rows, search};
 
 use crate::accounts::CurrentUser;
 use crate::listings::form::ListingForm;
-use crate::profile::{view as profile_view, ProfileView};
+use crate::profile::{ProfileView, view as profile_view};
 use crate::{App, AppError, AppResult};
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -42,8 +42,16 @@ pub struct SellerStats {
 
 impl From<rows::SellerTotals> for SellerStats {
     fn from(t: rows::SellerTotals) -> SellerStats {
-        let rating_x100 = if t.rating_count > 0 { t.rating_sum * 100 / t.rating_count } else { 0 };
-        SellerStats { sales_count: t.sales_count, rating_x100, rating_count: t.rating_count }
+        let rating_x100 = if t.rating_count > 0 {
+            t.rating_sum * 100 / t.rating_count
+        } else {
+            0
+        };
+        SellerStats {
+            sales_count: t.sales_count,
+            rating_x100,
+            rating_count: t.rating_count,
+        }
     }
 }
 
@@ -86,23 +94,34 @@ pub struct ListingView {
 ///
 /// Published pages seen by anyone but their seller come from the catalogue cache; only the
 /// viewer's favourite mark and the time-dependent purchasability are worked out per request.
-pub async fn load(app: &App, viewer: Option<&CurrentUser>, listing_id: i64) -> AppResult<ListingView> {
+pub async fn load(
+    app: &App,
+    viewer: Option<&CurrentUser>,
+    listing_id: i64,
+) -> AppResult<ListingView> {
     let mut c = app.db.read().await?;
     let version = catalog::version(&mut c).await?;
     if let Some(cached) = app.catalog.listing(version, listing_id)
-        && viewer.is_none_or(|v| v.id != cached.seller.user_id) {
-            let mut view = (*cached).clone();
-            view.viewer_favorite = match viewer {
-                Some(v) => favorites::is_favorite(&mut c, v.id, listing_id).await?,
-                None => false,
-            };
-            view.refresh_purchasable(app.now());
-            return Ok(view);
-        }
+        && viewer.is_none_or(|v| v.id != cached.seller.user_id)
+    {
+        let mut view = (*cached).clone();
+        view.viewer_favorite = match viewer {
+            Some(v) => favorites::is_favorite(&mut c, v.id, listing_id).await?,
+            None => false,
+        };
+        view.refresh_purchasable(app.now());
+        return Ok(view);
+    }
     drop(c);
     let view = load_uncached(app, viewer, listing_id).await?;
     if view.status == ListingStatus::Published.as_str() && !view.viewer_is_seller {
-        app.catalog.store_listing(version, Arc::new(ListingView { viewer_favorite: false, ..view.clone() }));
+        app.catalog.store_listing(
+            version,
+            Arc::new(ListingView {
+                viewer_favorite: false,
+                ..view.clone()
+            }),
+        );
     }
     Ok(view)
 }
@@ -112,28 +131,67 @@ impl ListingView {
     fn refresh_purchasable(&mut self, now: i64) {
         let status = ListingStatus::parse(self.status).unwrap_or(ListingStatus::Paused);
         self.vacation_until = self.vacation_raw.filter(|until| *until > now);
-        self.purchasable = purchasable_now(status, self.vacation_raw.map(Timestamp::from_unix), Timestamp::from_unix(now));
+        self.purchasable = purchasable_now(
+            status,
+            self.vacation_raw.map(Timestamp::from_unix),
+            Timestamp::from_unix(now),
+        );
     }
 }
 
-async fn load_uncached(app: &App, viewer: Option<&CurrentUser>, listing_id: i64) -> AppResult<ListingView> {
+async fn load_uncached(
+    app: &App,
+    viewer: Option<&CurrentUser>,
+    listing_id: i64,
+) -> AppResult<ListingView> {
     let mut c = app.db.read().await?;
-    let row = rows::find(&mut c, listing_id).await?.ok_or(AppError::NotFound)?;
-    let status = ListingStatus::parse(&row.status).map_err(|e| AppError::Internal(e.to_string()))?;
+    let row = rows::find(&mut c, listing_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let status =
+        ListingStatus::parse(&row.status).map_err(|e| AppError::Internal(e.to_string()))?;
     let viewer_is_seller = viewer.is_some_and(|v| v.id == row.seller_id);
     let paused_notice = match status.page_view(viewer_is_seller) {
         ListingPageView::NotFound => return Err(AppError::NotFound),
         ListingPageView::PausedNotice => true,
         ListingPageView::Full => false,
     };
-    let seller = profile_view::load(&mut c, row.seller_id).await?.ok_or(AppError::NotFound)?;
+    let seller = profile_view::load(&mut c, row.seller_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let vacation = yorozu_store::profiles::vacation_until(&mut c, row.seller_id).await?;
     let now = app.now();
     let vacation_until = vacation.filter(|until| *until > now);
-    let purchasable = purchasable_now(status, vacation.map(Timestamp::from_unix), Timestamp::from_unix(now));
-    let options = rows::options(&mut c, listing_id).await?.into_iter().map(|o| OptionView { title: o.title, price: o.price }).collect();
-    let faq = rows::faqs(&mut c, listing_id).await?.into_iter().map(|f| FaqView { question: f.question, answer: f.answer }).collect();
-    let images = images::list(&mut c, listing_id).await?.into_iter().map(|i| ImageView { id: i.id, width: i.width, height: i.height }).collect();
+    let purchasable = purchasable_now(
+        status,
+        vacation.map(Timestamp::from_unix),
+        Timestamp::from_unix(now),
+    );
+    let options = rows::options(&mut c, listing_id)
+        .await?
+        .into_iter()
+        .map(|o| OptionView {
+            title: o.title,
+            price: o.price,
+        })
+        .collect();
+    let faq = rows::faqs(&mut c, listing_id)
+        .await?
+        .into_iter()
+        .map(|f| FaqView {
+            question: f.question,
+            answer: f.answer,
+        })
+        .collect();
+    let images = images::list(&mut c, listing_id)
+        .await?
+        .into_iter()
+        .map(|i| ImageView {
+            id: i.id,
+            width: i.width,
+            height: i.height,
+        })
+        .collect();
     let seller_stats = rows::seller_totals(&mut c, row.seller_id).await?.into();
     let viewer_favorite = match viewer {
         Some(v) => favorites::is_favorite(&mut c, v.id, listing_id).await?,
@@ -147,7 +205,9 @@ async fn load_uncached(app: &App, viewer: Option<&CurrentUser>, listing_id: i64)
         description: row.description,
         price: row.price,
         delivery_days: row.delivery_days,
-        revisions: Revisions::from_storage(row.revisions).ok().and_then(Revisions::limit),
+        revisions: Revisions::from_storage(row.revisions)
+            .ok()
+            .and_then(Revisions::limit),
         buyer_notes: row.buyer_notes,
         options,
         faq,
@@ -170,7 +230,11 @@ async fn load_uncached(app: &App, viewer: Option<&CurrentUser>, listing_id: i64)
 }
 
 /// The edit form pre-filled from the stored listing (seller only).
-pub async fn edit_form(app: &App, seller: &CurrentUser, listing_id: i64) -> AppResult<(ListingForm, ListingView)> {
+pub async fn edit_form(
+    app: &App,
+    seller: &CurrentUser,
+    listing_id: i64,
+) -> AppResult<(ListingForm, ListingView)> {
     let view = load(app, Some(seller), listing_id).await?;
     if !view.viewer_is_seller {
         return Err(AppError::Forbidden);
@@ -181,7 +245,9 @@ pub async fn edit_form(app: &App, seller: &CurrentUser, listing_id: i64) -> AppR
         description: view.description.clone(),
         price: view.price.to_string(),
         delivery_days: view.delivery_days.to_string(),
-        revisions: view.revisions.map_or_else(|| "unlimited".to_owned(), |n| n.to_string()),
+        revisions: view
+            .revisions
+            .map_or_else(|| "unlimited".to_owned(), |n| n.to_string()),
         buyer_notes: view.buyer_notes.clone(),
         option_titles: view.options.iter().map(|o| o.title.clone()).collect(),
         option_prices: view.options.iter().map(|o| o.price.to_string()).collect(),
@@ -208,7 +274,12 @@ pub async fn home_sections(app: &App) -> AppResult<(Vec<search::CardRow>, Vec<se
         offset: 0,
     };
     let newest = search::page_query(&base).fetch_all(&mut c).await?;
-    let popular = search::page_query(&search::Filter { sort: search::Sort::Recommended, ..base }).fetch_all(&mut c).await?;
+    let popular = search::page_query(&search::Filter {
+        sort: search::Sort::Recommended,
+        ..base
+    })
+    .fetch_all(&mut c)
+    .await?;
     Ok((newest, popular))
 }
 
@@ -224,8 +295,11 @@ const SELLER_PAGE_LIMIT: i64 = 60;
 
 pub async fn seller_listings(app: &App, seller_id: i64) -> AppResult<SellerListings> {
     let mut c = app.db.read().await?;
-    let ids: Vec<i64> =
-        rows::list_published_by_seller(&mut c, seller_id, SELLER_PAGE_LIMIT).await?.into_iter().map(|r| r.id).collect();
+    let ids: Vec<i64> = rows::list_published_by_seller(&mut c, seller_id, SELLER_PAGE_LIMIT)
+        .await?
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
     let cards = search::cards_by_ids(&mut c, &ids).await?;
     let stats = rows::seller_totals(&mut c, seller_id).await?.into();
     Ok(SellerListings { cards, stats })

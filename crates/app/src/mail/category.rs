@@ -50,7 +50,10 @@ impl MailCategory {
 
     /// Marketing mail needs an explicit opt-in and carries one-click unsubscribe headers.
     pub fn is_marketing(self) -> bool {
-        matches!(self, MailCategory::Recommendations | MailCategory::Newsletter)
+        matches!(
+            self,
+            MailCategory::Recommendations | MailCategory::Newsletter
+        )
     }
 
     /// The setting a member has before touching it: on for service mail, off for marketing.

@@ -8,12 +8,24 @@ use yorozu_i18n::{Arg, Tr};
 
 use crate::ports::OutgoingMail;
 
-pub fn compose(locale: Locale, name: &str, to: &str, user_id: Option<i64>, args: &[(&str, Arg)]) -> OutgoingMail {
+pub fn compose(
+    locale: Locale,
+    name: &str,
+    to: &str,
+    user_id: Option<i64>,
+    args: &[(&str, Arg)],
+) -> OutgoingMail {
     let tr = Tr::new(locale);
     let subject = tr.tv(&format!("mail-{name}-subject"), args);
     let body = tr.tv(&format!("mail-{name}-body"), args);
     let footer = tr.t("mail-footer");
-    OutgoingMail { to: to.to_owned(), user_id, subject, body_text: format!("{body}\n\n--\n{footer}\n"), headers: vec![] }
+    OutgoingMail {
+        to: to.to_owned(),
+        user_id,
+        subject,
+        body_text: format!("{body}\n\n--\n{footer}\n"),
+        headers: vec![],
+    }
 }
 
 /// The member's locale from its stored tag.

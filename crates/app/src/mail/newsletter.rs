@@ -1,9 +1,9 @@
 //! The newsletter (メルマガ): an operator writes it once; each opted-in member gets a copy in
 //! a job of its own, with one-click unsubscribe headers.
 
-use yorozu_store::{accounts::users, notifications, Exec};
+use yorozu_store::{Exec, accounts::users, notifications};
 
-use crate::mail::{outbox, unsubscribe, MailCategory};
+use crate::mail::{MailCategory, outbox, unsubscribe};
 use crate::ports::OutgoingMail;
 use crate::{App, AppError, AppResult, FieldError, Fields};
 
@@ -22,19 +22,32 @@ pub async fn send(app: &App, operator_id: i64, subject: &str, body: &str) -> App
     let (subject, body) = f.finish(subject.zip(body))?;
     let (subject, body) = (subject.as_str(), body.as_str());
     let mut tx = app.db.begin().await?;
-    if !users::find(&mut tx, operator_id).await?.is_some_and(|u| u.role == "operator" && u.status == "active") {
+    if !users::find(&mut tx, operator_id)
+        .await?
+        .is_some_and(|u| u.role == "operator" && u.status == "active")
+    {
         return Err(AppError::Forbidden);
     }
     let recipients = opted_in(&mut tx).await?;
     let mut queued = 0;
     for user_id in recipients {
-        let Some(user) = users::find(&mut tx, user_id).await? else { continue };
-        let Some(email) = user.email.filter(|_| user.status == "active") else { continue };
+        let Some(user) = users::find(&mut tx, user_id).await? else {
+            continue;
+        };
+        let Some(email) = user.email.filter(|_| user.status == "active") else {
+            continue;
+        };
         if notifications::is_suppressed(&mut tx, &app.signer.email_hash(&email)).await? {
             continue;
         }
         let tr = yorozu_i18n::Tr::new(crate::mail::compose::locale_of(&user.locale));
-        let footer = tr.ta("mail-newsletter-footer", [("link", unsubscribe::url(app, user_id, MailCategory::Newsletter).into())]);
+        let footer = tr.ta(
+            "mail-newsletter-footer",
+            [(
+                "link",
+                unsubscribe::url(app, user_id, MailCategory::Newsletter).into(),
+            )],
+        );
         let mut mail = OutgoingMail {
             to: email,
             user_id: Some(user_id),
@@ -46,7 +59,15 @@ pub async fn send(app: &App, operator_id: i64, subject: &str, body: &str) -> App
         outbox::enqueue(&mut tx, app, MailCategory::Newsletter, mail).await?;
         queued += 1;
     }
-    crate::operators::audit::record(&mut tx, app, operator_id, "newsletter.send", None, &format!("{queued} recipients: {subject}")).await?;
+    crate::operators::audit::record(
+        &mut tx,
+        app,
+        operator_id,
+        "newsletter.send",
+        None,
+        &format!("{queued} recipients: {subject}"),
+    )
+    .await?;
     tx.commit().await?;
     Ok(queued)
 }
@@ -62,10 +83,14 @@ fn parse_subject(input: &str) -> Result<String, FieldError> {
         return Err(FieldError::new("subject", "newsletter-subject-empty"));
     }
     if subject.chars().count() > MAX_SUBJECT_CHARS {
-        return Err(FieldError::new("subject", "newsletter-subject-too-long").with("max", MAX_SUBJECT_CHARS));
+        return Err(FieldError::new("subject", "newsletter-subject-too-long")
+            .with("max", MAX_SUBJECT_CHARS));
     }
     if subject.chars().any(char::is_control) {
-        return Err(FieldError::new("subject", "newsletter-subject-invalid-characters"));
+        return Err(FieldError::new(
+            "subject",
+            "newsletter-subject-invalid-characters",
+        ));
     }
     Ok(subject.to_owned())
 }
@@ -80,8 +105,14 @@ fn parse_body(input: &str) -> Result<String, FieldError> {
     if body.chars().count() > MAX_BODY_CHARS {
         return Err(FieldError::new("body", "newsletter-body-too-long").with("max", MAX_BODY_CHARS));
     }
-    if body.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(FieldError::new("body", "newsletter-body-invalid-characters"));
+    if body
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(FieldError::new(
+            "body",
+            "newsletter-body-invalid-characters",
+        ));
     }
     Ok(body.to_owned())
 }
@@ -92,20 +123,47 @@ mod tests {
 
     #[test]
     fn subject_is_one_trimmed_line_within_the_limit() {
-        assert_eq!(parse_subject("  よろず通信 6月号 ").as_deref(), Ok("よろず通信 6月号"));
-        assert_eq!(parse_subject(" \u{3000} ").map_err(|e| e.code), Err("newsletter-subject-empty"));
+        assert_eq!(
+            parse_subject("  よろず通信 6月号 ").as_deref(),
+            Ok("よろず通信 6月号")
+        );
+        assert_eq!(
+            parse_subject(" \u{3000} ").map_err(|e| e.code),
+            Err("newsletter-subject-empty")
+        );
         assert!(parse_subject(&"あ".repeat(MAX_SUBJECT_CHARS)).is_ok());
         let long = parse_subject(&"あ".repeat(MAX_SUBJECT_CHARS + 1)).map_err(|e| (e.code, e.args));
-        assert_eq!(long, Err(("newsletter-subject-too-long", vec![("max", "100".to_owned())])));
-        assert_eq!(parse_subject("6月号\nBcc: x@example.jp").map_err(|e| e.code), Err("newsletter-subject-invalid-characters"));
+        assert_eq!(
+            long,
+            Err((
+                "newsletter-subject-too-long",
+                vec![("max", "100".to_owned())]
+            ))
+        );
+        assert_eq!(
+            parse_subject("6月号\nBcc: x@example.jp").map_err(|e| e.code),
+            Err("newsletter-subject-invalid-characters")
+        );
     }
 
     #[test]
     fn body_keeps_line_breaks_and_refuses_other_controls() {
-        assert_eq!(parse_body("\r\n一行目\r\n二行目\n").as_deref(), Ok("一行目\n二行目"));
-        assert_eq!(parse_body("\n \n").map_err(|e| e.code), Err("newsletter-body-empty"));
+        assert_eq!(
+            parse_body("\r\n一行目\r\n二行目\n").as_deref(),
+            Ok("一行目\n二行目")
+        );
+        assert_eq!(
+            parse_body("\n \n").map_err(|e| e.code),
+            Err("newsletter-body-empty")
+        );
         assert!(parse_body(&"本".repeat(MAX_BODY_CHARS)).is_ok());
-        assert_eq!(parse_body(&"本".repeat(MAX_BODY_CHARS + 1)).map_err(|e| e.code), Err("newsletter-body-too-long"));
-        assert_eq!(parse_body("ベル\u{7}").map_err(|e| e.code), Err("newsletter-body-invalid-characters"));
+        assert_eq!(
+            parse_body(&"本".repeat(MAX_BODY_CHARS + 1)).map_err(|e| e.code),
+            Err("newsletter-body-too-long")
+        );
+        assert_eq!(
+            parse_body("ベル\u{7}").map_err(|e| e.code),
+            Err("newsletter-body-invalid-characters")
+        );
     }
 }

@@ -1,9 +1,9 @@
 //! The outbox: every mail is a job row committed with the change that caused it, and the job
 //! handler sends it (or drops it if the member switched the category off in the meantime).
 
-use yorozu_store::{accounts::users, jobs, Exec};
+use yorozu_store::{Exec, accounts::users, jobs};
 
-use crate::mail::{settings, MailCategory};
+use crate::mail::{MailCategory, settings};
 use crate::ports::OutgoingMail;
 use crate::{App, AppError, AppResult};
 
@@ -16,7 +16,12 @@ pub struct MailJob {
 }
 
 /// Queues a mail inside the caller's transaction.
-pub async fn enqueue(c: &mut impl Exec, app: &App, category: MailCategory, mail: OutgoingMail) -> AppResult<()> {
+pub async fn enqueue(
+    c: &mut impl Exec,
+    app: &App,
+    category: MailCategory,
+    mail: OutgoingMail,
+) -> AppResult<()> {
     let now = app.now();
     let user_id = mail.user_id;
     let payload = serde_json::to_string(&MailJob { category, mail })?;
@@ -49,11 +54,16 @@ pub async fn deliver(app: &App, payload: &str) -> AppResult<Delivery> {
     let job: MailJob = serde_json::from_str(payload)?;
     if let Some(user_id) = job.mail.user_id {
         let mut c = app.db.read().await?;
-        let Some(user) = users::find(&mut c, user_id).await? else { return Ok(Delivery::Dropped) };
+        let Some(user) = users::find(&mut c, user_id).await? else {
+            return Ok(Delivery::Dropped);
+        };
         if user.status != "active" || !settings::allows(&mut c, app, user_id, job.category).await? {
             return Ok(Delivery::Dropped);
         }
     }
-    app.mailer.send(&job.mail).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    app.mailer
+        .send(&job.mail)
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(Delivery::Sent)
 }

@@ -1,6 +1,6 @@
 //! Reading and changing a member's notification settings.
 
-use yorozu_store::{accounts::users, notifications, Exec};
+use yorozu_store::{Exec, accounts::users, notifications};
 
 use crate::mail::MailCategory;
 use crate::{App, AppError, AppResult};
@@ -20,27 +20,45 @@ pub async fn effective(c: &mut impl Exec, user_id: i64) -> AppResult<Vec<Setting
         .map(|category| {
             let locked = category.is_transactional();
             let enabled = locked
-                || stored.iter().find(|s| s.category == category.key()).map_or(category.default_enabled(), |s| s.enabled);
-            Setting { category, enabled, locked }
+                || stored
+                    .iter()
+                    .find(|s| s.category == category.key())
+                    .map_or(category.default_enabled(), |s| s.enabled);
+            Setting {
+                category,
+                enabled,
+                locked,
+            }
         })
         .collect())
 }
 
 /// Whether mail of this category may go to the member now (checked again when sending, so a
 /// change takes effect for mail already queued).
-pub async fn allows(c: &mut impl Exec, app: &App, user_id: i64, category: MailCategory) -> AppResult<bool> {
+pub async fn allows(
+    c: &mut impl Exec,
+    app: &App,
+    user_id: i64,
+    category: MailCategory,
+) -> AppResult<bool> {
     if category.is_transactional() {
         return Ok(true);
     }
-    let enabled = notifications::get(c, user_id, category.key()).await?.unwrap_or(category.default_enabled());
+    let enabled = notifications::get(c, user_id, category.key())
+        .await?
+        .unwrap_or(category.default_enabled());
     if !enabled {
         return Ok(false);
     }
     if category.is_marketing() {
         // Marketing mail goes only to confirmed addresses: otherwise anyone could sign up with
         // someone else's address and have newsletters sent to it.
-        let Some(user) = users::find(c, user_id).await? else { return Ok(false) };
-        let (Some(email), Some(_)) = (user.email, user.email_verified_at) else { return Ok(false) };
+        let Some(user) = users::find(c, user_id).await? else {
+            return Ok(false);
+        };
+        let (Some(email), Some(_)) = (user.email, user.email_verified_at) else {
+            return Ok(false);
+        };
         if notifications::is_suppressed(c, &app.signer.email_hash(&email)).await? {
             return Ok(false);
         }
@@ -62,7 +80,9 @@ pub async fn update(app: &App, user_id: i64, choices: &[(MailCategory, bool)]) -
         // A new, explicit opt-in to marketing mail needs a confirmed address, and lifts an
         // earlier suppression of that address.
         if enabled && category.is_marketing() {
-            let user = users::find(&mut tx, user_id).await?.ok_or(AppError::NotFound)?;
+            let user = users::find(&mut tx, user_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
             let (Some(email), Some(_)) = (user.email, user.email_verified_at) else {
                 return Err(AppError::Conflict("settings-confirm-email-first"));
             };

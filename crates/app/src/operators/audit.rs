@@ -1,16 +1,30 @@
 //! Appends to the audit log inside the transaction of the action it records, and reads it back
 //! for the operator console.
 
-use yorozu_store::audit::{self, AuditRow};
 use yorozu_store::Exec;
+use yorozu_store::audit::{self, AuditRow};
 
 use crate::accounts::CurrentUser;
 use crate::{App, AppError, AppResult};
 
-pub async fn record(c: &mut impl Exec, app: &App, operator_id: i64, action: &str, target: Option<i64>, detail: &str) -> AppResult<()> {
+pub async fn record(
+    c: &mut impl Exec,
+    app: &App,
+    operator_id: i64,
+    action: &str,
+    target: Option<i64>,
+    detail: &str,
+) -> AppResult<()> {
     audit::append(
         c,
-        &AuditRow { id: app.new_id(), operator_id, action: action.to_owned(), target_user_id: target, detail: detail.to_owned(), at: app.now() },
+        &AuditRow {
+            id: app.new_id(),
+            operator_id,
+            action: action.to_owned(),
+            target_user_id: target,
+            detail: detail.to_owned(),
+            at: app.now(),
+        },
     )
     .await?;
     Ok(())
@@ -35,7 +49,11 @@ pub struct AuditEntry {
 }
 
 /// Newest first, [`PAGE_SIZE`] entries older than the entry `before` (ids are time-ordered).
-pub async fn list(app: &App, operator: &CurrentUser, before: Option<i64>) -> AppResult<Vec<AuditEntry>> {
+pub async fn list(
+    app: &App,
+    operator: &CurrentUser,
+    before: Option<i64>,
+) -> AppResult<Vec<AuditEntry>> {
     if !operator.is_operator() {
         return Err(AppError::Forbidden);
     }

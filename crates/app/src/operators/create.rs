@@ -1,8 +1,8 @@
 //! `yorozu admin create-operator`: an operator account, confirmed from the start.
 
+use yorozu_domain::Locale;
 use yorozu_domain::accounts::{Email, NewPassword};
 use yorozu_domain::profile::DisplayName;
-use yorozu_domain::Locale;
 use yorozu_store::accounts::users;
 
 use crate::accounts::register::create;
@@ -10,12 +10,18 @@ use crate::crypto::hash_password;
 use crate::{App, AppError, AppResult, Fields};
 
 /// Creates an operator, or promotes the existing account with this address.
-pub async fn create_operator(app: &App, email: &str, password: &str, display_name: &str) -> AppResult<i64> {
+pub async fn create_operator(
+    app: &App,
+    email: &str,
+    password: &str,
+    display_name: &str,
+) -> AppResult<i64> {
     let mut f = Fields::default();
     let email = f.check("email", Email::parse(email));
     let password = f.check("password", NewPassword::parse(password, email.as_ref()));
     let name = f.check("display_name", DisplayName::parse(display_name));
-    let (email, password, name) = f.finish(email.zip(password).zip(name).map(|((e, p), n)| (e, p, n)))?;
+    let (email, password, name) =
+        f.finish(email.zip(password).zip(name).map(|((e, p), n)| (e, p, n)))?;
     let hash = hash_password(password.expose()).map_err(|e| AppError::Internal(e.to_string()))?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
@@ -27,7 +33,17 @@ pub async fn create_operator(app: &App, email: &str, password: &str, display_nam
         }
         None => {
             let id = app.new_id();
-            create(&mut tx, app, id, &email, &hash, "operator", &name, Locale::Ja).await?;
+            create(
+                &mut tx,
+                app,
+                id,
+                &email,
+                &hash,
+                "operator",
+                &name,
+                Locale::Ja,
+            )
+            .await?;
             id
         }
     };

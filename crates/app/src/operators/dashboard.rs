@@ -17,5 +17,7 @@ pub async fn summary(app: &App, operator: &CurrentUser) -> AppResult<Dashboard> 
         return Err(AppError::Forbidden);
     }
     let mut c = app.db.read().await?;
-    Ok(Dashboard { pending_documents: identity::count_pending(&mut c).await? })
+    Ok(Dashboard {
+        pending_documents: identity::count_pending(&mut c).await?,
+    })
 }

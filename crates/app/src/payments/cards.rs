@@ -6,7 +6,7 @@
 use yorozu_store::cards::{self, CardRow};
 
 use crate::accounts::CurrentUser;
-use crate::ports::{luhn_valid_number, PaymentError};
+use crate::ports::{PaymentError, luhn_valid_number};
 use crate::{App, AppError, AppResult, FieldError, Fields};
 
 /// How many active cards a member may keep.
@@ -56,7 +56,10 @@ pub fn parse_number(input: &str) -> Result<String, FieldError> {
     if text.is_empty() {
         return Err(FieldError::new("number", "card-number-empty"));
     }
-    if !text.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-') {
+    if !text
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+    {
         return Err(FieldError::new("number", "card-number-invalid"));
     }
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
@@ -69,7 +72,10 @@ pub fn parse_number(input: &str) -> Result<String, FieldError> {
 /// An expiry `MM/YY` or `MM/YYYY` (spaces allowed), valid through the end of that month in
 /// Japan time; `now` is unix seconds.
 pub fn parse_expiry(input: &str, now: i64) -> Result<(u32, u32), FieldError> {
-    let text: String = ascii(input).chars().filter(|c| !c.is_whitespace()).collect();
+    let text: String = ascii(input)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     if text.is_empty() {
         return Err(FieldError::new("exp", "card-expiry-empty"));
     }
@@ -111,17 +117,26 @@ pub fn parse_cvc(input: &str, number: Option<&str>) -> Result<String, FieldError
 
 /// Registers a card for the member: validates the input, tokenises it at the gateway and stores
 /// the token, brand, last four digits and expiry.
-pub async fn register_card(app: &App, member: &CurrentUser, number: &str, exp: &str, cvc: &str) -> AppResult<Card> {
+pub async fn register_card(
+    app: &App,
+    member: &CurrentUser,
+    number: &str,
+    exp: &str,
+    cvc: &str,
+) -> AppResult<Card> {
     let mut fields = Fields::default();
     let number = fields.check("number", parse_number(number));
     let expiry = fields.check("exp", parse_expiry(exp, app.now()));
     let cvc = fields.check("cvc", parse_cvc(cvc, number.as_deref()));
-    let (number, (exp_month, exp_year), cvc) = fields.finish(number.zip(expiry).zip(cvc).map(|((n, e), c)| (n, e, c)))?;
+    let (number, (exp_month, exp_year), cvc) =
+        fields.finish(number.zip(expiry).zip(cvc).map(|((n, e), c)| (n, e, c)))?;
 
     {
         let mut c = app.db.read().await?;
         if cards::list_active_for_user(&mut c, member.id).await?.len() >= MAX_CARDS {
-            return Err(AppError::Invalid(vec![FieldError::new("number", "card-too-many").with("max", MAX_CARDS)]));
+            return Err(AppError::Invalid(vec![
+                FieldError::new("number", "card-too-many").with("max", MAX_CARDS),
+            ]));
         }
     }
 
@@ -162,7 +177,11 @@ pub async fn register_card(app: &App, member: &CurrentUser, number: &str, exp: &
 /// The member's active cards, newest first.
 pub async fn list_cards(app: &App, member: &CurrentUser) -> AppResult<Vec<Card>> {
     let mut c = app.db.read().await?;
-    Ok(cards::list_active_for_user(&mut c, member.id).await?.into_iter().map(Card::from).collect())
+    Ok(cards::list_active_for_user(&mut c, member.id)
+        .await?
+        .into_iter()
+        .map(Card::from)
+        .collect())
 }
 
 /// Removes one of the member's cards: the provider's token is deleted first (so it can never be

@@ -15,7 +15,9 @@ pub(crate) fn gateway_error(e: PaymentError) -> AppError {
         PaymentError::Declined { code } if code == "insufficient_funds" => {
             AppError::invalid("number", "card-insufficient-funds")
         }
-        PaymentError::Declined { .. } => AppError::Invalid(vec![FieldError::new("number", "card-declined")]),
+        PaymentError::Declined { .. } => {
+            AppError::Invalid(vec![FieldError::new("number", "card-declined")])
+        }
         PaymentError::Transient(_) => AppError::Conflict("payment-temporarily-unavailable"),
         other => AppError::Internal(format!("payment gateway: {other}")),
     }

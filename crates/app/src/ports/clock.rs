@@ -32,7 +32,9 @@ pub struct FixedClock {
 
 impl FixedClock {
     pub fn at(unix_seconds: i64) -> FixedClock {
-        FixedClock { millis: AtomicI64::new(unix_seconds * 1000) }
+        FixedClock {
+            millis: AtomicI64::new(unix_seconds * 1000),
+        }
     }
 
     pub fn advance_seconds(&self, seconds: i64) {

@@ -35,13 +35,18 @@ pub struct EncryptedDirStore {
 
 impl std::fmt::Debug for EncryptedDirStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EncryptedDirStore").field("root", &self.root).finish_non_exhaustive()
+        f.debug_struct("EncryptedDirStore")
+            .field("root", &self.root)
+            .finish_non_exhaustive()
     }
 }
 
 impl EncryptedDirStore {
     pub fn new(root: PathBuf, key: &[u8; 32]) -> EncryptedDirStore {
-        EncryptedDirStore { root, cipher: XChaCha20Poly1305::new(Key::from_slice(key)) }
+        EncryptedDirStore {
+            root,
+            cipher: XChaCha20Poly1305::new(Key::from_slice(key)),
+        }
     }
 
     /// Keys are `folder/name` made of `[a-z0-9_-]`; anything else could escape the root.
@@ -49,9 +54,16 @@ impl EncryptedDirStore {
         let valid = !key.is_empty()
             && key.split('/').count() <= 2
             && key.split('/').all(|part| {
-                !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+                !part.is_empty()
+                    && part.bytes().all(|b| {
+                        b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'
+                    })
             });
-        if valid { Ok(self.root.join(key)) } else { Err(FileError::InvalidKey) }
+        if valid {
+            Ok(self.root.join(key))
+        } else {
+            Err(FileError::InvalidKey)
+        }
     }
 }
 
@@ -61,7 +73,11 @@ impl FileStore for EncryptedDirStore {
         let path = self.path(key)?;
         let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
         let mut sealed = nonce.to_vec();
-        sealed.extend(self.cipher.encrypt(&nonce, bytes).map_err(|_| FileError::Corrupt)?);
+        sealed.extend(
+            self.cipher
+                .encrypt(&nonce, bytes)
+                .map_err(|_| FileError::Corrupt)?,
+        );
         if let Some(parent) = path.parent() {
             tokio::fs::create_dir_all(parent).await?;
         }
@@ -82,7 +98,9 @@ impl FileStore for EncryptedDirStore {
             return Err(FileError::Corrupt);
         }
         let (nonce, ciphertext) = sealed.split_at(24);
-        self.cipher.decrypt(XNonce::from_slice(nonce), ciphertext).map_err(|_| FileError::Corrupt)
+        self.cipher
+            .decrypt(XNonce::from_slice(nonce), ciphertext)
+            .map_err(|_| FileError::Corrupt)
     }
 
     async fn delete(&self, key: &str) -> Result<(), FileError> {
@@ -106,7 +124,11 @@ impl FileStore for EncryptedDirStore {
             }
             let mut files = tokio::fs::read_dir(folder.path()).await?;
             while let Some(file) = files.next_entry().await? {
-                keys.push(format!("{}/{}", folder.file_name().to_string_lossy(), file.file_name().to_string_lossy()));
+                keys.push(format!(
+                    "{}/{}",
+                    folder.file_name().to_string_lossy(),
+                    file.file_name().to_string_lossy()
+                ));
             }
         }
         keys.sort();

@@ -2,10 +2,10 @@
 
 use std::sync::Arc;
 
-use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::Mailbox;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use yorozu_store::{mailbox, Db};
+use yorozu_store::{Db, mailbox};
 
 use crate::ids::IdGenerator;
 use crate::ports::Clock;
@@ -42,7 +42,9 @@ pub struct SmtpMailer {
 
 impl std::fmt::Debug for SmtpMailer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SmtpMailer").field("from", &self.from.to_string()).finish_non_exhaustive()
+        f.debug_struct("SmtpMailer")
+            .field("from", &self.from.to_string())
+            .finish_non_exhaustive()
     }
 }
 
@@ -51,20 +53,33 @@ impl SmtpMailer {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|e| MailError::Build(format!("SMTP_URL: {e}")))?
             .build();
-        let from = from.parse().map_err(|e| MailError::Build(format!("mail sender: {e}")))?;
+        let from = from
+            .parse()
+            .map_err(|e| MailError::Build(format!("mail sender: {e}")))?;
         Ok(SmtpMailer { transport, from })
     }
 
     /// Builds the MIME message: UTF-8 plain text; lettre encodes a Japanese subject as RFC 2047.
     pub fn build(&self, mail: &OutgoingMail) -> Result<Message, MailError> {
-        let to: Mailbox = mail.to.parse().map_err(|e| MailError::Build(format!("recipient: {e}")))?;
+        let to: Mailbox = mail
+            .to
+            .parse()
+            .map_err(|e| MailError::Build(format!("recipient: {e}")))?;
         // lettre adds no Message-ID by itself, and large providers (Gmail) refuse mail without
         // one. The sender's domain, not the machine's host name, is the right side of the id.
-        let message_id = format!("<{}@{}>", crate::crypto::random_token(), self.from.email.domain());
-        let mut builder =
-            Message::builder().from(self.from.clone()).to(to).subject(&mail.subject).message_id(Some(message_id));
+        let message_id = format!(
+            "<{}@{}>",
+            crate::crypto::random_token(),
+            self.from.email.domain()
+        );
+        let mut builder = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(&mail.subject)
+            .message_id(Some(message_id));
         for (name, value) in &mail.headers {
-            let name = HeaderName::new_from_ascii(name.clone()).map_err(|e| MailError::Build(e.to_string()))?;
+            let name = HeaderName::new_from_ascii(name.clone())
+                .map_err(|e| MailError::Build(e.to_string()))?;
             builder = builder.raw_header(HeaderValue::new(name, value.clone()));
         }
         builder
@@ -78,7 +93,10 @@ impl SmtpMailer {
 impl Mailer for SmtpMailer {
     async fn send(&self, mail: &OutgoingMail) -> Result<(), MailError> {
         let message = self.build(mail)?;
-        self.transport.send(message).await.map_err(|e| MailError::Transport(e.to_string()))?;
+        self.transport
+            .send(message)
+            .await
+            .map_err(|e| MailError::Transport(e.to_string()))?;
         Ok(())
     }
 }
@@ -94,7 +112,12 @@ pub struct MailboxMailer {
 #[async_trait::async_trait]
 impl Mailer for MailboxMailer {
     async fn send(&self, mail: &OutgoingMail) -> Result<(), MailError> {
-        let headers = mail.headers.iter().map(|(n, v)| format!("{n}: {v}")).collect::<Vec<_>>().join("\n");
+        let headers = mail
+            .headers
+            .iter()
+            .map(|(n, v)| format!("{n}: {v}"))
+            .collect::<Vec<_>>()
+            .join("\n");
         let row = mailbox::MailboxRow {
             id: self.ids.next(self.clock.as_ref()),
             user_id: mail.user_id,

@@ -8,6 +8,8 @@ pub mod sandbox_payments;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use files::{EncryptedDirStore, FileError, FileStore};
-pub use mailer::{MailError, Mailer, MailboxMailer, OutgoingMail, SmtpMailer};
-pub use payments::{luhn_valid as luhn_valid_number, CardToken, Charge, PaymentError, PaymentGateway, Refund};
+pub use mailer::{MailError, MailboxMailer, Mailer, OutgoingMail, SmtpMailer};
+pub use payments::{
+    CardToken, Charge, PaymentError, PaymentGateway, Refund, luhn_valid as luhn_valid_number,
+};
 pub use sandbox_payments::SandboxGateway;

@@ -84,10 +84,20 @@ pub trait PaymentGateway: Send + Sync + std::fmt::Debug {
     ) -> Result<CardToken, PaymentError>;
 
     /// Charges a tokenised card. Idempotent per `idempotency_key`.
-    async fn charge(&self, token: &str, amount_yen: i64, idempotency_key: &str) -> Result<Charge, PaymentError>;
+    async fn charge(
+        &self,
+        token: &str,
+        amount_yen: i64,
+        idempotency_key: &str,
+    ) -> Result<Charge, PaymentError>;
 
     /// Refunds all or part of a charge. Idempotent per `idempotency_key`.
-    async fn refund(&self, charge_id: &str, amount_yen: i64, idempotency_key: &str) -> Result<Refund, PaymentError>;
+    async fn refund(
+        &self,
+        charge_id: &str,
+        amount_yen: i64,
+        idempotency_key: &str,
+    ) -> Result<Refund, PaymentError>;
 
     /// Deletes a card at the provider; its token cannot be charged afterwards. Deleting an
     /// already deleted token succeeds, so that a retried removal is harmless.
@@ -118,7 +128,12 @@ pub fn luhn_valid(digits: &str) -> bool {
 
 /// The brand of a card number from its leading digits.
 pub fn card_brand(digits: &str) -> &'static str {
-    let prefix = |n: usize| digits.get(..n).and_then(|p| p.parse::<u32>().ok()).unwrap_or(0);
+    let prefix = |n: usize| {
+        digits
+            .get(..n)
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
     if digits.starts_with('4') {
         "visa"
     } else if (51..=55).contains(&prefix(2)) || (2221..=2720).contains(&prefix(4)) {

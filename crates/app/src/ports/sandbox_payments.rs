@@ -35,7 +35,9 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use super::payments::{card_brand, luhn_valid, CardToken, Charge, PaymentError, PaymentGateway, Refund};
+use super::payments::{
+    CardToken, Charge, PaymentError, PaymentGateway, Refund, card_brand, luhn_valid,
+};
 
 /// How a sandbox card behaves when charged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,7 +143,10 @@ impl PaymentGateway for SandboxGateway {
         exp_year: u32,
         cvc: &str,
     ) -> Result<CardToken, PaymentError> {
-        if !(12..=19).contains(&number.len()) || !luhn_valid(number) || !(1..=12).contains(&exp_month) {
+        if !(12..=19).contains(&number.len())
+            || !luhn_valid(number)
+            || !(1..=12).contains(&exp_month)
+        {
             return Err(PaymentError::InvalidCard);
         }
         let brand = card_brand(number);
@@ -150,14 +155,24 @@ impl PaymentGateway for SandboxGateway {
             return Err(PaymentError::InvalidCard);
         }
         let behaviour = match number {
-            "4000000000000002" => return Err(PaymentError::Declined { code: "generic_decline".into() }),
+            "4000000000000002" => {
+                return Err(PaymentError::Declined {
+                    code: "generic_decline".into(),
+                });
+            }
             "4000000000000069" => return Err(PaymentError::CardExpired),
             "4000000000009995" => Behaviour::InsufficientFunds,
             "4000000000000119" => Behaviour::TransientOnFirstAttempt,
             _ => Behaviour::Succeeds,
         };
         let token = new_id("tok");
-        self.lock().cards.insert(token.clone(), SandboxCard { behaviour, deleted: false });
+        self.lock().cards.insert(
+            token.clone(),
+            SandboxCard {
+                behaviour,
+                deleted: false,
+            },
+        );
         Ok(CardToken {
             token,
             brand: brand.to_owned(),
@@ -167,8 +182,16 @@ impl PaymentGateway for SandboxGateway {
         })
     }
 
-    async fn charge(&self, token: &str, amount_yen: i64, idempotency_key: &str) -> Result<Charge, PaymentError> {
-        let request = Request::Charge { token: token.to_owned(), amount_yen };
+    async fn charge(
+        &self,
+        token: &str,
+        amount_yen: i64,
+        idempotency_key: &str,
+    ) -> Result<Charge, PaymentError> {
+        let request = Request::Charge {
+            token: token.to_owned(),
+            amount_yen,
+        };
         let mut state = self.lock();
         match replay(&state, idempotency_key, &request)? {
             Some(Outcome::Charge(result)) => return result,
@@ -185,24 +208,56 @@ impl PaymentGateway for SandboxGateway {
         let first_attempt = !state.keys.contains_key(idempotency_key);
         let result = match behaviour {
             Behaviour::TransientOnFirstAttempt if first_attempt => {
-                state.keys.insert(idempotency_key.to_owned(), KeyUse { request, outcome: None });
-                return Err(PaymentError::Transient("sandbox: processing error, please retry".into()));
+                state.keys.insert(
+                    idempotency_key.to_owned(),
+                    KeyUse {
+                        request,
+                        outcome: None,
+                    },
+                );
+                return Err(PaymentError::Transient(
+                    "sandbox: processing error, please retry".into(),
+                ));
             }
-            Behaviour::InsufficientFunds => Err(PaymentError::Declined { code: "insufficient_funds".into() }),
+            Behaviour::InsufficientFunds => Err(PaymentError::Declined {
+                code: "insufficient_funds".into(),
+            }),
             Behaviour::Succeeds | Behaviour::TransientOnFirstAttempt => {
-                let charge = Charge { id: new_id("ch"), token: token.to_owned(), amount_yen };
-                state.charges.insert(charge.id.clone(), SandboxCharge { amount_yen, refunded_yen: 0 });
+                let charge = Charge {
+                    id: new_id("ch"),
+                    token: token.to_owned(),
+                    amount_yen,
+                };
+                state.charges.insert(
+                    charge.id.clone(),
+                    SandboxCharge {
+                        amount_yen,
+                        refunded_yen: 0,
+                    },
+                );
                 Ok(charge)
             }
         };
-        state
-            .keys
-            .insert(idempotency_key.to_owned(), KeyUse { request, outcome: Some(Outcome::Charge(result.clone())) });
+        state.keys.insert(
+            idempotency_key.to_owned(),
+            KeyUse {
+                request,
+                outcome: Some(Outcome::Charge(result.clone())),
+            },
+        );
         result
     }
 
-    async fn refund(&self, charge_id: &str, amount_yen: i64, idempotency_key: &str) -> Result<Refund, PaymentError> {
-        let request = Request::Refund { charge_id: charge_id.to_owned(), amount_yen };
+    async fn refund(
+        &self,
+        charge_id: &str,
+        amount_yen: i64,
+        idempotency_key: &str,
+    ) -> Result<Refund, PaymentError> {
+        let request = Request::Refund {
+            charge_id: charge_id.to_owned(),
+            amount_yen,
+        };
         let mut state = self.lock();
         match replay(&state, idempotency_key, &request)? {
             Some(Outcome::Refund(result)) => return result,
@@ -212,15 +267,25 @@ impl PaymentGateway for SandboxGateway {
         if amount_yen <= 0 {
             return Err(PaymentError::InvalidAmount);
         }
-        let charge = state.charges.get_mut(charge_id).ok_or(PaymentError::UnknownCharge)?;
+        let charge = state
+            .charges
+            .get_mut(charge_id)
+            .ok_or(PaymentError::UnknownCharge)?;
         if charge.refunded_yen + amount_yen > charge.amount_yen {
             return Err(PaymentError::RefundExceedsCharge);
         }
         charge.refunded_yen += amount_yen;
-        let refund = Refund { id: new_id("re"), charge_id: charge_id.to_owned(), amount_yen };
+        let refund = Refund {
+            id: new_id("re"),
+            charge_id: charge_id.to_owned(),
+            amount_yen,
+        };
         state.keys.insert(
             idempotency_key.to_owned(),
-            KeyUse { request, outcome: Some(Outcome::Refund(Ok(refund.clone()))) },
+            KeyUse {
+                request,
+                outcome: Some(Outcome::Refund(Ok(refund.clone()))),
+            },
         );
         Ok(refund)
     }
@@ -241,31 +306,75 @@ mod tests {
     use super::*;
 
     async fn token(g: &SandboxGateway, number: &str) -> String {
-        g.create_card_token(number, 12, 2030, "123").await.expect("token").token
+        g.create_card_token(number, 12, 2030, "123")
+            .await
+            .expect("token")
+            .token
     }
 
     #[tokio::test]
     async fn test_numbers_behave_as_documented() {
         let g = SandboxGateway::default();
-        for (number, brand) in
-            [("4242424242424242", "visa"), ("5555555555554444", "mastercard"), ("3530111333300000", "jcb")]
-        {
-            let card = g.create_card_token(number, 1, 2030, "123").await.expect("token");
-            assert_eq!((card.brand.as_str(), &card.last4[..]), (brand, &number[12..]));
+        for (number, brand) in [
+            ("4242424242424242", "visa"),
+            ("5555555555554444", "mastercard"),
+            ("3530111333300000", "jcb"),
+        ] {
+            let card = g
+                .create_card_token(number, 1, 2030, "123")
+                .await
+                .expect("token");
+            assert_eq!(
+                (card.brand.as_str(), &card.last4[..]),
+                (brand, &number[12..])
+            );
             assert!(!card.token.contains(number));
-            g.charge(&card.token, 1000, &format!("k-{number}")).await.expect("charge");
+            g.charge(&card.token, 1000, &format!("k-{number}"))
+                .await
+                .expect("charge");
         }
-        let declined = g.create_card_token("4000000000000002", 1, 2030, "123").await;
-        assert_eq!(declined, Err(PaymentError::Declined { code: "generic_decline".into() }));
-        assert_eq!(g.create_card_token("4000000000000069", 1, 2030, "123").await, Err(PaymentError::CardExpired));
-        assert_eq!(g.create_card_token("4242424242424241", 1, 2030, "123").await, Err(PaymentError::InvalidCard));
-        assert_eq!(g.create_card_token("4242424242424242", 13, 2030, "123").await, Err(PaymentError::InvalidCard));
-        assert_eq!(g.create_card_token("4242424242424242", 1, 2030, "12").await, Err(PaymentError::InvalidCard));
+        let declined = g
+            .create_card_token("4000000000000002", 1, 2030, "123")
+            .await;
+        assert_eq!(
+            declined,
+            Err(PaymentError::Declined {
+                code: "generic_decline".into()
+            })
+        );
+        assert_eq!(
+            g.create_card_token("4000000000000069", 1, 2030, "123")
+                .await,
+            Err(PaymentError::CardExpired)
+        );
+        assert_eq!(
+            g.create_card_token("4242424242424241", 1, 2030, "123")
+                .await,
+            Err(PaymentError::InvalidCard)
+        );
+        assert_eq!(
+            g.create_card_token("4242424242424242", 13, 2030, "123")
+                .await,
+            Err(PaymentError::InvalidCard)
+        );
+        assert_eq!(
+            g.create_card_token("4242424242424242", 1, 2030, "12").await,
+            Err(PaymentError::InvalidCard)
+        );
 
         let poor = token(&g, "4000000000009995").await;
         let result = g.charge(&poor, 1000, "poor").await;
-        assert_eq!(result, Err(PaymentError::Declined { code: "insufficient_funds".into() }));
-        assert_eq!(g.charge(&poor, 1000, "poor").await, result, "a decline is replayed too");
+        assert_eq!(
+            result,
+            Err(PaymentError::Declined {
+                code: "insufficient_funds".into()
+            })
+        );
+        assert_eq!(
+            g.charge(&poor, 1000, "poor").await,
+            result,
+            "a decline is replayed too"
+        );
     }
 
     #[tokio::test]
@@ -275,19 +384,43 @@ mod tests {
         let first = g.charge(&t, 5000, "order-1").await.expect("charge");
         assert_eq!(g.charge(&t, 5000, "order-1").await, Ok(first.clone()));
         assert_eq!(g.charge_count(), 1);
-        assert_eq!(g.charge(&t, 6000, "order-1").await, Err(PaymentError::IdempotencyMismatch));
-        assert_eq!(g.charge(&t, 0, "order-2").await, Err(PaymentError::InvalidAmount));
+        assert_eq!(
+            g.charge(&t, 6000, "order-1").await,
+            Err(PaymentError::IdempotencyMismatch)
+        );
+        assert_eq!(
+            g.charge(&t, 0, "order-2").await,
+            Err(PaymentError::InvalidAmount)
+        );
 
         let refund = g.refund(&first.id, 3000, "refund-1").await.expect("refund");
         assert_eq!(g.refund(&first.id, 3000, "refund-1").await, Ok(refund));
-        assert_eq!(g.refund(&first.id, 2001, "refund-2").await, Err(PaymentError::RefundExceedsCharge));
-        g.refund(&first.id, 2000, "refund-2").await.expect("the rest");
-        assert_eq!(g.refund("ch_nope", 1, "refund-3").await, Err(PaymentError::UnknownCharge));
-        assert_eq!(g.refund(&first.id, 3000, "order-1").await, Err(PaymentError::IdempotencyMismatch));
+        assert_eq!(
+            g.refund(&first.id, 2001, "refund-2").await,
+            Err(PaymentError::RefundExceedsCharge)
+        );
+        g.refund(&first.id, 2000, "refund-2")
+            .await
+            .expect("the rest");
+        assert_eq!(
+            g.refund("ch_nope", 1, "refund-3").await,
+            Err(PaymentError::UnknownCharge)
+        );
+        assert_eq!(
+            g.refund(&first.id, 3000, "order-1").await,
+            Err(PaymentError::IdempotencyMismatch)
+        );
 
         g.delete_card(&t).await.expect("delete");
         g.delete_card(&t).await.expect("deleting twice is fine");
-        assert_eq!(g.charge(&t, 5000, "order-3").await, Err(PaymentError::UnknownToken));
-        assert_eq!(g.charge(&t, 5000, "order-1").await, Ok(first), "earlier results are still replayed");
+        assert_eq!(
+            g.charge(&t, 5000, "order-3").await,
+            Err(PaymentError::UnknownToken)
+        );
+        assert_eq!(
+            g.charge(&t, 5000, "order-1").await,
+            Ok(first),
+            "earlier results are still replayed"
+        );
     }
 }

@@ -16,7 +16,12 @@ pub async fn upload(app: &App, user_id: i64, bytes: Vec<u8>) -> AppResult<()> {
     .await
     .map_err(|e| AppError::Internal(e.to_string()))??;
 
-    let key = format!("avatars/{}", crate::crypto::random_token().to_lowercase().replace(['-', '_'], ""));
+    let key = format!(
+        "avatars/{}",
+        crate::crypto::random_token()
+            .to_lowercase()
+            .replace(['-', '_'], "")
+    );
     app.files.put(&key, &jpeg).await?;
     let mut tx = app.db.begin().await?;
     let previous = profiles::set_avatar(&mut tx, user_id, Some(&key), app.now()).await;
@@ -49,8 +54,16 @@ pub async fn remove(app: &App, user_id: i64) -> AppResult<()> {
 /// The JPEG bytes of an active member's avatar.
 pub async fn load(app: &App, user_id: i64) -> AppResult<Option<Vec<u8>>> {
     let mut c = app.db.read().await?;
-    let active = users::find(&mut c, user_id).await?.is_some_and(|u| u.status == "active");
-    let key = if active { profiles::find(&mut c, user_id).await?.and_then(|p| p.avatar_key) } else { None };
+    let active = users::find(&mut c, user_id)
+        .await?
+        .is_some_and(|u| u.status == "active");
+    let key = if active {
+        profiles::find(&mut c, user_id)
+            .await?
+            .and_then(|p| p.avatar_key)
+    } else {
+        None
+    };
     drop(c);
     match key {
         Some(key) => Ok(Some(app.files.get(&key).await?)),

@@ -1,7 +1,9 @@
 //! Editing the profile text: every field is parsed, all problems are reported at once, and
 //! nothing is saved unless everything is valid.
 
-use yorozu_domain::profile::{Career, DisplayName, Introduction, NdaWillingness, Skills, SnsLinks, TrackRecord};
+use yorozu_domain::profile::{
+    Career, DisplayName, Introduction, NdaWillingness, Skills, SnsLinks, TrackRecord,
+};
 use yorozu_store::profiles::{self, ProfileText};
 
 use crate::{App, AppResult, Fields};
@@ -32,8 +34,22 @@ pub async fn update(app: &App, user_id: i64, form: &ProfileForm) -> AppResult<()
     let career = f.check("career", Career::parse(&form.career));
     let track_record = f.check("track_record", TrackRecord::parse(&form.track_record));
     let sns = f.check("sns_links", SnsLinks::parse(&form.sns_links));
-    let nda = if form.nda.is_empty() { Some(NdaWillingness::default()) } else { f.check("nda", NdaWillingness::parse(&form.nda)) };
-    let all = (|| Some((name?, introduction?, skills?, career?, track_record?, sns?, nda?)))();
+    let nda = if form.nda.is_empty() {
+        Some(NdaWillingness::default())
+    } else {
+        f.check("nda", NdaWillingness::parse(&form.nda))
+    };
+    let all = (|| {
+        Some((
+            name?,
+            introduction?,
+            skills?,
+            career?,
+            track_record?,
+            sns?,
+            nda?,
+        ))
+    })();
     let (name, introduction, skills, career, track_record, sns, nda) = f.finish(all)?;
 
     let mut tx = app.db.begin().await?;

@@ -7,19 +7,38 @@ use image::{ImageFormat, ImageReader, Limits};
 use crate::{AppError, AppResult, FieldError};
 
 /// The formats we accept from members.
-const ACCEPTED: [ImageFormat; 4] = [ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::WebP, ImageFormat::Gif];
+const ACCEPTED: [ImageFormat; 4] = [
+    ImageFormat::Jpeg,
+    ImageFormat::Png,
+    ImageFormat::WebP,
+    ImageFormat::Gif,
+];
 
 /// Validates type and size, then returns the decoded image.
-pub fn decode(field: &'static str, bytes: &[u8], max_bytes: usize) -> AppResult<image::DynamicImage> {
+pub fn decode(
+    field: &'static str,
+    bytes: &[u8],
+    max_bytes: usize,
+) -> AppResult<image::DynamicImage> {
     if bytes.is_empty() {
-        return Err(AppError::Invalid(vec![FieldError::new(field, "upload-empty")]));
+        return Err(AppError::Invalid(vec![FieldError::new(
+            field,
+            "upload-empty",
+        )]));
     }
     if bytes.len() > max_bytes {
-        return Err(AppError::Invalid(vec![FieldError::new(field, "upload-too-large").with("max_mb", max_bytes / (1024 * 1024))]));
+        return Err(AppError::Invalid(vec![
+            FieldError::new(field, "upload-too-large").with("max_mb", max_bytes / (1024 * 1024)),
+        ]));
     }
-    let format = image::guess_format(bytes).ok().filter(|f| ACCEPTED.contains(f));
+    let format = image::guess_format(bytes)
+        .ok()
+        .filter(|f| ACCEPTED.contains(f));
     let Some(format) = format else {
-        return Err(AppError::Invalid(vec![FieldError::new(field, "upload-not-image")]));
+        return Err(AppError::Invalid(vec![FieldError::new(
+            field,
+            "upload-not-image",
+        )]));
     };
     let mut limits = Limits::default();
     limits.max_image_width = Some(8000);
@@ -27,7 +46,9 @@ pub fn decode(field: &'static str, bytes: &[u8], max_bytes: usize) -> AppResult<
     limits.max_alloc = Some(256 * 1024 * 1024);
     let mut reader = ImageReader::with_format(std::io::Cursor::new(bytes), format);
     reader.limits(limits);
-    reader.decode().map_err(|_| AppError::Invalid(vec![FieldError::new(field, "upload-not-image")]))
+    reader
+        .decode()
+        .map_err(|_| AppError::Invalid(vec![FieldError::new(field, "upload-not-image")]))
 }
 
 /// Encodes as JPEG (quality 85), dropping any alpha channel onto white.

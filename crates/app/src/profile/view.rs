@@ -1,9 +1,11 @@
 //! A profile as pages and the API show it.
 
-use yorozu_domain::profile::{completeness, Completeness, NdaWillingness, ProfileSnapshot, Skills, SnsLinks};
+use yorozu_domain::profile::{
+    Completeness, NdaWillingness, ProfileSnapshot, Skills, SnsLinks, completeness,
+};
+use yorozu_store::Exec;
 use yorozu_store::accounts::users;
 use yorozu_store::profiles::{self, ProfileRow};
-use yorozu_store::Exec;
 
 use crate::AppResult;
 
@@ -39,7 +41,10 @@ impl ProfileView {
             sns_links: SnsLinks::from_storage(&row.sns_links)
                 .as_slice()
                 .iter()
-                .map(|l| SnsLinkView { kind: l.kind().key(), url: l.url().to_owned() })
+                .map(|l| SnsLinkView {
+                    kind: l.kind().key(),
+                    url: l.url().to_owned(),
+                })
                 .collect(),
             nda: NdaWillingness::parse(&row.nda).unwrap_or_default().as_str(),
             has_avatar: row.avatar_key.is_some(),
@@ -70,14 +75,22 @@ impl ProfileView {
 
 /// The profile of an active member; None for unknown or withdrawn accounts.
 pub async fn load(c: &mut impl Exec, user_id: i64) -> AppResult<Option<ProfileView>> {
-    let Some(user) = users::find(c, user_id).await? else { return Ok(None) };
+    let Some(user) = users::find(c, user_id).await? else {
+        return Ok(None);
+    };
     if user.status != "active" {
         return Ok(None);
     }
-    Ok(profiles::find(c, user_id).await?.map(|row| ProfileView::from_row(row, user.created_at)))
+    Ok(profiles::find(c, user_id)
+        .await?
+        .map(|row| ProfileView::from_row(row, user.created_at)))
 }
 
 /// The newest active members, for the home page.
 pub async fn recent_members(c: &mut impl Exec, limit: i64) -> AppResult<Vec<ProfileView>> {
-    Ok(profiles::recent_active(c, limit).await?.into_iter().map(|(row, since)| ProfileView::from_row(row, since)).collect())
+    Ok(profiles::recent_active(c, limit)
+        .await?
+        .into_iter()
+        .map(|(row, since)| ProfileView::from_row(row, since))
+        .collect())
 }

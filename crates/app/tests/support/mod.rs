@@ -8,18 +8,18 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use yorozu_app::accounts::register::{register, Registered, Registration};
-use yorozu_app::accounts::{sessions, Client, CurrentUser};
+use yorozu_app::App;
+use yorozu_app::accounts::register::{Registered, Registration, register};
+use yorozu_app::accounts::{Client, CurrentUser, sessions};
 use yorozu_app::config::{Policy, Site};
 use yorozu_app::crypto::Signer;
 use yorozu_app::ids::IdGenerator;
 use yorozu_app::jobs::Worker;
 use yorozu_app::ports::{EncryptedDirStore, FixedClock, MailboxMailer};
-use yorozu_app::App;
 use yorozu_domain::Locale;
+use yorozu_store::Db;
 use yorozu_store::mailbox::{self, MailboxRow};
 use yorozu_store::testing::TempDir;
-use yorozu_store::Db;
 
 /// 2025-06-15T15:06:40Z: any fixed moment after the id epoch will do.
 pub const START: i64 = 1_750_000_000;
@@ -47,15 +47,26 @@ pub fn test_app_with_key(db: Db, key: u8) -> TestApp {
         db: db.clone(),
         clock: clock.clone(),
         files: Arc::new(EncryptedDirStore::new(files_dir.0.clone(), &[key; 32])),
-        mailer: Arc::new(MailboxMailer { db, clock: clock.clone(), ids: IdGenerator }),
+        mailer: Arc::new(MailboxMailer {
+            db,
+            clock: clock.clone(),
+            ids: IdGenerator,
+        }),
         signer: Signer::new([key; 32]),
         policy: Policy::default(),
-        site: Site { base_url: "http://test.local".into(), mail_from: "Yorozu <no-reply@yorozu.test>".into() },
+        site: Site {
+            base_url: "http://test.local".into(),
+            mail_from: "Yorozu <no-reply@yorozu.test>".into(),
+        },
         ids: IdGenerator,
         catalog: Default::default(),
         payments: Arc::new(yorozu_app::ports::SandboxGateway::default()),
     };
-    TestApp { app, clock, files_dir }
+    TestApp {
+        app,
+        clock,
+        files_dir,
+    }
 }
 
 impl TestApp {
@@ -65,14 +76,22 @@ impl TestApp {
 
     /// Runs every due job until none is left; returns how many ran.
     pub async fn run_jobs(&self) -> usize {
-        Worker::new(self.app.clone(), Duration::from_millis(10)).run_due().await.expect("job worker")
+        Worker::new(self.app.clone(), Duration::from_millis(10))
+            .run_due()
+            .await
+            .expect("job worker")
     }
 
     /// Registers a member (not yet confirmed) with [`PASSWORD`].
     pub async fn register(&self, email: &str, name: &str) -> Registered {
         register(
             &self.app,
-            &Registration { email, password: PASSWORD, display_name: name, locale: Locale::Ja },
+            &Registration {
+                email,
+                password: PASSWORD,
+                display_name: name,
+                locale: Locale::Ja,
+            },
             &client(),
         )
         .await
@@ -84,18 +103,26 @@ impl TestApp {
         let registered = self.register(email, name).await;
         self.run_jobs().await;
         let token = token_in(&self.last_mail_to(email).await.body_text);
-        yorozu_app::accounts::confirm::confirm_email(&self.app, &token).await.expect("confirm");
+        yorozu_app::accounts::confirm::confirm_email(&self.app, &token)
+            .await
+            .expect("confirm");
         registered
     }
 
     /// The member behind a session cookie, as the web layer would see them.
     pub async fn current_user(&self, session_token: &str) -> (CurrentUser, String) {
-        sessions::authenticate(&self.app, session_token).await.expect("authenticate").expect("live session")
+        sessions::authenticate(&self.app, session_token)
+            .await
+            .expect("authenticate")
+            .expect("live session")
     }
 
     pub async fn load_user(&self, user_id: i64) -> CurrentUser {
         let mut c = self.app.db.read().await.expect("read");
-        CurrentUser::load(&mut c, user_id).await.expect("load").expect("active member")
+        CurrentUser::load(&mut c, user_id)
+            .await
+            .expect("load")
+            .expect("active member")
     }
 
     /// Every delivered mail, oldest first.
@@ -107,11 +134,18 @@ impl TestApp {
     }
 
     pub async fn mails_to(&self, to: &str) -> Vec<MailboxRow> {
-        self.mailbox().await.into_iter().filter(|m| m.to_addr == to).collect()
+        self.mailbox()
+            .await
+            .into_iter()
+            .filter(|m| m.to_addr == to)
+            .collect()
     }
 
     pub async fn last_mail_to(&self, to: &str) -> MailboxRow {
-        self.mails_to(to).await.pop().unwrap_or_else(|| panic!("no mail to {to}"))
+        self.mails_to(to)
+            .await
+            .pop()
+            .unwrap_or_else(|| panic!("no mail to {to}"))
     }
 
     /// Counts rows of a table (tests only: the name is never user input).
@@ -127,26 +161,43 @@ pub async fn count_rows(db: &Db, table: &str) -> i64 {
 }
 
 pub fn client() -> Client {
-    Client { ip: "192.0.2.10".into(), user_agent: "test-browser/1.0".into() }
+    Client {
+        ip: "192.0.2.10".into(),
+        user_agent: "test-browser/1.0".into(),
+    }
 }
 
 /// The token of the first mailed link (`...?token=XYZ`) in a mail body.
 pub fn token_in(body: &str) -> String {
-    let start = body.find("token=").unwrap_or_else(|| panic!("no link with a token in:\n{body}")) + "token=".len();
-    body[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).collect()
+    let start = body
+        .find("token=")
+        .unwrap_or_else(|| panic!("no link with a token in:\n{body}"))
+        + "token=".len();
+    body[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect()
 }
 
 /// The first `http(s)://` link in a mail body.
 pub fn link_in(body: &str) -> String {
-    let start = body.find("http").unwrap_or_else(|| panic!("no link in:\n{body}"));
-    body[start..].chars().take_while(|c| !c.is_whitespace()).collect()
+    let start = body
+        .find("http")
+        .unwrap_or_else(|| panic!("no link in:\n{body}"));
+    body[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// A PNG of the given size, drawn with a gradient so that it is not trivially compressible.
 pub fn png(width: u32, height: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 128]));
+    let img = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+    });
     let mut out = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut out, image::ImageFormat::Png).expect("encode png");
+    img.write_to(&mut out, image::ImageFormat::Png)
+        .expect("encode png");
     out.into_inner()
 }
 
@@ -159,9 +210,13 @@ pub fn is_png(bytes: &[u8]) -> bool {
 }
 
 /// The `(field, code)` pairs of an `Invalid` error; any other outcome fails the test.
-pub fn invalid_fields<T: std::fmt::Debug>(result: Result<T, yorozu_app::AppError>) -> Vec<(&'static str, &'static str)> {
+pub fn invalid_fields<T: std::fmt::Debug>(
+    result: Result<T, yorozu_app::AppError>,
+) -> Vec<(&'static str, &'static str)> {
     match result {
-        Err(yorozu_app::AppError::Invalid(errors)) => errors.into_iter().map(|e| (e.field, e.code)).collect(),
+        Err(yorozu_app::AppError::Invalid(errors)) => {
+            errors.into_iter().map(|e| (e.field, e.code)).collect()
+        }
         other => panic!("expected AppError::Invalid, got {other:?}"),
     }
 }
@@ -177,7 +232,9 @@ pub fn link_invalid<T: std::fmt::Debug>(result: Result<T, yorozu_app::AppError>)
 /// Queued (not yet run) jobs of a kind.
 pub async fn queued_jobs(db: &Db, kind: &str) -> i64 {
     let mut c = db.read().await.expect("read");
-    yorozu_store::jobs::count_queued(&mut c, kind).await.expect("count jobs")
+    yorozu_store::jobs::count_queued(&mut c, kind)
+        .await
+        .expect("count jobs")
 }
 
 // ---- Listings (services) ----
@@ -204,15 +261,25 @@ pub async fn confirmed_member(t: &TestApp, email: &str, name: &str) -> CurrentUs
 }
 
 /// Creates a draft and publishes it; returns its id.
-pub async fn publish_new(t: &TestApp, seller: &CurrentUser, form: &yorozu_app::listings::form::ListingForm) -> i64 {
+pub async fn publish_new(
+    t: &TestApp,
+    seller: &CurrentUser,
+    form: &yorozu_app::listings::form::ListingForm,
+) -> i64 {
     use yorozu_app::listings::{edit, manage};
-    let id = edit::create(&t.app, seller, form).await.expect("create listing");
-    manage::apply(&t.app, seller, id, manage::Action::Publish).await.expect("publish listing");
+    let id = edit::create(&t.app, seller, form)
+        .await
+        .expect("create listing");
+    manage::apply(&t.app, seller, id, manage::Action::Publish)
+        .await
+        .expect("publish listing");
     id
 }
 
 /// Every field error of an `Invalid` error, with its arguments; any other outcome fails.
-pub fn field_errors<T: std::fmt::Debug>(result: Result<T, yorozu_app::AppError>) -> Vec<yorozu_app::FieldError> {
+pub fn field_errors<T: std::fmt::Debug>(
+    result: Result<T, yorozu_app::AppError>,
+) -> Vec<yorozu_app::FieldError> {
     match result {
         Err(yorozu_app::AppError::Invalid(errors)) => errors,
         other => panic!("expected AppError::Invalid, got {other:?}"),
@@ -221,7 +288,14 @@ pub fn field_errors<T: std::fmt::Debug>(result: Result<T, yorozu_app::AppError>)
 
 /// Sets the counters that reviews and orders will maintain (not writable through any use case
 /// yet), so that rating filters and sorts can be tested.
-pub async fn set_listing_stats(db: &Db, listing_id: i64, rating_x100: i64, rating_count: i64, sales: i64, rank: i64) {
+pub async fn set_listing_stats(
+    db: &Db,
+    listing_id: i64,
+    rating_x100: i64,
+    rating_count: i64,
+    sales: i64,
+    rank: i64,
+) {
     let mut tx = db.begin().await.expect("begin");
     yorozu_store::execute!(
         &mut tx,
@@ -242,5 +316,6 @@ pub async fn set_listing_stats(db: &Db, listing_id: i64, rating_x100: i64, ratin
 pub async fn count_for_listing(db: &Db, table: &str, listing_id: i64) -> i64 {
     let mut c = db.read().await.expect("read");
     let sql = format!("SELECT COUNT(*) FROM {table} WHERE listing_id = $1");
-    yorozu_store::query_scalar!(&mut c, fetch_one, i64, sqlx::AssertSqlSafe(sql), listing_id).expect("count")
+    yorozu_store::query_scalar!(&mut c, fetch_one, i64, sqlx::AssertSqlSafe(sql), listing_id)
+        .expect("count")
 }

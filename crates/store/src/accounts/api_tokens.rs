@@ -1,6 +1,6 @@
 //! Personal access tokens for the JSON API. Only a hash of the secret is stored.
 
-use crate::{execute, query_as, Exec, Result};
+use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ApiTokenRow {
@@ -51,7 +51,12 @@ pub async fn list_active_for_user(c: &mut impl Exec, user_id: i64) -> Result<Vec
 }
 
 pub async fn touch(c: &mut impl Exec, id: i64, now: i64) -> Result<()> {
-    execute!(c, "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1", id, now)?;
+    execute!(
+        c,
+        "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1",
+        id,
+        now
+    )?;
     Ok(())
 }
 
@@ -68,5 +73,10 @@ pub async fn revoke(c: &mut impl Exec, user_id: i64, id: i64, now: i64) -> Resul
 }
 
 pub async fn revoke_all_for_user(c: &mut impl Exec, user_id: i64, now: i64) -> Result<u64> {
-    Ok(execute!(c, "UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL", user_id, now)?)
+    Ok(execute!(
+        c,
+        "UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL",
+        user_id,
+        now
+    )?)
 }

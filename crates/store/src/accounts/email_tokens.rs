@@ -1,6 +1,6 @@
 //! Single-use tokens sent by mail: address confirmation, password reset, e-mail change.
 
-use crate::{execute, query_as, query_scalar, Exec, Result};
+use crate::{Exec, Result, execute, query_as, query_scalar};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct EmailTokenRow {
@@ -28,7 +28,11 @@ pub async fn insert(c: &mut impl Exec, t: &EmailTokenRow) -> Result<()> {
     Ok(())
 }
 
-pub async fn find(c: &mut impl Exec, token_hash: &str, purpose: &str) -> Result<Option<EmailTokenRow>> {
+pub async fn find(
+    c: &mut impl Exec,
+    token_hash: &str,
+    purpose: &str,
+) -> Result<Option<EmailTokenRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
@@ -65,7 +69,11 @@ pub async fn expire_unused(c: &mut impl Exec, user_id: i64, purpose: &str, now: 
 }
 
 /// When the member's newest token of this purpose was issued.
-pub async fn latest_created_at(c: &mut impl Exec, user_id: i64, purpose: &str) -> Result<Option<i64>> {
+pub async fn latest_created_at(
+    c: &mut impl Exec,
+    user_id: i64,
+    purpose: &str,
+) -> Result<Option<i64>> {
     Ok(query_scalar!(
         c,
         fetch_one,

@@ -1,6 +1,6 @@
 //! Signed-in browser sessions. Only a hash of the cookie value is stored.
 
-use crate::{execute, query_as, Exec, Result};
+use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SessionRow {
@@ -30,7 +30,11 @@ pub async fn insert(c: &mut impl Exec, s: &SessionRow) -> Result<()> {
 }
 
 /// The live session with this hash, if it has not expired.
-pub async fn find_live(c: &mut impl Exec, token_hash: &str, now: i64) -> Result<Option<SessionRow>> {
+pub async fn find_live(
+    c: &mut impl Exec,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<SessionRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
@@ -66,16 +70,29 @@ pub async fn list_for_user(c: &mut impl Exec, user_id: i64, now: i64) -> Result<
 }
 
 pub async fn delete(c: &mut impl Exec, token_hash: &str) -> Result<u64> {
-    Ok(execute!(c, "DELETE FROM sessions WHERE token_hash = $1", token_hash)?)
+    Ok(execute!(
+        c,
+        "DELETE FROM sessions WHERE token_hash = $1",
+        token_hash
+    )?)
 }
 
 /// Deletes one session of this member (the "sign out that device" button).
 pub async fn delete_for_user(c: &mut impl Exec, user_id: i64, token_hash: &str) -> Result<u64> {
-    Ok(execute!(c, "DELETE FROM sessions WHERE user_id = $1 AND token_hash = $2", user_id, token_hash)?)
+    Ok(execute!(
+        c,
+        "DELETE FROM sessions WHERE user_id = $1 AND token_hash = $2",
+        user_id,
+        token_hash
+    )?)
 }
 
 /// Deletes every session of the member, optionally keeping the current one.
-pub async fn delete_all_for_user(c: &mut impl Exec, user_id: i64, keep: Option<&str>) -> Result<u64> {
+pub async fn delete_all_for_user(
+    c: &mut impl Exec,
+    user_id: i64,
+    keep: Option<&str>,
+) -> Result<u64> {
     Ok(execute!(
         c,
         "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2",
@@ -85,5 +102,9 @@ pub async fn delete_all_for_user(c: &mut impl Exec, user_id: i64, keep: Option<&
 }
 
 pub async fn delete_expired(c: &mut impl Exec, now: i64) -> Result<u64> {
-    Ok(execute!(c, "DELETE FROM sessions WHERE expires_at <= $1", now)?)
+    Ok(execute!(
+        c,
+        "DELETE FROM sessions WHERE expires_at <= $1",
+        now
+    )?)
 }

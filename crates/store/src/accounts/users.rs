@@ -1,6 +1,6 @@
 //! The `users` table: one row per account, kept as a tombstone after withdrawal.
 
-use crate::{execute, query_as, Exec, Result};
+use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct UserRow {
@@ -14,7 +14,6 @@ pub struct UserRow {
     pub created_at: i64,
     pub updated_at: i64,
 }
-
 
 #[derive(Debug)]
 pub struct NewUser<'a> {
@@ -75,7 +74,13 @@ pub async fn mark_email_verified(c: &mut impl Exec, id: i64, now: i64) -> Result
 }
 
 pub async fn set_password_hash(c: &mut impl Exec, id: i64, hash: &str, now: i64) -> Result<()> {
-    execute!(c, "UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1", id, hash, now)?;
+    execute!(
+        c,
+        "UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1",
+        id,
+        hash,
+        now
+    )?;
     Ok(())
 }
 
@@ -92,11 +97,23 @@ pub async fn set_email(c: &mut impl Exec, id: i64, email: &str, now: i64) -> Res
 }
 
 pub async fn set_locale(c: &mut impl Exec, id: i64, locale: &str, now: i64) -> Result<()> {
-    execute!(c, "UPDATE users SET locale = $2, updated_at = $3 WHERE id = $1", id, locale, now)?;
+    execute!(
+        c,
+        "UPDATE users SET locale = $2, updated_at = $3 WHERE id = $1",
+        id,
+        locale,
+        now
+    )?;
     Ok(())
 }
 
 pub async fn set_role(c: &mut impl Exec, id: i64, role: &str, now: i64) -> Result<()> {
-    execute!(c, "UPDATE users SET role = $2, updated_at = $3 WHERE id = $1", id, role, now)?;
+    execute!(
+        c,
+        "UPDATE users SET role = $2, updated_at = $3 WHERE id = $1",
+        id,
+        role,
+        now
+    )?;
     Ok(())
 }

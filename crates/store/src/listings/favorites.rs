@@ -1,6 +1,6 @@
 //! Favourites (お気に入り): a member keeps services; the listing's counter follows.
 
-use crate::{execute, query_scalar, Exec, Result};
+use crate::{Exec, Result, execute, query_scalar};
 
 /// Adds a favourite; false if it was already there (double clicks are harmless).
 pub async fn add(c: &mut impl Exec, user_id: i64, listing_id: i64, now: i64) -> Result<bool> {
@@ -12,16 +12,29 @@ pub async fn add(c: &mut impl Exec, user_id: i64, listing_id: i64, now: i64) -> 
         now
     )?;
     if n == 1 {
-        execute!(c, "UPDATE listings SET favorites_count = favorites_count + 1 WHERE id = $1", listing_id)?;
+        execute!(
+            c,
+            "UPDATE listings SET favorites_count = favorites_count + 1 WHERE id = $1",
+            listing_id
+        )?;
     }
     Ok(n == 1)
 }
 
 /// Removes a favourite; false if there was none.
 pub async fn remove(c: &mut impl Exec, user_id: i64, listing_id: i64) -> Result<bool> {
-    let n = execute!(c, "DELETE FROM favorites WHERE user_id = $1 AND listing_id = $2", user_id, listing_id)?;
+    let n = execute!(
+        c,
+        "DELETE FROM favorites WHERE user_id = $1 AND listing_id = $2",
+        user_id,
+        listing_id
+    )?;
     if n == 1 {
-        execute!(c, "UPDATE listings SET favorites_count = favorites_count - 1 WHERE id = $1", listing_id)?;
+        execute!(
+            c,
+            "UPDATE listings SET favorites_count = favorites_count - 1 WHERE id = $1",
+            listing_id
+        )?;
     }
     Ok(n == 1)
 }

@@ -1,14 +1,18 @@
 //! The n-gram posting list: which listings contain which 1- and 2-character grams.
 
 use crate::dynamic::{Bind, QueryBuilder};
-use crate::{execute, Exec, Result};
+use crate::{Exec, Result, execute};
 
 /// Rows per multi-row INSERT (well under both databases' parameter limits).
 const BATCH: usize = 400;
 
 /// Replaces a listing's grams.
 pub async fn replace(c: &mut impl Exec, listing_id: i64, grams: &[String]) -> Result<()> {
-    execute!(c, "DELETE FROM listing_grams WHERE listing_id = $1", listing_id)?;
+    execute!(
+        c,
+        "DELETE FROM listing_grams WHERE listing_id = $1",
+        listing_id
+    )?;
     insert(c, listing_id, grams).await
 }
 
@@ -20,7 +24,11 @@ pub async fn insert(c: &mut impl Exec, listing_id: i64, grams: &[String]) -> Res
             if i > 0 {
                 q.push(", ");
             }
-            q.push("(").push_bind(Bind::Text(gram.clone())).push(", ").push_bind(Bind::I64(listing_id)).push(")");
+            q.push("(")
+                .push_bind(Bind::Text(gram.clone()))
+                .push(", ")
+                .push_bind(Bind::I64(listing_id))
+                .push(")");
         }
         q.execute(c).await?;
     }
@@ -28,6 +36,10 @@ pub async fn insert(c: &mut impl Exec, listing_id: i64, grams: &[String]) -> Res
 }
 
 pub async fn delete(c: &mut impl Exec, listing_id: i64) -> Result<()> {
-    execute!(c, "DELETE FROM listing_grams WHERE listing_id = $1", listing_id)?;
+    execute!(
+        c,
+        "DELETE FROM listing_grams WHERE listing_id = $1",
+        listing_id
+    )?;
     Ok(())
 }

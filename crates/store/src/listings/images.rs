@@ -1,6 +1,6 @@
 //! Listing images (up to a configured number per listing, ordered by position).
 
-use crate::{execute, query_as, query_scalar, Exec, Result};
+use crate::{Exec, Result, execute, query_as, query_scalar};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ImageRow {
@@ -53,13 +53,24 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<ImageRow>> {
 }
 
 pub async fn count(c: &mut impl Exec, listing_id: i64) -> Result<i64> {
-    Ok(query_scalar!(c, fetch_one, i64, "SELECT COUNT(*) FROM listing_images WHERE listing_id = $1", listing_id)?)
+    Ok(query_scalar!(
+        c,
+        fetch_one,
+        i64,
+        "SELECT COUNT(*) FROM listing_images WHERE listing_id = $1",
+        listing_id
+    )?)
 }
 
 /// The next free position (images are appended).
 pub async fn next_position(c: &mut impl Exec, listing_id: i64) -> Result<i64> {
-    let max: Option<i64> =
-        query_scalar!(c, fetch_one, Option<i64>, "SELECT MAX(position) FROM listing_images WHERE listing_id = $1", listing_id)?;
+    let max: Option<i64> = query_scalar!(
+        c,
+        fetch_one,
+        Option<i64>,
+        "SELECT MAX(position) FROM listing_images WHERE listing_id = $1",
+        listing_id
+    )?;
     Ok(max.map_or(0, |m| m + 1))
 }
 

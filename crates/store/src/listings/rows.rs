@@ -1,6 +1,6 @@
 //! The `listings` table and the rows that hang off it (options, FAQ).
 
-use crate::{execute, query_as, Exec, Result};
+use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ListingRow {
@@ -33,12 +33,50 @@ pub struct ListingRow {
 macro_rules! listing_columns {
     ($alias:literal) => {
         concat!(
-            $alias, ".id, ", $alias, ".seller_id, ", $alias, ".status, ", $alias, ".category_id, ",
-            $alias, ".parent_category_id, ", $alias, ".title, ", $alias, ".description, ", $alias, ".price, ",
-            $alias, ".delivery_days, ", $alias, ".revisions, ", $alias, ".buyer_notes, ", $alias, ".search_text, ",
-            $alias, ".sales_count, ", $alias, ".rating_sum, ", $alias, ".rating_count, ", $alias, ".rating_x100, ",
-            $alias, ".favorites_count, ", $alias, ".rank_score, ", $alias, ".seller_verified, ",
-            $alias, ".published_at, ", $alias, ".created_at, ", $alias, ".updated_at"
+            $alias,
+            ".id, ",
+            $alias,
+            ".seller_id, ",
+            $alias,
+            ".status, ",
+            $alias,
+            ".category_id, ",
+            $alias,
+            ".parent_category_id, ",
+            $alias,
+            ".title, ",
+            $alias,
+            ".description, ",
+            $alias,
+            ".price, ",
+            $alias,
+            ".delivery_days, ",
+            $alias,
+            ".revisions, ",
+            $alias,
+            ".buyer_notes, ",
+            $alias,
+            ".search_text, ",
+            $alias,
+            ".sales_count, ",
+            $alias,
+            ".rating_sum, ",
+            $alias,
+            ".rating_count, ",
+            $alias,
+            ".rating_x100, ",
+            $alias,
+            ".favorites_count, ",
+            $alias,
+            ".rank_score, ",
+            $alias,
+            ".seller_verified, ",
+            $alias,
+            ".published_at, ",
+            $alias,
+            ".created_at, ",
+            $alias,
+            ".updated_at"
         )
     };
 }
@@ -114,14 +152,24 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<ListingRow>> {
         c,
         fetch_optional,
         ListingRow,
-        concat!("SELECT ", listing_columns!("l"), " FROM listings l WHERE l.id = $1"),
+        concat!(
+            "SELECT ",
+            listing_columns!("l"),
+            " FROM listings l WHERE l.id = $1"
+        ),
         id
     )?)
 }
 
 /// Changes the status, setting `published_at` on first publication. `from` guards against a
 /// concurrent change: false when the row was not in that status.
-pub async fn set_status(c: &mut impl Exec, id: i64, from: &str, to: &str, now: i64) -> Result<bool> {
+pub async fn set_status(
+    c: &mut impl Exec,
+    id: i64,
+    from: &str,
+    to: &str,
+    now: i64,
+) -> Result<bool> {
     let n = execute!(
         c,
         "UPDATE listings SET status = $3, updated_at = $4,
@@ -136,7 +184,11 @@ pub async fn set_status(c: &mut impl Exec, id: i64, from: &str, to: &str, now: i
 }
 
 /// A seller's listings (all but deleted), newest change first.
-pub async fn list_by_seller(c: &mut impl Exec, seller_id: i64, limit: i64) -> Result<Vec<ListingRow>> {
+pub async fn list_by_seller(
+    c: &mut impl Exec,
+    seller_id: i64,
+    limit: i64,
+) -> Result<Vec<ListingRow>> {
     Ok(query_as!(
         c,
         fetch_all,
@@ -152,7 +204,11 @@ pub async fn list_by_seller(c: &mut impl Exec, seller_id: i64, limit: i64) -> Re
 }
 
 /// A seller's published listings, for their public page.
-pub async fn list_published_by_seller(c: &mut impl Exec, seller_id: i64, limit: i64) -> Result<Vec<ListingRow>> {
+pub async fn list_published_by_seller(
+    c: &mut impl Exec,
+    seller_id: i64,
+    limit: i64,
+) -> Result<Vec<ListingRow>> {
     Ok(query_as!(
         c,
         fetch_all,
@@ -169,7 +225,12 @@ pub async fn list_published_by_seller(c: &mut impl Exec, seller_id: i64, limit: 
 
 /// Keeps the denormalised "identity verified" flag of a seller's listings in step.
 pub async fn set_seller_verified(c: &mut impl Exec, seller_id: i64, verified: bool) -> Result<u64> {
-    Ok(execute!(c, "UPDATE listings SET seller_verified = $2 WHERE seller_id = $1", seller_id, verified)?)
+    Ok(execute!(
+        c,
+        "UPDATE listings SET seller_verified = $2 WHERE seller_id = $1",
+        seller_id,
+        verified
+    )?)
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -186,8 +247,16 @@ pub struct FaqRow {
     pub answer: String,
 }
 
-pub async fn replace_options(c: &mut impl Exec, listing_id: i64, options: &[(String, i64)]) -> Result<()> {
-    execute!(c, "DELETE FROM listing_options WHERE listing_id = $1", listing_id)?;
+pub async fn replace_options(
+    c: &mut impl Exec,
+    listing_id: i64,
+    options: &[(String, i64)],
+) -> Result<()> {
+    execute!(
+        c,
+        "DELETE FROM listing_options WHERE listing_id = $1",
+        listing_id
+    )?;
     for (i, (title, price)) in options.iter().enumerate() {
         execute!(
             c,
@@ -211,8 +280,16 @@ pub async fn options(c: &mut impl Exec, listing_id: i64) -> Result<Vec<OptionRow
     )?)
 }
 
-pub async fn replace_faqs(c: &mut impl Exec, listing_id: i64, faqs: &[(String, String)]) -> Result<()> {
-    execute!(c, "DELETE FROM listing_faqs WHERE listing_id = $1", listing_id)?;
+pub async fn replace_faqs(
+    c: &mut impl Exec,
+    listing_id: i64,
+    faqs: &[(String, String)],
+) -> Result<()> {
+    execute!(
+        c,
+        "DELETE FROM listing_faqs WHERE listing_id = $1",
+        listing_id
+    )?;
     for (i, (question, answer)) in faqs.iter().enumerate() {
         execute!(
             c,

@@ -66,7 +66,8 @@ fn where_clause(q: &mut QueryBuilder, f: &Filter) {
             q.push(" AND l.category_id = ").push_bind(Bind::I64(id));
         }
         Some(CategoryFilter::Parent(id)) => {
-            q.push(" AND l.parent_category_id = ").push_bind(Bind::I64(id));
+            q.push(" AND l.parent_category_id = ")
+                .push_bind(Bind::I64(id));
         }
         None => {}
     }
@@ -102,13 +103,16 @@ fn where_clause(q: &mut QueryBuilder, f: &Filter) {
                     q.push_bind(Bind::Text(gram.clone()));
                 }
                 // Distinct grams: a term like ああああ has one distinct bigram.
-                q.push(") GROUP BY g.listing_id HAVING COUNT(*) = ").push_bind(Bind::I64(distinct(many)));
+                q.push(") GROUP BY g.listing_id HAVING COUNT(*) = ")
+                    .push_bind(Bind::I64(distinct(many)));
                 q.push(")");
             }
         }
     }
     for term in &f.terms {
-        q.push(" AND l.search_text LIKE ").push_bind(Bind::Text(like_pattern(term))).push(" ESCAPE '\\'");
+        q.push(" AND l.search_text LIKE ")
+            .push_bind(Bind::Text(like_pattern(term)))
+            .push(" ESCAPE '\\'");
     }
 }
 
@@ -119,7 +123,10 @@ fn distinct(grams: &[String]) -> i64 {
 
 /// `%term%` with LIKE's wildcards escaped.
 fn like_pattern(term: &str) -> String {
-    let escaped = term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = term
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     format!("%{escaped}%")
 }
 
@@ -147,7 +154,10 @@ pub fn page_query(f: &Filter) -> QueryBuilder {
     );
     where_clause(&mut q, f);
     order_clause(&mut q, f.sort);
-    q.push(" LIMIT ").push_bind(Bind::I64(f.limit)).push(" OFFSET ").push_bind(Bind::I64(f.offset));
+    q.push(" LIMIT ")
+        .push_bind(Bind::I64(f.limit))
+        .push(" OFFSET ")
+        .push_bind(Bind::I64(f.offset));
     q
 }
 
@@ -158,7 +168,9 @@ pub const COUNT_CAP: i64 = 1000;
 pub fn count_query(f: &Filter) -> QueryBuilder {
     let mut q = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT l.id FROM listings l");
     where_clause(&mut q, f);
-    q.push(" LIMIT ").push_bind(Bind::I64(COUNT_CAP + 1)).push(") capped");
+    q.push(" LIMIT ")
+        .push_bind(Bind::I64(COUNT_CAP + 1))
+        .push(") capped");
     q
 }
 

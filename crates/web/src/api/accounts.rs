@@ -1,11 +1,11 @@
 //! Accounts: registration, the caller's own account, e-mail and password changes.
 
-use axum::extract::State;
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
 use axum::Json;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use yorozu_app::accounts::{change_email, change_password, register, CurrentUser};
+use yorozu_app::accounts::{CurrentUser, change_email, change_password, register};
 use yorozu_app::{AppError, FieldError};
 use yorozu_domain::Locale;
 
@@ -38,7 +38,8 @@ pub async fn register(
 ) -> ApiResult<Response> {
     let locale = match input.locale.as_deref() {
         None => caller_locale,
-        Some(tag) => Locale::parse(tag).ok_or_else(|| AppError::Invalid(vec![FieldError::new("locale", "lang-unknown")]))?,
+        Some(tag) => Locale::parse(tag)
+            .ok_or_else(|| AppError::Invalid(vec![FieldError::new("locale", "lang-unknown")]))?,
     };
     let registration = register::Registration {
         email: &input.email,
@@ -48,7 +49,14 @@ pub async fn register(
     };
     let user_id = register::register_without_session(&state.app, &registration).await?;
     let location = format!("/api/v1/users/{user_id}/profile");
-    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(Registered { user_id: user_id.to_string() })).into_response())
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(Registered {
+            user_id: user_id.to_string(),
+        }),
+    )
+        .into_response())
 }
 
 /// The caller's own account.
@@ -109,6 +117,13 @@ pub async fn change_password(
     ApiJson(input): ApiJson<ChangePasswordRequest>,
 ) -> ApiResult<StatusCode> {
     // No stored session has an empty hash, so nothing is kept.
-    change_password::change(&state.app, &user, "", &input.current_password, &input.new_password).await?;
+    change_password::change(
+        &state.app,
+        &user,
+        "",
+        &input.current_password,
+        &input.new_password,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -7,8 +7,8 @@
 
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap};
-use yorozu_app::accounts::{api_tokens, CurrentUser};
+use axum::http::{HeaderMap, header};
+use yorozu_app::accounts::{CurrentUser, api_tokens};
 
 use crate::api::error::ApiError;
 use crate::state::AppState;
@@ -22,7 +22,9 @@ impl FromRequestParts<AppState> for ApiUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<ApiUser, ApiError> {
-        let Some(secret) = bearer_token(&parts.headers) else { return Err(ApiError::unauthenticated()) };
+        let Some(secret) = bearer_token(&parts.headers) else {
+            return Err(ApiError::unauthenticated());
+        };
         authenticate(state, &secret).await
     }
 }
@@ -30,11 +32,16 @@ impl FromRequestParts<AppState> for ApiUser {
 impl OptionalFromRequestParts<AppState> for ApiUser {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Option<ApiUser>, ApiError> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Option<ApiUser>, ApiError> {
         if !parts.headers.contains_key(header::AUTHORIZATION) {
             return Ok(None);
         }
-        let Some(secret) = bearer_token(&parts.headers) else { return Err(ApiError::unauthenticated()) };
+        let Some(secret) = bearer_token(&parts.headers) else {
+            return Err(ApiError::unauthenticated());
+        };
         authenticate(state, &secret).await.map(Some)
     }
 }
@@ -62,14 +69,23 @@ mod tests {
 
     fn with(value: &str) -> HeaderMap {
         let mut h = HeaderMap::new();
-        h.insert(header::AUTHORIZATION, HeaderValue::from_str(value).expect("header"));
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_str(value).expect("header"),
+        );
         h
     }
 
     #[test]
     fn reads_the_bearer_scheme_in_any_case() {
-        assert_eq!(bearer_token(&with("Bearer yzp_abc")).as_deref(), Some("yzp_abc"));
-        assert_eq!(bearer_token(&with("bearer   yzp_abc ")).as_deref(), Some("yzp_abc"));
+        assert_eq!(
+            bearer_token(&with("Bearer yzp_abc")).as_deref(),
+            Some("yzp_abc")
+        );
+        assert_eq!(
+            bearer_token(&with("bearer   yzp_abc ")).as_deref(),
+            Some("yzp_abc")
+        );
     }
 
     #[test]

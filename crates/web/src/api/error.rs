@@ -10,7 +10,7 @@
 
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -32,19 +32,31 @@ enum Kind {
     /// A bearer token was given but is unknown, revoked or belongs to a closed account.
     InvalidToken,
     /// The request could not be read: bad JSON, wrong content type, too large, unknown route.
-    Request { status: StatusCode, code: &'static str, detail: Option<String> },
+    Request {
+        status: StatusCode,
+        code: &'static str,
+        detail: Option<String>,
+    },
 }
 
 impl ApiError {
     /// A problem with the request itself; `code` must have a message in errors.ftl.
     pub fn request(status: StatusCode, code: &'static str) -> ApiError {
-        ApiError(Kind::Request { status, code, detail: None })
+        ApiError(Kind::Request {
+            status,
+            code,
+            detail: None,
+        })
     }
 
     /// Like [`ApiError::request`], with a technical detail for the developer (e.g. where the
     /// JSON parser stopped). Never used for anything that could reveal internal state.
     pub fn request_with_detail(status: StatusCode, code: &'static str, detail: String) -> ApiError {
-        ApiError(Kind::Request { status, code, detail: Some(detail) })
+        ApiError(Kind::Request {
+            status,
+            code,
+            detail: Some(detail),
+        })
     }
 
     pub fn unauthenticated() -> ApiError {
@@ -103,19 +115,36 @@ struct FieldBody<'a> {
 
 impl ErrorParts {
     fn json(&self, tr: Tr) -> Vec<u8> {
-        let message = if tr.has(self.code) { tr.t(self.code) } else { tr.t(self.fallback) };
+        let message = if tr.has(self.code) {
+            tr.t(self.code)
+        } else {
+            tr.t(self.fallback)
+        };
         let fields = self
             .fields
             .iter()
             .map(|f| FieldBody {
                 field: f.field,
                 code: f.code,
-                message: if tr.has(f.code) { field_message(tr, f) } else { tr.t("error-invalid-input") },
+                message: if tr.has(f.code) {
+                    field_message(tr, f)
+                } else {
+                    tr.t("error-invalid-input")
+                },
             })
             .collect();
-        let body = Envelope { error: ErrorBody { code: self.code, message, fields, detail: self.detail.as_deref() } };
+        let body = Envelope {
+            error: ErrorBody {
+                code: self.code,
+                message,
+                fields,
+                detail: self.detail.as_deref(),
+            },
+        };
         // Serialising plain strings cannot fail; the fallback keeps the contract regardless.
-        serde_json::to_vec(&body).unwrap_or_else(|_| br#"{"error":{"code":"error-internal","message":"","fields":[]}}"#.to_vec())
+        serde_json::to_vec(&body).unwrap_or_else(|_| {
+            br#"{"error":{"code":"error-internal","message":"","fields":[]}}"#.to_vec()
+        })
     }
 }
 
@@ -128,34 +157,76 @@ impl IntoResponse for ApiError {
                     tracing::error!(error = %e, "api request failed");
                 }
                 let retry_after = match e {
-                    AppError::Throttled { retry_after_minutes } => Some(retry_after_minutes * 60),
+                    AppError::Throttled {
+                        retry_after_minutes,
+                    } => Some(retry_after_minutes * 60),
                     _ => None,
                 };
-                let challenge = (status == StatusCode::UNAUTHORIZED).then_some(r#"Bearer realm="yorozu""#);
-                let fallback = if status.is_client_error() { "error-conflict" } else { "error-internal" };
+                let challenge =
+                    (status == StatusCode::UNAUTHORIZED).then_some(r#"Bearer realm="yorozu""#);
+                let fallback = if status.is_client_error() {
+                    "error-conflict"
+                } else {
+                    "error-internal"
+                };
                 let fields = match e {
                     AppError::Invalid(ref fields) => fields.clone(),
                     _ => vec![],
                 };
-                (status, ErrorParts { code: e.code(), fallback, fields, detail: None }, challenge, retry_after)
+                (
+                    status,
+                    ErrorParts {
+                        code: e.code(),
+                        fallback,
+                        fields,
+                        detail: None,
+                    },
+                    challenge,
+                    retry_after,
+                )
             }
             Kind::InvalidToken => (
                 StatusCode::UNAUTHORIZED,
-                ErrorParts { code: AppError::Unauthenticated.code(), fallback: "error-internal", fields: vec![], detail: None },
+                ErrorParts {
+                    code: AppError::Unauthenticated.code(),
+                    fallback: "error-internal",
+                    fields: vec![],
+                    detail: None,
+                },
                 Some(r#"Bearer realm="yorozu", error="invalid_token""#),
                 None,
             ),
-            Kind::Request { status, code, detail } => {
-                (status, ErrorParts { code, fallback: "error-invalid-input", fields: vec![], detail }, None, None)
-            }
+            Kind::Request {
+                status,
+                code,
+                detail,
+            } => (
+                status,
+                ErrorParts {
+                    code,
+                    fallback: "error-invalid-input",
+                    fields: vec![],
+                    detail,
+                },
+                None,
+                None,
+            ),
         };
-        let mut response = (status, [(header::CONTENT_TYPE, "application/json")], parts.json(Tr::new(Locale::default())))
+        let mut response = (
+            status,
+            [(header::CONTENT_TYPE, "application/json")],
+            parts.json(Tr::new(Locale::default())),
+        )
             .into_response();
         let headers = response.headers_mut();
         if let Some(challenge) = challenge {
-            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static(challenge));
+            headers.insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static(challenge),
+            );
         }
-        if let Some(seconds) = retry_after.and_then(|s| HeaderValue::from_str(&s.to_string()).ok()) {
+        if let Some(seconds) = retry_after.and_then(|s| HeaderValue::from_str(&s.to_string()).ok())
+        {
             headers.insert(header::RETRY_AFTER, seconds);
         }
         response.extensions_mut().insert(parts);

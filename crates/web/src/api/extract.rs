@@ -5,7 +5,7 @@ use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, JsonRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, header};
 use serde::de::DeserializeOwned;
 use yorozu_domain::Locale;
 
@@ -22,11 +22,16 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
         match axum::Json::<T>::from_request(request, state).await {
             Ok(axum::Json(value)) => Ok(ApiJson(value)),
-            Err(JsonRejection::MissingJsonContentType(_)) => {
-                Err(ApiError::request(StatusCode::UNSUPPORTED_MEDIA_TYPE, "error-unsupported-media-type"))
-            }
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(ApiError::request(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "error-unsupported-media-type",
+            )),
             Err(JsonRejection::BytesRejection(e)) => Err(body_error(&e)),
-            Err(e) => Err(ApiError::request_with_detail(StatusCode::BAD_REQUEST, "error-bad-json", e.body_text())),
+            Err(e) => Err(ApiError::request_with_detail(
+                StatusCode::BAD_REQUEST,
+                "error-bad-json",
+                e.body_text(),
+            )),
         }
     }
 }
@@ -40,10 +45,13 @@ impl<S: Send + Sync> FromRequestParts<S> for ApiId {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        let axum::extract::Path(raw) = axum::extract::Path::<String>::from_request_parts(parts, state)
-            .await
-            .map_err(|_| ApiError::from(yorozu_app::AppError::NotFound))?;
-        raw.parse().map(ApiId).map_err(|_| yorozu_app::AppError::NotFound.into())
+        let axum::extract::Path(raw) =
+            axum::extract::Path::<String>::from_request_parts(parts, state)
+                .await
+                .map_err(|_| ApiError::from(yorozu_app::AppError::NotFound))?;
+        raw.parse()
+            .map(ApiId)
+            .map_err(|_| yorozu_app::AppError::NotFound.into())
     }
 }
 
@@ -76,9 +84,14 @@ impl<S: Send + Sync> FromRequest<S> for ImageBody {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("image/"));
         if !is_image {
-            return Err(ApiError::request(StatusCode::UNSUPPORTED_MEDIA_TYPE, "error-unsupported-media-type"));
+            return Err(ApiError::request(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "error-unsupported-media-type",
+            ));
         }
-        let bytes = Bytes::from_request(request, state).await.map_err(|e| body_error(&e))?;
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|e| body_error(&e))?;
         Ok(ImageBody(bytes.to_vec()))
     }
 }

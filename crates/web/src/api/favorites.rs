@@ -1,8 +1,8 @@
 //! Favourites (お気に入り): members keep published services to come back to.
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
 use yorozu_app::listings::favorites;
 
 use crate::api::auth::ApiUser;
@@ -12,19 +12,30 @@ use crate::api::search::Card;
 use crate::state::AppState;
 
 /// Makes a published service a favourite; doing it again changes nothing.
-pub async fn add(State(state): State<AppState>, ApiUser(user): ApiUser, ApiId(id): ApiId) -> ApiResult<StatusCode> {
+pub async fn add(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiId(id): ApiId,
+) -> ApiResult<StatusCode> {
     favorites::set(&state.app, &user, id, true).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Removes a favourite; removing one that is not there changes nothing.
-pub async fn remove(State(state): State<AppState>, ApiUser(user): ApiUser, ApiId(id): ApiId) -> ApiResult<StatusCode> {
+pub async fn remove(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiId(id): ApiId,
+) -> ApiResult<StatusCode> {
     favorites::set(&state.app, &user, id, false).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// The caller's favourites that are still published, most recently added first.
-pub async fn list(State(state): State<AppState>, ApiUser(user): ApiUser) -> ApiResult<Json<Vec<Card>>> {
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+) -> ApiResult<Json<Vec<Card>>> {
     let cards = favorites::list(&state.app, &user).await?;
     Ok(Json(cards.into_iter().map(Card::from).collect()))
 }

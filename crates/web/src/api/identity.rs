@@ -1,8 +1,8 @@
 //! The state of the member's identity verification (本人確認). Submitting a document stays
 //! on the site, where the upload form explains what is accepted.
 
-use axum::extract::State;
 use axum::Json;
+use axum::extract::State;
 use yorozu_app::identity::{self, IdentityState};
 
 use crate::api::auth::ApiUser;
@@ -10,7 +10,10 @@ use crate::api::error::ApiResult;
 use crate::state::AppState;
 
 /// `status` is null before the first submission, then "pending", "approved" or "rejected".
-pub async fn state(State(state): State<AppState>, ApiUser(user): ApiUser) -> ApiResult<Json<IdentityState>> {
+pub async fn state(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+) -> ApiResult<Json<IdentityState>> {
     let mut c = state.app.db.read().await?;
     Ok(Json(identity::state(&mut c, user.id).await?))
 }

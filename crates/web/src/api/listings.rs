@@ -5,10 +5,10 @@
 //! site's pages use to the use case, so both go through one validation path and report the
 //! same field codes (`options` and `faq` problems carry their 1-based row in the message).
 
-use axum::extract::State;
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
 use axum::Json;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use yorozu_app::listings::form::ListingForm;
 use yorozu_app::listings::manage::{self, Action};
@@ -19,7 +19,7 @@ use yorozu_store::listings::ListingRow;
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
 use crate::api::extract::{ApiId, ApiJson, ApiLocale, ImageBody};
-use crate::api::search::{rating, CategoryBody};
+use crate::api::search::{CategoryBody, rating};
 use crate::state::AppState;
 
 // ---------------------------------------------------------------------------------------
@@ -189,10 +189,26 @@ impl Listing {
             description: v.description,
             price: v.price,
             delivery_days: v.delivery_days,
-            revisions: v.revisions.map_or(RevisionsBody::Unlimited("unlimited"), RevisionsBody::Count),
+            revisions: v
+                .revisions
+                .map_or(RevisionsBody::Unlimited("unlimited"), RevisionsBody::Count),
             buyer_notes: v.buyer_notes,
-            options: v.options.into_iter().map(|o| OptionBody { title: o.title, price: o.price }).collect(),
-            faq: v.faq.into_iter().map(|f| FaqBody { question: f.question, answer: f.answer }).collect(),
+            options: v
+                .options
+                .into_iter()
+                .map(|o| OptionBody {
+                    title: o.title,
+                    price: o.price,
+                })
+                .collect(),
+            faq: v
+                .faq
+                .into_iter()
+                .map(|f| FaqBody {
+                    question: f.question,
+                    answer: f.answer,
+                })
+                .collect(),
             images: v
                 .images
                 .into_iter()
@@ -219,7 +235,11 @@ impl Listing {
             },
             vacation_until: v.vacation_until,
             purchasable: v.purchasable,
-            web_url: format!("{}/services/{}", state.app.site.base_url.trim_end_matches('/'), v.id),
+            web_url: format!(
+                "{}/services/{}",
+                state.app.site.base_url.trim_end_matches('/'),
+                v.id
+            ),
         }
     }
 }
@@ -262,7 +282,12 @@ impl From<ListingRow> for OwnListing {
     }
 }
 
-async fn load(state: &AppState, viewer: Option<&ApiUser>, id: i64, locale: yorozu_domain::Locale) -> ApiResult<Listing> {
+async fn load(
+    state: &AppState,
+    viewer: Option<&ApiUser>,
+    id: i64,
+    locale: yorozu_domain::Locale,
+) -> ApiResult<Listing> {
     let view = view::load(&state.app, viewer.map(|ApiUser(u)| u), id).await?;
     Ok(Listing::new(view, state, locale))
 }
@@ -280,11 +305,19 @@ pub async fn create(
     let id = edit::create(&state.app, &caller.0, &input.into()).await?;
     let listing = load(&state, Some(&caller), id, locale).await?;
     let location = format!("/api/v1/listings/{id}");
-    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(listing)).into_response())
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(listing),
+    )
+        .into_response())
 }
 
 /// The caller's own listings (drafts, published and paused), newest first.
-pub async fn mine(State(state): State<AppState>, ApiUser(user): ApiUser) -> ApiResult<Json<Vec<OwnListing>>> {
+pub async fn mine(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+) -> ApiResult<Json<Vec<OwnListing>>> {
     let rows = manage::mine(&state.app, &user).await?;
     Ok(Json(rows.into_iter().map(OwnListing::from).collect()))
 }
@@ -344,7 +377,9 @@ pub async fn set_status(
         ActionInput::Delete => Action::Delete,
     };
     let status = manage::apply(&state.app, &user, id, action).await?;
-    Ok(Json(StatusBody { status: status.as_str() }))
+    Ok(Json(StatusBody {
+        status: status.as_str(),
+    }))
 }
 
 #[derive(Debug, Serialize)]
@@ -362,27 +397,55 @@ pub async fn add_image(
     ImageBody(bytes): ImageBody,
 ) -> ApiResult<Response> {
     let id = images::add(&state.app, &user, listing_id, bytes).await?;
-    let body = CreatedImage { id: id.to_string(), url: image_url(id), thumb_url: thumb_url(id) };
-    Ok((StatusCode::CREATED, [(header::LOCATION, image_url(id))], Json(body)).into_response())
+    let body = CreatedImage {
+        id: id.to_string(),
+        url: image_url(id),
+        thumb_url: thumb_url(id),
+    };
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, image_url(id))],
+        Json(body),
+    )
+        .into_response())
 }
 
 /// Removes an image from the caller's own listing.
-pub async fn remove_image(State(state): State<AppState>, ApiUser(user): ApiUser, ApiId(id): ApiId) -> ApiResult<StatusCode> {
+pub async fn remove_image(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiId(id): ApiId,
+) -> ApiResult<StatusCode> {
     images::remove(&state.app, &user, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// The image as JPEG: anyone's for a published or paused listing, the seller's own for a draft.
-pub async fn image(State(state): State<AppState>, caller: Option<ApiUser>, ApiId(id): ApiId) -> ApiResult<Response> {
+pub async fn image(
+    State(state): State<AppState>,
+    caller: Option<ApiUser>,
+    ApiId(id): ApiId,
+) -> ApiResult<Response> {
     jpeg(images::load(&state.app, caller.as_ref().map(|ApiUser(u)| u), id, false).await?)
 }
 
 /// The image's 480×360 thumbnail as JPEG, under the same rules.
-pub async fn thumbnail(State(state): State<AppState>, caller: Option<ApiUser>, ApiId(id): ApiId) -> ApiResult<Response> {
+pub async fn thumbnail(
+    State(state): State<AppState>,
+    caller: Option<ApiUser>,
+    ApiId(id): ApiId,
+) -> ApiResult<Response> {
     jpeg(images::load(&state.app, caller.as_ref().map(|ApiUser(u)| u), id, true).await?)
 }
 
 fn jpeg(bytes: Vec<u8>) -> ApiResult<Response> {
     // Image ids are never reused, but a draft's image is private: caches must not share it.
-    Ok(([(header::CONTENT_TYPE, "image/jpeg"), (header::CACHE_CONTROL, "private, max-age=3600")], bytes).into_response())
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/jpeg"),
+            (header::CACHE_CONTROL, "private, max-age=3600"),
+        ],
+        bytes,
+    )
+        .into_response())
 }

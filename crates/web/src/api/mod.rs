@@ -20,8 +20,8 @@ mod search;
 mod sessions;
 mod tokens;
 
-use axum::middleware::from_fn;
 use axum::Router;
+use axum::middleware::from_fn;
 
 pub use auth::ApiUser;
 pub use error::{ApiError, ApiResult};

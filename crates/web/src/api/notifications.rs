@@ -1,10 +1,10 @@
 //! Notification (mail) settings per category.
 
-use axum::extract::State;
 use axum::Json;
+use axum::extract::State;
 use serde::{Deserialize, Serialize};
-use yorozu_app::mail::settings::{self, Setting};
 use yorozu_app::mail::MailCategory;
+use yorozu_app::mail::settings::{self, Setting};
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
@@ -21,17 +21,26 @@ pub struct NotificationSetting {
 
 impl From<Setting> for NotificationSetting {
     fn from(s: Setting) -> NotificationSetting {
-        NotificationSetting { category: s.category, enabled: s.enabled, locked: s.locked }
+        NotificationSetting {
+            category: s.category,
+            enabled: s.enabled,
+            locked: s.locked,
+        }
     }
 }
 
 async fn current(state: &AppState, user_id: i64) -> ApiResult<Json<Vec<NotificationSetting>>> {
     let mut c = state.app.db.read().await?;
     let list = settings::effective(&mut c, user_id).await?;
-    Ok(Json(list.into_iter().map(NotificationSetting::from).collect()))
+    Ok(Json(
+        list.into_iter().map(NotificationSetting::from).collect(),
+    ))
 }
 
-pub async fn list(State(state): State<AppState>, ApiUser(user): ApiUser) -> ApiResult<Json<Vec<NotificationSetting>>> {
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+) -> ApiResult<Json<Vec<NotificationSetting>>> {
     current(&state, user.id).await
 }
 
@@ -53,7 +62,11 @@ pub async fn update(
     ApiUser(user): ApiUser,
     ApiJson(input): ApiJson<UpdateRequest>,
 ) -> ApiResult<Json<Vec<NotificationSetting>>> {
-    let choices: Vec<(MailCategory, bool)> = input.settings.iter().map(|c| (c.category, c.enabled)).collect();
+    let choices: Vec<(MailCategory, bool)> = input
+        .settings
+        .iter()
+        .map(|c| (c.category, c.enabled))
+        .collect();
     settings::update(&state.app, user.id, &choices).await?;
     current(&state, user.id).await
 }

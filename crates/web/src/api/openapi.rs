@@ -5,12 +5,13 @@
 use std::sync::OnceLock;
 
 use axum::Json;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 use yorozu_domain::accounts::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 use yorozu_domain::listings::{
-    MAX_BUYER_NOTES_CHARS, MAX_DELIVERY_DAYS, MAX_FAQ_ANSWER_CHARS, MAX_FAQ_ENTRIES, MAX_FAQ_QUESTION_CHARS,
-    MAX_LISTING_DESCRIPTION_CHARS, MAX_LISTING_PRICE, MAX_LISTING_TITLE_CHARS, MAX_PAID_OPTIONS,
-    MAX_PAID_OPTION_TITLE_CHARS, MAX_REVISIONS, MIN_DELIVERY_DAYS,
+    MAX_BUYER_NOTES_CHARS, MAX_DELIVERY_DAYS, MAX_FAQ_ANSWER_CHARS, MAX_FAQ_ENTRIES,
+    MAX_FAQ_QUESTION_CHARS, MAX_LISTING_DESCRIPTION_CHARS, MAX_LISTING_PRICE,
+    MAX_LISTING_TITLE_CHARS, MAX_PAID_OPTION_TITLE_CHARS, MAX_PAID_OPTIONS, MAX_REVISIONS,
+    MIN_DELIVERY_DAYS,
 };
 
 /// `GET /api/v1/openapi.json`.
@@ -97,7 +98,17 @@ struct Op {
 
 impl Op {
     fn new(id: &'static str, tag: &'static str, summary: &'static str) -> Op {
-        Op { id, tag, summary, description: "", auth: Auth::Token, path_id: None, query: vec![], body: None, responses: vec![] }
+        Op {
+            id,
+            tag,
+            summary,
+            description: "",
+            auth: Auth::Token,
+            path_id: None,
+            query: vec![],
+            body: None,
+            responses: vec![],
+        }
     }
 
     fn describe(mut self, text: &'static str) -> Op {
@@ -141,10 +152,13 @@ impl Op {
 
     /// A success answered with a JSON body.
     fn ok(mut self, status: &'static str, description: &'static str, schema: Value) -> Op {
-        self.responses.push((status, json!({
-            "description": description,
-            "content": { "application/json": { "schema": schema } },
-        })));
+        self.responses.push((
+            status,
+            json!({
+                "description": description,
+                "content": { "application/json": { "schema": schema } },
+            }),
+        ));
         self
     }
 
@@ -159,7 +173,8 @@ impl Op {
 
     /// A success without a body.
     fn empty(mut self, status: &'static str, description: &'static str) -> Op {
-        self.responses.push((status, json!({ "description": description })));
+        self.responses
+            .push((status, json!({ "description": description })));
         self
     }
 
@@ -201,11 +216,21 @@ impl Op {
         if let Some(body) = self.body {
             op.insert("requestBody".into(), body);
         }
-        let mut responses: Map<String, Value> = self.responses.into_iter().map(|(s, v)| (s.to_owned(), v)).collect();
+        let mut responses: Map<String, Value> = self
+            .responses
+            .into_iter()
+            .map(|(s, v)| (s.to_owned(), v))
+            .collect();
         if matches!(self.auth, Auth::Token | Auth::Optional) {
-            responses.insert("401".into(), json!({ "$ref": "#/components/responses/Unauthenticated" }));
+            responses.insert(
+                "401".into(),
+                json!({ "$ref": "#/components/responses/Unauthenticated" }),
+            );
         }
-        responses.insert("default".into(), json!({ "$ref": "#/components/responses/Internal" }));
+        responses.insert(
+            "default".into(),
+            json!({ "$ref": "#/components/responses/Internal" }),
+        );
         op.insert("responses".into(), Value::Object(responses));
         Value::Object(op)
     }
@@ -294,7 +319,9 @@ fn paths() -> Value {
     ops.extend(listing_paths());
     let mut paths = Map::new();
     for (method, path, op) in ops {
-        let entry = paths.entry(path.to_owned()).or_insert_with(|| Value::Object(Map::new()));
+        let entry = paths
+            .entry(path.to_owned())
+            .or_insert_with(|| Value::Object(Map::new()));
         if let Value::Object(methods) = entry {
             methods.insert(method.to_owned(), op.into_json());
         }
@@ -355,7 +382,8 @@ fn schemas() -> Value {
 fn account_schemas() -> Value {
     let id = json!({ "type": "string", "pattern": "^[0-9]+$", "description": "A 63-bit id as a decimal string." });
     let time = json!({ "type": "integer", "format": "int64", "description": "Unix seconds." });
-    let nullable_time = json!({ "type": ["integer", "null"], "format": "int64", "description": "Unix seconds." });
+    let nullable_time =
+        json!({ "type": ["integer", "null"], "format": "int64", "description": "Unix seconds." });
     let nullable_text = json!({ "type": ["string", "null"] });
     json!({
         "Error": {
@@ -672,7 +700,8 @@ fn listing_paths() -> Vec<(&'static str, &'static str, Op)> {
 fn listing_schemas() -> Value {
     let id = json!({ "type": "string", "pattern": "^[0-9]+$", "description": "A 63-bit id as a decimal string." });
     let time = json!({ "type": "integer", "format": "int64", "description": "Unix seconds." });
-    let nullable_time = json!({ "type": ["integer", "null"], "format": "int64", "description": "Unix seconds." });
+    let nullable_time =
+        json!({ "type": ["integer", "null"], "format": "int64", "description": "Unix seconds." });
     let yen = json!({ "type": "integer", "format": "int64", "description": "Whole yen." });
     let rating = json!({
         "type": ["number", "null"],

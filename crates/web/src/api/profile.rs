@@ -1,12 +1,12 @@
 //! Profiles: anyone may read an active member's profile; members edit their own text and avatar.
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
 use serde::{Deserialize, Serialize};
-use yorozu_app::profile::edit::{self, ProfileForm};
-use yorozu_app::profile::{avatar, view, ProfileView};
 use yorozu_app::AppError;
+use yorozu_app::profile::edit::{self, ProfileForm};
+use yorozu_app::profile::{ProfileView, avatar, view};
 use yorozu_domain::profile::Completeness;
 
 use crate::api::auth::ApiUser;
@@ -56,7 +56,14 @@ impl From<Completeness> for CompletenessBody {
     fn from(c: Completeness) -> CompletenessBody {
         CompletenessBody {
             percent: c.percent,
-            suggestions: c.suggestions.iter().map(|s| SuggestionBody { code: s.key(), gain: s.gain() }).collect(),
+            suggestions: c
+                .suggestions
+                .iter()
+                .map(|s| SuggestionBody {
+                    code: s.key(),
+                    gain: s.gain(),
+                })
+                .collect(),
         }
     }
 }
@@ -71,7 +78,14 @@ impl Profile {
             skills: p.skills,
             career: p.career,
             track_record: p.track_record,
-            sns_links: p.sns_links.into_iter().map(|l| SnsLink { kind: l.kind, url: l.url }).collect(),
+            sns_links: p
+                .sns_links
+                .into_iter()
+                .map(|l| SnsLink {
+                    kind: l.kind,
+                    url: l.url,
+                })
+                .collect(),
             nda: p.nda,
             has_avatar: p.has_avatar,
             avatar_version: p.avatar_version,
@@ -84,7 +98,9 @@ impl Profile {
 
 async fn load(state: &AppState, user_id: i64) -> ApiResult<ProfileView> {
     let mut c = state.app.db.read().await?;
-    Ok(view::load(&mut c, user_id).await?.ok_or(AppError::NotFound)?)
+    Ok(view::load(&mut c, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?)
 }
 
 /// The public profile of an active member; the caller's own includes its completeness.
@@ -151,7 +167,10 @@ pub async fn upload_avatar(
     Ok(StatusCode::NO_CONTENT)
 }
 
-pub async fn remove_avatar(State(state): State<AppState>, ApiUser(user): ApiUser) -> ApiResult<StatusCode> {
+pub async fn remove_avatar(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+) -> ApiResult<StatusCode> {
     avatar::remove(&state.app, user.id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

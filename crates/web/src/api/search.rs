@@ -1,14 +1,14 @@
 //! Finding services: keyword search with filters, and the category tree.
 
+use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use axum::Json;
 use serde::Serialize;
 use yorozu_app::listings::search::{self, SearchParams};
-use yorozu_domain::listings::categories::{self, Category, CATEGORIES};
 use yorozu_domain::Locale;
+use yorozu_domain::listings::categories::{self, CATEGORIES, Category};
 use yorozu_i18n::Tr;
 use yorozu_store::listings::search::CardRow;
 
@@ -46,7 +46,12 @@ impl CategoryBody {
     pub(crate) fn of_id(id: i64, locale: Locale) -> CategoryBody {
         match categories::by_id(id) {
             Some(c) => CategoryBody::new(c, Tr::new(locale)),
-            None => CategoryBody { id: id.to_string(), slug: "", parent_id: None, name: String::new() },
+            None => CategoryBody {
+                id: id.to_string(),
+                slug: "",
+                parent_id: None,
+                name: String::new(),
+            },
         }
     }
 }
@@ -107,7 +112,11 @@ pub async fn search(
     params: Result<Query<SearchParams>, QueryRejection>,
 ) -> ApiResult<Json<SearchResults>> {
     let Query(params) = params.map_err(|e| {
-        ApiError::request_with_detail(StatusCode::BAD_REQUEST, "error-invalid-input", e.body_text())
+        ApiError::request_with_detail(
+            StatusCode::BAD_REQUEST,
+            "error-invalid-input",
+            e.body_text(),
+        )
     })?;
     let found = search::run(&state.app, &params).await?;
     Ok(Json(SearchResults {
@@ -123,6 +132,15 @@ pub async fn search(
 /// `Accept-Language`.
 pub async fn categories(ApiLocale(locale): ApiLocale) -> impl IntoResponse {
     let tr = Tr::new(locale);
-    let list: Vec<CategoryBody> = CATEGORIES.iter().map(|c| CategoryBody::new(c, tr)).collect();
-    ([(header::CONTENT_LANGUAGE, locale.tag()), (header::VARY, "Accept-Language")], Json(list))
+    let list: Vec<CategoryBody> = CATEGORIES
+        .iter()
+        .map(|c| CategoryBody::new(c, tr))
+        .collect();
+    (
+        [
+            (header::CONTENT_LANGUAGE, locale.tag()),
+            (header::VARY, "Accept-Language"),
+        ],
+        Json(list),
+    )
 }

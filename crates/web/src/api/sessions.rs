@@ -1,8 +1,8 @@
 //! The member's signed-in browser sessions: listed and ended from the API.
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
 use serde::Serialize;
 use yorozu_app::accounts::sessions::{self, SessionInfo};
 
@@ -23,18 +23,31 @@ pub struct Session {
 
 impl From<SessionInfo> for Session {
     fn from(s: SessionInfo) -> Session {
-        Session { id: s.id, created_at: s.created_at, last_seen_at: s.last_seen_at, user_agent: s.user_agent, ip: s.ip }
+        Session {
+            id: s.id,
+            created_at: s.created_at,
+            last_seen_at: s.last_seen_at,
+            user_agent: s.user_agent,
+            ip: s.ip,
+        }
     }
 }
 
-pub async fn list(State(state): State<AppState>, ApiUser(user): ApiUser) -> ApiResult<Json<Vec<Session>>> {
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+) -> ApiResult<Json<Vec<Session>>> {
     // An API call has no session of its own, so none is "current".
     let list = sessions::list(&state.app, user.id, "").await?;
     Ok(Json(list.into_iter().map(Session::from).collect()))
 }
 
 /// Signs out one browser session; someone else's (or an unknown one) is not found.
-pub async fn revoke(State(state): State<AppState>, ApiUser(user): ApiUser, ApiKey(id): ApiKey) -> ApiResult<StatusCode> {
+pub async fn revoke(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiKey(id): ApiKey,
+) -> ApiResult<StatusCode> {
     sessions::revoke(&state.app, user.id, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

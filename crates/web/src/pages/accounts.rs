@@ -9,8 +9,8 @@ use serde::Deserialize;
 use yorozu_app::accounts::{change_email, confirm, password_reset, register, sessions, sign_in};
 
 use crate::cookies;
-use crate::ctx::{push_cookie, require_user, Ctx};
-use crate::error::{form_or_page, FormErrors, PageResult};
+use crate::ctx::{Ctx, push_cookie, require_user};
+use crate::error::{FormErrors, PageResult, form_or_page};
 use crate::pages::message;
 use crate::render::{page, page_with_status, redirect_with_flash, safe_next};
 use crate::state::AppState;
@@ -40,7 +40,12 @@ async fn signup_form(ctx: Ctx) -> PageResult {
     if ctx.user.is_some() {
         return Ok(Redirect::to("/settings").into_response());
     }
-    page(&SignupPage { ctx: &ctx, errors: FormErrors::default(), email: String::new(), display_name: String::new() })
+    page(&SignupPage {
+        ctx: &ctx,
+        errors: FormErrors::default(),
+        email: String::new(),
+        display_name: String::new(),
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -53,7 +58,11 @@ struct SignupForm {
     display_name: String,
 }
 
-async fn signup(State(state): State<AppState>, ctx: Ctx, Form(form): Form<SignupForm>) -> PageResult {
+async fn signup(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<SignupForm>,
+) -> PageResult {
     let input = register::Registration {
         email: &form.email,
         password: &form.password,
@@ -63,18 +72,34 @@ async fn signup(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Signup
     match register::register(&state.app, &input, &ctx.client).await {
         Ok(done) => {
             let mut response = redirect_with_flash(&ctx, "/settings/profile", "flash-registered");
-            set_session(&mut response, &ctx, &done.session_token, state.app.policy.session_days);
+            set_session(
+                &mut response,
+                &ctx,
+                &done.session_token,
+                state.app.policy.session_days,
+            );
             Ok(response)
         }
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            page_with_status(status, &SignupPage { ctx: &ctx, errors, email: form.email, display_name: form.display_name })
+            page_with_status(
+                status,
+                &SignupPage {
+                    ctx: &ctx,
+                    errors,
+                    email: form.email,
+                    display_name: form.display_name,
+                },
+            )
         }
     }
 }
 
 fn set_session(response: &mut Response, ctx: &Ctx, token: &str, days: i64) {
-    push_cookie(response.headers_mut(), &cookies::set(cookies::SESSION, token, Some(days * 86_400), ctx.secure));
+    push_cookie(
+        response.headers_mut(),
+        &cookies::set(cookies::SESSION, token, Some(days * 86_400), ctx.secure),
+    );
 }
 
 #[derive(Template)]
@@ -96,7 +121,12 @@ async fn login_form(ctx: Ctx, Query(q): Query<NextQuery>) -> PageResult {
     if ctx.user.is_some() {
         return Ok(Redirect::to(&next).into_response());
     }
-    page(&LoginPage { ctx: &ctx, errors: FormErrors::default(), email: String::new(), next })
+    page(&LoginPage {
+        ctx: &ctx,
+        errors: FormErrors::default(),
+        email: String::new(),
+        next,
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -118,7 +148,15 @@ async fn login(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginFo
         }
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            page_with_status(status, &LoginPage { ctx: &ctx, errors, email: form.email, next })
+            page_with_status(
+                status,
+                &LoginPage {
+                    ctx: &ctx,
+                    errors,
+                    email: form.email,
+                    next,
+                },
+            )
         }
     }
 }
@@ -128,7 +166,10 @@ async fn logout(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         sessions::sign_out(&state.app, hash).await?;
     }
     let mut response = redirect_with_flash(&ctx, "/", "flash-signed-out");
-    push_cookie(response.headers_mut(), &cookies::clear(cookies::SESSION, ctx.secure));
+    push_cookie(
+        response.headers_mut(),
+        &cookies::clear(cookies::SESSION, ctx.secure),
+    );
     Ok(response)
 }
 
@@ -138,9 +179,17 @@ struct TokenQuery {
     token: String,
 }
 
-async fn confirm_email(State(state): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> PageResult {
+async fn confirm_email(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> PageResult {
     confirm::confirm_email(&state.app, &q.token).await?;
-    let next = if ctx.user.is_some() { "/settings/profile" } else { "/login" };
+    let next = if ctx.user.is_some() {
+        "/settings/profile"
+    } else {
+        "/login"
+    };
     Ok(redirect_with_flash(&ctx, next, "flash-email-confirmed"))
 }
 
@@ -150,7 +199,11 @@ async fn resend_confirmation(State(state): State<AppState>, ctx: Ctx) -> PageRes
         Err(r) => return Ok(r),
     };
     confirm::resend(&state.app, user).await?;
-    Ok(redirect_with_flash(&ctx, "/settings/account", "flash-confirmation-resent"))
+    Ok(redirect_with_flash(
+        &ctx,
+        "/settings/account",
+        "flash-confirmation-resent",
+    ))
 }
 
 #[derive(Template)]
@@ -163,7 +216,12 @@ struct ForgotPage<'a> {
 }
 
 async fn forgot_form(ctx: Ctx) -> PageResult {
-    page(&ForgotPage { ctx: &ctx, errors: FormErrors::default(), email: String::new(), sent: false })
+    page(&ForgotPage {
+        ctx: &ctx,
+        errors: FormErrors::default(),
+        email: String::new(),
+        sent: false,
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -172,12 +230,29 @@ struct EmailForm {
     email: String,
 }
 
-async fn forgot(State(state): State<AppState>, ctx: Ctx, Form(form): Form<EmailForm>) -> PageResult {
+async fn forgot(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<EmailForm>,
+) -> PageResult {
     match password_reset::request(&state.app, &form.email).await {
-        Ok(()) => page(&ForgotPage { ctx: &ctx, errors: FormErrors::default(), email: String::new(), sent: true }),
+        Ok(()) => page(&ForgotPage {
+            ctx: &ctx,
+            errors: FormErrors::default(),
+            email: String::new(),
+            sent: true,
+        }),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            page_with_status(status, &ForgotPage { ctx: &ctx, errors, email: form.email, sent: false })
+            page_with_status(
+                status,
+                &ForgotPage {
+                    ctx: &ctx,
+                    errors,
+                    email: form.email,
+                    sent: false,
+                },
+            )
         }
     }
 }
@@ -192,9 +267,18 @@ struct ResetPage<'a> {
 
 async fn reset_form(ctx: Ctx, Query(q): Query<TokenQuery>) -> PageResult {
     if q.token.is_empty() {
-        return message(&ctx, "reset-title", "link-unknown", Some(("/account/forgot", "forgot-title")));
+        return message(
+            &ctx,
+            "reset-title",
+            "link-unknown",
+            Some(("/account/forgot", "forgot-title")),
+        );
     }
-    page(&ResetPage { ctx: &ctx, errors: FormErrors::default(), token: q.token })
+    page(&ResetPage {
+        ctx: &ctx,
+        errors: FormErrors::default(),
+        token: q.token,
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -209,18 +293,36 @@ async fn reset(State(state): State<AppState>, ctx: Ctx, Form(form): Form<ResetFo
     match password_reset::reset(&state.app, &form.token, &form.password).await {
         Ok(_) => {
             let mut response = redirect_with_flash(&ctx, "/login", "flash-password-reset");
-            push_cookie(response.headers_mut(), &cookies::clear(cookies::SESSION, ctx.secure));
+            push_cookie(
+                response.headers_mut(),
+                &cookies::clear(cookies::SESSION, ctx.secure),
+            );
             Ok(response)
         }
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            page_with_status(status, &ResetPage { ctx: &ctx, errors, token: form.token })
+            page_with_status(
+                status,
+                &ResetPage {
+                    ctx: &ctx,
+                    errors,
+                    token: form.token,
+                },
+            )
         }
     }
 }
 
-async fn confirm_email_change(State(state): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> PageResult {
+async fn confirm_email_change(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> PageResult {
     change_email::confirm(&state.app, &q.token).await?;
-    let next = if ctx.user.is_some() { "/settings/account" } else { "/login" };
+    let next = if ctx.user.is_some() {
+        "/settings/account"
+    } else {
+        "/login"
+    };
     Ok(redirect_with_flash(&ctx, next, "flash-email-changed"))
 }

@@ -1,8 +1,8 @@
 //! The help page: answers to the questions members ask first.
 
 use askama::Template;
-use axum::routing::get;
 use axum::Router;
+use axum::routing::get;
 
 use crate::ctx::Ctx;
 use crate::error::PageResult;
@@ -14,7 +14,15 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The questions, in order; each has `help-q-NAME` and `help-a-NAME` messages.
-const TOPICS: [&str; 7] = ["signup", "confirm", "password", "profile", "identity", "mail", "withdrawal"];
+const TOPICS: [&str; 7] = [
+    "signup",
+    "confirm",
+    "password",
+    "profile",
+    "identity",
+    "mail",
+    "withdrawal",
+];
 
 #[derive(Template)]
 #[template(path = "help.html")]
@@ -26,7 +34,13 @@ struct HelpPage<'a> {
 async fn help(ctx: Ctx) -> PageResult {
     let topics = TOPICS
         .iter()
-        .map(|t| ((*t).to_owned(), ctx.t(&format!("help-q-{t}")), ctx.t(&format!("help-a-{t}"))))
+        .map(|t| {
+            (
+                (*t).to_owned(),
+                ctx.t(&format!("help-q-{t}")),
+                ctx.t(&format!("help-a-{t}")),
+            )
+        })
         .collect();
     page(&HelpPage { ctx: &ctx, topics })
 }

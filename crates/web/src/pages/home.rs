@@ -1,15 +1,15 @@
 //! The home page: the hero, categories, new and popular services, and new members.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
-use axum::Router;
 use yorozu_app::listings::view::home_sections;
 use yorozu_app::profile::view::recent_members;
 
 use crate::ctx::Ctx;
-use crate::pages::discovery::{cards, top_level_links, Card, CategoryLink};
 use crate::error::PageResult;
+use crate::pages::discovery::{Card, CategoryLink, cards, top_level_links};
 use crate::render::page;
 use crate::state::AppState;
 
@@ -43,7 +43,12 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         .await?
         .into_iter()
         .map(|p| MemberCard {
-            initial: p.display_name.chars().next().map(String::from).unwrap_or_default(),
+            initial: p
+                .display_name
+                .chars()
+                .next()
+                .map(String::from)
+                .unwrap_or_default(),
             user_id: p.user_id,
             has_avatar: p.has_avatar,
             avatar_version: p.avatar_version,

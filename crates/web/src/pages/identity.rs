@@ -2,18 +2,17 @@
 //! how the image is handled, where the member stands, and the upload form.
 
 use askama::Template;
-use axum::extract::multipart::{Multipart, MultipartRejection};
+use axum::Router;
 use axum::extract::State;
+use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::http::StatusCode;
 use axum::routing::get;
-use axum::Router;
 use yorozu_app::accounts::CurrentUser;
-use yorozu_app::identity::{self, submit, IdentityState};
-use yorozu_app::{AppError, FieldError};
+use yorozu_app::identity::{self, IdentityState, submit};
 use yorozu_domain::identity::DocumentKind;
 
-use crate::ctx::{require_user, Ctx};
-use crate::error::{form_or_page, FormErrors, PageResult};
+use crate::ctx::{Ctx, require_user};
+use crate::error::{FormErrors, PageResult, form_or_page};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -26,7 +25,11 @@ pub fn routes() -> Router<AppState> {
 /// The label of a document kind key (the key itself if it is unknown, which it never should be).
 pub(crate) fn kind_label(ctx: &Ctx, kind: &str) -> String {
     let key = format!("identity-kind-{kind}");
-    if ctx.tr.has(&key) { ctx.t(&key) } else { kind.to_owned() }
+    if ctx.tr.has(&key) {
+        ctx.t(&key)
+    } else {
+        kind.to_owned()
+    }
 }
 
 /// One choice of the document-kind select.
@@ -56,7 +59,14 @@ struct IdentityPage<'a> {
 }
 
 impl<'a> IdentityPage<'a> {
-    fn new(app: &yorozu_app::App, ctx: &'a Ctx, user: &CurrentUser, state: &IdentityState, selected: &str, errors: FormErrors) -> Self {
+    fn new(
+        app: &yorozu_app::App,
+        ctx: &'a Ctx,
+        user: &CurrentUser,
+        state: &IdentityState,
+        selected: &str,
+        errors: FormErrors,
+    ) -> Self {
         let status = state.status.clone().unwrap_or_else(|| "none".to_owned());
         let date = |at: Option<i64>| at.map(|t| ctx.date(&t)).unwrap_or_default();
         let state_text = match status.as_str() {
@@ -68,11 +78,19 @@ impl<'a> IdentityPage<'a> {
         let file_note = match (state.file_erased_at, state.file_erase_after) {
             _ if status == "pending" || status == "none" => None,
             (Some(at), _) => Some(ctx.t1("identity-state-file-erased", "date", ctx.date(&at))),
-            (None, Some(at)) => Some(ctx.t1("identity-state-file-will-be-erased", "date", ctx.date(&at))),
+            (None, Some(at)) => {
+                Some(ctx.t1("identity-state-file-will-be-erased", "date", ctx.date(&at)))
+            }
             (None, None) => None,
         };
         let reason_lines = match status.as_str() {
-            "rejected" => state.rejection_reason.as_deref().unwrap_or("").lines().map(str::to_owned).collect(),
+            "rejected" => state
+                .rejection_reason
+                .as_deref()
+                .unwrap_or("")
+                .lines()
+                .map(str::to_owned)
+                .collect(),
             _ => vec![],
         };
         let can_submit = user.email_verified && matches!(status.as_str(), "none" | "rejected");
@@ -87,11 +105,23 @@ impl<'a> IdentityPage<'a> {
             can_submit,
             kinds: DocumentKind::ALL
                 .into_iter()
-                .map(|k| KindOption { value: k.as_str(), label: kind_label(ctx, k.as_str()), selected: k.as_str() == selected })
+                .map(|k| KindOption {
+                    value: k.as_str(),
+                    label: kind_label(ctx, k.as_str()),
+                    selected: k.as_str() == selected,
+                })
                 .collect(),
             errors,
-            retention_text: ctx.t1("identity-handling-erased", "days", app.policy.identity_file_retention_days),
-            document_hint: ctx.t1("identity-field-document-hint", "max_mb", app.policy.identity_max_bytes / (1024 * 1024)),
+            retention_text: ctx.t1(
+                "identity-handling-erased",
+                "days",
+                app.policy.identity_file_retention_days,
+            ),
+            document_hint: ctx.t1(
+                "identity-field-document-hint",
+                "max_mb",
+                app.policy.identity_max_bytes / crate::upload::MIB,
+            ),
         }
     }
 }
@@ -102,62 +132,40 @@ async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         Err(r) => return Ok(r),
     };
     let current = identity::current(&state.app, user.id).await?;
-    page_with_status(StatusCode::OK, &IdentityPage::new(&state.app, &ctx, user, &current, "", FormErrors::default()))
+    page_with_status(
+        StatusCode::OK,
+        &IdentityPage::new(&state.app, &ctx, user, &current, "", FormErrors::default()),
+    )
 }
 
 /// The upload (multipart; the CSRF token travels in the action URL's query).
-async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Result<Multipart, MultipartRejection>) -> PageResult {
+async fn upload(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> PageResult {
     let user = match require_user(&ctx) {
         Ok(u) => u,
         Err(r) => return Ok(r),
     };
     let max_bytes = state.app.policy.identity_max_bytes;
-    let result = match read_upload(multipart, max_bytes).await {
-        Ok(upload) => submit::submit(&state.app, user, &upload.kind, upload.document).await.map(|_| ()).map_err(|e| (e, upload.kind)),
-        Err((e, kind)) => Err((e, kind)),
+    let form = crate::upload::read(multipart, "document", max_bytes).await;
+    let kind = form.text("kind");
+    let result = match form.file {
+        Ok(document) => submit::submit(&state.app, user, &kind, document)
+            .await
+            .map(|_| ()),
+        Err(e) => Err(e),
     };
     match result {
         Ok(()) => Ok(redirect_with_flash(&ctx, PATH, "identity-flash-submitted")),
-        Err((e, kind)) => {
+        Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
             let current = identity::current(&state.app, user.id).await?;
-            page_with_status(status, &IdentityPage::new(&state.app, &ctx, user, &current, &kind, errors))
+            page_with_status(
+                status,
+                &IdentityPage::new(&state.app, &ctx, user, &current, &kind, errors),
+            )
         }
     }
-}
-
-struct Upload {
-    kind: String,
-    document: Vec<u8>,
-}
-
-/// Reads the two fields of the form. A body over the server's limit is reported like a file
-/// over the document limit, so the member sees one clear message either way.
-async fn read_upload(multipart: Result<Multipart, MultipartRejection>, max_bytes: usize) -> Result<Upload, (AppError, String)> {
-    let too_large =
-        || AppError::Invalid(vec![FieldError::new("document", "upload-too-large").with("max_mb", max_bytes / (1024 * 1024))]);
-    let malformed = || AppError::Invalid(vec![FieldError::new("document", "upload-empty")]);
-    let mut multipart = multipart.map_err(|_| (malformed(), String::new()))?;
-    let mut upload = Upload { kind: String::new(), document: vec![] };
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err((too_large(), upload.kind)),
-            Err(_) => return Err((malformed(), upload.kind)),
-        };
-        match field.name() {
-            Some("kind") => match field.text().await {
-                Ok(text) => upload.kind = text,
-                Err(_) => return Err((malformed(), upload.kind)),
-            },
-            Some("document") => match field.bytes().await {
-                Ok(bytes) => upload.document = bytes.to_vec(),
-                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err((too_large(), upload.kind)),
-                Err(_) => return Err((malformed(), upload.kind)),
-            },
-            _ => {}
-        }
-    }
-    Ok(upload)
 }

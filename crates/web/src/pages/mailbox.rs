@@ -30,22 +30,36 @@ struct MailboxPage<'a> {
 }
 
 fn enabled(state: &AppState) -> Result<(), PageError> {
-    if state.web.mailbox_enabled { Ok(()) } else { Err(PageError(AppError::NotFound)) }
+    if state.web.mailbox_enabled {
+        Ok(())
+    } else {
+        Err(PageError(AppError::NotFound))
+    }
 }
 
 async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     enabled(&state)?;
     let mut c = state.app.db.read().await?;
     let mails = mailbox::latest(&mut c, 100).await?;
-    page(&MailboxPage { ctx: &ctx, mails, selected: None })
+    page(&MailboxPage {
+        ctx: &ctx,
+        mails,
+        selected: None,
+    })
 }
 
 async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     enabled(&state)?;
     let mut c = state.app.db.read().await?;
-    let selected = mailbox::find(&mut c, id).await?.ok_or(PageError(AppError::NotFound))?;
+    let selected = mailbox::find(&mut c, id)
+        .await?
+        .ok_or(PageError(AppError::NotFound))?;
     let mails = mailbox::latest(&mut c, 100).await?;
-    page(&MailboxPage { ctx: &ctx, mails, selected: Some(selected) })
+    page(&MailboxPage {
+        ctx: &ctx,
+        mails,
+        selected: Some(selected),
+    })
 }
 
 #[derive(serde::Serialize)]
@@ -64,7 +78,14 @@ async fn list_json(State(state): State<AppState>) -> Result<axum::response::Resp
     let mails: Vec<MailJson> = mailbox::latest(&mut c, 200)
         .await?
         .into_iter()
-        .map(|m| MailJson { id: m.id, to: m.to_addr, subject: m.subject, body_text: m.body_text, headers: m.headers, sent_at: m.sent_at })
+        .map(|m| MailJson {
+            id: m.id,
+            to: m.to_addr,
+            subject: m.subject,
+            body_text: m.body_text,
+            headers: m.headers,
+            sent_at: m.sent_at,
+        })
         .collect();
     Ok(Json(mails).into_response())
 }

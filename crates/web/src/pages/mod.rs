@@ -29,7 +29,12 @@ pub(crate) struct MessagePage<'a> {
 }
 
 /// A simple page with a heading, a sentence and an optional button.
-pub fn message(ctx: &Ctx, title_key: &str, text_key: &str, link: Option<(&str, &str)>) -> PageResult {
+pub fn message(
+    ctx: &Ctx,
+    title_key: &str,
+    text_key: &str,
+    link: Option<(&str, &str)>,
+) -> PageResult {
     page(&MessagePage {
         ctx,
         title: ctx.t(title_key),

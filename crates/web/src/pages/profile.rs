@@ -3,25 +3,27 @@
 //! their published services with their sales and rating.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
-use axum::Router;
+use yorozu_app::AppError;
 use yorozu_app::listings::view::seller_listings;
 use yorozu_app::profile::{avatar, view};
-use yorozu_app::AppError;
 use yorozu_domain::profile::NdaWillingness;
 use yorozu_i18n::Arg;
 
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageResult};
-use crate::pages::discovery::{cards, count_arg, rating_with_count, Card};
+use crate::pages::discovery::{Card, cards, count_arg, rating_with_count};
 use crate::render::page;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/users/{id}", get(show)).route("/users/{id}/avatar", get(avatar_image))
+    Router::new()
+        .route("/users/{id}", get(show))
+        .route("/users/{id}/avatar", get(avatar_image))
 }
 
 /// A text split into paragraphs (at blank lines) of lines, so the template can keep the
@@ -71,15 +73,33 @@ impl ProfilePage<'_> {
 async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
     let id = member_id(&id)?;
     let mut c = state.app.db.read().await?;
-    let profile = view::load(&mut c, id).await?.ok_or(PageError(AppError::NotFound))?;
+    let profile = view::load(&mut c, id)
+        .await?
+        .ok_or(PageError(AppError::NotFound))?;
     drop(c);
     let shop = seller_listings(&state.app, profile.user_id).await?;
-    let nda = NdaWillingness::parse(profile.nda).ok().filter(|n| n.is_specified()).map(|n| ctx.t(&format!("nda-{}", n.as_str())));
+    let nda = NdaWillingness::parse(profile.nda)
+        .ok()
+        .filter(|n| n.is_specified())
+        .map(|n| ctx.t(&format!("nda-{}", n.as_str())));
     let page_data = ProfilePage {
         ctx: &ctx,
-        title: ctx.tr.ta("profile-page-title", [("name", Arg::from(&profile.display_name))]),
-        initial: profile.display_name.chars().next().map(String::from).unwrap_or_default(),
-        avatar_url: profile.has_avatar.then(|| format!("/users/{}/avatar?v={}", profile.user_id, profile.avatar_version)),
+        title: ctx.tr.ta(
+            "profile-page-title",
+            [("name", Arg::from(&profile.display_name))],
+        ),
+        initial: profile
+            .display_name
+            .chars()
+            .next()
+            .map(String::from)
+            .unwrap_or_default(),
+        avatar_url: profile.has_avatar.then(|| {
+            format!(
+                "/users/{}/avatar?v={}",
+                profile.user_id, profile.avatar_version
+            )
+        }),
         verified_on: profile.identity_verified_at.map(|at| ctx.date(&at)),
         member_since: ctx.date(&profile.member_since),
         introduction: paragraphs(&profile.introduction),
@@ -88,13 +108,24 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
         sns_links: profile
             .sns_links
             .into_iter()
-            .map(|l| SnsLinkItem { label: ctx.t(&format!("sns-kind-{}", l.kind)), url: l.url })
+            .map(|l| SnsLinkItem {
+                label: ctx.t(&format!("sns-kind-{}", l.kind)),
+                url: l.url,
+            })
             .collect(),
         skills: profile.skills,
         nda,
         is_self: ctx.user.as_ref().is_some_and(|u| u.id == profile.user_id),
-        rating: rating_with_count(&ctx, "card-rating", shop.stats.rating_x100, shop.stats.rating_count),
-        sales: ctx.tr.ta("service-seller-sales-count", [("count", count_arg(shop.stats.sales_count))]),
+        rating: rating_with_count(
+            &ctx,
+            "card-rating",
+            shop.stats.rating_x100,
+            shop.stats.rating_count,
+        ),
+        sales: ctx.tr.ta(
+            "service-seller-sales-count",
+            [("count", count_arg(shop.stats.sales_count))],
+        ),
         services: cards(&ctx, shop.cards),
         display_name: profile.display_name,
     };
@@ -104,9 +135,14 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
 /// The avatar JPEG. Its URL carries `?v=<version>`, so it can be cached for good.
 async fn avatar_image(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
     let id = member_id(&id)?;
-    let bytes = avatar::load(&state.app, id).await?.ok_or(PageError(AppError::NotFound))?;
+    let bytes = avatar::load(&state.app, id)
+        .await?
+        .ok_or(PageError(AppError::NotFound))?;
     Ok((
-        [(header::CONTENT_TYPE, "image/jpeg"), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")],
+        [
+            (header::CONTENT_TYPE, "image/jpeg"),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
         bytes,
     )
         .into_response())
@@ -114,7 +150,8 @@ async fn avatar_image(State(state): State<AppState>, Path(id): Path<String>) -> 
 
 /// Member ids in paths; anything else is a page that does not exist.
 fn member_id(raw: &str) -> Result<i64, PageError> {
-    raw.parse::<i64>().map_err(|_| PageError(AppError::NotFound))
+    raw.parse::<i64>()
+        .map_err(|_| PageError(AppError::NotFound))
 }
 
 pub(crate) fn paragraphs(text: &str) -> Paragraphs {
@@ -146,7 +183,10 @@ mod tests {
         assert_eq!(
             paragraphs(text),
             vec![
-                vec!["はじめまして。".to_owned(), "イラストを描いています。".to_owned()],
+                vec![
+                    "はじめまして。".to_owned(),
+                    "イラストを描いています。".to_owned()
+                ],
                 vec!["よろしくお願いします。".to_owned()],
             ]
         );

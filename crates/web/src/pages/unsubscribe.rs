@@ -5,12 +5,12 @@
 //! request with `List-Unsubscribe=One-Click` — takes effect at once.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Query, State};
 use axum::routing::get;
-use axum::Router;
 use serde::Deserialize;
-use yorozu_app::mail::unsubscribe;
 use yorozu_app::AppError;
+use yorozu_app::mail::unsubscribe;
 
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageResult};
@@ -36,15 +36,33 @@ struct UnsubscribePage<'a> {
     done: bool,
 }
 
-async fn confirm_page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> PageResult {
-    let (_, category) =
-        unsubscribe::parse(&state.app, &q.token).ok_or(PageError(AppError::LinkInvalid("unsubscribe-link-invalid")))?;
+async fn confirm_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> PageResult {
+    let (_, category) = unsubscribe::parse(&state.app, &q.token)
+        .ok_or(PageError(AppError::LinkInvalid("unsubscribe-link-invalid")))?;
     let category = ctx.t(&format!("mail-category-{}", category.key()));
-    page(&UnsubscribePage { ctx: &ctx, token: q.token, category, done: false })
+    page(&UnsubscribePage {
+        ctx: &ctx,
+        token: q.token,
+        category,
+        done: false,
+    })
 }
 
-async fn unsubscribe_now(State(state): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> PageResult {
+async fn unsubscribe_now(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> PageResult {
     let category = unsubscribe::unsubscribe(&state.app, &q.token).await?;
     let category = ctx.t(&format!("mail-category-{}", category.key()));
-    page(&UnsubscribePage { ctx: &ctx, token: String::new(), category, done: true })
+    page(&UnsubscribePage {
+        ctx: &ctx,
+        token: String::new(),
+        category,
+        done: true,
+    })
 }

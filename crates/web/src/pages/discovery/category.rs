@@ -2,17 +2,17 @@
 //! one, and the search results with the category preset.
 
 use askama::Template;
+use axum::Router;
+use axum::extract::Query;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, State};
-use axum::extract::Query;
 use axum::routing::get;
-use axum::Router;
-use yorozu_app::listings::search::{self, SearchParams};
 use yorozu_app::AppError;
+use yorozu_app::listings::search::{self, SearchParams};
 use yorozu_domain::listings::categories;
 
-use super::search::{params_of, SearchView};
-use super::{category_name, path_id, CategoryLink};
+use super::search::{SearchView, params_of};
+use super::{CategoryLink, category_name, path_id};
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageResult};
 use crate::render::page;
@@ -41,14 +41,32 @@ async fn show(
     query: Result<Query<SearchParams>, QueryRejection>,
 ) -> PageResult {
     let category = categories::by_id(path_id(&id)?).ok_or(PageError(AppError::NotFound))?;
-    let params = SearchParams { category: category.id.to_string(), ..params_of(query) };
+    let params = SearchParams {
+        category: category.id.to_string(),
+        ..params_of(query)
+    };
     let results = search::run(&state.app, &params).await?;
     let name = category_name(&ctx, category);
-    let s = SearchView::build(&ctx, params, results, format!("/categories/{}", category.id), true);
+    let s = SearchView::build(
+        &ctx,
+        params,
+        results,
+        format!("/categories/{}", category.id),
+        true,
+    );
     page(&CategoryPage {
         heading: ctx.t1("browse-title", "name", &name),
-        parent: category.parent_category().map(|p| CategoryLink { id: p.id, name: category_name(&ctx, p) }),
-        children: category.children().map(|c| CategoryLink { id: c.id, name: category_name(&ctx, c) }).collect(),
+        parent: category.parent_category().map(|p| CategoryLink {
+            id: p.id,
+            name: category_name(&ctx, p),
+        }),
+        children: category
+            .children()
+            .map(|c| CategoryLink {
+                id: c.id,
+                name: category_name(&ctx, c),
+            })
+            .collect(),
         name,
         ctx: &ctx,
         s,

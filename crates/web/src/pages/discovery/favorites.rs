@@ -10,17 +10,19 @@ use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use yorozu_app::listings::favorites;
 use yorozu_app::AppError;
+use yorozu_app::listings::favorites;
 
-use super::{cards, path_id, Card};
-use crate::ctx::{require_user, Ctx};
+use super::{Card, cards, path_id};
+use crate::ctx::{Ctx, require_user};
 use crate::error::{PageError, PageResult};
 use crate::render::{page, redirect_with_flash, safe_next};
 use crate::state::AppState;
 
 pub(super) fn routes() -> Router<AppState> {
-    Router::new().route("/services/{id}/favorite", post(toggle)).route("/favorites", get(list))
+    Router::new()
+        .route("/services/{id}/favorite", post(toggle))
+        .route("/favorites", get(list))
 }
 
 /// What the favourite button shows (`service_macros.html`).
@@ -62,7 +64,10 @@ async fn toggle(
     let id = path_id(&id)?;
     let Some(user) = ctx.user.as_ref() else {
         // Back to the service page after signing in, not to this POST-only address.
-        let login = format!("/login?next={}", urlencoding::encode(&format!("/services/{id}")));
+        let login = format!(
+            "/login?next={}",
+            urlencoding::encode(&format!("/services/{id}"))
+        );
         if is_htmx(&headers) {
             let mut response = axum::http::StatusCode::NO_CONTENT.into_response();
             if let Ok(v) = HeaderValue::from_str(&login) {
@@ -85,9 +90,21 @@ async fn toggle(
         _ => format!("/services/{id}"),
     };
     if is_htmx(&headers) {
-        return page(&FavoriteFragment { ctx: &ctx, favorite: FavoriteButton { listing_id: id, on, signed_in: true, next } });
+        return page(&FavoriteFragment {
+            ctx: &ctx,
+            favorite: FavoriteButton {
+                listing_id: id,
+                on,
+                signed_in: true,
+                next,
+            },
+        });
     }
-    let flash = if on { "flash-favorite-added" } else { "flash-favorite-removed" };
+    let flash = if on {
+        "flash-favorite-added"
+    } else {
+        "flash-favorite-removed"
+    };
     Ok(redirect_with_flash(&ctx, &next, flash))
 }
 
@@ -113,7 +130,12 @@ async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let items = cards(&ctx, rows)
         .into_iter()
         .map(|card| FavoriteItem {
-            favorite: FavoriteButton { listing_id: card.id, on: true, signed_in: true, next: "/favorites".into() },
+            favorite: FavoriteButton {
+                listing_id: card.id,
+                on: true,
+                signed_in: true,
+                next: "/favorites".into(),
+            },
             card,
         })
         .collect();

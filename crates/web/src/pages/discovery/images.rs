@@ -1,11 +1,11 @@
 //! Service images and their thumbnails. A replaced image gets a new id, so a day's caching
 //! never shows a stale picture.
 
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
-use axum::Router;
 use yorozu_app::listings::images;
 
 use super::path_id;
@@ -31,6 +31,17 @@ async fn serve(state: &AppState, ctx: &Ctx, id: &str, thumb: bool) -> PageResult
     let id = path_id(id)?;
     let bytes = images::load(&state.app, ctx.user.as_ref(), id, thumb).await?;
     // A signed-in seller may be looking at a draft's image: keep that out of shared caches.
-    let cache = if ctx.user.is_some() { "private, max-age=86400" } else { "public, max-age=86400" };
-    Ok(([(header::CONTENT_TYPE, "image/jpeg"), (header::CACHE_CONTROL, cache)], bytes).into_response())
+    let cache = if ctx.user.is_some() {
+        "private, max-age=86400"
+    } else {
+        "public, max-age=86400"
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/jpeg"),
+            (header::CACHE_CONTROL, cache),
+        ],
+        bytes,
+    )
+        .into_response())
 }

@@ -12,9 +12,9 @@ mod service;
 
 use axum::Router;
 use yorozu_app::AppError;
+use yorozu_domain::Locale;
 use yorozu_domain::listings::categories::Category;
 use yorozu_domain::money::Yen;
-use yorozu_domain::Locale;
 use yorozu_i18n::Arg;
 use yorozu_store::listings::search::CardRow;
 
@@ -75,13 +75,25 @@ pub(crate) fn rating(x100: i64) -> String {
 
 /// A rating message with `rating` and `count`, or None when nobody has rated yet.
 pub(crate) fn rating_with_count(ctx: &Ctx, key: &str, x100: i64, count: i64) -> Option<String> {
-    (count > 0).then(|| ctx.tr.ta(key, [("rating", Arg::Text(rating(x100))), ("count", count_arg(count))]))
+    (count > 0).then(|| {
+        ctx.tr.ta(
+            key,
+            [
+                ("rating", Arg::Text(rating(x100))),
+                ("count", count_arg(count)),
+            ],
+        )
+    })
 }
 
 /// A count as a message argument. Fluent does not group digits here, so from 1,000 up the
 /// count goes in as grouped text; below that as a number, so English plurals still work.
 pub(crate) fn count_arg(n: i64) -> Arg {
-    if n.abs() < 1000 { Arg::Number(n) } else { Arg::Text(grouped(n)) }
+    if n.abs() < 1000 {
+        Arg::Number(n)
+    } else {
+        Arg::Text(grouped(n))
+    }
 }
 
 /// 1234567 → "1,234,567".
@@ -103,7 +115,8 @@ pub(crate) fn category_name(ctx: &Ctx, category: &Category) -> String {
 
 /// Ids in paths; anything that is not a number is a page that does not exist.
 pub(crate) fn path_id(raw: &str) -> Result<i64, PageError> {
-    raw.parse::<i64>().map_err(|_| PageError(AppError::NotFound))
+    raw.parse::<i64>()
+        .map_err(|_| PageError(AppError::NotFound))
 }
 
 /// A top-level category as a link on the home, search and category pages.
@@ -114,7 +127,10 @@ pub(crate) struct CategoryLink {
 
 pub(crate) fn top_level_links(ctx: &Ctx) -> Vec<CategoryLink> {
     yorozu_domain::listings::categories::top_level()
-        .map(|c| CategoryLink { id: c.id, name: category_name(ctx, c) })
+        .map(|c| CategoryLink {
+            id: c.id,
+            name: category_name(ctx, c),
+        })
         .collect()
 }
 

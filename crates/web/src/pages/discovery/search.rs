@@ -7,16 +7,16 @@
 use std::sync::Arc;
 
 use askama::Template;
+use axum::Router;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::routing::get;
-use axum::Router;
-use yorozu_app::listings::search::{self, SearchParams, SearchResults, SORTS};
+use yorozu_app::listings::search::{self, SORTS, SearchParams, SearchResults};
 use yorozu_domain::listings::categories;
 use yorozu_i18n::Arg;
 use yorozu_store::listings::search::COUNT_CAP;
 
-use super::{cards, category_name, count_arg, top_level_links, Card, CategoryLink};
+use super::{Card, CategoryLink, cards, category_name, count_arg, top_level_links};
 use crate::ctx::Ctx;
 use crate::error::PageResult;
 use crate::render::page;
@@ -86,10 +86,23 @@ pub(super) struct SearchView {
 }
 
 impl SearchView {
-    pub fn build(ctx: &Ctx, params: SearchParams, results: Arc<SearchResults>, base_path: String, category_fixed: bool) -> SearchView {
+    pub fn build(
+        ctx: &Ctx,
+        params: SearchParams,
+        results: Arc<SearchResults>,
+        base_path: String,
+        category_fixed: bool,
+    ) -> SearchView {
         let sort = params.sort();
-        let sort_key = SORTS.iter().find(|(_, s)| *s == sort).map_or("recommended", |(k, _)| *k);
-        let links = LinkBuilder { params: &params, base_path: &base_path, category_fixed };
+        let sort_key = SORTS
+            .iter()
+            .find(|(_, s)| *s == sort)
+            .map_or("recommended", |(k, _)| *k);
+        let links = LinkBuilder {
+            params: &params,
+            base_path: &base_path,
+            category_fixed,
+        };
         let sorts = SORTS
             .iter()
             .map(|(key, _)| Link {
@@ -101,12 +114,19 @@ impl SearchView {
         let page = results.page;
         let pages = page_numbers(page, results.pages)
             .into_iter()
-            .map(|(number, gap_before)| PageLink { number, href: links.href(sort_key, number), current: number == page, gap_before })
+            .map(|(number, gap_before)| PageLink {
+                number,
+                href: links.href(sort_key, number),
+                current: number == page,
+                gap_before,
+            })
             .collect();
         let count = if results.capped {
-            ctx.tr.ta("search-count-capped", [("count", count_arg(COUNT_CAP))])
+            ctx.tr
+                .ta("search-count-capped", [("count", count_arg(COUNT_CAP))])
         } else {
-            ctx.tr.ta("search-count", [("count", count_arg(results.total))])
+            ctx.tr
+                .ta("search-count", [("count", count_arg(results.total))])
         };
         let selected_category = params.category.trim().to_owned();
         let category_groups = categories::top_level()
@@ -121,13 +141,20 @@ impl SearchView {
                     label: category_name(ctx, c),
                     selected: selected_category == c.id.to_string(),
                 }));
-                CategoryGroup { label: category_name(ctx, top), options }
+                CategoryGroup {
+                    label: category_name(ctx, top),
+                    options,
+                }
             })
             .collect();
         let days = params.days.trim().to_owned();
         let day_choices = DAY_CHOICES
             .iter()
-            .map(|d| Choice { value: d.to_string(), label: ctx.t1("search-days-within", "days", d), selected: days == d.to_string() })
+            .map(|d| Choice {
+                value: d.to_string(),
+                label: ctx.t1("search-days-within", "days", d),
+                selected: days == d.to_string(),
+            })
             .collect();
         let rating = params.rating.trim().to_owned();
         let rating_choices = RATING_CHOICES
@@ -145,14 +172,32 @@ impl SearchView {
             || !days.is_empty()
             || !rating.is_empty()
             || verified;
-        let unfiltered = SearchParams { q: params.q.clone(), ..SearchParams::default() };
-        let unfiltered_href = LinkBuilder { params: &unfiltered, base_path: &base_path, category_fixed }.href("recommended", 1);
+        let unfiltered = SearchParams {
+            q: params.q.clone(),
+            ..SearchParams::default()
+        };
+        let unfiltered_href = LinkBuilder {
+            params: &unfiltered,
+            base_path: &base_path,
+            category_fixed,
+        }
+        .href("recommended", 1);
         SearchView {
             prev: (page > 1).then(|| links.href(sort_key, page - 1)),
             next: (page < results.pages).then(|| links.href(sort_key, page + 1)),
-            page_of: ctx.tr.ta("search-page-of", [("page", Arg::Number(page)), ("pages", Arg::Number(results.pages))]),
+            page_of: ctx.tr.ta(
+                "search-page-of",
+                [
+                    ("page", Arg::Number(page)),
+                    ("pages", Arg::Number(results.pages)),
+                ],
+            ),
             cards: cards(ctx, results.cards.clone()),
-            sort_key: if sort_key == "recommended" { String::new() } else { sort_key.to_owned() },
+            sort_key: if sort_key == "recommended" {
+                String::new()
+            } else {
+                sort_key.to_owned()
+            },
             sorts,
             pages,
             count,
@@ -177,7 +222,11 @@ impl SearchView {
     /// The page's main heading: the keywords when there are some.
     pub fn keyword_heading(&self, ctx: &Ctx) -> String {
         let q = self.params.q.trim();
-        if q.is_empty() { ctx.t("search-title") } else { ctx.tr.ta("search-results-for", [("q", Arg::from(q))]) }
+        if q.is_empty() {
+            ctx.t("search-title")
+        } else {
+            ctx.tr.ta("search-results-for", [("q", Arg::from(q))])
+        }
     }
 }
 
@@ -194,13 +243,27 @@ impl LinkBuilder<'_> {
         let page = page.to_string();
         let pairs = [
             ("q", p.q.trim()),
-            ("category", if self.category_fixed { "" } else { p.category.trim() }),
+            (
+                "category",
+                if self.category_fixed {
+                    ""
+                } else {
+                    p.category.trim()
+                },
+            ),
             ("min_price", p.min_price.trim()),
             ("max_price", p.max_price.trim()),
             ("days", p.days.trim()),
             ("rating", p.rating.trim()),
             ("verified", p.verified.trim()),
-            ("sort", if sort_key == "recommended" { "" } else { sort_key }),
+            (
+                "sort",
+                if sort_key == "recommended" {
+                    ""
+                } else {
+                    sort_key
+                },
+            ),
             ("page", if page == "1" { "" } else { &page }),
         ];
         let query: Vec<String> = pairs
@@ -208,7 +271,11 @@ impl LinkBuilder<'_> {
             .filter(|(_, v)| !v.is_empty())
             .map(|(k, v)| format!("{k}={}", urlencoding::encode(v)))
             .collect();
-        if query.is_empty() { self.base_path.to_owned() } else { format!("{}?{}", self.base_path, query.join("&")) }
+        if query.is_empty() {
+            self.base_path.to_owned()
+        } else {
+            format!("{}?{}", self.base_path, query.join("&"))
+        }
     }
 }
 
@@ -239,11 +306,19 @@ struct SearchPage<'a> {
     s: SearchView,
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, query: Result<Query<SearchParams>, QueryRejection>) -> PageResult {
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    query: Result<Query<SearchParams>, QueryRejection>,
+) -> PageResult {
     let params = params_of(query);
     let results = search::run(&state.app, &params).await?;
     let s = SearchView::build(&ctx, params, results, "/search".into(), false);
-    page(&SearchPage { heading: s.keyword_heading(&ctx), ctx: &ctx, s })
+    page(&SearchPage {
+        heading: s.keyword_heading(&ctx),
+        ctx: &ctx,
+        s,
+    })
 }
 
 #[cfg(test)]
@@ -254,7 +329,18 @@ mod tests {
     fn page_numbers_show_ends_and_a_window() {
         assert_eq!(page_numbers(1, 1), vec![(1, false)]);
         assert_eq!(page_numbers(1, 3), vec![(1, false), (2, false), (3, false)]);
-        assert_eq!(page_numbers(6, 10), vec![(1, false), (4, true), (5, false), (6, false), (7, false), (8, false), (10, true)]);
+        assert_eq!(
+            page_numbers(6, 10),
+            vec![
+                (1, false),
+                (4, true),
+                (5, false),
+                (6, false),
+                (7, false),
+                (8, false),
+                (10, true)
+            ]
+        );
     }
 
     #[test]
@@ -266,12 +352,20 @@ mod tests {
             category: "3".into(),
             ..SearchParams::default()
         };
-        let links = LinkBuilder { params: &params, base_path: "/search", category_fixed: false };
+        let links = LinkBuilder {
+            params: &params,
+            base_path: "/search",
+            category_fixed: false,
+        };
         assert_eq!(
             links.href("price-low", 2),
             "/search?q=%E5%90%8D%E5%88%BA%20%E3%83%87%E3%82%B6%E3%82%A4%E3%83%B3&category=3&min_price=1000&verified=1&sort=price-low&page=2"
         );
-        let on_category = LinkBuilder { params: &params, base_path: "/categories/3", category_fixed: true };
+        let on_category = LinkBuilder {
+            params: &params,
+            base_path: "/categories/3",
+            category_fixed: true,
+        };
         assert!(!on_category.href("recommended", 1).contains("category="));
     }
 }

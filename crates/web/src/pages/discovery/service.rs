@@ -3,9 +3,9 @@
 //! Graph and Twitter-card tags so a shared link shows title, price and image.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
-use axum::Router;
 use yorozu_app::listings::view::{self, ListingView};
 use yorozu_domain::listings::categories;
 use yorozu_i18n::Arg;
@@ -14,7 +14,7 @@ use super::favorites::FavoriteButton;
 use super::{category_name, count_arg, path_id, rating_with_count, yen};
 use crate::ctx::Ctx;
 use crate::error::PageResult;
-use crate::pages::profile::{paragraphs, Paragraphs};
+use crate::pages::profile::{Paragraphs, paragraphs};
 use crate::render::page;
 use crate::state::AppState;
 
@@ -94,20 +94,39 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
     let url = state.app.url(&format!("/services/{}", v.id));
     let enc = |s: &str| urlencoding::encode(s).into_owned();
     let share = Share {
-        image: v.images.first().map(|i| state.app.url(&format!("/services/images/{}", i.id))),
+        image: v
+            .images
+            .first()
+            .map(|i| state.app.url(&format!("/services/images/{}", i.id))),
         description: og_description(&v.description),
-        x: format!("https://twitter.com/intent/tweet?text={}&url={}", enc(&v.title), enc(&url)),
+        x: format!(
+            "https://twitter.com/intent/tweet?text={}&url={}",
+            enc(&v.title),
+            enc(&url)
+        ),
         facebook: format!("https://www.facebook.com/sharer/sharer.php?u={}", enc(&url)),
-        line: format!("https://social-plugins.line.me/lineit/share?url={}", enc(&url)),
+        line: format!(
+            "https://social-plugins.line.me/lineit/share?url={}",
+            enc(&url)
+        ),
         url,
     };
 
-    let mut crumbs = vec![Crumb { href: "/".into(), name: ctx.t("service-home") }];
+    let mut crumbs = vec![Crumb {
+        href: "/".into(),
+        name: ctx.t("service-home"),
+    }];
     if let Some(category) = categories::by_id(v.category_id) {
         if let Some(parent) = category.parent_category() {
-            crumbs.push(Crumb { href: format!("/categories/{}", parent.id), name: category_name(&ctx, parent) });
+            crumbs.push(Crumb {
+                href: format!("/categories/{}", parent.id),
+                name: category_name(&ctx, parent),
+            });
         }
-        crumbs.push(Crumb { href: format!("/categories/{}", category.id), name: category_name(&ctx, category) });
+        crumbs.push(Crumb {
+            href: format!("/categories/{}", category.id),
+            name: category_name(&ctx, category),
+        });
     }
 
     let images = v
@@ -118,7 +137,10 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
             id: img.id,
             width: img.width,
             height: img.height,
-            alt: ctx.tr.ta("service-image-alt", [("title", Arg::from(&v.title)), ("n", Arg::from(i + 1))]),
+            alt: ctx.tr.ta(
+                "service-image-alt",
+                [("title", Arg::from(&v.title)), ("n", Arg::from(i + 1))],
+            ),
             show_label: ctx.t1("service-gallery-show", "n", i + 1),
         })
         .collect();
@@ -134,19 +156,62 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
         },
         description: paragraphs(&v.description),
         buyer_notes: paragraphs(&v.buyer_notes),
-        options: v.options.iter().map(|o| OptionRow { title: o.title.clone(), price: yen(&ctx, o.price) }).collect(),
-        faq: v.faq.iter().map(|f| FaqItem { question: f.question.clone(), answer: paragraphs(&f.answer) }).collect(),
+        options: v
+            .options
+            .iter()
+            .map(|o| OptionRow {
+                title: o.title.clone(),
+                price: yen(&ctx, o.price),
+            })
+            .collect(),
+        faq: v
+            .faq
+            .iter()
+            .map(|f| FaqItem {
+                question: f.question.clone(),
+                answer: paragraphs(&f.answer),
+            })
+            .collect(),
         images,
         crumbs,
-        rating: rating_with_count(&ctx, "service-rating-summary", v.rating_x100, v.rating_count),
-        seller_rating: rating_with_count(&ctx, "card-rating", v.seller_stats.rating_x100, v.seller_stats.rating_count),
-        seller_sales: ctx.tr.ta("service-seller-sales-count", [("count", count_arg(v.seller_stats.sales_count))]),
-        favorites: (v.favorites_count > 0)
-            .then(|| ctx.tr.ta("service-favorite-count", [("count", count_arg(v.favorites_count))])),
+        rating: rating_with_count(
+            &ctx,
+            "service-rating-summary",
+            v.rating_x100,
+            v.rating_count,
+        ),
+        seller_rating: rating_with_count(
+            &ctx,
+            "card-rating",
+            v.seller_stats.rating_x100,
+            v.seller_stats.rating_count,
+        ),
+        seller_sales: ctx.tr.ta(
+            "service-seller-sales-count",
+            [("count", count_arg(v.seller_stats.sales_count))],
+        ),
+        favorites: (v.favorites_count > 0).then(|| {
+            ctx.tr.ta(
+                "service-favorite-count",
+                [("count", count_arg(v.favorites_count))],
+            )
+        }),
         seller_since: ctx.date(&seller.member_since),
-        seller_initial: seller.display_name.chars().next().map(String::from).unwrap_or_default(),
-        seller_avatar: seller.has_avatar.then(|| format!("/users/{}/avatar?v={}", seller.user_id, seller.avatar_version)),
-        vacation: v.vacation_until.map(|until| ctx.t1("service-vacation", "date", ctx.date(&until))),
+        seller_initial: seller
+            .display_name
+            .chars()
+            .next()
+            .map(String::from)
+            .unwrap_or_default(),
+        seller_avatar: seller.has_avatar.then(|| {
+            format!(
+                "/users/{}/avatar?v={}",
+                seller.user_id, seller.avatar_version
+            )
+        }),
+        vacation: v
+            .vacation_until
+            .map(|until| ctx.t1("service-vacation", "date", ctx.date(&until))),
         favorite: FavoriteButton {
             listing_id: v.id,
             on: v.viewer_favorite,
@@ -161,7 +226,13 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
 
 /// The start of the description on one line, for link previews.
 fn og_description(description: &str) -> String {
-    description.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(OG_DESCRIPTION_CHARS).collect()
+    description
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(OG_DESCRIPTION_CHARS)
+        .collect()
 }
 
 #[cfg(test)]
@@ -172,6 +243,9 @@ mod tests {
     fn og_description_is_one_line_of_at_most_120_characters() {
         let long = "あ".repeat(200);
         assert_eq!(og_description(&long).chars().count(), 120);
-        assert_eq!(og_description("一行目\n\n二行目  です"), "一行目 二行目 です");
+        assert_eq!(
+            og_description("一行目\n\n二行目  です"),
+            "一行目 二行目 です"
+        );
     }
 }

@@ -4,28 +4,28 @@
 //! JavaScript. The edit page also shows the images and the status actions.
 
 use askama::Template;
+use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::get;
-use axum::Router;
+use yorozu_app::AppError;
+use yorozu_app::accounts::CurrentUser;
 use yorozu_app::listings::edit;
 use yorozu_app::listings::form::ListingForm;
 use yorozu_app::listings::manage::Action;
 use yorozu_app::listings::view::{self, ImageView, ListingView};
-use yorozu_app::accounts::CurrentUser;
-use yorozu_app::AppError;
 use yorozu_domain::listings::categories;
 use yorozu_domain::listings::{
     ListingStatus, MAX_BUYER_NOTES_CHARS, MAX_DELIVERY_DAYS, MAX_FAQ_ANSWER_CHARS, MAX_FAQ_ENTRIES,
-    MAX_FAQ_QUESTION_CHARS, MAX_LISTING_DESCRIPTION_CHARS, MAX_LISTING_TITLE_CHARS, MAX_PAID_OPTIONS,
-    MAX_PAID_OPTION_TITLE_CHARS, MAX_REVISIONS, MIN_DELIVERY_DAYS,
+    MAX_FAQ_QUESTION_CHARS, MAX_LISTING_DESCRIPTION_CHARS, MAX_LISTING_TITLE_CHARS,
+    MAX_PAID_OPTION_TITLE_CHARS, MAX_PAID_OPTIONS, MAX_REVISIONS, MIN_DELIVERY_DAYS,
 };
 use yorozu_i18n::Arg;
 
 use super::{form_pairs, parse_id, status_label_key};
 use crate::ctx::Ctx;
-use crate::error::{form_or_page, FormErrors, PageResult};
+use crate::error::{FormErrors, PageResult, form_or_page};
 use crate::pages::settings::signed_in;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
@@ -82,12 +82,22 @@ struct RowError {
 
 /// The row an `options` or `faq` field error points at, read before the error is translated.
 fn row_error(e: &AppError, field: &str) -> Option<RowError> {
-    let AppError::Invalid(fields) = e else { return None };
+    let AppError::Invalid(fields) = e else {
+        return None;
+    };
     let fe = fields.iter().find(|f| f.field == field)?;
-    let row = fe.args.iter().find(|(k, _)| *k == "row")?.1.parse::<usize>().ok()?;
+    let row = fe
+        .args
+        .iter()
+        .find(|(k, _)| *k == "row")?
+        .1
+        .parse::<usize>()
+        .ok()?;
     let code = fe.code;
-    let first = code.contains("title") || code.contains("question") || code.ends_with("invalid-characters");
-    let second = code.contains("price") || code.contains("answer") || code.ends_with("invalid-characters");
+    let first =
+        code.contains("title") || code.contains("question") || code.ends_with("invalid-characters");
+    let second =
+        code.contains("price") || code.contains("answer") || code.ends_with("invalid-characters");
     Some(RowError { row, first, second })
 }
 
@@ -103,7 +113,11 @@ struct Rows {
 impl Rows {
     /// The first view of the form: the saved rows plus a few blank ones.
     fn fresh() -> Rows {
-        Rows { option_blanks: BLANK_ROWS, faq_blanks: BLANK_ROWS, ..Rows::default() }
+        Rows {
+            option_blanks: BLANK_ROWS,
+            faq_blanks: BLANK_ROWS,
+            ..Rows::default()
+        }
     }
 
     /// The rows as submitted, plus one more where 「行を追加」 was pressed.
@@ -117,7 +131,11 @@ impl Rows {
 
     /// The rows as submitted, with the row that has a problem marked.
     fn with_errors(e: &AppError) -> Rows {
-        Rows { option_error: row_error(e, "options"), faq_error: row_error(e, "faq"), ..Rows::default() }
+        Rows {
+            option_error: row_error(e, "options"),
+            faq_error: row_error(e, "faq"),
+            ..Rows::default()
+        }
     }
 }
 
@@ -214,17 +232,39 @@ struct Hints {
 async fn new_form(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let user = signed_in!(ctx);
     let needs_email = !user.email_verified;
-    render(&state, &ctx, StatusCode::OK, None, ListingForm::default(), FormErrors::default(), Rows::fresh(), needs_email)
+    render(
+        &state,
+        &ctx,
+        StatusCode::OK,
+        None,
+        ListingForm::default(),
+        FormErrors::default(),
+        Rows::fresh(),
+        needs_email,
+    )
 }
 
 async fn create(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> PageResult {
     let user = signed_in!(ctx);
     let (form, submit) = read_form(&body);
     if submit != Submit::Save {
-        return render(&state, &ctx, StatusCode::OK, None, form, FormErrors::default(), Rows::after(submit), false);
+        return render(
+            &state,
+            &ctx,
+            StatusCode::OK,
+            None,
+            form,
+            FormErrors::default(),
+            Rows::after(submit),
+            false,
+        );
     }
     match edit::create(&state.app, user, &form).await {
-        Ok(id) => Ok(redirect_with_flash(&ctx, &format!("/listings/{id}/edit"), "listings-flash-created")),
+        Ok(id) => Ok(redirect_with_flash(
+            &ctx,
+            &format!("/listings/{id}/edit"),
+            "listings-flash-created",
+        )),
         Err(e) => {
             let rows = Rows::with_errors(&e);
             let (status, errors) = form_or_page(ctx.tr, e)?;
@@ -237,25 +277,61 @@ async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Strin
     let user = signed_in!(ctx);
     let id = parse_id(&id)?;
     let (form, listing) = view::edit_form(&state.app, user, id).await?;
-    render(&state, &ctx, StatusCode::OK, Some(saved(&state, &ctx, &listing, None)), form, FormErrors::default(), Rows::fresh(), false)
+    render(
+        &state,
+        &ctx,
+        StatusCode::OK,
+        Some(saved(&state, &ctx, &listing, None)),
+        form,
+        FormErrors::default(),
+        Rows::fresh(),
+        false,
+    )
 }
 
-async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> PageResult {
+async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> PageResult {
     let user = signed_in!(ctx);
     let id = parse_id(&id)?;
     let (form, submit) = read_form(&body);
     if submit != Submit::Save {
         let (_, listing) = view::edit_form(&state.app, user, id).await?;
         let saved = saved(&state, &ctx, &listing, None);
-        return render(&state, &ctx, StatusCode::OK, Some(saved), form, FormErrors::default(), Rows::after(submit), false);
+        return render(
+            &state,
+            &ctx,
+            StatusCode::OK,
+            Some(saved),
+            form,
+            FormErrors::default(),
+            Rows::after(submit),
+            false,
+        );
     }
     match edit::update(&state.app, user, id, &form).await {
-        Ok(()) => Ok(redirect_with_flash(&ctx, &format!("/listings/{id}/edit"), "listings-flash-saved")),
+        Ok(()) => Ok(redirect_with_flash(
+            &ctx,
+            &format!("/listings/{id}/edit"),
+            "listings-flash-saved",
+        )),
         Err(e) => {
             let rows = Rows::with_errors(&e);
             let (status, errors) = form_or_page(ctx.tr, e)?;
             let (_, listing) = view::edit_form(&state.app, user, id).await?;
-            render(&state, &ctx, status, Some(saved(&state, &ctx, &listing, None)), form, errors, rows, false)
+            render(
+                &state,
+                &ctx,
+                status,
+                Some(saved(&state, &ctx, &listing, None)),
+                form,
+                errors,
+                rows,
+                false,
+            )
         }
     }
 }
@@ -271,7 +347,16 @@ pub(super) async fn edit_with_image_error(
 ) -> PageResult {
     let (form, listing) = view::edit_form(&state.app, user, listing_id).await?;
     let saved = saved(state, ctx, &listing, Some(message));
-    render(state, ctx, status, Some(saved), form, FormErrors::default(), Rows::fresh(), false)
+    render(
+        state,
+        ctx,
+        status,
+        Some(saved),
+        form,
+        FormErrors::default(),
+        Rows::fresh(),
+        false,
+    )
 }
 
 fn saved(state: &AppState, ctx: &Ctx, listing: &ListingView, image_error: Option<String>) -> Saved {
@@ -283,13 +368,25 @@ fn saved(state: &AppState, ctx: &Ctx, listing: &ListingView, image_error: Option
         status_label: ctx.t(status_label_key(status)),
         status_help: ctx.t(&format!("{}-help", status_label_key(status))),
         actions: action_buttons(ctx, status, &listing.title),
-        images: listing.images.iter().enumerate().map(|(i, img)| image_item(ctx, i + 1, img)).collect(),
+        images: listing
+            .images
+            .iter()
+            .enumerate()
+            .map(|(i, img)| image_item(ctx, i + 1, img))
+            .collect(),
         can_add_image: listing.images.len() < max_images,
         image_error,
-        image_hint: ctx.t1("listings-image-hint", "max_mb", state.app.policy.listing_image_max_bytes / (1024 * 1024)),
+        image_hint: ctx.t1(
+            "listings-image-hint",
+            "max_mb",
+            state.app.policy.listing_image_max_bytes / crate::upload::MIB,
+        ),
         images_count_text: ctx.tr.ta(
             "listings-images-count",
-            [("count", Arg::from(listing.images.len())), ("max", Arg::from(max_images))],
+            [
+                ("count", Arg::from(listing.images.len())),
+                ("max", Arg::from(max_images)),
+            ],
         ),
     }
 }
@@ -308,13 +405,24 @@ pub(super) fn action_buttons(ctx: &Ctx, status: ListingStatus, title: &str) -> V
         .into_iter()
         .map(|a| {
             let label = ctx.t(&format!("listings-action-{}", a.key()));
-            let aria_label = ctx.tr.ta("listings-action-aria", [("action", Arg::from(&label)), ("title", Arg::from(title))]);
-            ActionButton { key: a.key(), label, aria_label, danger: a == Action::Delete }
+            let aria_label = ctx.tr.ta(
+                "listings-action-aria",
+                [("action", Arg::from(&label)), ("title", Arg::from(title))],
+            );
+            ActionButton {
+                key: a.key(),
+                label,
+                aria_label,
+                danger: a == Action::Delete,
+            }
         })
         .collect()
 }
 
-#[expect(clippy::too_many_arguments, reason = "one render for four handlers; each argument is a different part of the page")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one render for four handlers; each argument is a different part of the page"
+)]
 fn render(
     state: &AppState,
     ctx: &Ctx,
@@ -327,7 +435,10 @@ fn render(
 ) -> PageResult {
     let policy = &state.app.policy;
     let (heading, action) = match &saved {
-        Some(s) => (ctx.t("listings-edit-title"), format!("/listings/{}/edit", s.id)),
+        Some(s) => (
+            ctx.t("listings-edit-title"),
+            format!("/listings/{}/edit", s.id),
+        ),
         None => (ctx.t("listings-new-title"), "/listings/new".to_owned()),
     };
     let options = pair_rows(
@@ -337,7 +448,11 @@ fn render(
         rows.option_blanks,
         MAX_PAID_OPTIONS,
         rows.option_error,
-        ["listings-option-legend", "listings-option-name-label", "listings-option-price-label"],
+        [
+            "listings-option-legend",
+            "listings-option-name-label",
+            "listings-option-price-label",
+        ],
     );
     let faq = pair_rows(
         ctx,
@@ -346,17 +461,32 @@ fn render(
         rows.faq_blanks,
         MAX_FAQ_ENTRIES,
         rows.faq_error,
-        ["listings-faq-legend", "listings-faq-question-label", "listings-faq-answer-label"],
+        [
+            "listings-faq-legend",
+            "listings-faq-question-label",
+            "listings-faq-answer-label",
+        ],
     );
     let hints = Hints {
         title: ctx.t1("listings-field-title-hint", "max", MAX_LISTING_TITLE_CHARS),
-        description: ctx.t1("listings-field-description-hint", "max", MAX_LISTING_DESCRIPTION_CHARS),
+        description: ctx.t1(
+            "listings-field-description-hint",
+            "max",
+            MAX_LISTING_DESCRIPTION_CHARS,
+        ),
         price: ctx.t1("listings-field-price-hint", "min", policy.min_listing_price),
         delivery_days: ctx.tr.ta(
             "listings-field-delivery-days-hint",
-            [("min", Arg::from(i64::from(MIN_DELIVERY_DAYS))), ("max", Arg::from(i64::from(MAX_DELIVERY_DAYS)))],
+            [
+                ("min", Arg::from(i64::from(MIN_DELIVERY_DAYS))),
+                ("max", Arg::from(i64::from(MAX_DELIVERY_DAYS))),
+            ],
         ),
-        buyer_notes: ctx.t1("listings-field-buyer-notes-hint", "max", MAX_BUYER_NOTES_CHARS),
+        buyer_notes: ctx.t1(
+            "listings-field-buyer-notes-hint",
+            "max",
+            MAX_BUYER_NOTES_CHARS,
+        ),
         options: ctx.tr.ta(
             "listings-options-hint",
             [
@@ -436,7 +566,11 @@ fn category_groups(ctx: &Ctx, chosen: &str) -> Vec<CategoryGroup> {
                 .children()
                 .map(|c| {
                     let value = c.id.to_string();
-                    Choice { selected: value == chosen, label: ctx.t(&c.message_id()), value }
+                    Choice {
+                        selected: value == chosen,
+                        label: ctx.t(&c.message_id()),
+                        value,
+                    }
                 })
                 .collect(),
         })
@@ -449,7 +583,11 @@ fn revision_choices(ctx: &Ctx, chosen: &str) -> Vec<Choice> {
     (0..=MAX_REVISIONS)
         .map(|n| {
             let value = n.to_string();
-            Choice { selected: value == chosen, label: ctx.t1("listings-revisions-count", "count", n), value }
+            Choice {
+                selected: value == chosen,
+                label: ctx.t1("listings-revisions-count", "count", n),
+                value,
+            }
         })
         .chain(std::iter::once(Choice {
             value: "unlimited".to_owned(),

@@ -2,14 +2,14 @@
 //! last update, links to edit and view them, and the status actions the status machine allows.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::get;
-use axum::Router;
 use yorozu_app::listings::manage;
 use yorozu_domain::listings::ListingStatus;
 
-use super::form::{action_buttons, ActionButton};
+use super::form::{ActionButton, action_buttons};
 use super::{grouped, status_label_key};
 use crate::ctx::Ctx;
 use crate::error::PageResult;
@@ -51,7 +51,11 @@ async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         .into_iter()
         .filter_map(|l| {
             let status = ListingStatus::parse(&l.status).ok()?;
-            let view_key = if status == ListingStatus::Draft { "listings-preview" } else { "listings-view-public" };
+            let view_key = if status == ListingStatus::Draft {
+                "listings-preview"
+            } else {
+                "listings-view-public"
+            };
             let view_text = ctx.t(view_key);
             Some(Row {
                 status: status.as_str(),
@@ -67,5 +71,13 @@ async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
             })
         })
         .collect();
-    page_with_status(StatusCode::OK, &MinePage { ctx: &ctx, section: "listings", rows, needs_email: !user.email_verified })
+    page_with_status(
+        StatusCode::OK,
+        &MinePage {
+            ctx: &ctx,
+            section: "listings",
+            rows,
+            needs_email: !user.email_verified,
+        },
+    )
 }

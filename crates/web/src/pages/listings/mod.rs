@@ -29,7 +29,8 @@ pub fn routes() -> Router<AppState> {
 
 /// An id from the URL; anything that is not a number names no listing.
 fn parse_id(raw: &str) -> Result<i64, PageError> {
-    raw.parse::<i64>().map_err(|_| PageError(AppError::NotFound))
+    raw.parse::<i64>()
+        .map_err(|_| PageError(AppError::NotFound))
 }
 
 /// The message id of a status badge: 下書き, 公開中, 出品停止中.
@@ -61,7 +62,11 @@ fn grouped(amount: i64) -> String {
 /// The name/value pairs of a url-encoded body, repeated names kept in order (the option and
 /// FAQ rows send one value per row under the same name, which `axum::Form` cannot collect).
 fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
-    let decode = |s: &str| urlencoding::decode(&s.replace('+', " ")).map(|c| c.into_owned()).unwrap_or_default();
+    let decode = |s: &str| {
+        urlencoding::decode(&s.replace('+', " "))
+            .map(|c| c.into_owned())
+            .unwrap_or_default()
+    };
     std::str::from_utf8(body)
         .unwrap_or("")
         .split('&')

@@ -9,16 +9,16 @@ use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Form, Router};
 use serde::Deserialize;
+use yorozu_app::AppError;
 use yorozu_app::listings::manage::{self, Action};
 use yorozu_app::listings::view;
-use yorozu_app::AppError;
 
 use super::form::edit_url;
 use super::parse_id;
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageResult};
-use crate::pages::settings::signed_in;
 use crate::pages::MessagePage;
+use crate::pages::settings::signed_in;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -63,7 +63,15 @@ async fn change(
     };
     if action == Action::Delete && form.confirm != "yes" {
         let (_, listing) = view::edit_form(&state.app, user, id).await?;
-        return page_with_status(StatusCode::OK, &ConfirmPage { ctx: &ctx, section: "listings", id, title: listing.title });
+        return page_with_status(
+            StatusCode::OK,
+            &ConfirmPage {
+                ctx: &ctx,
+                section: "listings",
+                id,
+                title: listing.title,
+            },
+        );
     }
     let (back, back_label) = if form.back == "edit" && action != Action::Delete {
         (edit_url(id), "listings-back-to-edit")

@@ -2,18 +2,18 @@
 //! Their services stay visible but cannot be bought until 00:00 (Japan time) of that day.
 
 use askama::Template;
-use axum::extract::rejection::FormRejection;
 use axum::extract::State;
+use axum::extract::rejection::FormRejection;
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Form, Router};
 use serde::Deserialize;
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
-use yorozu_app::listings::vacation;
 use yorozu_app::AppError;
+use yorozu_app::listings::vacation;
 
 use crate::ctx::Ctx;
-use crate::error::{form_or_page, FormErrors, PageResult};
+use crate::error::{FormErrors, PageResult, form_or_page};
 use crate::pages::settings::signed_in;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
@@ -57,10 +57,21 @@ async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let user = signed_in!(ctx);
     let until = vacation::get(&state.app, user).await?;
     let date_value = until.map(iso_date).unwrap_or_default();
-    render(&state, &ctx, StatusCode::OK, until, date_value, FormErrors::default())
+    render(
+        &state,
+        &ctx,
+        StatusCode::OK,
+        until,
+        date_value,
+        FormErrors::default(),
+    )
 }
 
-async fn save(State(state): State<AppState>, ctx: Ctx, form: Result<Form<VacationForm>, FormRejection>) -> PageResult {
+async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<VacationForm>, FormRejection>,
+) -> PageResult {
     let user = signed_in!(ctx);
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let turning_off = form.action == "off";
@@ -73,8 +84,16 @@ async fn save(State(state): State<AppState>, ctx: Ctx, form: Result<Form<Vacatio
         }
     };
     match result {
-        Ok(()) if turning_off => Ok(redirect_with_flash(&ctx, "/settings/vacation", "listings-vacation-flash-off")),
-        Ok(()) => Ok(redirect_with_flash(&ctx, "/settings/vacation", "listings-vacation-flash-on")),
+        Ok(()) if turning_off => Ok(redirect_with_flash(
+            &ctx,
+            "/settings/vacation",
+            "listings-vacation-flash-off",
+        )),
+        Ok(()) => Ok(redirect_with_flash(
+            &ctx,
+            "/settings/vacation",
+            "listings-vacation-flash-on",
+        )),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
             let until = vacation::get(&state.app, user).await?;
@@ -115,19 +134,27 @@ fn parse_return_date(raw: &str) -> Result<i64, AppError> {
     }
     let invalid = || AppError::invalid(FIELD, "listings-vacation-date-invalid");
     let mut parts = raw.split(['-', '/']).map(|p| p.parse::<i32>().ok());
-    let (Some(Some(year)), Some(Some(month)), Some(Some(day)), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(Some(year)), Some(Some(month)), Some(Some(day)), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(invalid());
     };
-    let month = u8::try_from(month).ok().and_then(|m| Month::try_from(m).ok()).ok_or_else(invalid)?;
+    let month = u8::try_from(month)
+        .ok()
+        .and_then(|m| Month::try_from(m).ok())
+        .ok_or_else(invalid)?;
     let day = u8::try_from(day).map_err(|_| invalid())?;
     let date = Date::from_calendar_date(year, month, day).map_err(|_| invalid())?;
-    Ok(PrimitiveDateTime::new(date, Time::MIDNIGHT).assume_offset(JST).unix_timestamp())
+    Ok(PrimitiveDateTime::new(date, Time::MIDNIGHT)
+        .assume_offset(JST)
+        .unix_timestamp())
 }
 
 /// The Japan-time date of `unix` as `YYYY-MM-DD`, the format of `<input type="date">`.
 fn iso_date(unix: i64) -> String {
-    let Ok(t) = OffsetDateTime::from_unix_timestamp(unix) else { return String::new() };
+    let Ok(t) = OffsetDateTime::from_unix_timestamp(unix) else {
+        return String::new();
+    };
     let t = t.to_offset(JST);
     format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
 }

@@ -1,9 +1,9 @@
 //! The audit log: every operator action, newest first, a page at a time.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Query, State};
 use axum::routing::get;
-use axum::Router;
 use serde::Deserialize;
 use yorozu_app::operators::audit::{self, AuditEntry, PAGE_SIZE};
 
@@ -32,8 +32,14 @@ impl EntryView {
         EntryView {
             at: ctx.datetime(&e.at),
             operator: member_name(ctx, e.operator_name),
-            action: if ctx.tr.has(&key) { ctx.t(&key) } else { e.action },
-            target: e.target_user_id.map(|id| (id, member_name(ctx, e.target_name))),
+            action: if ctx.tr.has(&key) {
+                ctx.t(&key)
+            } else {
+                e.action
+            },
+            target: e
+                .target_user_id
+                .map(|id| (id, member_name(ctx, e.target_name))),
             detail: e.detail,
         }
     }
@@ -64,7 +70,18 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQuery
     // A malformed `before` shows the newest entries rather than an error.
     let before = q.before.and_then(|b| b.parse::<i64>().ok());
     let entries = audit::list(&state.app, operator, before).await?;
-    let next_before = (entries.len() == PAGE_SIZE).then(|| entries.last().map(|e| e.id)).flatten();
-    let entries = entries.into_iter().map(|e| EntryView::new(&ctx, e)).collect();
-    page(&AuditPage { ctx: &ctx, entries, next_before, paged: before.is_some(), page_size: PAGE_SIZE })
+    let next_before = (entries.len() == PAGE_SIZE)
+        .then(|| entries.last().map(|e| e.id))
+        .flatten();
+    let entries = entries
+        .into_iter()
+        .map(|e| EntryView::new(&ctx, e))
+        .collect();
+    page(&AuditPage {
+        ctx: &ctx,
+        entries,
+        next_before,
+        paged: before.is_some(),
+        page_size: PAGE_SIZE,
+    })
 }

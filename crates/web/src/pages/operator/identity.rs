@@ -3,18 +3,18 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
-use yorozu_app::identity::review::{self, Decision, ReviewDocument};
 use yorozu_app::AppError;
+use yorozu_app::identity::review::{self, Decision, ReviewDocument};
 use yorozu_domain::identity::MAX_REJECTION_REASON_CHARS;
 
 use super::{member_name, require_operator};
 use crate::ctx::Ctx;
-use crate::error::{form_or_page, FormErrors, PageError, PageResult};
+use crate::error::{FormErrors, PageError, PageResult, form_or_page};
 use crate::pages::identity::kind_label;
 use crate::render::{page, page_with_status, redirect_with_flash};
 use crate::state::AppState;
@@ -57,7 +57,9 @@ impl DocumentView {
         let member = member_name(ctx, d.member_name);
         let image_note = match (d.has_image, d.file_erased_at) {
             (true, _) => None,
-            (false, Some(at)) => Some(ctx.t1("operator-review-image-erased", "date", ctx.date(&at))),
+            (false, Some(at)) => {
+                Some(ctx.t1("operator-review-image-erased", "date", ctx.date(&at)))
+            }
             (false, None) => Some(ctx.t("operator-review-image-gone")),
         };
         DocumentView {
@@ -70,7 +72,13 @@ impl DocumentView {
             status: d.status,
             submitted_at: ctx.datetime(&d.submitted_at),
             decided_at: d.decided_at.map(|at| ctx.datetime(&at)),
-            reason_lines: d.rejection_reason.as_deref().unwrap_or("").lines().map(str::to_owned).collect(),
+            reason_lines: d
+                .rejection_reason
+                .as_deref()
+                .unwrap_or("")
+                .lines()
+                .map(str::to_owned)
+                .collect(),
             has_image: d.has_image,
             image_note,
         }
@@ -90,8 +98,14 @@ async fn queue(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         Err(r) => return Ok(r),
     };
     let documents = review::pending(&state.app, operator).await?;
-    let documents = documents.into_iter().map(|d| DocumentView::new(&ctx, d)).collect();
-    page(&QueuePage { ctx: &ctx, documents })
+    let documents = documents
+        .into_iter()
+        .map(|d| DocumentView::new(&ctx, d))
+        .collect();
+    page(&QueuePage {
+        ctx: &ctx,
+        documents,
+    })
 }
 
 #[derive(Template)]
@@ -106,7 +120,14 @@ struct ReviewPage<'a> {
 }
 
 /// The review page; personal data, so browsers and proxies must not keep a copy.
-async fn review_page(state: &AppState, ctx: &Ctx, id: i64, status: StatusCode, errors: FormErrors, reason: String) -> PageResult {
+async fn review_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    status: StatusCode,
+    errors: FormErrors,
+    reason: String,
+) -> PageResult {
     let operator = match require_operator(ctx) {
         Ok(u) => u,
         Err(r) => return Ok(r),
@@ -119,16 +140,30 @@ async fn review_page(state: &AppState, ctx: &Ctx, id: i64, status: StatusCode, e
             document,
             errors,
             reason,
-            reason_hint: ctx.t1("operator-review-reason-hint", "max", MAX_REJECTION_REASON_CHARS),
+            reason_hint: ctx.t1(
+                "operator-review-reason-hint",
+                "max",
+                MAX_REJECTION_REASON_CHARS,
+            ),
             reason_max: MAX_REJECTION_REASON_CHARS,
         },
     )?;
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
 }
 
 async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    review_page(&state, &ctx, parse_id(&id)?, StatusCode::OK, FormErrors::default(), String::new()).await
+    review_page(
+        &state,
+        &ctx,
+        parse_id(&id)?,
+        StatusCode::OK,
+        FormErrors::default(),
+        String::new(),
+    )
+    .await
 }
 
 /// The decrypted document image, for operators only, never cached or indexed.
@@ -151,7 +186,14 @@ async fn image(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) 
 }
 
 async fn approve(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    decide(&state, &ctx, parse_id(&id)?, Decision::Approve, String::new()).await
+    decide(
+        &state,
+        &ctx,
+        parse_id(&id)?,
+        Decision::Approve,
+        String::new(),
+    )
+    .await
 }
 
 #[derive(Debug, Deserialize)]
@@ -160,18 +202,33 @@ struct RejectForm {
     reason: String,
 }
 
-async fn reject(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(form): Form<RejectForm>) -> PageResult {
+async fn reject(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<RejectForm>,
+) -> PageResult {
     decide(&state, &ctx, parse_id(&id)?, Decision::Reject, form.reason).await
 }
 
-async fn decide(state: &AppState, ctx: &Ctx, id: i64, decision: Decision, reason: String) -> PageResult {
+async fn decide(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    decision: Decision,
+    reason: String,
+) -> PageResult {
     let operator = match require_operator(ctx) {
         Ok(u) => u,
         Err(r) => return Ok(r),
     };
     match review::decide(&state.app, operator, id, decision, &reason).await {
         Ok(()) => {
-            let flash = if decision == Decision::Approve { "operator-flash-approved" } else { "operator-flash-rejected" };
+            let flash = if decision == Decision::Approve {
+                "operator-flash-approved"
+            } else {
+                "operator-flash-rejected"
+            };
             Ok(redirect_with_flash(ctx, QUEUE, flash))
         }
         Err(e) => {

@@ -7,15 +7,15 @@ mod identity;
 mod newsletter;
 
 use askama::Template;
+use axum::Router;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
+use yorozu_app::AppError;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::operators::dashboard;
-use yorozu_app::AppError;
 
-use crate::ctx::{require_user, Ctx};
+use crate::ctx::{Ctx, require_user};
 use crate::error::{PageError, PageResult};
 use crate::render::page;
 use crate::state::AppState;
@@ -29,15 +29,23 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The signed-in operator, or the response for everyone else (sign-in redirect or 403).
-#[expect(clippy::result_large_err, reason = "the error is the redirect response itself, returned at once")]
+#[expect(
+    clippy::result_large_err,
+    reason = "the error is the redirect response itself, returned at once"
+)]
 fn require_operator(ctx: &Ctx) -> Result<&CurrentUser, Response> {
     let user = require_user(ctx)?;
-    if user.is_operator() { Ok(user) } else { Err(PageError(AppError::Forbidden).into_response()) }
+    if user.is_operator() {
+        Ok(user)
+    } else {
+        Err(PageError(AppError::Forbidden).into_response())
+    }
 }
 
 /// A member's display name, or 「退会したユーザー」 when the profile is gone.
 fn member_name(ctx: &Ctx, name: Option<String>) -> String {
-    name.filter(|n| !n.is_empty()).unwrap_or_else(|| ctx.t("operator-member-gone"))
+    name.filter(|n| !n.is_empty())
+        .unwrap_or_else(|| ctx.t("operator-member-gone"))
 }
 
 #[derive(Template)]
@@ -53,5 +61,8 @@ async fn show_dashboard(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         Err(r) => return Ok(r),
     };
     let summary = dashboard::summary(&state.app, operator).await?;
-    page(&DashboardPage { ctx: &ctx, pending_documents: summary.pending_documents })
+    page(&DashboardPage {
+        ctx: &ctx,
+        pending_documents: summary.pending_documents,
+    })
 }

@@ -11,7 +11,7 @@ use yorozu_app::mail::newsletter::{self, MAX_BODY_CHARS, MAX_SUBJECT_CHARS};
 
 use super::require_operator;
 use crate::ctx::Ctx;
-use crate::error::{form_or_page, FormErrors, PageResult};
+use crate::error::{FormErrors, PageResult, form_or_page};
 use crate::render::page_with_status;
 use crate::state::AppState;
 
@@ -35,13 +35,25 @@ struct NewsletterPage<'a> {
 }
 
 impl<'a> NewsletterPage<'a> {
-    fn new(ctx: &'a Ctx, errors: FormErrors, subject: String, body: String, queued: Option<i64>) -> Self {
+    fn new(
+        ctx: &'a Ctx,
+        errors: FormErrors,
+        subject: String,
+        body: String,
+        queued: Option<i64>,
+    ) -> Self {
         NewsletterPage {
             ctx,
             errors,
             subject,
             body,
-            queued: queued.map(|n| if n == 0 { ctx.t("newsletter-queued-none") } else { ctx.t1("newsletter-queued", "count", n) }),
+            queued: queued.map(|n| {
+                if n == 0 {
+                    ctx.t("newsletter-queued-none")
+                } else {
+                    ctx.t1("newsletter-queued", "count", n)
+                }
+            }),
             subject_max: MAX_SUBJECT_CHARS,
             body_max: MAX_BODY_CHARS,
         }
@@ -57,8 +69,20 @@ async fn compose(ctx: Ctx, Query(q): Query<SentQuery>) -> PageResult {
     if let Err(r) = require_operator(&ctx) {
         return Ok(r);
     }
-    let queued = q.queued.and_then(|n| n.parse::<i64>().ok()).filter(|n| *n >= 0);
-    page_with_status(StatusCode::OK, &NewsletterPage::new(&ctx, FormErrors::default(), String::new(), String::new(), queued))
+    let queued = q
+        .queued
+        .and_then(|n| n.parse::<i64>().ok())
+        .filter(|n| *n >= 0);
+    page_with_status(
+        StatusCode::OK,
+        &NewsletterPage::new(
+            &ctx,
+            FormErrors::default(),
+            String::new(),
+            String::new(),
+            queued,
+        ),
+    )
 }
 
 #[derive(Debug, Deserialize)]
@@ -69,7 +93,11 @@ struct NewsletterForm {
     body: String,
 }
 
-async fn send(State(state): State<AppState>, ctx: Ctx, Form(form): Form<NewsletterForm>) -> PageResult {
+async fn send(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<NewsletterForm>,
+) -> PageResult {
     let operator = match require_operator(&ctx) {
         Ok(u) => u,
         Err(r) => return Ok(r),
@@ -79,7 +107,10 @@ async fn send(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Newslett
         Ok(queued) => Ok(Redirect::to(&format!("{PATH}?queued={queued}")).into_response()),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            page_with_status(status, &NewsletterPage::new(&ctx, errors, form.subject, form.body, None))
+            page_with_status(
+                status,
+                &NewsletterPage::new(&ctx, errors, form.subject, form.body, None),
+            )
         }
     }
 }

@@ -7,12 +7,12 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
-use yorozu_app::accounts::{change_email, change_password};
 use yorozu_app::AppError;
+use yorozu_app::accounts::{change_email, change_password};
 
 use super::signed_in;
 use crate::ctx::Ctx;
-use crate::error::{form_or_page, FormErrors, PageError, PageResult};
+use crate::error::{FormErrors, PageError, PageResult, form_or_page};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -38,7 +38,15 @@ struct AccountPage<'a> {
 
 async fn show(ctx: Ctx) -> PageResult {
     let user = signed_in!(ctx);
-    render(&ctx, user.email.as_str(), user.email_verified, StatusCode::OK, String::new(), FormErrors::default(), FormErrors::default())
+    render(
+        &ctx,
+        user.email.as_str(),
+        user.email_verified,
+        StatusCode::OK,
+        String::new(),
+        FormErrors::default(),
+        FormErrors::default(),
+    )
 }
 
 #[derive(Debug, Deserialize)]
@@ -49,13 +57,29 @@ struct EmailChangeForm {
     current_password: String,
 }
 
-async fn request_email_change(State(state): State<AppState>, ctx: Ctx, Form(form): Form<EmailChangeForm>) -> PageResult {
+async fn request_email_change(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<EmailChangeForm>,
+) -> PageResult {
     let user = signed_in!(ctx);
     match change_email::request(&state.app, user, &form.new_email, &form.current_password).await {
-        Ok(()) => Ok(redirect_with_flash(&ctx, "/settings/account", "flash-email-change-sent")),
+        Ok(()) => Ok(redirect_with_flash(
+            &ctx,
+            "/settings/account",
+            "flash-email-change-sent",
+        )),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            render(&ctx, &user.email, user.email_verified, status, form.new_email, errors, FormErrors::default())
+            render(
+                &ctx,
+                &user.email,
+                user.email_verified,
+                status,
+                form.new_email,
+                errors,
+                FormErrors::default(),
+            )
         }
     }
 }
@@ -68,15 +92,42 @@ struct PasswordChangeForm {
     new_password: String,
 }
 
-async fn change_password(State(state): State<AppState>, ctx: Ctx, Form(form): Form<PasswordChangeForm>) -> PageResult {
+async fn change_password(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<PasswordChangeForm>,
+) -> PageResult {
     let user = signed_in!(ctx);
     // The current session is kept; every other device is signed out.
-    let session = ctx.session_hash.as_deref().ok_or(PageError(AppError::Unauthenticated))?;
-    match change_password::change(&state.app, user, session, &form.current_password, &form.new_password).await {
-        Ok(()) => Ok(redirect_with_flash(&ctx, "/settings/account", "flash-password-changed")),
+    let session = ctx
+        .session_hash
+        .as_deref()
+        .ok_or(PageError(AppError::Unauthenticated))?;
+    match change_password::change(
+        &state.app,
+        user,
+        session,
+        &form.current_password,
+        &form.new_password,
+    )
+    .await
+    {
+        Ok(()) => Ok(redirect_with_flash(
+            &ctx,
+            "/settings/account",
+            "flash-password-changed",
+        )),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            render(&ctx, &user.email, user.email_verified, status, String::new(), FormErrors::default(), errors)
+            render(
+                &ctx,
+                &user.email,
+                user.email_verified,
+                status,
+                String::new(),
+                FormErrors::default(),
+                errors,
+            )
         }
     }
 }
@@ -92,6 +143,14 @@ fn render(
 ) -> PageResult {
     page_with_status(
         status,
-        &AccountPage { ctx, section: "account", email, email_verified, new_email, email_errors, password_errors },
+        &AccountPage {
+            ctx,
+            section: "account",
+            email,
+            email_verified,
+            new_email,
+            email_errors,
+            password_errors,
+        },
     )
 }

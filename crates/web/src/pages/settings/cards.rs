@@ -11,13 +11,13 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
-use yorozu_app::payments::cards::{self, Card};
 use yorozu_app::AppError;
+use yorozu_app::payments::cards::{self, Card};
 use yorozu_i18n::Arg;
 
 use super::signed_in;
 use crate::ctx::Ctx;
-use crate::error::{form_or_page, FormErrors, PageError, PageResult};
+use crate::error::{FormErrors, PageError, PageResult, form_or_page};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -51,7 +51,13 @@ struct CardsPage<'a> {
 async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let user = signed_in!(ctx);
     let cards = cards::list_cards(&state.app, user).await?;
-    render(&ctx, cards, StatusCode::OK, FormErrors::default(), String::new())
+    render(
+        &ctx,
+        cards,
+        StatusCode::OK,
+        FormErrors::default(),
+        String::new(),
+    )
 }
 
 #[derive(Deserialize)]
@@ -64,11 +70,23 @@ struct AddForm {
     cvc: String,
 }
 
-async fn add(State(state): State<AppState>, ctx: Ctx, form: Result<Form<AddForm>, FormRejection>) -> PageResult {
+async fn add(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<AddForm>, FormRejection>,
+) -> PageResult {
     let user = signed_in!(ctx);
-    let form = form.map(|Form(f)| f).unwrap_or(AddForm { number: String::new(), exp: String::new(), cvc: String::new() });
+    let form = form.map(|Form(f)| f).unwrap_or(AddForm {
+        number: String::new(),
+        exp: String::new(),
+        cvc: String::new(),
+    });
     match cards::register_card(&state.app, user, &form.number, &form.exp, &form.cvc).await {
-        Ok(_) => Ok(redirect_with_flash(&ctx, "/settings/cards", "flash-card-added")),
+        Ok(_) => Ok(redirect_with_flash(
+            &ctx,
+            "/settings/cards",
+            "flash-card-added",
+        )),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
             let cards = cards::list_cards(&state.app, user).await?;
@@ -79,23 +97,54 @@ async fn add(State(state): State<AppState>, ctx: Ctx, form: Result<Form<AddForm>
 
 async fn delete(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
     let user = signed_in!(ctx);
-    let id = id.parse::<i64>().map_err(|_| PageError(AppError::NotFound))?;
+    let id = id
+        .parse::<i64>()
+        .map_err(|_| PageError(AppError::NotFound))?;
     cards::delete_card(&state.app, user, id).await?;
-    Ok(redirect_with_flash(&ctx, "/settings/cards", "flash-card-deleted"))
+    Ok(redirect_with_flash(
+        &ctx,
+        "/settings/cards",
+        "flash-card-deleted",
+    ))
 }
 
-fn render(ctx: &Ctx, cards: Vec<Card>, status: StatusCode, errors: FormErrors, exp: String) -> PageResult {
+fn render(
+    ctx: &Ctx,
+    cards: Vec<Card>,
+    status: StatusCode,
+    errors: FormErrors,
+    exp: String,
+) -> PageResult {
     let cards = cards.into_iter().map(|c| row(ctx, c)).collect();
-    let mut response = page_with_status(status, &CardsPage { ctx, section: "cards", cards, errors, exp })?;
+    let mut response = page_with_status(
+        status,
+        &CardsPage {
+            ctx,
+            section: "cards",
+            cards,
+            errors,
+            exp,
+        },
+    )?;
     // Card details must not linger in caches or the back-forward history.
-    response.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
     Ok(response)
 }
 
 fn row(ctx: &Ctx, c: Card) -> CardRow {
     let key = format!("card-brand-{}", c.brand);
-    let brand = if ctx.tr.has(&key) { ctx.t(&key) } else { ctx.t("card-brand-other") };
-    let delete_label = ctx.tr.ta("cards-delete-label", [("brand", Arg::from(&brand)), ("last4", Arg::from(&c.last4))]);
+    let brand = if ctx.tr.has(&key) {
+        ctx.t(&key)
+    } else {
+        ctx.t("card-brand-other")
+    };
+    let delete_label = ctx.tr.ta(
+        "cards-delete-label",
+        [("brand", Arg::from(&brand)), ("last4", Arg::from(&c.last4))],
+    );
     CardRow {
         id: c.id,
         expiry: format!("{:02}/{:02}", c.exp_month, c.exp_year % 100),

@@ -12,11 +12,11 @@ mod profile;
 mod sessions;
 mod tokens;
 
+use axum::Router;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
-use axum::Router;
 
-use crate::ctx::{require_user, Ctx};
+use crate::ctx::{Ctx, require_user};
 use crate::error::PageResult;
 use crate::state::AppState;
 

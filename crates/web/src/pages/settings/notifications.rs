@@ -3,18 +3,18 @@
 //! is opt-in.
 
 use askama::Template;
-use axum::extract::rejection::FormRejection;
 use axum::extract::State;
+use axum::extract::rejection::FormRejection;
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Form, Router};
 use yorozu_app::accounts::CurrentUser;
-use yorozu_app::mail::settings::{self, Setting};
 use yorozu_app::mail::MailCategory;
+use yorozu_app::mail::settings::{self, Setting};
 
 use super::signed_in;
 use crate::ctx::Ctx;
-use crate::error::{form_or_page, FormErrors, PageResult};
+use crate::error::{FormErrors, PageResult, form_or_page};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -50,7 +50,11 @@ async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
 
 /// Checkboxes send only the ticked categories, so every switchable category that is not in
 /// the form is switched off.
-async fn save(State(state): State<AppState>, ctx: Ctx, form: Result<Form<Vec<(String, String)>>, FormRejection>) -> PageResult {
+async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> PageResult {
     let user = signed_in!(ctx);
     let pairs = form.map(|Form(p)| p).unwrap_or_default();
     let mut ticked = Vec::new();
@@ -69,7 +73,11 @@ async fn save(State(state): State<AppState>, ctx: Ctx, form: Result<Form<Vec<(St
         .map(|c| (c, ticked.contains(&c)))
         .collect();
     match settings::update(&state.app, user.id, &choices).await {
-        Ok(()) => Ok(redirect_with_flash(&ctx, "/settings/notifications", "flash-notifications-saved")),
+        Ok(()) => Ok(redirect_with_flash(
+            &ctx,
+            "/settings/notifications",
+            "flash-notifications-saved",
+        )),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
             render(&state, &ctx, user, status, errors).await
@@ -77,19 +85,47 @@ async fn save(State(state): State<AppState>, ctx: Ctx, form: Result<Form<Vec<(St
     }
 }
 
-async fn render(state: &AppState, ctx: &Ctx, user: &CurrentUser, status: StatusCode, errors: FormErrors) -> PageResult {
+async fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    status: StatusCode,
+    errors: FormErrors,
+) -> PageResult {
     let mut c = state.app.db.read().await?;
-    let rows = settings::effective(&mut c, user.id).await?.into_iter().map(|s| row(ctx, &s, user.email_verified)).collect();
+    let rows = settings::effective(&mut c, user.id)
+        .await?
+        .into_iter()
+        .map(|s| row(ctx, &s, user.email_verified))
+        .collect();
     drop(c);
-    page_with_status(status, &NotificationsPage { ctx, section: "notifications", rows, errors })
+    page_with_status(
+        status,
+        &NotificationsPage {
+            ctx,
+            section: "notifications",
+            rows,
+            errors,
+        },
+    )
 }
 
 fn row(ctx: &Ctx, s: &Setting, email_verified: bool) -> CategoryRow {
     let key = s.category.key();
-    let mut hint = if s.locked { ctx.t("notifications-locked") } else { ctx.t(&format!("notifications-hint-{key}")) };
+    let mut hint = if s.locked {
+        ctx.t("notifications-locked")
+    } else {
+        ctx.t(&format!("notifications-hint-{key}"))
+    };
     // Marketing mail goes only to confirmed addresses; say so before the member tries.
     if s.category.is_marketing() && !email_verified {
         hint = format!("{hint} {}", ctx.t("notifications-confirm-first"));
     }
-    CategoryRow { key, label: ctx.t(&format!("mail-category-{key}")), hint, enabled: s.enabled, locked: s.locked }
+    CategoryRow {
+        key,
+        label: ctx.t(&format!("mail-category-{key}")),
+        hint,
+        enabled: s.enabled,
+        locked: s.locked,
+    }
 }

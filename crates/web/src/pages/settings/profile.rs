@@ -2,27 +2,28 @@
 //! that tells the member what to fill in next.
 
 use askama::Template;
-use axum::extract::multipart::{Multipart, MultipartError, MultipartRejection};
-use axum::extract::rejection::FormRejection;
 use axum::extract::State;
+use axum::extract::multipart::{Multipart, MultipartRejection};
+use axum::extract::rejection::FormRejection;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Form, Router};
+use yorozu_app::AppError;
 use yorozu_app::profile::edit::{self, ProfileForm};
-use yorozu_app::profile::{avatar, view, ProfileView};
-use yorozu_app::{AppError, AppResult, FieldError};
-use yorozu_domain::profile::{NdaWillingness, Suggestion, MAX_PROFILE_TEXT_CHARS, MAX_SKILLS, MAX_SKILL_CHARS, MAX_SNS_LINKS};
+use yorozu_app::profile::{ProfileView, avatar, view};
+use yorozu_domain::profile::{
+    MAX_PROFILE_TEXT_CHARS, MAX_SKILL_CHARS, MAX_SKILLS, MAX_SNS_LINKS, NdaWillingness, Suggestion,
+};
 use yorozu_i18n::Arg;
 
 use super::signed_in;
 use crate::ctx::Ctx;
-use crate::error::{form_or_page, FormErrors, PageError, PageResult};
+use crate::error::{FormErrors, PageError, PageResult, form_or_page};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
 /// The multipart field that carries the avatar image.
 const AVATAR_FIELD: &str = "avatar";
-const MIB: usize = 1024 * 1024;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -68,16 +69,32 @@ async fn edit_form(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let user = signed_in!(ctx);
     let profile = load(&state, user.id).await?;
     let form = form_of(&profile);
-    render(&state, &ctx, StatusCode::OK, profile, form, FormErrors::default(), None)
+    render(
+        &state,
+        &ctx,
+        StatusCode::OK,
+        profile,
+        form,
+        FormErrors::default(),
+        None,
+    )
 }
 
-async fn save(State(state): State<AppState>, ctx: Ctx, form: Result<Form<ProfileForm>, FormRejection>) -> PageResult {
+async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<ProfileForm>, FormRejection>,
+) -> PageResult {
     let user = signed_in!(ctx);
     // A body that is not a form at all is treated like an empty form: the display name is
     // then missing, and the member sees that instead of a bare 4xx.
     let form = form.map(|Form(f)| f).unwrap_or_default();
     match edit::update(&state.app, user.id, &form).await {
-        Ok(()) => Ok(redirect_with_flash(&ctx, "/settings/profile", "flash-profile-saved")),
+        Ok(()) => Ok(redirect_with_flash(
+            &ctx,
+            "/settings/profile",
+            "flash-profile-saved",
+        )),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
             let profile = load(&state, user.id).await?;
@@ -93,18 +110,33 @@ async fn upload_avatar(
 ) -> PageResult {
     let user = signed_in!(ctx);
     let max = state.app.policy.avatar_max_bytes;
-    let result = match avatar_bytes(multipart, max).await {
+    let result = match crate::upload::read(multipart, AVATAR_FIELD, max).await.file {
         Ok(bytes) => avatar::upload(&state.app, user.id, bytes).await,
         Err(e) => Err(e),
     };
     match result {
-        Ok(()) => Ok(redirect_with_flash(&ctx, "/settings/profile", "flash-avatar-updated")),
+        Ok(()) => Ok(redirect_with_flash(
+            &ctx,
+            "/settings/profile",
+            "flash-avatar-updated",
+        )),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            let message = errors.get(AVATAR_FIELD).map(str::to_owned).or_else(|| errors.all().first().map(|m| (*m).to_owned()));
+            let message = errors
+                .get(AVATAR_FIELD)
+                .map(str::to_owned)
+                .or_else(|| errors.all().first().map(|m| (*m).to_owned()));
             let profile = load(&state, user.id).await?;
             let form = form_of(&profile);
-            render(&state, &ctx, status, profile, form, FormErrors::default(), message)
+            render(
+                &state,
+                &ctx,
+                status,
+                profile,
+                form,
+                FormErrors::default(),
+                message,
+            )
         }
     }
 }
@@ -112,43 +144,18 @@ async fn upload_avatar(
 async fn delete_avatar(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let user = signed_in!(ctx);
     avatar::remove(&state.app, user.id).await?;
-    Ok(redirect_with_flash(&ctx, "/settings/profile", "flash-avatar-deleted"))
-}
-
-/// The bytes of the `avatar` field. The request body is already size-limited by the router;
-/// a missing or unreadable field is reported on the avatar field, never as a bare error.
-async fn avatar_bytes(multipart: Result<Multipart, MultipartRejection>, max_bytes: usize) -> AppResult<Vec<u8>> {
-    let empty = || AppError::invalid(AVATAR_FIELD, "upload-empty");
-    let Ok(mut multipart) = multipart else { return Err(empty()) };
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => return Err(empty()),
-            Err(e) => return Err(unreadable(&e, max_bytes)),
-        };
-        if field.name() != Some(AVATAR_FIELD) {
-            continue;
-        }
-        return match field.bytes().await {
-            Ok(bytes) => Ok(bytes.to_vec()),
-            Err(e) => Err(unreadable(&e, max_bytes)),
-        };
-    }
-}
-
-/// A body cut off by the size limit is a file that is too large; anything else is treated
-/// as no file at all.
-fn unreadable(e: &MultipartError, max_bytes: usize) -> AppError {
-    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        AppError::Invalid(vec![FieldError::new(AVATAR_FIELD, "upload-too-large").with("max_mb", max_bytes / MIB)])
-    } else {
-        AppError::invalid(AVATAR_FIELD, "upload-empty")
-    }
+    Ok(redirect_with_flash(
+        &ctx,
+        "/settings/profile",
+        "flash-avatar-deleted",
+    ))
 }
 
 async fn load(state: &AppState, user_id: i64) -> Result<ProfileView, PageError> {
     let mut c = state.app.db.read().await?;
-    view::load(&mut c, user_id).await?.ok_or(PageError(AppError::NotFound))
+    view::load(&mut c, user_id)
+        .await?
+        .ok_or(PageError(AppError::NotFound))
 }
 
 /// The saved profile as the form shows it: one skill and one link per line.
@@ -159,7 +166,12 @@ fn form_of(profile: &ProfileView) -> ProfileForm {
         skills: profile.skills.join("\n"),
         career: profile.career.clone(),
         track_record: profile.track_record.clone(),
-        sns_links: profile.sns_links.iter().map(|l| l.url.as_str()).collect::<Vec<_>>().join("\n"),
+        sns_links: profile
+            .sns_links
+            .iter()
+            .map(|l| l.url.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
         nda: profile.nda.to_owned(),
     }
 }
@@ -174,17 +186,29 @@ fn render(
     avatar_error: Option<String>,
 ) -> PageResult {
     let completeness = profile.completeness();
-    let suggestions = completeness.suggestions.iter().map(|s| suggestion_line(ctx, s)).collect();
+    let suggestions = completeness
+        .suggestions
+        .iter()
+        .map(|s| suggestion_line(ctx, s))
+        .collect();
     let nda_choices = NdaWillingness::ALL
         .into_iter()
-        .map(|n| NdaChoice { value: n.as_str(), label: ctx.t(&format!("nda-{}", n.as_str())) })
+        .map(|n| NdaChoice {
+            value: n.as_str(),
+            label: ctx.t(&format!("nda-{}", n.as_str())),
+        })
         .collect();
     page_with_status(
         status,
         &ProfilePage {
             ctx,
             section: "profile",
-            initial: profile.display_name.chars().next().map(String::from).unwrap_or_default(),
+            initial: profile
+                .display_name
+                .chars()
+                .next()
+                .map(String::from)
+                .unwrap_or_default(),
             profile,
             percent: completeness.percent,
             suggestions,
@@ -192,9 +216,15 @@ fn render(
             errors,
             nda_choices,
             avatar_error,
-            avatar_max_mb: state.app.policy.avatar_max_bytes / MIB,
+            avatar_max_mb: state.app.policy.avatar_max_bytes / crate::upload::MIB,
             max_text_chars: MAX_PROFILE_TEXT_CHARS,
-            skills_hint: ctx.tr.ta("profile-field-skills-hint", [("max", Arg::from(MAX_SKILLS)), ("max_chars", Arg::from(MAX_SKILL_CHARS))]),
+            skills_hint: ctx.tr.ta(
+                "profile-field-skills-hint",
+                [
+                    ("max", Arg::from(MAX_SKILLS)),
+                    ("max_chars", Arg::from(MAX_SKILL_CHARS)),
+                ],
+            ),
             max_sns_links: MAX_SNS_LINKS,
         },
     )
@@ -203,7 +233,9 @@ fn render(
 /// 「アバター画像を設定しましょう（+15%）」, linked to the field that does it.
 fn suggestion_line(ctx: &Ctx, s: &Suggestion) -> SuggestionLine {
     let mut args = vec![("gain", Arg::from(s.gain()))];
-    if let Suggestion::ExtendIntroduction { current, target } | Suggestion::AddSkills { current, target } = *s {
+    if let Suggestion::ExtendIntroduction { current, target }
+    | Suggestion::AddSkills { current, target } = *s
+    {
         args.push(("current", Arg::from(current)));
         args.push(("target", Arg::from(target)));
     }
@@ -217,5 +249,8 @@ fn suggestion_line(ctx: &Ctx, s: &Suggestion) -> SuggestionLine {
         Suggestion::ChooseNda => "#nda",
         Suggestion::VerifyIdentity => "/settings/identity",
     };
-    SuggestionLine { text: ctx.tr.tv(s.key(), &args), href }
+    SuggestionLine {
+        text: ctx.tr.tv(s.key(), &args),
+        href,
+    }
 }

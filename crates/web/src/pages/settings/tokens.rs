@@ -8,13 +8,13 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
-use yorozu_app::accounts::api_tokens::{self, TokenInfo};
 use yorozu_app::AppError;
+use yorozu_app::accounts::api_tokens::{self, TokenInfo};
 use yorozu_i18n::Arg;
 
 use super::signed_in;
 use crate::ctx::Ctx;
-use crate::error::{form_or_page, FormErrors, PageError, PageResult};
+use crate::error::{FormErrors, PageError, PageResult, form_or_page};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -55,7 +55,16 @@ struct TokensPage<'a> {
 
 async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let user = signed_in!(ctx);
-    render(&state, &ctx, user.id, StatusCode::OK, None, FormErrors::default(), String::new()).await
+    render(
+        &state,
+        &ctx,
+        user.id,
+        StatusCode::OK,
+        None,
+        FormErrors::default(),
+        String::new(),
+    )
+    .await
 }
 
 #[derive(Debug, Deserialize)]
@@ -65,14 +74,30 @@ struct CreateForm {
 }
 
 /// Renders the page itself (no redirect): the secret must not travel through a cookie or URL.
-async fn create(State(state): State<AppState>, ctx: Ctx, form: Result<Form<CreateForm>, FormRejection>) -> PageResult {
+async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<CreateForm>, FormRejection>,
+) -> PageResult {
     let user = signed_in!(ctx);
     let name = form.map(|Form(f)| f.name).unwrap_or_default();
     match api_tokens::create(&state.app, user.id, &name).await {
         Ok((token, secret)) => {
-            let label = ctx.tr.ta("tokens-created-secret-label", [("name", Arg::from(&token.name))]);
+            let label = ctx.tr.ta(
+                "tokens-created-secret-label",
+                [("name", Arg::from(&token.name))],
+            );
             let created = NewToken { label, secret };
-            render(&state, &ctx, user.id, StatusCode::OK, Some(created), FormErrors::default(), String::new()).await
+            render(
+                &state,
+                &ctx,
+                user.id,
+                StatusCode::OK,
+                Some(created),
+                FormErrors::default(),
+                String::new(),
+            )
+            .await
         }
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
@@ -83,9 +108,15 @@ async fn create(State(state): State<AppState>, ctx: Ctx, form: Result<Form<Creat
 
 async fn revoke(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
     let user = signed_in!(ctx);
-    let id = id.parse::<i64>().map_err(|_| PageError(AppError::NotFound))?;
+    let id = id
+        .parse::<i64>()
+        .map_err(|_| PageError(AppError::NotFound))?;
     api_tokens::revoke(&state.app, user.id, id).await?;
-    Ok(redirect_with_flash(&ctx, "/settings/tokens", "flash-token-revoked"))
+    Ok(redirect_with_flash(
+        &ctx,
+        "/settings/tokens",
+        "flash-token-revoked",
+    ))
 }
 
 async fn render(
@@ -97,22 +128,41 @@ async fn render(
     errors: FormErrors,
     name: String,
 ) -> PageResult {
-    let tokens = api_tokens::list(&state.app, user_id).await?.into_iter().map(|t| row(ctx, t)).collect();
+    let tokens = api_tokens::list(&state.app, user_id)
+        .await?
+        .into_iter()
+        .map(|t| row(ctx, t))
+        .collect();
     let example = format!(
         "curl -H \"Authorization: Bearer {}...\" {}/api/v1/me",
         api_tokens::PREFIX,
         state.app.site.base_url
     );
-    let mut response =
-        page_with_status(status, &TokensPage { ctx, section: "tokens", tokens, created, errors, name, example })?;
+    let mut response = page_with_status(
+        status,
+        &TokensPage {
+            ctx,
+            section: "tokens",
+            tokens,
+            created,
+            errors,
+            name,
+            example,
+        },
+    )?;
     // The page may carry a secret: keep it out of caches and the back-forward history.
-    response.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
     Ok(response)
 }
 
 fn row(ctx: &Ctx, t: TokenInfo) -> TokenRow {
     TokenRow {
-        revoke_label: ctx.tr.ta("tokens-revoke-label", [("name", Arg::from(&t.name))]),
+        revoke_label: ctx
+            .tr
+            .ta("tokens-revoke-label", [("name", Arg::from(&t.name))]),
         id: t.id,
         name: t.name,
         created_at: ctx.datetime(&t.created_at),
