@@ -1,5 +1,9 @@
 //! Application settings that use cases read. Every business number lives here, not in code.
 
+use yorozu_domain::money::{DEFAULT_BUYER_FEE_RATE, DEFAULT_SELLER_FEE_RATE, FeeRate};
+use yorozu_domain::orders::{DEFAULT_SEND_BACKS_ALLOWED, timing};
+use yorozu_domain::promotions::DEFAULT_POINTS_VALIDITY_DAYS;
+
 /// Policy numbers with their defaults.
 #[derive(Debug, Clone)]
 pub struct Policy {
@@ -19,6 +23,24 @@ pub struct Policy {
     pub min_option_price: i64,
     pub max_listing_images: i64,
     pub listing_image_max_bytes: usize,
+    /// Fees on an order's subtotal: the seller's (販売手数料) and the buyer's (サービス利用料).
+    pub seller_fee_rate: FeeRate,
+    pub buyer_fee_rate: FeeRate,
+    /// Days after a formal delivery until it is approved automatically.
+    pub auto_approval_days: i64,
+    /// Hours the other side has to answer a cancellation request.
+    pub cancellation_answer_hours: i64,
+    /// Days after the order until its talk room closes.
+    pub talk_room_days: i64,
+    /// Hours a deferred payment may take before the order expires unpaid.
+    pub payment_hours: i64,
+    /// How often the buyer may send a delivery back.
+    pub send_backs_allowed: u8,
+    /// Days after a member's last point acquisition until their points expire.
+    pub points_validity_days: i64,
+    /// Largest talk-room attachment, and how many files one message may carry.
+    pub attachment_max_bytes: usize,
+    pub attachments_per_message: usize,
 }
 
 impl Default for Policy {
@@ -39,14 +61,26 @@ impl Default for Policy {
             min_option_price: 500,
             max_listing_images: 10,
             listing_image_max_bytes: 10 * 1024 * 1024,
+            seller_fee_rate: DEFAULT_SELLER_FEE_RATE,
+            buyer_fee_rate: DEFAULT_BUYER_FEE_RATE,
+            auto_approval_days: timing::DEFAULT_AUTO_APPROVAL_DAYS,
+            cancellation_answer_hours: timing::DEFAULT_CANCELLATION_ANSWER_HOURS,
+            talk_room_days: timing::DEFAULT_TALK_ROOM_DAYS,
+            payment_hours: timing::DEFAULT_PAYMENT_HOURS,
+            send_backs_allowed: DEFAULT_SEND_BACKS_ALLOWED,
+            points_validity_days: DEFAULT_POINTS_VALIDITY_DAYS,
+            attachment_max_bytes: 20 * 1024 * 1024,
+            attachments_per_message: 5,
         }
     }
 }
 
-/// Where links in mail point and who mail comes from.
+/// Where links in mail point, who mail comes from, and who runs the site.
 #[derive(Debug, Clone)]
 pub struct Site {
     /// Base URL without a trailing slash, e.g. `http://127.0.0.1:8080`.
     pub base_url: String,
     pub mail_from: String,
+    /// The operator's details for the legal pages (特定商取引法に基づく表記, terms).
+    pub business: crate::legal::Business,
 }

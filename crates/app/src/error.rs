@@ -142,6 +142,34 @@ mod from_domain {
         FieldError::new("", code)
     }
 
+    impl From<yorozu_domain::orders::OrderTextError> for FieldError {
+        fn from(e: yorozu_domain::orders::OrderTextError) -> FieldError {
+            match e {
+                yorozu_domain::orders::OrderTextError::TooLong { max } => {
+                    fe(e.code()).with("max", max)
+                }
+                _ => fe(e.code()),
+            }
+        }
+    }
+
+    impl From<yorozu_domain::orders::RatingError> for FieldError {
+        fn from(e: yorozu_domain::orders::RatingError) -> FieldError {
+            fe(e.code())
+        }
+    }
+
+    impl From<yorozu_domain::promotions::CouponError> for FieldError {
+        fn from(e: yorozu_domain::promotions::CouponError) -> FieldError {
+            match e {
+                yorozu_domain::promotions::CouponError::BelowMinimum { min } => {
+                    fe(e.code()).with("min", min.get())
+                }
+                _ => fe(e.code()),
+            }
+        }
+    }
+
     impl From<EmailError> for FieldError {
         fn from(e: EmailError) -> FieldError {
             match e {

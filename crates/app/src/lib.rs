@@ -15,12 +15,15 @@ pub mod identity;
 pub mod ids;
 pub mod jobs;
 pub mod ledger;
+pub mod legal;
 pub mod listings;
 pub mod mail;
 pub mod operators;
+pub mod orders;
 pub mod payments;
 pub mod ports;
 pub mod profile;
+pub mod promotions;
 
 pub use context::App;
 pub use error::{AppError, AppResult, FieldError, Fields};

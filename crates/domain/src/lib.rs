@@ -80,6 +80,17 @@
 //! | `order-amount-negative` | [`orders::PricingError::NegativeAmount`] | |
 //! | `order-discount-too-large` | [`orders::PricingError::DiscountTooLarge`] | `max` (yen) |
 //! | `order-amount-too-large` | [`orders::PricingError::Overflow`] | |
+//! | `order-text-empty` | [`orders::OrderTextError::Empty`] | |
+//! | `order-text-too-long` | [`orders::OrderTextError::TooLong`] | `max` |
+//! | `order-text-invalid-characters` | [`orders::OrderTextError::InvalidCharacters`] | |
+//! | `rating-invalid` | [`orders::RatingError::Invalid`] | |
+//! | `coupon-code-invalid` | [`promotions::CouponError::InvalidCode`] | |
+//! | `coupon-not-found` | [`promotions::CouponError::NotFound`] | |
+//! | `coupon-expired` | [`promotions::CouponError::Expired`] | |
+//! | `coupon-below-minimum` | [`promotions::CouponError::BelowMinimum`] | `min` (yen) |
+//! | `coupon-already-used` | [`promotions::CouponError::AlreadyUsed`] | |
+//! | `points-invalid` | [`promotions::PointsError::Invalid`] | |
+//! | `points-exceed-balance` | [`promotions::PointsError::ExceedsBalance`] | `balance` |
 //!
 //! Arguments marked "(yen)" are [`Yen`] values in the error; pass `.get()` (a number, which
 //! the message formats with digit grouping), not the `¥1,234` display form. A
@@ -100,6 +111,7 @@ pub mod locale;
 pub mod money;
 pub mod orders;
 pub mod profile;
+pub mod promotions;
 pub mod search;
 pub mod time;
 
@@ -123,12 +135,14 @@ mod tests {
     };
     use crate::money::MoneyError;
     use crate::orders::{
-        OrderEvent, OrderState, OrderStateError, OrderTransitionError, PricingError,
+        OrderEvent, OrderState, OrderStateError, OrderTextError, OrderTransitionError,
+        PricingError, RatingError,
     };
     use crate::profile::{
         DisplayNameError, NdaWillingnessError, ProfileTextError, SkillsError, SnsLinksError,
         Suggestion,
     };
+    use crate::promotions::{CouponError, PointsError};
 
     /// Every error code the crate can produce, one value per variant.
     fn all_error_codes() -> Vec<&'static str> {
@@ -222,6 +236,17 @@ mod tests {
             PricingError::NegativeAmount.code(),
             PricingError::DiscountTooLarge { max: Yen::ZERO }.code(),
             PricingError::Overflow.code(),
+            OrderTextError::Empty.code(),
+            OrderTextError::TooLong { max: 0 }.code(),
+            OrderTextError::InvalidCharacters.code(),
+            RatingError::Invalid.code(),
+            CouponError::InvalidCode.code(),
+            CouponError::NotFound.code(),
+            CouponError::Expired.code(),
+            CouponError::BelowMinimum { min: Yen::ZERO }.code(),
+            CouponError::AlreadyUsed.code(),
+            PointsError::Invalid.code(),
+            PointsError::ExceedsBalance { balance: 0 }.code(),
         ]
     }
 

@@ -61,6 +61,26 @@ macro_rules! resources {
                 "payments.ftl",
                 include_str!(concat!("../locales/", $locale, "/payments.ftl")),
             ),
+            (
+                "legal.ftl",
+                include_str!(concat!("../locales/", $locale, "/legal.ftl")),
+            ),
+            (
+                "orders_mail.ftl",
+                include_str!(concat!("../locales/", $locale, "/orders_mail.ftl")),
+            ),
+            (
+                "promotions.ftl",
+                include_str!(concat!("../locales/", $locale, "/promotions.ftl")),
+            ),
+            (
+                "reviews_public.ftl",
+                include_str!(concat!("../locales/", $locale, "/reviews_public.ftl")),
+            ),
+            (
+                "orders.ftl",
+                include_str!(concat!("../locales/", $locale, "/orders.ftl")),
+            ),
         ]
     };
 }

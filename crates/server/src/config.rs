@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::Args;
+use yorozu_app::legal::{self, Business};
 
 /// Settings shared by every subcommand.
 #[derive(Debug, Clone, Args)]
@@ -72,6 +73,51 @@ pub struct Common {
         global = true
     )]
     pub db_connections: u32,
+
+    /// 販売事業者 on the legal pages: the company or person running this site.
+    #[arg(
+        long,
+        env = "YOROZU_BUSINESS_NAME",
+        default_value = legal::DEMO_OPERATOR_NAME,
+        global = true
+    )]
+    pub business_name: String,
+
+    /// 運営統括責任者 on the legal pages.
+    #[arg(
+        long,
+        env = "YOROZU_BUSINESS_REPRESENTATIVE",
+        default_value = legal::DEMO_REPRESENTATIVE,
+        global = true
+    )]
+    pub business_representative: String,
+
+    /// 所在地 on the legal pages, with the postal code.
+    #[arg(
+        long,
+        env = "YOROZU_BUSINESS_ADDRESS",
+        default_value = legal::DEMO_POSTAL_ADDRESS,
+        global = true
+    )]
+    pub business_address: String,
+
+    /// 電話番号 on the legal pages.
+    #[arg(
+        long,
+        env = "YOROZU_BUSINESS_PHONE",
+        default_value = legal::DEMO_PHONE,
+        global = true
+    )]
+    pub business_phone: String,
+
+    /// Contact e-mail address on the legal pages.
+    #[arg(
+        long,
+        env = "YOROZU_BUSINESS_EMAIL",
+        default_value = legal::DEMO_CONTACT_EMAIL,
+        global = true
+    )]
+    pub business_email: String,
 }
 
 /// `serve` settings.
@@ -110,6 +156,18 @@ impl Common {
             &self.data_dir.join("keys/secret.key"),
             "YOROZU_SECRET_KEY",
         )
+    }
+
+    /// The operator's details for the legal pages, checked at start-up.
+    pub fn business(&self) -> anyhow::Result<Business> {
+        Business::parse(
+            &self.business_name,
+            &self.business_representative,
+            &self.business_address,
+            &self.business_phone,
+            &self.business_email,
+        )
+        .context("YOROZU_BUSINESS_* settings")
     }
 
     pub fn file_key(&self) -> anyhow::Result<[u8; 32]> {

@@ -1,8 +1,10 @@
 //! `yorozu`: the marketplace server and its operator commands.
 
+mod bench;
 mod config;
 mod generate;
 mod seed;
+mod seed_orders;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -57,6 +59,19 @@ enum Command {
     /// Operator commands.
     #[command(subcommand)]
     Admin(Admin),
+    /// Measure order placement (use case and HTTP) against raw INSERT transactions. Leaves
+    /// its rows behind: run it on a scratch data folder or database.
+    BenchOrders {
+        /// Buyers placing orders (each with a sandbox card and an API token).
+        #[arg(long, default_value_t = 32)]
+        buyers: usize,
+        /// Concurrent tasks (and HTTP connections).
+        #[arg(long, default_value_t = 16)]
+        tasks: usize,
+        /// Seconds per measurement.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -127,6 +142,20 @@ async fn main() -> anyhow::Result<()> {
                     (g.sellers * 2 + g.listings + g.grams) as f64 / g.seconds
                 );
             }
+            Ok(())
+        }
+        Command::BenchOrders {
+            buyers,
+            tasks,
+            seconds,
+        } => {
+            let app = build_app(&common, None).await?;
+            let state = web_state(&app, &common, false);
+            let rates =
+                bench::run(&app, state, buyers.max(1), tasks.max(1), seconds.max(1)).await?;
+            let backend = format!("{:?}", app.db.backend()).to_lowercase();
+            print!("{}", bench::table(&backend, &rates));
+            app.db.close().await;
             Ok(())
         }
         Command::Admin(Admin::CreateOperator {
@@ -229,6 +258,7 @@ async fn build_app(
         site: Site {
             base_url: base_url.trim_end_matches('/').to_owned(),
             mail_from: common.mail_from.clone(),
+            business: common.business()?,
         },
         ids: IdGenerator,
         catalog: Default::default(),
@@ -236,18 +266,23 @@ async fn build_app(
     })
 }
 
-async fn run_server(common: &config::Common, serve: &config::Serve) -> anyhow::Result<()> {
-    let app = build_app(common, Some(serve.bind)).await?;
-    let state = AppState {
+/// The web layer's state for `app`.
+fn web_state(app: &App, common: &config::Common, trust_proxy: bool) -> AppState {
+    AppState {
         app: app.clone(),
         web: Arc::new(WebConfig {
             secure_cookies: app.site.base_url.starts_with("https://"),
             mailbox_enabled: common.smtp_url.is_none(),
             max_body_bytes: 12 * 1024 * 1024,
-            trust_proxy: serve.trust_proxy,
+            trust_proxy,
         }),
         metrics: Arc::default(),
-    };
+    }
+}
+
+async fn run_server(common: &config::Common, serve: &config::Serve) -> anyhow::Result<()> {
+    let app = build_app(common, Some(serve.bind)).await?;
+    let state = web_state(&app, common, serve.trust_proxy);
     let (shutdown_tx, shutdown_rx) = tokio::sync::watch::channel(false);
     let worker = (!serve.no_worker).then(|| {
         let worker = Worker::new(app.clone(), Duration::from_millis(common.job_poll_ms));
@@ -260,6 +295,11 @@ async fn run_server(common: &config::Common, serve: &config::Serve) -> anyhow::R
     if common.smtp_url.is_none() && !serve.bind.ip().is_loopback() {
         tracing::warn!(
             "no SMTP_URL: mail is shown at /mailbox to anyone who can reach this address"
+        );
+    }
+    if app.site.business.is_demo() && !serve.bind.ip().is_loopback() {
+        tracing::warn!(
+            "the legal pages show demo business details: set the YOROZU_BUSINESS_* settings"
         );
     }
     let router =

@@ -342,5 +342,12 @@ pub async fn demo(app: &App) -> anyhow::Result<usize> {
     }
     let listings = demo_listings(app).await?;
     tracing::info!(listings, "demo services published");
+    let emails: Vec<&str> = MEMBERS.iter().map(|m| m.email).collect();
+    let orders = crate::seed_orders::demo_orders(app, &emails).await?;
+    tracing::info!(
+        orders,
+        coupon = crate::seed_orders::DEMO_COUPON,
+        "demo orders placed"
+    );
     Ok(created)
 }

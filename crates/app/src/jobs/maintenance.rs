@@ -1,4 +1,5 @@
-//! Periodic housekeeping: expired sessions and old sign-in failures are deleted.
+//! Periodic housekeeping: expired sessions and old sign-in failures are deleted, points past
+//! their validity expire.
 
 use yorozu_store::accounts::{sessions, sign_in_failures};
 
@@ -10,5 +11,6 @@ pub async fn run(app: &App) -> AppResult<()> {
     sessions::delete_expired(&mut tx, now).await?;
     sign_in_failures::delete_older_than(&mut tx, now - 86_400).await?;
     tx.commit().await?;
+    crate::promotions::points::expire_due(app).await?;
     Ok(())
 }

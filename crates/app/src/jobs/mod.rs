@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use yorozu_store::jobs::{self, JobRow};
 
-use crate::{App, AppError, AppResult, identity, mail};
+use crate::{App, AppError, AppResult, identity, mail, orders};
 
 /// How long a claimed job is reserved for its worker before others may retry it.
 const LEASE_SECONDS: i64 = 300;
@@ -101,6 +101,9 @@ impl Worker {
 }
 
 async fn dispatch(app: &App, job: &JobRow) -> AppResult<()> {
+    if orders::jobs::dispatch(app, &job.kind, &job.payload).await? {
+        return Ok(());
+    }
     match job.kind.as_str() {
         mail::outbox::JOB_KIND => mail::outbox::deliver(app, &job.payload).await.map(|_| ()),
         identity::erase::JOB_KIND => identity::erase::run(app, &job.payload).await,

@@ -14,6 +14,8 @@ use crate::{App, AppError, AppResult};
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct OptionView {
+    /// The option's position, which the order pages use to name the chosen options.
+    pub position: i64,
     pub title: String,
     pub price: i64,
 }
@@ -171,6 +173,7 @@ async fn load_uncached(
         .await?
         .into_iter()
         .map(|o| OptionView {
+            position: o.position,
             title: o.title,
             price: o.price,
         })

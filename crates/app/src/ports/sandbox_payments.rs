@@ -27,10 +27,11 @@
 //! Card numbers are never kept, not even here: a token remembers only its brand, last four
 //! digits, expiry and its test behaviour.
 //!
-//! **State lives in this process's memory**, behind a mutex: tokens, charges and idempotency
-//! keys are lost on restart, and several server processes would each have their own sandbox
-//! (a token created by one is unknown to another). That is fine for development and tests; a
-//! real provider keeps this state on its side.
+//! **Tokens and charge ids describe themselves** (`tok_sandbox_<behaviour>_…`,
+//! `ch_sandbox_<amount>_…`), like a processor's well-known test tokens: a restarted sandbox, or
+//! another server process, still charges a card registered earlier and refunds a charge made
+//! earlier. Idempotency keys, deletions and refunded amounts live in this process's memory,
+//! behind a mutex; a real provider keeps that state on its side.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -107,6 +108,56 @@ fn new_id(prefix: &str) -> String {
     format!("{prefix}_sandbox_{}", &token[..24])
 }
 
+impl Behaviour {
+    fn key(self) -> &'static str {
+        match self {
+            Behaviour::Succeeds => "ok",
+            Behaviour::InsufficientFunds => "nsf",
+            Behaviour::TransientOnFirstAttempt => "flaky",
+        }
+    }
+
+    /// The behaviour written into a token by [`token_for`], if it is one.
+    fn of_token(token: &str) -> Option<Behaviour> {
+        let rest = token.strip_prefix("tok_sandbox_")?;
+        let (key, random) = rest.split_once('_')?;
+        if random.len() != 24 {
+            return None;
+        }
+        [
+            Behaviour::Succeeds,
+            Behaviour::InsufficientFunds,
+            Behaviour::TransientOnFirstAttempt,
+        ]
+        .into_iter()
+        .find(|b| b.key() == key)
+    }
+}
+
+fn token_for(behaviour: Behaviour) -> String {
+    format!(
+        "tok_sandbox_{}_{}",
+        behaviour.key(),
+        &crate::crypto::random_token()[..24]
+    )
+}
+
+/// A charge id that carries its amount, so that any sandbox can refund it.
+fn charge_id_for(amount_yen: i64) -> String {
+    format!(
+        "ch_sandbox_{amount_yen}_{}",
+        &crate::crypto::random_token()[..24]
+    )
+}
+
+/// The amount written into a charge id by [`charge_id_for`], if it is one.
+fn amount_of_charge(charge_id: &str) -> Option<i64> {
+    let rest = charge_id.strip_prefix("ch_sandbox_")?;
+    let (amount, random) = rest.split_once('_')?;
+    (random.len() == 24).then_some(())?;
+    amount.parse().ok().filter(|a: &i64| *a > 0)
+}
+
 impl SandboxGateway {
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
         // A panic while holding the lock leaves consistent maps behind (every update is a single
@@ -117,6 +168,15 @@ impl SandboxGateway {
     /// How many charges succeeded (for tests).
     pub fn charge_count(&self) -> usize {
         self.lock().charges.len()
+    }
+
+    /// Money charged and not refunded, over every charge (for tests).
+    pub fn net_charged(&self) -> i64 {
+        self.lock()
+            .charges
+            .values()
+            .map(|c| c.amount_yen - c.refunded_yen)
+            .sum()
     }
 
     /// Whether a token exists and is not deleted (for tests).
@@ -165,7 +225,7 @@ impl PaymentGateway for SandboxGateway {
             "4000000000000119" => Behaviour::TransientOnFirstAttempt,
             _ => Behaviour::Succeeds,
         };
-        let token = new_id("tok");
+        let token = token_for(behaviour);
         self.lock().cards.insert(
             token.clone(),
             SandboxCard {
@@ -203,7 +263,9 @@ impl PaymentGateway for SandboxGateway {
         }
         let behaviour = match state.cards.get(token) {
             Some(card) if !card.deleted => card.behaviour,
-            _ => return Err(PaymentError::UnknownToken),
+            Some(_) => return Err(PaymentError::UnknownToken),
+            // Made by another process or before a restart: the token says how it behaves.
+            None => Behaviour::of_token(token).ok_or(PaymentError::UnknownToken)?,
         };
         let first_attempt = !state.keys.contains_key(idempotency_key);
         let result = match behaviour {
@@ -224,7 +286,7 @@ impl PaymentGateway for SandboxGateway {
             }),
             Behaviour::Succeeds | Behaviour::TransientOnFirstAttempt => {
                 let charge = Charge {
-                    id: new_id("ch"),
+                    id: charge_id_for(amount_yen),
                     token: token.to_owned(),
                     amount_yen,
                 };
@@ -266,6 +328,17 @@ impl PaymentGateway for SandboxGateway {
         }
         if amount_yen <= 0 {
             return Err(PaymentError::InvalidAmount);
+        }
+        if !state.charges.contains_key(charge_id) {
+            // Made by another process or before a restart: the id says how much it was.
+            let amount = amount_of_charge(charge_id).ok_or(PaymentError::UnknownCharge)?;
+            state.charges.insert(
+                charge_id.to_owned(),
+                SandboxCharge {
+                    amount_yen: amount,
+                    refunded_yen: 0,
+                },
+            );
         }
         let charge = state
             .charges
@@ -422,5 +495,44 @@ mod tests {
             Ok(first),
             "earlier results are still replayed"
         );
+    }
+
+    #[tokio::test]
+    async fn tokens_and_charges_outlive_the_process() {
+        let first = SandboxGateway::default();
+        let ok = token(&first, "4242424242424242").await;
+        let nsf = token(&first, "4000000000009995").await;
+        let charge = first.charge(&ok, 3000, "order-1").await.expect("charge");
+        // A restarted sandbox (or another server process) knows nothing of the above.
+        let restarted = SandboxGateway::default();
+        restarted
+            .charge(&ok, 1000, "order-2")
+            .await
+            .expect("the old token still charges");
+        assert_eq!(
+            restarted.charge(&nsf, 1000, "order-3").await,
+            Err(PaymentError::Declined {
+                code: "insufficient_funds".into()
+            })
+        );
+        restarted
+            .refund(&charge.id, 3000, "refund-1")
+            .await
+            .expect("the old charge refunds");
+        assert_eq!(
+            restarted.refund(&charge.id, 1, "refund-2").await,
+            Err(PaymentError::RefundExceedsCharge)
+        );
+        for forged in [
+            "tok_sandbox_ok_short",
+            "tok_sandbox_rich_aaaaaaaaaaaaaaaaaaaaaaaa",
+            "tok_other",
+        ] {
+            assert_eq!(
+                restarted.charge(forged, 1000, forged).await,
+                Err(PaymentError::UnknownToken),
+                "{forged}"
+            );
+        }
     }
 }

@@ -15,6 +15,7 @@ use yorozu_app::config::{Policy, Site};
 use yorozu_app::crypto::Signer;
 use yorozu_app::ids::IdGenerator;
 use yorozu_app::jobs::Worker;
+use yorozu_app::legal::Business;
 use yorozu_app::ports::{EncryptedDirStore, FixedClock, MailboxMailer};
 use yorozu_domain::Locale;
 use yorozu_store::Db;
@@ -57,6 +58,7 @@ pub fn test_app_with_key(db: Db, key: u8) -> TestApp {
         site: Site {
             base_url: "http://test.local".into(),
             mail_from: "Yorozu <no-reply@yorozu.test>".into(),
+            business: Business::default(),
         },
         ids: IdGenerator,
         catalog: Default::default(),
@@ -319,3 +321,4 @@ pub async fn count_for_listing(db: &Db, table: &str, listing_id: i64) -> i64 {
     yorozu_store::query_scalar!(&mut c, fetch_one, i64, sqlx::AssertSqlSafe(sql), listing_id)
         .expect("count")
 }
+pub mod orders;

@@ -94,6 +94,42 @@ impl OrderQuote {
         })
     }
 
+    /// The quote of a stored order, rebuilt from its recorded amounts (the fee rates may have
+    /// changed since it was placed, so they are not recomputed). The derived amounts follow
+    /// from the recorded ones; inconsistent records are refused.
+    pub fn from_recorded(
+        subtotal: Yen,
+        buyer_fee: Yen,
+        discount: Yen,
+        platform_fee: Yen,
+    ) -> Result<OrderQuote, PricingError> {
+        if [subtotal, buyer_fee, discount, platform_fee]
+            .iter()
+            .any(|amount| *amount < Yen::ZERO)
+            || platform_fee > subtotal
+        {
+            return Err(PricingError::NegativeAmount);
+        }
+        let undiscounted = subtotal
+            .checked_add(buyer_fee)
+            .ok_or(PricingError::Overflow)?;
+        let buyer_total = undiscounted
+            .checked_sub(discount)
+            .filter(|total| *total >= Yen::ZERO)
+            .ok_or(PricingError::DiscountTooLarge { max: undiscounted })?;
+        let seller_share = subtotal
+            .checked_sub(platform_fee)
+            .ok_or(PricingError::Overflow)?;
+        Ok(OrderQuote {
+            subtotal,
+            buyer_fee,
+            discount,
+            buyer_total,
+            platform_fee,
+            seller_share,
+        })
+    }
+
     /// Price plus options.
     pub const fn subtotal(&self) -> Yen {
         self.subtotal
@@ -165,6 +201,21 @@ mod tests {
             })
         );
         assert_eq!(q.map(|q| q.escrow_amount()), Ok(Yen::new(6_857)));
+    }
+
+    #[test]
+    fn a_recorded_quote_round_trips() {
+        let q = quote(5_000, &[1_000, 500], 300).expect("quote");
+        assert_eq!(
+            OrderQuote::from_recorded(q.subtotal(), q.buyer_fee(), q.discount(), q.platform_fee()),
+            Ok(q)
+        );
+        assert!(
+            OrderQuote::from_recorded(Yen::new(100), Yen::ZERO, Yen::new(101), Yen::ZERO).is_err()
+        );
+        assert!(
+            OrderQuote::from_recorded(Yen::new(100), Yen::ZERO, Yen::ZERO, Yen::new(101)).is_err()
+        );
     }
 
     #[test]

@@ -335,3 +335,38 @@ pub async fn seller_totals(c: &mut impl Exec, seller_id: i64) -> Result<SellerTo
         seller_id
     )?)
 }
+
+/// Counts a completed sale of a service.
+pub async fn record_sale(c: &mut impl Exec, id: i64) -> Result<()> {
+    execute!(
+        c,
+        "UPDATE listings SET sales_count = sales_count + 1 WHERE id = $1",
+        id
+    )?;
+    Ok(())
+}
+
+/// Adds a buyer's rating to a service's summary; `rating_x100` is recomputed from the new
+/// sum and count (rounded half up, like `yorozu_domain::orders::review::average_x100`).
+pub async fn record_rating(c: &mut impl Exec, id: i64, rating: i64) -> Result<()> {
+    execute!(
+        c,
+        "UPDATE listings SET rating_sum = rating_sum + $2, rating_count = rating_count + 1,
+             rating_x100 = ((rating_sum + $2) * 200 + rating_count + 1) / (2 * (rating_count + 1))
+         WHERE id = $1",
+        id,
+        rating
+    )?;
+    Ok(())
+}
+
+/// Stores a recomputed "recommended" score.
+pub async fn set_rank_score(c: &mut impl Exec, id: i64, score: i64) -> Result<()> {
+    execute!(
+        c,
+        "UPDATE listings SET rank_score = $2 WHERE id = $1",
+        id,
+        score
+    )?;
+    Ok(())
+}

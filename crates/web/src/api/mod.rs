@@ -15,6 +15,10 @@ mod identity;
 mod listings;
 mod notifications;
 pub mod openapi;
+mod orders;
+mod orders_actions;
+mod orders_talk;
+mod points;
 mod profile;
 mod search;
 mod sessions;
@@ -79,4 +83,20 @@ api_routes! {
     get "/me/favorites" => favorites::list,
     get "/search" => search::search,
     get "/categories" => search::categories,
+    post "/orders/quote" => orders::quote,
+    post "/orders" => orders::place,
+    get "/me/orders" => orders::list,
+    get "/orders/{id}" => orders::get,
+    get "/orders/{id}/messages" => orders_talk::messages,
+    post "/orders/{id}/messages" => orders_talk::post_message,
+    get "/orders/{id}/attachments/{attachment_id}" => orders_talk::attachment,
+    post "/orders/{id}/pay" => orders_actions::pay,
+    post "/orders/{id}/delivery" => orders_actions::deliver,
+    post "/orders/{id}/approve" => orders_actions::approve,
+    post "/orders/{id}/send-back" => orders_actions::send_back,
+    post "/orders/{id}/cancellation" => orders_actions::request_cancellation,
+    post "/orders/{id}/cancellation/answer" => orders_actions::answer_cancellation,
+    post "/orders/{id}/cancellation/withdraw" => orders_actions::withdraw_cancellation,
+    post "/orders/{id}/review" => orders_actions::review,
+    get "/me/points" => points::mine,
 }

@@ -2,6 +2,8 @@
 //! build time than these few pages of JSON). Tests check that its paths are exactly
 //! [`super::ROUTES`] and that real responses match the schemas described here.
 
+mod orders;
+
 use std::sync::OnceLock;
 
 use axum::Json;
@@ -45,6 +47,8 @@ fn build() -> Value {
             { "name": "listings", "description": "Services (出品): drafts, publishing, images; reading one." },
             { "name": "search", "description": "Finding published services, and the category tree." },
             { "name": "favorites", "description": "Favourite services (お気に入り)." },
+            { "name": "orders", "description": "Orders (取引): the confirmation screen, purchase, talk room, delivery, cancellation, reviews." },
+            { "name": "points", "description": "Points (ポイント)." },
             { "name": "meta", "description": "This document." },
         ],
         "paths": paths(),
@@ -317,6 +321,7 @@ fn paths() -> Value {
     ];
     let mut ops = ops;
     ops.extend(listing_paths());
+    ops.extend(orders::paths());
     let mut paths = Map::new();
     for (method, path, op) in ops {
         let entry = paths
@@ -370,10 +375,13 @@ fn error_responses() -> Value {
     })
 }
 
-/// Every schema: the accounts' and the listings'.
+/// Every schema: the accounts', the listings' and the orders'.
 fn schemas() -> Value {
     let mut all = account_schemas();
     if let (Value::Object(all), Value::Object(more)) = (&mut all, listing_schemas()) {
+        all.extend(more);
+    }
+    if let (Value::Object(all), Value::Object(more)) = (&mut all, orders::schemas()) {
         all.extend(more);
     }
     all

@@ -10,12 +10,14 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use yorozu_app::AppError;
 use yorozu_app::listings::view::seller_listings;
+use yorozu_app::orders::reviews_public;
 use yorozu_app::profile::{avatar, view};
 use yorozu_domain::profile::NdaWillingness;
 use yorozu_i18n::Arg;
 
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageResult};
+use crate::pages::discovery::reviews::{ReviewItem, items};
 use crate::pages::discovery::{Card, cards, count_arg, rating_with_count};
 use crate::render::page;
 use crate::state::AppState;
@@ -54,9 +56,13 @@ struct ProfilePage<'a> {
     nda: Option<String>,
     is_self: bool,
     services: Vec<Card>,
-    /// 「4.5（12件）」 over the seller's services, None before the first rating.
+    /// 「4.5（12件）」 from the member's buyers, None before the first rating.
     rating: Option<String>,
     sales: String,
+    /// The newest reviews from the member's buyers.
+    reviews: Vec<ReviewItem>,
+    /// 「4.5（12件）」 from the sellers the member bought from.
+    buyer_rating: Option<String>,
 }
 
 impl ProfilePage<'_> {
@@ -78,6 +84,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
         .ok_or(PageError(AppError::NotFound))?;
     drop(c);
     let shop = seller_listings(&state.app, profile.user_id).await?;
+    let received = reviews_public::profile(&state.app, profile.user_id).await?;
     let nda = NdaWillingness::parse(profile.nda)
         .ok()
         .filter(|n| n.is_specified())
@@ -119,9 +126,16 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
         rating: rating_with_count(
             &ctx,
             "card-rating",
-            shop.stats.rating_x100,
-            shop.stats.rating_count,
+            received.as_seller.average_x100,
+            received.as_seller.count,
         ),
+        buyer_rating: rating_with_count(
+            &ctx,
+            "card-rating",
+            received.as_buyer.average_x100,
+            received.as_buyer.count,
+        ),
+        reviews: items(&ctx, received.latest_as_seller, true),
         sales: ctx.tr.ta(
             "service-seller-sales-count",
             [("count", count_arg(shop.stats.sales_count))],

@@ -16,6 +16,7 @@ use yorozu_app::App;
 use yorozu_app::config::{Policy, Site};
 use yorozu_app::crypto::Signer;
 use yorozu_app::ids::IdGenerator;
+use yorozu_app::legal::Business;
 use yorozu_app::ports::{EncryptedDirStore, FixedClock, MailboxMailer};
 use yorozu_store::Db;
 use yorozu_store::testing::TempDir;
@@ -55,6 +56,7 @@ pub fn server_with_limit(db: Db, max_body_bytes: usize) -> TestServer {
         site: Site {
             base_url: "http://test.local".into(),
             mail_from: "Yorozu <no-reply@yorozu.test>".into(),
+            business: Business::default(),
         },
         ids: IdGenerator,
         catalog: Default::default(),

@@ -7,6 +7,7 @@
 mod category;
 mod favorites;
 mod images;
+pub(crate) mod reviews;
 mod search;
 mod service;
 
@@ -29,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .merge(search::routes())
         .merge(category::routes())
         .merge(favorites::routes())
+        .merge(reviews::routes())
 }
 
 /// One result card, every text already in the reader's language.

@@ -1,16 +1,19 @@
 //! The service page (サービス詳細): images, price and terms, description, paid options, FAQ,
-//! the seller card, the rating summary, the buy button, favourites and share links, with Open
-//! Graph and Twitter-card tags so a shared link shows title, price and image.
+//! the seller card, the rating summary and the newest reviews, the buy button, favourites and
+//! share links, with Open Graph and Twitter-card tags so a shared link shows title, price and
+//! image.
 
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
-use yorozu_app::listings::view::{self, ListingView};
+use yorozu_app::listings::view::ListingView;
+use yorozu_app::orders::reviews_public;
 use yorozu_domain::listings::categories;
 use yorozu_i18n::Arg;
 
 use super::favorites::FavoriteButton;
+use super::reviews::{ReviewItem, all_reviews_link, items};
 use super::{category_name, count_arg, path_id, rating_with_count, yen};
 use crate::ctx::Ctx;
 use crate::error::PageResult;
@@ -35,8 +38,12 @@ struct GalleryImage {
 }
 
 struct OptionRow {
+    /// What the buy form sends for the option when it is ticked.
+    position: i64,
     title: String,
     price: String,
+    /// The buy form's checkbox label: 「特急納品（+2,000円）」.
+    buy_label: String,
 }
 
 struct FaqItem {
@@ -85,11 +92,16 @@ struct ServicePage<'a> {
     vacation: Option<String>,
     favorite: FavoriteButton,
     share: Share,
+    /// The newest buyers' reviews.
+    reviews: Vec<ReviewItem>,
+    /// The link to all of them, with their count.
+    all_reviews: String,
 }
 
 async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
     let id = path_id(&id)?;
-    let v = view::load(&state.app, ctx.user.as_ref(), id).await?;
+    let found = reviews_public::service_page(&state.app, ctx.user.as_ref(), id).await?;
+    let v = found.listing;
 
     let url = state.app.url(&format!("/services/{}", v.id));
     let enc = |s: &str| urlencoding::encode(s).into_owned();
@@ -160,8 +172,16 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
             .options
             .iter()
             .map(|o| OptionRow {
+                position: o.position,
                 title: o.title.clone(),
                 price: yen(&ctx, o.price),
+                buy_label: ctx.tr.ta(
+                    "orders-buy-option",
+                    [
+                        ("title", Arg::from(&o.title)),
+                        ("price", Arg::from(yen(&ctx, o.price))),
+                    ],
+                ),
             })
             .collect(),
         faq: v
@@ -219,6 +239,8 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
             next: format!("/services/{}", v.id),
         },
         share,
+        reviews: items(&ctx, found.reviews, false),
+        all_reviews: all_reviews_link(&ctx, v.rating_count),
         v,
     };
     page(&page_data)

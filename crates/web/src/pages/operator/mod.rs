@@ -1,10 +1,12 @@
-//! The operator console (運営コンソール): the dashboard, identity reviews, the audit log and
-//! the newsletter. Every page is for operators only: signed-out visitors are sent to sign in,
-//! members get 403. The use cases check the role again.
+//! The operator console (運営コンソール): the dashboard, identity reviews, the audit log,
+//! the newsletter, coupons and points. Every page is for operators only: signed-out visitors
+//! are sent to sign in, members get 403. The use cases check the role again.
 
 mod audit;
+mod coupons;
 mod identity;
 mod newsletter;
+mod points;
 
 use askama::Template;
 use axum::Router;
@@ -26,6 +28,8 @@ pub fn routes() -> Router<AppState> {
         .merge(identity::routes())
         .merge(audit::routes())
         .merge(newsletter::routes())
+        .merge(coupons::routes())
+        .merge(points::routes())
 }
 
 /// The signed-in operator, or the response for everyone else (sign-in redirect or 403).

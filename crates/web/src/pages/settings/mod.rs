@@ -3,11 +3,12 @@
 //!
 //! A template that extends the layout needs `ctx` and `section` (the navigation entry to
 //! mark as current: "profile", "account", "notifications", "sessions", "tokens",
-//! "identity", "listings", "vacation", "cards") and fills the `settings` block.
+//! "identity", "listings", "vacation", "cards", "points") and fills the `settings` block.
 
 mod account;
 mod cards;
 mod notifications;
+mod points;
 mod profile;
 mod sessions;
 mod tokens;
@@ -40,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .merge(sessions::routes())
         .merge(tokens::routes())
         .merge(cards::routes())
+        .merge(points::routes())
 }
 
 /// The settings start with the profile, the page members come back to most.

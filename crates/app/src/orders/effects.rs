@@ -1,0 +1,197 @@
+//! What follows from an order completing, being cancelled or expiring: money in the ledger,
+//! points and coupons restored, the service's figures, jobs and mail. Each function runs
+//! inside the caller's transaction, right after the state change.
+
+use yorozu_domain::Yen;
+use yorozu_domain::orders::{OrderQuote, Transaction};
+use yorozu_i18n::Arg;
+use yorozu_store::orders::{OrderRow, cancellations, deliveries};
+use yorozu_store::promotions::{coupons, points};
+use yorozu_store::{Exec, catalog, jobs, listings::rows as listing_rows};
+
+use super::notify;
+use crate::listings::rank::rank_score;
+use crate::{App, AppError, AppResult, ledger};
+
+/// Ledger event kinds of orders (`ledger_transactions.kind`; the reference is the order id).
+pub const LEDGER_PAYMENT: &str = "order_payment";
+pub const LEDGER_COMPLETION: &str = "order_completion";
+pub const LEDGER_REFUND: &str = "order_refund";
+
+/// The amounts recorded on the order.
+pub fn quote_of(order: &OrderRow) -> AppResult<OrderQuote> {
+    OrderQuote::from_recorded(
+        Yen::new(order.subtotal),
+        Yen::new(order.buyer_fee),
+        Yen::new(order.discount),
+        Yen::new(order.platform_fee),
+    )
+    .map_err(|e| AppError::Internal(format!("order {} amounts: {e}", order.id)))
+}
+
+/// The buyer's payment reached escrow (at purchase by card, or when a deferred payment
+/// arrives).
+pub async fn paid(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
+    let quote = quote_of(order)?;
+    ledger::post(
+        c,
+        app,
+        LEDGER_PAYMENT,
+        &order.id.to_string(),
+        &Transaction::payment_into_escrow(&quote),
+    )
+    .await?;
+    Ok(())
+}
+
+/// The order completed (approved or auto-approved): escrow goes to the seller's balance and
+/// platform revenue; the service counts a sale; an open cancellation request lapses; both
+/// parties are invited to review.
+pub async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
+    let quote = quote_of(order)?;
+    ledger::post(
+        c,
+        app,
+        LEDGER_COMPLETION,
+        &order.id.to_string(),
+        &Transaction::completion(&quote, order.seller_id),
+    )
+    .await?;
+    if let Some(open) = cancellations::open(c, order.id).await? {
+        cancellations::close(c, open.id, "withdrawn", "", app.now()).await?;
+    }
+    listing_rows::record_sale(c, order.listing_id).await?;
+    refresh_rank(c, order.listing_id).await?;
+    catalog::bump(c).await?;
+    notify::both(
+        c,
+        app,
+        order,
+        "order-completed",
+        &[("share", Arg::Number(order.seller_share))],
+    )
+    .await
+}
+
+/// The order was cancelled: a paid order's money goes back (ledger now, the gateway refund as
+/// a job), points and coupon are restored, a waiting delivery is void, both are told.
+pub async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
+    let now = app.now();
+    if order.paid_at.is_some() {
+        let quote = quote_of(order)?;
+        ledger::post(
+            c,
+            app,
+            LEDGER_REFUND,
+            &order.id.to_string(),
+            &Transaction::refund(&quote),
+        )
+        .await?;
+        if order.charge_id.is_some() && order.buyer_total > 0 {
+            schedule(
+                c,
+                app,
+                super::jobs::REFUND,
+                &super::jobs::OrderJob {
+                    order_id: order.id,
+                    item_id: None,
+                },
+                now,
+            )
+            .await?;
+        }
+    }
+    restore_discounts(c, app, order).await?;
+    if let Some(pending) = deliveries::pending(c, order.id).await? {
+        deliveries::decide(c, pending.id, "cancelled", "", now).await?;
+    }
+    let refunded = if order.paid_at.is_some() {
+        order.buyer_total
+    } else {
+        0
+    };
+    notify::both(
+        c,
+        app,
+        order,
+        "order-cancelled",
+        &[("refund", Arg::Number(refunded))],
+    )
+    .await
+}
+
+/// An unpaid deferred order expired: points and coupon return to the buyer, who is told.
+pub async fn expired(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
+    restore_discounts(c, app, order).await?;
+    notify::order_mail(
+        c,
+        app,
+        order,
+        order.buyer_id,
+        crate::mail::MailCategory::Transactions,
+        "order-payment-expired",
+        &[],
+    )
+    .await
+}
+
+/// Gives back the points and the coupon used on the order (each at most once).
+async fn restore_discounts(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
+    if let Some(used) = points::for_order(c, order.id, "use").await? {
+        points::insert(
+            c,
+            &points::PointEntryRow {
+                id: app.new_id(),
+                user_id: order.buyer_id,
+                kind: "restore".into(),
+                amount: -used.amount,
+                order_id: Some(order.id),
+                note: String::new(),
+                created_at: app.now(),
+            },
+        )
+        .await?;
+    }
+    coupons::release(c, order.id).await?;
+    Ok(())
+}
+
+/// Recomputes a service's "recommended" score after its sales or rating changed.
+pub async fn refresh_rank(c: &mut impl Exec, listing_id: i64) -> AppResult<()> {
+    if let Some(l) = listing_rows::find(c, listing_id).await? {
+        let score = rank_score(
+            l.sales_count,
+            l.rating_x100,
+            l.rating_count,
+            l.favorites_count,
+            l.seller_verified,
+        );
+        listing_rows::set_rank_score(c, listing_id, score).await?;
+    }
+    Ok(())
+}
+
+/// Queues an order job to run at `run_at` (jobs are idempotent: each re-checks the order).
+pub async fn schedule(
+    c: &mut impl Exec,
+    app: &App,
+    kind: &str,
+    job: &super::jobs::OrderJob,
+    run_at: i64,
+) -> AppResult<()> {
+    let payload = serde_json::to_string(job)?;
+    jobs::enqueue(
+        c,
+        &jobs::NewJob {
+            id: app.new_id(),
+            kind,
+            payload: &payload,
+            user_id: None,
+            run_at,
+            max_attempts: app.policy.mail_max_attempts,
+            now: app.now(),
+        },
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,323 @@
+//! Placing an order (購入): the buyer confirmed the final confirmation screen.
+//!
+//! By card, the charge comes first, under an idempotency key derived from the confirmation
+//! screen's purchase key; the order, the use of points and coupon, the ledger entry, the mail
+//! and the jobs are then booked in one transaction. A re-sent or double-clicked purchase
+//! carries the same key: the provider returns the same charge and the transaction finds the
+//! order already booked, so there is one order and one charge. If the booking fails after a
+//! charge (the coupon was used meanwhile, the service was paused), the charge is refunded.
+//!
+//! On the deferred path (後払い) the order waits for payment until its deadline, when a job
+//! expires it and gives the points and coupon back.
+
+use yorozu_domain::Timestamp;
+use yorozu_domain::orders::text::REQUEST_MAX_CHARS;
+use yorozu_domain::orders::{Order, OrderText, payment_deadline};
+use yorozu_i18n::Arg;
+use yorozu_store::orders::{OrderRow, rows, talk};
+use yorozu_store::promotions::{coupons, points};
+
+use super::pay::{self, own_card};
+use super::quote::{Choice, Quote, quote};
+use super::{effects, jobs, notify, transition};
+use crate::accounts::CurrentUser;
+use crate::mail::MailCategory;
+use crate::ports::Charge;
+use crate::{App, AppError, AppResult, Fields};
+
+/// How the buyer pays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payment {
+    /// Charged now to one of the buyer's registered cards.
+    Card(i64),
+    /// Paid later, before the payment deadline (後払い).
+    Deferred,
+}
+
+/// A confirmed purchase.
+#[derive(Debug, Clone)]
+pub struct Purchase {
+    pub choice: Choice,
+    pub payment: Payment,
+    /// The buyer's request to the seller, sent as the first talk-room message.
+    pub request: String,
+    /// The token of the confirmation screen; the same token never makes two orders.
+    pub purchase_key: String,
+    /// The total the confirmation screen showed; if the price changed since, the buyer must
+    /// confirm again.
+    pub expected_total: Option<i64>,
+}
+
+/// The outcome: the order, and whether this request created it (or found it already made).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    pub order_id: i64,
+    pub created: bool,
+}
+
+/// A purchase key: 16–64 characters of `[A-Za-z0-9_-]`, made by the confirmation screen.
+fn check_purchase_key(key: &str) -> AppResult<()> {
+    let ok = (16..=64).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        Err(AppError::BadRequest("order-purchase-key-invalid"))
+    }
+}
+
+/// Places the order (see the module documentation).
+pub async fn place(app: &App, buyer: &CurrentUser, p: &Purchase) -> AppResult<Placed> {
+    check_purchase_key(&p.purchase_key)?;
+    let mut fields = Fields::default();
+    let request = fields.check(
+        "request",
+        OrderText::parse(&p.request, REQUEST_MAX_CHARS, false),
+    );
+    let request = fields.finish(request)?;
+
+    let (quote, card) = {
+        let mut c = app.db.read().await?;
+        if let Some(existing) =
+            rows::find_by_purchase_key(&mut c, buyer.id, &p.purchase_key).await?
+        {
+            return Ok(Placed {
+                order_id: existing.id,
+                created: false,
+            });
+        }
+        if rows::purchase_key_voided(&mut c, buyer.id, &p.purchase_key).await? {
+            return Err(AppError::Conflict("order-purchase-key-used"));
+        }
+        let quote = quote(&mut c, app, buyer, &p.choice).await?;
+        let card = match p.payment {
+            Payment::Card(card_id) => Some(own_card(&mut c, buyer.id, card_id).await?),
+            Payment::Deferred => None,
+        };
+        (quote, card)
+    };
+    let total = quote.amounts.buyer_total().get();
+    if p.expected_total.is_some_and(|expected| expected != total) {
+        return Err(AppError::Conflict("order-total-changed"));
+    }
+
+    let charge = match &card {
+        Some(card) if total > 0 => {
+            Some(pay::charge(app, card, total, &charge_key(buyer, p)).await?)
+        }
+        _ => None,
+    };
+    let booked = book(
+        app,
+        buyer,
+        p,
+        &request,
+        &quote,
+        card.as_ref().map(|c| c.id),
+        charge.as_ref(),
+    )
+    .await;
+    if let (Err(_), Some(charge)) = (&booked, &charge)
+        && let Some(existing) = void_unless_booked(app, buyer, p, charge).await?
+    {
+        return Ok(existing);
+    }
+    booked
+}
+
+/// After a booking failed with a charge made: if a concurrent request with the same key
+/// booked the order meanwhile, that order is the answer (the charge is its charge); otherwise
+/// the key is voided for good and the charge refunded. The check and the void are one
+/// transaction under the member's lock, so a charge is never refunded under a booked order and
+/// a voided key never books one.
+async fn void_unless_booked(
+    app: &App,
+    buyer: &CurrentUser,
+    p: &Purchase,
+    charge: &Charge,
+) -> AppResult<Option<Placed>> {
+    let mut tx = app.db.begin().await?;
+    points::lock_member(&mut tx, buyer.id).await?;
+    if let Some(existing) = rows::find_by_purchase_key(&mut tx, buyer.id, &p.purchase_key).await? {
+        return Ok(Some(Placed {
+            order_id: existing.id,
+            created: false,
+        }));
+    }
+    let first = rows::void_purchase_key(&mut tx, buyer.id, &p.purchase_key, app.now()).await?;
+    tx.commit().await?;
+    if first {
+        pay::void(app, charge, &format!("{}-void", charge_key(buyer, p))).await;
+    }
+    Ok(None)
+}
+
+fn charge_key(buyer: &CurrentUser, p: &Purchase) -> String {
+    format!("purchase-{}-{}", buyer.id, p.purchase_key)
+}
+
+/// The transaction of a purchase. Returns the existing order when the purchase key was used
+/// already; every other failure rolls everything back.
+async fn book(
+    app: &App,
+    buyer: &CurrentUser,
+    p: &Purchase,
+    request: &OrderText,
+    shown: &Quote,
+    card_id: Option<i64>,
+    charge: Option<&Charge>,
+) -> AppResult<Placed> {
+    let mut tx = app.db.begin().await?;
+    // Serialises this member's purchases (their points and coupons) on PostgreSQL; a request
+    // with the same purchase key waits here and then finds the first one's order.
+    points::lock_member(&mut tx, buyer.id).await?;
+    if let Some(existing) = rows::find_by_purchase_key(&mut tx, buyer.id, &p.purchase_key).await? {
+        return Ok(Placed {
+            order_id: existing.id,
+            created: false,
+        });
+    }
+    if rows::purchase_key_voided(&mut tx, buyer.id, &p.purchase_key).await? {
+        return Err(AppError::Conflict("order-purchase-key-used"));
+    }
+    let q = quote(&mut tx, app, buyer, &p.choice).await?;
+    if q.amounts != shown.amounts {
+        return Err(AppError::Conflict("order-total-changed"));
+    }
+    let now = app.now();
+    // A total of ¥0 (discounts cover everything) needs no payment on either path.
+    let paid = charge.is_some() || q.amounts.buyer_total().get() == 0;
+    let order = Order::placed(paid);
+    let row = OrderRow {
+        id: app.new_id(),
+        buyer_id: buyer.id,
+        seller_id: q.listing.seller_id,
+        listing_id: q.listing.id,
+        listing_title: q.listing.title.clone(),
+        delivery_days: q.listing.delivery_days,
+        state: order.state().as_str().to_owned(),
+        send_backs_used: 0,
+        has_been_delivered: false,
+        subtotal: q.amounts.subtotal().get(),
+        buyer_fee: q.amounts.buyer_fee().get(),
+        discount: q.amounts.discount().get(),
+        points_used: q.points_used,
+        coupon_id: q.coupon.as_ref().map(|c| c.id),
+        coupon_discount: q.coupon_discount,
+        buyer_total: q.amounts.buyer_total().get(),
+        platform_fee: q.amounts.platform_fee().get(),
+        seller_share: q.amounts.seller_share().get(),
+        payment_method: if card_id.is_some() {
+            "card"
+        } else {
+            "deferred"
+        }
+        .to_owned(),
+        card_id,
+        charge_id: charge.map(|c| c.id.clone()),
+        purchase_key: p.purchase_key.clone(),
+        request_text: request.as_str().to_owned(),
+        payment_due_at: (!paid)
+            .then(|| payment_deadline(Timestamp::from_unix(now), app.policy.payment_hours).unix()),
+        paid_at: paid.then_some(now),
+        delivered_at: None,
+        completed_at: None,
+        cancelled_at: None,
+        created_at: now,
+        updated_at: now,
+    };
+    if !rows::insert(&mut tx, &row).await? {
+        // Only a concurrent purchase with the same key gets here (see lock_member above).
+        let existing = rows::find_by_purchase_key(&mut tx, buyer.id, &p.purchase_key)
+            .await?
+            .ok_or(AppError::Conflict("order-changed"))?;
+        return Ok(Placed {
+            order_id: existing.id,
+            created: false,
+        });
+    }
+    let options: Vec<rows::OrderOptionRow> = q
+        .chosen()
+        .map(|o| rows::OrderOptionRow {
+            order_id: row.id,
+            position: o.position,
+            title: o.title.clone(),
+            price: o.price,
+        })
+        .collect();
+    rows::insert_options(&mut tx, &options).await?;
+    if paid {
+        transition::note(&mut tx, app, row.id, "order-event-payment_succeeded").await?;
+    }
+    if q.points_used > 0 {
+        points::insert(
+            &mut tx,
+            &points::PointEntryRow {
+                id: app.new_id(),
+                user_id: buyer.id,
+                kind: "use".into(),
+                amount: -q.points_used,
+                order_id: Some(row.id),
+                note: String::new(),
+                created_at: now,
+            },
+        )
+        .await?;
+    }
+    if let Some(coupon) = &q.coupon
+        && !coupons::redeem(&mut tx, coupon.id, buyer.id, row.id, now).await?
+    {
+        return Err(AppError::invalid("coupon", "coupon-already-used"));
+    }
+    if !request.as_str().is_empty() {
+        talk::insert_message(
+            &mut tx,
+            &talk::MessageRow {
+                id: app.new_id(),
+                order_id: row.id,
+                author_id: Some(buyer.id),
+                kind: "message".into(),
+                body: request.as_str().to_owned(),
+                created_at: now,
+            },
+        )
+        .await?;
+    }
+    if paid {
+        effects::paid(&mut tx, app, &row).await?;
+        pay::placed_mail(&mut tx, app, &row).await?;
+    } else {
+        let due = row.payment_due_at.unwrap_or(now);
+        effects::schedule(
+            &mut tx,
+            app,
+            jobs::PAYMENT_EXPIRY,
+            &jobs::OrderJob {
+                order_id: row.id,
+                item_id: None,
+            },
+            due,
+        )
+        .await?;
+        notify::order_mail(
+            &mut tx,
+            app,
+            &row,
+            buyer.id,
+            MailCategory::Transactions,
+            "order-awaiting-payment",
+            &[
+                ("total", Arg::Number(row.buyer_total)),
+                ("due", notify::mail_time(due)),
+            ],
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Placed {
+        order_id: row.id,
+        created: true,
+    })
+}

@@ -1,0 +1,80 @@
+//! Reviews (評価) after completion: the buyer rates the seller and the service (optionally
+//! anonymously), the seller rates the buyer; once each.
+
+use yorozu_domain::orders::text::REVIEW_MAX_CHARS;
+use yorozu_domain::orders::{OrderState, OrderText, Rating, ReviewRole};
+use yorozu_i18n::Arg;
+use yorozu_store::orders::reviews;
+use yorozu_store::{catalog, listings::rows as listing_rows};
+
+use super::{Party, effects, notify};
+use crate::accounts::CurrentUser;
+use crate::mail::MailCategory;
+use crate::{App, AppError, AppResult, Fields};
+
+/// What the reviewer entered.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewInput {
+    pub rating: String,
+    pub comment: String,
+    /// Show the buyer's review without their name (ignored for the seller's review).
+    pub anonymous: bool,
+}
+
+/// Writes the member's review of a completed order.
+pub async fn write(
+    app: &App,
+    member: &CurrentUser,
+    order_id: i64,
+    input: &ReviewInput,
+) -> AppResult<()> {
+    let mut fields = Fields::default();
+    let rating = fields.check("rating", Rating::parse(&input.rating));
+    let comment = fields.check(
+        "comment",
+        OrderText::parse(&input.comment, REVIEW_MAX_CHARS, true),
+    );
+    let (rating, comment) = fields.finish(rating.zip(comment))?;
+    let mut tx = app.db.begin().await?;
+    let (order, party) = super::lock_for(&mut tx, order_id, member.id).await?;
+    if order.state != OrderState::Completed.as_str() {
+        return Err(AppError::Conflict("review-not-yet"));
+    }
+    let role = match party {
+        Party::Buyer => ReviewRole::Buyer,
+        Party::Seller => ReviewRole::Seller,
+    };
+    let subject = party.counterpart(&order);
+    let row = reviews::ReviewRow {
+        id: app.new_id(),
+        order_id,
+        listing_id: order.listing_id,
+        author_id: Some(member.id),
+        subject_id: subject,
+        author_role: role.as_str().into(),
+        rating: i64::from(rating.get()),
+        comment: comment.into_string(),
+        anonymous: input.anonymous && role == ReviewRole::Buyer,
+        created_at: app.now(),
+    };
+    if !reviews::insert(&mut tx, &row).await? {
+        return Err(AppError::Conflict("review-already-written"));
+    }
+    if role == ReviewRole::Buyer {
+        listing_rows::record_rating(&mut tx, order.listing_id, row.rating).await?;
+        effects::refresh_rank(&mut tx, order.listing_id).await?;
+        catalog::bump(&mut tx).await?;
+    }
+    notify::order_mail(
+        &mut tx,
+        app,
+        &order,
+        subject,
+        MailCategory::Transactions,
+        "order-review-received",
+        &[("rating", Arg::Number(row.rating))],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! Points (ポイント): granted by operators, one point = ¥1 off an order, all of a member's
+//! points expiring one year after their last acquisition.
+
+use yorozu_domain::Timestamp;
+use yorozu_domain::accounts::Email;
+use yorozu_domain::promotions::points_expire_at;
+use yorozu_i18n::Arg;
+use yorozu_store::accounts::users;
+use yorozu_store::promotions::points::{self, PointEntryRow};
+
+use crate::accounts::CurrentUser;
+use crate::mail::compose::{compose, locale_of};
+use crate::mail::{MailCategory, outbox};
+use crate::operators::audit;
+use crate::{App, AppError, AppResult, FieldError, Fields};
+
+/// Most points one grant may give.
+pub const MAX_GRANT: i64 = 1_000_000;
+
+/// A member's points as their page shows them.
+#[derive(Debug, Clone)]
+pub struct PointsView {
+    pub balance: i64,
+    /// When the whole balance expires unless more points are acquired first.
+    pub expires_at: Option<i64>,
+    pub history: Vec<PointEntryRow>,
+}
+
+pub async fn view(app: &App, member: &CurrentUser) -> AppResult<PointsView> {
+    let mut c = app.db.read().await?;
+    let balance = points::balance(&mut c, member.id).await?;
+    let last = points::last_acquired_at(&mut c, member.id).await?;
+    let history = points::history(&mut c, member.id, 100).await?;
+    Ok(PointsView {
+        balance,
+        expires_at: last.filter(|_| balance > 0).map(|t| {
+            points_expire_at(Timestamp::from_unix(t), app.policy.points_validity_days).unix()
+        }),
+        history,
+    })
+}
+
+/// An operator grants points to the member with `email`, with a note the member sees.
+pub async fn grant(
+    app: &App,
+    operator: &CurrentUser,
+    email: &str,
+    amount: &str,
+    note: &str,
+) -> AppResult<i64> {
+    if !operator.is_operator() {
+        return Err(AppError::Forbidden);
+    }
+    let mut fields = Fields::default();
+    let email = fields.check("email", Email::parse(email));
+    let amount = match amount.trim().replace([',', '，'], "").parse::<i64>() {
+        Ok(n) if (1..=MAX_GRANT).contains(&n) => Some(n),
+        _ => {
+            fields.push(FieldError::new("amount", "points-grant-invalid").with("max", MAX_GRANT));
+            None
+        }
+    };
+    let note = fields.check(
+        "note",
+        yorozu_domain::orders::OrderText::parse(note, 200, true),
+    );
+    let (email, amount, note) =
+        fields.finish(email.zip(amount).zip(note).map(|((e, a), n)| (e, a, n)))?;
+    let mut tx = app.db.begin().await?;
+    let user = users::find_by_email(&mut tx, email.as_str())
+        .await?
+        .filter(|u| u.status == "active")
+        .ok_or_else(|| AppError::invalid("email", "points-member-unknown"))?;
+    let now = app.now();
+    points::insert(
+        &mut tx,
+        &PointEntryRow {
+            id: app.new_id(),
+            user_id: user.id,
+            kind: "grant".into(),
+            amount,
+            order_id: None,
+            note: note.as_str().to_owned(),
+            created_at: now,
+        },
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        app,
+        operator.id,
+        "points.grant",
+        Some(user.id),
+        &format!("{amount} points: {}", note.as_str()),
+    )
+    .await?;
+    let expires =
+        points_expire_at(Timestamp::from_unix(now), app.policy.points_validity_days).unix();
+    let mail = compose(
+        locale_of(&user.locale),
+        "points-granted",
+        user.email.as_deref().unwrap_or_default(),
+        Some(user.id),
+        &[
+            ("points", Arg::Number(amount)),
+            ("note", Arg::from(note.as_str())),
+            ("expires", crate::orders::notify::mail_time(expires)),
+            ("url", Arg::from(app.url("/settings/points"))),
+        ],
+    );
+    outbox::enqueue(&mut tx, app, MailCategory::Transactions, mail).await?;
+    tx.commit().await?;
+    Ok(user.id)
+}
+
+/// Expires the points of members whose last acquisition is older than the validity period
+/// (part of the periodic maintenance). Returns how many members' points expired.
+pub async fn expire_due(app: &App) -> AppResult<usize> {
+    let now = app.now();
+    let cutoff = now - app.policy.points_validity_days.saturating_mul(86_400);
+    let mut tx = app.db.begin().await?;
+    let due = points::expiring(&mut tx, cutoff, 500).await?;
+    for (user_id, balance) in &due {
+        points::insert(
+            &mut tx,
+            &PointEntryRow {
+                id: app.new_id(),
+                user_id: *user_id,
+                kind: "expire".into(),
+                amount: -balance,
+                order_id: None,
+                note: String::new(),
+                created_at: now,
+            },
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(due.len())
+}

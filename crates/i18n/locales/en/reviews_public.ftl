@@ -1,0 +1,19 @@
+# Ratings and reviews on public pages (service page, review list, profile)
+reviews-stars-label = { $rating } out of 5
+reviews-author-anonymous = Anonymous
+reviews-author-withdrawn = Former member
+reviews-by = By { $name }
+reviews-list-label = Reviews from buyers
+reviews-service-link = See all reviews of this service ({ $count })
+reviews-page-title = Reviews of "{ $title }"
+reviews-page-back = Back to the service
+reviews-page-empty = This service has no reviews yet.
+reviews-page-nav = Review pages
+reviews-page-of = Page { $page }
+reviews-prev = Previous page
+reviews-next = Next page
+reviews-for-service = Service:
+profile-reviews-as-seller = Rating as a seller
+profile-reviews-as-buyer = Rating as a buyer
+profile-reviews-latest = Recent reviews (as a seller)
+profile-reviews-none = No reviews yet.

@@ -1,0 +1,19 @@
+# 公開ページの評価・レビュー（サービス詳細、レビュー一覧、プロフィール）
+reviews-stars-label = 5点中{ $rating }点
+reviews-author-anonymous = 匿名
+reviews-author-withdrawn = 退会したユーザー
+reviews-by = 投稿者: { $name }
+reviews-list-label = 購入者のレビュー
+reviews-service-link = このサービスのレビューをすべて見る（{ $count }件）
+reviews-page-title = 「{ $title }」のレビュー
+reviews-page-back = サービスのページに戻る
+reviews-page-empty = このサービスにはまだレビューがありません。
+reviews-page-nav = レビューのページ
+reviews-page-of = { $page }ページ目
+reviews-prev = 前のページ
+reviews-next = 次のページ
+reviews-for-service = 対象のサービス:
+profile-reviews-as-seller = 出品者としての評価
+profile-reviews-as-buyer = 購入者としての評価
+profile-reviews-latest = 最近のレビュー（出品者として）
+profile-reviews-none = まだレビューはありません。

@@ -1,0 +1,94 @@
+//! Cancellation requests: one side asks with a reason, the other agrees or objects within the
+//! answer period; silence is agreement.
+
+use crate::{Exec, Result, execute, query_as};
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CancellationRow {
+    pub id: i64,
+    pub order_id: i64,
+    pub requested_by: i64,
+    pub reason: String,
+    /// `open`, `agreed`, `objected`, `timed_out` or `withdrawn`.
+    pub status: String,
+    pub deadline_at: i64,
+    pub answer: String,
+    pub answered_at: Option<i64>,
+    pub created_at: i64,
+}
+
+/// Records a request. Returns `false` when the order already has an open one.
+pub async fn insert(c: &mut impl Exec, r: &CancellationRow) -> Result<bool> {
+    let n = execute!(
+        c,
+        "INSERT INTO order_cancellations (id, order_id, requested_by, reason, status, deadline_at,
+             answer, answered_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT DO NOTHING",
+        r.id,
+        r.order_id,
+        r.requested_by,
+        &r.reason,
+        &r.status,
+        r.deadline_at,
+        &r.answer,
+        r.answered_at,
+        r.created_at
+    )?;
+    Ok(n == 1)
+}
+
+/// The open request of an order, if any.
+pub async fn open(c: &mut impl Exec, order_id: i64) -> Result<Option<CancellationRow>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        CancellationRow,
+        "SELECT id, order_id, requested_by, reason, status, deadline_at, answer, answered_at, created_at
+         FROM order_cancellations WHERE order_id = $1 AND status = 'open'",
+        order_id
+    )?)
+}
+
+pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<CancellationRow>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        CancellationRow,
+        "SELECT id, order_id, requested_by, reason, status, deadline_at, answer, answered_at, created_at
+         FROM order_cancellations WHERE id = $1",
+        id
+    )?)
+}
+
+/// Every request of an order, oldest first.
+pub async fn list(c: &mut impl Exec, order_id: i64) -> Result<Vec<CancellationRow>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        CancellationRow,
+        "SELECT id, order_id, requested_by, reason, status, deadline_at, answer, answered_at, created_at
+         FROM order_cancellations WHERE order_id = $1 ORDER BY id",
+        order_id
+    )?)
+}
+
+/// Closes an open request with `status`; `false` if it was no longer open.
+pub async fn close(
+    c: &mut impl Exec,
+    id: i64,
+    status: &str,
+    answer: &str,
+    now: i64,
+) -> Result<bool> {
+    let n = execute!(
+        c,
+        "UPDATE order_cancellations SET status = $2, answer = $3, answered_at = $4
+         WHERE id = $1 AND status = 'open'",
+        id,
+        status,
+        answer,
+        now
+    )?;
+    Ok(n == 1)
+}

@@ -1,0 +1,344 @@
+//! The `orders` table and the options chosen with each order.
+
+use crate::{Exec, Result, execute, query_as};
+
+/// One order as stored.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct OrderRow {
+    pub id: i64,
+    pub buyer_id: i64,
+    pub seller_id: i64,
+    pub listing_id: i64,
+    pub listing_title: String,
+    pub delivery_days: i64,
+    pub state: String,
+    pub send_backs_used: i64,
+    pub has_been_delivered: bool,
+    pub subtotal: i64,
+    pub buyer_fee: i64,
+    pub discount: i64,
+    pub points_used: i64,
+    pub coupon_id: Option<i64>,
+    pub coupon_discount: i64,
+    pub buyer_total: i64,
+    pub platform_fee: i64,
+    pub seller_share: i64,
+    pub payment_method: String,
+    pub card_id: Option<i64>,
+    pub charge_id: Option<String>,
+    pub purchase_key: String,
+    pub request_text: String,
+    pub payment_due_at: Option<i64>,
+    pub paid_at: Option<i64>,
+    pub delivered_at: Option<i64>,
+    pub completed_at: Option<i64>,
+    pub cancelled_at: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const COLUMNS: &str = "id, buyer_id, seller_id, listing_id, listing_title, delivery_days, state, \
+    send_backs_used, has_been_delivered, subtotal, buyer_fee, discount, points_used, coupon_id, \
+    coupon_discount, buyer_total, platform_fee, seller_share, payment_method, card_id, charge_id, \
+    purchase_key, request_text, payment_due_at, paid_at, delivered_at, completed_at, cancelled_at, \
+    created_at, updated_at";
+
+macro_rules! select_orders {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, buyer_id, seller_id, listing_id, listing_title, delivery_days, state, \
+             send_backs_used, has_been_delivered, subtotal, buyer_fee, discount, points_used, coupon_id, \
+             coupon_discount, buyer_total, platform_fee, seller_share, payment_method, card_id, charge_id, \
+             purchase_key, request_text, payment_due_at, paid_at, delivered_at, completed_at, cancelled_at, \
+             created_at, updated_at FROM orders ",
+            $rest
+        )
+    };
+}
+
+/// Inserts an order. Returns `false` (and writes nothing) when this buyer already has an
+/// order with the same purchase key: a re-sent purchase.
+pub async fn insert(c: &mut impl Exec, o: &OrderRow) -> Result<bool> {
+    debug_assert_eq!(COLUMNS.split(',').count(), 30);
+    let n = execute!(
+        c,
+        "INSERT INTO orders (id, buyer_id, seller_id, listing_id, listing_title, delivery_days, state,
+             send_backs_used, has_been_delivered, subtotal, buyer_fee, discount, points_used, coupon_id,
+             coupon_discount, buyer_total, platform_fee, seller_share, payment_method, card_id, charge_id,
+             purchase_key, request_text, payment_due_at, paid_at, delivered_at, completed_at, cancelled_at,
+             created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+                 $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
+         ON CONFLICT DO NOTHING",
+        o.id,
+        o.buyer_id,
+        o.seller_id,
+        o.listing_id,
+        &o.listing_title,
+        o.delivery_days,
+        &o.state,
+        o.send_backs_used,
+        o.has_been_delivered,
+        o.subtotal,
+        o.buyer_fee,
+        o.discount,
+        o.points_used,
+        o.coupon_id,
+        o.coupon_discount,
+        o.buyer_total,
+        o.platform_fee,
+        o.seller_share,
+        &o.payment_method,
+        o.card_id,
+        &o.charge_id,
+        &o.purchase_key,
+        &o.request_text,
+        o.payment_due_at,
+        o.paid_at,
+        o.delivered_at,
+        o.completed_at,
+        o.cancelled_at,
+        o.created_at,
+        o.updated_at
+    )?;
+    Ok(n == 1)
+}
+
+pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<OrderRow>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        OrderRow,
+        select_orders!("WHERE id = $1"),
+        id
+    )?)
+}
+
+/// The order a buyer made with a purchase key, if any.
+pub async fn find_by_purchase_key(
+    c: &mut impl Exec,
+    buyer_id: i64,
+    purchase_key: &str,
+) -> Result<Option<OrderRow>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        OrderRow,
+        select_orders!("WHERE buyer_id = $1 AND purchase_key = $2"),
+        buyer_id,
+        purchase_key
+    )?)
+}
+
+/// Which side of the orders to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Buyer,
+    Seller,
+}
+
+/// A member's purchases or sales, newest first.
+pub async fn list_for(
+    c: &mut impl Exec,
+    side: Side,
+    user_id: i64,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<OrderRow>> {
+    Ok(match side {
+        Side::Buyer => query_as!(
+            c,
+            fetch_all,
+            OrderRow,
+            select_orders!(
+                "WHERE buyer_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
+            ),
+            user_id,
+            limit,
+            offset
+        )?,
+        Side::Seller => query_as!(
+            c,
+            fetch_all,
+            OrderRow,
+            select_orders!(
+                "WHERE seller_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
+            ),
+            user_id,
+            limit,
+            offset
+        )?,
+    })
+}
+
+/// How many orders a member has on one side.
+pub async fn count_for(c: &mut impl Exec, side: Side, user_id: i64) -> Result<i64> {
+    Ok(match side {
+        Side::Buyer => crate::query_scalar!(
+            c,
+            fetch_one,
+            i64,
+            "SELECT COUNT(*) FROM orders WHERE buyer_id = $1",
+            user_id
+        )?,
+        Side::Seller => crate::query_scalar!(
+            c,
+            fetch_one,
+            i64,
+            "SELECT COUNT(*) FROM orders WHERE seller_id = $1",
+            user_id
+        )?,
+    })
+}
+
+/// A change of an order's state columns, applied only if the order is still as it was read.
+#[derive(Debug, Clone, Default)]
+pub struct Transition<'a> {
+    pub id: i64,
+    /// The state and send-back count the change was computed from.
+    pub from_state: &'a str,
+    pub from_send_backs: i64,
+    pub to_state: &'a str,
+    pub to_send_backs: i64,
+    pub has_been_delivered: bool,
+    /// Timestamps and payment data to set (left unchanged when `None`).
+    pub paid_at: Option<i64>,
+    pub card_id: Option<i64>,
+    pub charge_id: Option<&'a str>,
+    pub delivered_at: Option<i64>,
+    pub completed_at: Option<i64>,
+    pub cancelled_at: Option<i64>,
+    pub now: i64,
+}
+
+/// Applies `t` if the order is still in `from_state` with `from_send_backs`. Returns whether
+/// it did: `false` means another action changed the order first (the caller reports a
+/// conflict and rolls back).
+pub async fn transition(c: &mut impl Exec, t: &Transition<'_>) -> Result<bool> {
+    let n = execute!(
+        c,
+        "UPDATE orders SET state = $4, send_backs_used = $5, has_been_delivered = $6,
+             paid_at = COALESCE($7, paid_at), card_id = COALESCE($8, card_id),
+             charge_id = COALESCE($9, charge_id), delivered_at = COALESCE($10, delivered_at),
+             completed_at = COALESCE($11, completed_at), cancelled_at = COALESCE($12, cancelled_at),
+             updated_at = $13
+         WHERE id = $1 AND state = $2 AND send_backs_used = $3",
+        t.id,
+        t.from_state,
+        t.from_send_backs,
+        t.to_state,
+        t.to_send_backs,
+        t.has_been_delivered,
+        t.paid_at,
+        t.card_id,
+        t.charge_id,
+        t.delivered_at,
+        t.completed_at,
+        t.cancelled_at,
+        t.now
+    )?;
+    Ok(n == 1)
+}
+
+/// Locks the order row for the rest of the transaction on PostgreSQL (`FOR UPDATE`); on
+/// SQLite the single writer already serialises write transactions. Use before reading
+/// related rows that a decision depends on.
+pub async fn lock(c: &mut impl Exec, id: i64) -> Result<Option<OrderRow>> {
+    if matches!(c.backend(), crate::Backend::Postgres) {
+        Ok(query_as!(
+            c,
+            fetch_optional,
+            OrderRow,
+            select_orders!("WHERE id = $1 FOR UPDATE"),
+            id
+        )?)
+    } else {
+        find(c, id).await
+    }
+}
+
+/// An option as chosen with an order.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct OrderOptionRow {
+    pub order_id: i64,
+    pub position: i64,
+    pub title: String,
+    pub price: i64,
+}
+
+pub async fn insert_options(c: &mut impl Exec, rows: &[OrderOptionRow]) -> Result<()> {
+    for o in rows {
+        execute!(
+            c,
+            "INSERT INTO order_options (order_id, position, title, price) VALUES ($1, $2, $3, $4)",
+            o.order_id,
+            o.position,
+            &o.title,
+            o.price
+        )?;
+    }
+    Ok(())
+}
+
+pub async fn options(c: &mut impl Exec, order_id: i64) -> Result<Vec<OrderOptionRow>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        OrderOptionRow,
+        "SELECT order_id, position, title, price FROM order_options WHERE order_id = $1 ORDER BY position",
+        order_id
+    )?)
+}
+
+/// Orders of a member (on either side) that are in one of `states`, for the withdrawal
+/// readiness check and the order lists' filters.
+pub async fn count_in_states(c: &mut impl Exec, user_id: i64, states: &[&str]) -> Result<i64> {
+    let mut q = crate::dynamic::QueryBuilder::new("SELECT COUNT(*) FROM orders WHERE (buyer_id = ");
+    q.push_bind(crate::dynamic::Bind::I64(user_id));
+    q.push(" OR seller_id = ");
+    q.push_bind(crate::dynamic::Bind::I64(user_id));
+    q.push(") AND state IN (");
+    for (i, s) in states.iter().enumerate() {
+        if i > 0 {
+            q.push(", ");
+        }
+        q.push_bind(crate::dynamic::Bind::Text((*s).to_owned()));
+    }
+    q.push(")");
+    q.fetch_scalar_i64(c).await
+}
+
+/// Marks a purchase key as voided (its charge refunded); `false` if it already was.
+pub async fn void_purchase_key(
+    c: &mut impl Exec,
+    buyer_id: i64,
+    purchase_key: &str,
+    now: i64,
+) -> Result<bool> {
+    let n = execute!(
+        c,
+        "INSERT INTO purchase_voids (buyer_id, purchase_key, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING",
+        buyer_id,
+        purchase_key,
+        now
+    )?;
+    Ok(n == 1)
+}
+
+/// Whether a purchase key was voided.
+pub async fn purchase_key_voided(
+    c: &mut impl Exec,
+    buyer_id: i64,
+    purchase_key: &str,
+) -> Result<bool> {
+    let n: i64 = crate::query_scalar!(
+        c,
+        fetch_one,
+        i64,
+        "SELECT COUNT(*) FROM purchase_voids WHERE buyer_id = $1 AND purchase_key = $2",
+        buyer_id,
+        purchase_key
+    )?;
+    Ok(n > 0)
+}

@@ -1,0 +1,142 @@
+//! Coupons created by operators and their use, once per member.
+
+use crate::{Exec, Result, execute, query_as, query_scalar};
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CouponRow {
+    pub id: i64,
+    pub code: String,
+    pub title: String,
+    pub discount: i64,
+    pub min_order: i64,
+    pub starts_at: i64,
+    pub expires_at: i64,
+    pub created_by: Option<i64>,
+    pub created_at: i64,
+    pub disabled_at: Option<i64>,
+}
+
+/// Creates a coupon. Returns `false` when the code is taken.
+pub async fn insert(c: &mut impl Exec, r: &CouponRow) -> Result<bool> {
+    let n = execute!(
+        c,
+        "INSERT INTO coupons (id, code, title, discount, min_order, starts_at, expires_at, created_by,
+             created_at, disabled_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT DO NOTHING",
+        r.id,
+        &r.code,
+        &r.title,
+        r.discount,
+        r.min_order,
+        r.starts_at,
+        r.expires_at,
+        r.created_by,
+        r.created_at,
+        r.disabled_at
+    )?;
+    Ok(n == 1)
+}
+
+/// The coupon with this (normalised) code, unless disabled.
+pub async fn find_by_code(c: &mut impl Exec, code: &str) -> Result<Option<CouponRow>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        CouponRow,
+        "SELECT id, code, title, discount, min_order, starts_at, expires_at, created_by, created_at,
+                disabled_at
+         FROM coupons WHERE code = $1 AND disabled_at IS NULL",
+        code
+    )?)
+}
+
+pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<CouponRow>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        CouponRow,
+        "SELECT id, code, title, discount, min_order, starts_at, expires_at, created_by, created_at,
+                disabled_at
+         FROM coupons WHERE id = $1",
+        id
+    )?)
+}
+
+/// Coupons with how often each was used, newest first.
+pub async fn list(c: &mut impl Exec, limit: i64) -> Result<Vec<(CouponRow, i64)>> {
+    let rows: Vec<CouponRow> = query_as!(
+        c,
+        fetch_all,
+        CouponRow,
+        "SELECT id, code, title, discount, min_order, starts_at, expires_at, created_by, created_at,
+                disabled_at
+         FROM coupons ORDER BY created_at DESC, id DESC LIMIT $1",
+        limit
+    )?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let used = query_scalar!(
+            c,
+            fetch_one,
+            i64,
+            "SELECT COUNT(*) FROM coupon_redemptions WHERE coupon_id = $1",
+            row.id
+        )?;
+        out.push((row, used));
+    }
+    Ok(out)
+}
+
+pub async fn disable(c: &mut impl Exec, id: i64, now: i64) -> Result<bool> {
+    let n = execute!(
+        c,
+        "UPDATE coupons SET disabled_at = $2 WHERE id = $1 AND disabled_at IS NULL",
+        id,
+        now
+    )?;
+    Ok(n == 1)
+}
+
+/// Whether the member has a use of this coupon on record.
+pub async fn has_redeemed(c: &mut impl Exec, coupon_id: i64, user_id: i64) -> Result<bool> {
+    let n = query_scalar!(
+        c,
+        fetch_one,
+        i64,
+        "SELECT COUNT(*) FROM coupon_redemptions WHERE coupon_id = $1 AND user_id = $2",
+        coupon_id,
+        user_id
+    )?;
+    Ok(n > 0)
+}
+
+/// Records a use. Returns `false` when the member already used the coupon (primary key).
+pub async fn redeem(
+    c: &mut impl Exec,
+    coupon_id: i64,
+    user_id: i64,
+    order_id: i64,
+    now: i64,
+) -> Result<bool> {
+    let n = execute!(
+        c,
+        "INSERT INTO coupon_redemptions (coupon_id, user_id, order_id, created_at)
+         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        coupon_id,
+        user_id,
+        order_id,
+        now
+    )?;
+    Ok(n == 1)
+}
+
+/// Gives back the coupon used on a cancelled or expired order; returns whether one was.
+pub async fn release(c: &mut impl Exec, order_id: i64) -> Result<bool> {
+    let n = execute!(
+        c,
+        "DELETE FROM coupon_redemptions WHERE order_id = $1",
+        order_id
+    )?;
+    Ok(n > 0)
+}

@@ -1,0 +1,118 @@
+//! A per-member points ledger: grants, uses on orders, restorations on cancellation and
+//! expiries. The balance is the sum of a member's entries.
+
+use crate::{Exec, Result, execute, query_as, query_scalar};
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PointEntryRow {
+    pub id: i64,
+    pub user_id: i64,
+    /// `grant`, `use`, `restore` or `expire`.
+    pub kind: String,
+    /// Signed: grants and restorations add, uses and expiries subtract.
+    pub amount: i64,
+    pub order_id: Option<i64>,
+    pub note: String,
+    pub created_at: i64,
+}
+
+/// Books an entry. Returns `false` when an entry of the same kind already exists for the
+/// order (a use or restoration is booked once per order).
+pub async fn insert(c: &mut impl Exec, e: &PointEntryRow) -> Result<bool> {
+    let n = execute!(
+        c,
+        "INSERT INTO point_entries (id, user_id, kind, amount, order_id, note, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT DO NOTHING",
+        e.id,
+        e.user_id,
+        &e.kind,
+        e.amount,
+        e.order_id,
+        &e.note,
+        e.created_at
+    )?;
+    Ok(n == 1)
+}
+
+pub async fn balance(c: &mut impl Exec, user_id: i64) -> Result<i64> {
+    Ok(query_scalar!(
+        c,
+        fetch_one,
+        i64,
+        "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM point_entries WHERE user_id = $1",
+        user_id
+    )?)
+}
+
+/// When the member last acquired points (a grant), if ever.
+pub async fn last_acquired_at(c: &mut impl Exec, user_id: i64) -> Result<Option<i64>> {
+    Ok(query_scalar!(
+        c,
+        fetch_one,
+        Option<i64>,
+        "SELECT MAX(created_at) FROM point_entries WHERE user_id = $1 AND kind = 'grant'",
+        user_id
+    )?)
+}
+
+/// A member's entries, newest first.
+pub async fn history(c: &mut impl Exec, user_id: i64, limit: i64) -> Result<Vec<PointEntryRow>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        PointEntryRow,
+        "SELECT id, user_id, kind, amount, order_id, note, created_at FROM point_entries
+         WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
+        user_id,
+        limit
+    )?)
+}
+
+/// The entry of `kind` booked for an order, if any.
+pub async fn for_order(
+    c: &mut impl Exec,
+    order_id: i64,
+    kind: &str,
+) -> Result<Option<PointEntryRow>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        PointEntryRow,
+        "SELECT id, user_id, kind, amount, order_id, note, created_at FROM point_entries
+         WHERE order_id = $1 AND kind = $2",
+        order_id,
+        kind
+    )?)
+}
+
+/// Members holding points whose last grant is older than `acquired_before`, with their
+/// balance: the points that expire now.
+pub async fn expiring(
+    c: &mut impl Exec,
+    acquired_before: i64,
+    limit: i64,
+) -> Result<Vec<(i64, i64)>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        (i64, i64),
+        "SELECT user_id, CAST(SUM(amount) AS BIGINT) FROM point_entries
+         GROUP BY user_id
+         HAVING SUM(amount) > 0
+            AND MAX(CASE WHEN kind = 'grant' THEN created_at END) < $1
+         LIMIT $2",
+        acquired_before,
+        limit
+    )?)
+}
+
+/// Locks a member's points for the rest of the transaction (PostgreSQL: the user row
+/// `FOR UPDATE`; SQLite's single writer serialises anyway), so that two orders cannot spend
+/// the same points.
+pub async fn lock_member(c: &mut impl Exec, user_id: i64) -> Result<()> {
+    if matches!(c.backend(), crate::Backend::Postgres) {
+        execute!(c, "SELECT id FROM users WHERE id = $1 FOR UPDATE", user_id)?;
+    }
+    Ok(())
+}

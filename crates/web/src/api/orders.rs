@@ -1,0 +1,595 @@
+//! Orders (取引): the confirmation screen as data, placing an order, and reading one's
+//! purchases, sales and a single order. The actions on an order are in
+//! [`super::orders_actions`], its talk room in [`super::orders_talk`].
+//!
+//! An order is shown to its two parties only (anyone else gets 404, so ids reveal nothing),
+//! and each sees the amounts that concern them: the buyer what they paid, the seller their
+//! share and the platform fee.
+
+use axum::Json;
+use axum::extract::Query;
+use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use yorozu_app::AppError;
+use yorozu_app::accounts::CurrentUser;
+use yorozu_app::orders::Party;
+use yorozu_app::orders::order_path;
+use yorozu_app::orders::place::{self, Payment, Purchase};
+use yorozu_app::orders::quote::{self, Choice};
+use yorozu_app::orders::view::{self, Actions, OrderDetail, OrderSummary};
+use yorozu_store::orders::OrderRow;
+use yorozu_store::orders::cancellations::CancellationRow;
+use yorozu_store::orders::deliveries::DeliveryRow;
+use yorozu_store::orders::reviews::ReviewRow;
+
+use crate::api::auth::ApiUser;
+use crate::api::error::{ApiError, ApiResult};
+use crate::api::extract::{ApiId, ApiJson};
+use crate::state::AppState;
+
+// ---------------------------------------------------------------------------------------
+// Input
+
+/// What the buyer chose: the service, its paid options, points and a coupon.
+#[derive(Debug, Deserialize)]
+pub struct QuoteRequest {
+    #[serde(default)]
+    listing_id: String,
+    /// Positions of the chosen paid options.
+    #[serde(default)]
+    options: Vec<i64>,
+    #[serde(default)]
+    points: Option<i64>,
+    #[serde(default)]
+    coupon: Option<String>,
+}
+
+impl QuoteRequest {
+    /// The use case's form of the choice. An id that is not a number names no service.
+    fn choice(self) -> Result<Choice, AppError> {
+        Ok(Choice {
+            listing_id: self
+                .listing_id
+                .trim()
+                .parse()
+                .map_err(|_| AppError::NotFound)?,
+            options: self.options,
+            points: self.points.map(|p| p.to_string()).unwrap_or_default(),
+            coupon: self.coupon.unwrap_or_default(),
+        })
+    }
+}
+
+/// How the buyer pays: `{"method": "card", "card_id": "…"}` or `{"method": "deferred"}`.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "method", rename_all = "lowercase")]
+enum PaymentInput {
+    Card {
+        #[serde(default)]
+        card_id: String,
+    },
+    Deferred,
+}
+
+/// A confirmed purchase.
+#[derive(Debug, Deserialize)]
+pub struct PlaceRequest {
+    #[serde(flatten)]
+    choice: QuoteRequest,
+    payment: PaymentInput,
+    #[serde(default)]
+    request: String,
+    #[serde(default)]
+    purchase_key: String,
+    #[serde(default)]
+    expected_total: Option<i64>,
+}
+
+impl PlaceRequest {
+    fn purchase(self) -> Result<Purchase, AppError> {
+        let payment = match self.payment {
+            PaymentInput::Card { card_id } => Payment::Card(
+                card_id
+                    .trim()
+                    .parse()
+                    .map_err(|_| AppError::invalid("card", "order-card-unknown"))?,
+            ),
+            PaymentInput::Deferred => Payment::Deferred,
+        };
+        Ok(Purchase {
+            choice: self.choice.choice()?,
+            payment,
+            request: self.request,
+            purchase_key: self.purchase_key,
+            expected_total: self.expected_total,
+        })
+    }
+}
+
+/// `GET /me/orders?role=buyer|seller&page=N`.
+#[derive(Debug, Deserialize)]
+pub struct ListParams {
+    #[serde(default)]
+    role: Option<RoleInput>,
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum RoleInput {
+    Buyer,
+    Seller,
+}
+
+// ---------------------------------------------------------------------------------------
+// Output
+
+/// A member as the other party of an order.
+#[derive(Debug, Serialize)]
+pub struct Counterpart {
+    id: String,
+    display_name: String,
+}
+
+#[derive(Debug, Serialize)]
+struct QuoteOption {
+    position: i64,
+    title: String,
+    price: i64,
+    chosen: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct QuoteCoupon {
+    code: String,
+    title: String,
+}
+
+/// The final confirmation screen (最終確認画面) as data.
+#[derive(Debug, Serialize)]
+pub struct QuoteBody {
+    listing_id: String,
+    listing_title: String,
+    seller: Counterpart,
+    options: Vec<QuoteOption>,
+    subtotal: i64,
+    buyer_fee: i64,
+    buyer_fee_rate: String,
+    discount: i64,
+    points_balance: i64,
+    points_used: i64,
+    coupon: Option<QuoteCoupon>,
+    coupon_discount: i64,
+    buyer_total: i64,
+    delivery_days: i64,
+    cancellation_answer_hours: i64,
+    auto_approval_days: i64,
+    payment_hours: i64,
+    send_backs_allowed: u8,
+}
+
+/// What the buyer pays.
+#[derive(Debug, Serialize)]
+struct BuyerAmounts {
+    subtotal: i64,
+    buyer_fee: i64,
+    discount: i64,
+    points_used: i64,
+    coupon_discount: i64,
+    buyer_total: i64,
+    payment_method: String,
+}
+
+/// What the seller earns.
+#[derive(Debug, Serialize)]
+struct SellerAmounts {
+    subtotal: i64,
+    platform_fee: i64,
+    seller_share: i64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum Amounts {
+    Buyer(BuyerAmounts),
+    Seller(SellerAmounts),
+}
+
+impl Amounts {
+    fn of(order: &OrderRow, party: Party) -> Amounts {
+        match party {
+            Party::Buyer => Amounts::Buyer(BuyerAmounts {
+                subtotal: order.subtotal,
+                buyer_fee: order.buyer_fee,
+                discount: order.discount,
+                points_used: order.points_used,
+                coupon_discount: order.coupon_discount,
+                buyer_total: order.buyer_total,
+                payment_method: order.payment_method.clone(),
+            }),
+            Party::Seller => Amounts::Seller(SellerAmounts {
+                subtotal: order.subtotal,
+                platform_fee: order.platform_fee,
+                seller_share: order.seller_share,
+            }),
+        }
+    }
+
+    /// The one figure of a list line: what the buyer pays, or what the seller earns.
+    fn headline(order: &OrderRow, party: Party) -> i64 {
+        match party {
+            Party::Buyer => order.buyer_total,
+            Party::Seller => order.seller_share,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct OrderOption {
+    position: i64,
+    title: String,
+    price: i64,
+}
+
+#[derive(Debug, Serialize)]
+struct Delivery {
+    id: String,
+    message_id: String,
+    outcome: String,
+    send_back_reason: Option<String>,
+    delivered_at: i64,
+    auto_approve_at: i64,
+    decided_at: Option<i64>,
+}
+
+impl From<DeliveryRow> for Delivery {
+    fn from(d: DeliveryRow) -> Delivery {
+        Delivery {
+            id: d.id.to_string(),
+            message_id: d.message_id.to_string(),
+            outcome: d.outcome,
+            send_back_reason: (!d.send_back_reason.is_empty()).then_some(d.send_back_reason),
+            delivered_at: d.delivered_at,
+            auto_approve_at: d.auto_approve_at,
+            decided_at: d.decided_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct Cancellation {
+    id: String,
+    requested_by: Option<Party>,
+    mine: bool,
+    reason: String,
+    status: String,
+    answer: Option<String>,
+    deadline_at: i64,
+    answered_at: Option<i64>,
+    created_at: i64,
+}
+
+impl Cancellation {
+    fn new(c: CancellationRow, order: &OrderRow, viewer: i64) -> Cancellation {
+        Cancellation {
+            id: c.id.to_string(),
+            requested_by: Party::of(order, c.requested_by),
+            mine: c.requested_by == viewer,
+            reason: c.reason,
+            status: c.status,
+            answer: (!c.answer.is_empty()).then_some(c.answer),
+            deadline_at: c.deadline_at,
+            answered_at: c.answered_at,
+            created_at: c.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct Review {
+    author_role: String,
+    mine: bool,
+    rating: i64,
+    comment: String,
+    anonymous: bool,
+    created_at: i64,
+}
+
+impl Review {
+    fn new(r: ReviewRow, viewer: Party) -> Review {
+        let mine = r.author_role
+            == match viewer {
+                Party::Buyer => "buyer",
+                Party::Seller => "seller",
+            };
+        Review {
+            author_role: r.author_role,
+            mine,
+            rating: r.rating,
+            comment: r.comment,
+            anonymous: r.anonymous,
+            created_at: r.created_at,
+        }
+    }
+}
+
+/// One order as one of its parties sees it.
+#[derive(Debug, Serialize)]
+pub struct OrderBody {
+    id: String,
+    state: String,
+    role: Party,
+    listing_id: String,
+    listing_title: String,
+    counterpart: Counterpart,
+    options: Vec<OrderOption>,
+    delivery_days: i64,
+    amounts: Amounts,
+    request: String,
+    send_backs_used: i64,
+    send_backs_left: i64,
+    created_at: i64,
+    payment_due_at: Option<i64>,
+    paid_at: Option<i64>,
+    delivered_at: Option<i64>,
+    completed_at: Option<i64>,
+    cancelled_at: Option<i64>,
+    updated_at: i64,
+    talk_closes_at: i64,
+    pending_delivery: Option<Delivery>,
+    deliveries: Vec<Delivery>,
+    open_cancellation: Option<Cancellation>,
+    cancellations: Vec<Cancellation>,
+    reviews: Vec<Review>,
+    actions: Vec<&'static str>,
+    web_url: String,
+}
+
+/// The actions that are allowed now, by name.
+fn action_names(a: Actions) -> Vec<&'static str> {
+    [
+        (a.pay, "pay"),
+        (a.message, "message"),
+        (a.deliver, "deliver"),
+        (a.approve, "approve"),
+        (a.send_back, "send_back"),
+        (a.request_cancellation, "request_cancellation"),
+        (a.answer_cancellation, "answer_cancellation"),
+        (a.withdraw_cancellation, "withdraw_cancellation"),
+        (a.review, "review"),
+    ]
+    .into_iter()
+    .filter_map(|(allowed, name)| allowed.then_some(name))
+    .collect()
+}
+
+impl OrderBody {
+    fn new(d: OrderDetail, state: &AppState) -> OrderBody {
+        let o = &d.order;
+        let viewer = match d.party {
+            Party::Buyer => o.buyer_id,
+            Party::Seller => o.seller_id,
+        };
+        let allowed = i64::from(state.app.policy.send_backs_allowed);
+        OrderBody {
+            id: o.id.to_string(),
+            state: o.state.clone(),
+            role: d.party,
+            listing_id: o.listing_id.to_string(),
+            listing_title: o.listing_title.clone(),
+            counterpart: Counterpart {
+                id: d.counterpart_id.to_string(),
+                display_name: d.counterpart_name,
+            },
+            options: d
+                .options
+                .into_iter()
+                .map(|x| OrderOption {
+                    position: x.position,
+                    title: x.title,
+                    price: x.price,
+                })
+                .collect(),
+            delivery_days: o.delivery_days,
+            amounts: Amounts::of(o, d.party),
+            request: o.request_text.clone(),
+            send_backs_used: o.send_backs_used,
+            send_backs_left: (allowed - o.send_backs_used).max(0),
+            created_at: o.created_at,
+            payment_due_at: o.payment_due_at,
+            paid_at: o.paid_at,
+            delivered_at: o.delivered_at,
+            completed_at: o.completed_at,
+            cancelled_at: o.cancelled_at,
+            updated_at: o.updated_at,
+            talk_closes_at: d.talk_closes_at,
+            pending_delivery: d.pending_delivery.map(Delivery::from),
+            deliveries: d.deliveries.into_iter().map(Delivery::from).collect(),
+            open_cancellation: d.open_cancellation.map(|c| Cancellation::new(c, o, viewer)),
+            cancellations: d
+                .cancellations
+                .into_iter()
+                .map(|c| Cancellation::new(c, o, viewer))
+                .collect(),
+            reviews: d
+                .reviews
+                .into_iter()
+                .map(|r| Review::new(r, d.party))
+                .collect(),
+            actions: action_names(d.actions),
+            web_url: format!(
+                "{}{}",
+                state.app.site.base_url.trim_end_matches('/'),
+                order_path(o.id)
+            ),
+        }
+    }
+}
+
+/// One line of the purchases or sales list.
+#[derive(Debug, Serialize)]
+pub struct OrderLine {
+    id: String,
+    state: String,
+    role: Party,
+    listing_id: String,
+    listing_title: String,
+    counterpart: Counterpart,
+    amount: i64,
+    unread: i64,
+    created_at: i64,
+    updated_at: i64,
+    payment_due_at: Option<i64>,
+    delivered_at: Option<i64>,
+}
+
+impl OrderLine {
+    fn new(s: OrderSummary, party: Party) -> OrderLine {
+        let o = s.order;
+        OrderLine {
+            id: o.id.to_string(),
+            state: o.state.clone(),
+            role: party,
+            listing_id: o.listing_id.to_string(),
+            listing_title: o.listing_title.clone(),
+            counterpart: Counterpart {
+                id: party.counterpart(&o).to_string(),
+                display_name: s.counterpart_name,
+            },
+            amount: Amounts::headline(&o, party),
+            unread: s.unread,
+            created_at: o.created_at,
+            updated_at: o.updated_at,
+            payment_due_at: o.payment_due_at,
+            delivered_at: o.delivered_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct OrderList {
+    total: i64,
+    page: i64,
+    pages: i64,
+    items: Vec<OrderLine>,
+}
+
+/// The order as `user` sees it now.
+pub(crate) async fn load(state: &AppState, user: &CurrentUser, id: i64) -> ApiResult<OrderBody> {
+    let detail = view::detail(&state.app, user, id).await?;
+    Ok(OrderBody::new(detail, state))
+}
+
+// ---------------------------------------------------------------------------------------
+// Handlers
+
+/// The amounts and terms the buyer would accept by ordering.
+pub async fn quote(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiJson(input): ApiJson<QuoteRequest>,
+) -> ApiResult<Json<QuoteBody>> {
+    let choice = input.choice()?;
+    let mut c = state.app.db.read().await?;
+    let q = quote::quote(&mut c, &state.app, &user, &choice).await?;
+    drop(c);
+    let policy = &state.app.policy;
+    Ok(Json(QuoteBody {
+        listing_id: q.listing.id.to_string(),
+        listing_title: q.listing.title.clone(),
+        seller: Counterpart {
+            id: q.listing.seller_id.to_string(),
+            display_name: q.seller_name.clone(),
+        },
+        options: q
+            .options
+            .iter()
+            .map(|(o, chosen)| QuoteOption {
+                position: o.position,
+                title: o.title.clone(),
+                price: o.price,
+                chosen: *chosen,
+            })
+            .collect(),
+        subtotal: q.amounts.subtotal().get(),
+        buyer_fee: q.amounts.buyer_fee().get(),
+        buyer_fee_rate: policy.buyer_fee_rate.to_string(),
+        discount: q.amounts.discount().get(),
+        points_balance: q.points_balance,
+        points_used: q.points_used,
+        coupon: q.coupon.as_ref().map(|c| QuoteCoupon {
+            code: c.code.clone(),
+            title: c.title.clone(),
+        }),
+        coupon_discount: q.coupon_discount,
+        buyer_total: q.amounts.buyer_total().get(),
+        delivery_days: q.listing.delivery_days,
+        cancellation_answer_hours: policy.cancellation_answer_hours,
+        auto_approval_days: policy.auto_approval_days,
+        payment_hours: policy.payment_hours,
+        send_backs_allowed: policy.send_backs_allowed,
+    }))
+}
+
+/// Places the order: 201 with the new order, or 200 with the order that the same purchase
+/// key already made (nothing is charged again).
+pub async fn place(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiJson(input): ApiJson<PlaceRequest>,
+) -> ApiResult<Response> {
+    let purchase = input.purchase()?;
+    let placed = place::place(&state.app, &user, &purchase).await?;
+    let body = load(&state, &user, placed.order_id).await?;
+    let status = if placed.created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    let location = format!("/api/v1/orders/{}", placed.order_id);
+    Ok((status, [(header::LOCATION, location)], Json(body)).into_response())
+}
+
+/// The caller's purchases (`role=buyer`, the default) or sales (`role=seller`), newest
+/// first, 20 a page.
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    params: Result<Query<ListParams>, QueryRejection>,
+) -> ApiResult<Json<OrderList>> {
+    let Query(params) = params.map_err(|e| {
+        ApiError::request_with_detail(
+            StatusCode::BAD_REQUEST,
+            "error-invalid-input",
+            e.body_text(),
+        )
+    })?;
+    let party = match params.role {
+        Some(RoleInput::Seller) => Party::Seller,
+        Some(RoleInput::Buyer) | None => Party::Buyer,
+    };
+    let page = params.page.unwrap_or(1).max(1);
+    let (lines, total) = view::list(&state.app, &user, party, page).await?;
+    Ok(Json(OrderList {
+        total,
+        page,
+        pages: (total + view::PAGE_SIZE - 1) / view::PAGE_SIZE,
+        items: lines
+            .into_iter()
+            .map(|s| OrderLine::new(s, party))
+            .collect(),
+    }))
+}
+
+/// One of the caller's orders. Reading it marks its talk room read.
+pub async fn get(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiId(id): ApiId,
+) -> ApiResult<Json<OrderBody>> {
+    Ok(Json(load(&state, &user, id).await?))
+}

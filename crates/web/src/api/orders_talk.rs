@@ -1,0 +1,302 @@
+//! The talk room (トークルーム) of an order: reading it, posting messages with files, and
+//! downloading attachments.
+//!
+//! Messages (and deliveries, in [`super::orders_actions`]) take JSON (`{"body": "…"}`) or, to
+//! attach files, `multipart/form-data` with the same text field and one `files` part per file.
+
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::extract::multipart::{Multipart, MultipartError};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde_json::Value;
+use yorozu_app::AppError;
+use yorozu_app::orders::Party;
+use yorozu_app::orders::talk::{self, Upload};
+use yorozu_app::orders::view::{self, MessageView};
+use yorozu_store::orders::talk::AttachmentRow;
+
+use crate::api::auth::ApiUser;
+use crate::api::error::{ApiError, ApiResult};
+use crate::api::extract::{ApiId, ApiJson};
+use crate::state::AppState;
+
+// ---------------------------------------------------------------------------------------
+// Input
+
+/// A text field and optional files, as JSON or as `multipart/form-data` (files in parts
+/// named `files`). Any other body is a 415.
+#[derive(Debug)]
+pub struct Submission {
+    texts: HashMap<String, String>,
+    pub(crate) files: Vec<Upload>,
+}
+
+impl Submission {
+    /// A text field's value ("" when absent).
+    pub(crate) fn text(&self, name: &str) -> &str {
+        self.texts.get(name).map_or("", String::as_str)
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for Submission {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let content_type = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .trim_start()
+            .to_ascii_lowercase();
+        if content_type.starts_with("multipart/form-data") {
+            let multipart = Multipart::from_request(request, state)
+                .await
+                .map_err(|_| ApiError::request(StatusCode::BAD_REQUEST, "error-bad-body"))?;
+            return read_multipart(multipart).await;
+        }
+        let ApiJson(object) =
+            ApiJson::<HashMap<String, Value>>::from_request(request, state).await?;
+        let mut texts = HashMap::new();
+        for (name, value) in object {
+            match value {
+                Value::String(text) => {
+                    texts.insert(name, text);
+                }
+                Value::Null => {}
+                _ => {
+                    return Err(ApiError::request_with_detail(
+                        StatusCode::BAD_REQUEST,
+                        "error-bad-json",
+                        format!("`{name}` must be a string"),
+                    ));
+                }
+            }
+        }
+        Ok(Submission {
+            texts,
+            files: vec![],
+        })
+    }
+}
+
+async fn read_multipart(mut multipart: Multipart) -> Result<Submission, ApiError> {
+    let mut submission = Submission {
+        texts: HashMap::new(),
+        files: vec![],
+    };
+    while let Some(field) = multipart.next_field().await.map_err(|e| unreadable(&e))? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "files" || name == "files[]" {
+            let file_name = field.file_name().unwrap_or_default().to_owned();
+            let content_type = field
+                .content_type()
+                .unwrap_or("application/octet-stream")
+                .to_owned();
+            let bytes = field.bytes().await.map_err(|e| unreadable(&e))?;
+            // What a browser form sends when no file was chosen; not a file.
+            if bytes.is_empty() && file_name.is_empty() {
+                continue;
+            }
+            submission.files.push(Upload {
+                file_name,
+                content_type,
+                bytes: bytes.to_vec(),
+            });
+        } else {
+            let text = field.text().await.map_err(|e| unreadable(&e))?;
+            submission.texts.insert(name, text);
+        }
+    }
+    Ok(submission)
+}
+
+fn unreadable(e: &MultipartError) -> ApiError {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        ApiError::request(StatusCode::PAYLOAD_TOO_LARGE, "error-body-too-large")
+    } else {
+        ApiError::request(StatusCode::BAD_REQUEST, "error-bad-body")
+    }
+}
+
+/// `/orders/{id}/attachments/{attachment_id}`: both ids, each a decimal string.
+#[derive(Debug)]
+pub struct AttachmentPath {
+    order_id: i64,
+    attachment_id: i64,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for AttachmentPath {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let Path((order, attachment)) = Path::<(String, String)>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError::from(AppError::NotFound))?;
+        match (order.parse(), attachment.parse()) {
+            (Ok(order_id), Ok(attachment_id)) => Ok(AttachmentPath {
+                order_id,
+                attachment_id,
+            }),
+            _ => Err(AppError::NotFound.into()),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Output
+
+/// A file attached to a message or a delivery.
+#[derive(Debug, Serialize)]
+pub struct Attachment {
+    id: String,
+    file_name: String,
+    content_type: String,
+    size: i64,
+    url: String,
+}
+
+/// The API path of an attachment's bytes.
+pub(crate) fn attachment_url(order_id: i64, attachment_id: i64) -> String {
+    format!("/api/v1/orders/{order_id}/attachments/{attachment_id}")
+}
+
+impl From<AttachmentRow> for Attachment {
+    fn from(a: AttachmentRow) -> Attachment {
+        Attachment {
+            url: attachment_url(a.order_id, a.id),
+            id: a.id.to_string(),
+            file_name: a.file_name,
+            content_type: a.content_type,
+            size: a.size_bytes,
+        }
+    }
+}
+
+/// One talk-room entry: a message, a formal delivery's note, or a platform event (then
+/// `event` is its stable id, such as `order-event-approve`, and `body` is null).
+#[derive(Debug, Serialize)]
+pub struct Message {
+    id: String,
+    kind: String,
+    author: Option<Party>,
+    mine: bool,
+    body: Option<String>,
+    event: Option<String>,
+    created_at: i64,
+    attachments: Vec<Attachment>,
+    read_by_other: bool,
+}
+
+impl From<MessageView> for Message {
+    fn from(m: MessageView) -> Message {
+        let (body, event) = if m.kind == "event" {
+            (None, Some(m.body))
+        } else {
+            (Some(m.body), None)
+        };
+        Message {
+            id: m.id.to_string(),
+            kind: m.kind,
+            author: m.author,
+            mine: m.mine,
+            body,
+            event,
+            created_at: m.created_at,
+            attachments: m.attachments.into_iter().map(Attachment::from).collect(),
+            read_by_other: m.read_by_other,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The talk room
+
+/// The talk room, oldest first. Reading it marks it read.
+pub async fn messages(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiId(id): ApiId,
+) -> ApiResult<Json<Vec<Message>>> {
+    let detail = view::detail(&state.app, &user, id).await?;
+    Ok(Json(
+        detail.messages.into_iter().map(Message::from).collect(),
+    ))
+}
+
+/// Posts a message (with optional files); answers 201 with it.
+pub async fn post_message(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiId(id): ApiId,
+    input: Submission,
+) -> ApiResult<Response> {
+    let body = input.text("body").to_owned();
+    let message_id = talk::post_message(&state.app, &user, id, &body, input.files).await?;
+    let detail = view::detail(&state.app, &user, id).await?;
+    let message = detail
+        .messages
+        .into_iter()
+        .find(|m| m.id == message_id)
+        .map(Message::from)
+        .ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(message)).into_response())
+}
+
+/// An attachment's bytes, as a download.
+pub async fn attachment(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    path: AttachmentPath,
+) -> ApiResult<Response> {
+    let (row, bytes) =
+        talk::attachment(&state.app, &user, path.order_id, path.attachment_id).await?;
+    let content_type = HeaderValue::from_str(&row.content_type)
+        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    let disposition = HeaderValue::from_str(&content_disposition(&row.file_name))
+        .unwrap_or(HeaderValue::from_static("attachment"));
+    // Uploaded by a member: never rendered by the browser as part of this site.
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_DISPOSITION, disposition),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("sandbox; default-src 'none'"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// `attachment` with an ASCII fallback name and the real one per RFC 6266 / RFC 5987.
+fn content_disposition(file_name: &str) -> String {
+    let fallback: String = file_name
+        .chars()
+        .map(|c| {
+            if (c.is_ascii_graphic() && c != '"' && c != '\\') || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!(
+        "attachment; filename=\"{fallback}\"; filename*=UTF-8''{}",
+        urlencoding::encode(file_name)
+    )
+}
