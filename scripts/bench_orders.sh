@@ -34,6 +34,7 @@ fi
 
 cargo build --release -p yorozu-server >/dev/null
 BIN=target/release/yorozu
+export YOROZU_LOG="${YOROZU_LOG:-warn}"
 OUT=target/bench
 mkdir -p "$OUT"
 TABLE="$OUT/orders.md"

@@ -38,10 +38,6 @@ pub async fn post(
             "unbalanced ledger transaction {kind} {reference}"
         )));
     }
-    // The cheap, common answer first; the unique index stays the guard against races.
-    if store::transaction_exists(c, kind, reference).await? {
-        return Ok(false);
-    }
     let now = app.now();
     let id = app.new_id();
     if !store::insert_transaction(c, id, kind, reference, now).await? {

@@ -134,17 +134,17 @@ both_backends!(
     }
 );
 
-/// A gateway that pauses the service while the charge is being made: the booking after the
-/// charge then fails, deterministically.
+/// A gateway that, while a charge is being made, spends the buyer's points elsewhere (as a
+/// concurrent purchase would): the booking after the charge then fails, deterministically.
 #[derive(Debug)]
-struct PausingGateway {
+struct PointsSpendingGateway {
     inner: std::sync::Arc<yorozu_app::ports::SandboxGateway>,
     db: Db,
-    listing: i64,
+    buyer: i64,
 }
 
 #[async_trait::async_trait]
-impl yorozu_app::ports::PaymentGateway for PausingGateway {
+impl yorozu_app::ports::PaymentGateway for PointsSpendingGateway {
     async fn create_card_token(
         &self,
         number: &str,
@@ -163,7 +163,22 @@ impl yorozu_app::ports::PaymentGateway for PausingGateway {
         amount_yen: i64,
         key: &str,
     ) -> Result<yorozu_app::ports::Charge, yorozu_app::ports::PaymentError> {
-        set_status(&self.db, self.listing, "paused").await;
+        let mut tx = self.db.begin().await.expect("begin");
+        yorozu_store::promotions::points::insert(
+            &mut tx,
+            &yorozu_store::promotions::points::PointEntryRow {
+                id: 1,
+                user_id: self.buyer,
+                kind: "use".into(),
+                amount: -1_000,
+                order_id: None,
+                note: "elsewhere".into(),
+                created_at: 0,
+            },
+        )
+        .await
+        .expect("spend");
+        tx.commit().await.expect("commit");
         self.inner.charge(token, amount_yen, key).await
     }
 
@@ -181,38 +196,29 @@ impl yorozu_app::ports::PaymentGateway for PausingGateway {
     }
 }
 
-async fn set_status(db: &Db, listing: i64, status: &str) {
-    let mut tx = db.begin().await.expect("begin");
-    yorozu_store::execute!(
-        &mut tx,
-        "UPDATE listings SET status = $2 WHERE id = $1",
-        listing,
-        status
-    )
-    .expect("status");
-    tx.commit().await.expect("commit");
-}
-
 both_backends!(
     a_purchase_whose_charge_was_refunded_cannot_be_replayed,
     |db: Db| async move {
         let mut m = market(db.clone()).await;
-        m.t.app.payments = std::sync::Arc::new(PausingGateway {
+        grant_points(&m, 1_000).await;
+        m.t.app.payments = std::sync::Arc::new(PointsSpendingGateway {
             inner: m.sandbox.clone(),
             db: db.clone(),
-            listing: m.listing,
+            buyer: m.buyer.id,
         });
-        let p = purchase(&m, "replay");
-        // Charged, then the service turned out paused: nothing booked, the charge refunded.
-        assert!(matches!(
-            place(&m.t.app, &m.buyer, &p).await,
-            Err(AppError::Conflict("order-not-purchasable"))
-        ));
+        let mut p = purchase(&m, "replay");
+        p.choice.points = "1000".into();
+        // Charged, then the points turned out spent: nothing booked, the charge refunded.
+        let errors = support::field_errors(place(&m.t.app, &m.buyer, &p).await);
+        assert_eq!(
+            (errors[0].field, errors[0].code),
+            ("points", "points-exceed-balance")
+        );
         assert_eq!((m.sandbox.charge_count(), m.sandbox.net_charged()), (1, 0));
-        // With the service back, re-sending the same purchase must not book an order on the
+        // Re-sending the same purchase, now without points, must not book an order on the
         // refunded charge (the provider would replay it as a success).
         m.t.app.payments = m.sandbox.clone();
-        set_status(&db, m.listing, "published").await;
+        p.choice.points = String::new();
         assert!(matches!(
             place(&m.t.app, &m.buyer, &p).await,
             Err(AppError::Conflict("order-purchase-key-used"))

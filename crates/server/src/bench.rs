@@ -230,7 +230,11 @@ async fn use_case(
 /// The wrk script: each request a new purchase by the next buyer (token and card rotate).
 fn wrk_script(buyers: &[Buyer], listing: i64, run_id: &str) -> String {
     let tokens: Vec<String> = buyers.iter().map(|b| format!("\"{}\"", b.token)).collect();
-    let cards: Vec<String> = buyers.iter().map(|b| b.card_id.to_string()).collect();
+    // Ids travel as strings in the API (they exceed JavaScript's safe integers).
+    let cards: Vec<String> = buyers
+        .iter()
+        .map(|b| format!("\"{}\"", b.card_id))
+        .collect();
     format!(
         r#"local tokens = {{{tokens}}}
 local cards = {{{cards}}}
@@ -247,7 +251,7 @@ end
 function request()
   counter = counter + 1
   local i = ((counter * 7 + thread_id) % #tokens) + 1
-  local body = string.format('{{"listing_id":{listing},"options":[],"payment":{{"method":"card","card_id":%d}},"request":"","purchase_key":"bench-{run_id}-http-%d-%d"}}', cards[i], thread_id, counter)
+  local body = string.format('{{"listing_id":"{listing}","options":[],"payment":{{"method":"card","card_id":"%s"}},"request":"","purchase_key":"bench-{run_id}-http-%d-%d"}}', cards[i], thread_id, counter)
   return wrk.format("POST", "/api/v1/orders", {{["Authorization"] = "Bearer " .. tokens[i], ["Content-Type"] = "application/json"}}, body)
 end
 "#,

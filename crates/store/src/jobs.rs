@@ -51,6 +51,31 @@ pub async fn enqueue(c: &mut impl Exec, j: &NewJob<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Inserts several jobs in one statement (nothing for an empty slice).
+pub async fn enqueue_many(c: &mut impl Exec, jobs: &[NewJob<'_>]) -> Result<()> {
+    use crate::dynamic::{Bind, QueryBuilder};
+    if jobs.is_empty() {
+        return Ok(());
+    }
+    let mut q = QueryBuilder::new(
+        "INSERT INTO jobs (id, kind, payload, user_id, status, run_at, attempts, max_attempts, locked_until,
+                           locked_by, last_error, created_at, finished_at) VALUES ",
+    );
+    for (i, j) in jobs.iter().enumerate() {
+        q.push(if i == 0 { "(" } else { ", (" });
+        q.push_bind(Bind::I64(j.id)).push(", ");
+        q.push_bind(Bind::Text(j.kind.to_owned())).push(", ");
+        q.push_bind(Bind::Text(j.payload.to_owned())).push(", ");
+        q.push_bind(Bind::OptI64(j.user_id)).push(", 'queued', ");
+        q.push_bind(Bind::I64(j.run_at)).push(", 0, ");
+        q.push_bind(Bind::I64(j.max_attempts))
+            .push(", NULL, NULL, NULL, ");
+        q.push_bind(Bind::I64(j.now)).push(", NULL)");
+    }
+    q.execute(c).await?;
+    Ok(())
+}
+
 /// Claims the oldest due job, leasing it to `worker` until `lease_until`.
 ///
 /// PostgreSQL: `FOR UPDATE SKIP LOCKED` lets several workers claim different jobs without

@@ -41,6 +41,36 @@ pub async fn enqueue(
     Ok(())
 }
 
+/// Queues several mails in one statement inside the caller's transaction.
+pub async fn enqueue_many(
+    c: &mut impl Exec,
+    app: &App,
+    mails: Vec<(MailCategory, OutgoingMail)>,
+) -> AppResult<()> {
+    let now = app.now();
+    let rows: Vec<(i64, Option<i64>, String)> = mails
+        .into_iter()
+        .map(|(category, mail)| {
+            let user_id = mail.user_id;
+            serde_json::to_string(&MailJob { category, mail }).map(|p| (app.new_id(), user_id, p))
+        })
+        .collect::<Result<_, _>>()?;
+    let jobs: Vec<jobs::NewJob<'_>> = rows
+        .iter()
+        .map(|(id, user_id, payload)| jobs::NewJob {
+            id: *id,
+            kind: JOB_KIND,
+            payload,
+            user_id: *user_id,
+            run_at: now,
+            max_attempts: app.policy.mail_max_attempts,
+            now,
+        })
+        .collect();
+    jobs::enqueue_many(c, &jobs).await?;
+    Ok(())
+}
+
 /// What happened to a queued mail.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Delivery {

@@ -6,12 +6,67 @@ use yorozu_store::Exec;
 use yorozu_store::accounts::users;
 use yorozu_store::orders::OrderRow;
 
+use yorozu_domain::Locale;
+
+use crate::accounts::CurrentUser;
 use crate::mail::compose::{compose, locale_of};
 use crate::mail::{MailCategory, outbox};
+use crate::ports::OutgoingMail;
 use crate::{App, AppResult};
 
-/// Queues mail `name` (`mail-NAME-subject` / `mail-NAME-body`) about `order` to `user_id`,
-/// with `title`, `url` and `order` (the order number) plus `extra` arguments. Members whose
+/// Who a mail goes to.
+#[derive(Debug, Clone)]
+pub struct Recipient {
+    pub user_id: i64,
+    pub email: String,
+    pub locale: Locale,
+}
+
+impl Recipient {
+    /// The member `user_id`, if their account is active (others get no mail).
+    pub async fn load(c: &mut impl Exec, user_id: i64) -> AppResult<Option<Recipient>> {
+        let Some(user) = users::find(c, user_id).await? else {
+            return Ok(None);
+        };
+        let (Some(email), "active") = (user.email, user.status.as_str()) else {
+            return Ok(None);
+        };
+        Ok(Some(Recipient {
+            user_id,
+            email,
+            locale: locale_of(&user.locale),
+        }))
+    }
+
+    /// The signed-in member.
+    pub fn of(member: &CurrentUser) -> Recipient {
+        Recipient {
+            user_id: member.id,
+            email: member.email.clone(),
+            locale: member.locale,
+        }
+    }
+}
+
+/// Mail `name` (`mail-NAME-subject` / `mail-NAME-body`) about `order` to `to`, with `title`,
+/// `url` and `order` (the order number) plus `extra` arguments.
+pub fn compose_order_mail(
+    app: &App,
+    order: &OrderRow,
+    to: &Recipient,
+    name: &str,
+    extra: &[(&str, Arg)],
+) -> OutgoingMail {
+    let mut args: Vec<(&str, Arg)> = vec![
+        ("title", Arg::from(order.listing_title.as_str())),
+        ("url", Arg::from(app.url(&super::order_path(order.id)))),
+        ("order", Arg::from(order.id.to_string())),
+    ];
+    args.extend(extra.iter().cloned());
+    compose(to.locale, name, &to.email, Some(to.user_id), &args)
+}
+
+/// Queues mail `name` about `order` to `user_id` (see [`compose_order_mail`]). Members whose
 /// account is no longer active get nothing.
 pub async fn order_mail(
     c: &mut impl Exec,
@@ -22,19 +77,10 @@ pub async fn order_mail(
     name: &str,
     extra: &[(&str, Arg)],
 ) -> AppResult<()> {
-    let Some(user) = users::find(c, user_id).await? else {
+    let Some(to) = Recipient::load(c, user_id).await? else {
         return Ok(());
     };
-    let (Some(email), "active") = (user.email.as_deref(), user.status.as_str()) else {
-        return Ok(());
-    };
-    let mut args: Vec<(&str, Arg)> = vec![
-        ("title", Arg::from(order.listing_title.as_str())),
-        ("url", Arg::from(app.url(&super::order_path(order.id)))),
-        ("order", Arg::from(order.id.to_string())),
-    ];
-    args.extend(extra.iter().cloned());
-    let mail = compose(locale_of(&user.locale), name, email, Some(user_id), &args);
+    let mail = compose_order_mail(app, order, &to, name, extra);
     outbox::enqueue(c, app, category, mail).await
 }
 

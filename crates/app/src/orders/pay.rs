@@ -7,8 +7,9 @@ use yorozu_store::Exec;
 use yorozu_store::cards::{self, CardRow};
 use yorozu_store::orders::rows;
 
+use super::effects;
+use super::notify::{self, Recipient};
 use super::transition::{self, Stamps};
-use super::{effects, notify};
 use crate::accounts::CurrentUser;
 use crate::mail::MailCategory;
 use crate::ports::{Charge, PaymentError};
@@ -67,7 +68,7 @@ pub async fn pay_deferred(
     order_id: i64,
     card_id: i64,
 ) -> AppResult<()> {
-    let (order, card) = {
+    let (order, card, seller) = {
         let mut c = app.db.read().await?;
         let (order, party) = super::load_for(&mut c, order_id, buyer.id).await?;
         if party != super::Party::Buyer {
@@ -80,7 +81,8 @@ pub async fn pay_deferred(
             return Err(AppError::Conflict("order-payment-overdue"));
         }
         let card = own_card(&mut c, buyer.id, card_id).await?;
-        (order, card)
+        let seller = Recipient::load(&mut c, order.seller_id).await?;
+        (order, card, seller)
     };
     let key = format!("order-pay-{}", order.id);
     let charge = charge(app, &card, order.buyer_total, &key).await?;
@@ -105,7 +107,7 @@ pub async fn pay_deferred(
             .await?
             .ok_or(AppError::NotFound)?;
         effects::paid(&mut tx, app, &order).await?;
-        placed_mail(&mut tx, app, &order).await?;
+        placed_mail(&mut tx, app, &order, &Recipient::of(buyer), seller.as_ref()).await?;
         tx.commit().await?;
         AppResult::Ok(())
     }
@@ -116,33 +118,39 @@ pub async fn pay_deferred(
     booked
 }
 
-/// Mail when an order is paid: a receipt of the order to the buyer, the news to the seller.
+/// Mail when an order is paid: a receipt of the order to the buyer, the news to the seller
+/// (one statement for both).
 pub(crate) async fn placed_mail(
     c: &mut impl Exec,
     app: &App,
     order: &yorozu_store::orders::OrderRow,
+    buyer: &Recipient,
+    seller: Option<&Recipient>,
 ) -> AppResult<()> {
-    notify::order_mail(
-        c,
-        app,
-        order,
-        order.buyer_id,
+    let mut mails = vec![(
         MailCategory::Transactions,
-        "order-placed",
-        &[("total", Arg::Number(order.buyer_total))],
-    )
-    .await?;
-    notify::order_mail(
-        c,
-        app,
-        order,
-        order.seller_id,
-        MailCategory::Transactions,
-        "order-received",
-        &[
-            ("share", Arg::Number(order.seller_share)),
-            ("days", Arg::Number(order.delivery_days)),
-        ],
-    )
-    .await
+        notify::compose_order_mail(
+            app,
+            order,
+            buyer,
+            "order-placed",
+            &[("total", Arg::Number(order.buyer_total))],
+        ),
+    )];
+    if let Some(seller) = seller {
+        mails.push((
+            MailCategory::Transactions,
+            notify::compose_order_mail(
+                app,
+                order,
+                seller,
+                "order-received",
+                &[
+                    ("share", Arg::Number(order.seller_share)),
+                    ("days", Arg::Number(order.delivery_days)),
+                ],
+            ),
+        ));
+    }
+    crate::mail::outbox::enqueue_many(c, app, mails).await
 }

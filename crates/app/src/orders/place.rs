@@ -14,16 +14,18 @@ use yorozu_domain::Timestamp;
 use yorozu_domain::orders::text::REQUEST_MAX_CHARS;
 use yorozu_domain::orders::{Order, OrderText, payment_deadline};
 use yorozu_i18n::Arg;
+use yorozu_store::orders::rows::PurchaseKeyUse;
 use yorozu_store::orders::{OrderRow, rows, talk};
 use yorozu_store::promotions::{coupons, points};
 
+use super::notify::{self, Recipient};
 use super::pay::{self, own_card};
 use super::quote::{Choice, Quote, quote};
-use super::{effects, jobs, notify, transition};
+use super::{effects, jobs};
 use crate::accounts::CurrentUser;
 use crate::mail::MailCategory;
 use crate::ports::Charge;
-use crate::{App, AppError, AppResult, Fields};
+use crate::{App, AppError, AppResult, FieldError, Fields};
 
 /// How the buyer pays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,16 +82,17 @@ pub async fn place(app: &App, buyer: &CurrentUser, p: &Purchase) -> AppResult<Pl
 
     let (quote, card) = {
         let mut c = app.db.read().await?;
-        if let Some(existing) =
-            rows::find_by_purchase_key(&mut c, buyer.id, &p.purchase_key).await?
-        {
-            return Ok(Placed {
-                order_id: existing.id,
-                created: false,
-            });
-        }
-        if rows::purchase_key_voided(&mut c, buyer.id, &p.purchase_key).await? {
-            return Err(AppError::Conflict("order-purchase-key-used"));
+        match rows::purchase_key_use(&mut c, buyer.id, &p.purchase_key).await? {
+            Some(PurchaseKeyUse::Booked(order_id)) => {
+                return Ok(Placed {
+                    order_id,
+                    created: false,
+                });
+            }
+            Some(PurchaseKeyUse::Voided) => {
+                return Err(AppError::Conflict("order-purchase-key-used"));
+            }
+            None => {}
         }
         let quote = quote(&mut c, app, buyer, &p.choice).await?;
         let card = match p.payment {
@@ -158,33 +161,31 @@ fn charge_key(buyer: &CurrentUser, p: &Purchase) -> String {
     format!("purchase-{}-{}", buyer.id, p.purchase_key)
 }
 
-/// The transaction of a purchase. Returns the existing order when the purchase key was used
-/// already; every other failure rolls everything back.
+/// The transaction of a purchase, on the quote the buyer confirmed. What can change between
+/// the quote and here without the buyer's doing is re-checked where it matters for money:
+/// the points balance (under the member's lock), the coupon (its once-per-member key), the
+/// purchase key (the order's unique key and the void list). A service paused or repriced a
+/// moment ago still sells as quoted, as it would have a moment earlier.
 async fn book(
     app: &App,
     buyer: &CurrentUser,
     p: &Purchase,
     request: &OrderText,
-    shown: &Quote,
+    q: &Quote,
     card_id: Option<i64>,
     charge: Option<&Charge>,
 ) -> AppResult<Placed> {
     let mut tx = app.db.begin().await?;
-    // Serialises this member's purchases (their points and coupons) on PostgreSQL; a request
-    // with the same purchase key waits here and then finds the first one's order.
+    // Serialises this member's purchases (their points, coupons and purchase keys) on
+    // PostgreSQL; SQLite's single writer does so anyway.
     points::lock_member(&mut tx, buyer.id).await?;
-    if let Some(existing) = rows::find_by_purchase_key(&mut tx, buyer.id, &p.purchase_key).await? {
-        return Ok(Placed {
-            order_id: existing.id,
-            created: false,
-        });
-    }
-    if rows::purchase_key_voided(&mut tx, buyer.id, &p.purchase_key).await? {
-        return Err(AppError::Conflict("order-purchase-key-used"));
-    }
-    let q = quote(&mut tx, app, buyer, &p.choice).await?;
-    if q.amounts != shown.amounts {
-        return Err(AppError::Conflict("order-total-changed"));
+    if q.points_used > 0 {
+        let balance = points::balance(&mut tx, buyer.id).await?;
+        if balance < q.points_used {
+            return Err(AppError::Invalid(vec![
+                FieldError::new("points", "points-exceed-balance").with("balance", balance.max(0)),
+            ]));
+        }
     }
     let now = app.now();
     // A total of ¥0 (discounts cover everything) needs no payment on either path.
@@ -229,14 +230,15 @@ async fn book(
         updated_at: now,
     };
     if !rows::insert(&mut tx, &row).await? {
-        // Only a concurrent purchase with the same key gets here (see lock_member above).
-        let existing = rows::find_by_purchase_key(&mut tx, buyer.id, &p.purchase_key)
-            .await?
-            .ok_or(AppError::Conflict("order-changed"))?;
-        return Ok(Placed {
-            order_id: existing.id,
-            created: false,
-        });
+        // The same purchase was booked already (a re-sent or concurrent request; on PostgreSQL
+        // the insert waited for it), or its key was voided.
+        return match rows::find_by_purchase_key(&mut tx, buyer.id, &p.purchase_key).await? {
+            Some(existing) => Ok(Placed {
+                order_id: existing.id,
+                created: false,
+            }),
+            None => Err(AppError::Conflict("order-purchase-key-used")),
+        };
     }
     let options: Vec<rows::OrderOptionRow> = q
         .chosen()
@@ -248,9 +250,6 @@ async fn book(
         })
         .collect();
     rows::insert_options(&mut tx, &options).await?;
-    if paid {
-        transition::note(&mut tx, app, row.id, "order-event-payment_succeeded").await?;
-    }
     if q.points_used > 0 {
         points::insert(
             &mut tx,
@@ -271,23 +270,33 @@ async fn book(
     {
         return Err(AppError::invalid("coupon", "coupon-already-used"));
     }
-    if !request.as_str().is_empty() {
-        talk::insert_message(
-            &mut tx,
-            &talk::MessageRow {
-                id: app.new_id(),
-                order_id: row.id,
-                author_id: Some(buyer.id),
-                kind: "message".into(),
-                body: request.as_str().to_owned(),
-                created_at: now,
-            },
-        )
-        .await?;
+    // The talk room opens with the payment note and the buyer's request.
+    let mut opening = Vec::with_capacity(2);
+    if paid {
+        opening.push(talk::MessageRow {
+            id: app.new_id(),
+            order_id: row.id,
+            author_id: None,
+            kind: "event".into(),
+            body: "order-event-payment_succeeded".into(),
+            created_at: now,
+        });
     }
+    if !request.as_str().is_empty() {
+        opening.push(talk::MessageRow {
+            id: app.new_id(),
+            order_id: row.id,
+            author_id: Some(buyer.id),
+            kind: "message".into(),
+            body: request.as_str().to_owned(),
+            created_at: now,
+        });
+    }
+    talk::insert_messages(&mut tx, &opening).await?;
     if paid {
         effects::paid(&mut tx, app, &row).await?;
-        pay::placed_mail(&mut tx, app, &row).await?;
+        let seller = q.seller_recipient.as_ref();
+        pay::placed_mail(&mut tx, app, &row, &Recipient::of(buyer), seller).await?;
     } else {
         let due = row.payment_due_at.unwrap_or(now);
         effects::schedule(

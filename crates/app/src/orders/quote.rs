@@ -8,11 +8,12 @@ use yorozu_domain::promotions::{CouponCode, CouponError, CouponTerms, points_to_
 use yorozu_domain::{Timestamp, Yen};
 use yorozu_store::Exec;
 use yorozu_store::listings::rows::{self as listing_rows, ListingRow, OptionRow};
-use yorozu_store::profiles;
 use yorozu_store::promotions::coupons::{self, CouponRow};
 use yorozu_store::promotions::points;
 
+use super::notify::Recipient;
 use crate::accounts::CurrentUser;
+use crate::mail::compose::locale_of;
 use crate::{App, AppError, AppResult, FieldError};
 
 /// What the buyer chose on the service page and the confirmation screen.
@@ -39,6 +40,8 @@ pub struct Quote {
     pub coupon: Option<CouponRow>,
     pub coupon_discount: i64,
     pub amounts: OrderQuote,
+    /// Where the seller's mail about the order goes (not shown to the buyer).
+    pub(crate) seller_recipient: Option<Recipient>,
 }
 
 impl Quote {
@@ -56,15 +59,16 @@ pub async fn quote(
     buyer: &CurrentUser,
     choice: &Choice,
 ) -> AppResult<Quote> {
-    let listing = listing_rows::find(c, choice.listing_id)
+    let found = listing_rows::find_for_sale(c, choice.listing_id)
         .await?
-        .filter(|l| l.status != ListingStatus::Deleted.as_str())
+        .filter(|l| l.listing.status != ListingStatus::Deleted.as_str())
         .ok_or(AppError::NotFound)?;
+    let listing = found.listing;
     if listing.seller_id == buyer.id {
         return Err(AppError::Conflict("order-own-listing"));
     }
     let status = ListingStatus::parse(&listing.status).unwrap_or(ListingStatus::Paused);
-    let vacation = profiles::vacation_until(c, listing.seller_id).await?;
+    let vacation = found.seller_vacation_until;
     let now = app.now();
     if !purchasable_now(
         status,
@@ -73,10 +77,15 @@ pub async fn quote(
     ) {
         return Err(AppError::Conflict("order-not-purchasable"));
     }
-    let seller_name = profiles::find(c, listing.seller_id)
-        .await?
-        .map(|p| p.display_name)
-        .unwrap_or_default();
+    let seller_recipient = match (found.seller_email, found.seller_status.as_str()) {
+        (Some(email), "active") => Some(Recipient {
+            user_id: listing.seller_id,
+            email,
+            locale: locale_of(&found.seller_locale),
+        }),
+        _ => None,
+    };
+    let seller_name = found.seller_name;
 
     let all_options = listing_rows::options(c, listing.id).await?;
     let mut errors = Vec::new();
@@ -165,6 +174,7 @@ pub async fn quote(
         coupon,
         coupon_discount,
         amounts,
+        seller_recipient,
     })
 }
 

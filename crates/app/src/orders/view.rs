@@ -129,7 +129,13 @@ pub async fn detail(app: &App, member: &CurrentUser, order_id: i64) -> AppResult
     for a in attachments {
         by_message.entry(a.message_id).or_default().push(a);
     }
-    let newest = raw.last().map(|m| m.id);
+    // Only the other side's messages move the read mark (platform notes and one's own do not
+    // need reading), so opening a room without news writes nothing.
+    let newest = raw
+        .iter()
+        .rev()
+        .find(|m| m.author_id == Some(counterpart_id))
+        .map(|m| m.id);
     let messages = raw
         .into_iter()
         .map(|m| {

@@ -370,3 +370,33 @@ pub async fn set_rank_score(c: &mut impl Exec, id: i64, score: i64) -> Result<()
     )?;
     Ok(())
 }
+
+/// A service with what a purchase needs to know about its seller: their public name, their
+/// vacation and where their mail goes. One query for the purchase path.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ListingForSale {
+    #[sqlx(flatten)]
+    pub listing: ListingRow,
+    pub seller_name: String,
+    pub seller_vacation_until: Option<i64>,
+    pub seller_email: Option<String>,
+    pub seller_status: String,
+    pub seller_locale: String,
+}
+
+pub async fn find_for_sale(c: &mut impl Exec, id: i64) -> Result<Option<ListingForSale>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        ListingForSale,
+        concat!(
+            "SELECT ",
+            listing_columns!("l"),
+            ", p.display_name AS seller_name, p.vacation_until AS seller_vacation_until,
+               u.email AS seller_email, u.status AS seller_status, u.locale AS seller_locale
+             FROM listings l JOIN profiles p ON p.user_id = l.seller_id JOIN users u ON u.id = l.seller_id
+             WHERE l.id = $1"
+        ),
+        id
+    )?)
+}

@@ -56,10 +56,12 @@ macro_rules! select_orders {
     };
 }
 
-/// Inserts an order. Returns `false` (and writes nothing) when this buyer already has an
-/// order with the same purchase key: a re-sent purchase.
+/// Inserts an order unless this buyer already has one with the same purchase key (a re-sent
+/// purchase) or the key was voided (see [`void_purchase_key`]); returns whether it did. The
+/// void check is part of the statement, so that it costs no extra round trip.
 pub async fn insert(c: &mut impl Exec, o: &OrderRow) -> Result<bool> {
     debug_assert_eq!(COLUMNS.split(',').count(), 30);
+    // SQLite needs the WHERE of INSERT … SELECT to tell ON CONFLICT from a join clause.
     let n = execute!(
         c,
         "INSERT INTO orders (id, buyer_id, seller_id, listing_id, listing_title, delivery_days, state,
@@ -67,8 +69,9 @@ pub async fn insert(c: &mut impl Exec, o: &OrderRow) -> Result<bool> {
              coupon_discount, buyer_total, platform_fee, seller_share, payment_method, card_id, charge_id,
              purchase_key, request_text, payment_due_at, paid_at, delivered_at, completed_at, cancelled_at,
              created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-                 $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+                $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30
+         WHERE NOT EXISTS (SELECT 1 FROM purchase_voids v WHERE v.buyer_id = $2 AND v.purchase_key = $22)
          ON CONFLICT DO NOTHING",
         o.id,
         o.buyer_id,
@@ -326,19 +329,35 @@ pub async fn void_purchase_key(
     Ok(n == 1)
 }
 
-/// Whether a purchase key was voided.
-pub async fn purchase_key_voided(
+/// What a purchase key was used for so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PurchaseKeyUse {
+    /// It booked this order.
+    Booked(i64),
+    /// Its charge was refunded; it may not be used again.
+    Voided,
+}
+
+/// How a buyer's purchase key was used, in one query (`None`: not yet).
+pub async fn purchase_key_use(
     c: &mut impl Exec,
     buyer_id: i64,
     purchase_key: &str,
-) -> Result<bool> {
-    let n: i64 = crate::query_scalar!(
+) -> Result<Option<PurchaseKeyUse>> {
+    // Order ids are never 0, so 0 marks a void.
+    let ids: Vec<i64> = crate::query_scalar!(
         c,
-        fetch_one,
+        fetch_all,
         i64,
-        "SELECT COUNT(*) FROM purchase_voids WHERE buyer_id = $1 AND purchase_key = $2",
+        "SELECT id FROM orders WHERE buyer_id = $1 AND purchase_key = $2
+         UNION ALL
+         SELECT 0 FROM purchase_voids WHERE buyer_id = $1 AND purchase_key = $2",
         buyer_id,
         purchase_key
     )?;
-    Ok(n > 0)
+    Ok(match ids.iter().find(|id| **id != 0) {
+        Some(id) => Some(PurchaseKeyUse::Booked(*id)),
+        None if !ids.is_empty() => Some(PurchaseKeyUse::Voided),
+        None => None,
+    })
 }

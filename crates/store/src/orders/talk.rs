@@ -29,6 +29,28 @@ pub async fn insert_message(c: &mut impl Exec, m: &MessageRow) -> Result<()> {
     Ok(())
 }
 
+/// Inserts several messages in one statement (nothing for an empty slice).
+pub async fn insert_messages(c: &mut impl Exec, rows: &[MessageRow]) -> Result<()> {
+    use crate::dynamic::{Bind, QueryBuilder};
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let mut q = QueryBuilder::new(
+        "INSERT INTO order_messages (id, order_id, author_id, kind, body, created_at) VALUES ",
+    );
+    for (i, m) in rows.iter().enumerate() {
+        q.push(if i == 0 { "(" } else { ", (" });
+        q.push_bind(Bind::I64(m.id)).push(", ");
+        q.push_bind(Bind::I64(m.order_id)).push(", ");
+        q.push_bind(Bind::OptI64(m.author_id)).push(", ");
+        q.push_bind(Bind::Text(m.kind.clone())).push(", ");
+        q.push_bind(Bind::Text(m.body.clone())).push(", ");
+        q.push_bind(Bind::I64(m.created_at)).push(")");
+    }
+    q.execute(c).await?;
+    Ok(())
+}
+
 /// The messages of an order, oldest first.
 pub async fn messages(c: &mut impl Exec, order_id: i64) -> Result<Vec<MessageRow>> {
     Ok(query_as!(
