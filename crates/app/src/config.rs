@@ -2,6 +2,7 @@
 
 use yorozu_domain::money::{DEFAULT_BUYER_FEE_RATE, DEFAULT_SELLER_FEE_RATE, FeeRate};
 use yorozu_domain::orders::{DEFAULT_SEND_BACKS_ALLOWED, timing};
+use yorozu_domain::payouts::schedule::{DEFAULT_SALES_VALIDITY_DAYS, Date, FeeRule};
 use yorozu_domain::promotions::DEFAULT_POINTS_VALIDITY_DAYS;
 
 /// Policy numbers with their defaults.
@@ -41,6 +42,90 @@ pub struct Policy {
     /// Largest talk-room attachment, and how many files one message may carry.
     pub attachment_max_bytes: usize,
     pub attachments_per_message: usize,
+    /// The transfer fee of payouts and the amount from which transfers are free.
+    pub transfer_fee: FeeRule,
+    /// Days after a sale is credited until it expires unless requested (失効).
+    pub sales_validity_days: i64,
+    /// Days on which banks do not transfer besides weekends (national and bank holidays).
+    pub bank_holidays: Vec<Date>,
+    /// The platform's own paying account and 振込依頼人 details for the Zengin file.
+    pub paying_account: PayingAccountSettings,
+}
+
+/// Who pays sellers in the Zengin transfer file (振込依頼人), from configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayingAccountSettings {
+    /// 振込依頼人コード: 10 digits assigned by the paying bank.
+    pub requester_code: String,
+    /// 振込依頼人名 in half-width katakana.
+    pub requester_name: String,
+    pub bank_code: String,
+    pub branch_code: String,
+    /// Zengin 預金種目 (1 普通, 2 当座).
+    pub account_type: u8,
+    pub account_number: String,
+}
+
+impl Default for PayingAccountSettings {
+    fn default() -> Self {
+        // Demo values: a real installation sets them (YOROZU_PAYOUT_* settings).
+        Self {
+            requester_code: "0000000001".into(),
+            requester_name: "ﾖﾛｽﾞ(ｶ".into(),
+            bank_code: "0001".into(),
+            branch_code: "001".into(),
+            account_type: 1,
+            account_number: "1234567".into(),
+        }
+    }
+}
+
+/// Japan's national holidays and the banks' year-end days for 2026–2027: the default of
+/// [`Policy::bank_holidays`]; installations extend it each year (YOROZU_BANK_HOLIDAYS).
+pub fn default_bank_holidays() -> Vec<Date> {
+    const DAYS: &[&str] = &[
+        "2026-01-01",
+        "2026-01-02",
+        "2026-01-03",
+        "2026-01-12",
+        "2026-02-11",
+        "2026-02-23",
+        "2026-03-20",
+        "2026-04-29",
+        "2026-05-03",
+        "2026-05-04",
+        "2026-05-05",
+        "2026-05-06",
+        "2026-07-20",
+        "2026-08-11",
+        "2026-09-21",
+        "2026-09-22",
+        "2026-09-23",
+        "2026-10-12",
+        "2026-11-03",
+        "2026-11-23",
+        "2026-12-31",
+        "2027-01-01",
+        "2027-01-02",
+        "2027-01-03",
+        "2027-01-11",
+        "2027-02-11",
+        "2027-02-23",
+        "2027-03-22",
+        "2027-04-29",
+        "2027-05-03",
+        "2027-05-04",
+        "2027-05-05",
+        "2027-07-19",
+        "2027-08-11",
+        "2027-09-20",
+        "2027-09-23",
+        "2027-10-11",
+        "2027-11-03",
+        "2027-11-23",
+        "2027-12-31",
+    ];
+    DAYS.iter().filter_map(|d| Date::parse_iso(d)).collect()
 }
 
 impl Default for Policy {
@@ -71,6 +156,10 @@ impl Default for Policy {
             points_validity_days: DEFAULT_POINTS_VALIDITY_DAYS,
             attachment_max_bytes: 20 * 1024 * 1024,
             attachments_per_message: 5,
+            transfer_fee: FeeRule::default(),
+            sales_validity_days: DEFAULT_SALES_VALIDITY_DAYS,
+            bank_holidays: default_bank_holidays(),
+            paying_account: PayingAccountSettings::default(),
         }
     }
 }

@@ -170,6 +170,24 @@ mod from_domain {
         }
     }
 
+    impl From<yorozu_domain::payouts::bank::BankAccountError> for FieldError {
+        fn from(e: yorozu_domain::payouts::bank::BankAccountError) -> FieldError {
+            use yorozu_domain::payouts::bank::BankAccountError as E;
+            match e {
+                E::BankCodeInvalid { digits } | E::BranchCodeInvalid { digits } => {
+                    fe(e.code()).with("digits", digits)
+                }
+                E::AccountNumberInvalid { max } | E::AccountHolderTooLong { max } => {
+                    fe(e.code()).with("max", max)
+                }
+                E::AccountHolderInvalidCharacters { character } => {
+                    fe(e.code()).with("character", character)
+                }
+                _ => fe(e.code()),
+            }
+        }
+    }
+
     impl From<EmailError> for FieldError {
         fn from(e: EmailError) -> FieldError {
             match e {

@@ -27,6 +27,67 @@ pub struct Business {
     pub phone: String,
     /// メールアドレス for enquiries.
     pub contact_email: Email,
+    /// 適格請求書発行事業者登録番号: printed on receipts and statements when the operator is
+    /// a registered qualified-invoice issuer. `None` means not registered, and the papers say
+    /// so; there is deliberately no demo number, since a made-up one on a receipt would be a
+    /// false statement to the tax office.
+    pub invoice_number: Option<InvoiceNumber>,
+}
+
+/// A qualified-invoice registration number (適格請求書発行事業者登録番号): `T` and exactly 13
+/// digits, e.g. `T1234567890123`.
+///
+/// Input is normalised the way people copy it from the National Tax Agency's site or type it
+/// with a Japanese IME: full-width characters (「Ｔ１２３…」), a lower-case `t`, and spaces or
+/// hyphens between digit groups (`T1-2345-6789-0123`) are accepted. The check digit is not
+/// verified: it is defined for corporate numbers, and numbers given to sole proprietors follow
+/// other rules.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct InvoiceNumber(String);
+
+impl InvoiceNumber {
+    /// Parses a registration number; see the type's documentation for what is accepted.
+    pub fn parse(input: &str) -> Result<InvoiceNumber, BusinessError> {
+        let folded: String = input
+            .chars()
+            .map(|c| match c {
+                // Full-width ASCII (！ .. ～) maps 1:1 onto ASCII 0x21..0x7E.
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                // Dashes that IMEs produce between digit groups.
+                'ー' | '‐' | '−' | '–' | '—' => '-',
+                _ => c,
+            })
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect();
+        let digits = folded
+            .strip_prefix(['T', 't'])
+            .ok_or(BusinessError::InvoiceNumber)?;
+        if digits.len() != 13 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(BusinessError::InvoiceNumber);
+        }
+        Ok(InvoiceNumber(format!("T{digits}")))
+    }
+
+    /// Like [`InvoiceNumber::parse`], with an empty (or blank) setting meaning "not
+    /// registered".
+    pub fn parse_optional(input: &str) -> Result<Option<InvoiceNumber>, BusinessError> {
+        if input.trim().is_empty() {
+            Ok(None)
+        } else {
+            InvoiceNumber::parse(input).map(Some)
+        }
+    }
+
+    /// The number as printed: `T` and 13 digits.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for InvoiceNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// A business detail that cannot go on a legal page.
@@ -38,10 +99,14 @@ pub enum BusinessError {
     Phone,
     #[error("the contact e-mail address is not valid")]
     Email,
+    #[error("the invoice registration number must be T followed by 13 digits")]
+    InvoiceNumber,
 }
 
 impl Business {
     /// Parses the configured details; every field is required because the law requires it.
+    /// The invoice registration number is optional and set apart (see
+    /// [`InvoiceNumber::parse_optional`]); it starts as `None`.
     pub fn parse(
         operator_name: &str,
         representative: &str,
@@ -70,6 +135,7 @@ impl Business {
             postal_address: required(postal_address, "postal address")?,
             phone,
             contact_email: Email::parse(contact_email).map_err(|_| BusinessError::Email)?,
+            invoice_number: None,
         })
     }
 
@@ -116,6 +182,48 @@ mod tests {
         assert_eq!(demo.contact_email.as_str(), "support@yorozu.localhost");
         assert_eq!(demo.phone_uri(), "tel:0300000000");
         assert!(demo.is_demo());
+        assert_eq!(demo.invoice_number, None, "no made-up registration number");
+    }
+
+    #[test]
+    fn invoice_numbers_are_t_and_13_digits_in_any_width() {
+        let number = |s: &str| InvoiceNumber::parse(s).map(|n| n.to_string());
+        assert_eq!(number("T1234567890123"), Ok("T1234567890123".into()));
+        assert_eq!(number(" t1234567890123 "), Ok("T1234567890123".into()));
+        assert_eq!(
+            number("Ｔ１２３４５６７８９０１２３"),
+            Ok("T1234567890123".into())
+        );
+        assert_eq!(number("T1-2345-6789-0123"), Ok("T1234567890123".into()));
+        assert_eq!(
+            number("Ｔ１－２３４５－６７８９－０１２３"),
+            Ok("T1234567890123".into())
+        );
+        for bad in [
+            "",
+            "1234567890123",
+            "T123456789012",
+            "T12345678901234",
+            "T123456789012a",
+            "TT1234567890123",
+            "X1234567890123",
+            "T１２３４５６７８９０１２٣",
+        ] {
+            assert_eq!(
+                InvoiceNumber::parse(bad),
+                Err(BusinessError::InvoiceNumber),
+                "{bad}"
+            );
+        }
+        assert_eq!(InvoiceNumber::parse_optional("  "), Ok(None));
+        assert_eq!(
+            InvoiceNumber::parse_optional("T1234567890123").map(|n| n.is_some()),
+            Ok(true)
+        );
+        assert_eq!(
+            InvoiceNumber::parse_optional("T12"),
+            Err(BusinessError::InvoiceNumber)
+        );
     }
 
     #[test]

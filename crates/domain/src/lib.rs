@@ -91,10 +91,33 @@
 //! | `coupon-already-used` | [`promotions::CouponError::AlreadyUsed`] | |
 //! | `points-invalid` | [`promotions::PointsError::Invalid`] | |
 //! | `points-exceed-balance` | [`promotions::PointsError::ExceedsBalance`] | `balance` |
+//! | `payout-balance-too-low` | [`payouts::schedule::PayoutError::BalanceTooLow`] | `fee` (yen) |
+//! | `kana-invalid-character` | [`payouts::KanaError::InvalidCharacter`] | `character` |
+//! | `bank-code-invalid` | [`payouts::BankAccountError::BankCodeInvalid`] | `digits` |
+//! | `branch-code-invalid` | [`payouts::BankAccountError::BranchCodeInvalid`] | `digits` |
+//! | `account-type-unknown` | [`payouts::BankAccountError::AccountTypeUnknown`] | |
+//! | `account-number-invalid` | [`payouts::BankAccountError::AccountNumberInvalid`] | `max` |
+//! | `account-holder-empty` | [`payouts::BankAccountError::AccountHolderEmpty`] | |
+//! | `account-holder-too-long` | [`payouts::BankAccountError::AccountHolderTooLong`] | `max` |
+//! | `account-holder-invalid-characters` | [`payouts::BankAccountError::AccountHolderInvalidCharacters`] | `character` |
+//! | `bank-unknown` | [`payouts::BankLookupError::UnknownBank`] | |
+//! | `branch-unknown` | [`payouts::BankLookupError::UnknownBranch`] | |
+//! | `zengin-no-transfers` | [`payouts::ZenginError::NoTransfers`] | |
+//! | `zengin-too-many-transfers` | [`payouts::ZenginError::TooManyTransfers`] | `max` |
+//! | `zengin-date-invalid` | [`payouts::ZenginError::DateInvalid`] | |
+//! | `zengin-field-not-numeric` | [`payouts::ZenginError::FieldNotNumeric`] | `record`, `field`, `max_digits` |
+//! | `zengin-field-too-long` | [`payouts::ZenginError::FieldTooLong`] | `record`, `field`, `max` |
+//! | `zengin-invalid-character` | [`payouts::ZenginError::InvalidCharacter`] | `record`, `field`, `character` |
+//! | `zengin-amount-invalid` | [`payouts::ZenginError::AmountInvalid`] | `record` |
+//! | `zengin-amount-too-large` | [`payouts::ZenginError::AmountTooLarge`] | `record`, `max` (yen) |
+//! | `zengin-total-too-large` | [`payouts::ZenginError::TotalTooLarge`] | `max` (yen) |
+//! | `zengin-file-malformed` | [`payouts::ZenginError::Malformed`] | `record` |
 //!
 //! Arguments marked "(yen)" are [`Yen`] values in the error; pass `.get()` (a number, which
 //! the message formats with digit grouping), not the `¥1,234` display form. A
 //! [`listings::PriceError::Money`] has the code of the [`money::MoneyError`] inside it.
+//! A Zengin `field` argument is [`payouts::zengin::ZenginField::name_ja`], the field's name
+//! in the 全銀協 format (used in both languages).
 //! Every code has a message in `errors.ftl` of both locales (a test below checks it); category
 //! names are messages too, see [`listings::Category::message_id`].
 //!
@@ -110,6 +133,7 @@ pub mod listings;
 pub mod locale;
 pub mod money;
 pub mod orders;
+pub mod payouts;
 pub mod profile;
 pub mod promotions;
 pub mod search;
@@ -247,6 +271,51 @@ mod tests {
             CouponError::AlreadyUsed.code(),
             PointsError::Invalid.code(),
             PointsError::ExceedsBalance { balance: 0 }.code(),
+            crate::payouts::schedule::PayoutError::BalanceTooLow { fee: Yen::ZERO }.code(),
+            crate::payouts::KanaError::InvalidCharacter { character: 'x' }.code(),
+            crate::payouts::BankAccountError::BankCodeInvalid { digits: 0 }.code(),
+            crate::payouts::BankAccountError::BranchCodeInvalid { digits: 0 }.code(),
+            crate::payouts::BankAccountError::AccountTypeUnknown.code(),
+            crate::payouts::BankAccountError::AccountNumberInvalid { max: 0 }.code(),
+            crate::payouts::BankAccountError::AccountHolderEmpty.code(),
+            crate::payouts::BankAccountError::AccountHolderTooLong { max: 0 }.code(),
+            crate::payouts::BankAccountError::AccountHolderInvalidCharacters { character: 'x' }
+                .code(),
+            crate::payouts::BankLookupError::UnknownBank.code(),
+            crate::payouts::BankLookupError::UnknownBranch.code(),
+            crate::payouts::ZenginError::NoTransfers.code(),
+            crate::payouts::ZenginError::TooManyTransfers { max: 0 }.code(),
+            crate::payouts::ZenginError::DateInvalid.code(),
+            crate::payouts::ZenginError::FieldNotNumeric {
+                record: 1,
+                field: crate::payouts::zengin::ZenginField::RequesterCode,
+                max_digits: 0,
+            }
+            .code(),
+            crate::payouts::ZenginError::FieldTooLong {
+                record: 1,
+                field: crate::payouts::zengin::ZenginField::RequesterName,
+                max: 0,
+            }
+            .code(),
+            crate::payouts::ZenginError::InvalidCharacter {
+                record: 1,
+                field: crate::payouts::zengin::ZenginField::RecipientName,
+                character: 'x',
+            }
+            .code(),
+            crate::payouts::ZenginError::AmountInvalid { record: 2 }.code(),
+            crate::payouts::ZenginError::AmountTooLarge {
+                record: 2,
+                max: Yen::ZERO,
+            }
+            .code(),
+            crate::payouts::ZenginError::TotalTooLarge { max: Yen::ZERO }.code(),
+            crate::payouts::ZenginError::Malformed {
+                record: 1,
+                reason: "",
+            }
+            .code(),
         ]
     }
 

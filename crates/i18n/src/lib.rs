@@ -70,6 +70,10 @@ macro_rules! resources {
                 include_str!(concat!("../locales/", $locale, "/orders_mail.ftl")),
             ),
             (
+                "payouts_mail.ftl",
+                include_str!(concat!("../locales/", $locale, "/payouts_mail.ftl")),
+            ),
+            (
                 "promotions.ftl",
                 include_str!(concat!("../locales/", $locale, "/promotions.ftl")),
             ),
@@ -80,6 +84,18 @@ macro_rules! resources {
             (
                 "orders.ftl",
                 include_str!(concat!("../locales/", $locale, "/orders.ftl")),
+            ),
+            (
+                "paperwork.ftl",
+                include_str!(concat!("../locales/", $locale, "/paperwork.ftl")),
+            ),
+            (
+                "operator_payouts.ftl",
+                include_str!(concat!("../locales/", $locale, "/operator_payouts.ftl")),
+            ),
+            (
+                "payouts.ftl",
+                include_str!(concat!("../locales/", $locale, "/payouts.ftl")),
             ),
         ]
     };

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::Args;
-use yorozu_app::legal::{self, Business};
+use yorozu_app::legal::{self, Business, InvoiceNumber};
 
 /// Settings shared by every subcommand.
 #[derive(Debug, Clone, Args)]
@@ -118,6 +118,43 @@ pub struct Common {
         global = true
     )]
     pub business_email: String,
+
+    /// 適格請求書発行事業者登録番号 (T + 13 digits) on receipts and statements; empty = not registered.
+    #[arg(long, env = "YOROZU_INVOICE_NUMBER", default_value = "", global = true)]
+    pub invoice_number: String,
+
+    /// 振込依頼人コード (10 digits from the paying bank) for the Zengin transfer file.
+    #[arg(
+        long,
+        env = "YOROZU_PAYOUT_REQUESTER_CODE",
+        default_value = "0000000001",
+        global = true
+    )]
+    pub payout_requester_code: String,
+
+    /// 振込依頼人名 (katakana) for the Zengin transfer file.
+    #[arg(
+        long,
+        env = "YOROZU_PAYOUT_REQUESTER_NAME",
+        default_value = "ﾖﾛｽﾞ(ｶ",
+        global = true
+    )]
+    pub payout_requester_name: String,
+
+    /// The platform's paying account: `BANK-BRANCH-TYPE-NUMBER`, e.g. `0001-001-1-1234567`
+    /// (type 1 普通, 2 当座).
+    #[arg(
+        long,
+        env = "YOROZU_PAYOUT_ACCOUNT",
+        default_value = "0001-001-1-1234567",
+        global = true
+    )]
+    pub payout_account: String,
+
+    /// Extra bank holidays (YYYY-MM-DD, comma-separated) besides weekends and the built-in
+    /// Japanese holidays of 2026–2027.
+    #[arg(long, env = "YOROZU_BANK_HOLIDAYS", default_value = "", global = true)]
+    pub bank_holidays: String,
 }
 
 /// `serve` settings.
@@ -158,16 +195,76 @@ impl Common {
         )
     }
 
-    /// The operator's details for the legal pages, checked at start-up.
+    /// The operator's details for the legal pages, receipts and statements, checked at
+    /// start-up.
     pub fn business(&self) -> anyhow::Result<Business> {
-        Business::parse(
+        let business = Business::parse(
             &self.business_name,
             &self.business_representative,
             &self.business_address,
             &self.business_phone,
             &self.business_email,
         )
-        .context("YOROZU_BUSINESS_* settings")
+        .context("YOROZU_BUSINESS_* settings")?;
+        let invoice_number =
+            InvoiceNumber::parse_optional(&self.invoice_number).context("YOROZU_INVOICE_NUMBER")?;
+        Ok(Business {
+            invoice_number,
+            ..business
+        })
+    }
+
+    /// The paying account and requester for payouts, checked at start-up.
+    pub fn paying_account(&self) -> anyhow::Result<yorozu_app::config::PayingAccountSettings> {
+        use yorozu_domain::payouts::{
+            AccountNumber, AccountType, BankCode, BranchCode, to_zengin_kana,
+        };
+        let parts: Vec<&str> = self.payout_account.split('-').collect();
+        let [bank, branch, kind, number] = parts.as_slice() else {
+            anyhow::bail!("YOROZU_PAYOUT_ACCOUNT must look like 0001-001-1-1234567");
+        };
+        let bank = BankCode::parse(bank).context("YOROZU_PAYOUT_ACCOUNT bank code")?;
+        let branch = BranchCode::parse(branch).context("YOROZU_PAYOUT_ACCOUNT branch code")?;
+        yorozu_domain::payouts::banks::lookup(&bank, &branch)
+            .context("YOROZU_PAYOUT_ACCOUNT: bank or branch not in the bank table")?;
+        let account_type = kind
+            .parse::<u8>()
+            .ok()
+            .and_then(AccountType::from_zengin_code)
+            .context("YOROZU_PAYOUT_ACCOUNT account type (1 or 2)")?;
+        let number =
+            AccountNumber::parse(number).context("YOROZU_PAYOUT_ACCOUNT account number")?;
+        let code = self.payout_requester_code.trim();
+        if code.is_empty() || code.len() > 10 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            anyhow::bail!("YOROZU_PAYOUT_REQUESTER_CODE must be 1 to 10 digits");
+        }
+        let name =
+            to_zengin_kana(&self.payout_requester_name).context("YOROZU_PAYOUT_REQUESTER_NAME")?;
+        Ok(yorozu_app::config::PayingAccountSettings {
+            requester_code: format!("{code:0>10}"),
+            requester_name: name,
+            bank_code: bank.as_str().to_owned(),
+            branch_code: branch.as_str().to_owned(),
+            account_type: account_type.zengin_code(),
+            account_number: number.as_str().to_owned(),
+        })
+    }
+
+    /// The built-in holidays plus YOROZU_BANK_HOLIDAYS.
+    pub fn bank_holidays(&self) -> anyhow::Result<Vec<yorozu_domain::payouts::schedule::Date>> {
+        let mut days = yorozu_app::config::default_bank_holidays();
+        for day in self
+            .bank_holidays
+            .split(',')
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+        {
+            days.push(
+                yorozu_domain::payouts::schedule::Date::parse_iso(day)
+                    .with_context(|| format!("YOROZU_BANK_HOLIDAYS: {day} is not YYYY-MM-DD"))?,
+            );
+        }
+        Ok(days)
     }
 
     pub fn file_key(&self) -> anyhow::Result<[u8; 32]> {

@@ -243,6 +243,8 @@ async fn build_app(
     });
     let policy = Policy {
         identity_file_retention_days: common.identity_retention_days,
+        paying_account: common.paying_account()?,
+        bank_holidays: common.bank_holidays()?,
         ..Policy::default()
     };
     Ok(App {

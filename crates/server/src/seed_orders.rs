@@ -152,6 +152,30 @@ pub async fn demo_orders(app: &App, emails: &[&str]) -> anyhow::Result<usize> {
             write(app, &seller, id, &back).await.map_err(err)?;
         }
     }
+    // Every demo seller has a bank account; the first one has already asked for a payout.
+    for (i, m) in people.iter().enumerate() {
+        if yorozu_app::payouts::bank::view(app, m)
+            .await
+            .map_err(err)?
+            .is_some()
+        {
+            continue;
+        }
+        let input = yorozu_app::payouts::bank::BankInput {
+            bank_code: "0001".into(),
+            branch_code: "001".into(),
+            account_type: "ordinary".into(),
+            account_number: format!("{:07}", 1_234_500 + i),
+            holder: "ヨロズ デモ".into(),
+        };
+        yorozu_app::payouts::bank::register(app, m, &input)
+            .await
+            .map_err(err)?;
+        if i == 0 && created > 0 {
+            // Nothing to pay out (no completed sale yet) is fine for the demo.
+            let _ = yorozu_app::payouts::request::request(app, m).await;
+        }
+    }
     // Demo members never asked for mail about these orders.
     let mut tx = app.db.begin().await?;
     for m in &people {

@@ -22,6 +22,7 @@ pub mod listings;
 pub mod mailbox;
 pub mod notifications;
 pub mod orders;
+pub mod payouts;
 pub mod profiles;
 pub mod promotions;
 

@@ -29,6 +29,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!("0004", "0004_cards.sql"),
     migration!("0005", "0005_ledger.sql"),
     migration!("0006", "0006_orders.sql"),
+    migration!("0007", "0007_payouts.sql"),
 ];
 
 /// Applies every migration not yet recorded. Safe to call from several processes at once on

@@ -38,6 +38,8 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::listings::routes())
         .merge(pages::discovery::routes())
         .merge(pages::orders::routes())
+        .merge(pages::paperwork::routes())
+        .merge(pages::sales::routes())
         .merge(pages::operator::routes())
         .merge(pages::mailbox::routes())
         .merge(pages::unsubscribe::routes())

@@ -1,5 +1,5 @@
 //! Periodic housekeeping: expired sessions and old sign-in failures are deleted, points past
-//! their validity expire.
+//! their validity expire, and so do sales not requested in time.
 
 use yorozu_store::accounts::{sessions, sign_in_failures};
 
@@ -12,5 +12,6 @@ pub async fn run(app: &App) -> AppResult<()> {
     sign_in_failures::delete_older_than(&mut tx, now - 86_400).await?;
     tx.commit().await?;
     crate::promotions::points::expire_due(app).await?;
+    crate::payouts::expiry::expire_due(app).await?;
     Ok(())
 }

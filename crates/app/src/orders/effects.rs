@@ -60,6 +60,15 @@ pub async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
     if let Some(open) = cancellations::open(c, order.id).await? {
         cancellations::close(c, open.id, "withdrawn", "", app.now()).await?;
     }
+    // The share becomes a sale on the seller's sales page, payable until it expires.
+    yorozu_store::payouts::sales::insert(
+        c,
+        order.id,
+        order.seller_id,
+        order.seller_share,
+        app.now(),
+    )
+    .await?;
     listing_rows::record_sale(c, order.listing_id).await?;
     refresh_rank(c, order.listing_id).await?;
     catalog::bump(c).await?;

@@ -5,7 +5,8 @@
 //! and the jobs are then booked in one transaction. A re-sent or double-clicked purchase
 //! carries the same key: the provider returns the same charge and the transaction finds the
 //! order already booked, so there is one order and one charge. If the booking fails after a
-//! charge (the coupon was used meanwhile, the service was paused), the charge is refunded.
+//! charge (the points or the coupon were spent by another purchase meanwhile), the purchase key
+//! is voided and the charge refunded; a voided key never books an order.
 //!
 //! On the deferred path (後払い) the order waits for payment until its deadline, when a job
 //! expires it and gives the points and coupon back.

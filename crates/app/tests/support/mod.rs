@@ -322,3 +322,4 @@ pub async fn count_for_listing(db: &Db, table: &str, listing_id: i64) -> i64 {
         .expect("count")
 }
 pub mod orders;
+pub mod payouts;

@@ -26,8 +26,10 @@ pub enum Account {
     /// What the platform owes one seller, keyed by the seller's user id (liability;
     /// credit-normal). The sales balance (売上金) is the negation of its sum.
     SellerBalance(i64),
-    /// Money transferred to sellers' bank accounts (asset leaving; debit when paid out).
+    /// The platform's bank account that pays sellers (asset; a transfer credits it).
     Payout,
+    /// Payout requests accepted and not yet transferred (liability; credit-normal).
+    PayoutInFlight,
     /// Transfer fees charged on payouts (revenue; credit-normal).
     TransferFee,
     /// Balances forfeited on withdrawal or expiry (revenue; credit-normal).
@@ -49,6 +51,7 @@ impl Account {
             Self::PlatformRevenue => "platform_revenue",
             Self::SellerBalance(_) => "seller_balance",
             Self::Payout => "payout",
+            Self::PayoutInFlight => "payout_in_flight",
             Self::TransferFee => "transfer_fee",
             Self::Forfeiture => "forfeiture",
             Self::PointsLiability => "points_liability",
@@ -126,6 +129,53 @@ impl Transaction {
             (Account::Escrow, quote.escrow_amount().get()),
             (Account::BuyerPayment, -quote.buyer_total().get()),
             (Account::CouponDiscount, -quote.discount().get()),
+        ])
+    }
+
+    /// A seller requests a payout of `gross` (their whole balance): it leaves their balance;
+    /// `net` waits to be transferred and the transfer `fee` is the platform's.
+    ///
+    /// Debit the seller's balance `gross`, credit payouts in flight `net`, credit transfer
+    /// fees `fee` (gross = net + fee).
+    pub fn payout_requested(seller_id: i64, gross: i64, fee: i64) -> Self {
+        Self::from_lines(&[
+            (Account::SellerBalance(seller_id), gross),
+            (Account::PayoutInFlight, -(gross - fee)),
+            (Account::TransferFee, -fee),
+        ])
+    }
+
+    /// A requested payout was transferred: debit payouts in flight `net`, credit the paying
+    /// bank account `net`.
+    pub fn payout_transferred(net: i64) -> Self {
+        Self::from_lines(&[(Account::PayoutInFlight, net), (Account::Payout, -net)])
+    }
+
+    /// A transfer failed: the exact reversal of [`Transaction::payout_requested`], the money
+    /// and the fee back on the seller's balance.
+    pub fn payout_failed(seller_id: i64, gross: i64, fee: i64) -> Self {
+        Self::from_lines(&[
+            (Account::PayoutInFlight, gross - fee),
+            (Account::TransferFee, fee),
+            (Account::SellerBalance(seller_id), -gross),
+        ])
+    }
+
+    /// Sales not requested in time expire (失効): debit the seller's balance, credit
+    /// forfeiture.
+    pub fn sales_expired(seller_id: i64, amount: i64) -> Self {
+        Self::from_lines(&[
+            (Account::SellerBalance(seller_id), amount),
+            (Account::Forfeiture, -amount),
+        ])
+    }
+
+    /// An operator reinstates expired sales on a claim: the reversal of
+    /// [`Transaction::sales_expired`].
+    pub fn sales_reinstated(seller_id: i64, amount: i64) -> Self {
+        Self::from_lines(&[
+            (Account::Forfeiture, amount),
+            (Account::SellerBalance(seller_id), -amount),
         ])
     }
 
@@ -289,6 +339,29 @@ mod tests {
                 Transaction::refund(&quote)
             };
             prop_assert_eq!(sum_of(&[payment, end], Account::Escrow), 0);
+        }
+
+        #[test]
+        fn payout_movements_balance_and_return_the_balance(
+            seller in any::<i64>(),
+            gross in 1_i64..1_000_000_000,
+            fee_share in 0_i64..1_000,
+            transferred in any::<bool>(),
+        ) {
+            let fee = gross.min(fee_share);
+            let request = Transaction::payout_requested(seller, gross, fee);
+            let end = if transferred {
+                Transaction::payout_transferred(gross - fee)
+            } else {
+                Transaction::payout_failed(seller, gross, fee)
+            };
+            for t in [&request, &end, &Transaction::sales_expired(seller, gross), &Transaction::sales_reinstated(seller, gross)] {
+                prop_assert!(t.is_balanced());
+            }
+            // Nothing stays in flight; a failure gives the whole balance back.
+            prop_assert_eq!(sum_of(&[request.clone(), end.clone()], Account::PayoutInFlight), 0);
+            let back = sum_of(&[request, end], Account::SellerBalance(seller));
+            prop_assert_eq!(back, if transferred { gross } else { 0 });
         }
     }
 }

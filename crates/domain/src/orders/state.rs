@@ -121,6 +121,12 @@ impl OrderState {
         matches!(self, Self::Completed | Self::Cancelled | Self::Expired)
     }
 
+    /// The buyer's money is held in escrow for the order: paid, and neither completed nor
+    /// refunded (in progress, delivered, disputed).
+    pub fn holds_escrow(self) -> bool {
+        !self.is_terminal() && self != Self::AwaitingPayment
+    }
+
     /// The order keeps both its buyer and its seller from withdrawing: every state that is
     /// not terminal (an unpaid order, work in progress, a delivery waiting for approval, a
     /// dispute).
@@ -402,6 +408,8 @@ mod tests {
             let terminal = matches!(state, S::Completed | S::Cancelled | S::Expired);
             assert_eq!(state.is_terminal(), terminal, "{state}");
             assert_eq!(state.blocks_withdrawal(), !terminal, "{state}");
+            let escrow = matches!(state, S::InProgress | S::Delivered | S::Disputed);
+            assert_eq!(state.holds_escrow(), escrow, "{state}");
         }
     }
 

@@ -45,7 +45,6 @@ service-option-price = Price
 service-faq = Frequently asked questions
 service-buyer-notes = Before you buy
 service-buy = Continue to purchase
-service-buy-soon = Purchasing opens soon.
 service-vacation = The seller is on a break (until { $date }).
 service-not-purchasable = This service cannot be bought at the moment.
 service-paused-notice = This service is paused. Others see only that it is paused, and nobody can buy it.
@@ -66,7 +65,6 @@ service-rating-summary = { $rating } out of 5 ({ $count ->
    *[other] { $count } ratings
 })
 service-rating-none = No ratings yet.
-service-reviews-soon = Reviews from buyers will appear here once ordering opens.
 service-share = Share this service
 service-share-x = Share on X (Twitter)
 service-share-facebook = Share on Facebook
@@ -146,4 +144,3 @@ favorites-find = Find services
 profile-services = Services
 profile-services-empty = No published services yet.
 profile-reviews = Ratings and reviews
-profile-reviews-soon = Reviews of this member will appear here once ordering opens.

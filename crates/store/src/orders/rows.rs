@@ -361,3 +361,25 @@ pub async fn purchase_key_use(
         None => None,
     })
 }
+
+/// The sum of a seller's shares over their orders in `states` (the caller passes the states
+/// that hold escrow, from the domain's state machine).
+pub async fn seller_share_in_states(
+    c: &mut impl Exec,
+    seller_id: i64,
+    states: &[&str],
+) -> Result<i64> {
+    let mut q = crate::dynamic::QueryBuilder::new(
+        "SELECT CAST(COALESCE(SUM(seller_share), 0) AS BIGINT) FROM orders WHERE seller_id = ",
+    );
+    q.push_bind(crate::dynamic::Bind::I64(seller_id));
+    q.push(" AND state IN (");
+    for (i, s) in states.iter().enumerate() {
+        if i > 0 {
+            q.push(", ");
+        }
+        q.push_bind(crate::dynamic::Bind::Text((*s).to_owned()));
+    }
+    q.push(")");
+    q.fetch_scalar_i64(c).await
+}

@@ -18,6 +18,7 @@ pub mod openapi;
 mod orders;
 mod orders_actions;
 mod orders_talk;
+mod payouts;
 mod points;
 mod profile;
 mod search;
@@ -99,4 +100,10 @@ api_routes! {
     post "/orders/{id}/cancellation/withdraw" => orders_actions::withdraw_cancellation,
     post "/orders/{id}/review" => orders_actions::review,
     get "/me/points" => points::mine,
+    get "/me/sales" => payouts::mine,
+    get "/me/bank-account" => payouts::bank_account,
+    put "/me/bank-account" => payouts::register_bank_account,
+    delete "/me/bank-account" => payouts::remove_bank_account,
+    post "/me/payout-requests" => payouts::request_payout,
+    get "/me/payout-requests" => payouts::payout_requests,
 }

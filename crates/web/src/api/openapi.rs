@@ -3,6 +3,7 @@
 //! [`super::ROUTES`] and that real responses match the schemas described here.
 
 mod orders;
+mod payouts;
 
 use std::sync::OnceLock;
 
@@ -49,6 +50,7 @@ fn build() -> Value {
             { "name": "favorites", "description": "Favourite services (お気に入り)." },
             { "name": "orders", "description": "Orders (取引): the confirmation screen, purchase, talk room, delivery, cancellation, reviews." },
             { "name": "points", "description": "Points (ポイント)." },
+            { "name": "payouts", "description": "Sales balance, bank account and payout requests (売上金・振込申請)." },
             { "name": "meta", "description": "This document." },
         ],
         "paths": paths(),
@@ -322,6 +324,7 @@ fn paths() -> Value {
     let mut ops = ops;
     ops.extend(listing_paths());
     ops.extend(orders::paths());
+    ops.extend(payouts::paths());
     let mut paths = Map::new();
     for (method, path, op) in ops {
         let entry = paths
@@ -382,6 +385,9 @@ fn schemas() -> Value {
         all.extend(more);
     }
     if let (Value::Object(all), Value::Object(more)) = (&mut all, orders::schemas()) {
+        all.extend(more);
+    }
+    if let (Value::Object(all), Value::Object(more)) = (&mut all, payouts::schemas()) {
         all.extend(more);
     }
     all

@@ -11,7 +11,9 @@ pub mod listings;
 pub mod mailbox;
 pub mod operator;
 pub mod orders;
+pub mod paperwork;
 pub mod profile;
+pub mod sales;
 pub mod settings;
 pub mod unsubscribe;
 

@@ -6,6 +6,7 @@ mod audit;
 mod coupons;
 mod identity;
 mod newsletter;
+mod payouts;
 mod points;
 
 use askama::Template;
@@ -30,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .merge(newsletter::routes())
         .merge(coupons::routes())
         .merge(points::routes())
+        .merge(payouts::routes())
 }
 
 /// The signed-in operator, or the response for everyone else (sign-in redirect or 403).

@@ -1,0 +1,204 @@
+//! The receipt (領収書) of one paid order, for its buyer only.
+//!
+//! It exists once the order is paid and stays afterwards: a cancelled order's receipt is
+//! marked 取消 and shows the refund, so that the buyer's records can be corrected rather than
+//! silently lose a document. Unpaid and expired orders have none. Everyone but the buyer,
+//! the seller included, gets "not found", so that receipt URLs reveal nothing.
+
+use yorozu_domain::Yen;
+use yorozu_domain::orders::OrderState;
+use yorozu_store::orders::rows;
+
+use super::{TaxBreakdown, included_tax};
+use crate::accounts::CurrentUser;
+use crate::legal::Business;
+use crate::orders::domain_order;
+use crate::orders::view::names;
+use crate::{App, AppError, AppResult};
+
+/// How long a 宛名 may be, in characters.
+pub const ADDRESSEE_MAX_CHARS: usize = 50;
+
+/// The name a receipt is made out to (宛名) when the buyer asks for another than their display
+/// name, e.g. their company: trimmed, at most [`ADDRESSEE_MAX_CHARS`] characters, one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Addressee(String);
+
+impl Addressee {
+    /// Parses the requested name; blank means "use my display name" (`None`).
+    pub fn parse(input: &str) -> AppResult<Option<Addressee>> {
+        let name = input.trim();
+        if name.is_empty() {
+            return Ok(None);
+        }
+        if name.chars().count() > ADDRESSEE_MAX_CHARS {
+            return Err(AppError::Invalid(vec![
+                crate::FieldError::new("name", "paperwork-addressee-too-long")
+                    .with("max", ADDRESSEE_MAX_CHARS),
+            ]));
+        }
+        if name.chars().any(char::is_control) {
+            return Err(AppError::invalid("name", "paperwork-addressee-invalid"));
+        }
+        Ok(Some(Addressee(name.to_owned())))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// How the order was paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaymentMethod {
+    /// クレジットカード.
+    Card,
+    /// 後払い: paid later, before the payment deadline.
+    Deferred,
+}
+
+impl PaymentMethod {
+    /// A stable key for message ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaymentMethod::Card => "card",
+            PaymentMethod::Deferred => "deferred",
+        }
+    }
+}
+
+/// An option bought with the service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReceiptOption {
+    pub title: String,
+    pub price: Yen,
+}
+
+/// A cancelled order's receipt: when, and what went back to the buyer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReceiptCancellation {
+    pub cancelled_at: i64,
+    /// The payment returned (card refund); points and coupon are restored separately.
+    pub refund: Yen,
+}
+
+/// A receipt as printed.
+#[derive(Debug, Clone)]
+pub struct Receipt {
+    /// The receipt number: the order id.
+    pub number: i64,
+    /// The issue date: when the order was paid (unix seconds; shown as a Japan-time date).
+    pub issued_at: i64,
+    /// 宛名: the buyer's display name, or the name they asked for.
+    pub addressee: String,
+    /// Whether `addressee` is the name the buyer asked for rather than their display name.
+    pub custom_addressee: bool,
+    /// 但し書き: the service bought.
+    pub service_title: String,
+    /// The service's own price, without options.
+    pub price: Yen,
+    pub options: Vec<ReceiptOption>,
+    /// Price and options.
+    pub subtotal: Yen,
+    /// サービス利用料.
+    pub buyer_fee: Yen,
+    pub points_used: Yen,
+    pub coupon_discount: Yen,
+    /// What the buyer paid (points and coupon deducted): the amount received.
+    pub total: Yen,
+    /// The consumption tax in `total`: points and coupons are discounts given by the
+    /// platform, so only what was paid is consideration subject to tax.
+    pub tax: TaxBreakdown,
+    pub payment_method: PaymentMethod,
+    pub cancellation: Option<ReceiptCancellation>,
+    /// Who issues it: the operator, with its registration number if it has one.
+    pub issuer: Business,
+}
+
+/// The receipt of `order_id` for its buyer, made out to `addressee` or, without one, to the
+/// buyer's display name.
+pub async fn receipt(
+    app: &App,
+    member: &CurrentUser,
+    order_id: i64,
+    addressee: Option<&Addressee>,
+) -> AppResult<Receipt> {
+    let mut c = app.db.read().await?;
+    let order = rows::find(&mut c, order_id)
+        .await?
+        .filter(|o| o.buyer_id == member.id)
+        .ok_or(AppError::NotFound)?;
+    // Only a payment makes a receipt: orders awaiting payment, expired ones and orders
+    // cancelled before payment have never been paid.
+    let paid_at = order.paid_at.ok_or(AppError::NotFound)?;
+    let options = rows::options(&mut c, order_id).await?;
+    let display_name = match addressee {
+        Some(_) => String::new(),
+        None => names(&mut c, &[member.id])
+            .await?
+            .remove(&member.id)
+            .unwrap_or_default(),
+    };
+    drop(c);
+
+    let state = domain_order(&order)?.state();
+    let cancellation = (state == OrderState::Cancelled).then(|| ReceiptCancellation {
+        cancelled_at: order.cancelled_at.unwrap_or(order.updated_at),
+        refund: Yen::new(order.buyer_total),
+    });
+    let options: Vec<ReceiptOption> = options
+        .into_iter()
+        .map(|o| ReceiptOption {
+            title: o.title,
+            price: Yen::new(o.price),
+        })
+        .collect();
+    let options_total: i64 = options.iter().map(|o| o.price.get()).sum();
+    let total = Yen::new(order.buyer_total);
+    Ok(Receipt {
+        number: order.id,
+        issued_at: paid_at,
+        addressee: addressee.map_or(display_name, |a| a.as_str().to_owned()),
+        custom_addressee: addressee.is_some(),
+        service_title: order.listing_title,
+        price: Yen::new(order.subtotal - options_total),
+        options,
+        subtotal: Yen::new(order.subtotal),
+        buyer_fee: Yen::new(order.buyer_fee),
+        points_used: Yen::new(order.points_used),
+        coupon_discount: Yen::new(order.coupon_discount),
+        total,
+        tax: included_tax(total),
+        payment_method: if order.payment_method == "deferred" {
+            PaymentMethod::Deferred
+        } else {
+            PaymentMethod::Card
+        },
+        cancellation,
+        issuer: app.site.business.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addressees_are_trimmed_and_limited_to_50_characters() {
+        assert_eq!(Addressee::parse("   ").ok(), Some(None));
+        let name = Addressee::parse(" 株式会社テスト ").ok().flatten();
+        assert_eq!(name.as_ref().map(Addressee::as_str), Some("株式会社テスト"));
+        assert!(Addressee::parse(&"あ".repeat(50)).is_ok());
+        match Addressee::parse(&"あ".repeat(51)) {
+            Err(AppError::Invalid(errors)) => {
+                assert_eq!(errors[0].code, "paperwork-addressee-too-long");
+                assert_eq!(errors[0].args, vec![("max", "50".to_owned())]);
+            }
+            other => panic!("expected a field error, got {other:?}"),
+        }
+        assert!(matches!(
+            Addressee::parse("株式会社\nテスト"),
+            Err(AppError::Invalid(_))
+        ));
+    }
+}

@@ -1,0 +1,104 @@
+//! Sales not requested within the validity period (120 days) expire (失効売上金): a
+//! periodic job books them as forfeited; an operator can reinstate a sale on a claim.
+
+use yorozu_domain::orders::Transaction;
+use yorozu_i18n::Arg;
+use yorozu_store::payouts::sales;
+
+use super::{LEDGER_EXPIRED, LEDGER_REINSTATED, mail};
+use crate::accounts::CurrentUser;
+use crate::operators::audit;
+use crate::{App, AppError, AppResult, ledger};
+
+/// Expires every open sale credited before the validity period; returns how many sellers'
+/// sales expired. Idempotent: expired sales are no longer open.
+pub async fn expire_due(app: &App) -> AppResult<usize> {
+    let now = app.now();
+    let before = now - app.policy.sales_validity_days.saturating_mul(86_400);
+    let due = {
+        let mut c = app.db.read().await?;
+        sales::expiring(&mut c, before, 200).await?
+    };
+    for (seller_id, _) in &due {
+        let mut tx = app.db.begin().await?;
+        let amount = sales::expire(&mut tx, *seller_id, before, now).await?;
+        if amount > 0 {
+            // One ledger event per seller and run; the reference carries the moment.
+            ledger::post(
+                &mut tx,
+                app,
+                LEDGER_EXPIRED,
+                &format!("{seller_id}:{now}"),
+                &Transaction::sales_expired(*seller_id, amount),
+            )
+            .await?;
+            let days = Arg::Number(app.policy.sales_validity_days);
+            mail(
+                &mut tx,
+                app,
+                *seller_id,
+                "sales-expired",
+                &[("amount", Arg::Number(amount)), ("days", days)],
+            )
+            .await?;
+        }
+        tx.commit().await?;
+    }
+    Ok(due.len())
+}
+
+/// An operator reinstates one expired sale on the seller's claim: it is open again (and
+/// counts its validity from now), the money is back on the seller's balance.
+pub async fn reinstate(app: &App, operator: &CurrentUser, order_id: i64) -> AppResult<i64> {
+    if !operator.is_operator() {
+        return Err(AppError::Forbidden);
+    }
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let sale = sales::reinstate(&mut tx, order_id, now)
+        .await?
+        .ok_or(AppError::Conflict("sale-not-expired"))?;
+    ledger::post(
+        &mut tx,
+        app,
+        LEDGER_REINSTATED,
+        &format!("{order_id}:{now}"),
+        &Transaction::sales_reinstated(sale.seller_id, sale.amount),
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        app,
+        operator.id,
+        "sales.reinstate",
+        Some(sale.seller_id),
+        &format!("order {order_id}: {} yen", sale.amount),
+    )
+    .await?;
+    mail(
+        &mut tx,
+        app,
+        sale.seller_id,
+        "sales-reinstated",
+        &[("amount", Arg::Number(sale.amount))],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(sale.amount)
+}
+
+/// How many expired sales the operators' list shows.
+const EXPIRED_LIST_LIMIT: i64 = 200;
+
+/// Expired sales of every seller, most recently expired first, with the seller's display
+/// name and the order's title: what operators look through when a seller claims.
+pub async fn expired_list(
+    app: &App,
+    operator: &CurrentUser,
+) -> AppResult<Vec<yorozu_store::payouts::console::ExpiredLine>> {
+    if !operator.is_operator() {
+        return Err(AppError::Forbidden);
+    }
+    let mut c = app.db.read().await?;
+    Ok(yorozu_store::payouts::console::expired(&mut c, EXPIRED_LIST_LIMIT).await?)
+}

@@ -1,0 +1,100 @@
+//! A seller requests a payout (振込申請) of their whole available balance.
+
+use yorozu_domain::Yen;
+use yorozu_domain::orders::Transaction;
+use yorozu_i18n::Arg;
+use yorozu_store::ledger as ledger_store;
+use yorozu_store::payouts::{bank_accounts, requests, sales};
+use yorozu_store::promotions::points;
+
+use super::{LEDGER_REQUESTED, mail, transfer_date_now};
+use crate::accounts::CurrentUser;
+use crate::{App, AppError, AppResult, FieldError, ledger};
+
+/// The seller's available balance: the negation of their balance account's sum.
+pub(crate) async fn available(c: &mut impl yorozu_store::Exec, seller_id: i64) -> AppResult<i64> {
+    Ok(-ledger_store::balance(c, "seller_balance", Some(seller_id)).await?)
+}
+
+/// Requests a payout of the whole available balance to the seller's registered account.
+///
+/// Refused with a clear reason (nothing moved) when: no account is registered, the account
+/// failed a transfer and must be registered again, a request is already in flight, or the
+/// balance does not exceed the transfer fee. Two requests at once: the member lock on
+/// PostgreSQL (and the single writer on SQLite) serialise them, and the in-flight unique
+/// index backs it up, so the balance is paid out once.
+pub async fn request(app: &App, seller: &CurrentUser) -> AppResult<requests::PayoutRequestRow> {
+    let mut tx = app.db.begin().await?;
+    points::lock_member(&mut tx, seller.id).await?;
+    let account = bank_accounts::active(&mut tx, seller.id)
+        .await?
+        .ok_or(AppError::Conflict("payout-no-bank-account"))?;
+    if account.invalid_since.is_some() {
+        return Err(AppError::Conflict("payout-bank-account-invalid"));
+    }
+    if requests::in_flight(&mut tx, seller.id).await?.is_some() {
+        return Err(AppError::Conflict("payout-already-requested"));
+    }
+    let balance = available(&mut tx, seller.id).await?;
+    let amounts = app
+        .policy
+        .transfer_fee
+        .payout(Yen::new(balance))
+        .map_err(|e| match e {
+            yorozu_domain::payouts::schedule::PayoutError::BalanceTooLow { fee } => {
+                AppError::Invalid(vec![FieldError::new("", e.code()).with("fee", fee.get())])
+            }
+        })?;
+    let now = app.now();
+    let row = requests::PayoutRequestRow {
+        id: app.new_id(),
+        seller_id: seller.id,
+        gross: amounts.gross.get(),
+        fee: amounts.fee.get(),
+        net: amounts.net.get(),
+        status: "requested".into(),
+        transfer_date: transfer_date_now(app).iso(),
+        bank_account_id: account.id,
+        batch_id: None,
+        failure_reason: None,
+        requested_at: now,
+        transferred_at: None,
+        failed_at: None,
+    };
+    if !requests::insert(&mut tx, &row).await? {
+        return Err(AppError::Conflict("payout-already-requested"));
+    }
+    sales::take_for_request(&mut tx, seller.id, row.id).await?;
+    ledger::post(
+        &mut tx,
+        app,
+        LEDGER_REQUESTED,
+        &row.id.to_string(),
+        &Transaction::payout_requested(seller.id, row.gross, row.fee),
+    )
+    .await?;
+    mail(
+        &mut tx,
+        app,
+        seller.id,
+        "payout-requested",
+        &[
+            ("gross", Arg::Number(row.gross)),
+            ("fee", Arg::Number(row.fee)),
+            ("net", Arg::Number(row.net)),
+            ("date", Arg::from(row.transfer_date.as_str())),
+        ],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// How many of a seller's requests [`mine`] returns.
+const MINE_LIMIT: i64 = 50;
+
+/// The seller's own payout requests, newest first (the latest 50).
+pub async fn mine(app: &App, seller: &CurrentUser) -> AppResult<Vec<requests::PayoutRequestRow>> {
+    let mut c = app.db.read().await?;
+    Ok(requests::for_seller(&mut c, seller.id, MINE_LIMIT).await?)
+}

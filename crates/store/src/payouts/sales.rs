@@ -1,0 +1,188 @@
+//! One sale per completed order: the seller's share, until a payout request takes it or it
+//! expires unrequested.
+
+use crate::{Exec, Result, execute, query_as, query_scalar};
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SaleRow {
+    pub order_id: i64,
+    pub seller_id: i64,
+    pub amount: i64,
+    pub credited_at: i64,
+    pub payout_request_id: Option<i64>,
+    pub expired_at: Option<i64>,
+    pub reinstated_at: Option<i64>,
+}
+
+/// Records a sale (once per order).
+pub async fn insert(
+    c: &mut impl Exec,
+    order_id: i64,
+    seller_id: i64,
+    amount: i64,
+    now: i64,
+) -> Result<bool> {
+    let n = execute!(
+        c,
+        "INSERT INTO sales (order_id, seller_id, amount, credited_at, payout_request_id, expired_at, reinstated_at)
+         VALUES ($1, $2, $3, $4, NULL, NULL, NULL) ON CONFLICT DO NOTHING",
+        order_id,
+        seller_id,
+        amount,
+        now
+    )?;
+    Ok(n == 1)
+}
+
+/// A sale with the title of the order it came from.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SaleLine {
+    pub order_id: i64,
+    pub listing_title: String,
+    pub amount: i64,
+    pub credited_at: i64,
+    pub payout_request_id: Option<i64>,
+    pub expired_at: Option<i64>,
+}
+
+/// A seller's sales, newest first.
+pub async fn list(
+    c: &mut impl Exec,
+    seller_id: i64,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<SaleLine>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        SaleLine,
+        "SELECT s.order_id, o.listing_title, s.amount, s.credited_at, s.payout_request_id, s.expired_at
+         FROM sales s JOIN orders o ON o.id = s.order_id
+         WHERE s.seller_id = $1 ORDER BY s.credited_at DESC, s.order_id DESC LIMIT $2 OFFSET $3",
+        seller_id,
+        limit,
+        offset
+    )?)
+}
+
+/// Takes every open sale of the seller for a payout request; returns their sum.
+pub async fn take_for_request(c: &mut impl Exec, seller_id: i64, request_id: i64) -> Result<i64> {
+    let sum: i64 = query_scalar!(
+        c,
+        fetch_one,
+        i64,
+        "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM sales
+         WHERE seller_id = $1 AND payout_request_id IS NULL AND expired_at IS NULL",
+        seller_id
+    )?;
+    execute!(
+        c,
+        "UPDATE sales SET payout_request_id = $2
+         WHERE seller_id = $1 AND payout_request_id IS NULL AND expired_at IS NULL",
+        seller_id,
+        request_id
+    )?;
+    Ok(sum)
+}
+
+/// Gives the sales of a failed request back to the seller's open sales.
+pub async fn release_request(c: &mut impl Exec, request_id: i64) -> Result<u64> {
+    Ok(execute!(
+        c,
+        "UPDATE sales SET payout_request_id = NULL WHERE payout_request_id = $1",
+        request_id
+    )?)
+}
+
+/// Open sales credited before `before`, by seller: what expires now.
+pub async fn expiring(c: &mut impl Exec, before: i64, limit: i64) -> Result<Vec<(i64, i64)>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        (i64, i64),
+        "SELECT seller_id, CAST(SUM(amount) AS BIGINT) FROM sales
+         WHERE payout_request_id IS NULL AND expired_at IS NULL AND credited_at < $1
+         GROUP BY seller_id ORDER BY seller_id LIMIT $2",
+        before,
+        limit
+    )?)
+}
+
+/// Marks a seller's open sales credited before `before` as expired; returns their sum.
+pub async fn expire(c: &mut impl Exec, seller_id: i64, before: i64, now: i64) -> Result<i64> {
+    let sum: i64 = query_scalar!(
+        c,
+        fetch_one,
+        i64,
+        "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM sales
+         WHERE seller_id = $1 AND payout_request_id IS NULL AND expired_at IS NULL AND credited_at < $2",
+        seller_id,
+        before
+    )?;
+    execute!(
+        c,
+        "UPDATE sales SET expired_at = $3
+         WHERE seller_id = $1 AND payout_request_id IS NULL AND expired_at IS NULL AND credited_at < $2",
+        seller_id,
+        before,
+        now
+    )?;
+    Ok(sum)
+}
+
+/// Reinstates one expired sale (an operator's decision on a claim): it becomes open again
+/// and counts from now. Returns its amount, or `None` if it was not expired.
+pub async fn reinstate(c: &mut impl Exec, order_id: i64, now: i64) -> Result<Option<SaleRow>> {
+    let row: Option<SaleRow> = query_as!(
+        c,
+        fetch_optional,
+        SaleRow,
+        "SELECT order_id, seller_id, amount, credited_at, payout_request_id, expired_at, reinstated_at
+         FROM sales WHERE order_id = $1 AND expired_at IS NOT NULL",
+        order_id
+    )?;
+    if row.is_some() {
+        execute!(
+            c,
+            "UPDATE sales SET expired_at = NULL, reinstated_at = $2, credited_at = $2 WHERE order_id = $1",
+            order_id,
+            now
+        )?;
+    }
+    Ok(row)
+}
+
+/// Expired sales of every seller (for operators), newest first.
+pub async fn expired(c: &mut impl Exec, limit: i64) -> Result<Vec<SaleRow>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        SaleRow,
+        "SELECT order_id, seller_id, amount, credited_at, payout_request_id, expired_at, reinstated_at
+         FROM sales WHERE expired_at IS NOT NULL ORDER BY expired_at DESC LIMIT $1",
+        limit
+    )?)
+}
+
+/// A seller's credited sales per month bucket: `(bucket start, sum)` for sales credited in
+/// [from, to), with the bucket computed by the caller's `offset` (Japan time) as
+/// `(credited_at + offset) / month-agnostic day`; months are grouped in Rust from daily sums.
+pub async fn daily_sums(
+    c: &mut impl Exec,
+    seller_id: i64,
+    from: i64,
+    to: i64,
+) -> Result<Vec<(i64, i64)>> {
+    // Day numbers in Japan time (UTC+9); the caller folds days into months.
+    Ok(query_as!(
+        c,
+        fetch_all,
+        (i64, i64),
+        "SELECT CAST((credited_at + 32400) / 86400 AS BIGINT) AS day, CAST(SUM(amount) AS BIGINT)
+         FROM sales WHERE seller_id = $1 AND credited_at >= $2 AND credited_at < $3
+         GROUP BY CAST((credited_at + 32400) / 86400 AS BIGINT) ORDER BY day",
+        seller_id,
+        from,
+        to
+    )?)
+}
