@@ -113,6 +113,13 @@ both_backends!(
             .await
             .expect("close");
         assert_eq!((batch.transfer_count, batch.total_net), (1, 4_680));
+        m.t.run_jobs().await;
+        let told = m.t.last_mail_to("seller@example.jp").await;
+        assert!(
+            told.subject.contains("振込の手続き") && told.body_text.contains("2025-07-07"),
+            "{}",
+            told.subject
+        );
         let (_, items) = batches::batch(&m.t.app, &op, batch.id)
             .await
             .expect("batch");

@@ -79,6 +79,19 @@ pub async fn close(app: &App, operator: &CurrentUser, transfer_date: &str) -> Ap
     batch.transfer_count = items.len() as i64;
     batch.total_net = items.iter().map(|r| r.net).sum();
     batches::set_totals(&mut tx, batch.id, batch.transfer_count, batch.total_net).await?;
+    for r in &items {
+        mail(
+            &mut tx,
+            app,
+            r.seller_id,
+            "payout-processing",
+            &[
+                ("net", Arg::Number(r.net)),
+                ("date", Arg::from(r.transfer_date.as_str())),
+            ],
+        )
+        .await?;
+    }
     audit::record(
         &mut tx,
         app,

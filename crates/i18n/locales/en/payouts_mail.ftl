@@ -9,6 +9,11 @@ mail-payout-requested-body =
 
     The transfer date follows the banks' business days. You can follow your sales here:
     { $url }
+mail-payout-processing-subject = [Yorozu] Your transfer is being processed
+mail-payout-processing-body =
+    We have started processing your payout: ¥{ $net } will be transferred to your registered account on { $date }.
+    A request in processing can no longer be cancelled. You can follow your sales here:
+    { $url }
 mail-payout-transferred-subject = [Yorozu] Your sales have been transferred
 mail-payout-transferred-body =
     We have transferred ¥{ $net } to your registered account (transfer date: { $date }).

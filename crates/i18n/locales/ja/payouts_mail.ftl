@@ -9,6 +9,11 @@ mail-payout-requested-body =
 
     振込予定日は銀行の営業日に合わせています。売上金の状況は次のページでご確認いただけます。
     { $url }
+mail-payout-processing-subject = 【よろず】振込の手続きを開始しました
+mail-payout-processing-body =
+    振込申請の手続きを開始しました。{ $date } に { $net }円 をご登録の口座へお振り込みします。
+    手続き中の申請は取り消しできません。売上金の状況は次のページでご確認いただけます。
+    { $url }
 mail-payout-transferred-subject = 【よろず】売上金をお振り込みしました
 mail-payout-transferred-body =
     ご登録の口座へ{ $net }円をお振り込みしました（振込日: { $date }）。
