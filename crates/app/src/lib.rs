@@ -26,6 +26,7 @@ pub mod payouts;
 pub mod ports;
 pub mod profile;
 pub mod promotions;
+pub mod withdrawal;
 
 pub use context::App;
 pub use error::{AppError, AppResult, FieldError, Fields};

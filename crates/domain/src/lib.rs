@@ -138,6 +138,7 @@ pub mod profile;
 pub mod promotions;
 pub mod search;
 pub mod time;
+pub mod withdrawal;
 
 mod numbers;
 mod text;

@@ -25,6 +25,7 @@ pub mod orders;
 pub mod payouts;
 pub mod profiles;
 pub mod promotions;
+pub mod withdrawal;
 
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;

@@ -1,0 +1,116 @@
+//! What happens to each kind of data on withdrawal: DESIGN.md's table, as data. The
+//! withdrawal page, the erasure receipt and the privacy page are all drawn from
+//! [`DATA_TABLE`], so they cannot disagree.
+
+/// What happens to a kind of data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "fate", rename_all = "snake_case")]
+pub enum Fate {
+    /// Revoked or stopped at once, when the withdrawal is confirmed.
+    EndedAtOnce,
+    /// Erased at purge (after the grace period, or at once if the member chose so).
+    Erased,
+    /// Kept, without the member's identity, for as long as the reason lasts.
+    Kept {
+        /// How long, in years; `None` for as long as the counterparty's account exists.
+        years: Option<u8>,
+    },
+    /// Forfeited after the member saw the amount and acknowledged it; booked in the ledger.
+    Forfeited,
+    /// Released for reuse.
+    Released,
+}
+
+/// A kind of data the platform holds about a member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DataCategory {
+    SessionsAndTokens,
+    MarketingMail,
+    Listings,
+    Profile,
+    ReviewsReceived,
+    ReviewsWritten,
+    OrdersAndMessages,
+    LedgerEntries,
+    BalancesPointsCoupons,
+    IdentityBankCards,
+    EmailAddress,
+    WithdrawalReason,
+}
+
+impl DataCategory {
+    /// Stable key; the messages are `data-KEY-name`, `data-KEY-fate` and `data-KEY-why`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::SessionsAndTokens => "sessions-and-tokens",
+            Self::MarketingMail => "marketing-mail",
+            Self::Listings => "listings",
+            Self::Profile => "profile",
+            Self::ReviewsReceived => "reviews-received",
+            Self::ReviewsWritten => "reviews-written",
+            Self::OrdersAndMessages => "orders-and-messages",
+            Self::LedgerEntries => "ledger-entries",
+            Self::BalancesPointsCoupons => "balances-points-coupons",
+            Self::IdentityBankCards => "identity-bank-cards",
+            Self::EmailAddress => "email-address",
+            Self::WithdrawalReason => "withdrawal-reason",
+        }
+    }
+
+    /// What happens to it on withdrawal.
+    pub fn fate(self) -> Fate {
+        match self {
+            Self::SessionsAndTokens | Self::MarketingMail => Fate::EndedAtOnce,
+            Self::Listings | Self::Profile | Self::ReviewsReceived | Self::IdentityBankCards => {
+                Fate::Erased
+            }
+            Self::ReviewsWritten | Self::OrdersAndMessages | Self::WithdrawalReason => {
+                Fate::Kept { years: None }
+            }
+            // Tax records: seven years.
+            Self::LedgerEntries => Fate::Kept { years: Some(7) },
+            Self::BalancesPointsCoupons => Fate::Forfeited,
+            Self::EmailAddress => Fate::Released,
+        }
+    }
+}
+
+/// Every category, in the order the pages list them.
+pub const DATA_TABLE: [DataCategory; 12] = [
+    DataCategory::SessionsAndTokens,
+    DataCategory::MarketingMail,
+    DataCategory::Listings,
+    DataCategory::Profile,
+    DataCategory::ReviewsReceived,
+    DataCategory::ReviewsWritten,
+    DataCategory::OrdersAndMessages,
+    DataCategory::LedgerEntries,
+    DataCategory::BalancesPointsCoupons,
+    DataCategory::IdentityBankCards,
+    DataCategory::EmailAddress,
+    DataCategory::WithdrawalReason,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_follows_the_design() {
+        assert_eq!(
+            DataCategory::ReviewsWritten.fate(),
+            Fate::Kept { years: None }
+        );
+        assert_eq!(DataCategory::ReviewsReceived.fate(), Fate::Erased);
+        assert_eq!(
+            DataCategory::LedgerEntries.fate(),
+            Fate::Kept { years: Some(7) }
+        );
+        assert_eq!(DataCategory::EmailAddress.fate(), Fate::Released);
+        let mut keys: Vec<&str> = DATA_TABLE.iter().map(|c| c.key()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), DATA_TABLE.len());
+    }
+}
