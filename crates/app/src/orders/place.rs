@@ -143,7 +143,7 @@ async fn void_unless_booked(
     charge: &Charge,
 ) -> AppResult<Option<Placed>> {
     let mut tx = app.db.begin().await?;
-    points::lock_member(&mut tx, buyer.id).await?;
+    yorozu_store::accounts::users::lock(&mut tx, buyer.id).await?;
     if let Some(existing) = rows::find_by_purchase_key(&mut tx, buyer.id, &p.purchase_key).await? {
         return Ok(Some(Placed {
             order_id: existing.id,
@@ -179,7 +179,7 @@ async fn book(
     let mut tx = app.db.begin().await?;
     // Serialises this member's purchases (their points, coupons and purchase keys) on
     // PostgreSQL; SQLite's single writer does so anyway.
-    points::lock_member(&mut tx, buyer.id).await?;
+    yorozu_store::accounts::users::lock(&mut tx, buyer.id).await?;
     if q.points_used > 0 {
         let balance = points::balance(&mut tx, buyer.id).await?;
         if balance < q.points_used {

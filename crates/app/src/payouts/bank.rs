@@ -87,7 +87,7 @@ pub async fn register(
         deleted_at: None,
     };
     let mut tx = app.db.begin().await?;
-    yorozu_store::promotions::points::lock_member(&mut tx, member.id).await?;
+    yorozu_store::accounts::users::lock(&mut tx, member.id).await?;
     bank_accounts::replace(&mut tx, &row, now).await?;
     tx.commit().await?;
     view_of(app, &row)
@@ -133,7 +133,7 @@ pub async fn view(app: &App, member: &CurrentUser) -> AppResult<Option<BankAccou
 /// Removes the member's account; refused while a payout request needs it.
 pub async fn remove(app: &App, member: &CurrentUser) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
-    yorozu_store::promotions::points::lock_member(&mut tx, member.id).await?;
+    yorozu_store::accounts::users::lock(&mut tx, member.id).await?;
     if requests::in_flight(&mut tx, member.id).await?.is_some() {
         return Err(AppError::Conflict("bank-account-in-use"));
     }

@@ -5,7 +5,6 @@ use yorozu_domain::orders::Transaction;
 use yorozu_i18n::Arg;
 use yorozu_store::ledger as ledger_store;
 use yorozu_store::payouts::{bank_accounts, requests, sales};
-use yorozu_store::promotions::points;
 
 use super::{LEDGER_REQUESTED, mail, transfer_date_now};
 use crate::accounts::CurrentUser;
@@ -25,7 +24,7 @@ pub(crate) async fn available(c: &mut impl yorozu_store::Exec, seller_id: i64) -
 /// index backs it up, so the balance is paid out once.
 pub async fn request(app: &App, seller: &CurrentUser) -> AppResult<requests::PayoutRequestRow> {
     let mut tx = app.db.begin().await?;
-    points::lock_member(&mut tx, seller.id).await?;
+    yorozu_store::accounts::users::lock(&mut tx, seller.id).await?;
     let account = bank_accounts::active(&mut tx, seller.id)
         .await?
         .ok_or(AppError::Conflict("payout-no-bank-account"))?;

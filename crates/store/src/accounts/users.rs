@@ -117,3 +117,13 @@ pub async fn set_role(c: &mut impl Exec, id: i64, role: &str, now: i64) -> Resul
     )?;
     Ok(())
 }
+
+/// Serialises a member's money-related writes for the rest of the transaction (their points,
+/// coupons, purchase keys, payout requests, bank account): PostgreSQL locks the user row
+/// `FOR UPDATE`; SQLite's single writer serialises write transactions anyway.
+pub async fn lock(c: &mut impl Exec, id: i64) -> Result<()> {
+    if matches!(c.backend(), crate::Backend::Postgres) {
+        execute!(c, "SELECT id FROM users WHERE id = $1 FOR UPDATE", id)?;
+    }
+    Ok(())
+}

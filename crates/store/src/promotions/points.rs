@@ -106,13 +106,3 @@ pub async fn expiring(
         limit
     )?)
 }
-
-/// Locks a member's points for the rest of the transaction (PostgreSQL: the user row
-/// `FOR UPDATE`; SQLite's single writer serialises anyway), so that two orders cannot spend
-/// the same points.
-pub async fn lock_member(c: &mut impl Exec, user_id: i64) -> Result<()> {
-    if matches!(c.backend(), crate::Backend::Postgres) {
-        execute!(c, "SELECT id FROM users WHERE id = $1 FOR UPDATE", user_id)?;
-    }
-    Ok(())
-}
