@@ -97,6 +97,10 @@ macro_rules! resources {
                 "payouts.ftl",
                 include_str!(concat!("../locales/", $locale, "/payouts.ftl")),
             ),
+            (
+                "withdrawal.ftl",
+                include_str!(concat!("../locales/", $locale, "/withdrawal.ftl")),
+            ),
         ]
     };
 }

@@ -43,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::operator::routes())
         .merge(pages::mailbox::routes())
         .merge(pages::unsubscribe::routes())
+        .merge(pages::withdrawal::routes())
         .merge(pages::lang::routes())
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), ctx::middleware));

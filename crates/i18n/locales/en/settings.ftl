@@ -6,7 +6,6 @@ settings-nav-notifications = Notifications
 settings-nav-sessions = Signed-in devices
 settings-nav-tokens = API tokens
 settings-nav-identity = Identity verification
-settings-nav-withdrawal-soon = Close account (coming soon)
 
 # Account (e-mail address and password)
 account-title = Account

@@ -6,7 +6,6 @@ settings-nav-notifications = 通知設定
 settings-nav-sessions = ログイン中の端末
 settings-nav-tokens = APIトークン
 settings-nav-identity = 本人確認
-settings-nav-withdrawal-soon = 退会（準備中）
 
 # アカウント（メールアドレス・パスワード）
 account-title = アカウント

@@ -133,3 +133,21 @@ pub async fn summary(c: &mut impl Exec, subject_id: i64, author_role: &str) -> R
         author_role
     )?)
 }
+
+/// The newest review `author_id` wrote (on either side), as a public page shows it; `None`
+/// when they have written none.
+pub async fn latest_written(c: &mut impl Exec, author_id: i64) -> Result<Option<PublicReview>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        PublicReview,
+        "SELECT r.id, r.order_id, r.listing_id, o.listing_title, r.author_id,
+                p.display_name AS author_name, r.rating, r.comment, r.anonymous, r.created_at
+         FROM reviews r
+         JOIN orders o ON o.id = r.order_id
+         LEFT JOIN profiles p ON p.user_id = r.author_id
+         WHERE r.author_id = $1
+         ORDER BY r.created_at DESC, r.id DESC LIMIT 1",
+        author_id
+    )?)
+}

@@ -24,6 +24,7 @@ mod profile;
 mod search;
 mod sessions;
 mod tokens;
+mod withdrawal;
 
 use axum::Router;
 use axum::middleware::from_fn;
@@ -106,4 +107,5 @@ api_routes! {
     delete "/me/bank-account" => payouts::remove_bank_account,
     post "/me/payout-requests" => payouts::request_payout,
     get "/me/payout-requests" => payouts::payout_requests,
+    get "/me/withdrawal/readiness" => withdrawal::readiness,
 }

@@ -4,6 +4,7 @@
 
 mod orders;
 mod payouts;
+mod withdrawal;
 
 use std::sync::OnceLock;
 
@@ -51,6 +52,7 @@ fn build() -> Value {
             { "name": "orders", "description": "Orders (取引): the confirmation screen, purchase, talk room, delivery, cancellation, reviews." },
             { "name": "points", "description": "Points (ポイント)." },
             { "name": "payouts", "description": "Sales balance, bank account and payout requests (売上金・振込申請)." },
+            { "name": "withdrawal", "description": "Closing the account (退会): where the caller stands." },
             { "name": "meta", "description": "This document." },
         ],
         "paths": paths(),
@@ -325,6 +327,7 @@ fn paths() -> Value {
     ops.extend(listing_paths());
     ops.extend(orders::paths());
     ops.extend(payouts::paths());
+    ops.extend(withdrawal::paths());
     let mut paths = Map::new();
     for (method, path, op) in ops {
         let entry = paths
@@ -388,6 +391,9 @@ fn schemas() -> Value {
         all.extend(more);
     }
     if let (Value::Object(all), Value::Object(more)) = (&mut all, payouts::schemas()) {
+        all.extend(more);
+    }
+    if let (Value::Object(all), Value::Object(more)) = (&mut all, withdrawal::schemas()) {
         all.extend(more);
     }
     all

@@ -16,6 +16,7 @@ pub mod profile;
 pub mod sales;
 pub mod settings;
 pub mod unsubscribe;
+pub mod withdrawal;
 
 use askama::Template;
 
