@@ -264,3 +264,24 @@ async fn the_footer_links_to_both_legal_pages() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_signup_button_names_the_terms_it_agrees_to() {
+    let (s, _db) = legal_server().await;
+    for (lang, sentence) in [
+        ("ja", "「同意して登録する」を押すと、"),
+        ("en", "you accept the "),
+    ] {
+        let (status, html) = get_page(&s, "/signup", lang).await;
+        assert_eq!(status, StatusCode::OK, "{lang}");
+        assert_contains(
+            &html,
+            &[
+                sentence,
+                r#"<a href="/legal/terms" target="_blank" rel="noopener">"#,
+                r#"aria-describedby="signup-terms""#,
+            ],
+        );
+        assert_no_message_keys(&html);
+    }
+}
