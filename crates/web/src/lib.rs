@@ -5,6 +5,7 @@
 pub mod api;
 mod cookies;
 pub mod ctx;
+mod download;
 pub mod error;
 mod format;
 pub mod metrics;

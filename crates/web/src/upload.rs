@@ -5,6 +5,7 @@
 //! always on the file's field so the form can show the message beside it.
 
 use std::collections::HashMap;
+use yorozu_app::orders::talk::Upload;
 
 use axum::extract::multipart::{Multipart, MultipartError, MultipartRejection};
 use axum::http::StatusCode;
@@ -82,21 +83,13 @@ fn unreadable(e: &MultipartError, file_field: &'static str, max_bytes: usize) ->
     }
 }
 
-/// A file of a multi-file upload, with the name and type the browser sent.
-#[derive(Debug)]
-pub struct UploadedFile {
-    pub file_name: String,
-    pub content_type: String,
-    pub bytes: Vec<u8>,
-}
-
 /// The fields of a form with any number of files under one name (talk-room messages and
 /// deliveries).
 #[derive(Debug)]
 pub struct FilesForm {
     texts: HashMap<String, String>,
     /// The files (none is fine), or the field error to show.
-    pub files: Result<Vec<UploadedFile>, AppError>,
+    pub files: Result<Vec<Upload>, AppError>,
 }
 
 impl FilesForm {
@@ -152,7 +145,7 @@ pub async fn read_files(
                 .to_owned();
             match field.bytes().await {
                 Ok(bytes) if bytes.is_empty() && file_name.is_empty() => {}
-                Ok(bytes) => files.push(UploadedFile {
+                Ok(bytes) => files.push(Upload {
                     file_name,
                     content_type,
                     bytes: bytes.to_vec(),

@@ -303,10 +303,22 @@ mod tests {
             let requested = Date::from_days(days);
             let holidays: Vec<Date> = holiday_offsets.iter().map(|o| requested.plus_days(*o)).collect();
             let t = transfer_date(requested, &holidays);
+            // The scheduled day: the 20th of the month for the 1st–15th, else the next 5th.
+            let scheduled = if requested.day <= 15 {
+                Date { day: 20, ..requested }
+            } else {
+                Date::from_days(Date { day: 1, ..requested }.days() + 31)
+            };
+            let scheduled = Date { day: if requested.day <= 15 { 20 } else { 5 }, ..scheduled };
             prop_assert!(t > requested);
             prop_assert!(!t.is_weekend() && !holidays.contains(&t));
-            prop_assert!(t.days() - requested.days() <= 40);
-            prop_assert!(t.day == 20 || t.day == 5 || t.day > 5 && t.day < 20 || t.day > 20);
+            // Moved forward only, and only over days that are not business days.
+            prop_assert!(t >= scheduled);
+            let mut d = scheduled;
+            while d < t {
+                prop_assert!(d.is_weekend() || holidays.contains(&d), "{} skipped", d.iso());
+                d = d.plus_days(1);
+            }
         }
 
         #[test]

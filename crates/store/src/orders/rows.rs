@@ -293,24 +293,6 @@ pub async fn options(c: &mut impl Exec, order_id: i64) -> Result<Vec<OrderOption
     )?)
 }
 
-/// Orders of a member (on either side) that are in one of `states`, for the withdrawal
-/// readiness check and the order lists' filters.
-pub async fn count_in_states(c: &mut impl Exec, user_id: i64, states: &[&str]) -> Result<i64> {
-    let mut q = crate::dynamic::QueryBuilder::new("SELECT COUNT(*) FROM orders WHERE (buyer_id = ");
-    q.push_bind(crate::dynamic::Bind::I64(user_id));
-    q.push(" OR seller_id = ");
-    q.push_bind(crate::dynamic::Bind::I64(user_id));
-    q.push(") AND state IN (");
-    for (i, s) in states.iter().enumerate() {
-        if i > 0 {
-            q.push(", ");
-        }
-        q.push_bind(crate::dynamic::Bind::Text((*s).to_owned()));
-    }
-    q.push(")");
-    q.fetch_scalar_i64(c).await
-}
-
 /// Marks a purchase key as voided (its charge refunded); `false` if it already was.
 pub async fn void_purchase_key(
     c: &mut impl Exec,

@@ -10,7 +10,7 @@ use axum::Json;
 use axum::extract::multipart::{Multipart, MultipartError};
 use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::Value;
@@ -256,47 +256,9 @@ pub async fn attachment(
 ) -> ApiResult<Response> {
     let (row, bytes) =
         talk::attachment(&state.app, &user, path.order_id, path.attachment_id).await?;
-    let content_type = HeaderValue::from_str(&row.content_type)
-        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
-    let disposition = HeaderValue::from_str(&content_disposition(&row.file_name))
-        .unwrap_or(HeaderValue::from_static("attachment"));
-    // Uploaded by a member: never rendered by the browser as part of this site.
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CONTENT_DISPOSITION, disposition),
-            (
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
-            ),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static("sandbox; default-src 'none'"),
-            ),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            ),
-        ],
+    Ok(crate::download::attachment(
+        &row.file_name,
+        &row.content_type,
         bytes,
-    )
-        .into_response())
-}
-
-/// `attachment` with an ASCII fallback name and the real one per RFC 6266 / RFC 5987.
-fn content_disposition(file_name: &str) -> String {
-    let fallback: String = file_name
-        .chars()
-        .map(|c| {
-            if (c.is_ascii_graphic() && c != '"' && c != '\\') || c == ' ' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!(
-        "attachment; filename=\"{fallback}\"; filename*=UTF-8''{}",
-        urlencoding::encode(file_name)
-    )
+    ))
 }

@@ -7,7 +7,6 @@ use askama::Template;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
@@ -327,21 +326,7 @@ async fn zengin(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>)
         Err(r) => return Ok(r),
     };
     let (file_name, bytes) = batches::transfer_file(&state.app, operator, parse_id(&id)?).await?;
-    // The name is the app's own (date and id), ASCII only.
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\""))
-        .unwrap_or_else(|_| HeaderValue::from_static("attachment"));
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/plain; charset=Shift_JIS"),
-            ),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(crate::download::shift_jis_text(&file_name, bytes))
 }
 
 async fn transferred(

@@ -23,7 +23,7 @@ use crate::error::{PageResult, form_or_page};
 use crate::pages::settings::signed_in;
 use crate::render::redirect_with_flash;
 use crate::state::AppState;
-use crate::upload::{UploadedFile, read_files};
+use crate::upload::read_files;
 
 /// The multipart field that carries the files of a message or a delivery (the use cases report
 /// file errors on it too).
@@ -122,16 +122,20 @@ async fn pay_order(
     .await
 }
 
-/// The files of a multipart form as the use cases take them.
-fn uploads(files: Vec<UploadedFile>) -> Vec<Upload> {
-    files
-        .into_iter()
-        .map(|f| Upload {
-            file_name: f.file_name,
-            content_type: f.content_type,
-            bytes: f.bytes,
-        })
-        .collect()
+/// A talk-room form (a message or a delivery): its `body` text, kept for re-rendering, and
+/// its files, or the error reading them.
+async fn talk_form(
+    state: &AppState,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> (String, Result<Vec<Upload>, AppError>) {
+    let form = read_files(
+        multipart,
+        FILES_FIELD,
+        state.web.max_body_bytes,
+        "orders-files-too-large",
+    )
+    .await;
+    (form.text("body"), form.files)
 }
 
 async fn delivery(
@@ -142,16 +146,9 @@ async fn delivery(
 ) -> PageResult {
     let user = signed_in!(ctx);
     let id = path_id(&id)?;
-    let form = read_files(
-        multipart,
-        FILES_FIELD,
-        state.web.max_body_bytes,
-        "orders-files-too-large",
-    )
-    .await;
-    let note = form.text("body");
-    let result = match form.files {
-        Ok(files) => deliver::deliver(&state.app, user, id, &note, uploads(files)).await,
+    let (note, files) = talk_form(&state, multipart).await;
+    let result = match files {
+        Ok(files) => deliver::deliver(&state.app, user, id, &note, files).await,
         Err(e) => Err(e),
     };
     finish(
@@ -338,16 +335,9 @@ async fn message(
 ) -> PageResult {
     let user = signed_in!(ctx);
     let id = path_id(&id)?;
-    let form = read_files(
-        multipart,
-        FILES_FIELD,
-        state.web.max_body_bytes,
-        "orders-files-too-large",
-    )
-    .await;
-    let body = form.text("body");
-    let result = match form.files {
-        Ok(files) => talk::post_message(&state.app, user, id, &body, uploads(files))
+    let (body, files) = talk_form(&state, multipart).await;
+    let result = match files {
+        Ok(files) => talk::post_message(&state.app, user, id, &body, files)
             .await
             .map(|_| ()),
         Err(e) => Err(e),

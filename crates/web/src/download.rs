@@ -1,0 +1,114 @@
+//! File downloads: members' uploads (talk-room attachments) and generated files (the Zengin
+//! transfer file), always as a download — `Content-Disposition: attachment` with the name in
+//! RFC 5987 form — never rendered by the browser as a page of this site, with `nosniff`, a
+//! sandboxing policy, and out of shared caches. One place for the page and the API.
+
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+
+/// A download of `bytes` named `file_name`. `content_type` is the type the uploader gave (kept
+/// only if it is a plain `type/subtype`) or, for generated files, the exact type to send.
+pub fn attachment(file_name: &str, content_type: &str, bytes: Vec<u8>) -> Response {
+    let headers: [(HeaderName, HeaderValue); 5] = [
+        (header::CONTENT_TYPE, sanitized_content_type(content_type)),
+        (header::CONTENT_DISPOSITION, disposition(file_name)),
+        (
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ),
+        (
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        ),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("sandbox; default-src 'none'"),
+        ),
+    ];
+    (headers, bytes).into_response()
+}
+
+/// A generated text file in Shift_JIS (the Zengin transfer file).
+pub fn shift_jis_text(file_name: &str, bytes: Vec<u8>) -> Response {
+    let mut response = attachment(file_name, "text/plain", bytes);
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=Shift_JIS"),
+    );
+    // Not a member's upload: nothing is private to a session, it must simply not be kept; the
+    // name is the application's own (date and id), plain ASCII.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(plain) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, plain);
+    }
+    response
+}
+
+/// The type the uploader's browser gave, if it is a plain `type/subtype`; otherwise (or if
+/// absent) `application/octet-stream`.
+fn sanitized_content_type(given: &str) -> HeaderValue {
+    let plain = given.split_once('/').is_some_and(|(t, s)| {
+        let token = |x: &str| {
+            !x.is_empty()
+                && x.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b))
+        };
+        token(t) && token(s)
+    });
+    if plain {
+        HeaderValue::from_str(&given.to_ascii_lowercase())
+            .unwrap_or(HeaderValue::from_static("application/octet-stream"))
+    } else {
+        HeaderValue::from_static("application/octet-stream")
+    }
+}
+
+/// `attachment; filename="…"; filename*=UTF-8''…`: an ASCII fallback for old clients, and the
+/// real name percent-encoded (RFC 5987 / RFC 6266).
+fn disposition(file_name: &str) -> HeaderValue {
+    let fallback: String = file_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded = urlencoding::encode(file_name);
+    HeaderValue::from_str(&format!(
+        "attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
+    ))
+    .unwrap_or(HeaderValue::from_static("attachment"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{disposition, sanitized_content_type as content_type};
+
+    #[test]
+    fn names_are_ascii_with_an_encoded_original() {
+        assert_eq!(
+            disposition("見積もり 1.pdf").to_str().ok(),
+            Some(
+                "attachment; filename=\"____ 1.pdf\"; filename*=UTF-8''%E8%A6%8B%E7%A9%8D%E3%82%82%E3%82%8A%201.pdf"
+            )
+        );
+        assert_eq!(
+            disposition("a\"b\\c.txt").to_str().ok(),
+            Some("attachment; filename=\"a_b_c.txt\"; filename*=UTF-8''a%22b%5Cc.txt")
+        );
+    }
+
+    #[test]
+    fn only_plain_types_are_passed_on() {
+        assert_eq!(content_type("image/PNG"), "image/png");
+        assert_eq!(
+            content_type("text/html; charset=utf-8"),
+            "application/octet-stream"
+        );
+        assert_eq!(content_type(""), "application/octet-stream");
+    }
+}
