@@ -50,6 +50,13 @@ pub struct Policy {
     pub bank_holidays: Vec<Date>,
     /// The platform's own paying account and 振込依頼人 details for the Zengin file.
     pub paying_account: PayingAccountSettings,
+    /// Days a closed account waits before its purge; signing in meanwhile undoes the
+    /// withdrawal. 0 purges at once.
+    pub withdrawal_grace_days: i64,
+    /// How often a scheduled withdrawal re-checks blockers that have no date of their own.
+    pub withdrawal_recheck_minutes: i64,
+    /// Rows erased per purge transaction.
+    pub purge_batch_size: i64,
 }
 
 /// Who pays sellers in the Zengin transfer file (振込依頼人), from configuration.
@@ -160,6 +167,9 @@ impl Default for Policy {
             sales_validity_days: DEFAULT_SALES_VALIDITY_DAYS,
             bank_holidays: default_bank_holidays(),
             paying_account: PayingAccountSettings::default(),
+            withdrawal_grace_days: 14,
+            withdrawal_recheck_minutes: 60,
+            purge_batch_size: 500,
         }
     }
 }

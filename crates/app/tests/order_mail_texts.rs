@@ -84,6 +84,7 @@ fn mails() -> Vec<MailCase> {
             vec!["3,165"],
         ),
         ("order-payment-expired", vec![], vec![]),
+        ("order-seller-withdrew", vec![], vec![]),
         (
             "order-cancellation-requested",
             vec![

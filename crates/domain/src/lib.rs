@@ -111,6 +111,8 @@
 //! | `zengin-amount-invalid` | [`payouts::ZenginError::AmountInvalid`] | `record` |
 //! | `zengin-amount-too-large` | [`payouts::ZenginError::AmountTooLarge`] | `record`, `max` (yen) |
 //! | `zengin-total-too-large` | [`payouts::ZenginError::TotalTooLarge`] | `max` (yen) |
+//! | `withdrawal-reason-unknown` | [`withdrawal::ReasonError::UnknownChoice`] | |
+//! | `withdrawal-comment-too-long` | [`withdrawal::ReasonError::CommentTooLong`] | `max` |
 //! | `zengin-file-malformed` | [`payouts::ZenginError::Malformed`] | `record` |
 //!
 //! Arguments marked "(yen)" are [`Yen`] values in the error; pass `.get()` (a number, which
@@ -312,6 +314,8 @@ mod tests {
             }
             .code(),
             crate::payouts::ZenginError::TotalTooLarge { max: Yen::ZERO }.code(),
+            crate::withdrawal::ReasonError::UnknownChoice.code(),
+            crate::withdrawal::ReasonError::CommentTooLong { max: 0 }.code(),
             crate::payouts::ZenginError::Malformed {
                 record: 1,
                 reason: "",

@@ -101,6 +101,10 @@ macro_rules! resources {
                 "withdrawal.ftl",
                 include_str!(concat!("../locales/", $locale, "/withdrawal.ftl")),
             ),
+            (
+                "withdrawal_mail.ftl",
+                include_str!(concat!("../locales/", $locale, "/withdrawal_mail.ftl")),
+            ),
         ]
     };
 }

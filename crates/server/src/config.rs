@@ -155,6 +155,16 @@ pub struct Common {
     /// Japanese holidays of 2026–2027.
     #[arg(long, env = "YOROZU_BANK_HOLIDAYS", default_value = "", global = true)]
     pub bank_holidays: String,
+
+    /// Days a withdrawn account waits before its data is erased (signing in meanwhile undoes
+    /// the withdrawal); 0 erases at once.
+    #[arg(
+        long,
+        env = "YOROZU_WITHDRAWAL_GRACE_DAYS",
+        default_value_t = 14,
+        global = true
+    )]
+    pub withdrawal_grace_days: i64,
 }
 
 /// `serve` settings.

@@ -245,6 +245,7 @@ async fn build_app(
         identity_file_retention_days: common.identity_retention_days,
         paying_account: common.paying_account()?,
         bank_holidays: common.bank_holidays()?,
+        withdrawal_grace_days: common.withdrawal_grace_days.max(0),
         ..Policy::default()
     };
     Ok(App {

@@ -130,6 +130,16 @@ pub async fn complete(c: &mut impl Exec, id: i64, worker: &str, now: i64) -> Res
     Ok(n == 1)
 }
 
+/// Forgets a finished job's payload (a sent mail's address and text need not be kept).
+pub async fn forget_payload(c: &mut impl Exec, id: i64) -> Result<()> {
+    execute!(
+        c,
+        "UPDATE jobs SET payload = '' WHERE id = $1 AND status <> 'queued'",
+        id
+    )?;
+    Ok(())
+}
+
 /// Records a failure: retried at `retry_at`, or failed for good once attempts are used up.
 pub async fn fail(
     c: &mut impl Exec,
@@ -189,5 +199,21 @@ pub async fn count_queued(c: &mut impl Exec, kind: &str) -> Result<i64> {
         i64,
         "SELECT COUNT(*) FROM jobs WHERE kind = $1 AND status = 'queued'",
         kind
+    )?)
+}
+
+/// Queued jobs of `kind` with exactly this payload (so that a sweep does not queue twice).
+pub async fn count_queued_with_payload(
+    c: &mut impl Exec,
+    kind: &str,
+    payload: &str,
+) -> Result<i64> {
+    Ok(crate::query_scalar!(
+        c,
+        fetch_one,
+        i64,
+        "SELECT COUNT(*) FROM jobs WHERE kind = $1 AND payload = $2 AND status = 'queued'",
+        kind,
+        payload
     )?)
 }

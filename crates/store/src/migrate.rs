@@ -31,6 +31,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!("0006", "0006_orders.sql"),
     migration!("0007", "0007_payouts.sql"),
     migration!("0008", "0008_withdrawal_readiness.sql"),
+    migration!("0009", "0009_withdrawals.sql"),
 ];
 
 /// Applies every migration not yet recorded. Safe to call from several processes at once on

@@ -7,7 +7,8 @@ use crate::accounts::{Client, sessions};
 use crate::crypto::{burn_password_check, verify_password};
 use crate::{App, AppError, AppResult};
 
-/// Signs in; returns the member id and the new session's cookie value.
+/// Signs in; returns the member id and the new session's cookie value. A member whose account
+/// is closed and waiting for its purge reopens it by signing in ([`crate::withdrawal::undo`]).
 ///
 /// Failures are counted in the database (shared by every server process). After too many in
 /// the window, further attempts are refused without checking the password, so guessing stops
@@ -42,6 +43,15 @@ pub async fn sign_in(
         .and_then(|u| u.password_hash.as_deref().map(|h| (u, h)))
     {
         Some((u, hash)) if u.status == "active" => verify_password(password, hash).then_some(u.id),
+        // Signing in during a withdrawal's grace period undoes it.
+        Some((u, hash)) if u.status == "closed" => {
+            if verify_password(password, hash) && crate::withdrawal::undo::reopen(app, u.id).await?
+            {
+                Some(u.id)
+            } else {
+                None
+            }
+        }
         _ => {
             burn_password_check(password);
             None

@@ -1,5 +1,6 @@
 //! Periodic housekeeping: expired sessions and old sign-in failures are deleted, points past
-//! their validity expire, and so do sales not requested in time.
+//! their validity expire, and so do sales not requested in time; withdrawal jobs that were
+//! lost or ran out of attempts are queued again.
 
 use yorozu_store::accounts::{sessions, sign_in_failures};
 
@@ -13,5 +14,6 @@ pub async fn run(app: &App) -> AppResult<()> {
     tx.commit().await?;
     crate::promotions::points::expire_due(app).await?;
     crate::payouts::expiry::expire_due(app).await?;
+    crate::withdrawal::jobs::sweep(app).await?;
     Ok(())
 }

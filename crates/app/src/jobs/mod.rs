@@ -77,7 +77,10 @@ impl Worker {
         let mut tx = self.app.db.begin().await?;
         match outcome {
             Ok(()) => {
-                jobs::complete(&mut tx, job.id, &self.name, now).await?;
+                let done = jobs::complete(&mut tx, job.id, &self.name, now).await?;
+                if done && job.kind == mail::outbox::JOB_KIND {
+                    jobs::forget_payload(&mut tx, job.id).await?;
+                }
             }
             Err(e) => {
                 tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, error = %e, "job failed");
@@ -101,7 +104,9 @@ impl Worker {
 }
 
 async fn dispatch(app: &App, job: &JobRow) -> AppResult<()> {
-    if orders::jobs::dispatch(app, &job.kind, &job.payload).await? {
+    if orders::jobs::dispatch(app, &job.kind, &job.payload).await?
+        || crate::withdrawal::jobs::dispatch(app, &job.kind, &job.payload).await?
+    {
         return Ok(());
     }
     match job.kind.as_str() {

@@ -13,6 +13,9 @@ pub const JOB_KIND: &str = "mail.send";
 pub struct MailJob {
     pub category: MailCategory,
     pub mail: OutgoingMail,
+    /// The withdrawal's last mail: it goes to an account that is already closed.
+    #[serde(default)]
+    pub to_closed_account: bool,
 }
 
 /// Queues a mail inside the caller's transaction.
@@ -22,9 +25,41 @@ pub async fn enqueue(
     category: MailCategory,
     mail: OutgoingMail,
 ) -> AppResult<()> {
+    enqueue_job(
+        c,
+        app,
+        &MailJob {
+            category,
+            mail,
+            to_closed_account: false,
+        },
+    )
+    .await
+}
+
+/// Queues the last mail a withdrawing member receives (the confirmation with the erasure
+/// receipt), inside the transaction that closed their account and dropped all other mail.
+pub async fn enqueue_to_closed_account(
+    c: &mut impl Exec,
+    app: &App,
+    mail: OutgoingMail,
+) -> AppResult<()> {
+    enqueue_job(
+        c,
+        app,
+        &MailJob {
+            category: MailCategory::Account,
+            mail,
+            to_closed_account: true,
+        },
+    )
+    .await
+}
+
+async fn enqueue_job(c: &mut impl Exec, app: &App, job: &MailJob) -> AppResult<()> {
     let now = app.now();
-    let user_id = mail.user_id;
-    let payload = serde_json::to_string(&MailJob { category, mail })?;
+    let user_id = job.mail.user_id;
+    let payload = serde_json::to_string(job)?;
     jobs::enqueue(
         c,
         &jobs::NewJob {
@@ -52,7 +87,12 @@ pub async fn enqueue_many(
         .into_iter()
         .map(|(category, mail)| {
             let user_id = mail.user_id;
-            serde_json::to_string(&MailJob { category, mail }).map(|p| (app.new_id(), user_id, p))
+            serde_json::to_string(&MailJob {
+                category,
+                mail,
+                to_closed_account: false,
+            })
+            .map(|p| (app.new_id(), user_id, p))
         })
         .collect::<Result<_, _>>()?;
     let jobs: Vec<jobs::NewJob<'_>> = rows
@@ -87,7 +127,12 @@ pub async fn deliver(app: &App, payload: &str) -> AppResult<Delivery> {
         let Some(user) = users::find(&mut c, user_id).await? else {
             return Ok(Delivery::Dropped);
         };
-        if user.status != "active" || !settings::allows(&mut c, app, user_id, job.category).await? {
+        let reachable = match user.status.as_str() {
+            "active" => true,
+            "closed" => job.to_closed_account,
+            _ => false,
+        };
+        if !reachable || !settings::allows(&mut c, app, user_id, job.category).await? {
             return Ok(Delivery::Dropped);
         }
     }

@@ -129,8 +129,14 @@ pub async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
     .await
 }
 
-/// An unpaid deferred order expired: points and coupon return to the buyer, who is told.
-pub async fn expired(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
+/// An unpaid order ended without payment — it expired (`order-payment-expired`) or its seller
+/// withdrew (`order-seller-withdrew`): points and coupon return to the buyer, who is told.
+pub async fn unpaid_ended(
+    c: &mut impl Exec,
+    app: &App,
+    order: &OrderRow,
+    mail: &str,
+) -> AppResult<()> {
     restore_discounts(c, app, order).await?;
     notify::order_mail(
         c,
@@ -138,7 +144,7 @@ pub async fn expired(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResul
         order,
         order.buyer_id,
         crate::mail::MailCategory::Transactions,
-        "order-payment-expired",
+        mail,
         &[],
     )
     .await

@@ -106,7 +106,7 @@ async fn payment_expiry(app: &App, job: OrderJob) -> AppResult<()> {
         Default::default(),
     )
     .await?;
-    super::effects::expired(&mut tx, app, &order).await?;
+    super::effects::unpaid_ended(&mut tx, app, &order, "order-payment-expired").await?;
     if let Some(open) = cancellations::open(&mut tx, order.id).await? {
         cancellations::close(&mut tx, open.id, "withdrawn", "", app.now()).await?;
     }

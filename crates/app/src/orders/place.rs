@@ -158,6 +158,29 @@ async fn void_unless_booked(
     Ok(None)
 }
 
+/// Locks the buyer (their points, coupons and purchase keys: one purchase at a time) and holds
+/// the seller's account shared, both until commit, and refuses if either account is closing:
+/// a withdrawal closes the account by updating the same row, so it either waits for this
+/// purchase and then sees its order, or this purchase waits and sees the closed account.
+/// Rows are locked in id order, so two members buying from each other cannot deadlock.
+async fn lock_parties(tx: &mut yorozu_store::Tx, buyer_id: i64, seller_id: i64) -> AppResult<()> {
+    use yorozu_store::accounts::users;
+    let (buyer_ok, seller_ok) = if buyer_id <= seller_id {
+        let b = users::lock_active(tx, buyer_id).await?;
+        (b, users::share_active(tx, seller_id).await?)
+    } else {
+        let s = users::share_active(tx, seller_id).await?;
+        (users::lock_active(tx, buyer_id).await?, s)
+    };
+    if !buyer_ok {
+        return Err(AppError::Conflict("account-closed"));
+    }
+    if !seller_ok {
+        return Err(AppError::Conflict("order-not-purchasable"));
+    }
+    Ok(())
+}
+
 fn charge_key(buyer: &CurrentUser, p: &Purchase) -> String {
     format!("purchase-{}-{}", buyer.id, p.purchase_key)
 }
@@ -177,9 +200,7 @@ async fn book(
     charge: Option<&Charge>,
 ) -> AppResult<Placed> {
     let mut tx = app.db.begin().await?;
-    // Serialises this member's purchases (their points, coupons and purchase keys) on
-    // PostgreSQL; SQLite's single writer does so anyway.
-    yorozu_store::accounts::users::lock(&mut tx, buyer.id).await?;
+    lock_parties(&mut tx, buyer.id, q.listing.seller_id).await?;
     if q.points_used > 0 {
         let balance = points::balance(&mut tx, buyer.id).await?;
         if balance < q.points_used {

@@ -21,6 +21,9 @@ pub async fn expire_due(app: &App) -> AppResult<usize> {
     };
     for (seller_id, _) in &due {
         let mut tx = app.db.begin().await?;
+        // Serialises with the seller's payout request and withdrawal (which forfeits the same
+        // open sales), so a sale is never both expired and forfeited.
+        yorozu_store::accounts::users::lock(&mut tx, *seller_id).await?;
         let amount = sales::expire(&mut tx, *seller_id, before, now).await?;
         if amount > 0 {
             // One ledger event per seller and run; the reference carries the moment.

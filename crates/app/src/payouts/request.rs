@@ -24,7 +24,9 @@ pub(crate) async fn available(c: &mut impl yorozu_store::Exec, seller_id: i64) -
 /// index backs it up, so the balance is paid out once.
 pub async fn request(app: &App, seller: &CurrentUser) -> AppResult<requests::PayoutRequestRow> {
     let mut tx = app.db.begin().await?;
-    yorozu_store::accounts::users::lock(&mut tx, seller.id).await?;
+    if !yorozu_store::accounts::users::lock_active(&mut tx, seller.id).await? {
+        return Err(AppError::Conflict("account-closed"));
+    }
     let account = bank_accounts::active(&mut tx, seller.id)
         .await?
         .ok_or(AppError::Conflict("payout-no-bank-account"))?;

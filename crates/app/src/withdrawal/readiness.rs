@@ -6,6 +6,7 @@ use yorozu_domain::orders::OrderState;
 use yorozu_domain::withdrawal::{
     Blocker, BlockerKind, DATA_TABLE, DataCategory, Side, order_blocks, order_clears_at,
 };
+use yorozu_store::Exec;
 use yorozu_store::payouts::requests;
 use yorozu_store::promotions::points;
 use yorozu_store::withdrawal::readiness::{Column, OpenOrderRow, open_orders};
@@ -105,31 +106,25 @@ fn order_lines(rows: Vec<OpenOrderRow>, side: Side, out: &mut Vec<BlockerLine>) 
 /// Where `member` stands.
 pub async fn check(app: &App, member: &CurrentUser) -> AppResult<Readiness> {
     let mut c = app.db.read().await?;
+    assess(&mut c, member.id).await
+}
+
+/// Where the member stands, read on `c` — inside the withdrawal's own transaction, where it
+/// re-checks after closing the account.
+pub(crate) async fn assess(c: &mut impl Exec, member_id: i64) -> AppResult<Readiness> {
     let mut blockers = Vec::new();
-    let purchases = open_orders(
-        &mut c,
-        member.id,
-        Column::Buyer,
-        &states_blocking(Side::Buyer),
-    )
-    .await?;
+    let purchases = open_orders(c, member_id, Column::Buyer, &states_blocking(Side::Buyer)).await?;
     order_lines(purchases, Side::Buyer, &mut blockers);
-    let sales = open_orders(
-        &mut c,
-        member.id,
-        Column::Seller,
-        &states_blocking(Side::Seller),
-    )
-    .await?;
+    let sales = open_orders(c, member_id, Column::Seller, &states_blocking(Side::Seller)).await?;
     order_lines(sales, Side::Seller, &mut blockers);
     let unpaid = open_orders(
-        &mut c,
-        member.id,
+        c,
+        member_id,
         Column::Seller,
         &[OrderState::AwaitingPayment.as_str()],
     )
     .await?;
-    if let Some(payout) = requests::in_flight(&mut c, member.id).await? {
+    if let Some(payout) = requests::in_flight(c, member_id).await? {
         let date = yorozu_domain::payouts::schedule::Date::parse_iso(&payout.transfer_date);
         blockers.push(BlockerLine {
             blocker: Blocker {
@@ -143,8 +138,8 @@ pub async fn check(app: &App, member: &CurrentUser) -> AppResult<Readiness> {
             path: "/sales".into(),
         });
     }
-    let sales_balance = crate::payouts::request::available(&mut c, member.id).await?;
-    let points = points::balance(&mut c, member.id).await?.max(0);
+    let sales_balance = crate::payouts::request::available(c, member_id).await?;
+    let points = points::balance(c, member_id).await?.max(0);
     Ok(Readiness {
         blockers,
         forfeits: Forfeits {

@@ -323,3 +323,4 @@ pub async fn count_for_listing(db: &Db, table: &str, listing_id: i64) -> i64 {
 }
 pub mod orders;
 pub mod payouts;
+pub mod withdrawal;

@@ -179,6 +179,18 @@ impl Transaction {
         ])
     }
 
+    /// A withdrawing seller forfeits their unrequested balance, having seen and acknowledged
+    /// the amount: debit the seller's balance, credit forfeiture.
+    pub fn withdrawal_forfeiture(seller_id: i64, amount: i64) -> Self {
+        Self::sales_expired(seller_id, amount)
+    }
+
+    /// The member undid the withdrawal during the grace period: the reversal of
+    /// [`Transaction::withdrawal_forfeiture`].
+    pub fn withdrawal_forfeiture_reversed(seller_id: i64, amount: i64) -> Self {
+        Self::sales_reinstated(seller_id, amount)
+    }
+
     /// The lines, in the order they were built.
     pub fn entries(&self) -> &[Entry] {
         &self.entries

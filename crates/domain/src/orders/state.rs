@@ -168,11 +168,13 @@ pub enum OrderEvent {
     ResolveDisputeComplete,
     /// An operator resolved the dispute by cancelling the order.
     ResolveDisputeCancel,
+    /// The seller withdrew (退会) while the order still awaited the buyer's payment.
+    SellerWithdrew,
 }
 
 impl OrderEvent {
     /// Every event.
-    pub const ALL: [OrderEvent; 11] = [
+    pub const ALL: [OrderEvent; 12] = [
         Self::PaymentSucceeded,
         Self::PaymentExpired,
         Self::FormalDelivery,
@@ -184,6 +186,7 @@ impl OrderEvent {
         Self::OpenDispute,
         Self::ResolveDisputeComplete,
         Self::ResolveDisputeCancel,
+        Self::SellerWithdrew,
     ];
 
     /// Stable key for logs, audit entries and the JSON API.
@@ -200,6 +203,7 @@ impl OrderEvent {
             Self::OpenDispute => "open_dispute",
             Self::ResolveDisputeComplete => "resolve_dispute_complete",
             Self::ResolveDisputeCancel => "resolve_dispute_cancel",
+            Self::SellerWithdrew => "seller_withdrew",
         }
     }
 }
@@ -223,7 +227,8 @@ pub struct TransitionContext {
 
 /// The state `event` moves an order in `state` to, or why it may not happen:
 ///
-/// - payment (succeeded or expired) only from awaiting payment;
+/// - payment (succeeded or expired) only from awaiting payment, and the seller's withdrawal
+///   cancels only an order that still awaits payment;
 /// - a formal delivery only from in progress to delivered;
 /// - a send-back from delivered to in progress, while send-backs remain;
 /// - approval or auto-approval from delivered to completed;
@@ -241,6 +246,7 @@ pub fn apply(
     let next = match (state, event) {
         (S::AwaitingPayment, E::PaymentSucceeded) => S::InProgress,
         (S::AwaitingPayment, E::PaymentExpired) => S::Expired,
+        (S::AwaitingPayment, E::SellerWithdrew) => S::Cancelled,
         (S::InProgress, E::FormalDelivery) => S::Delivered,
         (S::Delivered, E::SendBack) => {
             if ctx.send_backs_used >= ctx.send_backs_allowed {
@@ -375,6 +381,7 @@ mod tests {
         let allowed = [
             (S::AwaitingPayment, E::PaymentSucceeded, S::InProgress),
             (S::AwaitingPayment, E::PaymentExpired, S::Expired),
+            (S::AwaitingPayment, E::SellerWithdrew, S::Cancelled),
             (S::InProgress, E::FormalDelivery, S::Delivered),
             (S::Delivered, E::SendBack, S::InProgress),
             (S::Delivered, E::Approve, S::Completed),

@@ -21,6 +21,20 @@ pub enum Fate {
     Released,
 }
 
+impl Fate {
+    /// The fate's part of a data category's message ids (`data-KEY-fate-FATE`): a category
+    /// whose fate changes in the code has no message until its text is written for it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::EndedAtOnce => "ended-at-once",
+            Self::Erased => "erased",
+            Self::Kept { .. } => "kept",
+            Self::Forfeited => "forfeited",
+            Self::Released => "released",
+        }
+    }
+}
+
 /// A kind of data the platform holds about a member.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -197,6 +197,7 @@ order-event-refunded = The refund of the amount paid is complete.
 order-event-open_dispute = A dispute was opened. Our support team will look into it.
 order-event-resolve_dispute_complete = Our support team decided that the order is complete.
 order-event-resolve_dispute_cancel = Our support team decided to cancel the order.
+order-event-seller_withdrew = The seller closed their account, so this order, not yet paid, has been cancelled.
 orders-event-other = The order's status changed.
 
 ## Notices after an action

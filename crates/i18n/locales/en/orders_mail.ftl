@@ -90,6 +90,13 @@ mail-order-payment-expired-body = Your order for "{ $title }" (order { $order })
 
     { $url }
 
+mail-order-seller-withdrew-subject = [Yorozu] Your order was cancelled because the seller left: { $title }
+mail-order-seller-withdrew-body = Your order for "{ $title }" (order { $order }) was cancelled because the seller closed their account. The order had not been paid, so you have not been charged.
+
+    Any points or coupon you meant to use have been returned to you. The order's messages stay available to you as before.
+
+    { $url }
+
 mail-order-cancellation-requested-subject = [Yorozu] Cancellation requested: { $title }
 mail-order-cancellation-requested-body = The other party has asked to cancel the order for "{ $title }" (order { $order }).
 

@@ -197,6 +197,7 @@ order-event-refunded = お支払い金額の返金手続きが完了しました
 order-event-open_dispute = トラブル相談が始まりました。運営事務局が確認します。
 order-event-resolve_dispute_complete = 運営事務局の判断により、取引は完了になりました。
 order-event-resolve_dispute_cancel = 運営事務局の判断により、取引はキャンセルになりました。
+order-event-seller_withdrew = 出品者が退会したため、お支払い前のこの取引はキャンセルになりました。
 orders-event-other = 取引の状況が変わりました。
 
 ## Notices after an action

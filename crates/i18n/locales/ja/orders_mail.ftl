@@ -86,6 +86,13 @@ mail-order-payment-expired-body = 「{ $title }」のご注文（取引番号 { 
 
     { $url }
 
+mail-order-seller-withdrew-subject = 【よろず】出品者の退会により、ご注文を取り消しました：{ $title }
+mail-order-seller-withdrew-body = 「{ $title }」のご注文（取引番号 { $order }）は、出品者が退会したため取り消しました。お支払い前のご注文でしたので、料金は請求されていません。
+
+    ご利用予定だったポイントやクーポンはお戻ししました。取引画面のやり取りは、これまでどおりご確認いただけます。
+
+    { $url }
+
 mail-order-cancellation-requested-subject = 【よろず】取引のキャンセル申請が届きました：{ $title }
 mail-order-cancellation-requested-body = 「{ $title }」の取引（取引番号 { $order }）について、取引相手からキャンセルの申請がありました。
 

@@ -127,3 +127,45 @@ pub async fn lock(c: &mut impl Exec, id: i64) -> Result<()> {
     }
     Ok(())
 }
+
+/// Like [`lock`], and says whether the account is active: a closed (withdrawing) account may
+/// not buy, sell or request a payout. The lock makes the answer hold until commit, because a
+/// withdrawal closes the account by updating this row.
+pub async fn lock_active(c: &mut impl Exec, id: i64) -> Result<bool> {
+    let sql = match c.backend() {
+        crate::Backend::Postgres => "SELECT status FROM users WHERE id = $1 FOR UPDATE",
+        crate::Backend::Sqlite => "SELECT status FROM users WHERE id = $1",
+    };
+    let status: Option<String> = crate::query_scalar!(c, fetch_optional, String, sql, id)?;
+    Ok(status.as_deref() == Some("active"))
+}
+
+/// Whether the account is active, holding a shared lock on PostgreSQL until commit: a seller
+/// whose service is being bought cannot withdraw in between, while purchases from the same
+/// seller do not wait for each other.
+pub async fn share_active(c: &mut impl Exec, id: i64) -> Result<bool> {
+    let sql = match c.backend() {
+        crate::Backend::Postgres => "SELECT status FROM users WHERE id = $1 FOR SHARE",
+        crate::Backend::Sqlite => "SELECT status FROM users WHERE id = $1",
+    };
+    let status: Option<String> = crate::query_scalar!(c, fetch_optional, String, sql, id)?;
+    Ok(status.as_deref() == Some("active"))
+}
+
+/// Sets the account's status (`active`, `closed`) if it is `from` now; false if it was not.
+pub async fn set_status(
+    c: &mut impl Exec,
+    id: i64,
+    from: &str,
+    to: &str,
+    now: i64,
+) -> Result<bool> {
+    Ok(execute!(
+        c,
+        "UPDATE users SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2",
+        id,
+        from,
+        to,
+        now
+    )? == 1)
+}

@@ -183,6 +183,16 @@ pub async fn set_status(
     Ok(n == 1)
 }
 
+/// Pauses every published listing of the seller (their withdrawal); returns how many.
+pub async fn pause_all_published(c: &mut impl Exec, seller_id: i64, now: i64) -> Result<u64> {
+    Ok(execute!(
+        c,
+        "UPDATE listings SET status = 'paused', updated_at = $2 WHERE seller_id = $1 AND status = 'published'",
+        seller_id,
+        now
+    )?)
+}
+
 /// A seller's listings (all but deleted), newest change first.
 pub async fn list_by_seller(
     c: &mut impl Exec,

@@ -131,14 +131,15 @@ pub async fn expire(c: &mut impl Exec, seller_id: i64, before: i64, now: i64) ->
 }
 
 /// Reinstates one expired sale (an operator's decision on a claim): it becomes open again
-/// and counts from now. Returns its amount, or `None` if it was not expired.
+/// and counts from now. Returns its amount, or `None` if it was not expired — or was
+/// forfeited by its seller's withdrawal, which only undoing the withdrawal gives back.
 pub async fn reinstate(c: &mut impl Exec, order_id: i64, now: i64) -> Result<Option<SaleRow>> {
     let row: Option<SaleRow> = query_as!(
         c,
         fetch_optional,
         SaleRow,
         "SELECT order_id, seller_id, amount, credited_at, payout_request_id, expired_at, reinstated_at
-         FROM sales WHERE order_id = $1 AND expired_at IS NOT NULL",
+         FROM sales WHERE order_id = $1 AND expired_at IS NOT NULL AND withdrawal_id IS NULL",
         order_id
     )?;
     if row.is_some() {
@@ -152,6 +153,32 @@ pub async fn reinstate(c: &mut impl Exec, order_id: i64, now: i64) -> Result<Opt
     Ok(row)
 }
 
+/// Marks the seller's open sales as forfeited by `withdrawal_id` (no longer claimable).
+pub async fn forfeit(
+    c: &mut impl Exec,
+    seller_id: i64,
+    withdrawal_id: i64,
+    now: i64,
+) -> Result<u64> {
+    Ok(execute!(
+        c,
+        "UPDATE sales SET expired_at = $3, withdrawal_id = $2
+         WHERE seller_id = $1 AND payout_request_id IS NULL AND expired_at IS NULL",
+        seller_id,
+        withdrawal_id,
+        now
+    )?)
+}
+
+/// Gives back the sales a withdrawal forfeited (the member undid it).
+pub async fn restore_forfeited(c: &mut impl Exec, withdrawal_id: i64) -> Result<u64> {
+    Ok(execute!(
+        c,
+        "UPDATE sales SET expired_at = NULL, withdrawal_id = NULL WHERE withdrawal_id = $1",
+        withdrawal_id
+    )?)
+}
+
 /// Expired sales of every seller (for operators), newest first.
 pub async fn expired(c: &mut impl Exec, limit: i64) -> Result<Vec<SaleRow>> {
     Ok(query_as!(
@@ -159,7 +186,8 @@ pub async fn expired(c: &mut impl Exec, limit: i64) -> Result<Vec<SaleRow>> {
         fetch_all,
         SaleRow,
         "SELECT order_id, seller_id, amount, credited_at, payout_request_id, expired_at, reinstated_at
-         FROM sales WHERE expired_at IS NOT NULL ORDER BY expired_at DESC LIMIT $1",
+         FROM sales WHERE expired_at IS NOT NULL AND withdrawal_id IS NULL
+         ORDER BY expired_at DESC LIMIT $1",
         limit
     )?)
 }

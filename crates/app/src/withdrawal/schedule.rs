@@ -1,0 +1,189 @@
+//! A withdrawal scheduled while blockers remain: the member's services stop taking orders at
+//! once, and a job re-checks at the date the last blocker clears by itself (or every
+//! `withdrawal_recheck_minutes` while one needs someone to act). When nothing blocks any more
+//! the account closes — unless more would now be forfeited than the member acknowledged
+//! (a sale completed meanwhile): then the schedule is called off and the member is told, so
+//! nothing is ever forfeited unseen. The member may cancel the schedule at any time.
+
+use yorozu_domain::withdrawal::WithdrawalState;
+use yorozu_i18n::Arg;
+use yorozu_store::accounts::users;
+use yorozu_store::listings::rows as listing_rows;
+use yorozu_store::withdrawal::stats;
+use yorozu_store::withdrawal::withdrawals::{self, WithdrawalRow};
+use yorozu_store::{Exec, catalog, jobs};
+
+use super::close::{self, CloseError, WithdrawalJob};
+use super::month_of;
+use super::readiness::{Readiness, assess};
+use crate::accounts::CurrentUser;
+use crate::mail::compose::compose;
+use crate::mail::{MailCategory, outbox};
+use crate::orders::notify::Recipient;
+use crate::{App, AppError, AppResult};
+
+/// Job kind of the re-check.
+pub const ATTEMPT_JOB: &str = "withdrawal.attempt";
+
+/// Starts the schedule of `row` (already inserted as scheduled) inside the caller's
+/// transaction.
+pub(crate) async fn start(
+    c: &mut impl Exec,
+    app: &App,
+    row: &WithdrawalRow,
+    readiness: &Readiness,
+) -> AppResult<()> {
+    let now = app.now();
+    if listing_rows::pause_all_published(c, row.user_id, now).await? > 0 {
+        catalog::bump(c).await?;
+    }
+    let month = month_of(now);
+    stats::count_event(c, &month, "scheduled").await?;
+    let mut kinds: Vec<&str> = readiness
+        .blockers
+        .iter()
+        .map(|b| b.blocker.kind.key())
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    for kind in kinds {
+        stats::count_event(c, &month, &format!("blocker:{kind}")).await?;
+    }
+    enqueue_attempt(c, app, row.id, next_check(app, readiness)).await
+}
+
+/// When to look again: when the last blocker clears by itself, but no later than the
+/// re-check interval (someone may act sooner).
+fn next_check(app: &App, readiness: &Readiness) -> i64 {
+    let interval = app.now() + app.policy.withdrawal_recheck_minutes * 60;
+    readiness
+        .clears_by_itself_at()
+        .map_or(interval, |at| at.unix().min(interval))
+        .max(app.now() + 1)
+}
+
+async fn enqueue_attempt(c: &mut impl Exec, app: &App, id: i64, run_at: i64) -> AppResult<()> {
+    let payload = serde_json::to_string(&WithdrawalJob { withdrawal_id: id })?;
+    jobs::enqueue(
+        c,
+        &jobs::NewJob {
+            id: app.new_id(),
+            kind: ATTEMPT_JOB,
+            payload: &payload,
+            user_id: None,
+            run_at,
+            max_attempts: 50,
+            now: app.now(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// The member calls off their scheduled withdrawal. Their services stay paused; they can
+/// publish them again.
+pub async fn cancel(app: &App, member: &CurrentUser) -> AppResult<()> {
+    let mut tx = app.db.begin().await?;
+    let Some(row) = withdrawals::open_for(&mut tx, member.id).await? else {
+        return Err(AppError::Conflict("withdrawal-not-scheduled"));
+    };
+    if row.state != WithdrawalState::Scheduled.as_str()
+        || !withdrawals::end(
+            &mut tx,
+            row.id,
+            "scheduled",
+            "cancelled",
+            "member",
+            app.now(),
+        )
+        .await?
+    {
+        return Err(AppError::Conflict("withdrawal-not-scheduled"));
+    }
+    stats::count_event(&mut tx, &month_of(app.now()), "cancelled").await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The job: closes the account if nothing blocks any more; otherwise looks again later.
+/// Running it twice, or after a cancellation, changes nothing.
+pub async fn attempt(app: &App, withdrawal_id: i64) -> AppResult<()> {
+    let mut tx = app.db.begin().await?;
+    let Some(row) = withdrawals::find(&mut tx, withdrawal_id).await? else {
+        return Ok(());
+    };
+    if row.state != WithdrawalState::Scheduled.as_str() {
+        return Ok(());
+    }
+    users::lock_active(&mut tx, row.user_id).await?;
+    let readiness = assess(&mut tx, row.user_id).await?;
+    if !readiness.is_ready() {
+        let at = next_check(app, &readiness);
+        enqueue_attempt(&mut tx, app, row.id, at).await?;
+        tx.commit().await?;
+        return Ok(());
+    }
+    match close::close_in(&mut tx, app, &row).await {
+        Ok(_) => {
+            tx.commit().await?;
+            Ok(())
+        }
+        Err(CloseError::AmountsChanged(_)) => {
+            drop(tx);
+            call_off(app, &row).await
+        }
+        Err(CloseError::Blocked(_)) => {
+            drop(tx);
+            let mut tx = app.db.begin().await?;
+            enqueue_attempt(&mut tx, app, row.id, app.now() + 60).await?;
+            tx.commit().await?;
+            Ok(())
+        }
+        Err(CloseError::Other(e)) => Err(e),
+    }
+}
+
+/// More would be forfeited than the member acknowledged: the schedule ends and the member is
+/// asked to look again.
+async fn call_off(app: &App, row: &WithdrawalRow) -> AppResult<()> {
+    let mut tx = app.db.begin().await?;
+    if !withdrawals::end(
+        &mut tx,
+        row.id,
+        "scheduled",
+        "cancelled",
+        "amounts_changed",
+        app.now(),
+    )
+    .await?
+    {
+        return Ok(());
+    }
+    stats::count_event(&mut tx, &month_of(app.now()), "cancelled").await?;
+    if let Some(to) = Recipient::load(&mut tx, row.user_id).await? {
+        let url = app.url("/settings/withdrawal");
+        let mail = compose(
+            to.locale,
+            "withdrawal-called-off",
+            &to.email,
+            Some(to.user_id),
+            &[
+                ("url", Arg::from(url)),
+                (
+                    "requested",
+                    crate::orders::notify::mail_time(row.requested_at),
+                ),
+            ],
+        );
+        outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The member's scheduled withdrawal, if they have one (for the withdrawal page and the API).
+pub async fn current(app: &App, member: &CurrentUser) -> AppResult<Option<WithdrawalRow>> {
+    let mut c = app.db.read().await?;
+    let row = withdrawals::open_for(&mut c, member.id).await?;
+    Ok(row.filter(|r| r.state == WithdrawalState::Scheduled.as_str()))
+}

@@ -1,0 +1,67 @@
+//! Withdrawal helpers: confirmations with the right acknowledgements, closing at once, purging,
+//! and reading a member's state straight from the database.
+
+use yorozu_app::accounts::CurrentUser;
+use yorozu_app::withdrawal::close::Closed;
+use yorozu_app::withdrawal::confirm::{Confirmation, Outcome, When, withdraw};
+use yorozu_app::withdrawal::purge::{self, Progress};
+use yorozu_app::withdrawal::readiness::{Forfeits, check};
+use yorozu_store::Db;
+
+use super::{PASSWORD, TestApp};
+
+/// A confirmation that acknowledges exactly what `member` would forfeit now.
+pub async fn acknowledging(t: &TestApp, member: &CurrentUser, erase_now: bool) -> Confirmation {
+    let forfeits: Forfeits = check(&t.app, member).await.expect("readiness").forfeits;
+    Confirmation {
+        password: PASSWORD.into(),
+        reasons: vec!["fees-too-high".into(), "other".into()],
+        comment: "連絡先は taro@example.jp です".into(),
+        acknowledged: forfeits,
+        erase_now,
+    }
+}
+
+/// Withdraws `member` at once (nothing may block).
+pub async fn close_now(t: &TestApp, member: &CurrentUser, erase_now: bool) -> Closed {
+    let confirmation = acknowledging(t, member, erase_now).await;
+    match withdraw(&t.app, member, &confirmation, When::Now)
+        .await
+        .expect("withdraw")
+    {
+        Outcome::Closed(closed) => closed,
+        other => panic!("expected the account to close, got {other:?}"),
+    }
+}
+
+/// Runs the purge of `withdrawal_id` to the end (the closing mail must have gone out).
+pub async fn purge_all(t: &TestApp, withdrawal_id: i64) {
+    t.run_jobs().await;
+    let progress = purge::run(&t.app, withdrawal_id, &mut purge::no_interruption)
+        .await
+        .expect("purge");
+    assert!(
+        matches!(progress, Progress::Purged | Progress::NotDue),
+        "{progress:?}"
+    );
+}
+
+/// The account's status (`active`, `closed`, `purged`).
+pub async fn status(db: &Db, user_id: i64) -> String {
+    let mut c = db.read().await.expect("read");
+    yorozu_store::accounts::users::find(&mut c, user_id)
+        .await
+        .expect("find")
+        .expect("user row")
+        .status
+}
+
+/// The withdrawal's state.
+pub async fn withdrawal_state(db: &Db, id: i64) -> String {
+    let mut c = db.read().await.expect("read");
+    yorozu_store::withdrawal::withdrawals::find(&mut c, id)
+        .await
+        .expect("find")
+        .expect("withdrawal row")
+        .state
+}

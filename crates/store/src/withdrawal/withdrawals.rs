@@ -1,0 +1,200 @@
+//! The `withdrawals` table: the durable state of each member's withdrawal. Every change is a
+//! compare-and-set on the state (and, for the purge, the step), so that concurrent workers and
+//! a member signing in cannot both win.
+
+use crate::{Exec, Result, execute, query_as};
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct WithdrawalRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub state: String,
+    pub erase_now: bool,
+    pub acknowledged_sales: i64,
+    pub acknowledged_points: i64,
+    pub forfeited_sales: i64,
+    pub forfeited_points: i64,
+    pub reason_choices: String,
+    pub reason_comment: String,
+    pub requested_at: i64,
+    pub closed_at: Option<i64>,
+    pub purge_at: Option<i64>,
+    pub purge_step: Option<String>,
+    pub purged_at: Option<i64>,
+    pub ended_reason: Option<String>,
+    pub ended_at: Option<i64>,
+    pub updated_at: i64,
+}
+
+macro_rules! select {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, user_id, state, erase_now, acknowledged_sales, acknowledged_points, forfeited_sales,
+                forfeited_points, reason_choices,
+                reason_comment, requested_at, closed_at, purge_at, purge_step, purged_at, ended_reason,
+                ended_at, updated_at FROM withdrawals ",
+            $rest
+        )
+    };
+}
+
+/// Inserts a new withdrawal in `row.state`. A second open one for the member fails with a
+/// unique violation (`withdrawals_open`).
+pub async fn insert(c: &mut impl Exec, row: &WithdrawalRow) -> Result<()> {
+    execute!(
+        c,
+        "INSERT INTO withdrawals (id, user_id, state, erase_now, acknowledged_sales, acknowledged_points,
+            forfeited_sales, forfeited_points, reason_choices, reason_comment, requested_at, closed_at,
+            purge_at, purge_step, purged_at, ended_reason, ended_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $7, $8, $9, $10, $11, NULL, NULL, NULL, NULL, $9)",
+        row.id,
+        row.user_id,
+        &row.state,
+        row.erase_now,
+        row.acknowledged_sales,
+        row.acknowledged_points,
+        &row.reason_choices,
+        &row.reason_comment,
+        row.requested_at,
+        row.closed_at,
+        row.purge_at
+    )?;
+    Ok(())
+}
+
+pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<WithdrawalRow>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        WithdrawalRow,
+        select!("WHERE id = $1"),
+        id
+    )?)
+}
+
+/// The member's withdrawal under way (scheduled or closed), if any.
+pub async fn open_for(c: &mut impl Exec, user_id: i64) -> Result<Option<WithdrawalRow>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        WithdrawalRow,
+        select!("WHERE user_id = $1 AND state IN ('scheduled', 'closed')"),
+        user_id
+    )?)
+}
+
+/// What closing records.
+#[derive(Debug, Clone, Copy)]
+pub struct Closing {
+    pub purge_at: i64,
+    pub forfeited_sales: i64,
+    pub forfeited_points: i64,
+    pub now: i64,
+}
+
+/// Scheduled → closed, with the forfeited amounts and the purge date; the reasons are blanked
+/// (they were moved to the statistics). False if the state changed meanwhile.
+pub async fn mark_closed(c: &mut impl Exec, id: i64, closing: &Closing) -> Result<bool> {
+    Ok(execute!(
+        c,
+        "UPDATE withdrawals SET state = 'closed', closed_at = $2, purge_at = $3, forfeited_sales = $4,
+            forfeited_points = $5, reason_choices = '', reason_comment = '', updated_at = $2
+         WHERE id = $1 AND state = 'scheduled'",
+        id,
+        closing.now,
+        closing.purge_at,
+        closing.forfeited_sales,
+        closing.forfeited_points
+    )? == 1)
+}
+
+/// Ends a withdrawal that has not been purged: a schedule cancelled (`cancelled`), or a
+/// closed account reopened before its purge started (`undone`).
+pub async fn end(
+    c: &mut impl Exec,
+    id: i64,
+    from_state: &str,
+    to_state: &str,
+    reason: &str,
+    now: i64,
+) -> Result<bool> {
+    Ok(execute!(
+        c,
+        "UPDATE withdrawals SET state = $3, ended_reason = $4, ended_at = $5,
+            reason_choices = '', reason_comment = '', updated_at = $5
+         WHERE id = $1 AND state = $2 AND purge_step IS NULL",
+        id,
+        from_state,
+        to_state,
+        reason,
+        now
+    )? == 1)
+}
+
+/// Moves the purge to `step`, from `from_step` (`None` = starts it, which needs the grace
+/// period to be over). Returns false if someone else moved it (or undid the withdrawal).
+pub async fn advance_purge(
+    c: &mut impl Exec,
+    id: i64,
+    from_step: Option<&str>,
+    step: &str,
+    now: i64,
+) -> Result<bool> {
+    let n = match from_step {
+        None => execute!(
+            c,
+            "UPDATE withdrawals SET purge_step = $2, updated_at = $3
+             WHERE id = $1 AND state = 'closed' AND purge_step IS NULL AND purge_at <= $3",
+            id,
+            step,
+            now
+        )?,
+        Some(from) => execute!(
+            c,
+            "UPDATE withdrawals SET purge_step = $3, updated_at = $4
+             WHERE id = $1 AND state = 'closed' AND purge_step = $2",
+            id,
+            from,
+            step,
+            now
+        )?,
+    };
+    Ok(n == 1)
+}
+
+/// The purge's last step: closed → purged.
+pub async fn mark_purged(c: &mut impl Exec, id: i64, now: i64) -> Result<bool> {
+    Ok(execute!(
+        c,
+        "UPDATE withdrawals SET state = 'purged', purged_at = $2, updated_at = $2
+         WHERE id = $1 AND state = 'closed'",
+        id,
+        now
+    )? == 1)
+}
+
+/// Scheduled withdrawals, oldest first (the recheck sweep).
+pub async fn scheduled(c: &mut impl Exec, limit: i64) -> Result<Vec<WithdrawalRow>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        WithdrawalRow,
+        select!("WHERE state = 'scheduled' ORDER BY requested_at LIMIT $1"),
+        limit
+    )?)
+}
+
+/// Closed withdrawals whose purge is due or under way (the sweep that resumes purges).
+pub async fn purge_due(c: &mut impl Exec, now: i64, limit: i64) -> Result<Vec<WithdrawalRow>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        WithdrawalRow,
+        select!(
+            "WHERE state = 'closed' AND purge_at <= $1
+             ORDER BY purge_at LIMIT $2"
+        ),
+        now,
+        limit
+    )?)
+}
