@@ -7,7 +7,6 @@
 mod support;
 
 use yorozu_app::AppError;
-use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::review::ReviewInput;
 use yorozu_app::orders::talk::Upload;
 use yorozu_app::withdrawal::purge::{self, Progress};

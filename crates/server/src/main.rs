@@ -1,6 +1,7 @@
 //! `yorozu`: the marketplace server and its operator commands.
 
 mod bench;
+mod bench_withdrawal;
 mod config;
 mod generate;
 mod seed;
@@ -69,6 +70,27 @@ enum Command {
         #[arg(long, default_value_t = 16)]
         tasks: usize,
         /// Seconds per measurement.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+    },
+    /// Measure the withdrawal readiness check on a large data set and the purge of a heavy
+    /// account while other requests go on. Generates its data: run it on a scratch data
+    /// folder or database.
+    BenchWithdrawal {
+        #[arg(long, default_value_t = 20_000)]
+        members: usize,
+        #[arg(long, default_value_t = 1_000_000)]
+        orders: usize,
+        #[arg(long, default_value_t = 10_000)]
+        heavy_listings: usize,
+        #[arg(long, default_value_t = 100_000)]
+        heavy_orders: usize,
+        /// Readiness checks measured.
+        #[arg(long, default_value_t = 5_000)]
+        samples: usize,
+        /// Tasks reading meanwhile, and seconds of the "before" measurement.
+        #[arg(long, default_value_t = 4)]
+        tasks: usize,
         #[arg(long, default_value_t = 10)]
         seconds: u64,
     },
@@ -155,6 +177,30 @@ async fn main() -> anyhow::Result<()> {
                 bench::run(&app, state, buyers.max(1), tasks.max(1), seconds.max(1)).await?;
             let backend = format!("{:?}", app.db.backend()).to_lowercase();
             print!("{}", bench::table(&backend, &rates));
+            app.db.close().await;
+            Ok(())
+        }
+        Command::BenchWithdrawal {
+            members,
+            orders,
+            heavy_listings,
+            heavy_orders,
+            samples,
+            tasks,
+            seconds,
+        } => {
+            let app = build_app(&common, None).await?;
+            yorozu_store::migrate(&app.db).await?;
+            let options = bench_withdrawal::Options {
+                members: members.max(3),
+                orders,
+                heavy_listings: heavy_listings.max(1),
+                heavy_orders: heavy_orders.min(orders),
+                samples: samples.max(1),
+                tasks: tasks.max(1),
+                seconds: seconds.max(1),
+            };
+            print!("{}", bench_withdrawal::run(&app, &options).await?);
             app.db.close().await;
             Ok(())
         }

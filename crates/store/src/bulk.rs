@@ -37,6 +37,9 @@ pub enum Table {
     Listings,
     ListingGrams,
     ListingOptions,
+    ListingImages,
+    Orders,
+    Reviews,
 }
 
 impl Table {
@@ -58,6 +61,20 @@ impl Table {
             Table::ListingOptions => {
                 "INSERT INTO listing_options (listing_id, position, title, price) VALUES "
             }
+            Table::ListingImages => {
+                "INSERT INTO listing_images (id, listing_id, position, file_key, thumb_key, width, height, created_at) VALUES "
+            }
+            Table::Orders => {
+                "INSERT INTO orders (id, buyer_id, seller_id, listing_id, listing_title, delivery_days, state, \
+                 send_backs_used, has_been_delivered, subtotal, buyer_fee, discount, points_used, coupon_id, \
+                 coupon_discount, buyer_total, platform_fee, seller_share, payment_method, card_id, charge_id, \
+                 purchase_key, request_text, payment_due_at, paid_at, delivered_at, completed_at, cancelled_at, \
+                 created_at, updated_at) VALUES "
+            }
+            Table::Reviews => {
+                "INSERT INTO reviews (id, order_id, listing_id, author_id, subject_id, author_role, rating, comment, \
+                 anonymous, created_at) VALUES "
+            }
         }
     }
 
@@ -68,6 +85,9 @@ impl Table {
             Table::Listings => 22,
             Table::ListingGrams => 2,
             Table::ListingOptions => 4,
+            Table::ListingImages => 8,
+            Table::Orders => 30,
+            Table::Reviews => 10,
         }
     }
 }

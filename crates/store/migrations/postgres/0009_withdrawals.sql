@@ -49,3 +49,8 @@ CREATE TABLE withdrawal_stats (
 
 -- Sales forfeited by a withdrawal: no longer claimable, and given back if it is undone.
 ALTER TABLE sales ADD COLUMN withdrawal_id BIGINT;
+
+-- The purge finds a member's rows by these.
+CREATE INDEX bank_accounts_user ON bank_accounts (user_id);
+CREATE INDEX mailbox_user ON mailbox (user_id);
+CREATE INDEX mailbox_to ON mailbox (to_addr);
