@@ -208,7 +208,7 @@ both_backends!(
 
         let closed = close_now(t, &m.seller, true).await;
         t.run_jobs().await;
-        t.advance(31);
+        t.advance(11);
         t.run_jobs().await;
         assert_eq!(
             withdrawal_state(&t.app.db, closed.withdrawal_id).await,
@@ -339,8 +339,10 @@ async fn purged_fixture(db: Db, interrupt: bool) -> (Vec<(String, i64)>, usize) 
     let mut m = market(db).await;
     m.t.app.policy.purge_batch_size = 1;
     rich_seller(&m, 2).await;
-    let closed = close_now(&m.t, &m.seller, true).await;
+    // With the grace period, the worker sends the closing mail and leaves the purge to us.
+    let closed = close_now(&m.t, &m.seller, false).await;
     m.t.run_jobs().await;
+    m.t.advance(14 * DAY);
     let mut interruptions = 0;
     loop {
         let mut crashed = false;
@@ -390,3 +392,51 @@ both_backends!(
         assert_eq!(resumed, straight);
     }
 );
+
+/// Records what reaches the outside world: the local mailbox is erased with the member.
+#[derive(Debug, Default)]
+struct Outbox(std::sync::Mutex<Vec<yorozu_app::ports::OutgoingMail>>);
+
+#[async_trait::async_trait]
+impl yorozu_app::ports::Mailer for Outbox {
+    async fn send(
+        &self,
+        mail: &yorozu_app::ports::OutgoingMail,
+    ) -> Result<(), yorozu_app::ports::MailError> {
+        self.0.lock().expect("outbox").push(mail.clone());
+        Ok(())
+    }
+}
+
+both_backends!(the_purge_waits_for_the_closing_mail, |db: Db| async move {
+    let mut m = market(db).await;
+    let outbox = std::sync::Arc::new(Outbox::default());
+    m.t.app.mailer = outbox.clone();
+    let t = &m.t;
+    let closed = close_now(t, &m.buyer, true).await;
+    assert_eq!(
+        purge::run(&t.app, closed.withdrawal_id, &mut purge::no_interruption)
+            .await
+            .expect("purge"),
+        Progress::WaitingForMail
+    );
+    assert_eq!(status(&t.app.db, m.buyer.id).await, "closed");
+    // The worker sends the mail first, then purges.
+    t.run_jobs().await;
+    assert_eq!(
+        withdrawal_state(&t.app.db, closed.withdrawal_id).await,
+        "purged"
+    );
+    let sent = outbox.0.lock().expect("outbox").clone();
+    let to_member: Vec<_> = sent.iter().filter(|m| m.to == "buyer@example.jp").collect();
+    assert_eq!(to_member.len(), 1);
+    assert!(
+        to_member[0].body_text.contains("今から削除します"),
+        "{}",
+        to_member[0].body_text
+    );
+    assert_eq!(
+        traces(&t.app.db, "buyer@example.jp").await,
+        Vec::<String>::new()
+    );
+});

@@ -119,16 +119,18 @@ pub async fn close_in(
     let cancelled_orders = cancel_unpaid_sales(c, app, member).await?;
     stop_mail(c, app, member).await?;
     forfeit(c, app, row.id, member, &forfeits).await?;
-    schedule_purge(c, app, row.id, purge_at).await?;
     let closed = Closed {
         withdrawal_id: row.id,
         purge_at,
         forfeited: forfeits,
         cancelled_orders,
     };
+    // The mail is queued before the purge, so that a worker takes it first: the purge waits
+    // for it before it erases the address.
     if let Some(mail) = receipt::closing_mail(c, app, member, &closed).await? {
         outbox::enqueue_to_closed_account(c, app, mail).await?;
     }
+    schedule_purge(c, app, row.id, purge_at).await?;
     Ok(closed)
 }
 

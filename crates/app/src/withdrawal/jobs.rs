@@ -25,7 +25,7 @@ pub async fn dispatch(app: &App, kind: &str, payload: &str) -> AppResult<bool> {
     {
         // This job is still queued while it runs, so queue the next one without the sweep's
         // duplicate check.
-        enqueue(app, PURGE_JOB, job.withdrawal_id, app.now() + 30, false).await?;
+        enqueue(app, PURGE_JOB, job.withdrawal_id, app.now() + 10, false).await?;
     }
     Ok(true)
 }
