@@ -55,8 +55,10 @@ pub struct Policy {
     pub withdrawal_grace_days: i64,
     /// How often a scheduled withdrawal re-checks blockers that have no date of their own.
     pub withdrawal_recheck_minutes: i64,
-    /// Rows erased per purge transaction.
+    /// Rows erased per purge transaction, and the pause between two batches that leaves the
+    /// database and the cores to members' requests (a purge is never urgent).
     pub purge_batch_size: i64,
+    pub purge_pause_ms: u64,
 }
 
 /// Who pays sellers in the Zengin transfer file (振込依頼人), from configuration.
@@ -170,6 +172,7 @@ impl Default for Policy {
             withdrawal_grace_days: 14,
             withdrawal_recheck_minutes: 60,
             purge_batch_size: 500,
+            purge_pause_ms: 20,
         }
     }
 }

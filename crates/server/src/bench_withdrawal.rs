@@ -235,8 +235,8 @@ async fn generate(app: &App, o: &Options) -> anyhow::Result<DataSet> {
                 Bind::I64(id),
                 Bind::I64(id),
                 Bind::I64(0),
-                Bind::Text(format!("bench/listing/{id}")),
-                Bind::Text(format!("bench/thumb/{id}")),
+                Bind::Text(format!("listings/bench-{id}")),
+                Bind::Text(format!("listings/bench-thumb-{id}")),
                 Bind::I64(800),
                 Bind::I64(600),
                 Bind::I64(now),
@@ -414,16 +414,21 @@ pub async fn run(app: &App, o: &Options) -> anyhow::Result<String> {
         reasons: vec!["no-longer-used".into()],
         comment: String::new(),
         acknowledged: readiness::check(app, &heavy).await?.forfeits,
-        erase_now: true,
+        erase_now: false,
     };
     let closed = match withdraw(app, &heavy, &confirmation, When::Now).await {
         Ok(Outcome::Closed(closed)) => closed,
         other => anyhow::bail!("the heavy seller could not withdraw: {other:?}"),
     };
-    // The closing mail goes out first (the purge waits for it).
+    // The closing mail goes out; the purge, due after the grace period, is run below by an
+    // app whose clock stands at the purge date, so that it is measured on its own.
     yorozu_app::jobs::Worker::new(app.clone(), Duration::from_millis(10))
         .run_due()
         .await?;
+    let purging = App {
+        clock: Arc::new(yorozu_app::ports::FixedClock::at(closed.purge_at)),
+        ..app.clone()
+    };
 
     let stop = Arc::new(AtomicBool::new(false));
     let during = {
@@ -444,7 +449,7 @@ pub async fn run(app: &App, o: &Options) -> anyhow::Result<String> {
         batches += 1;
         Ok(())
     };
-    let progress = purge::run(app, closed.withdrawal_id, &mut count).await;
+    let progress = purge::run(&purging, closed.withdrawal_id, &mut count).await;
     let purge_seconds = started.elapsed().as_secs_f64();
     stop.store(true, Ordering::Relaxed);
     let during = during.await.unwrap_or_default();

@@ -1,6 +1,7 @@
-//! Withdrawal readiness in the JSON API (`GET /api/v1/me/withdrawal/readiness`), through the
-//! real router over a test database of each kind. Every body is checked against the schema
-//! the OpenAPI document gives for the operation.
+//! Withdrawal in the JSON API — the readiness (`GET /api/v1/me/withdrawal/readiness`),
+//! confirming (`POST /api/v1/me/withdrawal`) and cancelling a schedule (`DELETE`) — through
+//! the real router over a test database of each kind. Every body is checked against the
+//! schema the OpenAPI document gives for the operation.
 
 #[path = "support/pages.rs"]
 mod pages;
@@ -107,8 +108,16 @@ both_backends!(
         };
         assert_eq!(
             line("ledger_entries"),
-            json!({ "category": "ledger_entries", "fate": "kept", "kept_years": 7 })
+            json!({
+                "category": "ledger_entries",
+                "fate": "kept",
+                "kept_years": 7,
+                "name": "支払い・売上・振込の会計記録",
+                "fate_text": "個人を特定できない形で保管（7年）",
+                "why": "税務上の記録として、7年間の保存が必要なためです。記録は、あなたの名前やメールアドレスではなく、退会後に残る匿名の番号だけに結び付けます。",
+            })
         );
+        assert_eq!(r["scheduled"], Value::Null);
         assert_eq!(line("reviews_written")["fate"], "kept");
         assert_eq!(line("reviews_written")["kept_years"], Value::Null);
         assert_eq!(line("reviews_received")["fate"], "erased");
@@ -224,5 +233,229 @@ both_backends!(
         assert_eq!(buyer["blockers"][0]["reference"], unpaid.to_string());
         assert_eq!(buyer["blockers"][0]["state"], "awaiting_payment");
         assert!(buyer["clears_at"].is_null() && buyer["blockers"][0]["clears_at"].is_i64());
+    }
+);
+
+// ---------------------------------------------------------------------------------------
+// Confirming and cancelling
+
+const WITHDRAWAL: &str = "/me/withdrawal";
+
+/// Asserts an error answer: its status, documented for the operation (the body was already checked
+/// against the `Error` schema).
+fn expect_error(answer: &Answer, method: &str, path: &str, status: StatusCode) {
+    assert_eq!(answer.status, status, "{method} {path}: {}", answer.body);
+    let documented =
+        &yorozu_web::api::openapi::spec()["paths"][path][method]["responses"][status.as_str()];
+    assert!(
+        !documented.is_null(),
+        "{method} {path}: {status} is not documented"
+    );
+}
+
+impl TestServer {
+    /// `POST /me/withdrawal` with `body`.
+    async fn withdraw(&self, who: &Member, body: Value) -> Answer {
+        self.send(call(Method::POST, WITHDRAWAL).token(&who.token).json(body))
+            .await
+    }
+}
+
+both_backends!(
+    confirming_checks_the_password_and_each_amount_then_closes_the_account,
+    |db: Db| async move {
+        let s = server(db);
+        let m = market(&s.app).await;
+        pages::completed_order(&s.app, &m.buyer.user, m.card, &m.seller.user, m.listing).await;
+        assert_eq!(
+            s.readiness(&m.seller).await["forfeits"]["sales_balance"],
+            SHARE
+        );
+
+        let wrong = s
+            .withdraw(
+                &m.seller,
+                json!({ "password": "not-mine", "acknowledged_sales": SHARE }),
+            )
+            .await;
+        expect_error(&wrong, "post", WITHDRAWAL, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            wrong.fields(),
+            [(
+                "password".to_owned(),
+                "withdrawal-password-wrong".to_owned()
+            )]
+        );
+
+        // The balance must be acknowledged at the amount it is now.
+        for acknowledged in [json!(null), json!(1_000)] {
+            let mut body = json!({ "password": PASSWORD });
+            if !acknowledged.is_null() {
+                body["acknowledged_sales"] = acknowledged;
+            }
+            let answer = s.withdraw(&m.seller, body).await;
+            expect_error(
+                &answer,
+                "post",
+                WITHDRAWAL,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+            assert_eq!(
+                answer.fields(),
+                [(
+                    "acknowledge_sales".to_owned(),
+                    "withdrawal-acknowledge-sales".to_owned()
+                )]
+            );
+            assert!(
+                answer
+                    .field_message("acknowledge_sales")
+                    .contains("2,340円")
+            );
+        }
+        let unknown = s
+            .withdraw(
+                &m.seller,
+                json!({ "password": PASSWORD, "acknowledged_sales": SHARE, "reasons": ["売れない"] }),
+            )
+            .await;
+        expect_error(
+            &unknown,
+            "post",
+            WITHDRAWAL,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+        assert_eq!(unknown.fields()[0].0, "reasons");
+        let malformed = s.withdraw(&m.seller, json!({ "when": "later" })).await;
+        expect_error(&malformed, "post", WITHDRAWAL, StatusCode::BAD_REQUEST);
+        // Nothing changed so far.
+        assert_eq!(s.readiness(&m.seller).await["ready"], true);
+
+        let closed = s
+            .withdraw(
+                &m.seller,
+                json!({
+                    "password": PASSWORD,
+                    "reasons": ["fees-too-high"],
+                    "comment": "お世話になりました。",
+                    "acknowledged_sales": SHARE,
+                    "when": "now",
+                }),
+            )
+            .await;
+        expect(&closed, "post", WITHDRAWAL, StatusCode::OK);
+        assert_eq!(closed.body["state"], "closed");
+        assert_eq!(closed.body["purge_at"], START + 14 * DAY);
+        assert_eq!(closed.body["erase_now"], false);
+        assert_eq!(
+            closed.body["forfeited"],
+            json!({ "sales_balance": SHARE, "points": 0 })
+        );
+        assert_eq!(closed.body["cancelled_orders"], 0);
+
+        // The token was revoked with the account.
+        let after = s.send(call(Method::GET, PATH).token(&m.seller.token)).await;
+        expect_error(&after, "get", PATH, StatusCode::UNAUTHORIZED);
+        assert_eq!(after.code(), "error-unauthenticated");
+        assert!(
+            after.headers["www-authenticate"]
+                .to_str()
+                .expect("header")
+                .contains("invalid_token")
+        );
+        let again = s.withdraw(&m.seller, json!({ "password": PASSWORD })).await;
+        assert_eq!(again.status, StatusCode::UNAUTHORIZED);
+    }
+);
+
+both_backends!(erasing_now_purges_at_once, |db: Db| async move {
+    let s = server(db);
+    let m = member(&s.app, "now@example.jp", "すぐ消す人").await;
+    let closed = s
+        .withdraw(&m, json!({ "password": PASSWORD, "erase_now": true }))
+        .await;
+    expect(&closed, "post", WITHDRAWAL, StatusCode::OK);
+    assert_eq!(closed.body["purge_at"], START);
+    assert_eq!(closed.body["erase_now"], true);
+    assert_eq!(
+        closed.body["forfeited"],
+        json!({ "sales_balance": 0, "points": 0 })
+    );
+});
+
+both_backends!(
+    a_blocked_withdrawal_is_scheduled_then_cancelled,
+    |db: Db| async move {
+        let s = server(db);
+        let m = market(&s.app).await;
+        let id = order(&s.app, &m, Payment::Card(m.card)).await;
+
+        let refused = s.withdraw(&m.buyer, json!({ "password": PASSWORD })).await;
+        expect_error(&refused, "post", WITHDRAWAL, StatusCode::CONFLICT);
+        assert_eq!(refused.code(), "withdrawal-blocked");
+
+        let scheduled = s
+            .withdraw(
+                &m.buyer,
+                json!({ "password": PASSWORD, "when": "when_ready", "reasons": ["other"] }),
+            )
+            .await;
+        expect(&scheduled, "post", WITHDRAWAL, StatusCode::ACCEPTED);
+        assert_eq!(scheduled.body["state"], "scheduled");
+        assert_eq!(scheduled.body["blockers"][0]["kind"], "purchase");
+        assert_eq!(scheduled.body["blockers"][0]["reference"], id.to_string());
+        assert_eq!(scheduled.body["clears_by_itself_at"], Value::Null);
+
+        let r = s.readiness(&m.buyer).await;
+        assert_eq!(
+            r["scheduled"],
+            json!({
+                "withdrawal_id": scheduled.body["withdrawal_id"],
+                "requested_at": START,
+            })
+        );
+        // Still the caller's token: scheduling closes nothing yet.
+        let twice = s
+            .withdraw(
+                &m.buyer,
+                json!({ "password": PASSWORD, "when": "when_ready" }),
+            )
+            .await;
+        expect_error(&twice, "post", WITHDRAWAL, StatusCode::CONFLICT);
+        assert_eq!(twice.code(), "withdrawal-already-requested");
+
+        let cancelled = s
+            .send(call(Method::DELETE, WITHDRAWAL).token(&m.buyer.token))
+            .await;
+        expect(&cancelled, "delete", WITHDRAWAL, StatusCode::NO_CONTENT);
+        assert_eq!(s.readiness(&m.buyer).await["scheduled"], Value::Null);
+
+        let nothing = s
+            .send(call(Method::DELETE, WITHDRAWAL).token(&m.buyer.token))
+            .await;
+        expect_error(&nothing, "delete", WITHDRAWAL, StatusCode::CONFLICT);
+        assert_eq!(nothing.code(), "withdrawal-not-scheduled");
+    }
+);
+
+both_backends!(
+    the_data_table_speaks_the_callers_language,
+    |db: Db| async move {
+        let s = server(db);
+        let m = member(&s.app, "en@example.jp", "English").await;
+        let answer = s
+            .send(call(Method::GET, PATH).token(&m.token).lang("en"))
+            .await;
+        expect(&answer, "get", PATH, StatusCode::OK);
+        let email = answer.body["data"]
+            .as_array()
+            .expect("data")
+            .iter()
+            .find(|d| d["category"] == "email_address")
+            .cloned()
+            .expect("email line");
+        assert_eq!(email["fate"], "released");
+        assert_eq!(email["fate_text"], "Free to register again");
+        assert!(!email["name"].as_str().unwrap_or("").is_empty());
     }
 );

@@ -93,15 +93,19 @@ both_backends!(
             r#"<td class="num" id="withdrawal-points">0ポイント</td>"#,
             "退会によって失われるクーポンはありません",
             "あなたが書いたレビューはまだありません。",
-            "次の段階",
             // The settings menu marks the page as current.
             r#"<a href="/settings/withdrawal" aria-current="page">退会</a>"#,
+            // Ready: the form closes the account now, with a plain button.
+            r#"<form method="post" action="/settings/withdrawal" novalidate>"#,
+            r#"<input type="hidden" name="when" value="now">"#,
+            r#"<button type="submit" class="button">退会する</button>"#,
         ]);
-        // Nothing to request, so no way to it; no button of a later step either.
+        // Nothing to request, so no way to it; nothing to forfeit, so nothing to tick.
         page.assert_lacks(&[
             r#"href="/sales/payout""#,
             "退会できません",
-            "<form method=\"post\" action=\"/settings/withdrawal",
+            "name=\"acknowledge_",
+            "退会を予約する",
         ]);
         assert_eq!(
             page.headers
@@ -154,7 +158,7 @@ both_backends!(
             "状態: 作業中",
             "お相手または運営の対応が必要です",
         ]);
-        buyer.assert_lacks(&["退会を妨げるものはありません。", "すべて解消され"]);
+        buyer.assert_lacks(&["退会を妨げるものはありません。", "にはすべて解消され"]);
 
         let seller = page_of(&s, &m.seller).await;
         seller.assert_contains(&[
@@ -309,5 +313,310 @@ both_backends!(
             "aria-label=\"withdrawal-",
             "退会を妨げる",
         ]);
+    }
+);
+
+// ---------------------------------------------------------------------------------------
+// Confirming, scheduling and cancelling from the page
+
+/// The form as a member fills it in: `extra` adds or overrides fields.
+fn fields<'a>(password: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut all = vec![
+        ("when", "now"),
+        ("erasure", "grace"),
+        ("password", password),
+    ];
+    all.extend_from_slice(extra);
+    all
+}
+
+/// Whether the member's account is still open.
+async fn is_active(app: &App, id: i64) -> bool {
+    let mut c = app.db.read().await.expect("read");
+    CurrentUser::load(&mut c, id).await.expect("load").is_some()
+}
+
+/// A seller whose one completed ¥3,000 sale left a balance of ¥2,340.
+async fn seller_with_balance(app: &App) -> Market {
+    let m = market(app).await;
+    completed_order(app, &m.buyer, m.card, &m.seller, m.listing).await;
+    m
+}
+
+both_backends!(
+    the_form_asks_for_exactly_the_amounts_that_would_be_forfeited,
+    |db: Db| async move {
+        let s = server(db);
+        let m = seller_with_balance(&s.app).await;
+        let page = page_of(&s, &m.seller).await;
+        page.assert_contains(&[
+            "退会の理由（任意・複数選べます）",
+            r#"<input type="checkbox" name="reasons" value="cannot-sell"> 売れない"#,
+            r#"<input type="checkbox" name="reasons" value="no-longer-used"> 使わなくなった"#,
+            r#"<input type="checkbox" name="reasons" value="privacy-concern"> 個人情報が心配"#,
+            r#"<input type="checkbox" name="reasons" value="fees-too-high"> 手数料が高い"#,
+            r#"<input type="checkbox" name="reasons" value="new-account"> アカウントを作り直したい"#,
+            r#"<input type="checkbox" name="reasons" value="other"> その他"#,
+            r#"maxlength="1000""#,
+            "あなたのアカウントとは結び付けずに保管します",
+            // One box for the balance, with the amount as its value; no points, so no box.
+            r#"name="acknowledge_sales" value="2340""#,
+            "売上金2,340円を放棄することを確認しました",
+            // The grace period is the default, and its length comes from the policy.
+            r#"<input type="radio" name="erasure" value="grace" aria-describedby="erasure-grace-hint" checked> 14日間の猶予期間を置く"#,
+            "それまでにログインすれば、退会を取り消して",
+            r#"<input type="radio" name="erasure" value="now" aria-describedby="erasure-now-hint"> すぐに削除する"#,
+            r#"<input id="password" name="password" type="password" autocomplete="current-password""#,
+            r#"<button type="submit" class="button">退会する</button>"#,
+        ]);
+        page.assert_lacks(&["name=\"acknowledge_points\"", "退会を予約する"]);
+    }
+);
+
+both_backends!(
+    a_wrong_password_or_a_missing_acknowledgement_changes_nothing,
+    |db: Db| async move {
+        let s = server(db);
+        let m = seller_with_balance(&s.app).await;
+        let mut browser = Browser::signed_in(&s, m.seller.id).await;
+
+        let wrong = browser
+            .post(
+                PATH,
+                &fields(
+                    "not-my-password",
+                    &[
+                        ("reasons", "cannot-sell"),
+                        ("reasons", "other"),
+                        ("comment", "しばらく休みます。"),
+                        ("acknowledge_sales", "2340"),
+                        ("erasure", "now"),
+                    ],
+                ),
+            )
+            .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        wrong.assert_contains(&[
+            r#"<p class="field-error" id="password-error">パスワードが正しくありません。"#,
+            r#"aria-describedby="password-hint password-error" aria-invalid="true""#,
+            // What was entered comes back, the password never does.
+            r#"value="cannot-sell" checked> 売れない"#,
+            r#"value="other" checked> その他"#,
+            ">しばらく休みます。</textarea>",
+            r#"name="acknowledge_sales" value="2340" checked"#,
+            r#"value="now" aria-describedby="erasure-now-hint" checked>"#,
+        ]);
+        wrong.assert_lacks(&["not-my-password", r#"value="fees-too-high" checked"#]);
+
+        // The box not ticked, or ticked for an amount that is no longer the balance.
+        for ack in [None, Some("1000")] {
+            let mut extra = vec![];
+            if let Some(v) = ack {
+                extra.push(("acknowledge_sales", v));
+            }
+            let page = browser.post(PATH, &fields(PASSWORD, &extra)).await;
+            assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{ack:?}");
+            page.assert_contains(&[
+                r#"<p class="field-error" id="acknowledge_sales-error">放棄する売上金2,340円を確認し、チェックを入れてください。</p>"#,
+            ]);
+            page.assert_lacks(&[r#"name="acknowledge_sales" value="2340" checked"#]);
+        }
+
+        // Nothing happened: the account is open, nothing scheduled, the balance intact, and
+        // the member is still signed in.
+        assert!(is_active(&s.app, m.seller.id).await);
+        assert!(
+            yorozu_app::withdrawal::schedule::current(&s.app, &m.seller)
+                .await
+                .expect("current")
+                .is_none()
+        );
+        let r = yorozu_app::withdrawal::readiness::check(&s.app, &m.seller)
+            .await
+            .expect("readiness");
+        assert_eq!(r.forfeits.sales_balance, 2_340);
+        assert_eq!(browser.get(PATH).await.status, StatusCode::OK);
+    }
+);
+
+both_backends!(
+    closing_signs_out_everywhere_and_shows_the_receipt,
+    |db: Db| async move {
+        let s = server(db);
+        let m = seller_with_balance(&s.app).await;
+        let mut browser = Browser::signed_in(&s, m.seller.id).await;
+        let mut other_device = Browser::signed_in(&s, m.seller.id).await;
+
+        let closed = browser
+            .post(
+                PATH,
+                &fields(
+                    PASSWORD,
+                    &[
+                        ("reasons", "fees-too-high"),
+                        ("comment", "ありがとうございました。"),
+                        ("acknowledge_sales", "2340"),
+                    ],
+                ),
+            )
+            .await;
+        assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.html);
+        let to = closed.location().expect("location").to_owned();
+        assert!(to.starts_with("/withdrawal/done?r="), "{to}");
+        // Nothing personal in the link: no address, no member id.
+        assert!(!to.contains("%40") && !to.contains('@'), "{to}");
+        assert!(!to.contains(&m.seller.id.to_string()), "{to}");
+        // The browser is told to forget its session.
+        let cleared = closed
+            .headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .any(|c| c.starts_with("yz_session=;") && c.contains("Max-Age=0"));
+        assert!(cleared, "{:?}", closed.headers);
+        assert!(!is_active(&s.app, m.seller.id).await);
+
+        // The public page: closed, erased after the grace period unless the member signs in,
+        // and the receipt with every kind of data.
+        let done = browser.get(&to).await;
+        assert_eq!(done.status, StatusCode::OK, "{}", done.html);
+        done.assert_contains(&[
+            "<h1>退会の手続きが完了しました</h1>",
+            "すべての端末からログアウトしました",
+            // START is 2025-06-16 00:06 in Japan; fourteen days later.
+            "あなたのデータは2025年6月30日 00:06に削除します。",
+            "ログインすると、退会を取り消してアカウントを元に戻せます",
+            "削除内容の控え",
+            r#"<a href="/login">"#,
+        ]);
+        done.assert_lacks(&[
+            "デザイン工房",
+            "seller@example.jp",
+            ">data-",
+            ">withdrawal-",
+        ]);
+        let tr = Tr::new(yorozu_domain::Locale::Ja);
+        for category in DATA_TABLE {
+            let name = tr.t(&format!("data-{}-name", category.key()));
+            done.assert_contains(&[&format!("<th scope=\"row\">{name}</th>")]);
+        }
+
+        // Every session is gone: this browser and the other device are sent to sign in.
+        for b in [&mut browser, &mut other_device] {
+            let page = b.get(PATH).await;
+            assert_eq!(page.status, StatusCode::SEE_OTHER);
+            assert_eq!(
+                page.location(),
+                Some("/login?next=%2Fsettings%2Fwithdrawal")
+            );
+        }
+
+        // A link that was not signed by the server shows nothing.
+        let (value, _) = to.rsplit_once('.').expect("signed");
+        let forged = Browser::new(&s).get(&format!("{value}.AAAA")).await;
+        assert_eq!(forged.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            Browser::new(&s).get("/withdrawal/done").await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+);
+
+both_backends!(
+    erasing_now_says_so_and_offers_no_undo,
+    |db: Db| async move {
+        let s = server(db);
+        let m = member(&s.app, "now@example.jp", "すぐ消す人").await;
+        let mut browser = Browser::signed_in(&s, m.id).await.english();
+        let form = browser.get(PATH).await;
+        form.assert_contains(&[
+            "Keep a 14-day grace period",
+            "Erase it now",
+            r#"<button type="submit" class="button">Close my account</button>"#,
+        ]);
+        form.assert_lacks(&[">withdrawal-", ">data-"]);
+        let done = browser
+            .submit(PATH, &fields(PASSWORD, &[("erasure", "now")]))
+            .await;
+        assert_eq!(done.status, StatusCode::OK, "{}", done.html);
+        done.assert_contains(&[
+            "<h1>Your account has been closed</h1>",
+            "As you asked, erasing your data has started.",
+            "Receipt: what happens to your data",
+            "Kept in a form that does not identify you (7 years)",
+        ]);
+        done.assert_lacks(&["before then undoes", ">withdrawal-", ">data-"]);
+    }
+);
+
+both_backends!(
+    a_withdrawal_is_scheduled_behind_a_blocker_and_cancelled,
+    |db: Db| async move {
+        let s = server(db);
+        let m = market(&s.app).await;
+        order(&s.app, &m, false).await;
+
+        // The seller is told that completing the sale will call the schedule off.
+        let seller = page_of(&s, &m.seller).await;
+        seller.assert_contains(&[
+            "販売中の取引が完了すると、その分の売上金が増えるため、予約は中止になります。",
+            r#"<button type="submit" class="button">退会を予約する</button>"#,
+        ]);
+
+        let mut browser = Browser::signed_in(&s, m.buyer.id).await;
+        let page = browser.get(PATH).await;
+        page.assert_contains(&[
+            "いまはまだ退会できませんが、退会を予約できます。",
+            "あなたのサービスはすべて出品停止になり",
+            "予約を中止してメールでお知らせします",
+            r#"<input type="hidden" name="when" value="when_ready">"#,
+            r#"<button type="submit" class="button">退会を予約する</button>"#,
+        ]);
+        page.assert_lacks(&[
+            "販売中の取引が完了すると",
+            r#"<button type="submit" class="button">退会する</button>"#,
+        ]);
+
+        // Closing now is refused while the order is open (a tab opened before it was placed).
+        let refused = browser.post(PATH, &fields(PASSWORD, &[])).await;
+        assert_eq!(refused.status, StatusCode::CONFLICT);
+        refused.assert_contains(&["いまは退会できません"]);
+        assert!(is_active(&s.app, m.buyer.id).await);
+
+        let scheduled = browser
+            .submit(
+                PATH,
+                &fields(
+                    PASSWORD,
+                    &[("when", "when_ready"), ("reasons", "no-longer-used")],
+                ),
+            )
+            .await;
+        assert_eq!(scheduled.status, StatusCode::OK);
+        scheduled.assert_contains(&[
+            "退会を予約しました。",
+            "退会を予約中です（受付日時: 2025年6月16日 00:06）",
+            r#"<form method="post" action="/settings/withdrawal/cancel">"#,
+            "予約を取り消す",
+        ]);
+        // No second form while one is scheduled.
+        scheduled.assert_lacks(&[r#"name="password""#, "退会を予約する</button>"]);
+        assert!(
+            is_active(&s.app, m.buyer.id).await,
+            "still open while scheduled"
+        );
+
+        let cancelled = browser.submit("/settings/withdrawal/cancel", &[]).await;
+        assert_eq!(cancelled.status, StatusCode::OK);
+        cancelled.assert_contains(&[
+            "退会の予約を取り消しました。",
+            r#"<button type="submit" class="button">退会を予約する</button>"#,
+        ]);
+        cancelled.assert_lacks(&["退会を予約中です"]);
+
+        // Nothing left to cancel.
+        let again = browser.post("/settings/withdrawal/cancel", &[]).await;
+        assert_eq!(again.status, StatusCode::CONFLICT);
+        again.assert_contains(&["予約中の退会はありません。"]);
     }
 );

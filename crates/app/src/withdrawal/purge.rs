@@ -4,7 +4,8 @@
 //! account never holds locks for long. Files go first and rows after, so a crash between the
 //! two leaves a row whose file is already gone, which the re-run deletes again (deleting a
 //! missing file succeeds). The current step is recorded on the withdrawal; a re-run, by the
-//! job's retry or by another worker, resumes there and ends in the same state.
+//! job's retry or by another worker, resumes there and ends in the same state. A short pause
+//! between batches (`purge_pause_ms`) keeps other requests' latency close to normal.
 
 use yorozu_domain::withdrawal::{PurgeStep, WithdrawalState};
 use yorozu_store::accounts::users;
@@ -79,6 +80,9 @@ pub async fn run(app: &App, id: i64, hook: BatchHook<'_>) -> AppResult<Progress>
             step = next;
         }
         hook(step)?;
+        if app.policy.purge_pause_ms > 0 {
+            tokio::time::sleep(std::time::Duration::from_millis(app.policy.purge_pause_ms)).await;
+        }
     }
 }
 

@@ -54,7 +54,10 @@ pub fn test_app_with_key(db: Db, key: u8) -> TestApp {
             ids: IdGenerator,
         }),
         signer: Signer::new([key; 32]),
-        policy: Policy::default(),
+        policy: Policy {
+            purge_pause_ms: 0,
+            ..Policy::default()
+        },
         site: Site {
             base_url: "http://test.local".into(),
             mail_from: "Yorozu <no-reply@yorozu.test>".into(),

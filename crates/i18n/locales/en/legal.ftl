@@ -1,6 +1,7 @@
 # Legal pages (terms of service, Specified Commercial Transactions Act disclosures) and the footer links
 footer-terms = Terms of Service
 footer-tokushoho = Specified Commercial Transactions Act disclosures
+footer-privacy = Privacy policy
 
 ## Terms of Service
 legal-terms-title = Terms of Service
@@ -106,3 +107,17 @@ legal-tokushoho-cancellation-2 = Refunds are made to the payment method used.
 legal-tokushoho-cancellation-3 = Points and coupons used for the order are restored.
 legal-tokushoho-environment = System requirements
 legal-tokushoho-environment-1 = An up-to-date browser (the latest version of Google Chrome, Mozilla Firefox, Safari or Microsoft Edge)
+
+## Privacy policy (/legal/privacy). The data table uses the data-* messages of withdrawal.ftl.
+legal-privacy-title = Privacy policy
+legal-privacy-lead = { $operator } ("we") handles the information that members entrust to the Yorozu skill marketplace as this page describes.
+legal-privacy-use-heading = What we use it for
+legal-privacy-use-p1 = We use it only to provide the service (registration and signing in, orders and talk rooms, payments, payouts of sales, identity verification, answering enquiries), to send the mail you asked for, and for statistics that help us improve the service. We do not give it to third parties without your consent unless the law requires it.
+legal-privacy-use-p2 = We never store card numbers: only the payment provider's token, the card brand, the last four digits and the expiry date. Bank account numbers and holder names are stored encrypted.
+legal-privacy-data-heading = Each kind of data, and what happens to it when you close your account
+legal-privacy-data-lead = For each kind of data we hold: what happens to it when you close your account, why, and for how long. The account closing page and the receipt mailed when you close your account say exactly the same.
+legal-privacy-data-caption = Each kind of data and what happens to it when you close your account
+legal-privacy-withdrawal = You can close your account at any time. You can see where you stand and close it on this page:
+legal-privacy-withdrawal-link = Closing your account
+legal-privacy-contact-heading = Contact
+legal-privacy-contact = For questions about how we handle personal data, please write to:

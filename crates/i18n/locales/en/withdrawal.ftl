@@ -109,6 +109,63 @@ withdrawal-reviews-lead = This is how your most recent review will look after yo
 withdrawal-reviews-label = A review as it will look after closing your account
 withdrawal-reviews-none = You have not written any reviews.
 
-## Next steps
-withdrawal-next-heading = Next steps
-withdrawal-next-text = Closing the account itself will be offered on this page as soon as it is ready. You will confirm it by entering your password again, and choose between a grace period (14 days by default) and erasure at once. Signing in during the grace period undoes the closure.
+## Closing the account
+withdrawal-confirm-heading = Close your account
+withdrawal-confirm-lead = Please check the details, enter your password and press "Close my account". Giving a reason is optional.
+withdrawal-schedule-lead = You cannot close your account yet, but you can schedule it. Once everything that keeps you from closing it has cleared, your account is closed automatically.
+withdrawal-schedule-paused = As soon as you schedule it, all your services are paused and take no new orders. Orders already in progress carry on to the end as usual.
+withdrawal-schedule-called-off = If your sales balance or points grow after you schedule it, the schedule is called off and we let you know by mail, so that nothing you have not seen is forfeited.
+withdrawal-schedule-sale-note = When a sale in progress is completed, your sales balance grows by its amount, so the schedule will be called off. If you want to be paid first, request a payout after the order is completed, then close your account.
+
+withdrawal-reasons-legend = Why are you leaving? (optional, choose any)
+withdrawal-reasons-hint = You can close your account without answering. Your answers are only used for statistics that help us improve the service.
+withdrawal-reason-cannot-sell = My services do not sell
+withdrawal-reason-no-longer-used = I no longer use it
+withdrawal-reason-privacy-concern = I am worried about my personal data
+withdrawal-reason-fees-too-high = The fees are too high
+withdrawal-reason-new-account = I want to start over with a new account
+withdrawal-reason-other = Other
+withdrawal-comment-label = Comments (optional)
+withdrawal-comment-hint = Up to { $max } characters. Kept without any link to your account; anything that could identify a person, such as e-mail addresses, phone numbers or URLs, is removed automatically before it is stored.
+
+withdrawal-acknowledge-legend = Amounts you would forfeit
+withdrawal-acknowledge-hint = These are the amounts, as of now, that you could no longer receive or use. If the amount has changed by the time you confirm, you are asked to check it again.
+withdrawal-acknowledge-sales-label = I understand that I forfeit my sales balance of { $amount }
+withdrawal-acknowledge-points-label = { $points ->
+    [one] I understand that I forfeit { $points } point
+   *[other] I understand that I forfeit { $points } points
+}
+
+withdrawal-erasure-legend = When to erase your data
+withdrawal-erasure-grace = Keep a { $days }-day grace period
+withdrawal-erasure-grace-hint = Your account is closed at once and your data is erased after { $days } days. Signing in before then undoes the closure and restores your account.
+withdrawal-erasure-now = Erase it now
+withdrawal-erasure-now-hint = Erasure starts as soon as your account is closed. This cannot be undone.
+withdrawal-erasure-no-grace = There is no grace period: erasure starts as soon as your account is closed, and this cannot be undone.
+
+withdrawal-password-label = Password
+withdrawal-password-hint = To confirm it is you, please enter the password you sign in with.
+
+withdrawal-submit = Close my account
+withdrawal-submit-note = When you press "Close my account", you are signed out everywhere and we send one last mail confirming the closure, with a receipt of what happens to your data.
+withdrawal-submit-schedule = Schedule closing my account
+withdrawal-submit-schedule-note = You can cancel the schedule on this page at any time.
+
+withdrawal-scheduled = Closing your account is scheduled (received { $date })
+withdrawal-scheduled-text = Your account will be closed automatically once everything that keeps you from closing it has cleared. While it is scheduled, your services stay paused.
+withdrawal-scheduled-cancel = Cancel the schedule
+withdrawal-scheduled-cancel-hint = Cancelling does not publish your paused services again; you can publish them from your services.
+
+withdrawal-flash-scheduled = Closing your account is scheduled. It will happen once everything that keeps you from closing it has cleared.
+withdrawal-flash-schedule-cancelled = The schedule to close your account has been cancelled.
+
+## Account closed (/withdrawal/done)
+withdrawal-done-title = Your account has been closed
+withdrawal-done-lead = Thank you for using Yorozu. Your account is closed and you have been signed out everywhere.
+withdrawal-done-purge-at = Your data will be erased on { $date }.
+withdrawal-done-undo = Signing in with your e-mail address and password before then undoes the closure and restores your account. If you do nothing, your data is erased then.
+withdrawal-done-purge-now = As you asked, erasing your data has started. The closure cannot be undone.
+withdrawal-done-mail = We are sending a mail to your registered address confirming the closure, with the amounts forfeited and the receipt below.
+withdrawal-done-receipt-heading = Receipt: what happens to your data
+withdrawal-done-receipt-lead = Each kind of your data is handled as follows.
+withdrawal-done-home = Go to the home page

@@ -1,6 +1,7 @@
 # 法的表記（利用規約、特定商取引法に基づく表記）とフッターのリンク
 footer-terms = 利用規約
 footer-tokushoho = 特定商取引法に基づく表記
+footer-privacy = プライバシーポリシー
 
 ## 利用規約
 legal-terms-title = 利用規約
@@ -88,3 +89,17 @@ legal-tokushoho-cancellation-2 = 返金は、お支払いに使われた方法�
 legal-tokushoho-cancellation-3 = 取引に利用したポイントとクーポンは元に戻ります。
 legal-tokushoho-environment = 動作環境
 legal-tokushoho-environment-1 = 最新のブラウザ（Google Chrome、Mozilla Firefox、Safari、Microsoft Edge の最新版）
+
+## プライバシーポリシー（/legal/privacy）。データの表は withdrawal.ftl の data-* を使います。
+legal-privacy-title = プライバシーポリシー
+legal-privacy-lead = { $operator }（以下「当社」といいます。）は、スキルマーケット「よろず」で会員の皆さまからお預かりする情報を、このページに書いたとおりに扱います。
+legal-privacy-use-heading = 利用の目的
+legal-privacy-use-p1 = お預かりする情報は、本サービスの提供（会員登録とログイン、取引とトークルーム、お支払い、売上金の振込、本人確認、お問い合わせへの対応）、ご希望いただいた方へのお知らせメールの送信、サービスを良くするための統計にだけ使います。法令に基づく場合を除き、ご本人の同意なく第三者に提供することはありません。
+legal-privacy-use-p2 = カード番号は当社では保存しません。保存するのは、決済会社が発行するトークンと、カードの種類、下4桁、有効期限だけです。振込先の口座番号と名義は暗号化して保存します。
+legal-privacy-data-heading = データの種類と、退会したときの扱い
+legal-privacy-data-lead = 当社が保有するデータの種類ごとに、退会したときにどうなるか、その理由と保存する期間です。退会のページと、退会の完了メールでお送りする削除内容の控えも、この表と同じ内容です。
+legal-privacy-data-caption = データの種類と、退会したときの扱い
+legal-privacy-withdrawal = 退会はいつでもできます。いまの状況の確認と退会の手続きは、次のページから行えます。
+legal-privacy-withdrawal-link = 退会について
+legal-privacy-contact-heading = お問い合わせ
+legal-privacy-contact = 個人情報の扱いについてのお問い合わせは、次のメールアドレスまでご連絡ください。

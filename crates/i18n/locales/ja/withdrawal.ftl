@@ -100,6 +100,60 @@ withdrawal-reviews-lead = あなたが書いたレビューのうち最新のも
 withdrawal-reviews-label = 退会後のレビューの表示例
 withdrawal-reviews-none = あなたが書いたレビューはまだありません。
 
-## 次の段階
-withdrawal-next-heading = 次の段階
-withdrawal-next-text = 退会の手続きそのものは、準備ができ次第このページから行えるようになります。手続きでは、パスワードをもう一度入力して本人であることを確認し、猶予期間（標準は14日間）を置くか、すぐに削除するかを選べます。猶予期間中にログインすれば、退会を取り消せます。
+## 退会の手続き
+withdrawal-confirm-heading = 退会の手続き
+withdrawal-confirm-lead = 内容をご確認のうえ、パスワードを入力して「退会する」を押してください。理由のご回答は任意です。
+withdrawal-schedule-lead = いまはまだ退会できませんが、退会を予約できます。予約すると、退会を妨げているものがすべて解消された時点で、退会の手続きが自動的に行われます。
+withdrawal-schedule-paused = 予約した時点で、あなたのサービスはすべて出品停止になり、新しい注文を受け付けなくなります。進行中の取引は、これまでどおり最後まで進められます。
+withdrawal-schedule-called-off = 予約のあとで売上金やポイントが増えた場合は、確認していただいていない金額を放棄させないよう、予約を中止してメールでお知らせします。
+withdrawal-schedule-sale-note = 販売中の取引が完了すると、その分の売上金が増えるため、予約は中止になります。売上金を受け取ってから退会したい場合は、取引の完了後に振込申請をしてから、あらためて手続きしてください。
+
+withdrawal-reasons-legend = 退会の理由（任意・複数選べます）
+withdrawal-reasons-hint = お答えいただかなくても退会できます。いただいた理由は、サービスを良くするための統計にだけ使います。
+withdrawal-reason-cannot-sell = 売れない
+withdrawal-reason-no-longer-used = 使わなくなった
+withdrawal-reason-privacy-concern = 個人情報が心配
+withdrawal-reason-fees-too-high = 手数料が高い
+withdrawal-reason-new-account = アカウントを作り直したい
+withdrawal-reason-other = その他
+withdrawal-comment-label = ご意見（任意）
+withdrawal-comment-hint = { $max }文字まで。あなたのアカウントとは結び付けずに保管します。メールアドレス・電話番号・URLのように個人を特定できそうな部分は、保管する前に自動的に削除します。
+
+withdrawal-acknowledge-legend = 放棄する金額の確認
+withdrawal-acknowledge-hint = 退会すると受け取れなくなる、現時点の金額です。チェックを入れた金額と手続きの時点の金額が違う場合は、もう一度確認していただきます。
+withdrawal-acknowledge-sales-label = 売上金{ $amount }を放棄することを確認しました
+withdrawal-acknowledge-points-label = { $points }ポイントを放棄することを確認しました
+
+withdrawal-erasure-legend = データを削除する時期
+withdrawal-erasure-grace = { $days }日間の猶予期間を置く
+withdrawal-erasure-grace-hint = アカウントはすぐに閉鎖し、データは{ $days }日後に削除します。それまでにログインすれば、退会を取り消してアカウントを元に戻せます。
+withdrawal-erasure-now = すぐに削除する
+withdrawal-erasure-now-hint = 退会と同時にデータの削除を始めます。あとから取り消すことはできません。
+withdrawal-erasure-no-grace = 猶予期間はありません。退会と同時にデータの削除を始め、あとから取り消すことはできません。
+
+withdrawal-password-label = パスワード
+withdrawal-password-hint = 本人確認のため、ログインに使っているパスワードを入力してください。
+
+withdrawal-submit = 退会する
+withdrawal-submit-note = 「退会する」を押すと、すべての端末からログアウトし、退会の完了をお知らせするメール（削除内容の控えつき）を1通だけお送りします。
+withdrawal-submit-schedule = 退会を予約する
+withdrawal-submit-schedule-note = 予約は、このページからいつでも取り消せます。
+
+withdrawal-scheduled = 退会を予約中です（受付日時: { $date }）
+withdrawal-scheduled-text = 退会を妨げているものがすべて解消された時点で、退会の手続きを自動的に行います。予約中は、あなたのサービスは出品停止のままです。
+withdrawal-scheduled-cancel = 予約を取り消す
+withdrawal-scheduled-cancel-hint = 予約を取り消しても、出品停止にしたサービスは自動では公開されません。出品の管理から公開し直してください。
+
+withdrawal-flash-scheduled = 退会を予約しました。退会を妨げているものがすべて解消された時点で、退会の手続きを行います。
+withdrawal-flash-schedule-cancelled = 退会の予約を取り消しました。
+
+## 退会の完了（/withdrawal/done）
+withdrawal-done-title = 退会の手続きが完了しました
+withdrawal-done-lead = よろずをご利用いただき、ありがとうございました。アカウントを閉鎖し、すべての端末からログアウトしました。
+withdrawal-done-purge-at = あなたのデータは{ $date }に削除します。
+withdrawal-done-undo = それまでにこれまでのメールアドレスとパスワードでログインすると、退会を取り消してアカウントを元に戻せます。何もしなければ、そのまま削除されます。
+withdrawal-done-purge-now = ご希望どおり、あなたのデータの削除を始めました。退会を取り消すことはできません。
+withdrawal-done-mail = 退会の完了をお知らせするメールを、ご登録のメールアドレスにお送りします。放棄した金額と、次の削除内容の控えが書かれています。
+withdrawal-done-receipt-heading = 削除内容の控え
+withdrawal-done-receipt-lead = あなたのデータを、種類ごとに次のように扱います。
+withdrawal-done-home = トップページへ

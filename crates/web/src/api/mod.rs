@@ -108,4 +108,6 @@ api_routes! {
     post "/me/payout-requests" => payouts::request_payout,
     get "/me/payout-requests" => payouts::payout_requests,
     get "/me/withdrawal/readiness" => withdrawal::readiness,
+    post "/me/withdrawal" => withdrawal::confirm,
+    delete "/me/withdrawal" => withdrawal::cancel,
 }

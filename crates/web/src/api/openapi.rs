@@ -52,7 +52,7 @@ fn build() -> Value {
             { "name": "orders", "description": "Orders (取引): the confirmation screen, purchase, talk room, delivery, cancellation, reviews." },
             { "name": "points", "description": "Points (ポイント)." },
             { "name": "payouts", "description": "Sales balance, bank account and payout requests (売上金・振込申請)." },
-            { "name": "withdrawal", "description": "Closing the account (退会): where the caller stands." },
+            { "name": "withdrawal", "description": "Closing the account (退会): where the caller stands, closing or scheduling it, cancelling a schedule." },
             { "name": "meta", "description": "This document." },
         ],
         "paths": paths(),

@@ -1,5 +1,6 @@
-//! The legal pages a Japanese shop must have: the terms of service (利用規約) and the
-//! disclosures under the Act on Specified Commercial Transactions (特定商取引法に基づく表記).
+//! The legal pages a Japanese shop must have: the terms of service (利用規約), the
+//! disclosures under the Act on Specified Commercial Transactions (特定商取引法に基づく表記) and
+//! the privacy policy (プライバシーポリシー).
 //!
 //! The wording is Fluent messages; the operator's details come from the site settings, and
 //! every fee, deadline and count from the policy, so the pages say what the site really does.
@@ -10,6 +11,7 @@ use axum::extract::State;
 use axum::routing::get;
 use yorozu_app::config::Policy;
 use yorozu_app::legal::Business;
+use yorozu_app::withdrawal::receipt::{DataLine, data_lines};
 use yorozu_i18n::Arg;
 
 use crate::ctx::Ctx;
@@ -21,6 +23,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/legal/terms", get(terms))
         .route("/legal/tokushoho", get(tokushoho))
+        .route("/legal/privacy", get(privacy))
 }
 
 /// The policy numbers the legal texts quote, as message arguments.
@@ -214,4 +217,29 @@ async fn tokushoho(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         worded("environment", 1),
     ];
     page(&TokushohoPage { ctx: &ctx, rows })
+}
+
+// ---------------------------------------------------------------------------------------
+// プライバシーポリシー
+
+#[derive(Template)]
+#[template(path = "legal_privacy.html")]
+struct PrivacyPage<'a> {
+    ctx: &'a Ctx,
+    lead: String,
+    contact_email: String,
+    /// Each kind of data and what happens to it on withdrawal: the same lines as the
+    /// withdrawal page and the erasure receipt.
+    data: Vec<DataLine>,
+}
+
+async fn privacy(State(state): State<AppState>, ctx: Ctx) -> PageResult {
+    let business = &state.app.site.business;
+    let args = policy_args(&state.app.policy, business);
+    page(&PrivacyPage {
+        ctx: &ctx,
+        lead: ctx.tr.tv("legal-privacy-lead", &args),
+        contact_email: business.contact_email.as_str().to_owned(),
+        data: data_lines(ctx.locale()),
+    })
 }

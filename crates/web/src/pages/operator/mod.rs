@@ -1,6 +1,7 @@
 //! The operator console (運営コンソール): the dashboard, identity reviews, the audit log,
-//! the newsletter, coupons and points. Every page is for operators only: signed-out visitors
-//! are sent to sign in, members get 403. The use cases check the role again.
+//! the newsletter, coupons and points, payouts, and withdrawal statistics. Every page is for
+//! operators only: signed-out visitors are sent to sign in, members get 403. The use cases
+//! check the role again.
 
 mod audit;
 mod coupons;
@@ -8,6 +9,7 @@ mod identity;
 mod newsletter;
 mod payouts;
 mod points;
+mod withdrawals;
 
 use askama::Template;
 use axum::Router;
@@ -32,6 +34,7 @@ pub fn routes() -> Router<AppState> {
         .merge(coupons::routes())
         .merge(points::routes())
         .merge(payouts::routes())
+        .merge(withdrawals::routes())
 }
 
 /// The signed-in operator, or the response for everyone else (sign-in redirect or 403).

@@ -1,32 +1,33 @@
-//! Withdrawal (退会), one of the settings pages: `GET /settings/withdrawal` shows where the
+//! Withdrawal (退会), one of the settings pages. `GET /settings/withdrawal` shows where the
 //! member stands — what blocks a withdrawal and when each blocker clears by itself, what it
-//! would forfeit, what happens to each kind of data, and how the reviews they wrote will look.
-//! Confirming, scheduling and the purge come later; until then the page only informs, and
-//! shows no button that would do nothing.
+//! would forfeit, what happens to each kind of data, and how the reviews they wrote will look —
+//! and ends with the form that confirms the withdrawal (or schedules it while blockers remain).
+//! A scheduled withdrawal is shown instead of the form, with a button that cancels it.
+//!
+//! - `POST /settings/withdrawal`: confirm or schedule ([`confirm`]);
+//! - `POST /settings/withdrawal/cancel`: cancel a schedule;
+//! - `GET /withdrawal/done?r=…`: the public page after closing ([`done`]); the member is signed
+//!   out by then, so it reads nothing about them, only the signed erasure time in its link.
 
+mod confirm;
+mod done;
 mod readiness;
 
 use axum::Router;
-use axum::routing::get;
-use yorozu_domain::withdrawal::Fate;
+use axum::routing::{get, post};
 
 use crate::state::AppState;
 
 /// Where the page lives (the settings menu, the footer and the tests link here).
 pub const PATH: &str = "/settings/withdrawal";
+/// Cancelling a scheduled withdrawal.
+const CANCEL: &str = "/settings/withdrawal/cancel";
+/// The page after the account is closed.
+const DONE: &str = "/withdrawal/done";
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route(PATH, get(readiness::show))
-}
-
-/// The fate's part of a data category's message ids: `data-KEY-fate-FATE`. A category whose
-/// fate changes in the code then has no message until its text is written for the new fate.
-pub(crate) fn fate_key(fate: Fate) -> &'static str {
-    match fate {
-        Fate::EndedAtOnce => "ended-at-once",
-        Fate::Erased => "erased",
-        Fate::Kept { .. } => "kept",
-        Fate::Forfeited => "forfeited",
-        Fate::Released => "released",
-    }
+    Router::new()
+        .route(PATH, get(readiness::show).post(confirm::confirm))
+        .route(CANCEL, post(confirm::cancel))
+        .route(DONE, get(done::show))
 }

@@ -1,22 +1,25 @@
-//! The withdrawal page (`GET /settings/withdrawal`): the readiness check and the written-review
-//! preview, every text in the reader's language.
+//! The withdrawal page (`GET /settings/withdrawal`): the readiness check, the written-review
+//! preview and the confirmation form (or the scheduled withdrawal), every text in the reader's
+//! language. The confirmation handlers render the same page again when something needs
+//! correcting.
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::{HeaderValue, header};
-use yorozu_app::withdrawal::preview;
-use yorozu_app::withdrawal::readiness::{self, BlockerLine, Readiness};
+use axum::http::{HeaderValue, StatusCode, header};
+use yorozu_app::accounts::CurrentUser;
+use yorozu_app::withdrawal::readiness::{self, BlockerLine, Forfeits, Readiness};
+use yorozu_app::withdrawal::receipt::{DataLine, data_lines};
+use yorozu_app::withdrawal::{preview, schedule};
 use yorozu_domain::orders::OrderState;
-use yorozu_domain::withdrawal::{BlockerKind, DataCategory, Fate};
-use yorozu_i18n::Arg;
+use yorozu_domain::withdrawal::reason::MAX_COMMENT_CHARS;
+use yorozu_domain::withdrawal::{BlockerKind, ReasonChoice};
 
-use super::fate_key;
 use crate::ctx::Ctx;
-use crate::error::PageResult;
-use crate::pages::discovery::count_arg;
+use crate::error::{FormErrors, PageResult};
 use crate::pages::discovery::reviews::ReviewItem;
+use crate::pages::discovery::{count_arg, yen};
 use crate::pages::settings::signed_in;
-use crate::render::page;
+use crate::render::page_with_status;
 use crate::state::AppState;
 
 /// One blocker, in words.
@@ -76,28 +79,42 @@ fn label_or_raw(ctx: &Ctx, key: &str, raw: &str) -> String {
     }
 }
 
-/// One row of the data table.
-struct DataRow {
-    name: String,
-    fate: String,
-    why: String,
+/// What the member sent with the form, shown again when it needs correcting (never the
+/// password).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Entered {
+    /// Ticked reason keys.
+    pub reasons: Vec<String>,
+    pub comment: String,
+    /// The amounts whose boxes were ticked (0 where none was).
+    pub acknowledged: Forfeits,
+    pub erase_now: bool,
 }
 
-impl DataRow {
-    fn new(ctx: &Ctx, category: DataCategory) -> DataRow {
-        let key = category.key();
-        let fate = category.fate();
-        let args: Vec<(&str, Arg)> = match fate {
-            Fate::Kept { years: Some(years) } => vec![("years", Arg::from(years))],
-            _ => vec![],
-        };
-        DataRow {
-            name: ctx.t(&format!("data-{key}-name")),
-            fate: ctx
-                .tr
-                .tv(&format!("data-{key}-fate-{}", fate_key(fate)), &args),
-            why: ctx.tr.tv(&format!("data-{key}-why"), &args),
-        }
+/// One reason checkbox.
+struct ReasonOption {
+    key: &'static str,
+    label: String,
+    checked: bool,
+}
+
+/// One acknowledgement checkbox: the exact amount is both the label and the value sent, so
+/// the use case can tell whether the member saw the amount that would be forfeited now.
+struct Acknowledgement {
+    value: i64,
+    label: String,
+    checked: bool,
+}
+
+impl Acknowledgement {
+    /// The checkbox for `amount`, if there is anything to forfeit.
+    fn new(amount: i64, acknowledged: i64, label: impl FnOnce() -> String) -> Option<Self> {
+        (amount > 0).then(|| Acknowledgement {
+            value: amount,
+            label: label(),
+            // Ticked again only when it was ticked for the amount that is still current.
+            checked: acknowledged == amount,
+        })
     }
 }
 
@@ -117,51 +134,131 @@ struct WithdrawalPage<'a> {
     /// Whether a payout request could still save the balance.
     has_sales_balance: bool,
     points: String,
-    data: Vec<DataRow>,
+    data: Vec<DataLine>,
     /// The newest review the member wrote, as it will look (none or one: `_reviews.html` takes
     /// a list).
     reviews: Vec<ReviewItem>,
+    /// 「退会を予約中です（受付日時: …）」 when a withdrawal is scheduled; the form is not shown.
+    scheduled: Option<String>,
+    /// A sale in progress blocks: completing it grows the balance and calls a schedule off.
+    has_sale_blocker: bool,
+    reasons: Vec<ReasonOption>,
+    comment: String,
+    comment_max: usize,
+    acknowledge_sales: Option<Acknowledgement>,
+    acknowledge_points: Option<Acknowledgement>,
+    /// Days of the grace period (0: none, and no choice to make).
+    grace_days: i64,
+    erase_now: bool,
+    errors: FormErrors,
 }
 
 pub(super) async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let user = signed_in!(ctx);
+    render(
+        &state,
+        &ctx,
+        user,
+        StatusCode::OK,
+        Entered::default(),
+        FormErrors::default(),
+    )
+    .await
+}
+
+/// The page as it stands now, with what the member entered and the errors to correct.
+pub(super) async fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    status: StatusCode,
+    entered: Entered,
+    errors: FormErrors,
+) -> PageResult {
     let r: Readiness = readiness::check(&state.app, user).await?;
     let review = preview::written_review(&state.app, user).await?;
+    let scheduled = schedule::current(&state.app, user).await?;
     let count = r.blockers.len();
-    let mut response = page(&WithdrawalPage {
-        ctx: &ctx,
-        section: "withdrawal",
-        ready: r.is_ready(),
-        not_ready: ctx.t1("withdrawal-not-ready", "count", count),
-        blockers: r
-            .blockers
-            .iter()
-            .map(|b| BlockerItem::new(&ctx, b))
-            .collect(),
-        clears_by_itself: r.clears_by_itself_at().map(|at| {
-            ctx.t1(
-                "withdrawal-clears-by-itself",
-                "date",
-                ctx.datetime(&at.unix()),
-            )
-        }),
-        unpaid_sales: (r.unpaid_sales_to_cancel > 0)
-            .then(|| ctx.t1("withdrawal-unpaid-sales", "count", r.unpaid_sales_to_cancel)),
-        sales_balance: crate::pages::discovery::yen(&ctx, r.forfeits.sales_balance),
-        has_sales_balance: r.forfeits.sales_balance > 0,
-        points: ctx.tr.ta(
-            "withdrawal-forfeit-points-value",
-            [("points", count_arg(r.forfeits.points))],
-        ),
-        data: r.data.iter().map(|c| DataRow::new(&ctx, *c)).collect(),
-        reviews: review
-            .map(|v| ReviewItem::new(&ctx, v, true))
-            .into_iter()
-            .collect(),
-    })?;
+    let forfeits = r.forfeits;
+    let mut response = page_with_status(
+        status,
+        &WithdrawalPage {
+            ctx,
+            section: "withdrawal",
+            ready: r.is_ready(),
+            not_ready: ctx.t1("withdrawal-not-ready", "count", count),
+            blockers: r
+                .blockers
+                .iter()
+                .map(|b| BlockerItem::new(ctx, b))
+                .collect(),
+            clears_by_itself: r.clears_by_itself_at().map(|at| {
+                ctx.t1(
+                    "withdrawal-clears-by-itself",
+                    "date",
+                    ctx.datetime(&at.unix()),
+                )
+            }),
+            unpaid_sales: (r.unpaid_sales_to_cancel > 0)
+                .then(|| ctx.t1("withdrawal-unpaid-sales", "count", r.unpaid_sales_to_cancel)),
+            sales_balance: yen(ctx, forfeits.sales_balance),
+            has_sales_balance: forfeits.sales_balance > 0,
+            points: points_text(ctx, "withdrawal-forfeit-points-value", forfeits.points),
+            data: data_lines(ctx.locale()),
+            reviews: review
+                .map(|v| ReviewItem::new(ctx, v, true))
+                .into_iter()
+                .collect(),
+            scheduled: scheduled.map(|row| {
+                ctx.t1(
+                    "withdrawal-scheduled",
+                    "date",
+                    ctx.datetime(&row.requested_at),
+                )
+            }),
+            has_sale_blocker: r
+                .blockers
+                .iter()
+                .any(|b| b.blocker.kind == BlockerKind::Sale),
+            reasons: ReasonChoice::ALL
+                .into_iter()
+                .map(|choice| ReasonOption {
+                    key: choice.key(),
+                    label: ctx.t(&format!("withdrawal-reason-{}", choice.key())),
+                    checked: entered.reasons.iter().any(|k| k == choice.key()),
+                })
+                .collect(),
+            comment: entered.comment,
+            comment_max: MAX_COMMENT_CHARS,
+            acknowledge_sales: Acknowledgement::new(
+                forfeits.sales_balance,
+                entered.acknowledged.sales_balance,
+                || {
+                    ctx.t1(
+                        "withdrawal-acknowledge-sales-label",
+                        "amount",
+                        yen(ctx, forfeits.sales_balance),
+                    )
+                },
+            ),
+            acknowledge_points: Acknowledgement::new(
+                forfeits.points,
+                entered.acknowledged.points,
+                || points_text(ctx, "withdrawal-acknowledge-points-label", forfeits.points),
+            ),
+            grace_days: state.app.policy.withdrawal_grace_days,
+            erase_now: entered.erase_now,
+            errors,
+        },
+    )?;
     // Balances and open orders: browsers and proxies must not keep a copy.
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
+}
+
+/// A message with a number of points, grouped the way amounts are (「1,500ポイント」).
+fn points_text(ctx: &Ctx, key: &str, points: i64) -> String {
+    ctx.tr.ta(key, [("points", count_arg(points))])
 }

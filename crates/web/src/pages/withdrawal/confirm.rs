@@ -1,0 +1,110 @@
+//! Confirming a withdrawal from the page (`POST /settings/withdrawal`), and cancelling a
+//! scheduled one (`POST /settings/withdrawal/cancel`).
+//!
+//! The form sends the reasons, the comment, the password, each acknowledged amount as the
+//! value of its checkbox, the erasure choice, and `when`: `now` from the 「退会する」 button
+//! (shown when nothing blocks) or `when_ready` from 「退会を予約する」. A `now` that meets a
+//! blocker which appeared meanwhile is refused rather than quietly scheduled.
+
+use axum::Form;
+use axum::extract::State;
+use axum::extract::rejection::FormRejection;
+use yorozu_app::withdrawal::confirm::{self, Confirmation, Outcome, When};
+use yorozu_app::withdrawal::schedule;
+
+use super::readiness::{Entered, render};
+use super::{PATH, done};
+use crate::cookies;
+use crate::ctx::{Ctx, push_cookie};
+use crate::error::{PageResult, form_or_page};
+use crate::pages::settings::signed_in;
+use crate::render::redirect_with_flash;
+use crate::state::AppState;
+
+/// The form as sent: repeated `reasons` fields, so it is read as pairs.
+struct Submitted {
+    entered: Entered,
+    password: String,
+    when: When,
+}
+
+impl Submitted {
+    fn from_pairs(pairs: Vec<(String, String)>) -> Submitted {
+        let mut entered = Entered::default();
+        let mut password = String::new();
+        let mut when = When::Now;
+        // An amount that does not parse was not acknowledged; the use case then says so.
+        let amount = |v: &str| v.trim().parse::<i64>().unwrap_or(0);
+        for (name, value) in pairs {
+            match name.as_str() {
+                "reasons" => entered.reasons.push(value),
+                "comment" => entered.comment = value,
+                "password" => password = value,
+                "acknowledge_sales" => entered.acknowledged.sales_balance = amount(&value),
+                "acknowledge_points" => entered.acknowledged.points = amount(&value),
+                "erasure" => entered.erase_now = value == "now",
+                "when" if value == "when_ready" => when = When::WhenReady,
+                _ => {}
+            }
+        }
+        Submitted {
+            entered,
+            password,
+            when,
+        }
+    }
+
+    fn confirmation(&self) -> Confirmation {
+        Confirmation {
+            password: self.password.clone(),
+            reasons: self.entered.reasons.clone(),
+            comment: self.entered.comment.clone(),
+            acknowledged: self.entered.acknowledged,
+            erase_now: self.entered.erase_now,
+        }
+    }
+}
+
+pub(super) async fn confirm(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> PageResult {
+    let user = signed_in!(ctx);
+    let submitted = Submitted::from_pairs(form.map(|Form(f)| f).unwrap_or_default());
+    match confirm::withdraw(&state.app, user, &submitted.confirmation(), submitted.when).await {
+        Ok(Outcome::Closed(closed)) => {
+            // The closing revoked every session; the browser forgets its cookie too.
+            let mut response = done::redirect(&state, &closed);
+            push_cookie(
+                response.headers_mut(),
+                &cookies::clear(cookies::SESSION, ctx.secure),
+            );
+            Ok(response)
+        }
+        Ok(Outcome::Scheduled { .. }) => Ok(redirect_with_flash(
+            &ctx,
+            PATH,
+            "withdrawal-flash-scheduled",
+        )),
+        Err(e) => {
+            let (status, errors) = form_or_page(ctx.tr, e)?;
+            render(&state, &ctx, user, status, submitted.entered, errors).await
+        }
+    }
+}
+
+pub(super) async fn cancel(State(state): State<AppState>, ctx: Ctx) -> PageResult {
+    let user = signed_in!(ctx);
+    match schedule::cancel(&state.app, user).await {
+        Ok(()) => Ok(redirect_with_flash(
+            &ctx,
+            PATH,
+            "withdrawal-flash-schedule-cancelled",
+        )),
+        Err(e) => {
+            let (status, errors) = form_or_page(ctx.tr, e)?;
+            render(&state, &ctx, user, status, Entered::default(), errors).await
+        }
+    }
+}
