@@ -338,6 +338,79 @@ both_backends!(
     }
 );
 
+both_backends!(
+    a_sellers_schedule_pays_out_the_grown_balance_and_closes_after_the_transfer,
+    |db: Db| async move {
+        let m = market(db).await;
+        let t = &m.t;
+        register_bank(t, &m.seller).await;
+        let id = buy(&m, "open").await;
+        let confirmation = acknowledging(t, &m.seller, false).await;
+        let Outcome::Scheduled { withdrawal_id, .. } =
+            withdraw(&t.app, &m.seller, &confirmation, When::WhenReady)
+                .await
+                .expect("schedule")
+        else {
+            panic!("expected a schedule");
+        };
+        deliver(&m, id).await;
+        t.advance(3 * DAY + 1);
+        t.run_jobs().await;
+        t.advance(HOUR);
+        t.run_jobs().await;
+        // The completed sale's ¥2,340 went into a payout request instead of being forfeited.
+        assert_eq!(
+            withdrawal_state(&t.app.db, withdrawal_id).await,
+            "scheduled"
+        );
+        let mut c = t.app.db.read().await.expect("read");
+        let request = yorozu_store::payouts::requests::in_flight(&mut c, m.seller.id)
+            .await
+            .expect("in flight")
+            .expect("a payout request");
+        drop(c);
+        assert_eq!((request.gross, request.net), (2_340, 2_180));
+        let op = operator(t).await;
+        let batch = yorozu_app::payouts::batches::close(&t.app, &op, &request.transfer_date)
+            .await
+            .expect("close batch");
+        yorozu_app::payouts::batches::mark_transferred(&t.app, &op, batch.id)
+            .await
+            .expect("transferred");
+        t.advance(2 * HOUR);
+        t.run_jobs().await;
+        assert_eq!(withdrawal_state(&t.app.db, withdrawal_id).await, "closed");
+        assert_eq!(status(&t.app.db, m.seller.id).await, "closed");
+        assert_eq!(
+            balance(&t.app.db, "seller_balance", Some(m.seller.id)).await,
+            0
+        );
+        assert_ledger_balanced(&t.app.db).await;
+    }
+);
+
+both_backends!(
+    guessing_the_password_on_the_withdrawal_form_is_throttled,
+    |db: Db| async move {
+        let m = market(db).await;
+        let t = &m.t;
+        let mut wrong = acknowledging(t, &m.buyer, false).await;
+        wrong.password = "guess".into();
+        for _ in 0..5 {
+            assert_eq!(
+                codes(withdraw(&t.app, &m.buyer, &wrong, When::Now).await),
+                [("password", "withdrawal-password-wrong")]
+            );
+        }
+        let right = acknowledging(t, &m.buyer, false).await;
+        assert!(matches!(
+            withdraw(&t.app, &m.buyer, &right, When::Now).await,
+            Err(AppError::Throttled { .. })
+        ));
+        assert_eq!(status(&t.app.db, m.buyer.id).await, "active");
+    }
+);
+
 both_backends!(a_member_can_cancel_their_schedule, |db: Db| async move {
     let m = market(db).await;
     let t = &m.t;

@@ -556,10 +556,10 @@ both_backends!(
         let m = market(&s.app).await;
         order(&s.app, &m, false).await;
 
-        // The seller is told that completing the sale will call the schedule off.
+        // The seller is told that the completed sale's balance will be paid out first.
         let seller = page_of(&s, &m.seller).await;
         seller.assert_contains(&[
-            "販売中の取引が完了すると、その分の売上金が増えるため、予約は中止になります。",
+            "振込先口座が登録されていれば自動で振込申請しますので、売上金を受け取ってから退会できます。",
             r#"<button type="submit" class="button">退会を予約する</button>"#,
         ]);
 

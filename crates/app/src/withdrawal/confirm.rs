@@ -4,7 +4,7 @@
 //! withdrawal can be scheduled to close it when the last blocker clears.
 
 use yorozu_domain::withdrawal::{ReasonError, Reasons, WithdrawalState};
-use yorozu_store::accounts::users;
+use yorozu_store::accounts::{sign_in_failures, users};
 use yorozu_store::withdrawal::withdrawals::{self, WithdrawalRow};
 
 use super::close::{self, Closed};
@@ -109,14 +109,29 @@ pub async fn withdraw(
     Ok(Outcome::Closed(closed))
 }
 
+/// The password re-entry, throttled like sign-in (the same failure counter per address), so
+/// that a stolen session cannot be used to guess the password here either.
 async fn check_password(app: &App, member: &CurrentUser, password: &str) -> AppResult<()> {
+    let now = app.now();
+    let email_hash = app.signer.email_hash(&member.email);
     let mut c = app.db.read().await?;
+    let window_start = now - app.policy.sign_in_window_minutes * 60;
+    if sign_in_failures::count_for_email_since(&mut c, &email_hash, window_start).await?
+        >= app.policy.sign_in_max_failures_per_email
+    {
+        return Err(AppError::Throttled {
+            retry_after_minutes: app.policy.sign_in_window_minutes,
+        });
+    }
     let hash = users::find(&mut c, member.id)
         .await?
         .and_then(|u| u.password_hash)
         .unwrap_or_default();
     drop(c);
     if password.is_empty() || !verify_password(password, &hash) {
+        let mut tx = app.db.begin().await?;
+        sign_in_failures::record(&mut tx, app.new_id(), &email_hash, "withdrawal", now).await?;
+        tx.commit().await?;
         return Err(AppError::Invalid(vec![FieldError::new(
             "password",
             "withdrawal-password-wrong",

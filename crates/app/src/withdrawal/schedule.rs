@@ -1,9 +1,12 @@
 //! A withdrawal scheduled while blockers remain: the member's services stop taking orders at
 //! once, and a job re-checks at the date the last blocker clears by itself (or every
 //! `withdrawal_recheck_minutes` while one needs someone to act). When nothing blocks any more
-//! the account closes — unless more would now be forfeited than the member acknowledged
-//! (a sale completed meanwhile): then the schedule is called off and the member is told, so
-//! nothing is ever forfeited unseen. The member may cancel the schedule at any time.
+//! the account closes — unless more would now be forfeited than the member acknowledged (a
+//! sale completed meanwhile). Then the grown balance is requested as a payout to the member's
+//! registered bank account, and the account closes after the transfer; where that is not
+//! possible (no account, a balance not above the transfer fee, more points) the schedule is
+//! called off and the member is told, so nothing is ever forfeited unseen. The member may
+//! cancel the schedule at any time.
 
 use yorozu_domain::withdrawal::WithdrawalState;
 use yorozu_i18n::Arg;
@@ -128,8 +131,16 @@ pub async fn attempt(app: &App, withdrawal_id: i64) -> AppResult<()> {
             tx.commit().await?;
             Ok(())
         }
-        Err(CloseError::AmountsChanged(_)) => {
+        Err(CloseError::AmountsChanged(now)) => {
             drop(tx);
+            if now.points <= row.acknowledged_points && request_payout(app, row.user_id).await? {
+                // The balance that grew is on its way to the member's bank account; the
+                // request is a new blocker, which clears on its transfer date.
+                let mut tx = app.db.begin().await?;
+                enqueue_attempt(&mut tx, app, row.id, app.now() + 60).await?;
+                tx.commit().await?;
+                return Ok(());
+            }
             call_off(app, &row).await
         }
         Err(CloseError::Blocked(_)) => {
@@ -143,8 +154,25 @@ pub async fn attempt(app: &App, withdrawal_id: i64) -> AppResult<()> {
     }
 }
 
-/// More would be forfeited than the member acknowledged: the schedule ends and the member is
-/// asked to look again.
+/// Requests a payout of the member's whole balance to their registered account; false when
+/// that is not possible (no usable account, a balance not above the transfer fee).
+async fn request_payout(app: &App, user_id: i64) -> AppResult<bool> {
+    let member = {
+        let mut c = app.db.read().await?;
+        CurrentUser::load(&mut c, user_id).await?
+    };
+    let Some(member) = member else {
+        return Ok(false);
+    };
+    match crate::payouts::request::request(app, &member).await {
+        Ok(_) => Ok(true),
+        Err(AppError::Conflict(_) | AppError::Invalid(_)) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// More would be forfeited than the member acknowledged and it cannot be paid out: the
+/// schedule ends and the member is asked to look again.
 async fn call_off(app: &App, row: &WithdrawalRow) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     if !withdrawals::end(

@@ -39,7 +39,8 @@ pub struct WithdrawalStats {
     pub months: Vec<String>,
     pub counts: Vec<MonthCounts>,
     pub reasons: Vec<ReasonSeries>,
-    /// Withdrawals that gave no reason at all.
+    /// Withdrawals closed in these months that gave neither a choice nor a comment (a
+    /// withdrawal undone and closed again counts each time).
     pub no_reason: i64,
     /// Blockers met when scheduling, most frequent first.
     pub blockers: Vec<(BlockerKind, i64)>,
@@ -49,6 +50,9 @@ pub struct WithdrawalStats {
 
 /// How many months the statistics cover.
 pub const MONTHS: usize = 12;
+
+/// How many of the latest comments are shown.
+pub const COMMENTS: i64 = 20;
 
 /// The last [`MONTHS`] months, oldest first, ending with the current one (Japan time).
 fn last_months(now: i64) -> Vec<String> {
@@ -75,7 +79,7 @@ pub async fn load(app: &App, operator: &CurrentUser) -> AppResult<WithdrawalStat
     let mut c = app.db.read().await?;
     let events = stats::events_since(&mut c, &from).await?;
     let reasons = stats::reasons_since(&mut c, &from).await?;
-    let comments = stats::latest_comments(&mut c, 20).await?;
+    let comments = stats::latest_comments(&mut c, &from, COMMENTS).await?;
     drop(c);
 
     let mut counts: Vec<MonthCounts> = months

@@ -114,8 +114,8 @@ withdrawal-confirm-heading = Close your account
 withdrawal-confirm-lead = Please check the details, enter your password and press "Close my account". Giving a reason is optional.
 withdrawal-schedule-lead = You cannot close your account yet, but you can schedule it. Once everything that keeps you from closing it has cleared, your account is closed automatically.
 withdrawal-schedule-paused = As soon as you schedule it, all your services are paused and take no new orders. Orders already in progress carry on to the end as usual.
-withdrawal-schedule-called-off = If your sales balance or points grow after you schedule it, the schedule is called off and we let you know by mail, so that nothing you have not seen is forfeited.
-withdrawal-schedule-sale-note = When a sale in progress is completed, your sales balance grows by its amount, so the schedule will be called off. If you want to be paid first, request a payout after the order is completed, then close your account.
+withdrawal-schedule-called-off = If your sales balance grows after you schedule it, we request a payout of it to your registered bank account and close your account once it has been transferred. If no bank account is registered, the balance does not exceed the transfer fee, or your points grow, the schedule is called off and we let you know by mail, so that nothing you have not seen is forfeited.
+withdrawal-schedule-sale-note = When a sale in progress is completed, your sales balance grows by its amount. With a bank account registered, we request a payout of it for you, so you are paid before your account closes.
 
 withdrawal-reasons-legend = Why are you leaving? (optional, choose any)
 withdrawal-reasons-hint = You can close your account without answering. Your answers are only used for statistics that help us improve the service.

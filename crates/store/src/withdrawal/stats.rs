@@ -60,14 +60,19 @@ pub async fn reasons_since(c: &mut impl Exec, from_month: &str) -> Result<Vec<(S
     )?)
 }
 
-/// The newest comments (non-empty), newest first: `(month, comment)`.
-pub async fn latest_comments(c: &mut impl Exec, limit: i64) -> Result<Vec<(String, String)>> {
+/// The newest comments (non-empty) from `from_month` on, newest first: `(month, comment)`.
+pub async fn latest_comments(
+    c: &mut impl Exec,
+    from_month: &str,
+    limit: i64,
+) -> Result<Vec<(String, String)>> {
     Ok(query_as!(
         c,
         fetch_all,
         (String, String),
-        "SELECT month, comment FROM withdrawal_reasons WHERE comment <> ''
-         ORDER BY month DESC, id DESC LIMIT $1",
+        "SELECT month, comment FROM withdrawal_reasons WHERE comment <> '' AND month >= $1
+         ORDER BY month DESC, id DESC LIMIT $2",
+        from_month,
         limit
     )?)
 }
