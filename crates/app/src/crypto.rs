@@ -128,6 +128,15 @@ impl Signer {
         String::from_utf8(plain).ok()
     }
 
+    /// A 32-byte key for `purpose`, derived from the server key (e.g. the seed of the key that
+    /// signs review bundles): the same on every process that shares the server key.
+    pub fn derived_key(&self, purpose: &str) -> [u8; 32] {
+        self.mac("derived-key", purpose)
+            .finalize()
+            .into_bytes()
+            .into()
+    }
+
     fn field_key(&self) -> [u8; 32] {
         self.mac("field-encryption", "v1")
             .finalize()

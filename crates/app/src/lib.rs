@@ -11,6 +11,7 @@ pub mod config;
 pub mod context;
 pub mod crypto;
 pub mod error;
+pub mod export;
 pub mod identity;
 pub mod ids;
 pub mod jobs;

@@ -102,6 +102,10 @@ macro_rules! resources {
                 include_str!(concat!("../locales/", $locale, "/withdrawal.ftl")),
             ),
             (
+                "export.ftl",
+                include_str!(concat!("../locales/", $locale, "/export.ftl")),
+            ),
+            (
                 "withdrawal_mail.ftl",
                 include_str!(concat!("../locales/", $locale, "/withdrawal_mail.ftl")),
             ),

@@ -9,6 +9,7 @@ pub mod bulk;
 pub mod catalog;
 mod db;
 pub mod dynamic;
+pub mod export;
 mod error;
 pub mod migrate;
 

@@ -32,6 +32,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!("0007", "0007_payouts.sql"),
     migration!("0008", "0008_withdrawal_readiness.sql"),
     migration!("0009", "0009_withdrawals.sql"),
+    migration!("0010", "0010_exports.sql"),
 ];
 
 /// Applies every migration not yet recorded. Safe to call from several processes at once on

@@ -1,6 +1,7 @@
 //! Periodic housekeeping: expired sessions and old sign-in failures are deleted, points past
 //! their validity expire, and so do sales not requested in time; withdrawal jobs that were
-//! lost or ran out of attempts are queued again.
+//! lost or ran out of attempts are queued again; data-export archives past their expiry are
+//! deleted.
 
 use yorozu_store::accounts::{sessions, sign_in_failures};
 
@@ -15,5 +16,6 @@ pub async fn run(app: &App) -> AppResult<()> {
     crate::promotions::points::expire_due(app).await?;
     crate::payouts::expiry::expire_due(app).await?;
     crate::withdrawal::jobs::sweep(app).await?;
+    crate::export::request::expire_due(app).await?;
     Ok(())
 }

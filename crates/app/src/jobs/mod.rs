@@ -112,6 +112,7 @@ async fn dispatch(app: &App, job: &JobRow) -> AppResult<()> {
     match job.kind.as_str() {
         mail::outbox::JOB_KIND => mail::outbox::deliver(app, &job.payload).await.map(|_| ()),
         identity::erase::JOB_KIND => identity::erase::run(app, &job.payload).await,
+        crate::export::JOB_KIND => crate::export::request::run_job(app, &job.payload).await,
         other => Err(AppError::Internal(format!("unknown job kind {other}"))),
     }
 }

@@ -174,6 +174,16 @@ async fn run_batch(app: &App, member: i64, step: PurgeStep) -> AppResult<bool> {
             tx.commit().await?;
             full(ids.len() as u64)
         }
+        PurgeStep::Exports => {
+            let rows = {
+                let mut c = app.db.read().await?;
+                yorozu_store::export::archives::of_member(&mut c, member, limit).await?
+            };
+            for row in &rows {
+                crate::export::request::discard(app, row, true).await?;
+            }
+            full(rows.len() as u64)
+        }
         PurgeStep::Access => {
             let mut tx = app.db.begin().await?;
             let mut n = erase::delete_access(&mut tx, member, limit).await?;

@@ -101,6 +101,8 @@ pub enum PurgeStep {
     BankAccounts,
     /// Cards: the provider's token deleted at the provider, then the row.
     Cards,
+    /// Data-export archives (their encrypted parts, then the rows).
+    Exports,
     /// Sessions, API and e-mail tokens, notification settings, sign-in failures.
     Access,
     /// Mail to the member: sent and dropped mail jobs, the local mailbox.
@@ -112,7 +114,7 @@ pub enum PurgeStep {
 }
 
 impl PurgeStep {
-    pub const ALL: [PurgeStep; 11] = [
+    pub const ALL: [PurgeStep; 12] = [
         Self::Listings,
         Self::Favorites,
         Self::ReviewsReceived,
@@ -120,6 +122,7 @@ impl PurgeStep {
         Self::IdentityDocuments,
         Self::BankAccounts,
         Self::Cards,
+        Self::Exports,
         Self::Access,
         Self::Mail,
         Self::Profile,
@@ -135,6 +138,7 @@ impl PurgeStep {
             Self::IdentityDocuments => "identity_documents",
             Self::BankAccounts => "bank_accounts",
             Self::Cards => "cards",
+            Self::Exports => "exports",
             Self::Access => "access",
             Self::Mail => "mail",
             Self::Profile => "profile",

@@ -186,3 +186,6 @@ withdrawal-blocked = You cannot withdraw yet: orders are still open or a payout 
 withdrawal-amounts-changed = The amounts you would forfeit changed after you confirmed them. Please check the new amounts and try again.
 withdrawal-changed = Your withdrawal was changed by another action. Please reload the page.
 withdrawal-not-scheduled = You have no scheduled withdrawal.
+export-once-a-day = You can download your data once a day. Please ask again 24 hours after your last request.
+export-in-progress = Your archive is being built. Please wait until it is ready.
+export-not-available = This archive cannot be downloaded: it has expired or is not ready yet.

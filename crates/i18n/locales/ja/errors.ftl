@@ -186,3 +186,6 @@ withdrawal-blocked = 終わっていない取引や振込前の振込申請が�
 withdrawal-amounts-changed = 放棄する金額が、確認していただいたあとに変わりました。新しい金額を確認して、もう一度お手続きください。
 withdrawal-changed = 退会の状況がほかの操作で変わりました。ページを読み込み直してください。
 withdrawal-not-scheduled = 予約中の退会はありません。
+export-once-a-day = データのダウンロードは1日に1回までです。前回のお申し込みから24時間たってから、もう一度お申し込みください。
+export-in-progress = アーカイブを作成中です。完了するまでお待ちください。
+export-not-available = このアーカイブはダウンロードできません。期限が切れたか、まだ作成中です。

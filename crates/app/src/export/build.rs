@@ -1,0 +1,529 @@
+//! Building an archive (the `export.build` job): every section as JSON (`data/`) and CSV
+//! (`csv/`, UTF-8 with a BOM so that Excel opens it as Japanese text), a readable `index.html`,
+//! the stored files (avatar, service images, talk-room files), the signed bundle of reviews
+//! received (`reviews/`) and the JSON Schema of the data (`schema/`). Rows are read page by
+//! page and the archive is written in encrypted parts of [`PART_BYTES`], so memory stays flat
+//! however large the account is.
+
+use sha2::{Digest, Sha512};
+use yorozu_domain::Locale;
+use yorozu_i18n::Tr;
+use yorozu_store::accounts::users;
+use yorozu_store::export::archives;
+use yorozu_store::export::sections::{self as store, Cell};
+use yorozu_store::profiles;
+
+use super::sections::{
+    ALL, ATTACHMENTS, ORDER_IDS, REVIEWS_RECEIVED, SERVICE_IMAGES, Section, Source,
+};
+use super::zip::{ZipError, ZipStream};
+use super::{PART_BYTES, VALID_DAYS, part_key, schema, signed};
+use crate::mail::compose::{compose, locale_of};
+use crate::mail::{MailCategory, outbox};
+use crate::{App, AppError, AppResult};
+
+/// Rows per page read.
+const PAGE: i64 = 500;
+
+impl From<ZipError> for AppError {
+    fn from(e: ZipError) -> AppError {
+        AppError::Internal(format!("archive: {e}"))
+    }
+}
+
+/// The archive under construction and where its parts go.
+struct Sink<'a> {
+    app: &'a App,
+    export_id: i64,
+    zip: ZipStream,
+    parts: i64,
+    size: i64,
+}
+
+impl Sink<'_> {
+    async fn flush(&mut self, force: bool) -> AppResult<()> {
+        if self.zip.pending() == 0 || (!force && self.zip.pending() < PART_BYTES) {
+            return Ok(());
+        }
+        let bytes = self.zip.take_output();
+        self.store(bytes).await
+    }
+
+    async fn store(&mut self, bytes: Vec<u8>) -> AppResult<()> {
+        self.app
+            .files
+            .put(&part_key(self.export_id, self.parts), &bytes)
+            .await?;
+        self.parts += 1;
+        self.size += i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+        Ok(())
+    }
+}
+
+fn kinds(section: &Section) -> Vec<store::Kind> {
+    section.columns.iter().map(|(_, k)| *k).collect()
+}
+
+/// Calls `row` for every row of `section`, page by page, flushing the archive between pages.
+async fn each_row(
+    sink: &mut Sink<'_>,
+    member: i64,
+    section: &Section,
+    row: &mut (dyn FnMut(&mut ZipStream, Vec<Cell>) -> AppResult<()> + Send),
+) -> AppResult<()> {
+    let kinds = kinds(section);
+    match &section.source {
+        Source::Pages(queries) => {
+            for sql in *queries {
+                let mut after = (i64::MIN, i64::MIN);
+                loop {
+                    let rows = {
+                        let mut c = sink.app.db.read().await?;
+                        store::page(&mut c, sql, &kinds, member, after, PAGE).await?
+                    };
+                    let n = rows.len();
+                    for cells in rows {
+                        after = (cells[0].as_i64(), cells[1].as_i64());
+                        row(&mut sink.zip, cells)?;
+                    }
+                    sink.flush(false).await?;
+                    if i64::try_from(n).unwrap_or(0) < PAGE {
+                        break;
+                    }
+                }
+            }
+        }
+        Source::OfOrders { head, tail } => {
+            let id_kinds = [store::Kind::Int, store::Kind::Int];
+            for sql in ORDER_IDS {
+                let mut after = (i64::MIN, i64::MIN);
+                loop {
+                    let (ids, children) = {
+                        let mut c = sink.app.db.read().await?;
+                        let ids: Vec<i64> =
+                            store::page(&mut c, sql, &id_kinds, member, after, PAGE)
+                                .await?
+                                .into_iter()
+                                .map(|r| {
+                                    after = (r[0].as_i64(), r[1].as_i64());
+                                    r[1].as_i64()
+                                })
+                                .collect();
+                        let children =
+                            store::children(&mut c, head, tail, &kinds, member, &ids).await?;
+                        (ids, children)
+                    };
+                    for cells in children {
+                        row(&mut sink.zip, cells)?;
+                    }
+                    sink.flush(false).await?;
+                    if i64::try_from(ids.len()).unwrap_or(0) < PAGE {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where a stored file goes in the archive, from a row of a section with a `file` column.
+fn archive_path(section: &Section, cells: &[Cell]) -> Option<String> {
+    let text = |i: usize| match cells.get(i) {
+        Some(Cell::Text(t)) => t.clone(),
+        _ => String::new(),
+    };
+    if section.name == SERVICE_IMAGES.name {
+        Some(format!(
+            "files/services/{}-{}.jpg",
+            cells[0].as_i64(),
+            cells[1].as_i64()
+        ))
+    } else if section.name == ATTACHMENTS.name {
+        let name: String = text(4)
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '.' || c == '-' || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        Some(format!(
+            "files/messages/{}-{}-{name}",
+            cells[0].as_i64(),
+            cells[1].as_i64()
+        ))
+    } else {
+        None
+    }
+}
+
+/// The index of the `file` column of a section, if it has one.
+fn file_column(section: &Section) -> Option<usize> {
+    section.columns.iter().position(|(name, _)| *name == "file")
+}
+
+/// A row as shown: the stored key of a file is replaced by its path in the archive.
+fn shown(section: &Section, mut cells: Vec<Cell>) -> Vec<Cell> {
+    if let (Some(i), Some(path)) = (file_column(section), archive_path(section, &cells)) {
+        cells[i] = Cell::Text(path);
+    }
+    cells
+}
+
+fn json_value(cell: &Cell) -> serde_json::Value {
+    match cell {
+        Cell::Int(n) => serde_json::Value::from(*n),
+        Cell::Text(t) => serde_json::Value::from(t.as_str()),
+        Cell::Bool(b) => serde_json::Value::from(*b),
+        Cell::Null => serde_json::Value::Null,
+    }
+}
+
+fn csv_field(cell: &Cell) -> String {
+    let raw = match cell {
+        Cell::Int(n) => n.to_string(),
+        Cell::Text(t) => t.clone(),
+        Cell::Bool(b) => b.to_string(),
+        Cell::Null => String::new(),
+    };
+    if raw.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", raw.replace('"', "\"\""))
+    } else {
+        raw
+    }
+}
+
+fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+async fn write_json(sink: &mut Sink<'_>, member: i64, section: &'static Section) -> AppResult<()> {
+    sink.zip.start(&format!("data/{}.json", section.name))?;
+    sink.zip.write(b"[")?;
+    let mut first = true;
+    each_row(sink, member, section, &mut |zip, cells| {
+        let cells = shown(section, cells);
+        let object: serde_json::Map<String, serde_json::Value> = section
+            .columns
+            .iter()
+            .zip(&cells)
+            .map(|((name, _), cell)| ((*name).to_owned(), json_value(cell)))
+            .collect();
+        zip.write(if first { b"\n" } else { b",\n" })?;
+        first = false;
+        zip.write(&serde_json::to_vec(&object)?)?;
+        Ok(())
+    })
+    .await?;
+    sink.zip.write(b"\n]\n")?;
+    sink.zip.finish_entry()?;
+    Ok(())
+}
+
+async fn write_csv(sink: &mut Sink<'_>, member: i64, section: &'static Section) -> AppResult<()> {
+    sink.zip.start(&format!("csv/{}.csv", section.name))?;
+    let header: Vec<&str> = section.columns.iter().map(|(n, _)| *n).collect();
+    sink.zip
+        .write(format!("\u{FEFF}{}\r\n", header.join(",")).as_bytes())?;
+    each_row(sink, member, section, &mut |zip, cells| {
+        let line: Vec<String> = shown(section, cells).iter().map(csv_field).collect();
+        zip.write(format!("{}\r\n", line.join(",")).as_bytes())?;
+        Ok(())
+    })
+    .await?;
+    sink.zip.finish_entry()?;
+    Ok(())
+}
+
+async fn write_html(sink: &mut Sink<'_>, member: i64, locale: Locale, name: &str) -> AppResult<()> {
+    let tr = Tr::new(locale);
+    sink.zip.start("index.html")?;
+    let lang = locale.tag();
+    let head = format!(
+        "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><style>body{{font-family:sans-serif;margin:1rem;line-height:1.5}}\
+         table{{border-collapse:collapse;margin-bottom:2rem;font-size:.85rem}}\
+         th,td{{border:1px solid #ccc;padding:.2rem .4rem;vertical-align:top;text-align:left}}\
+         caption{{text-align:left;font-weight:bold}}</style></head><body>\n\
+         <h1>{title}</h1>\n<p>{lead}</p>\n<p>{files}</p>\n<p>{signed}</p>\n<nav><ul>",
+        title = html_escape(&tr.ta("export-index-title", [("name", name.into())])),
+        lead = html_escape(&tr.t("export-index-lead")),
+        files = html_escape(&tr.t("export-index-files")),
+        signed = html_escape(&tr.t("export-index-signed")),
+    );
+    sink.zip.write(head.as_bytes())?;
+    for section in ALL {
+        sink.zip.write(
+            format!(
+                "<li><a href=\"#{n}\">{t}</a> (<a href=\"data/{n}.json\">JSON</a>, <a href=\"csv/{n}.csv\">CSV</a>)</li>",
+                n = section.name,
+                t = html_escape(&tr.t(&format!("export-section-{}", section.name)))
+            )
+            .as_bytes(),
+        )?;
+    }
+    sink.zip.write(b"</ul></nav>\n")?;
+    for section in ALL {
+        let mut table = format!(
+            "<section id=\"{n}\"><h2>{t}</h2><table><thead><tr>",
+            n = section.name,
+            t = html_escape(&tr.t(&format!("export-section-{}", section.name)))
+        );
+        for (column, _) in section.columns {
+            table.push_str(&format!("<th scope=\"col\">{column}</th>"));
+        }
+        table.push_str("</tr></thead><tbody>\n");
+        sink.zip.write(table.as_bytes())?;
+        let file_col = file_column(section);
+        each_row(sink, member, section, &mut |zip, cells| {
+            let cells = shown(section, cells);
+            let mut tr_html = String::from("<tr>");
+            for (i, cell) in cells.iter().enumerate() {
+                let text = html_escape(&csv_raw(cell));
+                if Some(i) == file_col {
+                    tr_html.push_str(&format!("<td><a href=\"{text}\">{text}</a></td>"));
+                } else {
+                    tr_html.push_str(&format!("<td>{text}</td>"));
+                }
+            }
+            tr_html.push_str("</tr>\n");
+            zip.write(tr_html.as_bytes())?;
+            Ok(())
+        })
+        .await?;
+        sink.zip.write(b"</tbody></table></section>\n")?;
+    }
+    sink.zip.write(b"</body></html>\n")?;
+    sink.zip.finish_entry()?;
+    Ok(())
+}
+
+fn csv_raw(cell: &Cell) -> String {
+    match cell {
+        Cell::Int(n) => n.to_string(),
+        Cell::Text(t) => t.clone(),
+        Cell::Bool(b) => b.to_string(),
+        Cell::Null => String::new(),
+    }
+}
+
+/// Copies the stored files of a section (service images, talk-room files) into the archive.
+async fn copy_files(sink: &mut Sink<'_>, member: i64, section: &'static Section) -> AppResult<()> {
+    let Some(col) = file_column(section) else {
+        return Ok(());
+    };
+    let mut pending: Vec<(String, String)> = Vec::new();
+    each_row(sink, member, section, &mut |_, cells| {
+        if let (Some(Cell::Text(key)), Some(path)) = (cells.get(col), archive_path(section, &cells))
+        {
+            pending.push((path, key.clone()));
+        }
+        Ok(())
+    })
+    .await?;
+    // Keys are small; the files themselves are read and written one at a time.
+    for (path, key) in pending {
+        match sink.app.files.get(&key).await {
+            Ok(bytes) => sink.zip.entry(&path, &bytes)?,
+            Err(crate::ports::FileError::NotFound) => continue,
+            Err(e) => return Err(e.into()),
+        }
+        sink.flush(false).await?;
+    }
+    Ok(())
+}
+
+/// The reviews received as a signed bundle: `reviews/reviews.json` and its signature.
+async fn write_signed_reviews(
+    sink: &mut Sink<'_>,
+    member: i64,
+    name: &str,
+    since: i64,
+) -> AppResult<()> {
+    let mut hash = Sha512::new();
+    let emit = |zip: &mut ZipStream, hash: &mut Sha512, bytes: &[u8]| -> AppResult<()> {
+        hash.update(bytes);
+        zip.write(bytes)?;
+        Ok(())
+    };
+    sink.zip.start("reviews/reviews.json")?;
+    let head = serde_json::json!({
+        "format": signed::FORMAT,
+        "site": sink.app.site.base_url,
+        "issued_at": sink.app.now(),
+        "member": {"display_name": name, "member_since": since},
+    })
+    .to_string();
+    // The head object, opened again to append the review list.
+    let open = format!("{},\"reviews\":[", head.trim_end_matches('}'));
+    emit(&mut sink.zip, &mut hash, open.as_bytes())?;
+    let mut first = true;
+    each_row(sink, member, &REVIEWS_RECEIVED, &mut |zip, cells| {
+        let review = serde_json::json!({
+            "order_id": cells[2].as_i64(),
+            "service_title": csv_raw(&cells[3]),
+            "from": if csv_raw(&cells[4]) == "buyer" { "buyer" } else { "seller" },
+            "rating": cells[5].as_i64(),
+            "comment": csv_raw(&cells[6]),
+            "by": csv_raw(&cells[8]),
+            "written_at": cells[0].as_i64(),
+        });
+        let bytes = serde_json::to_vec(&review)?;
+        emit(zip, &mut hash, if first { b"\n" } else { b",\n" })?;
+        first = false;
+        emit(zip, &mut hash, &bytes)
+    })
+    .await?;
+    emit(&mut sink.zip, &mut hash, b"\n]}\n")?;
+    sink.zip.finish_entry()?;
+    let signature = signed::sign(&sink.app.signer, hash);
+    sink.zip.entry(
+        "reviews/reviews.json.sig",
+        serde_json::to_string_pretty(&signature)?.as_bytes(),
+    )?;
+    let key = signed::public_key_document(&sink.app.signer);
+    sink.zip.entry(
+        "reviews/README.txt",
+        format!(
+            "This bundle lists the reviews you received on {site}, signed by the platform \
+             (Ed25519ph, context {format}, key id {id}).\n\
+             Public key: {site}{path}\n  {pk}\n\
+             Check it with:  yorozu verify-reviews reviews.json reviews.json.sig --public-key {pk}\n",
+            site = sink.app.site.base_url,
+            format = signed::FORMAT,
+            id = key.key_id,
+            path = signed::PUBLIC_KEY_PATH,
+            pk = key.public_key,
+        )
+        .as_bytes(),
+    )?;
+    Ok(())
+}
+
+/// Builds export `id`; a finished or unknown export is left alone.
+pub async fn run(app: &App, id: i64) -> AppResult<()> {
+    let row = {
+        let mut c = app.db.read().await?;
+        archives::find(&mut c, id).await?
+    };
+    let Some(row) = row.filter(|r| r.status == "queued" || r.status == "building") else {
+        return Ok(());
+    };
+    // A build interrupted half-way starts again from the first part.
+    for part in 0..row.parts {
+        app.files.delete(&super::part_key(id, part)).await?;
+    }
+    let member = row.user_id;
+    let (user, profile) = {
+        let mut c = app.db.read().await?;
+        (
+            users::find(&mut c, member).await?,
+            profiles::find(&mut c, member).await?,
+        )
+    };
+    let Some(user) = user.filter(|u| u.status == "active") else {
+        let mut tx = app.db.begin().await?;
+        archives::mark(&mut tx, id, "failed", app.now()).await?;
+        tx.commit().await?;
+        return Ok(());
+    };
+    let locale = locale_of(&user.locale);
+    let name = profile
+        .as_ref()
+        .map(|p| p.display_name.clone())
+        .unwrap_or_default();
+
+    let mut sink = Sink {
+        app,
+        export_id: id,
+        zip: ZipStream::new(app.now()),
+        parts: 0,
+        size: 0,
+    };
+    let steps = i64::try_from(ALL.len() * 2 + 4).unwrap_or(1);
+    let mut done = 0;
+    for section in ALL {
+        write_json(&mut sink, member, section).await?;
+        write_csv(&mut sink, member, section).await?;
+        done += 2;
+        report(&sink, done * 100 / steps).await?;
+    }
+    write_html(&mut sink, member, locale, &name).await?;
+    done += 1;
+    report(&sink, done * 100 / steps).await?;
+    if let Some(key) = profile.as_ref().and_then(|p| p.avatar_key.clone())
+        && let Ok(bytes) = app.files.get(&key).await
+    {
+        sink.zip.entry("files/avatar.jpg", &bytes)?;
+    }
+    copy_files(&mut sink, member, &SERVICE_IMAGES).await?;
+    copy_files(&mut sink, member, &ATTACHMENTS).await?;
+    done += 1;
+    report(&sink, done * 100 / steps).await?;
+    write_signed_reviews(&mut sink, member, &name, user.created_at).await?;
+    sink.zip.entry(
+        "schema/export.schema.json",
+        serde_json::to_string_pretty(&schema::document())?.as_bytes(),
+    )?;
+    done += 1;
+    report(&sink, done * 100 / steps).await?;
+    sink.flush(true).await?;
+    let tail = std::mem::replace(&mut sink.zip, ZipStream::new(0)).finish()?;
+    sink.store(tail).await?;
+
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let ready = archives::mark_ready(
+        &mut tx,
+        id,
+        sink.parts,
+        sink.size,
+        now + VALID_DAYS * 86_400,
+        now,
+    )
+    .await?;
+    if ready && let Some(email) = user.email {
+        let mail = compose(
+            locale,
+            "export-ready",
+            &email,
+            Some(member),
+            &[
+                ("url", app.url(super::PAGE_PATH).into()),
+                ("days", VALID_DAYS.into()),
+            ],
+        );
+        outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn report(sink: &Sink<'_>, progress: i64) -> AppResult<()> {
+    let mut tx = sink.app.db.begin().await?;
+    archives::progress(
+        &mut tx,
+        sink.export_id,
+        progress.min(99),
+        sink.parts,
+        sink.app.now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! Asking for an archive, following its progress, downloading it, and the expiry of old ones.
+
+use yorozu_store::export::archives::{self, ArchiveRow};
+use yorozu_store::jobs;
+
+use super::{HOURS_BETWEEN, JOB_KIND, part_key};
+use crate::accounts::CurrentUser;
+use crate::{App, AppError, AppResult};
+
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct ExportJob {
+    pub export_id: i64,
+}
+
+/// Asks for a new archive: refused while one is being built, and within [`HOURS_BETWEEN`]
+/// hours of the last one (`Conflict("export-once-a-day")`).
+pub async fn request(app: &App, member: &CurrentUser) -> AppResult<ArchiveRow> {
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    if !yorozu_store::accounts::users::lock_active(&mut tx, member.id).await? {
+        return Err(AppError::Conflict("account-closed"));
+    }
+    if let Some(last) = archives::latest(&mut tx, member.id).await? {
+        if last.status == "queued" || last.status == "building" {
+            return Err(AppError::Conflict("export-in-progress"));
+        }
+        if last.status != "failed" && last.requested_at > now - HOURS_BETWEEN * 3_600 {
+            return Err(AppError::Conflict("export-once-a-day"));
+        }
+    }
+    let id = app.new_id();
+    archives::insert(&mut tx, id, member.id, now).await?;
+    let payload = serde_json::to_string(&ExportJob { export_id: id })?;
+    jobs::enqueue(
+        &mut tx,
+        &jobs::NewJob {
+            id: app.new_id(),
+            kind: JOB_KIND,
+            payload: &payload,
+            user_id: Some(member.id),
+            run_at: now,
+            max_attempts: 5,
+            now,
+        },
+    )
+    .await?;
+    let row = archives::find(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// The member's latest archive, with ready archives past their expiry shown as expired.
+pub async fn latest(app: &App, member: &CurrentUser) -> AppResult<Option<ArchiveRow>> {
+    let mut c = app.db.read().await?;
+    let row = archives::latest(&mut c, member.id).await?;
+    Ok(row.map(|mut r| {
+        if r.status == "ready" && r.expires_at.is_some_and(|at| at <= app.now()) {
+            r.status = "expired".into();
+        }
+        r
+    }))
+}
+
+/// When the member may ask for the next archive.
+pub fn next_allowed_at(last: &ArchiveRow) -> i64 {
+    if last.status == "failed" {
+        last.requested_at
+    } else {
+        last.requested_at + HOURS_BETWEEN * 3_600
+    }
+}
+
+/// A ready archive of the member: its row and the keys of its parts, in order.
+pub async fn download(
+    app: &App,
+    member: &CurrentUser,
+    id: i64,
+) -> AppResult<(ArchiveRow, Vec<String>)> {
+    let mut c = app.db.read().await?;
+    let row = archives::find(&mut c, id)
+        .await?
+        .filter(|r| r.user_id == member.id)
+        .ok_or(AppError::NotFound)?;
+    if row.status != "ready" || row.expires_at.is_some_and(|at| at <= app.now()) {
+        return Err(AppError::Conflict("export-not-available"));
+    }
+    let keys = (0..row.parts).map(|n| part_key(id, n)).collect();
+    Ok((row, keys))
+}
+
+/// The file name offered for a download.
+pub fn file_name(row: &ArchiveRow) -> String {
+    let date = yorozu_domain::payouts::schedule::Date::in_japan(
+        yorozu_domain::Timestamp::from_unix(row.requested_at),
+    )
+    .iso();
+    format!("yorozu-data-{date}.zip")
+}
+
+/// Deletes the parts of an archive and marks it (`expired`, or removes the row with `drop`).
+pub async fn discard(app: &App, row: &ArchiveRow, drop: bool) -> AppResult<()> {
+    for n in 0..row.parts {
+        app.files.delete(&part_key(row.id, n)).await?;
+    }
+    let mut tx = app.db.begin().await?;
+    if drop {
+        archives::delete(&mut tx, row.id).await?;
+    } else {
+        archives::mark(&mut tx, row.id, "expired", app.now()).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes archives past their expiry (part of the periodic maintenance).
+pub async fn expire_due(app: &App) -> AppResult<usize> {
+    let due = {
+        let mut c = app.db.read().await?;
+        archives::expired(&mut c, app.now(), 100).await?
+    };
+    for row in &due {
+        discard(app, row, false).await?;
+    }
+    Ok(due.len())
+}
+
+/// The job: builds the archive.
+pub async fn run_job(app: &App, payload: &str) -> AppResult<()> {
+    let job: ExportJob = serde_json::from_str(payload)?;
+    super::build::run(app, job.export_id).await
+}

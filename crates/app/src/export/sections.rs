@@ -1,0 +1,374 @@
+//! What the archive holds, as data: each section is a named table with typed columns and the
+//! keyset-paged queries that fill it (see `yorozu_store::export::sections`). The JSON, CSV and
+//! HTML writers and the JSON Schema are all generated from these descriptions, so the formats
+//! cannot drift apart. Other members appear only by their public display name (empty once
+//! they have left), never by e-mail or id of their account.
+
+use yorozu_store::export::sections::Kind;
+
+/// A column: its key in JSON and CSV, and what it holds.
+pub type Column = (&'static str, Kind);
+
+/// One table of the archive.
+#[derive(Debug)]
+pub struct Section {
+    /// File name without extension (`data/NAME.json`, `csv/NAME.csv`) and message id suffix
+    /// (`export-section-NAME`).
+    pub name: &'static str,
+    pub columns: &'static [Column],
+    pub source: Source,
+}
+
+/// Where a section's rows come from.
+#[derive(Debug)]
+pub enum Source {
+    /// Keyset-paged queries run one after the other (e.g. purchases, then sales).
+    Pages(&'static [&'static str]),
+    /// Rows belonging to the member's orders, fetched per page of order ids:
+    /// `head (ids) tail`.
+    OfOrders {
+        head: &'static str,
+        tail: &'static str,
+    },
+}
+
+use Kind::{Bool, Int, OptInt, OptText, Text};
+
+/// Pages of the member's order ids, purchases then sales (for [`Source::OfOrders`]).
+pub const ORDER_IDS: [&str; 2] = [
+    "SELECT created_at, id FROM orders WHERE buyer_id = $1
+       AND (created_at > $2 OR (created_at = $2 AND id > $3)) ORDER BY created_at, id LIMIT $4",
+    "SELECT created_at, id FROM orders WHERE seller_id = $1
+       AND (created_at > $2 OR (created_at = $2 AND id > $3)) ORDER BY created_at, id LIMIT $4",
+];
+
+pub const PROFILE: Section = Section {
+    name: "profile",
+    columns: &[
+        ("registered_at", Int),
+        ("member_id", Int),
+        ("email", OptText),
+        ("display_name", OptText),
+        ("introduction", OptText),
+        ("skills", OptText),
+        ("career", OptText),
+        ("track_record", OptText),
+        ("sns_links", OptText),
+        ("nda", OptText),
+        ("identity_verified_at", OptInt),
+    ],
+    source: Source::Pages(&[
+        "SELECT u.created_at, u.id, u.email, p.display_name, p.introduction, p.skills, p.career,
+                p.track_record, p.sns_links, p.nda, p.identity_verified_at
+         FROM users u LEFT JOIN profiles p ON p.user_id = u.id
+         WHERE u.id = $1 AND (u.created_at > $2 OR (u.created_at = $2 AND u.id > $3))
+         ORDER BY u.created_at, u.id LIMIT $4",
+    ]),
+};
+
+pub const SERVICES: Section = Section {
+    name: "services",
+    columns: &[
+        ("created_at", Int),
+        ("service_id", Int),
+        ("status", Text),
+        ("title", Text),
+        ("description", Text),
+        ("price", Int),
+        ("delivery_days", Int),
+        ("revisions", Int),
+        ("buyer_notes", Text),
+        ("sales_count", Int),
+        ("rating_count", Int),
+        ("rating_x100", Int),
+        ("published_at", OptInt),
+        ("updated_at", Int),
+    ],
+    source: Source::Pages(&[
+        "SELECT created_at, id, status, title, description, price, delivery_days, revisions, buyer_notes,
+                sales_count, rating_count, rating_x100, published_at, updated_at
+         FROM listings WHERE seller_id = $1 AND NOT (status = 'deleted' AND title = '')
+           AND (created_at > $2 OR (created_at = $2 AND id > $3)) ORDER BY created_at, id LIMIT $4",
+    ]),
+};
+
+pub const SERVICE_OPTIONS: Section = Section {
+    name: "service_options",
+    columns: &[
+        ("service_id", Int),
+        ("position", Int),
+        ("title", Text),
+        ("price", Int),
+    ],
+    source: Source::Pages(&[
+        "SELECT o.listing_id, o.position, o.title, o.price FROM listing_options o
+         JOIN listings l ON l.id = o.listing_id
+         WHERE l.seller_id = $1 AND (o.listing_id > $2 OR (o.listing_id = $2 AND o.position > $3))
+         ORDER BY o.listing_id, o.position LIMIT $4",
+    ]),
+};
+
+pub const SERVICE_FAQS: Section = Section {
+    name: "service_faqs",
+    columns: &[
+        ("service_id", Int),
+        ("position", Int),
+        ("question", Text),
+        ("answer", Text),
+    ],
+    source: Source::Pages(&[
+        "SELECT f.listing_id, f.position, f.question, f.answer FROM listing_faqs f
+         JOIN listings l ON l.id = f.listing_id
+         WHERE l.seller_id = $1 AND (f.listing_id > $2 OR (f.listing_id = $2 AND f.position > $3))
+         ORDER BY f.listing_id, f.position LIMIT $4",
+    ]),
+};
+
+/// The images; the `file` column holds the stored key and becomes the path in the archive.
+pub const SERVICE_IMAGES: Section = Section {
+    name: "service_images",
+    columns: &[
+        ("service_id", Int),
+        ("position", Int),
+        ("file", Text),
+        ("width", Int),
+        ("height", Int),
+    ],
+    source: Source::Pages(&[
+        "SELECT i.listing_id, i.position, i.file_key, i.width, i.height FROM listing_images i
+         JOIN listings l ON l.id = i.listing_id
+         WHERE l.seller_id = $1 AND (i.listing_id > $2 OR (i.listing_id = $2 AND i.position > $3))
+         ORDER BY i.listing_id, i.position LIMIT $4",
+    ]),
+};
+
+const ORDER_COLUMNS: &[Column] = &[
+    ("ordered_at", Int),
+    ("order_id", Int),
+    ("role", Text),
+    ("service_title", Text),
+    ("state", Text),
+    ("counterparty", Text),
+    ("subtotal", Int),
+    ("buyer_fee", Int),
+    ("discount", Int),
+    ("points_used", Int),
+    ("buyer_total", Int),
+    ("platform_fee", Int),
+    ("seller_share", Int),
+    ("payment_method", Text),
+    ("request", Text),
+    ("paid_at", OptInt),
+    ("delivered_at", OptInt),
+    ("completed_at", OptInt),
+    ("cancelled_at", OptInt),
+];
+
+pub const ORDERS: Section = Section {
+    name: "orders",
+    columns: ORDER_COLUMNS,
+    source: Source::Pages(&[
+        "SELECT o.created_at, o.id, 'buyer', o.listing_title, o.state, COALESCE(p.display_name, ''),
+                o.subtotal, o.buyer_fee, o.discount, o.points_used, o.buyer_total, o.platform_fee,
+                o.seller_share, o.payment_method, o.request_text, o.paid_at, o.delivered_at,
+                o.completed_at, o.cancelled_at
+         FROM orders o LEFT JOIN profiles p ON p.user_id = o.seller_id
+         WHERE o.buyer_id = $1 AND (o.created_at > $2 OR (o.created_at = $2 AND o.id > $3))
+         ORDER BY o.created_at, o.id LIMIT $4",
+        "SELECT o.created_at, o.id, 'seller', o.listing_title, o.state, COALESCE(p.display_name, ''),
+                o.subtotal, o.buyer_fee, o.discount, o.points_used, o.buyer_total, o.platform_fee,
+                o.seller_share, o.payment_method, o.request_text, o.paid_at, o.delivered_at,
+                o.completed_at, o.cancelled_at
+         FROM orders o LEFT JOIN profiles p ON p.user_id = o.buyer_id
+         WHERE o.seller_id = $1 AND (o.created_at > $2 OR (o.created_at = $2 AND o.id > $3))
+         ORDER BY o.created_at, o.id LIMIT $4",
+    ]),
+};
+
+pub const MESSAGES: Section = Section {
+    name: "messages",
+    columns: &[
+        ("order_id", Int),
+        ("message_id", Int),
+        ("author", Text),
+        ("kind", Text),
+        ("body", Text),
+        ("sent_at", Int),
+    ],
+    source: Source::OfOrders {
+        head: "SELECT m.order_id, m.id,
+                      CASE WHEN m.author_id = $1 THEN 'me' WHEN m.author_id IS NULL THEN 'platform'
+                           ELSE 'counterparty' END,
+                      m.kind, m.body, m.created_at
+               FROM order_messages m WHERE m.order_id IN ",
+        tail: " ORDER BY m.order_id, m.id",
+    },
+};
+
+/// Files in the talk rooms; `file` becomes the path in the archive.
+pub const ATTACHMENTS: Section = Section {
+    name: "attachments",
+    columns: &[
+        ("order_id", Int),
+        ("attachment_id", Int),
+        ("message_id", Int),
+        ("file", Text),
+        ("file_name", Text),
+        ("content_type", Text),
+        ("size_bytes", Int),
+    ],
+    source: Source::OfOrders {
+        head: "SELECT a.order_id, a.id, a.message_id, a.file_key, a.file_name, a.content_type, a.size_bytes
+               FROM order_attachments a WHERE a.order_id IN ",
+        tail: " AND CAST($1 AS BIGINT) > 0 ORDER BY a.order_id, a.id",
+    },
+};
+
+const REVIEW_COLUMNS: &[Column] = &[
+    ("written_at", Int),
+    ("review_id", Int),
+    ("order_id", Int),
+    ("service_title", Text),
+    ("author_role", Text),
+    ("rating", Int),
+    ("comment", Text),
+    ("anonymous", Bool),
+    ("other_member", Text),
+];
+
+pub const REVIEWS_RECEIVED: Section = Section {
+    name: "reviews_received",
+    columns: REVIEW_COLUMNS,
+    source: Source::Pages(&[
+        "SELECT r.created_at, r.id, r.order_id, o.listing_title, r.author_role, r.rating, r.comment,
+                r.anonymous, CASE WHEN r.anonymous THEN '' ELSE COALESCE(p.display_name, '') END
+         FROM reviews r JOIN orders o ON o.id = r.order_id LEFT JOIN profiles p ON p.user_id = r.author_id
+         WHERE r.subject_id = $1 AND r.author_role = 'buyer'
+           AND (r.created_at > $2 OR (r.created_at = $2 AND r.id > $3)) ORDER BY r.created_at, r.id LIMIT $4",
+        "SELECT r.created_at, r.id, r.order_id, o.listing_title, r.author_role, r.rating, r.comment,
+                r.anonymous, CASE WHEN r.anonymous THEN '' ELSE COALESCE(p.display_name, '') END
+         FROM reviews r JOIN orders o ON o.id = r.order_id LEFT JOIN profiles p ON p.user_id = r.author_id
+         WHERE r.subject_id = $1 AND r.author_role = 'seller'
+           AND (r.created_at > $2 OR (r.created_at = $2 AND r.id > $3)) ORDER BY r.created_at, r.id LIMIT $4",
+    ]),
+};
+
+pub const REVIEWS_GIVEN: Section = Section {
+    name: "reviews_given",
+    columns: REVIEW_COLUMNS,
+    source: Source::Pages(&[
+        "SELECT r.created_at, r.id, r.order_id, o.listing_title, r.author_role, r.rating, r.comment,
+                r.anonymous, COALESCE(p.display_name, '')
+         FROM reviews r JOIN orders o ON o.id = r.order_id LEFT JOIN profiles p ON p.user_id = r.subject_id
+         WHERE r.author_id = $1
+           AND (r.created_at > $2 OR (r.created_at = $2 AND r.id > $3)) ORDER BY r.created_at, r.id LIMIT $4",
+    ]),
+};
+
+pub const SALES: Section = Section {
+    name: "sales",
+    columns: &[
+        ("credited_at", Int),
+        ("order_id", Int),
+        ("service_title", Text),
+        ("amount", Int),
+        ("payout_request_id", OptInt),
+        ("expired_at", OptInt),
+    ],
+    source: Source::Pages(&[
+        "SELECT s.credited_at, s.order_id, o.listing_title, s.amount, s.payout_request_id, s.expired_at
+         FROM sales s JOIN orders o ON o.id = s.order_id
+         WHERE s.seller_id = $1 AND (s.credited_at > $2 OR (s.credited_at = $2 AND s.order_id > $3))
+         ORDER BY s.credited_at, s.order_id LIMIT $4",
+    ]),
+};
+
+pub const LEDGER: Section = Section {
+    name: "ledger",
+    columns: &[
+        ("booked_at", Int),
+        ("entry_id", Int),
+        ("event", Text),
+        ("reference", Text),
+        ("account", Text),
+        ("amount", Int),
+    ],
+    source: Source::Pages(&[
+        "SELECT e.created_at, e.id, t.kind, t.reference, e.account, e.amount
+         FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+         WHERE e.account = 'seller_balance' AND e.account_owner = $1
+           AND (e.created_at > $2 OR (e.created_at = $2 AND e.id > $3)) ORDER BY e.created_at, e.id LIMIT $4",
+    ]),
+};
+
+pub const PAYOUTS: Section = Section {
+    name: "payouts",
+    columns: &[
+        ("requested_at", Int),
+        ("payout_request_id", Int),
+        ("gross", Int),
+        ("fee", Int),
+        ("net", Int),
+        ("status", Text),
+        ("transfer_date", Text),
+        ("transferred_at", OptInt),
+        ("failure_reason", OptText),
+    ],
+    source: Source::Pages(&[
+        "SELECT requested_at, id, gross, fee, net, status, transfer_date, transferred_at, failure_reason
+         FROM payout_requests WHERE seller_id = $1
+           AND (requested_at > $2 OR (requested_at = $2 AND id > $3)) ORDER BY requested_at, id LIMIT $4",
+    ]),
+};
+
+pub const POINTS: Section = Section {
+    name: "points",
+    columns: &[
+        ("at", Int),
+        ("entry_id", Int),
+        ("kind", Text),
+        ("amount", Int),
+        ("order_id", OptInt),
+        ("note", Text),
+    ],
+    source: Source::Pages(&[
+        "SELECT created_at, id, kind, amount, order_id, note FROM point_entries WHERE user_id = $1
+           AND (created_at > $2 OR (created_at = $2 AND id > $3)) ORDER BY created_at, id LIMIT $4",
+    ]),
+};
+
+pub const COUPONS: Section = Section {
+    name: "coupons",
+    columns: &[
+        ("used_at", Int),
+        ("order_id", Int),
+        ("code", Text),
+        ("title", Text),
+        ("discount", Int),
+    ],
+    source: Source::Pages(&[
+        "SELECT r.created_at, r.order_id, c.code, c.title, c.discount
+         FROM coupon_redemptions r JOIN coupons c ON c.id = r.coupon_id
+         WHERE r.user_id = $1 AND (r.created_at > $2 OR (r.created_at = $2 AND r.order_id > $3))
+         ORDER BY r.created_at, r.order_id LIMIT $4",
+    ]),
+};
+
+/// Every section, in the order of the archive and of `index.html`.
+pub const ALL: [&Section; 15] = [
+    &PROFILE,
+    &SERVICES,
+    &SERVICE_OPTIONS,
+    &SERVICE_FAQS,
+    &SERVICE_IMAGES,
+    &ORDERS,
+    &MESSAGES,
+    &ATTACHMENTS,
+    &REVIEWS_RECEIVED,
+    &REVIEWS_GIVEN,
+    &SALES,
+    &LEDGER,
+    &PAYOUTS,
+    &POINTS,
+    &COUPONS,
+];

@@ -1,0 +1,326 @@
+//! The data export on both databases: a seeded member's archive holds every kind of their data
+//! in JSON (valid against the archive's own schema), CSV with a BOM, a readable index.html and
+//! their files; other members appear only by display name; the signed review bundle verifies
+//! and fails once tampered with; one archive a day; archives expire after seven days and go
+//! with the member's withdrawal.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use yorozu_app::AppError;
+use yorozu_app::export::{request, signed};
+use yorozu_app::orders::review::ReviewInput;
+use yorozu_app::orders::talk::Upload;
+use yorozu_store::{Db, both_backends};
+
+use support::orders::*;
+use support::payouts::*;
+use support::withdrawal::*;
+use support::*;
+
+fn review(comment: &str) -> ReviewInput {
+    ReviewInput {
+        rating: "5".into(),
+        comment: comment.into(),
+        anonymous: false,
+    }
+}
+
+/// The seller of the market with a bit of everything.
+async fn seeded_seller(m: &Market) {
+    let t = &m.t;
+    yorozu_app::profile::avatar::upload(&t.app, m.seller.id, png(64, 64))
+        .await
+        .expect("avatar");
+    yorozu_app::listings::images::add(&t.app, &m.seller, m.listing, png(800, 600))
+        .await
+        .expect("image");
+    register_bank(t, &m.seller).await;
+    for i in 0..2 {
+        let id = buy(m, &format!("exp-{i}")).await;
+        yorozu_app::orders::talk::post_message(
+            &t.app,
+            &m.buyer,
+            id,
+            "よろしくお願いします、買い手です。",
+            vec![],
+        )
+        .await
+        .expect("message");
+        yorozu_app::orders::deliver::deliver(
+            &t.app,
+            &m.seller,
+            id,
+            "納品いたします。",
+            vec![Upload {
+                file_name: "ロゴ final.png".into(),
+                content_type: "image/png".into(),
+                bytes: png(32, 32),
+            }],
+        )
+        .await
+        .expect("deliver");
+        yorozu_app::orders::deliver::approve(&t.app, &m.buyer, id)
+            .await
+            .expect("approve");
+        yorozu_app::orders::review::write(&t.app, &m.buyer, id, &review("とても良いロゴでした。"))
+            .await
+            .expect("review");
+        yorozu_app::orders::review::write(
+            &t.app,
+            &m.seller,
+            id,
+            &review("スムーズなお取引でした。"),
+        )
+        .await
+        .expect("review");
+    }
+    yorozu_app::payouts::request::request(&t.app, &m.seller)
+        .await
+        .expect("payout");
+    t.run_jobs().await;
+}
+
+/// Builds and downloads the member's archive, then unpacks it with Python's zipfile (an
+/// independent reader) into a temporary folder.
+async fn exported(t: &TestApp, member: &yorozu_app::accounts::CurrentUser) -> (PathBuf, i64) {
+    let row = request::request(&t.app, member).await.expect("request");
+    assert_eq!(row.status, "queued");
+    t.run_jobs().await;
+    let (ready, keys) = request::download(&t.app, member, row.id)
+        .await
+        .expect("ready");
+    assert_eq!(ready.progress, 100);
+    let mut bytes = Vec::new();
+    for key in keys {
+        bytes.extend(t.app.files.get(&key).await.expect("part"));
+    }
+    assert_eq!(bytes.len() as i64, ready.size_bytes);
+    let dir = t.files_dir.0.join(format!("unzipped-{}", row.id));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let zip = dir.join("archive.zip");
+    std::fs::write(&zip, &bytes).expect("zip");
+    let out = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nz.extractall(sys.argv[2])",
+            zip.to_str().expect("path"),
+            dir.join("x").to_str().expect("path"),
+        ])
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (dir.join("x"), row.id)
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn all_text(dir: &Path) -> String {
+    let mut out = String::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                out.push_str(&text);
+            }
+        }
+    }
+    out
+}
+
+both_backends!(
+    the_archive_holds_everything_and_only_public_names_of_others,
+    |db: Db| async move {
+        let m = market(db).await;
+        let t = &m.t;
+        seeded_seller(&m).await;
+        let (dir, _) = exported(t, &m.seller).await;
+
+        let schema: serde_json::Value =
+            serde_json::from_str(&read(&dir, "schema/export.schema.json")).expect("schema");
+        for section in yorozu_app::export::sections::ALL {
+            let rows: Vec<serde_json::Map<String, serde_json::Value>> =
+                serde_json::from_str(&read(&dir, &format!("data/{}.json", section.name)))
+                    .expect(section.name);
+            let def = &schema["$defs"][section.name]["items"];
+            for row in &rows {
+                let keys: Vec<&String> = row.keys().collect();
+                assert_eq!(keys.len(), section.columns.len(), "{}", section.name);
+                for (name, value) in row {
+                    let types = &def["properties"][name]["type"];
+                    let kind = match value {
+                        serde_json::Value::Number(_) => "integer",
+                        serde_json::Value::String(_) => "string",
+                        serde_json::Value::Bool(_) => "boolean",
+                        serde_json::Value::Null => "null",
+                        other => panic!("{other}"),
+                    };
+                    assert!(
+                        types == kind
+                            || types
+                                .as_array()
+                                .is_some_and(|a| a.iter().any(|t| t == kind)),
+                        "{}.{name}: {kind} is not {types}",
+                        section.name
+                    );
+                }
+            }
+            let csv = read(&dir, &format!("csv/{}.csv", section.name));
+            assert!(csv.starts_with('\u{FEFF}'), "{} has a BOM", section.name);
+            assert_eq!(csv.lines().count(), rows.len() + 1, "{}", section.name);
+        }
+        let count = |name: &str| {
+            serde_json::from_str::<Vec<serde_json::Value>>(&read(
+                &dir,
+                &format!("data/{name}.json"),
+            ))
+            .expect(name)
+            .len()
+        };
+        assert_eq!(
+            [
+                count("profile"),
+                count("services"),
+                count("service_options"),
+                count("service_images"),
+                count("orders"),
+                count("attachments"),
+                count("reviews_received"),
+                count("reviews_given"),
+                count("sales"),
+                count("payouts"),
+            ],
+            [1, 1, 1, 1, 2, 2, 2, 2, 2, 1]
+        );
+        assert!(
+            count("messages") >= 4,
+            "buyer's and seller's messages and notes"
+        );
+        assert!(count("ledger") >= 3, "two sales and a payout");
+        let profile = read(&dir, "data/profile.json");
+        assert!(profile.contains("seller@example.jp") && profile.contains("売り手"));
+        // Files: the avatar, the service image, the delivered files.
+        assert!(dir.join("files/avatar.jpg").exists());
+        assert!(
+            std::fs::read_dir(dir.join("files/services"))
+                .expect("images")
+                .count()
+                == 1
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.join("files/messages"))
+                .expect("files")
+                .count(),
+            2
+        );
+        let html = read(&dir, "index.html");
+        assert!(
+            html.contains("売り手さんのデータ")
+                && html.contains("受け取った評価")
+                && html.contains("files/services/")
+        );
+        // The buyer appears by display name only.
+        let text = all_text(&dir);
+        assert!(text.contains("買い手"));
+        assert!(!text.contains("buyer@example.jp"));
+        assert!(
+            !text.contains(&m.buyer.id.to_string()),
+            "no account id of another member"
+        );
+        // The ready mail went out.
+        assert_eq!(
+            t.last_mail_to("seller@example.jp").await.subject,
+            "【よろず】データのダウンロードの準備ができました"
+        );
+    }
+);
+
+both_backends!(
+    the_signed_reviews_verify_and_a_tampered_copy_does_not,
+    |db: Db| async move {
+        let m = market(db).await;
+        let t = &m.t;
+        seeded_seller(&m).await;
+        let (dir, _) = exported(t, &m.seller).await;
+        let bundle = std::fs::read(dir.join("reviews/reviews.json")).expect("bundle");
+        let signature = read(&dir, "reviews/reviews.json.sig");
+        let key = signed::public_key_document(&t.app.signer).public_key;
+        assert_eq!(signed::verify_bytes(&bundle, &signature, &key), Ok(()));
+        let parsed: serde_json::Value = serde_json::from_slice(&bundle).expect("json");
+        assert_eq!(parsed["reviews"].as_array().map(Vec::len), Some(2));
+        assert_eq!(parsed["reviews"][0]["by"], "買い手");
+        let tampered =
+            String::from_utf8(bundle)
+                .expect("utf-8")
+                .replacen("\"rating\":5", "\"rating\":1", 1);
+        assert_eq!(
+            signed::verify_bytes(tampered.as_bytes(), &signature, &key),
+            Err(signed::VerifyError::Mismatch)
+        );
+        assert!(read(&dir, "reviews/README.txt").contains(&key));
+    }
+);
+
+both_backends!(
+    one_archive_a_day_kept_seven_days_and_erased_on_withdrawal,
+    |db: Db| async move {
+        let m = market(db).await;
+        let t = &m.t;
+        let (_, first) = exported(t, &m.buyer).await;
+        assert!(matches!(
+            request::request(&t.app, &m.buyer).await,
+            Err(AppError::Conflict("export-once-a-day"))
+        ));
+        t.advance(24 * HOUR);
+        let (_, second) = exported(t, &m.buyer).await;
+        let parts = |id: i64| {
+            let t = &t;
+            async move {
+                t.app
+                    .files
+                    .keys()
+                    .await
+                    .expect("keys")
+                    .iter()
+                    .filter(|k| k.starts_with(&format!("exports/{id}-")))
+                    .count()
+            }
+        };
+        assert!(parts(first).await > 0);
+        // Seven days after the first was ready, it expires and its parts are deleted.
+        t.advance(6 * DAY + 1);
+        yorozu_app::jobs::maintenance::run(&t.app)
+            .await
+            .expect("maintenance");
+        assert_eq!(parts(first).await, 0);
+        assert!(matches!(
+            request::download(&t.app, &m.buyer, first).await,
+            Err(AppError::Conflict("export-not-available"))
+        ));
+        assert!(request::download(&t.app, &m.buyer, second).await.is_ok());
+        // Another member cannot download it.
+        assert!(matches!(
+            request::download(&t.app, &m.seller, second).await,
+            Err(AppError::NotFound)
+        ));
+        // Withdrawal erases the archives with the rest.
+        let closed = close_now(t, &m.buyer, true).await;
+        t.run_jobs().await;
+        assert_eq!(
+            withdrawal_state(&t.app.db, closed.withdrawal_id).await,
+            "purged"
+        );
+        assert_eq!(parts(second).await, 0);
+        assert_eq!(t.count("exports").await, 0);
+    }
+);
