@@ -3,7 +3,10 @@
 // blocker, linked to the order; after delivery the page shows when auto-approval clears it; the
 // buyer (in a browser of their own) approves, and the page then says that nothing blocks the
 // withdrawal and shows the sales balance that would be forfeited, in yen, with the way to request
-// it first. Confirming the withdrawal comes in a later part: the page offers no button yet.
+// it first. While something blocks, the confirm form offers only to schedule the withdrawal;
+// once nothing does, it offers 「退会する」 and asks to acknowledge the balance by its amount
+// (a wrong password or an unticked amount is refused, and nothing changes). The rest of the
+// life cycle (payout, withdrawal, erasure, undo) is in withdrawal_lifecycle.spec.ts.
 import { expect, test, type Page } from '@playwright/test';
 import { newPersonPage, registerConfirmedMember } from '../helpers/flows.ts';
 import { createPublished, meishiService, uniqueMarker } from '../helpers/listings.ts';
@@ -26,7 +29,7 @@ test('a seller sees the order that blocks withdrawal; once it is approved nothin
   // A seller (own browser) with a ¥3,500 service, bought by a buyer (this page) with a test card.
   const seller = await newPersonPage(browser, baseURL);
   const s = seller.page;
-  await registerConfirmedMember(s, 'leaver');
+  const leaver = await registerConfirmedMember(s, 'leaver');
   const title = `名刺デザイン（退会テスト） ${uniqueMarker()}`;
   const serviceId = await createPublished(s, meishiService(title));
   await registerConfirmedMember(page, 'buyer');
@@ -53,6 +56,11 @@ test('a seller sees the order that blocks withdrawal; once it is approved nothin
   await expect(blocker).toContainText('納品など、あなたの対応が必要です');
   const link = blocker.getByRole('link', { name: title });
   await expect(link).toHaveAttribute('href', `/orders/${orderId}`);
+  // Blocked: the form can only schedule the withdrawal.
+  const confirm = section(s, '退会の手続き');
+  await expect(confirm).toContainText('いまはまだ退会できませんが、退会を予約できます。');
+  await expect(confirm.getByRole('button', { name: '退会を予約する', exact: true })).toBeVisible();
+  await expect(confirm.getByRole('button', { name: '退会する', exact: true })).toHaveCount(0);
 
   // The link leads to the order, where the seller delivers.
   await link.click();
@@ -81,9 +89,38 @@ test('a seller sees the order that blocks withdrawal; once it is approved nothin
   // What happens to each kind of data: twelve rows under the header row.
   await expect(section(s, 'データの扱い').getByRole('row')).toHaveCount(13);
   await expect(section(s, 'あなたが書いたレビューの表示')).toContainText('あなたが書いたレビューはまだありません。');
-  await expect(section(s, '次の段階')).toContainText('パスワード');
-  // Information only for now: no button that would do nothing.
-  await expect(s.getByRole('main').getByRole('button')).toHaveCount(0);
+
+  // The confirm form: reasons, the balance to acknowledge by its amount, the grace period by
+  // default, the password, and 「退会する」.
+  await expect(confirm).toContainText('パスワードを入力して「退会する」を押してください。');
+  await expect(confirm.getByRole('button', { name: '退会を予約する' })).toHaveCount(0);
+  await expect(confirm.getByRole('group', { name: '退会の理由（任意・複数選べます）' }).getByRole('checkbox')).toHaveCount(6);
+  const acknowledge = confirm.getByRole('group', { name: '放棄する金額の確認' });
+  await expect(acknowledge.getByRole('checkbox')).toHaveCount(1);
+  await expect(acknowledge.getByRole('checkbox', { name: '売上金2,730円を放棄することを確認しました' })).not.toBeChecked();
+  await expect(confirm.getByRole('radio', { name: '14日間の猶予期間を置く' })).toBeChecked();
+  await expect(confirm.getByRole('radio', { name: 'すぐに削除する' })).not.toBeChecked();
+
+  // A wrong password is refused, with the ticked reasons kept and the password field marked.
+  const password = confirm.getByLabel('パスワード', { exact: true });
+  await confirm.getByRole('checkbox', { name: '売れない', exact: true }).check();
+  await password.fill('not-my-password-1');
+  await confirm.getByRole('button', { name: '退会する', exact: true }).click();
+  await expect(s).toHaveURL(/\/settings\/withdrawal$/);
+  await expect(s.getByRole('alert')).toContainText('パスワードが正しくありません。');
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  await expect(password).toHaveValue('');
+  await expect(confirm.getByRole('checkbox', { name: '売れない', exact: true })).toBeChecked();
+
+  // The right password without the amount ticked is refused too: nothing is forfeited unseen.
+  await password.fill(leaver.password);
+  await confirm.getByRole('button', { name: '退会する', exact: true }).click();
+  await expect(s).toHaveURL(/\/settings\/withdrawal$/);
+  await expect(s.getByRole('alert')).toContainText('放棄する売上金2,730円を確認し、チェックを入れてください。');
+  await expect(acknowledge.getByRole('checkbox')).toHaveAttribute('aria-invalid', 'true');
+  await s.goto('/settings/withdrawal');
+  await expect(check).toContainText('退会を妨げるものはありません。');
+  await expect(confirm.getByRole('button', { name: '退会する', exact: true })).toBeVisible();
 
   await seller.context.close();
 });
