@@ -541,3 +541,39 @@ both_backends!(
         );
     }
 );
+
+both_backends!(
+    the_other_side_keeps_the_order_but_cannot_message_a_closed_account,
+    |db: Db| async move {
+        let m = market(db).await;
+        let t = &m.t;
+        let ids = complete_orders(&m, 1, "done").await;
+        close_now(t, &m.seller, false).await;
+        let detail = yorozu_app::orders::view::detail(&t.app, &m.buyer, ids[0])
+            .await
+            .expect("the buyer still sees the order");
+        assert!(!detail.counterpart_active);
+        assert!(!detail.actions.message);
+        assert_eq!(
+            conflict(
+                yorozu_app::orders::talk::post_message(
+                    &t.app,
+                    &m.buyer,
+                    ids[0],
+                    "こんにちは",
+                    vec![]
+                )
+                .await
+            ),
+            "talk-counterpart-left"
+        );
+        // Signing in reopens the account, and the room with it.
+        sign_in(&t.app, "seller@example.jp", PASSWORD, &client())
+            .await
+            .expect("sign in");
+        let detail = yorozu_app::orders::view::detail(&t.app, &m.buyer, ids[0])
+            .await
+            .expect("order");
+        assert!(detail.counterpart_active);
+    }
+);

@@ -19,6 +19,28 @@ pub async fn sign_in(
     password: &str,
     client: &Client,
 ) -> AppResult<(i64, String)> {
+    sign_in_telling(app, email, password, client)
+        .await
+        .map(|s| (s.user_id, s.token))
+}
+
+/// A successful sign-in.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub user_id: i64,
+    /// The new session's cookie value.
+    pub token: String,
+    /// The sign-in undid a withdrawal in its grace period (the page says so).
+    pub reopened: bool,
+}
+
+/// [`sign_in`], also telling whether it undid a withdrawal.
+pub async fn sign_in_telling(
+    app: &App,
+    email: &str,
+    password: &str,
+    client: &Client,
+) -> AppResult<SignedIn> {
     let now = app.now();
     let window_start = now - app.policy.sign_in_window_minutes * 60;
     let email = Email::parse(email).map_err(|_| AppError::BadCredentials)?;
@@ -38,6 +60,7 @@ pub async fn sign_in(
     let user = users::find_by_email(&mut c, email.as_str()).await?;
     drop(c);
 
+    let mut reopened = false;
     let verified = match user
         .as_ref()
         .and_then(|u| u.password_hash.as_deref().map(|h| (u, h)))
@@ -47,6 +70,7 @@ pub async fn sign_in(
         Some((u, hash)) if u.status == "closed" => {
             if verify_password(password, hash) && crate::withdrawal::undo::reopen(app, u.id).await?
             {
+                reopened = true;
                 Some(u.id)
             } else {
                 None
@@ -66,5 +90,9 @@ pub async fn sign_in(
     sign_in_failures::clear_for_email(&mut tx, &email_hash).await?;
     let token = sessions::start(&mut tx, app, user_id, client).await?;
     tx.commit().await?;
-    Ok((user_id, token))
+    Ok(SignedIn {
+        user_id,
+        token,
+        reopened,
+    })
 }

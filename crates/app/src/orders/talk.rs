@@ -168,9 +168,13 @@ pub async fn post_message(
     check_uploads(app, &files)?;
     {
         let mut c = app.db.read().await?;
-        let (order, _) = super::load_for(&mut c, order_id, member.id).await?;
+        let (order, party) = super::load_for(&mut c, order_id, member.id).await?;
         if !is_open(app, &order, app.now()) {
             return Err(AppError::Conflict("talk-room-closed"));
+        }
+        let other = yorozu_store::accounts::users::find(&mut c, party.counterpart(&order)).await?;
+        if !other.is_some_and(|u| u.status == "active") {
+            return Err(AppError::Conflict("talk-counterpart-left"));
         }
     }
     let stored = store_files(app, order_id, &files).await?;

@@ -55,6 +55,9 @@ pub struct OrderDetail {
     pub party: Party,
     pub counterpart_id: i64,
     pub counterpart_name: String,
+    /// Whether the other party's account is open (not closed by a withdrawal): only then is
+    /// their profile linked and can they be messaged.
+    pub counterpart_active: bool,
     pub options: Vec<OrderOptionRow>,
     pub messages: Vec<MessageView>,
     pub deliveries: Vec<DeliveryRow>,
@@ -123,6 +126,9 @@ pub async fn detail(app: &App, member: &CurrentUser, order_id: i64) -> AppResult
     let cancellations = cancellations::list(&mut c, order_id).await?;
     let open_cancellation = cancellations.iter().find(|r| r.status == "open").cloned();
     let reviews = reviews::for_order(&mut c, order_id).await?;
+    let counterpart_active = yorozu_store::accounts::users::find(&mut c, counterpart_id)
+        .await?
+        .is_some_and(|u| u.status == "active");
     drop(c);
 
     let mut by_message: HashMap<i64, Vec<AttachmentRow>> = HashMap::new();
@@ -160,7 +166,7 @@ pub async fn detail(app: &App, member: &CurrentUser, order_id: i64) -> AppResult
 
     let now = app.now();
     let state = OrderState::parse(&order.state).unwrap_or(OrderState::InProgress);
-    let talk_open = super::talk::is_open(app, &order, now);
+    let talk_open = super::talk::is_open(app, &order, now) && counterpart_active;
     let has_my_review = reviews.iter().any(|r| {
         r.author_role
             == match party {
@@ -197,6 +203,7 @@ pub async fn detail(app: &App, member: &CurrentUser, order_id: i64) -> AppResult
         .unix(),
         counterpart_name: names.get(&counterpart_id).cloned().unwrap_or_default(),
         counterpart_id,
+        counterpart_active,
         order,
         party,
         options,

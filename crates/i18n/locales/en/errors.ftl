@@ -189,3 +189,4 @@ withdrawal-not-scheduled = You have no scheduled withdrawal.
 export-once-a-day = You can download your data once a day. Please ask again 24 hours after your last request.
 export-in-progress = Your archive is being built. Please wait until it is ready.
 export-not-available = This archive cannot be downloaded: it has expired or is not ready yet.
+talk-counterpart-left = The other party has closed their account, so messages can no longer be sent.

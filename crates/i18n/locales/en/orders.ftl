@@ -229,3 +229,4 @@ orders-list-pagination = Pages
 orders-list-prev = Previous
 orders-list-next = Next
 orders-list-page = Page { $page }
+orders-talk-counterpart-left = The other party has closed their account, so messages can no longer be sent. The conversation and delivered files stay available to you.

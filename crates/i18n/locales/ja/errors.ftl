@@ -189,3 +189,4 @@ withdrawal-not-scheduled = 予約中の退会はありません。
 export-once-a-day = データのダウンロードは1日に1回までです。前回のお申し込みから24時間たってから、もう一度お申し込みください。
 export-in-progress = アーカイブを作成中です。完了するまでお待ちください。
 export-not-available = このアーカイブはダウンロードできません。期限が切れたか、まだ作成中です。
+talk-counterpart-left = お相手は退会したため、メッセージは送れません。

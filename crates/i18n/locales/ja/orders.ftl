@@ -229,3 +229,4 @@ orders-list-pagination = ページ
 orders-list-prev = 前へ
 orders-list-next = 次へ
 orders-list-page = { $page }ページ目
+orders-talk-counterpart-left = お相手は退会したため、メッセージは送れません。これまでのやり取りと納品されたファイルは、引き続きご覧いただけます。

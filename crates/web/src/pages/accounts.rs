@@ -140,10 +140,20 @@ struct LoginForm {
 
 async fn login(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginForm>) -> PageResult {
     let next = safe_next(form.next.as_deref());
-    match sign_in::sign_in(&state.app, &form.email, &form.password, &ctx.client).await {
-        Ok((_, token)) => {
-            let mut response = redirect_with_flash(&ctx, &next, "flash-signed-in");
-            set_session(&mut response, &ctx, &token, state.app.policy.session_days);
+    match sign_in::sign_in_telling(&state.app, &form.email, &form.password, &ctx.client).await {
+        Ok(signed_in) => {
+            let flash = if signed_in.reopened {
+                "flash-withdrawal-undone"
+            } else {
+                "flash-signed-in"
+            };
+            let mut response = redirect_with_flash(&ctx, &next, flash);
+            set_session(
+                &mut response,
+                &ctx,
+                &signed_in.token,
+                state.app.policy.session_days,
+            );
             Ok(response)
         }
         Err(e) => {

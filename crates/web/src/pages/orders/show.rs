@@ -108,6 +108,8 @@ struct OrderPage<'a> {
     counterpart_role: String,
     counterpart_id: i64,
     counterpart_name: String,
+    /// The other party's account is open: their profile is linked and they can be messaged.
+    counterpart_active: bool,
     amounts: Vec<Fact>,
     dates: Vec<Fact>,
     actions: Actions,
@@ -211,6 +213,7 @@ pub(super) async fn render(
             "orders-role-buyer"
         }),
         counterpart_id: d.counterpart_id,
+        counterpart_active: d.counterpart_active,
         counterpart_name: shown_name(ctx, &d.counterpart_name),
         amounts: amounts(ctx, &d),
         dates: dates(ctx, &d),
