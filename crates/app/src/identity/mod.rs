@@ -2,6 +2,7 @@
 //! approval puts a badge on the profile, and the image is erased a while after the decision.
 
 pub mod erase;
+pub mod remove;
 pub mod review;
 pub mod submit;
 
@@ -26,6 +27,21 @@ pub struct IdentityState {
 
 pub async fn state(c: &mut impl Exec, user_id: i64) -> AppResult<IdentityState> {
     let doc = identity::latest_for_user(c, user_id).await?;
+    if doc.is_none() {
+        // The member erased their documents ([`remove`]): the verification stays.
+        let verified_at = yorozu_store::profiles::find(c, user_id)
+            .await?
+            .and_then(|p| p.identity_verified_at);
+        return Ok(IdentityState {
+            status: verified_at.map(|_| "approved".to_owned()),
+            kind: None,
+            submitted_at: None,
+            decided_at: verified_at,
+            rejection_reason: None,
+            file_erase_after: None,
+            file_erased_at: verified_at,
+        });
+    }
     Ok(IdentityState {
         status: doc.as_ref().map(|d| d.status.clone()),
         kind: doc.as_ref().map(|d| d.kind.clone()),

@@ -190,3 +190,4 @@ export-once-a-day = You can download your data once a day. Please ask again 24 h
 export-in-progress = Your archive is being built. Please wait until it is ready.
 export-not-available = This archive cannot be downloaded: it has expired or is not ready yet.
 talk-counterpart-left = The other party has closed their account, so messages can no longer be sent.
+identity-under-review = A document under review cannot be deleted. Please delete it once the review is done.

@@ -23,7 +23,8 @@ pub struct BankAccountRow {
 pub async fn replace(c: &mut impl Exec, row: &BankAccountRow, now: i64) -> Result<()> {
     execute!(
         c,
-        "UPDATE bank_accounts SET deleted_at = $2 WHERE user_id = $1 AND deleted_at IS NULL",
+        "UPDATE bank_accounts SET deleted_at = $2, account_number_sealed = '', account_number_last3 = '',
+            holder_sealed = '' WHERE user_id = $1 AND deleted_at IS NULL",
         row.user_id,
         now
     )?;
@@ -86,7 +87,8 @@ pub async fn mark_invalid(c: &mut impl Exec, id: i64, reason: &str, now: i64) ->
 pub async fn delete_active(c: &mut impl Exec, user_id: i64, now: i64) -> Result<bool> {
     let n = execute!(
         c,
-        "UPDATE bank_accounts SET deleted_at = $2 WHERE user_id = $1 AND deleted_at IS NULL",
+        "UPDATE bank_accounts SET deleted_at = $2, account_number_sealed = '', account_number_last3 = '',
+            holder_sealed = '' WHERE user_id = $1 AND deleted_at IS NULL",
         user_id,
         now
     )?;
