@@ -49,3 +49,7 @@ identity-needs-confirmed-email = Please confirm your e-mail address before sendi
 identity-already-pending = A document you sent is already under review. Please wait for the result.
 identity-already-approved = Your identity is already verified.
 identity-already-decided = This document has already been decided, perhaps by another operator a moment ago.
+identity-delete-heading = Delete your documents
+identity-delete-text = You can delete the images of the identity documents you submitted and their records. If you are verified, your profile keeps the “Identity verified” badge and its date.
+identity-delete-submit = Delete documents
+identity-flash-deleted = Your identity documents and their records have been deleted.

@@ -49,3 +49,7 @@ identity-needs-confirmed-email = 本人確認書類を提出するには、先�
 identity-already-pending = すでに提出した書類を審査中です。結果が届くまでお待ちください。
 identity-already-approved = 本人確認はすでに完了しています。
 identity-already-decided = この書類はすでに審査済みです。ほかの担当者が先に判断した可能性があります。
+identity-delete-heading = 提出した書類の削除
+identity-delete-text = 提出した本人確認書類の画像と、その記録を削除できます。本人確認済みの場合、プロフィールの「本人確認済み」の表示と確認日は残ります。
+identity-delete-submit = 書類を削除する
+identity-flash-deleted = 本人確認書類の画像と記録を削除しました。

@@ -19,7 +19,9 @@ use crate::state::AppState;
 const PATH: &str = "/settings/identity";
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route(PATH, get(show).post(upload))
+    Router::new()
+        .route(PATH, get(show).post(upload))
+        .route("/settings/identity/delete", axum::routing::post(delete))
 }
 
 /// The label of a document kind key (the key itself if it is unknown, which it never should be).
@@ -52,6 +54,8 @@ struct IdentityPage<'a> {
     reason_lines: Vec<String>,
     email_verified: bool,
     can_submit: bool,
+    /// Documents are on record and none is under review: the member may delete them.
+    can_delete: bool,
     kinds: Vec<KindOption>,
     errors: FormErrors,
     retention_text: String,
@@ -94,6 +98,7 @@ impl<'a> IdentityPage<'a> {
             _ => vec![],
         };
         let can_submit = user.email_verified && matches!(status.as_str(), "none" | "rejected");
+        let can_delete = state.kind.is_some() && status != "pending";
         IdentityPage {
             ctx,
             status_label: ctx.t(&format!("identity-status-{status}")),
@@ -103,6 +108,7 @@ impl<'a> IdentityPage<'a> {
             reason_lines,
             email_verified: user.email_verified,
             can_submit,
+            can_delete,
             kinds: DocumentKind::ALL
                 .into_iter()
                 .map(|k| KindOption {
@@ -165,6 +171,25 @@ async fn upload(
             page_with_status(
                 status,
                 &IdentityPage::new(&state.app, &ctx, user, &current, &kind, errors),
+            )
+        }
+    }
+}
+
+/// Deletes the member's documents (images and records); the verification stays.
+async fn delete(State(state): State<AppState>, ctx: Ctx) -> PageResult {
+    let user = match require_user(&ctx) {
+        Ok(u) => u,
+        Err(r) => return Ok(r),
+    };
+    match identity::remove::remove(&state.app, user).await {
+        Ok(_) => Ok(redirect_with_flash(&ctx, PATH, "identity-flash-deleted")),
+        Err(e) => {
+            let (status, errors) = form_or_page(ctx.tr, e)?;
+            let current = identity::current(&state.app, user.id).await?;
+            page_with_status(
+                status,
+                &IdentityPage::new(&state.app, &ctx, user, &current, "", errors),
             )
         }
     }
