@@ -366,6 +366,43 @@ async fn load_for(app: &App, data: &DataSet, tasks: usize, seconds: u64) -> Vec<
     latencies
 }
 
+/// The process's resident memory (`VmRSS`) or its peak since the last reset (`VmHWM`), in MB
+/// (Linux; 0 elsewhere).
+fn rss_mb(field: &str) -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Builds `member`'s data export: seconds, archive bytes, and how far the resident memory rose
+/// above where it stood before (the high-water mark is reset first).
+async fn export(app: &App, member_id: i64) -> anyhow::Result<(f64, i64, f64)> {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    let before = rss_mb("VmRSS:");
+    let who = CurrentUser {
+        email: format!("bench{member_id}@example.jp"),
+        ..member(member_id)
+    };
+    let row = yorozu_app::export::request::request(app, &who)
+        .await
+        .map_err(|e| anyhow::anyhow!("export request: {e}"))?;
+    let started = Instant::now();
+    yorozu_app::export::build::run(app, row.id)
+        .await
+        .map_err(|e| anyhow::anyhow!("export build: {e}"))?;
+    let seconds = started.elapsed().as_secs_f64();
+    let (ready, _) = yorozu_app::export::request::download(app, &who, row.id)
+        .await
+        .map_err(|e| anyhow::anyhow!("export: {e}"))?;
+    Ok((seconds, ready.size_bytes, (rss_mb("VmHWM:") - before).max(0.0)))
+}
+
 pub async fn run(app: &App, o: &Options) -> anyhow::Result<String> {
     let data = generate(app, o).await?;
     let backend = format!("{:?}", app.db.backend()).to_lowercase();
@@ -398,6 +435,14 @@ pub async fn run(app: &App, o: &Options) -> anyhow::Result<String> {
         percentile(&latencies, 0.99),
         latencies.len()
     ));
+
+    for (label, who) in [("a regular member", data.members[1]), ("the heavy seller", data.members[0])] {
+        let (seconds, bytes, peak_mb) = export(app, who).await?;
+        out.push_str(&format!(
+            "| {backend} | export of {label}: {seconds:.1} s, {:.1} MB archive, memory +{peak_mb:.0} MB at peak | | | 1 |\n",
+            bytes as f64 / 1_048_576.0
+        ));
+    }
 
     let before = load_for(app, &data, o.tasks, o.seconds).await;
     out.push_str(&format!(
