@@ -106,6 +106,10 @@ macro_rules! resources {
                 include_str!(concat!("../locales/", $locale, "/export.ftl")),
             ),
             (
+                "export_page.ftl",
+                include_str!(concat!("../locales/", $locale, "/export_page.ftl")),
+            ),
+            (
                 "withdrawal_mail.ftl",
                 include_str!(concat!("../locales/", $locale, "/withdrawal_mail.ftl")),
             ),

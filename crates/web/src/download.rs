@@ -1,10 +1,18 @@
 //! File downloads: members' uploads (talk-room attachments) and generated files (the Zengin
-//! transfer file), always as a download — `Content-Disposition: attachment` with the name in
-//! RFC 5987 form — never rendered by the browser as a page of this site, with `nosniff`, a
-//! sandboxing policy, and out of shared caches. One place for the page and the API.
+//! transfer file, data-export archives), always as a download — `Content-Disposition:
+//! attachment` with the name in RFC 5987 form — never rendered by the browser as a page of this
+//! site, with `nosniff`, a sandboxing policy, and out of shared caches. One place for the page
+//! and the API.
 
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use yorozu_app::App;
+use yorozu_app::export::request;
+use yorozu_app::ports::{FileError, FileStore};
+use yorozu_store::export::archives::ArchiveRow;
 
 /// A download of `bytes` named `file_name`. `content_type` is the type the uploader gave (kept
 /// only if it is a plain `type/subtype`) or, for generated files, the exact type to send.
@@ -42,6 +50,57 @@ pub fn shift_jis_text(file_name: &str, bytes: Vec<u8>) -> Response {
     if let Ok(plain) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
         headers.insert(header::CONTENT_DISPOSITION, plain);
     }
+    response
+}
+
+/// A member's data-export archive (a ZIP file), from the row and part keys the use case gave.
+pub fn export_archive(app: &App, row: &ArchiveRow, keys: Vec<String>) -> Response {
+    stored_parts(
+        app.files.clone(),
+        keys,
+        &request::file_name(row),
+        "application/zip",
+        row.size_bytes,
+    )
+}
+
+/// A generated file stored in parts (a data-export archive): the parts are read from the file
+/// store one after the other while the body is sent, so however large the file is, only one
+/// part is in memory at a time. `length` is the sum of the parts' sizes; it is sent as
+/// `Content-Length` so that browsers show the download's progress.
+pub fn stored_parts(
+    files: Arc<dyn FileStore>,
+    keys: Vec<String>,
+    file_name: &str,
+    content_type: &'static str,
+    length: i64,
+) -> Response {
+    let parts = futures_util::stream::try_unfold(
+        (files, keys.into_iter()),
+        |(files, mut keys)| async move {
+            let Some(key) = keys.next() else {
+                return Ok(None);
+            };
+            match files.get(&key).await {
+                Ok(bytes) => Ok(Some((Bytes::from(bytes), (files, keys)))),
+                Err(e) => {
+                    // The headers are gone already: the connection is cut, and the client sees
+                    // fewer bytes than announced rather than a damaged file that looks whole.
+                    tracing::error!(error = %e, part = %key, "stored download part unreadable");
+                    Err::<_, FileError>(e)
+                }
+            }
+        },
+    );
+    let mut response = attachment(file_name, content_type, Vec::new());
+    *response.body_mut() = Body::from_stream(parts);
+    let headers = response.headers_mut();
+    // Not a member's upload: nothing is private to a session, it must simply not be kept.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::CONTENT_LENGTH,
+        HeaderValue::from(u64::try_from(length).unwrap_or(0)),
+    );
     response
 }
 

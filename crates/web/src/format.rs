@@ -1,4 +1,4 @@
-//! Formatting for people: dates in Japan time, numbers with grouping.
+//! Formatting for people: dates in Japan time, numbers with grouping, file sizes.
 
 use time::{OffsetDateTime, UtcOffset};
 use yorozu_domain::Locale;
@@ -46,9 +46,35 @@ pub fn date(locale: Locale, unix: i64) -> String {
     }
 }
 
+/// A file size for people, the same in both languages: 「12.3 MB」 from one megabyte up
+/// (1 MB = 1,048,576 bytes, one decimal, rounded down), 「340 KB」 below (at least 1 KB, rounded
+/// up, so that a small file never reads as nothing).
+pub fn file_size(bytes: i64) -> String {
+    const KB: i64 = 1024;
+    const MB: i64 = 1024 * KB;
+    let bytes = bytes.max(0);
+    if bytes >= MB {
+        let tenths = bytes * 10 / MB;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    } else {
+        format!("{} KB", ((bytes + KB - 1) / KB).max(1))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_sizes_read_in_megabytes_or_kilobytes() {
+        assert_eq!(file_size(0), "1 KB");
+        assert_eq!(file_size(1), "1 KB");
+        assert_eq!(file_size(1024), "1 KB");
+        assert_eq!(file_size(1025), "2 KB");
+        assert_eq!(file_size(1024 * 1024 - 1), "1024 KB");
+        assert_eq!(file_size(1024 * 1024), "1.0 MB");
+        assert_eq!(file_size(12 * 1024 * 1024 + 400 * 1024), "12.3 MB");
+    }
 
     #[test]
     fn dates_are_shown_in_japan_time() {

@@ -45,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::mailbox::routes())
         .merge(pages::unsubscribe::routes())
         .merge(pages::withdrawal::routes())
+        .merge(pages::export::routes())
         .merge(pages::lang::routes())
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), ctx::middleware));
@@ -53,6 +54,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages)
         .nest("/api/v1", api::routes())
         .merge(ops::routes())
+        .merge(pages::export::public_routes())
         .layer(from_fn_with_state(state.clone(), metrics::middleware))
         .layer(axum::extract::DefaultBodyLimit::max(
             state.web.max_body_bytes,

@@ -38,6 +38,7 @@ struct Sink<'a> {
     zip: ZipStream,
     parts: i64,
     size: i64,
+    progress: i64,
 }
 
 impl Sink<'_> {
@@ -49,6 +50,8 @@ impl Sink<'_> {
         self.store(bytes).await
     }
 
+    /// Stores a part and records it at once, so that a failed build knows every part to
+    /// delete.
     async fn store(&mut self, bytes: Vec<u8>) -> AppResult<()> {
         self.app
             .files
@@ -56,6 +59,21 @@ impl Sink<'_> {
             .await?;
         self.parts += 1;
         self.size += i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+        self.report(self.progress).await
+    }
+
+    async fn report(&mut self, progress: i64) -> AppResult<()> {
+        self.progress = progress.min(99);
+        let mut tx = self.app.db.begin().await?;
+        archives::progress(
+            &mut tx,
+            self.export_id,
+            self.progress,
+            self.parts,
+            self.app.now(),
+        )
+        .await?;
+        tx.commit().await?;
         Ok(())
     }
 }
@@ -338,12 +356,18 @@ async fn copy_files(sink: &mut Sink<'_>, member: i64, section: &'static Section)
     .await?;
     // Keys are small; the files themselves are read and written one at a time.
     for (path, key) in pending {
-        match sink.app.files.get(&key).await {
-            Ok(bytes) => sink.zip.entry(&path, &bytes)?,
+        let bytes = match sink.app.files.get(&key).await {
+            Ok(bytes) => bytes,
             Err(crate::ports::FileError::NotFound) => continue,
             Err(e) => return Err(e.into()),
+        };
+        // In slices, so that a large file does not make a large part.
+        sink.zip.start(&path)?;
+        for slice in bytes.chunks(1024 * 1024) {
+            sink.zip.write(slice)?;
+            sink.flush(false).await?;
         }
-        sink.flush(false).await?;
+        sink.zip.finish_entry()?;
     }
     Ok(())
 }
@@ -415,8 +439,32 @@ async fn write_signed_reviews(
     Ok(())
 }
 
-/// Builds export `id`; a finished or unknown export is left alone.
+/// Builds export `id`; a finished or unknown export is left alone. A build that fails is
+/// marked `failed` at once and its parts deleted: the member sees it and may ask again (a
+/// failed archive does not count against the one a day).
 pub async fn run(app: &App, id: i64) -> AppResult<()> {
+    match build(app, id).await {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            tracing::warn!(export = id, error = %e, "data export failed");
+            let row = {
+                let mut c = app.db.read().await?;
+                archives::find(&mut c, id).await?
+            };
+            if let Some(row) = row {
+                for part in 0..row.parts {
+                    app.files.delete(&part_key(id, part)).await?;
+                }
+                let mut tx = app.db.begin().await?;
+                archives::mark(&mut tx, id, "failed", app.now()).await?;
+                tx.commit().await?;
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn build(app: &App, id: i64) -> AppResult<()> {
     let row = {
         let mut c = app.db.read().await?;
         archives::find(&mut c, id).await?
@@ -454,6 +502,7 @@ pub async fn run(app: &App, id: i64) -> AppResult<()> {
         zip: ZipStream::new(app.now()),
         parts: 0,
         size: 0,
+        progress: 0,
     };
     let steps = i64::try_from(ALL.len() * 2 + 4).unwrap_or(1);
     let mut done = 0;
@@ -461,11 +510,11 @@ pub async fn run(app: &App, id: i64) -> AppResult<()> {
         write_json(&mut sink, member, section).await?;
         write_csv(&mut sink, member, section).await?;
         done += 2;
-        report(&sink, done * 100 / steps).await?;
+        sink.report(done * 100 / steps).await?;
     }
     write_html(&mut sink, member, locale, &name).await?;
     done += 1;
-    report(&sink, done * 100 / steps).await?;
+    sink.report(done * 100 / steps).await?;
     if let Some(key) = profile.as_ref().and_then(|p| p.avatar_key.clone())
         && let Ok(bytes) = app.files.get(&key).await
     {
@@ -474,14 +523,14 @@ pub async fn run(app: &App, id: i64) -> AppResult<()> {
     copy_files(&mut sink, member, &SERVICE_IMAGES).await?;
     copy_files(&mut sink, member, &ATTACHMENTS).await?;
     done += 1;
-    report(&sink, done * 100 / steps).await?;
+    sink.report(done * 100 / steps).await?;
     write_signed_reviews(&mut sink, member, &name, user.created_at).await?;
     sink.zip.entry(
         "schema/export.schema.json",
         serde_json::to_string_pretty(&schema::document())?.as_bytes(),
     )?;
     done += 1;
-    report(&sink, done * 100 / steps).await?;
+    sink.report(done * 100 / steps).await?;
     sink.flush(true).await?;
     let tail = std::mem::replace(&mut sink.zip, ZipStream::new(0)).finish()?;
     sink.store(tail).await?;
@@ -510,20 +559,6 @@ pub async fn run(app: &App, id: i64) -> AppResult<()> {
         );
         outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
     }
-    tx.commit().await?;
-    Ok(())
-}
-
-async fn report(sink: &Sink<'_>, progress: i64) -> AppResult<()> {
-    let mut tx = sink.app.db.begin().await?;
-    archives::progress(
-        &mut tx,
-        sink.export_id,
-        progress.min(99),
-        sink.parts,
-        sink.app.now(),
-    )
-    .await?;
     tx.commit().await?;
     Ok(())
 }

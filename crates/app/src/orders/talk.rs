@@ -173,7 +173,7 @@ pub async fn post_message(
             return Err(AppError::Conflict("talk-room-closed"));
         }
         let other = yorozu_store::accounts::users::find(&mut c, party.counterpart(&order)).await?;
-        if !other.is_some_and(|u| u.status == "active") {
+        if other.is_none_or(|u| u.status != "active") {
             return Err(AppError::Conflict("talk-counterpart-left"));
         }
     }

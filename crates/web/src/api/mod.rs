@@ -9,6 +9,7 @@
 mod accounts;
 mod auth;
 pub mod error;
+mod exports;
 mod extract;
 mod favorites;
 mod identity;
@@ -110,4 +111,7 @@ api_routes! {
     get "/me/withdrawal/readiness" => withdrawal::readiness,
     post "/me/withdrawal" => withdrawal::confirm,
     delete "/me/withdrawal" => withdrawal::cancel,
+    post "/me/exports" => exports::create,
+    get "/me/exports/latest" => exports::latest,
+    get "/me/exports/{id}/download" => exports::download,
 }

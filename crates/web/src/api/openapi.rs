@@ -2,6 +2,7 @@
 //! build time than these few pages of JSON). Tests check that its paths are exactly
 //! [`super::ROUTES`] and that real responses match the schemas described here.
 
+mod exports;
 mod orders;
 mod payouts;
 mod withdrawal;
@@ -53,6 +54,7 @@ fn build() -> Value {
             { "name": "points", "description": "Points (ポイント)." },
             { "name": "payouts", "description": "Sales balance, bank account and payout requests (売上金・振込申請)." },
             { "name": "withdrawal", "description": "Closing the account (退会): where the caller stands, closing or scheduling it, cancelling a schedule." },
+            { "name": "exports", "description": "Downloading the caller's data (データのダウンロード): asking for an archive, following it, downloading it." },
             { "name": "meta", "description": "This document." },
         ],
         "paths": paths(),
@@ -328,6 +330,7 @@ fn paths() -> Value {
     ops.extend(orders::paths());
     ops.extend(payouts::paths());
     ops.extend(withdrawal::paths());
+    ops.extend(exports::paths());
     let mut paths = Map::new();
     for (method, path, op) in ops {
         let entry = paths
@@ -394,6 +397,9 @@ fn schemas() -> Value {
         all.extend(more);
     }
     if let (Value::Object(all), Value::Object(more)) = (&mut all, withdrawal::schemas()) {
+        all.extend(more);
+    }
+    if let (Value::Object(all), Value::Object(more)) = (&mut all, exports::schemas()) {
         all.extend(more);
     }
     all

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod discovery;
+pub mod export;
 pub mod help;
 pub mod home;
 pub mod identity;

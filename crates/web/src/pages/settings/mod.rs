@@ -3,7 +3,9 @@
 //!
 //! A template that extends the layout needs `ctx` and `section` (the navigation entry to
 //! mark as current: "profile", "account", "notifications", "sessions", "tokens",
-//! "identity", "listings", "vacation", "cards", "points") and fills the `settings` block.
+//! "identity", "listings", "vacation", "cards", "points", and "export" and "withdrawal" for the
+//! pages of [`crate::pages::export`] and [`crate::pages::withdrawal`]) and fills the `settings`
+//! block.
 
 mod account;
 mod cards;
