@@ -400,7 +400,11 @@ async fn export(app: &App, member_id: i64) -> anyhow::Result<(f64, i64, f64)> {
     let (ready, _) = yorozu_app::export::request::download(app, &who, row.id)
         .await
         .map_err(|e| anyhow::anyhow!("export: {e}"))?;
-    Ok((seconds, ready.size_bytes, (rss_mb("VmHWM:") - before).max(0.0)))
+    Ok((
+        seconds,
+        ready.size_bytes,
+        (rss_mb("VmHWM:") - before).max(0.0),
+    ))
 }
 
 pub async fn run(app: &App, o: &Options) -> anyhow::Result<String> {
@@ -436,7 +440,10 @@ pub async fn run(app: &App, o: &Options) -> anyhow::Result<String> {
         latencies.len()
     ));
 
-    for (label, who) in [("a regular member", data.members[1]), ("the heavy seller", data.members[0])] {
+    for (label, who) in [
+        ("a regular member", data.members[1]),
+        ("the heavy seller", data.members[0]),
+    ] {
         let (seconds, bytes, peak_mb) = export(app, who).await?;
         out.push_str(&format!(
             "| {backend} | export of {label}: {seconds:.1} s, {:.1} MB archive, memory +{peak_mb:.0} MB at peak | | | 1 |\n",

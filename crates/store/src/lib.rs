@@ -9,8 +9,8 @@ pub mod bulk;
 pub mod catalog;
 mod db;
 pub mod dynamic;
-pub mod export;
 mod error;
+pub mod export;
 pub mod migrate;
 
 pub mod accounts;
