@@ -25,6 +25,8 @@ use yorozu_domain::search::{index_grams, normalize};
 use yorozu_store::bulk::{Table, insert};
 use yorozu_store::dynamic::Bind;
 
+use crate::generate::Rng;
+
 /// Rows per transaction while generating.
 const ROWS_PER_TX: usize = 2_000;
 
@@ -37,22 +39,6 @@ pub struct Options {
     pub samples: usize,
     pub tasks: usize,
     pub seconds: u64,
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 /// The generated data set: member ids (the first is the heavy seller), each member's service,
