@@ -46,3 +46,10 @@ export-status-expired = Your previous archive was deleted because its download p
 export-status-failed = Sorry, we could not build your archive. Please ask again.
 
 export-withdrawal-hint = When you close your account, your data is erased and cannot be retrieved later. We recommend downloading your data before you close your account.
+export-erase-heading = Erase parts of your data without leaving
+export-erase-lead = You can delete the following one by one from their pages. While an open order or payout still needs them, we refuse and tell you why.
+export-erase-identity = Identity documents (your “Identity verified” badge stays)
+export-erase-bank = Bank account for payouts
+export-erase-cards = Registered cards
+export-erase-avatar = Profile picture
+export-erase-listings = Your services and their images

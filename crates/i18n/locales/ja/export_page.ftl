@@ -46,3 +46,10 @@ export-status-expired = 前回のアーカイブは、ダウンロードの期�
 export-status-failed = 申し訳ありません。アーカイブを作成できませんでした。お手数ですが、もう一度お申し込みください。
 
 export-withdrawal-hint = 退会すると、あなたのデータは削除され、あとから取り出すことはできません。退会の前に、データをダウンロードして保存しておくことをおすすめします。
+export-erase-heading = 退会せずに、データの一部を削除する
+export-erase-lead = 次のデータは、それぞれのページから個別に削除できます。進行中の取引や振込申請に必要なあいだは、理由をお示ししたうえで削除をお断りします。
+export-erase-identity = 本人確認書類（削除しても「本人確認済み」の表示は残ります）
+export-erase-bank = 振込先口座
+export-erase-cards = 登録したクレジットカード
+export-erase-avatar = プロフィールのアイコン
+export-erase-listings = 出品したサービスとその画像
