@@ -207,6 +207,31 @@ both_backends!(
             "buyer's and seller's messages and notes"
         );
         assert!(count("ledger") >= 3, "two sales and a payout");
+        // Ids are decimal strings, exact (a JSON number would be rounded by JavaScript).
+        let orders: Vec<serde_json::Value> =
+            serde_json::from_str(&read(&dir, "data/orders.json")).expect("orders");
+        let mut c = t.app.db.read().await.expect("read");
+        let ids: Vec<i64> = yorozu_store::query_scalar!(
+            &mut c,
+            fetch_all,
+            i64,
+            "SELECT id FROM orders ORDER BY created_at, id"
+        )
+        .expect("ids");
+        drop(c);
+        let exported: Vec<&str> = orders
+            .iter()
+            .map(|o| o["order_id"].as_str().expect("a string id"))
+            .collect();
+        assert_eq!(
+            exported,
+            ids.iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+        );
         let profile = read(&dir, "data/profile.json");
         assert!(profile.contains("seller@example.jp") && profile.contains("売り手"));
         // Files: the avatar, the service image, the delivered files.

@@ -191,8 +191,11 @@ fn shown(section: &Section, mut cells: Vec<Cell>) -> Vec<Cell> {
     cells
 }
 
-fn json_value(cell: &Cell) -> serde_json::Value {
+/// A JSON value for `column`: ids are 63-bit numbers, which JavaScript and spreadsheets round,
+/// so they are written as decimal strings, as in the JSON API.
+fn json_value(column: &str, cell: &Cell) -> serde_json::Value {
     match cell {
+        Cell::Int(n) if super::schema::is_id(column) => serde_json::Value::from(n.to_string()),
         Cell::Int(n) => serde_json::Value::from(*n),
         Cell::Text(t) => serde_json::Value::from(t.as_str()),
         Cell::Bool(b) => serde_json::Value::from(*b),
@@ -239,7 +242,7 @@ async fn write_json(sink: &mut Sink<'_>, member: i64, section: &'static Section)
             .columns
             .iter()
             .zip(&cells)
-            .map(|((name, _), cell)| ((*name).to_owned(), json_value(cell)))
+            .map(|((name, _), cell)| ((*name).to_owned(), json_value(name, cell)))
             .collect();
         zip.write(if first { b"\n" } else { b",\n" })?;
         first = false;
@@ -399,7 +402,7 @@ async fn write_signed_reviews(
     let mut first = true;
     each_row(sink, member, &REVIEWS_RECEIVED, &mut |zip, cells| {
         let review = serde_json::json!({
-            "order_id": cells[2].as_i64(),
+            "order_id": cells[2].as_i64().to_string(),
             "service_title": csv_raw(&cells[3]),
             "from": if csv_raw(&cells[4]) == "buyer" { "buyer" } else { "seller" },
             "rating": cells[5].as_i64(),
@@ -424,7 +427,12 @@ async fn write_signed_reviews(
     sink.zip.entry(
         "reviews/README.txt",
         format!(
-            "This bundle lists the reviews you received on {site}, signed by the platform \
+            "このフォルダの reviews.json は、あなたが {site} で受け取った評価の一覧に、よろずが電子署名\
+             （Ed25519ph、コンテキスト {format}、鍵ID {id}）をしたものです。内容が書き換えられていないことを、\
+             誰でも確かめられます。\n\
+             公開鍵: {site}{path}\n  {pk}\n\
+             確かめ方:  yorozu verify-reviews reviews.json reviews.json.sig --public-key {pk}\n\n\
+             This bundle lists the reviews you received on {site}, signed by the platform \
              (Ed25519ph, context {format}, key id {id}).\n\
              Public key: {site}{path}\n  {pk}\n\
              Check it with:  yorozu verify-reviews reviews.json reviews.json.sig --public-key {pk}\n",

@@ -7,8 +7,15 @@ use yorozu_store::export::sections::Kind;
 use super::SCHEMA_VERSION;
 use super::sections::ALL;
 
-fn type_of(kind: Kind) -> Value {
+/// Whether a column holds an id (`…_id`): ids are written as decimal strings.
+pub fn is_id(column: &str) -> bool {
+    column.ends_with("_id")
+}
+
+fn type_of(column: &str, kind: Kind) -> Value {
     match kind {
+        Kind::Int if is_id(column) => json!({"type": "string", "pattern": "^[0-9]+$"}),
+        Kind::OptInt if is_id(column) => json!({"type": ["string", "null"], "pattern": "^[0-9]+$"}),
         Kind::Int => json!({"type": "integer"}),
         Kind::OptInt => json!({"type": ["integer", "null"]}),
         Kind::Text => json!({"type": "string"}),
@@ -24,7 +31,7 @@ pub fn document() -> Value {
         let properties: Map<String, Value> = section
             .columns
             .iter()
-            .map(|(name, kind)| ((*name).to_owned(), type_of(*kind)))
+            .map(|(name, kind)| ((*name).to_owned(), type_of(name, *kind)))
             .collect();
         let required: Vec<&str> = section.columns.iter().map(|(n, _)| *n).collect();
         defs.insert(
@@ -45,7 +52,7 @@ pub fn document() -> Value {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_VERSION,
         "title": "Yorozu data export",
-        "description": "Times are Unix seconds (UTC); amounts are yen; other members appear only by their public display name, empty once they have left.",
+        "description": "Times are Unix seconds (UTC); amounts are yen; ids (…_id) are decimal strings; other members appear only by their public display name, empty once they have left.",
         "$defs": defs
     })
 }
