@@ -21,7 +21,7 @@ done
 
 cargo build --release -p yorozu-server >/dev/null
 BIN=target/release/yorozu
-export YOROZU_LOG="${YOROZU_LOG:-warn}"
+export YOROZU_LOG="${YOROZU_LOG:-error}"
 OUT=target/bench
 mkdir -p "$OUT"
 TABLE="$OUT/withdrawal.md"

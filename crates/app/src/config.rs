@@ -172,7 +172,7 @@ impl Default for Policy {
             withdrawal_grace_days: 14,
             withdrawal_recheck_minutes: 60,
             purge_batch_size: 500,
-            purge_pause_ms: 20,
+            purge_pause_ms: 50,
         }
     }
 }

@@ -37,9 +37,9 @@ use Kind::{Bool, Int, OptInt, OptText, Text};
 /// Pages of the member's order ids, purchases then sales (for [`Source::OfOrders`]).
 pub const ORDER_IDS: [&str; 2] = [
     "SELECT created_at, id FROM orders WHERE buyer_id = $1
-       AND (created_at > $2 OR (created_at = $2 AND id > $3)) ORDER BY created_at, id LIMIT $4",
+       AND created_at >= $2 AND (created_at > $2 OR id > $3) ORDER BY created_at, id LIMIT $4",
     "SELECT created_at, id FROM orders WHERE seller_id = $1
-       AND (created_at > $2 OR (created_at = $2 AND id > $3)) ORDER BY created_at, id LIMIT $4",
+       AND created_at >= $2 AND (created_at > $2 OR id > $3) ORDER BY created_at, id LIMIT $4",
 ];
 
 pub const PROFILE: Section = Section {
@@ -61,7 +61,7 @@ pub const PROFILE: Section = Section {
         "SELECT u.created_at, u.id, u.email, p.display_name, p.introduction, p.skills, p.career,
                 p.track_record, p.sns_links, p.nda, p.identity_verified_at
          FROM users u LEFT JOIN profiles p ON p.user_id = u.id
-         WHERE u.id = $1 AND (u.created_at > $2 OR (u.created_at = $2 AND u.id > $3))
+         WHERE u.id = $1 AND u.created_at >= $2 AND (u.created_at > $2 OR u.id > $3)
          ORDER BY u.created_at, u.id LIMIT $4",
     ]),
 };
@@ -88,7 +88,7 @@ pub const SERVICES: Section = Section {
         "SELECT created_at, id, status, title, description, price, delivery_days, revisions, buyer_notes,
                 sales_count, rating_count, rating_x100, published_at, updated_at
          FROM listings WHERE seller_id = $1 AND NOT (status = 'deleted' AND title = '')
-           AND (created_at > $2 OR (created_at = $2 AND id > $3)) ORDER BY created_at, id LIMIT $4",
+           AND created_at >= $2 AND (created_at > $2 OR id > $3) ORDER BY created_at, id LIMIT $4",
     ]),
 };
 
@@ -103,7 +103,7 @@ pub const SERVICE_OPTIONS: Section = Section {
     source: Source::Pages(&[
         "SELECT o.listing_id, o.position, o.title, o.price FROM listing_options o
          JOIN listings l ON l.id = o.listing_id
-         WHERE l.seller_id = $1 AND (o.listing_id > $2 OR (o.listing_id = $2 AND o.position > $3))
+         WHERE l.seller_id = $1 AND o.listing_id >= $2 AND (o.listing_id > $2 OR o.position > $3)
          ORDER BY o.listing_id, o.position LIMIT $4",
     ]),
 };
@@ -119,7 +119,7 @@ pub const SERVICE_FAQS: Section = Section {
     source: Source::Pages(&[
         "SELECT f.listing_id, f.position, f.question, f.answer FROM listing_faqs f
          JOIN listings l ON l.id = f.listing_id
-         WHERE l.seller_id = $1 AND (f.listing_id > $2 OR (f.listing_id = $2 AND f.position > $3))
+         WHERE l.seller_id = $1 AND f.listing_id >= $2 AND (f.listing_id > $2 OR f.position > $3)
          ORDER BY f.listing_id, f.position LIMIT $4",
     ]),
 };
@@ -137,7 +137,7 @@ pub const SERVICE_IMAGES: Section = Section {
     source: Source::Pages(&[
         "SELECT i.listing_id, i.position, i.file_key, i.width, i.height FROM listing_images i
          JOIN listings l ON l.id = i.listing_id
-         WHERE l.seller_id = $1 AND (i.listing_id > $2 OR (i.listing_id = $2 AND i.position > $3))
+         WHERE l.seller_id = $1 AND i.listing_id >= $2 AND (i.listing_id > $2 OR i.position > $3)
          ORDER BY i.listing_id, i.position LIMIT $4",
     ]),
 };
@@ -173,14 +173,14 @@ pub const ORDERS: Section = Section {
                 o.seller_share, o.payment_method, o.request_text, o.paid_at, o.delivered_at,
                 o.completed_at, o.cancelled_at
          FROM orders o LEFT JOIN profiles p ON p.user_id = o.seller_id
-         WHERE o.buyer_id = $1 AND (o.created_at > $2 OR (o.created_at = $2 AND o.id > $3))
+         WHERE o.buyer_id = $1 AND o.created_at >= $2 AND (o.created_at > $2 OR o.id > $3)
          ORDER BY o.created_at, o.id LIMIT $4",
         "SELECT o.created_at, o.id, 'seller', o.listing_title, o.state, COALESCE(p.display_name, ''),
                 o.subtotal, o.buyer_fee, o.discount, o.points_used, o.buyer_total, o.platform_fee,
                 o.seller_share, o.payment_method, o.request_text, o.paid_at, o.delivered_at,
                 o.completed_at, o.cancelled_at
          FROM orders o LEFT JOIN profiles p ON p.user_id = o.buyer_id
-         WHERE o.seller_id = $1 AND (o.created_at > $2 OR (o.created_at = $2 AND o.id > $3))
+         WHERE o.seller_id = $1 AND o.created_at >= $2 AND (o.created_at > $2 OR o.id > $3)
          ORDER BY o.created_at, o.id LIMIT $4",
     ]),
 };
@@ -244,12 +244,12 @@ pub const REVIEWS_RECEIVED: Section = Section {
                 r.anonymous, CASE WHEN r.anonymous THEN '' ELSE COALESCE(p.display_name, '') END
          FROM reviews r JOIN orders o ON o.id = r.order_id LEFT JOIN profiles p ON p.user_id = r.author_id
          WHERE r.subject_id = $1 AND r.author_role = 'buyer'
-           AND (r.created_at > $2 OR (r.created_at = $2 AND r.id > $3)) ORDER BY r.created_at, r.id LIMIT $4",
+           AND r.created_at >= $2 AND (r.created_at > $2 OR r.id > $3) ORDER BY r.created_at, r.id LIMIT $4",
         "SELECT r.created_at, r.id, r.order_id, o.listing_title, r.author_role, r.rating, r.comment,
                 r.anonymous, CASE WHEN r.anonymous THEN '' ELSE COALESCE(p.display_name, '') END
          FROM reviews r JOIN orders o ON o.id = r.order_id LEFT JOIN profiles p ON p.user_id = r.author_id
          WHERE r.subject_id = $1 AND r.author_role = 'seller'
-           AND (r.created_at > $2 OR (r.created_at = $2 AND r.id > $3)) ORDER BY r.created_at, r.id LIMIT $4",
+           AND r.created_at >= $2 AND (r.created_at > $2 OR r.id > $3) ORDER BY r.created_at, r.id LIMIT $4",
     ]),
 };
 
@@ -261,7 +261,7 @@ pub const REVIEWS_GIVEN: Section = Section {
                 r.anonymous, COALESCE(p.display_name, '')
          FROM reviews r JOIN orders o ON o.id = r.order_id LEFT JOIN profiles p ON p.user_id = r.subject_id
          WHERE r.author_id = $1
-           AND (r.created_at > $2 OR (r.created_at = $2 AND r.id > $3)) ORDER BY r.created_at, r.id LIMIT $4",
+           AND r.created_at >= $2 AND (r.created_at > $2 OR r.id > $3) ORDER BY r.created_at, r.id LIMIT $4",
     ]),
 };
 
@@ -278,7 +278,7 @@ pub const SALES: Section = Section {
     source: Source::Pages(&[
         "SELECT s.credited_at, s.order_id, o.listing_title, s.amount, s.payout_request_id, s.expired_at
          FROM sales s JOIN orders o ON o.id = s.order_id
-         WHERE s.seller_id = $1 AND (s.credited_at > $2 OR (s.credited_at = $2 AND s.order_id > $3))
+         WHERE s.seller_id = $1 AND s.credited_at >= $2 AND (s.credited_at > $2 OR s.order_id > $3)
          ORDER BY s.credited_at, s.order_id LIMIT $4",
     ]),
 };
@@ -297,7 +297,7 @@ pub const LEDGER: Section = Section {
         "SELECT e.created_at, e.id, t.kind, t.reference, e.account, e.amount
          FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
          WHERE e.account = 'seller_balance' AND e.account_owner = $1
-           AND (e.created_at > $2 OR (e.created_at = $2 AND e.id > $3)) ORDER BY e.created_at, e.id LIMIT $4",
+           AND e.created_at >= $2 AND (e.created_at > $2 OR e.id > $3) ORDER BY e.created_at, e.id LIMIT $4",
     ]),
 };
 
@@ -317,7 +317,7 @@ pub const PAYOUTS: Section = Section {
     source: Source::Pages(&[
         "SELECT requested_at, id, gross, fee, net, status, transfer_date, transferred_at, failure_reason
          FROM payout_requests WHERE seller_id = $1
-           AND (requested_at > $2 OR (requested_at = $2 AND id > $3)) ORDER BY requested_at, id LIMIT $4",
+           AND requested_at >= $2 AND (requested_at > $2 OR id > $3) ORDER BY requested_at, id LIMIT $4",
     ]),
 };
 
@@ -333,7 +333,7 @@ pub const POINTS: Section = Section {
     ],
     source: Source::Pages(&[
         "SELECT created_at, id, kind, amount, order_id, note FROM point_entries WHERE user_id = $1
-           AND (created_at > $2 OR (created_at = $2 AND id > $3)) ORDER BY created_at, id LIMIT $4",
+           AND created_at >= $2 AND (created_at > $2 OR id > $3) ORDER BY created_at, id LIMIT $4",
     ]),
 };
 
@@ -349,7 +349,7 @@ pub const COUPONS: Section = Section {
     source: Source::Pages(&[
         "SELECT r.created_at, r.order_id, c.code, c.title, c.discount
          FROM coupon_redemptions r JOIN coupons c ON c.id = r.coupon_id
-         WHERE r.user_id = $1 AND (r.created_at > $2 OR (r.created_at = $2 AND r.order_id > $3))
+         WHERE r.user_id = $1 AND r.created_at >= $2 AND (r.created_at > $2 OR r.order_id > $3)
          ORDER BY r.created_at, r.order_id LIMIT $4",
     ]),
 };
