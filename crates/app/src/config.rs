@@ -171,8 +171,8 @@ impl Default for Policy {
             paying_account: PayingAccountSettings::default(),
             withdrawal_grace_days: 14,
             withdrawal_recheck_minutes: 60,
-            purge_batch_size: 500,
-            purge_pause_ms: 50,
+            purge_batch_size: 100,
+            purge_pause_ms: 20,
         }
     }
 }

@@ -2,9 +2,11 @@
 //!
 //! 1. Generates `--members` members (each with one service) and `--orders` orders, of which
 //!    `--heavy-orders` (each with the buyer's review) belong to one heavy seller who also has
-//!    `--heavy-listings` services with search grams and an image row each. Background orders
-//!    are mostly completed, a few open (in progress, delivered, unpaid, cancelled).
+//!    `--heavy-listings` services with search grams and an image row each, and a tenth as
+//!    many to a medium seller (member 1). Background orders are mostly completed, a few open
+//!    (in progress, delivered, unpaid, cancelled).
 //! 2. Readiness: `readiness::check` for `--samples` random members, one after another: p50/p99.
+//!    Exports: a regular member, the medium and the heavy seller (time, size, heap rise).
 //! 3. Purge: `--tasks` tasks keep reading (a readiness check and an order page of a random
 //!    member, in turn) for `--seconds` to measure their p99 before; then the heavy seller
 //!    withdraws with "erase now" and the purge runs while the same load goes on: the purge's
@@ -39,6 +41,9 @@ pub struct Options {
     pub samples: usize,
     pub tasks: usize,
     pub seconds: u64,
+    /// The purge's batch size and pause (default: the policy's).
+    pub batch: Option<i64>,
+    pub pause_ms: Option<u64>,
 }
 
 /// The generated data set: member ids (the first is the heavy seller), each member's service,
@@ -252,15 +257,22 @@ async fn generate(app: &App, o: &Options) -> anyhow::Result<DataSet> {
             // One order a second, up to now: real orders rarely share a second.
             let at = now - (o.orders - n) as i64;
             let buyer = members[1 + rng.below(members.len() - 1)];
-            if n < o.heavy_orders {
-                let listing = heavy_base + (n % o.heavy_listings.max(1)) as i64;
-                orders.push(order_row(id, buyer, heavy, listing, "completed", at));
+            // The heavy seller's orders, then a tenth as many for the medium seller (member 1).
+            let medium = n >= o.heavy_orders && n < o.heavy_orders + o.heavy_orders / 10;
+            if n < o.heavy_orders || medium {
+                let (seller, listing) = if medium {
+                    (members[1], listing_of(members[1]))
+                } else {
+                    (heavy, heavy_base + (n % o.heavy_listings.max(1)) as i64)
+                };
+                let buyer = if buyer == seller { members[2] } else { buyer };
+                orders.push(order_row(id, buyer, seller, listing, "completed", at));
                 reviews.push(vec![
                     Bind::I64(order_base + o.orders as i64 + n as i64),
                     Bind::I64(id),
                     Bind::I64(listing),
                     Bind::I64(buyer),
-                    Bind::I64(heavy),
+                    Bind::I64(seller),
                     Bind::Text("buyer".into()),
                     Bind::I64(5),
                     Bind::Text("丁寧に対応していただきました。".into()),
@@ -440,7 +452,8 @@ pub async fn run(app: &App, o: &Options) -> anyhow::Result<String> {
     ));
 
     for (label, who) in [
-        ("a regular member", data.members[1]),
+        ("a regular member", data.members[2]),
+        ("the medium seller", data.members[1]),
         ("the heavy seller", data.members[0]),
     ] {
         let (seconds, bytes, peak_mb) = export(app, who).await?;
@@ -476,10 +489,16 @@ pub async fn run(app: &App, o: &Options) -> anyhow::Result<String> {
     yorozu_app::jobs::Worker::new(app.clone(), Duration::from_millis(10))
         .run_due()
         .await?;
-    let purging = App {
+    let mut purging = App {
         clock: Arc::new(yorozu_app::ports::FixedClock::at(closed.purge_at)),
         ..app.clone()
     };
+    if let Some(batch) = o.batch {
+        purging.policy.purge_batch_size = batch;
+    }
+    if let Some(pause) = o.pause_ms {
+        purging.policy.purge_pause_ms = pause;
+    }
 
     let stop = Arc::new(AtomicBool::new(false));
     let during = {
@@ -516,9 +535,10 @@ pub async fn run(app: &App, o: &Options) -> anyhow::Result<String> {
         during.len()
     ));
     out.push_str(&format!(
-        "\nPurge of the heavy seller ({backend}): {purge_seconds:.1} s, {batches} batches of up to {} rows; \
-         other requests' p99 {:.2} ms before, {:.2} ms during ({:.2}×).\n",
-        app.policy.purge_batch_size,
+        "\nPurge of the heavy seller ({backend}): {purge_seconds:.1} s, {batches} batches of up to {} rows \
+         with {} ms between them; other requests' p99 {:.2} ms before, {:.2} ms during ({:.2}×).\n",
+        purging.policy.purge_batch_size,
+        purging.policy.purge_pause_ms,
         percentile(&before, 0.99),
         percentile(&during, 0.99),
         percentile(&during, 0.99) / percentile(&before, 0.99).max(0.001)

@@ -105,6 +105,11 @@ enum Command {
         tasks: usize,
         #[arg(long, default_value_t = 10)]
         seconds: u64,
+        /// The purge's rows per batch and pause between batches (default: the built-in policy).
+        #[arg(long)]
+        batch: Option<i64>,
+        #[arg(long)]
+        pause_ms: Option<u64>,
     },
 }
 
@@ -266,6 +271,8 @@ async fn main() -> anyhow::Result<()> {
             samples,
             tasks,
             seconds,
+            batch,
+            pause_ms,
         } => {
             let app = build_app(&common, None).await?;
             yorozu_store::migrate(&app.db).await?;
@@ -277,6 +284,8 @@ async fn main() -> anyhow::Result<()> {
                 samples: samples.max(1),
                 tasks: tasks.max(1),
                 seconds: seconds.max(1),
+                batch: batch.map(|b| b.max(1)),
+                pause_ms,
             };
             print!("{}", bench_withdrawal::run(&app, &options).await?);
             app.db.close().await;

@@ -366,7 +366,7 @@ async fn copy_files(sink: &mut Sink<'_>, member: i64, section: &'static Section)
         };
         // In slices, so that a large file does not make a large part.
         sink.zip.start(&path)?;
-        for slice in bytes.chunks(1024 * 1024) {
+        for slice in bytes.chunks(PART_BYTES / 4) {
             sink.zip.write(slice)?;
             sink.flush(false).await?;
         }

@@ -12,8 +12,9 @@ pub mod zip;
 
 /// The version of the archive's data format (`schema/export.schema.json`).
 pub const SCHEMA_VERSION: &str = "https://yorozu.example/schema/export/v1";
-/// Bytes per stored (encrypted) part of an archive.
-pub const PART_BYTES: usize = 4 * 1024 * 1024;
+/// Bytes per stored (encrypted) part of an archive: what the build holds (with its encrypted
+/// copy) at the most, whatever the size of the account.
+pub const PART_BYTES: usize = 1024 * 1024;
 /// Days an archive can be downloaded.
 pub const VALID_DAYS: i64 = 7;
 /// Hours between two archives of one member.
