@@ -98,6 +98,18 @@ test('operator approves an identity document', async ({ page, browser, baseURL }
   const mail = await waitForMail(page.request, member.email, '【よろず】本人確認が完了しました');
   expect(mail.body_text).toContain('プロフィールに「本人確認済み」バッジが表示されます。');
   expect(extractLink(mail.body_text, '/settings/identity')).toBeTruthy();
+
+  // The member deletes the document without leaving: the image and its record go, the
+  // verification stays on the settings page and the profile.
+  await page.goto('/settings/identity');
+  const erase = page.getByRole('region', { name: '提出した書類の削除' });
+  await expect(erase).toContainText('「本人確認済み」の表示と確認日は残ります');
+  await erase.getByRole('button', { name: '書類を削除する' }).click();
+  await expect(flash(page, '本人確認書類の画像と記録を削除しました。')).toBeVisible();
+  await expect(page.getByRole('region', { name: '現在の状況' })).toContainText(/審査状況:\s*(✓\s*)?本人確認済み/);
+  await expect(page.getByRole('button', { name: '書類を削除する' })).toHaveCount(0);
+  await page.goto(`/users/${member.id}`);
+  await expect(page.getByText('本人確認済み', { exact: true })).toBeVisible();
 });
 
 test('rejecting an identity document needs a reason, which the member then sees', async ({ page, browser, baseURL }) => {
