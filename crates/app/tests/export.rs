@@ -349,3 +349,26 @@ both_backends!(
         assert_eq!(t.count("exports").await, 0);
     }
 );
+
+both_backends!(
+    an_export_being_built_stops_when_the_member_withdraws,
+    |db: Db| async move {
+        let m = market(db).await;
+        let t = &m.t;
+        let row = request::request(&t.app, &m.buyer).await.expect("request");
+        close_now(t, &m.buyer, false).await;
+        t.run_jobs().await;
+        let mut c = t.app.db.read().await.expect("read");
+        let after = yorozu_store::export::archives::find(&mut c, row.id)
+            .await
+            .expect("find")
+            .expect("row");
+        drop(c);
+        assert_eq!(after.status, "failed");
+        let parts = t.app.files.keys().await.expect("keys");
+        assert!(
+            !parts.iter().any(|k| k.starts_with("exports/")),
+            "{parts:?}"
+        );
+    }
+);

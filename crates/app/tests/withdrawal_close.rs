@@ -213,6 +213,13 @@ both_backends!(
                 [("acknowledge_points", "withdrawal-acknowledge-points")]
             );
         }
+        // An amount acknowledged that is no longer there: the page was stale.
+        let mut stale = good.clone();
+        stale.acknowledged.sales_balance = 1_000;
+        assert_eq!(
+            conflict(withdraw(&t.app, &m.buyer, &stale, When::Now).await),
+            "withdrawal-amounts-changed"
+        );
         let mut unknown = good.clone();
         unknown.reasons = vec!["売れない".into()];
         let fields = codes(withdraw(&t.app, &m.buyer, &unknown, When::Now).await);
@@ -490,6 +497,9 @@ both_backends!(
     |db: Db| async move {
         let m = market(db).await;
         let t = &m.t;
+        yorozu_app::listings::favorites::set(&t.app, &m.buyer, m.listing, true)
+            .await
+            .expect("favourite");
         let closed = close_now(t, &m.buyer, false).await;
         t.advance(14 * DAY);
         t.run_jobs().await;
@@ -502,6 +512,18 @@ both_backends!(
             sign_in(&t.app, "buyer@example.jp", PASSWORD, &client()).await,
             Err(AppError::BadCredentials)
         ));
+        // Their favourite is counted off the seller's service.
+        assert_eq!(
+            count_where(
+                &t.app.db,
+                &format!(
+                    "SELECT favorites_count FROM listings WHERE id = {}",
+                    m.listing
+                )
+            )
+            .await,
+            0
+        );
         let again = t.register_confirmed("buyer@example.jp", "新しい私").await;
         assert_ne!(again.user_id, m.buyer.id);
     }
@@ -566,6 +588,23 @@ both_backends!(
                 .await
             ),
             "talk-counterpart-left"
+        );
+        // Nor can a closed account be reviewed.
+        assert_eq!(
+            conflict(
+                yorozu_app::orders::review::write(
+                    &t.app,
+                    &m.buyer,
+                    ids[0],
+                    &yorozu_app::orders::review::ReviewInput {
+                        rating: "5".into(),
+                        comment: "ありがとうございました。".into(),
+                        anonymous: false,
+                    },
+                )
+                .await
+            ),
+            "review-counterpart-left"
         );
         // Signing in reopens the account, and the room with it.
         sign_in(&t.app, "seller@example.jp", PASSWORD, &client())

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha512};
 use yorozu_domain::Locale;
 use yorozu_i18n::Tr;
 use yorozu_store::accounts::users;
-use yorozu_store::export::archives;
+use yorozu_store::export::archives::{self, ArchiveRow};
 use yorozu_store::export::sections::{self as store, Cell};
 use yorozu_store::profiles;
 
@@ -36,7 +36,8 @@ struct Sink<'a> {
     app: &'a App,
     export_id: i64,
     zip: ZipStream,
-    parts: i64,
+    /// Parts written so far; owned by [`run`], which deletes them if the build fails.
+    parts: &'a mut i64,
     size: i64,
     progress: i64,
 }
@@ -50,30 +51,36 @@ impl Sink<'_> {
         self.store(bytes).await
     }
 
-    /// Stores a part and records it at once, so that a failed build knows every part to
-    /// delete.
+    /// Counts a part, then stores it: whatever happens, every part written is counted (here
+    /// and in the row), so that a failed or abandoned build deletes them all.
     async fn store(&mut self, bytes: Vec<u8>) -> AppResult<()> {
+        *self.parts += 1;
+        self.report(self.progress).await?;
         self.app
             .files
-            .put(&part_key(self.export_id, self.parts), &bytes)
+            .put(&part_key(self.export_id, *self.parts - 1), &bytes)
             .await?;
-        self.parts += 1;
         self.size += i64::try_from(bytes.len()).unwrap_or(i64::MAX);
-        self.report(self.progress).await
+        Ok(())
     }
 
+    /// Records the progress, which also keeps the claim on the build fresh. Stops the build
+    /// when the archive is no longer wanted (the member withdrew meanwhile).
     async fn report(&mut self, progress: i64) -> AppResult<()> {
         self.progress = progress.min(99);
         let mut tx = self.app.db.begin().await?;
-        archives::progress(
+        let building = archives::progress(
             &mut tx,
             self.export_id,
             self.progress,
-            self.parts,
+            *self.parts,
             self.app.now(),
         )
         .await?;
         tx.commit().await?;
+        if !building {
+            return Err(AppError::Conflict("export-not-available"));
+        }
         Ok(())
     }
 }
@@ -206,6 +213,9 @@ fn json_value(column: &str, cell: &Cell) -> serde_json::Value {
 fn csv_field(cell: &Cell) -> String {
     let raw = match cell {
         Cell::Int(n) => n.to_string(),
+        // Text another member wrote could start like a spreadsheet formula
+        // (`=HYPERLINK(…)`): such a cell is prefixed with `'` so that Excel shows it as text.
+        Cell::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{t}"),
         Cell::Text(t) => t.clone(),
         Cell::Bool(b) => b.to_string(),
         Cell::Null => String::new(),
@@ -389,15 +399,13 @@ async fn write_signed_reviews(
         Ok(())
     };
     sink.zip.start("reviews/reviews.json")?;
-    let head = serde_json::json!({
-        "format": signed::FORMAT,
-        "site": sink.app.site.base_url,
-        "issued_at": sink.app.now(),
-        "member": {"display_name": name, "member_since": since},
-    })
-    .to_string();
-    // The head object, opened again to append the review list.
-    let open = format!("{},\"reviews\":[", head.trim_end_matches('}'));
+    let who = serde_json::json!({"display_name": name, "member_since": since});
+    let open = format!(
+        "{{\"format\":{},\"site\":{},\"issued_at\":{},\"member\":{who},\"reviews\":[",
+        serde_json::Value::from(signed::FORMAT),
+        serde_json::Value::from(sink.app.site.base_url.as_str()),
+        sink.app.now(),
+    );
     emit(&mut sink.zip, &mut hash, open.as_bytes())?;
     let mut first = true;
     each_row(sink, member, &REVIEWS_RECEIVED, &mut |zip, cells| {
@@ -451,39 +459,46 @@ async fn write_signed_reviews(
 /// marked `failed` at once and its parts deleted: the member sees it and may ask again (a
 /// failed archive does not count against the one a day).
 pub async fn run(app: &App, id: i64) -> AppResult<()> {
-    match build(app, id).await {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            tracing::warn!(export = id, error = %e, "data export failed");
-            let row = {
-                let mut c = app.db.read().await?;
-                archives::find(&mut c, id).await?
-            };
-            if let Some(row) = row {
-                for part in 0..row.parts {
-                    app.files.delete(&part_key(id, part)).await?;
-                }
-                let mut tx = app.db.begin().await?;
-                archives::mark(&mut tx, id, "failed", app.now()).await?;
-                tx.commit().await?;
-            }
-            Ok(())
-        }
-    }
-}
-
-async fn build(app: &App, id: i64) -> AppResult<()> {
     let row = {
         let mut c = app.db.read().await?;
         archives::find(&mut c, id).await?
     };
-    let Some(row) = row.filter(|r| r.status == "queued" || r.status == "building") else {
+    let Some(row) = row else {
         return Ok(());
     };
+    // Take the build (a crashed builder's too, once it went silent); another live builder
+    // keeps it.
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let claimed = archives::claim(&mut tx, id, now, now - archives::STALE_SECONDS).await?;
+    tx.commit().await?;
+    if !claimed {
+        return Ok(());
+    }
     // A build interrupted half-way starts again from the first part.
     for part in 0..row.parts {
-        app.files.delete(&super::part_key(id, part)).await?;
+        app.files.delete(&part_key(id, part)).await?;
     }
+    let mut parts = 0;
+    if let Err(e) = build(app, &row, &mut parts).await {
+        tracing::warn!(export = id, error = %e, "data export failed");
+        for part in 0..parts {
+            app.files.delete(&part_key(id, part)).await?;
+        }
+        let mut tx = app.db.begin().await?;
+        let still_building = archives::find(&mut tx, id)
+            .await?
+            .is_some_and(|r| r.status == "building");
+        if still_building {
+            archives::mark(&mut tx, id, "failed", app.now()).await?;
+        }
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+async fn build(app: &App, row: &ArchiveRow, parts: &mut i64) -> AppResult<()> {
+    let id = row.id;
     let member = row.user_id;
     let (user, profile) = {
         let mut c = app.db.read().await?;
@@ -508,7 +523,7 @@ async fn build(app: &App, id: i64) -> AppResult<()> {
         app,
         export_id: id,
         zip: ZipStream::new(app.now()),
-        parts: 0,
+        parts,
         size: 0,
         progress: 0,
     };
@@ -548,7 +563,7 @@ async fn build(app: &App, id: i64) -> AppResult<()> {
     let ready = archives::mark_ready(
         &mut tx,
         id,
-        sink.parts,
+        *sink.parts,
         sink.size,
         now + VALID_DAYS * 86_400,
         now,
@@ -569,4 +584,25 @@ async fn build(app: &App, id: i64) -> AppResult<()> {
     }
     tx.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_cannot_become_formulas() {
+        assert_eq!(
+            csv_field(&Cell::Text("ロゴ, 名刺".into())),
+            "\"ロゴ, 名刺\""
+        );
+        assert_eq!(csv_field(&Cell::Text("a \"b\"".into())), "\"a \"\"b\"\"\"");
+        assert_eq!(
+            csv_field(&Cell::Text("=HYPERLINK(\"https://evil\")".into())),
+            "\"'=HYPERLINK(\"\"https://evil\"\")\""
+        );
+        assert_eq!(csv_field(&Cell::Text("@SUM(A1)".into())), "'@SUM(A1)");
+        assert_eq!(csv_field(&Cell::Int(-2_340)), "-2340");
+        assert_eq!(csv_field(&Cell::Null), "");
+    }
 }

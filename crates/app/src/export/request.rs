@@ -21,8 +21,13 @@ pub async fn request(app: &App, member: &CurrentUser) -> AppResult<ArchiveRow> {
         return Err(AppError::Conflict("account-closed"));
     }
     if let Some(last) = archives::latest(&mut tx, member.id).await? {
-        if last.status == "queued" || last.status == "building" {
+        let silent = last.updated_at < now - archives::STALE_SECONDS;
+        if last.status == "queued" || (last.status == "building" && !silent) {
             return Err(AppError::Conflict("export-in-progress"));
+        }
+        if last.status == "building" {
+            // Its builder crashed and the job gave up: it failed; a new one may start.
+            archives::mark(&mut tx, last.id, "failed", now).await?;
         }
         if last.status != "failed" && last.requested_at > now - HOURS_BETWEEN * 3_600 {
             return Err(AppError::Conflict("export-once-a-day"));

@@ -88,6 +88,11 @@ pub async fn pay_deferred(
     let charge = charge(app, &card, order.buyer_total, &key).await?;
     let booked = async {
         let mut tx = app.db.begin().await?;
+        // The seller's row first (as a withdrawal closes it): a seller who withdraws in the
+        // meantime is seen here, or sees this order paid when re-checking blockers.
+        if !yorozu_store::accounts::users::share_active(&mut tx, order.seller_id).await? {
+            return Err(AppError::Conflict("order-not-purchasable"));
+        }
         let (order, _) = super::lock_for(&mut tx, order_id, buyer.id).await?;
         let now = app.now();
         transition::apply(

@@ -45,6 +45,10 @@ pub async fn write(
         Party::Seller => ReviewRole::Seller,
     };
     let subject = party.counterpart(&order);
+    // A closed (withdrawing) or purged member receives no new reviews.
+    if !yorozu_store::accounts::users::share_active(&mut tx, subject).await? {
+        return Err(AppError::Conflict("review-counterpart-left"));
+    }
     let row = reviews::ReviewRow {
         id: app.new_id(),
         order_id,

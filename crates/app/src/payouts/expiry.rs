@@ -58,6 +58,13 @@ pub async fn reinstate(app: &App, operator: &CurrentUser, order_id: i64) -> AppR
     }
     let now = app.now();
     let mut tx = app.db.begin().await?;
+    let seller = yorozu_store::orders::rows::find(&mut tx, order_id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .seller_id;
+    if !yorozu_store::accounts::users::lock_active(&mut tx, seller).await? {
+        return Err(AppError::Conflict("account-closed"));
+    }
     let sale = sales::reinstate(&mut tx, order_id, now)
         .await?
         .ok_or(AppError::Conflict("sale-not-expired"))?;

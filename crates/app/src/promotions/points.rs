@@ -118,23 +118,32 @@ pub async fn grant(
 pub async fn expire_due(app: &App) -> AppResult<usize> {
     let now = app.now();
     let cutoff = now - app.policy.points_validity_days.saturating_mul(86_400);
-    let mut tx = app.db.begin().await?;
-    let due = points::expiring(&mut tx, cutoff, 500).await?;
-    for (user_id, balance) in &due {
-        points::insert(
-            &mut tx,
-            &PointEntryRow {
-                id: app.new_id(),
-                user_id: *user_id,
-                kind: "expire".into(),
-                amount: -balance,
-                order_id: None,
-                note: String::new(),
-                created_at: now,
-            },
-        )
-        .await?;
+    let due = {
+        let mut c = app.db.read().await?;
+        points::expiring(&mut c, cutoff, 500).await?
+    };
+    for (user_id, _) in &due {
+        // Under the member's lock, with the balance read again: a purchase spending points
+        // or a withdrawal forfeiting them cannot interleave.
+        let mut tx = app.db.begin().await?;
+        yorozu_store::accounts::users::lock(&mut tx, *user_id).await?;
+        let balance = points::balance(&mut tx, *user_id).await?;
+        if balance > 0 {
+            points::insert(
+                &mut tx,
+                &PointEntryRow {
+                    id: app.new_id(),
+                    user_id: *user_id,
+                    kind: "expire".into(),
+                    amount: -balance,
+                    order_id: None,
+                    note: String::new(),
+                    created_at: now,
+                },
+            )
+            .await?;
+        }
+        tx.commit().await?;
     }
-    tx.commit().await?;
     Ok(due.len())
 }

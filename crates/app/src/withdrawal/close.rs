@@ -89,8 +89,10 @@ pub async fn close_in(
     if !readiness.is_ready() {
         return Err(CloseError::Blocked(readiness));
     }
+    // Only the exact amounts the member saw are forfeited (nothing to forfeit is always fine).
     let forfeits = readiness.forfeits;
-    if forfeits.sales_balance > row.acknowledged_sales || forfeits.points > row.acknowledged_points
+    if (forfeits.sales_balance != 0 && forfeits.sales_balance != row.acknowledged_sales)
+        || (forfeits.points != 0 && forfeits.points != row.acknowledged_points)
     {
         return Err(CloseError::AmountsChanged(forfeits));
     }
@@ -112,6 +114,8 @@ pub async fn close_in(
     record_reasons(c, app, row).await?;
 
     sessions::delete_all_for_user(c, member, None).await?;
+    // A data export still being built stops (its builder sees this and deletes its parts).
+    yorozu_store::export::archives::fail_unfinished(c, member, now).await?;
     api_tokens::revoke_all_for_user(c, member, now).await?;
     if listing_rows::pause_all_published(c, member, now).await? > 0 {
         catalog::bump(c).await?;
@@ -139,9 +143,11 @@ async fn record_reasons(c: &mut impl Exec, app: &App, row: &WithdrawalRow) -> Ap
     let month = month_of(app.now());
     let reasons = Reasons::from_stored(&row.reason_choices, &row.reason_comment);
     if !reasons.choices().is_empty() || !reasons.comment().is_empty() {
+        // A random id: the application's ids carry their creation time, which would tie the
+        // reason to the withdrawal closed in the same instant.
         stats::record_reason(
             c,
-            app.new_id(),
+            rand::random::<i64>() & i64::MAX,
             &month,
             &reasons.stored_choices(),
             reasons.comment(),

@@ -123,11 +123,12 @@ async fn check_password(app: &App, member: &CurrentUser, password: &str) -> AppR
             retry_after_minutes: app.policy.sign_in_window_minutes,
         });
     }
-    let hash = users::find(&mut c, member.id)
-        .await?
-        .and_then(|u| u.password_hash)
-        .unwrap_or_default();
+    let user = users::find(&mut c, member.id).await?;
     drop(c);
+    if user.as_ref().is_none_or(|u| u.status != "active") {
+        return Err(AppError::Conflict("account-closed"));
+    }
+    let hash = user.and_then(|u| u.password_hash).unwrap_or_default();
     if password.is_empty() || !verify_password(password, &hash) {
         let mut tx = app.db.begin().await?;
         sign_in_failures::record(&mut tx, app.new_id(), &email_hash, "withdrawal", now).await?;
@@ -140,8 +141,14 @@ async fn check_password(app: &App, member: &CurrentUser, password: &str) -> AppR
     Ok(())
 }
 
-/// Each amount that would be forfeited must have been ticked, at the amount shown now.
+/// Each amount that would be forfeited must have been ticked, at exactly the amount shown now;
+/// an acknowledgement of an amount that is no longer there is refused too (the page is stale).
 fn check_acknowledged(now: &Forfeits, acknowledged: &Forfeits) -> AppResult<()> {
+    if (now.sales_balance == 0 && acknowledged.sales_balance != 0)
+        || (now.points == 0 && acknowledged.points != 0)
+    {
+        return Err(AppError::Conflict("withdrawal-amounts-changed"));
+    }
     let mut errors = Vec::new();
     if now.sales_balance > 0 && acknowledged.sales_balance != now.sales_balance {
         errors.push(

@@ -1,8 +1,8 @@
 //! A withdrawal scheduled while blockers remain: the member's services stop taking orders at
 //! once, and a job re-checks at the date the last blocker clears by itself (or every
 //! `withdrawal_recheck_minutes` while one needs someone to act). When nothing blocks any more
-//! the account closes — unless more would now be forfeited than the member acknowledged (a
-//! sale completed meanwhile). Then the grown balance is requested as a payout to the member's
+//! the account closes — unless something other than what the member acknowledged would now be
+//! forfeited (a sale completed meanwhile). Then the balance is requested as a payout to the member's
 //! registered bank account, and the account closes after the transfer; where that is not
 //! possible (no account, a balance not above the transfer fee, more points) the schedule is
 //! called off and the member is told, so nothing is ever forfeited unseen. The member may
@@ -133,7 +133,8 @@ pub async fn attempt(app: &App, withdrawal_id: i64) -> AppResult<()> {
         }
         Err(CloseError::AmountsChanged(now)) => {
             drop(tx);
-            if now.points <= row.acknowledged_points && request_payout(app, row.user_id).await? {
+            let points_as_seen = now.points == 0 || now.points == row.acknowledged_points;
+            if points_as_seen && request_payout(app, row.user_id).await? {
                 // The balance that grew is on its way to the member's bank account; the
                 // request is a new blocker, which clears on its transfer date.
                 let mut tx = app.db.begin().await?;

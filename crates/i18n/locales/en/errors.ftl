@@ -191,3 +191,4 @@ export-in-progress = Your archive is being built. Please wait until it is ready.
 export-not-available = This archive cannot be downloaded: it has expired or is not ready yet.
 talk-counterpart-left = The other party has closed their account, so messages can no longer be sent.
 identity-under-review = A document under review cannot be deleted. Please delete it once the review is done.
+review-counterpart-left = The other party has closed their account, so a review can no longer be written.

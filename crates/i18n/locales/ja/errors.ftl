@@ -191,3 +191,4 @@ export-in-progress = アーカイブを作成中です。完了するまでお�
 export-not-available = このアーカイブはダウンロードできません。期限が切れたか、まだ作成中です。
 talk-counterpart-left = お相手は退会したため、メッセージは送れません。
 identity-under-review = 審査中の本人確認書類は削除できません。審査が終わってから削除してください。
+review-counterpart-left = お相手は退会したため、評価は書けません。

@@ -62,25 +62,52 @@ pub async fn latest(c: &mut impl Exec, user_id: i64) -> Result<Option<ArchiveRow
     )?)
 }
 
-/// Moves the build on (`building` with a progress, or its parts so far).
+/// Takes the build: a queued archive, or one whose builder went silent before `stale_before`
+/// (a crashed process). False if another builder holds it or it is no longer wanted.
+pub async fn claim(c: &mut impl Exec, id: i64, now: i64, stale_before: i64) -> Result<bool> {
+    Ok(execute!(
+        c,
+        "UPDATE exports SET status = 'building', updated_at = $2
+         WHERE id = $1 AND (status = 'queued' OR (status = 'building' AND updated_at < $3))",
+        id,
+        now,
+        stale_before
+    )? == 1)
+}
+
+/// Moves the build on (its progress and parts so far), which also keeps the claim fresh.
+/// False when the archive is no longer being built (withdrawn, failed): the builder stops.
 pub async fn progress(
     c: &mut impl Exec,
     id: i64,
     progress: i64,
     parts: i64,
     now: i64,
-) -> Result<()> {
-    execute!(
+) -> Result<bool> {
+    Ok(execute!(
         c,
-        "UPDATE exports SET status = 'building', progress = $2, parts = $3, updated_at = $4
-         WHERE id = $1 AND status IN ('queued', 'building')",
+        "UPDATE exports SET progress = $2, parts = $3, updated_at = $4
+         WHERE id = $1 AND status = 'building'",
         id,
         progress,
         parts,
         now
-    )?;
-    Ok(())
+    )? == 1)
 }
+
+/// Marks the member's archives still queued or being built as failed (their withdrawal).
+pub async fn fail_unfinished(c: &mut impl Exec, user_id: i64, now: i64) -> Result<u64> {
+    Ok(execute!(
+        c,
+        "UPDATE exports SET status = 'failed', updated_at = $2
+         WHERE user_id = $1 AND status IN ('queued', 'building')",
+        user_id,
+        now
+    )?)
+}
+
+/// Seconds after which a build that reported nothing is taken as crashed.
+pub const STALE_SECONDS: i64 = 600;
 
 pub async fn mark_ready(
     c: &mut impl Exec,
@@ -94,7 +121,7 @@ pub async fn mark_ready(
         c,
         "UPDATE exports SET status = 'ready', progress = 100, parts = $2, size_bytes = $3, ready_at = $5,
             expires_at = $4, updated_at = $5
-         WHERE id = $1 AND status IN ('queued', 'building')",
+         WHERE id = $1 AND status = 'building'",
         id,
         parts,
         size_bytes,

@@ -92,14 +92,30 @@ pub async fn erase_listings(c: &mut impl Exec, listing_ids: &[i64], now: i64) ->
     Ok(())
 }
 
-/// Deletes up to `limit` of the member's own favourites.
+/// Deletes up to `limit` of the member's own favourites, and counts them off the listings.
 pub async fn delete_favorites(c: &mut impl Exec, user_id: i64, limit: i64) -> Result<u64> {
-    Ok(execute!(
+    let ids: Vec<i64> = query_scalar!(
         c,
-        delete_some!("favorites", "listing_id", "user_id"),
+        fetch_all,
+        i64,
+        "SELECT listing_id FROM favorites WHERE user_id = $1 ORDER BY listing_id LIMIT $2",
         user_id,
         limit
-    )?)
+    )?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let mut q = QueryBuilder::new(
+        "UPDATE listings SET favorites_count = favorites_count - 1 WHERE favorites_count > 0 AND id IN ",
+    );
+    in_list(&mut q, &ids);
+    q.execute(c).await?;
+    let mut q = QueryBuilder::new("DELETE FROM favorites WHERE user_id = ");
+    q.push_bind(Bind::I64(user_id));
+    q.push(" AND listing_id IN ");
+    in_list(&mut q, &ids);
+    q.execute(c).await?;
+    Ok(ids.len() as u64)
 }
 
 /// Deletes up to `limit` reviews the member received.
