@@ -145,7 +145,14 @@ both_backends!(
 
         // While it is built, its progress.
         let mut tx = s.app.db.begin().await.expect("begin");
-        archives::progress(&mut tx, id.parse().expect("id"), 40, 1, s.app.now())
+        let now = s.app.now();
+        let export_id: i64 = id.parse().expect("id");
+        assert!(
+            archives::claim(&mut tx, export_id, now, now)
+                .await
+                .expect("claim")
+        );
+        archives::progress(&mut tx, export_id, 40, 1, now)
             .await
             .expect("progress");
         tx.commit().await.expect("commit");
@@ -162,6 +169,13 @@ both_backends!(
             "export-in-progress",
         );
 
+        // That builder goes silent; the job takes the build over.
+        let mut tx = s.app.db.begin().await.expect("begin");
+        let then = now - archives::STALE_SECONDS - 1;
+        archives::progress(&mut tx, export_id, 40, 1, then)
+            .await
+            .expect("progress");
+        tx.commit().await.expect("commit");
         run_jobs(&s.app).await;
         let ready = s.send(call(Method::GET, LATEST).token(&token)).await;
         expect(&ready, "get", LATEST, StatusCode::OK);

@@ -290,6 +290,11 @@ both_backends!(
         let m = member(&s.app, "hanako@example.jp", "花子").await;
         let row = request::request(&s.app, &m).await.expect("request");
         let mut tx = s.app.db.begin().await.expect("begin");
+        assert!(
+            archives::claim(&mut tx, row.id, s.app.now(), s.app.now())
+                .await
+                .expect("claim")
+        );
         archives::progress(&mut tx, row.id, 40, 1, s.app.now())
             .await
             .expect("progress");
@@ -452,6 +457,7 @@ both_backends!(
         archives::insert(&mut tx, id, m.id, now)
             .await
             .expect("insert");
+        assert!(archives::claim(&mut tx, id, now, now).await.expect("claim"));
         assert!(
             archives::mark_ready(&mut tx, id, 3, size, now + 7 * DAY, now)
                 .await

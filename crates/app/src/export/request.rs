@@ -25,11 +25,12 @@ pub async fn request(app: &App, member: &CurrentUser) -> AppResult<ArchiveRow> {
         if last.status == "queued" || (last.status == "building" && !silent) {
             return Err(AppError::Conflict("export-in-progress"));
         }
-        if last.status == "building" {
-            // Its builder crashed and the job gave up: it failed; a new one may start.
+        let crashed = last.status == "building";
+        if crashed {
+            // Its builder crashed and the job gave up: it failed, and does not count.
             archives::mark(&mut tx, last.id, "failed", now).await?;
         }
-        if last.status != "failed" && last.requested_at > now - HOURS_BETWEEN * 3_600 {
+        if !crashed && last.status != "failed" && last.requested_at > now - HOURS_BETWEEN * 3_600 {
             return Err(AppError::Conflict("export-once-a-day"));
         }
     }
