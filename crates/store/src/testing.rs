@@ -13,6 +13,8 @@ pub const POSTGRES_URL_VAR: &str = "YOROZU_TEST_POSTGRES_URL";
 pub struct TestDb {
     pub db: Db,
     _dir: Option<TempDir>,
+    /// How to connect again (a second process's pool): the URL and the PostgreSQL schema.
+    config: Option<DbConfig>,
 }
 
 /// A temporary folder removed on drop.
@@ -45,6 +47,16 @@ fn unique() -> u64 {
 }
 
 impl TestDb {
+    /// A second, independent connection pool to the same PostgreSQL schema, as another
+    /// `yorozu serve` process would have.
+    pub async fn another_pool(&self) -> Db {
+        let config = self
+            .config
+            .as_ref()
+            .expect("another pool is for PostgreSQL test databases");
+        Db::connect(config).await.expect("connect again")
+    }
+
     pub async fn new(backend: Backend) -> TestDb {
         match backend {
             Backend::Sqlite => Self::sqlite().await,
@@ -66,6 +78,7 @@ impl TestDb {
         TestDb {
             db,
             _dir: Some(dir),
+            config: None,
         }
     }
 
@@ -89,15 +102,20 @@ impl TestDb {
         execute!(&mut tx, sqlx::AssertSqlSafe(create)).expect("create schema");
         tx.commit().await.expect("commit");
         admin.close().await;
-        let db = Db::connect(&DbConfig {
+        let config = DbConfig {
             url,
             max_connections: 8,
             pg_schema: Some(schema),
-        })
-        .await
-        .expect("connect to test schema");
+        };
+        let db = Db::connect(&config)
+            .await
+            .expect("connect to test schema");
         migrate(&db).await.expect("migrate postgres");
-        TestDb { db, _dir: None }
+        TestDb {
+            db,
+            _dir: None,
+            config: Some(config),
+        }
     }
 }
 
