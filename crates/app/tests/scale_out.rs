@@ -36,7 +36,9 @@ async fn two_processes_share_sessions_uploads_and_jobs() {
     };
 
     // Sessions: signed up on the first, recognised by the second.
-    let member = first.register_confirmed("shared@example.jp", "共有さん").await;
+    let member = first
+        .register_confirmed("shared@example.jp", "共有さん")
+        .await;
     let seen = sessions::authenticate(&second, &member.session_token)
         .await
         .expect("authenticate")

@@ -107,9 +107,7 @@ impl TestDb {
             max_connections: 8,
             pg_schema: Some(schema),
         };
-        let db = Db::connect(&config)
-            .await
-            .expect("connect to test schema");
+        let db = Db::connect(&config).await.expect("connect to test schema");
         migrate(&db).await.expect("migrate postgres");
         TestDb {
             db,
