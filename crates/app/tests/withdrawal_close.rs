@@ -289,10 +289,7 @@ both_backends!(
             "scheduled"
         );
         deliver(&m, id).await;
-        t.advance(3 * DAY + 1);
-        t.run_jobs().await;
-        t.advance(HOUR);
-        t.run_jobs().await;
+        let_auto_approval_run(t).await;
         assert_eq!(order(&m, id).await.state, "completed");
         assert_eq!(withdrawal_state(&t.app.db, withdrawal_id).await, "closed");
         assert_eq!(status(&t.app.db, m.buyer.id).await, "closed");
@@ -306,13 +303,7 @@ both_backends!(
         let t = &m.t;
         let id = buy(&m, "open").await;
         let confirmation = acknowledging(t, &m.seller, false).await;
-        let Outcome::Scheduled { withdrawal_id, .. } =
-            withdraw(&t.app, &m.seller, &confirmation, When::WhenReady)
-                .await
-                .expect("schedule")
-        else {
-            panic!("expected a schedule");
-        };
+        let withdrawal_id = schedule(t, &m.seller, &confirmation).await;
         // The seller's services stop taking orders at once.
         assert_eq!(
             count_where(
@@ -326,10 +317,7 @@ both_backends!(
             1
         );
         deliver(&m, id).await;
-        t.advance(3 * DAY + 1);
-        t.run_jobs().await;
-        t.advance(HOUR);
-        t.run_jobs().await;
+        let_auto_approval_run(t).await;
         // The sale completed: ¥2,340 would be forfeited, which the seller never acknowledged.
         assert_eq!(
             withdrawal_state(&t.app.db, withdrawal_id).await,
@@ -353,18 +341,9 @@ both_backends!(
         register_bank(t, &m.seller).await;
         let id = buy(&m, "open").await;
         let confirmation = acknowledging(t, &m.seller, false).await;
-        let Outcome::Scheduled { withdrawal_id, .. } =
-            withdraw(&t.app, &m.seller, &confirmation, When::WhenReady)
-                .await
-                .expect("schedule")
-        else {
-            panic!("expected a schedule");
-        };
+        let withdrawal_id = schedule(t, &m.seller, &confirmation).await;
         deliver(&m, id).await;
-        t.advance(3 * DAY + 1);
-        t.run_jobs().await;
-        t.advance(HOUR);
-        t.run_jobs().await;
+        let_auto_approval_run(t).await;
         // The completed sale's ¥2,340 went into a payout request instead of being forfeited.
         assert_eq!(
             withdrawal_state(&t.app.db, withdrawal_id).await,
@@ -423,13 +402,7 @@ both_backends!(a_member_can_cancel_their_schedule, |db: Db| async move {
     let t = &m.t;
     let id = buy(&m, "open").await;
     let confirmation = acknowledging(t, &m.buyer, false).await;
-    let Outcome::Scheduled { withdrawal_id, .. } =
-        withdraw(&t.app, &m.buyer, &confirmation, When::WhenReady)
-            .await
-            .expect("schedule")
-    else {
-        panic!("expected a schedule");
-    };
+    let withdrawal_id = schedule(t, &m.buyer, &confirmation).await;
     assert_eq!(
         conflict(withdraw(&t.app, &m.buyer, &confirmation, When::WhenReady).await),
         "withdrawal-already-requested"

@@ -212,13 +212,10 @@ fn json_value(column: &str, cell: &Cell) -> serde_json::Value {
 
 fn csv_field(cell: &Cell) -> String {
     let raw = match cell {
-        Cell::Int(n) => n.to_string(),
         // Text another member wrote could start like a spreadsheet formula
         // (`=HYPERLINK(…)`): such a cell is prefixed with `'` so that Excel shows it as text.
         Cell::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{t}"),
-        Cell::Text(t) => t.clone(),
-        Cell::Bool(b) => b.to_string(),
-        Cell::Null => String::new(),
+        other => plain(other),
     };
     if raw.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", raw.replace('"', "\"\""))
@@ -325,7 +322,7 @@ async fn write_html(sink: &mut Sink<'_>, member: i64, locale: Locale, name: &str
             let cells = shown(section, cells);
             let mut tr_html = String::from("<tr>");
             for (i, cell) in cells.iter().enumerate() {
-                let text = html_escape(&csv_raw(cell));
+                let text = html_escape(&plain(cell));
                 if Some(i) == file_col {
                     tr_html.push_str(&format!("<td><a href=\"{text}\">{text}</a></td>"));
                 } else {
@@ -344,7 +341,8 @@ async fn write_html(sink: &mut Sink<'_>, member: i64, locale: Locale, name: &str
     Ok(())
 }
 
-fn csv_raw(cell: &Cell) -> String {
+/// A cell as text (HTML, the signed bundle, and CSV before its quoting).
+fn plain(cell: &Cell) -> String {
     match cell {
         Cell::Int(n) => n.to_string(),
         Cell::Text(t) => t.clone(),
@@ -411,11 +409,11 @@ async fn write_signed_reviews(
     each_row(sink, member, &REVIEWS_RECEIVED, &mut |zip, cells| {
         let review = serde_json::json!({
             "order_id": cells[2].as_i64().to_string(),
-            "service_title": csv_raw(&cells[3]),
-            "from": if csv_raw(&cells[4]) == "buyer" { "buyer" } else { "seller" },
+            "service_title": plain(&cells[3]),
+            "from": if plain(&cells[4]) == "buyer" { "buyer" } else { "seller" },
             "rating": cells[5].as_i64(),
-            "comment": csv_raw(&cells[6]),
-            "by": csv_raw(&cells[8]),
+            "comment": plain(&cells[6]),
+            "by": plain(&cells[8]),
             "written_at": cells[0].as_i64(),
         });
         let bytes = serde_json::to_vec(&review)?;
@@ -431,26 +429,27 @@ async fn write_signed_reviews(
         "reviews/reviews.json.sig",
         serde_json::to_string_pretty(&signature)?.as_bytes(),
     )?;
+    // How to check the bundle, in Japanese and English whatever the member's language: the
+    // file is meant to be shown to others.
     let key = signed::public_key_document(&sink.app.signer);
+    let readme: Vec<String> = [Locale::Ja, Locale::En]
+        .into_iter()
+        .map(|locale| {
+            Tr::new(locale).ta(
+                "export-reviews-readme",
+                [
+                    ("site", sink.app.site.base_url.as_str().into()),
+                    ("format", signed::FORMAT.into()),
+                    ("id", key.key_id.as_str().into()),
+                    ("url", sink.app.url(signed::PUBLIC_KEY_PATH).into()),
+                    ("key", key.public_key.as_str().into()),
+                ],
+            )
+        })
+        .collect();
     sink.zip.entry(
         "reviews/README.txt",
-        format!(
-            "このフォルダの reviews.json は、あなたが {site} で受け取った評価の一覧に、よろずが電子署名\
-             （Ed25519ph、コンテキスト {format}、鍵ID {id}）をしたものです。内容が書き換えられていないことを、\
-             誰でも確かめられます。\n\
-             公開鍵: {site}{path}\n  {pk}\n\
-             確かめ方:  yorozu verify-reviews reviews.json reviews.json.sig --public-key {pk}\n\n\
-             This bundle lists the reviews you received on {site}, signed by the platform \
-             (Ed25519ph, context {format}, key id {id}).\n\
-             Public key: {site}{path}\n  {pk}\n\
-             Check it with:  yorozu verify-reviews reviews.json reviews.json.sig --public-key {pk}\n",
-            site = sink.app.site.base_url,
-            format = signed::FORMAT,
-            id = key.key_id,
-            path = signed::PUBLIC_KEY_PATH,
-            pk = key.public_key,
-        )
-        .as_bytes(),
+        format!("{}\n", readme.join("\n\n")).as_bytes(),
     )?;
     Ok(())
 }

@@ -66,14 +66,6 @@ impl From<CloseError> for AppError {
     }
 }
 
-/// Job kind of the purge.
-pub const PURGE_JOB: &str = "withdrawal.purge";
-
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct WithdrawalJob {
-    pub withdrawal_id: i64,
-}
-
 /// Closes the account of `row` (a scheduled withdrawal) inside `c`'s transaction.
 pub async fn close_in(
     c: &mut impl Exec,
@@ -134,7 +126,7 @@ pub async fn close_in(
     if let Some(mail) = receipt::closing_mail(c, app, member, &closed).await? {
         outbox::enqueue_to_closed_account(c, app, mail).await?;
     }
-    schedule_purge(c, app, row.id, purge_at).await?;
+    super::jobs::queue(c, app, super::jobs::PURGE_JOB, row.id, purge_at).await?;
     Ok(closed)
 }
 
@@ -235,28 +227,5 @@ async fn forfeit(
         )
         .await?;
     }
-    Ok(())
-}
-
-async fn schedule_purge(
-    c: &mut impl Exec,
-    app: &App,
-    withdrawal_id: i64,
-    run_at: i64,
-) -> AppResult<()> {
-    let payload = serde_json::to_string(&WithdrawalJob { withdrawal_id })?;
-    jobs::enqueue(
-        c,
-        &jobs::NewJob {
-            id: app.new_id(),
-            kind: PURGE_JOB,
-            payload: &payload,
-            user_id: None,
-            run_at,
-            max_attempts: 50,
-            now: app.now(),
-        },
-    )
-    .await?;
     Ok(())
 }

@@ -59,8 +59,6 @@ pub async fn withdraw(
     )
     .map_err(reason_error)?;
     check_password(app, member, &confirmation.password).await?;
-    let now_readiness = readiness::check(app, member).await?;
-    check_acknowledged(&now_readiness.forfeits, &confirmation.acknowledged)?;
 
     let row = WithdrawalRow {
         id: app.new_id(),
@@ -93,6 +91,7 @@ pub async fn withdraw(
     // The member's row is locked: no purchase, sale or payout request of theirs can commit
     // between this check and the closing.
     let current = readiness::assess(&mut tx, member.id).await?;
+    check_acknowledged(&current.forfeits, &confirmation.acknowledged)?;
     if !current.is_ready() {
         if when == When::Now {
             return Err(AppError::Conflict("withdrawal-blocked"));

@@ -14,9 +14,10 @@ use yorozu_store::accounts::users;
 use yorozu_store::listings::rows as listing_rows;
 use yorozu_store::withdrawal::stats;
 use yorozu_store::withdrawal::withdrawals::{self, WithdrawalRow};
-use yorozu_store::{Exec, catalog, jobs};
+use yorozu_store::{Exec, catalog};
 
-use super::close::{self, CloseError, WithdrawalJob};
+use super::close::{self, CloseError};
+use super::jobs::{ATTEMPT_JOB, queue};
 use super::month_of;
 use super::readiness::{Readiness, assess};
 use crate::accounts::CurrentUser;
@@ -24,9 +25,6 @@ use crate::mail::compose::compose;
 use crate::mail::{MailCategory, outbox};
 use crate::orders::notify::Recipient;
 use crate::{App, AppError, AppResult};
-
-/// Job kind of the re-check.
-pub const ATTEMPT_JOB: &str = "withdrawal.attempt";
 
 /// Starts the schedule of `row` (already inserted as scheduled) inside the caller's
 /// transaction.
@@ -52,7 +50,7 @@ pub(crate) async fn start(
     for kind in kinds {
         stats::count_event(c, &month, &format!("blocker:{kind}")).await?;
     }
-    enqueue_attempt(c, app, row.id, next_check(app, readiness)).await
+    queue(c, app, ATTEMPT_JOB, row.id, next_check(app, readiness)).await
 }
 
 /// When to look again: when the last blocker clears by itself, but no later than the
@@ -63,24 +61,6 @@ fn next_check(app: &App, readiness: &Readiness) -> i64 {
         .clears_by_itself_at()
         .map_or(interval, |at| at.unix().min(interval))
         .max(app.now() + 1)
-}
-
-async fn enqueue_attempt(c: &mut impl Exec, app: &App, id: i64, run_at: i64) -> AppResult<()> {
-    let payload = serde_json::to_string(&WithdrawalJob { withdrawal_id: id })?;
-    jobs::enqueue(
-        c,
-        &jobs::NewJob {
-            id: app.new_id(),
-            kind: ATTEMPT_JOB,
-            payload: &payload,
-            user_id: None,
-            run_at,
-            max_attempts: 50,
-            now: app.now(),
-        },
-    )
-    .await?;
-    Ok(())
 }
 
 /// The member calls off their scheduled withdrawal. Their services stay paused; they can
@@ -122,7 +102,7 @@ pub async fn attempt(app: &App, withdrawal_id: i64) -> AppResult<()> {
     let readiness = assess(&mut tx, row.user_id).await?;
     if !readiness.is_ready() {
         let at = next_check(app, &readiness);
-        enqueue_attempt(&mut tx, app, row.id, at).await?;
+        queue(&mut tx, app, ATTEMPT_JOB, row.id, at).await?;
         tx.commit().await?;
         return Ok(());
     }
@@ -138,7 +118,7 @@ pub async fn attempt(app: &App, withdrawal_id: i64) -> AppResult<()> {
                 // The balance that grew is on its way to the member's bank account; the
                 // request is a new blocker, which clears on its transfer date.
                 let mut tx = app.db.begin().await?;
-                enqueue_attempt(&mut tx, app, row.id, app.now() + 60).await?;
+                queue(&mut tx, app, ATTEMPT_JOB, row.id, app.now() + 60).await?;
                 tx.commit().await?;
                 return Ok(());
             }
@@ -147,7 +127,7 @@ pub async fn attempt(app: &App, withdrawal_id: i64) -> AppResult<()> {
         Err(CloseError::Blocked(_)) => {
             drop(tx);
             let mut tx = app.db.begin().await?;
-            enqueue_attempt(&mut tx, app, row.id, app.now() + 60).await?;
+            queue(&mut tx, app, ATTEMPT_JOB, row.id, app.now() + 60).await?;
             tx.commit().await?;
             Ok(())
         }

@@ -8,7 +8,7 @@ use yorozu_app::withdrawal::purge::{self, Progress};
 use yorozu_app::withdrawal::readiness::{Forfeits, check};
 use yorozu_store::Db;
 
-use super::{PASSWORD, TestApp};
+use super::{DAY, HOUR, PASSWORD, TestApp};
 
 /// A confirmation that acknowledges exactly what `member` would forfeit now.
 pub async fn acknowledging(t: &TestApp, member: &CurrentUser, erase_now: bool) -> Confirmation {
@@ -32,6 +32,25 @@ pub async fn close_now(t: &TestApp, member: &CurrentUser, erase_now: bool) -> Cl
         Outcome::Closed(closed) => closed,
         other => panic!("expected the account to close, got {other:?}"),
     }
+}
+
+/// Schedules `member`'s withdrawal behind their blockers; returns its id.
+pub async fn schedule(t: &TestApp, member: &CurrentUser, confirmation: &Confirmation) -> i64 {
+    match withdraw(&t.app, member, confirmation, When::WhenReady)
+        .await
+        .expect("schedule")
+    {
+        Outcome::Scheduled { withdrawal_id, .. } => withdrawal_id,
+        other => panic!("expected a schedule, got {other:?}"),
+    }
+}
+
+/// Lets a delivery's auto-approval (3 days) pass, then the hourly re-check of a schedule.
+pub async fn let_auto_approval_run(t: &TestApp) {
+    t.advance(3 * DAY + 1);
+    t.run_jobs().await;
+    t.advance(HOUR);
+    t.run_jobs().await;
 }
 
 /// Runs the purge of `withdrawal_id` to the end (the closing mail must have gone out).

@@ -21,6 +21,11 @@ export-section-payouts = Payout requests
 export-section-points = Points
 export-section-coupons = Coupons you used
 
+export-reviews-readme = This bundle lists the reviews you received on { $site }, signed by the platform (Ed25519ph, context { $format }, key id { $id }). Anyone can check that it has not been changed.
+    Public key: { $url }
+      { $key }
+    Check it with:  yorozu verify-reviews reviews.json reviews.json.sig --public-key { $key }
+
 mail-export-ready-subject = [Yorozu] Your data is ready to download
 mail-export-ready-body = The archive of your data (a ZIP file) you asked for is ready. You can download it from the page below for { $days } days.
 

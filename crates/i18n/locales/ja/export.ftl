@@ -21,6 +21,11 @@ export-section-payouts = 振込申請
 export-section-points = ポイント
 export-section-coupons = 使ったクーポン
 
+export-reviews-readme = このフォルダの reviews.json は、あなたが { $site } で受け取った評価の一覧に、よろずが電子署名（Ed25519ph、コンテキスト { $format }、鍵ID { $id }）をしたものです。内容が書き換えられていないことを、誰でも確かめられます。
+    公開鍵: { $url }
+      { $key }
+    確かめ方:  yorozu verify-reviews reviews.json reviews.json.sig --public-key { $key }
+
 mail-export-ready-subject = 【よろず】データのダウンロードの準備ができました
 mail-export-ready-body = ご依頼いただいた、あなたのデータのアーカイブ（ZIP 形式）の準備ができました。次のページからダウンロードできます。ダウンロードできるのは { $days }日間です。
 
