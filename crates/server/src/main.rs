@@ -1,7 +1,6 @@
 //! `yorozu`: the marketplace server and its operator commands.
 
 mod bench;
-mod bench_withdrawal;
 mod config;
 mod generate;
 mod seed;
@@ -42,36 +41,33 @@ enum Command {
     Migrate,
     /// Run only the job worker.
     Worker,
-    /// Fill the database with data.
+    /// Fill the database with demo data.
     Seed {
-        /// Realistic Japanese demo members, profiles and services.
+        /// Realistic Japanese demo members, profiles, services and orders.
         #[arg(long)]
         demo: bool,
-        /// Generate this many sellers (a benchmark data set; use with --listings).
-        #[arg(long, default_value_t = 0)]
-        sellers: usize,
-        /// Generate this many published services spread over the sellers.
-        #[arg(long, default_value_t = 0)]
-        listings: usize,
-        /// Seed of the generator: the same seed gives the same data set.
-        #[arg(long, default_value_t = 42)]
-        seed: u64,
     },
+    /// Generate a large, realistic data set (members, services, orders in every state with
+    /// talk rooms, reviews, sales and ledger), reproducible from --seed. Prints rows per table
+    /// and rows per second.
+    Generate(generate::Options),
     /// Operator commands.
     #[command(subcommand)]
     Admin(Admin),
-    /// Measure order placement (use case and HTTP) against raw INSERT transactions. Leaves
-    /// its rows behind: run it on a scratch data folder or database.
-    BenchOrders {
-        /// Buyers placing orders (each with a sandbox card and an API token).
-        #[arg(long, default_value_t = 32)]
-        buyers: usize,
-        /// Concurrent tasks (and HTTP connections).
-        #[arg(long, default_value_t = 16)]
-        tasks: usize,
+    /// Generate a data set and measure the marketplace on it with wrk (see scripts/bench.sh).
+    /// Leaves its rows behind: run it on a scratch data folder or database.
+    Bench {
+        #[command(flatten)]
+        scale: generate::Options,
+        /// Connections of every HTTP measurement.
+        #[arg(long, default_value_t = 64)]
+        connections: usize,
         /// Seconds per measurement.
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value_t = 8)]
         seconds: u64,
+        /// Where BACKEND.json and the report (report.md, report.svg) go.
+        #[arg(long, default_value = "target/bench")]
+        out: std::path::PathBuf,
     },
     /// Check a signed review bundle from a data export (reviews/reviews.json and its .sig):
     /// prints who it belongs to and how many reviews it holds, or why it is not genuine.
@@ -84,32 +80,6 @@ enum Command {
         /// /.well-known/yorozu-reviews-key.json); defaults to this installation's key.
         #[arg(long)]
         public_key: Option<String>,
-    },
-    /// Measure the withdrawal readiness check on a large data set and the purge of a heavy
-    /// account while other requests go on. Generates its data: run it on a scratch data
-    /// folder or database.
-    BenchWithdrawal {
-        #[arg(long, default_value_t = 20_000)]
-        members: usize,
-        #[arg(long, default_value_t = 1_000_000)]
-        orders: usize,
-        #[arg(long, default_value_t = 10_000)]
-        heavy_listings: usize,
-        #[arg(long, default_value_t = 100_000)]
-        heavy_orders: usize,
-        /// Readiness checks measured.
-        #[arg(long, default_value_t = 5_000)]
-        samples: usize,
-        /// Tasks reading meanwhile, and seconds of the "before" measurement.
-        #[arg(long, default_value_t = 4)]
-        tasks: usize,
-        #[arg(long, default_value_t = 10)]
-        seconds: u64,
-        /// The purge's rows per batch and pause between batches (default: the built-in policy).
-        #[arg(long)]
-        batch: Option<i64>,
-        #[arg(long)]
-        pause_ms: Option<u64>,
     },
 }
 
@@ -214,48 +184,51 @@ async fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Seed {
-            demo,
-            sellers,
-            listings,
-            seed,
-        } => {
+        Command::Seed { demo } => {
+            if !demo {
+                anyhow::bail!(
+                    "nothing to seed: pass --demo (or use `yorozu generate` for a large data set)"
+                );
+            }
             let app = build_app(&common, None).await?;
-            if !demo && sellers == 0 {
-                anyhow::bail!("nothing to seed: pass --demo, or --sellers N --listings M");
-            }
-            if demo {
-                let n = seed::demo(&app).await?;
-                println!(
-                    "demo data loaded: {n} new members (password for all: {})",
-                    seed::DEMO_PASSWORD
-                );
-            }
-            if sellers > 0 {
-                let g = generate::generate(&app, sellers, listings, seed).await?;
-                println!(
-                    "generated {} sellers, {} services, {} index rows in {:.1} s ({:.0} rows/s)",
-                    g.sellers,
-                    g.listings,
-                    g.grams,
-                    g.seconds,
-                    (g.sellers * 2 + g.listings + g.grams) as f64 / g.seconds
-                );
-            }
+            let n = seed::demo(&app).await?;
+            println!(
+                "demo data loaded: {n} new members (password for all: {})",
+                seed::DEMO_PASSWORD
+            );
             Ok(())
         }
-        Command::BenchOrders {
-            buyers,
-            tasks,
+        Command::Generate(mut options) => {
+            options.heavy_orders = options.heavy_orders.min(options.orders);
+            let app = build_app(&common, None).await?;
+            let g = generate::generate(&app, &options).await?;
+            print!("{}", g.summary());
+            println!(
+                "members sign in with the password {} (heavy seller: member0.{}@example.jp)",
+                seed::DEMO_PASSWORD,
+                options.seed
+            );
+            app.db.close().await;
+            Ok(())
+        }
+        Command::Bench {
+            mut scale,
+            connections,
             seconds,
+            out,
         } => {
+            scale.heavy_orders = scale.heavy_orders.min(scale.orders);
             let app = build_app(&common, None).await?;
             let state = web_state(&app, &common, false);
-            let rates =
-                bench::run(&app, state, buyers.max(1), tasks.max(1), seconds.max(1)).await?;
-            let backend = format!("{:?}", app.db.backend()).to_lowercase();
-            print!("{}", bench::table(&backend, &rates));
+            let options = bench::Options {
+                scale,
+                connections: connections.max(1),
+                seconds: seconds.max(1),
+                out,
+            };
+            bench::run(&app, state, &options).await?;
             app.db.close().await;
+            print!("{}", bench::report::write(&options.out)?);
             Ok(())
         }
         Command::VerifyReviews {
@@ -263,34 +236,6 @@ async fn main() -> anyhow::Result<()> {
             signature,
             public_key,
         } => verify_reviews(&common, &bundle, signature, public_key),
-        Command::BenchWithdrawal {
-            members,
-            orders,
-            heavy_listings,
-            heavy_orders,
-            samples,
-            tasks,
-            seconds,
-            batch,
-            pause_ms,
-        } => {
-            let app = build_app(&common, None).await?;
-            yorozu_store::migrate(&app.db).await?;
-            let options = bench_withdrawal::Options {
-                members: members.max(3),
-                orders,
-                heavy_listings: heavy_listings.max(1),
-                heavy_orders: heavy_orders.min(orders),
-                samples: samples.max(1),
-                tasks: tasks.max(1),
-                seconds: seconds.max(1),
-                batch: batch.map(|b| b.max(1)),
-                pause_ms,
-            };
-            print!("{}", bench_withdrawal::run(&app, &options).await?);
-            app.db.close().await;
-            Ok(())
-        }
         Command::Admin(Admin::CreateOperator {
             email,
             password,

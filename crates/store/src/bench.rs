@@ -1,4 +1,4 @@
-//! A scratch table for `yorozu bench-orders`: the raw single-row INSERT transaction that order
+//! A scratch table for `yorozu bench`: the raw single-row INSERT transaction that order
 //! placement is compared with, measured through the same pool and driver.
 
 use crate::{Exec, Result, execute};

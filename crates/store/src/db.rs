@@ -191,10 +191,55 @@ impl Db {
         Ok(())
     }
 
-    /// Refreshes the planner's statistics (after bulk loads).
+    /// Sets the SQLite writer up for a bulk load (`on`): no fsync, a 1 GiB page cache (so
+    /// that the pages of large indexes change in memory many times before each is written)
+    /// and statement journals in memory. `false` restores the settings of `connect`. A crash during a bulk load may
+    /// lose it, which is why only generated data sets use it. Nothing to do on PostgreSQL.
+    pub async fn bulk_loading(&self, on: bool) -> Result<(), Error> {
+        if let Db::Sqlite { write, .. } = self {
+            let mut c = write.acquire().await?;
+            let pragmas = if on {
+                [
+                    "PRAGMA synchronous = OFF",
+                    "PRAGMA cache_size = -1048576",
+                    "PRAGMA temp_store = MEMORY",
+                ]
+            } else {
+                [
+                    "PRAGMA synchronous = NORMAL",
+                    "PRAGMA cache_size = -16384",
+                    "PRAGMA temp_store = DEFAULT",
+                ]
+            };
+            for pragma in pragmas {
+                sqlx::query(pragma).execute(&mut *c).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Refreshes the planner's statistics (after bulk loads). On PostgreSQL only the tables
+    /// of the current schema: a bare `ANALYZE` would lock every table of every schema.
     pub async fn analyze(&self) -> Result<(), Error> {
         let mut tx = self.begin().await?;
-        crate::execute!(&mut tx, "ANALYZE")?;
+        match self.backend() {
+            Backend::Sqlite => {
+                crate::execute!(&mut tx, "ANALYZE")?;
+            }
+            Backend::Postgres => {
+                let tables = crate::query_scalar!(
+                    &mut tx,
+                    fetch_all,
+                    String,
+                    "SELECT tablename::TEXT FROM pg_tables WHERE schemaname = current_schema()"
+                )?;
+                for table in tables {
+                    // A name from the catalogue, quoted as an identifier.
+                    let sql = format!("ANALYZE \"{}\"", table.replace('"', "\"\""));
+                    crate::execute!(&mut tx, sqlx::AssertSqlSafe(sql))?;
+                }
+            }
+        }
         tx.commit().await
     }
 

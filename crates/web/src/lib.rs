@@ -3,7 +3,7 @@
 //! Handlers are thin: extract, call one use case, render.
 
 pub mod api;
-mod cookies;
+pub mod cookies;
 pub mod ctx;
 mod download;
 pub mod error;

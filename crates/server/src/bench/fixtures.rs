@@ -1,0 +1,164 @@
+//! What the measured requests need on top of the generated data: sessions, API tokens and
+//! cards of real members, and the lists of requests themselves.
+
+use anyhow::Context;
+use yorozu_app::App;
+use yorozu_app::accounts::{Client, CurrentUser, api_tokens, sessions};
+use yorozu_web::cookies;
+
+use super::wrk::Request;
+use crate::generate::{Generated, Rng};
+
+/// Japanese queries with and without filters, as people search.
+const QUERIES: [&str; 10] = [
+    "/search?q=%E5%90%8D%E5%88%BA",
+    "/search?q=%E7%BF%BB%E8%A8%B3",
+    "/search?q=%E3%83%AD%E3%82%B4",
+    "/search?q=%E4%BC%BC%E9%A1%94%E7%B5%B5",
+    "/search?q=%E3%83%87%E3%82%B6%E3%82%A4%E3%83%B3&min_price=1000&max_price=5000",
+    "/search?q=%E5%8B%95%E7%94%BB&sort=price-low",
+    "/search?category=1&sort=rating",
+    "/search?q=%E5%8D%A0%E3%81%84&verified=1",
+    "/search?q=%E3%82%A4%E3%83%A9%E3%82%B9%E3%83%88&page=2",
+    "/search?category=7",
+];
+
+/// Members, with their credentials, that the measured requests act as.
+pub struct Fixtures {
+    /// Talk rooms of open orders with a session cookie of their buyer.
+    pub talk_rooms: Vec<(i64, String)>,
+    /// API tokens of random members (sellers and buyers).
+    pub tokens: Vec<String>,
+    /// Buyers who never sell, each with a card and an API token.
+    pub buyers: Vec<(String, i64)>,
+}
+
+fn bench_client() -> Client {
+    Client {
+        ip: "127.0.0.1".into(),
+        user_agent: "yorozu bench".into(),
+    }
+}
+
+async fn member(app: &App, id: i64) -> anyhow::Result<CurrentUser> {
+    let mut c = app.db.read().await?;
+    CurrentUser::load(&mut c, id)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .context("generated member not active")
+}
+
+async fn token(app: &App, id: i64) -> anyhow::Result<String> {
+    let (_, token) = api_tokens::create(app, id, "bench")
+        .await
+        .map_err(|e| anyhow::anyhow!("token: {e}"))?;
+    Ok(token)
+}
+
+pub async fn prepare(app: &App, g: &Generated, rng: &mut Rng) -> anyhow::Result<Fixtures> {
+    let mut talk_rooms = Vec::new();
+    let mut tx = app.db.begin().await?;
+    for order in g.open_orders.iter().take(1_000) {
+        let cookie = sessions::start(&mut tx, app, order.buyer, &bench_client())
+            .await
+            .map_err(|e| anyhow::anyhow!("session: {e}"))?;
+        talk_rooms.push((order.id, cookie));
+    }
+    tx.commit().await?;
+    let mut tokens = Vec::new();
+    for _ in 0..500 {
+        // Not the heavy seller, who withdraws during the benchmark.
+        tokens.push(token(app, g.members[1 + rng.below(g.members.len() - 1)]).await?);
+    }
+    let mut buyers = Vec::new();
+    for &id in g.pure_buyers().iter().take(32) {
+        let m = member(app, id).await?;
+        let card =
+            yorozu_app::payments::cards::register_card(app, &m, "4242424242424242", "12/39", "123")
+                .await
+                .map_err(|e| anyhow::anyhow!("card: {e}"))?;
+        buyers.push((token(app, id).await?, card.id));
+    }
+    Ok(Fixtures {
+        talk_rooms,
+        tokens,
+        buyers,
+    })
+}
+
+/// The requests of each measurement, by name.
+pub struct Requests {
+    pub home: Vec<Request>,
+    pub search: Vec<Request>,
+    pub service: Vec<Request>,
+    pub talk: Vec<Request>,
+    pub order: Vec<Request>,
+    pub readiness: Vec<Request>,
+}
+
+impl Requests {
+    pub fn new(g: &Generated, f: &Fixtures, rng: &mut Rng) -> Requests {
+        let service: Vec<Request> = (0..5_000)
+            .map(|_| {
+                Request::get(format!(
+                    "/services/{}",
+                    g.services[rng.below(g.services.len())]
+                ))
+            })
+            .collect();
+        let talk = f
+            .talk_rooms
+            .iter()
+            .map(|(order, cookie)| {
+                Request::get(format!("/orders/{order}"))
+                    .header("Cookie", format!("{}={cookie}", cookies::SESSION))
+            })
+            .collect();
+        let readiness = f
+            .tokens
+            .iter()
+            .map(|t| {
+                Request::get("/api/v1/me/withdrawal/readiness")
+                    .header("Authorization", format!("Bearer {t}"))
+            })
+            .collect();
+        // Each buyer orders from a few services; ids travel as strings in the API.
+        let mut order = Vec::new();
+        for (token, card) in &f.buyers {
+            for _ in 0..8 {
+                let listing = g.services[rng.below(g.services.len())];
+                order.push(Request {
+                    method: "POST",
+                    path: "/api/v1/orders".into(),
+                    headers: vec![
+                        ("Authorization", format!("Bearer {token}")),
+                        ("Content-Type", "application/json".into()),
+                    ],
+                    body: format!(
+                        r#"{{"listing_id":"{listing}","options":[],"payment":{{"method":"card","card_id":"{card}"}},"request":"よろしくお願いします。","purchase_key":"bench-purchase-{{n}}"}}"#
+                    ),
+                });
+            }
+        }
+        Requests {
+            home: vec![Request::get("/")],
+            search: QUERIES.iter().map(|q| Request::get(*q)).collect(),
+            service,
+            talk,
+            order,
+            readiness,
+        }
+    }
+
+    /// Other members' requests while a job runs: a service page, a talk room and a
+    /// readiness check in turn.
+    pub fn background(&self) -> Vec<Request> {
+        let kinds = [&self.service, &self.talk, &self.readiness];
+        (0..900)
+            .filter_map(|i| {
+                let kind = kinds[i % 3];
+                (!kind.is_empty()).then(|| kind[(i / 3) % kind.len()].clone())
+            })
+            .collect()
+    }
+}

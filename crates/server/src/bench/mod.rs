@@ -1,0 +1,199 @@
+//! `yorozu bench`: the marketplace's speed on a generated data set, on the database it is
+//! pointed at.
+//!
+//! 1. Generates the data set (`generate`), and sessions, API tokens and cards for members.
+//! 2. Serves the web application in this process on a loopback port and measures with wrk,
+//!    one after another at the same number of connections: a trivial static endpoint
+//!    (`/healthz`), the home page, search, service pages, talk rooms, order placement
+//!    (`POST /api/v1/orders`, card in the sandbox) and the withdrawal readiness check
+//!    (`GET /api/v1/me/withdrawal/readiness`). Raw single-row INSERT transactions on the same
+//!    database are the yardstick of order placement.
+//! 3. With a light load of other members' requests going on (service pages, talk rooms,
+//!    readiness checks at 4 connections), builds the heavy seller's data export, then lets
+//!    the heavy seller withdraw and runs the purge; the light load's p99 before and during
+//!    each is reported.
+//!
+//! Results are written as `BACKEND.json` into the output folder, and the report of every
+//! backend there (`report.md`, `report.svg`) is redrawn. Run it on a scratch data folder or
+//! database: it leaves its rows behind.
+
+mod fixtures;
+mod jobs;
+pub mod report;
+mod wrk;
+
+use std::path::PathBuf;
+
+use yorozu_app::App;
+use yorozu_web::AppState;
+
+use crate::generate::{self, Rng};
+use wrk::Measured;
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub scale: generate::Options,
+    pub connections: usize,
+    pub seconds: u64,
+    pub out: PathBuf,
+}
+
+/// Connections of the light load of other members while a job runs.
+const BACKGROUND_CONNECTIONS: usize = 4;
+
+/// One line of the report.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Row {
+    /// `static`, `home`, `search`, `service`, `talk`, `order`, `readiness`, `readiness_1`,
+    /// `raw_insert`,
+    /// `background`, `export`, `purge`.
+    pub key: String,
+    pub measured: Measured,
+    /// For jobs: how long it took, and what it did.
+    pub job_seconds: Option<f64>,
+    pub detail: String,
+}
+
+/// Everything one run measured on one backend.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Results {
+    pub backend: String,
+    pub connections: usize,
+    pub services: usize,
+    pub orders: usize,
+    pub generated_rows: usize,
+    pub generation_seconds: f64,
+    pub rows: Vec<Row>,
+}
+
+impl Results {
+    pub fn row(&self, key: &str) -> Option<&Row> {
+        self.rows.iter().find(|r| r.key == key)
+    }
+}
+
+fn row(key: &str, measured: Measured) -> Row {
+    Row {
+        key: key.into(),
+        measured,
+        job_seconds: None,
+        detail: String::new(),
+    }
+}
+
+pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Results> {
+    wrk::ensure_installed()?;
+    std::fs::create_dir_all(&o.out)?;
+    let backend = format!("{:?}", app.db.backend()).to_lowercase();
+    let g = generate::generate(app, &o.scale).await?;
+    eprint!("{backend}: generated\n{}", g.summary());
+    let mut rng = Rng(o.scale.seed ^ 0xBE4C);
+    let fixtures = fixtures::prepare(app, &g, &mut rng).await?;
+    let requests = fixtures::Requests::new(&g, &fixtures, &mut rng);
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let base = format!("http://{}", listener.local_addr()?);
+    let router =
+        yorozu_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let server = tokio::spawn(async move { axum::serve(listener, router).await });
+
+    let dir = &o.out;
+    let (c, s) = (o.connections, o.seconds);
+    let mut rows = Vec::new();
+    // Warm the caches and connections on a mix of pages first.
+    let mut warm = requests.background();
+    warm.extend(requests.search.iter().cloned());
+    wrk::measure(dir, "warm-up", &base, &warm, c, 2).await?;
+    let statics = [wrk::Request::get("/healthz")];
+    for (key, list) in [
+        ("static", &statics[..]),
+        ("home", &requests.home),
+        ("search", &requests.search),
+        ("service", &requests.service),
+        ("talk", &requests.talk),
+        ("readiness", &requests.readiness),
+        ("order", &requests.order),
+    ] {
+        let measured = wrk::measure(dir, key, &base, list, c, s).await?;
+        eprintln!("{backend} {key}: {measured:?}");
+        rows.push(row(key, measured));
+    }
+    let one = wrk::measure(dir, "readiness_1", &base, &requests.readiness, 1, s).await?;
+    rows.push(row("readiness_1", one));
+    let raw = jobs::raw_inserts(app, c, s).await?;
+    eprintln!("{backend} raw_insert: {raw:?}");
+    rows.push(row("raw_insert", raw));
+
+    let background = requests.background();
+    let before = wrk::measure(
+        dir,
+        "background",
+        &base,
+        &background,
+        BACKGROUND_CONNECTIONS,
+        s,
+    )
+    .await?;
+    rows.push(row("background", before));
+
+    let heavy = g.heavy_seller();
+    let email = format!("member0.{}@example.jp", o.scale.seed);
+    let load = wrk::Load::start(
+        dir,
+        "during-export",
+        &base,
+        &background,
+        BACKGROUND_CONNECTIONS,
+        600,
+    )?;
+    let exported = jobs::export(app, heavy, email.clone()).await;
+    let during = load.stop()?;
+    let exported = exported?;
+    rows.push(Row {
+        key: "export".into(),
+        measured: during,
+        job_seconds: Some(exported.seconds),
+        detail: format!(
+            "{:.1} MB archive, heap +{:.0} MB",
+            exported.bytes as f64 / 1_048_576.0,
+            exported.heap_rise_mb
+        ),
+    });
+
+    let load = wrk::Load::start(
+        dir,
+        "during-purge",
+        &base,
+        &background,
+        BACKGROUND_CONNECTIONS,
+        600,
+    )?;
+    let purged = jobs::withdraw_and_purge(app, heavy, email).await;
+    let during = load.stop()?;
+    let purged = purged?;
+    rows.push(Row {
+        key: "purge".into(),
+        measured: during,
+        job_seconds: Some(purged.seconds),
+        detail: format!(
+            "{} batches of up to {} rows, {} ms apart",
+            purged.batches, purged.batch_size, purged.pause_ms
+        ),
+    });
+    server.abort();
+
+    let results = Results {
+        backend: backend.clone(),
+        connections: c,
+        services: o.scale.services + o.scale.heavy_services,
+        orders: o.scale.orders,
+        generated_rows: g.total_rows(),
+        generation_seconds: g.seconds,
+        rows,
+    };
+    std::fs::write(
+        o.out.join(format!("{backend}.json")),
+        serde_json::to_string_pretty(&results)?,
+    )?;
+    Ok(results)
+}
