@@ -18,7 +18,7 @@
 #
 # Flags (for developers; CI uses none):
 #   --no-e2e          phases 1-3 only
-#   --only-e2e        phases 1 and 4 only (the e2e server uses SQLite, so no PostgreSQL)
+#   --only-e2e        phases 1, 2 and 4 (the two-process test of scale_out.spec.ts needs PostgreSQL)
 #   --check-prereqs   phases 1 and 2 only
 #   -h, --help        this text
 #   -- ARGS           passed to `cargo nextest run` (e.g. -- -E 'test(signup)')
@@ -40,7 +40,7 @@ usage() { sed -n '2,/^set -euo pipefail/p' "$ROOT/scripts/test.sh" | sed -e '$d'
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-e2e) RUN_E2E=0 ;;
-    --only-e2e) RUN_PG=0 RUN_RUST=0 ;;
+    --only-e2e) RUN_RUST=0 ;;
     --check-prereqs) RUN_RUST=0 RUN_E2E=0 CHECK_ONLY=1 ;;
     -h | --help) usage; exit 0 ;;
     --) shift; NEXTEST_ARGS=("$@"); break ;;

@@ -13,9 +13,9 @@ export interface CapturedMail {
   sent_at: number;
 }
 
-/** All captured mail, newest first. */
-export async function listMail(request: APIRequestContext): Promise<CapturedMail[]> {
-  const res = await request.get('/mailbox.json', { headers: { Accept: 'application/json' } });
+/** All captured mail, newest first (from the server at `base`, by default the e2e server). */
+export async function listMail(request: APIRequestContext, base = ''): Promise<CapturedMail[]> {
+  const res = await request.get(`${base}/mailbox.json`, { headers: { Accept: 'application/json' } });
   if (res.status() !== 200) {
     throw new Error(`GET /mailbox.json returned ${res.status()}: ${(await res.text()).slice(0, 500)}`);
   }

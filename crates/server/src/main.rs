@@ -24,6 +24,7 @@ use yorozu_web::{AppState, WebConfig};
 #[command(
     name = "yorozu",
     version,
+    args_override_self = true,
     about = "よろず — a skill-sharing marketplace"
 )]
 struct Cli {
@@ -50,20 +51,24 @@ enum Command {
     /// Generate a large, realistic data set (members, services, orders in every state with
     /// talk rooms, reviews, sales and ledger), reproducible from --seed. Prints rows per table
     /// and rows per second.
-    Generate(generate::Options),
+    Generate {
+        #[command(flatten)]
+        options: generate::Options,
+        /// Also write the rows and seconds as JSON to this file (for `yorozu bench`'s report).
+        #[arg(long)]
+        figures: Option<std::path::PathBuf>,
+    },
     /// Operator commands.
     #[command(subcommand)]
     Admin(Admin),
-    /// Generate a data set and measure the marketplace on it with wrk (see scripts/bench.sh).
-    /// Leaves its rows behind: run it on a scratch data folder or database.
+    /// Measure the marketplace with wrk on the data set `yorozu generate` made (see
+    /// scripts/bench.sh). Leaves its rows behind: run it on a scratch data folder or database.
     Bench {
-        #[command(flatten)]
-        scale: generate::Options,
         /// Connections of every HTTP measurement.
         #[arg(long, default_value_t = 64)]
         connections: usize,
         /// Seconds per measurement.
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = 6)]
         seconds: u64,
         /// Where BACKEND.json and the report (report.md, report.svg) go.
         #[arg(long, default_value = "target/bench")]
@@ -198,11 +203,18 @@ async fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Generate(mut options) => {
+        Command::Generate {
+            mut options,
+            figures,
+        } => {
             options.heavy_orders = options.heavy_orders.min(options.orders);
             let app = build_app(&common, None).await?;
             let g = generate::generate(&app, &options).await?;
             print!("{}", g.summary());
+            if let Some(path) = figures {
+                std::fs::write(&path, serde_json::to_string(&g.figures())?)
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
             println!(
                 "members sign in with the password {} (heavy seller: member0.{}@example.jp)",
                 seed::DEMO_PASSWORD,
@@ -212,16 +224,13 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Bench {
-            mut scale,
             connections,
             seconds,
             out,
         } => {
-            scale.heavy_orders = scale.heavy_orders.min(scale.orders);
             let app = build_app(&common, None).await?;
             let state = web_state(&app, &common, false);
             let options = bench::Options {
-                scale,
                 connections: connections.max(1),
                 seconds: seconds.max(1),
                 out,

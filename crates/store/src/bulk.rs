@@ -88,6 +88,7 @@ pub enum Table {
     ListingImages,
     Orders,
     OrderMessages,
+    OrderReads,
     OrderDeliveries,
     OrderCancellations,
     Reviews,
@@ -147,6 +148,9 @@ impl Table {
             Table::OrderMessages => {
                 "INSERT INTO order_messages (id, order_id, author_id, kind, body, created_at) VALUES "
             }
+            Table::OrderReads => {
+                "INSERT INTO order_reads (order_id, user_id, last_read_message_id, read_at) VALUES "
+            }
             Table::OrderDeliveries => {
                 "INSERT INTO order_deliveries (id, order_id, message_id, outcome, send_back_reason, delivered_at, \
                  auto_approve_at, decided_at) VALUES "
@@ -182,6 +186,7 @@ impl Table {
             Table::ListingImages => 8,
             Table::Orders => 30,
             Table::OrderMessages => 6,
+            Table::OrderReads => 4,
             Table::OrderDeliveries => 8,
             Table::OrderCancellations => 9,
             Table::Reviews => 10,

@@ -33,6 +33,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!("0008", "0008_withdrawal_readiness.sql"),
     migration!("0009", "0009_withdrawals.sql"),
     migration!("0010", "0010_exports.sql"),
+    migration!("0011", "0011_member_lists.sql"),
 ];
 
 /// Applies every migration not yet recorded. Safe to call from several processes at once on

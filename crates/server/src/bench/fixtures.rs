@@ -7,7 +7,9 @@ use yorozu_app::accounts::{Client, CurrentUser, api_tokens, sessions};
 use yorozu_web::cookies;
 
 use super::wrk::Request;
-use crate::generate::{Generated, Rng};
+use yorozu_store::bench::DataSet;
+
+use crate::generate::Rng;
 
 /// Japanese queries with and without filters, as people search.
 const QUERIES: [&str; 10] = [
@@ -55,23 +57,23 @@ async fn token(app: &App, id: i64) -> anyhow::Result<String> {
     Ok(token)
 }
 
-pub async fn prepare(app: &App, g: &Generated, rng: &mut Rng) -> anyhow::Result<Fixtures> {
+pub async fn prepare(app: &App, data: &DataSet, rng: &mut Rng) -> anyhow::Result<Fixtures> {
     let mut talk_rooms = Vec::new();
     let mut tx = app.db.begin().await?;
-    for order in g.open_orders.iter().take(1_000) {
-        let cookie = sessions::start(&mut tx, app, order.buyer, &bench_client())
+    for &(order, buyer) in &data.open_orders {
+        let cookie = sessions::start(&mut tx, app, buyer, &bench_client())
             .await
             .map_err(|e| anyhow::anyhow!("session: {e}"))?;
-        talk_rooms.push((order.id, cookie));
+        talk_rooms.push((order, cookie));
     }
     tx.commit().await?;
     let mut tokens = Vec::new();
     for _ in 0..500 {
         // Not the heavy seller, who withdraws during the benchmark.
-        tokens.push(token(app, g.members[1 + rng.below(g.members.len() - 1)]).await?);
+        tokens.push(token(app, data.members[rng.below(data.members.len())]).await?);
     }
     let mut buyers = Vec::new();
-    for &id in g.pure_buyers().iter().take(32) {
+    for &id in &data.buyers {
         let m = member(app, id).await?;
         let card =
             yorozu_app::payments::cards::register_card(app, &m, "4242424242424242", "12/39", "123")
@@ -97,12 +99,12 @@ pub struct Requests {
 }
 
 impl Requests {
-    pub fn new(g: &Generated, f: &Fixtures, rng: &mut Rng) -> Requests {
+    pub fn new(data: &DataSet, f: &Fixtures, rng: &mut Rng) -> Requests {
         let service: Vec<Request> = (0..5_000)
             .map(|_| {
                 Request::get(format!(
                     "/services/{}",
-                    g.services[rng.below(g.services.len())]
+                    data.services[rng.below(data.services.len())]
                 ))
             })
             .collect();
@@ -126,7 +128,7 @@ impl Requests {
         let mut order = Vec::new();
         for (token, card) in &f.buyers {
             for _ in 0..8 {
-                let listing = g.services[rng.below(g.services.len())];
+                let listing = data.services[rng.below(data.services.len())];
                 order.push(Request {
                     method: "POST",
                     path: "/api/v1/orders".into(),

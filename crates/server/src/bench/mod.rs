@@ -1,7 +1,7 @@
-//! `yorozu bench`: the marketplace's speed on a generated data set, on the database it is
-//! pointed at.
+//! `yorozu bench`: the marketplace's speed on the data set that `yorozu generate` made in the
+//! database it is pointed at.
 //!
-//! 1. Generates the data set (`generate`), and sessions, API tokens and cards for members.
+//! 1. Reads the data set back and makes sessions, API tokens and cards for members.
 //! 2. Serves the web application in this process on a loopback port and measures with wrk,
 //!    one after another at the same number of connections: a trivial static endpoint
 //!    (`/healthz`), the home page, search, service pages, talk rooms, order placement
@@ -13,9 +13,10 @@
 //!    the heavy seller withdraw and runs the purge; the light load's p99 before and during
 //!    each is reported.
 //!
-//! Results are written as `BACKEND.json` into the output folder, and the report of every
-//! backend there (`report.md`, `report.svg`) is redrawn. Run it on a scratch data folder or
-//! database: it leaves its rows behind.
+//! Results are written as `BACKEND.json` into the output folder (with the generation's figures
+//! from `BACKEND.generation`, which `yorozu generate --figures` writes), and the report of
+//! every backend there (`report.md`, `report.svg`) is redrawn. Run it on a scratch data
+//! folder or database: it leaves its rows behind, and the heavy seller is gone afterwards.
 
 mod fixtures;
 mod jobs;
@@ -27,12 +28,11 @@ use std::path::PathBuf;
 use yorozu_app::App;
 use yorozu_web::AppState;
 
-use crate::generate::{self, Rng};
+use crate::generate::{Generation, Rng};
 use wrk::Measured;
 
 #[derive(Debug, Clone)]
 pub struct Options {
-    pub scale: generate::Options,
     pub connections: usize,
     pub seconds: u64,
     pub out: PathBuf,
@@ -59,10 +59,9 @@ pub struct Row {
 pub struct Results {
     pub backend: String,
     pub connections: usize,
-    pub services: usize,
-    pub orders: usize,
-    pub generated_rows: usize,
-    pub generation_seconds: f64,
+    pub services: i64,
+    pub orders: i64,
+    pub generation: Option<Generation>,
     pub rows: Vec<Row>,
 }
 
@@ -85,11 +84,15 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
     wrk::ensure_installed()?;
     std::fs::create_dir_all(&o.out)?;
     let backend = format!("{:?}", app.db.backend()).to_lowercase();
-    let g = generate::generate(app, &o.scale).await?;
-    eprint!("{backend}: generated\n{}", g.summary());
-    let mut rng = Rng(o.scale.seed ^ 0xBE4C);
-    let fixtures = fixtures::prepare(app, &g, &mut rng).await?;
-    let requests = fixtures::Requests::new(&g, &fixtures, &mut rng);
+    let data = {
+        let mut c = app.db.read().await?;
+        yorozu_store::bench::data_set(&mut c)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("no data set here: run `yorozu generate` first"))?
+    };
+    let mut rng = Rng(0xBE4C);
+    let fixtures = fixtures::prepare(app, &data, &mut rng).await?;
+    let requests = fixtures::Requests::new(&data, &fixtures, &mut rng);
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
@@ -136,8 +139,7 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
     .await?;
     rows.push(row("background", before));
 
-    let heavy = g.heavy_seller();
-    let email = format!("member0.{}@example.jp", o.scale.seed);
+    let (heavy, email) = data.heavy_seller.clone();
     let load = wrk::Load::start(
         dir,
         "during-export",
@@ -182,13 +184,15 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
     });
     server.abort();
 
+    let generation = std::fs::read(o.out.join(format!("{backend}.generation")))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok());
     let results = Results {
         backend: backend.clone(),
         connections: c,
-        services: o.scale.services + o.scale.heavy_services,
-        orders: o.scale.orders,
-        generated_rows: g.total_rows(),
-        generation_seconds: g.seconds,
+        services: data.service_count,
+        orders: data.order_count,
+        generation,
         rows,
     };
     std::fs::write(

@@ -59,15 +59,17 @@ fn line(backend: &str, label: &str, row: &Row, ratio: String, note: String) -> S
 fn markdown(all: &[Results]) -> String {
     let mut out = String::new();
     for r in all {
+        let generated = r.generation.as_ref().map_or(String::new(), |g| {
+            format!(
+                "; {} rows generated in {:.0} s ({:.0} rows/s)",
+                g.rows,
+                g.seconds,
+                g.rows as f64 / g.seconds.max(0.001)
+            )
+        });
         out.push_str(&format!(
-            "- {}: {} services, {} orders; {} rows generated in {:.0} s ({:.0} rows/s); {} connections.\n",
-            r.backend,
-            r.services,
-            r.orders,
-            r.generated_rows,
-            r.generation_seconds,
-            r.generated_rows as f64 / r.generation_seconds.max(0.001),
-            r.connections
+            "- {}: {} services, {} orders{generated}; {} connections.\n",
+            r.backend, r.services, r.orders, r.connections
         ));
     }
     out.push_str(

@@ -44,39 +44,25 @@ pub struct Options {
     pub seed: u64,
 }
 
-/// An order of the data set, for benchmarks that need to find one.
-#[derive(Debug, Clone, Copy)]
-pub struct OrderRef {
-    pub id: i64,
-    pub buyer: i64,
-}
-
 /// What was generated.
 #[derive(Debug)]
 pub struct Generated {
-    /// Member ids; the first is the heavy seller.
-    pub members: Vec<i64>,
-    /// Ids of the published services other than the heavy seller's.
-    pub services: Vec<i64>,
-    /// Orders still in progress (their talk rooms are open), up to 10,000.
-    pub open_orders: Vec<OrderRef>,
     /// Rows written per table.
     pub rows: BTreeMap<&'static str, usize>,
     pub seconds: f64,
 }
 
 impl Generated {
-    pub fn heavy_seller(&self) -> i64 {
-        self.members[0]
-    }
-
-    /// Members who sell nothing, so may buy any service.
-    pub fn pure_buyers(&self) -> &[i64] {
-        &self.members[catalog::seller_count(self.members.len())..]
-    }
-
     pub fn total_rows(&self) -> usize {
         self.rows.values().sum()
+    }
+
+    /// Rows and seconds, for `yorozu bench`'s report.
+    pub fn figures(&self) -> Generation {
+        Generation {
+            rows: self.total_rows(),
+            seconds: self.seconds,
+        }
     }
 
     pub fn rows_per_second(&self) -> f64 {
@@ -98,6 +84,13 @@ impl Generated {
         ));
         out
     }
+}
+
+/// How big a generated data set was and how long it took.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Generation {
+    pub rows: usize,
+    pub seconds: f64,
 }
 
 /// A small deterministic generator (SplitMix64): the same seed gives the same data set.
@@ -210,14 +203,14 @@ async fn load(app: &App, o: &Options) -> anyhow::Result<Generated> {
     let mut index_loader = Loader::new(app);
     let mut second_loader = Loader::new(app);
     let (mut rng_a, mut rng_b) = (Rng(o.seed ^ 0xA11CE), Rng(o.seed ^ 0xB0B));
-    let (indexed, open_a, open_b) = tokio::join!(
+    let (indexed, first_half, second_half) = tokio::join!(
         catalog::write_search_index(&mut index_loader, &services),
         orders::write(&mut loader, &mut rng_a, &members, &services, first),
         orders::write(&mut second_loader, &mut rng_b, &members, &services, second)
     );
     indexed?;
-    let mut open_orders = open_a?;
-    open_orders.extend(open_b?);
+    first_half?;
+    second_half?;
     for mut other in [index_loader, second_loader] {
         other.flush().await?;
         for (table, n) in std::mem::take(&mut other.written) {
@@ -230,13 +223,6 @@ async fn load(app: &App, o: &Options) -> anyhow::Result<Generated> {
     tx.commit().await?;
     app.db.analyze().await?;
     Ok(Generated {
-        members: members.iter().map(|m| m.id).collect(),
-        services: services
-            .iter()
-            .filter(|s| s.seller != 0)
-            .map(|s| s.id)
-            .collect(),
-        open_orders,
         rows: loader.written,
         seconds: started.elapsed().as_secs_f64(),
     })

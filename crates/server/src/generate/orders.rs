@@ -11,12 +11,10 @@ use yorozu_store::dynamic::Bind;
 
 use super::catalog::{Member, Service};
 use super::words::{BUYER_REVIEW, CANCELLATION, DELIVERY, REPLY, REQUEST, SELLER_REVIEW};
-use super::{Loader, Options, OrderRef, Rng};
+use super::{Loader, Options, Rng};
 
 const HOUR: i64 = 3_600;
 const DAY: i64 = 86_400;
-/// At most this many open orders are returned for benchmarks to visit.
-const OPEN_SAMPLE: usize = 10_000;
 
 /// An order decided before anything is written, so that the services' figures can be those
 /// of their orders.
@@ -142,16 +140,15 @@ fn moments(p: &Planned, s: &Service, payment_hours: i64) -> Moments {
     }
 }
 
-/// Writes the planned orders; returns a sample of the open ones.
+/// Writes the planned orders.
 pub(super) async fn write(
     loader: &mut Loader<'_>,
     rng: &mut Rng,
     members: &[Member],
     services: &[Service],
     plan: &[Planned],
-) -> anyhow::Result<Vec<OrderRef>> {
+) -> anyhow::Result<()> {
     let policy = loader.app.policy.clone();
-    let mut open = Vec::new();
     for p in plan {
         let s = &services[p.service as usize];
         let buyer = members[p.buyer as usize].id;
@@ -210,7 +207,10 @@ pub(super) async fn write(
                 ],
             )
             .await?;
-        let talk = Talk(id);
+        let mut talk = Talk {
+            order: id,
+            newest: (0, 0),
+        };
         if let Some(paid) = m.paid {
             talk.event(loader, "payment_succeeded", paid).await?;
             book(
@@ -369,23 +369,23 @@ pub(super) async fn write(
                 talk.event(loader, "open_dispute", p.created_at + DAY)
                     .await?;
             }
-            OrderState::InProgress | OrderState::Delivered
-                if open.len() < OPEN_SAMPLE && rng.chance(20) =>
-            {
-                open.push(OrderRef { id, buyer });
-            }
             _ => {}
         }
+        talk.read_by(loader, [buyer, seller]).await?;
     }
-    Ok(open)
+    Ok(())
 }
 
-/// Writes into one order's talk room.
-struct Talk(i64);
+/// Writes into one order's talk room, remembering its newest message.
+struct Talk {
+    order: i64,
+    /// Id and time of the newest message.
+    newest: (i64, i64),
+}
 
 impl Talk {
     async fn say(
-        &self,
+        &mut self,
         loader: &mut Loader<'_>,
         author: Option<i64>,
         kind: &str,
@@ -398,7 +398,7 @@ impl Talk {
                 Table::OrderMessages,
                 vec![
                     Bind::I64(id),
-                    Bind::I64(self.0),
+                    Bind::I64(self.order),
                     Bind::OptI64(author),
                     Bind::Text(kind.into()),
                     Bind::Text(body.into()),
@@ -406,11 +406,31 @@ impl Talk {
                 ],
             )
             .await?;
+        self.newest = (id, at);
         Ok(id)
     }
 
+    /// Both parties have read everything (a member reads a talk room when they open it).
+    async fn read_by(&self, loader: &mut Loader<'_>, members: [i64; 2]) -> anyhow::Result<()> {
+        let (message, at) = self.newest;
+        for member in members {
+            loader
+                .add(
+                    Table::OrderReads,
+                    vec![
+                        Bind::I64(self.order),
+                        Bind::I64(member),
+                        Bind::I64(message),
+                        Bind::I64(at),
+                    ],
+                )
+                .await?;
+        }
+        Ok(())
+    }
+
     /// The platform's note of an event, as `transition::note` writes it.
-    async fn event(&self, loader: &mut Loader<'_>, event: &str, at: i64) -> anyhow::Result<()> {
+    async fn event(&mut self, loader: &mut Loader<'_>, event: &str, at: i64) -> anyhow::Result<()> {
         let body = format!("order-event-{event}");
         self.say(loader, None, "event", &body, at).await?;
         Ok(())

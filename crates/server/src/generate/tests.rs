@@ -117,6 +117,7 @@ both_backends!(
                 + scalar(&db, "SELECT COUNT(*) FROM ledger_entries").await
                 + scalar(&db, "SELECT COUNT(*) FROM ledger_transactions").await
                 + scalar(&db, "SELECT COUNT(*) FROM orders").await
+                + scalar(&db, "SELECT COUNT(*) FROM order_reads").await
                 + scalar(&db, "SELECT COUNT(*) FROM order_deliveries").await
                 + scalar(&db, "SELECT COUNT(*) FROM order_cancellations").await
                 + scalar(&db, "SELECT COUNT(*) FROM reviews").await
@@ -138,7 +139,17 @@ both_backends!(
         .await,
         0
     );
-        let heavy = g.heavy_seller();
+        // The benchmark finds the heavy seller and open talk rooms again.
+        let data = {
+            let mut c = db.read().await.expect("read");
+            yorozu_store::bench::data_set(&mut c)
+                .await
+                .expect("data set")
+                .expect("there is one")
+        };
+        assert_eq!(data.order_count, SMALL.orders as i64);
+        assert!(data.buyers.len() >= 30, "members who sell nothing");
+        let heavy = data.heavy_seller.0;
         let balance = yorozu_app::ledger::balance(&app, Account::SellerBalance(heavy))
             .await
             .expect("balance");
@@ -180,8 +191,8 @@ both_backends!(
 
         // The use cases read it: an open order blocks its buyer's withdrawal, its talk room
         // opens, the heavy seller's sales are there to forfeit, and search finds services.
-        let open = g.open_orders[0];
-        let readiness = yorozu_app::withdrawal::readiness::check(&app, &member(open.buyer))
+        let (open, open_buyer) = data.open_orders[0];
+        let readiness = yorozu_app::withdrawal::readiness::check(&app, &member(open_buyer))
             .await
             .expect("readiness");
         assert!(!readiness.blockers.is_empty(), "an open purchase blocks");
@@ -189,7 +200,7 @@ both_backends!(
             .await
             .expect("readiness");
         assert_eq!(heavy_readiness.forfeits.sales_balance, sales);
-        yorozu_app::orders::view::detail(&app, &member(open.buyer), open.id)
+        yorozu_app::orders::view::detail(&app, &member(open_buyer), open)
             .await
             .expect("the talk room opens");
         let found = yorozu_app::listings::search::run(
