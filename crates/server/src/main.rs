@@ -68,7 +68,7 @@ enum Command {
         #[arg(long, default_value_t = 64)]
         connections: usize,
         /// Seconds per measurement.
-        #[arg(long, default_value_t = 6)]
+        #[arg(long, default_value_t = 5)]
         seconds: u64,
         /// Where BACKEND.json and the report (report.md, report.svg) go.
         #[arg(long, default_value = "target/bench")]

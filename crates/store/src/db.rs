@@ -218,29 +218,35 @@ impl Db {
         Ok(())
     }
 
-    /// Refreshes the planner's statistics (after bulk loads). On PostgreSQL only the tables
-    /// of the current schema: a bare `ANALYZE` would lock every table of every schema.
-    pub async fn analyze(&self) -> Result<(), Error> {
-        let mut tx = self.begin().await?;
-        match self.backend() {
-            Backend::Sqlite => {
+    /// Readies the database after a bulk load: the planner's statistics (SQLite: `ANALYZE`),
+    /// and on PostgreSQL `VACUUM (ANALYZE)` of the current schema's tables, so that the
+    /// visibility map is set (index-only scans) and autovacuum does not start on the fresh
+    /// tables later. Only the current schema: a bare command would lock every schema's tables.
+    pub async fn settle_after_bulk_load(&self) -> Result<(), Error> {
+        match self {
+            Db::Sqlite { .. } => {
+                let mut tx = self.begin().await?;
                 crate::execute!(&mut tx, "ANALYZE")?;
+                tx.commit().await?;
             }
-            Backend::Postgres => {
-                let tables = crate::query_scalar!(
-                    &mut tx,
-                    fetch_all,
-                    String,
-                    "SELECT tablename::TEXT FROM pg_tables WHERE schemaname = current_schema()"
-                )?;
+            Db::Postgres(pool) => {
+                // VACUUM cannot run inside a transaction: one pooled connection, no BEGIN.
+                let mut c = pool.acquire().await?;
+                let tables: Vec<String> = sqlx::query_scalar(
+                    "SELECT tablename::TEXT FROM pg_tables WHERE schemaname = current_schema()",
+                )
+                .fetch_all(&mut *c)
+                .await?;
                 for table in tables {
                     // A name from the catalogue, quoted as an identifier.
-                    let sql = format!("ANALYZE \"{}\"", table.replace('"', "\"\""));
-                    crate::execute!(&mut tx, sqlx::AssertSqlSafe(sql))?;
+                    let sql = format!("VACUUM (ANALYZE) \"{}\"", table.replace('"', "\"\""));
+                    sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .execute(&mut *c)
+                        .await?;
                 }
             }
         }
-        tx.commit().await
+        Ok(())
     }
 
     pub async fn close(&self) {

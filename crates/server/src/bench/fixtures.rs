@@ -35,6 +35,29 @@ pub struct Fixtures {
     pub buyers: Vec<(String, i64)>,
 }
 
+impl Fixtures {
+    /// Uses every session and token once, as a member's first visit would: each records
+    /// when it was last used, and each talk room its read mark, in a write of its own.
+    pub async fn use_once(&self, app: &App) -> anyhow::Result<()> {
+        for (order, cookie) in &self.talk_rooms {
+            let (member, _) = sessions::authenticate(app, cookie)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .context("bench session not valid")?;
+            yorozu_app::orders::view::detail(app, &member, *order)
+                .await
+                .map_err(|e| anyhow::anyhow!("talk room: {e}"))?;
+        }
+        for token in self.tokens.iter().chain(self.buyers.iter().map(|(t, _)| t)) {
+            api_tokens::authenticate(app, token)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .context("bench token not valid")?;
+        }
+        Ok(())
+    }
+}
+
 fn bench_client() -> Client {
     Client {
         ip: "127.0.0.1".into(),

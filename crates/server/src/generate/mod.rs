@@ -221,7 +221,7 @@ async fn load(app: &App, o: &Options) -> anyhow::Result<Generated> {
     let mut tx = app.db.begin().await?;
     yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
-    app.db.analyze().await?;
+    app.db.settle_after_bulk_load().await?;
     Ok(Generated {
         rows: loader.written,
         seconds: started.elapsed().as_secs_f64(),
