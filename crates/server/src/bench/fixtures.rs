@@ -11,19 +11,74 @@ use yorozu_store::bench::DataSet;
 
 use crate::generate::Rng;
 
-/// Japanese queries with and without filters, as people search.
-const QUERIES: [&str; 10] = [
-    "/search?q=%E5%90%8D%E5%88%BA",
-    "/search?q=%E7%BF%BB%E8%A8%B3",
-    "/search?q=%E3%83%AD%E3%82%B4",
-    "/search?q=%E4%BC%BC%E9%A1%94%E7%B5%B5",
-    "/search?q=%E3%83%87%E3%82%B6%E3%82%A4%E3%83%B3&min_price=1000&max_price=5000",
-    "/search?q=%E5%8B%95%E7%94%BB&sort=price-low",
-    "/search?category=1&sort=rating",
-    "/search?q=%E5%8D%A0%E3%81%84&verified=1",
-    "/search?q=%E3%82%A4%E3%83%A9%E3%82%B9%E3%83%88&page=2",
-    "/search?category=7",
+/// What people search for: words of the generated services' titles and descriptions, and a
+/// few that match little.
+const WORDS: [&str; 24] = [
+    "名刺",
+    "翻訳",
+    "ロゴ",
+    "似顔絵",
+    "デザイン",
+    "動画",
+    "占い",
+    "イラスト",
+    "アイコン",
+    "チラシ",
+    "バナー",
+    "ホームページ",
+    "記事",
+    "相談",
+    "プログラミング",
+    "Excel",
+    "作曲",
+    "ナレーション",
+    "丁寧",
+    "商用利用",
+    "修正無制限",
+    "かわいい",
+    "LP",
+    "書道",
 ];
+
+/// Filters and orders people add to a query.
+const VARIANTS: [&str; 6] = [
+    "",
+    "&sort=price-low",
+    "&min_price=1000&max_price=5000",
+    "&sort=rating",
+    "&verified=1",
+    "&page=2",
+];
+
+/// Percent-encodes a query value.
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// 144 different searches plus category pages: enough that the search cache does not hold
+/// every answer in a measurement of a few seconds.
+fn searches() -> Vec<Request> {
+    let mut out = Vec::new();
+    for word in WORDS {
+        for variant in VARIANTS {
+            out.push(Request::get(format!("/search?q={}{variant}", encode(word))));
+        }
+    }
+    for category in 1..=13 {
+        out.push(Request::get(format!(
+            "/search?category={category}&sort=new"
+        )));
+    }
+    out
+}
 
 /// Members, with their credentials, that the measured requests act as.
 pub struct Fixtures {
@@ -167,7 +222,7 @@ impl Requests {
         }
         Requests {
             home: vec![Request::get("/")],
-            search: QUERIES.iter().map(|q| Request::get(*q)).collect(),
+            search: searches(),
             service,
             talk,
             order,
