@@ -27,6 +27,7 @@ pub mod payouts;
 pub mod ports;
 pub mod profile;
 pub mod promotions;
+pub mod testing;
 pub mod withdrawal;
 
 pub use context::App;

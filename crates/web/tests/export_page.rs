@@ -20,7 +20,6 @@ use yorozu_app::export::request;
 use yorozu_app::export::signed::{PUBLIC_KEY_PATH, PublicKeyDocument, public_key_document};
 use yorozu_app::jobs::Worker;
 use yorozu_store::export::archives::{self, ArchiveRow};
-use yorozu_store::testing::TempDir;
 use yorozu_store::{Db, both_backends};
 
 const PATH: &str = "/settings/export";
@@ -49,32 +48,6 @@ async fn seller_with_a_sale(app: &App) -> CurrentUser {
     let order = completed_order(app, &buyer, card, &seller, listing).await;
     review(app, &buyer, order, 5, "とても丁寧でした。", false).await;
     seller
-}
-
-/// Checks the bytes are a ZIP file that Python's zipfile (an independent reader) opens whole,
-/// and returns the names of its entries.
-fn zip_entries(bytes: &[u8]) -> Vec<String> {
-    assert!(bytes.starts_with(b"PK\x03\x04"), "not a ZIP file");
-    let dir = TempDir::new("yorozu-web-export");
-    let file = dir.0.join("archive.zip");
-    std::fs::write(&file, bytes).expect("write zip");
-    let out = std::process::Command::new("python3")
-        .args([
-            "-c",
-            "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint('\\n'.join(z.namelist()))",
-            file.to_str().expect("path"),
-        ])
-        .output()
-        .expect("python3");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(str::to_owned)
-        .collect()
 }
 
 fn header_of(page: &Page, name: header::HeaderName) -> &str {

@@ -11,12 +11,8 @@ use std::time::Duration;
 use yorozu_app::App;
 use yorozu_app::accounts::register::{Registered, Registration, register};
 use yorozu_app::accounts::{Client, CurrentUser, sessions};
-use yorozu_app::config::{Policy, Site};
-use yorozu_app::crypto::Signer;
-use yorozu_app::ids::IdGenerator;
 use yorozu_app::jobs::Worker;
-use yorozu_app::legal::Business;
-use yorozu_app::ports::{EncryptedDirStore, FixedClock, MailboxMailer};
+use yorozu_app::ports::FixedClock;
 use yorozu_domain::Locale;
 use yorozu_store::Db;
 use yorozu_store::mailbox::{self, MailboxRow};
@@ -44,29 +40,8 @@ pub fn test_app(db: Db) -> TestApp {
 pub fn test_app_with_key(db: Db, key: u8) -> TestApp {
     let clock = Arc::new(FixedClock::at(START));
     let files_dir = TempDir::new("yorozu-files");
-    let app = App {
-        db: db.clone(),
-        clock: clock.clone(),
-        files: Arc::new(EncryptedDirStore::new(files_dir.0.clone(), &[key; 32])),
-        mailer: Arc::new(MailboxMailer {
-            db,
-            clock: clock.clone(),
-            ids: IdGenerator,
-        }),
-        signer: Signer::new([key; 32]),
-        policy: Policy {
-            purge_pause_ms: 0,
-            ..Policy::default()
-        },
-        site: Site {
-            base_url: "http://test.local".into(),
-            mail_from: "Yorozu <no-reply@yorozu.test>".into(),
-            business: Business::default(),
-        },
-        ids: IdGenerator,
-        catalog: Default::default(),
-        payments: Arc::new(yorozu_app::ports::SandboxGateway::default()),
-    };
+    let mut app = yorozu_app::testing::app(db, clock.clone(), &files_dir.0, key);
+    app.policy.purge_pause_ms = 0;
     TestApp {
         app,
         clock,

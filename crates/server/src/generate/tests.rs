@@ -5,11 +5,7 @@ use std::sync::Arc;
 
 use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
-use yorozu_app::config::{Policy, Site};
-use yorozu_app::crypto::Signer;
-use yorozu_app::ids::IdGenerator;
-use yorozu_app::legal::Business;
-use yorozu_app::ports::{EncryptedDirStore, FixedClock, MailboxMailer};
+use yorozu_app::ports::FixedClock;
 use yorozu_domain::Locale;
 use yorozu_domain::orders::{Account, OrderState};
 use yorozu_store::testing::{TempDir, TestDb};
@@ -18,27 +14,7 @@ use yorozu_store::{Backend, Db, both_backends};
 use super::{Options, generate};
 
 fn test_app(db: Db, files: &TempDir) -> App {
-    let clock = Arc::new(FixedClock::at(1_780_000_000));
-    App {
-        db: db.clone(),
-        clock: clock.clone(),
-        files: Arc::new(EncryptedDirStore::new(files.0.clone(), &[3; 32])),
-        mailer: Arc::new(MailboxMailer {
-            db,
-            clock,
-            ids: IdGenerator,
-        }),
-        signer: Signer::new([3; 32]),
-        policy: Policy::default(),
-        site: Site {
-            base_url: "http://test.local".into(),
-            mail_from: "Yorozu <no-reply@yorozu.test>".into(),
-            business: Business::default(),
-        },
-        ids: IdGenerator,
-        catalog: Default::default(),
-        payments: Arc::new(yorozu_app::ports::SandboxGateway::default()),
-    }
+    yorozu_app::testing::app(db, Arc::new(FixedClock::at(1_780_000_000)), &files.0, 3)
 }
 
 const SMALL: Options = Options {

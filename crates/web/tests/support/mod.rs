@@ -13,11 +13,7 @@ use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 use yorozu_app::App;
-use yorozu_app::config::{Policy, Site};
-use yorozu_app::crypto::Signer;
-use yorozu_app::ids::IdGenerator;
-use yorozu_app::legal::Business;
-use yorozu_app::ports::{EncryptedDirStore, FixedClock, MailboxMailer};
+use yorozu_app::ports::FixedClock;
 use yorozu_store::Db;
 use yorozu_store::testing::TempDir;
 use yorozu_web::api::openapi::spec;
@@ -42,26 +38,7 @@ pub fn server(db: Db) -> TestServer {
 pub fn server_with_limit(db: Db, max_body_bytes: usize) -> TestServer {
     let clock = Arc::new(FixedClock::at(START));
     let files = TempDir::new("yorozu-api-files");
-    let app = App {
-        db: db.clone(),
-        clock: clock.clone(),
-        files: Arc::new(EncryptedDirStore::new(files.0.clone(), &[7; 32])),
-        mailer: Arc::new(MailboxMailer {
-            db,
-            clock,
-            ids: IdGenerator,
-        }),
-        signer: Signer::new([7; 32]),
-        policy: Policy::default(),
-        site: Site {
-            base_url: "http://test.local".into(),
-            mail_from: "Yorozu <no-reply@yorozu.test>".into(),
-            business: Business::default(),
-        },
-        ids: IdGenerator,
-        catalog: Default::default(),
-        payments: Arc::new(yorozu_app::ports::SandboxGateway::default()),
-    };
+    let app = yorozu_app::testing::app(db, clock, &files.0, 7);
     let web = WebConfig {
         secure_cookies: false,
         mailbox_enabled: true,
@@ -358,4 +335,30 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
     img.write_to(&mut out, image::ImageFormat::Png)
         .expect("encode png");
     out.into_inner()
+}
+
+/// Checks the bytes are a ZIP file that Python's zipfile (an independent reader) opens whole,
+/// and returns the names of its entries.
+pub fn zip_entries(bytes: &[u8]) -> Vec<String> {
+    assert!(bytes.starts_with(b"PK\x03\x04"), "not a ZIP file");
+    let dir = TempDir::new("yorozu-web-zip");
+    let file = dir.0.join("archive.zip");
+    std::fs::write(&file, bytes).expect("write zip");
+    let out = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint('\\n'.join(z.namelist()))",
+            file.to_str().expect("path"),
+        ])
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
 }

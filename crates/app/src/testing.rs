@@ -1,0 +1,39 @@
+//! An application for tests: its clock stands still until told to move, its files are
+//! encrypted into a given folder, and its mail is kept in the database's `mailbox` table.
+//! The use-case, web and generator tests all build theirs here.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use yorozu_store::Db;
+
+use crate::App;
+use crate::config::{Policy, Site};
+use crate::crypto::Signer;
+use crate::ids::IdGenerator;
+use crate::legal::Business;
+use crate::ports::{EncryptedDirStore, FixedClock, MailboxMailer, SandboxGateway};
+
+/// An `App` over `db` with the default policy; `key` fills the file and signing keys.
+pub fn app(db: Db, clock: Arc<FixedClock>, files_dir: &Path, key: u8) -> App {
+    App {
+        db: db.clone(),
+        clock: clock.clone(),
+        files: Arc::new(EncryptedDirStore::new(files_dir.to_path_buf(), &[key; 32])),
+        mailer: Arc::new(MailboxMailer {
+            db,
+            clock,
+            ids: IdGenerator,
+        }),
+        signer: Signer::new([key; 32]),
+        policy: Policy::default(),
+        site: Site {
+            base_url: "http://test.local".into(),
+            mail_from: "Yorozu <no-reply@yorozu.test>".into(),
+            business: Business::default(),
+        },
+        ids: IdGenerator,
+        catalog: Default::default(),
+        payments: Arc::new(SandboxGateway::default()),
+    }
+}
