@@ -346,10 +346,11 @@ both_backends!(
             "a refused reset ends no session"
         );
 
-        let user_id = password_reset::reset(&t.app, &token, NEW_PASSWORD)
+        let reset = password_reset::reset(&t.app, &token, NEW_PASSWORD)
             .await
             .expect("reset");
-        assert_eq!(user_id, registered.user_id);
+        assert_eq!(reset.user_id, registered.user_id);
+        assert!(!reset.reopened);
         for session in [&registered.session_token, &other_session] {
             assert!(
                 sessions::authenticate(&t.app, session)

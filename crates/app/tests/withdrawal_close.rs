@@ -461,7 +461,10 @@ both_backends!(
             t.last_mail_to("seller@example.jp").await.subject,
             "【よろず】退会を取り消しました"
         );
-        assert!(!undo::reopen(&t.app, m.seller.id).await.expect("reopen"));
+        assert_eq!(
+            undo::reopen(&t.app, m.seller.id).await.expect("reopen"),
+            undo::Undo::Nothing
+        );
     }
 );
 

@@ -144,7 +144,10 @@ impl Db {
                 // Memory-mapped reads share the operating system's page cache between all
                 // connections; without it each connection re-reads pages into its own small cache.
                 .pragma("mmap_size", "4294967296")
-                .pragma("cache_size", "-16384");
+                .pragma("cache_size", "-16384")
+                // Freed cells and pages are zeroed, so that erased personal data does not
+                // linger in the file (withdrawal::scrub finishes the job for the WAL).
+                .pragma("secure_delete", "on");
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
                 .acquire_timeout(Duration::from_secs(30))

@@ -47,6 +47,11 @@ fn unique() -> u64 {
 }
 
 impl TestDb {
+    /// The folder of a SQLite test database (the database, its WAL and shared memory).
+    pub fn sqlite_dir(&self) -> Option<&std::path::Path> {
+        self._dir.as_ref().map(|d| d.0.as_path())
+    }
+
     /// A second, independent connection pool to the same PostgreSQL schema, as another
     /// `yorozu serve` process would have.
     pub async fn another_pool(&self) -> Db {

@@ -1,6 +1,7 @@
 //! The signed-in member as the rest of the application sees them.
 
 use yorozu_domain::Locale;
+use yorozu_store::withdrawal::withdrawals;
 use yorozu_store::{Exec, accounts::users, profiles};
 
 use crate::AppResult;
@@ -13,6 +14,8 @@ pub struct CurrentUser {
     pub role: String,
     pub locale: Locale,
     pub display_name: String,
+    /// A withdrawal is scheduled until the last blocker clears (every page says so).
+    pub withdrawal_scheduled: bool,
 }
 
 impl CurrentUser {
@@ -32,6 +35,7 @@ impl CurrentUser {
             .await?
             .map(|p| p.display_name)
             .unwrap_or_default();
+        let withdrawal_scheduled = withdrawals::is_scheduled(c, user_id).await?;
         Ok(Some(CurrentUser {
             id: user.id,
             email,
@@ -39,6 +43,7 @@ impl CurrentUser {
             role: user.role,
             locale: Locale::parse(&user.locale).unwrap_or_default(),
             display_name,
+            withdrawal_scheduled,
         }))
     }
 }

@@ -3,6 +3,9 @@
 use yorozu_domain::accounts::{Email, NewPassword};
 use yorozu_store::accounts::{email_tokens, sessions, sign_in_failures, users};
 
+use yorozu_store::withdrawal::withdrawals;
+
+use crate::accounts::sign_in::WITHDRAWAL_FINAL;
 use crate::accounts::{purpose, tokens};
 use crate::crypto::hash_password;
 use crate::mail::{
@@ -10,6 +13,8 @@ use crate::mail::{
     compose::{compose, locale_of},
     outbox,
 };
+use crate::orders::notify::mail_time;
+use crate::withdrawal::undo::{self, Undo};
 use crate::{App, AppError, AppResult, Fields};
 
 /// Minimum time between two reset mails to the same member.
@@ -25,9 +30,17 @@ pub async fn request(app: &App, email: &str) -> AppResult<()> {
     let Some(user) = users::find_by_email(&mut tx, email.as_str()).await? else {
         return Ok(());
     };
-    if user.status != "active" {
-        return Ok(());
-    }
+    // A member in a withdrawal's grace period may have forgotten the password they need to
+    // undo it: the link is mailed, saying that using it undoes the withdrawal. After the
+    // grace period, or with erasure now, nothing is mailed (the withdrawal is final).
+    let undo_until = match user.status.as_str() {
+        "active" => None,
+        "closed" => match withdrawals::open_for(&mut tx, user.id).await? {
+            Some(w) if undo::can_undo(&w, app.now()) => w.purge_at,
+            _ => return Ok(()),
+        },
+        _ => return Ok(()),
+    };
     // One mail per address per few minutes: the form must not become a way to flood someone.
     let recent = email_tokens::latest_created_at(&mut tx, user.id, purpose::RESET).await?;
     if recent.is_some_and(|at| app.now() - at < RESEND_INTERVAL_SECONDS) {
@@ -36,28 +49,76 @@ pub async fn request(app: &App, email: &str) -> AppResult<()> {
     let ttl = app.policy.reset_token_minutes * 60;
     let token = tokens::issue(&mut tx, app, user.id, purpose::RESET, None, ttl).await?;
     let link = app.url(&format!("/account/reset?token={token}"));
-    let mail = compose(
-        locale_of(&user.locale),
-        "reset",
-        email.as_str(),
-        Some(user.id),
-        &[
-            ("link", link.into()),
-            ("minutes", app.policy.reset_token_minutes.into()),
-        ],
-    );
-    outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
+    let mut args = vec![
+        ("link", link.into()),
+        ("minutes", app.policy.reset_token_minutes.into()),
+    ];
+    if let Some(until) = undo_until {
+        args.push(("until", mail_time(until)));
+        let mail = compose(
+            locale_of(&user.locale),
+            "reset-undo",
+            email.as_str(),
+            Some(user.id),
+            &args,
+        );
+        outbox::enqueue_to_closed_account(&mut tx, app, mail).await?;
+    } else {
+        let mail = compose(
+            locale_of(&user.locale),
+            "reset",
+            email.as_str(),
+            Some(user.id),
+            &args,
+        );
+        outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
+    }
     tx.commit().await?;
     Ok(())
 }
 
-/// Sets the new password, signs out every session and lifts any sign-in throttle.
-pub async fn reset(app: &App, token: &str, new_password: &str) -> AppResult<i64> {
+/// A password that was reset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reset {
+    pub user_id: i64,
+    /// The reset undid a withdrawal in its grace period (the page says so).
+    pub reopened: bool,
+}
+
+/// Whether the reset link `token` would undo a withdrawal, for the form to say so before.
+/// Does not use the link up; an unusable link says false (the reset itself will tell why).
+pub async fn undoes_withdrawal(app: &App, token: &str) -> AppResult<bool> {
+    let mut c = app.db.read().await?;
+    let Some(row) = tokens::peek(&mut c, app, token, purpose::RESET).await? else {
+        return Ok(false);
+    };
+    let Some(user) = users::find(&mut c, row.user_id).await? else {
+        return Ok(false);
+    };
+    if user.status != "closed" {
+        return Ok(false);
+    }
+    let withdrawal = withdrawals::open_for(&mut c, user.id).await?;
+    Ok(withdrawal.is_some_and(|w| undo::can_undo(&w, app.now())))
+}
+
+/// Sets the new password, signs out every session and lifts any sign-in throttle. During a
+/// withdrawal's grace period it also undoes the withdrawal; after it, the link is refused.
+pub async fn reset(app: &App, token: &str, new_password: &str) -> AppResult<Reset> {
     let mut tx = app.db.begin().await?;
     let row = tokens::redeem(&mut tx, app, token, purpose::RESET).await?;
     let user = users::find(&mut tx, row.user_id)
         .await?
         .ok_or(AppError::LinkInvalid("link-unknown"))?;
+    let reopened = match user.status.as_str() {
+        "active" => false,
+        "closed" => match undo::reopen_in(&mut tx, app, user.id).await? {
+            Undo::Reopened => true,
+            Undo::Final { .. } => return Err(AppError::Conflict(WITHDRAWAL_FINAL)),
+            Undo::Nothing => return Err(AppError::LinkInvalid("link-unknown")),
+        },
+        _ => return Err(AppError::LinkInvalid("link-unknown")),
+    };
     let email = user.email.as_deref().and_then(|e| Email::parse(e).ok());
     let mut fields = Fields::default();
     let password = fields.check("password", NewPassword::parse(new_password, email.as_ref()));
@@ -80,5 +141,8 @@ pub async fn reset(app: &App, token: &str, new_password: &str) -> AppResult<i64>
     );
     outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
     tx.commit().await?;
-    Ok(row.user_id)
+    Ok(Reset {
+        user_id: row.user_id,
+        reopened,
+    })
 }

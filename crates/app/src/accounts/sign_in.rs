@@ -5,10 +5,14 @@ use yorozu_store::accounts::{sign_in_failures, users};
 
 use crate::accounts::{Client, sessions};
 use crate::crypto::{burn_password_check, verify_password};
+use crate::withdrawal::undo::{self, Undo};
 use crate::{App, AppError, AppResult};
 
+/// The message of a correct password for an account whose withdrawal can no longer be undone.
+pub const WITHDRAWAL_FINAL: &str = "account-withdrawal-final";
+
 /// Signs in; returns the member id and the new session's cookie value. A member whose account
-/// is closed and waiting for its purge reopens it by signing in ([`crate::withdrawal::undo`]).
+/// is closed and still in its grace period reopens it by signing in ([`crate::withdrawal::undo`]).
 ///
 /// Failures are counted in the database (shared by every server process). After too many in
 /// the window, further attempts are refused without checking the password, so guessing stops
@@ -66,14 +70,20 @@ pub async fn sign_in_telling(
         .and_then(|u| u.password_hash.as_deref().map(|h| (u, h)))
     {
         Some((u, hash)) if u.status == "active" => verify_password(password, hash).then_some(u.id),
-        // Signing in during a withdrawal's grace period undoes it.
+        // Signing in during a withdrawal's grace period undoes it; after it, or when the
+        // member chose to erase at once, the right password only learns that it is final.
         Some((u, hash)) if u.status == "closed" => {
-            if verify_password(password, hash) && crate::withdrawal::undo::reopen(app, u.id).await?
-            {
-                reopened = true;
-                Some(u.id)
-            } else {
+            if !verify_password(password, hash) {
                 None
+            } else {
+                match undo::reopen(app, u.id).await? {
+                    Undo::Reopened => {
+                        reopened = true;
+                        Some(u.id)
+                    }
+                    Undo::Final { .. } => return Err(AppError::Conflict(WITHDRAWAL_FINAL)),
+                    Undo::Nothing => None,
+                }
             }
         }
         _ => {

@@ -34,6 +34,17 @@ pub async fn issue(
     Ok(token)
 }
 
+/// The token's row if it is known, unused and unexpired, without using it up.
+pub async fn peek(
+    c: &mut impl Exec,
+    app: &App,
+    token: &str,
+    purpose: &str,
+) -> AppResult<Option<EmailTokenRow>> {
+    let row = email_tokens::find(c, &token_hash(token), purpose).await?;
+    Ok(row.filter(|r| r.used_at.is_none() && r.expires_at > app.now()))
+}
+
 /// Redeems a token: unknown, expired and used tokens each get their own message.
 pub async fn redeem(
     c: &mut impl Exec,

@@ -24,8 +24,9 @@ pub async fn set(
     } else {
         favorites::remove(&mut tx, member.id, listing_id).await?
     };
-    // The favourites count is on the public page.
+    // The favourites count is on the public page and counts toward the recommended order.
     if changed {
+        crate::orders::effects::refresh_rank(&mut tx, listing_id).await?;
         yorozu_store::catalog::bump(&mut tx).await?;
     }
     tx.commit().await?;

@@ -190,7 +190,9 @@ pub async fn detail(app: &App, member: &CurrentUser, order_id: i64) -> AppResult
         withdraw_cancellation: open_cancellation
             .as_ref()
             .is_some_and(|r| r.requested_by == member.id),
-        review: state == OrderState::Completed && !has_my_review,
+        // A closed or departed counterpart cannot be reviewed (`review-counterpart-left`):
+        // offer nothing that would be refused.
+        review: state == OrderState::Completed && !has_my_review && counterpart_active,
     };
     if let Some(newest) = newest.filter(|n| *n > my_read) {
         super::talk::mark_read(app, member, order_id, newest).await?;

@@ -7,7 +7,7 @@
 
 use yorozu_domain::orders::{OrderEvent, OrderState, Transaction};
 use yorozu_domain::withdrawal::Reasons;
-use yorozu_store::accounts::{api_tokens, sessions, users};
+use yorozu_store::accounts::{api_tokens, email_tokens, sessions, users};
 use yorozu_store::listings::rows as listing_rows;
 use yorozu_store::orders::{cancellations, rows as order_rows};
 use yorozu_store::payouts::sales;
@@ -106,6 +106,9 @@ pub async fn close_in(
     record_reasons(c, app, row).await?;
 
     sessions::delete_all_for_user(c, member, None).await?;
+    // Links mailed before (reset, confirmation, e-mail change) stop working: a closed account
+    // is reached only by signing in, or by a reset link asked for during the grace period.
+    email_tokens::expire_all_unused(c, member, now).await?;
     // A data export still being built stops (its builder sees this and deletes its parts).
     yorozu_store::export::archives::fail_unfinished(c, member, now).await?;
     api_tokens::revoke_all_for_user(c, member, now).await?;
@@ -131,20 +134,24 @@ pub async fn close_in(
 }
 
 /// The reasons go to the statistics without the member's id; the month is all the time kept.
+/// The withdrawal remembers the row until its purge starts, so that undoing it takes the
+/// reasons back out.
 async fn record_reasons(c: &mut impl Exec, app: &App, row: &WithdrawalRow) -> AppResult<()> {
     let month = month_of(app.now());
     let reasons = Reasons::from_stored(&row.reason_choices, &row.reason_comment);
     if !reasons.choices().is_empty() || !reasons.comment().is_empty() {
         // A random id: the application's ids carry their creation time, which would tie the
         // reason to the withdrawal closed in the same instant.
+        let reason_id = rand::random::<i64>() & i64::MAX;
         stats::record_reason(
             c,
-            rand::random::<i64>() & i64::MAX,
+            reason_id,
             &month,
             &reasons.stored_choices(),
             reasons.comment(),
         )
         .await?;
+        withdrawals::set_reason_id(c, row.id, reason_id).await?;
     }
     stats::count_event(c, &month, "closed").await?;
     Ok(())

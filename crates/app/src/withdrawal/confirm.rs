@@ -79,6 +79,7 @@ pub async fn withdraw(
         ended_reason: None,
         ended_at: None,
         updated_at: app.now(),
+        reason_id: None,
     };
     let mut tx = app.db.begin().await?;
     if !users::lock_active(&mut tx, member.id).await? {

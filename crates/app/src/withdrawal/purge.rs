@@ -10,6 +10,7 @@
 use yorozu_domain::withdrawal::{PurgeStep, WithdrawalState};
 use yorozu_store::accounts::users;
 use yorozu_store::withdrawal::purge as erase;
+use yorozu_store::withdrawal::scrub::{self, Scrubbed};
 use yorozu_store::withdrawal::{stats, withdrawals};
 
 use super::month_of;
@@ -71,6 +72,7 @@ pub async fn run(app: &App, id: i64, hook: BatchHook<'_>) -> AppResult<Progress>
     loop {
         if !run_batch(app, member, step).await? {
             let Some(next) = step.next() else {
+                make_physical(app).await;
                 return Ok(Progress::Purged);
             };
             let mut tx = app.db.begin().await?;
@@ -82,6 +84,28 @@ pub async fn run(app: &App, id: i64, hook: BatchHook<'_>) -> AppResult<Progress>
         hook(step)?;
         if app.policy.purge_pause_ms > 0 {
             tokio::time::sleep(std::time::Duration::from_millis(app.policy.purge_pause_ms)).await;
+        }
+    }
+}
+
+/// Makes the erasures physical once a purge has ended ([`scrub::after_purge`]). The purge
+/// itself is done and recorded, so a failure here is logged (without anyone's data) rather
+/// than undoing anything; a reader holding old WAL frames gets a few short retries.
+async fn make_physical(app: &App) {
+    for attempt in 1..=3 {
+        match scrub::after_purge(&app.db).await {
+            Ok(Scrubbed::WalBusy) if attempt < 3 => {
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Ok(Scrubbed::WalBusy) => {
+                tracing::warn!("purge ended; the WAL was in use, so it is truncated later");
+                return;
+            }
+            Ok(_) => return,
+            Err(e) => {
+                tracing::warn!(error = %e, "purge ended; could not scrub the database files");
+                return;
+            }
         }
     }
 }
@@ -115,9 +139,16 @@ async fn run_batch(app: &App, member: i64, step: PurgeStep) -> AppResult<bool> {
         }
         PurgeStep::Favorites => {
             let mut tx = app.db.begin().await?;
-            let n = erase::delete_favorites(&mut tx, member, limit).await?;
+            let listings = erase::delete_favorites(&mut tx, member, limit).await?;
+            // Favourites count toward the recommended order: rank the services anew now.
+            for listing_id in &listings {
+                crate::orders::effects::refresh_rank(&mut tx, *listing_id).await?;
+            }
+            if !listings.is_empty() {
+                yorozu_store::catalog::bump(&mut tx).await?;
+            }
             tx.commit().await?;
-            full(n)
+            full(listings.len() as u64)
         }
         PurgeStep::ReviewsReceived => {
             let mut tx = app.db.begin().await?;

@@ -1,16 +1,20 @@
 //! Signing in during the grace period undoes the withdrawal: the account opens again and what
 //! was forfeited comes back (the ledger and points entries are reversed). Sessions revoked at
 //! closing stay revoked, services stay paused until the member publishes them again, and
-//! marketing mail stays off until they switch it on. Once the purge has started there is
-//! nothing to undo.
+//! marketing mail stays off until they switch it on. A member who chose 「すぐに削除する」 has
+//! no way back from the moment of confirmation, and after the grace period nobody has.
 
 use yorozu_domain::orders::Transaction;
 use yorozu_domain::withdrawal::WithdrawalState;
 use yorozu_i18n::Arg;
+use yorozu_store::Exec;
 use yorozu_store::accounts::users;
 use yorozu_store::payouts::sales;
 use yorozu_store::promotions::points;
-use yorozu_store::withdrawal::{stats, withdrawals};
+use yorozu_store::withdrawal::{
+    stats,
+    withdrawals::{self, WithdrawalRow},
+};
 
 use super::{LEDGER_FORFEITURE_REVERSED, POINTS_FORFEITURE_REVERSED, month_of};
 use crate::mail::compose::compose;
@@ -18,34 +22,74 @@ use crate::mail::{MailCategory, outbox};
 use crate::orders::notify::Recipient;
 use crate::{App, AppResult, ledger};
 
-/// Reopens `user_id`'s closed account (their password was just verified). False when there
-/// is no withdrawal to undo — the purge has started, or the account was closed otherwise.
-pub async fn reopen(app: &App, user_id: i64) -> AppResult<bool> {
-    let now = app.now();
+/// What a correct password does to a closed account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undo {
+    /// The grace period was running: the account is open again.
+    Reopened,
+    /// The withdrawal is final and nothing brings the account back: the member chose
+    /// 「すぐに削除する」 (`erase_now`), or the grace period is over.
+    Final { erase_now: bool },
+    /// No withdrawal to undo (the account was not closed by one).
+    Nothing,
+}
+
+/// Whether `row` can still be undone at `now`: closed with a grace period that has not run
+/// out, and no purge under way. Erasure now is final from the moment it is confirmed.
+pub fn can_undo(row: &WithdrawalRow, now: i64) -> bool {
+    row.state == WithdrawalState::Closed.as_str()
+        && !row.erase_now
+        && row.purge_step.is_none()
+        && row.purge_at.is_some_and(|at| at > now)
+}
+
+/// Reopens `user_id`'s closed account (their password was just verified) in its own
+/// transaction.
+pub async fn reopen(app: &App, user_id: i64) -> AppResult<Undo> {
     let mut tx = app.db.begin().await?;
-    let Some(row) = withdrawals::open_for(&mut tx, user_id).await? else {
-        return Ok(false);
+    let undo = reopen_in(&mut tx, app, user_id).await?;
+    if undo == Undo::Reopened {
+        tx.commit().await?;
+    }
+    Ok(undo)
+}
+
+/// [`reopen`] inside the caller's transaction (a password reset sets the new password in the
+/// same one).
+pub async fn reopen_in(c: &mut impl Exec, app: &App, user_id: i64) -> AppResult<Undo> {
+    let now = app.now();
+    let Some(row) = withdrawals::open_for(c, user_id).await? else {
+        return Ok(Undo::Nothing);
     };
-    if row.state != WithdrawalState::Closed.as_str()
-        || !withdrawals::end(&mut tx, row.id, "closed", "undone", "signed_in", now).await?
-        || !users::set_status(&mut tx, user_id, "closed", "active", now).await?
+    if row.state != WithdrawalState::Closed.as_str() {
+        return Ok(Undo::Nothing);
+    }
+    // The compare-and-set repeats `can_undo` in SQL, so a purge starting meanwhile wins.
+    if !can_undo(&row, now)
+        || !withdrawals::undo(c, row.id, now).await?
+        || !users::set_status(c, user_id, "closed", "active", now).await?
     {
-        return Ok(false);
+        return Ok(Undo::Final {
+            erase_now: row.erase_now,
+        });
+    }
+    if let Some(reason_id) = row.reason_id {
+        stats::forget_reason(c, reason_id).await?;
     }
     if row.forfeited_sales > 0 {
         ledger::post(
-            &mut tx,
+            c,
             app,
             LEDGER_FORFEITURE_REVERSED,
             &row.id.to_string(),
             &Transaction::withdrawal_forfeiture_reversed(user_id, row.forfeited_sales),
         )
         .await?;
-        sales::restore_forfeited(&mut tx, row.id).await?;
+        sales::restore_forfeited(c, row.id).await?;
     }
     if row.forfeited_points > 0 {
         points::insert(
-            &mut tx,
+            c,
             &points::PointEntryRow {
                 id: app.new_id(),
                 user_id,
@@ -58,8 +102,8 @@ pub async fn reopen(app: &App, user_id: i64) -> AppResult<bool> {
         )
         .await?;
     }
-    stats::count_event(&mut tx, &month_of(now), "undone").await?;
-    if let Some(to) = Recipient::load(&mut tx, user_id).await? {
+    stats::count_event(c, &month_of(now), "undone").await?;
+    if let Some(to) = Recipient::load(c, user_id).await? {
         let mail = compose(
             to.locale,
             "withdrawal-undone",
@@ -67,8 +111,7 @@ pub async fn reopen(app: &App, user_id: i64) -> AppResult<bool> {
             Some(user_id),
             &[("url", Arg::from(app.url("/settings/listings")))],
         );
-        outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
+        outbox::enqueue(c, app, MailCategory::Account, mail).await?;
     }
-    tx.commit().await?;
-    Ok(true)
+    Ok(Undo::Reopened)
 }

@@ -78,6 +78,7 @@ fn member(id: i64, email: String) -> CurrentUser {
         role: "member".into(),
         locale: yorozu_domain::Locale::Ja,
         display_name: String::new(),
+        withdrawal_scheduled: false,
     }
 }
 

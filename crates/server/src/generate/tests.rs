@@ -61,6 +61,7 @@ fn member(id: i64) -> CurrentUser {
         role: "member".into(),
         locale: Locale::Ja,
         display_name: String::new(),
+        withdrawal_scheduled: false,
     }
 }
 

@@ -68,6 +68,17 @@ pub async fn expire_unused(c: &mut impl Exec, user_id: i64, purpose: &str, now: 
     Ok(())
 }
 
+/// Expires every unused mailed link of the member, whatever its purpose (closing an account).
+pub async fn expire_all_unused(c: &mut impl Exec, user_id: i64, now: i64) -> Result<()> {
+    execute!(
+        c,
+        "UPDATE email_tokens SET expires_at = $2 WHERE user_id = $1 AND used_at IS NULL AND expires_at > $2",
+        user_id,
+        now
+    )?;
+    Ok(())
+}
+
 /// When the member's newest token of this purpose was issued.
 pub async fn latest_created_at(
     c: &mut impl Exec,

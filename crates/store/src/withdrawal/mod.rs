@@ -1,7 +1,8 @@
 //! Withdrawal (退会): the readiness check's reads, the process's state, the purge's bounded
-//! erasures and the statistics kept without anyone's id.
+//! erasures (made physical by [`scrub`]) and the statistics kept without anyone's id.
 
 pub mod purge;
 pub mod readiness;
+pub mod scrub;
 pub mod stats;
 pub mod withdrawals;

@@ -93,7 +93,8 @@ pub async fn erase_listings(c: &mut impl Exec, listing_ids: &[i64], now: i64) ->
 }
 
 /// Deletes up to `limit` of the member's own favourites, and counts them off the listings.
-pub async fn delete_favorites(c: &mut impl Exec, user_id: i64, limit: i64) -> Result<u64> {
+/// Returns the listings counted off (their ranking score needs recomputing).
+pub async fn delete_favorites(c: &mut impl Exec, user_id: i64, limit: i64) -> Result<Vec<i64>> {
     let ids: Vec<i64> = query_scalar!(
         c,
         fetch_all,
@@ -103,7 +104,7 @@ pub async fn delete_favorites(c: &mut impl Exec, user_id: i64, limit: i64) -> Re
         limit
     )?;
     if ids.is_empty() {
-        return Ok(0);
+        return Ok(ids);
     }
     let mut q = QueryBuilder::new(
         "UPDATE listings SET favorites_count = favorites_count - 1 WHERE favorites_count > 0 AND id IN ",
@@ -115,7 +116,7 @@ pub async fn delete_favorites(c: &mut impl Exec, user_id: i64, limit: i64) -> Re
     q.push(" AND listing_id IN ");
     in_list(&mut q, &ids);
     q.execute(c).await?;
-    Ok(ids.len() as u64)
+    Ok(ids)
 }
 
 /// Deletes up to `limit` reviews the member received.

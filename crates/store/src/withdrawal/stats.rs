@@ -76,3 +76,9 @@ pub async fn latest_comments(
         limit
     )?)
 }
+
+/// Removes the reasons recorded for a withdrawal that was undone.
+pub async fn forget_reason(c: &mut impl Exec, id: i64) -> Result<()> {
+    execute!(c, "DELETE FROM withdrawal_reasons WHERE id = $1", id)?;
+    Ok(())
+}

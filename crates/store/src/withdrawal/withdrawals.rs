@@ -24,6 +24,8 @@ pub struct WithdrawalRow {
     pub ended_reason: Option<String>,
     pub ended_at: Option<i64>,
     pub updated_at: i64,
+    /// The `withdrawal_reasons` row recorded at closing, until the purge starts.
+    pub reason_id: Option<i64>,
 }
 
 macro_rules! select {
@@ -32,7 +34,7 @@ macro_rules! select {
             "SELECT id, user_id, state, erase_now, acknowledged_sales, acknowledged_points, forfeited_sales,
                 forfeited_points, reason_choices,
                 reason_comment, requested_at, closed_at, purge_at, purge_step, purged_at, ended_reason,
-                ended_at, updated_at FROM withdrawals ",
+                ended_at, updated_at, reason_id FROM withdrawals ",
             $rest
         )
     };
@@ -83,6 +85,19 @@ pub async fn open_for(c: &mut impl Exec, user_id: i64) -> Result<Option<Withdraw
     )?)
 }
 
+/// Whether the member has a scheduled withdrawal (read on every signed-in request; the
+/// `withdrawals_open` index answers it).
+pub async fn is_scheduled(c: &mut impl Exec, user_id: i64) -> Result<bool> {
+    let found: Option<i64> = crate::query_scalar!(
+        c,
+        fetch_optional,
+        i64,
+        "SELECT id FROM withdrawals WHERE user_id = $1 AND state = 'scheduled'",
+        user_id
+    )?;
+    Ok(found.is_some())
+}
+
 /// What closing records.
 #[derive(Debug, Clone, Copy)]
 pub struct Closing {
@@ -108,8 +123,7 @@ pub async fn mark_closed(c: &mut impl Exec, id: i64, closing: &Closing) -> Resul
     )? == 1)
 }
 
-/// Ends a withdrawal that has not been purged: a schedule cancelled (`cancelled`), or a
-/// closed account reopened before its purge started (`undone`).
+/// Ends a scheduled withdrawal (`cancelled`). Closed ones end by [`undo`] or the purge.
 pub async fn end(
     c: &mut impl Exec,
     id: i64,
@@ -131,6 +145,32 @@ pub async fn end(
     )? == 1)
 }
 
+/// Closed → undone, only while the grace period runs: the member did not choose to erase at
+/// once, the purge date lies ahead and the purge has not started. False otherwise, so that an
+/// erasure the member asked for cannot be called back by any path.
+pub async fn undo(c: &mut impl Exec, id: i64, now: i64) -> Result<bool> {
+    Ok(execute!(
+        c,
+        "UPDATE withdrawals SET state = 'undone', ended_reason = 'signed_in', ended_at = $2,
+            reason_id = NULL, updated_at = $2
+         WHERE id = $1 AND state = 'closed' AND purge_step IS NULL AND NOT erase_now
+            AND purge_at > $2",
+        id,
+        now
+    )? == 1)
+}
+
+/// Remembers the statistics row of the reasons given at closing (see [`undo`]).
+pub async fn set_reason_id(c: &mut impl Exec, id: i64, reason_id: i64) -> Result<()> {
+    execute!(
+        c,
+        "UPDATE withdrawals SET reason_id = $2 WHERE id = $1",
+        id,
+        reason_id
+    )?;
+    Ok(())
+}
+
 /// Moves the purge to `step`, from `from_step` (`None` = starts it, which needs the grace
 /// period to be over). Returns false if someone else moved it (or undid the withdrawal).
 pub async fn advance_purge(
@@ -143,7 +183,7 @@ pub async fn advance_purge(
     let n = match from_step {
         None => execute!(
             c,
-            "UPDATE withdrawals SET purge_step = $2, updated_at = $3
+            "UPDATE withdrawals SET purge_step = $2, reason_id = NULL, updated_at = $3
              WHERE id = $1 AND state = 'closed' AND purge_step IS NULL AND purge_at <= $3",
             id,
             step,

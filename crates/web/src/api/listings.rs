@@ -19,6 +19,7 @@ use yorozu_store::listings::ListingRow;
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
 use crate::api::extract::{ApiId, ApiJson, ApiLocale, ImageBody};
+use crate::api::member::shown_name;
 use crate::api::search::{CategoryBody, rating};
 use crate::state::AppState;
 
@@ -165,6 +166,8 @@ struct ListingImage {
 struct Seller {
     user_id: String,
     display_name: String,
+    /// The seller has left (the same meaning as [`crate::api::member::MemberRef`]).
+    departed: bool,
     has_avatar: bool,
     avatar_version: i64,
     identity_verified: bool,
@@ -181,6 +184,7 @@ pub(crate) fn thumb_url(id: i64) -> String {
 
 impl Listing {
     fn new(v: ListingView, state: &AppState, locale: yorozu_domain::Locale) -> Listing {
+        let (seller_name, departed) = shown_name(v.seller.display_name.clone(), locale);
         Listing {
             id: v.id.to_string(),
             status: v.status,
@@ -228,7 +232,8 @@ impl Listing {
             updated_at: v.updated_at,
             seller: Seller {
                 user_id: v.seller.user_id.to_string(),
-                display_name: v.seller.display_name,
+                display_name: seller_name,
+                departed,
                 has_avatar: v.seller.has_avatar,
                 avatar_version: v.seller.avatar_version,
                 identity_verified: v.seller.identity_verified_at.is_some(),

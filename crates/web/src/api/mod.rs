@@ -14,6 +14,7 @@ mod extract;
 mod favorites;
 mod identity;
 mod listings;
+mod member;
 mod notifications;
 pub mod openapi;
 mod orders;

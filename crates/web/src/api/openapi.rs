@@ -840,11 +840,12 @@ fn listing_schemas() -> Value {
         },
         "Seller": {
             "type": "object",
-            "required": ["user_id", "display_name", "has_avatar", "avatar_version", "identity_verified"],
+            "required": ["user_id", "display_name", "departed", "has_avatar", "avatar_version", "identity_verified"],
             "additionalProperties": false,
             "properties": {
                 "user_id": id,
-                "display_name": { "type": "string" },
+                "display_name": { "type": "string", "minLength": 1 },
+                "departed": { "type": "boolean", "description": "The seller has withdrawn (退会); `display_name` is then the localized 「退会したユーザー」." },
                 "has_avatar": { "type": "boolean" },
                 "avatar_version": { "type": "integer", "format": "int64" },
                 "identity_verified": { "type": "boolean", "description": "本人確認済み." },

@@ -20,6 +20,7 @@ use yorozu_app::orders::order_path;
 use yorozu_app::orders::place::{self, Payment, Purchase};
 use yorozu_app::orders::quote::{self, Choice};
 use yorozu_app::orders::view::{self, Actions, OrderDetail, OrderSummary};
+use yorozu_domain::Locale;
 use yorozu_store::orders::OrderRow;
 use yorozu_store::orders::cancellations::CancellationRow;
 use yorozu_store::orders::deliveries::DeliveryRow;
@@ -28,6 +29,7 @@ use yorozu_store::orders::reviews::ReviewRow;
 use crate::api::auth::ApiUser;
 use crate::api::error::{ApiError, ApiResult};
 use crate::api::extract::{ApiId, ApiJson};
+use crate::api::member::MemberRef;
 use crate::state::AppState;
 
 // ---------------------------------------------------------------------------------------
@@ -128,13 +130,6 @@ enum RoleInput {
 // ---------------------------------------------------------------------------------------
 // Output
 
-/// A member as the other party of an order.
-#[derive(Debug, Serialize)]
-pub struct Counterpart {
-    id: String,
-    display_name: String,
-}
-
 #[derive(Debug, Serialize)]
 struct QuoteOption {
     position: i64,
@@ -154,7 +149,7 @@ struct QuoteCoupon {
 pub struct QuoteBody {
     listing_id: String,
     listing_title: String,
-    seller: Counterpart,
+    seller: MemberRef,
     options: Vec<QuoteOption>,
     subtotal: i64,
     buyer_fee: i64,
@@ -325,7 +320,7 @@ pub struct OrderBody {
     role: Party,
     listing_id: String,
     listing_title: String,
-    counterpart: Counterpart,
+    counterpart: MemberRef,
     options: Vec<OrderOption>,
     delivery_days: i64,
     amounts: Amounts,
@@ -368,7 +363,7 @@ fn action_names(a: Actions) -> Vec<&'static str> {
 }
 
 impl OrderBody {
-    fn new(d: OrderDetail, state: &AppState) -> OrderBody {
+    fn new(d: OrderDetail, state: &AppState, locale: Locale) -> OrderBody {
         let o = &d.order;
         let viewer = match d.party {
             Party::Buyer => o.buyer_id,
@@ -381,10 +376,7 @@ impl OrderBody {
             role: d.party,
             listing_id: o.listing_id.to_string(),
             listing_title: o.listing_title.clone(),
-            counterpart: Counterpart {
-                id: d.counterpart_id.to_string(),
-                display_name: d.counterpart_name,
-            },
+            counterpart: MemberRef::new(d.counterpart_id, d.counterpart_name, locale),
             options: d
                 .options
                 .into_iter()
@@ -438,7 +430,7 @@ pub struct OrderLine {
     role: Party,
     listing_id: String,
     listing_title: String,
-    counterpart: Counterpart,
+    counterpart: MemberRef,
     amount: i64,
     unread: i64,
     created_at: i64,
@@ -448,7 +440,7 @@ pub struct OrderLine {
 }
 
 impl OrderLine {
-    fn new(s: OrderSummary, party: Party) -> OrderLine {
+    fn new(s: OrderSummary, party: Party, locale: Locale) -> OrderLine {
         let o = s.order;
         OrderLine {
             id: o.id.to_string(),
@@ -456,10 +448,7 @@ impl OrderLine {
             role: party,
             listing_id: o.listing_id.to_string(),
             listing_title: o.listing_title.clone(),
-            counterpart: Counterpart {
-                id: party.counterpart(&o).to_string(),
-                display_name: s.counterpart_name,
-            },
+            counterpart: MemberRef::new(party.counterpart(&o), s.counterpart_name, locale),
             amount: Amounts::headline(&o, party),
             unread: s.unread,
             created_at: o.created_at,
@@ -481,7 +470,7 @@ pub struct OrderList {
 /// The order as `user` sees it now.
 pub(crate) async fn load(state: &AppState, user: &CurrentUser, id: i64) -> ApiResult<OrderBody> {
     let detail = view::detail(&state.app, user, id).await?;
-    Ok(OrderBody::new(detail, state))
+    Ok(OrderBody::new(detail, state, user.locale))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -501,10 +490,7 @@ pub async fn quote(
     Ok(Json(QuoteBody {
         listing_id: q.listing.id.to_string(),
         listing_title: q.listing.title.clone(),
-        seller: Counterpart {
-            id: q.listing.seller_id.to_string(),
-            display_name: q.seller_name.clone(),
-        },
+        seller: MemberRef::new(q.listing.seller_id, q.seller_name.clone(), user.locale),
         options: q
             .options
             .iter()
@@ -580,7 +566,7 @@ pub async fn list(
         pages: (total + view::PAGE_SIZE - 1) / view::PAGE_SIZE,
         items: lines
             .into_iter()
-            .map(|s| OrderLine::new(s, party))
+            .map(|s| OrderLine::new(s, party, user.locale))
             .collect(),
     }))
 }

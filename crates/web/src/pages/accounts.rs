@@ -273,9 +273,15 @@ struct ResetPage<'a> {
     ctx: &'a Ctx,
     errors: FormErrors,
     token: String,
+    /// Setting the password undoes a withdrawal in its grace period (said before it happens).
+    undoes_withdrawal: bool,
 }
 
-async fn reset_form(ctx: Ctx, Query(q): Query<TokenQuery>) -> PageResult {
+async fn reset_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> PageResult {
     if q.token.is_empty() {
         return message(
             &ctx,
@@ -284,10 +290,12 @@ async fn reset_form(ctx: Ctx, Query(q): Query<TokenQuery>) -> PageResult {
             Some(("/account/forgot", "forgot-title")),
         );
     }
+    let undoes_withdrawal = password_reset::undoes_withdrawal(&state.app, &q.token).await?;
     page(&ResetPage {
         ctx: &ctx,
         errors: FormErrors::default(),
         token: q.token,
+        undoes_withdrawal,
     })
 }
 
@@ -301,8 +309,13 @@ struct ResetForm {
 
 async fn reset(State(state): State<AppState>, ctx: Ctx, Form(form): Form<ResetForm>) -> PageResult {
     match password_reset::reset(&state.app, &form.token, &form.password).await {
-        Ok(_) => {
-            let mut response = redirect_with_flash(&ctx, "/login", "flash-password-reset");
+        Ok(reset) => {
+            let flash = if reset.reopened {
+                "flash-password-reset-withdrawal-undone"
+            } else {
+                "flash-password-reset"
+            };
+            let mut response = redirect_with_flash(&ctx, "/login", flash);
             push_cookie(
                 response.headers_mut(),
                 &cookies::clear(cookies::SESSION, ctx.secure),
@@ -311,12 +324,15 @@ async fn reset(State(state): State<AppState>, ctx: Ctx, Form(form): Form<ResetFo
         }
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
+            let undoes_withdrawal =
+                password_reset::undoes_withdrawal(&state.app, &form.token).await?;
             page_with_status(
                 status,
                 &ResetPage {
                     ctx: &ctx,
                     errors,
                     token: form.token,
+                    undoes_withdrawal,
                 },
             )
         }

@@ -230,9 +230,14 @@ fn purchase_schemas() -> Value {
         "OrderRole": { "type": "string", "enum": ["buyer", "seller"] },
         "OrderCounterpart": {
             "type": "object",
-            "required": ["id", "display_name"],
+            "description": "A member named in a response. A member who has withdrawn (退会) and whose profile was erased is `departed: true`, with the localized 「退会したユーザー」 / \"Former member\" as `display_name` (never an empty string).",
+            "required": ["id", "display_name", "departed"],
             "additionalProperties": false,
-            "properties": { "id": id, "display_name": { "type": "string" } },
+            "properties": {
+                "id": id,
+                "display_name": { "type": "string", "minLength": 1 },
+                "departed": { "type": "boolean", "description": "The member has withdrawn (退会); `display_name` is then the localized 「退会したユーザー」." },
+            },
         },
         "OrderQuoteRequest": {
             "type": "object",

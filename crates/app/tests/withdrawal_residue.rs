@@ -1,0 +1,171 @@
+//! Erasure down to the bytes on disk. After a purge no live row holds the member's data (see
+//! `withdrawal_purge.rs`); these tests read what a copy of the data folder would give away:
+//! the raw bytes of the SQLite database, its WAL and its shared memory, and on PostgreSQL
+//! they check that the tables the purge touched were vacuumed. The logs of the whole run
+//! carry no e-mail address, name or bank data either.
+
+mod support;
+
+use std::sync::{Arc, Mutex};
+
+use yorozu_store::testing::TestDb;
+use yorozu_store::withdrawal::scrub::PURGED_TABLES;
+
+use support::orders::*;
+use support::payouts::*;
+use support::withdrawal::*;
+
+const SELLER_EMAIL: &str = "seller@example.jp";
+const SELLER_NAME: &str = "売り手";
+
+/// What must not survive: e-mail, display name, bank holder (as typed and as stored for the
+/// transfer file, in half-width kana).
+const NEEDLES: &[&str] = &[SELLER_EMAIL, SELLER_NAME, "ヤマダ タロウ", "ﾔﾏﾀﾞ ﾀﾛｳ"];
+
+fn occurrences(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
+/// `(file, needle, count)` of every needle found in every file of `dir`.
+fn residue(dir: &std::path::Path) -> Vec<(String, &'static str, usize)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read dir") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("read file");
+        for needle in NEEDLES {
+            let n = occurrences(&bytes, needle.as_bytes());
+            if n > 0 {
+                let name = path.file_name().map(|f| f.to_string_lossy().into_owned());
+                found.push((name.unwrap_or_default(), *needle, n));
+            }
+        }
+    }
+    found
+}
+
+/// The seller trades, edits their profile a few times (old versions of the rows are what
+/// lingers), registers a bank account, and withdraws erasing at once; the purge runs.
+async fn seller_leaves(m: &Market) {
+    let t = &m.t;
+    register_bank(t, &m.seller).await;
+    complete_orders(m, 2, "residue").await;
+    for i in 0..3 {
+        let form = yorozu_app::profile::edit::ProfileForm {
+            display_name: format!("{SELLER_NAME}{i}"),
+            introduction: format!("{SELLER_NAME}です。ロゴを作ります。"),
+            ..Default::default()
+        };
+        yorozu_app::profile::edit::update(&t.app, m.seller.id, &form)
+            .await
+            .expect("profile");
+    }
+    let closed = close_now(t, &m.seller, true).await;
+    purge_all(t, closed.withdrawal_id).await;
+    assert_eq!(status(&t.app.db, m.seller.id).await, "purged");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_purge_the_sqlite_files_hold_no_byte_of_the_member() {
+    let test_db = TestDb::sqlite().await;
+    let dir = test_db.sqlite_dir().expect("sqlite dir").to_owned();
+    let m = market(test_db.db.clone()).await;
+    register_bank(&m.t, &m.buyer).await;
+    // The scan finds what is there: before the withdrawal the address is in the files.
+    assert!(
+        residue(&dir).iter().any(|(_, n, _)| *n == SELLER_EMAIL),
+        "the scan should see the live address"
+    );
+
+    let wal = dir.join("test.db-wal");
+    let wal_size = || std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+    let before = wal_size();
+
+    seller_leaves(&m).await;
+
+    assert_eq!(residue(&dir), Vec::<(String, &str, usize)>::new());
+    // The WAL was truncated when the purge ended; only the job's own bookkeeping (a few
+    // pages) was written after that.
+    let after = wal_size();
+    assert!(
+        after < before && after < 64 * 1024,
+        "WAL {before} → {after} bytes"
+    );
+    // The buyer is untouched.
+    assert!(
+        count_where(
+            &m.t.app.db,
+            "SELECT COUNT(*) FROM users WHERE email = 'buyer@example.jp'"
+        )
+        .await
+            == 1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_purge_postgres_has_vacuumed_the_purged_tables() {
+    let test_db = TestDb::postgres().await;
+    let m = market(test_db.db.clone()).await;
+    seller_leaves(&m).await;
+    for table in PURGED_TABLES {
+        let vacuumed = count_where(
+            &m.t.app.db,
+            &format!(
+                "SELECT COUNT(*) FROM pg_stat_user_tables
+                 WHERE schemaname = current_schema() AND relname = '{table}'
+                   AND last_vacuum IS NOT NULL"
+            ),
+        )
+        .await;
+        assert_eq!(vacuumed, 1, "{table} vacuumed after the purge");
+    }
+}
+
+/// A writer that appends everything logged to one buffer.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("lock").extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+async fn logs_of_a_whole_withdrawal(test_db: TestDb) {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let m = market(test_db.db.clone()).await;
+    seller_leaves(&m).await;
+
+    let logs = String::from_utf8_lossy(&captured.0.lock().expect("lock")).into_owned();
+    assert!(!logs.is_empty(), "the run logged something");
+    for needle in NEEDLES
+        .iter()
+        .chain(["buyer@example.jp", "買い手", "1234567"].iter())
+    {
+        assert!(!logs.contains(needle), "{needle} in the logs");
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_logs_of_a_whole_withdrawal_carry_no_personal_data_sqlite() {
+    logs_of_a_whole_withdrawal(TestDb::sqlite().await).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_logs_of_a_whole_withdrawal_carry_no_personal_data_postgres() {
+    logs_of_a_whole_withdrawal(TestDb::postgres().await).await;
+}
