@@ -79,8 +79,7 @@ test('captured mail needs the mailbox key printed at start, and /metrics is not 
       expect(res?.status(), path).toBe(403);
     }
     await expect(page.getByText('サーバー起動時に表示された受信箱のリンク')).toBeVisible();
-    const res = await page.goto('/metrics');
-    expect(res?.status()).toBe(404);
+    expect((await context.request.get('/metrics')).status()).toBe(404);
   } finally {
     await context.close();
   }
