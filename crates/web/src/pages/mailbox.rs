@@ -48,35 +48,48 @@ enum Access {
     Granted,
     /// The key came in the link: remember it in a cookie.
     GrantedByLink,
+    /// Neither key nor operator rights.
+    Refused,
+    /// Mail goes to an SMTP server: there is no mailbox.
+    Absent,
+}
+
+impl Access {
+    /// The answer when the mailbox stays closed: 404 without a mailbox, else a 403 page
+    /// saying where the key is.
+    fn denial(&self) -> Option<Response> {
+        match self {
+            Access::Granted | Access::GrantedByLink => None,
+            Access::Absent => Some(PageError(AppError::NotFound).into_response()),
+            Access::Refused => {
+                let mut refused = StatusCode::FORBIDDEN.into_response();
+                refused.extensions_mut().insert(ErrorPage {
+                    status: StatusCode::FORBIDDEN,
+                    code: "error-mailbox-key".into(),
+                });
+                Some(refused)
+            }
+        }
+    }
 }
 
 /// Who may read captured mail: operators, and holders of the key (from the printed link, or
-/// the cookie that link set). Everyone else gets a 403 page saying where the key is.
-fn access(
-    state: &AppState,
-    ctx: &Ctx,
-    headers: &HeaderMap,
-    q: &KeyQuery,
-) -> Result<Access, Response> {
+/// the cookie that link set).
+fn access(state: &AppState, ctx: &Ctx, headers: &HeaderMap, q: &KeyQuery) -> Access {
     if !state.web.mailbox_enabled {
-        return Err(PageError(AppError::NotFound).into_response());
+        return Access::Absent;
     }
     let expected = state.web.mailbox_key.as_bytes();
     let holds = |given: &str| !expected.is_empty() && constant_time_eq(given.as_bytes(), expected);
     if q.key.as_deref().is_some_and(holds) {
-        return Ok(Access::GrantedByLink);
-    }
-    if ctx.is_operator()
+        Access::GrantedByLink
+    } else if ctx.is_operator()
         || cookies::get(headers, cookies::MAILBOX, ctx.secure).is_some_and(|k| holds(&k))
     {
-        return Ok(Access::Granted);
+        Access::Granted
+    } else {
+        Access::Refused
     }
-    let mut refused = StatusCode::FORBIDDEN.into_response();
-    refused.extensions_mut().insert(ErrorPage {
-        status: StatusCode::FORBIDDEN,
-        code: "error-mailbox-key".into(),
-    });
-    Err(refused)
 }
 
 /// Keeps the key from the link for the pages that follow (a browser session cookie).
@@ -95,10 +108,10 @@ async fn list(
     headers: HeaderMap,
     Query(q): Query<KeyQuery>,
 ) -> PageResult {
-    let how = match access(&state, &ctx, &headers, &q) {
-        Ok(how) => how,
-        Err(refused) => return Ok(refused),
-    };
+    let how = access(&state, &ctx, &headers, &q);
+    if let Some(denial) = how.denial() {
+        return Ok(denial);
+    }
     let mut c = state.app.db.read().await?;
     let mails = mailbox::latest(&mut c, 100).await?;
     let mut response = page(&MailboxPage {
@@ -117,10 +130,10 @@ async fn show(
     Path(id): Path<i64>,
     Query(q): Query<KeyQuery>,
 ) -> PageResult {
-    let how = match access(&state, &ctx, &headers, &q) {
-        Ok(how) => how,
-        Err(refused) => return Ok(refused),
-    };
+    let how = access(&state, &ctx, &headers, &q);
+    if let Some(denial) = how.denial() {
+        return Ok(denial);
+    }
     let mut c = state.app.db.read().await?;
     let selected = mailbox::find(&mut c, id)
         .await?
@@ -151,8 +164,8 @@ async fn list_json(
     headers: HeaderMap,
     Query(q): Query<KeyQuery>,
 ) -> Result<Response, PageError> {
-    if let Err(refused) = access(&state, &ctx, &headers, &q) {
-        return Ok(refused);
+    if let Some(denial) = access(&state, &ctx, &headers, &q).denial() {
+        return Ok(denial);
     }
     let mut c = state.app.db.read().await?;
     let mails: Vec<MailJson> = mailbox::latest(&mut c, 200)
