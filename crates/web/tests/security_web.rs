@@ -223,6 +223,12 @@ both_backends!(
             let page = visitor.post("/lang/ja", &[("next", &raw)]).await;
             assert_eq!(page.location(), Some("/"), "{raw:?} posted");
         }
+        // Undecodable input goes home; an unreadable query is refused with a message.
+        let page = visitor.get("/lang/ja?next=/%FF").await;
+        assert_eq!(page.location(), Some("/"));
+        let page = visitor.get("/lang/ja?next=/a&next=/b").await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST);
+        page.assert_contains(&["戻り先のページのアドレスを読み取れませんでした。"]);
         // A path on this site is followed.
         let page = visitor
             .post("/lang/en", &[("next", "/search?q=logo")])

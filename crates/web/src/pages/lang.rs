@@ -3,6 +3,7 @@
 //! `GET /lang/{tag}` is kept for old links and bookmarks but changes no stored state: it only
 //! sets the cookie, so a link or image on another site cannot rewrite a member's setting.
 
+use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
@@ -32,8 +33,13 @@ fn locale_of(tag: &str) -> Result<Locale, PageError> {
 }
 
 /// Shows the site in `tag` from now on in this browser (cookie only).
-async fn show_in(ctx: Ctx, Path(tag): Path<String>, Query(q): Query<NextQuery>) -> PageResult {
+async fn show_in(
+    ctx: Ctx,
+    Path(tag): Path<String>,
+    q: Result<Query<NextQuery>, QueryRejection>,
+) -> PageResult {
     let locale = locale_of(&tag)?;
+    let Query(q) = q.map_err(|_| PageError(AppError::BadRequest("lang-next-unreadable")))?;
     Ok(remembered(&ctx, locale, q.next.as_deref()))
 }
 
@@ -42,9 +48,10 @@ async fn switch(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(tag): Path<String>,
-    Form(form): Form<NextQuery>,
+    form: Result<Form<NextQuery>, FormRejection>,
 ) -> PageResult {
     let locale = locale_of(&tag)?;
+    let Form(form) = form.map_err(|_| PageError(AppError::BadRequest("error-bad-body")))?;
     if let Some(user) = &ctx.user {
         let mut tx = state.app.db.begin().await?;
         users::set_locale(&mut tx, user.id, locale.tag(), state.app.now()).await?;
