@@ -4,7 +4,9 @@
 // 2. `yorozu admin create-operator` so tests can log in as the operator
 //    (operator@example.jp / operator-pass-123, exported as OPERATOR from helpers/accounts.ts);
 // 3. `yorozu serve --bind 127.0.0.1:PORT --data-dir DIR` on a free port, with
-//    YOROZU_JOB_POLL_MS=100 so background jobs (mail, ...) run promptly;
+//    YOROZU_JOB_POLL_MS=100 so background jobs (mail, ...) run promptly, and a fresh
+//    YOROZU_MAILBOX_KEY (published as YOROZU_E2E_MAILBOX_KEY and e2e/.run/mailbox-key) so the
+//    tests can read the captured mail;
 // 4. waits for GET /healthz == 200 (60 s), then publishes the address as
 //    process.env.YOROZU_E2E_BASE_URL and e2e/.run/base-url.
 // State for global-teardown.ts (pid, data dir) goes to e2e/.run/server.json.
@@ -14,6 +16,7 @@
 import type { FullConfig } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -25,6 +28,7 @@ export const RUN_DIR = join(here, '.run');
 export const STATE_FILE = join(RUN_DIR, 'server.json');
 export const BASE_URL_FILE = join(RUN_DIR, 'base-url');
 export const SERVER_LOG = join(RUN_DIR, 'server.log');
+export const MAILBOX_KEY_FILE = join(RUN_DIR, 'mailbox-key');
 
 const HEALTH_TIMEOUT_MS = 60_000;
 
@@ -64,6 +68,7 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
 
   mkdirSync(RUN_DIR, { recursive: true });
   rmSync(BASE_URL_FILE, { force: true });
+  rmSync(MAILBOX_KEY_FILE, { force: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'yorozu-e2e-'));
 
   // The e2e server is hermetic: its own SQLite data dir, the captured mailbox, mailed links to
@@ -75,6 +80,10 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
     else if (key.startsWith('YOROZU_') && key !== 'YOROZU_LOG' && key !== 'YOROZU_LOG_FORMAT') delete env[key];
   }
   env.YOROZU_JOB_POLL_MS = '100';
+  // The captured mail opens only with the mailbox key (or for operators). A console user reads
+  // it from the start line; the tests are given it as a setting, as a deployment would be.
+  const mailboxKey = `e2e-${randomBytes(18).toString('hex')}`;
+  env.YOROZU_MAILBOX_KEY = mailboxKey;
   env.NO_COLOR = '1'; // plain text in .run/server.log
 
   const create = spawnSync(
@@ -143,6 +152,8 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
   }
 
   process.env.YOROZU_E2E_BASE_URL = baseURL;
+  process.env.YOROZU_E2E_MAILBOX_KEY = mailboxKey;
+  writeFileSync(MAILBOX_KEY_FILE, `${mailboxKey}\n`);
   process.env.YOROZU_E2E_DATA_DIR = dataDir;
   writeFileSync(BASE_URL_FILE, `${baseURL}\n`);
   console.log(`[e2e] yorozu serve ready at ${baseURL} (data dir ${dataDir}, log ${SERVER_LOG})`);

@@ -2,7 +2,7 @@
 // Japanese labels the browser shows (the contexts run in locale ja-JP).
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { uniqueEmail } from './accounts.ts';
-import { extractLink, waitForMail } from './mail.ts';
+import { extractLink, mailboxKey, waitForMail } from './mail.ts';
 
 export const CONFIRM_SUBJECT = '【よろず】メールアドレスの確認をお願いします';
 
@@ -50,7 +50,8 @@ export async function signUp(page: Page, m: Member): Promise<void> {
 export async function openMailInMailbox(page: Page, to: string, subject: string): Promise<string> {
   // The job worker sends mail asynchronously: wait until it is there before opening the page.
   await waitForMail(page.request, to, subject);
-  await page.goto('/mailbox');
+  // The link printed at start, with the key; it is then kept in a cookie for the mails listed.
+  await page.goto(`/mailbox?key=${encodeURIComponent(mailboxKey())}`);
   await page.getByRole('link').filter({ hasText: to }).filter({ hasText: subject }).first().click();
   const mail = page.getByRole('article');
   await expect(mail.getByRole('heading', { name: subject })).toBeVisible();

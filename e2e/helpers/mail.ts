@@ -1,6 +1,21 @@
 // Reading the mail the server captured (no SMTP server in e2e: the server stores outgoing mail
 // in its database and lists it at /mailbox and /mailbox.json, newest first).
 import type { APIRequestContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The key that opens the e2e server's mailbox (global-setup.ts gives the server a fresh one,
+ * as YOROZU_MAILBOX_KEY; without it /mailbox answers 403).
+ */
+export function mailboxKey(): string {
+  const key = process.env.YOROZU_E2E_MAILBOX_KEY ?? readFileSync(join(here, '..', '.run', 'mailbox-key'), 'utf8').trim();
+  if (!key) throw new Error('no mailbox key: run the tests through global-setup.ts');
+  return key;
+}
 
 export interface CapturedMail {
   id: number;
@@ -15,7 +30,9 @@ export interface CapturedMail {
 
 /** All captured mail, newest first (from the server at `base`, by default the e2e server). */
 export async function listMail(request: APIRequestContext, base = ''): Promise<CapturedMail[]> {
-  const res = await request.get(`${base}/mailbox.json`, { headers: { Accept: 'application/json' } });
+  const res = await request.get(`${base}/mailbox.json?key=${encodeURIComponent(mailboxKey())}`, {
+    headers: { Accept: 'application/json' },
+  });
   if (res.status() !== 200) {
     throw new Error(`GET /mailbox.json returned ${res.status()}: ${(await res.text()).slice(0, 500)}`);
   }

@@ -1,7 +1,7 @@
-// Languages: Japanese by default (the browser asks for ja-JP), English from the footer switch,
-// remembered across pages, and back again.
+// Languages: Japanese by default (the browser asks for ja-JP), English from the footer switch
+// (a small form that POSTs, styled as a link), remembered across pages, and back again.
 import { expect, test } from '@playwright/test';
-import { newMember, newPersonPage, signUp } from '../helpers/flows.ts';
+import { header, newMember, newPersonPage, signUp } from '../helpers/flows.ts';
 import { waitForMail } from '../helpers/mail.ts';
 
 test('switching to English and back changes the pages and the form errors', async ({ page }) => {
@@ -10,7 +10,7 @@ test('switching to English and back changes the pages and the form errors', asyn
   await expect(page.getByRole('heading', { name: 'ログイン' })).toBeVisible();
 
   // The footer switch keeps the visitor on the same page.
-  await page.getByRole('link', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('status').filter({ hasText: 'The language is changed.' })).toBeVisible();
@@ -35,7 +35,7 @@ test('switching to English and back changes the pages and the form errors', asyn
   await expect(page.getByLabel('E-mail address')).toHaveValue('hanako@');
 
   // And back to Japanese.
-  await page.getByRole('link', { name: '日本語' }).click();
+  await page.getByRole('button', { name: '日本語' }).click();
   await expect(page).toHaveURL(/\/signup$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(page.getByRole('status').filter({ hasText: '表示言語を切り替えました。' })).toBeVisible();
@@ -58,6 +58,29 @@ test('the language switch only redirects within the site', async ({ page, baseUR
   await page.goto('/lang/en?next=https://evil.example/phish');
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // A tab that the browser would drop (`/\t/evil.example` reads as `//evil.example`).
+  await page.goto('/lang/ja?next=/%09/evil.example');
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  expect(new URL(page.url()).pathname).toBe('/');
+});
+
+test("an old language link changes the page's language but not the member's setting", async ({ page, browser, baseURL }) => {
+  const m = newMember('langget');
+  await signUp(page, m);
+  await page.goto('/lang/en?next=/settings/profile');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // Another browser: the member's pages are still Japanese, the GET saved nothing.
+  const { context, page: other } = await newPersonPage(browser, baseURL);
+  try {
+    await other.goto('/login');
+    await other.getByLabel('メールアドレス').fill(m.email);
+    await other.getByLabel('パスワード', { exact: true }).fill(m.password);
+    await other.getByRole('button', { name: 'ログインする' }).click();
+    await expect(header(other).getByRole('button', { name: 'ログアウト' })).toBeVisible();
+    await expect(other.locator('html')).toHaveAttribute('lang', 'ja');
+  } finally {
+    await context.close();
+  }
 });
 
 test('a browser that asks for English gets English without switching', async ({ browser, baseURL }) => {
@@ -75,7 +98,7 @@ test('a browser that asks for English gets English without switching', async ({ 
 test("a member's language choice follows them to another browser and into their mail", async ({ page, browser, baseURL }) => {
   const m = newMember('lang');
   await signUp(page, m);
-  await page.getByRole('link', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Sign in' })).toBeVisible();

@@ -37,7 +37,7 @@ test('the footer leads to the 特定商取引法 disclosures with the operator f
   await expect(page.getByRole('row', { name: /^商品代金以外の必要料金/ })).toContainText('5.5%');
 
   // In English too, from the footer's language switch.
-  await page.getByRole('link', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Disclosures under the Act on Specified Commercial Transactions' })).toBeVisible();
   await expect(rows.first().getByRole('rowheader')).toHaveText('Seller (business operator)');
   await expect(rows.first().getByRole('cell')).toHaveText('よろず株式会社（デモ）');

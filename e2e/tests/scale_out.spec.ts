@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CONFIRM_SUBJECT, header, newMember } from '../helpers/flows.ts';
-import { extractLink, listMail } from '../helpers/mail.ts';
+import { extractLink, listMail, mailboxKey } from '../helpers/mail.ts';
 import { pngFile } from '../helpers/png.ts';
 
 const BIN = resolve(import.meta.dirname, '..', process.env.YOROZU_E2E_BIN ?? '../target/debug/yorozu');
@@ -58,6 +58,8 @@ test('two processes on one PostgreSQL share sessions, jobs and uploads', async (
   const dataDir = mkdtempSync(join(tmpdir(), 'yorozu-e2e-scale-'));
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, YOROZU_JOB_POLL_MS: '50', NO_COLOR: '1' };
   for (const key of ['SMTP_URL', 'YOROZU_BASE_URL', 'YOROZU_SECRET_KEY', 'YOROZU_FILE_KEY', 'YOROZU_FILES_DIR']) delete env[key];
+  // The same mailbox key as the main e2e server, so listMail() reads these servers' mail too.
+  env.YOROZU_MAILBOX_KEY = mailboxKey();
   const servers: ChildProcess[] = [];
   try {
     // Migrations and the keys (in the shared folder) first, so the two do not race to make them.

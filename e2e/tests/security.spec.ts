@@ -68,3 +68,19 @@ test('the login page does not redirect to another site after signing in', async 
   await expect(header(page).getByRole('button', { name: 'ログアウト' })).toBeVisible();
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
 });
+
+test('captured mail needs the mailbox key printed at start, and /metrics is not public', async ({ browser, baseURL }) => {
+  // A stranger's browser: no key, no operator session.
+  const context = await browser.newContext({ baseURL, locale: 'ja-JP' });
+  try {
+    const page = await context.newPage();
+    for (const path of ['/mailbox', '/mailbox.json', '/mailbox?key=wrong-key-0123456789']) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(403);
+    }
+    await expect(page.getByText('サーバー起動時に表示された受信箱のリンク')).toBeVisible();
+    expect((await context.request.get('/metrics')).status()).toBe(404);
+  } finally {
+    await context.close();
+  }
+});

@@ -117,6 +117,10 @@ macro_rules! resources {
                 "withdrawal_promises.ftl",
                 include_str!(concat!("../locales/", $locale, "/withdrawal_promises.ftl")),
             ),
+            (
+                "security_web.ftl",
+                include_str!(concat!("../locales/", $locale, "/security_web.ftl")),
+            ),
         ]
     };
 }

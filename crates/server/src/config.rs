@@ -181,6 +181,53 @@ pub struct Serve {
     /// Trust the first `X-Forwarded-For` address (only behind a reverse proxy you control).
     #[arg(long, env = "YOROZU_TRUST_PROXY")]
     pub trust_proxy: bool,
+
+    /// The key that opens the local mailbox (`/mailbox?key=…`, printed at start) when no
+    /// SMTP_URL is set: 16 to 128 letters, digits, `-` or `_`. Derived from the secret key
+    /// when unset. Operators signed in need no key.
+    #[arg(long, env = "YOROZU_MAILBOX_KEY", hide_env_values = true)]
+    pub mailbox_key: Option<String>,
+
+    /// Bearer secret for `/metrics` on the site's address; without it (and without
+    /// --metrics-bind) `/metrics` answers 404.
+    #[arg(long, env = "YOROZU_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
+
+    /// A separate address serving only `/metrics`, without a token (e.g. 127.0.0.1:9090 or a
+    /// monitoring network).
+    #[arg(long, env = "YOROZU_METRICS_BIND")]
+    pub metrics_bind: Option<SocketAddr>,
+}
+
+impl Serve {
+    /// The mailbox key: the configured one, checked, or one derived from the server key
+    /// (stable across restarts and the same on every process sharing that key).
+    pub fn mailbox_key(&self, signer: &yorozu_app::crypto::Signer) -> anyhow::Result<String> {
+        match self.mailbox_key.as_deref() {
+            Some(key) => {
+                let usable = (16..=128).contains(&key.len())
+                    && key
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+                if !usable {
+                    bail!("YOROZU_MAILBOX_KEY must be 16 to 128 letters, digits, '-' or '_'");
+                }
+                Ok(key.to_owned())
+            }
+            None => Ok(hex_encode(&signer.derived_key("local-mailbox")[..16])),
+        }
+    }
+
+    /// The metrics token, if set and not blank.
+    pub fn metrics_token(&self) -> anyhow::Result<Option<String>> {
+        match self.metrics_token.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(token) if token.len() < 16 || token.contains(char::is_whitespace) => {
+                bail!("YOROZU_METRICS_TOKEN must be at least 16 characters without spaces")
+            }
+            Some(token) => Ok(Some(token.to_owned())),
+        }
+    }
 }
 
 impl Common {

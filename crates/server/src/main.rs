@@ -229,7 +229,7 @@ async fn main() -> anyhow::Result<()> {
             out,
         } => {
             let app = build_app(&common, None).await?;
-            let state = web_state(&app, &common, false);
+            let state = web_state(&app, &common, None)?;
             let options = bench::Options {
                 connections: connections.max(1),
                 seconds: seconds.max(1),
@@ -356,23 +356,51 @@ async fn build_app(
     })
 }
 
-/// The web layer's state for `app`.
-fn web_state(app: &App, common: &config::Common, trust_proxy: bool) -> AppState {
-    AppState {
+/// The web layer's state for `app` (`serve` settings when serving; none for the benchmark).
+fn web_state(
+    app: &App,
+    common: &config::Common,
+    serve: Option<&config::Serve>,
+) -> anyhow::Result<AppState> {
+    let mailbox_key = match serve {
+        Some(serve) => serve.mailbox_key(&app.signer)?,
+        None => String::new(),
+    };
+    let metrics_token = match serve {
+        Some(serve) => serve.metrics_token()?,
+        None => None,
+    };
+    Ok(AppState {
         app: app.clone(),
         web: Arc::new(WebConfig {
             secure_cookies: app.site.base_url.starts_with("https://"),
             mailbox_enabled: common.smtp_url.is_none(),
+            mailbox_key,
             max_body_bytes: 12 * 1024 * 1024,
-            trust_proxy,
+            trust_proxy: serve.is_some_and(|s| s.trust_proxy),
+            metrics_token,
         }),
         metrics: Arc::default(),
-    }
+    })
+}
+
+/// Serves `/metrics` alone on `bind` until the process ends.
+async fn serve_metrics(state: AppState, bind: std::net::SocketAddr) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(bind)
+        .await
+        .with_context(|| format!("binding the metrics address {bind}"))?;
+    tracing::info!(%bind, "metrics are served at http://{bind}/metrics");
+    tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, yorozu_web::metrics_router(state)).await {
+            tracing::error!(error = %e, "the metrics listener stopped");
+        }
+    });
+    Ok(())
 }
 
 async fn run_server(common: &config::Common, serve: &config::Serve) -> anyhow::Result<()> {
     let app = build_app(common, Some(serve.bind)).await?;
-    let state = web_state(&app, common, serve.trust_proxy);
+    let state = web_state(&app, common, Some(serve))?;
     let (shutdown_tx, shutdown_rx) = tokio::sync::watch::channel(false);
     let worker = (!serve.no_worker).then(|| {
         let worker = Worker::new(app.clone(), Duration::from_millis(common.job_poll_ms));
@@ -381,11 +409,19 @@ async fn run_server(common: &config::Common, serve: &config::Serve) -> anyhow::R
     let listener = tokio::net::TcpListener::bind(serve.bind)
         .await
         .with_context(|| format!("binding {}", serve.bind))?;
-    tracing::info!(url = %app.site.base_url, database = ?app.db.backend(), mailbox = common.smtp_url.is_none(), "yorozu is listening");
-    if common.smtp_url.is_none() && !serve.bind.ip().is_loopback() {
-        tracing::warn!(
-            "no SMTP_URL: mail is shown at /mailbox to anyone who can reach this address"
+    if let Some(bind) = serve.metrics_bind {
+        serve_metrics(state.clone(), bind).await?;
+    }
+    if common.smtp_url.is_none() {
+        // The one place the mailbox key is shown: the person at the console follows this link
+        // to read the sign-up mail offline; nobody else can read captured mail without it.
+        let mailbox = format!(
+            "{}/mailbox?key={}",
+            app.site.base_url, state.web.mailbox_key
         );
+        tracing::info!(url = %app.site.base_url, database = ?app.db.backend(), %mailbox, "yorozu is listening; no SMTP_URL, so mail is captured: open the mailbox link");
+    } else {
+        tracing::info!(url = %app.site.base_url, database = ?app.db.backend(), "yorozu is listening");
     }
     if app.site.business.is_demo() && !serve.bind.ip().is_loopback() {
         tracing::warn!(

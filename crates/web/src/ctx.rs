@@ -2,8 +2,13 @@
 //!
 //! One middleware builds it before the handler runs: it resolves the session cookie, picks
 //! the locale (cookie, then the member's setting, then `Accept-Language`), makes sure the
-//! browser has a CSRF cookie, rejects unsafe requests whose token does not match, and turns
-//! error responses into full pages in the visitor's language.
+//! browser has a CSRF nonce cookie, rejects unsafe requests whose token does not match, and
+//! turns error responses into full pages in the visitor's language.
+//!
+//! The CSRF token in forms is not the cookie itself: it is an HMAC, under the server key, of
+//! the nonce cookie and the session cookie. A token is therefore good for one browser and one
+//! session only; a cookie planted by someone else (a sibling subdomain, plain http) cannot be
+//! paired with a token they know, and signing in or out changes the token.
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{FromRequestParts, Request, State};
@@ -11,7 +16,10 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use yorozu_app::accounts::{Client, CurrentUser, sessions};
+use yorozu_app::crypto::{Signer, token_hash};
 use yorozu_domain::Locale;
 use yorozu_i18n::Tr;
 
@@ -25,11 +33,13 @@ pub struct Ctx {
     pub user: Option<CurrentUser>,
     /// Hash of the session cookie (identifies "this device" in the session list).
     pub session_hash: Option<String>,
+    /// The form token: bound to this browser's nonce cookie and its session (see the module).
     pub csrf: String,
     /// Path and query of this request, for "come back here" links.
     pub path: String,
     pub flash: Option<String>,
     pub client: Client,
+    /// The request arrived over HTTPS: cookies are `__Host-` and `Secure`.
     pub secure: bool,
 }
 
@@ -96,13 +106,14 @@ fn csrf_exempt(path: &str) -> bool {
 pub async fn middleware(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
     let headers = &parts.headers;
-    let secure = state.web.secure_cookies;
+    let secure = crate::transport::arrived_over_https(headers, &state.web);
     let client = client_of(&parts, state.web.trust_proxy);
 
     let mut user = None;
     let mut session_hash = None;
-    if let Some(token) = cookies::get(headers, cookies::SESSION) {
-        match sessions::authenticate(&state.app, &token).await {
+    let session_cookie = cookies::get(headers, cookies::SESSION, secure);
+    if let Some(token) = &session_cookie {
+        match sessions::authenticate(&state.app, token).await {
             Ok(Some((u, hash))) => {
                 user = Some(u);
                 session_hash = Some(hash);
@@ -112,7 +123,7 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         }
     }
 
-    let locale = cookies::get(headers, cookies::LANG)
+    let locale = cookies::get(headers, cookies::LANG, secure)
         .and_then(|l| Locale::parse(&l))
         .or(user.as_ref().map(|u| u.locale))
         .unwrap_or_else(|| {
@@ -123,11 +134,14 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
                 .unwrap_or_default()
         });
 
-    let existing_csrf = cookies::get(headers, cookies::CSRF).filter(|c| c.len() >= 32);
-    let csrf = existing_csrf
+    let existing_nonce = cookies::get(headers, cookies::CSRF, secure).filter(|c| usable_nonce(c));
+    let nonce = existing_nonce
         .clone()
         .unwrap_or_else(yorozu_app::crypto::random_token);
-    let flash = cookies::get(headers, cookies::FLASH).filter(|f| !f.is_empty());
+    let csrf = csrf_token(&state.app.signer, &nonce, session_cookie.as_deref());
+    // Only a browser that already holds the nonce can have been given a token for it.
+    let expected_csrf = existing_nonce.is_some().then(|| csrf.clone());
+    let flash = cookies::get(headers, cookies::FLASH, secure).filter(|f| !f.is_empty());
 
     let ctx = Ctx {
         tr: Tr::new(locale),
@@ -152,7 +166,7 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         let (ok, rebuilt) = check_csrf(
             &parts,
             body,
-            existing_csrf.as_deref(),
+            expected_csrf.as_deref(),
             state.web.max_body_bytes,
         )
         .await;
@@ -162,10 +176,11 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
                 status: StatusCode::FORBIDDEN,
                 code: "error-csrf".into(),
             };
+            let new_nonce = existing_nonce.is_none().then_some(nonce.as_str());
             return finish(
                 render_error_page(&ctx, &page),
                 &ctx,
-                existing_csrf.is_none(),
+                new_nonce,
                 flash.is_some(),
             );
         }
@@ -185,16 +200,33 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         }
         None => response,
     };
-    finish(response, &ctx, existing_csrf.is_none(), flash.is_some())
+    let new_nonce = existing_nonce.is_none().then_some(nonce.as_str());
+    finish(response, &ctx, new_nonce, flash.is_some())
 }
 
-/// Adds the CSRF cookie for new visitors and clears a flash message that has been shown.
-fn finish(mut response: Response, ctx: &Ctx, new_csrf: bool, had_flash: bool) -> Response {
+/// The CSRF token for a browser's nonce cookie and session cookie (none when signed out).
+/// Public so that tests can post forms as a browser that read the token from the page.
+pub fn csrf_token(signer: &Signer, nonce: &str, session_cookie: Option<&str>) -> String {
+    let session = session_cookie.map(token_hash).unwrap_or_default();
+    URL_SAFE_NO_PAD.encode(signer.derived_key(&format!("csrf\0{nonce}\0{session}")))
+}
+
+/// A nonce we could have issued: long enough, and only URL-safe characters (it is echoed in
+/// a `Set-Cookie` header and bound into the token).
+fn usable_nonce(nonce: &str) -> bool {
+    (32..=128).contains(&nonce.len())
+        && nonce
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Adds the CSRF nonce cookie for new visitors and clears a flash message that has been shown.
+fn finish(mut response: Response, ctx: &Ctx, new_nonce: Option<&str>, had_flash: bool) -> Response {
     let sets_flash = response
         .headers()
         .get_all(header::SET_COOKIE)
         .iter()
-        .any(|v| v.to_str().is_ok_and(|s| s.starts_with(cookies::FLASH)));
+        .any(|v| v.to_str().is_ok_and(|s| cookies::sets(s, cookies::FLASH)));
     // Only pages carry forms; images and JSON must stay cacheable without a cookie attached.
     let is_html = response
         .headers()
@@ -202,8 +234,8 @@ fn finish(mut response: Response, ctx: &Ctx, new_csrf: bool, had_flash: bool) ->
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
     let h = response.headers_mut();
-    if new_csrf && is_html {
-        push_cookie(h, &cookies::set(cookies::CSRF, &ctx.csrf, None, ctx.secure));
+    if let Some(nonce) = new_nonce.filter(|_| is_html) {
+        push_cookie(h, &cookies::set(cookies::CSRF, nonce, None, ctx.secure));
     }
     if had_flash && !sets_flash && !response_is_redirect(h) {
         push_cookie(h, &cookies::clear(cookies::FLASH, ctx.secure));
@@ -291,7 +323,8 @@ fn form_urlencoded_value(bytes: &[u8], name: &str) -> Option<String> {
         })
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+/// Compares secrets in time independent of where they differ.
+pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

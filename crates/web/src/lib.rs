@@ -13,6 +13,7 @@ mod ops;
 pub mod pages;
 mod render;
 pub mod state;
+mod transport;
 mod upload;
 
 use axum::Router;
@@ -56,6 +57,7 @@ pub fn router(state: AppState) -> Router {
         .merge(ops::routes())
         .merge(pages::export::public_routes())
         .layer(from_fn_with_state(state.clone(), metrics::middleware))
+        .layer(from_fn_with_state(state.web.clone(), transport::hsts))
         .layer(axum::extract::DefaultBodyLimit::max(
             state.web.max_body_bytes,
         ))
@@ -77,6 +79,12 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// `/metrics` alone, for `yorozu serve --metrics-bind`: an address only the monitoring
+/// network reaches, so no bearer secret is asked there.
+pub fn metrics_router(state: AppState) -> Router {
+    ops::metrics_routes().with_state(state)
 }
 
 async fn not_found() -> error::PageError {

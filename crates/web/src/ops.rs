@@ -1,8 +1,12 @@
 //! Operations endpoints: liveness, readiness, metrics, static assets.
+//!
+//! `/metrics` lists every route, operator pages included, and their traffic: on the site's
+//! address it answers only to `Authorization: Bearer YOROZU_METRICS_TOKEN`, and is 404 when no
+//! token is set. `yorozu serve --metrics-bind` serves it on a separate address instead.
 
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
@@ -12,7 +16,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
-        .route("/metrics", get(metrics))
+        .route("/metrics", get(guarded_metrics))
         .route("/static/{file}", get(asset))
         .route(
             "/favicon.ico",
@@ -34,6 +38,32 @@ async fn readyz(State(state): State<AppState>) -> Response {
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
         }
     }
+}
+
+/// The metrics router for a separate listen address (see `crate::metrics_router`).
+pub fn metrics_routes() -> Router<AppState> {
+    Router::new().route("/metrics", get(metrics))
+}
+
+/// `/metrics` on the site's address: 404 without a configured token (nothing to guess), 401
+/// with a wrong or missing bearer.
+async fn guarded_metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let Some(expected) = state.web.metrics_token.as_deref().filter(|t| !t.is_empty()) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    if !crate::ctx::constant_time_eq(given.trim().as_bytes(), expected.as_bytes()) {
+        return (
+            StatusCode::UNAUTHORIZED,
+            [(header::WWW_AUTHENTICATE, "Bearer")],
+        )
+            .into_response();
+    }
+    metrics(State(state)).await
 }
 
 async fn metrics(State(state): State<AppState>) -> Response {

@@ -16,12 +16,32 @@ pub struct AppState {
 /// Settings of the HTTP layer.
 #[derive(Debug, Clone)]
 pub struct WebConfig {
-    /// Cookies get `Secure` when the site is served over HTTPS.
+    /// The site is served over HTTPS (the base URL says so): cookies are `__Host-` and
+    /// `Secure`, and HSTS is sent, whatever the request says.
     pub secure_cookies: bool,
     /// Mail is captured locally and the `/mailbox` pages exist (no SMTP server configured).
     pub mailbox_enabled: bool,
+    /// The secret that opens the local mailbox (printed in the start line as the mailbox
+    /// link); operators need none. Empty opens nothing.
+    pub mailbox_key: String,
     /// Largest request body accepted (uploads included).
     pub max_body_bytes: usize,
     /// Take the client address from `X-Forwarded-For` (behind a trusted reverse proxy only).
     pub trust_proxy: bool,
+    /// `Authorization: Bearer` secret for `/metrics`; without it `/metrics` is not served on
+    /// the site's address (see `yorozu serve --metrics-bind`).
+    pub metrics_token: Option<String>,
+}
+
+impl Default for WebConfig {
+    fn default() -> WebConfig {
+        WebConfig {
+            secure_cookies: false,
+            mailbox_enabled: false,
+            mailbox_key: String::new(),
+            max_body_bytes: 12 * 1024 * 1024,
+            trust_proxy: false,
+            metrics_token: None,
+        }
+    }
 }

@@ -42,6 +42,7 @@ async fn legal_server() -> (TestServer, TestDb) {
             mailbox_enabled: true,
             max_body_bytes: 8 * 1024 * 1024,
             trust_proxy: false,
+            ..WebConfig::default()
         }),
         metrics: Arc::new(Metrics::default()),
     });

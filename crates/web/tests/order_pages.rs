@@ -25,7 +25,8 @@ use yorozu_i18n::Tr;
 use yorozu_store::accounts::users;
 use yorozu_store::both_backends;
 
-/// The CSRF token every test browser holds in its cookie and sends back with forms.
+/// The CSRF nonce every test browser holds in its cookie; forms send the token derived from it
+/// and the session ([`Browser::csrf`]).
 const CSRF: &str = "order-pages-test-csrf-token-0123456789";
 
 /// One answer to a page request.
@@ -58,6 +59,11 @@ impl Browser {
     fn cookies(&self) -> String {
         format!("yz_csrf={CSRF}; yz_session={}", self.session)
     }
+
+    /// The form token the pages show this browser.
+    fn csrf(&self, s: &TestServer) -> String {
+        yorozu_web::ctx::csrf_token(&s.app.signer, CSRF, Some(&self.session))
+    }
 }
 
 async fn send(s: &TestServer, request: Request<Body>) -> Page {
@@ -87,7 +93,7 @@ async fn get(s: &TestServer, who: Option<&Browser>, path: &str) -> Page {
 }
 
 async fn post_form(s: &TestServer, who: &Browser, path: &str, fields: &[(&str, String)]) -> Page {
-    let mut body = format!("_csrf={CSRF}");
+    let mut body = format!("_csrf={}", who.csrf(s));
     for (name, value) in fields {
         body.push('&');
         body.push_str(&urlencoding::encode(name));
@@ -137,7 +143,7 @@ async fn post_multipart(
     body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
     let request = Request::builder()
         .method(Method::POST)
-        .uri(format!("{path}?_csrf={CSRF}"))
+        .uri(format!("{path}?_csrf={}", who.csrf(s)))
         .header(header::ACCEPT_LANGUAGE, "ja")
         .header(header::COOKIE, who.cookies())
         .header(

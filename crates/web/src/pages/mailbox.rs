@@ -1,16 +1,24 @@
 //! The local mailbox: mail captured instead of sent when no SMTP server is configured, so a
 //! fresh `cargo run` can complete sign-up offline. Absent when `SMTP_URL` is set.
+//!
+//! Captured mail holds sign-in and password-reset links, so it is never public, whatever the
+//! bind address or proxy: it opens for operators, and for whoever holds the mailbox key that
+//! the server prints at start as the mailbox link (`/mailbox?key=…`). Opening that link keeps
+//! the key in a cookie, so the mails listed can be opened one by one.
 
 use askama::Template;
-use axum::extract::{Path, State};
-use axum::response::IntoResponse;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use serde::Deserialize;
 use yorozu_app::AppError;
 use yorozu_store::mailbox::{self, MailboxRow};
 
-use crate::ctx::Ctx;
-use crate::error::{PageError, PageResult};
+use crate::cookies;
+use crate::ctx::{Ctx, constant_time_eq, push_cookie};
+use crate::error::{ErrorPage, PageError, PageResult};
 use crate::render::page;
 use crate::state::AppState;
 
@@ -29,37 +37,115 @@ struct MailboxPage<'a> {
     selected: Option<MailboxRow>,
 }
 
-fn enabled(state: &AppState) -> Result<(), PageError> {
-    if state.web.mailbox_enabled {
-        Ok(())
-    } else {
-        Err(PageError(AppError::NotFound))
+#[derive(Debug, Deserialize)]
+struct KeyQuery {
+    key: Option<String>,
+}
+
+/// How the visitor may read the mailbox.
+enum Access {
+    /// An operator, or the key from the cookie.
+    Granted,
+    /// The key came in the link: remember it in a cookie.
+    GrantedByLink,
+    /// Neither key nor operator rights.
+    Refused,
+    /// Mail goes to an SMTP server: there is no mailbox.
+    Absent,
+}
+
+impl Access {
+    /// The answer when the mailbox stays closed: 404 without a mailbox, else a 403 page
+    /// saying where the key is.
+    fn denial(&self) -> Option<Response> {
+        match self {
+            Access::Granted | Access::GrantedByLink => None,
+            Access::Absent => Some(PageError(AppError::NotFound).into_response()),
+            Access::Refused => {
+                let mut refused = StatusCode::FORBIDDEN.into_response();
+                refused.extensions_mut().insert(ErrorPage {
+                    status: StatusCode::FORBIDDEN,
+                    code: "error-mailbox-key".into(),
+                });
+                Some(refused)
+            }
+        }
     }
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    enabled(&state)?;
+/// Who may read captured mail: operators, and holders of the key (from the printed link, or
+/// the cookie that link set).
+fn access(state: &AppState, ctx: &Ctx, headers: &HeaderMap, q: &KeyQuery) -> Access {
+    if !state.web.mailbox_enabled {
+        return Access::Absent;
+    }
+    let expected = state.web.mailbox_key.as_bytes();
+    let holds = |given: &str| !expected.is_empty() && constant_time_eq(given.as_bytes(), expected);
+    if q.key.as_deref().is_some_and(holds) {
+        Access::GrantedByLink
+    } else if ctx.is_operator()
+        || cookies::get(headers, cookies::MAILBOX, ctx.secure).is_some_and(|k| holds(&k))
+    {
+        Access::Granted
+    } else {
+        Access::Refused
+    }
+}
+
+/// Keeps the key from the link for the pages that follow (a browser session cookie).
+fn remember(response: &mut Response, ctx: &Ctx, state: &AppState, how: &Access) {
+    if matches!(how, Access::GrantedByLink) {
+        push_cookie(
+            response.headers_mut(),
+            &cookies::set(cookies::MAILBOX, &state.web.mailbox_key, None, ctx.secure),
+        );
+    }
+}
+
+async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Query(q): Query<KeyQuery>,
+) -> PageResult {
+    let how = access(&state, &ctx, &headers, &q);
+    if let Some(denial) = how.denial() {
+        return Ok(denial);
+    }
     let mut c = state.app.db.read().await?;
     let mails = mailbox::latest(&mut c, 100).await?;
-    page(&MailboxPage {
+    let mut response = page(&MailboxPage {
         ctx: &ctx,
         mails,
         selected: None,
-    })
+    })?;
+    remember(&mut response, &ctx, &state, &how);
+    Ok(response)
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> PageResult {
-    enabled(&state)?;
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Query(q): Query<KeyQuery>,
+) -> PageResult {
+    let how = access(&state, &ctx, &headers, &q);
+    if let Some(denial) = how.denial() {
+        return Ok(denial);
+    }
     let mut c = state.app.db.read().await?;
     let selected = mailbox::find(&mut c, id)
         .await?
         .ok_or(PageError(AppError::NotFound))?;
     let mails = mailbox::latest(&mut c, 100).await?;
-    page(&MailboxPage {
+    let mut response = page(&MailboxPage {
         ctx: &ctx,
         mails,
         selected: Some(selected),
-    })
+    })?;
+    remember(&mut response, &ctx, &state, &how);
+    Ok(response)
 }
 
 #[derive(serde::Serialize)]
@@ -72,8 +158,15 @@ struct MailJson {
     sent_at: i64,
 }
 
-async fn list_json(State(state): State<AppState>) -> Result<axum::response::Response, PageError> {
-    enabled(&state)?;
+async fn list_json(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Query(q): Query<KeyQuery>,
+) -> Result<Response, PageError> {
+    if let Some(denial) = access(&state, &ctx, &headers, &q).denial() {
+        return Ok(denial);
+    }
     let mut c = state.app.db.read().await?;
     let mails: Vec<MailJson> = mailbox::latest(&mut c, 200)
         .await?

@@ -45,6 +45,7 @@ pub fn server_with_clock(db: Db) -> (TestServer, Arc<FixedClock>) {
             mailbox_enabled: true,
             max_body_bytes: 8 * 1024 * 1024,
             trust_proxy: false,
+            ..WebConfig::default()
         }),
         metrics: Arc::new(Metrics::default()),
     });
@@ -94,13 +95,14 @@ pub struct Browser<'a> {
     lang: &'static str,
 }
 
-/// The CSRF token every test browser sends (the middleware only compares it with the cookie).
-const CSRF: &str = "test-csrf-token-0123456789abcdefghijklmnop";
+/// The CSRF nonce cookie every test browser holds; forms carry the token derived from it and
+/// the session cookie, as the page's `_csrf` field would (see [`Browser::csrf`]).
+const CSRF_NONCE: &str = "test-csrf-nonce-0123456789abcdefghijklmnop";
 
 impl<'a> Browser<'a> {
     pub fn new(server: &'a TestServer) -> Browser<'a> {
         let mut cookies = BTreeMap::new();
-        cookies.insert("yz_csrf".to_owned(), CSRF.to_owned());
+        cookies.insert("yz_csrf".to_owned(), CSRF_NONCE.to_owned());
         Browser {
             server,
             cookies,
@@ -125,6 +127,15 @@ impl<'a> Browser<'a> {
         self.lang = "en";
         self.cookies.insert("yz_lang".to_owned(), "en".to_owned());
         self
+    }
+
+    /// The token a page shows this browser in its forms: bound to its nonce and session.
+    pub fn csrf(&self) -> String {
+        yorozu_web::ctx::csrf_token(
+            &self.server.app.signer,
+            self.cookies.get("yz_csrf").map_or("", String::as_str),
+            self.cookies.get("yz_session").map(String::as_str),
+        )
     }
 
     fn cookie_header(&self) -> String {
@@ -184,7 +195,7 @@ impl<'a> Browser<'a> {
 
     /// POSTs a form (with the CSRF field) without following redirects.
     pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
-        let mut body = format!("_csrf={CSRF}");
+        let mut body = format!("_csrf={}", self.csrf());
         for (k, v) in fields {
             body.push_str(&format!(
                 "&{}={}",
