@@ -156,12 +156,7 @@ impl IntoResponse for ApiError {
                 if status.is_server_error() {
                     tracing::error!(error = %e, "api request failed");
                 }
-                let retry_after = match e {
-                    AppError::Throttled {
-                        retry_after_minutes,
-                    } => Some(retry_after_minutes * 60),
-                    _ => None,
-                };
+                let retry_after = crate::error::retry_after(&e);
                 let challenge =
                     (status == StatusCode::UNAUTHORIZED).then_some(r#"Bearer realm="yorozu""#);
                 let fallback = if status.is_client_error() {
