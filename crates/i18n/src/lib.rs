@@ -113,6 +113,10 @@ macro_rules! resources {
                 "withdrawal_mail.ftl",
                 include_str!(concat!("../locales/", $locale, "/withdrawal_mail.ftl")),
             ),
+            (
+                "security_access.ftl",
+                include_str!(concat!("../locales/", $locale, "/security_access.ftl")),
+            ),
         ]
     };
 }

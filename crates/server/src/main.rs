@@ -229,7 +229,7 @@ async fn main() -> anyhow::Result<()> {
             out,
         } => {
             let app = build_app(&common, None).await?;
-            let state = web_state(&app, &common, false);
+            let state = web_state(&app, &common, false, 0);
             let options = bench::Options {
                 connections: connections.max(1),
                 seconds: seconds.max(1),
@@ -333,6 +333,7 @@ async fn build_app(
         paying_account: common.paying_account()?,
         bank_holidays: common.bank_holidays()?,
         withdrawal_grace_days: common.withdrawal_grace_days.max(0),
+        client_request_limit: common.client_request_limit.max(1),
         ..Policy::default()
     };
     Ok(App {
@@ -357,7 +358,12 @@ async fn build_app(
 }
 
 /// The web layer's state for `app`.
-fn web_state(app: &App, common: &config::Common, trust_proxy: bool) -> AppState {
+fn web_state(
+    app: &App,
+    common: &config::Common,
+    trust_proxy: bool,
+    trusted_proxy_hops: usize,
+) -> AppState {
     AppState {
         app: app.clone(),
         web: Arc::new(WebConfig {
@@ -365,6 +371,7 @@ fn web_state(app: &App, common: &config::Common, trust_proxy: bool) -> AppState 
             mailbox_enabled: common.smtp_url.is_none(),
             max_body_bytes: 12 * 1024 * 1024,
             trust_proxy,
+            trusted_proxy_hops,
         }),
         metrics: Arc::default(),
     }
@@ -372,7 +379,7 @@ fn web_state(app: &App, common: &config::Common, trust_proxy: bool) -> AppState 
 
 async fn run_server(common: &config::Common, serve: &config::Serve) -> anyhow::Result<()> {
     let app = build_app(common, Some(serve.bind)).await?;
-    let state = web_state(&app, common, serve.trust_proxy);
+    let state = web_state(&app, common, serve.trust_proxy, serve.trusted_proxies);
     let (shutdown_tx, shutdown_rx) = tokio::sync::watch::channel(false);
     let worker = (!serve.no_worker).then(|| {
         let worker = Worker::new(app.clone(), Duration::from_millis(common.job_poll_ms));

@@ -24,4 +24,18 @@ pub struct WebConfig {
     pub max_body_bytes: usize,
     /// Take the client address from `X-Forwarded-For` (behind a trusted reverse proxy only).
     pub trust_proxy: bool,
+    /// How many reverse proxies of ours append to `X-Forwarded-For` (used with `trust_proxy`).
+    pub trusted_proxy_hops: usize,
+}
+
+impl WebConfig {
+    /// The proxy hops whose `X-Forwarded-For` entries are believed: none unless the proxy is
+    /// trusted, at least one when it is.
+    pub fn forwarded_hops(&self) -> usize {
+        if self.trust_proxy {
+            self.trusted_proxy_hops.max(1)
+        } else {
+            0
+        }
+    }
 }

@@ -42,6 +42,7 @@ async fn legal_server() -> (TestServer, TestDb) {
             mailbox_enabled: true,
             max_body_bytes: 8 * 1024 * 1024,
             trust_proxy: false,
+            trusted_proxy_hops: 0,
         }),
         metrics: Arc::new(Metrics::default()),
     });

@@ -33,6 +33,7 @@ fn with_invoice_number(mut s: TestServer, number: &str) -> TestServer {
             mailbox_enabled: true,
             max_body_bytes: 8 * 1024 * 1024,
             trust_proxy: false,
+            trusted_proxy_hops: 0,
         }),
         metrics: Arc::new(Metrics::default()),
     });

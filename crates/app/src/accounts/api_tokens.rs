@@ -89,12 +89,23 @@ pub async fn create(
     let (name, scope, lifetime) =
         fields.finish(name.zip(scope).zip(lifetime).map(|((n, s), l)| (n, s, l)))?;
     reauthenticate(app, user, input.password).await?;
+    issue(app, user.id, name, scope, lifetime).await
+}
 
+/// Stores a new token without any check: [`create`] after its checks, and the test and
+/// benchmark fixtures ([`crate::testing::api_token`]).
+pub(crate) async fn issue(
+    app: &App,
+    user_id: i64,
+    name: String,
+    scope: TokenScope,
+    lifetime: TokenLifetime,
+) -> AppResult<(TokenInfo, String)> {
     let secret = format!("{PREFIX}{}", random_token());
     let now = app.now();
     let row = ApiTokenRow {
         id: app.new_id(),
-        user_id: user.id,
+        user_id,
         name,
         token_hash: token_hash(&secret),
         created_at: now,
@@ -105,7 +116,7 @@ pub async fn create(
         expires_at: now + lifetime.seconds(),
     };
     let mut tx = app.db.begin().await?;
-    if api_tokens::list_active_for_user(&mut tx, user.id)
+    if api_tokens::list_active_for_user(&mut tx, user_id)
         .await?
         .len()
         >= MAX_TOKENS

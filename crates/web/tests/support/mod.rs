@@ -44,6 +44,7 @@ pub fn server_with_limit(db: Db, max_body_bytes: usize) -> TestServer {
         mailbox_enabled: true,
         max_body_bytes,
         trust_proxy: false,
+        trusted_proxy_hops: 0,
     };
     let router = yorozu_web::router(AppState {
         app: app.clone(),

@@ -45,6 +45,7 @@ pub fn server_with_clock(db: Db) -> (TestServer, Arc<FixedClock>) {
             mailbox_enabled: true,
             max_body_bytes: 8 * 1024 * 1024,
             trust_proxy: false,
+            trusted_proxy_hops: 0,
         }),
         metrics: Arc::new(Metrics::default()),
     });
