@@ -14,7 +14,7 @@ use crate::ids::IdGenerator;
 use crate::legal::Business;
 use crate::ports::{EncryptedDirStore, FixedClock, MailboxMailer, SandboxGateway};
 
-/// An `App` over `db` with the default policy; `key` fills the file and signing keys.
+/// An `App` over `db` with the default policy (but a generous per-client request limit); `key` fills the file and signing keys.
 pub fn app(db: Db, clock: Arc<FixedClock>, files_dir: &Path, key: u8) -> App {
     App {
         db: db.clone(),
@@ -26,7 +26,12 @@ pub fn app(db: Db, clock: Arc<FixedClock>, files_dir: &Path, key: u8) -> App {
             ids: IdGenerator,
         }),
         signer: Signer::new([key; 32]),
-        policy: Policy::default(),
+        // Tests register many members from one address; the per-client limits' own tests
+        // lower this again.
+        policy: Policy {
+            client_request_limit: 1_000,
+            ..Policy::default()
+        },
         site: Site {
             base_url: "http://test.local".into(),
             mail_from: "Yorozu <no-reply@yorozu.test>".into(),

@@ -10,8 +10,8 @@
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, StatusCode, header};
-use yorozu_app::accounts::api_tokens::{self, TokenCheck};
 use yorozu_app::accounts::CurrentUser;
+use yorozu_app::accounts::api_tokens::{self, TokenCheck};
 
 use crate::api::error::ApiError;
 use crate::state::AppState;
@@ -49,15 +49,18 @@ impl OptionalFromRequestParts<AppState> for ApiUser {
     }
 }
 
-async fn authenticate(state: &AppState, secret: &str, method: &Method) -> Result<ApiUser, ApiError> {
+async fn authenticate(
+    state: &AppState,
+    secret: &str,
+    method: &Method,
+) -> Result<ApiUser, ApiError> {
     match api_tokens::check(&state.app, secret).await? {
         TokenCheck::Accepted { user, scope } if scope.allows_method(method.as_str()) => {
             Ok(ApiUser(user))
         }
-        TokenCheck::Accepted { .. } => Err(ApiError::request(
-            StatusCode::FORBIDDEN,
-            "token-read-only",
-        )),
+        TokenCheck::Accepted { .. } => {
+            Err(ApiError::request(StatusCode::FORBIDDEN, "token-read-only"))
+        }
         TokenCheck::Expired => Err(ApiError::expired_token()),
         TokenCheck::Rejected => Err(ApiError::invalid_token()),
     }

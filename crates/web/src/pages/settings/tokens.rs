@@ -192,7 +192,9 @@ async fn render(
         .iter()
         .map(|&days| LifetimeChoice {
             days,
-            label: ctx.tr.ta("tokens-lifetime-days", [("days", Arg::from(days))]),
+            label: ctx
+                .tr
+                .ta("tokens-lifetime-days", [("days", Arg::from(days))]),
             selected: days == chosen.days(),
         })
         .collect();
