@@ -146,10 +146,15 @@ export async function headerSearch(page: Page, q: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`「${q.trim()}」の検索結果`);
 }
 
-/** Makes an API token on /settings/tokens (the page's member must be signed in). */
-export async function makeApiToken(page: Page, name = 'e2e出品'): Promise<string> {
+/**
+ * Makes a full-access API token on /settings/tokens (the page's member must be signed in, with
+ * a confirmed address, and `password` must be theirs).
+ */
+export async function makeApiToken(page: Page, password: string, name = 'e2e出品'): Promise<string> {
   await page.goto('/settings/tokens');
   await page.getByLabel('トークンの名前').fill(name);
+  await page.getByLabel('すべての操作（出品や取引の操作もできます）').check();
+  await page.getByLabel('現在のパスワード').fill(password);
   await page.getByRole('button', { name: 'トークンを作成する' }).click();
   return page.getByLabel(`「${name}」のトークン`).inputValue();
 }

@@ -217,9 +217,9 @@ test('share links point to X, Facebook and LINE with the encoded service URL; th
 test('pagination keeps the keyword, filters and sort in every page link', async ({ page, baseURL }) => {
   test.setTimeout(120_000);
   const marker = uniqueMarker();
-  await registerConfirmedMember(page, 'pages');
+  const m = await registerConfirmedMember(page, 'pages');
   const category = await categoryValue(page, 'チラシ・フライヤー');
-  const token = await makeApiToken(page);
+  const token = await makeApiToken(page, m.password);
 
   // 30 services (a page holds 24) with prices 1,000 … 3,900 円 in steps of 100, made through the
   // API to keep the test short; the browser does the searching.

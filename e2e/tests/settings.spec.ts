@@ -95,6 +95,13 @@ test('an API token is shown once, works against /api/v1/me, and stops working wh
   await page.goto('/settings/tokens');
   await expect(page.getByText('まだトークンはありません。')).toBeVisible();
   await page.getByLabel('トークンの名前').fill('売上集計スクリプト');
+  // Read only is chosen unless the member asks for more; the password is asked every time.
+  await expect(page.getByLabel('読み取りのみ（情報の取得だけができます）')).toBeChecked();
+  await page.getByLabel('現在のパスワード').fill('not-my-password');
+  await page.getByRole('button', { name: 'トークンを作成する' }).click();
+  await expect(page.getByText('現在のパスワードが正しくありません。').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'トークンを作成しました' })).toHaveCount(0);
+  await page.getByLabel('現在のパスワード').fill(m.password);
   await page.getByRole('button', { name: 'トークンを作成する' }).click();
   await expect(page.getByRole('heading', { name: 'トークンを作成しました' })).toBeVisible();
   const secret = await page.getByLabel('「売上集計スクリプト」のトークン').inputValue();
@@ -105,6 +112,10 @@ test('an API token is shown once, works against /api/v1/me, and stops working wh
     const me = await api.get('/api/v1/me', { headers: { Authorization: `Bearer ${secret}` } });
     expect(me.status()).toBe(200);
     expect(await me.json()).toMatchObject({ id: m.id, email: m.email, display_name: m.displayName });
+    // Read only: a change is refused.
+    const change = await api.delete('/api/v1/me/avatar', { headers: { Authorization: `Bearer ${secret}` } });
+    expect(change.status()).toBe(403);
+    expect((await change.json()).error.code).toBe('token-read-only');
 
     // The secret is not shown again.
     await page.goto('/settings/tokens');
@@ -112,6 +123,10 @@ test('an API token is shown once, works against /api/v1/me, and stops working wh
     await expect(page.locator(`input[value="${secret}"]`)).toHaveCount(0);
     const card = page.getByRole('article', { name: '売上集計スクリプト' });
     await expect(card).toBeVisible();
+    await expect(card.getByText('読み取りのみ', { exact: true })).toBeVisible();
+    await expect(card.getByText('有効期限')).toBeVisible();
+    await card.getByRole('button', { name: '「売上集計スクリプト」の有効期限を今日から90日後まで延長する' }).click();
+    await expect(flash(page, 'トークンの有効期限を延長しました。')).toBeVisible();
     await card.getByRole('button', { name: '「売上集計スクリプト」を無効にする' }).click();
     await expect(flash(page, 'トークンを無効にしました。このトークンではもうAPIを利用できません。')).toBeVisible();
     await expect(page.getByRole('article', { name: '売上集計スクリプト' })).toHaveCount(0);

@@ -14,6 +14,10 @@ pub struct Policy {
     pub sign_in_window_minutes: i64,
     pub sign_in_max_failures_per_email: i64,
     pub sign_in_max_failures_per_ip: i64,
+    /// Sign-ups, password-reset requests and confirmation-mail requests allowed per client
+    /// address (each counted on its own) in a window of `client_request_window_minutes`.
+    pub client_request_limit: i64,
+    pub client_request_window_minutes: i64,
     pub avatar_max_bytes: usize,
     pub avatar_pixels: u32,
     pub identity_max_bytes: usize,
@@ -146,6 +150,8 @@ impl Default for Policy {
             sign_in_window_minutes: 15,
             sign_in_max_failures_per_email: 5,
             sign_in_max_failures_per_ip: 30,
+            client_request_limit: 5,
+            client_request_window_minutes: 15,
             avatar_max_bytes: 5 * 1024 * 1024,
             avatar_pixels: 400,
             identity_max_bytes: 10 * 1024 * 1024,

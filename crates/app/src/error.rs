@@ -41,8 +41,9 @@ pub enum AppError {
     /// The request is valid but the current state does not allow it; `code` is a message id.
     #[error("conflict: {0}")]
     Conflict(&'static str),
-    #[error("too many failed sign-ins; retry in {retry_after_minutes} min")]
-    Throttled { retry_after_minutes: i64 },
+    /// Too many attempts or requests; the answer carries `Retry-After`.
+    #[error("too many attempts; retry in {retry_after_seconds} s")]
+    Throttled { retry_after_seconds: i64 },
     #[error("e-mail address or password is wrong")]
     BadCredentials,
     /// A mailed link that is unknown, expired or already used; `code` says which.

@@ -4,7 +4,7 @@
 mod support;
 
 use yorozu_app::AppError;
-use yorozu_app::accounts::register::{Registration, register};
+use yorozu_app::accounts::register::{Registration, SignUp, register};
 use yorozu_app::accounts::{
     api_tokens, change_email, change_password, confirm, password_reset, sessions, sign_in,
 };
@@ -135,15 +135,13 @@ both_backends!(
 );
 
 both_backends!(
-    a_taken_email_is_refused_even_in_other_case_and_nothing_is_written,
+    issue14_7_a_taken_email_gets_the_answer_of_a_new_one_and_its_owner_is_told,
     |db: Db| async move {
         let t = test_app(db);
         t.register("hanako@example.jp", "花子").await;
-        let (users_before, jobs_before, sessions_before) = (
-            t.count("users").await,
-            t.count("jobs").await,
-            t.count("sessions").await,
-        );
+        t.run_jobs().await;
+        let (users_before, sessions_before) = (t.count("users").await, t.count("sessions").await);
+        let mails_before = t.mails_to("hanako@example.jp").await.len();
 
         for address in ["hanako@example.jp", "Hanako@EXAMPLE.jp"] {
             let second = register(
@@ -157,20 +155,100 @@ both_backends!(
                 &client(),
             )
             .await;
-            assert_eq!(
-                invalid_fields(second),
-                [("email", "email-taken")],
-                "{address}"
+            // No "taken" error: the caller cannot tell members from strangers.
+            assert!(
+                matches!(second, Ok(SignUp::AddressTaken)),
+                "{address}: {second:?}"
             );
         }
         assert_eq!(t.count("users").await, users_before, "no second user row");
         assert_eq!(t.count("profiles").await, users_before);
-        assert_eq!(
-            t.count("jobs").await,
-            jobs_before,
-            "no confirmation mail for the refused registration"
-        );
         assert_eq!(t.count("sessions").await, sessions_before);
+        t.run_jobs().await;
+        let notices = t.mails_to("hanako@example.jp").await;
+        assert_eq!(
+            notices.len(),
+            mails_before + 1,
+            "one notice to the owner for both attempts within the hour"
+        );
+        let notice = notices.last().expect("notice");
+        assert!(
+            notice.subject.contains("会員登録が試みられました"),
+            "{}",
+            notice.subject
+        );
+        assert!(
+            notice
+                .body_text
+                .contains("http://test.local/account/forgot")
+        );
+        assert!(!notice.body_text.contains("token="), "no confirmation link");
+    }
+);
+
+both_backends!(
+    issue14_7_sign_ups_resets_and_resends_are_limited_per_client,
+    |db: Db| async move {
+        let mut t = test_app(db);
+        t.app.policy.client_request_limit = 3;
+        let stranger = yorozu_app::accounts::Client {
+            ip: "198.51.100.9".into(),
+            user_agent: "flood/1.0".into(),
+        };
+        let sign_up = |n: usize| {
+            let app = t.app.clone();
+            let client = stranger.clone();
+            async move {
+                let email = format!("victim{n}@example.jp");
+                register(
+                    &app,
+                    &Registration {
+                        email: &email,
+                        password: PASSWORD,
+                        display_name: "だれか",
+                        locale: Locale::Ja,
+                    },
+                    &client,
+                )
+                .await
+            }
+        };
+        for n in 0..3 {
+            sign_up(n).await.expect("within the limit");
+        }
+        let refused = sign_up(3).await;
+        assert!(
+            matches!(refused, Err(AppError::Throttled { retry_after_seconds }) if retry_after_seconds > 0 && retry_after_seconds <= 15 * 60),
+            "{refused:?}"
+        );
+        // Another client is not affected; the window passes.
+        t.register("own@example.jp", "自分").await;
+        t.advance(15 * 60);
+        sign_up(4).await.expect("a new window");
+
+        for n in 0..3 {
+            password_reset::request(&t.app, &format!("victim{n}@example.jp"), &stranger)
+                .await
+                .expect("within the limit");
+        }
+        let refused = password_reset::request(&t.app, "victim0@example.jp", &stranger).await;
+        assert!(
+            matches!(refused, Err(AppError::Throttled { .. })),
+            "{refused:?}"
+        );
+
+        let member = t.register("resend@example.jp", "再送").await;
+        let (me, _) = t.current_user(&member.session_token).await;
+        for _ in 0..3 {
+            confirm::resend(&t.app, &me, &stranger)
+                .await
+                .expect("within the limit");
+        }
+        let refused = confirm::resend(&t.app, &me, &stranger).await;
+        assert!(
+            matches!(refused, Err(AppError::Throttled { .. })),
+            "{refused:?}"
+        );
     }
 );
 
@@ -257,7 +335,7 @@ both_backends!(
 );
 
 both_backends!(
-    five_failures_throttle_sign_in_until_the_window_passes,
+    issue14_6_failures_slow_the_address_down_with_a_growing_delay_not_a_lock_out,
     |db: Db| async move {
         let t = test_app(db);
         let registered = t.register("taro@example.jp", "太郎").await;
@@ -268,31 +346,125 @@ both_backends!(
                 "attempt {attempt}: {result:?}"
             );
         }
+        // The sixth attempt must wait a second after the fifth, the seventh two, then four…
         let throttled = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await;
         assert!(
             matches!(
                 throttled,
                 Err(AppError::Throttled {
-                    retry_after_minutes: 15
+                    retry_after_seconds: 1
                 })
             ),
             "{throttled:?}"
         );
-
-        t.advance(14 * 60);
-        let still = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await;
-        assert!(
-            matches!(still, Err(AppError::Throttled { .. })),
-            "still inside the window: {still:?}"
-        );
-
-        t.advance(60);
+        for wait in [1, 2, 4, 8] {
+            t.advance(wait);
+            let result = sign_in::sign_in(&t.app, "taro@example.jp", "guess", &client()).await;
+            assert!(
+                matches!(result, Err(AppError::BadCredentials)),
+                "after {wait}s: {result:?}"
+            );
+            let early = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await;
+            assert!(
+                matches!(early, Err(AppError::Throttled { retry_after_seconds }) if retry_after_seconds == wait * 2),
+                "{early:?}"
+            );
+        }
+        // The owner waits 16 seconds, not 15 minutes, and the count starts over.
+        t.advance(16);
         let (user_id, _) = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client())
             .await
-            .expect("window passed");
+            .expect("the owner gets in");
         assert_eq!(user_id, registered.user_id);
+        for _ in 0..5 {
+            let result = sign_in::sign_in(&t.app, "taro@example.jp", "guess", &client()).await;
+            assert!(
+                matches!(result, Err(AppError::BadCredentials)),
+                "{result:?}"
+            );
+        }
     }
 );
+
+both_backends!(
+    issue14_6_the_delay_is_capped_at_the_window,
+    |db: Db| async move {
+        let t = test_app(db);
+        t.register("taro@example.jp", "太郎").await;
+        let mut waited = 0;
+        for _ in 0..20 {
+            match sign_in::sign_in(&t.app, "taro@example.jp", "guess", &client()).await {
+                Err(AppError::BadCredentials) => {}
+                Err(AppError::Throttled {
+                    retry_after_seconds,
+                }) => {
+                    assert!(retry_after_seconds <= 15 * 60, "{retry_after_seconds}");
+                    waited = waited.max(retry_after_seconds);
+                    t.advance(retry_after_seconds);
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        assert!(waited > 0 && waited <= 15 * 60, "{waited}");
+    }
+);
+
+both_backends!(
+    issue14_6_parallel_guesses_are_counted_before_the_password_is_checked,
+    |db: Db| async move {
+        let t = test_app(db);
+        t.register("taro@example.jp", "太郎").await;
+        // 40 guesses at the same moment (the clock stands still): only the free attempts
+        // reach the password check, the rest are refused without it.
+        let guesses = (0..40).map(|n| {
+            let app = t.app.clone();
+            tokio::spawn(async move {
+                let client = yorozu_app::accounts::Client {
+                    ip: format!("198.51.100.{n}"),
+                    user_agent: "guesser".into(),
+                };
+                sign_in::sign_in(&app, "taro@example.jp", &format!("guess {n}"), &client).await
+            })
+        });
+        let (mut checked, mut throttled) = (0, 0);
+        for guess in guesses.collect::<Vec<_>>() {
+            match guess.await.expect("task") {
+                Err(AppError::BadCredentials) => checked += 1,
+                Err(AppError::Throttled { .. }) => throttled += 1,
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!((checked, throttled), (5, 35));
+    }
+);
+
+both_backends!(issue14_6_the_per_client_limit_stays, |db: Db| async move {
+    let t = test_app(db);
+    t.register("taro@example.jp", "太郎").await;
+    // One client guessing many addresses: 30 attempts in the window, then refused.
+    for n in 0..30 {
+        let result = sign_in::sign_in(
+            &t.app,
+            &format!("someone{n}@example.jp"),
+            "guess",
+            &client(),
+        )
+        .await;
+        assert!(
+            matches!(result, Err(AppError::BadCredentials)),
+            "{n}: {result:?}"
+        );
+    }
+    let refused = sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client()).await;
+    assert!(
+        matches!(refused, Err(AppError::Throttled { retry_after_seconds }) if retry_after_seconds == 15 * 60),
+        "{refused:?}"
+    );
+    t.advance(15 * 60);
+    sign_in::sign_in(&t.app, "taro@example.jp", PASSWORD, &client())
+        .await
+        .expect("a new window");
+});
 
 // ---- password reset ----
 
@@ -303,7 +475,7 @@ both_backends!(
         t.register("taro@example.jp", "太郎").await;
         t.run_jobs().await;
         let tokens_before = t.count("email_tokens").await;
-        password_reset::request(&t.app, "stranger@example.jp")
+        password_reset::request(&t.app, "stranger@example.jp", &client())
             .await
             .expect("same answer as for a member");
         assert_eq!(t.count("email_tokens").await, tokens_before);
@@ -322,7 +494,7 @@ both_backends!(
             .expect("sign in");
         t.run_jobs().await;
 
-        password_reset::request(&t.app, "Taro@example.jp")
+        password_reset::request(&t.app, "Taro@example.jp", &client())
             .await
             .expect("request");
         t.run_jobs().await;
@@ -387,7 +559,7 @@ both_backends!(
         for _ in 0..5 {
             let _ = sign_in::sign_in(&t.app, "taro@example.jp", "guess", &client()).await;
         }
-        password_reset::request(&t.app, "taro@example.jp")
+        password_reset::request(&t.app, "taro@example.jp", &client())
             .await
             .expect("request");
         t.run_jobs().await;
@@ -406,12 +578,12 @@ both_backends!(
     |db: Db| async move {
         let t = test_app(db);
         t.register("taro@example.jp", "太郎").await;
-        password_reset::request(&t.app, "taro@example.jp")
+        password_reset::request(&t.app, "taro@example.jp", &client())
             .await
             .expect("first request");
         t.run_jobs().await;
         let first = token_in(&t.last_mail_to("taro@example.jp").await.body_text);
-        password_reset::request(&t.app, "taro@example.jp")
+        password_reset::request(&t.app, "taro@example.jp", &client())
             .await
             .expect("a request too soon is accepted");
         t.run_jobs().await;
@@ -421,7 +593,7 @@ both_backends!(
             "but sends nothing: confirmation + first reset only"
         );
         t.advance(3 * 60);
-        password_reset::request(&t.app, "taro@example.jp")
+        password_reset::request(&t.app, "taro@example.jp", &client())
             .await
             .expect("second request");
         t.run_jobs().await;
@@ -449,7 +621,7 @@ both_backends!(
     |db: Db| async move {
         let t = test_app(db);
         t.register("taro@example.jp", "太郎").await;
-        password_reset::request(&t.app, "taro@example.jp")
+        password_reset::request(&t.app, "taro@example.jp", &client())
             .await
             .expect("request");
         t.run_jobs().await;
@@ -782,10 +954,14 @@ both_backends!(
     an_api_token_authenticates_until_revoked,
     |db: Db| async move {
         let t = test_app(db);
-        let registered = t.register("taro@example.jp", "太郎").await;
-        let (info, secret) = api_tokens::create(&t.app, registered.user_id, "  CLI  ")
-            .await
-            .expect("create");
+        let registered = t.register_confirmed("taro@example.jp", "太郎").await;
+        let (info, secret) = api_tokens::create(
+            &t.app,
+            &t.current_user(&registered.session_token).await.0,
+            &new_token("  CLI  "),
+        )
+        .await
+        .expect("create");
         assert!(secret.starts_with("yzp_"), "{secret}");
         assert_eq!(info.name, "CLI");
         let listed = api_tokens::list(&t.app, registered.user_id)
@@ -838,11 +1014,15 @@ both_backends!(
     a_member_cannot_revoke_another_members_api_token,
     |db: Db| async move {
         let t = test_app(db);
-        let owner = t.register("taro@example.jp", "太郎").await;
+        let owner = t.register_confirmed("taro@example.jp", "太郎").await;
         let intruder = t.register("hanako@example.jp", "花子").await;
-        let (info, secret) = api_tokens::create(&t.app, owner.user_id, "deploy")
-            .await
-            .expect("create");
+        let (info, secret) = api_tokens::create(
+            &t.app,
+            &t.current_user(&owner.session_token).await.0,
+            &new_token("deploy"),
+        )
+        .await
+        .expect("create");
         let result = api_tokens::revoke(&t.app, intruder.user_id, info.id).await;
         assert!(matches!(result, Err(AppError::NotFound)), "{result:?}");
         assert!(
@@ -857,10 +1037,265 @@ both_backends!(
 
 both_backends!(an_api_token_needs_a_name, |db: Db| async move {
     let t = test_app(db);
-    let registered = t.register("taro@example.jp", "太郎").await;
+    let registered = t.register_confirmed("taro@example.jp", "太郎").await;
     assert_eq!(
-        invalid_fields(api_tokens::create(&t.app, registered.user_id, "   ").await),
+        invalid_fields(
+            api_tokens::create(
+                &t.app,
+                &t.current_user(&registered.session_token).await.0,
+                &new_token("   ")
+            )
+            .await
+        ),
         [("name", "token-name-empty")]
     );
     assert_eq!(t.count("api_tokens").await, 0);
 });
+
+/// A full-access token for 90 days, confirmed with [`PASSWORD`].
+fn new_token(name: &str) -> api_tokens::NewToken<'_> {
+    api_tokens::NewToken {
+        name,
+        scope: "full",
+        lifetime_days: None,
+        password: PASSWORD,
+    }
+}
+
+both_backends!(
+    issue14_2_a_token_needs_a_confirmed_address_and_the_current_password,
+    |db: Db| async move {
+        let t = test_app(db);
+        let unconfirmed = t.register("early@example.jp", "先回り").await;
+        let (me, _) = t.current_user(&unconfirmed.session_token).await;
+        let result = api_tokens::create(&t.app, &me, &new_token("squatter")).await;
+        assert!(
+            matches!(
+                result,
+                Err(AppError::Conflict("token-needs-confirmed-email"))
+            ),
+            "{result:?}"
+        );
+
+        let member = t.register_confirmed("taro@example.jp", "太郎").await;
+        let (me, _) = t.current_user(&member.session_token).await;
+        for wrong in ["", "not my password"] {
+            let input = api_tokens::NewToken {
+                password: wrong,
+                ..new_token("cli")
+            };
+            assert_eq!(
+                invalid_fields(api_tokens::create(&t.app, &me, &input).await),
+                [("password", "password-wrong")],
+                "{wrong:?}"
+            );
+        }
+        let bad_choices = api_tokens::NewToken {
+            scope: "admin",
+            lifetime_days: Some(10_000),
+            ..new_token("cli")
+        };
+        assert_eq!(
+            invalid_fields(api_tokens::create(&t.app, &me, &bad_choices).await),
+            [
+                ("scope", "token-scope-unknown"),
+                ("lifetime_days", "token-lifetime-unknown")
+            ]
+        );
+        assert_eq!(t.count("api_tokens").await, 0, "nothing was created");
+    }
+);
+
+both_backends!(
+    issue14_2_a_token_expires_and_can_be_renewed_from_now,
+    |db: Db| async move {
+        let t = test_app(db);
+        let member = t.register_confirmed("taro@example.jp", "太郎").await;
+        let (me, _) = t.current_user(&member.session_token).await;
+        let input = api_tokens::NewToken {
+            lifetime_days: Some(30),
+            scope: "read",
+            ..new_token("cli")
+        };
+        let (info, secret) = api_tokens::create(&t.app, &me, &input)
+            .await
+            .expect("create");
+        assert_eq!(info.expires_at, START + 30 * DAY);
+        assert_eq!(info.scope, yorozu_domain::accounts::TokenScope::Read);
+        let default = api_tokens::create(&t.app, &me, &new_token("default"))
+            .await
+            .expect("create");
+        assert_eq!(
+            default.0.expires_at,
+            START + 90 * DAY,
+            "90 days unless chosen"
+        );
+
+        t.advance(30 * DAY - 1);
+        assert!(matches!(
+            api_tokens::check(&t.app, &secret).await.expect("check"),
+            api_tokens::TokenCheck::Accepted {
+                scope: yorozu_domain::accounts::TokenScope::Read,
+                ..
+            }
+        ));
+        t.advance(1);
+        assert!(matches!(
+            api_tokens::check(&t.app, &secret).await.expect("check"),
+            api_tokens::TokenCheck::Expired
+        ));
+        let listed = api_tokens::list(&t.app, member.user_id)
+            .await
+            .expect("list");
+        let expired = listed
+            .iter()
+            .find(|i| i.id == info.id)
+            .expect("still listed");
+        assert!(expired.is_expired(t.app.now()));
+
+        let until = api_tokens::renew(&t.app, member.user_id, info.id)
+            .await
+            .expect("renew");
+        assert_eq!(until, t.app.now() + 30 * DAY, "its own lifetime, from now");
+        assert!(matches!(
+            api_tokens::check(&t.app, &secret).await.expect("check"),
+            api_tokens::TokenCheck::Accepted { .. }
+        ));
+        let other = t.register_confirmed("hanako@example.jp", "花子").await;
+        let result = api_tokens::renew(&t.app, other.user_id, info.id).await;
+        assert!(matches!(result, Err(AppError::NotFound)), "{result:?}");
+    }
+);
+
+both_backends!(
+    issue14_2_a_token_records_its_use_at_most_once_a_minute,
+    |db: Db| async move {
+        let t = test_app(db);
+        let member = t.register_confirmed("taro@example.jp", "太郎").await;
+        let (me, _) = t.current_user(&member.session_token).await;
+        let (_, secret) = api_tokens::create(&t.app, &me, &new_token("cli"))
+            .await
+            .expect("create");
+        let last_used = || async {
+            api_tokens::list(&t.app, member.user_id)
+                .await
+                .expect("list")[0]
+                .last_used_at
+        };
+        api_tokens::authenticate(&t.app, &secret)
+            .await
+            .expect("use");
+        assert_eq!(last_used().await, Some(START));
+        t.advance(59);
+        api_tokens::authenticate(&t.app, &secret)
+            .await
+            .expect("use");
+        assert_eq!(
+            last_used().await,
+            Some(START),
+            "not written again within a minute"
+        );
+        t.advance(2);
+        api_tokens::authenticate(&t.app, &secret)
+            .await
+            .expect("use");
+        assert_eq!(last_used().await, Some(START + 61));
+    }
+);
+
+both_backends!(
+    issue14_2_password_reset_password_change_and_email_change_revoke_every_token,
+    |db: Db| async move {
+        let t = test_app(db);
+        let member = t.register_confirmed("taro@example.jp", "太郎").await;
+        let (me, _) = t.current_user(&member.session_token).await;
+        let tokens = |label: &'static str| {
+            let (app, me) = (t.app.clone(), me.clone());
+            async move {
+                let mut secrets = vec![];
+                for n in 0..2 {
+                    let name = format!("{label} {n}");
+                    let (_, secret) = api_tokens::create(
+                        &app,
+                        &me,
+                        &api_tokens::NewToken {
+                            name: &name,
+                            ..new_token("")
+                        },
+                    )
+                    .await
+                    .expect("create");
+                    secrets.push(secret);
+                }
+                secrets
+            }
+        };
+        let all_dead = |secrets: Vec<String>| async {
+            for secret in secrets {
+                assert!(
+                    api_tokens::authenticate(&t.app, &secret)
+                        .await
+                        .expect("authenticate")
+                        .is_none(),
+                    "revoked"
+                );
+            }
+            assert!(
+                api_tokens::list(&t.app, member.user_id)
+                    .await
+                    .expect("list")
+                    .is_empty()
+            );
+        };
+
+        // A password change (the session is kept, the tokens are not).
+        let before = tokens("change").await;
+        change_password::change(&t.app, &me, "", PASSWORD, NEW_PASSWORD)
+            .await
+            .expect("change");
+        all_dead(before).await;
+
+        // A password reset through the mailed link.
+        let me_again = t.load_user(member.user_id).await;
+        let before = {
+            let mut secrets = vec![];
+            for name in ["reset 0", "reset 1"] {
+                let input = api_tokens::NewToken {
+                    name,
+                    password: NEW_PASSWORD,
+                    ..new_token("")
+                };
+                secrets.push(
+                    api_tokens::create(&t.app, &me_again, &input)
+                        .await
+                        .expect("create")
+                        .1,
+                );
+            }
+            secrets
+        };
+        password_reset::request(&t.app, "taro@example.jp", &client())
+            .await
+            .expect("request");
+        t.run_jobs().await;
+        let link = token_in(&t.last_mail_to("taro@example.jp").await.body_text);
+        password_reset::reset(&t.app, &link, PASSWORD)
+            .await
+            .expect("reset");
+        all_dead(before).await;
+
+        // An e-mail change, when its link is opened.
+        let before = tokens("email").await;
+        change_email::request(&t.app, &me, "new-taro@example.jp", PASSWORD)
+            .await
+            .expect("request");
+        t.run_jobs().await;
+        let link = token_in(&t.last_mail_to("new-taro@example.jp").await.body_text);
+        let still = api_tokens::authenticate(&t.app, &before[0])
+            .await
+            .expect("authenticate");
+        assert!(still.is_some(), "asking alone revokes nothing");
+        change_email::confirm(&t.app, &link).await.expect("confirm");
+        all_dead(before).await;
+    }
+);

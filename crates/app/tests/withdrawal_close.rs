@@ -37,7 +37,7 @@ both_backends!(closing_does_everything_at_once, |db: Db| async move {
     let m = market(db).await;
     let t = &m.t;
     complete_orders(&m, 1, "done").await;
-    let (_, token) = yorozu_app::accounts::api_tokens::create(&t.app, m.seller.id, "cli")
+    let token = yorozu_app::testing::api_token(&t.app, m.seller.id)
         .await
         .expect("token");
     let mut unpaid = purchase(&m, "unpaid");

@@ -70,7 +70,7 @@ both_backends!(
         let m = market(db).await;
         let t = &m.t;
         // A reset link asked for before withdrawing, used after: closing expired it.
-        password_reset::request(&t.app, SELLER_EMAIL)
+        password_reset::request(&t.app, SELLER_EMAIL, &client())
             .await
             .expect("request");
         t.run_jobs().await;
@@ -89,7 +89,7 @@ both_backends!(
         let mails_before = t.mails_to(SELLER_EMAIL).await.len();
 
         // Asking for a reset now mails nothing (the form answers the same either way).
-        password_reset::request(&t.app, SELLER_EMAIL)
+        password_reset::request(&t.app, SELLER_EMAIL, &client())
             .await
             .expect("request");
         t.run_jobs().await;
@@ -113,7 +113,7 @@ both_backends!(
         t.run_jobs().await;
         // Asked for ten minutes before the grace period ends, used ten minutes after.
         t.advance(grace - 600);
-        password_reset::request(&t.app, SELLER_EMAIL)
+        password_reset::request(&t.app, SELLER_EMAIL, &client())
             .await
             .expect("request");
         t.run_jobs().await;
@@ -165,7 +165,7 @@ both_backends!(
         let closed = close_now(t, &m.seller, false).await;
         t.run_jobs().await;
 
-        password_reset::request(&t.app, SELLER_EMAIL)
+        password_reset::request(&t.app, SELLER_EMAIL, &client())
             .await
             .expect("request");
         t.run_jobs().await;

@@ -59,7 +59,7 @@ async fn rich_seller(m: &Market, extra_listings: usize) -> Vec<String> {
     register_bank(t, seller).await;
     register_card(t, seller, "4242424242424242").await;
     register_card(t, seller, "5555555555554444").await;
-    yorozu_app::accounts::api_tokens::create(&t.app, seller.id, "cli")
+    yorozu_app::testing::api_token(&t.app, seller.id)
         .await
         .expect("token");
     for i in 0..2 {

@@ -121,6 +121,10 @@ macro_rules! resources {
                 "security_web.ftl",
                 include_str!(concat!("../locales/", $locale, "/security_web.ftl")),
             ),
+            (
+                "security_access.ftl",
+                include_str!(concat!("../locales/", $locale, "/security_access.ftl")),
+            ),
         ]
     };
 }

@@ -165,6 +165,16 @@ pub struct Common {
         global = true
     )]
     pub withdrawal_grace_days: i64,
+
+    /// Sign-ups, password-reset requests and confirmation mails each allowed per client
+    /// address in 15 minutes (they send mail to addresses the client types in).
+    #[arg(
+        long,
+        env = "YOROZU_CLIENT_REQUEST_LIMIT",
+        default_value_t = 5,
+        global = true
+    )]
+    pub client_request_limit: i64,
 }
 
 /// `serve` settings.
@@ -178,7 +188,8 @@ pub struct Serve {
     #[arg(long, env = "YOROZU_NO_WORKER")]
     pub no_worker: bool,
 
-    /// Trust the first `X-Forwarded-For` address (only behind a reverse proxy you control).
+    /// Trust `X-Forwarded-For` from the reverse proxies in front (only proxies you control):
+    /// the client is the right-most hop not added by them (see `--trusted-proxies`).
     #[arg(long, env = "YOROZU_TRUST_PROXY")]
     pub trust_proxy: bool,
 
@@ -197,6 +208,11 @@ pub struct Serve {
     /// monitoring network).
     #[arg(long, env = "YOROZU_METRICS_BIND")]
     pub metrics_bind: Option<SocketAddr>,
+
+    /// How many reverse proxies of yours append to `X-Forwarded-For` (with `--trust-proxy`).
+    /// Entries left of theirs are written by the client and never believed.
+    #[arg(long, env = "YOROZU_TRUSTED_PROXIES", default_value_t = 1)]
+    pub trusted_proxies: usize,
 }
 
 impl Serve {

@@ -333,6 +333,7 @@ async fn build_app(
         paying_account: common.paying_account()?,
         bank_holidays: common.bank_holidays()?,
         withdrawal_grace_days: common.withdrawal_grace_days.max(0),
+        client_request_limit: common.client_request_limit.max(1),
         ..Policy::default()
     };
     Ok(App {
@@ -378,6 +379,7 @@ fn web_state(
             mailbox_key,
             max_body_bytes: 12 * 1024 * 1024,
             trust_proxy: serve.is_some_and(|s| s.trust_proxy),
+            trusted_proxy_hops: serve.map_or(0, |s| s.trusted_proxies),
             metrics_token,
         }),
         metrics: Arc::default(),

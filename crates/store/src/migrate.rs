@@ -34,6 +34,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!("0009", "0009_withdrawals.sql"),
     migration!("0010", "0010_exports.sql"),
     migration!("0011", "0011_member_lists.sql"),
+    migration!("0012", "0012_access_hardening.sql"),
     migration!("0016", "0016_withdrawal_promises.sql"),
 ];
 

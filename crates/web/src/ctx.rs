@@ -107,7 +107,7 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
     let (mut parts, body) = request.into_parts();
     let headers = &parts.headers;
     let secure = crate::transport::arrived_over_https(headers, &state.web);
-    let client = client_of(&parts, state.web.trust_proxy);
+    let client = crate::client_addr::client_of(&parts, &state.web);
 
     let mut user = None;
     let mut session_hash = None;
@@ -326,31 +326,6 @@ fn form_urlencoded_value(bytes: &[u8], name: &str) -> Option<String> {
 /// Compares secrets in time independent of where they differ.
 pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-/// The client's address (the first `X-Forwarded-For` hop when the proxy is trusted) and user agent.
-fn client_of(parts: &Parts, trust_proxy: bool) -> Client {
-    let forwarded = trust_proxy.then_some(()).and(
-        parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .map(|s| s.trim().to_owned()),
-    );
-    let peer = parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string());
-    Client {
-        ip: forwarded.or(peer).unwrap_or_else(|| "unknown".into()),
-        user_agent: parts
-            .headers
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_owned(),
-    }
 }
 
 /// Convenience for handlers that need a signed-in member.

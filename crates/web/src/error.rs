@@ -54,14 +54,8 @@ impl IntoResponse for PageError {
         if status.is_server_error() {
             tracing::error!(error = %self.0, "request failed");
         }
-        let mut response = status.into_response();
-        if let AppError::Throttled {
-            retry_after_minutes,
-        } = self.0
-            && let Ok(v) = (retry_after_minutes * 60).to_string().parse()
-        {
-            response.headers_mut().insert(header::RETRY_AFTER, v);
-        }
+        let retry = retry_after(&self.0);
+        let mut response = with_retry_after(status.into_response(), retry);
         response.extensions_mut().insert(ErrorPage {
             status,
             code: self.0.code().to_owned(),
@@ -71,6 +65,24 @@ impl IntoResponse for PageError {
 }
 
 pub type PageResult = Result<Response, PageError>;
+
+/// Seconds a throttled caller should wait, for `Retry-After`.
+pub fn retry_after(e: &AppError) -> Option<i64> {
+    match e {
+        AppError::Throttled {
+            retry_after_seconds,
+        } => Some((*retry_after_seconds).max(1)),
+        _ => None,
+    }
+}
+
+/// Adds `Retry-After` (seconds) when there is a wait to tell.
+pub fn with_retry_after(mut response: Response, seconds: Option<i64>) -> Response {
+    if let Some(v) = seconds.and_then(|s| s.to_string().parse().ok()) {
+        response.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    response
+}
 
 #[derive(Template)]
 #[template(path = "error.html")]

@@ -3,6 +3,7 @@
 //! Handlers are thin: extract, call one use case, render.
 
 pub mod api;
+pub mod client_addr;
 pub mod cookies;
 pub mod ctx;
 mod download;

@@ -28,6 +28,8 @@ pub struct WebConfig {
     pub max_body_bytes: usize,
     /// Take the client address from `X-Forwarded-For` (behind a trusted reverse proxy only).
     pub trust_proxy: bool,
+    /// How many reverse proxies of ours append to `X-Forwarded-For` (used with `trust_proxy`).
+    pub trusted_proxy_hops: usize,
     /// `Authorization: Bearer` secret for `/metrics`; without it `/metrics` is not served on
     /// the site's address (see `yorozu serve --metrics-bind`).
     pub metrics_token: Option<String>,
@@ -41,7 +43,20 @@ impl Default for WebConfig {
             mailbox_key: String::new(),
             max_body_bytes: 12 * 1024 * 1024,
             trust_proxy: false,
+            trusted_proxy_hops: 0,
             metrics_token: None,
+        }
+    }
+}
+
+impl WebConfig {
+    /// The proxy hops whose `X-Forwarded-For` entries are believed: none unless the proxy is
+    /// trusted, at least one when it is.
+    pub fn forwarded_hops(&self) -> usize {
+        if self.trust_proxy {
+            self.trusted_proxy_hops.max(1)
+        } else {
+            0
         }
     }
 }

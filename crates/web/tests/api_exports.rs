@@ -13,7 +13,6 @@ use std::time::Duration;
 use axum::http::{Method, StatusCode, header};
 use support::*;
 use yorozu_app::App;
-use yorozu_app::accounts::api_tokens;
 use yorozu_app::export::request;
 use yorozu_app::jobs::Worker;
 use yorozu_store::export::archives;
@@ -27,7 +26,7 @@ const DOWNLOAD: &str = "/me/exports/{id}/download";
 /// A member with a token.
 async fn member(app: &App, email: &str, name: &str) -> (yorozu_app::accounts::CurrentUser, String) {
     let user = pages::member(app, email, name).await;
-    let (_, token) = api_tokens::create(app, user.id, "tests")
+    let token = yorozu_app::testing::api_token(app, user.id)
         .await
         .expect("token");
     (user, token)

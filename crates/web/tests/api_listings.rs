@@ -11,7 +11,6 @@ use support::*;
 
 use axum::http::{Method, StatusCode, header};
 use serde_json::{Value, json};
-use yorozu_app::accounts::api_tokens;
 use yorozu_domain::Locale;
 use yorozu_domain::listings::categories;
 use yorozu_i18n::Tr;
@@ -40,12 +39,14 @@ impl TestServer {
                     .json(json!({ "email": email, "password": PASSWORD, "display_name": name })),
             )
             .await;
-        assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
-        let user_id: i64 = answer.body["user_id"]
-            .as_str()
-            .expect("id string")
-            .parse()
-            .expect("numeric id");
+        assert_eq!(answer.status, StatusCode::ACCEPTED, "{}", answer.body);
+        let mut c = self.app.db.read().await.expect("read");
+        let user_id = users::find_by_email(&mut c, email)
+            .await
+            .expect("find")
+            .expect("registered")
+            .id;
+        drop(c);
         if confirmed {
             let mut tx = self.app.db.begin().await.expect("begin");
             users::mark_email_verified(&mut tx, user_id, START)
@@ -53,7 +54,7 @@ impl TestServer {
                 .expect("verify");
             tx.commit().await.expect("commit");
         }
-        let (_, token) = api_tokens::create(&self.app, user_id, "tests")
+        let token = yorozu_app::testing::api_token(&self.app, user_id)
             .await
             .expect("token");
         (user_id, token)

@@ -35,18 +35,20 @@ impl TestServer {
                     .json(json!({ "email": email, "password": PASSWORD, "display_name": name })),
             )
             .await;
-        assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
-        let id: i64 = answer.body["user_id"]
-            .as_str()
-            .expect("id string")
-            .parse()
-            .expect("numeric id");
+        assert_eq!(answer.status, StatusCode::ACCEPTED, "{}", answer.body);
+        let mut c = self.app.db.read().await.expect("read");
+        let id = users::find_by_email(&mut c, email)
+            .await
+            .expect("find")
+            .expect("registered")
+            .id;
+        drop(c);
         let mut tx = self.app.db.begin().await.expect("begin");
         users::mark_email_verified(&mut tx, id, START)
             .await
             .expect("verify");
         tx.commit().await.expect("commit");
-        let (_, token) = api_tokens::create(&self.app, id, "tests")
+        let token = yorozu_app::testing::api_token(&self.app, id)
             .await
             .expect("token");
         let user = api_tokens::authenticate(&self.app, &token)

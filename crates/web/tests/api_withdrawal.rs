@@ -11,7 +11,7 @@ use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 use support::*;
 use yorozu_app::App;
-use yorozu_app::accounts::{CurrentUser, api_tokens};
+use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::place::{Payment, Purchase, place};
 use yorozu_app::orders::quote::Choice;
 use yorozu_domain::withdrawal::DATA_TABLE;
@@ -31,7 +31,7 @@ struct Member {
 
 async fn member(app: &App, email: &str, name: &str) -> Member {
     let user = pages::member(app, email, name).await;
-    let (_, token) = api_tokens::create(app, user.id, "tests")
+    let token = yorozu_app::testing::api_token(app, user.id)
         .await
         .expect("token");
     Member { user, token }

@@ -171,7 +171,9 @@ async fn member(s: &TestServer, email: &str, name: &str) -> Browser {
         },
     )
     .await
-    .expect("register");
+    .expect("register")
+    .registered()
+    .expect("a new member");
     let mut tx = s.app.db.begin().await.expect("begin");
     users::mark_email_verified(&mut tx, registered.user_id, START)
         .await

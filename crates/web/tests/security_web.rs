@@ -367,6 +367,7 @@ both_backends!(
         let only_metrics = TestServer {
             router: yorozu_web::metrics_router(state),
             app: guarded.app.clone(),
+            clock: guarded.clock.clone(),
             _files: yorozu_store::testing::TempDir::new("yorozu-metrics-bind"),
         };
         assert_eq!(metrics(&only_metrics, None).await.0, StatusCode::OK);

@@ -11,7 +11,7 @@ use axum::http::{Method, StatusCode};
 use pages::*;
 use support::*;
 use yorozu_app::App;
-use yorozu_app::accounts::{CurrentUser, api_tokens, password_reset};
+use yorozu_app::accounts::{CurrentUser, password_reset};
 use yorozu_app::jobs::Worker;
 use yorozu_app::withdrawal::confirm::{Confirmation, Outcome, When, withdraw};
 use yorozu_app::withdrawal::purge;
@@ -96,7 +96,7 @@ both_backends!(
         let m = member(&s.app, "back@example.jp", "戻る人").await;
         withdraw_now(&s.app, &m, false, When::Now).await;
         run_jobs(&s.app).await;
-        password_reset::request(&s.app, "back@example.jp")
+        password_reset::request(&s.app, "back@example.jp", &client())
             .await
             .expect("request");
         run_jobs(&s.app).await;
@@ -131,7 +131,7 @@ both_backends!(
 
         // An ordinary reset link says nothing of the kind.
         let other = member(&s.app, "stays@example.jp", "残る人").await;
-        password_reset::request(&s.app, "stays@example.jp")
+        password_reset::request(&s.app, "stays@example.jp", &client())
             .await
             .expect("request");
         run_jobs(&s.app).await;
@@ -217,7 +217,7 @@ both_backends!(
         let listing = publish(&s.app, &seller, "ロゴを作成します").await;
         let card_id = card(&s.app, &buyer).await;
         let order = completed_order(&s.app, &buyer, card_id, &seller, listing).await;
-        let (_, token) = api_tokens::create(&s.app, buyer.id, "tests")
+        let token = yorozu_app::testing::api_token(&s.app, buyer.id)
             .await
             .expect("token");
 

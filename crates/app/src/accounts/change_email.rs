@@ -4,7 +4,7 @@
 use yorozu_domain::accounts::Email;
 use yorozu_store::accounts::users;
 
-use crate::accounts::{CurrentUser, purpose, tokens};
+use crate::accounts::{CurrentUser, api_tokens, purpose, tokens};
 use crate::crypto::verify_password;
 use crate::mail::{MailCategory, compose::compose, outbox};
 use crate::{App, AppError, AppResult, FieldError, Fields};
@@ -69,15 +69,18 @@ pub async fn request(
     Ok(())
 }
 
-/// Applies the change if the address is still free.
+/// Applies the change if the address is still free, and revokes every API token in the same
+/// transaction (whoever set up access before the change loses it).
 pub async fn confirm(app: &App, token: &str) -> AppResult<i64> {
     let mut tx = app.db.begin().await?;
     let row = tokens::redeem(&mut tx, app, token, purpose::CHANGE_EMAIL).await?;
     let new_email = row.new_email.ok_or(AppError::LinkInvalid("link-unknown"))?;
-    match users::set_email(&mut tx, row.user_id, &new_email, app.now()).await {
+    let now = app.now();
+    match users::set_email(&mut tx, row.user_id, &new_email, now).await {
         Err(e) if e.unique_violation() => return Err(AppError::Conflict("email-taken")),
         other => other?,
     }
+    api_tokens::revoke_all(&mut tx, row.user_id, now).await?;
     tx.commit().await?;
     Ok(row.user_id)
 }

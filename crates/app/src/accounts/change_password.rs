@@ -1,9 +1,10 @@
-//! Changing the password while signed in; other devices are signed out.
+//! Changing the password while signed in; other devices are signed out and every API token
+//! is revoked.
 
 use yorozu_domain::accounts::{Email, NewPassword};
 use yorozu_store::accounts::{sessions, users};
 
-use crate::accounts::{CurrentUser, change_email::check_password};
+use crate::accounts::{CurrentUser, api_tokens, change_email::check_password};
 use crate::crypto::hash_password;
 use crate::mail::{MailCategory, compose::compose, outbox};
 use crate::{App, AppError, AppResult, Fields};
@@ -23,8 +24,10 @@ pub async fn change(
     check_password(&mut app.db.read().await?, user.id, current).await?;
     let hash = hash_password(password.expose()).map_err(|e| AppError::Internal(e.to_string()))?;
     let mut tx = app.db.begin().await?;
-    users::set_password_hash(&mut tx, user.id, &hash, app.now()).await?;
+    let now = app.now();
+    users::set_password_hash(&mut tx, user.id, &hash, now).await?;
     sessions::delete_all_for_user(&mut tx, user.id, Some(current_session)).await?;
+    api_tokens::revoke_all(&mut tx, user.id, now).await?;
     let mail = compose(
         user.locale,
         "password-changed",

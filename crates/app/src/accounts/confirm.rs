@@ -2,7 +2,8 @@
 
 use yorozu_store::accounts::users;
 
-use crate::accounts::{CurrentUser, purpose, register, tokens};
+use crate::accounts::throttle::{self, Bucket};
+use crate::accounts::{Client, CurrentUser, purpose, register, tokens};
 use crate::{App, AppError, AppResult};
 
 /// Confirms the address; returns the member's id.
@@ -14,11 +15,12 @@ pub async fn confirm_email(app: &App, token: &str) -> AppResult<i64> {
     Ok(row.user_id)
 }
 
-/// Sends a fresh confirmation link (the old one stops working).
-pub async fn resend(app: &App, user: &CurrentUser) -> AppResult<()> {
+/// Sends a fresh confirmation link (the old one stops working); limited per client address.
+pub async fn resend(app: &App, user: &CurrentUser, client: &Client) -> AppResult<()> {
     if user.email_verified {
         return Err(AppError::Conflict("confirm-already-done"));
     }
+    throttle::count_mail_request(app, Bucket::ConfirmationResend, &client.ip).await?;
     let mut tx = app.db.begin().await?;
     register::send_confirmation(
         &mut tx,

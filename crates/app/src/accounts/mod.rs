@@ -10,6 +10,7 @@ pub mod password_reset;
 pub mod register;
 pub mod sessions;
 pub mod sign_in;
+pub mod throttle;
 mod tokens;
 
 pub use current::CurrentUser;

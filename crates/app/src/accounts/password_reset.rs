@@ -6,7 +6,8 @@ use yorozu_store::accounts::{email_tokens, sessions, sign_in_failures, users};
 use yorozu_store::withdrawal::withdrawals;
 
 use crate::accounts::sign_in::WITHDRAWAL_FINAL;
-use crate::accounts::{purpose, tokens};
+use crate::accounts::throttle::{self, Bucket};
+use crate::accounts::{Client, api_tokens, purpose, tokens};
 use crate::crypto::hash_password;
 use crate::mail::{
     MailCategory,
@@ -21,11 +22,13 @@ use crate::{App, AppError, AppResult, Fields};
 const RESEND_INTERVAL_SECONDS: i64 = 120;
 
 /// Mails a reset link if the address belongs to an active account. The caller shows the same
-/// message either way, so the form does not reveal who is a member.
-pub async fn request(app: &App, email: &str) -> AppResult<()> {
+/// message either way, so the form does not reveal who is a member. Requests are limited
+/// per client address, so the form cannot flood strangers' mailboxes.
+pub async fn request(app: &App, email: &str, client: &Client) -> AppResult<()> {
     let mut fields = Fields::default();
     let email = fields.check("email", Email::parse(email));
     let email = fields.finish(email)?;
+    throttle::count_mail_request(app, Bucket::PasswordReset, &client.ip).await?;
     let mut tx = app.db.begin().await?;
     let Some(user) = users::find_by_email(&mut tx, email.as_str()).await? else {
         return Ok(());
@@ -102,8 +105,9 @@ pub async fn undoes_withdrawal(app: &App, token: &str) -> AppResult<bool> {
     Ok(withdrawal.is_some_and(|w| undo::can_undo(&w, app.now())))
 }
 
-/// Sets the new password, signs out every session and lifts any sign-in throttle. During a
-/// withdrawal's grace period it also undoes the withdrawal; after it, the link is refused.
+/// Sets the new password, signs out every session, revokes every API token and lifts any
+/// sign-in throttle, all in one transaction. During a withdrawal's grace period it also undoes
+/// the withdrawal; after it, the link is refused.
 pub async fn reset(app: &App, token: &str, new_password: &str) -> AppResult<Reset> {
     let mut tx = app.db.begin().await?;
     let row = tokens::redeem(&mut tx, app, token, purpose::RESET).await?;
@@ -129,8 +133,11 @@ pub async fn reset(app: &App, token: &str, new_password: &str) -> AppResult<Rese
     users::set_password_hash(&mut tx, row.user_id, &hash, now).await?;
     // Whoever forgot the password may also have lost a device: end every session.
     sessions::delete_all_for_user(&mut tx, row.user_id, None).await?;
+    api_tokens::revoke_all(&mut tx, row.user_id, now).await?;
     if let Some(email) = &email {
-        sign_in_failures::clear_for_email(&mut tx, &app.signer.email_hash(email.as_str())).await?;
+        let email_hash = app.signer.email_hash(email.as_str());
+        sign_in_failures::clear_for_email(&mut tx, &email_hash).await?;
+        throttle::clear_address(&mut tx, &email_hash).await?;
     }
     let mail = compose(
         locale_of(&user.locale),

@@ -1,5 +1,9 @@
 //! Registration (会員登録): an account, its empty profile, a confirmation mail and (for
 //! browsers) a session.
+//!
+//! Sign-ups are limited per client address, and an address that is already registered gets
+//! the same answer as a new one (no "taken" error that would tell who is a member): its owner
+//! is mailed that someone tried, instead of a confirmation.
 
 use yorozu_domain::Locale;
 use yorozu_domain::accounts::{Email, NewPassword};
@@ -7,10 +11,15 @@ use yorozu_domain::profile::DisplayName;
 use yorozu_store::accounts::users::{self, NewUser};
 use yorozu_store::{Exec, profiles};
 
+use crate::accounts::throttle::{self, Bucket};
 use crate::accounts::{Client, purpose, sessions, tokens};
 use crate::crypto::hash_password;
-use crate::mail::{MailCategory, compose::compose, outbox};
-use crate::{App, AppError, AppResult, FieldError, Fields};
+use crate::mail::{
+    MailCategory,
+    compose::{compose, locale_of},
+    outbox,
+};
+use crate::{App, AppError, AppResult, Fields};
 
 #[derive(Debug)]
 pub struct Registration<'a> {
@@ -27,32 +36,57 @@ pub struct Registered {
     pub session_token: String,
 }
 
-pub async fn register(
-    app: &App,
-    input: &Registration<'_>,
-    client: &Client,
-) -> AppResult<Registered> {
-    let (user_id, session_token) = insert_member(app, input, Some(client)).await?;
+/// What a sign-up did. Callers answer both the same way.
+#[derive(Debug)]
+pub enum SignUp {
+    /// A new account, signed in.
+    Registered(Registered),
+    /// The address belongs to an account already; its owner was mailed a notice.
+    AddressTaken,
+}
+
+impl SignUp {
+    /// The new account, if one was made.
+    pub fn registered(self) -> Option<Registered> {
+        match self {
+            SignUp::Registered(r) => Some(r),
+            SignUp::AddressTaken => None,
+        }
+    }
+}
+
+pub async fn register(app: &App, input: &Registration<'_>, client: &Client) -> AppResult<SignUp> {
+    let Some((user_id, session_token)) = insert_member(app, input, client, true).await? else {
+        return Ok(SignUp::AddressTaken);
+    };
     let session_token = session_token
         .ok_or_else(|| AppError::Internal("registration started no session".into()))?;
-    Ok(Registered {
+    Ok(SignUp::Registered(Registered {
         user_id,
         session_token,
-    })
+    }))
 }
 
 /// Registration for API clients, which authenticate with tokens rather than sessions: the
-/// same account, profile and confirmation mail, but no session. Returns the new user id.
-pub async fn register_without_session(app: &App, input: &Registration<'_>) -> AppResult<i64> {
-    Ok(insert_member(app, input, None).await?.0)
+/// same account, profile and confirmation mail, but no session. Says nothing about whether
+/// the address was new.
+pub async fn register_without_session(
+    app: &App,
+    input: &Registration<'_>,
+    client: &Client,
+) -> AppResult<()> {
+    insert_member(app, input, client, false).await?;
+    Ok(())
 }
 
-/// Parses the input and creates the member; starts a session when `client` is given.
+/// Parses the input and creates the member; starts a session when asked. `None` when the
+/// address is taken (the owner is told).
 async fn insert_member(
     app: &App,
     input: &Registration<'_>,
-    client: Option<&Client>,
-) -> AppResult<(i64, Option<String>)> {
+    client: &Client,
+    start_session: bool,
+) -> AppResult<Option<(i64, Option<String>)>> {
     let mut fields = Fields::default();
     let email = fields.check("email", Email::parse(input.email));
     let password = fields.check(
@@ -62,6 +96,8 @@ async fn insert_member(
     let name = fields.check("display_name", DisplayName::parse(input.display_name));
     let (email, password, name) =
         fields.finish(email.zip(password).zip(name).map(|((e, p), n)| (e, p, n)))?;
+    // Counted before the slow hash: neither the mail nor the hashing can be used to flood.
+    throttle::count_mail_request(app, Bucket::SignUp, &client.ip).await?;
 
     let hash = hash_password(password.expose()).map_err(|e| AppError::Internal(e.to_string()))?;
     let user_id = app.new_id();
@@ -79,10 +115,9 @@ async fn insert_member(
     .await;
     match inserted {
         Err(AppError::Store(e)) if e.unique_violation() => {
-            return Err(AppError::Invalid(vec![FieldError::new(
-                "email",
-                "email-taken",
-            )]));
+            drop(tx);
+            notify_owner_of_attempt(app, &email).await?;
+            return Ok(None);
         }
         other => other?,
     }
@@ -95,13 +130,48 @@ async fn insert_member(
         input.locale,
     )
     .await?;
-    let session_token = match client {
-        Some(client) => Some(sessions::start(&mut tx, app, user_id, client).await?),
-        None => None,
+    let session_token = match start_session {
+        true => Some(sessions::start(&mut tx, app, user_id, client).await?),
+        false => None,
     };
     tx.commit().await?;
     tracing::info!(user_id, "member registered");
-    Ok((user_id, session_token))
+    Ok(Some((user_id, session_token)))
+}
+
+/// Hours during which further sign-ups with a taken address mail its owner no more notices.
+const ATTEMPT_NOTICE_HOURS: i64 = 1;
+
+/// Mails the owner of a registered address that someone tried to sign up with it (at most
+/// once an hour, whatever the number of clients trying).
+async fn notify_owner_of_attempt(app: &App, email: &Email) -> AppResult<()> {
+    let mut tx = app.db.begin().await?;
+    let Some(owner) = users::find_by_email(&mut tx, email.as_str()).await? else {
+        return Ok(());
+    };
+    let notices = yorozu_store::accounts::request_counters::hit(
+        &mut tx,
+        throttle::SIGN_UP_NOTICE,
+        &app.signer.email_hash(email.as_str()),
+        app.now(),
+        ATTEMPT_NOTICE_HOURS * 3600,
+    )
+    .await?;
+    if notices.hits == 1 {
+        let mail = compose(
+            locale_of(&owner.locale),
+            "sign-up-attempt",
+            email.as_str(),
+            Some(owner.id),
+            &[
+                ("sign_in", app.url("/login").into()),
+                ("reset", app.url("/account/forgot").into()),
+            ],
+        );
+        outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Inserts the user row and its empty profile (shared with operator creation).

@@ -3,6 +3,7 @@
 use yorozu_domain::accounts::Email;
 use yorozu_store::accounts::{sign_in_failures, users};
 
+use crate::accounts::throttle::{self, Bucket};
 use crate::accounts::{Client, sessions};
 use crate::crypto::{burn_password_check, verify_password};
 use crate::withdrawal::undo::{self, Undo};
@@ -14,9 +15,11 @@ pub const WITHDRAWAL_FINAL: &str = "account-withdrawal-final";
 /// Signs in; returns the member id and the new session's cookie value. A member whose account
 /// is closed and still in its grace period reopens it by signing in ([`crate::withdrawal::undo`]).
 ///
-/// Failures are counted in the database (shared by every server process). After too many in
-/// the window, further attempts are refused without checking the password, so guessing stops
-/// even when the guess would be right.
+/// Attempts are counted in the database (shared by every server process) before the password
+/// is checked, atomically, so parallel guesses cannot share one stale count: per client
+/// address in a window, and per e-mail address with a delay that doubles after a few
+/// failures ([`throttle`]). A throttled attempt is refused without checking the password, so
+/// guessing stops even when the guess would be right.
 pub async fn sign_in(
     app: &App,
     email: &str,
@@ -46,21 +49,20 @@ pub async fn sign_in_telling(
     client: &Client,
 ) -> AppResult<SignedIn> {
     let now = app.now();
-    let window_start = now - app.policy.sign_in_window_minutes * 60;
     let email = Email::parse(email).map_err(|_| AppError::BadCredentials)?;
     let email_hash = app.signer.email_hash(email.as_str());
 
+    throttle::count_client_request(
+        app,
+        Bucket::SignInClient,
+        &client.ip,
+        app.policy.sign_in_max_failures_per_ip,
+        app.policy.sign_in_window_minutes * 60,
+    )
+    .await?;
+    throttle::claim_address_attempt(app, &email_hash).await?;
+
     let mut c = app.db.read().await?;
-    let by_email =
-        sign_in_failures::count_for_email_since(&mut c, &email_hash, window_start).await?;
-    let by_ip = sign_in_failures::count_for_ip_since(&mut c, &client.ip, window_start).await?;
-    if by_email >= app.policy.sign_in_max_failures_per_email
-        || by_ip >= app.policy.sign_in_max_failures_per_ip
-    {
-        return Err(AppError::Throttled {
-            retry_after_minutes: app.policy.sign_in_window_minutes,
-        });
-    }
     let user = users::find_by_email(&mut c, email.as_str()).await?;
     drop(c);
 
@@ -93,13 +95,17 @@ pub async fn sign_in_telling(
     };
     let mut tx = app.db.begin().await?;
     let Some(user_id) = verified else {
+        // The history of failures, which the withdrawal's password check also counts.
         sign_in_failures::record(&mut tx, app.new_id(), &email_hash, &client.ip, now).await?;
         tx.commit().await?;
         return Err(AppError::BadCredentials);
     };
     sign_in_failures::clear_for_email(&mut tx, &email_hash).await?;
+    throttle::clear_address(&mut tx, &email_hash).await?;
     let token = sessions::start(&mut tx, app, user_id, client).await?;
     tx.commit().await?;
+    // A correct password is no guess: it does not count against the client address.
+    throttle::forgive_client_request(app, Bucket::SignInClient, &client.ip).await?;
     Ok(SignedIn {
         user_id,
         token,

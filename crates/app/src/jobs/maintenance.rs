@@ -1,9 +1,10 @@
-//! Periodic housekeeping: expired sessions and old sign-in failures are deleted, points past
+//! Periodic housekeeping: expired sessions, old sign-in failures and idle
+//! request counters are deleted, points past
 //! their validity expire, and so do sales not requested in time; withdrawal jobs that were
 //! lost or ran out of attempts are queued again; data-export archives past their expiry are
 //! deleted.
 
-use yorozu_store::accounts::{sessions, sign_in_failures};
+use yorozu_store::accounts::{request_counters, sessions, sign_in_failures};
 
 use crate::{App, AppResult};
 
@@ -12,6 +13,8 @@ pub async fn run(app: &App) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     sessions::delete_expired(&mut tx, now).await?;
     sign_in_failures::delete_older_than(&mut tx, now - 86_400).await?;
+    // Counters idle for two days: every throttle has forgotten them by then.
+    request_counters::delete_idle_since(&mut tx, now - 2 * 86_400).await?;
     tx.commit().await?;
     crate::promotions::points::expire_due(app).await?;
     crate::payouts::expiry::expire_due(app).await?;

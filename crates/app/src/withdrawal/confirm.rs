@@ -120,7 +120,7 @@ async fn check_password(app: &App, member: &CurrentUser, password: &str) -> AppR
         >= app.policy.sign_in_max_failures_per_email
     {
         return Err(AppError::Throttled {
-            retry_after_minutes: app.policy.sign_in_window_minutes,
+            retry_after_seconds: app.policy.sign_in_window_minutes * 60,
         });
     }
     let user = users::find(&mut c, member.id).await?;

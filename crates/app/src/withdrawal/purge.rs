@@ -219,8 +219,9 @@ async fn run_batch(app: &App, member: i64, step: PurgeStep) -> AppResult<bool> {
             let mut tx = app.db.begin().await?;
             let mut n = erase::delete_access(&mut tx, member, limit).await?;
             if let Some(email) = users::find(&mut tx, member).await?.and_then(|u| u.email) {
-                n +=
-                    erase::delete_sign_in_failures(&mut tx, &app.signer.email_hash(&email)).await?;
+                let email_hash = app.signer.email_hash(&email);
+                n += erase::delete_sign_in_failures(&mut tx, &email_hash).await?;
+                crate::accounts::throttle::clear_address(&mut tx, &email_hash).await?;
             }
             tx.commit().await?;
             full(n)

@@ -76,6 +76,8 @@ impl TestApp {
         )
         .await
         .expect("register")
+        .registered()
+        .expect("a new member")
     }
 
     /// Registers a member and confirms the address through the mailed link.

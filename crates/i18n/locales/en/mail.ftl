@@ -23,7 +23,7 @@ mail-reset-body = We received a request to reset your password.
     If you did not ask for this, ignore this mail; your password stays as it is.
 
 mail-password-changed-subject = [Yorozu] Your password was changed
-mail-password-changed-body = The password of your account was changed. For your safety, other devices have been signed out.
+mail-password-changed-body = The password of your account was changed. For your safety, other devices have been signed out and every API token has been revoked.
 
     If this was not you, reset your password at once with "Forgot your password?" and contact us.
 

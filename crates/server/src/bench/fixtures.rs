@@ -129,10 +129,9 @@ async fn member(app: &App, id: i64) -> anyhow::Result<CurrentUser> {
 }
 
 async fn token(app: &App, id: i64) -> anyhow::Result<String> {
-    let (_, token) = api_tokens::create(app, id, "bench")
+    yorozu_app::testing::api_token(app, id)
         .await
-        .map_err(|e| anyhow::anyhow!("token: {e}"))?;
-    Ok(token)
+        .map_err(|e| anyhow::anyhow!("token: {e}"))
 }
 
 pub async fn prepare(app: &App, data: &DataSet, rng: &mut Rng) -> anyhow::Result<Fixtures> {

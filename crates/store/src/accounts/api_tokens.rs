@@ -11,53 +11,83 @@ pub struct ApiTokenRow {
     pub created_at: i64,
     pub last_used_at: Option<i64>,
     pub revoked_at: Option<i64>,
+    /// `read` or `full`.
+    pub scope: String,
+    /// Days a renewal extends the token by.
+    pub lifetime_days: i64,
+    pub expires_at: i64,
 }
+
+const COLUMNS: &str = "id, user_id, name, token_hash, created_at, last_used_at, revoked_at, scope, lifetime_days, expires_at";
 
 pub async fn insert(c: &mut impl Exec, t: &ApiTokenRow) -> Result<()> {
     execute!(
         c,
-        "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, last_used_at, revoked_at)
-         VALUES ($1, $2, $3, $4, $5, NULL, NULL)",
+        "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, last_used_at, revoked_at,
+                                 scope, lifetime_days, expires_at)
+         VALUES ($1, $2, $3, $4, $5, NULL, NULL, $6, $7, $8)",
         t.id,
         t.user_id,
         &t.name,
         &t.token_hash,
-        t.created_at
+        t.created_at,
+        &t.scope,
+        t.lifetime_days,
+        t.expires_at
     )?;
     Ok(())
 }
 
-/// The unrevoked token with this hash.
+/// The unrevoked token with this hash (expired or not: the caller tells the two apart).
 pub async fn find_active(c: &mut impl Exec, token_hash: &str) -> Result<Option<ApiTokenRow>> {
+    let sql =
+        format!("SELECT {COLUMNS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL");
     Ok(query_as!(
         c,
         fetch_optional,
         ApiTokenRow,
-        "SELECT id, user_id, name, token_hash, created_at, last_used_at, revoked_at
-         FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
+        sqlx::AssertSqlSafe(sql),
         token_hash
     )?)
 }
 
+/// The member's unrevoked tokens, expired ones included (they can be renewed), newest first.
 pub async fn list_active_for_user(c: &mut impl Exec, user_id: i64) -> Result<Vec<ApiTokenRow>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC"
+    );
     Ok(query_as!(
         c,
         fetch_all,
         ApiTokenRow,
-        "SELECT id, user_id, name, token_hash, created_at, last_used_at, revoked_at
-         FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC",
+        sqlx::AssertSqlSafe(sql),
         user_id
     )?)
 }
 
-pub async fn touch(c: &mut impl Exec, id: i64, now: i64) -> Result<()> {
+/// Records a use, unless one was recorded since `not_since` (a write per minute at most).
+pub async fn touch(c: &mut impl Exec, id: i64, now: i64, not_since: i64) -> Result<()> {
     execute!(
         c,
-        "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1",
+        "UPDATE api_tokens SET last_used_at = $2
+         WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $3)",
         id,
-        now
+        now,
+        not_since
     )?;
     Ok(())
+}
+
+/// Sets a new expiry on one unrevoked token of this member; false when there is none.
+pub async fn renew(c: &mut impl Exec, user_id: i64, id: i64, expires_at: i64) -> Result<bool> {
+    let n = execute!(
+        c,
+        "UPDATE api_tokens SET expires_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
+        id,
+        user_id,
+        expires_at
+    )?;
+    Ok(n == 1)
 }
 
 /// Revokes one token of this member; false when it was not theirs or already revoked.

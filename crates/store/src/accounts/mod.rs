@@ -2,6 +2,7 @@
 
 pub mod api_tokens;
 pub mod email_tokens;
+pub mod request_counters;
 pub mod sessions;
 pub mod sign_in_failures;
 pub mod users;

@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use yorozu_app::accounts::{CurrentUser, change_email, change_password, register};
@@ -11,7 +11,7 @@ use yorozu_domain::Locale;
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
-use crate::api::extract::{ApiJson, ApiLocale};
+use crate::api::extract::{ApiClient, ApiJson, ApiLocale};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize)]
@@ -24,16 +24,21 @@ pub struct RegisterRequest {
     locale: Option<String>,
 }
 
+/// The answer to a sign-up, the same whether the address was new or already registered.
 #[derive(Debug, Serialize)]
-pub struct Registered {
-    user_id: String,
+pub struct SignUpAccepted {
+    /// Always `confirmation-sent`: a mail is on its way to the address.
+    status: &'static str,
 }
 
 /// Creates an account and mails the confirmation link. API callers get no session: they
-/// confirm the address, sign in on the site and create a token there (or with a token).
+/// confirm the address, sign in on the site and create a token there. An address that is
+/// already registered gets the same answer (its owner is mailed a notice), so the endpoint
+/// does not tell who is a member; requests are limited per client address.
 pub async fn register(
     State(state): State<AppState>,
     ApiLocale(caller_locale): ApiLocale,
+    ApiClient(client): ApiClient,
     ApiJson(input): ApiJson<RegisterRequest>,
 ) -> ApiResult<Response> {
     let locale = match input.locale.as_deref() {
@@ -47,13 +52,11 @@ pub async fn register(
         display_name: &input.display_name,
         locale,
     };
-    let user_id = register::register_without_session(&state.app, &registration).await?;
-    let location = format!("/api/v1/users/{user_id}/profile");
+    register::register_without_session(&state.app, &registration, &client).await?;
     Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(Registered {
-            user_id: user_id.to_string(),
+        StatusCode::ACCEPTED,
+        Json(SignUpAccepted {
+            status: "confirmation-sent",
         }),
     )
         .into_response())
@@ -109,8 +112,8 @@ pub struct ChangePasswordRequest {
     new_password: String,
 }
 
-/// Changes the password and signs out every browser session: an API caller has no session
-/// of its own to keep. Personal access tokens stay valid.
+/// Changes the password, signs out every browser session (an API caller has no session of
+/// its own to keep) and revokes every personal access token, the one in use included.
 pub async fn change_password(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

@@ -2,13 +2,16 @@
 //!
 //! The API never looks at cookies, so a browser session cannot be used to call it and CSRF
 //! does not apply. A missing token is a plain 401; a token that was given but is unknown,
-//! revoked or belongs to a closed account is a 401 with `error="invalid_token"` in
-//! `WWW-Authenticate` (RFC 6750), so clients can tell "sign in" from "your token is dead".
+//! revoked, expired (code `token-expired`) or belongs to a closed account is a 401 with
+//! `error="invalid_token"` in `WWW-Authenticate` (RFC 6750), so clients can tell "sign in"
+//! from "your token is dead". A read-only token may only make GET and HEAD requests; anything
+//! else is a 403 `token-read-only`.
 
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, header};
-use yorozu_app::accounts::{CurrentUser, api_tokens};
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use yorozu_app::accounts::CurrentUser;
+use yorozu_app::accounts::api_tokens::{self, TokenCheck};
 
 use crate::api::error::ApiError;
 use crate::state::AppState;
@@ -25,7 +28,7 @@ impl FromRequestParts<AppState> for ApiUser {
         let Some(secret) = bearer_token(&parts.headers) else {
             return Err(ApiError::unauthenticated());
         };
-        authenticate(state, &secret).await
+        authenticate(state, &secret, &parts.method).await
     }
 }
 
@@ -42,14 +45,24 @@ impl OptionalFromRequestParts<AppState> for ApiUser {
         let Some(secret) = bearer_token(&parts.headers) else {
             return Err(ApiError::unauthenticated());
         };
-        authenticate(state, &secret).await.map(Some)
+        authenticate(state, &secret, &parts.method).await.map(Some)
     }
 }
 
-async fn authenticate(state: &AppState, secret: &str) -> Result<ApiUser, ApiError> {
-    match api_tokens::authenticate(&state.app, secret).await? {
-        Some(user) => Ok(ApiUser(user)),
-        None => Err(ApiError::invalid_token()),
+async fn authenticate(
+    state: &AppState,
+    secret: &str,
+    method: &Method,
+) -> Result<ApiUser, ApiError> {
+    match api_tokens::check(&state.app, secret).await? {
+        TokenCheck::Accepted { user, scope } if scope.allows_method(method.as_str()) => {
+            Ok(ApiUser(user))
+        }
+        TokenCheck::Accepted { .. } => {
+            Err(ApiError::request(StatusCode::FORBIDDEN, "token-read-only"))
+        }
+        TokenCheck::Expired => Err(ApiError::expired_token()),
+        TokenCheck::Rejected => Err(ApiError::invalid_token()),
     }
 }
 

@@ -29,8 +29,9 @@ pub struct ApiError(Kind);
 enum Kind {
     /// A use case said no.
     App(AppError),
-    /// A bearer token was given but is unknown, revoked or belongs to a closed account.
-    InvalidToken,
+    /// A bearer token was given but is unknown, revoked, expired (`token-expired`) or belongs
+    /// to a closed account (`error-unauthenticated`).
+    InvalidToken { code: &'static str },
     /// The request could not be read: bad JSON, wrong content type, too large, unknown route.
     Request {
         status: StatusCode,
@@ -64,7 +65,16 @@ impl ApiError {
     }
 
     pub fn invalid_token() -> ApiError {
-        ApiError(Kind::InvalidToken)
+        ApiError(Kind::InvalidToken {
+            code: AppError::Unauthenticated.code(),
+        })
+    }
+
+    /// A token whose time is over: still a 401 `invalid_token`, with its own code.
+    pub fn expired_token() -> ApiError {
+        ApiError(Kind::InvalidToken {
+            code: "token-expired",
+        })
     }
 }
 
@@ -156,12 +166,7 @@ impl IntoResponse for ApiError {
                 if status.is_server_error() {
                     tracing::error!(error = %e, "api request failed");
                 }
-                let retry_after = match e {
-                    AppError::Throttled {
-                        retry_after_minutes,
-                    } => Some(retry_after_minutes * 60),
-                    _ => None,
-                };
+                let retry_after = crate::error::retry_after(&e);
                 let challenge =
                     (status == StatusCode::UNAUTHORIZED).then_some(r#"Bearer realm="yorozu""#);
                 let fallback = if status.is_client_error() {
@@ -185,10 +190,10 @@ impl IntoResponse for ApiError {
                     retry_after,
                 )
             }
-            Kind::InvalidToken => (
+            Kind::InvalidToken { code } => (
                 StatusCode::UNAUTHORIZED,
                 ErrorParts {
-                    code: AppError::Unauthenticated.code(),
+                    code,
                     fallback: "error-internal",
                     fields: vec![],
                     detail: None,

@@ -104,6 +104,22 @@ fn body_error(e: &BytesRejection) -> ApiError {
     }
 }
 
+/// Who is calling: the client address (see [`crate::client_addr`]) and user agent, for the
+/// per-client limits.
+#[derive(Debug, Clone)]
+pub struct ApiClient(pub yorozu_app::accounts::Client);
+
+impl FromRequestParts<crate::state::AppState> for ApiClient {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &crate::state::AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(ApiClient(crate::client_addr::client_of(parts, &state.web)))
+    }
+}
+
 /// The caller's language: `Accept-Language`, Japanese when absent or unsupported.
 #[derive(Debug, Clone, Copy)]
 pub struct ApiLocale(pub Locale);

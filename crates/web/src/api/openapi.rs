@@ -64,7 +64,9 @@ fn build() -> Value {
                     "type": "http",
                     "scheme": "bearer",
                     "bearerFormat": "yzp_…",
-                    "description": "A personal access token, created in the site's settings or with POST /me/tokens.",
+                    "description": "A personal access token, created in the site's settings (signed in, with the current password). \
+                                    A token expires (30, 90 or 365 days after creation or renewal) and has a scope: `read` allows \
+                                    GET and HEAD only (anything else is 403 `token-read-only`), `full` allows everything.",
                 },
             },
             "schemas": schemas(),
@@ -261,21 +263,23 @@ fn paths() -> Value {
             .ok("200", "The OpenAPI 3.1 document.", json!({ "type": "object" }))),
         ("post", "/accounts", Op::new("register", "accounts", "Register a member")
             .describe("Creates an account and mails a link to confirm the address. No session or token is created: \
-                       sign in on the site to create the first token.")
+                       sign in on the site to create the first token. An address that is already registered gets \
+                       the same answer (its owner is mailed that someone tried), so the answer says nothing about \
+                       who is a member. Limited per client address (429 with `Retry-After`).")
             .auth(Auth::Public)
             .json_body("RegisterRequest")
-            .ok("201", "Registered; `Location` points at the new profile.", schema_ref("Registered"))
-            .errors(&["400", "415", "422"])),
+            .ok("202", "Accepted; a mail is on its way to the address.", schema_ref("SignUpAccepted"))
+            .errors(&["400", "415", "422", "429"])),
         ("get", "/me", Op::new("getMe", "accounts", "The caller's account")
             .ok("200", "The account behind the token.", schema_ref("Me"))),
         ("post", "/me/email", Op::new("changeEmail", "accounts", "Change the e-mail address")
             .describe("Mails a confirmation link to the new address (and a notice to the old one); the address \
-                       changes when the link is opened.")
+                       changes when the link is opened, and then every personal access token is revoked.")
             .json_body("ChangeEmailRequest")
             .empty("202", "Confirmation mail queued.")
             .errors(&["400", "415", "422"])),
         ("post", "/me/password", Op::new("changePassword", "accounts", "Change the password")
-            .describe("Signs out every browser session. Personal access tokens stay valid.")
+            .describe("Signs out every browser session and revokes every personal access token, the one in use included.")
             .json_body("ChangePasswordRequest")
             .empty("204", "Password changed.")
             .errors(&["400", "415", "422"])),
@@ -305,12 +309,12 @@ fn paths() -> Value {
             .empty("204", "Signed out.")
             .errors(&["404"])),
         ("get", "/me/tokens", Op::new("listTokens", "tokens", "Personal access tokens")
-            .ok("200", "Active tokens (without their secrets).", list_of("Token"))),
-        ("post", "/me/tokens", Op::new("createToken", "tokens", "Create a token")
-            .describe("The secret is in this response only; it cannot be shown again.")
-            .json_body("CreateTokenRequest")
-            .ok("201", "The new token and its secret.", schema_ref("CreatedToken"))
-            .errors(&["400", "409", "415", "422"])),
+            .ok("200", "Unrevoked tokens, expired ones included (without their secrets).", list_of("Token"))),
+        ("post", "/me/tokens", Op::new("createToken", "tokens", "Create a token (not through the API)")
+            .describe("Always refused with 403 `token-creation-needs-sign-in`: a token cannot create another token. \
+                       Tokens are created on the site's settings page, signed in, with the current password and a \
+                       confirmed address; the secret is shown there once.")
+            .errors(&["403"])),
         ("delete", "/me/tokens/{id}", Op::new("revokeToken", "tokens", "Revoke a token")
             .path_id("The token id.")
             .empty("204", "Revoked.")
@@ -347,6 +351,7 @@ fn error_response_name(status: &str) -> &'static str {
     match status {
         "400" => "BadRequest",
         "403" => "Forbidden",
+        "429" => "TooManyRequests",
         "404" => "NotFound",
         "409" => "Conflict",
         "413" => "PayloadTooLarge",
@@ -366,15 +371,24 @@ fn error_response(description: &str) -> Value {
 fn error_responses() -> Value {
     let mut unauthenticated = error_response(
         "No token (`error-unauthenticated`), or a token that is unknown, revoked or belongs to a closed account \
-         (same code; `WWW-Authenticate` then carries `error=\"invalid_token\"`).",
+         (same code), or expired (`token-expired`); for a given token `WWW-Authenticate` carries \
+         `error=\"invalid_token\"`.",
     );
+    let mut too_many = error_response(
+        "Too many requests from this client address (`error-throttled`); try again after `Retry-After` seconds.",
+    );
+    too_many["headers"] = json!({
+        "Retry-After": { "description": "Seconds to wait.", "schema": { "type": "integer", "minimum": 1 } },
+    });
     unauthenticated["headers"] = json!({
         "WWW-Authenticate": { "description": "`Bearer realm=\"yorozu\"`", "schema": { "type": "string" } },
     });
     json!({
         "BadRequest": error_response("The body is not JSON of the expected shape (`error-bad-json`; `detail` says where)."),
         "Unauthenticated": unauthenticated,
-        "Forbidden": error_response("The resource belongs to someone else (`error-forbidden`)."),
+        "Forbidden": error_response("The resource belongs to someone else (`error-forbidden`), or a read-only token \
+                                     was used for a change (`token-read-only`)."),
+        "TooManyRequests": too_many,
         "NotFound": error_response("No such resource, or it belongs to someone else (`error-not-found`)."),
         "Conflict": error_response("The current state does not allow this; `code` says why."),
         "PayloadTooLarge": error_response("The body is larger than the server accepts (`error-body-too-large`)."),
@@ -434,7 +448,7 @@ fn account_schemas() -> Value {
             "additionalProperties": false,
             "properties": {
                 "field": { "type": "string", "description": "The request field, e.g. email." },
-                "code": { "type": "string", "description": "Stable, e.g. email-taken." },
+                "code": { "type": "string", "description": "Stable, e.g. email-invalid." },
                 "message": { "type": "string" },
             },
         },
@@ -454,11 +468,11 @@ fn account_schemas() -> Value {
                 "locale": { "$ref": "#/components/schemas/Locale", "description": "Language of mail and pages; Accept-Language when absent." },
             },
         },
-        "Registered": {
+        "SignUpAccepted": {
             "type": "object",
-            "required": ["user_id"],
+            "required": ["status"],
             "additionalProperties": false,
-            "properties": { "user_id": id },
+            "properties": { "status": { "type": "string", "enum": ["confirmation-sent"] } },
         },
         "Me": {
             "type": "object",
@@ -561,24 +575,15 @@ fn account_schemas() -> Value {
         },
         "Token": {
             "type": "object",
-            "required": ["id", "name", "created_at", "last_used_at"],
-            "additionalProperties": false,
-            "properties": { "id": id, "name": { "type": "string" }, "created_at": time, "last_used_at": nullable_time },
-        },
-        "CreateTokenRequest": {
-            "type": "object",
-            "required": ["name"],
-            "properties": { "name": { "type": "string", "description": "What the token is for; at most 50 characters." } },
-        },
-        "CreatedToken": {
-            "type": "object",
-            "required": ["id", "name", "created_at", "token"],
+            "required": ["id", "name", "scope", "created_at", "last_used_at", "expires_at"],
             "additionalProperties": false,
             "properties": {
                 "id": id,
                 "name": { "type": "string" },
+                "scope": { "type": "string", "enum": ["read", "full"], "description": "`read`: GET and HEAD only." },
                 "created_at": time,
-                "token": { "type": "string", "description": "The secret (yzp_…), shown this once." },
+                "last_used_at": nullable_time,
+                "expires_at": { "type": "integer", "format": "int64", "description": "Unix seconds; renew the token in the site's settings." },
             },
         },
         "MailCategory": {

@@ -1,22 +1,27 @@
-//! Personal access tokens: listed, created (the secret is shown once) and revoked.
+//! Personal access tokens: listed and revoked. They are created (and renewed) on the site's
+//! settings page only, signed in with a session and the current password: a token never
+//! makes another token, so one leaked token cannot be turned into lasting access.
 
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use yorozu_app::accounts::api_tokens::{self, TokenInfo};
+use yorozu_domain::accounts::TokenScope;
 
 use crate::api::auth::ApiUser;
-use crate::api::error::ApiResult;
-use crate::api::extract::{ApiId, ApiJson};
+use crate::api::error::{ApiError, ApiResult};
+use crate::api::extract::ApiId;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize)]
 pub struct Token {
     id: String,
     name: String,
+    scope: TokenScope,
     created_at: i64,
     last_used_at: Option<i64>,
+    expires_at: i64,
 }
 
 impl From<TokenInfo> for Token {
@@ -24,8 +29,10 @@ impl From<TokenInfo> for Token {
         Token {
             id: t.id.to_string(),
             name: t.name,
+            scope: t.scope,
             created_at: t.created_at,
             last_used_at: t.last_used_at,
+            expires_at: t.expires_at,
         }
     }
 }
@@ -38,33 +45,10 @@ pub async fn list(
     Ok(Json(tokens.into_iter().map(Token::from).collect()))
 }
 
-#[derive(Debug, Deserialize)]
-pub struct CreateTokenRequest {
-    name: String,
-}
-
-/// A new token with its secret, which is never shown again.
-#[derive(Debug, Serialize)]
-pub struct CreatedToken {
-    id: String,
-    name: String,
-    created_at: i64,
-    token: String,
-}
-
-pub async fn create(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    ApiJson(input): ApiJson<CreateTokenRequest>,
-) -> ApiResult<(StatusCode, Json<CreatedToken>)> {
-    let (info, token) = api_tokens::create(&state.app, user.id, &input.name).await?;
-    let created = CreatedToken {
-        id: info.id.to_string(),
-        name: info.name,
-        created_at: info.created_at,
-        token,
-    };
-    Ok((StatusCode::CREATED, Json(created)))
+/// Always refused: a caller of the API is authenticated by a token, and tokens cannot create
+/// tokens (403 `token-creation-needs-sign-in`).
+pub async fn create(ApiUser(_): ApiUser) -> ApiError {
+    ApiError::request(StatusCode::FORBIDDEN, "token-creation-needs-sign-in")
 }
 
 /// Revokes one of the caller's tokens (the one in use included); anyone else's is not found.

@@ -10,7 +10,7 @@ use yorozu_app::accounts::{change_email, confirm, password_reset, register, sess
 
 use crate::cookies;
 use crate::ctx::{Ctx, push_cookie, require_user};
-use crate::error::{FormErrors, PageResult, form_or_page};
+use crate::error::{FormErrors, PageResult, form_or_page, retry_after, with_retry_after};
 use crate::pages::message;
 use crate::render::{page, page_with_status, redirect_with_flash, safe_next};
 use crate::state::AppState;
@@ -70,19 +70,24 @@ async fn signup(
         locale: ctx.locale(),
     };
     match register::register(&state.app, &input, &ctx.client).await {
-        Ok(done) => {
+        // A taken address gets the same redirect and message, without a session: the owner
+        // is mailed instead, and the form does not tell who is a member.
+        Ok(signed_up) => {
             let mut response = redirect_with_flash(&ctx, "/settings/profile", "flash-registered");
-            set_session(
-                &mut response,
-                &ctx,
-                &done.session_token,
-                state.app.policy.session_days,
-            );
+            if let Some(done) = signed_up.registered() {
+                set_session(
+                    &mut response,
+                    &ctx,
+                    &done.session_token,
+                    state.app.policy.session_days,
+                );
+            }
             Ok(response)
         }
         Err(e) => {
+            let retry = retry_after(&e);
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            page_with_status(
+            let page = page_with_status(
                 status,
                 &SignupPage {
                     ctx: &ctx,
@@ -90,7 +95,8 @@ async fn signup(
                     email: form.email,
                     display_name: form.display_name,
                 },
-            )
+            )?;
+            Ok(with_retry_after(page, retry))
         }
     }
 }
@@ -157,8 +163,9 @@ async fn login(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginFo
             Ok(response)
         }
         Err(e) => {
+            let retry = retry_after(&e);
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            page_with_status(
+            let page = page_with_status(
                 status,
                 &LoginPage {
                     ctx: &ctx,
@@ -166,7 +173,8 @@ async fn login(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginFo
                     email: form.email,
                     next,
                 },
-            )
+            )?;
+            Ok(with_retry_after(page, retry))
         }
     }
 }
@@ -208,7 +216,7 @@ async fn resend_confirmation(State(state): State<AppState>, ctx: Ctx) -> PageRes
         Ok(u) => u,
         Err(r) => return Ok(r),
     };
-    confirm::resend(&state.app, user).await?;
+    confirm::resend(&state.app, user, &ctx.client).await?;
     Ok(redirect_with_flash(
         &ctx,
         "/settings/account",
@@ -245,7 +253,7 @@ async fn forgot(
     ctx: Ctx,
     Form(form): Form<EmailForm>,
 ) -> PageResult {
-    match password_reset::request(&state.app, &form.email).await {
+    match password_reset::request(&state.app, &form.email, &ctx.client).await {
         Ok(()) => page(&ForgotPage {
             ctx: &ctx,
             errors: FormErrors::default(),
@@ -253,8 +261,9 @@ async fn forgot(
             sent: true,
         }),
         Err(e) => {
+            let retry = retry_after(&e);
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            page_with_status(
+            let page = page_with_status(
                 status,
                 &ForgotPage {
                     ctx: &ctx,
@@ -262,7 +271,8 @@ async fn forgot(
                     email: form.email,
                     sent: false,
                 },
-            )
+            )?;
+            Ok(with_retry_after(page, retry))
         }
     }
 }

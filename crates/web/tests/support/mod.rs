@@ -28,6 +28,8 @@ pub const PASSWORD: &str = "correct horse battery";
 pub struct TestServer {
     pub router: Router,
     pub app: App,
+    /// Moves only when a test says so (token expiry, throttle windows).
+    pub clock: Arc<FixedClock>,
     pub _files: TempDir,
 }
 
@@ -36,9 +38,21 @@ pub fn server(db: Db) -> TestServer {
 }
 
 pub fn server_with_limit(db: Db, max_body_bytes: usize) -> TestServer {
+    build_server(db, max_body_bytes, None)
+}
+
+/// A server whose per-client limit on sign-ups, resets and resends is `limit`.
+pub fn server_with_request_limit(db: Db, limit: i64) -> TestServer {
+    build_server(db, 8 * 1024 * 1024, Some(limit))
+}
+
+fn build_server(db: Db, max_body_bytes: usize, request_limit: Option<i64>) -> TestServer {
     let clock = Arc::new(FixedClock::at(START));
     let files = TempDir::new("yorozu-api-files");
-    let app = yorozu_app::testing::app(db, clock, &files.0, 7);
+    let mut app = yorozu_app::testing::app(db, clock.clone(), &files.0, 7);
+    if let Some(limit) = request_limit {
+        app.policy.client_request_limit = limit;
+    }
     let web = WebConfig {
         secure_cookies: false,
         mailbox_enabled: true,
@@ -54,6 +68,7 @@ pub fn server_with_limit(db: Db, max_body_bytes: usize) -> TestServer {
     TestServer {
         router,
         app,
+        clock,
         _files: files,
     }
 }

@@ -248,7 +248,9 @@ pub async fn member(app: &App, email: &str, name: &str) -> CurrentUser {
         &client(),
     )
     .await
-    .expect("register");
+    .expect("register")
+    .registered()
+    .expect("a new member");
     let mut tx = app.db.begin().await.expect("begin");
     users::mark_email_verified(&mut tx, registered.user_id, app.now())
         .await

@@ -1,5 +1,6 @@
 //! Personal access tokens for the JSON API (APIトークン). A new token's secret is shown once,
-//! in the response to the form that created it, and never again.
+//! in the response to the form that created it, and never again. Creating one needs the
+//! current password; each has a scope and an expiry, shown in the list and renewable.
 
 use askama::Template;
 use axum::extract::rejection::FormRejection;
@@ -9,7 +10,8 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 use yorozu_app::AppError;
-use yorozu_app::accounts::api_tokens::{self, TokenInfo};
+use yorozu_app::accounts::api_tokens::{self, NewToken, TokenInfo};
+use yorozu_domain::accounts::{TokenLifetime, TokenScope};
 use yorozu_i18n::Arg;
 
 use super::signed_in;
@@ -22,19 +24,31 @@ pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route("/settings/tokens", get(list).post(create))
         .route("/settings/tokens/{id}/revoke", post(revoke))
+        .route("/settings/tokens/{id}/renew", post(renew))
 }
 
 /// One row of the token list.
 struct TokenRow {
     id: i64,
     name: String,
+    scope: &'static str,
     created_at: String,
     last_used_at: Option<String>,
+    expires_at: String,
+    expired: bool,
     revoke_label: String,
+    renew_label: String,
+}
+
+/// One choice of the validity period.
+struct LifetimeChoice {
+    days: i64,
+    label: String,
+    selected: bool,
 }
 
 /// A token just created: the only time its secret is shown.
-struct NewToken {
+struct NewSecret {
     label: String,
     secret: String,
 }
@@ -45,10 +59,13 @@ struct TokensPage<'a> {
     ctx: &'a Ctx,
     section: &'static str,
     tokens: Vec<TokenRow>,
-    created: Option<NewToken>,
+    created: Option<NewSecret>,
     errors: FormErrors,
     /// What was typed into the name field, kept when the form is shown again.
     name: String,
+    /// The scope chosen (`read` or `full`), kept when the form is shown again.
+    scope: String,
+    lifetimes: Vec<LifetimeChoice>,
     /// `curl … http://HOST/api/v1/me`, with this site's address.
     example: String,
 }
@@ -62,15 +79,21 @@ async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         StatusCode::OK,
         None,
         FormErrors::default(),
-        String::new(),
+        CreateForm::default(),
     )
     .await
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 struct CreateForm {
     #[serde(default)]
     name: String,
+    #[serde(default)]
+    scope: String,
+    #[serde(default)]
+    lifetime_days: String,
+    #[serde(default)]
+    password: String,
 }
 
 /// Renders the page itself (no redirect): the secret must not travel through a cookie or URL.
@@ -80,14 +103,24 @@ async fn create(
     form: Result<Form<CreateForm>, FormRejection>,
 ) -> PageResult {
     let user = signed_in!(ctx);
-    let name = form.map(|Form(f)| f.name).unwrap_or_default();
-    match api_tokens::create(&state.app, user.id, &name).await {
+    let mut form = form.map(|Form(f)| f).unwrap_or_default();
+    let input = NewToken {
+        name: &form.name,
+        scope: &form.scope,
+        // Not a number is not a choice: refused like an unknown one.
+        lifetime_days: Some(form.lifetime_days.trim().parse().unwrap_or(0)),
+        password: &form.password,
+    };
+    let created = api_tokens::create(&state.app, user, &input).await;
+    // The password is never sent back into the page.
+    form.password.clear();
+    match created {
         Ok((token, secret)) => {
             let label = ctx.tr.ta(
                 "tokens-created-secret-label",
                 [("name", Arg::from(&token.name))],
             );
-            let created = NewToken { label, secret };
+            let created = NewSecret { label, secret };
             render(
                 &state,
                 &ctx,
@@ -95,13 +128,13 @@ async fn create(
                 StatusCode::OK,
                 Some(created),
                 FormErrors::default(),
-                String::new(),
+                CreateForm::default(),
             )
             .await
         }
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            render(&state, &ctx, user.id, status, None, errors, name).await
+            render(&state, &ctx, user.id, status, None, errors, form).await
         }
     }
 }
@@ -119,20 +152,56 @@ async fn revoke(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>)
     ))
 }
 
+/// Extends a token by its lifetime from now (an expired one too).
+async fn renew(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
+    let user = signed_in!(ctx);
+    let id = id
+        .parse::<i64>()
+        .map_err(|_| PageError(AppError::NotFound))?;
+    api_tokens::renew(&state.app, user.id, id).await?;
+    Ok(redirect_with_flash(
+        &ctx,
+        "/settings/tokens",
+        "flash-token-renewed",
+    ))
+}
+
 async fn render(
     state: &AppState,
     ctx: &Ctx,
     user_id: i64,
     status: StatusCode,
-    created: Option<NewToken>,
+    created: Option<NewSecret>,
     errors: FormErrors,
-    name: String,
+    form: CreateForm,
 ) -> PageResult {
+    let now = state.app.now();
     let tokens = api_tokens::list(&state.app, user_id)
         .await?
         .into_iter()
-        .map(|t| row(ctx, t))
+        .map(|t| row(ctx, t, now))
         .collect();
+    let chosen = form
+        .lifetime_days
+        .trim()
+        .parse()
+        .ok()
+        .and_then(TokenLifetime::parse_days)
+        .unwrap_or_default();
+    let lifetimes = TokenLifetime::CHOICES
+        .iter()
+        .map(|&days| LifetimeChoice {
+            days,
+            label: ctx
+                .tr
+                .ta("tokens-lifetime-days", [("days", Arg::from(days))]),
+            selected: days == chosen.days(),
+        })
+        .collect();
+    let scope = TokenScope::parse(&form.scope)
+        .unwrap_or(TokenScope::Read)
+        .as_str()
+        .to_owned();
     let example = format!(
         "curl -H \"Authorization: Bearer {}...\" {}/api/v1/me",
         api_tokens::PREFIX,
@@ -146,7 +215,9 @@ async fn render(
             tokens,
             created,
             errors,
-            name,
+            name: form.name,
+            scope,
+            lifetimes,
             example,
         },
     )?;
@@ -158,14 +229,27 @@ async fn render(
     Ok(response)
 }
 
-fn row(ctx: &Ctx, t: TokenInfo) -> TokenRow {
+fn row(ctx: &Ctx, t: TokenInfo, now: i64) -> TokenRow {
     TokenRow {
         revoke_label: ctx
             .tr
             .ta("tokens-revoke-label", [("name", Arg::from(&t.name))]),
+        renew_label: ctx.tr.ta(
+            "tokens-renew-label",
+            [
+                ("name", Arg::from(&t.name)),
+                ("days", Arg::from(t.lifetime_days)),
+            ],
+        ),
+        expired: t.is_expired(now),
+        scope: match t.scope {
+            TokenScope::Read => "tokens-scope-read-short",
+            TokenScope::Full => "tokens-scope-full-short",
+        },
         id: t.id,
         name: t.name,
         created_at: ctx.datetime(&t.created_at),
         last_used_at: t.last_used_at.map(|at| ctx.datetime(&at)),
+        expires_at: ctx.datetime(&t.expires_at),
     }
 }
