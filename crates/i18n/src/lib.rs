@@ -113,6 +113,10 @@ macro_rules! resources {
                 "withdrawal_mail.ftl",
                 include_str!(concat!("../locales/", $locale, "/withdrawal_mail.ftl")),
             ),
+            (
+                "two_step.ftl",
+                include_str!(concat!("../locales/", $locale, "/two_step.ftl")),
+            ),
         ]
     };
 }

@@ -34,6 +34,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!("0009", "0009_withdrawals.sql"),
     migration!("0010", "0010_exports.sql"),
     migration!("0011", "0011_member_lists.sql"),
+    migration!("0013", "0013_two_step.sql"),
 ];
 
 /// Applies every migration not yet recorded. Safe to call from several processes at once on

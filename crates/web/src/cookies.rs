@@ -6,6 +6,8 @@ pub const SESSION: &str = "yz_session";
 pub const CSRF: &str = "yz_csrf";
 pub const LANG: &str = "yz_lang";
 pub const FLASH: &str = "yz_flash";
+/// A sign-in waiting for its two-step code (the challenge, never a session).
+pub const TWO_STEP: &str = "yz_two_step";
 
 /// The value of cookie `name`, if sent.
 pub fn get(headers: &HeaderMap, name: &str) -> Option<String> {

@@ -7,9 +7,11 @@ pub mod change_password;
 pub mod confirm;
 pub mod current;
 pub mod password_reset;
+pub mod reauth;
 pub mod register;
 pub mod sessions;
 pub mod sign_in;
+pub mod two_step;
 mod tokens;
 
 pub use current::CurrentUser;

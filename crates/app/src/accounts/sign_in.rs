@@ -88,6 +88,13 @@ pub async fn sign_in_telling(
         return Err(AppError::BadCredentials);
     };
     sign_in_failures::clear_for_email(&mut tx, &email_hash).await?;
+    // With two-step sign-in on, the right password only earns a challenge for the code.
+    if let Some(challenge) =
+        crate::accounts::two_step::sign_in::challenge_if_enabled(&mut tx, app, user_id).await?
+    {
+        tx.commit().await?;
+        return Err(AppError::SecondStepRequired(challenge));
+    }
     let token = sessions::start(&mut tx, app, user_id, client).await?;
     tx.commit().await?;
     Ok(SignedIn {

@@ -4,4 +4,5 @@ pub mod api_tokens;
 pub mod email_tokens;
 pub mod sessions;
 pub mod sign_in_failures;
+pub mod two_step;
 pub mod users;

@@ -151,6 +151,15 @@ impl Op {
         self
     }
 
+    /// A JSON body the client may leave out.
+    fn json_body_optional(mut self, schema: &str) -> Op {
+        self.body = Some(json!({
+            "required": false,
+            "content": { "application/json": { "schema": schema_ref(schema) } },
+        }));
+        self
+    }
+
     fn image_body(mut self) -> Op {
         self.body = Some(json!({
             "required": true,
@@ -374,7 +383,9 @@ fn error_responses() -> Value {
     json!({
         "BadRequest": error_response("The body is not JSON of the expected shape (`error-bad-json`; `detail` says where)."),
         "Unauthenticated": unauthenticated,
-        "Forbidden": error_response("The resource belongs to someone else (`error-forbidden`)."),
+        "Forbidden": error_response("The resource belongs to someone else (`error-forbidden`), or a sensitive action needs \
+                                     the password again (`reauth-required`: send `password`, and `totp_code` when two-step \
+                                     sign-in is on, in the body)."),
         "NotFound": error_response("No such resource, or it belongs to someone else (`error-not-found`)."),
         "Conflict": error_response("The current state does not allow this; `code` says why."),
         "PayloadTooLarge": error_response("The body is larger than the server accepts (`error-body-too-large`)."),
