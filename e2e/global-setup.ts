@@ -75,6 +75,11 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
     else if (key.startsWith('YOROZU_') && key !== 'YOROZU_LOG' && key !== 'YOROZU_LOG_FORMAT') delete env[key];
   }
   env.YOROZU_JOB_POLL_MS = '100';
+  // The payout tests register a bank account and request a payout at once (the 72-hour hold
+  // is tested in Rust), and operators sign in without two-step sign-in (two_step.spec.ts
+  // turns it on for a member; the operator gate is tested in Rust).
+  env.YOROZU_BANK_CHANGE_HOLD_HOURS = '0';
+  env.YOROZU_OPERATOR_TWO_STEP = 'false';
   env.NO_COLOR = '1'; // plain text in .run/server.log
 
   const create = spawnSync(

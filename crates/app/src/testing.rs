@@ -15,6 +15,11 @@ use crate::legal::Business;
 use crate::ports::{EncryptedDirStore, FixedClock, MailboxMailer, SandboxGateway};
 
 /// An `App` over `db` with the default policy; `key` fills the file and signing keys.
+///
+/// Two rules are off, as on the e2e server, because most tests are about something else:
+/// the hold on payouts after a bank account change and the operators' duty to use two-step
+/// sign-in. Their own tests turn them back on (`app.policy.bank_change_hold_hours = 72`,
+/// `app.policy.operator_two_step = true`); production has both on by default.
 pub fn app(db: Db, clock: Arc<FixedClock>, files_dir: &Path, key: u8) -> App {
     App {
         db: db.clone(),
@@ -26,7 +31,11 @@ pub fn app(db: Db, clock: Arc<FixedClock>, files_dir: &Path, key: u8) -> App {
             ids: IdGenerator,
         }),
         signer: Signer::new([key; 32]),
-        policy: Policy::default(),
+        policy: Policy {
+            bank_change_hold_hours: 0,
+            operator_two_step: false,
+            ..Policy::default()
+        },
         site: Site {
             base_url: "http://test.local".into(),
             mail_from: "Yorozu <no-reply@yorozu.test>".into(),

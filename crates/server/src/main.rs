@@ -333,6 +333,8 @@ async fn build_app(
         paying_account: common.paying_account()?,
         bank_holidays: common.bank_holidays()?,
         withdrawal_grace_days: common.withdrawal_grace_days.max(0),
+        bank_change_hold_hours: common.bank_change_hold_hours.max(0),
+        operator_two_step: common.operator_two_step,
         ..Policy::default()
     };
     Ok(App {

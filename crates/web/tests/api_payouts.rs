@@ -75,6 +75,7 @@ fn good_account() -> Value {
         "account_type": "ordinary",
         "account_number": "1234567",
         "holder": "ヤマダ タロウ",
+        "password": PASSWORD,
     })
 }
 
@@ -95,8 +96,12 @@ impl TestServer {
     }
 
     async fn request_payout(&self, who: &Member) -> Answer {
-        self.send(call(Method::POST, "/me/payout-requests").token(&who.token))
-            .await
+        self.send(
+            call(Method::POST, "/me/payout-requests")
+                .token(&who.token)
+                .json(json!({ "password": PASSWORD })),
+        )
+        .await
     }
 }
 
@@ -120,6 +125,7 @@ both_backends!(
                     "account_type": "current",
                     "account_number": "12345678",
                     "holder": "山田太郎",
+                    "password": PASSWORD,
                 }),
             )
             .await;

@@ -11,8 +11,8 @@ pub mod reauth;
 pub mod register;
 pub mod sessions;
 pub mod sign_in;
-pub mod two_step;
 mod tokens;
+pub mod two_step;
 
 pub use current::CurrentUser;
 

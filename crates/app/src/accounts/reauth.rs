@@ -19,6 +19,9 @@ use crate::{App, AppError, AppResult};
 pub struct Reauthenticated(());
 
 impl Reauthenticated {
+    /// [`Reauthenticated::confirmed_earlier`] as a constant (a `&'static` borrow).
+    pub const CONFIRMED_EARLIER: Reauthenticated = Reauthenticated(());
+
     /// For work the member confirmed earlier with their password (a scheduled withdrawal's
     /// payout) and for the command line's trusted tools (demo data); never for a request.
     pub fn confirmed_earlier() -> Reauthenticated {

@@ -112,13 +112,20 @@ pub async fn register(
             AUDIT_CHANGED,
             format!(
                 "{} {} ****{} -> {} {} {}",
-                old.bank_code, old.branch_code, old.account_number_last3,
-                row.bank_code, row.branch_code, view.number_masked
+                old.bank_code,
+                old.branch_code,
+                old.account_number_last3,
+                row.bank_code,
+                row.branch_code,
+                view.number_masked
             ),
         ),
         None => (
             AUDIT_REGISTERED,
-            format!("{} {} {}", row.bank_code, row.branch_code, view.number_masked),
+            format!(
+                "{} {} {}",
+                row.bank_code, row.branch_code, view.number_masked
+            ),
         ),
     };
     audit::record(&mut tx, app, member.id, action, Some(member.id), &detail).await?;
@@ -132,7 +139,10 @@ pub async fn register(
             ("bank", view.bank_name.clone().into()),
             ("branch", view.branch_name.clone().into()),
             ("number", view.number_masked.clone().into()),
-            ("until", super::hold::datetime_text(member.locale, until).into()),
+            (
+                "until",
+                super::hold::datetime_text(member.locale, until).into(),
+            ),
             ("url", app.url("/settings/bank").into()),
         ],
     );

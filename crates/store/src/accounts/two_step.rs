@@ -83,7 +83,11 @@ pub async fn remove(c: &mut impl Exec, user_id: i64) -> Result<()> {
 }
 
 /// Replaces the member's recovery codes with these hashes.
-pub async fn replace_recovery_codes(c: &mut impl Exec, user_id: i64, hashes: &[String]) -> Result<()> {
+pub async fn replace_recovery_codes(
+    c: &mut impl Exec,
+    user_id: i64,
+    hashes: &[String],
+) -> Result<()> {
     execute!(
         c,
         "DELETE FROM two_step_recovery_codes WHERE user_id = $1",
@@ -101,7 +105,12 @@ pub async fn replace_recovery_codes(c: &mut impl Exec, user_id: i64, hashes: &[S
 }
 
 /// Uses up a recovery code; `false` when it is unknown or already used.
-pub async fn use_recovery_code(c: &mut impl Exec, user_id: i64, hash: &str, now: i64) -> Result<bool> {
+pub async fn use_recovery_code(
+    c: &mut impl Exec,
+    user_id: i64,
+    hash: &str,
+    now: i64,
+) -> Result<bool> {
     let n = execute!(
         c,
         "UPDATE two_step_recovery_codes SET used_at = $3

@@ -324,7 +324,15 @@ async fn reauth_form(
     Query(q): Query<NextQuery>,
 ) -> PageResult {
     let user = signed_in!(ctx);
-    render_reauth(&state, &ctx, user, StatusCode::OK, FormErrors::default(), q.next).await
+    render_reauth(
+        &state,
+        &ctx,
+        user,
+        StatusCode::OK,
+        FormErrors::default(),
+        q.next,
+    )
+    .await
 }
 
 async fn render_reauth(
@@ -380,7 +388,11 @@ async fn reauth_submit(
 
 /// In front of the operator console: with `operator_two_step` on, an operator without
 /// two-step sign-in is sent to set it up first.
-pub async fn operator_gate(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn operator_gate(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let user = request
         .extensions()
         .get::<Ctx>()

@@ -36,9 +36,26 @@ pub fn server(db: Db) -> TestServer {
 }
 
 pub fn server_with_limit(db: Db, max_body_bytes: usize) -> TestServer {
+    server_with(db, max_body_bytes, |_| {})
+}
+
+/// The server with a changed policy, e.g. a rule the test app leaves off turned on again.
+pub fn server_with_policy(
+    db: Db,
+    change: impl FnOnce(&mut yorozu_app::config::Policy),
+) -> TestServer {
+    server_with(db, 8 * 1024 * 1024, change)
+}
+
+fn server_with(
+    db: Db,
+    max_body_bytes: usize,
+    change: impl FnOnce(&mut yorozu_app::config::Policy),
+) -> TestServer {
     let clock = Arc::new(FixedClock::at(START));
     let files = TempDir::new("yorozu-api-files");
-    let app = yorozu_app::testing::app(db, clock, &files.0, 7);
+    let mut app = yorozu_app::testing::app(db, clock, &files.0, 7);
+    change(&mut app.policy);
     let web = WebConfig {
         secure_cookies: false,
         mailbox_enabled: true,

@@ -113,7 +113,12 @@ fn setup_of(account: &str, secret: String) -> AppResult<Setup> {
 fn open_secret(app: &App, row: &store::TwoStepRow) -> AppResult<String> {
     app.signer
         .open(SEAL_SECRET, &row.secret_sealed)
-        .ok_or_else(|| AppError::Internal(format!("two-step secret of {} cannot be opened", row.user_id)))
+        .ok_or_else(|| {
+            AppError::Internal(format!(
+                "two-step secret of {} cannot be opened",
+                row.user_id
+            ))
+        })
 }
 
 /// Turns two-step sign-in on with the first code from the app; returns the recovery codes
@@ -141,12 +146,7 @@ pub async fn confirm(app: &App, member: &CurrentUser, code: &str) -> AppResult<V
 }
 
 /// Turns two-step sign-in off: needs the password and a code (or a recovery code).
-pub async fn disable(
-    app: &App,
-    member: &CurrentUser,
-    password: &str,
-    code: &str,
-) -> AppResult<()> {
+pub async fn disable(app: &App, member: &CurrentUser, password: &str, code: &str) -> AppResult<()> {
     check_password(&mut app.db.read().await?, member.id, password).await?;
     let mut tx = app.db.begin().await?;
     if !is_enabled(&mut tx, member.id).await? {
@@ -165,7 +165,10 @@ pub async fn disable(
 /// sign-in on; records what it used so neither works twice. Call inside the transaction of
 /// what the code allows.
 pub async fn verify(c: &mut impl Exec, app: &App, user_id: i64, code: &str) -> AppResult<bool> {
-    let Some(row) = store::find(c, user_id).await?.filter(|r| r.enabled_at.is_some()) else {
+    let Some(row) = store::find(c, user_id)
+        .await?
+        .filter(|r| r.enabled_at.is_some())
+    else {
         return Ok(false);
     };
     if totp::normalise_code(code).is_some() {
@@ -177,7 +180,9 @@ pub async fn verify(c: &mut impl Exec, app: &App, user_id: i64, code: &str) -> A
         });
     }
     match normalise_recovery_code(code) {
-        Some(recovery) => Ok(store::use_recovery_code(c, user_id, &recovery_hash(&recovery), app.now()).await?),
+        Some(recovery) => {
+            Ok(store::use_recovery_code(c, user_id, &recovery_hash(&recovery), app.now()).await?)
+        }
         None => Ok(false),
     }
 }

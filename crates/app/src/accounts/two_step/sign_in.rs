@@ -27,7 +27,13 @@ pub async fn challenge_if_enabled(
     let token = random_token();
     let now = app.now();
     store::delete_challenge(c, "", now).await?;
-    store::insert_challenge(c, &token_hash(&token), user_id, now + CHALLENGE_MINUTES * 60).await?;
+    store::insert_challenge(
+        c,
+        &token_hash(&token),
+        user_id,
+        now + CHALLENGE_MINUTES * 60,
+    )
+    .await?;
     Ok(Some(token))
 }
 
@@ -50,7 +56,8 @@ pub async fn complete(
         .ok_or(AppError::LinkInvalid("two-step-challenge-expired"))?;
     let email_hash = app.signer.email_hash(&email);
     let window_start = now - app.policy.sign_in_window_minutes * 60;
-    let by_email = sign_in_failures::count_for_email_since(&mut c, &email_hash, window_start).await?;
+    let by_email =
+        sign_in_failures::count_for_email_since(&mut c, &email_hash, window_start).await?;
     let by_ip = sign_in_failures::count_for_ip_since(&mut c, &client.ip, window_start).await?;
     drop(c);
     if by_email >= app.policy.sign_in_max_failures_per_email

@@ -99,7 +99,11 @@ pub fn normalise_code(code: &str) -> Option<String> {
 }
 
 fn constant_time_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 /// The `otpauth://` URI authenticator apps read from the QR code.
@@ -146,7 +150,10 @@ mod tests {
     #[test]
     fn base32_round_trips_and_matches_rfc_4648() {
         assert_eq!(base32(b"foobar"), "MZXW6YTBOI");
-        assert_eq!(base32_decode("mzxw 6ytb oi======"), Some(b"foobar".to_vec()));
+        assert_eq!(
+            base32_decode("mzxw 6ytb oi======"),
+            Some(b"foobar".to_vec())
+        );
         assert_eq!(base32_decode("MZ1"), None);
         let secret = new_secret();
         assert_eq!(secret.len(), 32);
@@ -159,10 +166,19 @@ mod tests {
         let now = 1_111_111_111;
         let step = step_at(now);
         for s in [step - 1, step, step + 1] {
-            assert_eq!(matching_step(secret, &code_at_step(secret, s), now), Some(s));
+            assert_eq!(
+                matching_step(secret, &code_at_step(secret, s), now),
+                Some(s)
+            );
         }
-        assert_eq!(matching_step(secret, &code_at_step(secret, step - 2), now), None);
-        assert_eq!(matching_step(secret, &code_at_step(secret, step + 2), now), None);
+        assert_eq!(
+            matching_step(secret, &code_at_step(secret, step - 2), now),
+            None
+        );
+        assert_eq!(
+            matching_step(secret, &code_at_step(secret, step + 2), now),
+            None
+        );
         let full_width: String = code_at_step(secret, step)
             .chars()
             .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))

@@ -102,9 +102,14 @@ enum Blocker<'a> {
     NoAccount,
     InvalidAccount,
     /// The account was registered or changed recently: payouts wait until `until`.
-    Held { until: i64, hours: i64 },
+    Held {
+        until: i64,
+        hours: i64,
+    },
     InFlight(&'a PayoutRequestRow),
-    BalanceTooLow { fee: Yen },
+    BalanceTooLow {
+        fee: Yen,
+    },
 }
 
 /// What a payout of the whole balance would be, or why there can be none. The use case
