@@ -51,7 +51,7 @@ both_backends!(
         assert!(
             setup
                 .uri
-                .starts_with("otpauth://totp/Yorozu:a%40example.jp?secret=")
+                .starts_with("otpauth://totp/Yorozu:a@example.jp?secret=")
         );
         assert!(setup.qr_svg.contains("<svg"), "{}", &setup.qr_svg[..80]);
         // Showing the page again keeps the pending secret (the app may have scanned it).
@@ -299,7 +299,7 @@ both_backends!(
             &m.t.app,
             "op@example.jp",
             PASSWORD,
-            "運営",
+            "運営担当",
         )
         .await
         .expect("operator");
