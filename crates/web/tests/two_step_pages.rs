@@ -363,3 +363,84 @@ both_backends!(
         );
     }
 );
+
+both_backends!(
+    password_and_e_mail_changes_and_withdrawal_ask_for_the_code_when_it_is_on,
+    |db: Db| async move {
+        let s = server(db);
+        let user = member(&s.app, "codes@example.jp", "コード").await;
+        let (secret, recovery) = turn_on(&s.app, &user).await;
+        let mut browser = Browser::signed_in(&s, user.id).await;
+        let page = browser.get("/settings/account").await;
+        page.assert_contains(&["id=\"email_totp_code\"", "id=\"password_totp_code\""]);
+        let refused = browser
+            .post(
+                "/settings/account/password",
+                &[
+                    ("current_password", PASSWORD),
+                    ("new_password", "a brand new passphrase"),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        refused.assert_contains(&["id=\"totp_code-error\""]);
+        let changed = browser
+            .post(
+                "/settings/account/password",
+                &[
+                    ("current_password", PASSWORD),
+                    ("new_password", "a brand new passphrase"),
+                    ("totp_code", &code(&s.app, &secret, 0)),
+                ],
+            )
+            .await;
+        assert_eq!(changed.status, StatusCode::SEE_OTHER, "{}", changed.html);
+
+        // The API: the e-mail change and the withdrawal need the code too.
+        let (_, token) = api_tokens::create(&s.app, user.id, "tests")
+            .await
+            .expect("token");
+        let no_code = s
+            .send(
+                call(Method::POST, "/me/email")
+                    .token(&token)
+                    .json(json!({ "new_email": "new@example.jp", "current_password": "a brand new passphrase" })),
+            )
+            .await;
+        assert_eq!(
+            no_code.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            no_code.body
+        );
+        assert_eq!(
+            no_code.fields(),
+            vec![("totp_code".to_owned(), "two-step-code-required".to_owned())]
+        );
+        let withdrawal = s
+            .send(
+                call(Method::POST, "/me/withdrawal")
+                    .token(&token)
+                    .json(json!({ "password": "a brand new passphrase", "totp_code": "000000" })),
+            )
+            .await;
+        assert_eq!(
+            withdrawal.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            withdrawal.body
+        );
+        assert_eq!(
+            withdrawal.fields(),
+            vec![("totp_code".to_owned(), "two-step-code-wrong".to_owned())]
+        );
+        let accepted = s
+            .send(call(Method::POST, "/me/email").token(&token).json(json!({
+                "new_email": "new@example.jp",
+                "current_password": "a brand new passphrase",
+                "totp_code": recovery[0],
+            })))
+            .await;
+        assert_eq!(accepted.status, StatusCode::ACCEPTED, "{}", accepted.body);
+    }
+);

@@ -487,12 +487,20 @@ fn account_schemas() -> Value {
         "ChangeEmailRequest": {
             "type": "object",
             "required": ["new_email", "current_password"],
-            "properties": { "new_email": { "type": "string" }, "current_password": { "type": "string" } },
+            "properties": {
+                "new_email": { "type": "string" },
+                "current_password": { "type": "string" },
+                "totp_code": { "type": "string", "description": "With two-step sign-in on: its six-digit code or a recovery code (422 `two-step-code-required` / `two-step-code-wrong` otherwise)." },
+            },
         },
         "ChangePasswordRequest": {
             "type": "object",
             "required": ["current_password", "new_password"],
-            "properties": { "current_password": { "type": "string" }, "new_password": { "type": "string" } },
+            "properties": {
+                "current_password": { "type": "string" },
+                "new_password": { "type": "string" },
+                "totp_code": { "type": "string", "description": "With two-step sign-in on: its six-digit code or a recovery code (422 `two-step-code-required` / `two-step-code-wrong` otherwise)." },
+            },
         },
         "Profile": {
             "type": "object",
