@@ -26,9 +26,14 @@ fn code_now(t: &TestApp, secret: &str) -> String {
 /// Turns two-step sign-in on for `member`; returns the secret and the recovery codes.
 async fn turn_on(t: &TestApp, member: &CurrentUser) -> (String, Vec<String>) {
     let setup = two_step::begin(&t.app, member).await.expect("begin");
-    let codes = two_step::confirm(&t.app, member, &code_now(t, &setup.secret))
-        .await
-        .expect("confirm");
+    let codes = two_step::confirm(
+        &t.app,
+        member,
+        &reauth::Reauthenticated::CONFIRMED_EARLIER,
+        &code_now(t, &setup.secret),
+    )
+    .await
+    .expect("confirm");
     // The next code must come from a later step.
     t.advance(totp::STEP_SECONDS);
     (setup.secret, codes)
@@ -67,9 +72,21 @@ both_backends!(
         assert!(!row.secret_sealed.contains(&setup.secret));
         assert_eq!(row.enabled_at, None);
 
+        // Turning it on needs the password (a hijacked session must not lock the owner out).
+        let proof = reauth::confirm(
+            &t.app,
+            &member,
+            None,
+            &Credentials {
+                password: PASSWORD.into(),
+                totp_code: String::new(),
+            },
+        )
+        .await
+        .expect("re-authenticate");
         // A wrong code changes nothing; the right one turns it on with ten recovery codes.
         assert_eq!(
-            invalid_fields(two_step::confirm(&t.app, &member, "000000x").await),
+            invalid_fields(two_step::confirm(&t.app, &member, &proof, "000000x").await),
             vec![("totp_code", "two-step-code-wrong")]
         );
         assert!(
@@ -78,7 +95,7 @@ both_backends!(
                 .expect("status")
                 .enabled
         );
-        let codes = two_step::confirm(&t.app, &member, &code_now(&t, &setup.secret))
+        let codes = two_step::confirm(&t.app, &member, &proof, &code_now(&t, &setup.secret))
             .await
             .expect("confirm");
         assert_eq!(codes.len(), 10);

@@ -47,7 +47,8 @@ fn code(app: &App, secret: &str, step: i64) -> String {
 /// step's codes are still unused); returns the secret and the recovery codes.
 async fn turn_on(app: &App, member: &CurrentUser) -> (String, Vec<String>) {
     let setup = two_step::begin(app, member).await.expect("begin");
-    let codes = two_step::confirm(app, member, &code(app, &setup.secret, -1))
+    let proof = yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER;
+    let codes = two_step::confirm(app, member, &proof, &code(app, &setup.secret, -1))
         .await
         .expect("confirm");
     (setup.secret, codes)

@@ -243,6 +243,8 @@ struct RecoveryPage<'a> {
 #[derive(Debug, Deserialize)]
 struct ConfirmForm {
     #[serde(default)]
+    password: String,
+    #[serde(default)]
     totp_code: String,
 }
 
@@ -252,7 +254,27 @@ async fn confirm(
     Form(form): Form<ConfirmForm>,
 ) -> PageResult {
     let user = signed_in!(ctx);
-    match two_step::confirm(&state.app, user, &form.totp_code).await {
+    // The password too: a hijacked session must not lock the owner out.
+    let credentials = Credentials {
+        password: form.password,
+        totp_code: String::new(),
+    };
+    let result = match reauth::require(
+        &state.app,
+        user,
+        ctx.session_hash.as_deref(),
+        Some(&credentials),
+    )
+    .await
+    {
+        Ok(proof) => two_step::confirm(&state.app, user, &proof, &form.totp_code).await,
+        Err(AppError::ReauthRequired) => Err(AppError::Invalid(vec![yorozu_app::FieldError::new(
+            "current_password",
+            "reauth-required",
+        )])),
+        Err(e) => Err(e),
+    };
+    match result {
         // Shown once, on this answer only (never stored in clear, never cached).
         Ok(codes) => no_store(page_with_status(
             StatusCode::OK,

@@ -18,6 +18,7 @@ use yorozu_store::accounts::two_step as store;
 
 use crate::accounts::CurrentUser;
 use crate::accounts::change_email::check_password;
+use crate::accounts::reauth::Reauthenticated;
 use crate::crypto::token_hash;
 use crate::mail::{MailCategory, compose::compose, outbox};
 use crate::{App, AppError, AppResult, FieldError};
@@ -122,8 +123,14 @@ fn open_secret(app: &App, row: &store::TwoStepRow) -> AppResult<String> {
 }
 
 /// Turns two-step sign-in on with the first code from the app; returns the recovery codes
-/// (shown once, never again).
-pub async fn confirm(app: &App, member: &CurrentUser, code: &str) -> AppResult<Vec<String>> {
+/// (shown once, never again). Needs a re-authentication: a hijacked session must not lock the
+/// owner out with a second step only the intruder has.
+pub async fn confirm(
+    app: &App,
+    member: &CurrentUser,
+    _reauthenticated: &Reauthenticated,
+    code: &str,
+) -> AppResult<Vec<String>> {
     let mut tx = app.db.begin().await?;
     let row = match store::find(&mut tx, member.id).await? {
         Some(row) if row.enabled_at.is_none() => row,
