@@ -36,10 +36,12 @@ test('two-step sign-in: set up from the QR page, sign in with codes and a recove
   await expect(page.getByRole('img', { name: '認証アプリに登録するためのQRコード' })).toBeVisible();
   const secret = (await page.locator('#two-step-secret').innerText()).replace(/\s/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  // A wrong code changes nothing.
+  // Turning it on needs the password; a wrong code changes nothing.
+  await page.getByLabel('現在のパスワード').fill(member.password);
   await page.getByLabel('確認コード').fill('000000');
   await page.getByRole('button', { name: '二段階認証を有効にする' }).click();
   await expect(page.getByRole('alert')).toContainText('コードが正しくないか');
+  await page.getByLabel('現在のパスワード').fill(member.password);
   await page.getByLabel('確認コード').fill(await freshCode(secret, used));
   await page.getByRole('button', { name: '二段階認証を有効にする' }).click();
   await expect(flash(page, '二段階認証を有効にしました。')).toBeVisible();

@@ -302,13 +302,34 @@ both_backends!(
             .expect("secret on the page")
             .to_owned();
         let wrong = browser
-            .post("/settings/two-step/confirm", &[("totp_code", "12345")])
+            .post(
+                "/settings/two-step/confirm",
+                &[("password", PASSWORD), ("totp_code", "12345")],
+            )
             .await;
         assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
-        let codes = browser
+        // Without the password the session alone cannot turn it on.
+        let no_password = browser
             .post(
                 "/settings/two-step/confirm",
                 &[("totp_code", &code(&s.app, &secret, 0))],
+            )
+            .await;
+        assert_eq!(no_password.status, StatusCode::UNPROCESSABLE_ENTITY);
+        no_password.assert_contains(&["id=\"current_password-error\""]);
+        assert!(
+            !two_step::status(&s.app, user.id)
+                .await
+                .expect("status")
+                .enabled
+        );
+        let codes = browser
+            .post(
+                "/settings/two-step/confirm",
+                &[
+                    ("password", PASSWORD),
+                    ("totp_code", &code(&s.app, &secret, 0)),
+                ],
             )
             .await;
         assert_eq!(codes.status, StatusCode::OK);
