@@ -466,3 +466,56 @@ both_backends!(
         assert_eq!(accepted.status, StatusCode::ACCEPTED, "{}", accepted.body);
     }
 );
+
+both_backends!(
+    two_step_sign_in_is_managed_through_the_api,
+    |db: Db| async move {
+        let s = server(db);
+        let user = member(&s.app, "api2@example.jp", "エーピーアイ").await;
+        let (_, token) = api_tokens::create(&s.app, user.id, "tests")
+            .await
+            .expect("token");
+        let status = s
+            .send(call(Method::GET, "/me/two-step").token(&token))
+            .await;
+        assert_eq!(status.status, StatusCode::OK);
+        assert_schema(&status.body, "TwoStepStatus");
+        assert_eq!(status.body["enabled"], json!(false));
+        let setup = s
+            .send(call(Method::POST, "/me/two-step/setup").token(&token))
+            .await;
+        assert_eq!(setup.status, StatusCode::OK, "{}", setup.body);
+        assert_schema(&setup.body, "TwoStepSetup");
+        let secret = setup.body["secret"].as_str().expect("secret").to_owned();
+        let no_password = s
+            .send(
+                call(Method::POST, "/me/two-step")
+                    .token(&token)
+                    .json(json!({ "totp_code": code(&s.app, &secret, 0) })),
+            )
+            .await;
+        assert_eq!(
+            no_password.status,
+            StatusCode::FORBIDDEN,
+            "{}",
+            no_password.body
+        );
+        let on = s
+            .send(
+                call(Method::POST, "/me/two-step")
+                    .token(&token)
+                    .json(json!({ "password": PASSWORD, "totp_code": code(&s.app, &secret, 0) })),
+            )
+            .await;
+        assert_eq!(on.status, StatusCode::CREATED, "{}", on.body);
+        assert_schema(&on.body, "TwoStepRecoveryCodes");
+        let off = s
+            .send(
+                call(Method::DELETE, "/me/two-step")
+                    .token(&token)
+                    .json(json!({ "password": PASSWORD, "totp_code": code(&s.app, &secret, 1) })),
+            )
+            .await;
+        assert_eq!(off.status, StatusCode::NO_CONTENT, "{}", off.body);
+    }
+);

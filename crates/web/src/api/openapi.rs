@@ -5,6 +5,7 @@
 mod exports;
 mod orders;
 mod payouts;
+mod two_step;
 mod withdrawal;
 
 use std::sync::OnceLock;
@@ -339,6 +340,7 @@ fn paths() -> Value {
     ops.extend(orders::paths());
     ops.extend(payouts::paths());
     ops.extend(withdrawal::paths());
+    ops.extend(two_step::paths());
     ops.extend(exports::paths());
     let mut paths = Map::new();
     for (method, path, op) in ops {
@@ -408,6 +410,9 @@ fn schemas() -> Value {
         all.extend(more);
     }
     if let (Value::Object(all), Value::Object(more)) = (&mut all, withdrawal::schemas()) {
+        all.extend(more);
+    }
+    if let (Value::Object(all), Value::Object(more)) = (&mut all, two_step::schemas()) {
         all.extend(more);
     }
     if let (Value::Object(all), Value::Object(more)) = (&mut all, exports::schemas()) {
