@@ -271,7 +271,7 @@ both_backends!(
         let savings = s
         .put_account(
             &m.seller,
-            json!({ "bank_code": "0033", "branch_code": "002", "account_type": "savings", "account_number": "7654321", "holder": "ﾔﾏﾀﾞ ﾊﾅｺ" }),
+            json!({ "bank_code": "0033", "branch_code": "002", "account_type": "savings", "account_number": "7654321", "holder": "ﾔﾏﾀﾞ ﾊﾅｺ", "password": PASSWORD }),
         )
         .await;
         expect(&savings, "put", "/me/bank-account", StatusCode::OK);

@@ -301,13 +301,6 @@ both_backends!(
             .and_then(|rest| rest.split('"').next())
             .expect("secret on the page")
             .to_owned();
-        let wrong = browser
-            .post(
-                "/settings/two-step/confirm",
-                &[("password", PASSWORD), ("totp_code", "12345")],
-            )
-            .await;
-        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
         // Without the password the session alone cannot turn it on.
         let no_password = browser
             .post(
@@ -323,6 +316,13 @@ both_backends!(
                 .expect("status")
                 .enabled
         );
+        let wrong = browser
+            .post(
+                "/settings/two-step/confirm",
+                &[("password", PASSWORD), ("totp_code", "12345")],
+            )
+            .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
         let codes = browser
             .post(
                 "/settings/two-step/confirm",
