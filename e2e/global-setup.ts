@@ -86,6 +86,11 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
   env.YOROZU_MAILBOX_KEY = mailboxKey;
   // Every test signs up from 127.0.0.1: the per-client sign-up limit would stop the suite.
   env.YOROZU_CLIENT_REQUEST_LIMIT = '100000';
+  // The payout tests register a bank account and request a payout at once (the 72-hour hold
+  // is tested in Rust), and operators sign in without two-step sign-in (two_step.spec.ts
+  // turns it on for a member; the operator gate is tested in Rust).
+  env.YOROZU_BANK_CHANGE_HOLD_HOURS = '0';
+  env.YOROZU_OPERATOR_TWO_STEP = 'false';
   env.NO_COLOR = '1'; // plain text in .run/server.log
 
   const create = spawnSync(

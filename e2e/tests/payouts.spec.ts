@@ -10,6 +10,7 @@ import { flash, header, newPersonPage, registerConfirmedMember, signIn } from '.
 import { createPublished, meishiService, uniqueMarker } from '../helpers/listings.ts';
 import { waitForMail } from '../helpers/mail.ts';
 import { approve, deliver, openOrder, placeOrder, registerCard, startPurchase } from '../helpers/orders.ts';
+import { reauthenticate } from '../helpers/two_step.ts';
 
 /** A table section of the sales page, by its heading. */
 function section(page: Page, name: string) {
@@ -53,6 +54,10 @@ test('a seller is paid out: bank account, request, operator batch and Zengin fil
   await s.getByRole('link', { name: '振込先口座を登録する' }).click();
   await expect(s).toHaveURL(/\/settings\/bank$/);
   await expect(s.getByRole('heading', { level: 1, name: '振込先口座' })).toBeVisible();
+  // Changing the account asks for the password again first.
+  await expect(s.locator('#reauth-needed')).toBeVisible();
+  await reauthenticate(s, sellerMember.password);
+  await expect(s).toHaveURL(/\/settings\/bank$/);
 
   // A holder name in kanji is refused, with what was typed kept.
   await s.getByLabel('金融機関コード（4桁）').fill('0001');

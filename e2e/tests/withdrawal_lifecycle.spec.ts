@@ -20,6 +20,7 @@ import { flash, header, newPersonPage, registerConfirmedMember, signIn, submitSi
 import { createPublished, meishiService, uniqueMarker } from '../helpers/listings.ts';
 import { listMail, waitForMail } from '../helpers/mail.ts';
 import { approve, deliver, openOrder, placeOrder, registerCard, startPurchase, writeReview } from '../helpers/orders.ts';
+import { reauthenticate } from '../helpers/two_step.ts';
 
 /** A section of a page, by its heading. */
 function section(page: Page, name: string) {
@@ -87,6 +88,7 @@ test('a seller is paid out, withdraws with erasure at once; the buyer keeps the 
   await expect(s.getByRole('heading', { level: 2, name: '現在は振込申請できません' })).toBeVisible();
   await s.getByRole('link', { name: '振込先口座を登録する' }).click();
   await expect(s).toHaveURL(/\/settings\/bank$/);
+  await reauthenticate(s, leaver.password);
   await s.getByLabel('金融機関コード（4桁）').fill('0001');
   await s.getByLabel('支店コード（3桁）').fill('001');
   await s.getByRole('radio', { name: '普通' }).check();

@@ -63,6 +63,15 @@ pub struct Policy {
     /// database and the cores to members' requests (a purge is never urgent).
     pub purge_batch_size: i64,
     pub purge_pause_ms: u64,
+    /// Hours after a bank account is registered or changed during which payouts to it are
+    /// refused (a taken-over account cannot be paid out at once); the sales page says until
+    /// when.
+    pub bank_change_hold_hours: i64,
+    /// Minutes a re-authentication (password, and code with two-step sign-in) lets sensitive
+    /// actions proceed without asking again.
+    pub reauth_minutes: i64,
+    /// Operators must have two-step sign-in on before they reach the operator console.
+    pub operator_two_step: bool,
 }
 
 /// Who pays sellers in the Zengin transfer file (振込依頼人), from configuration.
@@ -179,6 +188,9 @@ impl Default for Policy {
             withdrawal_recheck_minutes: 60,
             purge_batch_size: 100,
             purge_pause_ms: 20,
+            bank_change_hold_hours: 72,
+            reauth_minutes: 10,
+            operator_two_step: true,
         }
     }
 }

@@ -46,6 +46,13 @@ pub enum AppError {
     Throttled { retry_after_seconds: i64 },
     #[error("e-mail address or password is wrong")]
     BadCredentials,
+    /// The password was right and two-step sign-in is on: the sign-in waits for a code.
+    /// Carries the challenge that [`crate::accounts::two_step::sign_in::complete`] takes.
+    #[error("the sign-in needs its second step")]
+    SecondStepRequired(String),
+    /// A sensitive action needs the password (and code) again ([`crate::accounts::reauth`]).
+    #[error("re-authentication required")]
+    ReauthRequired,
     /// A mailed link that is unknown, expired or already used; `code` says which.
     #[error("link not usable: {0}")]
     LinkInvalid(&'static str),
@@ -72,6 +79,8 @@ impl AppError {
             }
             AppError::Throttled { .. } => "error-throttled",
             AppError::BadCredentials => "error-bad-credentials",
+            AppError::SecondStepRequired(_) => "two-step-required",
+            AppError::ReauthRequired => "reauth-required",
             AppError::Store(_) | AppError::Internal(_) => "error-internal",
         }
     }

@@ -14,7 +14,14 @@ use crate::ids::IdGenerator;
 use crate::legal::Business;
 use crate::ports::{EncryptedDirStore, FixedClock, MailboxMailer, SandboxGateway};
 
-/// An `App` over `db` with the default policy (but a generous per-client request limit); `key` fills the file and signing keys.
+/// An `App` over `db` with the default policy; `key` fills the file and signing keys.
+///
+/// Tests register many members from one address, so the per-client request limit is generous
+/// (its own tests lower it). Two rules are off, as on the e2e server, because most tests are
+/// about something else: the hold on payouts after a bank account change and the operators'
+/// duty to use two-step sign-in. Their own tests turn them back on
+/// (`app.policy.bank_change_hold_hours = 72`, `app.policy.operator_two_step = true`);
+/// production has both on by default.
 pub fn app(db: Db, clock: Arc<FixedClock>, files_dir: &Path, key: u8) -> App {
     App {
         db: db.clone(),
@@ -26,10 +33,10 @@ pub fn app(db: Db, clock: Arc<FixedClock>, files_dir: &Path, key: u8) -> App {
             ids: IdGenerator,
         }),
         signer: Signer::new([key; 32]),
-        // Tests register many members from one address; the per-client limits' own tests
-        // lower this again.
         policy: Policy {
             client_request_limit: 1_000,
+            bank_change_hold_hours: 0,
+            operator_two_step: false,
             ..Policy::default()
         },
         site: Site {

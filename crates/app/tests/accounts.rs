@@ -1059,6 +1059,7 @@ fn new_token(name: &str) -> api_tokens::NewToken<'_> {
         scope: "full",
         lifetime_days: None,
         password: PASSWORD,
+        totp_code: "",
     }
 }
 
@@ -1082,6 +1083,7 @@ both_backends!(
         for wrong in ["", "not my password"] {
             let input = api_tokens::NewToken {
                 password: wrong,
+                totp_code: "",
                 ..new_token("cli")
             };
             assert_eq!(
@@ -1263,6 +1265,7 @@ both_backends!(
                 let input = api_tokens::NewToken {
                     name,
                     password: NEW_PASSWORD,
+                    totp_code: "",
                     ..new_token("")
                 };
                 secrets.push(

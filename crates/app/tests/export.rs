@@ -76,9 +76,13 @@ async fn seeded_seller(m: &Market) {
         .await
         .expect("review");
     }
-    yorozu_app::payouts::request::request(&t.app, &m.seller)
-        .await
-        .expect("payout");
+    yorozu_app::payouts::request::request(
+        &t.app,
+        &m.seller,
+        &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+    )
+    .await
+    .expect("payout");
     t.run_jobs().await;
 }
 

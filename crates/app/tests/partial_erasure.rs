@@ -64,9 +64,13 @@ both_backends!(
         let t = &m.t;
         register_bank(t, &m.seller).await;
         complete_orders(&m, 2, "bank").await;
-        let request = yorozu_app::payouts::request::request(&t.app, &m.seller)
-            .await
-            .expect("payout");
+        let request = yorozu_app::payouts::request::request(
+            &t.app,
+            &m.seller,
+            &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+        )
+        .await
+        .expect("payout");
         assert!(matches!(
             yorozu_app::payouts::bank::remove(&t.app, &m.seller).await,
             Err(AppError::Conflict("bank-account-in-use"))

@@ -26,13 +26,22 @@ both_backends!(a_payout_takes_the_whole_balance_once, |db: Db| async move {
         (4_680, 0, 2)
     );
     assert!(matches!(
-        request::request(&m.t.app, &m.seller).await,
+        request::request(
+            &m.t.app,
+            &m.seller,
+            &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER
+        )
+        .await,
         Err(AppError::Conflict("payout-no-bank-account"))
     ));
     register_bank(&m.t, &m.seller).await;
-    let r = request::request(&m.t.app, &m.seller)
-        .await
-        .expect("request");
+    let r = request::request(
+        &m.t.app,
+        &m.seller,
+        &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+    )
+    .await
+    .expect("request");
     // ¥4,680 ≥ ¥3,000: no fee. Requested on 2025-06-16 (Japan) → the 5th of July, a
     // Saturday → Monday the 7th.
     assert_eq!(
@@ -43,7 +52,12 @@ both_backends!(a_payout_takes_the_whole_balance_once, |db: Db| async move {
     assert_eq!(seller_balance(&m).await, 0);
     assert_eq!(balance(&db, "payout_in_flight", None).await, -4_680);
     assert!(matches!(
-        request::request(&m.t.app, &m.seller).await,
+        request::request(
+            &m.t.app,
+            &m.seller,
+            &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER
+        )
+        .await,
         Err(AppError::Conflict("payout-already-requested"))
     ));
     assert_ledger_balanced(&db).await;
@@ -61,12 +75,23 @@ both_backends!(
     |db: Db| async move {
         let m = market(db.clone()).await;
         register_bank(&m.t, &m.seller).await;
-        let errors = field_errors(request::request(&m.t.app, &m.seller).await);
+        let errors = field_errors(
+            request::request(
+                &m.t.app,
+                &m.seller,
+                &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+            )
+            .await,
+        );
         assert_eq!(errors[0].code, "payout-balance-too-low");
         complete_orders(&m, 1, "one").await;
-        let r = request::request(&m.t.app, &m.seller)
-            .await
-            .expect("request");
+        let r = request::request(
+            &m.t.app,
+            &m.seller,
+            &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+        )
+        .await
+        .expect("request");
         assert_eq!((r.gross, r.fee, r.net), (2_340, 160, 2_180));
         assert_eq!(balance(&db, "transfer_fee", None).await, -160);
         assert_ledger_balanced(&db).await;
@@ -78,8 +103,16 @@ both_backends!(concurrent_requests_pay_out_once, |db: Db| async move {
     complete_orders(&m, 2, "race").await;
     register_bank(&m.t, &m.seller).await;
     let (a, b) = tokio::join!(
-        request::request(&m.t.app, &m.seller),
-        request::request(&m.t.app, &m.seller)
+        request::request(
+            &m.t.app,
+            &m.seller,
+            &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER
+        ),
+        request::request(
+            &m.t.app,
+            &m.seller,
+            &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER
+        )
     );
     assert!(a.is_ok() ^ b.is_ok(), "{a:?} {b:?}");
     assert_eq!(
@@ -97,9 +130,13 @@ both_backends!(
         let m = market(db.clone()).await;
         complete_orders(&m, 2, "batch").await;
         register_bank(&m.t, &m.seller).await;
-        let r = request::request(&m.t.app, &m.seller)
-            .await
-            .expect("request");
+        let r = request::request(
+            &m.t.app,
+            &m.seller,
+            &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+        )
+        .await
+        .expect("request");
         let op = operator(&m.t).await;
         assert!(matches!(
             batches::close(&m.t.app, &m.seller, &r.transfer_date).await,
@@ -145,7 +182,14 @@ both_backends!(
             2
         );
         // The seller may request again (nothing to pay yet).
-        let errors = field_errors(request::request(&m.t.app, &m.seller).await);
+        let errors = field_errors(
+            request::request(
+                &m.t.app,
+                &m.seller,
+                &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+            )
+            .await,
+        );
         assert_eq!(errors[0].code, "payout-balance-too-low");
         assert_ledger_balanced(&db).await;
     }
@@ -157,9 +201,13 @@ both_backends!(
         let m = market(db.clone()).await;
         complete_orders(&m, 1, "fail").await;
         register_bank(&m.t, &m.seller).await;
-        let r = request::request(&m.t.app, &m.seller)
-            .await
-            .expect("request");
+        let r = request::request(
+            &m.t.app,
+            &m.seller,
+            &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+        )
+        .await
+        .expect("request");
         let op = operator(&m.t).await;
         batches::close(&m.t.app, &op, &r.transfer_date)
             .await
@@ -184,13 +232,22 @@ both_backends!(
             1
         );
         assert!(matches!(
-            request::request(&m.t.app, &m.seller).await,
+            request::request(
+                &m.t.app,
+                &m.seller,
+                &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER
+            )
+            .await,
             Err(AppError::Conflict("payout-bank-account-invalid"))
         ));
         register_bank(&m.t, &m.seller).await;
-        let again = request::request(&m.t.app, &m.seller)
-            .await
-            .expect("request again");
+        let again = request::request(
+            &m.t.app,
+            &m.seller,
+            &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+        )
+        .await
+        .expect("request again");
         assert_eq!(again.gross, 2_340);
         assert_ledger_balanced(&db).await;
     }
@@ -238,9 +295,13 @@ both_backends!(
         let m = market(db.clone()).await;
         complete_orders(&m, 2, "file").await;
         register_bank(&m.t, &m.seller).await;
-        let r = request::request(&m.t.app, &m.seller)
-            .await
-            .expect("request");
+        let r = request::request(
+            &m.t.app,
+            &m.seller,
+            &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+        )
+        .await
+        .expect("request");
         let op = operator(&m.t).await;
         let batch = batches::close(&m.t.app, &op, &r.transfer_date)
             .await
@@ -308,10 +369,18 @@ both_backends!(
             account_number: "12345678".into(),
             holder: "山田太郎".into(),
         };
-        let codes: Vec<&str> = field_errors(bank::register(&m.t.app, &m.seller, &bad).await)
-            .iter()
-            .map(|e| e.code)
-            .collect();
+        let codes: Vec<&str> = field_errors(
+            bank::register(
+                &m.t.app,
+                &m.seller,
+                &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+                &bad,
+            )
+            .await,
+        )
+        .iter()
+        .map(|e| e.code)
+        .collect();
         assert_eq!(
             codes,
             [
@@ -327,7 +396,15 @@ both_backends!(
             ..bad.clone()
         };
         assert_eq!(
-            invalid_fields(bank::register(&m.t.app, &m.seller, &unknown).await),
+            invalid_fields(
+                bank::register(
+                    &m.t.app,
+                    &m.seller,
+                    &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+                    &unknown
+                )
+                .await
+            ),
             [("bank_code", "bank-unknown")]
         );
         let good = BankInput {
@@ -337,9 +414,14 @@ both_backends!(
             holder: "やまだ　たろう".into(),
             ..bad
         };
-        let view = bank::register(&m.t.app, &m.seller, &good)
-            .await
-            .expect("register");
+        let view = bank::register(
+            &m.t.app,
+            &m.seller,
+            &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+            &good,
+        )
+        .await
+        .expect("register");
         assert_eq!(
             (view.bank_name.as_str(), view.branch_name.as_str()),
             ("みずほ銀行", "東京営業部")

@@ -178,7 +178,14 @@ both_backends!(
         let confirmation = acknowledging(t, &m.seller, false).await;
         assert_eq!(confirmation.acknowledged.sales_balance, 4_680);
         let (app, seller) = (t.app.clone(), m.seller.clone());
-        let payout = async move { yorozu_app::payouts::request::request(&app, &seller).await };
+        let payout = async move {
+            yorozu_app::payouts::request::request(
+                &app,
+                &seller,
+                &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+            )
+            .await
+        };
         let closed = race(t, &m.seller, confirmation, stagger(1), payout).await;
         let in_flight = count_where(
         &t.app.db,

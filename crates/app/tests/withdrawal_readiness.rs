@@ -104,9 +104,13 @@ both_backends!(
 
         complete_orders(&m, 1, "payout").await;
         register_bank(&m.t, &m.seller).await;
-        let payout = yorozu_app::payouts::request::request(&m.t.app, &m.seller)
-            .await
-            .expect("payout");
+        let payout = yorozu_app::payouts::request::request(
+            &m.t.app,
+            &m.seller,
+            &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+        )
+        .await
+        .expect("payout");
         let r = check(&m.t.app, &m.seller).await.expect("seller");
         assert_eq!(kinds(&r), [BlockerKind::PayoutRequest]);
         assert_eq!(r.blockers[0].blocker.reference, payout.id);

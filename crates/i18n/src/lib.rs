@@ -125,6 +125,10 @@ macro_rules! resources {
                 "security_access.ftl",
                 include_str!(concat!("../locales/", $locale, "/security_access.ftl")),
             ),
+            (
+                "two_step.ftl",
+                include_str!(concat!("../locales/", $locale, "/two_step.ftl")),
+            ),
         ]
     };
 }

@@ -175,6 +175,27 @@ pub struct Common {
         global = true
     )]
     pub client_request_limit: i64,
+
+    /// Hours after a bank account is registered or changed during which payouts to it are
+    /// refused (a taken-over account cannot be emptied at once). The e2e server sets 0.
+    #[arg(
+        long,
+        env = "YOROZU_BANK_CHANGE_HOLD_HOURS",
+        default_value_t = 72,
+        global = true
+    )]
+    pub bank_change_hold_hours: i64,
+
+    /// Operators must turn on two-step sign-in before they reach the operator console
+    /// (`true` or `false`).
+    #[arg(
+        long,
+        env = "YOROZU_OPERATOR_TWO_STEP",
+        default_value_t = true,
+        action = clap::ArgAction::Set,
+        global = true
+    )]
+    pub operator_two_step: bool,
 }
 
 /// `serve` settings.

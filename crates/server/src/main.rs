@@ -334,6 +334,8 @@ async fn build_app(
         bank_holidays: common.bank_holidays()?,
         withdrawal_grace_days: common.withdrawal_grace_days.max(0),
         client_request_limit: common.client_request_limit.max(1),
+        bank_change_hold_hours: common.bank_change_hold_hours.max(0),
+        operator_two_step: common.operator_two_step,
         ..Policy::default()
     };
     Ok(App {

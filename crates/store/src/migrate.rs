@@ -35,6 +35,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!("0010", "0010_exports.sql"),
     migration!("0011", "0011_member_lists.sql"),
     migration!("0012", "0012_access_hardening.sql"),
+    migration!("0013", "0013_two_step.sql"),
     migration!("0016", "0016_withdrawal_promises.sql"),
 ];
 

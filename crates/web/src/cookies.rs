@@ -17,6 +17,8 @@ pub const LANG: &str = "yz_lang";
 pub const FLASH: &str = "yz_flash";
 /// Holds the local mailbox's key once the link printed at start has been opened.
 pub const MAILBOX: &str = "yz_mailbox";
+/// A sign-in waiting for its two-step code (the challenge, never a session).
+pub const TWO_STEP: &str = "yz_two_step";
 
 /// The prefix browsers bind to the exact origin (secure, whole path, no domain).
 const HOST_PREFIX: &str = "__Host-";

@@ -22,8 +22,10 @@ pub fn status_of(e: &AppError) -> StatusCode {
     match e {
         AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-        AppError::Unauthenticated | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
-        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::Unauthenticated | AppError::BadCredentials | AppError::SecondStepRequired(_) => {
+            StatusCode::UNAUTHORIZED
+        }
+        AppError::Forbidden | AppError::ReauthRequired => StatusCode::FORBIDDEN,
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,

@@ -199,12 +199,17 @@ both_backends!(
                         "account_type": "ordinary",
                         "account_number": "1234567",
                         "holder": "ヤマダ タロウ",
+                        "password": PASSWORD,
                     })),
             )
             .await;
         assert_eq!(bank.status, StatusCode::OK, "{}", bank.body);
         let payout = s
-            .send(call(Method::POST, "/me/payout-requests").token(&m.seller.token))
+            .send(
+                call(Method::POST, "/me/payout-requests")
+                    .token(&m.seller.token)
+                    .json(json!({ "password": PASSWORD })),
+            )
             .await;
         assert_eq!(payout.status, StatusCode::CREATED, "{}", payout.body);
 

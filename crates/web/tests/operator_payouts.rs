@@ -71,6 +71,7 @@ async fn register_bank(app: &App, member: &CurrentUser) {
     bank::register(
         app,
         member,
+        &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
         &BankInput {
             bank_code: "0001".into(),
             branch_code: "001".into(),
@@ -84,7 +85,13 @@ async fn register_bank(app: &App, member: &CurrentUser) {
 }
 
 async fn request_payout(app: &App, seller: &CurrentUser) -> PayoutRequestRow {
-    request::request(app, seller).await.expect("payout request")
+    request::request(
+        app,
+        seller,
+        &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+    )
+    .await
+    .expect("payout request")
 }
 
 async fn available(app: &App, seller: &CurrentUser) -> i64 {
@@ -524,7 +531,12 @@ both_backends!(
         assert_eq!(status_of(&s.app, m.seller(1), refused.id).await, "failed");
         assert_eq!(available(&s.app, m.seller(1)).await, SHARE);
         assert!(matches!(
-            request::request(&s.app, m.seller(1)).await,
+            request::request(
+                &s.app,
+                m.seller(1),
+                &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER
+            )
+            .await,
             Err(AppError::Conflict("payout-bank-account-invalid"))
         ));
         let view = bank::view(&s.app, m.seller(1))

@@ -120,7 +120,7 @@ both_backends!(
         let second = m.completed_order(&s.app).await;
         m.paid_order(&s.app).await;
 
-        let mut seller = Browser::signed_in(&s, m.seller.id).await;
+        let mut seller = Browser::reauthenticated(&s, m.seller.id).await;
         let page = seller.get("/sales").await;
         assert_eq!(page.status, StatusCode::OK, "{}", page.html);
         let deadline = Date::in_japan(Timestamp::from_unix(s.app.now() + 120 * DAY));
@@ -175,7 +175,7 @@ both_backends!(
             .assert_contains(&["<a href=\"/sales\">売上管理・振込申請</a>"]);
 
         // In English too.
-        let mut english = Browser::signed_in(&s, m.seller.id).await.english();
+        let mut english = Browser::reauthenticated(&s, m.seller.id).await.english();
         english.get("/sales").await.assert_contains(&[
             "<h1>Sales</h1>",
             "¥4,680",
@@ -190,7 +190,7 @@ both_backends!(
     |db: Db| async move {
         let s = server(db);
         let m = market(&s.app).await;
-        let mut seller = Browser::signed_in(&s, m.seller.id).await;
+        let mut seller = Browser::reauthenticated(&s, m.seller.id).await;
         seller.submit("/settings/bank", &BANK_FORM).await;
         let page = seller.get("/sales").await;
         assert_eq!(page.status, StatusCode::OK);
@@ -229,7 +229,7 @@ both_backends!(
     |db: Db| async move {
         let s = server(db);
         let m = market(&s.app).await;
-        let mut seller = Browser::signed_in(&s, m.seller.id).await;
+        let mut seller = Browser::reauthenticated(&s, m.seller.id).await;
 
         let page = seller.get("/settings/bank").await;
         assert_eq!(page.status, StatusCode::OK, "{}", page.html);
@@ -327,7 +327,7 @@ both_backends!(
     |db: Db| async move {
         let s = server(db);
         let m = market(&s.app).await;
-        let mut seller = Browser::signed_in(&s, m.seller.id).await;
+        let mut seller = Browser::reauthenticated(&s, m.seller.id).await;
         let page = seller.submit("/settings/bank", &BANK_FORM).await;
         assert_eq!(page.status, StatusCode::OK, "{}", page.html);
         page.assert_contains(&[
@@ -381,7 +381,7 @@ both_backends!(
         let s = server(db);
         let m = market(&s.app).await;
         m.completed_order(&s.app).await;
-        let mut seller = Browser::signed_in(&s, m.seller.id).await;
+        let mut seller = Browser::reauthenticated(&s, m.seller.id).await;
         seller.submit("/settings/bank", &BANK_FORM).await;
 
         // The sales page offers the button now.
@@ -460,11 +460,17 @@ both_backends!(
         for _ in 0..2 {
             m.completed_order(&s.app).await;
         }
-        let mut seller = Browser::signed_in(&s, m.seller.id).await;
+        let mut seller = Browser::reauthenticated(&s, m.seller.id).await;
         seller.submit("/settings/bank", &BANK_FORM).await;
 
         // ¥4,680 from ¥3,000 up: no fee. Transferred by the operator.
-        let first = request::request(&s.app, &m.seller).await.expect("request");
+        let first = request::request(
+            &s.app,
+            &m.seller,
+            &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+        )
+        .await
+        .expect("request");
         assert_eq!(first.fee, 0);
         let batch = batches::close(&s.app, &ops, &first.transfer_date)
             .await
@@ -486,7 +492,13 @@ both_backends!(
 
         // A later request fails on the account data: the money is back, the account blocked.
         m.completed_order(&s.app).await;
-        let second = request::request(&s.app, &m.seller).await.expect("request");
+        let second = request::request(
+            &s.app,
+            &m.seller,
+            &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
+        )
+        .await
+        .expect("request");
         batches::close(&s.app, &ops, &second.transfer_date)
             .await
             .expect("close");
@@ -533,7 +545,7 @@ both_backends!(
         clock.advance_seconds(121 * DAY);
         expiry::expire_due(&s.app).await.expect("expire");
 
-        let mut seller = Browser::signed_in(&s, m.seller.id).await;
+        let mut seller = Browser::reauthenticated(&s, m.seller.id).await;
         let page = seller.get("/sales").await;
         page.assert_contains(&[
             &format!("<a href=\"/orders/{order}\">ロゴを作成します</a>"),
@@ -553,7 +565,7 @@ both_backends!(
         let s = server(db);
         let m = market(&s.app).await;
         m.completed_order(&s.app).await;
-        let mut seller = Browser::signed_in(&s, m.seller.id).await;
+        let mut seller = Browser::reauthenticated(&s, m.seller.id).await;
         seller.submit("/settings/bank", &BANK_FORM).await;
         seller.post("/sales/payout", &[]).await;
 

@@ -61,6 +61,8 @@ pub struct NewToken<'a> {
     pub scope: &'a str,
     pub lifetime_days: Option<i64>,
     pub password: &'a str,
+    /// The two-step code, when two-step sign-in is on.
+    pub totp_code: &'a str,
 }
 
 /// Creates a token; the secret is returned once and never again. Only for a member signed in
@@ -88,7 +90,7 @@ pub async fn create(
     );
     let (name, scope, lifetime) =
         fields.finish(name.zip(scope).zip(lifetime).map(|((n, s), l)| (n, s, l)))?;
-    reauthenticate(app, user, input.password).await?;
+    reauthenticate(app, user, input.password, input.totp_code).await?;
     issue(app, user.id, name, scope, lifetime).await
 }
 
@@ -128,13 +130,19 @@ pub(crate) async fn issue(
     Ok((row.try_into()?, secret))
 }
 
-/// The check that guards token creation: the current password for now. The shared
-/// re-authentication (password and, when on, the second step) replaces this one call.
-async fn reauthenticate(app: &App, user: &CurrentUser, password: &str) -> AppResult<()> {
+/// The check that guards token creation: the current password and, when two-step sign-in is
+/// on, a code (checked only after the right password, so a wrong one uses up no code).
+async fn reauthenticate(
+    app: &App,
+    user: &CurrentUser,
+    password: &str,
+    totp_code: &str,
+) -> AppResult<()> {
     match check_password(&mut app.db.read().await?, user.id, password).await {
-        Err(AppError::Invalid(_)) => Err(AppError::invalid("password", "password-wrong")),
-        other => other,
+        Err(AppError::Invalid(_)) => return Err(AppError::invalid("password", "password-wrong")),
+        other => other?,
     }
+    crate::accounts::two_step::require_code(app, user.id, totp_code).await
 }
 
 fn parse_name(name: &str) -> Result<String, FieldError> {

@@ -7,11 +7,13 @@ pub mod change_password;
 pub mod confirm;
 pub mod current;
 pub mod password_reset;
+pub mod reauth;
 pub mod register;
 pub mod sessions;
 pub mod sign_in;
 pub mod throttle;
 mod tokens;
+pub mod two_step;
 
 pub use current::CurrentUser;
 

@@ -6,7 +6,7 @@ use yorozu_store::accounts::{sign_in_failures, users};
 use crate::accounts::throttle::{self, Bucket};
 use crate::accounts::{Client, sessions};
 use crate::crypto::{burn_password_check, verify_password};
-use crate::withdrawal::undo::{self, Undo};
+use crate::withdrawal::undo;
 use crate::{App, AppError, AppResult};
 
 /// The message of a correct password for an account whose withdrawal can no longer be undone.
@@ -66,27 +66,14 @@ pub async fn sign_in_telling(
     let user = users::find_by_email(&mut c, email.as_str()).await?;
     drop(c);
 
-    let mut reopened = false;
     let verified = match user
         .as_ref()
         .and_then(|u| u.password_hash.as_deref().map(|h| (u, h)))
     {
-        Some((u, hash)) if u.status == "active" => verify_password(password, hash).then_some(u.id),
-        // Signing in during a withdrawal's grace period undoes it; after it, or when the
-        // member chose to erase at once, the right password only learns that it is final.
-        Some((u, hash)) if u.status == "closed" => {
-            if !verify_password(password, hash) {
-                None
-            } else {
-                match undo::reopen(app, u.id).await? {
-                    Undo::Reopened => {
-                        reopened = true;
-                        Some(u.id)
-                    }
-                    Undo::Final { .. } => return Err(AppError::Conflict(WITHDRAWAL_FINAL)),
-                    Undo::Nothing => None,
-                }
-            }
+        // A closed account: signing in during a withdrawal's grace period undoes it (below,
+        // once every step of the sign-in has passed).
+        Some((u, hash)) if u.status == "active" || u.status == "closed" => {
+            verify_password(password, hash).then_some((u.id, u.status == "closed"))
         }
         _ => {
             burn_password_check(password);
@@ -94,14 +81,28 @@ pub async fn sign_in_telling(
         }
     };
     let mut tx = app.db.begin().await?;
-    let Some(user_id) = verified else {
+    let Some((user_id, closed)) = verified else {
         // The history of failures, which the withdrawal's password check also counts.
         sign_in_failures::record(&mut tx, app.new_id(), &email_hash, &client.ip, now).await?;
         tx.commit().await?;
         return Err(AppError::BadCredentials);
     };
+    // After the grace period, or when the member chose to erase at once, the right password
+    // only learns that the withdrawal is final.
+    if closed && !undo::can_undo_now(&mut tx, app, user_id).await? {
+        return Err(AppError::Conflict(WITHDRAWAL_FINAL));
+    }
     sign_in_failures::clear_for_email(&mut tx, &email_hash).await?;
     throttle::clear_address(&mut tx, &email_hash).await?;
+    // With two-step sign-in on, the right password only earns a challenge for the code (which
+    // then undoes a withdrawal in its grace period, see `two_step::sign_in::complete`).
+    if let Some(challenge) =
+        crate::accounts::two_step::sign_in::challenge_if_enabled(&mut tx, app, user_id).await?
+    {
+        tx.commit().await?;
+        return Err(AppError::SecondStepRequired(challenge));
+    }
+    let reopened = closed && undo::reopen_after_sign_in(&mut tx, app, user_id).await?;
     let token = sessions::start(&mut tx, app, user_id, client).await?;
     tx.commit().await?;
     // A correct password is no guess: it does not count against the client address.

@@ -1,6 +1,12 @@
 //! The seller's bank account for payouts (振込先口座): validated, normalised to the
 //! half-width katakana that transfer files need, shown back with the bank and branch names
 //! from the bundled table, and stored with the number and holder encrypted.
+//!
+//! Registering or replacing it is what an intruder with a stolen session would do first, so
+//! it needs a fresh re-authentication ([`Reauthenticated`]), mails the member (account mail,
+//! which cannot be turned off), is written to the audit log, and holds payouts to the new
+//! account for [`crate::config::Policy::bank_change_hold_hours`] ([`super::hold`]). A first
+//! registration is held too: an intruder can register an account the owner never had.
 
 use yorozu_domain::payouts::bank::{
     AccountHolder, AccountNumber, AccountType, BankCode, BranchCode,
@@ -9,6 +15,9 @@ use yorozu_domain::payouts::banks;
 use yorozu_store::payouts::{bank_accounts, requests};
 
 use crate::accounts::CurrentUser;
+use crate::accounts::reauth::Reauthenticated;
+use crate::mail::{MailCategory, compose::compose, outbox};
+use crate::operators::audit;
 use crate::{App, AppError, AppResult, FieldError, Fields};
 
 /// Purposes of the sealed fields (a value sealed for one cannot be opened as the other).
@@ -40,12 +49,19 @@ pub struct BankAccountView {
     pub holder: String,
     /// Why transfers to it stopped, when a transfer failed on its data.
     pub invalid_reason: Option<String>,
+    /// Until when payouts to it are held after it was registered or changed (unix seconds).
+    pub held_until: Option<i64>,
 }
 
-/// Registers (or replaces) the member's account.
+/// Audit-log actions of the member's own account changes.
+pub const AUDIT_REGISTERED: &str = "bank_account.register";
+pub const AUDIT_CHANGED: &str = "bank_account.change";
+
+/// Registers (or replaces) the member's account; needs a fresh re-authentication.
 pub async fn register(
     app: &App,
     member: &CurrentUser,
+    _reauthenticated: &Reauthenticated,
     input: &BankInput,
 ) -> AppResult<BankAccountView> {
     let mut fields = Fields::default();
@@ -88,9 +104,51 @@ pub async fn register(
     };
     let mut tx = app.db.begin().await?;
     yorozu_store::accounts::users::lock(&mut tx, member.id).await?;
+    let previous = bank_accounts::active(&mut tx, member.id).await?;
     bank_accounts::replace(&mut tx, &row, now).await?;
+    let view = view_of(app, &row)?;
+    let (action, detail) = match &previous {
+        Some(old) => (
+            AUDIT_CHANGED,
+            format!(
+                "{} {} ****{} -> {} {} {}",
+                old.bank_code,
+                old.branch_code,
+                old.account_number_last3,
+                row.bank_code,
+                row.branch_code,
+                view.number_masked
+            ),
+        ),
+        None => (
+            AUDIT_REGISTERED,
+            format!(
+                "{} {} {}",
+                row.bank_code, row.branch_code, view.number_masked
+            ),
+        ),
+    };
+    audit::record(&mut tx, app, member.id, action, Some(member.id), &detail).await?;
+    let until = view.held_until.unwrap_or(now);
+    let mail = compose(
+        member.locale,
+        "bank-account-changed",
+        &member.email,
+        Some(member.id),
+        &[
+            ("bank", view.bank_name.clone().into()),
+            ("branch", view.branch_name.clone().into()),
+            ("number", view.number_masked.clone().into()),
+            (
+                "until",
+                super::hold::datetime_text(member.locale, until).into(),
+            ),
+            ("url", app.url("/settings/bank").into()),
+        ],
+    );
+    outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
     tx.commit().await?;
-    view_of(app, &row)
+    Ok(view)
 }
 
 /// The bank and branch of a stored account, from the bundled table.
@@ -119,6 +177,7 @@ fn view_of(app: &App, row: &bank_accounts::BankAccountRow) -> AppResult<BankAcco
         number_masked: format!("****{}", row.account_number_last3),
         holder,
         invalid_reason: row.invalid_reason.clone(),
+        held_until: super::hold::held_until(app, row),
     })
 }
 

@@ -7,6 +7,7 @@ pub mod bank;
 pub mod batches;
 pub mod console;
 pub mod expiry;
+pub mod hold;
 pub mod request;
 pub mod sales;
 

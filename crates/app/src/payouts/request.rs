@@ -8,6 +8,7 @@ use yorozu_store::payouts::{bank_accounts, requests, sales};
 
 use super::{LEDGER_REQUESTED, mail, transfer_date_now};
 use crate::accounts::CurrentUser;
+use crate::accounts::reauth::Reauthenticated;
 use crate::{App, AppError, AppResult, FieldError, ledger};
 
 /// The seller's available balance: the negation of their balance account's sum.
@@ -22,7 +23,14 @@ pub(crate) async fn available(c: &mut impl yorozu_store::Exec, seller_id: i64) -
 /// balance does not exceed the transfer fee. Two requests at once: the member lock on
 /// PostgreSQL (and the single writer on SQLite) serialise them, and the in-flight unique
 /// index backs it up, so the balance is paid out once.
-pub async fn request(app: &App, seller: &CurrentUser) -> AppResult<requests::PayoutRequestRow> {
+///
+/// Needs a fresh re-authentication, and refuses while the account is held after a change
+/// ([`super::hold`]), saying until when.
+pub async fn request(
+    app: &App,
+    seller: &CurrentUser,
+    _reauthenticated: &Reauthenticated,
+) -> AppResult<requests::PayoutRequestRow> {
     let mut tx = app.db.begin().await?;
     if !yorozu_store::accounts::users::lock_active(&mut tx, seller.id).await? {
         return Err(AppError::Conflict("account-closed"));
@@ -32,6 +40,13 @@ pub async fn request(app: &App, seller: &CurrentUser) -> AppResult<requests::Pay
         .ok_or(AppError::Conflict("payout-no-bank-account"))?;
     if account.invalid_since.is_some() {
         return Err(AppError::Conflict("payout-bank-account-invalid"));
+    }
+    if let Some(until) = super::hold::held_until(app, &account) {
+        return Err(AppError::Invalid(vec![
+            FieldError::new("", "payout-bank-account-held")
+                .with("hours", app.policy.bank_change_hold_hours)
+                .with("until", super::hold::datetime_text(seller.locale, until)),
+        ]));
     }
     if requests::in_flight(&mut tx, seller.id).await?.is_some() {
         return Err(AppError::Conflict("payout-already-requested"));

@@ -145,7 +145,9 @@ async fn request_payout(app: &App, user_id: i64) -> AppResult<bool> {
     let Some(member) = member else {
         return Ok(false);
     };
-    match crate::payouts::request::request(app, &member).await {
+    // The member confirmed the scheduled withdrawal, its payout included, with the password.
+    let confirmed = crate::accounts::reauth::Reauthenticated::confirmed_earlier();
+    match crate::payouts::request::request(app, &member, &confirmed).await {
         Ok(_) => Ok(true),
         Err(AppError::Conflict(_) | AppError::Invalid(_)) => Ok(false),
         Err(e) => Err(e),

@@ -43,6 +43,26 @@ pub fn can_undo(row: &WithdrawalRow, now: i64) -> bool {
         && row.purge_at.is_some_and(|at| at > now)
 }
 
+/// Whether `user_id`'s closed account can still be reopened now (its withdrawal is in the
+/// grace period); false for a final withdrawal or an account not closed by one.
+pub async fn can_undo_now(c: &mut impl Exec, app: &App, user_id: i64) -> AppResult<bool> {
+    let row = withdrawals::open_for(c, user_id).await?;
+    Ok(row.is_some_and(|w| can_undo(&w, app.now())))
+}
+
+/// Reopens the closed account of a member who has just passed every step of signing in,
+/// inside the sign-in's transaction: true when reopened; a withdrawal that became final
+/// meanwhile is refused with [`crate::accounts::sign_in::WITHDRAWAL_FINAL`].
+pub async fn reopen_after_sign_in(c: &mut impl Exec, app: &App, user_id: i64) -> AppResult<bool> {
+    match reopen_in(c, app, user_id).await? {
+        Undo::Reopened => Ok(true),
+        Undo::Final { .. } => Err(crate::AppError::Conflict(
+            crate::accounts::sign_in::WITHDRAWAL_FINAL,
+        )),
+        Undo::Nothing => Err(crate::AppError::BadCredentials),
+    }
+}
+
 /// Reopens `user_id`'s closed account (their password was just verified) in its own
 /// transaction.
 pub async fn reopen(app: &App, user_id: i64) -> AppResult<Undo> {

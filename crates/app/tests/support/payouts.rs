@@ -11,6 +11,7 @@ pub async fn register_bank(t: &TestApp, member: &CurrentUser) {
     yorozu_app::payouts::bank::register(
         &t.app,
         member,
+        &yorozu_app::accounts::reauth::Reauthenticated::CONFIRMED_EARLIER,
         &yorozu_app::payouts::bank::BankInput {
             bank_code: "0001".into(),
             branch_code: "001".into(),

@@ -5,4 +5,5 @@ pub mod email_tokens;
 pub mod request_counters;
 pub mod sessions;
 pub mod sign_in_failures;
+pub mod two_step;
 pub mod users;

@@ -218,6 +218,12 @@ pub async fn delete_access(c: &mut impl Exec, user_id: i64, limit: i64) -> Resul
         delete_some!("sessions", "token_hash", "user_id"),
         delete_some!("api_tokens", "id", "user_id"),
         delete_some!("email_tokens", "token_hash", "user_id"),
+        // Two-step sign-in: the sealed secret, recovery code hashes, waiting sign-ins and
+        // re-authentications.
+        delete_some!("two_step_challenges", "token_hash", "user_id"),
+        delete_some!("reauthentications", "session_hash", "user_id"),
+        delete_some!("two_step_recovery_codes", "code_hash", "user_id"),
+        delete_some!("two_step", "user_id", "user_id"),
         delete_some!("notification_settings", "category", "user_id"),
     ] {
         if left == 0 {

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use yorozu_app::accounts::{CurrentUser, change_email, change_password, register};
+use yorozu_app::accounts::{CurrentUser, change_email, change_password, register, two_step};
 use yorozu_app::{AppError, FieldError};
 use yorozu_domain::Locale;
 
@@ -94,6 +94,9 @@ pub async fn me(ApiUser(user): ApiUser) -> Json<Me> {
 pub struct ChangeEmailRequest {
     new_email: String,
     current_password: String,
+    /// With two-step sign-in on, its code (or a recovery code).
+    #[serde(default)]
+    totp_code: String,
 }
 
 /// Mails a confirmation link to the new address; the change happens when it is opened.
@@ -102,6 +105,7 @@ pub async fn change_email(
     ApiUser(user): ApiUser,
     ApiJson(input): ApiJson<ChangeEmailRequest>,
 ) -> ApiResult<StatusCode> {
+    two_step::require_code(&state.app, user.id, &input.totp_code).await?;
     change_email::request(&state.app, &user, &input.new_email, &input.current_password).await?;
     Ok(StatusCode::ACCEPTED)
 }
@@ -110,6 +114,9 @@ pub async fn change_email(
 pub struct ChangePasswordRequest {
     current_password: String,
     new_password: String,
+    /// With two-step sign-in on, its code (or a recovery code).
+    #[serde(default)]
+    totp_code: String,
 }
 
 /// Changes the password, signs out every browser session (an API caller has no session of
@@ -119,6 +126,7 @@ pub async fn change_password(
     ApiUser(user): ApiUser,
     ApiJson(input): ApiJson<ChangePasswordRequest>,
 ) -> ApiResult<StatusCode> {
+    two_step::require_code(&state.app, user.id, &input.totp_code).await?;
     // No stored session has an empty hash, so nothing is kept.
     change_password::change(
         &state.app,

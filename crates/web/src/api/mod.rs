@@ -26,6 +26,7 @@ mod profile;
 mod search;
 mod sessions;
 mod tokens;
+mod two_step;
 mod withdrawal;
 
 use axum::Router;
@@ -109,6 +110,10 @@ api_routes! {
     delete "/me/bank-account" => payouts::remove_bank_account,
     post "/me/payout-requests" => payouts::request_payout,
     get "/me/payout-requests" => payouts::payout_requests,
+    get "/me/two-step" => two_step::status,
+    post "/me/two-step/setup" => two_step::setup,
+    post "/me/two-step" => two_step::enable,
+    delete "/me/two-step" => two_step::disable,
     get "/me/withdrawal/readiness" => withdrawal::readiness,
     post "/me/withdrawal" => withdrawal::confirm,
     delete "/me/withdrawal" => withdrawal::cancel,

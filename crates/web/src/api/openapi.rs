@@ -5,6 +5,7 @@
 mod exports;
 mod orders;
 mod payouts;
+mod two_step;
 mod withdrawal;
 
 use std::sync::OnceLock;
@@ -148,6 +149,15 @@ impl Op {
     fn json_body(mut self, schema: &str) -> Op {
         self.body = Some(json!({
             "required": true,
+            "content": { "application/json": { "schema": schema_ref(schema) } },
+        }));
+        self
+    }
+
+    /// A JSON body the client may leave out.
+    fn json_body_optional(mut self, schema: &str) -> Op {
+        self.body = Some(json!({
+            "required": false,
             "content": { "application/json": { "schema": schema_ref(schema) } },
         }));
         self
@@ -334,6 +344,7 @@ fn paths() -> Value {
     ops.extend(orders::paths());
     ops.extend(payouts::paths());
     ops.extend(withdrawal::paths());
+    ops.extend(two_step::paths());
     ops.extend(exports::paths());
     let mut paths = Map::new();
     for (method, path, op) in ops {
@@ -386,8 +397,10 @@ fn error_responses() -> Value {
     json!({
         "BadRequest": error_response("The body is not JSON of the expected shape (`error-bad-json`; `detail` says where)."),
         "Unauthenticated": unauthenticated,
-        "Forbidden": error_response("The resource belongs to someone else (`error-forbidden`), or a read-only token \
-                                     was used for a change (`token-read-only`)."),
+        "Forbidden": error_response("The resource belongs to someone else (`error-forbidden`), a read-only token \
+                                     was used for a change (`token-read-only`), or a sensitive action needs \
+                                     the password again (`reauth-required`: send `password`, and `totp_code` when two-step \
+                                     sign-in is on, in the body)."),
         "TooManyRequests": too_many,
         "NotFound": error_response("No such resource, or it belongs to someone else (`error-not-found`)."),
         "Conflict": error_response("The current state does not allow this; `code` says why."),
@@ -411,6 +424,9 @@ fn schemas() -> Value {
         all.extend(more);
     }
     if let (Value::Object(all), Value::Object(more)) = (&mut all, withdrawal::schemas()) {
+        all.extend(more);
+    }
+    if let (Value::Object(all), Value::Object(more)) = (&mut all, two_step::schemas()) {
         all.extend(more);
     }
     if let (Value::Object(all), Value::Object(more)) = (&mut all, exports::schemas()) {
@@ -490,12 +506,20 @@ fn account_schemas() -> Value {
         "ChangeEmailRequest": {
             "type": "object",
             "required": ["new_email", "current_password"],
-            "properties": { "new_email": { "type": "string" }, "current_password": { "type": "string" } },
+            "properties": {
+                "new_email": { "type": "string" },
+                "current_password": { "type": "string" },
+                "totp_code": { "type": "string", "description": "With two-step sign-in on: its six-digit code or a recovery code (422 `two-step-code-required` / `two-step-code-wrong` otherwise)." },
+            },
         },
         "ChangePasswordRequest": {
             "type": "object",
             "required": ["current_password", "new_password"],
-            "properties": { "current_password": { "type": "string" }, "new_password": { "type": "string" } },
+            "properties": {
+                "current_password": { "type": "string" },
+                "new_password": { "type": "string" },
+                "totp_code": { "type": "string", "description": "With two-step sign-in on: its six-digit code or a recovery code (422 `two-step-code-required` / `two-step-code-wrong` otherwise)." },
+            },
         },
         "Profile": {
             "type": "object",

@@ -7,13 +7,14 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use yorozu_app::AppError;
+use yorozu_app::accounts::reauth::{self, Credentials};
 use yorozu_app::payouts::bank::{self, BankAccountView, BankInput};
 use yorozu_app::payouts::{request, sales};
 use yorozu_domain::Yen;
 use yorozu_store::payouts::requests::PayoutRequestRow;
 
 use crate::api::auth::ApiUser;
-use crate::api::error::ApiResult;
+use crate::api::error::{ApiError, ApiResult};
 use crate::api::extract::ApiJson;
 use crate::state::AppState;
 
@@ -34,6 +35,17 @@ pub struct BankAccountInput {
     account_number: String,
     #[serde(default)]
     holder: String,
+    /// Re-authentication: API clients have no session, so the password (and the two-step
+    /// code when it is on) come with the change itself.
+    #[serde(flatten)]
+    reauth: Credentials,
+}
+
+/// The optional body of a payout request: the password (and code) for re-authentication.
+#[derive(Debug, Default, Deserialize)]
+pub struct PayoutRequestInput {
+    #[serde(flatten)]
+    reauth: Credentials,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -129,6 +141,8 @@ pub struct BankAccount {
     /// `false` after a transfer failed on the account's data: register it again.
     usable: bool,
     invalid_reason: Option<String>,
+    /// Payouts to a newly registered or changed account wait until then (unix seconds).
+    held_until: Option<i64>,
 }
 
 impl From<BankAccountView> for BankAccount {
@@ -143,6 +157,7 @@ impl From<BankAccountView> for BankAccount {
             holder: v.holder,
             usable: v.invalid_reason.is_none(),
             invalid_reason: v.invalid_reason,
+            held_until: v.held_until,
         }
     }
 }
@@ -220,6 +235,7 @@ pub async fn register_bank_account(
     ApiUser(user): ApiUser,
     ApiJson(input): ApiJson<BankAccountInput>,
 ) -> ApiResult<Json<BankAccount>> {
+    let proof = reauth::require(&state.app, &user, None, Some(&input.reauth)).await?;
     let input = BankInput {
         bank_code: input.bank_code,
         branch_code: input.branch_code,
@@ -227,7 +243,7 @@ pub async fn register_bank_account(
         account_number: input.account_number,
         holder: input.holder,
     };
-    let view = bank::register(&state.app, &user, &input).await?;
+    let view = bank::register(&state.app, &user, &proof, &input).await?;
     Ok(Json(view.into()))
 }
 
@@ -244,8 +260,19 @@ pub async fn remove_bank_account(
 pub async fn request_payout(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
+    body: axum::body::Bytes,
 ) -> ApiResult<(StatusCode, Json<PayoutRequest>)> {
-    let row = request::request(&state.app, &user).await?;
+    // The body is optional (older clients send none): without the password the answer is
+    // 403 `reauth-required`.
+    let input: PayoutRequestInput = if body.iter().all(u8::is_ascii_whitespace) {
+        PayoutRequestInput::default()
+    } else {
+        serde_json::from_slice(&body).map_err(|e| {
+            ApiError::request_with_detail(StatusCode::BAD_REQUEST, "error-bad-json", e.to_string())
+        })?
+    };
+    let proof = reauth::require(&state.app, &user, None, Some(&input.reauth)).await?;
+    let row = request::request(&state.app, &user, &proof).await?;
     Ok((StatusCode::CREATED, Json(row.into())))
 }
 

@@ -48,6 +48,9 @@ impl From<WhenInput> for When {
 #[derive(Debug, Deserialize)]
 pub struct ConfirmRequest {
     password: String,
+    /// With two-step sign-in on, its code (or a recovery code).
+    #[serde(default)]
+    totp_code: String,
     /// Reason keys (`cannot-sell`, …).
     #[serde(default)]
     reasons: Vec<String>,
@@ -238,6 +241,7 @@ pub async fn confirm(
     ApiUser(user): ApiUser,
     ApiJson(input): ApiJson<ConfirmRequest>,
 ) -> ApiResult<Response> {
+    yorozu_app::accounts::two_step::require_code(&state.app, user.id, &input.totp_code).await?;
     let confirmation = Confirmation {
         password: input.password,
         reasons: input.reasons,

@@ -162,6 +162,9 @@ async fn login(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginFo
             );
             Ok(response)
         }
+        Err(yorozu_app::AppError::SecondStepRequired(challenge)) => Ok(
+            crate::pages::two_step::to_second_step(&ctx, &challenge, &next),
+        ),
         Err(e) => {
             let retry = retry_after(&e);
             let (status, errors) = form_or_page(ctx.tr, e)?;

@@ -16,6 +16,7 @@ pub mod paperwork;
 pub mod profile;
 pub mod sales;
 pub mod settings;
+pub mod two_step;
 pub mod unsubscribe;
 pub mod withdrawal;
 

@@ -38,21 +38,33 @@ pub fn server(db: Db) -> TestServer {
 }
 
 pub fn server_with_limit(db: Db, max_body_bytes: usize) -> TestServer {
-    build_server(db, max_body_bytes, None)
+    server_with(db, max_body_bytes, |_| {})
 }
 
 /// A server whose per-client limit on sign-ups, resets and resends is `limit`.
 pub fn server_with_request_limit(db: Db, limit: i64) -> TestServer {
-    build_server(db, 8 * 1024 * 1024, Some(limit))
+    server_with(db, 8 * 1024 * 1024, move |policy| {
+        policy.client_request_limit = limit;
+    })
 }
 
-fn build_server(db: Db, max_body_bytes: usize, request_limit: Option<i64>) -> TestServer {
+/// The server with a changed policy, e.g. a rule the test app leaves off turned on again.
+pub fn server_with_policy(
+    db: Db,
+    change: impl FnOnce(&mut yorozu_app::config::Policy),
+) -> TestServer {
+    server_with(db, 8 * 1024 * 1024, change)
+}
+
+fn server_with(
+    db: Db,
+    max_body_bytes: usize,
+    change: impl FnOnce(&mut yorozu_app::config::Policy),
+) -> TestServer {
     let clock = Arc::new(FixedClock::at(START));
     let files = TempDir::new("yorozu-api-files");
     let mut app = yorozu_app::testing::app(db, clock.clone(), &files.0, 7);
-    if let Some(limit) = request_limit {
-        app.policy.client_request_limit = limit;
-    }
+    change(&mut app.policy);
     let web = WebConfig {
         secure_cookies: false,
         mailbox_enabled: true,

@@ -122,6 +122,22 @@ impl<'a> Browser<'a> {
         browser
     }
 
+    /// Signed in, and re-authenticated through the page (password again), so sensitive pages
+    /// (bank account, payout request) proceed for the next minutes.
+    pub async fn reauthenticated(server: &'a TestServer, user_id: i64) -> Browser<'a> {
+        let mut browser = Browser::signed_in(server, user_id).await;
+        let page = browser
+            .post("/settings/reauth", &[("password", PASSWORD), ("next", "/")])
+            .await;
+        assert_eq!(
+            page.status,
+            StatusCode::SEE_OTHER,
+            "re-authentication: {}",
+            page.html
+        );
+        browser
+    }
+
     /// Pages in English from now on (the language cookie wins over the member's setting).
     pub fn english(mut self) -> Self {
         self.lang = "en";

@@ -29,25 +29,34 @@ pub(super) fn paths() -> Vec<(&'static str, &'static str, Op)> {
                        Every field is checked and all problems are reported at once, e.g. `bank-code-invalid`, \
                        `bank-unknown`, `branch-unknown`, `account-type-unknown`, `account-number-invalid`, \
                        `account-holder-empty`, `account-holder-invalid-characters`. The number and the holder are \
-                       stored encrypted.")
+                       stored encrypted. Re-authentication: the body carries `password` (and `totp_code` when \
+                       two-step sign-in is on); without it the answer is 403 `reauth-required`, with a wrong one \
+                       422 `password-wrong` (field `current_password`) or `two-step-code-wrong` (field \
+                       `totp_code`). The member is mailed, the change is audited, and payouts to the new account \
+                       wait until `held_until` (72 hours by default).")
             .json_body("BankAccountInput")
             .ok("200", "The account as registered, with the bank's and branch's names.", schema_ref("BankAccount"))
-            .errors(&["400", "415", "422"])),
+            .errors(&["400", "403", "415", "422"])),
         ("delete", "/me/bank-account", Op::new("removeMyBankAccount", "payouts", "Remove the bank account")
             .describe("Refused with 409 `bank-account-in-use` while a payout request is waiting or being \
                        processed.")
             .empty("204", "Removed.")
             .errors(&["404", "409"])),
         ("post", "/me/payout-requests", Op::new("requestPayout", "payouts", "Request a payout (振込申請)")
-            .describe("Requests the whole available balance; no body is needed. The transfer fee is taken from it \
+            .describe("Requests the whole available balance. The body carries only re-authentication: \
+                       `password` (and `totp_code` when two-step sign-in is on); without it the answer is 403 \
+                       `reauth-required`. Within the hold after the bank account was registered or changed \
+                       (`held_until` of GET /me/bank-account) the request is refused with 422 and the field \
+                       error `payout-bank-account-held`, which says until when. The transfer fee is taken from it \
                        (see `payout_preview` of GET /me/sales). Requests made on the 1st–15th are paid on the \
                        20th, those made on the 16th–end on the 5th of the next month (the next business day when \
                        that is a weekend or holiday). Refused, with nothing moved: 409 `payout-no-bank-account`, \
                        `payout-bank-account-invalid` (a transfer failed on the account's data; register it again) \
                        or `payout-already-requested` (one request at a time); 422 with the field error \
                        `payout-balance-too-low` when the balance does not exceed the fee.")
+            .json_body_optional("Reauthentication")
             .ok("201", "The request.", schema_ref("PayoutRequest"))
-            .errors(&["409", "422"])),
+            .errors(&["400", "403", "409", "422"])),
         ("get", "/me/payout-requests", Op::new("listMyPayoutRequests", "payouts", "The caller's payout requests")
             .ok("200", "The latest 50 requests, newest first.", list_of("PayoutRequest"))),
     ]
@@ -173,13 +182,23 @@ pub(super) fn schemas() -> Value {
                 "account_type": account_type,
                 "account_number": { "type": "string", "description": format!("Up to {ACCOUNT_NUMBER_DIGITS} digits (shorter numbers are zero-padded).") },
                 "holder": { "type": "string", "description": format!("The holder's name in katakana (at most {MAX_ACCOUNT_HOLDER_CHARS} half-width characters).") },
+                "password": { "type": "string", "description": "The current password (re-authentication)." },
+                "totp_code": { "type": "string", "description": "The two-step code (six digits) or a recovery code, when two-step sign-in is on." },
+            },
+        },
+        "Reauthentication": {
+            "type": "object",
+            "description": "The password again (and the two-step code when it is on) before a sensitive action.",
+            "properties": {
+                "password": { "type": "string", "description": "The current password." },
+                "totp_code": { "type": "string", "description": "The two-step code (six digits) or a recovery code, when two-step sign-in is on." },
             },
         },
         "BankAccount": {
             "type": "object",
             "required": [
                 "bank_code", "bank_name", "branch_code", "branch_name", "account_type", "number_masked", "holder", "usable",
-                "invalid_reason",
+                "invalid_reason", "held_until",
             ],
             "additionalProperties": false,
             "properties": {
@@ -192,6 +211,7 @@ pub(super) fn schemas() -> Value {
                 "holder": { "type": "string", "description": "Half-width katakana, as transfers carry it." },
                 "usable": { "type": "boolean", "description": "False after a transfer failed on the account's data." },
                 "invalid_reason": { "type": ["string", "null"], "description": "The operator's note when a transfer failed on the account's data." },
+                "held_until": { "type": ["integer", "null"], "format": "int64", "description": "Unix seconds: payouts to a newly registered or changed account wait until then; null when they may go." },
             },
         },
     })

@@ -148,6 +148,7 @@ pub(super) fn schemas() -> Value {
             "required": ["password"],
             "properties": {
                 "password": { "type": "string", "description": "The caller's password, to confirm it is them." },
+                "totp_code": { "type": "string", "description": "With two-step sign-in on: its six-digit code or a recovery code (422 `two-step-code-required` / `two-step-code-wrong` otherwise)." },
                 "reasons": {
                     "type": "array",
                     "items": { "type": "string", "enum": reasons },

@@ -25,6 +25,7 @@ use super::{BANK, no_store};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
 use crate::pages::settings::signed_in;
+use crate::pages::two_step::reauthenticated;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -38,6 +39,8 @@ struct AccountView {
     number: String,
     holder: String,
     invalid_reason: Option<String>,
+    /// Until when payouts to it wait after the change, for people.
+    held_until: Option<String>,
 }
 
 /// A bank of the bundled table with its branches, for the datalist and the code list.
@@ -66,6 +69,9 @@ struct BankPage<'a> {
     errors: FormErrors,
     /// Errors of the remove button (shown with the account, not with the form).
     remove_errors: FormErrors,
+    /// The session re-authenticated recently: the form is offered (else a link to do so).
+    reauth_fresh: bool,
+    hold_hours: i64,
     bank_digits: usize,
     branch_digits: usize,
     number_digits: usize,
@@ -110,6 +116,10 @@ pub(super) async fn save(
     form: Result<Form<BankForm>, FormRejection>,
 ) -> PageResult {
     let user = signed_in!(ctx);
+    let proof = match reauthenticated(&state, &ctx, user, BANK).await? {
+        Ok(proof) => proof,
+        Err(redirect) => return Ok(redirect),
+    };
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let input = BankInput {
         bank_code: form.bank_code.clone(),
@@ -118,7 +128,7 @@ pub(super) async fn save(
         account_number: form.account_number.clone(),
         holder: form.holder.clone(),
     };
-    match bank::register(&state.app, user, &input).await {
+    match bank::register(&state.app, user, &proof, &input).await {
         Ok(_) => Ok(redirect_with_flash(&ctx, BANK, "bank-settings-flash-saved")),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
@@ -176,6 +186,7 @@ async fn render(
     let account = bank::view(&state.app, user)
         .await?
         .map(|a| account_view(ctx, a));
+    let reauth_fresh = reauthenticated(state, ctx, user, BANK).await?.is_ok();
     let kinds = AccountType::ALL
         .into_iter()
         .map(|t| KindChoice {
@@ -209,6 +220,8 @@ async fn render(
             banks,
             errors,
             remove_errors,
+            reauth_fresh,
+            hold_hours: state.app.policy.bank_change_hold_hours,
             bank_digits: BANK_CODE_DIGITS,
             branch_digits: BRANCH_CODE_DIGITS,
             number_digits: ACCOUNT_NUMBER_DIGITS,
@@ -227,5 +240,6 @@ fn account_view(ctx: &Ctx, a: BankAccountView) -> AccountView {
         number: a.number_masked,
         holder: a.holder,
         invalid_reason: a.invalid_reason,
+        held_until: a.held_until.map(|t| ctx.datetime(&t)),
     }
 }

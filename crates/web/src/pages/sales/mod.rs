@@ -101,8 +101,15 @@ fn fee_rule_text(ctx: &Ctx, rule: FeeRule) -> String {
 enum Blocker<'a> {
     NoAccount,
     InvalidAccount,
+    /// The account was registered or changed recently: payouts wait until `until`.
+    Held {
+        until: i64,
+        hours: i64,
+    },
     InFlight(&'a PayoutRequestRow),
-    BalanceTooLow { fee: Yen },
+    BalanceTooLow {
+        fee: Yen,
+    },
 }
 
 /// What a payout of the whole balance would be, or why there can be none. The use case
@@ -112,12 +119,19 @@ fn payout_outlook<'a>(
     page: &'a SalesPage,
     account: Option<&BankAccountView>,
     rule: FeeRule,
+    hold_hours: i64,
 ) -> Result<PayoutAmounts, Blocker<'a>> {
     let Some(account) = account else {
         return Err(Blocker::NoAccount);
     };
     if account.invalid_reason.is_some() {
         return Err(Blocker::InvalidAccount);
+    }
+    if let Some(until) = account.held_until {
+        return Err(Blocker::Held {
+            until,
+            hours: hold_hours,
+        });
     }
     if let Some(row) = &page.in_flight {
         return Err(Blocker::InFlight(row));
@@ -143,6 +157,16 @@ impl BlockerView {
             Blocker::InvalidAccount => BlockerView {
                 text: ctx.t("payout-bank-account-invalid"),
                 link: Some((BANK, ctx.t("sales-fix-bank"))),
+            },
+            Blocker::Held { until, hours } => BlockerView {
+                text: ctx.tr.ta(
+                    "sales-bank-held",
+                    [
+                        ("hours", Arg::Number(*hours)),
+                        ("until", Arg::from(ctx.datetime(until))),
+                    ],
+                ),
+                link: None,
             },
             Blocker::InFlight(row) => BlockerView {
                 text: ctx.tr.ta(

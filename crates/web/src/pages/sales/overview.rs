@@ -74,7 +74,8 @@ pub(super) async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult 
     let data = sales::page(&state.app, user).await?;
     let account = bank::view(&state.app, user).await?;
     let rule = state.app.policy.transfer_fee;
-    let blocker = payout_outlook(&data, account.as_ref(), rule)
+    let hold_hours = state.app.policy.bank_change_hold_hours;
+    let blocker = payout_outlook(&data, account.as_ref(), rule, hold_hours)
         .err()
         .map(|b| BlockerView::new(&ctx, &b));
     let sales = data

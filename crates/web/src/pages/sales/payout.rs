@@ -15,6 +15,7 @@ use super::{
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
 use crate::pages::settings::signed_in;
+use crate::pages::two_step::reauthenticated;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -43,6 +44,8 @@ struct ConfirmPage<'a> {
     account: Option<AccountLine>,
     blocker: Option<BlockerView>,
     errors: FormErrors,
+    /// The session re-authenticated recently: the button is offered (else a link to do so).
+    reauth_fresh: bool,
 }
 
 pub(super) async fn confirm(State(state): State<AppState>, ctx: Ctx) -> PageResult {
@@ -52,7 +55,11 @@ pub(super) async fn confirm(State(state): State<AppState>, ctx: Ctx) -> PageResu
 
 pub(super) async fn request(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let user = signed_in!(ctx);
-    match payout_request::request(&state.app, user).await {
+    let proof = match reauthenticated(&state, &ctx, user, "/sales/payout").await? {
+        Ok(proof) => proof,
+        Err(redirect) => return Ok(redirect),
+    };
+    match payout_request::request(&state.app, user, &proof).await {
         Ok(_) => Ok(redirect_with_flash(&ctx, SALES, "sales-flash-requested")),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
@@ -71,7 +78,11 @@ async fn render(
     let data = sales::page(&state.app, user).await?;
     let account = bank::view(&state.app, user).await?;
     let rule = state.app.policy.transfer_fee;
-    let outlook = payout_outlook(&data, account.as_ref(), rule);
+    let hold_hours = state.app.policy.bank_change_hold_hours;
+    let outlook = payout_outlook(&data, account.as_ref(), rule, hold_hours);
+    let reauth_fresh = reauthenticated(state, ctx, user, "/sales/payout")
+        .await?
+        .is_ok();
     // A request that is not possible is a conflict even before it is sent, so that the page
     // says so to clients that only look at the status.
     let status = match (&outlook, status) {
@@ -94,6 +105,7 @@ async fn render(
             account: account.map(|a| account_line(ctx, a)),
             blocker,
             errors,
+            reauth_fresh,
         },
     ))
 }

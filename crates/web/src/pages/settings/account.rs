@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 use yorozu_app::AppError;
-use yorozu_app::accounts::{change_email, change_password};
+use yorozu_app::accounts::{change_email, change_password, two_step};
 
 use super::signed_in;
 use crate::ctx::Ctx;
@@ -34,12 +34,16 @@ struct AccountPage<'a> {
     new_email: String,
     email_errors: FormErrors,
     password_errors: FormErrors,
+    /// Two-step sign-in is on: both forms ask for a code too.
+    two_step_on: bool,
 }
 
-async fn show(ctx: Ctx) -> PageResult {
+async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let user = signed_in!(ctx);
+    let on = two_step::status(&state.app, user.id).await?.enabled;
     render(
         &ctx,
+        on,
         user.email.as_str(),
         user.email_verified,
         StatusCode::OK,
@@ -55,6 +59,8 @@ struct EmailChangeForm {
     new_email: String,
     #[serde(default)]
     current_password: String,
+    #[serde(default)]
+    totp_code: String,
 }
 
 async fn request_email_change(
@@ -63,7 +69,13 @@ async fn request_email_change(
     Form(form): Form<EmailChangeForm>,
 ) -> PageResult {
     let user = signed_in!(ctx);
-    match change_email::request(&state.app, user, &form.new_email, &form.current_password).await {
+    let result = match two_step::require_code(&state.app, user.id, &form.totp_code).await {
+        Ok(()) => {
+            change_email::request(&state.app, user, &form.new_email, &form.current_password).await
+        }
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(()) => Ok(redirect_with_flash(
             &ctx,
             "/settings/account",
@@ -71,8 +83,10 @@ async fn request_email_change(
         )),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
+            let on = two_step::status(&state.app, user.id).await?.enabled;
             render(
                 &ctx,
+                on,
                 &user.email,
                 user.email_verified,
                 status,
@@ -90,6 +104,8 @@ struct PasswordChangeForm {
     current_password: String,
     #[serde(default)]
     new_password: String,
+    #[serde(default)]
+    totp_code: String,
 }
 
 async fn change_password(
@@ -103,15 +119,20 @@ async fn change_password(
         .session_hash
         .as_deref()
         .ok_or(PageError(AppError::Unauthenticated))?;
-    match change_password::change(
-        &state.app,
-        user,
-        session,
-        &form.current_password,
-        &form.new_password,
-    )
-    .await
-    {
+    let result = match two_step::require_code(&state.app, user.id, &form.totp_code).await {
+        Ok(()) => {
+            change_password::change(
+                &state.app,
+                user,
+                session,
+                &form.current_password,
+                &form.new_password,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(()) => Ok(redirect_with_flash(
             &ctx,
             "/settings/account",
@@ -119,8 +140,10 @@ async fn change_password(
         )),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
+            let on = two_step::status(&state.app, user.id).await?.enabled;
             render(
                 &ctx,
+                on,
                 &user.email,
                 user.email_verified,
                 status,
@@ -134,6 +157,7 @@ async fn change_password(
 
 fn render(
     ctx: &Ctx,
+    two_step_on: bool,
     email: &str,
     email_verified: bool,
     status: StatusCode,
@@ -151,6 +175,7 @@ fn render(
             new_email,
             email_errors,
             password_errors,
+            two_step_on,
         },
     )
 }

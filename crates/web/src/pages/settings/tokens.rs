@@ -68,6 +68,8 @@ struct TokensPage<'a> {
     lifetimes: Vec<LifetimeChoice>,
     /// `curl … http://HOST/api/v1/me`, with this site's address.
     example: String,
+    /// Two-step sign-in is on: creating a token asks for a code too.
+    two_step_on: bool,
 }
 
 async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
@@ -94,6 +96,8 @@ struct CreateForm {
     lifetime_days: String,
     #[serde(default)]
     password: String,
+    #[serde(default)]
+    totp_code: String,
 }
 
 /// Renders the page itself (no redirect): the secret must not travel through a cookie or URL.
@@ -110,10 +114,12 @@ async fn create(
         // Not a number is not a choice: refused like an unknown one.
         lifetime_days: Some(form.lifetime_days.trim().parse().unwrap_or(0)),
         password: &form.password,
+        totp_code: &form.totp_code,
     };
     let created = api_tokens::create(&state.app, user, &input).await;
     // The password is never sent back into the page.
     form.password.clear();
+    form.totp_code.clear();
     match created {
         Ok((token, secret)) => {
             let label = ctx.tr.ta(
@@ -207,6 +213,9 @@ async fn render(
         api_tokens::PREFIX,
         state.app.site.base_url
     );
+    let two_step_on = yorozu_app::accounts::two_step::status(&state.app, user_id)
+        .await?
+        .enabled;
     let mut response = page_with_status(
         status,
         &TokensPage {
@@ -219,6 +228,7 @@ async fn render(
             scope,
             lifetimes,
             example,
+            two_step_on,
         },
     )?;
     // The page may carry a secret: keep it out of caches and the back-forward history.

@@ -25,6 +25,8 @@ use crate::state::AppState;
 struct Submitted {
     entered: Entered,
     password: String,
+    /// With two-step sign-in on, its code (or a recovery code).
+    totp_code: String,
     when: When,
 }
 
@@ -32,6 +34,7 @@ impl Submitted {
     fn from_pairs(pairs: Vec<(String, String)>) -> Submitted {
         let mut entered = Entered::default();
         let mut password = String::new();
+        let mut totp_code = String::new();
         let mut when = When::Now;
         // An amount that does not parse was not acknowledged; the use case then says so.
         let amount = |v: &str| v.trim().parse::<i64>().unwrap_or(0);
@@ -40,6 +43,7 @@ impl Submitted {
                 "reasons" => entered.reasons.push(value),
                 "comment" => entered.comment = value,
                 "password" => password = value,
+                "totp_code" => totp_code = value,
                 "acknowledge_sales" => entered.acknowledged.sales_balance = amount(&value),
                 "acknowledge_points" => entered.acknowledged.points = amount(&value),
                 "erasure" => entered.erase_now = value == "now",
@@ -50,6 +54,7 @@ impl Submitted {
         Submitted {
             entered,
             password,
+            totp_code,
             when,
         }
     }
@@ -72,7 +77,16 @@ pub(super) async fn confirm(
 ) -> PageResult {
     let user = signed_in!(ctx);
     let submitted = Submitted::from_pairs(form.map(|Form(f)| f).unwrap_or_default());
-    match confirm::withdraw(&state.app, user, &submitted.confirmation(), submitted.when).await {
+    // The password field re-authenticates; with two-step sign-in on, the code as well.
+    let code =
+        yorozu_app::accounts::two_step::require_code(&state.app, user.id, &submitted.totp_code);
+    let result = match code.await {
+        Ok(()) => {
+            confirm::withdraw(&state.app, user, &submitted.confirmation(), submitted.when).await
+        }
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(Outcome::Closed(closed)) => {
             // The closing revoked every session; the browser forgets its cookie too.
             let mut response = done::redirect(&state, &closed);

@@ -123,6 +123,8 @@ impl Acknowledgement {
 struct WithdrawalPage<'a> {
     ctx: &'a Ctx,
     section: &'static str,
+    /// Two-step sign-in is on: the form asks for a code with the password.
+    two_step_on: bool,
     ready: bool,
     /// 「次のN件が終わるまでは退会できません。」 (empty when ready).
     not_ready: String,
@@ -185,6 +187,9 @@ pub(super) async fn render(
         &WithdrawalPage {
             ctx,
             section: "withdrawal",
+            two_step_on: yorozu_app::accounts::two_step::status(&state.app, user.id)
+                .await?
+                .enabled,
             ready: r.is_ready(),
             not_ready: ctx.t1("withdrawal-not-ready", "count", count),
             blockers: r
