@@ -113,6 +113,10 @@ macro_rules! resources {
                 "withdrawal_mail.ftl",
                 include_str!(concat!("../locales/", $locale, "/withdrawal_mail.ftl")),
             ),
+            (
+                "input_limits.ftl",
+                include_str!(concat!("../locales/", $locale, "/input_limits.ftl")),
+            ),
         ]
     };
 }

@@ -17,6 +17,7 @@ use yorozu_app::crypto::Signer;
 use yorozu_app::ids::IdGenerator;
 use yorozu_app::jobs::Worker;
 use yorozu_app::ports::{Clock, EncryptedDirStore, MailboxMailer, Mailer, SmtpMailer, SystemClock};
+use yorozu_app::profile::image::ImageLimits;
 use yorozu_store::{Db, DbConfig};
 use yorozu_web::{AppState, WebConfig};
 
@@ -333,6 +334,10 @@ async fn build_app(
         paying_account: common.paying_account()?,
         bank_holidays: common.bank_holidays()?,
         withdrawal_grace_days: common.withdrawal_grace_days.max(0),
+        image_limits: ImageLimits {
+            max_pixels: common.image_max_megapixels * 1_000_000,
+            ..ImageLimits::default()
+        },
         ..Policy::default()
     };
     Ok(App {

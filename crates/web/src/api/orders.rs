@@ -572,7 +572,7 @@ pub async fn list(
         Some(RoleInput::Seller) => Party::Seller,
         Some(RoleInput::Buyer) | None => Party::Buyer,
     };
-    let page = params.page.unwrap_or(1).max(1);
+    let page = yorozu_domain::paging::clamp_page(params.page.unwrap_or(1));
     let (lines, total) = view::list(&state.app, &user, party, page).await?;
     Ok(Json(OrderList {
         total,
