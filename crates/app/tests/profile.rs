@@ -273,7 +273,13 @@ both_backends!(
             invalid_fields(avatar::upload(&t.app, member.user_id, too_wide).await),
             [("avatar", "upload-image-too-many-pixels")]
         );
-        let bomb = png(8_000, 8_000);
+        let bomb = {
+            let mut out = std::io::Cursor::new(Vec::new());
+            image::GrayImage::new(8_000, 8_000)
+                .write_to(&mut out, image::ImageFormat::Png)
+                .expect("encode png");
+            out.into_inner()
+        };
         assert!(bomb.len() < t.app.policy.avatar_max_bytes);
         assert_eq!(
             invalid_fields(avatar::upload(&t.app, member.user_id, bomb).await),
