@@ -53,7 +53,17 @@ async fn screened(request: Request, limit: usize) -> Result<Request, AppError> {
     let Some(kind) = text_body_kind(&parts) else {
         return Ok(Request::from_parts(parts, body));
     };
-    // A body over the limit is left for the extractor, which answers 413 as it always has.
+    // A body announced over the limit is left for the extractor, which answers 413 as it
+    // always has; one that turns out longer than announced cannot be put back together.
+    let announced = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let known = usize::try_from(axum::body::HttpBody::size_hint(&body).lower()).ok();
+    if announced.or(known).is_some_and(|n| n > limit) {
+        return Ok(Request::from_parts(parts, body));
+    }
     let bytes = match to_bytes(body, limit).await {
         Ok(bytes) => bytes,
         Err(_) => return Ok(Request::from_parts(parts, Body::empty())),

@@ -29,6 +29,7 @@ use crate::state::AppState;
 /// empty, so that a missing title or price is reported like an empty one (422, per field)
 /// rather than as unreadable JSON.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ListingInput {
     #[serde(default)]
     title: String,
@@ -61,6 +62,7 @@ enum RevisionsInput {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct OptionInput {
     #[serde(default)]
     title: String,
@@ -69,6 +71,7 @@ struct OptionInput {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FaqInput {
     #[serde(default)]
     question: String,
@@ -354,6 +357,7 @@ enum ActionInput {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StatusRequest {
     action: ActionInput,
 }

@@ -35,6 +35,7 @@ use crate::state::AppState;
 
 /// What the buyer chose: the service, its paid options, points and a coupon.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct QuoteRequest {
     #[serde(default)]
     listing_id: String,
@@ -65,7 +66,7 @@ impl QuoteRequest {
 
 /// How the buyer pays: `{"method": "card", "card_id": "…"}` or `{"method": "deferred"}`.
 #[derive(Debug, Deserialize)]
-#[serde(tag = "method", rename_all = "lowercase")]
+#[serde(tag = "method", rename_all = "lowercase", deny_unknown_fields)]
 enum PaymentInput {
     Card {
         #[serde(default)]
@@ -76,9 +77,17 @@ enum PaymentInput {
 
 /// A confirmed purchase.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PlaceRequest {
-    #[serde(flatten)]
-    choice: QuoteRequest,
+    // The fields of [`QuoteRequest`], spelled out: `flatten` cannot refuse unknown fields.
+    #[serde(default)]
+    listing_id: String,
+    #[serde(default)]
+    options: Vec<i64>,
+    #[serde(default)]
+    points: Option<i64>,
+    #[serde(default)]
+    coupon: Option<String>,
     payment: PaymentInput,
     #[serde(default)]
     request: String,
@@ -99,8 +108,15 @@ impl PlaceRequest {
             ),
             PaymentInput::Deferred => Payment::Deferred,
         };
+        let choice = QuoteRequest {
+            listing_id: self.listing_id,
+            options: self.options,
+            points: self.points,
+            coupon: self.coupon,
+        }
+        .choice()?;
         Ok(Purchase {
-            choice: self.choice.choice()?,
+            choice,
             payment,
             request: self.request,
             purchase_key: self.purchase_key,

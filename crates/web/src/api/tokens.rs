@@ -39,6 +39,7 @@ pub async fn list(
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateTokenRequest {
     name: String,
 }
