@@ -104,6 +104,13 @@ fn constrain_request_schema(schema: &mut Value) {
         map.insert("pattern".into(), json!(TEXT_PATTERN));
         return;
     }
+    if is_integer_map(map) {
+        // Request integers are read as i64.
+        map.entry("format").or_insert(json!("int64"));
+        map.entry("minimum").or_insert(json!(i64::MIN));
+        map.entry("maximum").or_insert(json!(i64::MAX));
+        return;
+    }
     let is_object =
         map.get("type").and_then(Value::as_str) == Some("object") || map.contains_key("properties");
     if is_object && !map.contains_key("additionalProperties") {
@@ -145,6 +152,14 @@ fn is_free_string_map(map: &Map<String, Value>) -> bool {
         && !["enum", "const", "pattern", "format", "contentMediaType"]
             .iter()
             .any(|k| map.contains_key(*k))
+}
+
+fn is_integer_map(map: &Map<String, Value>) -> bool {
+    match map.get("type") {
+        Some(Value::String(t)) => t == "integer",
+        Some(Value::Array(ts)) => ts.iter().any(|t| t == "integer"),
+        _ => false,
+    }
 }
 
 fn collect_refs(value: &Value, out: &mut Vec<String>) {
