@@ -40,15 +40,16 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 /// so a whole number written with a fraction is read as an integer; anything else `T` cannot
 /// take is a 400 `error-bad-json` saying which field.
 fn typed<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
-    match serde_json::from_value::<T>(value.clone()) {
+    match serde_path_to_error::deserialize::<_, T>(value.clone()) {
         Ok(typed) => Ok(typed),
-        Err(first) => serde_json::from_value::<T>(whole_numbers_as_integers(value)).map_err(|_| {
-            ApiError::request_with_detail(
-                StatusCode::BAD_REQUEST,
-                "error-bad-json",
-                format!("Failed to deserialize the JSON body into the target type: {first}"),
-            )
-        }),
+        Err(first) => serde_path_to_error::deserialize::<_, T>(whole_numbers_as_integers(value))
+            .map_err(|_| {
+                ApiError::request_with_detail(
+                    StatusCode::BAD_REQUEST,
+                    "error-bad-json",
+                    format!("Failed to deserialize the JSON body into the target type: {first}"),
+                )
+            }),
     }
 }
 
