@@ -11,14 +11,18 @@
 #                yorozu and a fresh database yorozu_test, export YOROZU_TEST_POSTGRES_URL.
 #                Skipped when YOROZU_TEST_POSTGRES_URL is already set (that database is used).
 #   3. rust      cargo nextest run --workspace --no-fail-fast (unit + integration tests).
-#   4. e2e       cargo build -p yorozu-server, npm ci in e2e/ (when needed), Playwright tests
+#   4. fuzz      cargo build -p yorozu-server, then scripts/fuzz_api.sh: schemathesis (in a venv
+#                under target/fuzz) against /api/v1/openapi.json on SQLite and on PostgreSQL,
+#                signed in with a token, every check on.
+#   5. e2e       cargo build -p yorozu-server, npm ci in e2e/ (when needed), Playwright tests
 #                against target/debug/yorozu in Debian's Chromium.
 #   A summary with each phase's wall time closes the run. Exit status is non-zero if any
 #   phase failed; a phase that cannot run is a failure, never a silent skip.
 #
 # Flags (for developers; CI uses none):
-#   --no-e2e          phases 1-3 only
-#   --only-e2e        phases 1, 2 and 4 (the two-process test of scale_out.spec.ts needs PostgreSQL)
+#   --no-e2e          phases 1-4 only
+#   --no-fuzz         without phase 4
+#   --only-e2e        phases 1, 2 and 5 (the two-process test of scale_out.spec.ts needs PostgreSQL)
 #   --check-prereqs   phases 1 and 2 only
 #   -h, --help        this text
 #   -- ARGS           passed to `cargo nextest run` (e.g. -- -E 'test(signup)')
@@ -34,14 +38,15 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$(pwd)"
 
-RUN_PG=1 RUN_RUST=1 RUN_E2E=1 CHECK_ONLY=0
+RUN_PG=1 RUN_RUST=1 RUN_FUZZ=1 RUN_E2E=1 CHECK_ONLY=0
 NEXTEST_ARGS=()
 usage() { sed -n '2,/^set -euo pipefail/p' "$ROOT/scripts/test.sh" | sed -e '$d' -e 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-e2e) RUN_E2E=0 ;;
-    --only-e2e) RUN_RUST=0 ;;
-    --check-prereqs) RUN_RUST=0 RUN_E2E=0 CHECK_ONLY=1 ;;
+    --no-fuzz) RUN_FUZZ=0 ;;
+    --only-e2e) RUN_RUST=0 RUN_FUZZ=0 ;;
+    --check-prereqs) RUN_RUST=0 RUN_FUZZ=0 RUN_E2E=0 CHECK_ONLY=1 ;;
     -h | --help) usage; exit 0 ;;
     --) shift; NEXTEST_ARGS=("$@"); break ;;
     *) echo "scripts/test.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
@@ -306,7 +311,7 @@ rust_tests() {
   return "$status"
 }
 
-# ---- phase 4: end-to-end ------------------------------------------------------------------
+# ---- phase 5: end-to-end ------------------------------------------------------------------
 e2e_build() {
   log "cargo build -p yorozu-server"
   cargo build -p yorozu-server || return $?
@@ -344,6 +349,20 @@ e2e_run() {
   return "$status"
 }
 
+# ---- phase 4: API fuzzing -----------------------------------------------------------------
+fuzz() {
+  log "cargo build -p yorozu-server"
+  cargo build -p yorozu-server || return $?
+  local status=0 text
+  YOROZU_FUZZ_BIN="$TARGET_DIR/debug/yorozu" run_logged fuzz bash "$ROOT/scripts/fuzz_api.sh" || status=$?
+  # One line per backend: "  3529 generated, 3529 passed, 60 skipped" or
+  # "  2255 generated, 48 found 48 unique failures, 40 skipped".
+  while IFS= read -r text; do
+    echo "$(num passed "$text") $(num 'unique failures' "$text") $(num skipped "$text")" >>"$COUNTS_FILE"
+  done < <(strip_ansi "$LOG_DIR/fuzz.log" | grep -E '^ +[0-9]+ generated, ' || true)
+  return "$status"
+}
+
 # (Called as `f || ...`, so errexit is off inside these: each step checks its own status.)
 e2e() {
   e2e_build || { echo "e2e: cargo build -p yorozu-server failed" >&2; return 1; }
@@ -378,6 +397,7 @@ run_phase() { # NAME FUNCTION
   if [[ $status == 0 ]]; then phase_end ok; else phase_end FAILED; fi
 }
 if [[ $RUN_RUST == 1 ]]; then run_phase rust rust_tests; fi
+if [[ $RUN_FUZZ == 1 ]]; then run_phase fuzz fuzz; fi
 if [[ $RUN_E2E == 1 ]]; then run_phase e2e e2e; fi
 
 summary

@@ -20,6 +20,9 @@ pub struct Policy {
     pub client_request_window_minutes: i64,
     pub avatar_max_bytes: usize,
     pub avatar_pixels: u32,
+    /// Largest image (width × height, longest side) that avatars, listing images and identity
+    /// documents may decode into.
+    pub image_limits: crate::profile::image::ImageLimits,
     pub identity_max_bytes: usize,
     pub identity_file_retention_days: i64,
     pub mail_max_attempts: i64,
@@ -163,6 +166,7 @@ impl Default for Policy {
             client_request_window_minutes: 15,
             avatar_max_bytes: 5 * 1024 * 1024,
             avatar_pixels: 400,
+            image_limits: crate::profile::image::ImageLimits::default(),
             identity_max_bytes: 10 * 1024 * 1024,
             identity_file_retention_days: 30,
             mail_max_attempts: 8,

@@ -265,12 +265,25 @@ both_backends!(
             [("avatar", "upload-not-image")]
         );
 
-        // Small in bytes but too many pixels to decode safely.
-        let too_wide = png(8001, 1);
+        // Small in bytes but too many pixels to decode safely: refused from the header, with
+        // its own message (a 197 KB PNG of 8000×8000 used to decode into ~240 MB).
+        let too_wide = png(10_001, 1);
         assert!(too_wide.len() < t.app.policy.avatar_max_bytes);
         assert_eq!(
             invalid_fields(avatar::upload(&t.app, member.user_id, too_wide).await),
-            [("avatar", "upload-not-image")]
+            [("avatar", "upload-image-too-many-pixels")]
+        );
+        let bomb = {
+            let mut out = std::io::Cursor::new(Vec::new());
+            image::GrayImage::new(8_000, 8_000)
+                .write_to(&mut out, image::ImageFormat::Png)
+                .expect("encode png");
+            out.into_inner()
+        };
+        assert!(bomb.len() < t.app.policy.avatar_max_bytes);
+        assert_eq!(
+            invalid_fields(avatar::upload(&t.app, member.user_id, bomb).await),
+            [("avatar", "upload-image-too-many-pixels")]
         );
 
         let mut huge = png(8, 8);

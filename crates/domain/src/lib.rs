@@ -135,6 +135,7 @@ pub mod listings;
 pub mod locale;
 pub mod money;
 pub mod orders;
+pub mod paging;
 pub mod payouts;
 pub mod profile;
 pub mod promotions;
@@ -143,7 +144,7 @@ pub mod time;
 pub mod withdrawal;
 
 mod numbers;
-mod text;
+pub mod text;
 
 pub use ids::{DocumentId, JobId, TokenId, UserId, new_id};
 pub use locale::Locale;

@@ -129,6 +129,10 @@ macro_rules! resources {
                 "two_step.ftl",
                 include_str!(concat!("../locales/", $locale, "/two_step.ftl")),
             ),
+            (
+                "input_limits.ftl",
+                include_str!(concat!("../locales/", $locale, "/input_limits.ftl")),
+            ),
         ]
     };
 }

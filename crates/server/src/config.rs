@@ -196,6 +196,18 @@ pub struct Common {
         global = true
     )]
     pub operator_two_step: bool,
+
+    /// Largest image members may upload (avatars, listing images, identity documents), in
+    /// megapixels (width × height); larger ones are refused from their header, before they
+    /// are decoded. Decoding takes up to 4 bytes a pixel, two images at a time.
+    #[arg(
+        long,
+        env = "YOROZU_IMAGE_MAX_MEGAPIXELS",
+        default_value_t = 25,
+        value_parser = clap::value_parser!(u64).range(1..=100),
+        global = true
+    )]
+    pub image_max_megapixels: u64,
 }
 
 /// `serve` settings.

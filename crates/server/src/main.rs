@@ -17,6 +17,7 @@ use yorozu_app::crypto::Signer;
 use yorozu_app::ids::IdGenerator;
 use yorozu_app::jobs::Worker;
 use yorozu_app::ports::{Clock, EncryptedDirStore, MailboxMailer, Mailer, SmtpMailer, SystemClock};
+use yorozu_app::profile::image::ImageLimits;
 use yorozu_store::{Db, DbConfig};
 use yorozu_web::{AppState, WebConfig};
 
@@ -336,6 +337,10 @@ async fn build_app(
         client_request_limit: common.client_request_limit.max(1),
         bank_change_hold_hours: common.bank_change_hold_hours.max(0),
         operator_two_step: common.operator_two_step,
+        image_limits: ImageLimits {
+            max_pixels: common.image_max_megapixels * 1_000_000,
+            ..ImageLimits::default()
+        },
         ..Policy::default()
     };
     Ok(App {

@@ -9,6 +9,7 @@ pub mod ctx;
 mod download;
 pub mod error;
 mod format;
+mod input_guard;
 pub mod metrics;
 mod ops;
 pub mod pages;
@@ -54,11 +55,13 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::export::routes())
         .merge(pages::lang::routes())
         .fallback(not_found)
+        // Inside the context middleware, which renders its refusal as a page.
+        .layer(from_fn_with_state(state.clone(), input_guard::pages))
         .layer(from_fn_with_state(state.clone(), ctx::middleware));
 
     Router::new()
         .merge(pages)
-        .nest("/api/v1", api::routes())
+        .nest("/api/v1", api::routes(state.clone()))
         .merge(ops::routes())
         .merge(pages::export::public_routes())
         .layer(from_fn_with_state(state.clone(), metrics::middleware))

@@ -4,7 +4,7 @@ use yorozu_domain::identity::DocumentKind;
 use yorozu_store::identity::{self, DocumentRow};
 
 use crate::accounts::CurrentUser;
-use crate::profile::image::{decode, to_jpeg};
+use crate::profile::image::{decode, in_decode_slot, to_jpeg};
 use crate::{App, AppError, AppResult, Fields};
 
 pub async fn submit(app: &App, user: &CurrentUser, kind: &str, bytes: Vec<u8>) -> AppResult<i64> {
@@ -26,9 +26,8 @@ pub async fn submit(app: &App, user: &CurrentUser, kind: &str, bytes: Vec<u8>) -
     }
     let max = app.policy.identity_max_bytes;
     // Re-encoding strips metadata (GPS in a phone photo) that the review does not need.
-    let jpeg = tokio::task::spawn_blocking(move || to_jpeg(&decode("document", &bytes, max)?))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))??;
+    let limits = app.policy.image_limits;
+    let jpeg = in_decode_slot(move || to_jpeg(&decode("document", &bytes, max, limits)?)).await?;
     let id = app.new_id();
     let key = format!("identity/{id}");
     app.files.put(&key, &jpeg).await?;

@@ -5,7 +5,7 @@ use yorozu_store::listings::rows;
 
 use crate::accounts::CurrentUser;
 use crate::listings::owned;
-use crate::profile::image::{decode, to_jpeg};
+use crate::profile::image::{decode, in_decode_slot, to_jpeg};
 use crate::{App, AppError, AppResult};
 
 /// Longest side of the stored image, and the thumbnail's size (4:3, as result cards show it).
@@ -26,8 +26,9 @@ pub async fn add(
         }
     }
     let max = app.policy.listing_image_max_bytes;
-    let (full, thumb, width, height) = tokio::task::spawn_blocking(move || {
-        let img = decode("image", &bytes, max)?;
+    let limits = app.policy.image_limits;
+    let (full, thumb, width, height) = in_decode_slot(move || {
+        let img = decode("image", &bytes, max, limits)?;
         let img = if img.width() > MAX_SIDE || img.height() > MAX_SIDE {
             img.thumbnail(MAX_SIDE, MAX_SIDE)
         } else {
@@ -36,8 +37,7 @@ pub async fn add(
         let thumb = img.resize_to_fill(THUMB.0, THUMB.1, image::imageops::FilterType::Triangle);
         Ok::<_, AppError>((to_jpeg(&img)?, to_jpeg(&thumb)?, img.width(), img.height()))
     })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))??;
+    .await?;
 
     let id = app.new_id();
     let (file_key, thumb_key) = (format!("listings/{id}"), format!("listings/{id}_thumb"));

@@ -133,6 +133,7 @@ pub async fn service_reviews(
     if page < 1 {
         return Err(AppError::NotFound);
     }
+    let page = yorozu_domain::paging::clamp_page(page);
     let listing = view::load(app, viewer, listing_id).await?;
     let offset = (page - 1).saturating_mul(REVIEWS_PER_PAGE);
     let (reviews, has_next) = if listing.rating_count == 0 {

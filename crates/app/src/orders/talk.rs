@@ -5,6 +5,7 @@
 use yorozu_domain::Timestamp;
 use yorozu_domain::orders::text::MESSAGE_MAX_CHARS;
 use yorozu_domain::orders::{OrderText, talk_room_closes_at};
+use yorozu_domain::text::strip_format_chars;
 use yorozu_store::Exec;
 use yorozu_store::orders::{OrderRow, talk};
 
@@ -54,10 +55,15 @@ pub fn check_uploads(app: &App, files: &[Upload]) -> AppResult<()> {
 }
 
 /// A file name safe to show and to offer for download: the last path segment, without control
-/// characters, at most 120 characters.
-fn clean_name(name: &str) -> String {
+/// characters or bidirectional and invisible format characters (so `\u{202E}txt.exe` cannot
+/// pose as `exe.txt`), at most 120 characters.
+pub fn clean_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = base.chars().filter(|c| !c.is_control()).take(120).collect();
+    let cleaned: String = strip_format_chars(base)
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(120)
+        .collect();
     let cleaned = cleaned.trim().to_owned();
     if cleaned.is_empty() || cleaned == "." || cleaned == ".." {
         "file".to_owned()
@@ -238,6 +244,11 @@ pub async fn attachment(
         talk::find_attachment(&mut c, attachment_id)
             .await?
             .filter(|a| a.order_id == order_id)
+            .map(|a| talk::AttachmentRow {
+                // Rows stored before names were cleaned of format characters.
+                file_name: clean_name(&a.file_name),
+                ..a
+            })
             .ok_or(AppError::NotFound)?
     };
     let bytes = app.files.get(&row.file_key).await?;

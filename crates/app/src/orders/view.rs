@@ -132,7 +132,9 @@ pub async fn detail(app: &App, member: &CurrentUser, order_id: i64) -> AppResult
     drop(c);
 
     let mut by_message: HashMap<i64, Vec<AttachmentRow>> = HashMap::new();
-    for a in attachments {
+    for mut a in attachments {
+        // Rows stored before names were cleaned of bidirectional and invisible characters.
+        a.file_name = super::talk::clean_name(&a.file_name);
         by_message.entry(a.message_id).or_default().push(a);
     }
     // Only the other side's messages move the read mark (platform notes and one's own do not
@@ -243,7 +245,8 @@ pub async fn list(
         Party::Buyer => Side::Buyer,
         Party::Seller => Side::Seller,
     };
-    let page = page.max(1);
+    // Clamped: `(page - 1) * PAGE_SIZE` must not overflow into a negative OFFSET.
+    let page = yorozu_domain::paging::clamp_page(page);
     let mut c = app.db.read().await?;
     let total = rows::count_for(&mut c, side, member.id).await?;
     let orders = rows::list_for(&mut c, side, member.id, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;

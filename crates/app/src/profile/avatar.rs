@@ -3,18 +3,18 @@
 use yorozu_store::accounts::users;
 use yorozu_store::profiles;
 
-use crate::profile::image::{decode, to_jpeg};
-use crate::{App, AppError, AppResult};
+use crate::profile::image::{decode, in_decode_slot, to_jpeg};
+use crate::{App, AppResult};
 
 pub async fn upload(app: &App, user_id: i64, bytes: Vec<u8>) -> AppResult<()> {
     let max = app.policy.avatar_max_bytes;
     let size = app.policy.avatar_pixels;
-    let jpeg = tokio::task::spawn_blocking(move || {
-        let img = decode("avatar", &bytes, max)?;
+    let limits = app.policy.image_limits;
+    let jpeg = in_decode_slot(move || {
+        let img = decode("avatar", &bytes, max, limits)?;
         to_jpeg(&img.resize_to_fill(size, size, image::imageops::FilterType::Lanczos3))
     })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))??;
+    .await?;
 
     let key = format!(
         "avatars/{}",

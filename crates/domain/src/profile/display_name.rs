@@ -59,9 +59,13 @@ impl DisplayNameError {
 pub struct DisplayName(String);
 
 impl DisplayName {
-    /// Parses what a member typed; surrounding spaces (including 全角スペース) are dropped.
+    /// Parses what a member typed; surrounding spaces (including 全角スペース) are dropped, and
+    /// so are bidirectional and invisible format characters ([`text::strip_format_chars`]):
+    /// a name is shown beside other text, where a right-to-left override would flip it and
+    /// a zero-width space would let 「運\u{200B}営」 pass for the reserved 「運営」.
     pub fn parse(input: &str) -> Result<Self, DisplayNameError> {
-        let trimmed = input.trim();
+        let visible = text::strip_format_chars(input);
+        let trimmed = visible.trim();
         if trimmed.is_empty() {
             return Err(DisplayNameError::Empty);
         }
@@ -153,7 +157,7 @@ mod tests {
     }
 
     #[test]
-    fn rejects_control_and_invisible_characters() {
+    fn rejects_control_characters() {
         assert_eq!(
             DisplayName::parse("山田\n太郎"),
             Err(DisplayNameError::InvalidCharacters)
@@ -162,13 +166,27 @@ mod tests {
             DisplayName::parse("山田\u{0}"),
             Err(DisplayNameError::InvalidCharacters)
         );
+    }
+
+    #[test]
+    fn drops_bidi_and_invisible_format_characters() {
         assert_eq!(
-            DisplayName::parse("運\u{200B}営"),
-            Err(DisplayNameError::InvalidCharacters)
+            DisplayName::parse("abc\u{202E}def").map(|n| n.to_string()),
+            Ok("abcdef".to_owned())
         );
         assert_eq!(
-            DisplayName::parse("abc\u{202E}def"),
-            Err(DisplayNameError::InvalidCharacters)
+            DisplayName::parse("\u{200F}山田\u{2066}太郎\u{FEFF}").map(|n| n.to_string()),
+            Ok("山田太郎".to_owned())
+        );
+        // Dropping happens before the reserved-name check, so an invisible character cannot
+        // smuggle a reserved name through.
+        assert_eq!(
+            DisplayName::parse("運\u{200B}営"),
+            Err(DisplayNameError::Reserved)
+        );
+        assert_eq!(
+            DisplayName::parse("\u{202E}\u{200B}"),
+            Err(DisplayNameError::Empty)
         );
     }
 
@@ -214,6 +232,7 @@ mod tests {
         fn never_panics_and_reparses(raw in any::<String>()) {
             if let Ok(name) = DisplayName::parse(&raw) {
                 prop_assert_eq!(DisplayName::parse(name.as_str()), Ok(name.clone()));
+                prop_assert_eq!(text::strip_format_chars(name.as_str()), name.as_str());
                 prop_assert!(name.as_str().chars().count() <= MAX_DISPLAY_NAME_CHARS);
             }
         }

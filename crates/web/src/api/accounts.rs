@@ -15,6 +15,7 @@ use crate::api::extract::{ApiClient, ApiJson, ApiLocale};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
     email: String,
     password: String,
@@ -91,6 +92,7 @@ pub async fn me(ApiUser(user): ApiUser) -> Json<Me> {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChangeEmailRequest {
     new_email: String,
     current_password: String,
@@ -111,6 +113,7 @@ pub async fn change_email(
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChangePasswordRequest {
     current_password: String,
     new_password: String,

@@ -20,8 +20,8 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
-        match axum::Json::<T>::from_request(request, state).await {
-            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+        match axum::Json::<serde_json::Value>::from_request(request, state).await {
+            Ok(axum::Json(value)) => typed(value).map(ApiJson),
             Err(JsonRejection::MissingJsonContentType(_)) => Err(ApiError::request(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "error-unsupported-media-type",
@@ -33,6 +33,46 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                 e.body_text(),
             )),
         }
+    }
+}
+
+/// The body as `T`. JSON (and the document's JSON Schema) counts `10.0` as the integer 10,
+/// so a whole number written with a fraction is read as an integer; anything else `T` cannot
+/// take is a 400 `error-bad-json` saying which field.
+fn typed<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
+    match serde_path_to_error::deserialize::<_, T>(value.clone()) {
+        Ok(typed) => Ok(typed),
+        Err(first) => serde_path_to_error::deserialize::<_, T>(whole_numbers_as_integers(value))
+            .map_err(|_| {
+                ApiError::request_with_detail(
+                    StatusCode::BAD_REQUEST,
+                    "error-bad-json",
+                    format!("Failed to deserialize the JSON body into the target type: {first}"),
+                )
+            }),
+    }
+}
+
+fn whole_numbers_as_integers(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) => match n.as_f64() {
+            // Within ±2^53 a float holds every whole number exactly.
+            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0 => {
+                // Whole and within 2^53: the cast is exact.
+                Value::from(f as i64)
+            }
+            _ => Value::Number(n),
+        },
+        Value::Array(items) => {
+            Value::Array(items.into_iter().map(whole_numbers_as_integers).collect())
+        }
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, whole_numbers_as_integers(v)))
+                .collect(),
+        ),
+        other => other,
     }
 }
 

@@ -30,6 +30,7 @@ use crate::state::AppState;
 /// empty, so that a missing title or price is reported like an empty one (422, per field)
 /// rather than as unreadable JSON.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ListingInput {
     #[serde(default)]
     title: String,
@@ -62,6 +63,7 @@ enum RevisionsInput {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct OptionInput {
     #[serde(default)]
     title: String,
@@ -70,6 +72,7 @@ struct OptionInput {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FaqInput {
     #[serde(default)]
     question: String,
@@ -359,6 +362,7 @@ enum ActionInput {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StatusRequest {
     action: ActionInput,
 }

@@ -30,7 +30,7 @@ mod two_step;
 mod withdrawal;
 
 use axum::Router;
-use axum::middleware::from_fn;
+use axum::middleware::{from_fn, from_fn_with_state};
 
 pub use auth::ApiUser;
 pub use error::{ApiError, ApiResult};
@@ -45,12 +45,14 @@ macro_rules! api_routes {
         /// Every API route as (lower-case method, path below `/api/v1`).
         pub const ROUTES: &[(&str, &str)] = &[$((stringify!($method), $path)),*];
 
-        pub fn routes() -> Router<AppState> {
+        pub fn routes(state: AppState) -> Router<AppState> {
             Router::new()
                 $(.route($path, axum::routing::$method($handler)))*
                 // After the routes: it applies to the routes that exist when it is called.
                 .method_not_allowed_fallback(error::method_not_allowed)
                 .fallback(error::unknown_route)
+                // Inside `localise`, so that its refusal is answered in the caller's language.
+                .layer(from_fn_with_state(state, crate::input_guard::api))
                 .layer(from_fn(error::localise))
         }
     };

@@ -45,11 +45,13 @@ pub async fn list(
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateRequest {
     settings: Vec<Choice>,
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Choice {
     category: MailCategory,
     enabled: bool,

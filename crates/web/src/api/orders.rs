@@ -37,6 +37,7 @@ use crate::state::AppState;
 
 /// What the buyer chose: the service, its paid options, points and a coupon.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct QuoteRequest {
     #[serde(default)]
     listing_id: String,
@@ -67,7 +68,7 @@ impl QuoteRequest {
 
 /// How the buyer pays: `{"method": "card", "card_id": "…"}` or `{"method": "deferred"}`.
 #[derive(Debug, Deserialize)]
-#[serde(tag = "method", rename_all = "lowercase")]
+#[serde(tag = "method", rename_all = "lowercase", deny_unknown_fields)]
 enum PaymentInput {
     Card {
         #[serde(default)]
@@ -78,9 +79,17 @@ enum PaymentInput {
 
 /// A confirmed purchase.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PlaceRequest {
-    #[serde(flatten)]
-    choice: QuoteRequest,
+    // The fields of [`QuoteRequest`], spelled out: `flatten` cannot refuse unknown fields.
+    #[serde(default)]
+    listing_id: String,
+    #[serde(default)]
+    options: Vec<i64>,
+    #[serde(default)]
+    points: Option<i64>,
+    #[serde(default)]
+    coupon: Option<String>,
     payment: PaymentInput,
     #[serde(default)]
     request: String,
@@ -101,8 +110,15 @@ impl PlaceRequest {
             ),
             PaymentInput::Deferred => Payment::Deferred,
         };
+        let choice = QuoteRequest {
+            listing_id: self.listing_id,
+            options: self.options,
+            points: self.points,
+            coupon: self.coupon,
+        }
+        .choice()?;
         Ok(Purchase {
-            choice: self.choice.choice()?,
+            choice,
             payment,
             request: self.request,
             purchase_key: self.purchase_key,
@@ -558,7 +574,7 @@ pub async fn list(
         Some(RoleInput::Seller) => Party::Seller,
         Some(RoleInput::Buyer) | None => Party::Buyer,
     };
-    let page = params.page.unwrap_or(1).max(1);
+    let page = yorozu_domain::paging::clamp_page(params.page.unwrap_or(1));
     let (lines, total) = view::list(&state.app, &user, party, page).await?;
     Ok(Json(OrderList {
         total,

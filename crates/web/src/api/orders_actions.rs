@@ -19,12 +19,14 @@ use crate::state::AppState;
 // Input
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PayRequest {
     #[serde(default)]
     card_id: String,
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReasonRequest {
     #[serde(default)]
     reason: String,
@@ -38,6 +40,7 @@ enum AnswerInput {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AnswerRequest {
     answer: AnswerInput,
     #[serde(default)]
@@ -45,6 +48,7 @@ pub struct AnswerRequest {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReviewRequest {
     #[serde(default)]
     rating: Option<i64>,

@@ -24,6 +24,7 @@ use crate::state::AppState;
 /// The account to register; every field is a string as the member typed it (codes keep
 /// their leading zeros). Absent fields count as empty.
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BankAccountInput {
     #[serde(default)]
     bank_code: String,

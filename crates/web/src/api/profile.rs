@@ -116,6 +116,7 @@ pub async fn public_profile(
 /// The profile text as the API takes it: lists are lists (the site's form takes one text
 /// box each). A PUT replaces everything, so absent fields become empty.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ProfileInput {
     display_name: String,
     #[serde(default)]

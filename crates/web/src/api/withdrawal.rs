@@ -46,6 +46,7 @@ impl From<WhenInput> for When {
 
 /// `POST /me/withdrawal`. Everything but the password is optional.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ConfirmRequest {
     password: String,
     /// With two-step sign-in on, its code (or a recovery code).

@@ -85,7 +85,7 @@ pub(super) fn paths() -> Vec<(&'static str, &'static str, Op)> {
         ("get", "/me/orders", Op::new("listMyOrders", "orders", "The caller's purchases or sales")
             .describe("Newest first, 20 a page. `amount` is what the buyer pays, or for sales what the seller earns.")
             .query("role", "`buyer` (purchases, the default) or `seller` (sales).", json!({ "type": "string", "enum": ["buyer", "seller"] }))
-            .query("page", "1-based page number.", json!({ "type": "integer", "minimum": 1 }))
+            .query("page", "1-based page number; clamped into 1–10000.", json!({ "type": "integer", "format": "int64" }))
             .ok("200", "One page of orders.", schema_ref("OrderList"))
             .errors(&["400"])),
         ("get", "/orders/{id}", Op::new("getOrder", "orders", "An order")

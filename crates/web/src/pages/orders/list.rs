@@ -62,7 +62,7 @@ pub(super) async fn list(
     let user = signed_in!(ctx);
     let query = query.map(|Query(q)| q).unwrap_or_default();
     let sales = query.tab == "sales";
-    let page_number = query.page.trim().parse::<i64>().unwrap_or(1).max(1);
+    let page_number = yorozu_domain::paging::parse_page(&query.page);
     let side = if sales { Party::Seller } else { Party::Buyer };
     let (orders, total) = view::list(&state.app, user, side, page_number).await?;
     let rows = orders
