@@ -58,8 +58,14 @@ test('the language switch only redirects within the site', async ({ page, baseUR
   await page.goto('/lang/en?next=https://evil.example/phish');
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  // A tab that the browser would drop (`/\t/evil.example` reads as `//evil.example`).
-  await page.goto('/lang/ja?next=/%09/evil.example');
+  // A tab that the browser would drop (`/\t/evil.example` reads as `//evil.example`): a
+  // control character in the address is refused at the edge, on the site, with a message.
+  const res = await page.goto('/lang/ja?next=/%09/evil.example');
+  expect(res?.status()).toBe(400);
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  await expect(page.getByRole('main')).toContainText(/制御文字|control character/);
+  // A protocol-relative address goes home.
+  await page.goto('/lang/ja?next=%2F%2Fevil.example');
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   expect(new URL(page.url()).pathname).toBe('/');
 });
