@@ -43,11 +43,17 @@ fn typed<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
     match serde_path_to_error::deserialize::<_, T>(value.clone()) {
         Ok(typed) => Ok(typed),
         Err(first) => serde_path_to_error::deserialize::<_, T>(whole_numbers_as_integers(value))
-            .map_err(|_| {
+            .map_err(|second| {
+                // The second reading says what is wrong once whole numbers are integers.
+                let why = if second.to_string().contains("floating point") {
+                    first.to_string()
+                } else {
+                    second.to_string()
+                };
                 ApiError::request_with_detail(
                     StatusCode::BAD_REQUEST,
                     "error-bad-json",
-                    format!("Failed to deserialize the JSON body into the target type: {first}"),
+                    format!("Failed to deserialize the JSON body into the target type: {why}"),
                 )
             }),
     }
