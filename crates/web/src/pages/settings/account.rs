@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 use yorozu_app::AppError;
-use yorozu_app::accounts::{change_email, change_password, two_step};
+use yorozu_app::accounts::{CurrentUser, change_email, change_password, two_step};
 
 use super::signed_in;
 use crate::ctx::Ctx;
@@ -40,17 +40,16 @@ struct AccountPage<'a> {
 
 async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let user = signed_in!(ctx);
-    let on = two_step::status(&state.app, user.id).await?.enabled;
     render(
+        &state,
         &ctx,
-        on,
-        user.email.as_str(),
-        user.email_verified,
+        user,
         StatusCode::OK,
         String::new(),
         FormErrors::default(),
         FormErrors::default(),
     )
+    .await
 }
 
 #[derive(Debug, Deserialize)]
@@ -83,17 +82,16 @@ async fn request_email_change(
         )),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            let on = two_step::status(&state.app, user.id).await?.enabled;
             render(
+                &state,
                 &ctx,
-                on,
-                &user.email,
-                user.email_verified,
+                user,
                 status,
                 form.new_email,
                 errors,
                 FormErrors::default(),
             )
+            .await
         }
     }
 }
@@ -140,38 +138,38 @@ async fn change_password(
         )),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            let on = two_step::status(&state.app, user.id).await?.enabled;
             render(
+                &state,
                 &ctx,
-                on,
-                &user.email,
-                user.email_verified,
+                user,
                 status,
                 String::new(),
                 FormErrors::default(),
                 errors,
             )
+            .await
         }
     }
 }
 
-fn render(
+/// The account page for `user`; the forms ask for a code when two-step sign-in is on.
+async fn render(
+    state: &AppState,
     ctx: &Ctx,
-    two_step_on: bool,
-    email: &str,
-    email_verified: bool,
+    user: &CurrentUser,
     status: StatusCode,
     new_email: String,
     email_errors: FormErrors,
     password_errors: FormErrors,
 ) -> PageResult {
+    let two_step_on = two_step::status(&state.app, user.id).await?.enabled;
     page_with_status(
         status,
         &AccountPage {
             ctx,
             section: "account",
-            email,
-            email_verified,
+            email: &user.email,
+            email_verified: user.email_verified,
             new_email,
             email_errors,
             password_errors,
