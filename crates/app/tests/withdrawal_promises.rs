@@ -27,6 +27,15 @@ fn final_refusal<T: std::fmt::Debug>(result: Result<T, AppError>) {
     }
 }
 
+/// Asserts the account's status and the withdrawal's state.
+async fn assert_states(t: &TestApp, user_id: i64, withdrawal_id: i64, expected: (&str, &str)) {
+    let found = (
+        status(&t.app.db, user_id).await,
+        withdrawal_state(&t.app.db, withdrawal_id).await,
+    );
+    assert_eq!((found.0.as_str(), found.1.as_str()), expected);
+}
+
 async fn reason_rows(db: &Db) -> i64 {
     count_where(db, "SELECT COUNT(*) FROM withdrawal_reasons").await
 }
@@ -40,11 +49,7 @@ both_backends!(
 
         // In the same second as the confirmation, before any purge job ran.
         final_refusal(sign_in_telling(&t.app, SELLER_EMAIL, PASSWORD, &client()).await);
-        assert_eq!(status(&t.app.db, m.seller.id).await, "closed");
-        assert_eq!(
-            withdrawal_state(&t.app.db, closed.withdrawal_id).await,
-            "closed"
-        );
+        assert_states(t, m.seller.id, closed.withdrawal_id, ("closed", "closed")).await;
         // A wrong password learns nothing.
         assert!(matches!(
             sign_in_telling(&t.app, SELLER_EMAIL, "not the password", &client()).await,
@@ -95,11 +100,7 @@ both_backends!(
         t.run_jobs().await;
         assert_eq!(t.mails_to(SELLER_EMAIL).await.len(), mails_before);
 
-        assert_eq!(status(&t.app.db, m.seller.id).await, "purged");
-        assert_eq!(
-            withdrawal_state(&t.app.db, closed.withdrawal_id).await,
-            "purged"
-        );
+        assert_states(t, m.seller.id, closed.withdrawal_id, ("purged", "purged")).await;
     }
 );
 
@@ -120,11 +121,7 @@ both_backends!(
         let link = token_in(&t.last_mail_to(SELLER_EMAIL).await.body_text);
         t.advance(1200);
         final_refusal(password_reset::reset(&t.app, &link, "a brand new secret").await);
-        assert_eq!(status(&t.app.db, m.seller.id).await, "closed");
-        assert_eq!(
-            withdrawal_state(&t.app.db, closed.withdrawal_id).await,
-            "closed"
-        );
+        assert_states(t, m.seller.id, closed.withdrawal_id, ("closed", "closed")).await;
     }
 );
 
@@ -149,11 +146,7 @@ both_backends!(
         let closed = close_now(t, &seller, false).await;
         t.advance(grace);
         final_refusal(sign_in_telling(&t.app, SELLER_EMAIL, PASSWORD, &client()).await);
-        assert_eq!(status(&t.app.db, m.seller.id).await, "closed");
-        assert_eq!(
-            withdrawal_state(&t.app.db, closed.withdrawal_id).await,
-            "closed"
-        );
+        assert_states(t, m.seller.id, closed.withdrawal_id, ("closed", "closed")).await;
     }
 );
 
@@ -188,11 +181,7 @@ both_backends!(
             .await
             .expect("reset");
         assert!(reset.reopened);
-        assert_eq!(status(&t.app.db, m.seller.id).await, "active");
-        assert_eq!(
-            withdrawal_state(&t.app.db, closed.withdrawal_id).await,
-            "undone"
-        );
+        assert_states(t, m.seller.id, closed.withdrawal_id, ("active", "undone")).await;
         // The purge that was queued finds nothing to do.
         t.advance(t.app.policy.withdrawal_grace_days * DAY + 1);
         t.run_jobs().await;

@@ -8,13 +8,10 @@
 mod pages;
 mod support;
 
-use std::time::Duration;
-
 use axum::http::{Method, StatusCode, header};
 use support::*;
 use yorozu_app::App;
 use yorozu_app::export::request;
-use yorozu_app::jobs::Worker;
 use yorozu_store::export::archives;
 use yorozu_store::{Db, both_backends};
 use yorozu_web::api::openapi::spec;
@@ -30,13 +27,6 @@ async fn member(app: &App, email: &str, name: &str) -> (yorozu_app::accounts::Cu
         .await
         .expect("token");
     (user, token)
-}
-
-async fn run_jobs(app: &App) {
-    Worker::new(app.clone(), Duration::from_millis(10))
-        .run_due()
-        .await
-        .expect("jobs");
 }
 
 /// An error answer: its status (documented for the operation) and code; `send` has checked the

@@ -7,8 +7,6 @@
 mod pages;
 mod support;
 
-use std::time::Duration;
-
 use axum::body::{Body, to_bytes};
 use axum::http::{HeaderMap, StatusCode, header};
 use pages::*;
@@ -18,19 +16,11 @@ use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::export::request;
 use yorozu_app::export::signed::{PUBLIC_KEY_PATH, PublicKeyDocument, public_key_document};
-use yorozu_app::jobs::Worker;
 use yorozu_store::export::archives::{self, ArchiveRow};
 use yorozu_store::{Db, both_backends};
 
 const PATH: &str = "/settings/export";
 const DAY: i64 = 86_400;
-
-async fn run_jobs(app: &App) {
-    Worker::new(app.clone(), Duration::from_millis(10))
-        .run_due()
-        .await
-        .expect("jobs");
-}
 
 async fn latest(app: &App, who: &CurrentUser) -> ArchiveRow {
     request::latest(app, who)

@@ -1,7 +1,7 @@
 //! Resetting a forgotten password through a mailed link.
 
 use yorozu_domain::accounts::{Email, NewPassword};
-use yorozu_store::accounts::{email_tokens, sessions, sign_in_failures, users};
+use yorozu_store::accounts::{email_tokens, sessions, users};
 
 use yorozu_store::withdrawal::withdrawals;
 
@@ -136,7 +136,6 @@ pub async fn reset(app: &App, token: &str, new_password: &str) -> AppResult<Rese
     api_tokens::revoke_all(&mut tx, row.user_id, now).await?;
     if let Some(email) = &email {
         let email_hash = app.signer.email_hash(email.as_str());
-        sign_in_failures::clear_for_email(&mut tx, &email_hash).await?;
         throttle::clear_address(&mut tx, &email_hash).await?;
     }
     let mail = compose(

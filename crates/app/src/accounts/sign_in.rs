@@ -92,7 +92,6 @@ pub async fn sign_in_telling(
     if closed && !undo::can_undo_now(&mut tx, app, user_id).await? {
         return Err(AppError::Conflict(WITHDRAWAL_FINAL));
     }
-    sign_in_failures::clear_for_email(&mut tx, &email_hash).await?;
     throttle::clear_address(&mut tx, &email_hash).await?;
     // With two-step sign-in on, the right password only earns a challenge for the code (which
     // then undoes a withdrawal in its grace period, see `two_step::sign_in::complete`).

@@ -129,9 +129,11 @@ pub async fn claim_address_attempt(app: &App, address_hash: &str) -> AppResult<(
     })
 }
 
-/// Forgets an address's attempts (a correct password, or a password reset).
+/// Forgets an address's attempts (a correct password or code, or a password reset): its
+/// counter and its history of failures.
 pub async fn clear_address(c: &mut impl yorozu_store::Exec, address_hash: &str) -> AppResult<()> {
     request_counters::clear(c, Bucket::SignInAddress.as_str(), address_hash).await?;
+    yorozu_store::accounts::sign_in_failures::clear_for_email(c, address_hash).await?;
     Ok(())
 }
 

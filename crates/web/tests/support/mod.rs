@@ -85,6 +85,14 @@ fn server_with(
     }
 }
 
+/// Runs every job that is due (mail, exports, purges), as the worker would.
+pub async fn run_jobs(app: &App) {
+    yorozu_app::jobs::Worker::new(app.clone(), std::time::Duration::from_millis(10))
+        .run_due()
+        .await
+        .expect("jobs");
+}
+
 /// One answer: status, headers and the body as JSON (Null when empty).
 #[derive(Debug)]
 pub struct Answer {

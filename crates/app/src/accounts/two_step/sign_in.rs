@@ -71,7 +71,6 @@ pub async fn complete(
         return Err(super::wrong_code(code));
     }
     store::delete_challenge(&mut tx, &hash, now).await?;
-    sign_in_failures::clear_for_email(&mut tx, &email_hash).await?;
     throttle::clear_address(&mut tx, &email_hash).await?;
     // Every step passed: a closed account in its grace period opens again only now.
     let reopened = user.status == "closed"
