@@ -254,13 +254,18 @@ postgres_setup() {
       pg_createcluster "$PG_VERSION" main
     fi
     log "Starting PostgreSQL cluster $PG_VERSION/main"
-    pg_ctlcluster "$PG_VERSION" main start \
-      || die "pg_ctlcluster $PG_VERSION main start failed; see /var/log/postgresql/postgresql-$PG_VERSION-main.log"
+    # A cluster that was stopped uncleanly replays its WAL and fsyncs its whole data folder
+    # before it accepts connections; on a large folder that outlasts pg_ctl's default 60 s.
+    # Give pg_ctl up to PG_START_TIMEOUT seconds, then keep polling for the same time.
+    local timeout="${PG_START_TIMEOUT:-600}"
+    pg_ctlcluster "$PG_VERSION" main start -- -t "$timeout" \
+      || note "pg_ctlcluster $PG_VERSION main start returned an error; waiting for the server anyway"
     local waited=0
     until pg_isready -q -h 127.0.0.1 -p 5432; do
-      if [[ $waited -ge 30 ]]; then
+      if [[ $waited -ge $timeout ]]; then
         pg_lsclusters >&2 || true
-        die "PostgreSQL did not accept connections on 127.0.0.1:5432 within 30 s (is cluster $PG_VERSION/main on another port? see pg_lsclusters above and /var/log/postgresql/postgresql-$PG_VERSION-main.log)"
+        tail -n 20 "/var/log/postgresql/postgresql-$PG_VERSION-main.log" >&2 2>/dev/null || true
+        die "PostgreSQL did not accept connections on 127.0.0.1:5432 within $timeout s (is cluster $PG_VERSION/main on another port? see pg_lsclusters and the log above, /var/log/postgresql/postgresql-$PG_VERSION-main.log)"
       fi
       sleep 1; waited=$((waited + 1))
     done
@@ -284,6 +289,18 @@ SQL
   psql -X -q "$YOROZU_TEST_POSTGRES_URL" -c 'SELECT 1' >/dev/null \
     || die "created yorozu_test but cannot log in as yorozu over TCP ($YOROZU_TEST_POSTGRES_URL); check pg_hba.conf allows password (scram-sha-256/md5) auth on 127.0.0.1"
   echo "    YOROZU_TEST_POSTGRES_URL=$YOROZU_TEST_POSTGRES_URL (fresh database)"
+  CREATED_PG_DB=1
+}
+
+# Each PostgreSQL test works in a schema of its own; a run leaves a thousand of them behind.
+# Drop the database afterwards so that the cluster's data folder stays small (an unclean stop
+# fsyncs all of it on the next start).
+postgres_cleanup() {
+  [[ ${CREATED_PG_DB:-0} == 1 ]] || return 0
+  pg_admin_psql <<'SQL' >/dev/null 2>&1 || note "could not drop the test database yorozu_test (harmless)"
+DROP DATABASE IF EXISTS yorozu_test WITH (FORCE);
+CHECKPOINT;
+SQL
 }
 
 # ---- phase 3: Rust tests ------------------------------------------------------------------
@@ -399,6 +416,7 @@ run_phase() { # NAME FUNCTION
 if [[ $RUN_RUST == 1 ]]; then run_phase rust rust_tests; fi
 if [[ $RUN_FUZZ == 1 ]]; then run_phase fuzz fuzz; fi
 if [[ $RUN_E2E == 1 ]]; then run_phase e2e e2e; fi
+postgres_cleanup
 
 summary
 exit "$FAILED"
