@@ -133,6 +133,10 @@ macro_rules! resources {
                 "input_limits.ftl",
                 include_str!(concat!("../locales/", $locale, "/input_limits.ftl")),
             ),
+            (
+                "api_docs.ftl",
+                include_str!(concat!("../locales/", $locale, "/api_docs.ftl")),
+            ),
         ]
     };
 }

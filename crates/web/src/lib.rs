@@ -25,7 +25,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use state::{AppState, WebConfig};
 
-/// Content Security Policy: everything from our own origin, nothing inline.
+/// Content Security Policy: everything from our own origin, nothing inline. The API reference
+/// (`pages::api_docs`) sets its own, which also allows inline styles.
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
                    object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
@@ -34,6 +35,7 @@ pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .merge(pages::home::routes())
         .merge(pages::help::routes())
+        .merge(pages::api_docs::routes())
         .merge(pages::legal::routes())
         .merge(pages::accounts::routes())
         .merge(pages::settings::routes())
@@ -63,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages)
         .nest("/api/v1", api::routes(state.clone()))
         .merge(ops::routes())
+        .merge(pages::api_docs::asset_routes())
         .merge(pages::export::public_routes())
         .layer(from_fn_with_state(state.clone(), metrics::middleware))
         .layer(from_fn_with_state(state.web.clone(), transport::hsts))

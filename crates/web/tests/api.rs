@@ -96,6 +96,53 @@ fn the_document_lists_exactly_the_routes_of_the_router() {
     assert_eq!(registered.len(), ROUTES.len(), "a route is listed twice");
 }
 
+/// The whole document, reviewed: any change to an operation, a schema or a description shows up
+/// as a diff of `tests/snapshots/api__openapi_document.snap`. Review it, then accept it with
+/// `INSTA_UPDATE=always cargo nextest run -p yorozu-web -E 'test(the_document_is_as_reviewed)'`
+/// (or `cargo insta review`).
+#[test]
+fn the_document_is_as_reviewed() {
+    insta::assert_json_snapshot!("openapi_document", spec());
+}
+
+/// Every schema in the document is valid JSON Schema 2020-12 (the dialect of OpenAPI 3.1), so
+/// the validator of the response checks can compile each of them.
+#[test]
+fn every_schema_in_the_document_is_valid_json_schema() {
+    let schemas = spec()["components"]["schemas"]
+        .as_object()
+        .expect("schemas");
+    assert!(!schemas.is_empty());
+    for name in schemas.keys() {
+        schema_validator(&json!({ "$ref": format!("#/components/schemas/{name}") }));
+    }
+}
+
+/// The response checks can fail: a body the document does not allow is refused, with where.
+#[test]
+fn the_schema_check_refuses_what_the_document_does_not_allow() {
+    let me = json!({ "$ref": "#/components/schemas/Me" });
+    let good = json!({
+        "id": "1", "email": "a@example.jp", "email_verified": true, "display_name": "A",
+        "locale": "ja", "role": "member",
+    });
+    assert_eq!(check_schema(&me, &good, "Me"), Ok(()));
+    for (field, bad) in [
+        ("id", json!("12a")),
+        ("locale", json!("fr")),
+        ("email_verified", json!("yes")),
+        ("extra", json!(1)),
+    ] {
+        let mut body = good.clone();
+        body[field] = bad;
+        let error = check_schema(&me, &body, "Me").expect_err(field);
+        assert!(error.contains("Me"), "{error}");
+    }
+    let mut missing = good.clone();
+    missing.as_object_mut().expect("object").remove("role");
+    assert!(check_schema(&me, &missing, "Me").is_err());
+}
+
 #[test]
 fn every_reference_in_the_document_resolves() {
     fn walk(v: &Value, refs: &mut Vec<String>) {

@@ -1,6 +1,7 @@
 //! Server-rendered pages, one module per capability.
 
 pub mod accounts;
+pub mod api_docs;
 pub mod discovery;
 pub mod export;
 pub mod help;

@@ -5,7 +5,8 @@
 // Each test crate uses a different part of the harness.
 #![allow(dead_code)]
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::Router;
 use axum::body::{Body, to_bytes};
@@ -225,8 +226,10 @@ impl TestServer {
 }
 
 // ---------------------------------------------------------------------------------------
-// Checking bodies against the document's schemas (as tests/api.rs does, plus `oneOf`).
+// Checking bodies against the document's schemas, with the `jsonschema` crate: OpenAPI 3.1
+// schemas are JSON Schema 2020-12, and `$ref`s point into the document's `components`.
 
+/// Asserts `value` matches the document's schema `components/schemas/NAME`.
 pub fn assert_schema(value: &Value, schema_name: &str) {
     let schema = json!({ "$ref": format!("#/components/schemas/{schema_name}") });
     if let Err(e) = check_schema(&schema, value, schema_name) {
@@ -234,108 +237,46 @@ pub fn assert_schema(value: &Value, schema_name: &str) {
     }
 }
 
-/// The first way `value` does not match `schema`, if any.
+/// Every way `value` does not match `schema` (a schema from the document), if any.
 pub fn check_schema(schema: &Value, value: &Value, at: &str) -> Result<(), String> {
-    pub fn ensure(ok: bool, message: impl FnOnce() -> String) -> Result<(), String> {
-        if ok { Ok(()) } else { Err(message()) }
+    let validator = schema_validator(schema);
+    let errors: Vec<String> = validator
+        .iter_errors(value)
+        .map(|e| format!("{at}{}: {e}", e.instance_path()))
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{}\nin {value}", errors.join("\n")))
     }
-    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
-        let name = reference
-            .strip_prefix("#/components/schemas/")
-            .ok_or_else(|| format!("odd $ref {reference}"))?;
-        let target = &spec()["components"]["schemas"][name];
-        ensure(!target.is_null(), || {
-            format!("{at}: $ref to missing schema {name}")
-        })?;
-        return check_schema(target, value, at);
-    }
-    if let Some(options) = schema.get("oneOf").and_then(Value::as_array) {
-        let matching = options
-            .iter()
-            .filter(|o| check_schema(o, value, at).is_ok())
-            .count();
-        ensure(matching == 1, || {
-            format!("{at}: {value} matches {matching} of the oneOf schemas")
-        })?;
-    }
-    if let Some(types) = schema.get("type") {
-        let types: Vec<&str> = match types {
-            Value::String(t) => vec![t.as_str()],
-            Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
-            other => return Err(format!("{at}: odd type {other}")),
-        };
-        ensure(types.iter().any(|t| has_type(t, value)), || {
-            format!("{at}: {value} is not of type {types:?}")
-        })?;
-    }
-    if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
-        ensure(allowed.contains(value), || {
-            format!("{at}: {value} is not one of {allowed:?}")
-        })?;
-    }
-    if let (Some(min), Some(v)) = (
-        schema.get("minimum").and_then(Value::as_f64),
-        value.as_f64(),
-    ) {
-        ensure(v >= min, || format!("{at}: {v} is below {min}"))?;
-    }
-    if let (Some(max), Some(v)) = (
-        schema.get("maximum").and_then(Value::as_f64),
-        value.as_f64(),
-    ) {
-        ensure(v <= max, || format!("{at}: {v} is above {max}"))?;
-    }
-    if schema.get("pattern").and_then(Value::as_str) == Some("^[0-9]+$") {
-        let s = value.as_str().unwrap_or("");
-        ensure(
-            !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()),
-            || format!("{at}: {value} is not a decimal id"),
-        )?;
-    }
-    match value {
-        Value::Object(map) => {
-            if let Some(required) = schema.get("required").and_then(Value::as_array) {
-                for name in required.iter().filter_map(Value::as_str) {
-                    ensure(map.contains_key(name), || {
-                        format!("{at}: required field {name} missing in {value}")
-                    })?;
-                }
-            }
-            if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
-                for (key, v) in map {
-                    match properties.get(key) {
-                        Some(s) => check_schema(s, v, &format!("{at}.{key}"))?,
-                        None => ensure(
-                            schema.get("additionalProperties") != Some(&Value::Bool(false)),
-                            || format!("{at}: field {key} is not in the document"),
-                        )?,
-                    }
-                }
-            }
-        }
-        Value::Array(items) => {
-            if let Some(item_schema) = schema.get("items") {
-                for (i, item) in items.iter().enumerate() {
-                    check_schema(item_schema, item, &format!("{at}[{i}]"))?;
-                }
-            }
-        }
-        _ => {}
-    }
-    Ok(())
 }
 
-pub fn has_type(t: &str, v: &Value) -> bool {
-    match t {
-        "object" => v.is_object(),
-        "array" => v.is_array(),
-        "string" => v.is_string(),
-        "boolean" => v.is_boolean(),
-        "integer" => v.is_i64() || v.is_u64(),
-        "number" => v.is_number(),
-        "null" => v.is_null(),
-        other => panic!("unknown type {other}"),
-    }
+/// A validator for `schema`, compiled once per schema: the document's components ride along
+/// so that its `$ref`s resolve; nothing is fetched from anywhere. Panics if `schema` is not
+/// valid JSON Schema 2020-12.
+pub fn schema_validator(schema: &Value) -> Arc<jsonschema::Validator> {
+    static VALIDATORS: OnceLock<Mutex<HashMap<String, Arc<jsonschema::Validator>>>> =
+        OnceLock::new();
+    let key = schema.to_string();
+    let mut cache = VALIDATORS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    cache
+        .entry(key)
+        .or_insert_with(|| {
+            let root = json!({
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                "components": spec()["components"],
+                "allOf": [schema],
+            });
+            let validator = jsonschema::options()
+                .with_draft(jsonschema::Draft::Draft202012)
+                .build(&root)
+                .unwrap_or_else(|e| panic!("the document's schema {schema} is invalid: {e}"));
+            Arc::new(validator)
+        })
+        .clone()
 }
 
 /// Asserts the status, then that the body (or its absence) matches the document.
