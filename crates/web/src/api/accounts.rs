@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use yorozu_app::accounts::{CurrentUser, change_email, change_password, register, two_step};
 use yorozu_app::{AppError, FieldError};
 use yorozu_domain::Locale;
@@ -12,23 +13,27 @@ use yorozu_domain::Locale;
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
 use crate::api::extract::{ApiClient, ApiJson, ApiLocale};
+use crate::api::openapi::fields as openapi;
 use crate::state::AppState;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
     email: String,
+    #[schema(schema_with = openapi::new_password)]
     password: String,
     display_name: String,
-    /// "ja" or "en"; the caller's `Accept-Language` when absent.
+    /// Language of mail and pages; Accept-Language when absent.
     #[serde(default)]
+    #[schema(value_type = openapi::Locale)]
     locale: Option<String>,
 }
 
 /// The answer to a sign-up, the same whether the address was new or already registered.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct SignUpAccepted {
     /// Always `confirmation-sent`: a mail is on its way to the address.
+    #[schema(schema_with = openapi::confirmation_sent)]
     status: &'static str,
 }
 
@@ -64,13 +69,16 @@ pub async fn register(
 }
 
 /// The caller's own account.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Me {
+    #[schema(schema_with = openapi::id)]
     id: String,
     email: String,
     email_verified: bool,
     display_name: String,
+    #[schema(value_type = openapi::Locale)]
     locale: Locale,
+    #[schema(schema_with = openapi::role)]
     role: String,
 }
 
@@ -91,12 +99,12 @@ pub async fn me(ApiUser(user): ApiUser) -> Json<Me> {
     Json(user.into())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeEmailRequest {
     new_email: String,
     current_password: String,
-    /// With two-step sign-in on, its code (or a recovery code).
+    /// With two-step sign-in on: its six-digit code or a recovery code (422 `two-step-code-required` / `two-step-code-wrong` otherwise).
     #[serde(default)]
     totp_code: String,
 }
@@ -112,12 +120,12 @@ pub async fn change_email(
     Ok(StatusCode::ACCEPTED)
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangePasswordRequest {
     current_password: String,
     new_password: String,
-    /// With two-step sign-in on, its code (or a recovery code).
+    /// With two-step sign-in on: its six-digit code or a recovery code (422 `two-step-code-required` / `two-step-code-wrong` otherwise).
     #[serde(default)]
     totp_code: String,
 }

@@ -3,19 +3,23 @@
 use axum::Json;
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use yorozu_app::mail::MailCategory;
 use yorozu_app::mail::settings::{self, Setting};
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
 use crate::api::extract::ApiJson;
+use crate::api::openapi::fields as openapi;
 use crate::state::AppState;
 
 /// One category: whether its mail is sent, and whether the member may switch it off.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct NotificationSetting {
+    #[schema(value_type = openapi::MailCategory)]
     category: MailCategory,
     enabled: bool,
+    /// Transactional mail, always sent.
     locked: bool,
 }
 
@@ -44,15 +48,18 @@ pub async fn list(
     current(&state, user.id).await
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = NotificationUpdate)]
 pub struct UpdateRequest {
+    #[schema(inline)]
     settings: Vec<Choice>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Choice {
+    #[schema(value_type = openapi::MailCategory)]
     category: MailCategory,
     enabled: bool,
 }

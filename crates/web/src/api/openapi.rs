@@ -3,7 +3,9 @@
 //! [`super::ROUTES`] and that real responses match the schemas described here.
 
 mod constraints;
+mod derived;
 mod exports;
+pub mod fields;
 mod orders;
 mod payouts;
 mod two_step;
@@ -13,7 +15,6 @@ use std::sync::OnceLock;
 
 use axum::Json;
 use serde_json::{Map, Value, json};
-use yorozu_domain::accounts::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 use yorozu_domain::listings::{
     MAX_BUYER_NOTES_CHARS, MAX_DELIVERY_DAYS, MAX_FAQ_ANSWER_CHARS, MAX_FAQ_ENTRIES,
     MAX_FAQ_QUESTION_CHARS, MAX_LISTING_DESCRIPTION_CHARS, MAX_LISTING_PRICE,
@@ -34,6 +35,7 @@ pub fn spec() -> &'static Value {
 
 fn build() -> Value {
     let mut doc = document_as_written();
+    derived::merge(&mut doc);
     constraints::apply(&mut doc);
     doc
 }
@@ -443,8 +445,6 @@ fn schemas() -> Value {
 }
 
 fn account_schemas() -> Value {
-    let id = json!({ "type": "string", "pattern": "^[0-9]+$", "description": "A 63-bit id as a decimal string." });
-    let time = json!({ "type": "integer", "format": "int64", "description": "Unix seconds." });
     let nullable_time =
         json!({ "type": ["integer", "null"], "format": "int64", "description": "Unix seconds." });
     let nullable_text = json!({ "type": ["string", "null"] });
@@ -474,171 +474,6 @@ fn account_schemas() -> Value {
                 "code": { "type": "string", "description": "Stable, e.g. email-invalid." },
                 "message": { "type": "string" },
             },
-        },
-        "Locale": { "type": "string", "enum": ["ja", "en"] },
-        "RegisterRequest": {
-            "type": "object",
-            "required": ["email", "password", "display_name"],
-            "properties": {
-                "email": { "type": "string" },
-                "password": {
-                    "type": "string",
-                    "minLength": MIN_PASSWORD_CHARS,
-                    "maxLength": MAX_PASSWORD_CHARS,
-                    "description": "Not a common password, not the e-mail address.",
-                },
-                "display_name": { "type": "string" },
-                "locale": { "$ref": "#/components/schemas/Locale", "description": "Language of mail and pages; Accept-Language when absent." },
-            },
-        },
-        "SignUpAccepted": {
-            "type": "object",
-            "required": ["status"],
-            "additionalProperties": false,
-            "properties": { "status": { "type": "string", "enum": ["confirmation-sent"] } },
-        },
-        "Me": {
-            "type": "object",
-            "required": ["id", "email", "email_verified", "display_name", "locale", "role"],
-            "additionalProperties": false,
-            "properties": {
-                "id": id,
-                "email": { "type": "string" },
-                "email_verified": { "type": "boolean" },
-                "display_name": { "type": "string" },
-                "locale": schema_ref("Locale"),
-                "role": { "type": "string", "enum": ["member", "operator"] },
-            },
-        },
-        "ChangeEmailRequest": {
-            "type": "object",
-            "required": ["new_email", "current_password"],
-            "properties": {
-                "new_email": { "type": "string" },
-                "current_password": { "type": "string" },
-                "totp_code": { "type": "string", "description": "With two-step sign-in on: its six-digit code or a recovery code (422 `two-step-code-required` / `two-step-code-wrong` otherwise)." },
-            },
-        },
-        "ChangePasswordRequest": {
-            "type": "object",
-            "required": ["current_password", "new_password"],
-            "properties": {
-                "current_password": { "type": "string" },
-                "new_password": { "type": "string" },
-                "totp_code": { "type": "string", "description": "With two-step sign-in on: its six-digit code or a recovery code (422 `two-step-code-required` / `two-step-code-wrong` otherwise)." },
-            },
-        },
-        "Profile": {
-            "type": "object",
-            "required": [
-                "user_id", "display_name", "introduction", "skills", "career", "track_record", "sns_links", "nda",
-                "has_avatar", "avatar_version", "identity_verified_at", "member_since",
-            ],
-            "additionalProperties": false,
-            "properties": {
-                "user_id": id,
-                "display_name": { "type": "string" },
-                "introduction": { "type": "string" },
-                "skills": { "type": "array", "items": { "type": "string" } },
-                "career": { "type": "string" },
-                "track_record": { "type": "string" },
-                "sns_links": list_of("SnsLink"),
-                "nda": schema_ref("Nda"),
-                "has_avatar": { "type": "boolean" },
-                "avatar_version": { "type": "integer", "format": "int64", "description": "Changes with each new avatar." },
-                "identity_verified_at": nullable_time,
-                "member_since": time,
-                "completeness": schema_ref("Completeness"),
-            },
-        },
-        "SnsLink": {
-            "type": "object",
-            "required": ["kind", "url"],
-            "additionalProperties": false,
-            "properties": {
-                "kind": { "type": "string", "enum": ["x", "instagram", "facebook", "youtube", "tiktok", "note", "github", "website"] },
-                "url": { "type": "string" },
-            },
-        },
-        "Nda": { "type": "string", "enum": ["unspecified", "willing", "not-willing"] },
-        "Completeness": {
-            "type": "object",
-            "required": ["percent", "suggestions"],
-            "additionalProperties": false,
-            "properties": {
-                "percent": { "type": "integer", "minimum": 0, "maximum": 100 },
-                "suggestions": list_of("Suggestion"),
-            },
-        },
-        "Suggestion": {
-            "type": "object",
-            "required": ["code", "gain"],
-            "additionalProperties": false,
-            "properties": {
-                "code": { "type": "string", "description": "e.g. suggest-add-avatar." },
-                "gain": { "type": "integer", "description": "Percentage points this step adds." },
-            },
-        },
-        "ProfileInput": {
-            "type": "object",
-            "required": ["display_name"],
-            "properties": {
-                "display_name": { "type": "string" },
-                "introduction": { "type": "string" },
-                "skills": { "type": "array", "items": { "type": "string" } },
-                "career": { "type": "string" },
-                "track_record": { "type": "string" },
-                "sns_links": { "type": "array", "items": { "type": "string", "description": "An https:// URL." } },
-                "nda": schema_ref("Nda"),
-            },
-        },
-        "Session": {
-            "type": "object",
-            "required": ["id", "created_at", "last_seen_at", "user_agent", "ip"],
-            "additionalProperties": false,
-            "properties": {
-                "id": { "type": "string", "description": "Opaque; use it to sign the session out." },
-                "created_at": time,
-                "last_seen_at": time,
-                "user_agent": { "type": "string" },
-                "ip": { "type": "string" },
-            },
-        },
-        "Token": {
-            "type": "object",
-            "required": ["id", "name", "scope", "created_at", "last_used_at", "expires_at"],
-            "additionalProperties": false,
-            "properties": {
-                "id": id,
-                "name": { "type": "string" },
-                "scope": { "type": "string", "enum": ["read", "full"], "description": "`read`: GET and HEAD only." },
-                "created_at": time,
-                "last_used_at": nullable_time,
-                "expires_at": { "type": "integer", "format": "int64", "description": "Unix seconds; renew the token in the site's settings." },
-            },
-        },
-        "MailCategory": {
-            "type": "string",
-            "enum": ["account", "transactions", "messages", "favorites", "recommendations", "newsletter"],
-        },
-        "NotificationSetting": {
-            "type": "object",
-            "required": ["category", "enabled", "locked"],
-            "additionalProperties": false,
-            "properties": {
-                "category": schema_ref("MailCategory"),
-                "enabled": { "type": "boolean" },
-                "locked": { "type": "boolean", "description": "Transactional mail, always sent." },
-            },
-        },
-        "NotificationUpdate": {
-            "type": "object",
-            "required": ["settings"],
-            "properties": { "settings": { "type": "array", "items": {
-                "type": "object",
-                "required": ["category", "enabled"],
-                "properties": { "category": schema_ref("MailCategory"), "enabled": { "type": "boolean" } },
-            } } },
         },
         "IdentityState": {
             "type": "object",

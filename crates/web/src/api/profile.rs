@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use yorozu_app::AppError;
 use yorozu_app::profile::edit::{self, ProfileForm};
 use yorozu_app::profile::{ProfileView, avatar, view};
@@ -12,10 +13,12 @@ use yorozu_domain::profile::Completeness;
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
 use crate::api::extract::{ApiId, ApiJson, ImageBody};
+use crate::api::openapi::fields as openapi;
 use crate::state::AppState;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Profile {
+    #[schema(schema_with = openapi::id)]
     user_id: String,
     display_name: String,
     introduction: String,
@@ -23,32 +26,43 @@ pub struct Profile {
     career: String,
     track_record: String,
     sns_links: Vec<SnsLink>,
+    #[schema(value_type = openapi::Nda)]
     nda: &'static str,
     has_avatar: bool,
+    /// Changes with each new avatar.
     avatar_version: i64,
+    #[schema(schema_with = openapi::nullable_time, required)]
     identity_verified_at: Option<i64>,
+    #[schema(schema_with = openapi::time)]
     member_since: i64,
     /// Only in the member's own profile.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = CompletenessBody)]
     completeness: Option<CompletenessBody>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct SnsLink {
+    #[schema(schema_with = openapi::sns_kind)]
     kind: &'static str,
     url: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Completeness)]
 struct CompletenessBody {
+    #[schema(maximum = 100)]
     percent: u8,
     suggestions: Vec<SuggestionBody>,
 }
 
 /// A step that would raise the score: a message id and the points it is worth.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Suggestion)]
 struct SuggestionBody {
+    /// e.g. suggest-add-avatar.
     code: &'static str,
+    /// Percentage points this step adds.
     gain: u8,
 }
 
@@ -115,7 +129,7 @@ pub async fn public_profile(
 
 /// The profile text as the API takes it: lists are lists (the site's form takes one text
 /// box each). A PUT replaces everything, so absent fields become empty.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileInput {
     display_name: String,
@@ -127,10 +141,12 @@ pub struct ProfileInput {
     career: String,
     #[serde(default)]
     track_record: String,
+    /// https:// URLs.
     #[serde(default)]
     sns_links: Vec<String>,
-    /// "unspecified", "willing" or "not-willing"; unspecified when absent.
+    /// Unspecified when absent.
     #[serde(default)]
+    #[schema(value_type = openapi::Nda)]
     nda: String,
 }
 

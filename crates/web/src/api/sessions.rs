@@ -4,18 +4,23 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Serialize;
+use utoipa::ToSchema;
 use yorozu_app::accounts::sessions::{self, SessionInfo};
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
 use crate::api::extract::ApiKey;
+use crate::api::openapi::fields as openapi;
 use crate::state::AppState;
 
 /// One browser session. `id` identifies it for `DELETE`; it is a hash, not the cookie.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Session {
+    /// Opaque; use it to sign the session out.
     id: String,
+    #[schema(schema_with = openapi::time)]
     created_at: i64,
+    #[schema(schema_with = openapi::time)]
     last_seen_at: i64,
     user_agent: String,
     ip: String,

@@ -6,21 +6,29 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Serialize;
+use utoipa::ToSchema;
 use yorozu_app::accounts::api_tokens::{self, TokenInfo};
 use yorozu_domain::accounts::TokenScope;
 
 use crate::api::auth::ApiUser;
 use crate::api::error::{ApiError, ApiResult};
 use crate::api::extract::ApiId;
+use crate::api::openapi::fields as openapi;
 use crate::state::AppState;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Token {
+    #[schema(schema_with = openapi::id)]
     id: String,
     name: String,
+    #[schema(schema_with = openapi::token_scope)]
     scope: TokenScope,
+    #[schema(schema_with = openapi::time)]
     created_at: i64,
+    #[schema(schema_with = openapi::nullable_time, required)]
     last_used_at: Option<i64>,
+    /// Unix seconds; renew the token in the site's settings.
+    #[schema(format = Int64)]
     expires_at: i64,
 }
 

@@ -1,0 +1,116 @@
+//! Schemas shared by many fields whose Rust type says less than the API promises (an id is a
+//! `String` of digits, a time an `i64` of unix seconds), and the closed vocabularies the
+//! server writes as plain strings. Fields point here with `#[schema(schema_with = …)]` or
+//! `#[schema(value_type = …)]`.
+
+use utoipa::ToSchema;
+use utoipa::openapi::schema::{KnownFormat, Object, ObjectBuilder, SchemaFormat, SchemaType, Type};
+use yorozu_domain::accounts::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+
+/// A 63-bit id as a decimal string (beyond JavaScript's safe integers).
+pub fn id() -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some("^[0-9]+$"))
+        .description(Some("A 63-bit id as a decimal string."))
+        .build()
+}
+
+/// A time as unix seconds.
+pub fn time() -> Object {
+    unix_seconds(SchemaType::Type(Type::Integer), "Unix seconds.")
+}
+
+/// A time as unix seconds, or null.
+pub fn nullable_time() -> Object {
+    unix_seconds(
+        SchemaType::from_iter([Type::Integer, Type::Null]),
+        "Unix seconds.",
+    )
+}
+
+fn unix_seconds(schema_type: SchemaType, description: &str) -> Object {
+    ObjectBuilder::new()
+        .schema_type(schema_type)
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+        .description(Some(description))
+        .build()
+}
+
+/// A language of mail and pages.
+#[derive(Debug, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    Ja,
+    En,
+}
+
+/// Whether the member signs non-disclosure agreements.
+#[derive(Debug, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Nda {
+    Unspecified,
+    Willing,
+    NotWilling,
+}
+
+/// The categories of mail a member may switch on or off.
+#[derive(Debug, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum MailCategory {
+    Account,
+    Transactions,
+    Messages,
+    Favorites,
+    Recommendations,
+    Newsletter,
+}
+
+/// A string that is one of `values`.
+fn one_of(values: &[&str]) -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(values.iter().copied()))
+        .build()
+}
+
+/// A personal access token's scope.
+pub fn token_scope() -> Object {
+    let mut scope = one_of(&["read", "full"]);
+    scope.description = Some("`read`: GET and HEAD only.".into());
+    scope
+}
+
+/// The answer to a sign-up.
+pub fn confirmation_sent() -> Object {
+    one_of(&["confirmation-sent"])
+}
+
+/// A member's role.
+pub fn role() -> Object {
+    one_of(&["member", "operator"])
+}
+
+/// The kind of a link on a profile.
+pub fn sns_kind() -> Object {
+    one_of(&[
+        "x",
+        "instagram",
+        "facebook",
+        "youtube",
+        "tiktok",
+        "note",
+        "github",
+        "website",
+    ])
+}
+
+/// A new password, as registration checks it.
+pub fn new_password() -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .min_length(Some(MIN_PASSWORD_CHARS))
+        .max_length(Some(MAX_PASSWORD_CHARS))
+        .description(Some("Not a common password, not the e-mail address."))
+        .build()
+}
