@@ -449,32 +449,6 @@ fn account_schemas() -> Value {
         json!({ "type": ["integer", "null"], "format": "int64", "description": "Unix seconds." });
     let nullable_text = json!({ "type": ["string", "null"] });
     json!({
-        "Error": {
-            "type": "object",
-            "required": ["error"],
-            "additionalProperties": false,
-            "properties": { "error": {
-                "type": "object",
-                "required": ["code", "message", "fields"],
-                "additionalProperties": false,
-                "properties": {
-                    "code": { "type": "string", "description": "Stable, for programs: e.g. error-invalid-input, error-unauthenticated." },
-                    "message": { "type": "string", "description": "For people, in the language of Accept-Language." },
-                    "fields": { "type": "array", "items": schema_ref("FieldError") },
-                    "detail": { "type": "string", "description": "Technical detail for developers (e.g. where the JSON parser stopped)." },
-                },
-            } },
-        },
-        "FieldError": {
-            "type": "object",
-            "required": ["field", "code", "message"],
-            "additionalProperties": false,
-            "properties": {
-                "field": { "type": "string", "description": "The request field, e.g. email." },
-                "code": { "type": "string", "description": "Stable, e.g. email-invalid." },
-                "message": { "type": "string" },
-            },
-        },
         "IdentityState": {
             "type": "object",
             "required": ["status", "kind", "submitted_at", "decided_at", "rejection_reason", "file_erased_at"],

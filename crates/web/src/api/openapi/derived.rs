@@ -4,10 +4,11 @@
 use serde_json::Value;
 use utoipa::OpenApi;
 
-use crate::api::{accounts, notifications, profile, sessions, tokens};
+use crate::api::{accounts, error, notifications, profile, sessions, tokens};
 
 #[derive(OpenApi)]
 #[openapi(components(schemas(
+    error::Envelope,
     accounts::RegisterRequest,
     accounts::SignUpAccepted,
     accounts::Me,
