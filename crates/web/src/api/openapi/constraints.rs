@@ -5,7 +5,7 @@
 //! - no text may hold a control character (see `input_guard`): path and query values none at
 //!   all, JSON strings none but line breaks and tabs;
 //! - request objects take only the properties they document (the server refuses others with
-//!   400 `error-bad-json`), and response objects hold only the properties they document.
+//!   400 `error-bad-json`).
 
 use serde_json::{Map, Value, json};
 
@@ -43,9 +43,6 @@ pub fn apply(doc: &mut Value) {
     let Some(Value::Object(schemas)) = doc.pointer_mut("/components/schemas") else {
         return;
     };
-    for schema in schemas.values_mut() {
-        close_objects(schema);
-    }
     // Follow references from request schemas to every schema they use.
     let mut seen: Vec<String> = Vec::new();
     while let Some(name) = request_schemas.pop() {
@@ -137,24 +134,6 @@ fn constrain_request_schema(schema: &mut Value) {
                 constrain_request_schema(part);
             }
         }
-    }
-}
-
-/// Every object schema in `schema` takes no property it does not list.
-fn close_objects(schema: &mut Value) {
-    match schema {
-        Value::Object(map) => {
-            let is_object = map.get("type").and_then(Value::as_str) == Some("object")
-                || map.contains_key("properties");
-            if is_object && !map.contains_key("additionalProperties") {
-                map.insert("additionalProperties".into(), json!(false));
-            }
-            for value in map.values_mut() {
-                close_objects(value);
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(close_objects),
-        _ => {}
     }
 }
 

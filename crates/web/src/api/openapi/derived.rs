@@ -1,7 +1,7 @@
 //! The part of the document derived from the request and response types with utoipa: their
 //! schemas, under the names the operations refer to.
 
-use serde_json::Value;
+use serde_json::{Value, json};
 use utoipa::OpenApi;
 
 use crate::api::{accounts, error, notifications, profile, sessions, tokens};
@@ -23,7 +23,9 @@ use crate::api::{accounts, error, notifications, profile, sessions, tokens};
 )))]
 struct Derived;
 
-/// Puts the derived schemas into `doc`, in place of any of the same name.
+/// Puts the derived schemas into `doc`, in place of any of the same name. Their objects are
+/// closed, as the hand-written ones are: a request object takes only the properties it
+/// documents (the server refuses others), a response object holds only those.
 pub fn merge(doc: &mut Value) {
     let Ok(derived) = serde_json::to_value(Derived::openapi()) else {
         return;
@@ -35,6 +37,26 @@ pub fn merge(doc: &mut Value) {
         return;
     };
     for (name, schema) in derived {
-        schemas.insert(name.clone(), schema.clone());
+        let mut schema = schema.clone();
+        close_objects(&mut schema);
+        schemas.insert(name.clone(), schema);
+    }
+}
+
+/// Every object schema in `schema` takes no property it does not list.
+fn close_objects(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            let is_object = map.get("type").and_then(Value::as_str) == Some("object")
+                || map.contains_key("properties");
+            if is_object && !map.contains_key("additionalProperties") {
+                map.insert("additionalProperties".into(), json!(false));
+            }
+            for value in map.values_mut() {
+                close_objects(value);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(close_objects),
+        _ => {}
     }
 }
