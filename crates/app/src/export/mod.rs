@@ -6,7 +6,6 @@
 pub mod build;
 pub mod request;
 pub mod schema;
-pub mod sections;
 pub mod signed;
 pub mod zip;
 
