@@ -1,6 +1,7 @@
 //! The one registry of job kinds: what the runner calls for a claimed row's `kind`. A kind
-//! missing here is reported like any failure ("unknown job kind …") and retried, so a row
-//! queued by a newer server is not lost while an older one still runs.
+//! missing here is reported like any failure ("unknown job kind …") and retried with backoff
+//! until its attempts run out, so a row queued by a newer server is not dropped at once by an
+//! older one running beside it.
 
 use std::collections::HashMap;
 use std::future::Future;
