@@ -7,6 +7,7 @@ use yorozu_app::AppError;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::identity::review::{self, Decision};
 use yorozu_app::identity::{erase, state, submit::submit};
+use yorozu_app::jobs::Job;
 use yorozu_app::operators::{audit, create::create_operator};
 use yorozu_store::{Db, both_backends, identity, profiles};
 
@@ -191,7 +192,7 @@ both_backends!(
                 .is_empty()
         );
         assert_eq!(
-            queued_jobs(&t.app.db, erase::JOB_KIND).await,
+            queued_jobs::<erase::EraseDocumentFile>(&t.app.db).await,
             1,
             "erasure scheduled with the decision"
         );
@@ -232,11 +233,12 @@ both_backends!(
         assert!(doc.file_key.is_none());
         let erased_at = doc.file_erased_at.expect("erasure recorded");
         assert!(erased_at >= decided_at + 30 * DAY);
-        assert_eq!(queued_jobs(&t.app.db, erase::JOB_KIND).await, 0);
+        assert_eq!(queued_jobs::<erase::EraseDocumentFile>(&t.app.db).await, 0);
 
         // Running the erasure again changes nothing.
         t.advance(HOUR);
-        erase::run(&t.app, &format!(r#"{{"document_id":{id}}}"#))
+        erase::EraseDocumentFile { document_id: id }
+            .run(&t.app)
             .await
             .expect("second run");
         let again = document(&t, id).await;
@@ -270,7 +272,7 @@ both_backends!(a_document_is_decided_only_once, |db: Db| async move {
     assert_conflict(second, "identity-already-decided");
     assert_eq!(document(&t, id).await.status, "approved");
     assert_eq!(
-        queued_jobs(&t.app.db, erase::JOB_KIND).await,
+        queued_jobs::<erase::EraseDocumentFile>(&t.app.db).await,
         1,
         "one erasure only"
     );

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use yorozu_app::accounts::sign_in;
-use yorozu_app::jobs::{Worker, maintenance};
+use yorozu_app::jobs::{Job, Worker, maintenance};
 use yorozu_app::mail::{MailCategory, outbox};
 use yorozu_app::ports::OutgoingMail;
 use yorozu_store::jobs::{self, JobRow, NewJob};
@@ -102,6 +102,41 @@ both_backends!(
 );
 
 both_backends!(
+    a_payload_that_does_not_decode_is_a_failure_like_any_other,
+    |db: Db| async move {
+        let t = test_app(db);
+        let id = t.app.new_id();
+        let mut tx = t.app.db.begin().await.expect("begin");
+        jobs::enqueue(
+            &mut tx,
+            &NewJob {
+                id,
+                kind: <outbox::MailJob as Job>::KIND,
+                payload: "{\"category\": 1}",
+                user_id: None,
+                run_at: START,
+                max_attempts: 1,
+                now: START,
+            },
+        )
+        .await
+        .expect("enqueue");
+        tx.commit().await.expect("commit");
+
+        assert_eq!(t.run_jobs().await, 1);
+        let row = job(&t, id).await;
+        assert_eq!((row.status.as_str(), row.attempts), ("failed", 1));
+        assert!(
+            row.last_error
+                .as_deref()
+                .is_some_and(|e| e.contains("json: expected value")),
+            "{row:?}"
+        );
+        assert!(t.mailbox().await.is_empty(), "nothing sent");
+    }
+);
+
+both_backends!(
     a_job_whose_worker_vanished_is_taken_over_after_the_lease,
     |db: Db| async move {
         let t = test_app(db);
@@ -163,7 +198,7 @@ both_backends!(
             recipients,
             addresses.iter().cloned().collect::<BTreeSet<_>>()
         );
-        assert_eq!(queued_jobs(&t.app.db, outbox::JOB_KIND).await, 0);
+        assert_eq!(queued_jobs::<outbox::MailJob>(&t.app.db).await, 0);
         assert_eq!(
             t.count("jobs WHERE status = 'done' AND attempts = 1").await,
             20,

@@ -11,11 +11,11 @@ use yorozu_i18n::Tr;
 use yorozu_store::accounts::users;
 use yorozu_store::export::archives::{self, ArchiveRow};
 use yorozu_store::export::sections::{self as store, Cell};
-use yorozu_store::profiles;
-
-use super::sections::{
+use yorozu_store::export::tables::{
     ALL, ATTACHMENTS, ORDER_IDS, REVIEWS_RECEIVED, SERVICE_IMAGES, Section, Source,
 };
+use yorozu_store::profiles;
+
 use super::zip::{ZipError, ZipStream};
 use super::{PART_BYTES, VALID_DAYS, part_key, schema, signed};
 use crate::mail::compose::{compose, locale_of};

@@ -9,6 +9,7 @@
 pub mod cancel;
 pub mod deliver;
 pub mod effects;
+pub mod job_kinds;
 pub mod jobs;
 pub mod notify;
 pub mod pay;

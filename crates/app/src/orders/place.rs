@@ -19,10 +19,11 @@ use yorozu_store::orders::rows::PurchaseKeyUse;
 use yorozu_store::orders::{OrderRow, rows, talk};
 use yorozu_store::promotions::{coupons, points};
 
+use super::effects;
+use super::job_kinds::PaymentExpiry;
 use super::notify::{self, Recipient};
 use super::pay::{self, own_card};
 use super::quote::{Choice, Quote, quote};
-use super::{effects, jobs};
 use crate::accounts::CurrentUser;
 use crate::mail::MailCategory;
 use crate::ports::Charge;
@@ -321,17 +322,8 @@ async fn book(
         pay::placed_mail(&mut tx, app, &row, &Recipient::of(buyer), seller).await?;
     } else {
         let due = row.payment_due_at.unwrap_or(now);
-        effects::schedule(
-            &mut tx,
-            app,
-            jobs::PAYMENT_EXPIRY,
-            &jobs::OrderJob {
-                order_id: row.id,
-                item_id: None,
-            },
-            due,
-        )
-        .await?;
+        let job = PaymentExpiry { order_id: row.id };
+        crate::jobs::enqueue(&mut tx, app, &job, None, due).await?;
         notify::order_mail(
             &mut tx,
             app,

@@ -15,13 +15,14 @@ use yorozu_store::promotions::points;
 use yorozu_store::withdrawal::readiness::{Column, open_orders};
 use yorozu_store::withdrawal::stats;
 use yorozu_store::withdrawal::withdrawals::{self, Closing, WithdrawalRow};
-use yorozu_store::{Exec, catalog, jobs, notifications};
+use yorozu_store::{Exec, catalog, notifications};
 
+use super::job_kinds::Purge;
 use super::readiness::{Forfeits, Readiness, assess};
 use super::{LEDGER_FORFEITED, POINTS_FORFEITED, month_of, receipt};
 use crate::mail::{MailCategory, outbox};
 use crate::orders::{effects, transition};
-use crate::{App, AppError, AppResult, ledger};
+use crate::{App, AppError, AppResult, jobs, ledger};
 
 /// A closed account.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,7 +130,10 @@ pub async fn close_in(
     if let Some(mail) = receipt::closing_mail(c, app, member, &closed).await? {
         outbox::enqueue_to_closed_account(c, app, mail).await?;
     }
-    super::jobs::queue(c, app, super::jobs::PURGE_JOB, row.id, purge_at).await?;
+    let purge = Purge {
+        withdrawal_id: row.id,
+    };
+    jobs::enqueue(c, app, &purge, None, purge_at).await?;
     Ok(closed)
 }
 
@@ -193,7 +197,7 @@ async fn stop_mail(c: &mut impl Exec, app: &App, member: i64) -> AppResult<()> {
     for category in MailCategory::ALL.into_iter().filter(|m| m.is_marketing()) {
         notifications::set(c, member, category.key(), false, now).await?;
     }
-    jobs::drop_queued_for_user(c, member, outbox::JOB_KIND, now).await?;
+    outbox::drop_queued_for(c, app, member).await?;
     if let Some(email) = users::find(c, member).await?.and_then(|u| u.email) {
         notifications::suppress(c, &app.signer.email_hash(&email), "withdrawal", now).await?;
     }

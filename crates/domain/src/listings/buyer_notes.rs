@@ -1,7 +1,8 @@
 //! What the seller asks of buyers before they purchase (購入にあたってのお願い), e.g. which
 //! materials to send. Optional.
 
-use super::field::{self, Problem, text_newtype};
+use super::field::{self, Problem};
+use crate::text::str_newtype;
 
 /// Longest buyer notes, in characters; a line break counts as one.
 pub const MAX_BUYER_NOTES_CHARS: usize = 2000;
@@ -55,7 +56,7 @@ impl BuyerNotes {
     }
 }
 
-text_newtype!(BuyerNotes, BuyerNotesError);
+str_newtype!(BuyerNotes, BuyerNotesError);
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! What a service offers (サービス内容): the long text of the listing page.
 
-use super::field::{self, Problem, text_newtype};
+use super::field::{self, Problem};
+use crate::text::str_newtype;
 
 /// Longest description, in characters; a line break counts as one.
 pub const MAX_LISTING_DESCRIPTION_CHARS: usize = 5000;
@@ -54,7 +55,7 @@ impl ListingDescription {
     }
 }
 
-text_newtype!(ListingDescription, ListingDescriptionError);
+str_newtype!(ListingDescription, ListingDescriptionError);
 
 #[cfg(test)]
 mod tests {

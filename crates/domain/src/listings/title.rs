@@ -1,6 +1,7 @@
 //! The title of a service (サービスタイトル), shown on cards and in search results.
 
-use super::field::{self, Problem, text_newtype};
+use super::field::{self, Problem};
+use crate::text::str_newtype;
 
 /// Longest title, in characters (full-width characters count as one).
 pub const MAX_LISTING_TITLE_CHARS: usize = 60;
@@ -52,7 +53,7 @@ impl ListingTitle {
     }
 }
 
-text_newtype!(ListingTitle, ListingTitleError);
+str_newtype!(ListingTitle, ListingTitleError);
 
 #[cfg(test)]
 mod tests {
