@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod discovery;
 pub mod export;
+pub mod extract;
 pub mod help;
 pub mod home;
 pub mod identity;
