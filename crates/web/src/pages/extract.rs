@@ -140,3 +140,32 @@ fn page_id<T: TryFrom<i64>>(raw: &str) -> Result<T, Response> {
 pub(crate) fn parse_id<T: TryFrom<i64>>(raw: &str) -> Option<T> {
     raw.parse::<i64>().ok().and_then(|n| T::try_from(n).ok())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_id;
+
+    #[test]
+    fn an_id_is_what_i64_reads_from_decimal_text() {
+        assert_eq!(parse_id::<i64>("42"), Some(42));
+        // The parsers this replaced were `str::parse::<i64>`, which takes a sign.
+        assert_eq!(parse_id::<i64>("+42"), Some(42));
+        for raw in [
+            "",
+            "abc",
+            "4 2",
+            " 42",
+            "1.5",
+            "0x10",
+            "9223372036854775808",
+        ] {
+            assert_eq!(parse_id::<i64>(raw), None, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn a_typed_id_refuses_what_it_cannot_hold() {
+        assert_eq!(parse_id::<u32>("7"), Some(7));
+        assert_eq!(parse_id::<u32>("-7"), None);
+    }
+}
