@@ -4,8 +4,10 @@
 //! - `/settings/two-step`: set-up with a QR code drawn on the server and the secret in text,
 //!   confirmed with a code, the recovery codes shown once, and turning it off;
 //! - `/settings/reauth?next=…`: the password (and code) again before a sensitive page;
-//!   [`reauthenticated`] sends there when the session's last confirmation is too old;
-//! - the gate in front of the operator console when operators must use two-step sign-in.
+//!   [`reauthenticated`] sends there when the session's last confirmation is too old.
+//!
+//! Operators who must use two-step sign-in are sent to set it up by the
+//! [`Operator`](crate::pages::extract::Operator) extractor of every console page.
 
 use askama::Template;
 use axum::extract::{Query, State};

@@ -1,7 +1,8 @@
 //! The operator console (運営コンソール): the dashboard, identity reviews, the audit log,
-//! the newsletter, coupons and points, payouts, and withdrawal statistics. Every page is for
-//! operators only: signed-out visitors are sent to sign in, members get 403. The use cases
-//! check the role again.
+//! the newsletter, coupons and points, payouts, and withdrawal statistics. Every page takes
+//! the [`Operator`] extractor: signed-out visitors are sent to sign in, members get 403, and
+//! operators without two-step sign-in (when the policy asks for it) are sent to set it up.
+//! The use cases check the role again.
 
 mod audit;
 mod coupons;
