@@ -15,7 +15,7 @@ use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use yorozu_app::accounts::{Client, CurrentUser, sessions};
@@ -326,16 +326,4 @@ fn form_urlencoded_value(bytes: &[u8], name: &str) -> Option<String> {
 /// Compares secrets in time independent of where they differ.
 pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-/// Convenience for handlers that need a signed-in member.
-#[expect(
-    clippy::result_large_err,
-    reason = "the error is the redirect response itself, returned at once"
-)]
-pub fn require_user(ctx: &Ctx) -> Result<&CurrentUser, Response> {
-    ctx.user.as_ref().ok_or_else(|| {
-        let next = urlencoding::encode(&ctx.path).into_owned();
-        axum::response::Redirect::to(&format!("/login?next={next}")).into_response()
-    })
 }

@@ -11,8 +11,9 @@ use yorozu_app::accounts::CurrentUser;
 use yorozu_app::identity::{self, IdentityState, submit};
 use yorozu_domain::identity::DocumentKind;
 
-use crate::ctx::{Ctx, require_user};
+use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
+use crate::pages::extract::SignedIn;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -132,11 +133,7 @@ impl<'a> IdentityPage<'a> {
     }
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = match require_user(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
+async fn show(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): SignedIn) -> PageResult {
     let current = identity::current(&state.app, user.id).await?;
     page_with_status(
         StatusCode::OK,
@@ -148,12 +145,9 @@ async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
 async fn upload(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> PageResult {
-    let user = match require_user(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
     let max_bytes = state.app.policy.identity_max_bytes;
     let form = crate::upload::read(multipart, "document", max_bytes).await;
     let kind = form.text("kind");
@@ -177,11 +171,11 @@ async fn upload(
 }
 
 /// Deletes the member's documents (images and records); the verification stays.
-async fn delete(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = match require_user(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
+async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     match identity::remove::remove(&state.app, user).await {
         Ok(_) => Ok(redirect_with_flash(&ctx, PATH, "identity-flash-deleted")),
         Err(e) => {

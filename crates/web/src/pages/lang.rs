@@ -16,6 +16,7 @@ use yorozu_store::accounts::users;
 use crate::cookies;
 use crate::ctx::{Ctx, push_cookie};
 use crate::error::{PageError, PageResult};
+use crate::pages::extract::MaybeSignedIn;
 use crate::render::{redirect_with_flash, safe_next};
 use crate::state::AppState;
 
@@ -47,12 +48,13 @@ async fn show_in(
 async fn switch(
     State(state): State<AppState>,
     ctx: Ctx,
+    MaybeSignedIn(viewer): MaybeSignedIn,
     Path(tag): Path<String>,
     form: Result<Form<NextQuery>, FormRejection>,
 ) -> PageResult {
     let locale = locale_of(&tag)?;
     let Form(form) = form.map_err(|_| PageError(AppError::BadRequest("error-bad-body")))?;
-    if let Some(user) = &ctx.user {
+    if let Some(user) = &viewer {
         let mut tx = state.app.db.begin().await?;
         users::set_locale(&mut tx, user.id, locale.tag(), state.app.now()).await?;
         tx.commit().await?;

@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
@@ -19,6 +19,7 @@ use crate::ctx::Ctx;
 use crate::error::{PageError, PageResult};
 use crate::pages::discovery::reviews::{ReviewItem, items};
 use crate::pages::discovery::{Card, cards, count_arg, rating_with_count};
+use crate::pages::extract::{MaybeSignedIn, PathId};
 use crate::render::page;
 use crate::state::AppState;
 
@@ -76,8 +77,12 @@ impl ProfilePage<'_> {
     }
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    let id = member_id(&id)?;
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    MaybeSignedIn(viewer): MaybeSignedIn,
+    PathId(id): PathId,
+) -> PageResult {
     let mut c = state.app.db.read().await?;
     let profile = view::load(&mut c, id)
         .await?
@@ -122,7 +127,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
             .collect(),
         skills: profile.skills,
         nda,
-        is_self: ctx.user.as_ref().is_some_and(|u| u.id == profile.user_id),
+        is_self: viewer.is_some_and(|u| u.id == profile.user_id),
         rating: rating_with_count(
             &ctx,
             "card-rating",
@@ -147,8 +152,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
 }
 
 /// The avatar JPEG. Its URL carries `?v=<version>`, so it can be cached for good.
-async fn avatar_image(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
-    let id = member_id(&id)?;
+async fn avatar_image(State(state): State<AppState>, PathId(id): PathId) -> PageResult {
     let bytes = avatar::load(&state.app, id)
         .await?
         .ok_or(PageError(AppError::NotFound))?;
@@ -160,12 +164,6 @@ async fn avatar_image(State(state): State<AppState>, Path(id): Path<String>) -> 
         bytes,
     )
         .into_response())
-}
-
-/// Member ids in paths; anything else is a page that does not exist.
-fn member_id(raw: &str) -> Result<i64, PageError> {
-    raw.parse::<i64>()
-        .map_err(|_| PageError(AppError::NotFound))
 }
 
 pub(crate) fn paragraphs(text: &str) -> Paragraphs {

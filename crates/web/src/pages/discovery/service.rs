@@ -5,7 +5,7 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::get;
 use yorozu_app::listings::view::ListingView;
 use yorozu_app::orders::reviews_public;
@@ -14,9 +14,10 @@ use yorozu_i18n::Arg;
 
 use super::favorites::FavoriteButton;
 use super::reviews::{ReviewItem, all_reviews_link, items};
-use super::{category_name, count_arg, path_id, rating_with_count, yen};
+use super::{category_name, count_arg, rating_with_count, yen};
 use crate::ctx::Ctx;
 use crate::error::PageResult;
+use crate::pages::extract::{MaybeSignedIn, PathId};
 use crate::pages::profile::{Paragraphs, paragraphs};
 use crate::render::page;
 use crate::state::AppState;
@@ -98,9 +99,13 @@ struct ServicePage<'a> {
     all_reviews: String,
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    let id = path_id(&id)?;
-    let found = reviews_public::service_page(&state.app, ctx.user.as_ref(), id).await?;
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    MaybeSignedIn(viewer): MaybeSignedIn,
+    PathId(id): PathId,
+) -> PageResult {
+    let found = reviews_public::service_page(&state.app, viewer.as_ref(), id).await?;
     let v = found.listing;
 
     let url = state.app.url(&format!("/services/{}", v.id));
@@ -235,7 +240,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
         favorite: FavoriteButton {
             listing_id: v.id,
             on: v.viewer_favorite,
-            signed_in: ctx.user.is_some(),
+            signed_in: viewer.is_some(),
             next: format!("/services/{}", v.id),
         },
         share,

@@ -6,7 +6,7 @@
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::get;
 use yorozu_app::AppError;
@@ -23,10 +23,10 @@ use yorozu_domain::listings::{
 };
 use yorozu_i18n::Arg;
 
-use super::{form_pairs, parse_id, status_label_key};
+use super::{form_pairs, status_label_key};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
-use crate::pages::settings::signed_in;
+use crate::pages::extract::{PathId, SignedIn};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -229,8 +229,11 @@ struct Hints {
     faq: String,
 }
 
-async fn new_form(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+async fn new_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     let needs_email = !user.email_verified;
     render(
         &state,
@@ -244,8 +247,12 @@ async fn new_form(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     )
 }
 
-async fn create(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> PageResult {
-    let user = signed_in!(ctx);
+async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+    body: Bytes,
+) -> PageResult {
     let (form, submit) = read_form(&body);
     if submit != Submit::Save {
         return render(
@@ -273,9 +280,12 @@ async fn create(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> PageRes
     }
 }
 
-async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = parse_id(&id)?;
+async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
+) -> PageResult {
     let (form, listing) = view::edit_form(&state.app, user, id).await?;
     render(
         &state,
@@ -292,11 +302,10 @@ async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Strin
 async fn update(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
     body: Bytes,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = parse_id(&id)?;
     let (form, submit) = read_form(&body);
     if submit != Submit::Save {
         let (_, listing) = view::edit_form(&state.app, user, id).await?;

@@ -13,7 +13,7 @@ use super::form::{ActionButton, action_buttons};
 use super::{grouped, status_label_key};
 use crate::ctx::Ctx;
 use crate::error::PageResult;
-use crate::pages::settings::signed_in;
+use crate::pages::extract::SignedIn;
 use crate::render::page_with_status;
 use crate::state::AppState;
 
@@ -44,8 +44,7 @@ struct MinePage<'a> {
     needs_email: bool,
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+async fn list(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): SignedIn) -> PageResult {
     let listings = manage::mine(&state.app, user).await?;
     let rows = listings
         .into_iter()

@@ -28,7 +28,7 @@ use yorozu_app::{AppError, FieldError};
 use super::{CardChoice, card_choices, minus_yen, yen};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageError, PageResult, status_of};
-use crate::pages::settings::signed_in;
+use crate::pages::extract::SignedIn;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -99,9 +99,9 @@ impl Input {
 pub(super) async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let input = Input::from_pairs(query.map(|Query(q)| q).unwrap_or_default());
     render(
         &state,
@@ -118,9 +118,9 @@ pub(super) async fn show(
 pub(super) async fn place(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let input = Input::from_pairs(form.map(|Form(f)| f).unwrap_or_default());
     let choice = input.choice()?;
     let Some(payment) = input.payment() else {

@@ -12,7 +12,7 @@ use yorozu_domain::orders::OrderState;
 use super::{state_label, yen};
 use crate::ctx::Ctx;
 use crate::error::PageResult;
-use crate::pages::settings::signed_in;
+use crate::pages::extract::SignedIn;
 use crate::render::page;
 use crate::state::AppState;
 
@@ -57,9 +57,9 @@ struct ListPage<'a> {
 pub(super) async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let query = query.map(|Query(q)| q).unwrap_or_default();
     let sales = query.tab == "sales";
     let page_number = yorozu_domain::paging::parse_page(&query.page);

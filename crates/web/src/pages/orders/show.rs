@@ -3,7 +3,7 @@
 //! order allows this member now (and only those), the reviews once written, and the talk room.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::Party;
@@ -12,10 +12,10 @@ use yorozu_app::payments::cards;
 use yorozu_domain::orders::OrderState;
 use yorozu_store::orders::reviews::ReviewRow;
 
-use super::{CardChoice, card_choices, minus_yen, path_id, state_label, yen};
+use super::{CardChoice, card_choices, minus_yen, state_label, yen};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult};
-use crate::pages::settings::signed_in;
+use crate::pages::extract::{PathId, SignedIn};
 use crate::render::page_with_status;
 use crate::state::AppState;
 use crate::upload::MIB;
@@ -23,10 +23,9 @@ use crate::upload::MIB;
 pub(super) async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = path_id(&id)?;
     render(&state, &ctx, user, id, StatusCode::OK, None).await
 }
 
