@@ -70,6 +70,26 @@ impl TestDb {
     }
 
     pub async fn sqlite() -> TestDb {
+        let t = Self::empty(Backend::Sqlite).await;
+        migrate(&t.db).await.expect("migrate sqlite");
+        t
+    }
+
+    pub async fn postgres() -> TestDb {
+        let t = Self::empty(Backend::Postgres).await;
+        migrate(&t.db).await.expect("migrate postgres");
+        t
+    }
+
+    /// A database without any table (not migrated).
+    pub async fn empty(backend: Backend) -> TestDb {
+        match backend {
+            Backend::Sqlite => Self::empty_sqlite().await,
+            Backend::Postgres => Self::empty_postgres().await,
+        }
+    }
+
+    async fn empty_sqlite() -> TestDb {
         let dir = TempDir::new("yorozu-test");
         let url = format!("sqlite://{}", dir.0.join("test.db").display());
         let db = Db::connect(&DbConfig {
@@ -79,7 +99,6 @@ impl TestDb {
         })
         .await
         .expect("open sqlite");
-        migrate(&db).await.expect("migrate sqlite");
         TestDb {
             db,
             _dir: Some(dir),
@@ -87,7 +106,7 @@ impl TestDb {
         }
     }
 
-    pub async fn postgres() -> TestDb {
+    async fn empty_postgres() -> TestDb {
         let url = std::env::var(POSTGRES_URL_VAR).unwrap_or_else(|_| {
             panic!(
                 "{POSTGRES_URL_VAR} is not set. Run the test suite with `bash scripts/test.sh`, which starts \
@@ -113,7 +132,6 @@ impl TestDb {
             pg_schema: Some(schema),
         };
         let db = Db::connect(&config).await.expect("connect to test schema");
-        migrate(&db).await.expect("migrate postgres");
         TestDb {
             db,
             _dir: None,
