@@ -72,6 +72,37 @@ impl TestDb {
     }
 
     pub async fn sqlite() -> TestDb {
+        let t = Self::empty_sqlite().await;
+        migrate(&t.db).await.expect("migrate sqlite");
+        t
+    }
+
+    /// A PostgreSQL test database, or `None` (after saying so once) when
+    /// `YOROZU_TEST_POSTGRES_URL` is not set: the caller skips its PostgreSQL half.
+    pub async fn postgres_if_set() -> Option<TestDb> {
+        let url = postgres_url()?;
+        let t = Self::empty_postgres_at(url).await;
+        migrate(&t.db).await.expect("migrate postgres");
+        Some(t)
+    }
+
+    /// A PostgreSQL test database; fails the test when `YOROZU_TEST_POSTGRES_URL` is not set
+    /// (for tests that cannot be skipped, e.g. inside a test already on PostgreSQL).
+    pub async fn postgres() -> TestDb {
+        let t = Self::empty_postgres().await;
+        migrate(&t.db).await.expect("migrate postgres");
+        t
+    }
+
+    /// A database without any table (not migrated).
+    pub async fn empty(backend: Backend) -> TestDb {
+        match backend {
+            Backend::Sqlite => Self::empty_sqlite().await,
+            Backend::Postgres => Self::empty_postgres().await,
+        }
+    }
+
+    async fn empty_sqlite() -> TestDb {
         let dir = TempDir::new("yorozu-test");
         let url = format!("sqlite://{}", dir.0.join("test.db").display());
         let db = Db::connect(&DbConfig {
@@ -81,7 +112,6 @@ impl TestDb {
         })
         .await
         .expect("open sqlite");
-        migrate(&db).await.expect("migrate sqlite");
         TestDb {
             db,
             _dir: Some(dir),
@@ -89,26 +119,17 @@ impl TestDb {
         }
     }
 
-    /// A PostgreSQL test database, or `None` (after saying so once) when
-    /// `YOROZU_TEST_POSTGRES_URL` is not set: the caller skips its PostgreSQL half.
-    pub async fn postgres_if_set() -> Option<TestDb> {
-        let url = postgres_url()?;
-        Some(Self::postgres_at(url).await)
-    }
-
-    /// A PostgreSQL test database; fails the test when `YOROZU_TEST_POSTGRES_URL` is not set
-    /// (for tests that cannot be skipped, e.g. inside a test already on PostgreSQL).
-    pub async fn postgres() -> TestDb {
+    async fn empty_postgres() -> TestDb {
         let url = std::env::var(POSTGRES_URL_VAR).unwrap_or_else(|_| {
             panic!(
                 "{POSTGRES_URL_VAR} is not set. Run the test suite with `bash scripts/test.sh`, which starts \
                  PostgreSQL, or set it to a database this user may create schemas in."
             )
         });
-        Self::postgres_at(url).await
+        Self::empty_postgres_at(url).await
     }
 
-    async fn postgres_at(url: String) -> TestDb {
+    async fn empty_postgres_at(url: String) -> TestDb {
         let schema = format!("t{}", unique());
         let admin = Db::connect(&DbConfig {
             url: url.clone(),
@@ -128,7 +149,6 @@ impl TestDb {
             pg_schema: Some(schema),
         };
         let db = Db::connect(&config).await.expect("connect to test schema");
-        migrate(&db).await.expect("migrate postgres");
         TestDb {
             db,
             _dir: None,
