@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::error_code::error_codes;
 use crate::text;
 
 /// Longest introduction, career or track record, in characters.
@@ -22,13 +23,10 @@ pub enum ProfileTextError {
     InvalidCharacters,
 }
 
-impl ProfileTextError {
-    /// Stable message id for the web layer (a Fluent key); the page knows which field.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::TooLong { .. } => "profile-text-too-long",
-            Self::InvalidCharacters => "profile-text-invalid-characters",
-        }
+error_codes! {
+    ProfileTextError {
+        TooLong { max } => "profile-text-too-long",
+        InvalidCharacters => "profile-text-invalid-characters",
     }
 }
 
@@ -127,6 +125,7 @@ profile_text!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

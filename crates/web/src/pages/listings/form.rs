@@ -15,6 +15,7 @@ use yorozu_app::listings::edit;
 use yorozu_app::listings::form::ListingForm;
 use yorozu_app::listings::manage::Action;
 use yorozu_app::listings::view::{self, ImageView, ListingView};
+use yorozu_domain::RowInput;
 use yorozu_domain::listings::categories;
 use yorozu_domain::listings::{
     ListingStatus, MAX_BUYER_NOTES_CHARS, MAX_DELIVERY_DAYS, MAX_FAQ_ANSWER_CHARS, MAX_FAQ_ENTRIES,
@@ -80,25 +81,29 @@ struct RowError {
     second: bool,
 }
 
+impl RowError {
+    /// The inputs to mark for the input the domain error names.
+    fn of(input: RowInput) -> RowError {
+        let (first, second) = match input {
+            RowInput::OptionTitle { .. } | RowInput::FaqQuestion { .. } => (true, false),
+            RowInput::OptionPrice { .. } | RowInput::FaqAnswer { .. } => (false, true),
+            RowInput::FaqEntry { .. } => (true, true),
+        };
+        RowError {
+            row: input.row(),
+            first,
+            second,
+        }
+    }
+}
+
 /// The row an `options` or `faq` field error points at, read before the error is translated.
 fn row_error(e: &AppError, field: &str) -> Option<RowError> {
     let AppError::Invalid(fields) = e else {
         return None;
     };
-    let fe = fields.iter().find(|f| f.field == field)?;
-    let row = fe
-        .args
-        .iter()
-        .find(|(k, _)| *k == "row")?
-        .1
-        .parse::<usize>()
-        .ok()?;
-    let code = fe.code;
-    let first =
-        code.contains("title") || code.contains("question") || code.ends_with("invalid-characters");
-    let second =
-        code.contains("price") || code.contains("answer") || code.ends_with("invalid-characters");
-    Some(RowError { row, first, second })
+    let input = fields.iter().find(|f| f.field == field)?.row_input?;
+    Some(RowError::of(input))
 }
 
 /// How the option and FAQ rows are laid out on this rendering.

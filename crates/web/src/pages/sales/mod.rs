@@ -183,7 +183,7 @@ impl BlockerView {
             Blocker::BalanceTooLow { fee } => BlockerView {
                 text: ctx
                     .tr
-                    .ta("payout-balance-too-low", [("fee", Arg::Number(fee.get()))]),
+                    .ta("payout-balance-too-low", [("fee", Arg::from(fee))]),
                 link: None,
             },
         }
