@@ -606,3 +606,45 @@ fn revision_choices(ctx: &Ctx, chosen: &str) -> Vec<Choice> {
 pub(super) fn edit_url(listing_id: i64) -> String {
     format!("/listings/{listing_id}/edit")
 }
+
+#[cfg(test)]
+mod tests {
+    use yorozu_app::FieldError;
+    use yorozu_domain::listings::{FaqError, PaidOptionsError};
+
+    use super::*;
+
+    /// The row and which of its two inputs are marked for one refused field.
+    fn marked(e: FieldError) -> Option<(usize, bool, bool)> {
+        let field = e.field;
+        row_error(&AppError::Invalid(vec![e]), field).map(|r| (r.row, r.first, r.second))
+    }
+
+    #[test]
+    fn the_input_the_error_names_is_marked() {
+        let option = |e: PaidOptionsError| marked(FieldError::of("options", &e));
+        let faq = |e: FaqError| marked(FieldError::of("faq", &e));
+        assert_eq!(
+            option(PaidOptionsError::TitleInvalidCharacters { row: 2 }),
+            Some((2, true, false)),
+            "a name with bad characters marks the name, not the price"
+        );
+        assert_eq!(
+            option(PaidOptionsError::PriceEmpty { row: 1 }),
+            Some((1, false, true))
+        );
+        assert_eq!(option(PaidOptionsError::TooMany { max: 10 }), None);
+        assert_eq!(
+            faq(FaqError::QuestionEmpty { row: 4 }),
+            Some((4, true, false))
+        );
+        assert_eq!(
+            faq(FaqError::AnswerTooLong { row: 1, max: 5 }),
+            Some((1, false, true))
+        );
+        assert_eq!(
+            faq(FaqError::InvalidCharacters { row: 3 }),
+            Some((3, true, true))
+        );
+    }
+}
