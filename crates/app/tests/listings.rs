@@ -10,6 +10,7 @@ use yorozu_app::listings::search::{self as search_uc, SearchParams};
 use yorozu_app::listings::{edit, favorites, images, vacation, view};
 use yorozu_domain::listings::ListingStatus;
 use yorozu_domain::search::normalize;
+use yorozu_domain::{Arg, RowInput, Yen};
 use yorozu_store::{Db, both_backends};
 
 use support::*;
@@ -129,12 +130,20 @@ both_backends!(
                 .args
                 .clone()
         };
-        assert_eq!(args("title"), [("max", "60".to_owned())]);
-        assert_eq!(args("price"), [("min", "500".to_owned())]);
+        assert_eq!(args("title"), [("max", Arg::Number(60))]);
+        assert_eq!(args("price"), [("min", Arg::Money(Yen::new(500)))]);
         assert_eq!(
             args("options"),
-            [("row", "2".to_owned())],
+            [("row", Arg::Number(2))],
             "the row is named so the page can point at it"
+        );
+        assert_eq!(
+            errors
+                .iter()
+                .find(|e| e.field == "options")
+                .and_then(|e| e.row_input),
+            Some(RowInput::OptionPrice { row: 2 }),
+            "and the input, so the page marks the price"
         );
         assert_eq!(table_counts(&t).await, nothing_stored());
 

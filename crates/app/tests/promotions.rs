@@ -8,6 +8,7 @@ use yorozu_app::orders::place::place;
 use yorozu_app::orders::quote::{Choice, quote};
 use yorozu_app::promotions::coupons::{self, CouponInput};
 use yorozu_app::promotions::points;
+use yorozu_domain::{Arg, Yen};
 use yorozu_store::{Db, both_backends};
 
 use support::orders::*;
@@ -66,7 +67,10 @@ both_backends!(coupons_apply_once_within_their_terms, |db: Db| async move {
     let errors = field_errors(quote(&mut c, &m.t.app, &m.buyer, &choice("BIGORDER")).await);
     assert_eq!(
         (errors[0].code, errors[0].args.clone()),
-        ("coupon-below-minimum", vec![("min", "10000".to_owned())])
+        (
+            "coupon-below-minimum",
+            vec![("min", Arg::Money(Yen::new(10_000)))]
+        )
     );
     assert_eq!(
         invalid_fields(quote(&mut c, &m.t.app, &m.buyer, &choice("NOSUCH")).await),

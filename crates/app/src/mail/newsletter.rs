@@ -137,7 +137,7 @@ mod tests {
             long,
             Err((
                 "newsletter-subject-too-long",
-                vec![("max", "100".to_owned())]
+                vec![("max", yorozu_domain::Arg::Number(100))]
             ))
         );
         assert_eq!(

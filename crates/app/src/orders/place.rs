@@ -14,6 +14,7 @@
 use yorozu_domain::Timestamp;
 use yorozu_domain::orders::text::REQUEST_MAX_CHARS;
 use yorozu_domain::orders::{Order, OrderText, payment_deadline};
+use yorozu_domain::promotions::{CouponError, PointsError};
 use yorozu_i18n::Arg;
 use yorozu_store::orders::rows::PurchaseKeyUse;
 use yorozu_store::orders::{OrderRow, rows, talk};
@@ -27,7 +28,7 @@ use super::quote::{Choice, Quote, quote};
 use crate::accounts::CurrentUser;
 use crate::mail::MailCategory;
 use crate::ports::Charge;
-use crate::{App, AppError, AppResult, FieldError, Fields};
+use crate::{App, AppError, AppResult, Fields};
 
 /// How the buyer pays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,9 +206,11 @@ async fn book(
     if q.points_used > 0 {
         let balance = points::balance(&mut tx, buyer.id).await?;
         if balance < q.points_used {
-            return Err(AppError::Invalid(vec![
-                FieldError::new("points", "points-exceed-balance").with("balance", balance.max(0)),
-            ]));
+            let balance = balance.max(0);
+            return Err(AppError::refused(
+                "points",
+                &PointsError::ExceedsBalance { balance },
+            ));
         }
     }
     let now = app.now();
@@ -291,7 +294,7 @@ async fn book(
     if let Some(coupon) = &q.coupon
         && !coupons::redeem(&mut tx, coupon.id, buyer.id, row.id, now).await?
     {
-        return Err(AppError::invalid("coupon", "coupon-already-used"));
+        return Err(AppError::refused("coupon", &CouponError::AlreadyUsed));
     }
     // The talk room opens with the payment note and the buyer's request.
     let mut opening = Vec::with_capacity(2);

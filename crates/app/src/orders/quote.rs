@@ -112,11 +112,7 @@ pub async fn quote(
     let points_used = match points_to_use(&choice.points, points_balance) {
         Ok(p) => p,
         Err(e) => {
-            let mut fe = FieldError::new("points", e.code());
-            if let yorozu_domain::promotions::PointsError::ExceedsBalance { balance } = e {
-                fe = fe.with("balance", balance);
-            }
-            errors.push(fe);
+            errors.push(FieldError::of("points", &e));
             0
         }
     };
@@ -127,11 +123,7 @@ pub async fn quote(
         match coupon_for(c, buyer.id, &choice.coupon, Yen::new(subtotal), now).await? {
             Ok((row, discount)) => (Some(row), discount.get()),
             Err(e) => {
-                let mut fe = FieldError::new("coupon", e.code());
-                if let CouponError::BelowMinimum { min } = e {
-                    fe = fe.with("min", min.get());
-                }
-                errors.push(fe);
+                errors.push(FieldError::of("coupon", &e));
                 (None, 0)
             }
         }
@@ -164,7 +156,7 @@ pub async fn quote(
         app.policy.seller_fee_rate,
         app.policy.buyer_fee_rate,
     )
-    .map_err(|e| AppError::invalid("points", e.code()))?;
+    .map_err(|e| AppError::refused("points", &e))?;
     Ok(Quote {
         listing,
         seller_name,

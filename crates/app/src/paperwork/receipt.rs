@@ -192,7 +192,10 @@ mod tests {
         match Addressee::parse(&"あ".repeat(51)) {
             Err(AppError::Invalid(errors)) => {
                 assert_eq!(errors[0].code, "paperwork-addressee-too-long");
-                assert_eq!(errors[0].args, vec![("max", "50".to_owned())]);
+                assert_eq!(
+                    errors[0].args,
+                    vec![("max", yorozu_domain::Arg::Number(50))]
+                );
             }
             other => panic!("expected a field error, got {other:?}"),
         }

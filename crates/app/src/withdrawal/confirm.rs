@@ -171,10 +171,8 @@ fn check_acknowledged(now: &Forfeits, acknowledged: &Forfeits) -> AppResult<()> 
 
 fn reason_error(e: ReasonError) -> AppError {
     let field = match e {
-        ReasonError::UnknownChoice => FieldError::new("reasons", e.code()),
-        ReasonError::CommentTooLong { max } => {
-            FieldError::new("comment", e.code()).with("max", max)
-        }
+        ReasonError::UnknownChoice => "reasons",
+        ReasonError::CommentTooLong { .. } => "comment",
     };
-    AppError::Invalid(vec![field])
+    AppError::refused(field, &e)
 }

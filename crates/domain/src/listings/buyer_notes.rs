@@ -3,6 +3,7 @@
 
 use super::field::{self, Problem};
 use crate::text::str_newtype;
+use crate::error_code::error_codes;
 
 /// Longest buyer notes, in characters; a line break counts as one.
 pub const MAX_BUYER_NOTES_CHARS: usize = 2000;
@@ -21,13 +22,10 @@ pub enum BuyerNotesError {
     InvalidCharacters,
 }
 
-impl BuyerNotesError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::TooLong { .. } => "buyer-notes-too-long",
-            Self::InvalidCharacters => "buyer-notes-invalid-characters",
-        }
+error_codes! {
+    BuyerNotesError {
+        TooLong { max } => "buyer-notes-too-long",
+        InvalidCharacters => "buyer-notes-invalid-characters",
     }
 }
 
@@ -61,6 +59,7 @@ str_newtype!(BuyerNotes, BuyerNotesError);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::field::{self, Problem};
 use crate::text::str_newtype;
+use crate::error_code::error_codes;
 
 /// Longest title, in characters (full-width characters count as one).
 pub const MAX_LISTING_TITLE_CHARS: usize = 60;
@@ -23,14 +24,11 @@ pub enum ListingTitleError {
     InvalidCharacters,
 }
 
-impl ListingTitleError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "listing-title-empty",
-            Self::TooLong { .. } => "listing-title-too-long",
-            Self::InvalidCharacters => "listing-title-invalid-characters",
-        }
+error_codes! {
+    ListingTitleError {
+        Empty => "listing-title-empty",
+        TooLong { max } => "listing-title-too-long",
+        InvalidCharacters => "listing-title-invalid-characters",
     }
 }
 
@@ -58,6 +56,7 @@ str_newtype!(ListingTitle, ListingTitleError);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

@@ -8,6 +8,7 @@
 use std::fmt;
 
 use super::kana::{KanaError, to_zengin_kana};
+use crate::error_code::error_codes;
 use crate::numbers::fold_digit;
 use crate::text::str_newtype;
 
@@ -62,18 +63,15 @@ pub enum BankAccountError {
     },
 }
 
-impl BankAccountError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::BankCodeInvalid { .. } => "bank-code-invalid",
-            Self::BranchCodeInvalid { .. } => "branch-code-invalid",
-            Self::AccountTypeUnknown => "account-type-unknown",
-            Self::AccountNumberInvalid { .. } => "account-number-invalid",
-            Self::AccountHolderEmpty => "account-holder-empty",
-            Self::AccountHolderTooLong { .. } => "account-holder-too-long",
-            Self::AccountHolderInvalidCharacters { .. } => "account-holder-invalid-characters",
-        }
+error_codes! {
+    BankAccountError {
+        BankCodeInvalid { digits } => "bank-code-invalid",
+        BranchCodeInvalid { digits } => "branch-code-invalid",
+        AccountTypeUnknown => "account-type-unknown",
+        AccountNumberInvalid { max } => "account-number-invalid",
+        AccountHolderEmpty => "account-holder-empty",
+        AccountHolderTooLong { max } => "account-holder-too-long",
+        AccountHolderInvalidCharacters { character } => "account-holder-invalid-characters",
     }
 }
 
@@ -276,6 +274,7 @@ pub struct BankAccount {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

@@ -23,6 +23,7 @@ pub use read::{ParsedFile, ParsedHeader, ParsedTrailer, ParsedTransfer, read};
 
 use super::bank::{AccountHolder, AccountNumber, AccountType, BankCode, BranchCode};
 use super::kana::is_zengin_char;
+use crate::error_code::{Arg, error_codes};
 use crate::money::Yen;
 
 /// Bytes in every record, not counting the CRLF after it.
@@ -92,6 +93,13 @@ impl ZenginField {
 impl fmt::Display for ZenginField {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name_ja())
+    }
+}
+
+/// A field is named in the 全銀協 format's own words, in both languages.
+impl From<&ZenginField> for Arg {
+    fn from(field: &ZenginField) -> Arg {
+        Arg::Text(field.name_ja().to_owned())
     }
 }
 
@@ -171,21 +179,18 @@ pub enum ZenginError {
     },
 }
 
-impl ZenginError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::NoTransfers => "zengin-no-transfers",
-            Self::TooManyTransfers { .. } => "zengin-too-many-transfers",
-            Self::DateInvalid => "zengin-date-invalid",
-            Self::FieldNotNumeric { .. } => "zengin-field-not-numeric",
-            Self::FieldTooLong { .. } => "zengin-field-too-long",
-            Self::InvalidCharacter { .. } => "zengin-invalid-character",
-            Self::AmountInvalid { .. } => "zengin-amount-invalid",
-            Self::AmountTooLarge { .. } => "zengin-amount-too-large",
-            Self::TotalTooLarge { .. } => "zengin-total-too-large",
-            Self::Malformed { .. } => "zengin-file-malformed",
-        }
+error_codes! {
+    ZenginError {
+        NoTransfers => "zengin-no-transfers",
+        TooManyTransfers { max } => "zengin-too-many-transfers",
+        DateInvalid => "zengin-date-invalid",
+        FieldNotNumeric { record, field, max_digits } => "zengin-field-not-numeric",
+        FieldTooLong { record, field, max } => "zengin-field-too-long",
+        InvalidCharacter { record, field, character } => "zengin-invalid-character",
+        AmountInvalid { record } => "zengin-amount-invalid",
+        AmountTooLarge { record, max } => "zengin-amount-too-large",
+        TotalTooLarge { max } => "zengin-total-too-large",
+        Malformed { record } => "zengin-file-malformed",
     }
 }
 
@@ -477,6 +482,7 @@ impl RecordWriter {
 mod tests {
     use super::read::decode;
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     fn paying_account() -> PayingAccount {

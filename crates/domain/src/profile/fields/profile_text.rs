@@ -1,5 +1,8 @@
 //! Bounded multi-line texts of a profile (自己紹介, 経歴, 実績).
 
+use std::fmt;
+
+use crate::error_code::error_codes;
 use crate::text;
 
 /// Longest introduction, career or track record, in characters.
@@ -20,13 +23,10 @@ pub enum ProfileTextError {
     InvalidCharacters,
 }
 
-impl ProfileTextError {
-    /// Stable message id for the web layer (a Fluent key); the page knows which field.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::TooLong { .. } => "profile-text-too-long",
-            Self::InvalidCharacters => "profile-text-invalid-characters",
-        }
+error_codes! {
+    ProfileTextError {
+        TooLong { max } => "profile-text-too-long",
+        InvalidCharacters => "profile-text-invalid-characters",
     }
 }
 
@@ -97,6 +97,7 @@ profile_text!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

@@ -15,6 +15,7 @@ use yorozu_app::listings::edit;
 use yorozu_app::listings::form::ListingForm;
 use yorozu_app::listings::manage::Action;
 use yorozu_app::listings::view::{self, ImageView, ListingView};
+use yorozu_domain::RowInput;
 use yorozu_domain::listings::categories;
 use yorozu_domain::listings::{
     ListingStatus, MAX_BUYER_NOTES_CHARS, MAX_DELIVERY_DAYS, MAX_FAQ_ANSWER_CHARS, MAX_FAQ_ENTRIES,
@@ -80,25 +81,29 @@ struct RowError {
     second: bool,
 }
 
+impl RowError {
+    /// The inputs to mark for the input the domain error names.
+    fn of(input: RowInput) -> RowError {
+        let (first, second) = match input {
+            RowInput::OptionTitle { .. } | RowInput::FaqQuestion { .. } => (true, false),
+            RowInput::OptionPrice { .. } | RowInput::FaqAnswer { .. } => (false, true),
+            RowInput::FaqEntry { .. } => (true, true),
+        };
+        RowError {
+            row: input.row(),
+            first,
+            second,
+        }
+    }
+}
+
 /// The row an `options` or `faq` field error points at, read before the error is translated.
 fn row_error(e: &AppError, field: &str) -> Option<RowError> {
     let AppError::Invalid(fields) = e else {
         return None;
     };
-    let fe = fields.iter().find(|f| f.field == field)?;
-    let row = fe
-        .args
-        .iter()
-        .find(|(k, _)| *k == "row")?
-        .1
-        .parse::<usize>()
-        .ok()?;
-    let code = fe.code;
-    let first =
-        code.contains("title") || code.contains("question") || code.ends_with("invalid-characters");
-    let second =
-        code.contains("price") || code.contains("answer") || code.ends_with("invalid-characters");
-    Some(RowError { row, first, second })
+    let input = fields.iter().find(|f| f.field == field)?.row_input?;
+    Some(RowError::of(input))
 }
 
 /// How the option and FAQ rows are laid out on this rendering.
@@ -609,4 +614,46 @@ fn revision_choices(ctx: &Ctx, chosen: &str) -> Vec<Choice> {
 /// Used by the image handlers, which answer with this page or a redirect to it.
 pub(super) fn edit_url(listing_id: i64) -> String {
     format!("/listings/{listing_id}/edit")
+}
+
+#[cfg(test)]
+mod tests {
+    use yorozu_app::FieldError;
+    use yorozu_domain::listings::{FaqError, PaidOptionsError};
+
+    use super::*;
+
+    /// The row and which of its two inputs are marked for one refused field.
+    fn marked(e: FieldError) -> Option<(usize, bool, bool)> {
+        let field = e.field;
+        row_error(&AppError::Invalid(vec![e]), field).map(|r| (r.row, r.first, r.second))
+    }
+
+    #[test]
+    fn the_input_the_error_names_is_marked() {
+        let option = |e: PaidOptionsError| marked(FieldError::of("options", &e));
+        let faq = |e: FaqError| marked(FieldError::of("faq", &e));
+        assert_eq!(
+            option(PaidOptionsError::TitleInvalidCharacters { row: 2 }),
+            Some((2, true, false)),
+            "a name with bad characters marks the name, not the price"
+        );
+        assert_eq!(
+            option(PaidOptionsError::PriceEmpty { row: 1 }),
+            Some((1, false, true))
+        );
+        assert_eq!(option(PaidOptionsError::TooMany { max: 10 }), None);
+        assert_eq!(
+            faq(FaqError::QuestionEmpty { row: 4 }),
+            Some((4, true, false))
+        );
+        assert_eq!(
+            faq(FaqError::AnswerTooLong { row: 1, max: 5 }),
+            Some((1, false, true))
+        );
+        assert_eq!(
+            faq(FaqError::InvalidCharacters { row: 3 }),
+            Some((3, true, true))
+        );
+    }
 }

@@ -92,7 +92,7 @@ async fn render(
     // A request that is not possible is a conflict even before it is sent, so that the page
     // says so to clients that only look at the status.
     let status = match (&outlook, status) {
-        (Err(Blocker::BalanceTooLow { .. }), StatusCode::OK) => StatusCode::UNPROCESSABLE_ENTITY,
+        (Err(Blocker::Refused(_)), StatusCode::OK) => StatusCode::UNPROCESSABLE_ENTITY,
         (Err(_), StatusCode::OK) => StatusCode::CONFLICT,
         (_, s) => s,
     };
