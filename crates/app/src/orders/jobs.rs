@@ -50,7 +50,7 @@ async fn auto_approve(app: &App, job: OrderJob) -> AppResult<()> {
         return Ok(());
     };
     if Some(pending.id) != job.item_id
-        || order.state != OrderState::Delivered.as_str()
+        || order.state != OrderState::Delivered
         || app.now() < pending.auto_approve_at
     {
         return Ok(());
@@ -95,7 +95,7 @@ async fn payment_expiry(app: &App, job: OrderJob) -> AppResult<()> {
         return Ok(());
     };
     let due = order.payment_due_at.unwrap_or(i64::MAX);
-    if order.state != OrderState::AwaitingPayment.as_str() || app.now() < due {
+    if order.state != OrderState::AwaitingPayment || app.now() < due {
         return Ok(());
     }
     transition::apply(
@@ -123,7 +123,7 @@ async fn refund(app: &App, job: OrderJob) -> AppResult<()> {
     let Some(charge_id) = order.charge_id.as_deref() else {
         return Ok(());
     };
-    if order.state != OrderState::Cancelled.as_str() {
+    if order.state != OrderState::Cancelled {
         return Err(AppError::Internal(format!(
             "refund of order {} that is {}",
             order.id, order.state
@@ -133,7 +133,7 @@ async fn refund(app: &App, job: OrderJob) -> AppResult<()> {
     app.payments
         .refund(
             charge_id,
-            order.buyer_total,
+            order.buyer_total.get(),
             &format!("order-refund-{}", order.id),
         )
         .await

@@ -71,7 +71,7 @@ pub struct OrderDetail {
 
 impl OrderDetail {
     pub fn state(&self) -> OrderState {
-        OrderState::parse(&self.order.state).unwrap_or(OrderState::InProgress)
+        self.order.state
     }
 
     /// The review the viewer wrote, if any.
@@ -167,7 +167,7 @@ pub async fn detail(app: &App, member: &CurrentUser, order_id: i64) -> AppResult
         .collect();
 
     let now = app.now();
-    let state = OrderState::parse(&order.state).unwrap_or(OrderState::InProgress);
+    let state = order.state;
     let talk_open = super::talk::is_open(app, &order, now) && counterpart_active;
     let has_my_review = reviews.iter().any(|r| {
         r.author_role

@@ -3,6 +3,7 @@
 //! period and erasure now. With nothing blocking, the account closes at once; otherwise the
 //! withdrawal can be scheduled to close it when the last blocker clears.
 
+use yorozu_domain::Yen;
 use yorozu_domain::withdrawal::{ReasonError, Reasons, WithdrawalState};
 use yorozu_store::accounts::{sign_in_failures, users};
 use yorozu_store::withdrawal::withdrawals::{self, WithdrawalRow};
@@ -63,11 +64,11 @@ pub async fn withdraw(
     let row = WithdrawalRow {
         id: app.new_id(),
         user_id: member.id,
-        state: WithdrawalState::Scheduled.as_str().into(),
+        state: WithdrawalState::Scheduled,
         erase_now: confirmation.erase_now,
-        acknowledged_sales: confirmation.acknowledged.sales_balance,
+        acknowledged_sales: Yen::new(confirmation.acknowledged.sales_balance),
         acknowledged_points: confirmation.acknowledged.points,
-        forfeited_sales: 0,
+        forfeited_sales: Yen::ZERO,
         forfeited_points: 0,
         reason_choices: reasons.stored_choices(),
         reason_comment: reasons.comment().to_owned(),

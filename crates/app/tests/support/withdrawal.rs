@@ -83,4 +83,6 @@ pub async fn withdrawal_state(db: &Db, id: i64) -> String {
         .expect("find")
         .expect("withdrawal row")
         .state
+        .as_str()
+        .to_owned()
 }
