@@ -5,6 +5,7 @@
 //! of sqlx while no caller re-parses a column. A stored key the domain does not know is a
 //! decode error: the row is refused, never read with a silent default in its place.
 
+use crate::accounts::AccountStatus;
 use crate::identity::{DocumentKind, IdentityStatus};
 use crate::listings::ListingStatus;
 use crate::orders::OrderState;
@@ -35,6 +36,7 @@ macro_rules! decode_key {
     };
 }
 
+decode_key!(AccountStatus, "account status", AccountStatus::parse);
 decode_key!(OrderState, "order state", |k| OrderState::parse(k).ok());
 decode_key!(ListingStatus, "listing status", |k| ListingStatus::parse(k)
     .ok());
@@ -55,6 +57,9 @@ mod tests {
 
     #[test]
     fn every_key_decodes_to_its_value() {
+        for s in AccountStatus::ALL {
+            assert_eq!(AccountStatus::try_from(s.as_str().to_owned()), Ok(s));
+        }
         for s in OrderState::ALL {
             assert_eq!(OrderState::try_from(s.as_str().to_owned()), Ok(s));
         }

@@ -1,5 +1,6 @@
 //! A profile as pages and the API show it.
 
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::profile::{
     Completeness, NdaWillingness, ProfileSnapshot, Skills, SnsLinks, completeness,
 };
@@ -78,7 +79,7 @@ pub async fn load(c: &mut impl Exec, user_id: i64) -> AppResult<Option<ProfileVi
     let Some(user) = users::find(c, user_id).await? else {
         return Ok(None);
     };
-    if user.status != "active" {
+    if user.status != AccountStatus::Active {
         return Ok(None);
     }
     Ok(profiles::find(c, user_id)

@@ -6,6 +6,7 @@
 //! the one last mail with the erasure receipt.
 
 use yorozu_domain::Yen;
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::orders::{OrderEvent, OrderState, Transaction};
 use yorozu_domain::withdrawal::Reasons;
 use yorozu_store::accounts::{api_tokens, email_tokens, sessions, users};
@@ -75,7 +76,7 @@ pub async fn close_in(
 ) -> Result<Closed, CloseError> {
     let now = app.now();
     let member = row.user_id;
-    if !users::set_status(c, member, "active", "closed", now).await? {
+    if !users::set_status(c, member, AccountStatus::Active, AccountStatus::Closed, now).await? {
         return Err(AppError::Conflict("account-closed").into());
     }
     let readiness = assess(c, member).await?;

@@ -4,6 +4,7 @@
 //! withdrawal can be scheduled to close it when the last blocker clears.
 
 use yorozu_domain::Yen;
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::withdrawal::{ReasonError, Reasons, WithdrawalState};
 use yorozu_store::accounts::{sign_in_failures, users};
 use yorozu_store::withdrawal::withdrawals::{self, WithdrawalRow};
@@ -126,7 +127,10 @@ async fn check_password(app: &App, member: &CurrentUser, password: &str) -> AppR
     }
     let user = users::find(&mut c, member.id).await?;
     drop(c);
-    if user.as_ref().is_none_or(|u| u.status != "active") {
+    if user
+        .as_ref()
+        .is_none_or(|u| u.status != AccountStatus::Active)
+    {
         return Err(AppError::Conflict("account-closed"));
     }
     let hash = user.and_then(|u| u.password_hash).unwrap_or_default();

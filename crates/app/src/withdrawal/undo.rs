@@ -5,6 +5,7 @@
 //! no way back from the moment of confirmation, and after the grace period nobody has.
 
 use yorozu_domain::Yen;
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::orders::Transaction;
 use yorozu_domain::withdrawal::WithdrawalState;
 use yorozu_i18n::Arg;
@@ -88,7 +89,14 @@ pub async fn reopen_in(c: &mut impl Exec, app: &App, user_id: i64) -> AppResult<
     // The compare-and-set repeats `can_undo` in SQL, so a purge starting meanwhile wins.
     if !can_undo(&row, now)
         || !withdrawals::undo(c, row.id, now).await?
-        || !users::set_status(c, user_id, "closed", "active", now).await?
+        || !users::set_status(
+            c,
+            user_id,
+            AccountStatus::Closed,
+            AccountStatus::Active,
+            now,
+        )
+        .await?
     {
         return Ok(Undo::Final {
             erase_now: row.erase_now,
