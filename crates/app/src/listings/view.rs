@@ -245,14 +245,18 @@ pub async fn edit_form(
         title: view.title.clone(),
         category: view.category_id.to_string(),
         description: view.description.clone(),
-        price: view.price.to_string(),
+        price: view.price.get().to_string(),
         delivery_days: view.delivery_days.to_string(),
         revisions: view
             .revisions
             .map_or_else(|| "unlimited".to_owned(), |n| n.to_string()),
         buyer_notes: view.buyer_notes.clone(),
         option_titles: view.options.iter().map(|o| o.title.clone()).collect(),
-        option_prices: view.options.iter().map(|o| o.price.to_string()).collect(),
+        option_prices: view
+            .options
+            .iter()
+            .map(|o| o.price.get().to_string())
+            .collect(),
         faq_questions: view.faq.iter().map(|f| f.question.clone()).collect(),
         faq_answers: view.faq.iter().map(|f| f.answer.clone()).collect(),
     };
