@@ -114,7 +114,7 @@ both_backends!(closing_does_everything_at_once, |db: Db| async move {
         .await,
         1
     );
-    assert_eq!(order(&m, unpaid).await.state, "cancelled");
+    assert_eq!(order(&m, unpaid).await.state.as_str(), "cancelled");
     // Marketing is off, a hashed suppression entry is kept, and the purge is queued.
     assert_eq!(
         count_where(
@@ -293,7 +293,7 @@ both_backends!(
         );
         deliver(&m, id).await;
         let_auto_approval_run(t).await;
-        assert_eq!(order(&m, id).await.state, "completed");
+        assert_eq!(order(&m, id).await.state.as_str(), "completed");
         assert_eq!(withdrawal_state(&t.app.db, withdrawal_id).await, "closed");
         assert_eq!(status(&t.app.db, m.buyer.id).await, "closed");
     }

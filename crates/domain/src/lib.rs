@@ -27,6 +27,7 @@ pub mod payouts;
 pub mod profile;
 pub mod promotions;
 pub mod search;
+pub mod stored;
 pub mod time;
 pub mod withdrawal;
 
@@ -37,6 +38,7 @@ pub use error_code::{Arg, ErrorCode, RowInput};
 pub use ids::{DocumentId, JobId, TokenId, UserId, new_id};
 pub use locale::Locale;
 pub use money::Yen;
+pub use stored::UnknownKey;
 pub use time::Timestamp;
 
 #[cfg(test)]

@@ -71,6 +71,14 @@ impl Yen {
     }
 }
 
+/// A stored amount (`#[sqlx(try_from = "i64")]` on a row field): every whole number is an
+/// amount of yen.
+impl From<i64> for Yen {
+    fn from(yen: i64) -> Self {
+        Self(yen)
+    }
+}
+
 /// `¥1,234` (`-¥1,234` when negative): the locale-neutral form, used in English pages, logs
 /// and CSV exports.
 impl fmt::Display for Yen {

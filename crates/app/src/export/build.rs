@@ -7,6 +7,7 @@
 
 use sha2::{Digest, Sha512};
 use yorozu_domain::Locale;
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_i18n::Tr;
 use yorozu_store::accounts::users;
 use yorozu_store::export::archives::{self, ArchiveRow};
@@ -517,7 +518,7 @@ async fn build(app: &App, row: &ArchiveRow, parts: &mut i64) -> AppResult<()> {
             profiles::find(&mut c, member).await?,
         )
     };
-    let Some(user) = user.filter(|u| u.status == "active") else {
+    let Some(user) = user.filter(|u| u.status == AccountStatus::Active) else {
         let mut tx = app.db.begin().await?;
         archives::mark(&mut tx, id, "failed", app.now()).await?;
         tx.commit().await?;

@@ -1,6 +1,7 @@
 //! The outbox: every mail is a job row committed with the change that caused it, and the job
 //! handler sends it (or drops it if the member switched the category off in the meantime).
 
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_store::{Exec, accounts::users};
 
 use crate::jobs::{self, Job};
@@ -112,10 +113,10 @@ pub async fn deliver(app: &App, job: MailJob) -> AppResult<Delivery> {
         let Some(user) = users::find(&mut c, user_id).await? else {
             return Ok(Delivery::Dropped);
         };
-        let reachable = match user.status.as_str() {
-            "active" => true,
-            "closed" => job.to_closed_account,
-            _ => false,
+        let reachable = match user.status {
+            AccountStatus::Active => true,
+            AccountStatus::Closed => job.to_closed_account,
+            AccountStatus::Purged => false,
         };
         if !reachable || !settings::allows(&mut c, app, user_id, job.category).await? {
             return Ok(Delivery::Dropped);

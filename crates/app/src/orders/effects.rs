@@ -22,10 +22,10 @@ pub const LEDGER_REFUND: &str = "order_refund";
 /// The amounts recorded on the order.
 pub fn quote_of(order: &OrderRow) -> AppResult<OrderQuote> {
     OrderQuote::from_recorded(
-        Yen::new(order.subtotal),
-        Yen::new(order.buyer_fee),
-        Yen::new(order.discount),
-        Yen::new(order.platform_fee),
+        order.subtotal,
+        order.buyer_fee,
+        order.discount,
+        order.platform_fee,
     )
     .map_err(|e| AppError::Internal(format!("order {} amounts: {e}", order.id)))
 }
@@ -66,7 +66,7 @@ pub async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
         c,
         order.id,
         order.seller_id,
-        order.seller_share,
+        order.seller_share.get(),
         app.now(),
     )
     .await?;
@@ -78,7 +78,7 @@ pub async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
         app,
         order,
         "order-completed",
-        &[("share", Arg::Number(order.seller_share))],
+        &[("share", Arg::Number(order.seller_share.get()))],
     )
     .await
 }
@@ -97,7 +97,7 @@ pub async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
             &Transaction::refund(&quote),
         )
         .await?;
-        if order.charge_id.is_some() && order.buyer_total > 0 {
+        if order.charge_id.is_some() && order.buyer_total > Yen::ZERO {
             let job = Refund { order_id: order.id };
             crate::jobs::enqueue(c, app, &job, None, now).await?;
         }
@@ -109,14 +109,14 @@ pub async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
     let refunded = if order.paid_at.is_some() {
         order.buyer_total
     } else {
-        0
+        Yen::ZERO
     };
     notify::both(
         c,
         app,
         order,
         "order-cancelled",
-        &[("refund", Arg::Number(refunded))],
+        &[("refund", Arg::Number(refunded.get()))],
     )
     .await
 }

@@ -65,7 +65,7 @@ async fn auto_approve(app: &App, job: AutoApprove) -> AppResult<()> {
         return Ok(());
     };
     if pending.id != job.delivery_id
-        || order.state != OrderState::Delivered.as_str()
+        || order.state != OrderState::Delivered
         || app.now() < pending.auto_approve_at
     {
         return Ok(());
@@ -110,7 +110,7 @@ async fn payment_expiry(app: &App, job: PaymentExpiry) -> AppResult<()> {
         return Ok(());
     };
     let due = order.payment_due_at.unwrap_or(i64::MAX);
-    if order.state != OrderState::AwaitingPayment.as_str() || app.now() < due {
+    if order.state != OrderState::AwaitingPayment || app.now() < due {
         return Ok(());
     }
     transition::apply(
@@ -138,7 +138,7 @@ async fn refund(app: &App, job: Refund) -> AppResult<()> {
     let Some(charge_id) = order.charge_id.as_deref() else {
         return Ok(());
     };
-    if order.state != OrderState::Cancelled.as_str() {
+    if order.state != OrderState::Cancelled {
         return Err(AppError::Internal(format!(
             "refund of order {} that is {}",
             order.id, order.state
@@ -148,7 +148,7 @@ async fn refund(app: &App, job: Refund) -> AppResult<()> {
     app.payments
         .refund(
             charge_id,
-            order.buyer_total,
+            order.buyer_total.get(),
             &format!("order-refund-{}", order.id),
         )
         .await

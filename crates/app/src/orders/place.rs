@@ -11,10 +11,10 @@
 //! On the deferred path (後払い) the order waits for payment until its deadline, when a job
 //! expires it and gives the points and coupon back.
 
-use yorozu_domain::Timestamp;
 use yorozu_domain::orders::text::REQUEST_MAX_CHARS;
 use yorozu_domain::orders::{Order, OrderText, payment_deadline};
 use yorozu_domain::promotions::{CouponError, PointsError};
+use yorozu_domain::{Timestamp, Yen};
 use yorozu_i18n::Arg;
 use yorozu_store::orders::rows::PurchaseKeyUse;
 use yorozu_store::orders::{OrderRow, rows, talk};
@@ -224,18 +224,18 @@ async fn book(
         listing_id: q.listing.id,
         listing_title: q.listing.title.clone(),
         delivery_days: q.listing.delivery_days,
-        state: order.state().as_str().to_owned(),
+        state: order.state(),
         send_backs_used: 0,
         has_been_delivered: false,
-        subtotal: q.amounts.subtotal().get(),
-        buyer_fee: q.amounts.buyer_fee().get(),
-        discount: q.amounts.discount().get(),
+        subtotal: q.amounts.subtotal(),
+        buyer_fee: q.amounts.buyer_fee(),
+        discount: q.amounts.discount(),
         points_used: q.points_used,
         coupon_id: q.coupon.as_ref().map(|c| c.id),
-        coupon_discount: q.coupon_discount,
-        buyer_total: q.amounts.buyer_total().get(),
-        platform_fee: q.amounts.platform_fee().get(),
-        seller_share: q.amounts.seller_share().get(),
+        coupon_discount: Yen::new(q.coupon_discount),
+        buyer_total: q.amounts.buyer_total(),
+        platform_fee: q.amounts.platform_fee(),
+        seller_share: q.amounts.seller_share(),
         payment_method: if card_id.is_some() {
             "card"
         } else {
@@ -335,7 +335,7 @@ async fn book(
             MailCategory::Transactions,
             "order-awaiting-payment",
             &[
-                ("total", Arg::Number(row.buyer_total)),
+                ("total", Arg::Number(row.buyer_total.get())),
                 ("due", notify::mail_time(due)),
             ],
         )

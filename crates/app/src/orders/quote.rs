@@ -61,13 +61,13 @@ pub async fn quote(
 ) -> AppResult<Quote> {
     let found = listing_rows::find_for_sale(c, choice.listing_id)
         .await?
-        .filter(|l| l.listing.status != ListingStatus::Deleted.as_str())
+        .filter(|l| l.listing.status != ListingStatus::Deleted)
         .ok_or(AppError::NotFound)?;
     let listing = found.listing;
     if listing.seller_id == buyer.id {
         return Err(AppError::Conflict("order-own-listing"));
     }
-    let status = ListingStatus::parse(&listing.status).unwrap_or(ListingStatus::Paused);
+    let status = listing.status;
     let vacation = found.seller_vacation_until;
     let now = app.now();
     if !purchasable_now(
@@ -106,7 +106,9 @@ pub async fn quote(
     let subtotal = options
         .iter()
         .filter(|(_, on)| *on)
-        .fold(listing.price, |sum, (o, _)| sum.saturating_add(o.price));
+        .fold(listing.price.get(), |sum, (o, _)| {
+            sum.saturating_add(o.price.get())
+        });
 
     let points_balance = points::balance(c, buyer.id).await?;
     let points_used = match points_to_use(&choice.points, points_balance) {
@@ -147,10 +149,10 @@ pub async fn quote(
     let chosen: Vec<Yen> = options
         .iter()
         .filter(|(_, on)| *on)
-        .map(|(o, _)| Yen::new(o.price))
+        .map(|(o, _)| o.price)
         .collect();
     let amounts = OrderQuote::compute(
-        Yen::new(listing.price),
+        listing.price,
         &chosen,
         Yen::new(coupon_discount + points_used),
         app.policy.seller_fee_rate,

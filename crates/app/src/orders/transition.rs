@@ -53,9 +53,9 @@ pub async fn apply(
         c,
         &Transition {
             id: row.id,
-            from_state: &row.state,
+            from_state: row.state,
             from_send_backs: row.send_backs_used,
-            to_state: next.state().as_str(),
+            to_state: next.state(),
             to_send_backs: i64::from(next.send_backs_used()),
             has_been_delivered: next.has_been_delivered(),
             paid_at: stamps.paid_at,

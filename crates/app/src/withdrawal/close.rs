@@ -5,6 +5,8 @@
 //! mail, book the forfeitures, keep the reasons without the member's id, queue the purge and
 //! the one last mail with the erasure receipt.
 
+use yorozu_domain::Yen;
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::orders::{OrderEvent, OrderState, Transaction};
 use yorozu_domain::withdrawal::Reasons;
 use yorozu_store::accounts::{api_tokens, email_tokens, sessions, users};
@@ -75,7 +77,7 @@ pub async fn close_in(
 ) -> Result<Closed, CloseError> {
     let now = app.now();
     let member = row.user_id;
-    if !users::set_status(c, member, "active", "closed", now).await? {
+    if !users::set_status(c, member, AccountStatus::Active, AccountStatus::Closed, now).await? {
         return Err(AppError::Conflict("account-closed").into());
     }
     let readiness = assess(c, member).await?;
@@ -84,7 +86,7 @@ pub async fn close_in(
     }
     // Only the exact amounts the member saw are forfeited (nothing to forfeit is always fine).
     let forfeits = readiness.forfeits;
-    if (forfeits.sales_balance != 0 && forfeits.sales_balance != row.acknowledged_sales)
+    if (forfeits.sales_balance != 0 && forfeits.sales_balance != row.acknowledged_sales.get())
         || (forfeits.points != 0 && forfeits.points != row.acknowledged_points)
     {
         return Err(CloseError::AmountsChanged(forfeits));
@@ -97,7 +99,7 @@ pub async fn close_in(
     let purge_at = now + grace_days * 86_400;
     let closing = Closing {
         purge_at,
-        forfeited_sales: forfeits.sales_balance,
+        forfeited_sales: Yen::new(forfeits.sales_balance),
         forfeited_points: forfeits.points,
         now,
     };
@@ -163,13 +165,7 @@ async fn record_reasons(c: &mut impl Exec, app: &App, row: &WithdrawalRow) -> Ap
 
 /// Orders on the member's services that only await payment are cancelled; buyers are told.
 async fn cancel_unpaid_sales(c: &mut impl Exec, app: &App, member: i64) -> AppResult<usize> {
-    let unpaid = open_orders(
-        c,
-        member,
-        Column::Seller,
-        &[OrderState::AwaitingPayment.as_str()],
-    )
-    .await?;
+    let unpaid = open_orders(c, member, Column::Seller, &[OrderState::AwaitingPayment]).await?;
     for open in &unpaid {
         let Some(order) = order_rows::lock(c, open.id).await? else {
             continue;

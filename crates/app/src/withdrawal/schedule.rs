@@ -70,12 +70,12 @@ pub async fn cancel(app: &App, member: &CurrentUser) -> AppResult<()> {
     let Some(row) = withdrawals::open_for(&mut tx, member.id).await? else {
         return Err(AppError::Conflict("withdrawal-not-scheduled"));
     };
-    if row.state != WithdrawalState::Scheduled.as_str()
+    if row.state != WithdrawalState::Scheduled
         || !withdrawals::end(
             &mut tx,
             row.id,
-            "scheduled",
-            "cancelled",
+            WithdrawalState::Scheduled,
+            WithdrawalState::Cancelled,
             "member",
             app.now(),
         )
@@ -95,7 +95,7 @@ pub async fn attempt(app: &App, withdrawal_id: i64) -> AppResult<()> {
     let Some(row) = withdrawals::find(&mut tx, withdrawal_id).await? else {
         return Ok(());
     };
-    if row.state != WithdrawalState::Scheduled.as_str() {
+    if row.state != WithdrawalState::Scheduled {
         return Ok(());
     }
     users::lock_active(&mut tx, row.user_id).await?;
@@ -161,8 +161,8 @@ async fn call_off(app: &App, row: &WithdrawalRow) -> AppResult<()> {
     if !withdrawals::end(
         &mut tx,
         row.id,
-        "scheduled",
-        "cancelled",
+        WithdrawalState::Scheduled,
+        WithdrawalState::Cancelled,
         "amounts_changed",
         app.now(),
     )
@@ -196,7 +196,7 @@ async fn call_off(app: &App, row: &WithdrawalRow) -> AppResult<()> {
 pub async fn current(app: &App, member: &CurrentUser) -> AppResult<Option<WithdrawalRow>> {
     let mut c = app.db.read().await?;
     let row = withdrawals::open_for(&mut c, member.id).await?;
-    Ok(row.filter(|r| r.state == WithdrawalState::Scheduled.as_str()))
+    Ok(row.filter(|r| r.state == WithdrawalState::Scheduled))
 }
 
 /// Queues the re-check of withdrawal `withdrawal_id` at `at`.

@@ -86,7 +86,7 @@ impl Profile {
                     url: l.url,
                 })
                 .collect(),
-            nda: p.nda,
+            nda: p.nda.as_str(),
             has_avatar: p.has_avatar,
             avatar_version: p.avatar_version,
             identity_verified_at: p.identity_verified_at,

@@ -12,7 +12,6 @@ use yorozu_app::AppError;
 use yorozu_app::listings::view::seller_listings;
 use yorozu_app::orders::reviews_public;
 use yorozu_app::profile::{avatar, view};
-use yorozu_domain::profile::NdaWillingness;
 use yorozu_i18n::Arg;
 
 use crate::ctx::Ctx;
@@ -90,8 +89,7 @@ async fn show(
     drop(c);
     let shop = seller_listings(&state.app, profile.user_id).await?;
     let received = reviews_public::profile(&state.app, profile.user_id).await?;
-    let nda = NdaWillingness::parse(profile.nda)
-        .ok()
+    let nda = Some(profile.nda)
         .filter(|n| n.is_specified())
         .map(|n| ctx.t(&format!("nda-{}", n.as_str())));
     let page_data = ProfilePage {

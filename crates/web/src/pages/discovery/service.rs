@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::routing::get;
 use yorozu_app::listings::view::ListingView;
 use yorozu_app::orders::reviews_public;
-use yorozu_domain::listings::categories;
+use yorozu_domain::listings::{ListingStatus, categories};
 use yorozu_i18n::Arg;
 
 use super::favorites::FavoriteButton;
@@ -165,7 +165,7 @@ async fn show(
     let seller = &v.seller;
     let page_data = ServicePage {
         ctx: &ctx,
-        price: yen(&ctx, v.price),
+        price: yen(&ctx, v.price.get()),
         delivery: ctx.t1("service-delivery-days", "days", v.delivery_days),
         revisions: match v.revisions {
             Some(n) => ctx.t1("service-revisions-count", "count", n),
@@ -179,12 +179,12 @@ async fn show(
             .map(|o| OptionRow {
                 position: o.position,
                 title: o.title.clone(),
-                price: yen(&ctx, o.price),
+                price: yen(&ctx, o.price.get()),
                 buy_label: ctx.tr.ta(
                     "orders-buy-option",
                     [
                         ("title", Arg::from(&o.title)),
-                        ("price", Arg::from(yen(&ctx, o.price))),
+                        ("price", Arg::from(yen(&ctx, o.price.get()))),
                     ],
                 ),
             })

@@ -374,7 +374,7 @@ pub(super) async fn edit_with_image_error(
 }
 
 fn saved(state: &AppState, ctx: &Ctx, listing: &ListingView, image_error: Option<String>) -> Saved {
-    let status = ListingStatus::parse(listing.status).unwrap_or(ListingStatus::Draft);
+    let status = listing.status;
     let max_images = usize::try_from(state.app.policy.max_listing_images).unwrap_or(0);
     Saved {
         id: listing.id,

@@ -48,18 +48,18 @@ async fn list(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): Signe
     let listings = manage::mine(&state.app, user).await?;
     let rows = listings
         .into_iter()
-        .filter_map(|l| {
-            let status = ListingStatus::parse(&l.status).ok()?;
+        .map(|l| {
+            let status = l.status;
             let view_key = if status == ListingStatus::Draft {
                 "listings-preview"
             } else {
                 "listings-view-public"
             };
             let view_text = ctx.t(view_key);
-            Some(Row {
+            Row {
                 status: status.as_str(),
                 status_label: ctx.t(status_label_key(status)),
-                price: ctx.t1("listings-price", "amount", grouped(l.price)),
+                price: ctx.t1("listings-price", "amount", grouped(l.price.get())),
                 updated: ctx.datetime(&l.updated_at),
                 view_label: ctx.t1(&format!("{view_key}-label"), "title", &l.title),
                 view_text,
@@ -67,7 +67,7 @@ async fn list(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): Signe
                 actions: action_buttons(&ctx, status, &l.title),
                 id: l.id,
                 title: l.title,
-            })
+            }
         })
         .collect();
     page_with_status(

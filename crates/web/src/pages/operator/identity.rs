@@ -64,9 +64,9 @@ impl DocumentView {
             user_id: d.user_id,
             image_alt: ctx.t1("operator-review-image-alt", "name", &member),
             member,
-            kind: kind_label(ctx, &d.kind),
+            kind: kind_label(ctx, d.kind.as_str()),
             status_label: ctx.t(&format!("identity-status-{}", d.status)),
-            status: d.status,
+            status: d.status.as_str().to_owned(),
             submitted_at: ctx.datetime(&d.submitted_at),
             decided_at: d.decided_at.map(|at| ctx.datetime(&at)),
             reason_lines: d

@@ -283,7 +283,7 @@ async fn render(
                     "orders-confirm-option",
                     [
                         ("title", o.title.as_str().into()),
-                        ("price", yen(ctx, o.price).into()),
+                        ("price", yen(ctx, o.price.get()).into()),
                     ],
                 ),
                 checked: choice.options.contains(&o.position),
@@ -352,10 +352,10 @@ fn without_refused(choice: &Choice, fields: &[FieldError]) -> Choice {
 fn lines(ctx: &Ctx, quote: &Quote, fee_rate: String) -> Vec<Line> {
     let mut lines = vec![Line {
         label: ctx.t("orders-line-price"),
-        amount: yen(ctx, quote.listing.price),
+        amount: yen(ctx, quote.listing.price.get()),
     }];
     if !quote.options.is_empty() {
-        let options: i64 = quote.chosen().map(|o| o.price).sum();
+        let options: i64 = quote.chosen().map(|o| o.price.get()).sum();
         lines.push(Line {
             label: ctx.t("orders-line-options"),
             amount: yen(ctx, options),

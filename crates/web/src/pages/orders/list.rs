@@ -7,7 +7,6 @@ use axum::extract::{Query, State};
 use serde::Deserialize;
 use yorozu_app::orders::Party;
 use yorozu_app::orders::view::{self, PAGE_SIZE};
-use yorozu_domain::orders::OrderState;
 
 use super::{state_label, yen};
 use crate::ctx::Ctx;
@@ -68,7 +67,7 @@ pub(super) async fn list(
     let rows = orders
         .into_iter()
         .map(|s| {
-            let state_value = OrderState::parse(&s.order.state).unwrap_or(OrderState::InProgress);
+            let state_value = s.order.state;
             Row {
                 id: s.order.id,
                 title: s.order.listing_title.clone(),
@@ -82,9 +81,9 @@ pub(super) async fn list(
                 amount: yen(
                     &ctx,
                     if sales {
-                        s.order.subtotal
+                        s.order.subtotal.get()
                     } else {
-                        s.order.buyer_total
+                        s.order.buyer_total.get()
                     },
                 ),
                 date: ctx.datetime(&s.order.created_at),

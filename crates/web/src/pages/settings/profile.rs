@@ -178,7 +178,7 @@ fn form_of(profile: &ProfileView) -> ProfileForm {
             .map(|l| l.url.as_str())
             .collect::<Vec<_>>()
             .join("\n"),
-        nda: profile.nda.to_owned(),
+        nda: profile.nda.as_str().to_owned(),
     }
 }
 
