@@ -2,8 +2,8 @@
 //! materials to send. Optional.
 
 use super::field::{self, Problem};
-use crate::text::str_newtype;
 use crate::error_code::error_codes;
+use crate::text::str_newtype;
 
 /// Longest buyer notes, in characters; a line break counts as one.
 pub const MAX_BUYER_NOTES_CHARS: usize = 2000;

@@ -1,8 +1,8 @@
 //! What a service offers (サービス内容): the long text of the listing page.
 
 use super::field::{self, Problem};
-use crate::text::str_newtype;
 use crate::error_code::error_codes;
+use crate::text::str_newtype;
 
 /// Longest description, in characters; a line break counts as one.
 pub const MAX_LISTING_DESCRIPTION_CHARS: usize = 5000;

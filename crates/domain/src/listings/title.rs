@@ -1,8 +1,8 @@
 //! The title of a service (サービスタイトル), shown on cards and in search results.
 
 use super::field::{self, Problem};
-use crate::text::str_newtype;
 use crate::error_code::error_codes;
+use crate::text::str_newtype;
 
 /// Longest title, in characters (full-width characters count as one).
 pub const MAX_LISTING_TITLE_CHARS: usize = 60;

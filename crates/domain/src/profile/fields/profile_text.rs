@@ -1,7 +1,5 @@
 //! Bounded multi-line texts of a profile (自己紹介, 経歴, 実績).
 
-use std::fmt;
-
 use crate::error_code::error_codes;
 use crate::text;
 
