@@ -11,7 +11,6 @@ use axum::{Form, Router};
 use serde::Deserialize;
 use yorozu_app::AppError;
 use yorozu_domain::Locale;
-use yorozu_store::accounts::users;
 
 use crate::cookies;
 use crate::ctx::{Ctx, push_cookie};
@@ -55,9 +54,7 @@ async fn switch(
     let locale = locale_of(&tag)?;
     let Form(form) = form.map_err(|_| PageError(AppError::BadRequest("error-bad-body")))?;
     if let Some(user) = &viewer {
-        let mut tx = state.app.db.begin().await?;
-        users::set_locale(&mut tx, user.id, locale.tag(), state.app.now()).await?;
-        tx.commit().await?;
+        yorozu_app::accounts::locale::remember(&state.app, user.id, locale).await?;
     }
     Ok(remembered(&ctx, locale, form.next.as_deref()))
 }
