@@ -8,7 +8,7 @@ use yorozu_store::Exec;
 use yorozu_store::accounts::users;
 use yorozu_store::profiles::{self, ProfileRow};
 
-use crate::AppResult;
+use crate::{App, AppError, AppResult};
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct SnsLinkView {
@@ -72,6 +72,13 @@ impl ProfileView {
             identity_verified: self.identity_verified_at.is_some(),
         })
     }
+}
+
+/// The profile of an active member, for a page or the API: not found for unknown or withdrawn
+/// accounts.
+pub async fn find(app: &App, user_id: i64) -> AppResult<ProfileView> {
+    let mut c = app.db.read().await?;
+    load(&mut c, user_id).await?.ok_or(AppError::NotFound)
 }
 
 /// The profile of an active member; None for unknown or withdrawn accounts.

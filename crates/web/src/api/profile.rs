@@ -4,7 +4,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
-use yorozu_app::AppError;
 use yorozu_app::profile::edit::{self, ProfileForm};
 use yorozu_app::profile::{ProfileView, avatar, view};
 use yorozu_domain::profile::Completeness;
@@ -97,10 +96,7 @@ impl Profile {
 }
 
 async fn load(state: &AppState, user_id: i64) -> ApiResult<ProfileView> {
-    let mut c = state.app.db.read().await?;
-    Ok(view::load(&mut c, user_id)
-        .await?
-        .ok_or(AppError::NotFound)?)
+    Ok(view::find(&state.app, user_id).await?)
 }
 
 /// The public profile of an active member; the caller's own includes its completeness.

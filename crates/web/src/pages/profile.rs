@@ -82,11 +82,7 @@ async fn show(
     MaybeSignedIn(viewer): MaybeSignedIn,
     PathId(id): PathId,
 ) -> PageResult {
-    let mut c = state.app.db.read().await?;
-    let profile = view::load(&mut c, id)
-        .await?
-        .ok_or(PageError(AppError::NotFound))?;
-    drop(c);
+    let profile = view::find(&state.app, id).await?;
     let shop = seller_listings(&state.app, profile.user_id).await?;
     let received = reviews_public::profile(&state.app, profile.user_id).await?;
     let nda = Some(profile.nda)

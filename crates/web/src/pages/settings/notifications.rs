@@ -91,13 +91,11 @@ async fn render(
     status: StatusCode,
     errors: FormErrors,
 ) -> PageResult {
-    let mut c = state.app.db.read().await?;
-    let rows = settings::effective(&mut c, user.id)
+    let rows = settings::of(&state.app, user.id)
         .await?
         .into_iter()
         .map(|s| row(ctx, &s, user.email_verified))
         .collect();
-    drop(c);
     page_with_status(
         status,
         &NotificationsPage {

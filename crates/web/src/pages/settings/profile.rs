@@ -8,7 +8,6 @@ use axum::extract::rejection::FormRejection;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use yorozu_app::AppError;
 use yorozu_app::profile::edit::{self, ProfileForm};
 use yorozu_app::profile::{ProfileView, avatar, view};
 use yorozu_domain::profile::{
@@ -158,10 +157,7 @@ async fn delete_avatar(
 }
 
 async fn load(state: &AppState, user_id: i64) -> Result<ProfileView, PageError> {
-    let mut c = state.app.db.read().await?;
-    view::load(&mut c, user_id)
-        .await?
-        .ok_or(PageError(AppError::NotFound))
+    Ok(view::find(&state.app, user_id).await?)
 }
 
 /// The saved profile as the form shows it: one skill and one link per line.
