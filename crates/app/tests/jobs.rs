@@ -15,6 +15,29 @@ use yorozu_store::{Db, both_backends};
 
 use support::*;
 
+/// Queues a job row as the table holds it, kind and payload as given (bypassing the typed
+/// `Job` trait, to stand for rows no current job type writes).
+async fn queue_raw(t: &TestApp, kind: &str, payload: &str, max_attempts: i64) -> i64 {
+    let id = t.app.new_id();
+    let mut tx = t.app.db.begin().await.expect("begin");
+    jobs::enqueue(
+        &mut tx,
+        &NewJob {
+            id,
+            kind,
+            payload,
+            user_id: None,
+            run_at: START,
+            max_attempts,
+            now: START,
+        },
+    )
+    .await
+    .expect("enqueue");
+    tx.commit().await.expect("commit");
+    id
+}
+
 async fn job(t: &TestApp, id: i64) -> JobRow {
     let mut c = t.app.db.read().await.expect("read");
     jobs::find(&mut c, id)
@@ -42,23 +65,7 @@ both_backends!(
     a_failing_job_is_retried_with_growing_backoff_then_marked_failed,
     |db: Db| async move {
         let t = test_app(db);
-        let id = t.app.new_id();
-        let mut tx = t.app.db.begin().await.expect("begin");
-        jobs::enqueue(
-            &mut tx,
-            &NewJob {
-                id,
-                kind: "no.such-kind",
-                payload: "{}",
-                user_id: None,
-                run_at: START,
-                max_attempts: 3,
-                now: START,
-            },
-        )
-        .await
-        .expect("enqueue");
-        tx.commit().await.expect("commit");
+        let id = queue_raw(&t, "no.such-kind", "{}", 3).await;
 
         assert_eq!(t.run_jobs().await, 1);
         let first = job(&t, id).await;
@@ -105,23 +112,7 @@ both_backends!(
     a_payload_that_does_not_decode_is_a_failure_like_any_other,
     |db: Db| async move {
         let t = test_app(db);
-        let id = t.app.new_id();
-        let mut tx = t.app.db.begin().await.expect("begin");
-        jobs::enqueue(
-            &mut tx,
-            &NewJob {
-                id,
-                kind: <outbox::MailJob as Job>::KIND,
-                payload: "{\"category\": 1}",
-                user_id: None,
-                run_at: START,
-                max_attempts: 1,
-                now: START,
-            },
-        )
-        .await
-        .expect("enqueue");
-        tx.commit().await.expect("commit");
+        let id = queue_raw(&t, <outbox::MailJob as Job>::KIND, "{\"category\": 1}", 1).await;
 
         assert_eq!(t.run_jobs().await, 1);
         let row = job(&t, id).await;
