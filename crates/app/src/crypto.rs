@@ -64,8 +64,8 @@ impl Signer {
     }
 
     fn mac(&self, purpose: &str, value: &str) -> Hmac<Sha256> {
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key)
-            .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
+        let mut mac =
+            Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes a key of any length");
         mac.update(purpose.as_bytes());
         mac.update(b"\0");
         mac.update(value.as_bytes());
@@ -101,7 +101,9 @@ impl Signer {
                     aad: purpose.as_bytes(),
                 },
             )
-            .unwrap_or_else(|_| unreachable!("encryption of a short value cannot fail"));
+            .expect(
+                "XChaCha20-Poly1305 fails only past 256 GiB of plaintext; these values are short",
+            );
         let mut out = nonce.to_vec();
         out.extend(sealed);
         URL_SAFE_NO_PAD.encode(out)

@@ -1,26 +1,50 @@
 //! The use-case error type. The web layer turns each variant into an HTML page or a JSON body
 //! with a stable `code`; internal causes are logged, never shown.
 
-/// A problem with one input field: the field's name, a message id and its arguments.
+use yorozu_domain::{Arg, ErrorCode, RowInput};
+
+/// A problem with one input field: the field's name, a message id and its typed arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: &'static str,
     pub code: &'static str,
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, Arg)>,
+    /// The input of a repeated field's row (a paid option, a FAQ entry) the error is about.
+    pub row_input: Option<RowInput>,
 }
 
 impl FieldError {
+    /// A use case's own refusal, with no domain error behind it.
     pub fn new(field: &'static str, code: &'static str) -> FieldError {
         FieldError {
             field,
             code,
             args: vec![],
+            row_input: None,
         }
     }
 
-    pub fn with(mut self, name: &'static str, value: impl ToString) -> FieldError {
-        self.args.push((name, value.to_string()));
+    /// A domain error reported on `field`.
+    pub fn of(field: &'static str, e: &impl ErrorCode) -> FieldError {
+        FieldError {
+            field,
+            code: e.code(),
+            args: e.args(),
+            row_input: e.row_input(),
+        }
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> FieldError {
+        self.args.push((name, value.into()));
         self
+    }
+}
+
+/// Every domain error becomes a field error through [`ErrorCode`]; the field name is filled
+/// in by [`Fields::check`] (the same error serves several fields).
+impl<E: ErrorCode> From<E> for FieldError {
+    fn from(e: E) -> FieldError {
+        FieldError::of("", &e)
     }
 }
 
@@ -65,6 +89,11 @@ pub enum AppError {
 impl AppError {
     pub fn invalid(field: &'static str, code: &'static str) -> AppError {
         AppError::Invalid(vec![FieldError::new(field, code)])
+    }
+
+    /// A domain error reported on `field`.
+    pub fn refused(field: &'static str, e: &impl ErrorCode) -> AppError {
+        AppError::Invalid(vec![FieldError::of(field, e)])
     }
 
     /// A stable machine-readable code, also the message id of the user-facing text.
@@ -134,258 +163,6 @@ impl Fields {
             (true, Some(v)) => Ok(v),
             (_, _) if !self.errors.is_empty() => Err(AppError::Invalid(self.errors)),
             _ => Err(AppError::Internal("parse failed without an error".into())),
-        }
-    }
-}
-
-/// Domain parse errors become field errors: the code is the message id, limits its arguments.
-mod from_domain {
-    use super::FieldError;
-    use yorozu_domain::accounts::{EmailError, PasswordError};
-    use yorozu_domain::identity::IdentityError;
-    use yorozu_domain::profile::{
-        DisplayNameError, NdaWillingnessError, ProfileTextError, SkillsError, SnsLinksError,
-    };
-
-    /// The field name is filled in by [`super::Fields::check`].
-    fn fe(code: &'static str) -> FieldError {
-        FieldError::new("", code)
-    }
-
-    impl From<yorozu_domain::orders::OrderTextError> for FieldError {
-        fn from(e: yorozu_domain::orders::OrderTextError) -> FieldError {
-            match e {
-                yorozu_domain::orders::OrderTextError::TooLong { max } => {
-                    fe(e.code()).with("max", max)
-                }
-                _ => fe(e.code()),
-            }
-        }
-    }
-
-    impl From<yorozu_domain::orders::RatingError> for FieldError {
-        fn from(e: yorozu_domain::orders::RatingError) -> FieldError {
-            fe(e.code())
-        }
-    }
-
-    impl From<yorozu_domain::promotions::CouponError> for FieldError {
-        fn from(e: yorozu_domain::promotions::CouponError) -> FieldError {
-            match e {
-                yorozu_domain::promotions::CouponError::BelowMinimum { min } => {
-                    fe(e.code()).with("min", min.get())
-                }
-                _ => fe(e.code()),
-            }
-        }
-    }
-
-    impl From<yorozu_domain::payouts::bank::BankAccountError> for FieldError {
-        fn from(e: yorozu_domain::payouts::bank::BankAccountError) -> FieldError {
-            use yorozu_domain::payouts::bank::BankAccountError as E;
-            match e {
-                E::BankCodeInvalid { digits } | E::BranchCodeInvalid { digits } => {
-                    fe(e.code()).with("digits", digits)
-                }
-                E::AccountNumberInvalid { max } | E::AccountHolderTooLong { max } => {
-                    fe(e.code()).with("max", max)
-                }
-                E::AccountHolderInvalidCharacters { character } => {
-                    fe(e.code()).with("character", character)
-                }
-                _ => fe(e.code()),
-            }
-        }
-    }
-
-    impl From<EmailError> for FieldError {
-        fn from(e: EmailError) -> FieldError {
-            match e {
-                EmailError::TooLong { max } => fe(e.code()).with("max", max),
-                _ => fe(e.code()),
-            }
-        }
-    }
-
-    impl From<PasswordError> for FieldError {
-        fn from(e: PasswordError) -> FieldError {
-            match e {
-                PasswordError::TooShort { min } => fe(e.code()).with("min", min),
-                PasswordError::TooLong { max } => fe(e.code()).with("max", max),
-                _ => fe(e.code()),
-            }
-        }
-    }
-
-    impl From<DisplayNameError> for FieldError {
-        fn from(e: DisplayNameError) -> FieldError {
-            match e {
-                DisplayNameError::TooLong { max } => fe(e.code()).with("max", max),
-                _ => fe(e.code()),
-            }
-        }
-    }
-
-    impl From<ProfileTextError> for FieldError {
-        fn from(e: ProfileTextError) -> FieldError {
-            match e {
-                ProfileTextError::TooLong { max } => fe(e.code()).with("max", max),
-                _ => fe(e.code()),
-            }
-        }
-    }
-
-    impl From<SkillsError> for FieldError {
-        fn from(e: SkillsError) -> FieldError {
-            match &e {
-                SkillsError::SkillTooLong { max, skill } => {
-                    fe(e.code()).with("max", max).with("skill", skill)
-                }
-                SkillsError::TooMany { max } => fe(e.code()).with("max", max),
-                _ => fe(e.code()),
-            }
-        }
-    }
-
-    impl From<SnsLinksError> for FieldError {
-        fn from(e: SnsLinksError) -> FieldError {
-            match &e {
-                SnsLinksError::TooMany { max } | SnsLinksError::UrlTooLong { max } => {
-                    fe(e.code()).with("max", max)
-                }
-                SnsLinksError::InvalidUrl { url } => fe(e.code()).with("url", url),
-            }
-        }
-    }
-
-    impl From<NdaWillingnessError> for FieldError {
-        fn from(e: NdaWillingnessError) -> FieldError {
-            fe(e.code())
-        }
-    }
-
-    impl From<IdentityError> for FieldError {
-        fn from(e: IdentityError) -> FieldError {
-            match e {
-                IdentityError::ReasonTooLong { max } => fe(e.code()).with("max", max),
-                _ => fe(e.code()),
-            }
-        }
-    }
-
-    /// Errors whose messages take no arguments beyond the code.
-    macro_rules! plain {
-        ($($t:ty),*) => {$(
-            impl From<$t> for FieldError {
-                fn from(e: $t) -> FieldError {
-                    fe(e.code())
-                }
-            }
-        )*};
-    }
-    use yorozu_domain::listings::{BuyerNotesError, ListingDescriptionError, ListingTitleError};
-    use yorozu_domain::listings::{
-        CategoryError, DeliveryDaysError, FaqError, ListingStatusError, PaidOptionsError,
-        PriceError, RevisionsError,
-    };
-    use yorozu_domain::money::MoneyError;
-    plain!(CategoryError, ListingStatusError);
-
-    impl From<MoneyError> for FieldError {
-        fn from(e: MoneyError) -> FieldError {
-            match e {
-                MoneyError::TooLarge { max } => fe(e.code()).with("max", max.get()),
-                _ => fe(e.code()),
-            }
-        }
-    }
-
-    impl From<PriceError> for FieldError {
-        fn from(e: PriceError) -> FieldError {
-            match e {
-                PriceError::Money(m) => m.into(),
-                PriceError::BelowMinimum { min } => fe(e.code()).with("min", min.get()),
-                PriceError::TooHigh { max } => fe(e.code()).with("max", max.get()),
-            }
-        }
-    }
-
-    impl From<ListingTitleError> for FieldError {
-        fn from(e: ListingTitleError) -> FieldError {
-            match e {
-                ListingTitleError::TooLong { max } => fe(e.code()).with("max", max),
-                _ => fe(e.code()),
-            }
-        }
-    }
-
-    impl From<ListingDescriptionError> for FieldError {
-        fn from(e: ListingDescriptionError) -> FieldError {
-            match e {
-                ListingDescriptionError::TooLong { max } => fe(e.code()).with("max", max),
-                _ => fe(e.code()),
-            }
-        }
-    }
-
-    impl From<BuyerNotesError> for FieldError {
-        fn from(e: BuyerNotesError) -> FieldError {
-            match e {
-                BuyerNotesError::TooLong { max } => fe(e.code()).with("max", max),
-                _ => fe(e.code()),
-            }
-        }
-    }
-
-    impl From<DeliveryDaysError> for FieldError {
-        fn from(e: DeliveryDaysError) -> FieldError {
-            match e {
-                DeliveryDaysError::OutOfRange { min, max } => {
-                    fe(e.code()).with("min", min).with("max", max)
-                }
-                _ => fe(e.code()),
-            }
-        }
-    }
-
-    impl From<RevisionsError> for FieldError {
-        fn from(e: RevisionsError) -> FieldError {
-            match e {
-                RevisionsError::TooMany { max } => fe(e.code()).with("max", max),
-                _ => fe(e.code()),
-            }
-        }
-    }
-
-    impl From<PaidOptionsError> for FieldError {
-        fn from(e: PaidOptionsError) -> FieldError {
-            let mut out = fe(e.code());
-            if let Some(row) = e.row() {
-                out = out.with("row", row);
-            }
-            match e {
-                PaidOptionsError::TooMany { max } | PaidOptionsError::TitleTooLong { max, .. } => {
-                    out.with("max", max)
-                }
-                PaidOptionsError::PriceBelowMinimum { min, .. } => out.with("min", min.get()),
-                PaidOptionsError::PriceTooHigh { max, .. } => out.with("max", max.get()),
-                _ => out,
-            }
-        }
-    }
-
-    impl From<FaqError> for FieldError {
-        fn from(e: FaqError) -> FieldError {
-            let mut out = fe(e.code());
-            if let Some(row) = e.row() {
-                out = out.with("row", row);
-            }
-            match e {
-                FaqError::TooMany { max }
-                | FaqError::QuestionTooLong { max, .. }
-                | FaqError::AnswerTooLong { max, .. } => out.with("max", max),
-                _ => out,
-            }
         }
     }
 }

@@ -27,6 +27,7 @@ pub mod payouts;
 pub mod ports;
 pub mod profile;
 pub mod promotions;
+#[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod withdrawal;
 

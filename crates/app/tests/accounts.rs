@@ -63,7 +63,7 @@ both_backends!(
 
         // The mail is a job committed with the account; only the worker sends it.
         assert!(t.mailbox().await.is_empty());
-        assert_eq!(queued_jobs(&t.app.db, outbox::JOB_KIND).await, 1);
+        assert_eq!(queued_jobs::<outbox::MailJob>(&t.app.db).await, 1);
         assert_eq!(t.run_jobs().await, 1);
         let mail = t.last_mail_to("taro@example.jp").await;
         assert_eq!(mail.user_id, Some(registered.user_id));

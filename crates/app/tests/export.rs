@@ -152,7 +152,7 @@ both_backends!(
 
         let schema: serde_json::Value =
             serde_json::from_str(&read(&dir, "schema/export.schema.json")).expect("schema");
-        for section in yorozu_app::export::sections::ALL {
+        for section in yorozu_store::export::tables::ALL {
             let rows: Vec<serde_json::Map<String, serde_json::Value>> =
                 serde_json::from_str(&read(&dir, &format!("data/{}.json", section.name)))
                     .expect(section.name);

@@ -7,6 +7,7 @@ use yorozu_app::AppError;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::identity::review::{self, Decision};
 use yorozu_app::identity::{erase, state, submit::submit};
+use yorozu_app::jobs::Job;
 use yorozu_app::operators::{audit, create::create_operator};
 use yorozu_store::{Db, both_backends, identity, profiles};
 
@@ -134,7 +135,7 @@ both_backends!(only_operators_review_documents, |db: Db| async move {
         review::image(&t.app, &member, id).await,
         Err(AppError::Forbidden)
     ));
-    assert_eq!(document(&t, id).await.status, "pending");
+    assert_eq!(document(&t, id).await.status.as_str(), "pending");
     assert!(verified_at(&t, member.id).await.is_none(), "no badge");
 });
 
@@ -191,7 +192,7 @@ both_backends!(
                 .is_empty()
         );
         assert_eq!(
-            queued_jobs(&t.app.db, erase::JOB_KIND).await,
+            queued_jobs::<erase::EraseDocumentFile>(&t.app.db).await,
             1,
             "erasure scheduled with the decision"
         );
@@ -226,17 +227,18 @@ both_backends!(
             "nothing left to show"
         );
         let doc = document(&t, id).await;
-        assert_eq!(doc.status, "approved", "the decision stays");
+        assert_eq!(doc.status.as_str(), "approved", "the decision stays");
         assert_eq!(doc.decided_by, Some(operator.id));
         assert!(doc.decided_at.is_some());
         assert!(doc.file_key.is_none());
         let erased_at = doc.file_erased_at.expect("erasure recorded");
         assert!(erased_at >= decided_at + 30 * DAY);
-        assert_eq!(queued_jobs(&t.app.db, erase::JOB_KIND).await, 0);
+        assert_eq!(queued_jobs::<erase::EraseDocumentFile>(&t.app.db).await, 0);
 
         // Running the erasure again changes nothing.
         t.advance(HOUR);
-        erase::run(&t.app, &format!(r#"{{"document_id":{id}}}"#))
+        erase::EraseDocumentFile { document_id: id }
+            .run(&t.app)
             .await
             .expect("second run");
         let again = document(&t, id).await;
@@ -247,7 +249,7 @@ both_backends!(
 
         let mut c = t.app.db.read().await.expect("read");
         let shown = state(&mut c, member.id).await.expect("state");
-        assert_eq!(shown.status.as_deref(), Some("approved"));
+        assert_eq!(shown.status.map(|s| s.as_str()), Some("approved"));
         assert_eq!(shown.file_erased_at, Some(erased_at));
         drop(c);
         assert_conflict(
@@ -268,9 +270,9 @@ both_backends!(a_document_is_decided_only_once, |db: Db| async move {
         .expect("approve");
     let second = review::decide(&t.app, &operator, id, Decision::Reject, "見えません").await;
     assert_conflict(second, "identity-already-decided");
-    assert_eq!(document(&t, id).await.status, "approved");
+    assert_eq!(document(&t, id).await.status.as_str(), "approved");
     assert_eq!(
-        queued_jobs(&t.app.db, erase::JOB_KIND).await,
+        queued_jobs::<erase::EraseDocumentFile>(&t.app.db).await,
         1,
         "one erasure only"
     );
@@ -295,7 +297,11 @@ both_backends!(
             invalid_fields(no_reason),
             [("reason", "rejection-reason-empty")]
         );
-        assert_eq!(document(&t, id).await.status, "pending", "nothing decided");
+        assert_eq!(
+            document(&t, id).await.status.as_str(),
+            "pending",
+            "nothing decided"
+        );
         assert_eq!(t.count("audit_log").await, 0);
 
         review::decide(&t.app, &operator, id, Decision::Reject, "画像が不鮮明です")
@@ -320,7 +326,7 @@ both_backends!(
             .await
             .expect("resubmission");
         assert_ne!(second, id);
-        assert_eq!(document(&t, second).await.status, "pending");
+        assert_eq!(document(&t, second).await.status.as_str(), "pending");
 
         // The rejected image is erased on schedule too.
         t.advance(30 * DAY);

@@ -7,13 +7,36 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use yorozu_app::accounts::sign_in;
-use yorozu_app::jobs::{Worker, maintenance};
+use yorozu_app::jobs::{Job, Worker, maintenance};
 use yorozu_app::mail::{MailCategory, outbox};
 use yorozu_app::ports::OutgoingMail;
 use yorozu_store::jobs::{self, JobRow, NewJob};
 use yorozu_store::{Db, both_backends};
 
 use support::*;
+
+/// Queues a job row as the table holds it, kind and payload as given (bypassing the typed
+/// `Job` trait, to stand for rows no current job type writes).
+async fn queue_raw(t: &TestApp, kind: &str, payload: &str, max_attempts: i64) -> i64 {
+    let id = t.app.new_id();
+    let mut tx = t.app.db.begin().await.expect("begin");
+    jobs::enqueue(
+        &mut tx,
+        &NewJob {
+            id,
+            kind,
+            payload,
+            user_id: None,
+            run_at: START,
+            max_attempts,
+            now: START,
+        },
+    )
+    .await
+    .expect("enqueue");
+    tx.commit().await.expect("commit");
+    id
+}
 
 async fn job(t: &TestApp, id: i64) -> JobRow {
     let mut c = t.app.db.read().await.expect("read");
@@ -42,23 +65,7 @@ both_backends!(
     a_failing_job_is_retried_with_growing_backoff_then_marked_failed,
     |db: Db| async move {
         let t = test_app(db);
-        let id = t.app.new_id();
-        let mut tx = t.app.db.begin().await.expect("begin");
-        jobs::enqueue(
-            &mut tx,
-            &NewJob {
-                id,
-                kind: "no.such-kind",
-                payload: "{}",
-                user_id: None,
-                run_at: START,
-                max_attempts: 3,
-                now: START,
-            },
-        )
-        .await
-        .expect("enqueue");
-        tx.commit().await.expect("commit");
+        let id = queue_raw(&t, "no.such-kind", "{}", 3).await;
 
         assert_eq!(t.run_jobs().await, 1);
         let first = job(&t, id).await;
@@ -98,6 +105,25 @@ both_backends!(
             0,
             "a failed job is never picked up again"
         );
+    }
+);
+
+both_backends!(
+    a_payload_that_does_not_decode_is_a_failure_like_any_other,
+    |db: Db| async move {
+        let t = test_app(db);
+        let id = queue_raw(&t, <outbox::MailJob as Job>::KIND, "{\"category\": 1}", 1).await;
+
+        assert_eq!(t.run_jobs().await, 1);
+        let row = job(&t, id).await;
+        assert_eq!((row.status.as_str(), row.attempts), ("failed", 1));
+        assert!(
+            row.last_error
+                .as_deref()
+                .is_some_and(|e| e.contains("json: expected value")),
+            "{row:?}"
+        );
+        assert!(t.mailbox().await.is_empty(), "nothing sent");
     }
 );
 
@@ -163,7 +189,7 @@ both_backends!(
             recipients,
             addresses.iter().cloned().collect::<BTreeSet<_>>()
         );
-        assert_eq!(queued_jobs(&t.app.db, outbox::JOB_KIND).await, 0);
+        assert_eq!(queued_jobs::<outbox::MailJob>(&t.app.db).await, 0);
         assert_eq!(
             t.count("jobs WHERE status = 'done' AND attempts = 1").await,
             20,

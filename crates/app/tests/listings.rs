@@ -10,6 +10,7 @@ use yorozu_app::listings::search::{self as search_uc, SearchParams};
 use yorozu_app::listings::{edit, favorites, images, vacation, view};
 use yorozu_domain::listings::ListingStatus;
 use yorozu_domain::search::normalize;
+use yorozu_domain::{Arg, RowInput, Yen};
 use yorozu_store::{Db, both_backends};
 
 use support::*;
@@ -73,7 +74,7 @@ async fn status_of(t: &TestApp, id: i64) -> (String, Option<i64>) {
         .await
         .expect("find")
         .expect("row");
-    (row.status, row.published_at)
+    (row.status.as_str().to_owned(), row.published_at)
 }
 
 // ---- Creating ----
@@ -129,12 +130,20 @@ both_backends!(
                 .args
                 .clone()
         };
-        assert_eq!(args("title"), [("max", "60".to_owned())]);
-        assert_eq!(args("price"), [("min", "500".to_owned())]);
+        assert_eq!(args("title"), [("max", Arg::Number(60))]);
+        assert_eq!(args("price"), [("min", Arg::Money(Yen::new(500)))]);
         assert_eq!(
             args("options"),
-            [("row", "2".to_owned())],
+            [("row", Arg::Number(2))],
             "the row is named so the page can point at it"
+        );
+        assert_eq!(
+            errors
+                .iter()
+                .find(|e| e.field == "options")
+                .and_then(|e| e.row_input),
+            Some(RowInput::OptionPrice { row: 2 }),
+            "and the input, so the page marks the price"
         );
         assert_eq!(table_counts(&t).await, nothing_stored());
 
@@ -169,7 +178,7 @@ both_backends!(
         let page = view::load(&t.app, Some(&seller), id)
             .await
             .expect("the seller sees the draft");
-        assert_eq!(page.status, "draft");
+        assert_eq!(page.status.as_str(), "draft");
         assert_eq!(page.title, "名刺デザインします【両面対応】", "trimmed");
         assert_eq!(
             page.description,
@@ -177,14 +186,14 @@ both_backends!(
             "stored verbatim (CRLF → LF); escaping is the page's job"
         );
         assert_eq!(page.category_id, 301);
-        assert_eq!(page.price, 3000);
+        assert_eq!(page.price.get(), 3000);
         assert_eq!(page.delivery_days, 5);
         assert_eq!(page.revisions, None, "unlimited");
         assert_eq!(page.buyer_notes, "ロゴのデータがあればお送りください。");
         let options: Vec<_> = page
             .options
             .iter()
-            .map(|o| (o.title.as_str(), o.price))
+            .map(|o| (o.title.as_str(), o.price.get()))
             .collect();
         assert_eq!(
             options,
@@ -440,7 +449,7 @@ both_backends!(
             .await
             .expect("mine")
             .into_iter()
-            .map(|r| (r.id, r.status))
+            .map(|r| (r.id, r.status.as_str().to_owned()))
             .collect();
         assert_eq!(
             mine,
@@ -478,7 +487,7 @@ both_backends!(
         );
         let page = view::load(&t.app, None, id).await.expect("page");
         assert_eq!(
-            (page.title.as_str(), page.price),
+            (page.title.as_str(), page.price.get()),
             ("名刺デザインします", 3000),
             "nothing changed"
         );
@@ -504,11 +513,15 @@ both_backends!(
             .expect("update");
         let page = view::load(&t.app, None, id).await.expect("page");
         assert_eq!(
-            (page.title.as_str(), page.price, page.category_id),
+            (page.title.as_str(), page.price.get(), page.category_id),
             ("ロゴ作成します", 8000, 201)
         );
         assert_eq!(page.updated_at, START + HOUR);
-        assert_eq!(page.status, "published", "editing keeps the status");
+        assert_eq!(
+            page.status.as_str(),
+            "published",
+            "editing keeps the status"
+        );
         assert_eq!(page.published_at, Some(START));
         assert!(
             ids_found(&t, "名刺").await.is_empty(),
@@ -786,11 +799,11 @@ both_backends!(
                 page.paused_notice && !page.purchasable && !page.viewer_is_seller,
                 "{page:?}"
             );
-            assert_eq!(page.status, "paused");
+            assert_eq!(page.status.as_str(), "paused");
         }
         let own = view::load(&t.app, Some(&seller), id).await.expect("seller");
         assert!(own.viewer_is_seller && !own.paused_notice && !own.purchasable);
-        assert_eq!(own.status, "paused");
+        assert_eq!(own.status.as_str(), "paused");
 
         // Deleted: gone for everyone.
         manage::apply(&t.app, &seller, id, Action::Delete)

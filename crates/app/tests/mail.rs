@@ -144,7 +144,7 @@ both_backends!(
             "and sent nothing"
         );
         assert_eq!(
-            queued_jobs(&t.app.db, outbox::JOB_KIND).await,
+            queued_jobs::<outbox::MailJob>(&t.app.db).await,
             0,
             "dropped, not retried"
         );

@@ -82,7 +82,7 @@ both_backends!(
             if a.is_ok() { b } else { a },
             Err(AppError::Conflict(_))
         ));
-        assert_eq!(order(&m, id).await.state, "completed");
+        assert_eq!(order(&m, id).await.state.as_str(), "completed");
         assert_eq!(assert_ledger_balanced(&db).await, 2);
         assert_eq!(
             balance(&db, "seller_balance", Some(m.seller.id)).await,

@@ -48,7 +48,7 @@ both_backends!(
             0
         );
         let state = current(&t.app, m.seller.id).await.expect("state");
-        assert_eq!(state.status.as_deref(), Some("approved"));
+        assert_eq!(state.status.map(|s| s.as_str()), Some("approved"));
         assert_eq!(state.decided_at, Some(START));
         assert!(matches!(
             remove::remove(&t.app, &m.seller).await,

@@ -72,7 +72,7 @@ both_backends!(
                 ("x", "https://x.com/taro_yamada")
             ]
         );
-        assert_eq!(profile.nda, "willing");
+        assert_eq!(profile.nda.as_str(), "willing");
         assert!(!profile.has_avatar);
         assert!(profile.identity_verified_at.is_none());
         assert_eq!(profile.member_since, START, "the registration time");

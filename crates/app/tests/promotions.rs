@@ -8,6 +8,7 @@ use yorozu_app::orders::place::place;
 use yorozu_app::orders::quote::{Choice, quote};
 use yorozu_app::promotions::coupons::{self, CouponInput};
 use yorozu_app::promotions::points;
+use yorozu_domain::{Arg, Yen};
 use yorozu_store::{Db, both_backends};
 
 use support::orders::*;
@@ -66,7 +67,10 @@ both_backends!(coupons_apply_once_within_their_terms, |db: Db| async move {
     let errors = field_errors(quote(&mut c, &m.t.app, &m.buyer, &choice("BIGORDER")).await);
     assert_eq!(
         (errors[0].code, errors[0].args.clone()),
-        ("coupon-below-minimum", vec![("min", "10000".to_owned())])
+        (
+            "coupon-below-minimum",
+            vec![("min", Arg::Money(Yen::new(10_000)))]
+        )
     );
     assert_eq!(
         invalid_fields(quote(&mut c, &m.t.app, &m.buyer, &choice("NOSUCH")).await),
@@ -79,7 +83,7 @@ both_backends!(coupons_apply_once_within_their_terms, |db: Db| async move {
     let id = place(&m.t.app, &m.buyer, &p).await.expect("place").order_id;
     let o = order(&m, id).await;
     assert_eq!(
-        (o.discount, o.buyer_total, o.seller_share),
+        (o.discount.get(), o.buyer_total.get(), o.seller_share.get()),
         (500, 2_665, 2_340)
     );
     assert_eq!(m.sandbox.net_charged(), 2_665);
@@ -137,7 +141,7 @@ both_backends!(points_are_spent_restored_and_expire, |db: Db| async move {
     assert_eq!(m.sandbox.charge_count(), 0);
     p.choice.points = "800".into();
     let id = place(&m.t.app, &m.buyer, &p).await.expect("place").order_id;
-    assert_eq!(order(&m, id).await.buyer_total, 3_165 - 800);
+    assert_eq!(order(&m, id).await.buyer_total.get(), 3_165 - 800);
     assert_eq!(points_balance(&db, m.buyer.id).await, 200);
     assert_ledger_balanced(&db).await;
 

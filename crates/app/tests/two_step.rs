@@ -11,6 +11,7 @@ use yorozu_app::accounts::two_step::{self, sign_in as second_step, totp};
 use yorozu_app::accounts::{CurrentUser, sessions};
 use yorozu_app::operators::audit;
 use yorozu_app::payouts::{bank, request};
+use yorozu_domain::Arg;
 use yorozu_store::{Db, both_backends};
 
 use support::orders::*;
@@ -340,7 +341,7 @@ both_backends!(
         assert!(
             errors[0]
                 .args
-                .contains(&("until", "2025年6月19日 0時06分".to_owned())),
+                .contains(&("until", Arg::Text("2025年6月19日 0時06分".to_owned()))),
             "{:?}",
             errors[0].args
         );

@@ -114,7 +114,7 @@ both_backends!(closing_does_everything_at_once, |db: Db| async move {
         .await,
         1
     );
-    assert_eq!(order(&m, unpaid).await.state, "cancelled");
+    assert_eq!(order(&m, unpaid).await.state.as_str(), "cancelled");
     // Marketing is off, a hashed suppression entry is kept, and the purge is queued.
     assert_eq!(
         count_where(
@@ -135,7 +135,10 @@ both_backends!(closing_does_everything_at_once, |db: Db| async move {
         .await,
         1
     );
-    assert_eq!(queued_jobs(&t.app.db, "withdrawal.purge").await, 1);
+    assert_eq!(
+        queued_jobs::<yorozu_app::withdrawal::job_kinds::Purge>(&t.app.db).await,
+        1
+    );
     // The reasons are kept for statistics without the member and scrubbed of personal data.
     let mut c = t.app.db.read().await.expect("read");
     let reasons: Vec<(String, String, String)> = yorozu_store::query_as!(
@@ -290,7 +293,7 @@ both_backends!(
         );
         deliver(&m, id).await;
         let_auto_approval_run(t).await;
-        assert_eq!(order(&m, id).await.state, "completed");
+        assert_eq!(order(&m, id).await.state.as_str(), "completed");
         assert_eq!(withdrawal_state(&t.app.db, withdrawal_id).await, "closed");
         assert_eq!(status(&t.app.db, m.buyer.id).await, "closed");
     }
@@ -523,7 +526,7 @@ both_backends!(
         )
         .await
         .expect("message");
-        assert!(queued_jobs(&t.app.db, "mail.send").await > 0);
+        assert!(queued_jobs::<yorozu_app::mail::outbox::MailJob>(&t.app.db).await > 0);
         close_now(t, &m.seller, false).await;
         t.run_jobs().await;
         let mails = t.mails_to("seller@example.jp").await;

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::error_code::error_codes;
 use crate::text;
 
 /// Longest rejection reason an operator may write, in characters.
@@ -30,16 +31,13 @@ pub enum IdentityError {
     ReasonInvalidCharacters,
 }
 
-impl IdentityError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::UnknownStatus => "identity-status-unknown",
-            Self::UnknownDocumentKind => "identity-document-kind-unknown",
-            Self::ReasonEmpty => "rejection-reason-empty",
-            Self::ReasonTooLong { .. } => "rejection-reason-too-long",
-            Self::ReasonInvalidCharacters => "rejection-reason-invalid-characters",
-        }
+error_codes! {
+    IdentityError {
+        UnknownStatus => "identity-status-unknown",
+        UnknownDocumentKind => "identity-document-kind-unknown",
+        ReasonEmpty => "rejection-reason-empty",
+        ReasonTooLong { max } => "rejection-reason-too-long",
+        ReasonInvalidCharacters => "rejection-reason-invalid-characters",
     }
 }
 
@@ -189,6 +187,7 @@ impl TryFrom<String> for RejectionReason {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

@@ -60,6 +60,13 @@ macro_rules! define_id {
             }
         }
 
+        /// A stored id (`#[sqlx(try_from = "i64")]` on a row field).
+        impl From<i64> for $name {
+            fn from(raw: i64) -> Self {
+                Self(raw)
+            }
+        }
+
         impl From<$name> for i64 {
             fn from(id: $name) -> i64 {
                 id.0

@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use crate::error_code::error_codes;
 use crate::numbers;
 
 /// Largest amount [`parse_amount`] accepts (¥100,000,000). Fields with a tighter limit, such as
@@ -70,6 +71,14 @@ impl Yen {
     }
 }
 
+/// A stored amount (`#[sqlx(try_from = "i64")]` on a row field): every whole number is an
+/// amount of yen.
+impl From<i64> for Yen {
+    fn from(yen: i64) -> Self {
+        Self(yen)
+    }
+}
+
 /// `¥1,234` (`-¥1,234` when negative): the locale-neutral form, used in English pages, logs
 /// and CSV exports.
 impl fmt::Display for Yen {
@@ -112,19 +121,16 @@ pub enum MoneyError {
     /// Larger than [`MAX_AMOUNT`].
     #[error("amount is larger than {max}")]
     TooLarge {
-        /// The limit; give the message `max.get()` (a number), not the `¥` display form.
+        /// The limit (a message argument [`crate::Arg::Money`]).
         max: Yen,
     },
 }
 
-impl MoneyError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "amount-empty",
-            Self::NotANumber => "amount-not-a-number",
-            Self::TooLarge { .. } => "amount-too-large",
-        }
+error_codes! {
+    MoneyError {
+        Empty => "amount-empty",
+        NotANumber => "amount-not-a-number",
+        TooLarge { max } => "amount-too-large",
     }
 }
 
@@ -230,6 +236,7 @@ pub fn fee(amount: Yen, rate: FeeRate) -> Yen {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

@@ -6,6 +6,7 @@
 //! acquisition.
 
 use crate::Timestamp;
+use crate::error_code::error_codes;
 use crate::money::Yen;
 
 /// Days after a member's last point acquisition until all their points expire (default).
@@ -34,16 +35,13 @@ pub enum CouponError {
     AlreadyUsed,
 }
 
-impl CouponError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::InvalidCode => "coupon-code-invalid",
-            Self::NotFound => "coupon-not-found",
-            Self::Expired => "coupon-expired",
-            Self::BelowMinimum { .. } => "coupon-below-minimum",
-            Self::AlreadyUsed => "coupon-already-used",
-        }
+error_codes! {
+    CouponError {
+        InvalidCode => "coupon-code-invalid",
+        NotFound => "coupon-not-found",
+        Expired => "coupon-expired",
+        BelowMinimum { min } => "coupon-below-minimum",
+        AlreadyUsed => "coupon-already-used",
     }
 }
 
@@ -133,13 +131,10 @@ pub enum PointsError {
     },
 }
 
-impl PointsError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Invalid => "points-invalid",
-            Self::ExceedsBalance { .. } => "points-exceed-balance",
-        }
+error_codes! {
+    PointsError {
+        Invalid => "points-invalid",
+        ExceedsBalance { balance } => "points-exceed-balance",
     }
 }
 

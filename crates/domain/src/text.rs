@@ -74,6 +74,48 @@ pub(crate) fn comparison_key(s: &str) -> String {
         .collect()
 }
 
+/// Implements `as_str`, `Display`, `AsRef<str>` and `TryFrom<&str>`/`TryFrom<String>`
+/// (through `parse`) for a newtype `$name(String)` whose parser fails with `$error`: the one
+/// shape of every checked text in the domain (listing texts, profile texts, bank fields), so
+/// that a value of one can never be passed as another.
+macro_rules! str_newtype {
+    ($name:ident, $error:ty) => {
+        impl $name {
+            /// The checked text, as stored and shown.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = $error;
+            fn try_from(value: &str) -> Result<Self, Self::Error> {
+                Self::parse(value)
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = $error;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                Self::parse(&value)
+            }
+        }
+    };
+}
+pub(crate) use str_newtype;
+
 #[cfg(test)]
 mod tests {
     use super::*;

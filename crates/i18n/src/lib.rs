@@ -170,43 +170,9 @@ fn catalog() -> &'static Catalog {
     })
 }
 
-/// A message argument: text or a number (numbers get the locale's grouping, e.g. 1,000).
-#[derive(Debug, Clone)]
-pub enum Arg {
-    Text(String),
-    Number(i64),
-}
-
-impl From<&str> for Arg {
-    fn from(s: &str) -> Arg {
-        Arg::Text(s.to_owned())
-    }
-}
-impl From<String> for Arg {
-    fn from(s: String) -> Arg {
-        Arg::Text(s)
-    }
-}
-impl From<&String> for Arg {
-    fn from(s: &String) -> Arg {
-        Arg::Text(s.clone())
-    }
-}
-impl From<i64> for Arg {
-    fn from(n: i64) -> Arg {
-        Arg::Number(n)
-    }
-}
-impl From<usize> for Arg {
-    fn from(n: usize) -> Arg {
-        Arg::Number(n as i64)
-    }
-}
-impl From<u8> for Arg {
-    fn from(n: u8) -> Arg {
-        Arg::Number(i64::from(n))
-    }
-}
+/// Message arguments are the domain's typed [`Arg`]: text stays text, numbers and amounts
+/// are grouped.
+pub use yorozu_domain::Arg;
 
 /// A translator for one locale; cheap to copy into every template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -233,15 +199,13 @@ impl Tr {
     pub fn tv(&self, key: &str, args: &[(&str, Arg)]) -> String {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            match value {
-                Arg::Text(s) => fluent_args.set((*name).to_owned(), FluentValue::from(s.clone())),
-                // Fluent's own number formatting does not group digits; 1,000 and above are
-                // passed pre-formatted (plural rules only ever need small numbers).
-                Arg::Number(n) if n.abs() >= 1000 => {
-                    fluent_args.set((*name).to_owned(), FluentValue::from(group_digits(*n)))
-                }
-                Arg::Number(n) => fluent_args.set((*name).to_owned(), FluentValue::from(*n)),
-            }
+            let value = match value {
+                Arg::Text(s) => FluentValue::from(s.clone()),
+                Arg::Number(n) => number(*n),
+                // The message writes the currency sign (「¥{ $min }」, 「{ $min }円」).
+                Arg::Money(yen) => number(yen.get()),
+            };
+            fluent_args.set((*name).to_owned(), value);
         }
         self.format(key, Some(&fluent_args))
     }
@@ -268,6 +232,16 @@ impl Tr {
         bundle
             .format_pattern(pattern, args, &mut errors)
             .into_owned()
+    }
+}
+
+/// Fluent's own number formatting does not group digits; 1,000 and above are passed
+/// pre-formatted (plural rules only ever need small numbers).
+fn number(n: i64) -> FluentValue<'static> {
+    if n.abs() >= 1000 {
+        FluentValue::from(group_digits(n))
+    } else {
+        FluentValue::from(n)
     }
 }
 
@@ -308,6 +282,8 @@ pub fn message_ids(locale: Locale) -> std::collections::BTreeSet<String> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
 
     #[test]
@@ -332,6 +308,46 @@ mod tests {
                 assert!(!text.is_empty(), "{id} is empty in {locale:?}");
             }
         }
+    }
+
+    /// Message ids of one file of a locale.
+    fn ids_in(files: &[(&str, &str)], file: &str) -> BTreeSet<String> {
+        let (_, text) = files
+            .iter()
+            .find(|(name, _)| *name == file)
+            .expect("the file is registered");
+        let resource = FluentResource::try_new((*text).to_owned()).expect("the file parses");
+        resource
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_error_code_has_a_message_in_both_locales() {
+        let ja = ids_in(&resources!("ja"), "errors.ftl");
+        let en = ids_in(&resources!("en"), "errors.ftl");
+        for code in yorozu_domain::error_code::all_codes() {
+            assert!(ja.contains(code), "{code} missing from ja/errors.ftl");
+            assert!(en.contains(code), "{code} missing from en/errors.ftl");
+        }
+    }
+
+    #[test]
+    fn text_that_looks_like_a_number_stays_text() {
+        let tr = Tr::new(Locale::En);
+        // Grouping would turn a title 「1234」 into 「1,234」.
+        assert!(
+            tr.ta("listings-delete-question", [("title", Arg::from("1234"))])
+                .contains("1234")
+        );
+        assert!(
+            tr.ta("error-too-long", [("max", Arg::from(1234_i64))])
+                .contains("1,234")
+        );
     }
 
     #[test]

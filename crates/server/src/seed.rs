@@ -322,13 +322,7 @@ pub async fn demo(app: &App) -> anyhow::Result<usize> {
         users::mark_email_verified(&mut tx, done.user_id, app.now()).await?;
         yorozu_store::accounts::sessions::delete_all_for_user(&mut tx, done.user_id, None).await?;
         // Demo members never asked for mail: drop the queued confirmation mail.
-        yorozu_store::jobs::drop_queued_for_user(
-            &mut tx,
-            done.user_id,
-            yorozu_app::mail::outbox::JOB_KIND,
-            app.now(),
-        )
-        .await?;
+        yorozu_app::mail::outbox::drop_queued_for(&mut tx, app, done.user_id).await?;
         tx.commit().await?;
         let form = ProfileForm {
             display_name: m.name.into(),

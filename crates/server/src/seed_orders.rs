@@ -183,13 +183,7 @@ pub async fn demo_orders(app: &App, emails: &[&str]) -> anyhow::Result<usize> {
     // Demo members never asked for mail about these orders.
     let mut tx = app.db.begin().await?;
     for m in &people {
-        yorozu_store::jobs::drop_queued_for_user(
-            &mut tx,
-            m.id,
-            yorozu_app::mail::outbox::JOB_KIND,
-            app.now(),
-        )
-        .await?;
+        yorozu_app::mail::outbox::drop_queued_for(&mut tx, app, m.id).await?;
     }
     let now = app.now();
     coupons::insert(

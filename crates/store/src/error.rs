@@ -5,11 +5,10 @@
 pub enum Error {
     #[error("database error: {0}")]
     Sqlx(#[from] sqlx::Error),
-    #[error("migration {version} failed: {source}")]
-    Migration {
-        version: String,
-        source: sqlx::Error,
-    },
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("a migration file is not named VERSION_description.sql: {0}")]
+    MigrationName(String),
     #[error("migration sets differ between backends: {0}")]
     MigrationMismatch(String),
 }

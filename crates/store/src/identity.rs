@@ -1,15 +1,19 @@
 //! Identity documents (本人確認書類) and their review.
 
+use yorozu_domain::identity::{DocumentKind, IdentityStatus};
+
 use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct DocumentRow {
     pub id: i64,
     pub user_id: i64,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: DocumentKind,
     pub file_key: Option<String>,
     pub content_type: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: IdentityStatus,
     pub submitted_at: i64,
     pub decided_at: Option<i64>,
     pub decided_by: Option<i64>,
@@ -26,7 +30,7 @@ pub async fn insert(c: &mut impl Exec, d: &DocumentRow) -> Result<()> {
          VALUES ($1, $2, $3, $4, $5, 'pending', $6, NULL, NULL, NULL, NULL, NULL)",
         d.id,
         d.user_id,
-        &d.kind,
+        d.kind.as_str(),
         d.file_key.as_deref(),
         &d.content_type,
         d.submitted_at
@@ -75,7 +79,7 @@ pub async fn list_pending(c: &mut impl Exec, limit: i64) -> Result<Vec<DocumentR
 pub async fn decide(
     c: &mut impl Exec,
     id: i64,
-    status: &str,
+    status: IdentityStatus,
     operator_id: i64,
     reason: Option<&str>,
     now: i64,
@@ -87,7 +91,7 @@ pub async fn decide(
                                        file_erase_after = $6
          WHERE id = $1 AND status = 'pending'",
         id,
-        status,
+        status.as_str(),
         operator_id,
         reason,
         now,

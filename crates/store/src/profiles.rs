@@ -1,5 +1,7 @@
 //! Public profiles (プロフィール): one row per member.
 
+use yorozu_domain::profile::NdaWillingness;
+
 use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -11,7 +13,8 @@ pub struct ProfileRow {
     pub career: String,
     pub track_record: String,
     pub sns_links: String,
-    pub nda: String,
+    #[sqlx(try_from = "String")]
+    pub nda: NdaWillingness,
     pub avatar_key: Option<String>,
     pub identity_verified_at: Option<i64>,
     pub updated_at: i64,
@@ -57,7 +60,7 @@ pub struct ProfileText<'a> {
     pub career: &'a str,
     pub track_record: &'a str,
     pub sns_links: &'a str,
-    pub nda: &'a str,
+    pub nda: NdaWillingness,
 }
 
 pub async fn update_text(
@@ -78,7 +81,7 @@ pub async fn update_text(
         p.career,
         p.track_record,
         p.sns_links,
-        p.nda,
+        p.nda.as_str(),
         now
     )?;
     Ok(())

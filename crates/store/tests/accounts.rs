@@ -34,7 +34,7 @@ both_backends!(duplicate_email_is_a_unique_violation, |db: Db| async move {
         .expect("find")
         .expect("row");
     assert_eq!(found.id, 1);
-    assert_eq!(found.status, "active");
+    assert_eq!(found.status.as_str(), "active");
     assert!(
         users::find(&mut c, 2).await.expect("find").is_none(),
         "nothing half-saved"

@@ -2,6 +2,8 @@
 //! the query plans of the search and listing queries on a data set large enough for the
 //! planners to prefer a full scan if no index served.
 
+use yorozu_domain::Yen;
+use yorozu_domain::listings::ListingStatus;
 use yorozu_store::dynamic::{Bind, QueryBuilder};
 use yorozu_store::listings::search::{self, CategoryFilter, Filter, Sort};
 use yorozu_store::listings::{NewListing, favorites, grams, rows};
@@ -94,7 +96,7 @@ fn new_listing(id: i64, seller_id: i64, title: &str) -> NewListing {
         parent_category_id: 3,
         title: title.into(),
         description: "説明".into(),
-        price: 3000,
+        price: Yen::new(3000),
         delivery_days: 5,
         revisions: 2,
         buyer_notes: String::new(),
@@ -168,24 +170,48 @@ both_backends!(replacing_grams_and_status_guards, |db: Db| async move {
 
     // set_status only moves from the status the caller read.
     assert!(
-        !rows::set_status(&mut tx, 10, "published", "paused", NOW)
-            .await
-            .expect("status")
+        !rows::set_status(
+            &mut tx,
+            10,
+            ListingStatus::Published,
+            ListingStatus::Paused,
+            NOW
+        )
+        .await
+        .expect("status")
     );
     assert!(
-        rows::set_status(&mut tx, 10, "draft", "published", NOW + 5)
-            .await
-            .expect("status")
+        rows::set_status(
+            &mut tx,
+            10,
+            ListingStatus::Draft,
+            ListingStatus::Published,
+            NOW + 5
+        )
+        .await
+        .expect("status")
     );
     assert!(
-        rows::set_status(&mut tx, 10, "published", "paused", NOW + 6)
-            .await
-            .expect("status")
+        rows::set_status(
+            &mut tx,
+            10,
+            ListingStatus::Published,
+            ListingStatus::Paused,
+            NOW + 6
+        )
+        .await
+        .expect("status")
     );
     assert!(
-        rows::set_status(&mut tx, 10, "paused", "published", NOW + 7)
-            .await
-            .expect("status")
+        rows::set_status(
+            &mut tx,
+            10,
+            ListingStatus::Paused,
+            ListingStatus::Published,
+            NOW + 7
+        )
+        .await
+        .expect("status")
     );
     let row = rows::find(&mut tx, 10).await.expect("find").expect("row");
     assert_eq!(

@@ -15,7 +15,7 @@ use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use yorozu_app::accounts::{Client, CurrentUser, sessions};
@@ -52,14 +52,10 @@ impl Ctx {
         self.tr.t(key)
     }
 
-    /// A message with one argument (templates cannot build argument arrays).
-    pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
-        let value = value.to_string();
-        let arg = value
-            .parse::<i64>()
-            .map(yorozu_i18n::Arg::Number)
-            .unwrap_or(yorozu_i18n::Arg::Text(value));
-        self.tr.tv(key, &[(name, arg)])
+    /// A message with one argument (templates cannot build argument arrays). The argument's
+    /// type decides how it is shown: a count is grouped, a title 「1234」 stays as typed.
+    pub fn t1(&self, key: &str, name: &str, value: impl Into<yorozu_i18n::Arg>) -> String {
+        self.tr.tv(key, &[(name, value.into())])
     }
 
     /// A date and time in Japan time, in the page's language.
@@ -328,14 +324,36 @@ pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// Convenience for handlers that need a signed-in member.
-#[expect(
-    clippy::result_large_err,
-    reason = "the error is the redirect response itself, returned at once"
-)]
-pub fn require_user(ctx: &Ctx) -> Result<&CurrentUser, Response> {
-    ctx.user.as_ref().ok_or_else(|| {
-        let next = urlencoding::encode(&ctx.path).into_owned();
-        axum::response::Redirect::to(&format!("/login?next={next}")).into_response()
-    })
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(locale: Locale) -> Ctx {
+        Ctx {
+            tr: Tr::new(locale),
+            user: None,
+            session_hash: None,
+            csrf: String::new(),
+            path: "/".to_owned(),
+            flash: None,
+            client: Client::default(),
+            secure: false,
+        }
+    }
+
+    #[test]
+    fn a_title_made_of_digits_is_shown_as_typed() {
+        let ctx = ctx(Locale::En);
+        // A number is grouped; a title 「1234」 is text and keeps its digits as typed.
+        for title in ["1234", "0123", "-5"] {
+            assert_eq!(
+                ctx.t1("listings-delete-question", "title", title),
+                format!("Delete \"{title}\"?")
+            );
+        }
+        assert!(
+            ctx.t1("error-too-long", "max", 1234_usize)
+                .contains("1,234")
+        );
+    }
 }

@@ -6,7 +6,7 @@ use askama::Template;
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use yorozu_app::{AppError, FieldError};
-use yorozu_i18n::{Arg, Tr};
+use yorozu_i18n::Tr;
 
 use crate::ctx::Ctx;
 
@@ -153,19 +153,7 @@ impl FormErrors {
 
 /// A field error's message in the reader's language (shared by forms and the JSON API).
 pub(crate) fn field_message(tr: Tr, e: &FieldError) -> String {
-    let args: Vec<(&str, Arg)> = e
-        .args
-        .iter()
-        .map(|(k, v)| {
-            (
-                *k,
-                v.parse::<i64>()
-                    .map(Arg::Number)
-                    .unwrap_or_else(|_| Arg::Text(v.clone())),
-            )
-        })
-        .collect();
-    tr.tv(e.code, &args)
+    tr.tv(e.code, &e.args)
 }
 
 /// Splits a use-case error into form errors (re-render the form) or a page error.
@@ -179,5 +167,24 @@ pub fn form_or_page(tr: Tr, e: AppError) -> Result<(StatusCode, FormErrors), Pag
             Ok((status_of(&e), FormErrors::general(tr, e.code())))
         }
         other => Err(PageError(other)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use yorozu_domain::Locale;
+    use yorozu_domain::profile::SkillsError;
+
+    use super::*;
+
+    #[test]
+    fn field_messages_show_text_as_typed_and_group_numbers() {
+        let e = FieldError::from(SkillsError::SkillTooLong {
+            max: 1000,
+            skill: "1234".to_owned(),
+        });
+        let message = field_message(Tr::new(Locale::En), &e);
+        assert!(message.contains("\"1234\""), "{message}");
+        assert!(message.contains("1,000"), "{message}");
     }
 }

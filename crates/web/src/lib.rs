@@ -46,10 +46,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::orders::routes())
         .merge(pages::paperwork::routes())
         .merge(pages::sales::routes())
-        .merge(pages::operator::routes().route_layer(from_fn_with_state(
-            state.clone(),
-            pages::two_step::operator_gate,
-        )))
+        .merge(pages::operator::routes())
         .merge(pages::two_step::routes())
         .merge(pages::mailbox::routes())
         .merge(pages::unsubscribe::routes())

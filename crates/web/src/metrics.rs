@@ -1,75 +1,84 @@
-//! Prometheus metrics: request counts by route and status class, and a latency histogram.
+//! Prometheus metrics: request counts by route and status, and a latency histogram, kept and
+//! written out (text format 0.0.4) by `prometheus-client`.
 
-use std::collections::BTreeMap;
-use std::sync::Mutex;
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::encoding::prometheus_text;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::histogram::Histogram;
+use prometheus_client::registry::Registry;
 
 use crate::state::AppState;
 
+/// The `Content-Type` of [`Metrics::render`].
+pub const CONTENT_TYPE: &str = prometheus_text::CONTENT_TYPE;
+
 const BUCKETS: [f64; 10] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0];
 
-#[derive(Debug, Default)]
-pub struct Metrics {
-    inner: Mutex<Inner>,
+/// The labels of a request count.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RequestLabels {
+    method: String,
+    /// The route template, not the raw path, so ids do not explode the label set.
+    route: String,
+    status: u16,
 }
 
-#[derive(Debug, Default)]
-struct Inner {
-    requests: BTreeMap<(String, String, u16), u64>,
-    buckets: [u64; BUCKETS.len()],
-    count: u64,
-    sum: f64,
+/// The process's metrics; [`Metrics::render`] writes them for `/metrics`.
+#[derive(Debug)]
+pub struct Metrics {
+    registry: Registry,
+    requests: Family<RequestLabels, Counter>,
+    duration: Histogram,
+}
+
+impl Default for Metrics {
+    fn default() -> Metrics {
+        let requests = Family::<RequestLabels, Counter>::default();
+        let duration = Histogram::new(BUCKETS);
+        let mut registry = Registry::default();
+        // The help texts get their final full stop from the registry.
+        registry.register(
+            "yorozu_http_requests",
+            "HTTP requests by route and status",
+            requests.clone(),
+        );
+        registry.register(
+            "yorozu_http_request_duration_seconds",
+            "Request latency",
+            duration.clone(),
+        );
+        Metrics {
+            registry,
+            requests,
+            duration,
+        }
+    }
 }
 
 impl Metrics {
     fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
-        let Ok(mut m) = self.inner.lock() else { return };
-        *m.requests
-            .entry((method.to_owned(), route.to_owned(), status))
-            .or_default() += 1;
-        for (i, b) in BUCKETS.iter().enumerate() {
-            if seconds <= *b {
-                m.buckets[i] += 1;
-            }
-        }
-        m.count += 1;
-        m.sum += seconds;
+        self.requests
+            .get_or_create(&RequestLabels {
+                method: method.to_owned(),
+                route: route.to_owned(),
+                status,
+            })
+            .inc();
+        self.duration.observe(seconds);
     }
 
     /// The text exposition format.
     pub fn render(&self) -> String {
-        let Ok(m) = self.inner.lock() else {
-            return String::new();
-        };
-        let mut out = String::from(
-            "# HELP yorozu_http_requests_total HTTP requests by route and status.\n# TYPE yorozu_http_requests_total counter\n",
-        );
-        for ((method, route, status), n) in &m.requests {
-            out.push_str(&format!("yorozu_http_requests_total{{method=\"{method}\",route=\"{route}\",status=\"{status}\"}} {n}\n"));
+        let mut out = String::new();
+        if let Err(e) = prometheus_text::encode(&mut out, &self.registry) {
+            tracing::warn!(error = %e, "metrics could not be written");
         }
-        out.push_str("# HELP yorozu_http_request_duration_seconds Request latency.\n# TYPE yorozu_http_request_duration_seconds histogram\n");
-        for (i, b) in BUCKETS.iter().enumerate() {
-            out.push_str(&format!(
-                "yorozu_http_request_duration_seconds_bucket{{le=\"{b}\"}} {}\n",
-                m.buckets[i]
-            ));
-        }
-        out.push_str(&format!(
-            "yorozu_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {}\n",
-            m.count
-        ));
-        out.push_str(&format!(
-            "yorozu_http_request_duration_seconds_sum {}\n",
-            m.sum
-        ));
-        out.push_str(&format!(
-            "yorozu_http_request_duration_seconds_count {}\n",
-            m.count
-        ));
         out
     }
 }
@@ -77,7 +86,6 @@ impl Metrics {
 pub async fn middleware(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().to_string();
-    // The route template, not the raw path, so ids do not explode the label set.
     let route = request
         .extensions()
         .get::<MatchedPath>()
@@ -91,4 +99,32 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         started.elapsed().as_secs_f64(),
     );
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_text_format_names_types_and_labels_as_before() {
+        let m = Metrics::default();
+        m.observe("GET", "/services/{id}", 200, 0.003);
+        m.observe("GET", "/services/{id}", 200, 2.0);
+        let text = m.render();
+        for line in [
+            "# HELP yorozu_http_requests_total HTTP requests by route and status.",
+            "# TYPE yorozu_http_requests_total counter",
+            "yorozu_http_requests_total{method=\"GET\",route=\"/services/{id}\",status=\"200\"} 2",
+            "# HELP yorozu_http_request_duration_seconds Request latency.",
+            "# TYPE yorozu_http_request_duration_seconds histogram",
+            "yorozu_http_request_duration_seconds_bucket{le=\"0.001\"} 0",
+            "yorozu_http_request_duration_seconds_bucket{le=\"0.005\"} 1",
+            "yorozu_http_request_duration_seconds_bucket{le=\"1\"} 1",
+            "yorozu_http_request_duration_seconds_bucket{le=\"+Inf\"} 2",
+            "yorozu_http_request_duration_seconds_sum 2.003",
+            "yorozu_http_request_duration_seconds_count 2",
+        ] {
+            assert!(text.lines().any(|l| l == line), "{line} in\n{text}");
+        }
+    }
 }

@@ -200,7 +200,7 @@ async fn purge_now(app: &App, withdrawal_id: i64) {
                 .expect("find")
                 .expect("withdrawal")
         };
-        if row.state == "purged" {
+        if row.state.as_str() == "purged" {
             return;
         }
     }

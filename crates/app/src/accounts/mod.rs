@@ -6,6 +6,7 @@ pub mod change_email;
 pub mod change_password;
 pub mod confirm;
 pub mod current;
+pub mod locale;
 pub mod password_reset;
 pub mod reauth;
 pub mod register;

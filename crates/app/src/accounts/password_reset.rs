@@ -1,5 +1,6 @@
 //! Resetting a forgotten password through a mailed link.
 
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::accounts::{Email, NewPassword};
 use yorozu_store::accounts::{email_tokens, sessions, users};
 
@@ -36,13 +37,13 @@ pub async fn request(app: &App, email: &str, client: &Client) -> AppResult<()> {
     // A member in a withdrawal's grace period may have forgotten the password they need to
     // undo it: the link is mailed, saying that using it undoes the withdrawal. After the
     // grace period, or with erasure now, nothing is mailed (the withdrawal is final).
-    let undo_until = match user.status.as_str() {
-        "active" => None,
-        "closed" => match withdrawals::open_for(&mut tx, user.id).await? {
+    let undo_until = match user.status {
+        AccountStatus::Active => None,
+        AccountStatus::Closed => match withdrawals::open_for(&mut tx, user.id).await? {
             Some(w) if undo::can_undo(&w, app.now()) => w.purge_at,
             _ => return Ok(()),
         },
-        _ => return Ok(()),
+        AccountStatus::Purged => return Ok(()),
     };
     // One mail per address per few minutes: the form must not become a way to flood someone.
     let recent = email_tokens::latest_created_at(&mut tx, user.id, purpose::RESET).await?;
@@ -98,7 +99,7 @@ pub async fn undoes_withdrawal(app: &App, token: &str) -> AppResult<bool> {
     let Some(user) = users::find(&mut c, row.user_id).await? else {
         return Ok(false);
     };
-    if user.status != "closed" {
+    if user.status != AccountStatus::Closed {
         return Ok(false);
     }
     let withdrawal = withdrawals::open_for(&mut c, user.id).await?;
@@ -114,14 +115,14 @@ pub async fn reset(app: &App, token: &str, new_password: &str) -> AppResult<Rese
     let user = users::find(&mut tx, row.user_id)
         .await?
         .ok_or(AppError::LinkInvalid("link-unknown"))?;
-    let reopened = match user.status.as_str() {
-        "active" => false,
-        "closed" => match undo::reopen_in(&mut tx, app, user.id).await? {
+    let reopened = match user.status {
+        AccountStatus::Active => false,
+        AccountStatus::Closed => match undo::reopen_in(&mut tx, app, user.id).await? {
             Undo::Reopened => true,
             Undo::Final { .. } => return Err(AppError::Conflict(WITHDRAWAL_FINAL)),
             Undo::Nothing => return Err(AppError::LinkInvalid("link-unknown")),
         },
-        _ => return Err(AppError::LinkInvalid("link-unknown")),
+        AccountStatus::Purged => return Err(AppError::LinkInvalid("link-unknown")),
     };
     let email = user.email.as_deref().and_then(|e| Email::parse(e).ok());
     let mut fields = Fields::default();

@@ -1,5 +1,6 @@
 //! Signing in with e-mail and password, throttled per address and per client.
 
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::accounts::Email;
 use yorozu_store::accounts::{sign_in_failures, users};
 
@@ -72,8 +73,10 @@ pub async fn sign_in_telling(
     {
         // A closed account: signing in during a withdrawal's grace period undoes it (below,
         // once every step of the sign-in has passed).
-        Some((u, hash)) if u.status == "active" || u.status == "closed" => {
-            verify_password(password, hash).then_some((u.id, u.status == "closed"))
+        Some((u, hash))
+            if u.status == AccountStatus::Active || u.status == AccountStatus::Closed =>
+        {
+            verify_password(password, hash).then_some((u.id, u.status == AccountStatus::Closed))
         }
         _ => {
             burn_password_check(password);

@@ -7,15 +7,16 @@
 
 use sha2::{Digest, Sha512};
 use yorozu_domain::Locale;
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_i18n::Tr;
 use yorozu_store::accounts::users;
 use yorozu_store::export::archives::{self, ArchiveRow};
 use yorozu_store::export::sections::{self as store, Cell};
-use yorozu_store::profiles;
-
-use super::sections::{
+use yorozu_store::export::tables::{
     ALL, ATTACHMENTS, ORDER_IDS, REVIEWS_RECEIVED, SERVICE_IMAGES, Section, Source,
 };
+use yorozu_store::profiles;
+
 use super::zip::{ZipError, ZipStream};
 use super::{PART_BYTES, VALID_DAYS, part_key, schema, signed};
 use crate::mail::compose::{compose, locale_of};
@@ -28,6 +29,12 @@ const PAGE: i64 = 500;
 impl From<ZipError> for AppError {
     fn from(e: ZipError) -> AppError {
         AppError::Internal(format!("archive: {e}"))
+    }
+}
+
+impl From<csv::Error> for AppError {
+    fn from(e: csv::Error) -> AppError {
+        AppError::Internal(format!("csv: {e}"))
     }
 }
 
@@ -210,18 +217,30 @@ fn json_value(column: &str, cell: &Cell) -> serde_json::Value {
     }
 }
 
-fn csv_field(cell: &Cell) -> String {
-    let raw = match cell {
-        // Text another member wrote could start like a spreadsheet formula
-        // (`=HYPERLINK(…)`): such a cell is prefixed with `'` so that Excel shows it as text.
+/// A cell as CSV text before quoting. Text another member wrote could start like a
+/// spreadsheet formula (`=HYPERLINK(…)`): such a cell is prefixed with `'` so that Excel shows
+/// it as text. No CSV crate does this (it is about spreadsheets, not the format); the quoting
+/// is the `csv` crate's.
+fn csv_text(cell: &Cell) -> String {
+    match cell {
         Cell::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{t}"),
         other => plain(other),
-    };
-    if raw.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", raw.replace('"', "\"\""))
-    } else {
-        raw
     }
+}
+
+/// Writes `fields` as one CSV line (quoted where needed, CRLF as Excel expects) to `out`.
+fn csv_line<I, T>(out: impl std::io::Write, fields: I) -> AppResult<()>
+where
+    I: IntoIterator<Item = T>,
+    T: AsRef<[u8]>,
+{
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .buffer_capacity(4096)
+        .from_writer(out);
+    writer.write_record(fields)?;
+    writer.flush().map_err(csv::Error::from)?;
+    Ok(())
 }
 
 fn html_escape(text: &str) -> String {
@@ -258,22 +277,18 @@ async fn write_json(sink: &mut Sink<'_>, member: i64, section: &'static Section)
     })
     .await?;
     sink.zip.write(b"\n]\n")?;
-    sink.zip.finish_entry()?;
     Ok(())
 }
 
 async fn write_csv(sink: &mut Sink<'_>, member: i64, section: &'static Section) -> AppResult<()> {
     sink.zip.start(&format!("csv/{}.csv", section.name))?;
-    let header: Vec<&str> = section.columns.iter().map(|(n, _)| *n).collect();
-    sink.zip
-        .write(format!("\u{FEFF}{}\r\n", header.join(",")).as_bytes())?;
+    // A byte order mark first, so that Excel reads the file as UTF-8.
+    sink.zip.write("\u{FEFF}".as_bytes())?;
+    csv_line(&mut sink.zip, section.columns.iter().map(|(n, _)| *n))?;
     each_row(sink, member, section, &mut |zip, cells| {
-        let line: Vec<String> = shown(section, cells).iter().map(csv_field).collect();
-        zip.write(format!("{}\r\n", line.join(",")).as_bytes())?;
-        Ok(())
+        csv_line(zip, shown(section, cells).iter().map(csv_text))
     })
     .await?;
-    sink.zip.finish_entry()?;
     Ok(())
 }
 
@@ -337,7 +352,6 @@ async fn write_html(sink: &mut Sink<'_>, member: i64, locale: Locale, name: &str
         sink.zip.write(b"</tbody></table></section>\n")?;
     }
     sink.zip.write(b"</body></html>\n")?;
-    sink.zip.finish_entry()?;
     Ok(())
 }
 
@@ -378,7 +392,6 @@ async fn copy_files(sink: &mut Sink<'_>, member: i64, section: &'static Section)
             sink.zip.write(slice)?;
             sink.flush(false).await?;
         }
-        sink.zip.finish_entry()?;
     }
     Ok(())
 }
@@ -423,7 +436,6 @@ async fn write_signed_reviews(
     })
     .await?;
     emit(&mut sink.zip, &mut hash, b"\n]}\n")?;
-    sink.zip.finish_entry()?;
     let signature = signed::sign(&sink.app.signer, hash);
     sink.zip.entry(
         "reviews/reviews.json.sig",
@@ -506,7 +518,7 @@ async fn build(app: &App, row: &ArchiveRow, parts: &mut i64) -> AppResult<()> {
             profiles::find(&mut c, member).await?,
         )
     };
-    let Some(user) = user.filter(|u| u.status == "active") else {
+    let Some(user) = user.filter(|u| u.status == AccountStatus::Active) else {
         let mut tx = app.db.begin().await?;
         archives::mark(&mut tx, id, "failed", app.now()).await?;
         tx.commit().await?;
@@ -588,6 +600,15 @@ async fn build(app: &App, row: &ArchiveRow, parts: &mut i64) -> AppResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `cell` as written in a line of CSV (followed by an empty cell, so that an empty `cell`
+    /// is not a line of its own, which the CSV format writes as `""`).
+    fn csv_field(cell: &Cell) -> String {
+        let mut out = Vec::new();
+        csv_line(&mut out, [csv_text(cell), String::new()]).expect("csv");
+        let line = String::from_utf8(out).expect("utf-8");
+        line.strip_suffix(",\r\n").expect("two cells").to_owned()
+    }
 
     #[test]
     fn csv_cells_are_quoted_and_cannot_become_formulas() {

@@ -6,7 +6,6 @@
 pub mod build;
 pub mod request;
 pub mod schema;
-pub mod sections;
 pub mod signed;
 pub mod zip;
 
@@ -21,8 +20,6 @@ pub const VALID_DAYS: i64 = 7;
 pub const HOURS_BETWEEN: i64 = 24;
 /// The settings page.
 pub const PAGE_PATH: &str = "/settings/export";
-/// Job kind of the build.
-pub const JOB_KIND: &str = "export.build";
 
 /// The stored key of part `n` of archive `id`.
 pub fn part_key(id: i64, n: i64) -> String {

@@ -1,15 +1,26 @@
 //! Asking for an archive, following its progress, downloading it, and the expiry of old ones.
 
 use yorozu_store::export::archives::{self, ArchiveRow};
-use yorozu_store::jobs;
 
-use super::{HOURS_BETWEEN, JOB_KIND, part_key};
+use super::{HOURS_BETWEEN, part_key};
 use crate::accounts::CurrentUser;
+use crate::jobs::{self, Job};
 use crate::{App, AppError, AppResult};
 
+/// Build one archive: the payload of the `export.build` job.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ExportJob {
     pub export_id: i64,
+}
+
+impl Job for ExportJob {
+    const KIND: &'static str = "export.build";
+    fn max_attempts(_: &App) -> i64 {
+        5
+    }
+    async fn run(self, app: &App) -> AppResult<()> {
+        super::build::run(app, self.export_id).await
+    }
 }
 
 /// Asks for a new archive: refused while one is being built, and within [`HOURS_BETWEEN`]
@@ -36,20 +47,8 @@ pub async fn request(app: &App, member: &CurrentUser) -> AppResult<ArchiveRow> {
     }
     let id = app.new_id();
     archives::insert(&mut tx, id, member.id, now).await?;
-    let payload = serde_json::to_string(&ExportJob { export_id: id })?;
-    jobs::enqueue(
-        &mut tx,
-        &jobs::NewJob {
-            id: app.new_id(),
-            kind: JOB_KIND,
-            payload: &payload,
-            user_id: Some(member.id),
-            run_at: now,
-            max_attempts: 5,
-            now,
-        },
-    )
-    .await?;
+    let job = ExportJob { export_id: id };
+    jobs::enqueue(&mut tx, app, &job, Some(member.id), now).await?;
     let row = archives::find(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -130,10 +129,4 @@ pub async fn expire_due(app: &App) -> AppResult<usize> {
         discard(app, row, false).await?;
     }
     Ok(due.len())
-}
-
-/// The job: builds the archive.
-pub async fn run_job(app: &App, payload: &str) -> AppResult<()> {
-    let job: ExportJob = serde_json::from_str(payload)?;
-    super::build::run(app, job.export_id).await
 }

@@ -3,9 +3,9 @@
 
 use serde_json::{Map, Value, json};
 use yorozu_store::export::sections::Kind;
+use yorozu_store::export::tables::ALL;
 
 use super::SCHEMA_VERSION;
-use super::sections::ALL;
 
 /// Whether a column holds an id (`…_id`): ids are written as decimal strings.
 pub fn is_id(column: &str) -> bool {

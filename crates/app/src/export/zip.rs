@@ -1,229 +1,133 @@
-//! A streaming ZIP writer: entries are deflated as they are written and the archive comes out
-//! in pieces ([`ZipStream::take_output`]), so that an export of any size is built with a
-//! bounded amount of memory. Sizes and CRCs follow each entry in a data descriptor, so nothing
-//! is ever rewritten. Limits of the classic format: archives and entries under 4 GiB, at most
-//! 65,535 entries (an export hits neither; exceeding them is an error, never a broken file).
+//! The archive of an export, written by the `zip` crate in its streaming mode
+//! ([`zip::ZipWriter::new_stream`]): entries are deflated as they are written, sizes and CRCs
+//! follow each entry in a data descriptor, so nothing is ever rewound, and the bytes come out
+//! in pieces ([`ZipStream::take_output`]) so that an export of any size is built with a
+//! bounded amount of memory. Archives or entries past 4 GiB are an error, never a broken file.
+//!
+//! What is ours is only the hand-over: `ZipWriter` owns the writer it writes to and lends it
+//! back only through an `unsafe` accessor, so the bytes go to a buffer this type shares with
+//! it and empties whenever the caller stores a part.
 
 use std::io::Write;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use flate2::Compression;
-use flate2::write::DeflateEncoder;
+use zip::write::{SimpleFileOptions, StreamWriter};
+use zip::{CompressionMethod, DateTime, ZipWriter};
 
-#[derive(Debug, thiserror::Error)]
-pub enum ZipError {
-    #[error("archive too large for the ZIP format")]
-    TooLarge,
-    #[error("an entry is already open")]
-    EntryOpen,
-    #[error("no entry is open")]
-    NoEntry,
-    #[error(transparent)]
-    Io(#[from] std::io::Error),
+pub use zip::result::ZipError;
+
+/// The bytes written and not yet taken.
+#[derive(Clone, Default)]
+struct Output(Arc<Mutex<Vec<u8>>>);
+
+impl Output {
+    fn bytes(&self) -> MutexGuard<'_, Vec<u8>> {
+        // Nothing can leave the buffer half-written: a poisoned lock is still a good buffer.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
-struct Central {
-    name: String,
-    crc: u32,
-    compressed: u32,
-    size: u32,
-    offset: u32,
-    time: u16,
-    date: u16,
-}
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.bytes().extend_from_slice(buf);
+        Ok(buf.len())
+    }
 
-struct Open {
-    name: String,
-    encoder: DeflateEncoder<Vec<u8>>,
-    crc: crc32fast::Hasher,
-    size: u64,
-    compressed: u64,
-    offset: u64,
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// An archive being written. Call [`ZipStream::take_output`] whenever convenient to move the
 /// bytes written so far out of memory.
 pub struct ZipStream {
-    out: Vec<u8>,
-    written: u64,
-    entries: Vec<Central>,
-    open: Option<Open>,
-    time: u16,
-    date: u16,
+    zip: ZipWriter<StreamWriter<Output>>,
+    out: Output,
+    options: SimpleFileOptions,
 }
 
 impl std::fmt::Debug for ZipStream {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ZipStream")
-            .field("written", &self.written)
-            .field("entries", &self.entries.len())
+            .field("pending", &self.pending())
             .finish_non_exhaustive()
     }
 }
 
-/// Flags: bit 3 (sizes in a data descriptor) and bit 11 (UTF-8 names).
-const FLAGS: u16 = 0x0808;
-const DEFLATE: u16 = 8;
-const VERSION: u16 = 20;
-
-fn u32_of(n: u64) -> Result<u32, ZipError> {
-    u32::try_from(n).map_err(|_| ZipError::TooLarge)
+/// The time of `unix` in the archive's format (local time is not known here; UTC is used).
+fn modified(unix: i64) -> DateTime {
+    let t =
+        time::OffsetDateTime::from_unix_timestamp(unix).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let year = u16::try_from(t.year().clamp(1980, 2107)).unwrap_or(1980);
+    DateTime::from_date_and_time(
+        year,
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+    )
+    .unwrap_or_default()
 }
 
 impl ZipStream {
-    /// A new archive whose entries carry `unix` (local time is not known here; UTC is used).
+    /// A new archive whose entries carry `unix`.
     pub fn new(unix: i64) -> ZipStream {
-        let t = time::OffsetDateTime::from_unix_timestamp(unix)
-            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-        let year = u16::try_from(t.year().clamp(1980, 2107) - 1980).unwrap_or(0);
+        let out = Output::default();
         ZipStream {
-            out: Vec::new(),
-            written: 0,
-            entries: Vec::new(),
-            open: None,
-            time: (u16::from(t.hour()) << 11)
-                | (u16::from(t.minute()) << 5)
-                | (u16::from(t.second()) / 2),
-            date: (year << 9) | (u16::from(u8::from(t.month())) << 5) | u16::from(t.day()),
+            zip: ZipWriter::new_stream(out.clone()),
+            out,
+            // Level 1: an export is mostly text, and speed matters more than the last percent.
+            options: SimpleFileOptions::default()
+                .compression_method(CompressionMethod::Deflated)
+                .compression_level(Some(1))
+                .last_modified_time(modified(unix)),
         }
     }
 
-    fn emit(&mut self, bytes: &[u8]) {
-        self.out.extend_from_slice(bytes);
-        self.written += bytes.len() as u64;
-    }
-
-    /// Opens an entry; its content follows through [`ZipStream::write`].
+    /// Opens an entry, closing the one before; its content follows through
+    /// [`ZipStream::write`].
     pub fn start(&mut self, name: &str) -> Result<(), ZipError> {
-        if self.open.is_some() {
-            return Err(ZipError::EntryOpen);
-        }
-        if self.entries.len() >= usize::from(u16::MAX) {
-            return Err(ZipError::TooLarge);
-        }
-        let offset = self.written;
-        let mut h = Vec::with_capacity(30 + name.len());
-        h.extend(0x0403_4b50u32.to_le_bytes());
-        h.extend(VERSION.to_le_bytes());
-        h.extend(FLAGS.to_le_bytes());
-        h.extend(DEFLATE.to_le_bytes());
-        h.extend(self.time.to_le_bytes());
-        h.extend(self.date.to_le_bytes());
-        h.extend([0u8; 12]); // CRC and sizes: in the data descriptor
-        h.extend(
-            u16::try_from(name.len())
-                .map_err(|_| ZipError::TooLarge)?
-                .to_le_bytes(),
-        );
-        h.extend(0u16.to_le_bytes());
-        h.extend(name.as_bytes());
-        self.emit(&h);
-        self.open = Some(Open {
-            name: name.to_owned(),
-            encoder: DeflateEncoder::new(Vec::new(), Compression::fast()),
-            crc: crc32fast::Hasher::new(),
-            size: 0,
-            compressed: 0,
-            offset,
-        });
-        Ok(())
+        self.zip.start_file(name, self.options)
     }
 
     /// Appends to the open entry.
     pub fn write(&mut self, bytes: &[u8]) -> Result<(), ZipError> {
-        let open = self.open.as_mut().ok_or(ZipError::NoEntry)?;
-        open.crc.update(bytes);
-        open.size += bytes.len() as u64;
-        open.encoder.write_all(bytes)?;
-        let produced = std::mem::take(open.encoder.get_mut());
-        open.compressed += produced.len() as u64;
-        self.emit(&produced);
-        Ok(())
-    }
-
-    /// Closes the open entry with its data descriptor.
-    pub fn finish_entry(&mut self) -> Result<(), ZipError> {
-        let open = self.open.take().ok_or(ZipError::NoEntry)?;
-        let rest = open.encoder.finish()?;
-        let compressed = open.compressed + rest.len() as u64;
-        self.emit(&rest);
-        let crc = open.crc.finalize();
-        let central = Central {
-            name: open.name,
-            crc,
-            compressed: u32_of(compressed)?,
-            size: u32_of(open.size)?,
-            offset: u32_of(open.offset)?,
-            time: self.time,
-            date: self.date,
-        };
-        let mut d = Vec::with_capacity(16);
-        d.extend(0x0807_4b50u32.to_le_bytes());
-        d.extend(central.crc.to_le_bytes());
-        d.extend(central.compressed.to_le_bytes());
-        d.extend(central.size.to_le_bytes());
-        self.emit(&d);
-        self.entries.push(central);
-        Ok(())
+        Ok(self.zip.write_all(bytes)?)
     }
 
     /// A whole entry at once.
     pub fn entry(&mut self, name: &str, bytes: &[u8]) -> Result<(), ZipError> {
         self.start(name)?;
-        self.write(bytes)?;
-        self.finish_entry()
+        self.write(bytes)
     }
 
     /// The bytes written since the last call.
     pub fn take_output(&mut self) -> Vec<u8> {
-        std::mem::take(&mut self.out)
+        std::mem::take(&mut *self.out.bytes())
     }
 
     /// Bytes waiting in [`ZipStream::take_output`].
     pub fn pending(&self) -> usize {
-        self.out.len()
+        self.out.bytes().len()
     }
 
-    /// Writes the central directory; returns the last bytes of the archive.
-    pub fn finish(mut self) -> Result<Vec<u8>, ZipError> {
-        if self.open.is_some() {
-            self.finish_entry()?;
-        }
-        let start = self.written;
-        let entries = std::mem::take(&mut self.entries);
-        for e in &entries {
-            let mut c = Vec::with_capacity(46 + e.name.len());
-            c.extend(0x0201_4b50u32.to_le_bytes());
-            c.extend(VERSION.to_le_bytes());
-            c.extend(VERSION.to_le_bytes());
-            c.extend(FLAGS.to_le_bytes());
-            c.extend(DEFLATE.to_le_bytes());
-            c.extend(e.time.to_le_bytes());
-            c.extend(e.date.to_le_bytes());
-            c.extend(e.crc.to_le_bytes());
-            c.extend(e.compressed.to_le_bytes());
-            c.extend(e.size.to_le_bytes());
-            c.extend(
-                u16::try_from(e.name.len())
-                    .map_err(|_| ZipError::TooLarge)?
-                    .to_le_bytes(),
-            );
-            c.extend([0u8; 12]); // extra, comment, disk, internal and external attributes
-            c.extend(e.offset.to_le_bytes());
-            c.extend(e.name.as_bytes());
-            self.emit(&c);
-        }
-        let size = u32_of(self.written - start)?;
-        let count = u16::try_from(entries.len()).map_err(|_| ZipError::TooLarge)?;
-        let mut end = Vec::with_capacity(22);
-        end.extend(0x0605_4b50u32.to_le_bytes());
-        end.extend([0u8; 4]);
-        end.extend(count.to_le_bytes());
-        end.extend(count.to_le_bytes());
-        end.extend(size.to_le_bytes());
-        end.extend(u32_of(start)?.to_le_bytes());
-        end.extend(0u16.to_le_bytes());
-        self.emit(&end);
-        Ok(self.take_output())
+    /// Closes the last entry and writes the central directory; returns the last bytes of the
+    /// archive.
+    pub fn finish(self) -> Result<Vec<u8>, ZipError> {
+        self.zip.finish()?;
+        Ok(std::mem::take(&mut *self.out.bytes()))
+    }
+}
+
+/// Writing appends to the open entry (what the CSV writer writes into).
+impl Write for ZipStream {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.zip.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -245,7 +149,6 @@ mod tests {
                 archive.extend(z.take_output());
             }
         }
-        z.finish_entry().expect("finish entry");
         archive.extend(z.take_output());
         archive.extend(z.finish().expect("finish"));
         let dir = std::env::temp_dir().join(format!("yorozu-zip-{}", std::process::id()));

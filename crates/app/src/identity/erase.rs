@@ -1,15 +1,25 @@
 //! Erasing a decided document's image when its retention period ends. The decision and its
 //! date stay; only the file goes.
 
-use yorozu_store::{Exec, identity, jobs};
+use yorozu_store::{Exec, identity};
 
+use crate::jobs::{self, Job};
 use crate::{App, AppResult};
 
-pub const JOB_KIND: &str = "identity.erase-file";
-
+/// Erase one document's image: the payload of the `identity.erase-file` job.
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
-struct Payload {
-    document_id: i64,
+pub struct EraseDocumentFile {
+    pub document_id: i64,
+}
+
+impl Job for EraseDocumentFile {
+    const KIND: &'static str = "identity.erase-file";
+    fn max_attempts(_: &App) -> i64 {
+        20
+    }
+    async fn run(self, app: &App) -> AppResult<()> {
+        run(app, self.document_id).await
+    }
 }
 
 pub async fn schedule(
@@ -19,26 +29,12 @@ pub async fn schedule(
     user_id: i64,
     at: i64,
 ) -> AppResult<()> {
-    let payload = serde_json::to_string(&Payload { document_id })?;
-    jobs::enqueue(
-        c,
-        &jobs::NewJob {
-            id: app.new_id(),
-            kind: JOB_KIND,
-            payload: &payload,
-            user_id: Some(user_id),
-            run_at: at,
-            max_attempts: 20,
-            now: app.now(),
-        },
-    )
-    .await?;
-    Ok(())
+    let job = EraseDocumentFile { document_id };
+    jobs::enqueue(c, app, &job, Some(user_id), at).await
 }
 
 /// The job handler. Idempotent: a second run finds no file key and does nothing.
-pub async fn run(app: &App, payload: &str) -> AppResult<()> {
-    let Payload { document_id } = serde_json::from_str(payload)?;
+async fn run(app: &App, document_id: i64) -> AppResult<()> {
     let mut c = app.db.read().await?;
     let Some(doc) = identity::find(&mut c, document_id).await? else {
         return Ok(());

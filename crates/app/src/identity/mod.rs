@@ -6,6 +6,7 @@ pub mod remove;
 pub mod review;
 pub mod submit;
 
+use yorozu_domain::identity::{DocumentKind, IdentityStatus};
 use yorozu_store::{Exec, identity};
 
 use crate::{App, AppResult};
@@ -13,8 +14,8 @@ use crate::{App, AppResult};
 /// What the member's settings page shows about verification.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct IdentityState {
-    pub status: Option<String>,
-    pub kind: Option<String>,
+    pub status: Option<IdentityStatus>,
+    pub kind: Option<DocumentKind>,
     pub submitted_at: Option<i64>,
     pub decided_at: Option<i64>,
     pub rejection_reason: Option<String>,
@@ -33,7 +34,7 @@ pub async fn state(c: &mut impl Exec, user_id: i64) -> AppResult<IdentityState> 
             .await?
             .and_then(|p| p.identity_verified_at);
         return Ok(IdentityState {
-            status: verified_at.map(|_| "approved".to_owned()),
+            status: verified_at.map(|_| IdentityStatus::Approved),
             kind: None,
             submitted_at: None,
             decided_at: verified_at,
@@ -43,8 +44,8 @@ pub async fn state(c: &mut impl Exec, user_id: i64) -> AppResult<IdentityState> 
         });
     }
     Ok(IdentityState {
-        status: doc.as_ref().map(|d| d.status.clone()),
-        kind: doc.as_ref().map(|d| d.kind.clone()),
+        status: doc.as_ref().map(|d| d.status),
+        kind: doc.as_ref().map(|d| d.kind),
         submitted_at: doc.as_ref().map(|d| d.submitted_at),
         decided_at: doc.as_ref().and_then(|d| d.decided_at),
         rejection_reason: doc.as_ref().and_then(|d| d.rejection_reason.clone()),

@@ -2,6 +2,7 @@
 //! go; the verification itself stays on the profile (「本人確認済み」 with its date). Refused
 //! while a document is under review.
 
+use yorozu_domain::identity::IdentityStatus;
 use yorozu_store::identity;
 use yorozu_store::withdrawal::purge as erase;
 
@@ -14,7 +15,7 @@ pub async fn remove(app: &App, member: &CurrentUser) -> AppResult<usize> {
         let mut c = app.db.read().await?;
         if identity::latest_for_user(&mut c, member.id)
             .await?
-            .is_some_and(|d| d.status == "pending")
+            .is_some_and(|d| d.status == IdentityStatus::Pending)
         {
             return Err(AppError::Conflict("identity-under-review"));
         }
@@ -32,7 +33,7 @@ pub async fn remove(app: &App, member: &CurrentUser) -> AppResult<usize> {
     let mut tx = app.db.begin().await?;
     if identity::latest_for_user(&mut tx, member.id)
         .await?
-        .is_some_and(|d| d.status == "pending")
+        .is_some_and(|d| d.status == IdentityStatus::Pending)
     {
         return Err(AppError::Conflict("identity-under-review"));
     }

@@ -1,7 +1,7 @@
 //! The operator's decision on a document, audited, mailed to the member, and followed by a job
 //! that erases the image after the retention period.
 
-use yorozu_domain::identity::RejectionReason;
+use yorozu_domain::identity::{DocumentKind, IdentityStatus, RejectionReason};
 use yorozu_store::accounts::users;
 use yorozu_store::identity::{self, NamedDocumentRow};
 use yorozu_store::profiles;
@@ -29,8 +29,8 @@ pub struct ReviewDocument {
     pub user_id: i64,
     /// `None` when the member's profile is gone (withdrawn).
     pub member_name: Option<String>,
-    pub kind: String,
-    pub status: String,
+    pub kind: DocumentKind,
+    pub status: IdentityStatus,
     pub submitted_at: i64,
     pub decided_at: Option<i64>,
     pub rejection_reason: Option<String>,
@@ -113,9 +113,9 @@ pub async fn decide(
     let now = app.now();
     let erase_after = now + app.policy.identity_file_retention_days * 86_400;
     let status = if decision == Decision::Approve {
-        "approved"
+        IdentityStatus::Approved
     } else {
-        "rejected"
+        IdentityStatus::Rejected
     };
     let mut tx = app.db.begin().await?;
     let doc = identity::find(&mut tx, document_id)

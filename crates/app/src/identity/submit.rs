@@ -1,6 +1,6 @@
 //! Submitting an identity document.
 
-use yorozu_domain::identity::DocumentKind;
+use yorozu_domain::identity::{DocumentKind, IdentityStatus};
 use yorozu_store::identity::{self, DocumentRow};
 
 use crate::accounts::CurrentUser;
@@ -17,10 +17,14 @@ pub async fn submit(app: &App, user: &CurrentUser, kind: &str, bytes: Vec<u8>) -
     {
         let mut c = app.db.read().await?;
         if let Some(latest) = identity::latest_for_user(&mut c, user.id).await? {
-            match latest.status.as_str() {
-                "pending" => return Err(AppError::Conflict("identity-already-pending")),
-                "approved" => return Err(AppError::Conflict("identity-already-approved")),
-                _ => {}
+            match latest.status {
+                IdentityStatus::Pending => {
+                    return Err(AppError::Conflict("identity-already-pending"));
+                }
+                IdentityStatus::Approved => {
+                    return Err(AppError::Conflict("identity-already-approved"));
+                }
+                IdentityStatus::Rejected => {}
             }
         }
     }
@@ -34,10 +38,10 @@ pub async fn submit(app: &App, user: &CurrentUser, kind: &str, bytes: Vec<u8>) -
     let row = DocumentRow {
         id,
         user_id: user.id,
-        kind: kind.as_str().to_owned(),
+        kind,
         file_key: Some(key.clone()),
         content_type: "image/jpeg".into(),
-        status: "pending".into(),
+        status: IdentityStatus::Pending,
         submitted_at: app.now(),
         decided_at: None,
         decided_by: None,

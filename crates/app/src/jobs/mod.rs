@@ -2,13 +2,22 @@
 //! with retries and exponential backoff. Several workers (in one or many processes) can run
 //! side by side; the lease makes each claim exclusive.
 
+//!
+//! A kind of job is a type implementing [`Job`] (kind, payload, `run`), queued with
+//! [`enqueue`] and run through the one [`registry`].
+
+mod job;
 pub mod maintenance;
+mod registry;
+
+pub use job::{Job, count_queued, drop_queued_for_user, enqueue, enqueue_many, is_queued};
+pub use registry::{Registry, registry};
 
 use std::time::Duration;
 
 use yorozu_store::jobs::{self, JobRow};
 
-use crate::{App, AppError, AppResult, identity, mail, orders};
+use crate::{App, AppError, AppResult};
 
 /// How long a claimed job is reserved for its worker before others may retry it.
 const LEASE_SECONDS: i64 = 300;
@@ -72,13 +81,17 @@ impl Worker {
     }
 
     async fn execute(&self, job: JobRow) -> AppResult<()> {
-        let outcome = dispatch(&self.app, &job).await;
+        let entry = registry().get(&job.kind);
+        let outcome = match entry {
+            Some(entry) => (entry.run)(&self.app, &job.payload).await,
+            None => Err(AppError::Internal(format!("unknown job kind {}", job.kind))),
+        };
         let now = self.app.now();
         let mut tx = self.app.db.begin().await?;
         match outcome {
             Ok(()) => {
                 let done = jobs::complete(&mut tx, job.id, &self.name, now).await?;
-                if done && job.kind == mail::outbox::JOB_KIND {
+                if done && entry.is_some_and(|e| e.forget_payload_when_done) {
                     jobs::forget_payload(&mut tx, job.id).await?;
                 }
             }
@@ -100,19 +113,5 @@ impl Worker {
         }
         tx.commit().await?;
         Ok(())
-    }
-}
-
-async fn dispatch(app: &App, job: &JobRow) -> AppResult<()> {
-    if orders::jobs::dispatch(app, &job.kind, &job.payload).await?
-        || crate::withdrawal::jobs::dispatch(app, &job.kind, &job.payload).await?
-    {
-        return Ok(());
-    }
-    match job.kind.as_str() {
-        mail::outbox::JOB_KIND => mail::outbox::deliver(app, &job.payload).await.map(|_| ()),
-        identity::erase::JOB_KIND => identity::erase::run(app, &job.payload).await,
-        crate::export::JOB_KIND => crate::export::request::run_job(app, &job.payload).await,
-        other => Err(AppError::Internal(format!("unknown job kind {other}"))),
     }
 }

@@ -1,5 +1,6 @@
 //! Creating a draft and editing a listing's content.
 
+use yorozu_domain::Yen;
 use yorozu_domain::search::index_grams;
 use yorozu_store::listings::{NewListing, grams, rows};
 use yorozu_store::{Exec, profiles};
@@ -66,7 +67,7 @@ fn new_listing(
         parent_category_id: v.category.top_level_id(),
         title: v.title.as_str().to_owned(),
         description: v.description.as_str().to_owned(),
-        price: v.price.yen().get(),
+        price: v.price.yen(),
         delivery_days: v.delivery_days.as_storage(),
         revisions: v.revisions.as_storage(),
         buyer_notes: v.buyer_notes.as_str().to_owned(),
@@ -78,10 +79,10 @@ fn new_listing(
 
 /// Options, FAQ and the search index follow the content in the same transaction.
 async fn save_children(c: &mut impl Exec, id: i64, v: &ValidListing) -> AppResult<()> {
-    let options: Vec<(String, i64)> = v
+    let options: Vec<(String, Yen)> = v
         .options
         .iter()
-        .map(|o| (o.title().to_owned(), o.price().get()))
+        .map(|o| (o.title().to_owned(), o.price()))
         .collect();
     rows::replace_options(c, id, &options).await?;
     let faq: Vec<(String, String)> = v

@@ -1,5 +1,6 @@
 //! Favourites (お気に入り).
 
+use yorozu_domain::listings::ListingStatus;
 use yorozu_store::listings::{favorites, rows, search};
 
 use crate::accounts::CurrentUser;
@@ -17,7 +18,7 @@ pub async fn set(
         .await?
         .ok_or(AppError::NotFound)?;
     let changed = if favorite {
-        if listing.status != "published" {
+        if listing.status != ListingStatus::Published {
             return Err(AppError::NotFound);
         }
         favorites::add(&mut tx, member.id, listing_id, app.now()).await?

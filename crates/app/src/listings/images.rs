@@ -1,5 +1,6 @@
 //! Listing images: checked by content, resized, thumbnailed, stored encrypted.
 
+use yorozu_domain::listings::ListingStatus;
 use yorozu_store::listings::images::{self, ImageRow};
 use yorozu_store::listings::rows;
 
@@ -108,8 +109,10 @@ pub async fn load(
         .ok_or(AppError::NotFound)?;
     drop(c);
     let owner = viewer.is_some_and(|v| v.id == listing.seller_id);
-    let visible = matches!(listing.status.as_str(), "published" | "paused")
-        || (owner && listing.status == "draft");
+    let visible = matches!(
+        listing.status,
+        ListingStatus::Published | ListingStatus::Paused
+    ) || (owner && listing.status == ListingStatus::Draft);
     if !visible {
         return Err(AppError::NotFound);
     }

@@ -72,7 +72,7 @@ pub async fn apply(
 ) -> AppResult<ListingStatus> {
     let mut tx = app.db.begin().await?;
     let row = owned(rows::find(&mut tx, listing_id).await?, seller)?;
-    let from = ListingStatus::parse(&row.status).map_err(|e| AppError::Internal(e.to_string()))?;
+    let from = row.status;
     let to = action.target();
     if !from.can_transition_to(to) {
         return Err(AppError::Conflict("listing-status-transition-not-allowed"));
@@ -80,7 +80,7 @@ pub async fn apply(
     if to == ListingStatus::Published && !seller.email_verified {
         return Err(AppError::Conflict("listing-needs-confirmed-email"));
     }
-    if !rows::set_status(&mut tx, listing_id, from.as_str(), to.as_str(), app.now()).await? {
+    if !rows::set_status(&mut tx, listing_id, from, to, app.now()).await? {
         return Err(AppError::Conflict("listing-status-transition-not-allowed"));
     }
     let mut erased_files = vec![];

@@ -11,6 +11,7 @@ pub mod search;
 pub mod vacation;
 pub mod view;
 
+use yorozu_domain::listings::ListingStatus;
 use yorozu_store::listings::ListingRow;
 
 use crate::accounts::CurrentUser;
@@ -20,8 +21,8 @@ use crate::{AppError, AppResult};
 /// draft, and any deleted listing, look missing (a 403 would reveal that the draft exists).
 pub(crate) fn owned(row: Option<ListingRow>, user: &CurrentUser) -> AppResult<ListingRow> {
     match row {
-        Some(row) if row.seller_id == user.id && row.status != "deleted" => Ok(row),
-        Some(row) if row.status == "published" || row.status == "paused" => {
+        Some(row) if row.seller_id == user.id && row.status != ListingStatus::Deleted => Ok(row),
+        Some(row) if matches!(row.status, ListingStatus::Published | ListingStatus::Paused) => {
             Err(AppError::Forbidden)
         }
         _ => Err(AppError::NotFound),

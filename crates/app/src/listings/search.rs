@@ -11,6 +11,9 @@ use yorozu_store::listings::search::{self, CardRow, CategoryFilter, Filter, Sort
 
 use crate::{App, AppResult};
 
+/// How far a search counts its matches; beyond it the page says 「N件以上」.
+pub const COUNT_CAP: i64 = search::COUNT_CAP;
+
 pub const PAGE_SIZE: i64 = 24;
 /// Pages beyond this are not served: nobody pages that far, and deep OFFSETs are slow.
 pub const MAX_PAGE: i64 = 40;

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use yorozu_domain::Timestamp;
 use yorozu_domain::listings::{ListingPageView, ListingStatus, Revisions, purchasable_now};
+use yorozu_domain::{Timestamp, Yen};
 use yorozu_store::catalog;
 use yorozu_store::listings::{favorites, images, rows, search};
 
@@ -17,7 +17,7 @@ pub struct OptionView {
     /// The option's position, which the order pages use to name the chosen options.
     pub position: i64,
     pub title: String,
-    pub price: i64,
+    pub price: Yen,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -60,11 +60,11 @@ impl From<rows::SellerTotals> for SellerStats {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ListingView {
     pub id: i64,
-    pub status: &'static str,
+    pub status: ListingStatus,
     pub category_id: i64,
     pub title: String,
     pub description: String,
-    pub price: i64,
+    pub price: Yen,
     pub delivery_days: i64,
     /// None = unlimited.
     pub revisions: Option<u8>,
@@ -116,7 +116,7 @@ pub async fn load(
     }
     drop(c);
     let view = load_uncached(app, viewer, listing_id).await?;
-    if view.status == ListingStatus::Published.as_str() && !view.viewer_is_seller {
+    if view.status == ListingStatus::Published && !view.viewer_is_seller {
         app.catalog.store_listing(
             version,
             Arc::new(ListingView {
@@ -131,7 +131,7 @@ pub async fn load(
 impl ListingView {
     /// Vacation ends at a moment, not at a change: recompute from the stored return time.
     fn refresh_purchasable(&mut self, now: i64) {
-        let status = ListingStatus::parse(self.status).unwrap_or(ListingStatus::Paused);
+        let status = self.status;
         self.vacation_until = self.vacation_raw.filter(|until| *until > now);
         self.purchasable = purchasable_now(
             status,
@@ -150,8 +150,7 @@ async fn load_uncached(
     let row = rows::find(&mut c, listing_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let status =
-        ListingStatus::parse(&row.status).map_err(|e| AppError::Internal(e.to_string()))?;
+    let status = row.status;
     let viewer_is_seller = viewer.is_some_and(|v| v.id == row.seller_id);
     let paused_notice = match status.page_view(viewer_is_seller) {
         ListingPageView::NotFound => return Err(AppError::NotFound),
@@ -202,7 +201,7 @@ async fn load_uncached(
     };
     Ok(ListingView {
         id: row.id,
-        status: status.as_str(),
+        status,
         category_id: row.category_id,
         title: row.title,
         description: row.description,
@@ -246,14 +245,18 @@ pub async fn edit_form(
         title: view.title.clone(),
         category: view.category_id.to_string(),
         description: view.description.clone(),
-        price: view.price.to_string(),
+        price: view.price.get().to_string(),
         delivery_days: view.delivery_days.to_string(),
         revisions: view
             .revisions
             .map_or_else(|| "unlimited".to_owned(), |n| n.to_string()),
         buyer_notes: view.buyer_notes.clone(),
         option_titles: view.options.iter().map(|o| o.title.clone()).collect(),
-        option_prices: view.options.iter().map(|o| o.price.to_string()).collect(),
+        option_prices: view
+            .options
+            .iter()
+            .map(|o| o.price.get().to_string())
+            .collect(),
         faq_questions: view.faq.iter().map(|f| f.question.clone()).collect(),
         faq_answers: view.faq.iter().map(|f| f.answer.clone()).collect(),
     };

@@ -1,6 +1,7 @@
 //! The newsletter (メルマガ): an operator writes it once; each opted-in member gets a copy in
 //! a job of its own, with one-click unsubscribe headers.
 
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_store::{Exec, accounts::users, notifications};
 
 use crate::mail::{MailCategory, outbox, unsubscribe};
@@ -24,7 +25,7 @@ pub async fn send(app: &App, operator_id: i64, subject: &str, body: &str) -> App
     let mut tx = app.db.begin().await?;
     if !users::find(&mut tx, operator_id)
         .await?
-        .is_some_and(|u| u.role == "operator" && u.status == "active")
+        .is_some_and(|u| u.role == "operator" && u.status == AccountStatus::Active)
     {
         return Err(AppError::Forbidden);
     }
@@ -34,7 +35,7 @@ pub async fn send(app: &App, operator_id: i64, subject: &str, body: &str) -> App
         let Some(user) = users::find(&mut tx, user_id).await? else {
             continue;
         };
-        let Some(email) = user.email.filter(|_| user.status == "active") else {
+        let Some(email) = user.email.filter(|_| user.status == AccountStatus::Active) else {
             continue;
         };
         if notifications::is_suppressed(&mut tx, &app.signer.email_hash(&email)).await? {
@@ -137,7 +138,7 @@ mod tests {
             long,
             Err((
                 "newsletter-subject-too-long",
-                vec![("max", "100".to_owned())]
+                vec![("max", yorozu_domain::Arg::Number(100))]
             ))
         );
         assert_eq!(

@@ -1,14 +1,15 @@
 //! The outbox: every mail is a job row committed with the change that caused it, and the job
 //! handler sends it (or drops it if the member switched the category off in the meantime).
 
-use yorozu_store::{Exec, accounts::users, jobs};
+use yorozu_domain::accounts::AccountStatus;
+use yorozu_store::{Exec, accounts::users};
 
+use crate::jobs::{self, Job};
 use crate::mail::{MailCategory, settings};
 use crate::ports::OutgoingMail;
 use crate::{App, AppError, AppResult};
 
-pub const JOB_KIND: &str = "mail.send";
-
+/// One mail to send: the payload of the `mail.send` job.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct MailJob {
     pub category: MailCategory,
@@ -57,23 +58,7 @@ pub async fn enqueue_to_closed_account(
 }
 
 async fn enqueue_job(c: &mut impl Exec, app: &App, job: &MailJob) -> AppResult<()> {
-    let now = app.now();
-    let user_id = job.mail.user_id;
-    let payload = serde_json::to_string(job)?;
-    jobs::enqueue(
-        c,
-        &jobs::NewJob {
-            id: app.new_id(),
-            kind: JOB_KIND,
-            payload: &payload,
-            user_id,
-            run_at: now,
-            max_attempts: app.policy.mail_max_attempts,
-            now,
-        },
-    )
-    .await?;
-    Ok(())
+    jobs::enqueue(c, app, job, job.mail.user_id, app.now()).await
 }
 
 /// Queues several mails in one statement inside the caller's transaction.
@@ -82,33 +67,24 @@ pub async fn enqueue_many(
     app: &App,
     mails: Vec<(MailCategory, OutgoingMail)>,
 ) -> AppResult<()> {
-    let now = app.now();
-    let rows: Vec<(i64, Option<i64>, String)> = mails
+    let queued: Vec<(MailJob, Option<i64>)> = mails
         .into_iter()
         .map(|(category, mail)| {
             let user_id = mail.user_id;
-            serde_json::to_string(&MailJob {
+            let job = MailJob {
                 category,
                 mail,
                 to_closed_account: false,
-            })
-            .map(|p| (app.new_id(), user_id, p))
-        })
-        .collect::<Result<_, _>>()?;
-    let jobs: Vec<jobs::NewJob<'_>> = rows
-        .iter()
-        .map(|(id, user_id, payload)| jobs::NewJob {
-            id: *id,
-            kind: JOB_KIND,
-            payload,
-            user_id: *user_id,
-            run_at: now,
-            max_attempts: app.policy.mail_max_attempts,
-            now,
+            };
+            (job, user_id)
         })
         .collect();
-    jobs::enqueue_many(c, &jobs).await?;
-    Ok(())
+    jobs::enqueue_many(c, app, &queued).await
+}
+
+/// Drops the mail queued for this member (e.g. after withdrawal); returns how many.
+pub async fn drop_queued_for(c: &mut impl Exec, app: &App, user_id: i64) -> AppResult<u64> {
+    jobs::drop_queued_for_user::<MailJob>(c, user_id, app.now()).await
 }
 
 /// What happened to a queued mail.
@@ -119,18 +95,28 @@ pub enum Delivery {
     Dropped,
 }
 
+impl Job for MailJob {
+    const KIND: &'static str = "mail.send";
+    const FORGET_PAYLOAD_WHEN_DONE: bool = true;
+    fn max_attempts(app: &App) -> i64 {
+        app.policy.mail_max_attempts
+    }
+    async fn run(self, app: &App) -> AppResult<()> {
+        deliver(app, self).await.map(|_| ())
+    }
+}
+
 /// The job handler: re-checks settings and account status, then hands the mail to the mailer.
-pub async fn deliver(app: &App, payload: &str) -> AppResult<Delivery> {
-    let job: MailJob = serde_json::from_str(payload)?;
+pub async fn deliver(app: &App, job: MailJob) -> AppResult<Delivery> {
     if let Some(user_id) = job.mail.user_id {
         let mut c = app.db.read().await?;
         let Some(user) = users::find(&mut c, user_id).await? else {
             return Ok(Delivery::Dropped);
         };
-        let reachable = match user.status.as_str() {
-            "active" => true,
-            "closed" => job.to_closed_account,
-            _ => false,
+        let reachable = match user.status {
+            AccountStatus::Active => true,
+            AccountStatus::Closed => job.to_closed_account,
+            AccountStatus::Purged => false,
         };
         if !reachable || !settings::allows(&mut c, app, user_id, job.category).await? {
             return Ok(Delivery::Dropped);

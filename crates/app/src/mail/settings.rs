@@ -13,6 +13,12 @@ pub struct Setting {
     pub locked: bool,
 }
 
+/// The member's mail settings, one per category, for the settings page and the API.
+pub async fn of(app: &App, user_id: i64) -> AppResult<Vec<Setting>> {
+    let mut c = app.db.read().await?;
+    effective(&mut c, user_id).await
+}
+
 pub async fn effective(c: &mut impl Exec, user_id: i64) -> AppResult<Vec<Setting>> {
     let stored = notifications::list(c, user_id).await?;
     Ok(MailCategory::ALL

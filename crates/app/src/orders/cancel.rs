@@ -9,8 +9,9 @@ use yorozu_i18n::Arg;
 use yorozu_store::Exec;
 use yorozu_store::orders::{OrderRow, cancellations, rows};
 
+use super::job_kinds::CancellationTimeout;
 use super::transition::{self, Stamps};
-use super::{effects, jobs, notify};
+use super::{effects, notify};
 use crate::accounts::CurrentUser;
 use crate::mail::MailCategory;
 use crate::{App, AppError, AppResult, Fields};
@@ -51,17 +52,11 @@ pub async fn request(
         return Err(AppError::Conflict("cancellation-already-open"));
     }
     transition::note(&mut tx, app, order_id, "order-event-cancellation-requested").await?;
-    effects::schedule(
-        &mut tx,
-        app,
-        jobs::CANCELLATION_TIMEOUT,
-        &jobs::OrderJob {
-            order_id,
-            item_id: Some(row.id),
-        },
-        deadline,
-    )
-    .await?;
+    let job = CancellationTimeout {
+        order_id,
+        request_id: row.id,
+    };
+    crate::jobs::enqueue(&mut tx, app, &job, None, deadline).await?;
     notify::order_mail(
         &mut tx,
         app,

@@ -7,9 +7,10 @@ use yorozu_domain::orders::{OrderEvent, OrderText, auto_approval_at};
 use yorozu_store::Exec;
 use yorozu_store::orders::{OrderRow, deliveries, rows};
 
+use super::job_kinds::AutoApprove;
 use super::talk::{self, Upload};
 use super::transition::{self, Stamps};
-use super::{Party, effects, jobs, notify};
+use super::{Party, effects, notify};
 use crate::accounts::CurrentUser;
 use crate::mail::MailCategory;
 use crate::{App, AppError, AppResult, Fields};
@@ -71,17 +72,11 @@ pub async fn deliver(
         if !deliveries::insert(&mut tx, &delivery).await? {
             return Err(AppError::Conflict("order-transition-not-allowed"));
         }
-        effects::schedule(
-            &mut tx,
-            app,
-            jobs::AUTO_APPROVE,
-            &jobs::OrderJob {
-                order_id,
-                item_id: Some(delivery.id),
-            },
-            auto,
-        )
-        .await?;
+        let job = AutoApprove {
+            order_id,
+            delivery_id: delivery.id,
+        };
+        crate::jobs::enqueue(&mut tx, app, &job, None, auto).await?;
         notify::order_mail(
             &mut tx,
             app,

@@ -7,8 +7,9 @@ use yorozu_domain::orders::{OrderQuote, Transaction};
 use yorozu_i18n::Arg;
 use yorozu_store::orders::{OrderRow, cancellations, deliveries};
 use yorozu_store::promotions::{coupons, points};
-use yorozu_store::{Exec, catalog, jobs, listings::rows as listing_rows};
+use yorozu_store::{Exec, catalog, listings::rows as listing_rows};
 
+use super::job_kinds::Refund;
 use super::notify;
 use crate::listings::rank::rank_score;
 use crate::{App, AppError, AppResult, ledger};
@@ -21,10 +22,10 @@ pub const LEDGER_REFUND: &str = "order_refund";
 /// The amounts recorded on the order.
 pub fn quote_of(order: &OrderRow) -> AppResult<OrderQuote> {
     OrderQuote::from_recorded(
-        Yen::new(order.subtotal),
-        Yen::new(order.buyer_fee),
-        Yen::new(order.discount),
-        Yen::new(order.platform_fee),
+        order.subtotal,
+        order.buyer_fee,
+        order.discount,
+        order.platform_fee,
     )
     .map_err(|e| AppError::Internal(format!("order {} amounts: {e}", order.id)))
 }
@@ -65,7 +66,7 @@ pub async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
         c,
         order.id,
         order.seller_id,
-        order.seller_share,
+        order.seller_share.get(),
         app.now(),
     )
     .await?;
@@ -77,7 +78,7 @@ pub async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
         app,
         order,
         "order-completed",
-        &[("share", Arg::Number(order.seller_share))],
+        &[("share", Arg::Number(order.seller_share.get()))],
     )
     .await
 }
@@ -96,18 +97,9 @@ pub async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
             &Transaction::refund(&quote),
         )
         .await?;
-        if order.charge_id.is_some() && order.buyer_total > 0 {
-            schedule(
-                c,
-                app,
-                super::jobs::REFUND,
-                &super::jobs::OrderJob {
-                    order_id: order.id,
-                    item_id: None,
-                },
-                now,
-            )
-            .await?;
+        if order.charge_id.is_some() && order.buyer_total > Yen::ZERO {
+            let job = Refund { order_id: order.id };
+            crate::jobs::enqueue(c, app, &job, None, now).await?;
         }
     }
     restore_discounts(c, app, order).await?;
@@ -117,14 +109,14 @@ pub async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
     let refunded = if order.paid_at.is_some() {
         order.buyer_total
     } else {
-        0
+        Yen::ZERO
     };
     notify::both(
         c,
         app,
         order,
         "order-cancelled",
-        &[("refund", Arg::Number(refunded))],
+        &[("refund", Arg::Number(refunded.get()))],
     )
     .await
 }
@@ -183,30 +175,5 @@ pub async fn refresh_rank(c: &mut impl Exec, listing_id: i64) -> AppResult<()> {
         );
         listing_rows::set_rank_score(c, listing_id, score).await?;
     }
-    Ok(())
-}
-
-/// Queues an order job to run at `run_at` (jobs are idempotent: each re-checks the order).
-pub async fn schedule(
-    c: &mut impl Exec,
-    app: &App,
-    kind: &str,
-    job: &super::jobs::OrderJob,
-    run_at: i64,
-) -> AppResult<()> {
-    let payload = serde_json::to_string(job)?;
-    jobs::enqueue(
-        c,
-        &jobs::NewJob {
-            id: app.new_id(),
-            kind,
-            payload: &payload,
-            user_id: None,
-            run_at,
-            max_attempts: app.policy.mail_max_attempts,
-            now: app.now(),
-        },
-    )
-    .await?;
     Ok(())
 }

@@ -6,42 +6,57 @@
 use yorozu_domain::orders::{OrderEvent, OrderState};
 use yorozu_store::orders::{cancellations, deliveries, rows};
 
+use super::job_kinds::{AutoApprove, CancellationTimeout, PaymentExpiry, Refund};
 use super::transition;
+use crate::jobs::Job;
 use crate::{App, AppError, AppResult};
 
-/// A delivery nobody answered is approved (`item_id` = the delivery).
-pub const AUTO_APPROVE: &str = "orders.auto_approve";
-/// A cancellation request nobody answered takes effect (`item_id` = the request).
-pub const CANCELLATION_TIMEOUT: &str = "orders.cancellation_timeout";
-/// An unpaid deferred order expires.
-pub const PAYMENT_EXPIRY: &str = "orders.payment_expiry";
-/// A cancelled order's card payment is refunded at the provider.
-pub const REFUND: &str = "orders.refund";
-
-/// The payload of every order job.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct OrderJob {
-    pub order_id: i64,
-    /// The delivery or cancellation request the job is about, where there is one.
-    pub item_id: Option<i64>,
+/// Order jobs are retried as often as mail.
+fn max_attempts(app: &App) -> i64 {
+    app.policy.mail_max_attempts
 }
 
-/// Runs an order job; `Ok(false)` when `kind` is not an order job.
-pub async fn dispatch(app: &App, kind: &str, payload: &str) -> AppResult<bool> {
-    if ![AUTO_APPROVE, CANCELLATION_TIMEOUT, PAYMENT_EXPIRY, REFUND].contains(&kind) {
-        return Ok(false);
+impl Job for AutoApprove {
+    const KIND: &'static str = "orders.auto_approve";
+    fn max_attempts(app: &App) -> i64 {
+        max_attempts(app)
     }
-    let job: OrderJob = serde_json::from_str(payload)?;
-    match kind {
-        AUTO_APPROVE => auto_approve(app, job).await?,
-        CANCELLATION_TIMEOUT => cancellation_timeout(app, job).await?,
-        PAYMENT_EXPIRY => payment_expiry(app, job).await?,
-        _ => refund(app, job).await?,
+    async fn run(self, app: &App) -> AppResult<()> {
+        auto_approve(app, self).await
     }
-    Ok(true)
 }
 
-async fn auto_approve(app: &App, job: OrderJob) -> AppResult<()> {
+impl Job for CancellationTimeout {
+    const KIND: &'static str = "orders.cancellation_timeout";
+    fn max_attempts(app: &App) -> i64 {
+        max_attempts(app)
+    }
+    async fn run(self, app: &App) -> AppResult<()> {
+        cancellation_timeout(app, self).await
+    }
+}
+
+impl Job for PaymentExpiry {
+    const KIND: &'static str = "orders.payment_expiry";
+    fn max_attempts(app: &App) -> i64 {
+        max_attempts(app)
+    }
+    async fn run(self, app: &App) -> AppResult<()> {
+        payment_expiry(app, self).await
+    }
+}
+
+impl Job for Refund {
+    const KIND: &'static str = "orders.refund";
+    fn max_attempts(app: &App) -> i64 {
+        max_attempts(app)
+    }
+    async fn run(self, app: &App) -> AppResult<()> {
+        refund(app, self).await
+    }
+}
+
+async fn auto_approve(app: &App, job: AutoApprove) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     let Some(order) = rows::lock(&mut tx, job.order_id).await? else {
         return Ok(());
@@ -49,8 +64,8 @@ async fn auto_approve(app: &App, job: OrderJob) -> AppResult<()> {
     let Some(pending) = deliveries::pending(&mut tx, order.id).await? else {
         return Ok(());
     };
-    if Some(pending.id) != job.item_id
-        || order.state != OrderState::Delivered.as_str()
+    if pending.id != job.delivery_id
+        || order.state != OrderState::Delivered
         || app.now() < pending.auto_approve_at
     {
         return Ok(());
@@ -67,7 +82,7 @@ async fn auto_approve(app: &App, job: OrderJob) -> AppResult<()> {
     Ok(())
 }
 
-async fn cancellation_timeout(app: &App, job: OrderJob) -> AppResult<()> {
+async fn cancellation_timeout(app: &App, job: CancellationTimeout) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     let Some(order) = rows::lock(&mut tx, job.order_id).await? else {
         return Ok(());
@@ -75,7 +90,7 @@ async fn cancellation_timeout(app: &App, job: OrderJob) -> AppResult<()> {
     let Some(open) = cancellations::open(&mut tx, order.id).await? else {
         return Ok(());
     };
-    if Some(open.id) != job.item_id || app.now() < open.deadline_at {
+    if open.id != job.request_id || app.now() < open.deadline_at {
         return Ok(());
     }
     if !transition::allows(&order, OrderEvent::CancellationTimedOut, app) {
@@ -89,13 +104,13 @@ async fn cancellation_timeout(app: &App, job: OrderJob) -> AppResult<()> {
     Ok(())
 }
 
-async fn payment_expiry(app: &App, job: OrderJob) -> AppResult<()> {
+async fn payment_expiry(app: &App, job: PaymentExpiry) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     let Some(order) = rows::lock(&mut tx, job.order_id).await? else {
         return Ok(());
     };
     let due = order.payment_due_at.unwrap_or(i64::MAX);
-    if order.state != OrderState::AwaitingPayment.as_str() || app.now() < due {
+    if order.state != OrderState::AwaitingPayment || app.now() < due {
         return Ok(());
     }
     transition::apply(
@@ -114,7 +129,7 @@ async fn payment_expiry(app: &App, job: OrderJob) -> AppResult<()> {
     Ok(())
 }
 
-async fn refund(app: &App, job: OrderJob) -> AppResult<()> {
+async fn refund(app: &App, job: Refund) -> AppResult<()> {
     let order = {
         let mut c = app.db.read().await?;
         rows::find(&mut c, job.order_id).await?
@@ -123,7 +138,7 @@ async fn refund(app: &App, job: OrderJob) -> AppResult<()> {
     let Some(charge_id) = order.charge_id.as_deref() else {
         return Ok(());
     };
-    if order.state != OrderState::Cancelled.as_str() {
+    if order.state != OrderState::Cancelled {
         return Err(AppError::Internal(format!(
             "refund of order {} that is {}",
             order.id, order.state
@@ -133,7 +148,7 @@ async fn refund(app: &App, job: OrderJob) -> AppResult<()> {
     app.payments
         .refund(
             charge_id,
-            order.buyer_total,
+            order.buyer_total.get(),
             &format!("order-refund-{}", order.id),
         )
         .await

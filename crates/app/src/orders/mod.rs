@@ -9,6 +9,7 @@
 pub mod cancel;
 pub mod deliver;
 pub mod effects;
+pub mod job_kinds;
 pub mod jobs;
 pub mod notify;
 pub mod pay;
@@ -20,7 +21,7 @@ pub mod talk;
 pub mod transition;
 pub mod view;
 
-use yorozu_domain::orders::{Order, OrderState};
+use yorozu_domain::orders::Order;
 use yorozu_store::Exec;
 use yorozu_store::orders::{OrderRow, rows};
 
@@ -57,8 +58,7 @@ impl Party {
 
 /// The domain value of a stored order.
 pub fn domain_order(row: &OrderRow) -> AppResult<Order> {
-    let state = OrderState::parse(&row.state)
-        .map_err(|_| AppError::Internal(format!("order {} has state {}", row.id, row.state)))?;
+    let state = row.state;
     let send_backs = u8::try_from(row.send_backs_used).unwrap_or(u8::MAX);
     Ok(Order::from_parts(state, send_backs, row.has_been_delivered))
 }

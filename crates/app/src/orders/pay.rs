@@ -74,7 +74,7 @@ pub async fn pay_deferred(
         if party != super::Party::Buyer {
             return Err(AppError::NotFound);
         }
-        if order.state != OrderState::AwaitingPayment.as_str() {
+        if order.state != OrderState::AwaitingPayment {
             return Err(AppError::Conflict("order-transition-not-allowed"));
         }
         if order.payment_due_at.is_some_and(|due| app.now() >= due) {
@@ -85,7 +85,7 @@ pub async fn pay_deferred(
         (order, card, seller)
     };
     let key = format!("order-pay-{}", order.id);
-    let charge = charge(app, &card, order.buyer_total, &key).await?;
+    let charge = charge(app, &card, order.buyer_total.get(), &key).await?;
     let booked = async {
         let mut tx = app.db.begin().await?;
         // The seller's row first (as a withdrawal closes it): a seller who withdraws in the
@@ -139,7 +139,7 @@ pub(crate) async fn placed_mail(
             order,
             buyer,
             "order-placed",
-            &[("total", Arg::Number(order.buyer_total))],
+            &[("total", Arg::Number(order.buyer_total.get()))],
         ),
     )];
     if let Some(seller) = seller {
@@ -151,7 +151,7 @@ pub(crate) async fn placed_mail(
                 seller,
                 "order-received",
                 &[
-                    ("share", Arg::Number(order.seller_share)),
+                    ("share", Arg::Number(order.seller_share.get())),
                     ("days", Arg::Number(order.delivery_days)),
                 ],
             ),

@@ -11,22 +11,24 @@
 //! On the deferred path (後払い) the order waits for payment until its deadline, when a job
 //! expires it and gives the points and coupon back.
 
-use yorozu_domain::Timestamp;
 use yorozu_domain::orders::text::REQUEST_MAX_CHARS;
 use yorozu_domain::orders::{Order, OrderText, payment_deadline};
+use yorozu_domain::promotions::{CouponError, PointsError};
+use yorozu_domain::{Timestamp, Yen};
 use yorozu_i18n::Arg;
 use yorozu_store::orders::rows::PurchaseKeyUse;
 use yorozu_store::orders::{OrderRow, rows, talk};
 use yorozu_store::promotions::{coupons, points};
 
+use super::effects;
+use super::job_kinds::PaymentExpiry;
 use super::notify::{self, Recipient};
 use super::pay::{self, own_card};
 use super::quote::{Choice, Quote, quote};
-use super::{effects, jobs};
 use crate::accounts::CurrentUser;
 use crate::mail::MailCategory;
 use crate::ports::Charge;
-use crate::{App, AppError, AppResult, FieldError, Fields};
+use crate::{App, AppError, AppResult, Fields};
 
 /// How the buyer pays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,9 +206,11 @@ async fn book(
     if q.points_used > 0 {
         let balance = points::balance(&mut tx, buyer.id).await?;
         if balance < q.points_used {
-            return Err(AppError::Invalid(vec![
-                FieldError::new("points", "points-exceed-balance").with("balance", balance.max(0)),
-            ]));
+            let balance = balance.max(0);
+            return Err(AppError::refused(
+                "points",
+                &PointsError::ExceedsBalance { balance },
+            ));
         }
     }
     let now = app.now();
@@ -220,18 +224,18 @@ async fn book(
         listing_id: q.listing.id,
         listing_title: q.listing.title.clone(),
         delivery_days: q.listing.delivery_days,
-        state: order.state().as_str().to_owned(),
+        state: order.state(),
         send_backs_used: 0,
         has_been_delivered: false,
-        subtotal: q.amounts.subtotal().get(),
-        buyer_fee: q.amounts.buyer_fee().get(),
-        discount: q.amounts.discount().get(),
+        subtotal: q.amounts.subtotal(),
+        buyer_fee: q.amounts.buyer_fee(),
+        discount: q.amounts.discount(),
         points_used: q.points_used,
         coupon_id: q.coupon.as_ref().map(|c| c.id),
-        coupon_discount: q.coupon_discount,
-        buyer_total: q.amounts.buyer_total().get(),
-        platform_fee: q.amounts.platform_fee().get(),
-        seller_share: q.amounts.seller_share().get(),
+        coupon_discount: Yen::new(q.coupon_discount),
+        buyer_total: q.amounts.buyer_total(),
+        platform_fee: q.amounts.platform_fee(),
+        seller_share: q.amounts.seller_share(),
         payment_method: if card_id.is_some() {
             "card"
         } else {
@@ -290,7 +294,7 @@ async fn book(
     if let Some(coupon) = &q.coupon
         && !coupons::redeem(&mut tx, coupon.id, buyer.id, row.id, now).await?
     {
-        return Err(AppError::invalid("coupon", "coupon-already-used"));
+        return Err(AppError::refused("coupon", &CouponError::AlreadyUsed));
     }
     // The talk room opens with the payment note and the buyer's request.
     let mut opening = Vec::with_capacity(2);
@@ -321,17 +325,8 @@ async fn book(
         pay::placed_mail(&mut tx, app, &row, &Recipient::of(buyer), seller).await?;
     } else {
         let due = row.payment_due_at.unwrap_or(now);
-        effects::schedule(
-            &mut tx,
-            app,
-            jobs::PAYMENT_EXPIRY,
-            &jobs::OrderJob {
-                order_id: row.id,
-                item_id: None,
-            },
-            due,
-        )
-        .await?;
+        let job = PaymentExpiry { order_id: row.id };
+        crate::jobs::enqueue(&mut tx, app, &job, None, due).await?;
         notify::order_mail(
             &mut tx,
             app,
@@ -340,7 +335,7 @@ async fn book(
             MailCategory::Transactions,
             "order-awaiting-payment",
             &[
-                ("total", Arg::Number(row.buyer_total)),
+                ("total", Arg::Number(row.buyer_total.get())),
                 ("due", notify::mail_time(due)),
             ],
         )

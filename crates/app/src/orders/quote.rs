@@ -61,13 +61,13 @@ pub async fn quote(
 ) -> AppResult<Quote> {
     let found = listing_rows::find_for_sale(c, choice.listing_id)
         .await?
-        .filter(|l| l.listing.status != ListingStatus::Deleted.as_str())
+        .filter(|l| l.listing.status != ListingStatus::Deleted)
         .ok_or(AppError::NotFound)?;
     let listing = found.listing;
     if listing.seller_id == buyer.id {
         return Err(AppError::Conflict("order-own-listing"));
     }
-    let status = ListingStatus::parse(&listing.status).unwrap_or(ListingStatus::Paused);
+    let status = listing.status;
     let vacation = found.seller_vacation_until;
     let now = app.now();
     if !purchasable_now(
@@ -106,17 +106,15 @@ pub async fn quote(
     let subtotal = options
         .iter()
         .filter(|(_, on)| *on)
-        .fold(listing.price, |sum, (o, _)| sum.saturating_add(o.price));
+        .fold(listing.price.get(), |sum, (o, _)| {
+            sum.saturating_add(o.price.get())
+        });
 
     let points_balance = points::balance(c, buyer.id).await?;
     let points_used = match points_to_use(&choice.points, points_balance) {
         Ok(p) => p,
         Err(e) => {
-            let mut fe = FieldError::new("points", e.code());
-            if let yorozu_domain::promotions::PointsError::ExceedsBalance { balance } = e {
-                fe = fe.with("balance", balance);
-            }
-            errors.push(fe);
+            errors.push(FieldError::of("points", &e));
             0
         }
     };
@@ -127,11 +125,7 @@ pub async fn quote(
         match coupon_for(c, buyer.id, &choice.coupon, Yen::new(subtotal), now).await? {
             Ok((row, discount)) => (Some(row), discount.get()),
             Err(e) => {
-                let mut fe = FieldError::new("coupon", e.code());
-                if let CouponError::BelowMinimum { min } = e {
-                    fe = fe.with("min", min.get());
-                }
-                errors.push(fe);
+                errors.push(FieldError::of("coupon", &e));
                 (None, 0)
             }
         }
@@ -155,16 +149,16 @@ pub async fn quote(
     let chosen: Vec<Yen> = options
         .iter()
         .filter(|(_, on)| *on)
-        .map(|(o, _)| Yen::new(o.price))
+        .map(|(o, _)| o.price)
         .collect();
     let amounts = OrderQuote::compute(
-        Yen::new(listing.price),
+        listing.price,
         &chosen,
         Yen::new(coupon_discount + points_used),
         app.policy.seller_fee_rate,
         app.policy.buyer_fee_rate,
     )
-    .map_err(|e| AppError::invalid("points", e.code()))?;
+    .map_err(|e| AppError::refused("points", &e))?;
     Ok(Quote {
         listing,
         seller_name,

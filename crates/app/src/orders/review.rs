@@ -37,7 +37,7 @@ pub async fn write(
     let (rating, comment) = fields.finish(rating.zip(comment))?;
     let mut tx = app.db.begin().await?;
     let (order, party) = super::lock_for(&mut tx, order_id, member.id).await?;
-    if order.state != OrderState::Completed.as_str() {
+    if order.state != OrderState::Completed {
         return Err(AppError::Conflict("review-not-yet"));
     }
     let role = match party {

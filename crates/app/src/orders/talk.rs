@@ -3,6 +3,7 @@
 //! The room closes for new messages 120 days after the order (configurable).
 
 use yorozu_domain::Timestamp;
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::orders::text::MESSAGE_MAX_CHARS;
 use yorozu_domain::orders::{OrderText, talk_room_closes_at};
 use yorozu_domain::text::strip_format_chars;
@@ -179,7 +180,7 @@ pub async fn post_message(
             return Err(AppError::Conflict("talk-room-closed"));
         }
         let other = yorozu_store::accounts::users::find(&mut c, party.counterpart(&order)).await?;
-        if other.is_none_or(|u| u.status != "active") {
+        if other.is_none_or(|u| u.status != AccountStatus::Active) {
             return Err(AppError::Conflict("talk-counterpart-left"));
         }
     }

@@ -1,10 +1,11 @@
 //! The one way an order changes state.
 
+use yorozu_domain::ErrorCode;
 use yorozu_domain::orders::{Order, OrderEvent, OrderTransitionError};
 use yorozu_store::Exec;
 use yorozu_store::orders::{OrderRow, Transition, talk};
 
-use crate::{App, AppError, AppResult, FieldError};
+use crate::{App, AppError, AppResult};
 
 /// Timestamps and payment data recorded with a change.
 #[derive(Debug, Clone, Copy, Default)]
@@ -20,9 +21,7 @@ pub struct Stamps<'a> {
 /// A refused event as the member sees it.
 pub fn refused(e: OrderTransitionError) -> AppError {
     match e {
-        OrderTransitionError::SendBackLimitReached { max } => {
-            AppError::Invalid(vec![FieldError::new("reason", e.code()).with("max", max)])
-        }
+        OrderTransitionError::SendBackLimitReached { .. } => AppError::refused("reason", &e),
         other => AppError::Conflict(other.code()),
     }
 }
@@ -54,9 +53,9 @@ pub async fn apply(
         c,
         &Transition {
             id: row.id,
-            from_state: &row.state,
+            from_state: row.state,
             from_send_backs: row.send_backs_used,
-            to_state: next.state().as_str(),
+            to_state: next.state(),
             to_send_backs: i64::from(next.send_backs_used()),
             has_been_delivered: next.has_been_delivered(),
             paid_at: stamps.paid_at,

@@ -2,6 +2,7 @@
 //! allows them), and a member's purchases or sales.
 
 use std::collections::HashMap;
+use yorozu_domain::accounts::AccountStatus;
 
 use yorozu_domain::Timestamp;
 use yorozu_domain::orders::{OrderEvent, OrderState, talk_room_closes_at};
@@ -71,7 +72,7 @@ pub struct OrderDetail {
 
 impl OrderDetail {
     pub fn state(&self) -> OrderState {
-        OrderState::parse(&self.order.state).unwrap_or(OrderState::InProgress)
+        self.order.state
     }
 
     /// The review the viewer wrote, if any.
@@ -128,7 +129,7 @@ pub async fn detail(app: &App, member: &CurrentUser, order_id: i64) -> AppResult
     let reviews = reviews::for_order(&mut c, order_id).await?;
     let counterpart_active = yorozu_store::accounts::users::find(&mut c, counterpart_id)
         .await?
-        .is_some_and(|u| u.status == "active");
+        .is_some_and(|u| u.status == AccountStatus::Active);
     drop(c);
 
     let mut by_message: HashMap<i64, Vec<AttachmentRow>> = HashMap::new();
@@ -167,7 +168,7 @@ pub async fn detail(app: &App, member: &CurrentUser, order_id: i64) -> AppResult
         .collect();
 
     let now = app.now();
-    let state = OrderState::parse(&order.state).unwrap_or(OrderState::InProgress);
+    let state = order.state;
     let talk_open = super::talk::is_open(app, &order, now) && counterpart_active;
     let has_my_review = reviews.iter().any(|r| {
         r.author_role

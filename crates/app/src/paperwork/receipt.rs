@@ -144,29 +144,29 @@ pub async fn receipt(
     let state = domain_order(&order)?.state();
     let cancellation = (state == OrderState::Cancelled).then(|| ReceiptCancellation {
         cancelled_at: order.cancelled_at.unwrap_or(order.updated_at),
-        refund: Yen::new(order.buyer_total),
+        refund: order.buyer_total,
     });
     let options: Vec<ReceiptOption> = options
         .into_iter()
         .map(|o| ReceiptOption {
             title: o.title,
-            price: Yen::new(o.price),
+            price: o.price,
         })
         .collect();
     let options_total: i64 = options.iter().map(|o| o.price.get()).sum();
-    let total = Yen::new(order.buyer_total);
+    let total = order.buyer_total;
     Ok(Receipt {
         number: order.id,
         issued_at: paid_at,
         addressee: addressee.map_or(display_name, |a| a.as_str().to_owned()),
         custom_addressee: addressee.is_some(),
         service_title: order.listing_title,
-        price: Yen::new(order.subtotal - options_total),
+        price: Yen::new(order.subtotal.get() - options_total),
         options,
-        subtotal: Yen::new(order.subtotal),
-        buyer_fee: Yen::new(order.buyer_fee),
+        subtotal: order.subtotal,
+        buyer_fee: order.buyer_fee,
         points_used: Yen::new(order.points_used),
-        coupon_discount: Yen::new(order.coupon_discount),
+        coupon_discount: order.coupon_discount,
         total,
         tax: included_tax(total),
         payment_method: if order.payment_method == "deferred" {
@@ -192,7 +192,10 @@ mod tests {
         match Addressee::parse(&"あ".repeat(51)) {
             Err(AppError::Invalid(errors)) => {
                 assert_eq!(errors[0].code, "paperwork-addressee-too-long");
-                assert_eq!(errors[0].args, vec![("max", "50".to_owned())]);
+                assert_eq!(
+                    errors[0].args,
+                    vec![("max", yorozu_domain::Arg::Number(50))]
+                );
             }
             other => panic!("expected a field error, got {other:?}"),
         }

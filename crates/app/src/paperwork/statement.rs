@@ -147,7 +147,7 @@ pub async fn months(app: &App, member: &CurrentUser) -> AppResult<Vec<YearMonth>
     let days = paperwork::completed_sale_days(
         &mut c,
         member.id,
-        OrderState::Completed.as_str(),
+        OrderState::Completed,
         JST_OFFSET_SECONDS,
     )
     .await?;
@@ -173,7 +173,7 @@ pub async fn statement(app: &App, member: &CurrentUser, month: YearMonth) -> App
     let rows = paperwork::completed_sales(
         &mut c,
         member.id,
-        OrderState::Completed.as_str(),
+        OrderState::Completed,
         month.start(),
         month.end(),
     )
@@ -191,9 +191,9 @@ pub async fn statement(app: &App, member: &CurrentUser, month: YearMonth) -> App
             order_id: r.id,
             service_title: r.listing_title,
             completed_at: r.completed_at,
-            price: Yen::new(r.subtotal),
-            platform_fee: Yen::new(r.platform_fee),
-            seller_share: Yen::new(r.seller_share),
+            price: r.subtotal,
+            platform_fee: r.platform_fee,
+            seller_share: r.seller_share,
         })
         .collect();
     let sum =

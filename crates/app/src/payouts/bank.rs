@@ -78,10 +78,10 @@ pub async fn register(
         match banks::lookup(bank, branch) {
             Ok(_) => {}
             Err(e @ banks::BankLookupError::UnknownBank) => {
-                fields.push(FieldError::new("bank_code", e.code()));
+                fields.push(FieldError::of("bank_code", &e));
             }
             Err(e @ banks::BankLookupError::UnknownBranch) => {
-                fields.push(FieldError::new("branch_code", e.code()));
+                fields.push(FieldError::of("branch_code", &e));
             }
         }
     }

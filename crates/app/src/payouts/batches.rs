@@ -182,7 +182,7 @@ pub async fn mark_failed(
 ) -> AppResult<()> {
     operator_only(operator)?;
     let note = yorozu_domain::orders::OrderText::parse(note, 500, false)
-        .map_err(|e| AppError::invalid("note", e.code()))?;
+        .map_err(|e| AppError::refused("note", &e))?;
     let reason = match failure {
         Failure::AccountData => "account_data",
         Failure::Other => "other",

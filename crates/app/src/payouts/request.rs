@@ -56,11 +56,7 @@ pub async fn request(
         .policy
         .transfer_fee
         .payout(Yen::new(balance))
-        .map_err(|e| match e {
-            yorozu_domain::payouts::schedule::PayoutError::BalanceTooLow { fee } => {
-                AppError::Invalid(vec![FieldError::new("", e.code()).with("fee", fee.get())])
-            }
-        })?;
+        .map_err(|e| AppError::refused("", &e))?;
     let now = app.now();
     let row = requests::PayoutRequestRow {
         id: app.new_id(),

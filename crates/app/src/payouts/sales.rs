@@ -65,10 +65,9 @@ pub async fn page(app: &App, seller: &CurrentUser) -> AppResult<SalesPage> {
     }
     let mut c = app.db.read().await?;
     let available = available(&mut c, seller.id).await?;
-    let escrow_states: Vec<&str> = OrderState::ALL
+    let escrow_states: Vec<OrderState> = OrderState::ALL
         .into_iter()
         .filter(|s| s.holds_escrow())
-        .map(OrderState::as_str)
         .collect();
     let in_escrow =
         yorozu_store::orders::rows::seller_share_in_states(&mut c, seller.id, &escrow_states)

@@ -1,5 +1,6 @@
 //! The avatar: uploaded, checked, cropped to a square, re-encoded and stored encrypted.
 
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_store::accounts::users;
 use yorozu_store::profiles;
 
@@ -56,7 +57,7 @@ pub async fn load(app: &App, user_id: i64) -> AppResult<Option<Vec<u8>>> {
     let mut c = app.db.read().await?;
     let active = users::find(&mut c, user_id)
         .await?
-        .is_some_and(|u| u.status == "active");
+        .is_some_and(|u| u.status == AccountStatus::Active);
     let key = if active {
         profiles::find(&mut c, user_id)
             .await?

@@ -63,7 +63,7 @@ pub async fn update(app: &App, user_id: i64, form: &ProfileForm) -> AppResult<()
             career: career.as_str(),
             track_record: track_record.as_str(),
             sns_links: &sns.to_storage(),
-            nda: nda.as_str(),
+            nda,
         },
         app.now(),
     )

@@ -164,6 +164,7 @@ mod tests {
     use super::*;
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
+    use yorozu_domain::Arg;
 
     fn png(width: u32, height: u32) -> Vec<u8> {
         let img = image::GrayImage::new(width, height);
@@ -172,16 +173,9 @@ mod tests {
         out.into_inner()
     }
 
-    fn refusal(result: AppResult<image::DynamicImage>) -> (String, Vec<(String, String)>) {
+    fn refusal(result: AppResult<image::DynamicImage>) -> (String, Vec<(&'static str, Arg)>) {
         match result {
-            Err(AppError::Invalid(fields)) => (
-                fields[0].code.to_owned(),
-                fields[0]
-                    .args
-                    .iter()
-                    .map(|(k, v)| ((*k).to_owned(), v.clone()))
-                    .collect(),
-            ),
+            Err(AppError::Invalid(fields)) => (fields[0].code.to_owned(), fields[0].args.clone()),
             other => panic!("expected a field error, got {other:?}"),
         }
     }
@@ -196,13 +190,13 @@ mod tests {
         let (code, args) = refusal(decode("avatar", &png(1_500, 1_000), 1 << 20, limits));
         assert_eq!(code, "upload-image-too-many-pixels");
         for (name, value) in [
-            ("width", "1500"),
-            ("height", "1000"),
-            ("max_megapixels", "1"),
-            ("max_side", "2000"),
+            ("width", 1500),
+            ("height", 1000),
+            ("max_megapixels", 1),
+            ("max_side", 2000),
         ] {
             assert!(
-                args.contains(&(name.to_owned(), value.to_owned())),
+                args.contains(&(name, Arg::Number(value))),
                 "{name} in {args:?}"
             );
         }

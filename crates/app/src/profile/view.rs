@@ -1,5 +1,6 @@
 //! A profile as pages and the API show it.
 
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::profile::{
     Completeness, NdaWillingness, ProfileSnapshot, Skills, SnsLinks, completeness,
 };
@@ -7,7 +8,7 @@ use yorozu_store::Exec;
 use yorozu_store::accounts::users;
 use yorozu_store::profiles::{self, ProfileRow};
 
-use crate::AppResult;
+use crate::{App, AppError, AppResult};
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct SnsLinkView {
@@ -24,7 +25,7 @@ pub struct ProfileView {
     pub career: String,
     pub track_record: String,
     pub sns_links: Vec<SnsLinkView>,
-    pub nda: &'static str,
+    pub nda: NdaWillingness,
     pub has_avatar: bool,
     /// Changes with each new avatar, so the image URL can be cached forever.
     pub avatar_version: i64,
@@ -46,7 +47,7 @@ impl ProfileView {
                     url: l.url().to_owned(),
                 })
                 .collect(),
-            nda: NdaWillingness::parse(&row.nda).unwrap_or_default().as_str(),
+            nda: row.nda,
             has_avatar: row.avatar_key.is_some(),
             avatar_version: row.updated_at,
             introduction: row.introduction,
@@ -67,10 +68,17 @@ impl ProfileView {
             career_chars: self.career.chars().count(),
             track_record_chars: self.track_record.chars().count(),
             sns_links: self.sns_links.len(),
-            nda: NdaWillingness::parse(self.nda).unwrap_or_default(),
+            nda: self.nda,
             identity_verified: self.identity_verified_at.is_some(),
         })
     }
+}
+
+/// The profile of an active member, for a page or the API: not found for unknown or withdrawn
+/// accounts.
+pub async fn find(app: &App, user_id: i64) -> AppResult<ProfileView> {
+    let mut c = app.db.read().await?;
+    load(&mut c, user_id).await?.ok_or(AppError::NotFound)
 }
 
 /// The profile of an active member; None for unknown or withdrawn accounts.
@@ -78,7 +86,7 @@ pub async fn load(c: &mut impl Exec, user_id: i64) -> AppResult<Option<ProfileVi
     let Some(user) = users::find(c, user_id).await? else {
         return Ok(None);
     };
-    if user.status != "active" {
+    if user.status != AccountStatus::Active {
         return Ok(None);
     }
     Ok(profiles::find(c, user_id)

@@ -2,6 +2,7 @@
 //! points expiring one year after their last acquisition.
 
 use yorozu_domain::Timestamp;
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::accounts::Email;
 use yorozu_domain::promotions::points_expire_at;
 use yorozu_i18n::Arg;
@@ -69,7 +70,7 @@ pub async fn grant(
     let mut tx = app.db.begin().await?;
     let user = users::find_by_email(&mut tx, email.as_str())
         .await?
-        .filter(|u| u.status == "active")
+        .filter(|u| u.status == AccountStatus::Active)
         .ok_or_else(|| AppError::invalid("email", "points-member-unknown"))?;
     let now = app.now();
     points::insert(

@@ -5,6 +5,8 @@
 //! mail, book the forfeitures, keep the reasons without the member's id, queue the purge and
 //! the one last mail with the erasure receipt.
 
+use yorozu_domain::Yen;
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::orders::{OrderEvent, OrderState, Transaction};
 use yorozu_domain::withdrawal::Reasons;
 use yorozu_store::accounts::{api_tokens, email_tokens, sessions, users};
@@ -15,13 +17,14 @@ use yorozu_store::promotions::points;
 use yorozu_store::withdrawal::readiness::{Column, open_orders};
 use yorozu_store::withdrawal::stats;
 use yorozu_store::withdrawal::withdrawals::{self, Closing, WithdrawalRow};
-use yorozu_store::{Exec, catalog, jobs, notifications};
+use yorozu_store::{Exec, catalog, notifications};
 
+use super::job_kinds::Purge;
 use super::readiness::{Forfeits, Readiness, assess};
 use super::{LEDGER_FORFEITED, POINTS_FORFEITED, month_of, receipt};
 use crate::mail::{MailCategory, outbox};
 use crate::orders::{effects, transition};
-use crate::{App, AppError, AppResult, ledger};
+use crate::{App, AppError, AppResult, jobs, ledger};
 
 /// A closed account.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,7 +77,7 @@ pub async fn close_in(
 ) -> Result<Closed, CloseError> {
     let now = app.now();
     let member = row.user_id;
-    if !users::set_status(c, member, "active", "closed", now).await? {
+    if !users::set_status(c, member, AccountStatus::Active, AccountStatus::Closed, now).await? {
         return Err(AppError::Conflict("account-closed").into());
     }
     let readiness = assess(c, member).await?;
@@ -83,7 +86,7 @@ pub async fn close_in(
     }
     // Only the exact amounts the member saw are forfeited (nothing to forfeit is always fine).
     let forfeits = readiness.forfeits;
-    if (forfeits.sales_balance != 0 && forfeits.sales_balance != row.acknowledged_sales)
+    if (forfeits.sales_balance != 0 && forfeits.sales_balance != row.acknowledged_sales.get())
         || (forfeits.points != 0 && forfeits.points != row.acknowledged_points)
     {
         return Err(CloseError::AmountsChanged(forfeits));
@@ -96,7 +99,7 @@ pub async fn close_in(
     let purge_at = now + grace_days * 86_400;
     let closing = Closing {
         purge_at,
-        forfeited_sales: forfeits.sales_balance,
+        forfeited_sales: Yen::new(forfeits.sales_balance),
         forfeited_points: forfeits.points,
         now,
     };
@@ -129,7 +132,10 @@ pub async fn close_in(
     if let Some(mail) = receipt::closing_mail(c, app, member, &closed).await? {
         outbox::enqueue_to_closed_account(c, app, mail).await?;
     }
-    super::jobs::queue(c, app, super::jobs::PURGE_JOB, row.id, purge_at).await?;
+    let purge = Purge {
+        withdrawal_id: row.id,
+    };
+    jobs::enqueue(c, app, &purge, None, purge_at).await?;
     Ok(closed)
 }
 
@@ -159,13 +165,7 @@ async fn record_reasons(c: &mut impl Exec, app: &App, row: &WithdrawalRow) -> Ap
 
 /// Orders on the member's services that only await payment are cancelled; buyers are told.
 async fn cancel_unpaid_sales(c: &mut impl Exec, app: &App, member: i64) -> AppResult<usize> {
-    let unpaid = open_orders(
-        c,
-        member,
-        Column::Seller,
-        &[OrderState::AwaitingPayment.as_str()],
-    )
-    .await?;
+    let unpaid = open_orders(c, member, Column::Seller, &[OrderState::AwaitingPayment]).await?;
     for open in &unpaid {
         let Some(order) = order_rows::lock(c, open.id).await? else {
             continue;
@@ -193,7 +193,7 @@ async fn stop_mail(c: &mut impl Exec, app: &App, member: i64) -> AppResult<()> {
     for category in MailCategory::ALL.into_iter().filter(|m| m.is_marketing()) {
         notifications::set(c, member, category.key(), false, now).await?;
     }
-    jobs::drop_queued_for_user(c, member, outbox::JOB_KIND, now).await?;
+    outbox::drop_queued_for(c, app, member).await?;
     if let Some(email) = users::find(c, member).await?.and_then(|u| u.email) {
         notifications::suppress(c, &app.signer.email_hash(&email), "withdrawal", now).await?;
     }

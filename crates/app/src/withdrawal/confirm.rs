@@ -3,6 +3,8 @@
 //! period and erasure now. With nothing blocking, the account closes at once; otherwise the
 //! withdrawal can be scheduled to close it when the last blocker clears.
 
+use yorozu_domain::Yen;
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::withdrawal::{ReasonError, Reasons, WithdrawalState};
 use yorozu_store::accounts::{sign_in_failures, users};
 use yorozu_store::withdrawal::withdrawals::{self, WithdrawalRow};
@@ -63,11 +65,11 @@ pub async fn withdraw(
     let row = WithdrawalRow {
         id: app.new_id(),
         user_id: member.id,
-        state: WithdrawalState::Scheduled.as_str().into(),
+        state: WithdrawalState::Scheduled,
         erase_now: confirmation.erase_now,
-        acknowledged_sales: confirmation.acknowledged.sales_balance,
+        acknowledged_sales: Yen::new(confirmation.acknowledged.sales_balance),
         acknowledged_points: confirmation.acknowledged.points,
-        forfeited_sales: 0,
+        forfeited_sales: Yen::ZERO,
         forfeited_points: 0,
         reason_choices: reasons.stored_choices(),
         reason_comment: reasons.comment().to_owned(),
@@ -125,7 +127,10 @@ async fn check_password(app: &App, member: &CurrentUser, password: &str) -> AppR
     }
     let user = users::find(&mut c, member.id).await?;
     drop(c);
-    if user.as_ref().is_none_or(|u| u.status != "active") {
+    if user
+        .as_ref()
+        .is_none_or(|u| u.status != AccountStatus::Active)
+    {
         return Err(AppError::Conflict("account-closed"));
     }
     let hash = user.and_then(|u| u.password_hash).unwrap_or_default();
@@ -171,10 +176,8 @@ fn check_acknowledged(now: &Forfeits, acknowledged: &Forfeits) -> AppResult<()> 
 
 fn reason_error(e: ReasonError) -> AppError {
     let field = match e {
-        ReasonError::UnknownChoice => FieldError::new("reasons", e.code()),
-        ReasonError::CommentTooLong { max } => {
-            FieldError::new("comment", e.code()).with("max", max)
-        }
+        ReasonError::UnknownChoice => "reasons",
+        ReasonError::CommentTooLong { .. } => "comment",
     };
-    AppError::Invalid(vec![field])
+    AppError::refused(field, &e)
 }

@@ -3,78 +3,50 @@
 //! (part of the periodic maintenance) re-queues any that ran out of attempts or were lost.
 
 use yorozu_store::withdrawal::withdrawals;
-use yorozu_store::{Exec, jobs};
 
+use super::job_kinds::{Attempt, Purge};
 use super::purge::{self, Progress};
 use super::schedule;
+use crate::jobs::{self, Job};
 use crate::{App, AppResult};
 
-/// Job kind of the purge.
-pub const PURGE_JOB: &str = "withdrawal.purge";
-/// Job kind of a scheduled withdrawal's re-check.
-pub const ATTEMPT_JOB: &str = "withdrawal.attempt";
+/// Withdrawal jobs wait on other things (mail, payouts) for long: they retry many times.
+const MAX_ATTEMPTS: i64 = 50;
 
-/// The payload of both jobs.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct WithdrawalJob {
-    pub withdrawal_id: i64,
-}
-
-fn payload(withdrawal_id: i64) -> AppResult<String> {
-    Ok(serde_json::to_string(&WithdrawalJob { withdrawal_id })?)
-}
-
-/// Queues a withdrawal job inside the caller's transaction.
-pub(crate) async fn queue(
-    c: &mut impl Exec,
-    app: &App,
-    kind: &'static str,
-    withdrawal_id: i64,
-    run_at: i64,
-) -> AppResult<()> {
-    jobs::enqueue(
-        c,
-        &jobs::NewJob {
-            id: app.new_id(),
-            kind,
-            payload: &payload(withdrawal_id)?,
-            user_id: None,
-            run_at,
-            max_attempts: 50,
-            now: app.now(),
-        },
-    )
-    .await?;
-    Ok(())
-}
-
-/// Runs a withdrawal job; `Ok(false)` when `kind` is not one.
-pub async fn dispatch(app: &App, kind: &str, payload: &str) -> AppResult<bool> {
-    if kind != PURGE_JOB && kind != ATTEMPT_JOB {
-        return Ok(false);
+impl Job for Attempt {
+    const KIND: &'static str = "withdrawal.attempt";
+    fn max_attempts(_: &App) -> i64 {
+        MAX_ATTEMPTS
     }
-    let job: WithdrawalJob = serde_json::from_str(payload)?;
-    if kind == ATTEMPT_JOB {
-        schedule::attempt(app, job.withdrawal_id).await?;
-        return Ok(true);
+    async fn run(self, app: &App) -> AppResult<()> {
+        schedule::attempt(app, self.withdrawal_id).await
     }
-    if purge::run(app, job.withdrawal_id, &mut purge::no_interruption).await?
-        == Progress::WaitingForMail
-    {
-        // This job is still queued while it runs, so the next one is queued without the
-        // sweep's duplicate check.
-        let mut tx = app.db.begin().await?;
-        queue(&mut tx, app, PURGE_JOB, job.withdrawal_id, app.now() + 10).await?;
-        tx.commit().await?;
-    }
-    Ok(true)
 }
 
-/// Queues a job for `withdrawal_id` unless one with the same payload is already queued.
-async fn queue_once(app: &App, kind: &'static str, withdrawal_id: i64) -> AppResult<()> {
+impl Job for Purge {
+    const KIND: &'static str = "withdrawal.purge";
+    fn max_attempts(_: &App) -> i64 {
+        MAX_ATTEMPTS
+    }
+    async fn run(self, app: &App) -> AppResult<()> {
+        if purge::run(app, self.withdrawal_id, &mut purge::no_interruption).await?
+            == Progress::WaitingForMail
+        {
+            // This job is still queued while it runs, so the next one is queued without the
+            // sweep's duplicate check.
+            let mut tx = app.db.begin().await?;
+            jobs::enqueue(&mut tx, app, &self, None, app.now() + 10).await?;
+            tx.commit().await?;
+        }
+        Ok(())
+    }
+}
+
+/// Queues `job` unless the very same one is already queued.
+async fn queue_once(app: &App, job: &impl Job) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
-    if jobs::count_queued_with_payload(&mut tx, kind, &payload(withdrawal_id)?).await? == 0 {
-        queue(&mut tx, app, kind, withdrawal_id, app.now()).await?;
+    if !jobs::is_queued(&mut tx, job).await? {
+        jobs::enqueue(&mut tx, app, job, None, app.now()).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -90,10 +62,22 @@ pub async fn sweep(app: &App) -> AppResult<()> {
         )
     };
     for row in scheduled {
-        queue_once(app, ATTEMPT_JOB, row.id).await?;
+        queue_once(
+            app,
+            &Attempt {
+                withdrawal_id: row.id,
+            },
+        )
+        .await?;
     }
     for row in due {
-        queue_once(app, PURGE_JOB, row.id).await?;
+        queue_once(
+            app,
+            &Purge {
+                withdrawal_id: row.id,
+            },
+        )
+        .await?;
     }
     Ok(())
 }

@@ -44,8 +44,7 @@ pub async fn run(app: &App, id: i64, hook: BatchHook<'_>) -> AppResult<Progress>
     let Some(row) = row else {
         return Ok(Progress::NotDue);
     };
-    if row.state != WithdrawalState::Closed.as_str() || row.purge_at.is_none_or(|at| at > app.now())
-    {
+    if row.state != WithdrawalState::Closed || row.purge_at.is_none_or(|at| at > app.now()) {
         return Ok(Progress::NotDue);
     }
     let member = row.user_id;
@@ -252,7 +251,7 @@ async fn run_batch(app: &App, member: i64, step: PurgeStep) -> AppResult<bool> {
         PurgeStep::Tombstone => {
             let mut tx = app.db.begin().await?;
             let open = withdrawals::open_for(&mut tx, member).await?;
-            if let Some(row) = open.filter(|r| r.state == WithdrawalState::Closed.as_str()) {
+            if let Some(row) = open.filter(|r| r.state == WithdrawalState::Closed) {
                 erase::tombstone(&mut tx, member, now).await?;
                 withdrawals::mark_purged(&mut tx, row.id, now).await?;
                 stats::count_event(&mut tx, &month_of(now), "purged").await?;

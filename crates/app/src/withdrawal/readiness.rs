@@ -64,18 +64,17 @@ impl Readiness {
     }
 }
 
-fn states_blocking(side: Side) -> Vec<&'static str> {
+fn states_blocking(side: Side) -> Vec<OrderState> {
     OrderState::ALL
         .into_iter()
         .filter(|s| order_blocks(*s, side))
-        .map(OrderState::as_str)
         .collect()
 }
 
 fn order_lines(rows: Vec<OpenOrderRow>, side: Side, out: &mut Vec<BlockerLine>) {
     let ts = |t: Option<i64>| t.map(Timestamp::from_unix);
     for row in rows {
-        let state = OrderState::parse(&row.state).unwrap_or(OrderState::InProgress);
+        let state = row.state;
         let kind = if state == OrderState::Disputed {
             BlockerKind::Dispute
         } else if row.cancellation_deadline.is_some() {
@@ -89,7 +88,7 @@ fn order_lines(rows: Vec<OpenOrderRow>, side: Side, out: &mut Vec<BlockerLine>) 
             blocker: Blocker {
                 kind,
                 reference: row.id,
-                state: row.state.clone(),
+                state: state.as_str().to_owned(),
                 clears_at: order_clears_at(
                     state,
                     ts(row.auto_approve_at),
@@ -117,13 +116,7 @@ pub(crate) async fn assess(c: &mut impl Exec, member_id: i64) -> AppResult<Readi
     order_lines(purchases, Side::Buyer, &mut blockers);
     let sales = open_orders(c, member_id, Column::Seller, &states_blocking(Side::Seller)).await?;
     order_lines(sales, Side::Seller, &mut blockers);
-    let unpaid = open_orders(
-        c,
-        member_id,
-        Column::Seller,
-        &[OrderState::AwaitingPayment.as_str()],
-    )
-    .await?;
+    let unpaid = open_orders(c, member_id, Column::Seller, &[OrderState::AwaitingPayment]).await?;
     if let Some(payout) = requests::in_flight(c, member_id).await? {
         let date = yorozu_domain::payouts::schedule::Date::parse_iso(&payout.transfer_date);
         blockers.push(BlockerLine {

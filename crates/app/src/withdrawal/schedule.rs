@@ -17,14 +17,14 @@ use yorozu_store::withdrawal::withdrawals::{self, WithdrawalRow};
 use yorozu_store::{Exec, catalog};
 
 use super::close::{self, CloseError};
-use super::jobs::{ATTEMPT_JOB, queue};
+use super::job_kinds::Attempt;
 use super::month_of;
 use super::readiness::{Readiness, assess};
 use crate::accounts::CurrentUser;
 use crate::mail::compose::compose;
 use crate::mail::{MailCategory, outbox};
 use crate::orders::notify::Recipient;
-use crate::{App, AppError, AppResult};
+use crate::{App, AppError, AppResult, jobs};
 
 /// Starts the schedule of `row` (already inserted as scheduled) inside the caller's
 /// transaction.
@@ -50,7 +50,7 @@ pub(crate) async fn start(
     for kind in kinds {
         stats::count_event(c, &month, &format!("blocker:{kind}")).await?;
     }
-    queue(c, app, ATTEMPT_JOB, row.id, next_check(app, readiness)).await
+    recheck_at(c, app, row.id, next_check(app, readiness)).await
 }
 
 /// When to look again: when the last blocker clears by itself, but no later than the
@@ -70,12 +70,12 @@ pub async fn cancel(app: &App, member: &CurrentUser) -> AppResult<()> {
     let Some(row) = withdrawals::open_for(&mut tx, member.id).await? else {
         return Err(AppError::Conflict("withdrawal-not-scheduled"));
     };
-    if row.state != WithdrawalState::Scheduled.as_str()
+    if row.state != WithdrawalState::Scheduled
         || !withdrawals::end(
             &mut tx,
             row.id,
-            "scheduled",
-            "cancelled",
+            WithdrawalState::Scheduled,
+            WithdrawalState::Cancelled,
             "member",
             app.now(),
         )
@@ -95,14 +95,14 @@ pub async fn attempt(app: &App, withdrawal_id: i64) -> AppResult<()> {
     let Some(row) = withdrawals::find(&mut tx, withdrawal_id).await? else {
         return Ok(());
     };
-    if row.state != WithdrawalState::Scheduled.as_str() {
+    if row.state != WithdrawalState::Scheduled {
         return Ok(());
     }
     users::lock_active(&mut tx, row.user_id).await?;
     let readiness = assess(&mut tx, row.user_id).await?;
     if !readiness.is_ready() {
         let at = next_check(app, &readiness);
-        queue(&mut tx, app, ATTEMPT_JOB, row.id, at).await?;
+        recheck_at(&mut tx, app, row.id, at).await?;
         tx.commit().await?;
         return Ok(());
     }
@@ -118,7 +118,7 @@ pub async fn attempt(app: &App, withdrawal_id: i64) -> AppResult<()> {
                 // The balance that grew is on its way to the member's bank account; the
                 // request is a new blocker, which clears on its transfer date.
                 let mut tx = app.db.begin().await?;
-                queue(&mut tx, app, ATTEMPT_JOB, row.id, app.now() + 60).await?;
+                recheck_at(&mut tx, app, row.id, app.now() + 60).await?;
                 tx.commit().await?;
                 return Ok(());
             }
@@ -127,7 +127,7 @@ pub async fn attempt(app: &App, withdrawal_id: i64) -> AppResult<()> {
         Err(CloseError::Blocked(_)) => {
             drop(tx);
             let mut tx = app.db.begin().await?;
-            queue(&mut tx, app, ATTEMPT_JOB, row.id, app.now() + 60).await?;
+            recheck_at(&mut tx, app, row.id, app.now() + 60).await?;
             tx.commit().await?;
             Ok(())
         }
@@ -161,8 +161,8 @@ async fn call_off(app: &App, row: &WithdrawalRow) -> AppResult<()> {
     if !withdrawals::end(
         &mut tx,
         row.id,
-        "scheduled",
-        "cancelled",
+        WithdrawalState::Scheduled,
+        WithdrawalState::Cancelled,
         "amounts_changed",
         app.now(),
     )
@@ -196,5 +196,10 @@ async fn call_off(app: &App, row: &WithdrawalRow) -> AppResult<()> {
 pub async fn current(app: &App, member: &CurrentUser) -> AppResult<Option<WithdrawalRow>> {
     let mut c = app.db.read().await?;
     let row = withdrawals::open_for(&mut c, member.id).await?;
-    Ok(row.filter(|r| r.state == WithdrawalState::Scheduled.as_str()))
+    Ok(row.filter(|r| r.state == WithdrawalState::Scheduled))
+}
+
+/// Queues the re-check of withdrawal `withdrawal_id` at `at`.
+async fn recheck_at(c: &mut impl Exec, app: &App, withdrawal_id: i64, at: i64) -> AppResult<()> {
+    jobs::enqueue(c, app, &Attempt { withdrawal_id }, None, at).await
 }

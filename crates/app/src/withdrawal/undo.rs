@@ -4,6 +4,8 @@
 //! marketing mail stays off until they switch it on. A member who chose 「すぐに削除する」 has
 //! no way back from the moment of confirmation, and after the grace period nobody has.
 
+use yorozu_domain::Yen;
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::orders::Transaction;
 use yorozu_domain::withdrawal::WithdrawalState;
 use yorozu_i18n::Arg;
@@ -37,7 +39,7 @@ pub enum Undo {
 /// Whether `row` can still be undone at `now`: closed with a grace period that has not run
 /// out, and no purge under way. Erasure now is final from the moment it is confirmed.
 pub fn can_undo(row: &WithdrawalRow, now: i64) -> bool {
-    row.state == WithdrawalState::Closed.as_str()
+    row.state == WithdrawalState::Closed
         && !row.erase_now
         && row.purge_step.is_none()
         && row.purge_at.is_some_and(|at| at > now)
@@ -81,13 +83,20 @@ pub async fn reopen_in(c: &mut impl Exec, app: &App, user_id: i64) -> AppResult<
     let Some(row) = withdrawals::open_for(c, user_id).await? else {
         return Ok(Undo::Nothing);
     };
-    if row.state != WithdrawalState::Closed.as_str() {
+    if row.state != WithdrawalState::Closed {
         return Ok(Undo::Nothing);
     }
     // The compare-and-set repeats `can_undo` in SQL, so a purge starting meanwhile wins.
     if !can_undo(&row, now)
         || !withdrawals::undo(c, row.id, now).await?
-        || !users::set_status(c, user_id, "closed", "active", now).await?
+        || !users::set_status(
+            c,
+            user_id,
+            AccountStatus::Closed,
+            AccountStatus::Active,
+            now,
+        )
+        .await?
     {
         return Ok(Undo::Final {
             erase_now: row.erase_now,
@@ -96,13 +105,13 @@ pub async fn reopen_in(c: &mut impl Exec, app: &App, user_id: i64) -> AppResult<
     if let Some(reason_id) = row.reason_id {
         stats::forget_reason(c, reason_id).await?;
     }
-    if row.forfeited_sales > 0 {
+    if row.forfeited_sales > Yen::ZERO {
         ledger::post(
             c,
             app,
             LEDGER_FORFEITURE_REVERSED,
             &row.id.to_string(),
-            &Transaction::withdrawal_forfeiture_reversed(user_id, row.forfeited_sales),
+            &Transaction::withdrawal_forfeiture_reversed(user_id, row.forfeited_sales.get()),
         )
         .await?;
         sales::restore_forfeited(c, row.id).await?;

@@ -212,9 +212,9 @@ pub fn link_invalid<T: std::fmt::Debug>(result: Result<T, yorozu_app::AppError>)
 }
 
 /// Queued (not yet run) jobs of a kind.
-pub async fn queued_jobs(db: &Db, kind: &str) -> i64 {
+pub async fn queued_jobs<J: yorozu_app::jobs::Job>(db: &Db) -> i64 {
     let mut c = db.read().await.expect("read");
-    yorozu_store::jobs::count_queued(&mut c, kind)
+    yorozu_app::jobs::count_queued::<J>(&mut c)
         .await
         .expect("count jobs")
 }

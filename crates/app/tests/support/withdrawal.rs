@@ -73,6 +73,8 @@ pub async fn status(db: &Db, user_id: i64) -> String {
         .expect("find")
         .expect("user row")
         .status
+        .as_str()
+        .to_owned()
 }
 
 /// The withdrawal's state.
@@ -83,4 +85,6 @@ pub async fn withdrawal_state(db: &Db, id: i64) -> String {
         .expect("find")
         .expect("withdrawal row")
         .state
+        .as_str()
+        .to_owned()
 }

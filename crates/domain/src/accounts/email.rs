@@ -1,5 +1,6 @@
 //! E-mail addresses as accounts are keyed by them.
 
+use crate::error_code::error_codes;
 use std::fmt;
 
 /// Longest address accepted: the limit of an SMTP forward path (RFC 5321 §4.5.3.1.3).
@@ -24,14 +25,11 @@ pub enum EmailError {
     Invalid,
 }
 
-impl EmailError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "email-empty",
-            Self::TooLong { .. } => "email-too-long",
-            Self::Invalid => "email-invalid",
-        }
+error_codes! {
+    EmailError {
+        Empty => "email-empty",
+        TooLong { max } => "email-too-long",
+        Invalid => "email-invalid",
     }
 }
 
@@ -153,6 +151,7 @@ impl TryFrom<String> for Email {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

@@ -6,6 +6,7 @@
 use std::fmt;
 
 use super::email::Email;
+use crate::error_code::error_codes;
 
 /// Shortest password accepted, in characters.
 pub const MIN_PASSWORD_CHARS: usize = 8;
@@ -66,15 +67,12 @@ pub enum PasswordError {
     SameAsEmail,
 }
 
-impl PasswordError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::TooShort { .. } => "password-too-short",
-            Self::TooLong { .. } => "password-too-long",
-            Self::TooSimple => "password-too-simple",
-            Self::SameAsEmail => "password-same-as-email",
-        }
+error_codes! {
+    PasswordError {
+        TooShort { min } => "password-too-short",
+        TooLong { max } => "password-too-long",
+        TooSimple => "password-too-simple",
+        SameAsEmail => "password-same-as-email",
     }
 }
 
@@ -136,6 +134,7 @@ impl fmt::Debug for NewPassword {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     fn email(s: &str) -> Email {

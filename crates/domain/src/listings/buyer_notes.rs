@@ -1,7 +1,9 @@
 //! What the seller asks of buyers before they purchase (購入にあたってのお願い), e.g. which
 //! materials to send. Optional.
 
-use super::field::{self, Problem, text_newtype};
+use super::field::{self, Problem};
+use crate::error_code::error_codes;
+use crate::text::str_newtype;
 
 /// Longest buyer notes, in characters; a line break counts as one.
 pub const MAX_BUYER_NOTES_CHARS: usize = 2000;
@@ -20,13 +22,10 @@ pub enum BuyerNotesError {
     InvalidCharacters,
 }
 
-impl BuyerNotesError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::TooLong { .. } => "buyer-notes-too-long",
-            Self::InvalidCharacters => "buyer-notes-invalid-characters",
-        }
+error_codes! {
+    BuyerNotesError {
+        TooLong { max } => "buyer-notes-too-long",
+        InvalidCharacters => "buyer-notes-invalid-characters",
     }
 }
 
@@ -55,11 +54,12 @@ impl BuyerNotes {
     }
 }
 
-text_newtype!(BuyerNotes, BuyerNotesError);
+str_newtype!(BuyerNotes, BuyerNotesError);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

@@ -7,6 +7,8 @@
 //! Names are not part of the domain: each category has a Fluent message id
 //! ([`Category::message_id`]) whose text lives in `categories.ftl` of each locale.
 
+use crate::error_code::error_codes;
+
 /// One category. `parent` is `None` for a top-level category.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Category {
@@ -33,14 +35,11 @@ pub enum CategoryError {
     NotLeaf,
 }
 
-impl CategoryError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "listing-category-empty",
-            Self::Unknown => "listing-category-unknown",
-            Self::NotLeaf => "listing-category-not-leaf",
-        }
+error_codes! {
+    CategoryError {
+        Empty => "listing-category-empty",
+        Unknown => "listing-category-unknown",
+        NotLeaf => "listing-category-not-leaf",
     }
 }
 
@@ -561,6 +560,7 @@ pub fn parse_listing_category(id: &str) -> Result<&'static Category, CategoryErr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use std::collections::BTreeSet;
 
     #[test]

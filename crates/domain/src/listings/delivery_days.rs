@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::error_code::error_codes;
 use crate::numbers;
 
 /// Fewest delivery days.
@@ -28,14 +29,11 @@ pub enum DeliveryDaysError {
     },
 }
 
-impl DeliveryDaysError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "delivery-days-empty",
-            Self::NotANumber => "delivery-days-not-a-number",
-            Self::OutOfRange { .. } => "delivery-days-out-of-range",
-        }
+error_codes! {
+    DeliveryDaysError {
+        Empty => "delivery-days-empty",
+        NotANumber => "delivery-days-not-a-number",
+        OutOfRange { min, max } => "delivery-days-out-of-range",
     }
 }
 
@@ -109,6 +107,7 @@ impl fmt::Display for DeliveryDays {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

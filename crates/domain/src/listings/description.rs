@@ -1,6 +1,8 @@
 //! What a service offers (サービス内容): the long text of the listing page.
 
-use super::field::{self, Problem, text_newtype};
+use super::field::{self, Problem};
+use crate::error_code::error_codes;
+use crate::text::str_newtype;
 
 /// Longest description, in characters; a line break counts as one.
 pub const MAX_LISTING_DESCRIPTION_CHARS: usize = 5000;
@@ -22,14 +24,11 @@ pub enum ListingDescriptionError {
     InvalidCharacters,
 }
 
-impl ListingDescriptionError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "listing-description-empty",
-            Self::TooLong { .. } => "listing-description-too-long",
-            Self::InvalidCharacters => "listing-description-invalid-characters",
-        }
+error_codes! {
+    ListingDescriptionError {
+        Empty => "listing-description-empty",
+        TooLong { max } => "listing-description-too-long",
+        InvalidCharacters => "listing-description-invalid-characters",
     }
 }
 
@@ -54,11 +53,12 @@ impl ListingDescription {
     }
 }
 
-text_newtype!(ListingDescription, ListingDescriptionError);
+str_newtype!(ListingDescription, ListingDescriptionError);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

@@ -2,6 +2,7 @@
 //! repeated form rows of question and answer.
 
 use super::field::{self, Problem};
+use crate::error_code::{RowInput, error_codes};
 
 /// Most FAQ entries a listing may have.
 pub const MAX_FAQ_ENTRIES: usize = 10;
@@ -57,28 +58,26 @@ pub enum FaqError {
     },
 }
 
-impl FaqError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::TooMany { .. } => "faq-too-many",
-            Self::QuestionEmpty { .. } => "faq-question-empty",
-            Self::QuestionTooLong { .. } => "faq-question-too-long",
-            Self::AnswerEmpty { .. } => "faq-answer-empty",
-            Self::AnswerTooLong { .. } => "faq-answer-too-long",
-            Self::InvalidCharacters { .. } => "faq-invalid-characters",
-        }
+error_codes! {
+    FaqError {
+        TooMany { max } => "faq-too-many",
+        QuestionEmpty { row } => "faq-question-empty",
+        QuestionTooLong { row, max } => "faq-question-too-long",
+        AnswerEmpty { row } => "faq-answer-empty",
+        AnswerTooLong { row, max } => "faq-answer-too-long",
+        InvalidCharacters { row } => "faq-invalid-characters",
     }
 
-    /// The 1-based form row the error is about; `None` for [`FaqError::TooMany`].
-    pub fn row(&self) -> Option<usize> {
-        match self {
+    fn row_input(&self) -> Option<RowInput> {
+        match *self {
             Self::TooMany { .. } => None,
-            Self::QuestionEmpty { row }
-            | Self::QuestionTooLong { row, .. }
-            | Self::AnswerEmpty { row }
-            | Self::AnswerTooLong { row, .. }
-            | Self::InvalidCharacters { row } => Some(*row),
+            Self::QuestionEmpty { row } | Self::QuestionTooLong { row, .. } => {
+                Some(RowInput::FaqQuestion { row })
+            }
+            Self::AnswerEmpty { row } | Self::AnswerTooLong { row, .. } => {
+                Some(RowInput::FaqAnswer { row })
+            }
+            Self::InvalidCharacters { row } => Some(RowInput::FaqEntry { row }),
         }
     }
 }
@@ -205,6 +204,7 @@ impl<'a> IntoIterator for &'a Faq {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::{ErrorCode, RowInput};
     use proptest::prelude::*;
 
     #[test]
@@ -253,7 +253,12 @@ mod tests {
             Faq::parse(&["質問"], &["回\u{200B}答"]),
             Err(FaqError::InvalidCharacters { row: 1 })
         );
-        assert_eq!(FaqError::AnswerEmpty { row: 4 }.row(), Some(4));
+        assert_eq!(
+            FaqError::AnswerEmpty { row: 4 }
+                .row_input()
+                .map(RowInput::row),
+            Some(4)
+        );
     }
 
     #[test]
@@ -315,7 +320,7 @@ mod tests {
                 }
                 Err(e) => {
                     let rows = questions.len().max(answers.len());
-                    prop_assert!(e.row().is_none_or(|row| (1..=rows).contains(&row)));
+                    prop_assert!(e.row_input().map(RowInput::row).is_none_or(|row| (1..=rows).contains(&row)));
                 }
             }
         }

@@ -43,46 +43,6 @@ pub(super) fn cell<S: AsRef<str>>(column: &[S], row: usize) -> &str {
     column.get(row).map_or("", AsRef::as_ref)
 }
 
-/// Implements `as_str`, `Display`, `AsRef<str>` and `TryFrom<&str>`/`TryFrom<String>` (through
-/// `parse`) for a text newtype `$name(String)` whose parser fails with `$error`.
-macro_rules! text_newtype {
-    ($name:ident, $error:ty) => {
-        impl $name {
-            /// The text as stored and shown: trimmed, with `\n` line breaks.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl TryFrom<&str> for $name {
-            type Error = $error;
-            fn try_from(value: &str) -> Result<Self, Self::Error> {
-                Self::parse(value)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = $error;
-            fn try_from(value: String) -> Result<Self, Self::Error> {
-                Self::parse(&value)
-            }
-        }
-    };
-}
-pub(super) use text_newtype;
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 use crate::money::{self, MoneyError, Yen};
 
 use super::field::{self, Problem};
+use crate::error_code::{RowInput, error_codes};
 
 /// Most paid options a listing may have.
 pub const MAX_PAID_OPTIONS: usize = 10;
@@ -63,7 +64,7 @@ pub enum PaidOptionsError {
     PriceBelowMinimum {
         /// 1-based form row.
         row: usize,
-        /// The configured minimum; give the message `min.get()` (a number).
+        /// The configured minimum (a message argument [`crate::Arg::Money`]).
         min: Yen,
     },
     /// A price above [`MAX_PAID_OPTION_PRICE`].
@@ -71,37 +72,33 @@ pub enum PaidOptionsError {
     PriceTooHigh {
         /// 1-based form row.
         row: usize,
-        /// The limit; give the message `max.get()` (a number).
+        /// The limit (a message argument [`crate::Arg::Money`]).
         max: Yen,
     },
 }
 
-impl PaidOptionsError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::TooMany { .. } => "paid-options-too-many",
-            Self::TitleEmpty { .. } => "paid-option-title-empty",
-            Self::TitleTooLong { .. } => "paid-option-title-too-long",
-            Self::TitleInvalidCharacters { .. } => "paid-option-title-invalid-characters",
-            Self::PriceEmpty { .. } => "paid-option-price-empty",
-            Self::PriceNotANumber { .. } => "paid-option-price-not-a-number",
-            Self::PriceBelowMinimum { .. } => "paid-option-price-below-minimum",
-            Self::PriceTooHigh { .. } => "paid-option-price-too-high",
-        }
+error_codes! {
+    PaidOptionsError {
+        TooMany { max } => "paid-options-too-many",
+        TitleEmpty { row } => "paid-option-title-empty",
+        TitleTooLong { row, max } => "paid-option-title-too-long",
+        TitleInvalidCharacters { row } => "paid-option-title-invalid-characters",
+        PriceEmpty { row } => "paid-option-price-empty",
+        PriceNotANumber { row } => "paid-option-price-not-a-number",
+        PriceBelowMinimum { row, min } => "paid-option-price-below-minimum",
+        PriceTooHigh { row, max } => "paid-option-price-too-high",
     }
 
-    /// The 1-based form row the error is about; `None` for [`PaidOptionsError::TooMany`].
-    pub fn row(&self) -> Option<usize> {
-        match self {
+    fn row_input(&self) -> Option<RowInput> {
+        match *self {
             Self::TooMany { .. } => None,
             Self::TitleEmpty { row }
             | Self::TitleTooLong { row, .. }
-            | Self::TitleInvalidCharacters { row }
-            | Self::PriceEmpty { row }
+            | Self::TitleInvalidCharacters { row } => Some(RowInput::OptionTitle { row }),
+            Self::PriceEmpty { row }
             | Self::PriceNotANumber { row }
             | Self::PriceBelowMinimum { row, .. }
-            | Self::PriceTooHigh { row, .. } => Some(*row),
+            | Self::PriceTooHigh { row, .. } => Some(RowInput::OptionPrice { row }),
         }
     }
 }
@@ -250,6 +247,7 @@ impl<'a> IntoIterator for &'a PaidOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::{ErrorCode, RowInput};
     use proptest::prelude::*;
 
     const MIN: Yen = DEFAULT_MIN_PAID_OPTION_PRICE;
@@ -323,8 +321,18 @@ mod tests {
             PaidOptions::parse(&["納期短縮"], &["1000", "1000"], MIN),
             Err(PaidOptionsError::TitleEmpty { row: 2 })
         );
-        assert_eq!(PaidOptionsError::TitleEmpty { row: 2 }.row(), Some(2));
-        assert_eq!(PaidOptionsError::TooMany { max: 10 }.row(), None);
+        assert_eq!(
+            PaidOptionsError::TitleEmpty { row: 2 }
+                .row_input()
+                .map(RowInput::row),
+            Some(2)
+        );
+        assert_eq!(
+            PaidOptionsError::TooMany { max: 10 }
+                .row_input()
+                .map(RowInput::row),
+            None
+        );
     }
 
     #[test]
@@ -414,7 +422,7 @@ mod tests {
                 }
                 Err(e) => {
                     let rows = titles.len().max(prices.len());
-                    prop_assert!(e.row().is_none_or(|row| (1..=rows).contains(&row)));
+                    prop_assert!(e.row_input().map(RowInput::row).is_none_or(|row| (1..=rows).contains(&row)));
                 }
             }
         }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::error_code::{Arg, ErrorCode};
 use crate::money::{self, MoneyError, Yen};
 
 /// The lowest price the business rules allow by default (¥500); the real minimum is
@@ -22,25 +23,38 @@ pub enum PriceError {
     /// Below the configured minimum.
     #[error("price is below the minimum of {min}")]
     BelowMinimum {
-        /// The configured minimum; give the message `min.get()` (a number), not the `¥` form.
+        /// The configured minimum (a message argument [`crate::Arg::Money`]).
         min: Yen,
     },
     /// Above [`MAX_LISTING_PRICE`].
     #[error("price is above the maximum of {max}")]
     TooHigh {
-        /// The limit; give the message `max.get()` (a number), not the `¥` form.
+        /// The limit (a message argument [`crate::Arg::Money`]).
         max: Yen,
     },
 }
 
 impl PriceError {
-    /// Stable message id for the web layer (a Fluent key); for [`PriceError::Money`] the
-    /// code of the inner [`MoneyError`].
-    pub fn code(&self) -> &'static str {
+    /// Every code of this enum's own variants (the inner [`MoneyError`] lists its own).
+    pub const CODES: &'static [&'static str] = &["price-below-minimum", "price-too-high"];
+}
+
+/// Written out because [`PriceError::Money`] has the [`MoneyError`]'s code and arguments: the
+/// member reads the same message as for any other amount.
+impl ErrorCode for PriceError {
+    fn code(&self) -> &'static str {
         match self {
             Self::Money(e) => e.code(),
             Self::BelowMinimum { .. } => "price-below-minimum",
             Self::TooHigh { .. } => "price-too-high",
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            Self::Money(e) => e.args(),
+            Self::BelowMinimum { min } => vec![("min", Arg::from(min))],
+            Self::TooHigh { max } => vec![("max", Arg::from(max))],
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::error_code::error_codes;
 use crate::numbers;
 
 /// Most revisions a seller may promise as a number; beyond that, "unlimited" is the choice.
@@ -24,13 +25,10 @@ pub enum RevisionsError {
     },
 }
 
-impl RevisionsError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Invalid => "revisions-invalid",
-            Self::TooMany { .. } => "revisions-too-many",
-        }
+error_codes! {
+    RevisionsError {
+        Invalid => "revisions-invalid",
+        TooMany { max } => "revisions-too-many",
     }
 }
 
@@ -118,6 +116,7 @@ impl serde::Serialize for Revisions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

@@ -3,6 +3,7 @@
 //! This is the only place that decides what a status allows (listed, purchasable, what a
 //! visitor sees at its URL); other layers ask these methods instead of keeping lists.
 
+use crate::error_code::error_codes;
 use std::fmt;
 
 /// Why a listing status or status change is refused.
@@ -22,13 +23,10 @@ pub enum ListingStatusError {
     },
 }
 
-impl ListingStatusError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Unknown => "listing-status-unknown",
-            Self::TransitionNotAllowed { .. } => "listing-status-transition-not-allowed",
-        }
+error_codes! {
+    ListingStatusError {
+        Unknown => "listing-status-unknown",
+        TransitionNotAllowed => "listing-status-transition-not-allowed",
     }
 }
 
@@ -152,6 +150,7 @@ impl fmt::Display for ListingStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use ListingStatus::{Deleted, Draft, Paused, Published};
     use proptest::prelude::*;
 

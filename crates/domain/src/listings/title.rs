@@ -1,6 +1,8 @@
 //! The title of a service (サービスタイトル), shown on cards and in search results.
 
-use super::field::{self, Problem, text_newtype};
+use super::field::{self, Problem};
+use crate::error_code::error_codes;
+use crate::text::str_newtype;
 
 /// Longest title, in characters (full-width characters count as one).
 pub const MAX_LISTING_TITLE_CHARS: usize = 60;
@@ -22,14 +24,11 @@ pub enum ListingTitleError {
     InvalidCharacters,
 }
 
-impl ListingTitleError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "listing-title-empty",
-            Self::TooLong { .. } => "listing-title-too-long",
-            Self::InvalidCharacters => "listing-title-invalid-characters",
-        }
+error_codes! {
+    ListingTitleError {
+        Empty => "listing-title-empty",
+        TooLong { max } => "listing-title-too-long",
+        InvalidCharacters => "listing-title-invalid-characters",
     }
 }
 
@@ -52,11 +51,12 @@ impl ListingTitle {
     }
 }
 
-text_newtype!(ListingTitle, ListingTitleError);
+str_newtype!(ListingTitle, ListingTitleError);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

@@ -1,6 +1,7 @@
 //! What an order costs and how the money divides: the amounts of the final confirmation
 //! screen (最終確認画面) and of the ledger, computed once, in whole yen, with [`fee`].
 
+use crate::error_code::error_codes;
 use crate::money::{FeeRate, Yen, fee};
 
 /// Why an order's amounts cannot be computed.
@@ -20,14 +21,11 @@ pub enum PricingError {
     Overflow,
 }
 
-impl PricingError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::NegativeAmount => "order-amount-negative",
-            Self::DiscountTooLarge { .. } => "order-discount-too-large",
-            Self::Overflow => "order-amount-too-large",
-        }
+error_codes! {
+    PricingError {
+        NegativeAmount => "order-amount-negative",
+        DiscountTooLarge { max } => "order-discount-too-large",
+        Overflow => "order-amount-too-large",
     }
 }
 
@@ -170,6 +168,7 @@ impl OrderQuote {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use crate::money::{DEFAULT_BUYER_FEE_RATE, DEFAULT_SELLER_FEE_RATE};
     use proptest::prelude::*;
 

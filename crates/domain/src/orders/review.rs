@@ -1,5 +1,7 @@
 //! Reviews (評価): after completion the buyer rates the seller and the seller the buyer.
 
+use crate::error_code::error_codes;
+
 /// Why a rating is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RatingError {
@@ -8,12 +10,9 @@ pub enum RatingError {
     Invalid,
 }
 
-impl RatingError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Invalid => "rating-invalid",
-        }
+error_codes! {
+    RatingError {
+        Invalid => "rating-invalid",
     }
 }
 

@@ -5,6 +5,7 @@
 //! it blocks a member's withdrawal (退会), which events move it. Other layers ask these
 //! functions instead of keeping lists of states.
 
+use crate::error_code::error_codes;
 use std::fmt;
 
 /// How many times the buyer may send a formal delivery back, by default (once; configurable).
@@ -18,12 +19,9 @@ pub enum OrderStateError {
     Unknown,
 }
 
-impl OrderStateError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Unknown => "order-state-unknown",
-        }
+error_codes! {
+    OrderStateError {
+        Unknown => "order-state-unknown",
     }
 }
 
@@ -51,14 +49,11 @@ pub enum OrderTransitionError {
     NothingDelivered,
 }
 
-impl OrderTransitionError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::NotAllowed { .. } => "order-transition-not-allowed",
-            Self::SendBackLimitReached { .. } => "order-send-back-limit-reached",
-            Self::NothingDelivered => "order-nothing-delivered",
-        }
+error_codes! {
+    OrderTransitionError {
+        NotAllowed => "order-transition-not-allowed",
+        SendBackLimitReached { max } => "order-send-back-limit-reached",
+        NothingDelivered => "order-nothing-delivered",
     }
 }
 
@@ -353,6 +348,7 @@ impl Order {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use OrderEvent as E;
     use OrderState as S;
     use proptest::prelude::*;

@@ -1,6 +1,7 @@
 //! Free text in an order: talk-room messages, delivery notes, cancellation reasons, send-back
 //! reasons and review comments. One parser, with the limit of each use passed in.
 
+use crate::error_code::error_codes;
 use crate::text::{char_count, has_forbidden_chars, normalize_newlines};
 
 /// Longest talk-room message or delivery note, in characters.
@@ -29,14 +30,11 @@ pub enum OrderTextError {
     InvalidCharacters,
 }
 
-impl OrderTextError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "order-text-empty",
-            Self::TooLong { .. } => "order-text-too-long",
-            Self::InvalidCharacters => "order-text-invalid-characters",
-        }
+error_codes! {
+    OrderTextError {
+        Empty => "order-text-empty",
+        TooLong { max } => "order-text-too-long",
+        InvalidCharacters => "order-text-invalid-characters",
     }
 }
 

@@ -8,7 +8,9 @@
 use std::fmt;
 
 use super::kana::{KanaError, to_zengin_kana};
+use crate::error_code::error_codes;
 use crate::numbers::fold_digit;
+use crate::text::str_newtype;
 
 /// Digits of a bank code (金融機関コード).
 pub const BANK_CODE_DIGITS: usize = 4;
@@ -61,18 +63,15 @@ pub enum BankAccountError {
     },
 }
 
-impl BankAccountError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::BankCodeInvalid { .. } => "bank-code-invalid",
-            Self::BranchCodeInvalid { .. } => "branch-code-invalid",
-            Self::AccountTypeUnknown => "account-type-unknown",
-            Self::AccountNumberInvalid { .. } => "account-number-invalid",
-            Self::AccountHolderEmpty => "account-holder-empty",
-            Self::AccountHolderTooLong { .. } => "account-holder-too-long",
-            Self::AccountHolderInvalidCharacters { .. } => "account-holder-invalid-characters",
-        }
+error_codes! {
+    BankAccountError {
+        BankCodeInvalid { digits } => "bank-code-invalid",
+        BranchCodeInvalid { digits } => "branch-code-invalid",
+        AccountTypeUnknown => "account-type-unknown",
+        AccountNumberInvalid { max } => "account-number-invalid",
+        AccountHolderEmpty => "account-holder-empty",
+        AccountHolderTooLong { max } => "account-holder-too-long",
+        AccountHolderInvalidCharacters { character } => "account-holder-invalid-characters",
     }
 }
 
@@ -83,46 +82,6 @@ fn digits(input: &str, max: usize) -> Option<String> {
     let ok =
         !folded.is_empty() && folded.len() <= max && folded.bytes().all(|b| b.is_ascii_digit());
     ok.then_some(folded)
-}
-
-/// Implements `as_str`, `Display`, `AsRef<str>` and `TryFrom<&str>`/`TryFrom<String>`
-/// (through `parse`) for a newtype `$name(String)` whose parser fails with
-/// [`BankAccountError`].
-macro_rules! string_newtype {
-    ($name:ident) => {
-        impl $name {
-            /// The value as written to a transfer file.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl TryFrom<&str> for $name {
-            type Error = BankAccountError;
-            fn try_from(value: &str) -> Result<Self, Self::Error> {
-                Self::parse(value)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = BankAccountError;
-            fn try_from(value: String) -> Result<Self, Self::Error> {
-                Self::parse(&value)
-            }
-        }
-    };
 }
 
 /// A 4-digit bank code (金融機関コード), e.g. `0001` for みずほ銀行.
@@ -145,7 +104,7 @@ impl BankCode {
     }
 }
 
-string_newtype!(BankCode);
+str_newtype!(BankCode, BankAccountError);
 
 impl From<BankCode> for String {
     fn from(code: BankCode) -> Self {
@@ -172,7 +131,7 @@ impl BranchCode {
     }
 }
 
-string_newtype!(BranchCode);
+str_newtype!(BranchCode, BankAccountError);
 
 impl From<BranchCode> for String {
     fn from(code: BranchCode) -> Self {
@@ -252,7 +211,7 @@ impl AccountNumber {
     }
 }
 
-string_newtype!(AccountNumber);
+str_newtype!(AccountNumber, BankAccountError);
 
 impl From<AccountNumber> for String {
     fn from(number: AccountNumber) -> Self {
@@ -293,7 +252,7 @@ impl AccountHolder {
     }
 }
 
-string_newtype!(AccountHolder);
+str_newtype!(AccountHolder, BankAccountError);
 
 impl From<AccountHolder> for String {
     fn from(holder: AccountHolder) -> Self {
@@ -315,6 +274,7 @@ pub struct BankAccount {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

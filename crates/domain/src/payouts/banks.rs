@@ -13,6 +13,7 @@
 //! 15 characters (the width of the name fields).
 
 use super::bank::{BankCode, BranchCode};
+use crate::error_code::error_codes;
 
 /// A bank (金融機関).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -47,13 +48,10 @@ pub enum BankLookupError {
     UnknownBranch,
 }
 
-impl BankLookupError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::UnknownBank => "bank-unknown",
-            Self::UnknownBranch => "branch-unknown",
-        }
+error_codes! {
+    BankLookupError {
+        UnknownBank => "bank-unknown",
+        UnknownBranch => "branch-unknown",
     }
 }
 
@@ -186,6 +184,7 @@ pub fn branches(bank_code: &BankCode) -> &'static [Branch] {
 mod tests {
     use super::super::kana::{is_zengin_char, to_zengin_kana};
     use super::*;
+    use crate::error_code::ErrorCode;
 
     fn bank_code(s: &str) -> BankCode {
         BankCode::parse(s).expect("valid code")

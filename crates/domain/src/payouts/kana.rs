@@ -16,6 +16,8 @@
 //!   (「ソニ-」, 「ﾐﾂﾋﾞｼﾕ-ｴﾌｼﾞｴｲ」): several banks refuse the half-width ｰ (U+FF70) in names;
 //! - ヲ stays ｦ; ヰ and ヱ, which have no half-width form, are refused.
 
+use crate::error_code::error_codes;
+
 /// Why a name cannot be written in transfer-file kana.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KanaError {
@@ -28,12 +30,9 @@ pub enum KanaError {
     },
 }
 
-impl KanaError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::InvalidCharacter { .. } => "kana-invalid-character",
-        }
+error_codes! {
+    KanaError {
+        InvalidCharacter { character } => "kana-invalid-character",
     }
 }
 
@@ -175,6 +174,7 @@ fn katakana(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     fn kana(s: &str) -> String {

@@ -4,6 +4,7 @@
 //! next business day over weekends and configured holidays. Every number is passed in.
 
 use crate::Timestamp;
+use crate::error_code::error_codes;
 use crate::money::Yen;
 
 /// Seconds Japan is ahead of UTC (no daylight saving).
@@ -26,12 +27,9 @@ pub enum PayoutError {
     },
 }
 
-impl PayoutError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::BalanceTooLow { .. } => "payout-balance-too-low",
-        }
+error_codes! {
+    PayoutError {
+        BalanceTooLow { fee } => "payout-balance-too-low",
     }
 }
 
@@ -218,6 +216,7 @@ pub fn transfer_date(requested: Date, holidays: &[Date]) -> Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     fn d(y: i32, m: u8, day: u8) -> Date {

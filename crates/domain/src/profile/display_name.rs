@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::error_code::error_codes;
 use crate::text;
 
 /// Longest display name, in characters (full-width characters count as one).
@@ -41,15 +42,12 @@ pub enum DisplayNameError {
     Reserved,
 }
 
-impl DisplayNameError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "display-name-empty",
-            Self::TooLong { .. } => "display-name-too-long",
-            Self::InvalidCharacters => "display-name-invalid-characters",
-            Self::Reserved => "display-name-reserved",
-        }
+error_codes! {
+    DisplayNameError {
+        Empty => "display-name-empty",
+        TooLong { max } => "display-name-too-long",
+        InvalidCharacters => "display-name-invalid-characters",
+        Reserved => "display-name-reserved",
     }
 }
 
@@ -122,6 +120,7 @@ impl TryFrom<String> for DisplayName {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

@@ -3,6 +3,8 @@
 //! looks like an e-mail address, a telephone number or a URL before it is stored, and it is
 //! never stored with the member's id.
 
+use crate::error_code::error_codes;
+
 /// The reasons a member can tick.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -62,12 +64,10 @@ pub enum ReasonError {
     CommentTooLong { max: usize },
 }
 
-impl ReasonError {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::UnknownChoice => "withdrawal-reason-unknown",
-            Self::CommentTooLong { .. } => "withdrawal-comment-too-long",
-        }
+error_codes! {
+    ReasonError {
+        UnknownChoice => "withdrawal-reason-unknown",
+        CommentTooLong { max } => "withdrawal-comment-too-long",
     }
 }
 

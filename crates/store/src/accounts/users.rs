@@ -1,5 +1,7 @@
 //! The `users` table: one row per account, kept as a tombstone after withdrawal.
 
+use yorozu_domain::accounts::AccountStatus;
+
 use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -8,7 +10,8 @@ pub struct UserRow {
     pub email: Option<String>,
     pub email_verified_at: Option<i64>,
     pub password_hash: Option<String>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: AccountStatus,
     pub role: String,
     pub locale: String,
     pub created_at: i64,
@@ -137,7 +140,7 @@ pub async fn lock_active(c: &mut impl Exec, id: i64) -> Result<bool> {
         crate::Backend::Sqlite => "SELECT status FROM users WHERE id = $1",
     };
     let status: Option<String> = crate::query_scalar!(c, fetch_optional, String, sql, id)?;
-    Ok(status.as_deref() == Some("active"))
+    Ok(status.as_deref() == Some(AccountStatus::Active.as_str()))
 }
 
 /// Whether the account is active, holding a shared lock on PostgreSQL until commit: a seller
@@ -149,23 +152,23 @@ pub async fn share_active(c: &mut impl Exec, id: i64) -> Result<bool> {
         crate::Backend::Sqlite => "SELECT status FROM users WHERE id = $1",
     };
     let status: Option<String> = crate::query_scalar!(c, fetch_optional, String, sql, id)?;
-    Ok(status.as_deref() == Some("active"))
+    Ok(status.as_deref() == Some(AccountStatus::Active.as_str()))
 }
 
 /// Sets the account's status (`active`, `closed`) if it is `from` now; false if it was not.
 pub async fn set_status(
     c: &mut impl Exec,
     id: i64,
-    from: &str,
-    to: &str,
+    from: AccountStatus,
+    to: AccountStatus,
     now: i64,
 ) -> Result<bool> {
     Ok(execute!(
         c,
         "UPDATE users SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2",
         id,
-        from,
-        to,
+        from.as_str(),
+        to.as_str(),
         now
     )? == 1)
 }

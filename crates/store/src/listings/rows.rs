@@ -1,17 +1,22 @@
 //! The `listings` table and the rows that hang off it (options, FAQ).
 
+use yorozu_domain::Yen;
+use yorozu_domain::listings::ListingStatus;
+
 use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ListingRow {
     pub id: i64,
     pub seller_id: i64,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ListingStatus,
     pub category_id: i64,
     pub parent_category_id: i64,
     pub title: String,
     pub description: String,
-    pub price: i64,
+    #[sqlx(try_from = "i64")]
+    pub price: Yen,
     pub delivery_days: i64,
     pub revisions: i64,
     pub buyer_notes: String,
@@ -90,7 +95,7 @@ pub struct NewListing {
     pub parent_category_id: i64,
     pub title: String,
     pub description: String,
-    pub price: i64,
+    pub price: Yen,
     pub delivery_days: i64,
     pub revisions: i64,
     pub buyer_notes: String,
@@ -114,7 +119,7 @@ pub async fn insert(c: &mut impl Exec, l: &NewListing) -> Result<()> {
         l.parent_category_id,
         &l.title,
         &l.description,
-        l.price,
+        l.price.get(),
         l.delivery_days,
         l.revisions,
         &l.buyer_notes,
@@ -137,7 +142,7 @@ pub async fn update_content(c: &mut impl Exec, l: &NewListing) -> Result<()> {
         l.parent_category_id,
         &l.title,
         &l.description,
-        l.price,
+        l.price.get(),
         l.delivery_days,
         l.revisions,
         &l.buyer_notes,
@@ -166,8 +171,8 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<ListingRow>> {
 pub async fn set_status(
     c: &mut impl Exec,
     id: i64,
-    from: &str,
-    to: &str,
+    from: ListingStatus,
+    to: ListingStatus,
     now: i64,
 ) -> Result<bool> {
     let n = execute!(
@@ -176,8 +181,8 @@ pub async fn set_status(
                 published_at = CASE WHEN $3 = 'published' THEN COALESCE(published_at, $4) ELSE published_at END
          WHERE id = $1 AND status = $2",
         id,
-        from,
-        to,
+        from.as_str(),
+        to.as_str(),
         now
     )?;
     Ok(n == 1)
@@ -247,7 +252,8 @@ pub async fn set_seller_verified(c: &mut impl Exec, seller_id: i64, verified: bo
 pub struct OptionRow {
     pub position: i64,
     pub title: String,
-    pub price: i64,
+    #[sqlx(try_from = "i64")]
+    pub price: Yen,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -260,7 +266,7 @@ pub struct FaqRow {
 pub async fn replace_options(
     c: &mut impl Exec,
     listing_id: i64,
-    options: &[(String, i64)],
+    options: &[(String, Yen)],
 ) -> Result<()> {
     execute!(
         c,
@@ -274,7 +280,7 @@ pub async fn replace_options(
             listing_id,
             i as i64,
             title,
-            *price
+            price.get()
         )?;
     }
     Ok(())

@@ -5,6 +5,9 @@
 //! bounds are computed by the caller (in Japan time); the queries only compare unix seconds, so
 //! one SQL text serves SQLite and PostgreSQL.
 
+use yorozu_domain::Yen;
+use yorozu_domain::orders::OrderState;
+
 use crate::{Exec, Result, query_as, query_scalar};
 
 /// One completed sale as a statement lists it.
@@ -14,11 +17,14 @@ pub struct StatementLineRow {
     pub id: i64,
     pub listing_title: String,
     /// The sale price: the service and its chosen options.
-    pub subtotal: i64,
+    #[sqlx(try_from = "i64")]
+    pub subtotal: Yen,
     /// 販売手数料, tax included.
-    pub platform_fee: i64,
+    #[sqlx(try_from = "i64")]
+    pub platform_fee: Yen,
     /// What the seller was credited.
-    pub seller_share: i64,
+    #[sqlx(try_from = "i64")]
+    pub seller_share: Yen,
     pub completed_at: i64,
 }
 
@@ -27,7 +33,7 @@ pub struct StatementLineRow {
 pub async fn completed_sales(
     c: &mut impl Exec,
     seller_id: i64,
-    state: &str,
+    state: OrderState,
     from: i64,
     to: i64,
 ) -> Result<Vec<StatementLineRow>> {
@@ -40,7 +46,7 @@ pub async fn completed_sales(
          WHERE seller_id = $1 AND state = $2 AND completed_at >= $3 AND completed_at < $4
          ORDER BY completed_at, id",
         seller_id,
-        state,
+        state.as_str(),
         from,
         to
     )?)
@@ -52,7 +58,7 @@ pub async fn completed_sales(
 pub async fn completed_sale_days(
     c: &mut impl Exec,
     seller_id: i64,
-    state: &str,
+    state: OrderState,
     offset_seconds: i64,
 ) -> Result<Vec<i64>> {
     Ok(query_scalar!(
@@ -64,7 +70,7 @@ pub async fn completed_sale_days(
          WHERE seller_id = $1 AND state = $2 AND completed_at IS NOT NULL
          ORDER BY day DESC",
         seller_id,
-        state,
+        state.as_str(),
         offset_seconds
     )?)
 }

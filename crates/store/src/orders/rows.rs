@@ -1,5 +1,8 @@
 //! The `orders` table and the options chosen with each order.
 
+use yorozu_domain::Yen;
+use yorozu_domain::orders::OrderState;
+
 use crate::{Exec, Result, execute, query_as};
 
 /// One order as stored.
@@ -11,18 +14,26 @@ pub struct OrderRow {
     pub listing_id: i64,
     pub listing_title: String,
     pub delivery_days: i64,
-    pub state: String,
+    #[sqlx(try_from = "String")]
+    pub state: OrderState,
     pub send_backs_used: i64,
     pub has_been_delivered: bool,
-    pub subtotal: i64,
-    pub buyer_fee: i64,
-    pub discount: i64,
+    #[sqlx(try_from = "i64")]
+    pub subtotal: Yen,
+    #[sqlx(try_from = "i64")]
+    pub buyer_fee: Yen,
+    #[sqlx(try_from = "i64")]
+    pub discount: Yen,
     pub points_used: i64,
     pub coupon_id: Option<i64>,
-    pub coupon_discount: i64,
-    pub buyer_total: i64,
-    pub platform_fee: i64,
-    pub seller_share: i64,
+    #[sqlx(try_from = "i64")]
+    pub coupon_discount: Yen,
+    #[sqlx(try_from = "i64")]
+    pub buyer_total: Yen,
+    #[sqlx(try_from = "i64")]
+    pub platform_fee: Yen,
+    #[sqlx(try_from = "i64")]
+    pub seller_share: Yen,
     pub payment_method: String,
     pub card_id: Option<i64>,
     pub charge_id: Option<String>,
@@ -79,18 +90,18 @@ pub async fn insert(c: &mut impl Exec, o: &OrderRow) -> Result<bool> {
         o.listing_id,
         &o.listing_title,
         o.delivery_days,
-        &o.state,
+        o.state.as_str(),
         o.send_backs_used,
         o.has_been_delivered,
-        o.subtotal,
-        o.buyer_fee,
-        o.discount,
+        o.subtotal.get(),
+        o.buyer_fee.get(),
+        o.discount.get(),
         o.points_used,
         o.coupon_id,
-        o.coupon_discount,
-        o.buyer_total,
-        o.platform_fee,
-        o.seller_share,
+        o.coupon_discount.get(),
+        o.buyer_total.get(),
+        o.platform_fee.get(),
+        o.seller_share.get(),
         &o.payment_method,
         o.card_id,
         &o.charge_id,
@@ -195,13 +206,13 @@ pub async fn count_for(c: &mut impl Exec, side: Side, user_id: i64) -> Result<i6
 }
 
 /// A change of an order's state columns, applied only if the order is still as it was read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Transition<'a> {
     pub id: i64,
     /// The state and send-back count the change was computed from.
-    pub from_state: &'a str,
+    pub from_state: OrderState,
     pub from_send_backs: i64,
-    pub to_state: &'a str,
+    pub to_state: OrderState,
     pub to_send_backs: i64,
     pub has_been_delivered: bool,
     /// Timestamps and payment data to set (left unchanged when `None`).
@@ -227,9 +238,9 @@ pub async fn transition(c: &mut impl Exec, t: &Transition<'_>) -> Result<bool> {
              updated_at = $13
          WHERE id = $1 AND state = $2 AND send_backs_used = $3",
         t.id,
-        t.from_state,
+        t.from_state.as_str(),
         t.from_send_backs,
-        t.to_state,
+        t.to_state.as_str(),
         t.to_send_backs,
         t.has_been_delivered,
         t.paid_at,
@@ -266,7 +277,8 @@ pub struct OrderOptionRow {
     pub order_id: i64,
     pub position: i64,
     pub title: String,
-    pub price: i64,
+    #[sqlx(try_from = "i64")]
+    pub price: Yen,
 }
 
 pub async fn insert_options(c: &mut impl Exec, rows: &[OrderOptionRow]) -> Result<()> {
@@ -277,7 +289,7 @@ pub async fn insert_options(c: &mut impl Exec, rows: &[OrderOptionRow]) -> Resul
             o.order_id,
             o.position,
             &o.title,
-            o.price
+            o.price.get()
         )?;
     }
     Ok(())
@@ -349,7 +361,7 @@ pub async fn purchase_key_use(
 pub async fn seller_share_in_states(
     c: &mut impl Exec,
     seller_id: i64,
-    states: &[&str],
+    states: &[OrderState],
 ) -> Result<i64> {
     let mut q = crate::dynamic::QueryBuilder::new(
         "SELECT CAST(COALESCE(SUM(seller_share), 0) AS BIGINT) FROM orders WHERE seller_id = ",
@@ -360,7 +372,7 @@ pub async fn seller_share_in_states(
         if i > 0 {
             q.push(", ");
         }
-        q.push_bind(crate::dynamic::Bind::Text((*s).to_owned()));
+        q.push_bind(crate::dynamic::Bind::Text(s.as_str().to_owned()));
     }
     q.push(")");
     q.fetch_scalar_i64(c).await

@@ -1,5 +1,7 @@
 //! A member's open orders on one side, with what decides when each clears by itself.
 
+use yorozu_domain::orders::OrderState;
+
 use crate::dynamic::{Bind, QueryBuilder};
 use crate::{Exec, Result};
 
@@ -9,7 +11,8 @@ use crate::{Exec, Result};
 pub struct OpenOrderRow {
     pub id: i64,
     pub listing_title: String,
-    pub state: String,
+    #[sqlx(try_from = "String")]
+    pub state: OrderState,
     pub payment_due_at: Option<i64>,
     pub auto_approve_at: Option<i64>,
     pub cancellation_deadline: Option<i64>,
@@ -28,7 +31,7 @@ pub async fn open_orders(
     c: &mut impl Exec,
     user_id: i64,
     column: Column,
-    states: &[&str],
+    states: &[OrderState],
 ) -> Result<Vec<OpenOrderRow>> {
     if states.is_empty() {
         return Ok(vec![]);
@@ -51,7 +54,7 @@ pub async fn open_orders(
         if i > 0 {
             q.push(", ");
         }
-        q.push_bind(Bind::Text((*s).to_owned()));
+        q.push_bind(Bind::Text(s.as_str().to_owned()));
     }
     q.push(") ORDER BY o.id LIMIT 500");
     q.fetch_all(c).await

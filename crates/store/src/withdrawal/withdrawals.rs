@@ -2,17 +2,23 @@
 //! compare-and-set on the state (and, for the purge, the step), so that concurrent workers and
 //! a member signing in cannot both win.
 
+use yorozu_domain::Yen;
+use yorozu_domain::withdrawal::WithdrawalState;
+
 use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct WithdrawalRow {
     pub id: i64,
     pub user_id: i64,
-    pub state: String,
+    #[sqlx(try_from = "String")]
+    pub state: WithdrawalState,
     pub erase_now: bool,
-    pub acknowledged_sales: i64,
+    #[sqlx(try_from = "i64")]
+    pub acknowledged_sales: Yen,
     pub acknowledged_points: i64,
-    pub forfeited_sales: i64,
+    #[sqlx(try_from = "i64")]
+    pub forfeited_sales: Yen,
     pub forfeited_points: i64,
     pub reason_choices: String,
     pub reason_comment: String,
@@ -51,9 +57,9 @@ pub async fn insert(c: &mut impl Exec, row: &WithdrawalRow) -> Result<()> {
          VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $7, $8, $9, $10, $11, NULL, NULL, NULL, NULL, $9)",
         row.id,
         row.user_id,
-        &row.state,
+        row.state.as_str(),
         row.erase_now,
-        row.acknowledged_sales,
+        row.acknowledged_sales.get(),
         row.acknowledged_points,
         &row.reason_choices,
         &row.reason_comment,
@@ -102,7 +108,7 @@ pub async fn is_scheduled(c: &mut impl Exec, user_id: i64) -> Result<bool> {
 #[derive(Debug, Clone, Copy)]
 pub struct Closing {
     pub purge_at: i64,
-    pub forfeited_sales: i64,
+    pub forfeited_sales: Yen,
     pub forfeited_points: i64,
     pub now: i64,
 }
@@ -118,7 +124,7 @@ pub async fn mark_closed(c: &mut impl Exec, id: i64, closing: &Closing) -> Resul
         id,
         closing.now,
         closing.purge_at,
-        closing.forfeited_sales,
+        closing.forfeited_sales.get(),
         closing.forfeited_points
     )? == 1)
 }
@@ -127,8 +133,8 @@ pub async fn mark_closed(c: &mut impl Exec, id: i64, closing: &Closing) -> Resul
 pub async fn end(
     c: &mut impl Exec,
     id: i64,
-    from_state: &str,
-    to_state: &str,
+    from_state: WithdrawalState,
+    to_state: WithdrawalState,
     reason: &str,
     now: i64,
 ) -> Result<bool> {
@@ -138,8 +144,8 @@ pub async fn end(
             reason_choices = '', reason_comment = '', updated_at = $5
          WHERE id = $1 AND state = $2 AND purge_step IS NULL",
         id,
-        from_state,
-        to_state,
+        from_state.as_str(),
+        to_state.as_str(),
         reason,
         now
     )? == 1)

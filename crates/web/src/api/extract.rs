@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use yorozu_domain::Locale;
 
 use crate::api::error::ApiError;
+use crate::pages::extract::parse_id;
 
 /// A JSON request body. Unreadable JSON is a 400 `error-bad-json` whose `detail` says where
 /// the parser stopped; a body without `Content-Type: application/json` is a 415.
@@ -82,7 +83,7 @@ fn whole_numbers_as_integers(value: serde_json::Value) -> serde_json::Value {
     }
 }
 
-/// An id in the path. Ids are decimal strings in the API; anything else cannot name a
+/// An id in the path, read as pages read theirs ([`parse_id`]); anything else cannot name a
 /// resource, so it is simply not found.
 #[derive(Debug)]
 pub struct ApiId(pub i64);
@@ -95,9 +96,9 @@ impl<S: Send + Sync> FromRequestParts<S> for ApiId {
             axum::extract::Path::<String>::from_request_parts(parts, state)
                 .await
                 .map_err(|_| ApiError::from(yorozu_app::AppError::NotFound))?;
-        raw.parse()
+        parse_id(&raw)
             .map(ApiId)
-            .map_err(|_| yorozu_app::AppError::NotFound.into())
+            .ok_or_else(|| yorozu_app::AppError::NotFound.into())
     }
 }
 

@@ -190,11 +190,11 @@ impl Listing {
         let (seller_name, departed) = shown_name(v.seller.display_name.clone(), locale);
         Listing {
             id: v.id.to_string(),
-            status: v.status,
+            status: v.status.as_str(),
             category: CategoryBody::of_id(v.category_id, locale),
             title: v.title,
             description: v.description,
-            price: v.price,
+            price: v.price.get(),
             delivery_days: v.delivery_days,
             revisions: v
                 .revisions
@@ -205,7 +205,7 @@ impl Listing {
                 .into_iter()
                 .map(|o| OptionBody {
                     title: o.title,
-                    price: o.price,
+                    price: o.price.get(),
                 })
                 .collect(),
             faq: v
@@ -274,10 +274,10 @@ impl From<ListingRow> for OwnListing {
     fn from(r: ListingRow) -> OwnListing {
         OwnListing {
             id: r.id.to_string(),
-            status: r.status,
+            status: r.status.as_str().to_owned(),
             category_id: r.category_id.to_string(),
             title: r.title,
-            price: r.price,
+            price: r.price.get(),
             delivery_days: r.delivery_days,
             sales_count: r.sales_count,
             rating: rating(r.rating_x100, r.rating_count),

@@ -34,8 +34,7 @@ impl From<Setting> for NotificationSetting {
 }
 
 async fn current(state: &AppState, user_id: i64) -> ApiResult<Json<Vec<NotificationSetting>>> {
-    let mut c = state.app.db.read().await?;
-    let list = settings::effective(&mut c, user_id).await?;
+    let list = settings::of(&state.app, user_id).await?;
     Ok(Json(
         list.into_iter().map(NotificationSetting::from).collect(),
     ))

@@ -214,18 +214,18 @@ impl Amounts {
     fn of(order: &OrderRow, party: Party) -> Amounts {
         match party {
             Party::Buyer => Amounts::Buyer(BuyerAmounts {
-                subtotal: order.subtotal,
-                buyer_fee: order.buyer_fee,
-                discount: order.discount,
+                subtotal: order.subtotal.get(),
+                buyer_fee: order.buyer_fee.get(),
+                discount: order.discount.get(),
                 points_used: order.points_used,
-                coupon_discount: order.coupon_discount,
-                buyer_total: order.buyer_total,
+                coupon_discount: order.coupon_discount.get(),
+                buyer_total: order.buyer_total.get(),
                 payment_method: order.payment_method.clone(),
             }),
             Party::Seller => Amounts::Seller(SellerAmounts {
-                subtotal: order.subtotal,
-                platform_fee: order.platform_fee,
-                seller_share: order.seller_share,
+                subtotal: order.subtotal.get(),
+                platform_fee: order.platform_fee.get(),
+                seller_share: order.seller_share.get(),
             }),
         }
     }
@@ -233,8 +233,8 @@ impl Amounts {
     /// The one figure of a list line: what the buyer pays, or what the seller earns.
     fn headline(order: &OrderRow, party: Party) -> i64 {
         match party {
-            Party::Buyer => order.buyer_total,
-            Party::Seller => order.seller_share,
+            Party::Buyer => order.buyer_total.get(),
+            Party::Seller => order.seller_share.get(),
         }
     }
 }
@@ -388,7 +388,7 @@ impl OrderBody {
         let allowed = i64::from(state.app.policy.send_backs_allowed);
         OrderBody {
             id: o.id.to_string(),
-            state: o.state.clone(),
+            state: o.state.as_str().to_owned(),
             role: d.party,
             listing_id: o.listing_id.to_string(),
             listing_title: o.listing_title.clone(),
@@ -399,7 +399,7 @@ impl OrderBody {
                 .map(|x| OrderOption {
                     position: x.position,
                     title: x.title,
-                    price: x.price,
+                    price: x.price.get(),
                 })
                 .collect(),
             delivery_days: o.delivery_days,
@@ -460,7 +460,7 @@ impl OrderLine {
         let o = s.order;
         OrderLine {
             id: o.id.to_string(),
-            state: o.state.clone(),
+            state: o.state.as_str().to_owned(),
             role: party,
             listing_id: o.listing_id.to_string(),
             listing_title: o.listing_title.clone(),
@@ -513,7 +513,7 @@ pub async fn quote(
             .map(|(o, chosen)| QuoteOption {
                 position: o.position,
                 title: o.title.clone(),
-                price: o.price,
+                price: o.price.get(),
                 chosen: *chosen,
             })
             .collect(),

@@ -5,7 +5,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use yorozu_app::AppError;
 use yorozu_app::profile::edit::{self, ProfileForm};
 use yorozu_app::profile::{ProfileView, avatar, view};
 use yorozu_domain::profile::Completeness;
@@ -100,7 +99,7 @@ impl Profile {
                     url: l.url,
                 })
                 .collect(),
-            nda: p.nda,
+            nda: p.nda.as_str(),
             has_avatar: p.has_avatar,
             avatar_version: p.avatar_version,
             identity_verified_at: p.identity_verified_at,
@@ -111,10 +110,7 @@ impl Profile {
 }
 
 async fn load(state: &AppState, user_id: i64) -> ApiResult<ProfileView> {
-    let mut c = state.app.db.read().await?;
-    Ok(view::load(&mut c, user_id)
-        .await?
-        .ok_or(AppError::NotFound)?)
+    Ok(view::find(&state.app, user_id).await?)
 }
 
 /// The public profile of an active member; the caller's own includes its completeness.

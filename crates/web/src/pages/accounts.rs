@@ -9,8 +9,9 @@ use serde::Deserialize;
 use yorozu_app::accounts::{change_email, confirm, password_reset, register, sessions, sign_in};
 
 use crate::cookies;
-use crate::ctx::{Ctx, push_cookie, require_user};
+use crate::ctx::{Ctx, push_cookie};
 use crate::error::{FormErrors, PageResult, form_or_page, retry_after, with_retry_after};
+use crate::pages::extract::{MaybeSignedIn, SignedIn};
 use crate::pages::message;
 use crate::render::{page, page_with_status, redirect_with_flash, safe_next};
 use crate::state::AppState;
@@ -36,8 +37,8 @@ struct SignupPage<'a> {
     display_name: String,
 }
 
-async fn signup_form(ctx: Ctx) -> PageResult {
-    if ctx.user.is_some() {
+async fn signup_form(ctx: Ctx, MaybeSignedIn(viewer): MaybeSignedIn) -> PageResult {
+    if viewer.is_some() {
         return Ok(Redirect::to("/settings").into_response());
     }
     page(&SignupPage {
@@ -122,9 +123,13 @@ struct NextQuery {
     next: Option<String>,
 }
 
-async fn login_form(ctx: Ctx, Query(q): Query<NextQuery>) -> PageResult {
+async fn login_form(
+    ctx: Ctx,
+    MaybeSignedIn(viewer): MaybeSignedIn,
+    Query(q): Query<NextQuery>,
+) -> PageResult {
     let next = safe_next(q.next.as_deref());
-    if ctx.user.is_some() {
+    if viewer.is_some() {
         return Ok(Redirect::to(&next).into_response());
     }
     page(&LoginPage {
@@ -203,10 +208,11 @@ struct TokenQuery {
 async fn confirm_email(
     State(state): State<AppState>,
     ctx: Ctx,
+    MaybeSignedIn(viewer): MaybeSignedIn,
     Query(q): Query<TokenQuery>,
 ) -> PageResult {
     confirm::confirm_email(&state.app, &q.token).await?;
-    let next = if ctx.user.is_some() {
+    let next = if viewer.is_some() {
         "/settings/profile"
     } else {
         "/login"
@@ -214,11 +220,11 @@ async fn confirm_email(
     Ok(redirect_with_flash(&ctx, next, "flash-email-confirmed"))
 }
 
-async fn resend_confirmation(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = match require_user(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
+async fn resend_confirmation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     confirm::resend(&state.app, user, &ctx.client).await?;
     Ok(redirect_with_flash(
         &ctx,
@@ -355,10 +361,11 @@ async fn reset(State(state): State<AppState>, ctx: Ctx, Form(form): Form<ResetFo
 async fn confirm_email_change(
     State(state): State<AppState>,
     ctx: Ctx,
+    MaybeSignedIn(viewer): MaybeSignedIn,
     Query(q): Query<TokenQuery>,
 ) -> PageResult {
     change_email::confirm(&state.app, &q.token).await?;
-    let next = if ctx.user.is_some() {
+    let next = if viewer.is_some() {
         "/settings/account"
     } else {
         "/login"

@@ -9,10 +9,11 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::identity::{self, IdentityState, submit};
-use yorozu_domain::identity::DocumentKind;
+use yorozu_domain::identity::{DocumentKind, IdentityStatus};
 
-use crate::ctx::{Ctx, require_user};
+use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
+use crate::pages::extract::SignedIn;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -71,24 +72,31 @@ impl<'a> IdentityPage<'a> {
         selected: &str,
         errors: FormErrors,
     ) -> Self {
-        let status = state.status.clone().unwrap_or_else(|| "none".to_owned());
+        let status = state.status;
+        let status_key = status.map_or("none", IdentityStatus::as_str);
         let date = |at: Option<i64>| at.map(|t| ctx.date(&t)).unwrap_or_default();
-        let state_text = match status.as_str() {
-            "pending" => ctx.t1("identity-state-pending", "date", date(state.submitted_at)),
-            "approved" => ctx.t1("identity-state-approved", "date", date(state.decided_at)),
-            "rejected" => ctx.t1("identity-state-rejected", "date", date(state.decided_at)),
-            _ => ctx.t("identity-state-none"),
+        let state_text = match status {
+            Some(IdentityStatus::Pending) => {
+                ctx.t1("identity-state-pending", "date", date(state.submitted_at))
+            }
+            Some(IdentityStatus::Approved) => {
+                ctx.t1("identity-state-approved", "date", date(state.decided_at))
+            }
+            Some(IdentityStatus::Rejected) => {
+                ctx.t1("identity-state-rejected", "date", date(state.decided_at))
+            }
+            None => ctx.t("identity-state-none"),
         };
         let file_note = match (state.file_erased_at, state.file_erase_after) {
-            _ if status == "pending" || status == "none" => None,
+            _ if matches!(status, None | Some(IdentityStatus::Pending)) => None,
             (Some(at), _) => Some(ctx.t1("identity-state-file-erased", "date", ctx.date(&at))),
             (None, Some(at)) => {
                 Some(ctx.t1("identity-state-file-will-be-erased", "date", ctx.date(&at)))
             }
             (None, None) => None,
         };
-        let reason_lines = match status.as_str() {
-            "rejected" => state
+        let reason_lines = match status {
+            Some(IdentityStatus::Rejected) => state
                 .rejection_reason
                 .as_deref()
                 .unwrap_or("")
@@ -97,12 +105,13 @@ impl<'a> IdentityPage<'a> {
                 .collect(),
             _ => vec![],
         };
-        let can_submit = user.email_verified && matches!(status.as_str(), "none" | "rejected");
-        let can_delete = state.kind.is_some() && status != "pending";
+        let can_submit =
+            user.email_verified && matches!(status, None | Some(IdentityStatus::Rejected));
+        let can_delete = state.kind.is_some() && status != Some(IdentityStatus::Pending);
         IdentityPage {
             ctx,
-            status_label: ctx.t(&format!("identity-status-{status}")),
-            status,
+            status_label: ctx.t(&format!("identity-status-{status_key}")),
+            status: status_key.to_owned(),
             state_text,
             file_note,
             reason_lines,
@@ -132,11 +141,7 @@ impl<'a> IdentityPage<'a> {
     }
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = match require_user(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
+async fn show(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): SignedIn) -> PageResult {
     let current = identity::current(&state.app, user.id).await?;
     page_with_status(
         StatusCode::OK,
@@ -148,12 +153,9 @@ async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
 async fn upload(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> PageResult {
-    let user = match require_user(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
     let max_bytes = state.app.policy.identity_max_bytes;
     let form = crate::upload::read(multipart, "document", max_bytes).await;
     let kind = form.text("kind");
@@ -177,11 +179,11 @@ async fn upload(
 }
 
 /// Deletes the member's documents (images and records); the verification stays.
-async fn delete(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = match require_user(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
+async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     match identity::remove::remove(&state.app, user).await {
         Ok(_) => Ok(redirect_with_flash(&ctx, PATH, "identity-flash-deleted")),
         Err(e) => {

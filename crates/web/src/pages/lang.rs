@@ -11,11 +11,11 @@ use axum::{Form, Router};
 use serde::Deserialize;
 use yorozu_app::AppError;
 use yorozu_domain::Locale;
-use yorozu_store::accounts::users;
 
 use crate::cookies;
 use crate::ctx::{Ctx, push_cookie};
 use crate::error::{PageError, PageResult};
+use crate::pages::extract::MaybeSignedIn;
 use crate::render::{redirect_with_flash, safe_next};
 use crate::state::AppState;
 
@@ -47,15 +47,14 @@ async fn show_in(
 async fn switch(
     State(state): State<AppState>,
     ctx: Ctx,
+    MaybeSignedIn(viewer): MaybeSignedIn,
     Path(tag): Path<String>,
     form: Result<Form<NextQuery>, FormRejection>,
 ) -> PageResult {
     let locale = locale_of(&tag)?;
     let Form(form) = form.map_err(|_| PageError(AppError::BadRequest("error-bad-body")))?;
-    if let Some(user) = &ctx.user {
-        let mut tx = state.app.db.begin().await?;
-        users::set_locale(&mut tx, user.id, locale.tag(), state.app.now()).await?;
-        tx.commit().await?;
+    if let Some(user) = &viewer {
+        yorozu_app::accounts::locale::remember(&state.app, user.id, locale).await?;
     }
     Ok(remembered(&ctx, locale, form.next.as_deref()))
 }

@@ -7,7 +7,7 @@
 //! the key in a cookie, so the mails listed can be opened one by one.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -19,6 +19,7 @@ use yorozu_store::mailbox::{self, MailboxRow};
 use crate::cookies;
 use crate::ctx::{Ctx, constant_time_eq, push_cookie};
 use crate::error::{ErrorPage, PageError, PageResult};
+use crate::pages::extract::PathId;
 use crate::render::page;
 use crate::state::AppState;
 
@@ -127,7 +128,7 @@ async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     headers: HeaderMap,
-    Path(id): Path<i64>,
+    PathId(id): PathId,
     Query(q): Query<KeyQuery>,
 ) -> PageResult {
     let how = access(&state, &ctx, &headers, &q);

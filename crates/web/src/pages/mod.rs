@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod api_docs;
 pub mod discovery;
 pub mod export;
+pub mod extract;
 pub mod help;
 pub mod home;
 pub mod identity;

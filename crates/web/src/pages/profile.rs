@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
@@ -12,13 +12,13 @@ use yorozu_app::AppError;
 use yorozu_app::listings::view::seller_listings;
 use yorozu_app::orders::reviews_public;
 use yorozu_app::profile::{avatar, view};
-use yorozu_domain::profile::NdaWillingness;
 use yorozu_i18n::Arg;
 
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageResult};
 use crate::pages::discovery::reviews::{ReviewItem, items};
 use crate::pages::discovery::{Card, cards, count_arg, rating_with_count};
+use crate::pages::extract::{MaybeSignedIn, PathId};
 use crate::render::page;
 use crate::state::AppState;
 
@@ -76,17 +76,16 @@ impl ProfilePage<'_> {
     }
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    let id = member_id(&id)?;
-    let mut c = state.app.db.read().await?;
-    let profile = view::load(&mut c, id)
-        .await?
-        .ok_or(PageError(AppError::NotFound))?;
-    drop(c);
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    MaybeSignedIn(viewer): MaybeSignedIn,
+    PathId(id): PathId,
+) -> PageResult {
+    let profile = view::find(&state.app, id).await?;
     let shop = seller_listings(&state.app, profile.user_id).await?;
     let received = reviews_public::profile(&state.app, profile.user_id).await?;
-    let nda = NdaWillingness::parse(profile.nda)
-        .ok()
+    let nda = Some(profile.nda)
         .filter(|n| n.is_specified())
         .map(|n| ctx.t(&format!("nda-{}", n.as_str())));
     let page_data = ProfilePage {
@@ -122,7 +121,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
             .collect(),
         skills: profile.skills,
         nda,
-        is_self: ctx.user.as_ref().is_some_and(|u| u.id == profile.user_id),
+        is_self: viewer.is_some_and(|u| u.id == profile.user_id),
         rating: rating_with_count(
             &ctx,
             "card-rating",
@@ -147,8 +146,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
 }
 
 /// The avatar JPEG. Its URL carries `?v=<version>`, so it can be cached for good.
-async fn avatar_image(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
-    let id = member_id(&id)?;
+async fn avatar_image(State(state): State<AppState>, PathId(id): PathId) -> PageResult {
     let bytes = avatar::load(&state.app, id)
         .await?
         .ok_or(PageError(AppError::NotFound))?;
@@ -160,12 +158,6 @@ async fn avatar_image(State(state): State<AppState>, Path(id): Path<String>) -> 
         bytes,
     )
         .into_response())
-}
-
-/// Member ids in paths; anything else is a page that does not exist.
-fn member_id(raw: &str) -> Result<i64, PageError> {
-    raw.parse::<i64>()
-        .map_err(|_| PageError(AppError::NotFound))
 }
 
 pub(crate) fn paragraphs(text: &str) -> Paragraphs {

@@ -4,13 +4,14 @@
 //! - `/settings/two-step`: set-up with a QR code drawn on the server and the secret in text,
 //!   confirmed with a code, the recovery codes shown once, and turning it off;
 //! - `/settings/reauth?next=…`: the password (and code) again before a sensitive page;
-//!   [`reauthenticated`] sends there when the session's last confirmation is too old;
-//! - the gate in front of the operator console when operators must use two-step sign-in.
+//!   [`reauthenticated`] sends there when the session's last confirmation is too old.
+//!
+//! Operators who must use two-step sign-in are sent to set it up by the
+//! [`Operator`](crate::pages::extract::Operator) extractor of every console page.
 
 use askama::Template;
-use axum::extract::{Query, Request, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -24,7 +25,7 @@ use yorozu_app::accounts::two_step::{self, sign_in as second_step};
 use crate::cookies;
 use crate::ctx::{Ctx, push_cookie};
 use crate::error::{FormErrors, PageError, PageResult, form_or_page};
-use crate::pages::settings::signed_in;
+use crate::pages::extract::{MaybeSignedIn, SignedIn};
 use crate::render::{page_with_status, redirect_with_flash, safe_next};
 use crate::state::AppState;
 
@@ -77,9 +78,13 @@ pub(crate) fn to_second_step(ctx: &Ctx, challenge: &str, next: &str) -> Response
     response
 }
 
-async fn code_form(ctx: Ctx, Query(q): Query<NextQuery>) -> PageResult {
+async fn code_form(
+    ctx: Ctx,
+    MaybeSignedIn(viewer): MaybeSignedIn,
+    Query(q): Query<NextQuery>,
+) -> PageResult {
     let next = safe_next(q.next.as_deref());
-    if ctx.user.is_some() {
+    if viewer.is_some() {
         return Ok(Redirect::to(&next).into_response());
     }
     no_store(page_with_status(
@@ -182,9 +187,9 @@ struct SettingsQuery {
 async fn settings(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     Query(q): Query<SettingsQuery>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     render_settings(
         &state,
         &ctx,
@@ -256,9 +261,9 @@ struct ConfirmForm {
 async fn confirm(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     Form(form): Form<ConfirmForm>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     // The password too: a hijacked session must not lock the owner out.
     let credentials = Credentials {
         password: form.password,
@@ -299,9 +304,9 @@ async fn confirm(
 async fn disable(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     Form(form): Form<Credentials>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     match two_step::disable(&state.app, user, &form.password, &form.totp_code).await {
         Ok(()) => Ok(redirect_with_flash(
             &ctx,
@@ -348,9 +353,9 @@ pub(crate) async fn reauthenticated(
 async fn reauth_form(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     Query(q): Query<NextQuery>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     render_reauth(
         &state,
         &ctx,
@@ -395,9 +400,9 @@ struct ReauthForm {
 async fn reauth_submit(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     Form(form): Form<ReauthForm>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let credentials = Credentials {
         password: form.password,
         totp_code: form.totp_code,
@@ -409,29 +414,4 @@ async fn reauth_submit(
             render_reauth(&state, &ctx, user, status, errors, form.next).await
         }
     }
-}
-
-// ---------------------------------------------------------------- operators
-
-/// In front of the operator console: with `operator_two_step` on, an operator without
-/// two-step sign-in is sent to set it up first.
-pub async fn operator_gate(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let user = request
-        .extensions()
-        .get::<Ctx>()
-        .and_then(|ctx| ctx.user.clone());
-    if let Some(user) = user.filter(|u| u.is_operator())
-        && state.app.policy.operator_two_step
-    {
-        match two_step::status(&state.app, user.id).await {
-            Ok(s) if s.enabled => {}
-            Ok(_) => return Redirect::to("/settings/two-step?required=operator").into_response(),
-            Err(e) => return PageError(e).into_response(),
-        }
-    }
-    next.run(request).await
 }

@@ -3,6 +3,7 @@
 //! into a session. Wrong codes count as failed sign-ins of the address, so guessing codes is
 //! throttled exactly like guessing passwords.
 
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_store::Exec;
 use yorozu_store::accounts::{sign_in_failures, two_step as store, users};
 
@@ -73,7 +74,7 @@ pub async fn complete(
     store::delete_challenge(&mut tx, &hash, now).await?;
     throttle::clear_address(&mut tx, &email_hash).await?;
     // Every step passed: a closed account in its grace period opens again only now.
-    let reopened = user.status == "closed"
+    let reopened = user.status == AccountStatus::Closed
         && crate::withdrawal::undo::reopen_after_sign_in(&mut tx, app, user_id).await?;
     let token = sessions::start(&mut tx, app, user_id, client).await?;
     tx.commit().await?;

@@ -62,9 +62,8 @@ pub fn step_at(unix: i64) -> i64 {
 
 /// The code of one step (RFC 4226 HOTP with the step as counter).
 pub fn code_at_step(secret: &[u8], step: i64) -> String {
-    let Ok(mut mac) = Hmac::<sha1::Sha1>::new_from_slice(secret) else {
-        unreachable!("HMAC takes keys of any length")
-    };
+    let mut mac =
+        Hmac::<sha1::Sha1>::new_from_slice(secret).expect("HMAC takes a key of any length");
     mac.update(&step.to_be_bytes());
     let digest = mac.finalize().into_bytes();
     let offset = usize::from(digest[19] & 0x0f);

@@ -1,5 +1,6 @@
 //! Whether a seller is willing to sign a buyer's non-disclosure agreement (NDA締結).
 
+use crate::error_code::error_codes;
 use std::fmt;
 
 /// A value that is not one of [`NdaWillingness`]'s keys.
@@ -10,12 +11,9 @@ pub enum NdaWillingnessError {
     Unknown,
 }
 
-impl NdaWillingnessError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Unknown => "nda-willingness-unknown",
-        }
+error_codes! {
+    NdaWillingnessError {
+        Unknown => "nda-willingness-unknown",
     }
 }
 
@@ -70,6 +68,7 @@ impl fmt::Display for NdaWillingness {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
 
     #[test]
     fn keys_round_trip() {

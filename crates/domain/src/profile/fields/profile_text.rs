@@ -1,7 +1,6 @@
 //! Bounded multi-line texts of a profile (自己紹介, 経歴, 実績).
 
-use std::fmt;
-
+use crate::error_code::error_codes;
 use crate::text;
 
 /// Longest introduction, career or track record, in characters.
@@ -22,13 +21,10 @@ pub enum ProfileTextError {
     InvalidCharacters,
 }
 
-impl ProfileTextError {
-    /// Stable message id for the web layer (a Fluent key); the page knows which field.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::TooLong { .. } => "profile-text-too-long",
-            Self::InvalidCharacters => "profile-text-invalid-characters",
-        }
+error_codes! {
+    ProfileTextError {
+        TooLong { max } => "profile-text-too-long",
+        InvalidCharacters => "profile-text-invalid-characters",
     }
 }
 
@@ -47,7 +43,8 @@ fn parse_bounded(input: &str, max: usize) -> Result<String, ProfileTextError> {
 }
 
 /// Defines one bounded profile text newtype; they differ only in name and limit so that
-/// an introduction cannot be stored as a career by mistake.
+/// an introduction cannot be stored as a career by mistake. The shared part (`as_str`,
+/// `Display`, conversions) is [`crate::text::str_newtype`].
 macro_rules! profile_text {
     ($(#[$meta:meta])* $name:ident, $max:expr) => {
         $(#[$meta])*
@@ -64,11 +61,6 @@ macro_rules! profile_text {
                 parse_bounded(input, Self::MAX_CHARS).map(Self)
             }
 
-            /// The text, trimmed, with `\n` line breaks.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-
             /// True when the member has not filled this field in.
             pub fn is_empty(&self) -> bool {
                 self.0.is_empty()
@@ -80,31 +72,7 @@ macro_rules! profile_text {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl TryFrom<&str> for $name {
-            type Error = ProfileTextError;
-            fn try_from(value: &str) -> Result<Self, Self::Error> {
-                Self::parse(value)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = ProfileTextError;
-            fn try_from(value: String) -> Result<Self, Self::Error> {
-                Self::parse(&value)
-            }
-        }
+        $crate::text::str_newtype!($name, ProfileTextError);
     };
 }
 
@@ -127,6 +95,7 @@ profile_text!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     #[test]

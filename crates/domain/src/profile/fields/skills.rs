@@ -1,5 +1,6 @@
 //! Skills a member lists on their profile (スキル), entered as one text field.
 
+use crate::error_code::error_codes;
 use crate::text;
 
 /// Longest single skill, in characters.
@@ -34,14 +35,11 @@ pub enum SkillsError {
     InvalidCharacters,
 }
 
-impl SkillsError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::SkillTooLong { .. } => "skills-skill-too-long",
-            Self::TooMany { .. } => "skills-too-many",
-            Self::InvalidCharacters => "skills-invalid-characters",
-        }
+error_codes! {
+    SkillsError {
+        SkillTooLong { max, skill } => "skills-skill-too-long",
+        TooMany { max } => "skills-too-many",
+        InvalidCharacters => "skills-invalid-characters",
     }
 }
 
@@ -124,6 +122,7 @@ impl Skills {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     fn parse(input: &str) -> Vec<String> {

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::error_code::error_codes;
 use crate::text;
 
 /// Most links a profile may show.
@@ -32,14 +33,11 @@ pub enum SnsLinksError {
     },
 }
 
-impl SnsLinksError {
-    /// Stable message id for the web layer (a Fluent key).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::TooMany { .. } => "sns-links-too-many",
-            Self::UrlTooLong { .. } => "sns-link-too-long",
-            Self::InvalidUrl { .. } => "sns-link-invalid",
-        }
+error_codes! {
+    SnsLinksError {
+        TooMany { max } => "sns-links-too-many",
+        UrlTooLong { max } => "sns-link-too-long",
+        InvalidUrl { url } => "sns-link-invalid",
     }
 }
 
@@ -261,6 +259,7 @@ impl SnsLinks {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::ErrorCode;
     use proptest::prelude::*;
 
     fn kind(url: &str) -> SnsKind {

@@ -4,17 +4,18 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::Query;
+use axum::extract::State;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, State};
 use axum::routing::get;
 use yorozu_app::AppError;
 use yorozu_app::listings::search::{self, SearchParams};
 use yorozu_domain::listings::categories;
 
 use super::search::{SearchView, params_of};
-use super::{CategoryLink, category_name, path_id};
+use super::{CategoryLink, category_name};
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageResult};
+use crate::pages::extract::PathId;
 use crate::render::page;
 use crate::state::AppState;
 
@@ -37,10 +38,10 @@ struct CategoryPage<'a> {
 async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     query: Result<Query<SearchParams>, QueryRejection>,
 ) -> PageResult {
-    let category = categories::by_id(path_id(&id)?).ok_or(PageError(AppError::NotFound))?;
+    let category = categories::by_id(id).ok_or(PageError(AppError::NotFound))?;
     let params = SearchParams {
         category: category.id.to_string(),
         ..params_of(query)

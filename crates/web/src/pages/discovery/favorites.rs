@@ -4,8 +4,8 @@
 //! answers with just the new button, which replaces the old one in place.
 
 use askama::Template;
+use axum::extract::State;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
@@ -13,9 +13,10 @@ use axum::{Form, Router};
 use yorozu_app::AppError;
 use yorozu_app::listings::favorites;
 
-use super::{Card, cards, path_id};
-use crate::ctx::{Ctx, require_user};
+use super::{Card, cards};
+use crate::ctx::Ctx;
 use crate::error::{PageError, PageResult};
+use crate::pages::extract::{MaybeSignedIn, PathId, SignedIn};
 use crate::render::{page, redirect_with_flash, safe_next};
 use crate::state::AppState;
 
@@ -58,11 +59,11 @@ async fn toggle(
     State(state): State<AppState>,
     ctx: Ctx,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    PathId(id): PathId,
+    MaybeSignedIn(viewer): MaybeSignedIn,
     form: Result<Form<ToggleForm>, FormRejection>,
 ) -> PageResult {
-    let id = path_id(&id)?;
-    let Some(user) = ctx.user.as_ref() else {
+    let Some(user) = viewer.as_ref() else {
         // Back to the service page after signing in, not to this POST-only address.
         let login = format!(
             "/login?next={}",
@@ -121,11 +122,7 @@ struct FavoriteItem {
     favorite: FavoriteButton,
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = match require_user(&ctx) {
-        Ok(user) => user,
-        Err(redirect) => return Ok(redirect),
-    };
+async fn list(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): SignedIn) -> PageResult {
     let rows = favorites::list(&state.app, user).await?;
     let items = cards(&ctx, rows)
         .into_iter()

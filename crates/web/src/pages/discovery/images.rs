@@ -2,15 +2,15 @@
 //! never shows a stale picture.
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
+use yorozu_app::accounts::CurrentUser;
 use yorozu_app::listings::images;
 
-use super::path_id;
-use crate::ctx::Ctx;
 use crate::error::PageResult;
+use crate::pages::extract::{MaybeSignedIn, PathId};
 use crate::state::AppState;
 
 pub(super) fn routes() -> Router<AppState> {
@@ -19,19 +19,26 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/services/images/{image_id}/thumb", get(thumb))
 }
 
-async fn full(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    serve(&state, &ctx, &id, false).await
+async fn full(
+    State(state): State<AppState>,
+    MaybeSignedIn(viewer): MaybeSignedIn,
+    PathId(id): PathId,
+) -> PageResult {
+    serve(&state, viewer.as_ref(), id, false).await
 }
 
-async fn thumb(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    serve(&state, &ctx, &id, true).await
+async fn thumb(
+    State(state): State<AppState>,
+    MaybeSignedIn(viewer): MaybeSignedIn,
+    PathId(id): PathId,
+) -> PageResult {
+    serve(&state, viewer.as_ref(), id, true).await
 }
 
-async fn serve(state: &AppState, ctx: &Ctx, id: &str, thumb: bool) -> PageResult {
-    let id = path_id(id)?;
-    let bytes = images::load(&state.app, ctx.user.as_ref(), id, thumb).await?;
+async fn serve(state: &AppState, viewer: Option<&CurrentUser>, id: i64, thumb: bool) -> PageResult {
+    let bytes = images::load(&state.app, viewer, id, thumb).await?;
     // A signed-in seller may be looking at a draft's image: keep that out of shared caches.
-    let cache = if ctx.user.is_some() {
+    let cache = if viewer.is_some() {
         "private, max-age=86400"
     } else {
         "public, max-age=86400"

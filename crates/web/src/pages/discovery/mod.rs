@@ -12,7 +12,6 @@ mod search;
 mod service;
 
 use axum::Router;
-use yorozu_app::AppError;
 use yorozu_domain::Locale;
 use yorozu_domain::listings::categories::Category;
 use yorozu_domain::money::Yen;
@@ -20,7 +19,6 @@ use yorozu_i18n::Arg;
 use yorozu_store::listings::search::CardRow;
 
 use crate::ctx::Ctx;
-use crate::error::PageError;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -113,12 +111,6 @@ pub(crate) fn grouped(n: i64) -> String {
 
 pub(crate) fn category_name(ctx: &Ctx, category: &Category) -> String {
     ctx.t(&category.message_id())
-}
-
-/// Ids in paths; anything that is not a number is a page that does not exist.
-pub(crate) fn path_id(raw: &str) -> Result<i64, PageError> {
-    raw.parse::<i64>()
-        .map_err(|_| PageError(AppError::NotFound))
 }
 
 /// A top-level category as a link on the home, search and category pages.

@@ -3,16 +3,17 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::routing::get;
 use serde::Deserialize;
 use yorozu_app::AppError;
 use yorozu_app::orders::reviews_public::{self, ReviewAuthor, ReviewView};
 use yorozu_i18n::Arg;
 
-use super::{count_arg, path_id, rating_with_count};
+use super::{count_arg, rating_with_count};
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageResult};
+use crate::pages::extract::{MaybeSignedIn, PathId};
 use crate::pages::profile::{Paragraphs, paragraphs};
 use crate::render::page;
 use crate::state::AppState;
@@ -82,10 +83,10 @@ struct PageQuery {
 async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    MaybeSignedIn(viewer): MaybeSignedIn,
+    PathId(id): PathId,
     Query(q): Query<PageQuery>,
 ) -> PageResult {
-    let id = path_id(&id)?;
     let page_number = match q.page.as_deref() {
         None | Some("") => 1,
         Some(p) => p
@@ -93,7 +94,7 @@ async fn list(
             .map_err(|_| PageError(AppError::NotFound))?,
     };
     let found =
-        reviews_public::service_reviews(&state.app, ctx.user.as_ref(), id, page_number).await?;
+        reviews_public::service_reviews(&state.app, viewer.as_ref(), id, page_number).await?;
     let base = format!("/services/{id}/reviews");
     let v = &found.listing;
     page(&ReviewsPage {

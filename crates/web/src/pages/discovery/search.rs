@@ -11,10 +11,10 @@ use axum::Router;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::routing::get;
+use yorozu_app::listings::search::COUNT_CAP;
 use yorozu_app::listings::search::{self, SORTS, SearchParams, SearchResults};
 use yorozu_domain::listings::categories;
 use yorozu_i18n::Arg;
-use yorozu_store::listings::search::COUNT_CAP;
 
 use super::{Card, CategoryLink, cards, category_name, count_arg, top_level_links};
 use crate::ctx::Ctx;

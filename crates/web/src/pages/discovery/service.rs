@@ -5,18 +5,19 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::get;
 use yorozu_app::listings::view::ListingView;
 use yorozu_app::orders::reviews_public;
-use yorozu_domain::listings::categories;
+use yorozu_domain::listings::{ListingStatus, categories};
 use yorozu_i18n::Arg;
 
 use super::favorites::FavoriteButton;
 use super::reviews::{ReviewItem, all_reviews_link, items};
-use super::{category_name, count_arg, path_id, rating_with_count, yen};
+use super::{category_name, count_arg, rating_with_count, yen};
 use crate::ctx::Ctx;
 use crate::error::PageResult;
+use crate::pages::extract::{MaybeSignedIn, PathId};
 use crate::pages::profile::{Paragraphs, paragraphs};
 use crate::render::page;
 use crate::state::AppState;
@@ -98,9 +99,13 @@ struct ServicePage<'a> {
     all_reviews: String,
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    let id = path_id(&id)?;
-    let found = reviews_public::service_page(&state.app, ctx.user.as_ref(), id).await?;
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    MaybeSignedIn(viewer): MaybeSignedIn,
+    PathId(id): PathId,
+) -> PageResult {
+    let found = reviews_public::service_page(&state.app, viewer.as_ref(), id).await?;
     let v = found.listing;
 
     let url = state.app.url(&format!("/services/{}", v.id));
@@ -160,7 +165,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
     let seller = &v.seller;
     let page_data = ServicePage {
         ctx: &ctx,
-        price: yen(&ctx, v.price),
+        price: yen(&ctx, v.price.get()),
         delivery: ctx.t1("service-delivery-days", "days", v.delivery_days),
         revisions: match v.revisions {
             Some(n) => ctx.t1("service-revisions-count", "count", n),
@@ -174,12 +179,12 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
             .map(|o| OptionRow {
                 position: o.position,
                 title: o.title.clone(),
-                price: yen(&ctx, o.price),
+                price: yen(&ctx, o.price.get()),
                 buy_label: ctx.tr.ta(
                     "orders-buy-option",
                     [
                         ("title", Arg::from(&o.title)),
-                        ("price", Arg::from(yen(&ctx, o.price))),
+                        ("price", Arg::from(yen(&ctx, o.price.get()))),
                     ],
                 ),
             })
@@ -235,7 +240,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
         favorite: FavoriteButton {
             listing_id: v.id,
             on: v.viewer_favorite,
-            signed_in: ctx.user.is_some(),
+            signed_in: viewer.is_some(),
             next: format!("/services/{}", v.id),
         },
         share,

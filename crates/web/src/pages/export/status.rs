@@ -17,7 +17,7 @@ use super::download_path;
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
 use crate::format::file_size;
-use crate::pages::settings::signed_in;
+use crate::pages::extract::SignedIn;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -96,13 +96,19 @@ struct ExportPage<'a> {
     errors: FormErrors,
 }
 
-pub(super) async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+pub(super) async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     render(&state, &ctx, user, StatusCode::OK, FormErrors::default()).await
 }
 
-pub(super) async fn request(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+pub(super) async fn request(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     match export::request(&state.app, user).await {
         Ok(_) => Ok(redirect_with_flash(
             &ctx,

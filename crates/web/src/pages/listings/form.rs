@@ -6,7 +6,7 @@
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::get;
 use yorozu_app::AppError;
@@ -15,6 +15,7 @@ use yorozu_app::listings::edit;
 use yorozu_app::listings::form::ListingForm;
 use yorozu_app::listings::manage::Action;
 use yorozu_app::listings::view::{self, ImageView, ListingView};
+use yorozu_domain::RowInput;
 use yorozu_domain::listings::categories;
 use yorozu_domain::listings::{
     ListingStatus, MAX_BUYER_NOTES_CHARS, MAX_DELIVERY_DAYS, MAX_FAQ_ANSWER_CHARS, MAX_FAQ_ENTRIES,
@@ -23,10 +24,10 @@ use yorozu_domain::listings::{
 };
 use yorozu_i18n::Arg;
 
-use super::{form_pairs, parse_id, status_label_key};
+use super::{form_pairs, status_label_key};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
-use crate::pages::settings::signed_in;
+use crate::pages::extract::{PathId, SignedIn};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -80,25 +81,29 @@ struct RowError {
     second: bool,
 }
 
+impl RowError {
+    /// The inputs to mark for the input the domain error names.
+    fn of(input: RowInput) -> RowError {
+        let (first, second) = match input {
+            RowInput::OptionTitle { .. } | RowInput::FaqQuestion { .. } => (true, false),
+            RowInput::OptionPrice { .. } | RowInput::FaqAnswer { .. } => (false, true),
+            RowInput::FaqEntry { .. } => (true, true),
+        };
+        RowError {
+            row: input.row(),
+            first,
+            second,
+        }
+    }
+}
+
 /// The row an `options` or `faq` field error points at, read before the error is translated.
 fn row_error(e: &AppError, field: &str) -> Option<RowError> {
     let AppError::Invalid(fields) = e else {
         return None;
     };
-    let fe = fields.iter().find(|f| f.field == field)?;
-    let row = fe
-        .args
-        .iter()
-        .find(|(k, _)| *k == "row")?
-        .1
-        .parse::<usize>()
-        .ok()?;
-    let code = fe.code;
-    let first =
-        code.contains("title") || code.contains("question") || code.ends_with("invalid-characters");
-    let second =
-        code.contains("price") || code.contains("answer") || code.ends_with("invalid-characters");
-    Some(RowError { row, first, second })
+    let input = fields.iter().find(|f| f.field == field)?.row_input?;
+    Some(RowError::of(input))
 }
 
 /// How the option and FAQ rows are laid out on this rendering.
@@ -229,8 +234,11 @@ struct Hints {
     faq: String,
 }
 
-async fn new_form(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+async fn new_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     let needs_email = !user.email_verified;
     render(
         &state,
@@ -244,8 +252,12 @@ async fn new_form(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     )
 }
 
-async fn create(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> PageResult {
-    let user = signed_in!(ctx);
+async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+    body: Bytes,
+) -> PageResult {
     let (form, submit) = read_form(&body);
     if submit != Submit::Save {
         return render(
@@ -273,9 +285,12 @@ async fn create(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> PageRes
     }
 }
 
-async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = parse_id(&id)?;
+async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
+) -> PageResult {
     let (form, listing) = view::edit_form(&state.app, user, id).await?;
     render(
         &state,
@@ -292,11 +307,10 @@ async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Strin
 async fn update(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
     body: Bytes,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = parse_id(&id)?;
     let (form, submit) = read_form(&body);
     if submit != Submit::Save {
         let (_, listing) = view::edit_form(&state.app, user, id).await?;
@@ -360,7 +374,7 @@ pub(super) async fn edit_with_image_error(
 }
 
 fn saved(state: &AppState, ctx: &Ctx, listing: &ListingView, image_error: Option<String>) -> Saved {
-    let status = ListingStatus::parse(listing.status).unwrap_or(ListingStatus::Draft);
+    let status = listing.status;
     let max_images = usize::try_from(state.app.policy.max_listing_images).unwrap_or(0);
     Saved {
         id: listing.id,
@@ -600,4 +614,46 @@ fn revision_choices(ctx: &Ctx, chosen: &str) -> Vec<Choice> {
 /// Used by the image handlers, which answer with this page or a redirect to it.
 pub(super) fn edit_url(listing_id: i64) -> String {
     format!("/listings/{listing_id}/edit")
+}
+
+#[cfg(test)]
+mod tests {
+    use yorozu_app::FieldError;
+    use yorozu_domain::listings::{FaqError, PaidOptionsError};
+
+    use super::*;
+
+    /// The row and which of its two inputs are marked for one refused field.
+    fn marked(e: FieldError) -> Option<(usize, bool, bool)> {
+        let field = e.field;
+        row_error(&AppError::Invalid(vec![e]), field).map(|r| (r.row, r.first, r.second))
+    }
+
+    #[test]
+    fn the_input_the_error_names_is_marked() {
+        let option = |e: PaidOptionsError| marked(FieldError::of("options", &e));
+        let faq = |e: FaqError| marked(FieldError::of("faq", &e));
+        assert_eq!(
+            option(PaidOptionsError::TitleInvalidCharacters { row: 2 }),
+            Some((2, true, false)),
+            "a name with bad characters marks the name, not the price"
+        );
+        assert_eq!(
+            option(PaidOptionsError::PriceEmpty { row: 1 }),
+            Some((1, false, true))
+        );
+        assert_eq!(option(PaidOptionsError::TooMany { max: 10 }), None);
+        assert_eq!(
+            faq(FaqError::QuestionEmpty { row: 4 }),
+            Some((4, true, false))
+        );
+        assert_eq!(
+            faq(FaqError::AnswerTooLong { row: 1, max: 5 }),
+            Some((1, false, true))
+        );
+        assert_eq!(
+            faq(FaqError::InvalidCharacters { row: 3 }),
+            Some((3, true, true))
+        );
+    }
 }

@@ -4,16 +4,15 @@
 //! The bytes themselves are served on the buyer side at /services/images/{id}.
 
 use axum::Router;
+use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
-use axum::extract::{Path, State};
 use axum::routing::post;
 use yorozu_app::listings::images;
 
 use super::form::{edit_url, edit_with_image_error};
-use super::parse_id;
 use crate::ctx::Ctx;
 use crate::error::{PageResult, form_or_page};
-use crate::pages::settings::signed_in;
+use crate::pages::extract::{PathId, SignedIn};
 use crate::render::redirect_with_flash;
 use crate::state::AppState;
 
@@ -29,11 +28,10 @@ pub(super) fn routes() -> Router<AppState> {
 async fn upload(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = parse_id(&id)?;
     let max = state.app.policy.listing_image_max_bytes;
     let result = match crate::upload::read(multipart, IMAGE_FIELD, max).await.file {
         Ok(bytes) => images::add(&state.app, user, id, bytes).await,
@@ -60,10 +58,9 @@ async fn upload(
 async fn delete(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(image_id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(image_id): PathId,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let image_id = parse_id(&image_id)?;
     let listing_id = images::remove(&state.app, user, image_id).await?;
     Ok(redirect_with_flash(
         &ctx,

@@ -13,7 +13,7 @@ use super::form::{ActionButton, action_buttons};
 use super::{grouped, status_label_key};
 use crate::ctx::Ctx;
 use crate::error::PageResult;
-use crate::pages::settings::signed_in;
+use crate::pages::extract::SignedIn;
 use crate::render::page_with_status;
 use crate::state::AppState;
 
@@ -44,23 +44,22 @@ struct MinePage<'a> {
     needs_email: bool,
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+async fn list(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): SignedIn) -> PageResult {
     let listings = manage::mine(&state.app, user).await?;
     let rows = listings
         .into_iter()
-        .filter_map(|l| {
-            let status = ListingStatus::parse(&l.status).ok()?;
+        .map(|l| {
+            let status = l.status;
             let view_key = if status == ListingStatus::Draft {
                 "listings-preview"
             } else {
                 "listings-view-public"
             };
             let view_text = ctx.t(view_key);
-            Some(Row {
+            Row {
                 status: status.as_str(),
                 status_label: ctx.t(status_label_key(status)),
-                price: ctx.t1("listings-price", "amount", grouped(l.price)),
+                price: ctx.t1("listings-price", "amount", grouped(l.price.get())),
                 updated: ctx.datetime(&l.updated_at),
                 view_label: ctx.t1(&format!("{view_key}-label"), "title", &l.title),
                 view_text,
@@ -68,7 +67,7 @@ async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
                 actions: action_buttons(&ctx, status, &l.title),
                 id: l.id,
                 title: l.title,
-            })
+            }
         })
         .collect();
     page_with_status(

@@ -12,10 +12,8 @@ mod status;
 mod vacation;
 
 use axum::Router;
-use yorozu_app::AppError;
 use yorozu_domain::listings::ListingStatus;
 
-use crate::error::PageError;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -25,12 +23,6 @@ pub fn routes() -> Router<AppState> {
         .merge(images::routes())
         .merge(status::routes())
         .merge(vacation::routes())
-}
-
-/// An id from the URL; anything that is not a number names no listing.
-fn parse_id(raw: &str) -> Result<i64, PageError> {
-    raw.parse::<i64>()
-        .map_err(|_| PageError(AppError::NotFound))
 }
 
 /// The message id of a status badge: 下書き, 公開中, 出品停止中.

@@ -3,8 +3,8 @@
 //! JavaScript needed); a change the status machine refuses is a 409 page that says why.
 
 use askama::Template;
+use axum::extract::State;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Form, Router};
@@ -14,11 +14,10 @@ use yorozu_app::listings::manage::{self, Action};
 use yorozu_app::listings::view;
 
 use super::form::edit_url;
-use super::parse_id;
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageResult};
 use crate::pages::MessagePage;
-use crate::pages::settings::signed_in;
+use crate::pages::extract::{PathId, SignedIn};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -52,11 +51,10 @@ struct ConfirmPage<'a> {
 async fn change(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
     form: Result<Form<StatusForm>, FormRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = parse_id(&id)?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let Some(action) = Action::parse(form.action.trim()) else {
         return Err(PageError(AppError::BadRequest("listings-action-unknown")));

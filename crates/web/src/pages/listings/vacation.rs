@@ -14,7 +14,7 @@ use yorozu_app::listings::vacation;
 
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
-use crate::pages::settings::signed_in;
+use crate::pages::extract::SignedIn;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -53,8 +53,7 @@ struct VacationPage<'a> {
     errors: FormErrors,
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+async fn show(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): SignedIn) -> PageResult {
     let until = vacation::get(&state.app, user).await?;
     let date_value = until.map(iso_date).unwrap_or_default();
     render(
@@ -70,9 +69,9 @@ async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
 async fn save(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     form: Result<Form<VacationForm>, FormRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let turning_off = form.action == "off";
     let result = if turning_off {

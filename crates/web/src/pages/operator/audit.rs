@@ -7,9 +7,10 @@ use axum::routing::get;
 use serde::Deserialize;
 use yorozu_app::operators::audit::{self, AuditEntry, PAGE_SIZE};
 
-use super::{member_name, require_operator};
+use super::member_name;
 use crate::ctx::Ctx;
 use crate::error::PageResult;
+use crate::pages::extract::Operator;
 use crate::render::page;
 use crate::state::AppState;
 
@@ -62,11 +63,12 @@ struct PageQuery {
     before: Option<String>,
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQuery>) -> PageResult {
-    let operator = match require_operator(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Operator(ref operator): Operator,
+    Query(q): Query<PageQuery>,
+) -> PageResult {
     // A malformed `before` shows the newest entries rather than an error.
     let before = q.before.and_then(|b| b.parse::<i64>().ok());
     let entries = audit::list(&state.app, operator, before).await?;

@@ -2,21 +2,20 @@
 //! one, and a button to stop one.
 
 use askama::Template;
+use axum::extract::State;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
-use yorozu_app::AppError;
 use yorozu_app::promotions::coupons::{self, CouponInput};
 use yorozu_i18n::Arg;
 use yorozu_store::promotions::coupons::CouponRow;
 
-use super::require_operator;
 use crate::ctx::Ctx;
-use crate::error::{FormErrors, PageError, PageResult, form_or_page};
+use crate::error::{FormErrors, PageResult, form_or_page};
 use crate::pages::discovery::{count_arg, yen};
+use crate::pages::extract::{Operator, PathId};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -96,11 +95,11 @@ struct CouponsPage<'a> {
     errors: FormErrors,
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let operator = match require_operator(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
+async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Operator(ref operator): Operator,
+) -> PageResult {
     let rows = coupons::list(&state.app, operator).await?;
     let form = CouponForm {
         valid_days: "30".into(),
@@ -119,12 +118,9 @@ async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
 async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
+    Operator(ref operator): Operator,
     form: Result<Form<CouponForm>, FormRejection>,
 ) -> PageResult {
-    let operator = match require_operator(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let input = CouponInput {
         code: form.code.clone(),
@@ -143,14 +139,12 @@ async fn create(
     }
 }
 
-async fn disable(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    let operator = match require_operator(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
-    let id = id
-        .parse::<i64>()
-        .map_err(|_| PageError(AppError::NotFound))?;
+async fn disable(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Operator(ref operator): Operator,
+    PathId(id): PathId,
+) -> PageResult {
     coupons::disable(&state.app, operator, id).await?;
     Ok(redirect_with_flash(&ctx, PATH, "flash-coupon-disabled"))
 }

@@ -2,19 +2,20 @@
 //! image, and the approve / send-back decisions.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
-use yorozu_app::AppError;
+use yorozu_app::accounts::CurrentUser;
 use yorozu_app::identity::review::{self, Decision, ReviewDocument};
 use yorozu_domain::identity::MAX_REJECTION_REASON_CHARS;
 
-use super::{member_name, require_operator};
+use super::member_name;
 use crate::ctx::Ctx;
-use crate::error::{FormErrors, PageError, PageResult, form_or_page};
+use crate::error::{FormErrors, PageResult, form_or_page};
+use crate::pages::extract::{Operator, PathId};
 use crate::pages::identity::kind_label;
 use crate::render::{page, page_with_status, redirect_with_flash};
 use crate::state::AppState;
@@ -31,10 +32,6 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// A document id from the path; anything that is not one is simply not found.
-fn parse_id(raw: &str) -> Result<i64, PageError> {
-    raw.parse().map_err(|_| PageError(AppError::NotFound))
-}
-
 /// A document ready for a template: labels translated, dates formatted.
 struct DocumentView {
     id: i64,
@@ -67,9 +64,9 @@ impl DocumentView {
             user_id: d.user_id,
             image_alt: ctx.t1("operator-review-image-alt", "name", &member),
             member,
-            kind: kind_label(ctx, &d.kind),
+            kind: kind_label(ctx, d.kind.as_str()),
             status_label: ctx.t(&format!("identity-status-{}", d.status)),
-            status: d.status,
+            status: d.status.as_str().to_owned(),
             submitted_at: ctx.datetime(&d.submitted_at),
             decided_at: d.decided_at.map(|at| ctx.datetime(&at)),
             reason_lines: d
@@ -92,11 +89,11 @@ struct QueuePage<'a> {
     documents: Vec<DocumentView>,
 }
 
-async fn queue(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let operator = match require_operator(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
+async fn queue(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Operator(ref operator): Operator,
+) -> PageResult {
     let documents = review::pending(&state.app, operator).await?;
     let documents = documents
         .into_iter()
@@ -123,15 +120,12 @@ struct ReviewPage<'a> {
 async fn review_page(
     state: &AppState,
     ctx: &Ctx,
+    operator: &CurrentUser,
     id: i64,
     status: StatusCode,
     errors: FormErrors,
     reason: String,
 ) -> PageResult {
-    let operator = match require_operator(ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
     let document = DocumentView::new(ctx, review::document(&state.app, operator, id).await?);
     let mut response = page_with_status(
         status,
@@ -154,11 +148,17 @@ async fn review_page(
     Ok(response)
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Operator(ref operator): Operator,
+    PathId(id): PathId,
+) -> PageResult {
     review_page(
         &state,
         &ctx,
-        parse_id(&id)?,
+        operator,
+        id,
         StatusCode::OK,
         FormErrors::default(),
         String::new(),
@@ -167,12 +167,13 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
 }
 
 /// The decrypted document image, for operators only, never cached or indexed.
-async fn image(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    let operator = match require_operator(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
-    let bytes = review::image(&state.app, operator, parse_id(&id)?).await?;
+async fn image(
+    State(state): State<AppState>,
+    _ctx: Ctx,
+    Operator(ref operator): Operator,
+    PathId(id): PathId,
+) -> PageResult {
+    let bytes = review::image(&state.app, operator, id).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/jpeg"),
@@ -185,15 +186,13 @@ async fn image(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) 
         .into_response())
 }
 
-async fn approve(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    decide(
-        &state,
-        &ctx,
-        parse_id(&id)?,
-        Decision::Approve,
-        String::new(),
-    )
-    .await
+async fn approve(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Operator(ref operator): Operator,
+    PathId(id): PathId,
+) -> PageResult {
+    decide(&state, &ctx, operator, id, Decision::Approve, String::new()).await
 }
 
 #[derive(Debug, Deserialize)]
@@ -205,23 +204,21 @@ struct RejectForm {
 async fn reject(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Operator(ref operator): Operator,
+    PathId(id): PathId,
     Form(form): Form<RejectForm>,
 ) -> PageResult {
-    decide(&state, &ctx, parse_id(&id)?, Decision::Reject, form.reason).await
+    decide(&state, &ctx, operator, id, Decision::Reject, form.reason).await
 }
 
 async fn decide(
     state: &AppState,
     ctx: &Ctx,
+    operator: &CurrentUser,
     id: i64,
     decision: Decision,
     reason: String,
 ) -> PageResult {
-    let operator = match require_operator(ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
     match review::decide(&state.app, operator, id, decision, &reason).await {
         Ok(()) => {
             let flash = if decision == Decision::Approve {
@@ -233,7 +230,7 @@ async fn decide(
         }
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            review_page(state, ctx, id, status, errors, reason).await
+            review_page(state, ctx, operator, id, status, errors, reason).await
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The operator console (運営コンソール): the dashboard, identity reviews, the audit log,
-//! the newsletter, coupons and points, payouts, and withdrawal statistics. Every page is for
-//! operators only: signed-out visitors are sent to sign in, members get 403. The use cases
-//! check the role again.
+//! the newsletter, coupons and points, payouts, and withdrawal statistics. Every page takes
+//! the [`Operator`] extractor: signed-out visitors are sent to sign in, members get 403, and
+//! operators without two-step sign-in (when the policy asks for it) are sent to set it up.
+//! The use cases check the role again.
 
 mod audit;
 mod coupons;
@@ -14,14 +15,12 @@ mod withdrawals;
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use yorozu_app::AppError;
-use yorozu_app::accounts::CurrentUser;
 use yorozu_app::operators::dashboard;
 
-use crate::ctx::{Ctx, require_user};
-use crate::error::{PageError, PageResult};
+use crate::ctx::Ctx;
+use crate::error::PageResult;
+use crate::pages::extract::Operator;
 use crate::render::page;
 use crate::state::AppState;
 
@@ -37,20 +36,6 @@ pub fn routes() -> Router<AppState> {
         .merge(withdrawals::routes())
 }
 
-/// The signed-in operator, or the response for everyone else (sign-in redirect or 403).
-#[expect(
-    clippy::result_large_err,
-    reason = "the error is the redirect response itself, returned at once"
-)]
-fn require_operator(ctx: &Ctx) -> Result<&CurrentUser, Response> {
-    let user = require_user(ctx)?;
-    if user.is_operator() {
-        Ok(user)
-    } else {
-        Err(PageError(AppError::Forbidden).into_response())
-    }
-}
-
 /// A member's display name, or 「退会したユーザー」 when the profile is gone.
 fn member_name(ctx: &Ctx, name: Option<String>) -> String {
     name.filter(|n| !n.is_empty())
@@ -64,11 +49,11 @@ struct DashboardPage<'a> {
     pending_documents: i64,
 }
 
-async fn show_dashboard(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let operator = match require_operator(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
+async fn show_dashboard(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Operator(ref operator): Operator,
+) -> PageResult {
     let summary = dashboard::summary(&state.app, operator).await?;
     page(&DashboardPage {
         ctx: &ctx,

@@ -9,9 +9,9 @@ use axum::{Form, Router};
 use serde::Deserialize;
 use yorozu_app::mail::newsletter::{self, MAX_BODY_CHARS, MAX_SUBJECT_CHARS};
 
-use super::require_operator;
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
+use crate::pages::extract::Operator;
 use crate::render::page_with_status;
 use crate::state::AppState;
 
@@ -65,10 +65,7 @@ struct SentQuery {
     queued: Option<String>,
 }
 
-async fn compose(ctx: Ctx, Query(q): Query<SentQuery>) -> PageResult {
-    if let Err(r) = require_operator(&ctx) {
-        return Ok(r);
-    }
+async fn compose(ctx: Ctx, _: Operator, Query(q): Query<SentQuery>) -> PageResult {
     let queued = q
         .queued
         .and_then(|n| n.parse::<i64>().ok())
@@ -96,12 +93,9 @@ struct NewsletterForm {
 async fn send(
     State(state): State<AppState>,
     ctx: Ctx,
+    Operator(ref operator): Operator,
     Form(form): Form<NewsletterForm>,
 ) -> PageResult {
-    let operator = match require_operator(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
     match newsletter::send(&state.app, operator.id, &form.subject, &form.body).await {
         // Redirect after the POST so that reloading the page cannot send the newsletter twice.
         Ok(queued) => Ok(Redirect::to(&format!("{PATH}?queued={queued}")).into_response()),

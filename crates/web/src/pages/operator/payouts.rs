@@ -4,23 +4,25 @@
 //! reinstate on a seller's claim.
 
 use askama::Template;
+use axum::extract::State;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 use yorozu_app::AppError;
+use yorozu_app::accounts::CurrentUser;
 use yorozu_app::payouts::batches::{self, Failure};
 use yorozu_app::payouts::console::{self, Transfer};
 use yorozu_app::payouts::expiry;
 use yorozu_domain::payouts::schedule::Date;
 use yorozu_store::payouts::console::BatchLine;
 
-use super::{member_name, require_operator};
+use super::member_name;
 use crate::ctx::Ctx;
-use crate::error::{FormErrors, PageError, PageResult, form_or_page};
+use crate::error::{FormErrors, PageResult, form_or_page};
 use crate::pages::discovery::yen;
+use crate::pages::extract::{Operator, PathId, PathIds};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -52,10 +54,6 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// An id from the path; anything that is not one is simply not found.
-fn parse_id(raw: &str) -> Result<i64, PageError> {
-    raw.parse().map_err(|_| PageError(AppError::NotFound))
-}
-
 /// A transfer date (YYYY-MM-DD) as the page's language writes dates.
 fn transfer_date_label(ctx: &Ctx, iso: &str) -> String {
     Date::parse_iso(iso)
@@ -157,13 +155,10 @@ struct ConsolePage<'a> {
 async fn render_console(
     state: &AppState,
     ctx: &Ctx,
+    operator: &CurrentUser,
     status: StatusCode,
     errors: FormErrors,
 ) -> PageResult {
-    let operator = match require_operator(ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
     let overview = console::overview(&state.app, operator).await?;
     let days = overview
         .waiting
@@ -205,8 +200,19 @@ fn no_store(response: PageResult) -> PageResult {
     Ok(response)
 }
 
-async fn show_console(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    render_console(&state, &ctx, StatusCode::OK, FormErrors::default()).await
+async fn show_console(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Operator(ref operator): Operator,
+) -> PageResult {
+    render_console(
+        &state,
+        &ctx,
+        operator,
+        StatusCode::OK,
+        FormErrors::default(),
+    )
+    .await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -218,12 +224,9 @@ struct CloseForm {
 async fn close(
     State(state): State<AppState>,
     ctx: Ctx,
+    Operator(ref operator): Operator,
     form: Result<Form<CloseForm>, FormRejection>,
 ) -> PageResult {
-    let operator = match require_operator(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
     let form = form.map(|Form(f)| f).unwrap_or_default();
     match batches::close(&state.app, operator, form.transfer_date.trim()).await {
         // On to the batch: its transfer file is the next step.
@@ -234,7 +237,7 @@ async fn close(
         )),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            render_console(&state, &ctx, status, errors).await
+            render_console(&state, &ctx, operator, status, errors).await
         }
     }
 }
@@ -281,15 +284,12 @@ struct FailInput {
 async fn render_batch(
     state: &AppState,
     ctx: &Ctx,
+    operator: &CurrentUser,
     batch_id: i64,
     status: StatusCode,
     errors: FormErrors,
     failing: Option<FailInput>,
 ) -> PageResult {
-    let operator = match require_operator(ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
     let (batch, transfers) = console::batch(&state.app, operator, batch_id).await?;
     no_store(page_with_status(
         status,
@@ -307,11 +307,17 @@ async fn render_batch(
     ))
 }
 
-async fn show_batch(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
+async fn show_batch(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Operator(ref operator): Operator,
+    PathId(id): PathId,
+) -> PageResult {
     render_batch(
         &state,
         &ctx,
-        parse_id(&id)?,
+        operator,
+        id,
         StatusCode::OK,
         FormErrors::default(),
         None,
@@ -320,25 +326,22 @@ async fn show_batch(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
 }
 
 /// The 全銀 transfer file of a batch, to upload to the paying bank.
-async fn zengin(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    let operator = match require_operator(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
-    let (file_name, bytes) = batches::transfer_file(&state.app, operator, parse_id(&id)?).await?;
+async fn zengin(
+    State(state): State<AppState>,
+    _ctx: Ctx,
+    Operator(ref operator): Operator,
+    PathId(id): PathId,
+) -> PageResult {
+    let (file_name, bytes) = batches::transfer_file(&state.app, operator, id).await?;
     Ok(crate::download::shift_jis_text(&file_name, bytes))
 }
 
 async fn transferred(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Operator(ref operator): Operator,
+    PathId(batch_id): PathId,
 ) -> PageResult {
-    let operator = match require_operator(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
-    let batch_id = parse_id(&id)?;
     match batches::mark_transferred(&state.app, operator, batch_id).await {
         Ok(_) => Ok(redirect_with_flash(
             &ctx,
@@ -347,7 +350,7 @@ async fn transferred(
         )),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            render_batch(&state, &ctx, batch_id, status, errors, None).await
+            render_batch(&state, &ctx, operator, batch_id, status, errors, None).await
         }
     }
 }
@@ -363,15 +366,10 @@ struct FailForm {
 async fn failed(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, request_id)): Path<(String, String)>,
+    Operator(ref operator): Operator,
+    PathIds(batch_id, request_id): PathIds,
     form: Result<Form<FailForm>, FormRejection>,
 ) -> PageResult {
-    let operator = match require_operator(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
-    let batch_id = parse_id(&id)?;
-    let request_id = parse_id(&request_id)?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let failure = match form.reason.as_str() {
         "account_data" => Ok(Failure::AccountData),
@@ -400,7 +398,16 @@ async fn failed(
                 reason: form.reason,
                 note: form.note,
             };
-            render_batch(&state, &ctx, batch_id, status, errors, Some(failing)).await
+            render_batch(
+                &state,
+                &ctx,
+                operator,
+                batch_id,
+                status,
+                errors,
+                Some(failing),
+            )
+            .await
         }
     }
 }
@@ -429,13 +436,10 @@ struct ExpiredPage<'a> {
 async fn render_expired(
     state: &AppState,
     ctx: &Ctx,
+    operator: &CurrentUser,
     status: StatusCode,
     errors: FormErrors,
 ) -> PageResult {
-    let operator = match require_operator(ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
     let sales = expiry::expired_list(&state.app, operator)
         .await?
         .into_iter()
@@ -452,20 +456,28 @@ async fn render_expired(
     page_with_status(status, &ExpiredPage { ctx, sales, errors })
 }
 
-async fn show_expired(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    render_expired(&state, &ctx, StatusCode::OK, FormErrors::default()).await
+async fn show_expired(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Operator(ref operator): Operator,
+) -> PageResult {
+    render_expired(
+        &state,
+        &ctx,
+        operator,
+        StatusCode::OK,
+        FormErrors::default(),
+    )
+    .await
 }
 
 async fn reinstate(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(order_id): Path<String>,
+    Operator(ref operator): Operator,
+    PathId(order_id): PathId,
 ) -> PageResult {
-    let operator = match require_operator(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
-    match expiry::reinstate(&state.app, operator, parse_id(&order_id)?).await {
+    match expiry::reinstate(&state.app, operator, order_id).await {
         Ok(_) => Ok(redirect_with_flash(
             &ctx,
             EXPIRED,
@@ -473,7 +485,7 @@ async fn reinstate(
         )),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            render_expired(&state, &ctx, status, errors).await
+            render_expired(&state, &ctx, operator, status, errors).await
         }
     }
 }

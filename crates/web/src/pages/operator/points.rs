@@ -10,9 +10,9 @@ use serde::Deserialize;
 use yorozu_app::promotions::points::{self, MAX_GRANT};
 use yorozu_i18n::group_digits;
 
-use super::require_operator;
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
+use crate::pages::extract::Operator;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -55,10 +55,7 @@ fn render(ctx: &Ctx, form: GrantForm, errors: FormErrors, status: StatusCode) ->
     )
 }
 
-async fn show(ctx: Ctx) -> PageResult {
-    if let Err(r) = require_operator(&ctx) {
-        return Ok(r);
-    }
+async fn show(ctx: Ctx, _: Operator) -> PageResult {
     render(
         &ctx,
         GrantForm::default(),
@@ -70,12 +67,9 @@ async fn show(ctx: Ctx) -> PageResult {
 async fn grant(
     State(state): State<AppState>,
     ctx: Ctx,
+    Operator(ref operator): Operator,
     form: Result<Form<GrantForm>, FormRejection>,
 ) -> PageResult {
-    let operator = match require_operator(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
     let form = form.map(|Form(f)| f).unwrap_or_default();
     match points::grant(&state.app, operator, &form.email, &form.amount, &form.note).await {
         // Redirect after the POST so that reloading cannot grant the points twice.

@@ -3,9 +3,9 @@
 //! is one use case; on success the browser goes back to the order page (303) with a notice, on
 //! a refused form the page comes back with the form's messages and what was typed.
 
+use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
 use axum::routing::post;
 use axum::{Form, Router};
 use serde::Deserialize;
@@ -16,11 +16,10 @@ use yorozu_app::orders::talk::{self, Upload};
 use yorozu_app::orders::{deliver, order_path, pay};
 use yorozu_app::{AppError, AppResult};
 
-use super::path_id;
 use super::show::{Problem, render};
 use crate::ctx::Ctx;
 use crate::error::{PageResult, form_or_page};
-use crate::pages::settings::signed_in;
+use crate::pages::extract::{PathId, SignedIn};
 use crate::render::redirect_with_flash;
 use crate::state::AppState;
 use crate::upload::read_files;
@@ -100,11 +99,10 @@ struct CardForm {
 async fn pay_order(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
     form: Result<Form<CardForm>, FormRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = path_id(&id)?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let result = match form.card.trim().parse::<i64>() {
         Ok(card_id) => pay::pay_deferred(&state.app, user, id, card_id).await,
@@ -141,11 +139,10 @@ async fn talk_form(
 async fn delivery(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = path_id(&id)?;
     let (note, files) = talk_form(&state, multipart).await;
     let result = match files {
         Ok(files) => deliver::deliver(&state.app, user, id, &note, files).await,
@@ -163,9 +160,12 @@ async fn delivery(
     .await
 }
 
-async fn approve(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = path_id(&id)?;
+async fn approve(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
+) -> PageResult {
     let result = deliver::approve(&state.app, user, id).await;
     finish(
         &state,
@@ -188,11 +188,10 @@ struct ReasonForm {
 async fn send_back(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
     form: Result<Form<ReasonForm>, FormRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = path_id(&id)?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let result = deliver::send_back(&state.app, user, id, &form.reason).await;
     finish(
@@ -210,11 +209,10 @@ async fn send_back(
 async fn request_cancellation(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
     form: Result<Form<ReasonForm>, FormRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = path_id(&id)?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let result = cancel::request(&state.app, user, id, &form.reason)
         .await
@@ -242,11 +240,10 @@ struct AnswerForm {
 async fn answer_cancellation(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
     form: Result<Form<AnswerForm>, FormRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = path_id(&id)?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let (answer, flash) = match form.decision.as_str() {
         "agree" => (Answer::Agree, "orders-flash-cancellation-agreed"),
@@ -269,10 +266,9 @@ async fn answer_cancellation(
 async fn withdraw_cancellation(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = path_id(&id)?;
     let result = cancel::withdraw(&state.app, user, id).await;
     finish(
         &state,
@@ -299,11 +295,10 @@ struct ReviewForm {
 async fn write_review(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
     form: Result<Form<ReviewForm>, FormRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = path_id(&id)?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let input = ReviewInput {
         rating: form.rating.clone(),
@@ -330,11 +325,10 @@ async fn write_review(
 async fn message(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = path_id(&id)?;
     let (body, files) = talk_form(&state, multipart).await;
     let result = match files {
         Ok(files) => talk::post_message(&state.app, user, id, &body, files)

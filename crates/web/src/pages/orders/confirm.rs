@@ -28,7 +28,7 @@ use yorozu_app::{AppError, FieldError};
 use super::{CardChoice, card_choices, minus_yen, yen};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageError, PageResult, status_of};
-use crate::pages::settings::signed_in;
+use crate::pages::extract::SignedIn;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -99,9 +99,9 @@ impl Input {
 pub(super) async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let input = Input::from_pairs(query.map(|Query(q)| q).unwrap_or_default());
     render(
         &state,
@@ -118,9 +118,9 @@ pub(super) async fn show(
 pub(super) async fn place(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let input = Input::from_pairs(form.map(|Form(f)| f).unwrap_or_default());
     let choice = input.choice()?;
     let Some(payment) = input.payment() else {
@@ -283,7 +283,7 @@ async fn render(
                     "orders-confirm-option",
                     [
                         ("title", o.title.as_str().into()),
-                        ("price", yen(ctx, o.price).into()),
+                        ("price", yen(ctx, o.price.get()).into()),
                     ],
                 ),
                 checked: choice.options.contains(&o.position),
@@ -352,10 +352,10 @@ fn without_refused(choice: &Choice, fields: &[FieldError]) -> Choice {
 fn lines(ctx: &Ctx, quote: &Quote, fee_rate: String) -> Vec<Line> {
     let mut lines = vec![Line {
         label: ctx.t("orders-line-price"),
-        amount: yen(ctx, quote.listing.price),
+        amount: yen(ctx, quote.listing.price.get()),
     }];
     if !quote.options.is_empty() {
-        let options: i64 = quote.chosen().map(|o| o.price).sum();
+        let options: i64 = quote.chosen().map(|o| o.price.get()).sum();
         lines.push(Line {
             label: ctx.t("orders-line-options"),
             amount: yen(ctx, options),

@@ -2,23 +2,20 @@
 //! to the order's parties (the use case answers "not found" to anyone else), always as a
 //! download (see [`crate::download`]).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use yorozu_app::orders::talk;
 
-use super::path_id;
 use crate::ctx::Ctx;
 use crate::error::PageResult;
-use crate::pages::settings::signed_in;
+use crate::pages::extract::{PathIds, SignedIn};
 use crate::state::AppState;
 
 pub(super) async fn download(
     State(state): State<AppState>,
-    ctx: Ctx,
-    Path((id, attachment_id)): Path<(String, String)>,
+    _ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+    PathIds(id, attachment_id): PathIds,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = path_id(&id)?;
-    let attachment_id = path_id(&attachment_id)?;
     let (row, bytes) = talk::attachment(&state.app, user, id, attachment_id).await?;
     Ok(crate::download::attachment(
         &row.file_name,

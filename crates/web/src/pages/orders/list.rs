@@ -7,12 +7,11 @@ use axum::extract::{Query, State};
 use serde::Deserialize;
 use yorozu_app::orders::Party;
 use yorozu_app::orders::view::{self, PAGE_SIZE};
-use yorozu_domain::orders::OrderState;
 
 use super::{state_label, yen};
 use crate::ctx::Ctx;
 use crate::error::PageResult;
-use crate::pages::settings::signed_in;
+use crate::pages::extract::SignedIn;
 use crate::render::page;
 use crate::state::AppState;
 
@@ -57,9 +56,9 @@ struct ListPage<'a> {
 pub(super) async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let query = query.map(|Query(q)| q).unwrap_or_default();
     let sales = query.tab == "sales";
     let page_number = yorozu_domain::paging::parse_page(&query.page);
@@ -68,7 +67,7 @@ pub(super) async fn list(
     let rows = orders
         .into_iter()
         .map(|s| {
-            let state_value = OrderState::parse(&s.order.state).unwrap_or(OrderState::InProgress);
+            let state_value = s.order.state;
             Row {
                 id: s.order.id,
                 title: s.order.listing_title.clone(),
@@ -82,9 +81,9 @@ pub(super) async fn list(
                 amount: yen(
                     &ctx,
                     if sales {
-                        s.order.subtotal
+                        s.order.subtotal.get()
                     } else {
-                        s.order.buyer_total
+                        s.order.buyer_total.get()
                     },
                 ),
                 date: ctx.datetime(&s.order.created_at),

@@ -16,11 +16,9 @@ mod show;
 
 use axum::Router;
 use axum::routing::get;
-use yorozu_app::AppError;
 use yorozu_domain::orders::OrderState;
 
 use crate::ctx::Ctx;
-use crate::error::PageError;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -30,12 +28,6 @@ pub fn routes() -> Router<AppState> {
         .route("/orders/{id}", get(show::show))
         .route("/orders/{id}/files/{attachment_id}", get(files::download))
         .merge(actions::routes())
-}
-
-/// An id from the path; anything that is not a number is an order nobody has.
-fn path_id(raw: &str) -> Result<i64, PageError> {
-    raw.parse::<i64>()
-        .map_err(|_| PageError(AppError::NotFound))
 }
 
 /// The state's label: 「作業中」, 「納品済み（承認待ち）」 ...

@@ -3,19 +3,20 @@
 //! order allows this member now (and only those), the reviews once written, and the talk room.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::Party;
 use yorozu_app::orders::view::{self, Actions, MessageView, OrderDetail};
 use yorozu_app::payments::cards;
+use yorozu_domain::Yen;
 use yorozu_domain::orders::OrderState;
 use yorozu_store::orders::reviews::ReviewRow;
 
-use super::{CardChoice, card_choices, minus_yen, path_id, state_label, yen};
+use super::{CardChoice, card_choices, minus_yen, state_label, yen};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult};
-use crate::pages::settings::signed_in;
+use crate::pages::extract::{PathId, SignedIn};
 use crate::render::page_with_status;
 use crate::state::AppState;
 use crate::upload::MIB;
@@ -23,10 +24,9 @@ use crate::upload::MIB;
 pub(super) async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = path_id(&id)?;
     render(&state, &ctx, user, id, StatusCode::OK, None).await
 }
 
@@ -311,11 +311,11 @@ fn ended(ctx: &Ctx, d: &OrderDetail, state: OrderState) -> Option<String> {
     let o = &d.order;
     let buyer = d.party == Party::Buyer;
     let key = match state {
-        OrderState::Cancelled if buyer && o.paid_at.is_some() && o.buyer_total > 0 => {
+        OrderState::Cancelled if buyer && o.paid_at.is_some() && o.buyer_total > Yen::ZERO => {
             return Some(ctx.t1(
                 "orders-ended-cancelled-refund",
                 "amount",
-                yen(ctx, o.buyer_total),
+                yen(ctx, o.buyer_total.get()),
             ));
         }
         OrderState::Cancelled if buyer => "orders-ended-cancelled-unpaid",
@@ -334,52 +334,58 @@ fn amounts(ctx: &Ctx, d: &OrderDetail) -> Vec<Fact> {
         value,
         total: false,
     };
-    let options_total: i64 = d.options.iter().map(|x| x.price).sum();
+    let options_total: i64 = d.options.iter().map(|x| x.price.get()).sum();
     let mut out = Vec::new();
     if d.party == Party::Buyer {
         out.push(fact(
             ctx.t("orders-line-price"),
-            yen(ctx, o.subtotal - options_total),
+            yen(ctx, o.subtotal.get() - options_total),
         ));
         for x in &d.options {
             out.push(fact(
                 ctx.t1("orders-line-option", "title", &x.title),
-                yen(ctx, x.price),
+                yen(ctx, x.price.get()),
             ));
         }
-        out.push(fact(ctx.t("orders-line-fee-plain"), yen(ctx, o.buyer_fee)));
+        out.push(fact(
+            ctx.t("orders-line-fee-plain"),
+            yen(ctx, o.buyer_fee.get()),
+        ));
         if o.points_used > 0 {
             out.push(fact(
                 ctx.t("orders-line-points"),
                 minus_yen(ctx, o.points_used),
             ));
         }
-        if o.coupon_discount > 0 {
+        if o.coupon_discount > Yen::ZERO {
             out.push(fact(
                 ctx.t("orders-line-coupon-plain"),
-                minus_yen(ctx, o.coupon_discount),
+                minus_yen(ctx, o.coupon_discount.get()),
             ));
         }
         out.push(Fact {
             label: ctx.t("orders-line-total"),
-            value: yen(ctx, o.buyer_total),
+            value: yen(ctx, o.buyer_total.get()),
             total: true,
         });
     } else {
-        out.push(fact(ctx.t("orders-line-sale-price"), yen(ctx, o.subtotal)));
+        out.push(fact(
+            ctx.t("orders-line-sale-price"),
+            yen(ctx, o.subtotal.get()),
+        ));
         for x in &d.options {
             out.push(fact(
                 ctx.t1("orders-line-option-included", "title", &x.title),
-                yen(ctx, x.price),
+                yen(ctx, x.price.get()),
             ));
         }
         out.push(fact(
             ctx.t("orders-line-sales-fee"),
-            minus_yen(ctx, o.platform_fee),
+            minus_yen(ctx, o.platform_fee.get()),
         ));
         out.push(Fact {
             label: ctx.t("orders-line-share"),
-            value: yen(ctx, o.seller_share),
+            value: yen(ctx, o.seller_share.get()),
             total: true,
         });
     }
@@ -399,7 +405,7 @@ fn dates(ctx: &Ctx, d: &OrderDetail) -> Vec<Fact> {
     push("orders-date-ordered", ctx.datetime(&o.created_at));
     if let Some(due) = o
         .payment_due_at
-        .filter(|_| o.state == OrderState::AwaitingPayment.as_str())
+        .filter(|_| o.state == OrderState::AwaitingPayment)
     {
         push("orders-date-payment-due", ctx.datetime(&due));
     }

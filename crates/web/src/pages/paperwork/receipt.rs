@@ -3,16 +3,15 @@
 
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
-use yorozu_app::AppError;
 use yorozu_app::paperwork::receipt::{self, ADDRESSEE_MAX_CHARS, Addressee, Receipt};
 
 use super::{Issuer, TaxLine, issuer, tax_line, text_message, yen};
 use crate::ctx::Ctx;
-use crate::error::{FormErrors, PageError, PageResult, form_or_page};
-use crate::pages::settings::signed_in;
+use crate::error::{FormErrors, PageResult, form_or_page};
+use crate::pages::extract::{PathId, SignedIn};
 use crate::render::page_with_status;
 use crate::state::AppState;
 
@@ -54,13 +53,10 @@ struct ReceiptPage<'a> {
 pub(super) async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
     query: Result<Query<ReceiptQuery>, QueryRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = id
-        .parse::<i64>()
-        .map_err(|_| PageError(AppError::NotFound))?;
     let typed_name = query.map(|Query(q)| q.name).unwrap_or_default();
     // A refused name shows the receipt with the buyer's own name and the field's message.
     let (addressee, status, errors) = match Addressee::parse(&typed_name) {

@@ -11,7 +11,7 @@ use yorozu_i18n::Arg;
 use super::{Issuer, TaxLine, issuer, month_label, tax_line, text_message, yen};
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageResult};
-use crate::pages::settings::signed_in;
+use crate::pages::extract::SignedIn;
 use crate::render::page;
 use crate::state::AppState;
 
@@ -40,8 +40,11 @@ struct ListPage<'a> {
     months: Vec<MonthLink>,
 }
 
-pub(super) async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+pub(super) async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     let months = statement::months(&state.app, user).await?;
     page(&ListPage {
         months: month_links(&ctx, &months, None),
@@ -81,9 +84,9 @@ struct StatementPage<'a> {
 pub(super) async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     Path(month): Path<String>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let month = YearMonth::parse(&month).ok_or(PageError(AppError::NotFound))?;
     let s = statement::statement(&state.app, user, month).await?;
     let rows = s

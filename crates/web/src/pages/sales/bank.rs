@@ -24,7 +24,7 @@ use yorozu_domain::payouts::banks;
 use super::{BANK, no_store};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
-use crate::pages::settings::signed_in;
+use crate::pages::extract::SignedIn;
 use crate::pages::two_step::reauthenticated;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
@@ -92,8 +92,11 @@ pub(super) struct BankForm {
     holder: String,
 }
 
-pub(super) async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+pub(super) async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     let form = BankForm {
         account_type: AccountType::Ordinary.key().to_owned(),
         ..BankForm::default()
@@ -113,9 +116,9 @@ pub(super) async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult 
 pub(super) async fn save(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     form: Result<Form<BankForm>, FormRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let proof = match reauthenticated(&state, &ctx, user, BANK).await? {
         Ok(proof) => proof,
         Err(redirect) => return Ok(redirect),
@@ -146,8 +149,11 @@ pub(super) async fn save(
     }
 }
 
-pub(super) async fn remove(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+pub(super) async fn remove(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     match bank::remove(&state.app, user).await {
         Ok(()) => Ok(redirect_with_flash(
             &ctx,

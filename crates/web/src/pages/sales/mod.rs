@@ -17,8 +17,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use yorozu_app::payouts::bank::BankAccountView;
 use yorozu_app::payouts::sales::SalesPage;
-use yorozu_domain::Yen;
 use yorozu_domain::payouts::schedule::{Date, FeeRule, PayoutAmounts, PayoutError};
+use yorozu_domain::{ErrorCode, Yen};
 use yorozu_i18n::Arg;
 use yorozu_store::payouts::requests::PayoutRequestRow;
 
@@ -107,9 +107,8 @@ enum Blocker<'a> {
         hours: i64,
     },
     InFlight(&'a PayoutRequestRow),
-    BalanceTooLow {
-        fee: Yen,
-    },
+    /// The fee rule refuses the payout (the balance does not exceed the fee).
+    Refused(PayoutError),
 }
 
 /// What a payout of the whole balance would be, or why there can be none. The use case
@@ -136,9 +135,8 @@ fn payout_outlook<'a>(
     if let Some(row) = &page.in_flight {
         return Err(Blocker::InFlight(row));
     }
-    rule.payout(Yen::new(page.available)).map_err(|e| match e {
-        PayoutError::BalanceTooLow { fee } => Blocker::BalanceTooLow { fee },
-    })
+    rule.payout(Yen::new(page.available))
+        .map_err(Blocker::Refused)
 }
 
 /// A blocker for people: the sentence, and where to fix it when a page can.
@@ -180,10 +178,8 @@ impl BlockerView {
                 ),
                 link: None,
             },
-            Blocker::BalanceTooLow { fee } => BlockerView {
-                text: ctx
-                    .tr
-                    .ta("payout-balance-too-low", [("fee", Arg::Number(fee.get()))]),
+            Blocker::Refused(e) => BlockerView {
+                text: ctx.tr.tv(e.code(), &e.args()),
                 link: None,
             },
         }

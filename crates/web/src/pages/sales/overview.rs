@@ -16,7 +16,7 @@ use super::{
 };
 use crate::ctx::Ctx;
 use crate::error::PageResult;
-use crate::pages::settings::signed_in;
+use crate::pages::extract::SignedIn;
 use crate::render::page;
 use crate::state::AppState;
 
@@ -69,8 +69,11 @@ struct OverviewPage<'a> {
     chart: ChartView,
 }
 
-pub(super) async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+pub(super) async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     let data = sales::page(&state.app, user).await?;
     let account = bank::view(&state.app, user).await?;
     let rule = state.app.policy.transfer_fee;

@@ -14,7 +14,7 @@ use super::{
 };
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
-use crate::pages::settings::signed_in;
+use crate::pages::extract::SignedIn;
 use crate::pages::two_step::reauthenticated;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
@@ -48,13 +48,19 @@ struct ConfirmPage<'a> {
     reauth_fresh: bool,
 }
 
-pub(super) async fn confirm(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+pub(super) async fn confirm(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     render(&state, &ctx, user, StatusCode::OK, FormErrors::default()).await
 }
 
-pub(super) async fn request(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+pub(super) async fn request(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     let proof = match reauthenticated(&state, &ctx, user, "/sales/payout").await? {
         Ok(proof) => proof,
         Err(redirect) => return Ok(redirect),
@@ -86,7 +92,7 @@ async fn render(
     // A request that is not possible is a conflict even before it is sent, so that the page
     // says so to clients that only look at the status.
     let status = match (&outlook, status) {
-        (Err(Blocker::BalanceTooLow { .. }), StatusCode::OK) => StatusCode::UNPROCESSABLE_ENTITY,
+        (Err(Blocker::Refused(_)), StatusCode::OK) => StatusCode::UNPROCESSABLE_ENTITY,
         (Err(_), StatusCode::OK) => StatusCode::CONFLICT,
         (_, s) => s,
     };

@@ -10,9 +10,9 @@ use serde::Deserialize;
 use yorozu_app::AppError;
 use yorozu_app::accounts::{CurrentUser, change_email, change_password, two_step};
 
-use super::signed_in;
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageError, PageResult, form_or_page};
+use crate::pages::extract::SignedIn;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -38,8 +38,7 @@ struct AccountPage<'a> {
     two_step_on: bool,
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+async fn show(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): SignedIn) -> PageResult {
     render(
         &state,
         &ctx,
@@ -65,9 +64,9 @@ struct EmailChangeForm {
 async fn request_email_change(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     Form(form): Form<EmailChangeForm>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let result = match two_step::require_code(&state.app, user.id, &form.totp_code).await {
         Ok(()) => {
             change_email::request(&state.app, user, &form.new_email, &form.current_password).await
@@ -109,9 +108,9 @@ struct PasswordChangeForm {
 async fn change_password(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     Form(form): Form<PasswordChangeForm>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     // The current session is kept; every other device is signed out.
     let session = ctx
         .session_hash

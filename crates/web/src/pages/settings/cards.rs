@@ -5,19 +5,18 @@
 //! back into the form (not even after an error); the expiry is.
 
 use askama::Template;
+use axum::extract::State;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
-use yorozu_app::AppError;
 use yorozu_app::payments::cards::{self, Card};
 use yorozu_i18n::Arg;
 
-use super::signed_in;
 use crate::ctx::Ctx;
-use crate::error::{FormErrors, PageError, PageResult, form_or_page};
+use crate::error::{FormErrors, PageResult, form_or_page};
+use crate::pages::extract::{PathId, SignedIn};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -48,8 +47,7 @@ struct CardsPage<'a> {
     exp: String,
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+async fn list(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): SignedIn) -> PageResult {
     let cards = cards::list_cards(&state.app, user).await?;
     render(
         &ctx,
@@ -73,9 +71,9 @@ struct AddForm {
 async fn add(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     form: Result<Form<AddForm>, FormRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let form = form.map(|Form(f)| f).unwrap_or(AddForm {
         number: String::new(),
         exp: String::new(),
@@ -95,11 +93,12 @@ async fn add(
     }
 }
 
-async fn delete(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = id
-        .parse::<i64>()
-        .map_err(|_| PageError(AppError::NotFound))?;
+async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
+) -> PageResult {
     cards::delete_card(&state.app, user, id).await?;
     Ok(redirect_with_flash(
         &ctx,

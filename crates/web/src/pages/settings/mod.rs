@@ -19,20 +19,9 @@ use axum::Router;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
 
-use crate::ctx::{Ctx, require_user};
 use crate::error::PageResult;
+use crate::pages::extract::SignedIn;
 use crate::state::AppState;
-
-/// The signed-in member, or an early return that redirects to the sign-in page.
-macro_rules! signed_in {
-    ($ctx:expr) => {
-        match crate::ctx::require_user(&$ctx) {
-            Ok(user) => user,
-            Err(redirect) => return Ok(redirect),
-        }
-    };
-}
-pub(crate) use signed_in;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -47,9 +36,6 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The settings start with the profile, the page members come back to most.
-async fn index(ctx: Ctx) -> PageResult {
-    if let Err(redirect) = require_user(&ctx) {
-        return Ok(redirect);
-    }
+async fn index(_: SignedIn) -> PageResult {
     Ok(Redirect::to("/settings/profile").into_response())
 }

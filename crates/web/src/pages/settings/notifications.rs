@@ -12,9 +12,9 @@ use yorozu_app::accounts::CurrentUser;
 use yorozu_app::mail::MailCategory;
 use yorozu_app::mail::settings::{self, Setting};
 
-use super::signed_in;
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
+use crate::pages::extract::SignedIn;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -43,8 +43,7 @@ struct NotificationsPage<'a> {
     errors: FormErrors,
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+async fn show(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): SignedIn) -> PageResult {
     render(&state, &ctx, user, StatusCode::OK, FormErrors::default()).await
 }
 
@@ -53,9 +52,9 @@ async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
 async fn save(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let pairs = form.map(|Form(p)| p).unwrap_or_default();
     let mut ticked = Vec::new();
     for (_, value) in pairs.iter().filter(|(name, _)| name == FIELD) {
@@ -92,13 +91,11 @@ async fn render(
     status: StatusCode,
     errors: FormErrors,
 ) -> PageResult {
-    let mut c = state.app.db.read().await?;
-    let rows = settings::effective(&mut c, user.id)
+    let rows = settings::of(&state.app, user.id)
         .await?
         .into_iter()
         .map(|s| row(ctx, &s, user.email_verified))
         .collect();
-    drop(c);
     page_with_status(
         status,
         &NotificationsPage {

@@ -10,10 +10,10 @@ use yorozu_app::promotions::points;
 use yorozu_i18n::group_digits;
 use yorozu_store::promotions::points::PointEntryRow;
 
-use super::signed_in;
 use crate::ctx::Ctx;
 use crate::error::PageResult;
 use crate::pages::discovery::count_arg;
+use crate::pages::extract::SignedIn;
 use crate::render::page;
 use crate::state::AppState;
 
@@ -76,8 +76,7 @@ struct PointsPage<'a> {
     history: Vec<EntryItem>,
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+async fn show(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): SignedIn) -> PageResult {
     let view = points::view(&state.app, user).await?;
     page(&PointsPage {
         ctx: &ctx,

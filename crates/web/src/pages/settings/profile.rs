@@ -8,7 +8,6 @@ use axum::extract::rejection::FormRejection;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use yorozu_app::AppError;
 use yorozu_app::profile::edit::{self, ProfileForm};
 use yorozu_app::profile::{ProfileView, avatar, view};
 use yorozu_domain::profile::{
@@ -16,9 +15,9 @@ use yorozu_domain::profile::{
 };
 use yorozu_i18n::Arg;
 
-use super::signed_in;
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageError, PageResult, form_or_page};
+use crate::pages::extract::SignedIn;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -65,8 +64,11 @@ struct ProfilePage<'a> {
     max_sns_links: usize,
 }
 
-async fn edit_form(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     let profile = load(&state, user.id).await?;
     let form = form_of(&profile);
     render(
@@ -83,9 +85,9 @@ async fn edit_form(State(state): State<AppState>, ctx: Ctx) -> PageResult {
 async fn save(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     form: Result<Form<ProfileForm>, FormRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     // A body that is not a form at all is treated like an empty form: the display name is
     // then missing, and the member sees that instead of a bare 4xx.
     let form = form.map(|Form(f)| f).unwrap_or_default();
@@ -106,9 +108,9 @@ async fn save(
 async fn upload_avatar(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let max = state.app.policy.avatar_max_bytes;
     let result = match crate::upload::read(multipart, AVATAR_FIELD, max).await.file {
         Ok(bytes) => avatar::upload(&state.app, user.id, bytes).await,
@@ -141,8 +143,11 @@ async fn upload_avatar(
     }
 }
 
-async fn delete_avatar(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+async fn delete_avatar(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     avatar::remove(&state.app, user.id).await?;
     Ok(redirect_with_flash(
         &ctx,
@@ -152,10 +157,7 @@ async fn delete_avatar(State(state): State<AppState>, ctx: Ctx) -> PageResult {
 }
 
 async fn load(state: &AppState, user_id: i64) -> Result<ProfileView, PageError> {
-    let mut c = state.app.db.read().await?;
-    view::load(&mut c, user_id)
-        .await?
-        .ok_or(PageError(AppError::NotFound))
+    Ok(view::find(&state.app, user_id).await?)
 }
 
 /// The saved profile as the form shows it: one skill and one link per line.
@@ -172,7 +174,7 @@ fn form_of(profile: &ProfileView) -> ProfileForm {
             .map(|l| l.url.as_str())
             .collect::<Vec<_>>()
             .join("\n"),
-        nda: profile.nda.to_owned(),
+        nda: profile.nda.as_str().to_owned(),
     }
 }
 

@@ -8,9 +8,9 @@ use yorozu_app::AppError;
 use yorozu_app::accounts::sessions::{self, SessionInfo};
 use yorozu_i18n::Arg;
 
-use super::signed_in;
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageResult};
+use crate::pages::extract::SignedIn;
 use crate::render::{page, redirect_with_flash};
 use crate::state::AppState;
 
@@ -42,8 +42,7 @@ struct SessionsPage<'a> {
     has_others: bool,
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+async fn list(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): SignedIn) -> PageResult {
     let current = current_session(&ctx)?;
     let mut rows: Vec<SessionRow> = sessions::list(&state.app, user.id, current)
         .await?
@@ -61,8 +60,12 @@ async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     })
 }
 
-async fn revoke(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    let user = signed_in!(ctx);
+async fn revoke(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+    Path(id): Path<String>,
+) -> PageResult {
     // This device signs out with the logout button; here only other devices are listed.
     if id == current_session(&ctx)? {
         return Err(PageError(AppError::NotFound));
@@ -75,8 +78,11 @@ async fn revoke(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>)
     ))
 }
 
-async fn revoke_others(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+async fn revoke_others(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     let current = current_session(&ctx)?;
     sessions::sign_out_everywhere(&state.app, user.id, current).await?;
     Ok(redirect_with_flash(

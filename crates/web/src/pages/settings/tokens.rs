@@ -3,20 +3,19 @@
 //! current password; each has a scope and an expiry, shown in the list and renewable.
 
 use askama::Template;
+use axum::extract::State;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
-use yorozu_app::AppError;
 use yorozu_app::accounts::api_tokens::{self, NewToken, TokenInfo};
 use yorozu_domain::accounts::{TokenLifetime, TokenScope};
 use yorozu_i18n::Arg;
 
-use super::signed_in;
 use crate::ctx::Ctx;
-use crate::error::{FormErrors, PageError, PageResult, form_or_page};
+use crate::error::{FormErrors, PageResult, form_or_page};
+use crate::pages::extract::{PathId, SignedIn};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -72,8 +71,7 @@ struct TokensPage<'a> {
     two_step_on: bool,
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+async fn list(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): SignedIn) -> PageResult {
     render(
         &state,
         &ctx,
@@ -104,9 +102,9 @@ struct CreateForm {
 async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     form: Result<Form<CreateForm>, FormRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let mut form = form.map(|Form(f)| f).unwrap_or_default();
     let input = NewToken {
         name: &form.name,
@@ -145,11 +143,12 @@ async fn create(
     }
 }
 
-async fn revoke(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = id
-        .parse::<i64>()
-        .map_err(|_| PageError(AppError::NotFound))?;
+async fn revoke(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
+) -> PageResult {
     api_tokens::revoke(&state.app, user.id, id).await?;
     Ok(redirect_with_flash(
         &ctx,
@@ -159,11 +158,12 @@ async fn revoke(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>)
 }
 
 /// Extends a token by its lifetime from now (an expired one too).
-async fn renew(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
-    let user = signed_in!(ctx);
-    let id = id
-        .parse::<i64>()
-        .map_err(|_| PageError(AppError::NotFound))?;
+async fn renew(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+    PathId(id): PathId,
+) -> PageResult {
     api_tokens::renew(&state.app, user.id, id).await?;
     Ok(redirect_with_flash(
         &ctx,

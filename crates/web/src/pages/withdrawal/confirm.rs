@@ -17,7 +17,7 @@ use super::{PATH, done};
 use crate::cookies;
 use crate::ctx::{Ctx, push_cookie};
 use crate::error::{PageResult, form_or_page};
-use crate::pages::settings::signed_in;
+use crate::pages::extract::SignedIn;
 use crate::render::redirect_with_flash;
 use crate::state::AppState;
 
@@ -73,9 +73,9 @@ impl Submitted {
 pub(super) async fn confirm(
     State(state): State<AppState>,
     ctx: Ctx,
+    SignedIn(ref user): SignedIn,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> PageResult {
-    let user = signed_in!(ctx);
     let submitted = Submitted::from_pairs(form.map(|Form(f)| f).unwrap_or_default());
     // The password field re-authenticates; with two-step sign-in on, the code as well.
     let code =
@@ -108,8 +108,11 @@ pub(super) async fn confirm(
     }
 }
 
-pub(super) async fn cancel(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+pub(super) async fn cancel(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     match schedule::cancel(&state.app, user).await {
         Ok(()) => Ok(redirect_with_flash(
             &ctx,

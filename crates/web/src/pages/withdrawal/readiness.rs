@@ -18,7 +18,7 @@ use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult};
 use crate::pages::discovery::reviews::ReviewItem;
 use crate::pages::discovery::{count_arg, yen};
-use crate::pages::settings::signed_in;
+use crate::pages::extract::SignedIn;
 use crate::render::page_with_status;
 use crate::state::AppState;
 
@@ -155,8 +155,11 @@ struct WithdrawalPage<'a> {
     errors: FormErrors,
 }
 
-pub(super) async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let user = signed_in!(ctx);
+pub(super) async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
     render(
         &state,
         &ctx,

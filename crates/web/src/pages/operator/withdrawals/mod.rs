@@ -16,10 +16,10 @@ use axum::routing::get;
 use yorozu_app::withdrawal::stats::{self, MonthCounts, WithdrawalStats};
 use yorozu_i18n::Arg;
 
-use super::require_operator;
 use crate::ctx::Ctx;
 use crate::error::PageResult;
 use crate::pages::discovery::count_arg;
+use crate::pages::extract::Operator;
 use crate::render::page;
 use crate::state::AppState;
 
@@ -112,11 +112,11 @@ struct StatsPage<'a> {
     comments: Vec<CommentRow>,
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx) -> PageResult {
-    let operator = match require_operator(&ctx) {
-        Ok(u) => u,
-        Err(r) => return Ok(r),
-    };
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Operator(ref operator): Operator,
+) -> PageResult {
     let s = stats::load(&state.app, operator).await?;
     page(&StatsPage {
         ctx: &ctx,

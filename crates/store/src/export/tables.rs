@@ -1,10 +1,11 @@
 //! What the archive holds, as data: each section is a named table with typed columns and the
-//! keyset-paged queries that fill it (see `yorozu_store::export::sections`). The JSON, CSV and
-//! HTML writers and the JSON Schema are all generated from these descriptions, so the formats
-//! cannot drift apart. Other members appear only by their public display name (empty once
-//! they have left), never by e-mail or id of their account.
+//! keyset-paged queries that fill it (run by [`super::sections`]). The SQL lives here, in the
+//! store, beside the columns it must match; the application's JSON, CSV and HTML writers and
+//! the JSON Schema are all generated from these descriptions, so the formats cannot drift
+//! apart. Other members appear only by their public display name (empty once they have left),
+//! never by e-mail or id of their account.
 
-use yorozu_store::export::sections::Kind;
+use super::sections::Kind;
 
 /// A column: its key in JSON and CSV, and what it holds.
 pub type Column = (&'static str, Kind);
