@@ -6,6 +6,7 @@ mod constraints;
 mod derived;
 mod exports;
 pub mod fields;
+pub mod order_fields;
 mod orders;
 mod payouts;
 mod two_step;

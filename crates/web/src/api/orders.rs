@@ -13,6 +13,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use yorozu_app::AppError;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::Party;
@@ -30,22 +31,30 @@ use crate::api::auth::ApiUser;
 use crate::api::error::{ApiError, ApiResult};
 use crate::api::extract::{ApiId, ApiJson};
 use crate::api::member::MemberRef;
+use crate::api::openapi::fields as openapi;
+use crate::api::openapi::order_fields;
 use crate::state::AppState;
 
 // ---------------------------------------------------------------------------------------
 // Input
 
 /// What the buyer chose: the service, its paid options, points and a coupon.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = OrderQuoteRequest)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteRequest {
+    // Documented as required: without it the request names no service (404).
     #[serde(default)]
+    #[schema(schema_with = openapi::id, required)]
     listing_id: String,
     /// Positions of the chosen paid options.
     #[serde(default)]
     options: Vec<i64>,
+    /// Points to use (1 point = ¥1).
     #[serde(default)]
+    #[schema(minimum = 0)]
     points: Option<i64>,
+    /// A coupon code.
     #[serde(default)]
     coupon: Option<String>,
 }
@@ -66,35 +75,50 @@ impl QuoteRequest {
     }
 }
 
-/// How the buyer pays: `{"method": "card", "card_id": "…"}` or `{"method": "deferred"}`.
-#[derive(Debug, Deserialize)]
+/// A registered card (charged now), or deferred payment (後払い) before the payment deadline.
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = PaymentChoice)]
 #[serde(tag = "method", rename_all = "lowercase", deny_unknown_fields)]
 enum PaymentInput {
     Card {
         #[serde(default)]
+        #[schema(schema_with = openapi::id, required)]
         card_id: String,
     },
     Deferred,
 }
 
 /// A confirmed purchase.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = PlaceOrderRequest)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceRequest {
     // The fields of [`QuoteRequest`], spelled out: `flatten` cannot refuse unknown fields.
     #[serde(default)]
+    #[schema(schema_with = openapi::id, required)]
     listing_id: String,
     #[serde(default)]
     options: Vec<i64>,
     #[serde(default)]
+    #[schema(minimum = 0)]
     points: Option<i64>,
     #[serde(default)]
     coupon: Option<String>,
     payment: PaymentInput,
     #[serde(default)]
+    #[schema(schema_with = order_fields::request)]
     request: String,
+    // Documented as required: without it the request is a 400 `order-purchase-key-invalid`.
+    /// Chosen by the client once per confirmation; repeating it never makes a second order.
     #[serde(default)]
+    #[schema(
+        required,
+        min_length = 16,
+        max_length = 64,
+        pattern = "^[A-Za-z0-9_-]+$"
+    )]
     purchase_key: String,
+    /// The buyer_total the buyer saw.
     #[serde(default)]
     expected_total: Option<i64>,
 }
@@ -146,64 +170,91 @@ enum RoleInput {
 // ---------------------------------------------------------------------------------------
 // Output
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct QuoteOption {
     position: i64,
     title: String,
+    #[schema(schema_with = openapi::yen)]
     price: i64,
     chosen: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct QuoteCoupon {
     code: String,
     title: String,
 }
 
 /// The final confirmation screen (最終確認画面) as data.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrderQuote)]
 pub struct QuoteBody {
+    #[schema(schema_with = openapi::id)]
     listing_id: String,
     listing_title: String,
     seller: MemberRef,
+    /// Every paid option of the service.
+    #[schema(inline)]
     options: Vec<QuoteOption>,
+    /// Price plus chosen options (yen).
     subtotal: i64,
+    /// サービス利用料 (yen).
     buyer_fee: i64,
+    /// e.g. 5.5%.
     buyer_fee_rate: String,
+    /// Points and coupon together (yen).
     discount: i64,
     points_balance: i64,
     points_used: i64,
+    #[schema(inline, required)]
     coupon: Option<QuoteCoupon>,
+    #[schema(schema_with = openapi::yen)]
     coupon_discount: i64,
+    /// What the buyer pays (yen).
     buyer_total: i64,
     delivery_days: i64,
+    /// How long the other side has to answer a cancellation request.
     cancellation_answer_hours: i64,
+    /// Days after a delivery until it is approved automatically.
     auto_approval_days: i64,
+    /// How long a deferred payment may take.
     payment_hours: i64,
+    /// How often a delivery may be sent back.
     send_backs_allowed: u8,
 }
 
 /// What the buyer pays.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct BuyerAmounts {
+    #[schema(schema_with = openapi::yen)]
     subtotal: i64,
+    #[schema(schema_with = openapi::yen)]
     buyer_fee: i64,
+    #[schema(schema_with = openapi::yen)]
     discount: i64,
     points_used: i64,
+    #[schema(schema_with = openapi::yen)]
     coupon_discount: i64,
+    #[schema(schema_with = openapi::yen)]
     buyer_total: i64,
+    #[schema(schema_with = order_fields::payment_method)]
     payment_method: String,
 }
 
 /// What the seller earns.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct SellerAmounts {
+    #[schema(schema_with = openapi::yen)]
     subtotal: i64,
+    /// 販売手数料 (yen).
     platform_fee: i64,
+    /// Credited to the seller on completion (yen).
     seller_share: i64,
 }
 
-#[derive(Debug, Serialize)]
+/// BuyerAmounts for the buyer, SellerAmounts for the seller.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrderAmounts)]
 #[serde(untagged)]
 enum Amounts {
     Buyer(BuyerAmounts),
@@ -239,21 +290,30 @@ impl Amounts {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct OrderOption {
     position: i64,
     title: String,
+    #[schema(schema_with = openapi::yen)]
     price: i64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrderDelivery)]
 struct Delivery {
+    #[schema(schema_with = openapi::id)]
     id: String,
+    #[schema(schema_with = order_fields::delivery_message_id)]
     message_id: String,
+    #[schema(schema_with = order_fields::delivery_outcome)]
     outcome: String,
+    #[schema(required)]
     send_back_reason: Option<String>,
+    #[schema(schema_with = openapi::time)]
     delivered_at: i64,
+    #[schema(schema_with = openapi::time)]
     auto_approve_at: i64,
+    #[schema(schema_with = openapi::nullable_time, required)]
     decided_at: Option<i64>,
 }
 
@@ -271,16 +331,26 @@ impl From<DeliveryRow> for Delivery {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrderCancellation)]
 struct Cancellation {
+    #[schema(schema_with = openapi::id)]
     id: String,
+    #[schema(schema_with = order_fields::role_or_null, required)]
     requested_by: Option<Party>,
+    /// The caller asked.
     mine: bool,
     reason: String,
+    #[schema(schema_with = order_fields::cancellation_status)]
     status: String,
+    #[schema(required)]
     answer: Option<String>,
+    /// Unix seconds; silence until then is agreement.
+    #[schema(format = Int64)]
     deadline_at: i64,
+    #[schema(schema_with = openapi::nullable_time, required)]
     answered_at: Option<i64>,
+    #[schema(schema_with = openapi::time)]
     created_at: i64,
 }
 
@@ -300,13 +370,18 @@ impl Cancellation {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrderReview)]
 struct Review {
+    #[schema(value_type = order_fields::Role)]
     author_role: String,
     mine: bool,
+    #[schema(schema_with = order_fields::rating)]
     rating: i64,
     comment: String,
+    /// A buyer's review shown publicly without their name.
     anonymous: bool,
+    #[schema(schema_with = openapi::time)]
     created_at: i64,
 }
 
@@ -329,34 +404,60 @@ impl Review {
 }
 
 /// One order as one of its parties sees it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Order)]
 pub struct OrderBody {
+    #[schema(schema_with = openapi::id)]
     id: String,
+    #[schema(value_type = order_fields::OrderState)]
     state: String,
+    /// The caller's side.
+    #[schema(value_type = order_fields::Role)]
     role: Party,
+    #[schema(schema_with = openapi::id)]
     listing_id: String,
+    /// As it was when ordered.
     listing_title: String,
     counterpart: MemberRef,
+    /// The chosen paid options.
+    #[schema(inline)]
     options: Vec<OrderOption>,
     delivery_days: i64,
     amounts: Amounts,
+    /// The buyer's request at purchase.
     request: String,
     send_backs_used: i64,
     send_backs_left: i64,
+    #[schema(schema_with = openapi::time)]
     created_at: i64,
+    #[schema(schema_with = openapi::nullable_time, required)]
     payment_due_at: Option<i64>,
+    #[schema(schema_with = openapi::nullable_time, required)]
     paid_at: Option<i64>,
+    #[schema(schema_with = openapi::nullable_time, required)]
     delivered_at: Option<i64>,
+    #[schema(schema_with = openapi::nullable_time, required)]
     completed_at: Option<i64>,
+    #[schema(schema_with = openapi::nullable_time, required)]
     cancelled_at: Option<i64>,
+    #[schema(schema_with = openapi::time)]
     updated_at: i64,
+    /// Unix seconds; no new messages afterwards.
+    #[schema(format = Int64)]
     talk_closes_at: i64,
+    /// The delivery waiting for the buyer; approved automatically at its auto_approve_at.
+    #[schema(required)]
     pending_delivery: Option<Delivery>,
     deliveries: Vec<Delivery>,
+    /// The cancellation request waiting for an answer until its deadline_at.
+    #[schema(required)]
     open_cancellation: Option<Cancellation>,
     cancellations: Vec<Cancellation>,
     reviews: Vec<Review>,
+    /// What the caller may do now.
+    #[schema(value_type = Vec<order_fields::Action>)]
     actions: Vec<&'static str>,
+    /// The order's page on the site.
     web_url: String,
 }
 
@@ -439,19 +540,29 @@ impl OrderBody {
 }
 
 /// One line of the purchases or sales list.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct OrderLine {
+    #[schema(schema_with = openapi::id)]
     id: String,
+    #[schema(value_type = order_fields::OrderState)]
     state: String,
+    #[schema(value_type = order_fields::Role)]
     role: Party,
+    #[schema(schema_with = openapi::id)]
     listing_id: String,
     listing_title: String,
     counterpart: MemberRef,
+    /// The buyer's total, or for the seller their share (yen).
     amount: i64,
+    /// Messages from the other side not yet read.
     unread: i64,
+    #[schema(schema_with = openapi::time)]
     created_at: i64,
+    #[schema(schema_with = openapi::time)]
     updated_at: i64,
+    #[schema(schema_with = openapi::nullable_time, required)]
     payment_due_at: Option<i64>,
+    #[schema(schema_with = openapi::nullable_time, required)]
     delivered_at: Option<i64>,
 }
 
@@ -475,7 +586,7 @@ impl OrderLine {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct OrderList {
     total: i64,
     page: i64,

@@ -5,12 +5,15 @@
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
+use utoipa::ToSchema;
 use yorozu_app::AppError;
 use yorozu_app::orders::{cancel, deliver, pay, review};
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
 use crate::api::extract::{ApiId, ApiJson};
+use crate::api::openapi::fields as openapi;
+use crate::api::openapi::order_fields;
 use crate::api::orders::{OrderBody, load};
 use crate::api::orders_talk::Submission;
 use crate::state::AppState;
@@ -18,17 +21,23 @@ use crate::state::AppState;
 // ---------------------------------------------------------------------------------------
 // Input
 
-#[derive(Debug, Deserialize)]
+// Fields the server defaults but refuses when missing or blank (422 on the field) are
+// documented as required.
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = PayOrderRequest)]
 #[serde(deny_unknown_fields)]
 pub struct PayRequest {
     #[serde(default)]
+    #[schema(schema_with = openapi::id, required)]
     card_id: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReasonRequest {
     #[serde(default)]
+    #[schema(schema_with = order_fields::reason, required)]
     reason: String,
 }
 
@@ -39,21 +48,27 @@ enum AnswerInput {
     Object,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = CancellationAnswerRequest)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerRequest {
+    #[schema(schema_with = order_fields::cancellation_answer)]
     answer: AnswerInput,
     #[serde(default)]
+    #[schema(schema_with = order_fields::objection)]
     text: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewRequest {
     #[serde(default)]
+    #[schema(schema_with = order_fields::rating, required)]
     rating: Option<i64>,
     #[serde(default)]
+    #[schema(schema_with = order_fields::review_comment, required)]
     comment: String,
+    /// Buyers only: show the review without their name.
     #[serde(default)]
     anonymous: bool,
 }

@@ -14,6 +14,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::Value;
+use utoipa::ToSchema;
 use yorozu_app::AppError;
 use yorozu_app::orders::Party;
 use yorozu_app::orders::talk::{self, Upload};
@@ -23,6 +24,8 @@ use yorozu_store::orders::talk::AttachmentRow;
 use crate::api::auth::ApiUser;
 use crate::api::error::{ApiError, ApiResult};
 use crate::api::extract::{ApiId, ApiJson};
+use crate::api::openapi::fields as openapi;
+use crate::api::openapi::order_fields;
 use crate::state::AppState;
 
 // ---------------------------------------------------------------------------------------
@@ -152,12 +155,16 @@ impl<S: Send + Sync> FromRequestParts<S> for AttachmentPath {
 // Output
 
 /// A file attached to a message or a delivery.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrderAttachment)]
 pub struct Attachment {
+    #[schema(schema_with = openapi::id)]
     id: String,
     file_name: String,
     content_type: String,
+    /// Bytes.
     size: i64,
+    /// GET /orders/{id}/attachments/{attachment_id}.
     url: String,
 }
 
@@ -180,16 +187,26 @@ impl From<AttachmentRow> for Attachment {
 
 /// One talk-room entry: a message, a formal delivery's note, or a platform event (then
 /// `event` is its stable id, such as `order-event-approve`, and `body` is null).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrderMessage)]
 pub struct Message {
+    #[schema(schema_with = openapi::id)]
     id: String,
+    #[schema(schema_with = order_fields::message_kind)]
     kind: String,
+    #[schema(schema_with = order_fields::author, required)]
     author: Option<Party>,
     mine: bool,
+    /// The text; null for events.
+    #[schema(required)]
     body: Option<String>,
+    /// For events: a stable id such as order-event-approve.
+    #[schema(required)]
     event: Option<String>,
+    #[schema(schema_with = openapi::time)]
     created_at: i64,
     attachments: Vec<Attachment>,
+    /// For the caller's own messages: the other side has read it (既読).
     read_by_other: bool,
 }
 

@@ -4,7 +4,10 @@
 use serde_json::{Value, json};
 use utoipa::OpenApi;
 
-use crate::api::{accounts, error, notifications, profile, sessions, tokens};
+use crate::api::openapi::order_fields;
+use crate::api::{
+    accounts, error, notifications, orders, orders_actions, orders_talk, profile, sessions, tokens,
+};
 
 #[derive(OpenApi)]
 #[openapi(components(schemas(
@@ -20,6 +23,18 @@ use crate::api::{accounts, error, notifications, profile, sessions, tokens};
     tokens::Token,
     notifications::NotificationSetting,
     notifications::UpdateRequest,
+    orders::QuoteRequest,
+    orders::PlaceRequest,
+    orders::QuoteBody,
+    orders::OrderBody,
+    orders::OrderList,
+    orders_actions::PayRequest,
+    orders_actions::ReasonRequest,
+    orders_actions::AnswerRequest,
+    orders_actions::ReviewRequest,
+    orders_talk::Message,
+    order_fields::MessageInput,
+    order_fields::DeliveryInput,
 )))]
 struct Derived;
 

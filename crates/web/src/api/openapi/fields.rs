@@ -29,6 +29,15 @@ pub fn nullable_time() -> Object {
     )
 }
 
+/// An amount of money in whole yen.
+pub fn yen() -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+        .description(Some("Whole yen."))
+        .build()
+}
+
 fn unix_seconds(schema_type: SchemaType, description: &str) -> Object {
     ObjectBuilder::new()
         .schema_type(schema_type)
@@ -67,7 +76,7 @@ pub enum MailCategory {
 }
 
 /// A string that is one of `values`.
-fn one_of(values: &[&str]) -> Object {
+pub(super) fn one_of(values: &[&str]) -> Object {
     ObjectBuilder::new()
         .schema_type(Type::String)
         .enum_values(Some(values.iter().copied()))
