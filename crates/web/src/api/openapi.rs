@@ -3,11 +3,13 @@
 //! [`super::ROUTES`] and that real responses match the schemas described here.
 
 mod constraints;
+mod conventions;
 mod derived;
 mod exports;
 pub mod fields;
 mod orders;
 mod payouts;
+pub mod responses;
 mod two_step;
 mod withdrawal;
 
@@ -34,65 +36,18 @@ pub fn spec() -> &'static Value {
 }
 
 fn build() -> Value {
-    let mut doc = document_as_written();
-    derived::merge(&mut doc);
+    let mut doc = derived::merged_over(document_as_written());
     constraints::apply(&mut doc);
     doc
 }
 
+/// The operations and schemas not derived yet.
 fn document_as_written() -> Value {
     json!({
-        "openapi": "3.1.0",
-        "info": {
-            "title": "Yorozu API",
-            "version": "1",
-            "description": DESCRIPTION,
-        },
-        "servers": [{ "url": "/api/v1" }],
-        "security": [{ "bearerAuth": [] }],
-        "tags": [
-            { "name": "accounts", "description": "Registration and the caller's own account." },
-            { "name": "profile", "description": "Public profiles, and editing one's own." },
-            { "name": "sessions", "description": "Signed-in browser sessions." },
-            { "name": "tokens", "description": "Personal access tokens for this API." },
-            { "name": "notifications", "description": "Which mail the member receives." },
-            { "name": "identity", "description": "Identity verification (本人確認)." },
-            { "name": "listings", "description": "Services (出品): drafts, publishing, images; reading one." },
-            { "name": "search", "description": "Finding published services, and the category tree." },
-            { "name": "favorites", "description": "Favourite services (お気に入り)." },
-            { "name": "orders", "description": "Orders (取引): the confirmation screen, purchase, talk room, delivery, cancellation, reviews." },
-            { "name": "points", "description": "Points (ポイント)." },
-            { "name": "payouts", "description": "Sales balance, bank account and payout requests (売上金・振込申請)." },
-            { "name": "withdrawal", "description": "Closing the account (退会): where the caller stands, closing or scheduling it, cancelling a schedule." },
-            { "name": "exports", "description": "Downloading the caller's data (データのダウンロード): asking for an archive, following it, downloading it." },
-            { "name": "meta", "description": "This document." },
-        ],
         "paths": paths(),
-        "components": {
-            "securitySchemes": {
-                "bearerAuth": {
-                    "type": "http",
-                    "scheme": "bearer",
-                    "bearerFormat": "yzp_…",
-                    "description": "A personal access token, created in the site's settings (signed in, with the current password). \
-                                    A token expires (30, 90 or 365 days after creation or renewal) and has a scope: `read` allows \
-                                    GET and HEAD only (anything else is 403 `token-read-only`), `full` allows everything.",
-                },
-            },
-            "schemas": schemas(),
-            "responses": error_responses(),
-        },
+        "components": { "schemas": schemas() },
     })
 }
-
-const DESCRIPTION: &str = "The JSON API of Yorozu (よろず), a skill-sharing marketplace.\n\n\
-Authenticate with a personal access token: `Authorization: Bearer yzp_…`. The API uses no \
-cookies. Request and response bodies are JSON with snake_case fields; times are unix seconds; \
-ids are decimal strings (they are 63-bit integers, beyond JavaScript's safe range).\n\n\
-Every error has the same body: `{\"error\": {\"code\", \"message\", \"fields\"}}`. `code` is \
-stable and meant for programs; `message` is for people, in the language of `Accept-Language` \
-(Japanese by default, English available). Validation errors (422) list each invalid field with \
-its own code and message.";
 
 /// Which credentials an operation takes.
 #[derive(Clone, Copy)]
@@ -321,12 +276,6 @@ fn paths() -> Value {
             .errors(&["413", "415", "422"])),
         ("delete", "/me/avatar", Op::new("removeAvatar", "profile", "Remove the avatar")
             .empty("204", "Avatar removed (or there was none).")),
-        ("get", "/me/sessions", Op::new("listSessions", "sessions", "Signed-in browser sessions")
-            .ok("200", "Live sessions, most recently used first.", list_of("Session"))),
-        ("delete", "/me/sessions/{id}", Op::new("revokeSession", "sessions", "Sign out one browser session")
-            .path_id("The session id from the list.")
-            .empty("204", "Signed out.")
-            .errors(&["404"])),
         ("get", "/me/tokens", Op::new("listTokens", "tokens", "Personal access tokens")
             .ok("200", "Unrevoked tokens, expired ones included (without their secrets).", list_of("Token"))),
         ("post", "/me/tokens", Op::new("createToken", "tokens", "Create a token (not through the API)")
@@ -379,45 +328,6 @@ fn error_response_name(status: &str) -> &'static str {
         "422" => "ValidationFailed",
         _ => "Internal",
     }
-}
-
-fn error_response(description: &str) -> Value {
-    json!({
-        "description": description,
-        "content": { "application/json": { "schema": schema_ref("Error") } },
-    })
-}
-
-fn error_responses() -> Value {
-    let mut unauthenticated = error_response(
-        "No token (`error-unauthenticated`), or a token that is unknown, revoked or belongs to a closed account \
-         (same code), or expired (`token-expired`); for a given token `WWW-Authenticate` carries \
-         `error=\"invalid_token\"`.",
-    );
-    let mut too_many = error_response(
-        "Too many requests from this client address (`error-throttled`); try again after `Retry-After` seconds.",
-    );
-    too_many["headers"] = json!({
-        "Retry-After": { "description": "Seconds to wait.", "schema": { "type": "integer", "minimum": 1 } },
-    });
-    unauthenticated["headers"] = json!({
-        "WWW-Authenticate": { "description": "`Bearer realm=\"yorozu\"`", "schema": { "type": "string" } },
-    });
-    json!({
-        "BadRequest": error_response("The body is not JSON of the expected shape (`error-bad-json`; `detail` says where)."),
-        "Unauthenticated": unauthenticated,
-        "Forbidden": error_response("The resource belongs to someone else (`error-forbidden`), a read-only token \
-                                     was used for a change (`token-read-only`), or a sensitive action needs \
-                                     the password again (`reauth-required`: send `password`, and `totp_code` when two-step \
-                                     sign-in is on, in the body)."),
-        "TooManyRequests": too_many,
-        "NotFound": error_response("No such resource, or it belongs to someone else (`error-not-found`)."),
-        "Conflict": error_response("The current state does not allow this; `code` says why."),
-        "PayloadTooLarge": error_response("The body is larger than the server accepts (`error-body-too-large`)."),
-        "UnsupportedMediaType": error_response("Wrong `Content-Type` (`error-unsupported-media-type`)."),
-        "ValidationFailed": error_response("Some fields are invalid (`error-invalid-input`); `fields` lists each one."),
-        "Internal": error_response("Something went wrong on the server (`error-internal`); details are only logged."),
-    })
 }
 
 /// Every schema: the accounts', the listings' and the orders'.
