@@ -10,7 +10,6 @@ pub mod fields;
 mod orders;
 mod payouts;
 pub mod responses;
-mod two_step;
 mod withdrawal;
 
 use std::sync::OnceLock;
@@ -259,7 +258,6 @@ fn paths() -> Value {
     ops.extend(orders::paths());
     ops.extend(payouts::paths());
     ops.extend(withdrawal::paths());
-    ops.extend(two_step::paths());
     ops.extend(exports::paths());
     let mut paths = Map::new();
     for (method, path, op) in ops {
@@ -300,9 +298,6 @@ fn schemas() -> Value {
         all.extend(more);
     }
     if let (Value::Object(all), Value::Object(more)) = (&mut all, withdrawal::schemas()) {
-        all.extend(more);
-    }
-    if let (Value::Object(all), Value::Object(more)) = (&mut all, two_step::schemas()) {
         all.extend(more);
     }
     if let (Value::Object(all), Value::Object(more)) = (&mut all, exports::schemas()) {

@@ -9,7 +9,7 @@ use super::responses::{
     BadRequest, Conflict, Forbidden, Internal, NotFound, PayloadTooLarge, TooManyRequests,
     Unauthenticated, UnsupportedMediaType, ValidationFailed,
 };
-use crate::api::{accounts, error, notifications, profile, sessions, tokens};
+use crate::api::{accounts, error, notifications, profile, sessions, tokens, two_step};
 
 /// The API's description: how to authenticate, the shapes every body shares.
 const DESCRIPTION: &str = "The JSON API of Yorozu (よろず), a skill-sharing marketplace.\n\n\
@@ -62,6 +62,10 @@ its own code and message.";
         tokens::revoke,
         notifications::list,
         notifications::update,
+        two_step::status,
+        two_step::setup,
+        two_step::enable,
+        two_step::disable,
     ),
     components(
         schemas(
@@ -77,6 +81,10 @@ its own code and message.";
             tokens::Token,
             notifications::NotificationSetting,
             notifications::UpdateRequest,
+            two_step::StatusAnswer,
+            two_step::SetupAnswer,
+            two_step::CodeInput,
+            two_step::RecoveryCodes,
         ),
         responses(
             BadRequest,
