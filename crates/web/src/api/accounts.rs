@@ -14,6 +14,9 @@ use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
 use crate::api::extract::{ApiClient, ApiJson, ApiLocale};
 use crate::api::openapi::fields as openapi;
+use crate::api::openapi::responses::{
+    BadRequest, TooManyRequests, UnsupportedMediaType, ValidationFailed,
+};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -41,6 +44,25 @@ pub struct SignUpAccepted {
 /// confirm the address, sign in on the site and create a token there. An address that is
 /// already registered gets the same answer (its owner is mailed a notice), so the endpoint
 /// does not tell who is a member; requests are limited per client address.
+#[utoipa::path(
+    post,
+    path = "/accounts",
+    operation_id = "register",
+    summary = "Register a member",
+    description = "Creates an account and mails a link to confirm the address. No session or token is created: \
+                   sign in on the site to create the first token. An address that is already registered gets \
+                   the same answer (its owner is mailed that someone tried), so the answer says nothing about \
+                   who is a member. Limited per client address (429 with `Retry-After`).",
+    security(),
+    request_body = RegisterRequest,
+    responses(
+        (status = 202, description = "Accepted; a mail is on its way to the address.", body = SignUpAccepted),
+        (status = 400, response = BadRequest),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+        (status = 429, response = TooManyRequests),
+    ),
+)]
 pub async fn register(
     State(state): State<AppState>,
     ApiLocale(caller_locale): ApiLocale,
@@ -95,6 +117,13 @@ impl From<CurrentUser> for Me {
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/me",
+    operation_id = "getMe",
+    summary = "The caller's account",
+    responses((status = 200, description = "The account behind the token.", body = Me)),
+)]
 pub async fn me(ApiUser(user): ApiUser) -> Json<Me> {
     Json(user.into())
 }
@@ -110,6 +139,21 @@ pub struct ChangeEmailRequest {
 }
 
 /// Mails a confirmation link to the new address; the change happens when it is opened.
+#[utoipa::path(
+    post,
+    path = "/me/email",
+    operation_id = "changeEmail",
+    summary = "Change the e-mail address",
+    description = "Mails a confirmation link to the new address (and a notice to the old one); the address \
+                   changes when the link is opened, and then every personal access token is revoked.",
+    request_body = ChangeEmailRequest,
+    responses(
+        (status = 202, description = "Confirmation mail queued."),
+        (status = 400, response = BadRequest),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+    ),
+)]
 pub async fn change_email(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -132,6 +176,20 @@ pub struct ChangePasswordRequest {
 
 /// Changes the password, signs out every browser session (an API caller has no session of
 /// its own to keep) and revokes every personal access token, the one in use included.
+#[utoipa::path(
+    post,
+    path = "/me/password",
+    operation_id = "changePassword",
+    summary = "Change the password",
+    description = "Signs out every browser session and revokes every personal access token, the one in use included.",
+    request_body = ChangePasswordRequest,
+    responses(
+        (status = 204, description = "Password changed."),
+        (status = 400, response = BadRequest),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+    ),
+)]
 pub async fn change_password(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

@@ -11,6 +11,7 @@ use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
 use crate::api::extract::ApiJson;
 use crate::api::openapi::fields as openapi;
+use crate::api::openapi::responses::{BadRequest, Conflict, UnsupportedMediaType};
 use crate::state::AppState;
 
 /// One category: whether its mail is sent, and whether the member may switch it off.
@@ -40,6 +41,13 @@ async fn current(state: &AppState, user_id: i64) -> ApiResult<Json<Vec<Notificat
     ))
 }
 
+#[utoipa::path(
+    get,
+    path = "/me/notifications",
+    operation_id = "listNotificationSettings",
+    summary = "Notification settings",
+    responses((status = 200, description = "Every category.", body = Vec<NotificationSetting>)),
+)]
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -65,6 +73,20 @@ struct Choice {
 
 /// Changes the listed categories (others keep their setting) and answers the whole list.
 /// Switching off a locked (transactional) category is a 409.
+#[utoipa::path(
+    put,
+    path = "/me/notifications",
+    operation_id = "updateNotificationSettings",
+    summary = "Change notification settings",
+    description = "Only the listed categories change. Locked (transactional) categories cannot be switched off.",
+    request_body = UpdateRequest,
+    responses(
+        (status = 200, description = "Every category after the change.", body = Vec<NotificationSetting>),
+        (status = 400, response = BadRequest),
+        (status = 409, response = Conflict),
+        (status = 415, response = UnsupportedMediaType),
+    ),
+)]
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

@@ -3,13 +3,14 @@
 //! [`super::ROUTES`] and that real responses match the schemas described here.
 
 mod constraints;
+mod conventions;
 mod derived;
 mod exports;
 pub mod fields;
 pub mod order_fields;
-mod orders;
 mod payouts;
-mod two_step;
+mod points;
+pub mod responses;
 mod withdrawal;
 
 use std::sync::OnceLock;
@@ -24,6 +25,15 @@ use yorozu_domain::listings::{
 };
 
 /// `GET /api/v1/openapi.json`.
+#[utoipa::path(
+    get,
+    path = "/openapi.json",
+    operation_id = "getOpenApi",
+    tag = "meta",
+    summary = "This document",
+    security(),
+    responses((status = 200, description = "The OpenAPI 3.1 document.", body = Object)),
+)]
 pub async fn document() -> Json<Value> {
     Json(spec().clone())
 }
@@ -35,65 +45,18 @@ pub fn spec() -> &'static Value {
 }
 
 fn build() -> Value {
-    let mut doc = document_as_written();
-    derived::merge(&mut doc);
+    let mut doc = derived::merged_over(document_as_written());
     constraints::apply(&mut doc);
     doc
 }
 
+/// The operations and schemas not derived yet.
 fn document_as_written() -> Value {
     json!({
-        "openapi": "3.1.0",
-        "info": {
-            "title": "Yorozu API",
-            "version": "1",
-            "description": DESCRIPTION,
-        },
-        "servers": [{ "url": "/api/v1" }],
-        "security": [{ "bearerAuth": [] }],
-        "tags": [
-            { "name": "accounts", "description": "Registration and the caller's own account." },
-            { "name": "profile", "description": "Public profiles, and editing one's own." },
-            { "name": "sessions", "description": "Signed-in browser sessions." },
-            { "name": "tokens", "description": "Personal access tokens for this API." },
-            { "name": "notifications", "description": "Which mail the member receives." },
-            { "name": "identity", "description": "Identity verification (本人確認)." },
-            { "name": "listings", "description": "Services (出品): drafts, publishing, images; reading one." },
-            { "name": "search", "description": "Finding published services, and the category tree." },
-            { "name": "favorites", "description": "Favourite services (お気に入り)." },
-            { "name": "orders", "description": "Orders (取引): the confirmation screen, purchase, talk room, delivery, cancellation, reviews." },
-            { "name": "points", "description": "Points (ポイント)." },
-            { "name": "payouts", "description": "Sales balance, bank account and payout requests (売上金・振込申請)." },
-            { "name": "withdrawal", "description": "Closing the account (退会): where the caller stands, closing or scheduling it, cancelling a schedule." },
-            { "name": "exports", "description": "Downloading the caller's data (データのダウンロード): asking for an archive, following it, downloading it." },
-            { "name": "meta", "description": "This document." },
-        ],
         "paths": paths(),
-        "components": {
-            "securitySchemes": {
-                "bearerAuth": {
-                    "type": "http",
-                    "scheme": "bearer",
-                    "bearerFormat": "yzp_…",
-                    "description": "A personal access token, created in the site's settings (signed in, with the current password). \
-                                    A token expires (30, 90 or 365 days after creation or renewal) and has a scope: `read` allows \
-                                    GET and HEAD only (anything else is 403 `token-read-only`), `full` allows everything.",
-                },
-            },
-            "schemas": schemas(),
-            "responses": error_responses(),
-        },
+        "components": { "schemas": schemas() },
     })
 }
-
-const DESCRIPTION: &str = "The JSON API of Yorozu (よろず), a skill-sharing marketplace.\n\n\
-Authenticate with a personal access token: `Authorization: Bearer yzp_…`. The API uses no \
-cookies. Request and response bodies are JSON with snake_case fields; times are unix seconds; \
-ids are decimal strings (they are 63-bit integers, beyond JavaScript's safe range).\n\n\
-Every error has the same body: `{\"error\": {\"code\", \"message\", \"fields\"}}`. `code` is \
-stable and meant for programs; `message` is for people, in the language of `Accept-Language` \
-(Japanese by default, English available). Validation errors (422) list each invalid field with \
-its own code and message.";
 
 /// Which credentials an operation takes.
 #[derive(Clone, Copy)]
@@ -277,84 +240,25 @@ fn list_of(name: &str) -> Value {
 }
 
 fn paths() -> Value {
-    let ops = vec![
-        ("get", "/openapi.json", Op::new("getOpenApi", "meta", "This document")
-            .auth(Auth::Public)
-            .ok("200", "The OpenAPI 3.1 document.", json!({ "type": "object" }))),
-        ("post", "/accounts", Op::new("register", "accounts", "Register a member")
-            .describe("Creates an account and mails a link to confirm the address. No session or token is created: \
-                       sign in on the site to create the first token. An address that is already registered gets \
-                       the same answer (its owner is mailed that someone tried), so the answer says nothing about \
-                       who is a member. Limited per client address (429 with `Retry-After`).")
-            .auth(Auth::Public)
-            .json_body("RegisterRequest")
-            .ok("202", "Accepted; a mail is on its way to the address.", schema_ref("SignUpAccepted"))
-            .errors(&["400", "415", "422", "429"])),
-        ("get", "/me", Op::new("getMe", "accounts", "The caller's account")
-            .ok("200", "The account behind the token.", schema_ref("Me"))),
-        ("post", "/me/email", Op::new("changeEmail", "accounts", "Change the e-mail address")
-            .describe("Mails a confirmation link to the new address (and a notice to the old one); the address \
-                       changes when the link is opened, and then every personal access token is revoked.")
-            .json_body("ChangeEmailRequest")
-            .empty("202", "Confirmation mail queued.")
-            .errors(&["400", "415", "422"])),
-        ("post", "/me/password", Op::new("changePassword", "accounts", "Change the password")
-            .describe("Signs out every browser session and revokes every personal access token, the one in use included.")
-            .json_body("ChangePasswordRequest")
-            .empty("204", "Password changed.")
-            .errors(&["400", "415", "422"])),
-        ("get", "/users/{id}/profile", Op::new("getProfile", "profile", "A member's public profile")
-            .describe("Anyone may read it. When the token belongs to the same member, `completeness` is included.")
-            .auth(Auth::Optional)
-            .path_id("The member's user id.")
-            .ok("200", "The profile.", schema_ref("Profile"))
-            .errors(&["404"])),
-        ("put", "/me/profile", Op::new("updateProfile", "profile", "Replace the caller's profile text")
-            .describe("Every field is checked and all problems are reported at once; nothing is saved unless \
-                       everything is valid. Absent optional fields become empty.")
-            .json_body("ProfileInput")
-            .ok("200", "The updated profile.", schema_ref("Profile"))
-            .errors(&["400", "415", "422"])),
-        ("put", "/me/avatar", Op::new("uploadAvatar", "profile", "Replace the avatar")
-            .describe("The image is cropped to a square and re-encoded.")
-            .image_body()
-            .empty("204", "Avatar replaced.")
-            .errors(&["413", "415", "422"])),
-        ("delete", "/me/avatar", Op::new("removeAvatar", "profile", "Remove the avatar")
-            .empty("204", "Avatar removed (or there was none).")),
-        ("get", "/me/sessions", Op::new("listSessions", "sessions", "Signed-in browser sessions")
-            .ok("200", "Live sessions, most recently used first.", list_of("Session"))),
-        ("delete", "/me/sessions/{id}", Op::new("revokeSession", "sessions", "Sign out one browser session")
-            .path_id("The session id from the list.")
-            .empty("204", "Signed out.")
-            .errors(&["404"])),
-        ("get", "/me/tokens", Op::new("listTokens", "tokens", "Personal access tokens")
-            .ok("200", "Unrevoked tokens, expired ones included (without their secrets).", list_of("Token"))),
-        ("post", "/me/tokens", Op::new("createToken", "tokens", "Create a token (not through the API)")
-            .describe("Always refused with 403 `token-creation-needs-sign-in`: a token cannot create another token. \
-                       Tokens are created on the site's settings page, signed in, with the current password and a \
-                       confirmed address; the secret is shown there once.")
-            .errors(&["403"])),
-        ("delete", "/me/tokens/{id}", Op::new("revokeToken", "tokens", "Revoke a token")
-            .path_id("The token id.")
-            .empty("204", "Revoked.")
-            .errors(&["404"])),
-        ("get", "/me/notifications", Op::new("listNotificationSettings", "notifications", "Notification settings")
-            .ok("200", "Every category.", list_of("NotificationSetting"))),
-        ("put", "/me/notifications", Op::new("updateNotificationSettings", "notifications", "Change notification settings")
-            .describe("Only the listed categories change. Locked (transactional) categories cannot be switched off.")
-            .json_body("NotificationUpdate")
-            .ok("200", "Every category after the change.", list_of("NotificationSetting"))
-            .errors(&["400", "409", "415"])),
-        ("get", "/me/identity", Op::new("getIdentityState", "identity", "Identity verification state")
-            .ok("200", "The latest submission's state.", schema_ref("IdentityState"))),
-    ];
+    let ops = vec![(
+        "get",
+        "/me/identity",
+        Op::new(
+            "getIdentityState",
+            "identity",
+            "Identity verification state",
+        )
+        .ok(
+            "200",
+            "The latest submission's state.",
+            schema_ref("IdentityState"),
+        ),
+    )];
     let mut ops = ops;
     ops.extend(listing_paths());
-    ops.extend(orders::paths());
+    ops.extend(points::paths());
     ops.extend(payouts::paths());
     ops.extend(withdrawal::paths());
-    ops.extend(two_step::paths());
     ops.extend(exports::paths());
     let mut paths = Map::new();
     for (method, path, op) in ops {
@@ -382,61 +286,19 @@ fn error_response_name(status: &str) -> &'static str {
     }
 }
 
-fn error_response(description: &str) -> Value {
-    json!({
-        "description": description,
-        "content": { "application/json": { "schema": schema_ref("Error") } },
-    })
-}
-
-fn error_responses() -> Value {
-    let mut unauthenticated = error_response(
-        "No token (`error-unauthenticated`), or a token that is unknown, revoked or belongs to a closed account \
-         (same code), or expired (`token-expired`); for a given token `WWW-Authenticate` carries \
-         `error=\"invalid_token\"`.",
-    );
-    let mut too_many = error_response(
-        "Too many requests from this client address (`error-throttled`); try again after `Retry-After` seconds.",
-    );
-    too_many["headers"] = json!({
-        "Retry-After": { "description": "Seconds to wait.", "schema": { "type": "integer", "minimum": 1 } },
-    });
-    unauthenticated["headers"] = json!({
-        "WWW-Authenticate": { "description": "`Bearer realm=\"yorozu\"`", "schema": { "type": "string" } },
-    });
-    json!({
-        "BadRequest": error_response("The body is not JSON of the expected shape (`error-bad-json`; `detail` says where)."),
-        "Unauthenticated": unauthenticated,
-        "Forbidden": error_response("The resource belongs to someone else (`error-forbidden`), a read-only token \
-                                     was used for a change (`token-read-only`), or a sensitive action needs \
-                                     the password again (`reauth-required`: send `password`, and `totp_code` when two-step \
-                                     sign-in is on, in the body)."),
-        "TooManyRequests": too_many,
-        "NotFound": error_response("No such resource, or it belongs to someone else (`error-not-found`)."),
-        "Conflict": error_response("The current state does not allow this; `code` says why."),
-        "PayloadTooLarge": error_response("The body is larger than the server accepts (`error-body-too-large`)."),
-        "UnsupportedMediaType": error_response("Wrong `Content-Type` (`error-unsupported-media-type`)."),
-        "ValidationFailed": error_response("Some fields are invalid (`error-invalid-input`); `fields` lists each one."),
-        "Internal": error_response("Something went wrong on the server (`error-internal`); details are only logged."),
-    })
-}
-
 /// Every schema: the accounts', the listings' and the orders'.
 fn schemas() -> Value {
     let mut all = account_schemas();
     if let (Value::Object(all), Value::Object(more)) = (&mut all, listing_schemas()) {
         all.extend(more);
     }
-    if let (Value::Object(all), Value::Object(more)) = (&mut all, orders::schemas()) {
+    if let (Value::Object(all), Value::Object(more)) = (&mut all, points::schemas()) {
         all.extend(more);
     }
     if let (Value::Object(all), Value::Object(more)) = (&mut all, payouts::schemas()) {
         all.extend(more);
     }
     if let (Value::Object(all), Value::Object(more)) = (&mut all, withdrawal::schemas()) {
-        all.extend(more);
-    }
-    if let (Value::Object(all), Value::Object(more)) = (&mut all, two_step::schemas()) {
         all.extend(more);
     }
     if let (Value::Object(all), Value::Object(more)) = (&mut all, exports::schemas()) {

@@ -13,7 +13,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use yorozu_app::AppError;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::Party;
@@ -33,6 +33,9 @@ use crate::api::extract::{ApiId, ApiJson};
 use crate::api::member::MemberRef;
 use crate::api::openapi::fields as openapi;
 use crate::api::openapi::order_fields;
+use crate::api::openapi::responses::{
+    BadRequest, Conflict, NotFound, UnsupportedMediaType, ValidationFailed,
+};
 use crate::state::AppState;
 
 // ---------------------------------------------------------------------------------------
@@ -152,15 +155,19 @@ impl PlaceRequest {
 }
 
 /// `GET /me/orders?role=buyer|seller&page=N`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListParams {
+    /// `buyer` (purchases, the default) or `seller` (sales).
     #[serde(default)]
+    #[param(inline)]
     role: Option<RoleInput>,
+    /// 1-based page number; clamped into 1–10000.
     #[serde(default)]
     page: Option<i64>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 enum RoleInput {
     Buyer,
@@ -604,6 +611,27 @@ pub(crate) async fn load(state: &AppState, user: &CurrentUser, id: i64) -> ApiRe
 // Handlers
 
 /// The amounts and terms the buyer would accept by ordering.
+#[utoipa::path(
+    post,
+    path = "/orders/quote",
+    operation_id = "quoteOrder",
+    summary = "The final confirmation screen as data",
+    description = "What the buyer would pay for the service with the chosen paid options, points and coupon, and the \
+                   terms they accept by ordering (delivery days, cancellation answer period, auto-approval). Nothing \
+                   is booked. Problems with the choice are field errors on `options`, `points` (`points-invalid`, \
+                   `points-exceed-balance`, `points-exceed-total`) or `coupon` (`coupon-not-found`, `coupon-expired`, \
+                   `coupon-below-minimum`, `coupon-already-used`, …). Buying one's own service is a 409 \
+                   `order-own-listing`; a paused service or a seller on vacation a 409 `order-not-purchasable`.",
+    request_body = QuoteRequest,
+    responses(
+        (status = 200, description = "The amounts and terms.", body = QuoteBody),
+        (status = 400, response = BadRequest),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+    ),
+)]
 pub async fn quote(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -650,6 +678,30 @@ pub async fn quote(
 
 /// Places the order: 201 with the new order, or 200 with the order that the same purchase
 /// key already made (nothing is charged again).
+#[utoipa::path(
+    post,
+    path = "/orders",
+    operation_id = "placeOrder",
+    summary = "Place an order",
+    description = "Orders the service as quoted. By card the charge is made now (a declined card is a 422 on field \
+                   `card`: `card-declined`, `card-insufficient-funds`, `card-expired`, `order-card-unknown`, and \
+                   nothing is ordered or charged); `deferred` orders wait for payment (POST /orders/{id}/pay) until \
+                   `payment_due_at`. `purchase_key` (16–64 characters of `[A-Za-z0-9_-]`, chosen by the client once \
+                   per confirmation) makes the request safe to repeat: the same key answers 200 with the order it \
+                   already made and charges nothing again. With `expected_total`, a total that changed since the \
+                   quote is a 409 `order-total-changed`. A missing or malformed key is a 400 \
+                   `order-purchase-key-invalid`.",
+    request_body = PlaceRequest,
+    responses(
+        (status = 201, description = "The new order; `Location` points at it.", body = OrderBody),
+        (status = 200, description = "The order this purchase key already made.", body = OrderBody),
+        (status = 400, response = BadRequest),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+    ),
+)]
 pub async fn place(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -669,6 +721,18 @@ pub async fn place(
 
 /// The caller's purchases (`role=buyer`, the default) or sales (`role=seller`), newest
 /// first, 20 a page.
+#[utoipa::path(
+    get,
+    path = "/me/orders",
+    operation_id = "listMyOrders",
+    summary = "The caller's purchases or sales",
+    description = "Newest first, 20 a page. `amount` is what the buyer pays, or for sales what the seller earns.",
+    params(ListParams),
+    responses(
+        (status = 200, description = "One page of orders.", body = OrderList),
+        (status = 400, response = BadRequest),
+    ),
+)]
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -699,6 +763,18 @@ pub async fn list(
 }
 
 /// One of the caller's orders. Reading it marks its talk room read.
+#[utoipa::path(
+    get,
+    path = "/orders/{id}",
+    operation_id = "getOrder",
+    summary = "An order",
+    description = "For its buyer and seller only; anyone else gets 404. Reading it marks the talk room read.",
+    params(("id" = String, Path, description = "The order id.")),
+    responses(
+        (status = 200, description = "The order.", body = OrderBody),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

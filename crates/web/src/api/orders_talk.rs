@@ -25,7 +25,10 @@ use crate::api::auth::ApiUser;
 use crate::api::error::{ApiError, ApiResult};
 use crate::api::extract::{ApiId, ApiJson};
 use crate::api::openapi::fields as openapi;
-use crate::api::openapi::order_fields;
+use crate::api::openapi::order_fields::{self, MessageForm, MessageInput};
+use crate::api::openapi::responses::{
+    BadRequest, Conflict, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
+};
 use crate::state::AppState;
 
 // ---------------------------------------------------------------------------------------
@@ -235,6 +238,20 @@ impl From<MessageView> for Message {
 // The talk room
 
 /// The talk room, oldest first. Reading it marks it read.
+#[utoipa::path(
+    get,
+    path = "/orders/{id}/messages",
+    operation_id = "listOrderMessages",
+    tag = "orders",
+    summary = "The talk room",
+    description = "Messages, formal deliveries and the platform's notes (`kind` `event`, with a stable `event` id such \
+                   as `order-event-approve`), oldest first. Reading them marks the room read.",
+    params(("id" = String, Path, description = "The order id.")),
+    responses(
+        (status = 200, description = "Every entry.", body = Vec<Message>),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn messages(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -247,6 +264,30 @@ pub async fn messages(
 }
 
 /// Posts a message (with optional files); answers 201 with it.
+#[utoipa::path(
+    post,
+    path = "/orders/{id}/messages",
+    operation_id = "postOrderMessage",
+    tag = "orders",
+    summary = "Post a message",
+    description = "JSON `{\"body\"}`, or multipart with `body` and `files` to attach files (at most 5, each at most \
+                   20 MB by default: field `files`). The other party is mailed. A closed talk room (120 days after \
+                   the order) is a 409 `talk-room-closed`.",
+    params(("id" = String, Path, description = "The order id.")),
+    request_body(content(
+        (MessageInput = "application/json"),
+        (inline(MessageForm) = "multipart/form-data"),
+    )),
+    responses(
+        (status = 201, description = "The message.", body = Message),
+        (status = 400, response = BadRequest),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+    ),
+)]
 pub async fn post_message(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -266,6 +307,28 @@ pub async fn post_message(
 }
 
 /// An attachment's bytes, as a download.
+#[utoipa::path(
+    get,
+    path = "/orders/{id}/attachments/{attachment_id}",
+    operation_id = "getOrderAttachment",
+    tag = "orders",
+    summary = "Download an attachment",
+    description = "For the order's parties only.",
+    params(
+        ("id" = String, Path, description = "The order id."),
+        ("attachment_id" = String, Path, description = "The attachment id."),
+    ),
+    responses(
+        (
+            status = 200,
+            description = "The file, with the Content-Type it was uploaded with.",
+            content_type = "*/*",
+            body = inline(order_fields::FileBytes),
+            headers(("Content-Disposition" = String, description = "`attachment`, with the file name.")),
+        ),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn attachment(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

@@ -13,6 +13,9 @@ use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
 use crate::api::extract::{ApiId, ApiJson, ImageBody};
 use crate::api::openapi::fields as openapi;
+use crate::api::openapi::responses::{
+    BadRequest, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
+};
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -114,6 +117,19 @@ async fn load(state: &AppState, user_id: i64) -> ApiResult<ProfileView> {
 }
 
 /// The public profile of an active member; the caller's own includes its completeness.
+#[utoipa::path(
+    get,
+    path = "/users/{id}/profile",
+    operation_id = "getProfile",
+    summary = "A member's public profile",
+    description = "Anyone may read it. When the token belongs to the same member, `completeness` is included.",
+    security((), ("bearerAuth" = [])),
+    params(("id" = String, Path, description = "The member's user id.")),
+    responses(
+        (status = 200, description = "The profile.", body = Profile),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn public_profile(
     State(state): State<AppState>,
     caller: Option<ApiUser>,
@@ -160,6 +176,21 @@ impl From<ProfileInput> for ProfileForm {
     }
 }
 
+#[utoipa::path(
+    put,
+    path = "/me/profile",
+    operation_id = "updateProfile",
+    summary = "Replace the caller's profile text",
+    description = "Every field is checked and all problems are reported at once; nothing is saved unless \
+                   everything is valid. Absent optional fields become empty.",
+    request_body = ProfileInput,
+    responses(
+        (status = 200, description = "The updated profile.", body = Profile),
+        (status = 400, response = BadRequest),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+    ),
+)]
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -171,6 +202,24 @@ pub async fn update(
 
 /// Replaces the avatar with the request body (any common image format; it is cropped to a
 /// square and re-encoded).
+#[utoipa::path(
+    put,
+    path = "/me/avatar",
+    operation_id = "uploadAvatar",
+    summary = "Replace the avatar",
+    description = "The image is cropped to a square and re-encoded.",
+    request_body(
+        content = inline(openapi::ImageFile),
+        content_type = "image/*",
+        description = "The image file itself (JPEG, PNG, WebP or GIF), not multipart.",
+    ),
+    responses(
+        (status = 204, description = "Avatar replaced."),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+    ),
+)]
 pub async fn upload_avatar(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -180,6 +229,13 @@ pub async fn upload_avatar(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    delete,
+    path = "/me/avatar",
+    operation_id = "removeAvatar",
+    summary = "Remove the avatar",
+    responses((status = 204, description = "Avatar removed (or there was none).")),
+)]
 pub async fn remove_avatar(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

@@ -11,6 +11,7 @@ use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
 use crate::api::extract::ApiKey;
 use crate::api::openapi::fields as openapi;
+use crate::api::openapi::responses::NotFound;
 use crate::state::AppState;
 
 /// One browser session. `id` identifies it for `DELETE`; it is a hash, not the cookie.
@@ -38,6 +39,13 @@ impl From<SessionInfo> for Session {
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/me/sessions",
+    operation_id = "listSessions",
+    summary = "Signed-in browser sessions",
+    responses((status = 200, description = "Live sessions, most recently used first.", body = Vec<Session>)),
+)]
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -48,6 +56,17 @@ pub async fn list(
 }
 
 /// Signs out one browser session; someone else's (or an unknown one) is not found.
+#[utoipa::path(
+    delete,
+    path = "/me/sessions/{id}",
+    operation_id = "revokeSession",
+    summary = "Sign out one browser session",
+    params(("id" = String, Path, description = "The session id from the list.")),
+    responses(
+        (status = 204, description = "Signed out."),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn revoke(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

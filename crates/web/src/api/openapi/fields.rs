@@ -3,8 +3,9 @@
 //! server writes as plain strings. Fields point here with `#[schema(schema_with = …)]` or
 //! `#[schema(value_type = …)]`.
 
-use utoipa::ToSchema;
 use utoipa::openapi::schema::{KnownFormat, Object, ObjectBuilder, SchemaFormat, SchemaType, Type};
+use utoipa::openapi::{RefOr, Schema};
+use utoipa::{PartialSchema, ToSchema};
 use yorozu_domain::accounts::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 
 /// A 63-bit id as a decimal string (beyond JavaScript's safe integers).
@@ -123,3 +124,19 @@ pub fn new_password() -> Object {
         .description(Some("Not a common password, not the e-mail address."))
         .build()
 }
+
+/// An image file sent as the body itself (JPEG, PNG, WebP or GIF), not multipart.
+#[derive(Debug)]
+pub struct ImageFile;
+
+impl PartialSchema for ImageFile {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .content_media_type("image/*")
+            .build()
+            .into()
+    }
+}
+
+impl ToSchema for ImageFile {}

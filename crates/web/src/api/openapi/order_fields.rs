@@ -6,7 +6,9 @@
 use std::borrow::Cow;
 
 use serde_json::Value;
-use utoipa::openapi::schema::{KnownFormat, Object, ObjectBuilder, SchemaFormat, SchemaType, Type};
+use utoipa::openapi::schema::{
+    Array, ArrayBuilder, KnownFormat, Object, ObjectBuilder, SchemaFormat, SchemaType, Type,
+};
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
 use yorozu_domain::orders::review::Rating;
@@ -181,8 +183,8 @@ pub fn delivery_message_id() -> Object {
 }
 
 // The bodies of a talk-room message and of a formal delivery. The handlers read them with
-// `Submission`, which takes JSON or `multipart/form-data` alike, so these types only say
-// what the two forms hold.
+// `Submission`, which takes JSON or `multipart/form-data` alike into a map, so these types
+// only say what the two forms hold.
 
 /// A talk-room message as JSON.
 #[derive(Debug, ToSchema)]
@@ -199,3 +201,47 @@ pub struct DeliveryInput {
     #[schema(schema_with = delivery_note)]
     pub note: String,
 }
+
+/// A talk-room message with files.
+#[derive(Debug, ToSchema)]
+pub struct MessageForm {
+    #[schema(schema_with = message_body_with_files, required = false)]
+    pub body: String,
+    #[schema(schema_with = attached_files, required = false)]
+    pub files: Vec<FileBytes>,
+}
+
+/// A formal delivery with files.
+#[derive(Debug, ToSchema)]
+pub struct DeliveryForm {
+    #[schema(schema_with = delivery_note_with_files, required = false)]
+    pub note: String,
+    #[schema(schema_with = attached_files, required = false)]
+    pub files: Vec<FileBytes>,
+}
+
+/// The parts of the files sent with a message or a delivery.
+fn attached_files() -> Array {
+    ArrayBuilder::new()
+        .items(FileBytes::schema())
+        .description(Some(
+            "Files to attach: one part named `files` per file, with its file name and Content-Type.",
+        ))
+        .build()
+}
+
+/// A file's bytes, as an upload's part or a download's body.
+#[derive(Debug)]
+pub struct FileBytes;
+
+impl PartialSchema for FileBytes {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .content_media_type("application/octet-stream")
+            .build()
+            .into()
+    }
+}
+
+impl ToSchema for FileBytes {}
