@@ -35,6 +35,8 @@ macro_rules! decode_key {
         }
     };
 }
+/// For the areas that keep their decoders beside their types (e.g. `orders::stored`).
+pub(crate) use decode_key;
 
 decode_key!(AccountStatus, "account status", AccountStatus::parse);
 decode_key!(OrderState, "order state", |k| OrderState::parse(k).ok());

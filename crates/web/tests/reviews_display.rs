@@ -12,6 +12,7 @@ use pages::*;
 use support::*;
 use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
+use yorozu_domain::orders::ReviewRole;
 use yorozu_store::orders::reviews::{self, ReviewRow};
 use yorozu_store::{both_backends, catalog, listings::rows as listing_rows};
 
@@ -26,7 +27,7 @@ async fn review_by_withdrawn_buyer(app: &App, order_id: i64, listing_id: i64, se
         listing_id,
         author_id: None,
         subject_id: seller,
-        author_role: "buyer".into(),
+        author_role: ReviewRole::Buyer,
         rating: 4,
         comment: "納期どおりでした。".into(),
         anonymous: false,

@@ -3,7 +3,7 @@
 //! inside the caller's transaction, right after the state change.
 
 use yorozu_domain::Yen;
-use yorozu_domain::orders::{OrderQuote, Transaction};
+use yorozu_domain::orders::{CancellationStatus, DeliveryOutcome, OrderQuote, Transaction};
 use yorozu_i18n::Arg;
 use yorozu_store::orders::{OrderRow, cancellations, deliveries};
 use yorozu_store::promotions::{coupons, points};
@@ -20,7 +20,7 @@ pub const LEDGER_COMPLETION: &str = "order_completion";
 pub const LEDGER_REFUND: &str = "order_refund";
 
 /// The amounts recorded on the order.
-pub fn quote_of(order: &OrderRow) -> AppResult<OrderQuote> {
+pub(crate) fn quote_of(order: &OrderRow) -> AppResult<OrderQuote> {
     OrderQuote::from_recorded(
         order.subtotal,
         order.buyer_fee,
@@ -32,7 +32,7 @@ pub fn quote_of(order: &OrderRow) -> AppResult<OrderQuote> {
 
 /// The buyer's payment reached escrow (at purchase by card, or when a deferred payment
 /// arrives).
-pub async fn paid(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
+pub(crate) async fn paid(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
     let quote = quote_of(order)?;
     ledger::post(
         c,
@@ -48,7 +48,7 @@ pub async fn paid(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<(
 /// The order completed (approved or auto-approved): escrow goes to the seller's balance and
 /// platform revenue; the service counts a sale; an open cancellation request lapses; both
 /// parties are invited to review.
-pub async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
+pub(crate) async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
     let quote = quote_of(order)?;
     ledger::post(
         c,
@@ -59,7 +59,7 @@ pub async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
     )
     .await?;
     if let Some(open) = cancellations::open(c, order.id).await? {
-        cancellations::close(c, open.id, "withdrawn", "", app.now()).await?;
+        cancellations::close(c, open.id, CancellationStatus::Withdrawn, "", app.now()).await?;
     }
     // The share becomes a sale on the seller's sales page, payable until it expires.
     yorozu_store::payouts::sales::insert(
@@ -85,7 +85,7 @@ pub async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
 
 /// The order was cancelled: a paid order's money goes back (ledger now, the gateway refund as
 /// a job), points and coupon are restored, a waiting delivery is void, both are told.
-pub async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
+pub(crate) async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
     let now = app.now();
     if order.paid_at.is_some() {
         let quote = quote_of(order)?;
@@ -104,7 +104,7 @@ pub async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
     }
     restore_discounts(c, app, order).await?;
     if let Some(pending) = deliveries::pending(c, order.id).await? {
-        deliveries::decide(c, pending.id, "cancelled", "", now).await?;
+        deliveries::decide(c, pending.id, DeliveryOutcome::Cancelled, "", now).await?;
     }
     let refunded = if order.paid_at.is_some() {
         order.buyer_total
@@ -123,7 +123,7 @@ pub async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
 
 /// An unpaid order ended without payment — it expired (`order-payment-expired`) or its seller
 /// withdrew (`order-seller-withdrew`): points and coupon return to the buyer, who is told.
-pub async fn unpaid_ended(
+pub(crate) async fn unpaid_ended(
     c: &mut impl Exec,
     app: &App,
     order: &OrderRow,

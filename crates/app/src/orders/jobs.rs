@@ -3,7 +3,7 @@
 //! whose deadline no longer applies (the buyer approved, the request was answered, the order
 //! was paid) does nothing, and running one twice changes nothing.
 
-use yorozu_domain::orders::{OrderEvent, OrderState};
+use yorozu_domain::orders::{CancellationStatus, DeliveryOutcome, OrderEvent, OrderState};
 use yorozu_store::orders::{cancellations, deliveries, rows};
 
 use super::job_kinds::{AutoApprove, CancellationTimeout, PaymentExpiry, Refund};
@@ -75,7 +75,7 @@ async fn auto_approve(app: &App, job: AutoApprove) -> AppResult<()> {
         app,
         &order,
         OrderEvent::AutoApprove,
-        "auto_approved",
+        DeliveryOutcome::AutoApproved,
     )
     .await?;
     tx.commit().await?;
@@ -94,12 +94,26 @@ async fn cancellation_timeout(app: &App, job: CancellationTimeout) -> AppResult<
         return Ok(());
     }
     if !transition::allows(&order, OrderEvent::CancellationTimedOut, app) {
-        cancellations::close(&mut tx, open.id, "withdrawn", "", app.now()).await?;
+        cancellations::close(
+            &mut tx,
+            open.id,
+            CancellationStatus::Withdrawn,
+            "",
+            app.now(),
+        )
+        .await?;
         tx.commit().await?;
         return Ok(());
     }
     super::cancel::cancel(&mut tx, app, &order, OrderEvent::CancellationTimedOut).await?;
-    cancellations::close(&mut tx, open.id, "timed_out", "", app.now()).await?;
+    cancellations::close(
+        &mut tx,
+        open.id,
+        CancellationStatus::TimedOut,
+        "",
+        app.now(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -123,7 +137,14 @@ async fn payment_expiry(app: &App, job: PaymentExpiry) -> AppResult<()> {
     .await?;
     super::effects::unpaid_ended(&mut tx, app, &order, "order-payment-expired").await?;
     if let Some(open) = cancellations::open(&mut tx, order.id).await? {
-        cancellations::close(&mut tx, open.id, "withdrawn", "", app.now()).await?;
+        cancellations::close(
+            &mut tx,
+            open.id,
+            CancellationStatus::Withdrawn,
+            "",
+            app.now(),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(())

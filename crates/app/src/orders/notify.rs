@@ -50,7 +50,7 @@ impl Recipient {
 
 /// Mail `name` (`mail-NAME-subject` / `mail-NAME-body`) about `order` to `to`, with `title`,
 /// `url` and `order` (the order number) plus `extra` arguments.
-pub fn compose_order_mail(
+pub(crate) fn compose_order_mail(
     app: &App,
     order: &OrderRow,
     to: &Recipient,
@@ -68,7 +68,7 @@ pub fn compose_order_mail(
 
 /// Queues mail `name` about `order` to `user_id` (see [`compose_order_mail`]). Members whose
 /// account is no longer active get nothing.
-pub async fn order_mail(
+pub(crate) async fn order_mail(
     c: &mut impl Exec,
     app: &App,
     order: &OrderRow,
@@ -85,7 +85,7 @@ pub async fn order_mail(
 }
 
 /// A transactional order mail to both parties.
-pub async fn both(
+pub(crate) async fn both(
     c: &mut impl Exec,
     app: &App,
     order: &OrderRow,

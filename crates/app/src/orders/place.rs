@@ -12,7 +12,7 @@
 //! expires it and gives the points and coupon back.
 
 use yorozu_domain::orders::text::REQUEST_MAX_CHARS;
-use yorozu_domain::orders::{Order, OrderText, payment_deadline};
+use yorozu_domain::orders::{MessageKind, Order, OrderText, PaymentMethod, payment_deadline};
 use yorozu_domain::promotions::{CouponError, PointsError};
 use yorozu_domain::{Timestamp, Yen};
 use yorozu_i18n::Arg;
@@ -24,7 +24,7 @@ use super::effects;
 use super::job_kinds::PaymentExpiry;
 use super::notify::{self, Recipient};
 use super::pay::{self, own_card};
-use super::quote::{Choice, Quote, quote};
+use super::quote::{Choice, Priced, price};
 use crate::accounts::CurrentUser;
 use crate::mail::MailCategory;
 use crate::ports::Charge;
@@ -97,7 +97,7 @@ pub async fn place(app: &App, buyer: &CurrentUser, p: &Purchase) -> AppResult<Pl
             }
             None => {}
         }
-        let quote = quote(&mut c, app, buyer, &p.choice).await?;
+        let quote = price(&mut c, app, buyer, &p.choice).await?;
         let card = match p.payment {
             Payment::Card(card_id) => Some(own_card(&mut c, buyer.id, card_id).await?),
             Payment::Deferred => None,
@@ -197,7 +197,7 @@ async fn book(
     buyer: &CurrentUser,
     p: &Purchase,
     request: &OrderText,
-    q: &Quote,
+    q: &Priced,
     card_id: Option<i64>,
     charge: Option<&Charge>,
 ) -> AppResult<Placed> {
@@ -237,11 +237,10 @@ async fn book(
         platform_fee: q.amounts.platform_fee(),
         seller_share: q.amounts.seller_share(),
         payment_method: if card_id.is_some() {
-            "card"
+            PaymentMethod::Card
         } else {
-            "deferred"
-        }
-        .to_owned(),
+            PaymentMethod::Deferred
+        },
         card_id,
         charge_id: charge.map(|c| c.id.clone()),
         purchase_key: p.purchase_key.clone(),
@@ -303,7 +302,7 @@ async fn book(
             id: app.new_id(),
             order_id: row.id,
             author_id: None,
-            kind: "event".into(),
+            kind: MessageKind::Event,
             body: "order-event-payment_succeeded".into(),
             created_at: now,
         });
@@ -313,7 +312,7 @@ async fn book(
             id: app.new_id(),
             order_id: row.id,
             author_id: Some(buyer.id),
-            kind: "message".into(),
+            kind: MessageKind::Message,
             body: request.as_str().to_owned(),
             created_at: now,
         });

@@ -6,6 +6,7 @@
 //! changed or an account closed must show at once). The listing's own counters, which every
 //! buyer review updates together with the catalogue version, tell when there is nothing to read.
 
+use yorozu_domain::orders::ReviewRole;
 use yorozu_store::Exec;
 use yorozu_store::orders::reviews::{self, PublicReview};
 
@@ -181,10 +182,10 @@ pub struct ProfileReviews {
 /// The reviews `member_id` received, for their profile page.
 pub async fn profile(app: &App, member_id: i64) -> AppResult<ProfileReviews> {
     let mut c = app.db.read().await?;
-    let (count, sum) = reviews::summary(&mut c, member_id, "buyer").await?;
+    let (count, sum) = reviews::summary(&mut c, member_id, ReviewRole::Buyer).await?;
     let as_seller = RatingSummary::from_sum(count, sum);
     let latest_as_seller = if count > 0 {
-        reviews::received(&mut c, member_id, "buyer", PROFILE_REVIEWS, 0)
+        reviews::received(&mut c, member_id, ReviewRole::Buyer, PROFILE_REVIEWS, 0)
             .await?
             .into_iter()
             .map(ReviewView::from)
@@ -192,7 +193,7 @@ pub async fn profile(app: &App, member_id: i64) -> AppResult<ProfileReviews> {
     } else {
         vec![]
     };
-    let (count, sum) = reviews::summary(&mut c, member_id, "seller").await?;
+    let (count, sum) = reviews::summary(&mut c, member_id, ReviewRole::Seller).await?;
     Ok(ProfileReviews {
         as_seller,
         latest_as_seller,

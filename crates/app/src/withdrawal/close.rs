@@ -180,7 +180,14 @@ async fn cancel_unpaid_sales(c: &mut impl Exec, app: &App, member: i64) -> AppRe
         .await?;
         effects::unpaid_ended(c, app, &order, "order-seller-withdrew").await?;
         if let Some(request) = cancellations::open(c, order.id).await? {
-            cancellations::close(c, request.id, "withdrawn", "", app.now()).await?;
+            cancellations::close(
+                c,
+                request.id,
+                yorozu_domain::orders::CancellationStatus::Withdrawn,
+                "",
+                app.now(),
+            )
+            .await?;
         }
     }
     Ok(unpaid.len())

@@ -1,6 +1,8 @@
 //! Reviews (評価): one per order and side; the buyer's feed the service's and the seller's
 //! rating summaries.
 
+use yorozu_domain::orders::ReviewRole;
+
 use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -11,8 +13,9 @@ pub struct ReviewRow {
     /// NULL once the author's account is erased; the review stays, shown as 「退会したユーザー」.
     pub author_id: Option<i64>,
     pub subject_id: i64,
-    /// The author's side: `buyer` (rates the seller) or `seller` (rates the buyer).
-    pub author_role: String,
+    /// The author's side: the buyer rates the seller, the seller the buyer.
+    #[sqlx(try_from = "String")]
+    pub author_role: ReviewRole,
     pub rating: i64,
     pub comment: String,
     pub anonymous: bool,
@@ -32,7 +35,7 @@ pub async fn insert(c: &mut impl Exec, r: &ReviewRow) -> Result<bool> {
         r.listing_id,
         r.author_id,
         r.subject_id,
-        &r.author_role,
+        r.author_role.as_str(),
         r.rating,
         &r.comment,
         r.anonymous,
@@ -94,12 +97,12 @@ pub async fn for_listing(
     )?)
 }
 
-/// Reviews a member received in one role (`buyer` reviews of them as a seller, `seller`
-/// reviews of them as a buyer), newest first.
+/// Reviews a member received from one side (the buyers' reviews of them as a seller, the
+/// sellers' of them as a buyer), newest first.
 pub async fn received(
     c: &mut impl Exec,
     subject_id: i64,
-    author_role: &str,
+    author_role: ReviewRole,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<PublicReview>> {
@@ -115,14 +118,18 @@ pub async fn received(
          WHERE r.subject_id = $1 AND r.author_role = $2
          ORDER BY r.created_at DESC, r.id DESC LIMIT $3 OFFSET $4",
         subject_id,
-        author_role,
+        author_role.as_str(),
         limit,
         offset
     )?)
 }
 
-/// Count and sum of the ratings a member received in one role.
-pub async fn summary(c: &mut impl Exec, subject_id: i64, author_role: &str) -> Result<(i64, i64)> {
+/// Count and sum of the ratings a member received from one side.
+pub async fn summary(
+    c: &mut impl Exec,
+    subject_id: i64,
+    author_role: ReviewRole,
+) -> Result<(i64, i64)> {
     Ok(query_as!(
         c,
         fetch_one,
@@ -130,7 +137,7 @@ pub async fn summary(c: &mut impl Exec, subject_id: i64, author_role: &str) -> R
         "SELECT COUNT(*), CAST(COALESCE(SUM(rating), 0) AS BIGINT) FROM reviews
          WHERE subject_id = $1 AND author_role = $2",
         subject_id,
-        author_role
+        author_role.as_str()
     )?)
 }
 

@@ -1,7 +1,7 @@
 //! The `orders` table and the options chosen with each order.
 
 use yorozu_domain::Yen;
-use yorozu_domain::orders::OrderState;
+use yorozu_domain::orders::{OrderState, PaymentMethod};
 
 use crate::{Exec, Result, execute, query_as};
 
@@ -34,7 +34,8 @@ pub struct OrderRow {
     pub platform_fee: Yen,
     #[sqlx(try_from = "i64")]
     pub seller_share: Yen,
-    pub payment_method: String,
+    #[sqlx(try_from = "String")]
+    pub payment_method: PaymentMethod,
     pub card_id: Option<i64>,
     pub charge_id: Option<String>,
     pub purchase_key: String,
@@ -102,7 +103,7 @@ pub async fn insert(c: &mut impl Exec, o: &OrderRow) -> Result<bool> {
         o.buyer_total.get(),
         o.platform_fee.get(),
         o.seller_share.get(),
-        &o.payment_method,
+        o.payment_method.as_str(),
         o.card_id,
         &o.charge_id,
         &o.purchase_key,

@@ -1,15 +1,18 @@
 //! The talk room of an order: messages, their attachments and each party's read mark.
 
+use yorozu_domain::orders::MessageKind;
+
 use crate::{Exec, Result, execute, query_as, query_scalar};
 
-/// One talk-room entry. `kind` is `message`, `delivery` (the note of a formal delivery) or
-/// `event` (written by the platform: `author_id` is NULL and `body` is a message id).
+/// One talk-room entry. A platform note ([`MessageKind::Event`]) has no author (`author_id`
+/// is NULL) and a message id as its body.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct MessageRow {
     pub id: i64,
     pub order_id: i64,
     pub author_id: Option<i64>,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: MessageKind,
     pub body: String,
     pub created_at: i64,
 }
@@ -22,7 +25,7 @@ pub async fn insert_message(c: &mut impl Exec, m: &MessageRow) -> Result<()> {
         m.id,
         m.order_id,
         m.author_id,
-        &m.kind,
+        m.kind.as_str(),
         &m.body,
         m.created_at
     )?;
@@ -43,7 +46,8 @@ pub async fn insert_messages(c: &mut impl Exec, rows: &[MessageRow]) -> Result<(
         q.push_bind(Bind::I64(m.id)).push(", ");
         q.push_bind(Bind::I64(m.order_id)).push(", ");
         q.push_bind(Bind::OptI64(m.author_id)).push(", ");
-        q.push_bind(Bind::Text(m.kind.clone())).push(", ");
+        q.push_bind(Bind::Text(m.kind.as_str().to_owned()))
+            .push(", ");
         q.push_bind(Bind::Text(m.body.clone())).push(", ");
         q.push_bind(Bind::I64(m.created_at)).push(")");
     }
