@@ -5,6 +5,7 @@
 //! change that caused it, or not at all. Each business event (`kind`, `reference`) is booked
 //! at most once; posting it again is a no-op that reports `false`.
 
+use yorozu_domain::Yen;
 use yorozu_domain::orders::ledger::{Account, Transaction};
 use yorozu_store::Exec;
 use yorozu_store::ledger::{self as store, EntryRow};
@@ -53,7 +54,7 @@ pub async fn post(
                 transaction_id: id,
                 account: account.to_owned(),
                 account_owner,
-                amount: entry.amount,
+                amount: Yen::new(entry.amount),
                 created_at: now,
             }
         })
@@ -64,7 +65,7 @@ pub async fn post(
 
 /// The balance of an account: the sum of its entries (debit-positive; see
 /// [`yorozu_domain::orders::ledger`] for the sign of each account).
-pub async fn balance(app: &App, account: Account) -> AppResult<i64> {
+pub async fn balance(app: &App, account: Account) -> AppResult<Yen> {
     let (key, owner) = account_key(account);
     let mut c = app.db.read().await?;
     Ok(store::balance(&mut c, key, owner).await?)

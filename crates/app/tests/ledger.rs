@@ -39,14 +39,14 @@ async fn post_one(app: &App, kind: &str, reference: &str, tx: &Transaction) -> b
 }
 
 async fn bal(app: &App, account: Account) -> i64 {
-    balance(app, account).await.expect("balance")
+    balance(app, account).await.expect("balance").get()
 }
 
 async fn assert_every_transaction_sums_to_zero(app: &App) -> usize {
     let mut c = app.db.read().await.expect("read");
     let sums = store::transaction_sums(&mut c).await.expect("sums");
     for (id, sum) in &sums {
-        assert_eq!(*sum, 0, "transaction {id} is unbalanced");
+        assert_eq!(sum.get(), 0, "transaction {id} is unbalanced");
     }
     sums.len()
 }
@@ -131,7 +131,7 @@ both_backends!(
             .expect("entries");
         let mut stored: Vec<(String, Option<i64>, i64)> = entries
             .into_iter()
-            .map(|e| (e.account, e.account_owner, e.amount))
+            .map(|e| (e.account, e.account_owner, e.amount.get()))
             .collect();
         stored.sort();
         assert_eq!(

@@ -169,8 +169,8 @@ impl yorozu_app::ports::PaymentGateway for PointsSpendingGateway {
             &yorozu_store::promotions::points::PointEntryRow {
                 id: 1,
                 user_id: self.buyer,
-                kind: "use".into(),
-                amount: -1_000,
+                kind: yorozu_domain::promotions::PointKind::Use,
+                amount: yorozu_domain::promotions::Points::new(-1_000),
                 order_id: None,
                 note: "elsewhere".into(),
                 created_at: 0,

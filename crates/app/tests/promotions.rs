@@ -126,7 +126,7 @@ both_backends!(points_are_spent_restored_and_expire, |db: Db| async move {
         .await
         .expect("grant");
     let view = points::view(&m.t.app, &m.buyer).await.expect("view");
-    assert_eq!(view.balance, 1_000);
+    assert_eq!(view.balance.get(), 1_000);
     assert_eq!(view.expires_at, Some(START + 365 * DAY));
 
     let mut p = purchase(&m, "too-many-points");

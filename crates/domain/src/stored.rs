@@ -9,7 +9,9 @@ use crate::accounts::AccountStatus;
 use crate::identity::{DocumentKind, IdentityStatus};
 use crate::listings::ListingStatus;
 use crate::orders::OrderState;
+use crate::payouts::{BatchStatus, PayoutStatus};
 use crate::profile::NdaWillingness;
+use crate::promotions::PointKind;
 use crate::withdrawal::{PurgeStep, WithdrawalState};
 
 /// A stored key that no value of the domain type writes: a corrupt row or a newer writer.
@@ -52,6 +54,9 @@ decode_key!(DocumentKind, "document kind", |k| DocumentKind::parse(k)
 decode_key!(NdaWillingness, "NDA willingness", |k| {
     NdaWillingness::parse(k).ok()
 });
+decode_key!(PayoutStatus, "payout status", PayoutStatus::parse);
+decode_key!(BatchStatus, "batch status", BatchStatus::parse);
+decode_key!(PointKind, "point kind", PointKind::parse);
 
 #[cfg(test)]
 mod tests {
@@ -82,6 +87,15 @@ mod tests {
         }
         for s in NdaWillingness::ALL {
             assert_eq!(NdaWillingness::try_from(s.as_str().to_owned()), Ok(s));
+        }
+        for s in PayoutStatus::ALL {
+            assert_eq!(PayoutStatus::try_from(s.as_str().to_owned()), Ok(s));
+        }
+        for s in BatchStatus::ALL {
+            assert_eq!(BatchStatus::try_from(s.as_str().to_owned()), Ok(s));
+        }
+        for k in PointKind::ALL {
+            assert_eq!(PointKind::try_from(k.as_str().to_owned()), Ok(k));
         }
     }
 

@@ -156,7 +156,7 @@ impl TestServer {
         let mut c = self.app.db.read().await.expect("read");
         let sums = ledger::transaction_sums(&mut c).await.expect("sums");
         assert!(
-            sums.iter().all(|(_, sum)| *sum == 0),
+            sums.iter().all(|(_, sum)| sum.get() == 0),
             "unbalanced: {sums:?}"
         );
         sums.len()

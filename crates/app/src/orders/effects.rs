@@ -4,6 +4,7 @@
 
 use yorozu_domain::Yen;
 use yorozu_domain::orders::{CancellationStatus, DeliveryOutcome, OrderQuote, Transaction};
+use yorozu_domain::promotions::PointKind;
 use yorozu_i18n::Arg;
 use yorozu_store::orders::{OrderRow, cancellations, deliveries};
 use yorozu_store::promotions::{coupons, points};
@@ -66,7 +67,7 @@ pub(crate) async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) ->
         c,
         order.id,
         order.seller_id,
-        order.seller_share.get(),
+        order.seller_share,
         app.now(),
     )
     .await?;
@@ -144,14 +145,14 @@ pub(crate) async fn unpaid_ended(
 
 /// Gives back the points and the coupon used on the order (each at most once).
 async fn restore_discounts(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
-    if let Some(used) = points::for_order(c, order.id, "use").await? {
+    if let Some(used) = points::for_order(c, order.id, PointKind::Use).await? {
         points::insert(
             c,
             &points::PointEntryRow {
                 id: app.new_id(),
                 user_id: order.buyer_id,
-                kind: "restore".into(),
-                amount: -used.amount,
+                kind: PointKind::Restore,
+                amount: used.amount.negated(),
                 order_id: Some(order.id),
                 note: String::new(),
                 created_at: app.now(),

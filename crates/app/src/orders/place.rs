@@ -13,7 +13,7 @@
 
 use yorozu_domain::orders::text::REQUEST_MAX_CHARS;
 use yorozu_domain::orders::{MessageKind, Order, OrderText, PaymentMethod, payment_deadline};
-use yorozu_domain::promotions::{CouponError, PointsError};
+use yorozu_domain::promotions::{CouponError, PointKind, Points, PointsError};
 use yorozu_domain::{Timestamp, Yen};
 use yorozu_i18n::Arg;
 use yorozu_store::orders::rows::PurchaseKeyUse;
@@ -204,7 +204,7 @@ async fn book(
     let mut tx = app.db.begin().await?;
     lock_parties(&mut tx, buyer.id, q.listing.seller_id).await?;
     if q.points_used > 0 {
-        let balance = points::balance(&mut tx, buyer.id).await?;
+        let balance = points::balance(&mut tx, buyer.id).await?.get();
         if balance < q.points_used {
             let balance = balance.max(0);
             return Err(AppError::refused(
@@ -281,8 +281,8 @@ async fn book(
             &points::PointEntryRow {
                 id: app.new_id(),
                 user_id: buyer.id,
-                kind: "use".into(),
-                amount: -q.points_used,
+                kind: PointKind::Use,
+                amount: Points::new(q.points_used).negated(),
                 order_id: Some(row.id),
                 note: String::new(),
                 created_at: now,

@@ -267,7 +267,7 @@ pub(crate) async fn price(
             sum.saturating_add(o.price.get())
         });
 
-    let points_balance = points::balance(c, buyer.id).await?;
+    let points_balance = points::balance(c, buyer.id).await?.get();
     let points_used = match points_to_use(&choice.points, points_balance) {
         Ok(p) => p,
         Err(e) => {
@@ -347,8 +347,8 @@ async fn coupon_for(
     };
     let used = coupons::has_redeemed(c, row.id, user_id).await?;
     let terms = CouponTerms {
-        discount: Yen::new(row.discount),
-        min_order: Yen::new(row.min_order),
+        discount: row.discount,
+        min_order: row.min_order,
         starts_at: Timestamp::from_unix(row.starts_at),
         expires_at: Timestamp::from_unix(row.expires_at),
     };

@@ -10,6 +10,11 @@ pub mod expiry;
 pub mod hold;
 pub mod request;
 pub mod sales;
+mod view;
+
+pub use expiry::ExpiredSale;
+pub use sales::SaleLine;
+pub use view::{Batch, PayoutRequest};
 
 use yorozu_domain::Timestamp;
 use yorozu_domain::payouts::schedule::{Date, transfer_date};

@@ -8,6 +8,7 @@
 use yorozu_domain::Yen;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::orders::{OrderEvent, OrderState, Transaction};
+use yorozu_domain::promotions::{PointKind, Points};
 use yorozu_domain::withdrawal::Reasons;
 use yorozu_store::accounts::{api_tokens, email_tokens, sessions, users};
 use yorozu_store::listings::rows as listing_rows;
@@ -21,7 +22,7 @@ use yorozu_store::{Exec, catalog, notifications};
 
 use super::job_kinds::Purge;
 use super::readiness::{Forfeits, Readiness, assess};
-use super::{LEDGER_FORFEITED, POINTS_FORFEITED, month_of, receipt};
+use super::{LEDGER_FORFEITED, month_of, receipt};
 use crate::mail::{MailCategory, outbox};
 use crate::orders::{effects, transition};
 use crate::{App, AppError, AppResult, jobs, ledger};
@@ -232,8 +233,8 @@ async fn forfeit(
             &points::PointEntryRow {
                 id: app.new_id(),
                 user_id: member,
-                kind: POINTS_FORFEITED.into(),
-                amount: -forfeits.points,
+                kind: PointKind::Forfeit,
+                amount: Points::new(forfeits.points).negated(),
                 order_id: None,
                 note: String::new(),
                 created_at: app.now(),

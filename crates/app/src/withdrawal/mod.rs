@@ -27,10 +27,6 @@ use yorozu_domain::payouts::schedule::Date;
 pub const LEDGER_FORFEITED: &str = "withdrawal_forfeiture";
 pub const LEDGER_FORFEITURE_REVERSED: &str = "withdrawal_forfeiture_reversed";
 
-/// Point entry kinds.
-pub const POINTS_FORFEITED: &str = "forfeit";
-pub const POINTS_FORFEITURE_REVERSED: &str = "forfeit_reversed";
-
 /// `YYYY-MM` in Japan time: the only time the statistics keep.
 pub(crate) fn month_of(now: i64) -> String {
     let iso = Date::in_japan(Timestamp::from_unix(now)).iso();

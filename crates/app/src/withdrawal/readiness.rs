@@ -123,7 +123,7 @@ pub(crate) async fn assess(c: &mut impl Exec, member_id: i64) -> AppResult<Readi
             blocker: Blocker {
                 kind: BlockerKind::PayoutRequest,
                 reference: payout.id,
-                state: payout.status.clone(),
+                state: payout.status.as_str().to_owned(),
                 // It clears when the transfer is made (the end of the transfer day, Japan time).
                 clears_at: date.map(|d| d.plus_days(1).start_in_japan()),
             },
@@ -132,11 +132,11 @@ pub(crate) async fn assess(c: &mut impl Exec, member_id: i64) -> AppResult<Readi
         });
     }
     let sales_balance = crate::payouts::request::available(c, member_id).await?;
-    let points = points::balance(c, member_id).await?.max(0);
+    let points = points::balance(c, member_id).await?.get().max(0);
     Ok(Readiness {
         blockers,
         forfeits: Forfeits {
-            sales_balance: sales_balance.max(0),
+            sales_balance: sales_balance.get().max(0),
             points,
         },
         unpaid_sales_to_cancel: unpaid.len(),

@@ -7,6 +7,7 @@
 use yorozu_domain::Yen;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::orders::Transaction;
+use yorozu_domain::promotions::{PointKind, Points};
 use yorozu_domain::withdrawal::WithdrawalState;
 use yorozu_i18n::Arg;
 use yorozu_store::Exec;
@@ -18,7 +19,7 @@ use yorozu_store::withdrawal::{
     withdrawals::{self, WithdrawalRow},
 };
 
-use super::{LEDGER_FORFEITURE_REVERSED, POINTS_FORFEITURE_REVERSED, month_of};
+use super::{LEDGER_FORFEITURE_REVERSED, month_of};
 use crate::mail::compose::compose;
 use crate::mail::{MailCategory, outbox};
 use crate::orders::notify::Recipient;
@@ -122,8 +123,8 @@ pub async fn reopen_in(c: &mut impl Exec, app: &App, user_id: i64) -> AppResult<
             &points::PointEntryRow {
                 id: app.new_id(),
                 user_id,
-                kind: POINTS_FORFEITURE_REVERSED.into(),
-                amount: row.forfeited_points,
+                kind: PointKind::ForfeitReversed,
+                amount: Points::new(row.forfeited_points),
                 order_id: None,
                 note: String::new(),
                 created_at: now,

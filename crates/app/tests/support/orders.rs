@@ -96,7 +96,7 @@ pub async fn assert_ledger_balanced(db: &Db) -> usize {
         .await
         .expect("sums");
     for (id, sum) in &sums {
-        assert_eq!(*sum, 0, "ledger transaction {id} does not balance");
+        assert_eq!(sum.get(), 0, "ledger transaction {id} does not balance");
     }
     sums.len()
 }
@@ -107,6 +107,7 @@ pub async fn balance(db: &Db, account: &str, owner: Option<i64>) -> i64 {
     yorozu_store::ledger::balance(&mut c, account, owner)
         .await
         .expect("balance")
+        .get()
 }
 
 pub async fn points_balance(db: &Db, user: i64) -> i64 {
@@ -114,6 +115,7 @@ pub async fn points_balance(db: &Db, user: i64) -> i64 {
     yorozu_store::promotions::points::balance(&mut c, user)
         .await
         .expect("points")
+        .get()
 }
 
 /// An operator account (created once per test app).

@@ -3,6 +3,9 @@
 //! and expired sales with their seller and order. The account number and holder stay sealed:
 //! only the last digits are read here.
 
+use yorozu_domain::Yen;
+use yorozu_domain::payouts::{BatchStatus, PayoutStatus};
+
 use crate::{Exec, Result, query_as};
 
 /// A payout request as the console lists it.
@@ -12,10 +15,14 @@ pub struct RequestLine {
     pub seller_id: i64,
     /// `None` once the seller's profile is erased (withdrawal).
     pub seller_name: Option<String>,
-    pub gross: i64,
-    pub fee: i64,
-    pub net: i64,
-    pub status: String,
+    #[sqlx(try_from = "i64")]
+    pub gross: Yen,
+    #[sqlx(try_from = "i64")]
+    pub fee: Yen,
+    #[sqlx(try_from = "i64")]
+    pub net: Yen,
+    #[sqlx(try_from = "String")]
+    pub status: PayoutStatus,
     pub transfer_date: String,
     pub batch_id: Option<i64>,
     pub failure_reason: Option<String>,
@@ -70,9 +77,11 @@ pub async fn in_batch(c: &mut impl Exec, batch_id: i64) -> Result<Vec<RequestLin
 pub struct BatchLine {
     pub id: i64,
     pub transfer_date: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: BatchStatus,
     pub transfer_count: i64,
-    pub total_net: i64,
+    #[sqlx(try_from = "i64")]
+    pub total_net: Yen,
     pub closed_by: Option<i64>,
     pub closed_by_name: Option<String>,
     pub closed_at: i64,
@@ -118,7 +127,8 @@ pub struct ExpiredLine {
     pub seller_id: i64,
     pub seller_name: Option<String>,
     pub listing_title: String,
-    pub amount: i64,
+    #[sqlx(try_from = "i64")]
+    pub amount: Yen,
     pub credited_at: i64,
     pub expired_at: i64,
 }

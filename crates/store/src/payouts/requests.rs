@@ -1,15 +1,22 @@
 //! Payout requests (振込申請): requested → processing → transferred, or failed.
 
+use yorozu_domain::Yen;
+use yorozu_domain::payouts::PayoutStatus;
+
 use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct PayoutRequestRow {
     pub id: i64,
     pub seller_id: i64,
-    pub gross: i64,
-    pub fee: i64,
-    pub net: i64,
-    pub status: String,
+    #[sqlx(try_from = "i64")]
+    pub gross: Yen,
+    #[sqlx(try_from = "i64")]
+    pub fee: Yen,
+    #[sqlx(try_from = "i64")]
+    pub net: Yen,
+    #[sqlx(try_from = "String")]
+    pub status: PayoutStatus,
     pub transfer_date: String,
     pub bank_account_id: i64,
     pub batch_id: Option<i64>,
@@ -40,10 +47,10 @@ pub async fn insert(c: &mut impl Exec, r: &PayoutRequestRow) -> Result<bool> {
          ON CONFLICT DO NOTHING",
         r.id,
         r.seller_id,
-        r.gross,
-        r.fee,
-        r.net,
-        &r.status,
+        r.gross.get(),
+        r.fee.get(),
+        r.net.get(),
+        r.status.as_str(),
         &r.transfer_date,
         r.bank_account_id,
         r.batch_id,
@@ -95,7 +102,7 @@ pub async fn for_seller(
 /// Requests in one status, by transfer date then age.
 pub async fn with_status(
     c: &mut impl Exec,
-    status: &str,
+    status: PayoutStatus,
     limit: i64,
 ) -> Result<Vec<PayoutRequestRow>> {
     Ok(query_as!(
@@ -103,7 +110,7 @@ pub async fn with_status(
         fetch_all,
         PayoutRequestRow,
         select_requests!("WHERE status = $1 ORDER BY transfer_date, requested_at, id LIMIT $2"),
-        status,
+        status.as_str(),
         limit
     )?)
 }
@@ -138,8 +145,8 @@ pub async fn close_into_batch(
 pub async fn set_status(
     c: &mut impl Exec,
     id: i64,
-    from: &str,
-    to: &str,
+    from: PayoutStatus,
+    to: PayoutStatus,
     failure_reason: Option<&str>,
     now: i64,
 ) -> Result<bool> {
@@ -150,8 +157,8 @@ pub async fn set_status(
              failed_at = CASE WHEN $3 = 'failed' THEN $5 ELSE failed_at END
          WHERE id = $1 AND status = $2",
         id,
-        from,
-        to,
+        from.as_str(),
+        to.as_str(),
         failure_reason,
         now
     )?;

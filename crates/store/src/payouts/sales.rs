@@ -1,13 +1,16 @@
 //! One sale per completed order: the seller's share, until a payout request takes it or it
 //! expires unrequested.
 
+use yorozu_domain::Yen;
+
 use crate::{Exec, Result, execute, query_as, query_scalar};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct SaleRow {
     pub order_id: i64,
     pub seller_id: i64,
-    pub amount: i64,
+    #[sqlx(try_from = "i64")]
+    pub amount: Yen,
     pub credited_at: i64,
     pub payout_request_id: Option<i64>,
     pub expired_at: Option<i64>,
@@ -19,7 +22,7 @@ pub async fn insert(
     c: &mut impl Exec,
     order_id: i64,
     seller_id: i64,
-    amount: i64,
+    amount: Yen,
     now: i64,
 ) -> Result<bool> {
     let n = execute!(
@@ -28,7 +31,7 @@ pub async fn insert(
          VALUES ($1, $2, $3, $4, NULL, NULL, NULL) ON CONFLICT DO NOTHING",
         order_id,
         seller_id,
-        amount,
+        amount.get(),
         now
     )?;
     Ok(n == 1)
@@ -39,7 +42,8 @@ pub async fn insert(
 pub struct SaleLine {
     pub order_id: i64,
     pub listing_title: String,
-    pub amount: i64,
+    #[sqlx(try_from = "i64")]
+    pub amount: Yen,
     pub credited_at: i64,
     pub payout_request_id: Option<i64>,
     pub expired_at: Option<i64>,
@@ -66,7 +70,7 @@ pub async fn list(
 }
 
 /// Takes every open sale of the seller for a payout request; returns their sum.
-pub async fn take_for_request(c: &mut impl Exec, seller_id: i64, request_id: i64) -> Result<i64> {
+pub async fn take_for_request(c: &mut impl Exec, seller_id: i64, request_id: i64) -> Result<Yen> {
     let sum: i64 = query_scalar!(
         c,
         fetch_one,
@@ -82,7 +86,7 @@ pub async fn take_for_request(c: &mut impl Exec, seller_id: i64, request_id: i64
         seller_id,
         request_id
     )?;
-    Ok(sum)
+    Ok(Yen::new(sum))
 }
 
 /// Gives the sales of a failed request back to the seller's open sales.
@@ -95,8 +99,8 @@ pub async fn release_request(c: &mut impl Exec, request_id: i64) -> Result<u64> 
 }
 
 /// Open sales credited before `before`, by seller: what expires now.
-pub async fn expiring(c: &mut impl Exec, before: i64, limit: i64) -> Result<Vec<(i64, i64)>> {
-    Ok(query_as!(
+pub async fn expiring(c: &mut impl Exec, before: i64, limit: i64) -> Result<Vec<(i64, Yen)>> {
+    let due: Vec<(i64, i64)> = query_as!(
         c,
         fetch_all,
         (i64, i64),
@@ -105,11 +109,15 @@ pub async fn expiring(c: &mut impl Exec, before: i64, limit: i64) -> Result<Vec<
          GROUP BY seller_id ORDER BY seller_id LIMIT $2",
         before,
         limit
-    )?)
+    )?;
+    Ok(due
+        .into_iter()
+        .map(|(seller_id, sum)| (seller_id, Yen::new(sum)))
+        .collect())
 }
 
 /// Marks a seller's open sales credited before `before` as expired; returns their sum.
-pub async fn expire(c: &mut impl Exec, seller_id: i64, before: i64, now: i64) -> Result<i64> {
+pub async fn expire(c: &mut impl Exec, seller_id: i64, before: i64, now: i64) -> Result<Yen> {
     let sum: i64 = query_scalar!(
         c,
         fetch_one,
@@ -127,7 +135,7 @@ pub async fn expire(c: &mut impl Exec, seller_id: i64, before: i64, now: i64) ->
         before,
         now
     )?;
-    Ok(sum)
+    Ok(Yen::new(sum))
 }
 
 /// Reinstates one expired sale (an operator's decision on a claim): it becomes open again
@@ -200,9 +208,9 @@ pub async fn daily_sums(
     seller_id: i64,
     from: i64,
     to: i64,
-) -> Result<Vec<(i64, i64)>> {
+) -> Result<Vec<(i64, Yen)>> {
     // Day numbers in Japan time (UTC+9); the caller folds days into months.
-    Ok(query_as!(
+    let days: Vec<(i64, i64)> = query_as!(
         c,
         fetch_all,
         (i64, i64),
@@ -212,5 +220,9 @@ pub async fn daily_sums(
         seller_id,
         from,
         to
-    )?)
+    )?;
+    Ok(days
+        .into_iter()
+        .map(|(day, sum)| (day, Yen::new(sum)))
+        .collect())
 }

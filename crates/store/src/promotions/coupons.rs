@@ -1,5 +1,7 @@
 //! Coupons created by operators and their use, once per member.
 
+use yorozu_domain::Yen;
+
 use crate::{Exec, Result, execute, query_as, query_scalar};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -7,8 +9,10 @@ pub struct CouponRow {
     pub id: i64,
     pub code: String,
     pub title: String,
-    pub discount: i64,
-    pub min_order: i64,
+    #[sqlx(try_from = "i64")]
+    pub discount: Yen,
+    #[sqlx(try_from = "i64")]
+    pub min_order: Yen,
     pub starts_at: i64,
     pub expires_at: i64,
     pub created_by: Option<i64>,
@@ -27,8 +31,8 @@ pub async fn insert(c: &mut impl Exec, r: &CouponRow) -> Result<bool> {
         r.id,
         &r.code,
         &r.title,
-        r.discount,
-        r.min_order,
+        r.discount.get(),
+        r.min_order.get(),
         r.starts_at,
         r.expires_at,
         r.created_by,
