@@ -499,7 +499,7 @@ pub async fn quote(
     ApiJson(input): ApiJson<QuoteRequest>,
 ) -> ApiResult<Json<QuoteBody>> {
     let choice = input.choice()?;
-    let mut c = state.app.db.read().await?;
+    let mut c = state.app.db.read().await.map_err(AppError::from)?;
     let q = quote::quote(&mut c, &state.app, &user, &choice).await?;
     drop(c);
     let policy = &state.app.policy;

@@ -229,7 +229,7 @@ async fn render(
     let app = &state.app;
     let choice = input.choice()?;
     let quote = {
-        let mut c = app.db.read().await?;
+        let mut c = app.db.read().await.map_err(AppError::from)?;
         match quote::quote(&mut c, app, user, &choice).await {
             Ok(q) => q,
             Err(AppError::Invalid(fields)) => {
