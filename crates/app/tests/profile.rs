@@ -317,15 +317,14 @@ both_backends!(
         )
         .await
         .expect("operator");
-        let mut c = t.app.db.read().await.expect("read");
-        let recent = view::recent_members(&mut c, 10).await.expect("recent");
+        let recent = view::recent_members(&t.app, 10).await.expect("recent");
         let shown: Vec<_> = recent
             .iter()
             .map(|p| (p.user_id, p.display_name.as_str()))
             .collect();
         assert_eq!(shown, [(second.user_id, "二番"), (first.user_id, "一番")]);
         assert_eq!(
-            view::recent_members(&mut c, 1).await.expect("recent").len(),
+            view::recent_members(&t.app, 1).await.expect("recent").len(),
             1
         );
     }

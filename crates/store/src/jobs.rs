@@ -4,6 +4,8 @@
 //! claim one due job at a time by setting a lease; a crashed worker's lease runs out and the
 //! job becomes claimable again, so every job handler must be idempotent.
 
+use yorozu_domain::jobs::JobStatus;
+
 use crate::{Backend, Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -12,7 +14,8 @@ pub struct JobRow {
     pub kind: String,
     pub payload: String,
     pub user_id: Option<i64>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: JobStatus,
     pub run_at: i64,
     pub attempts: i64,
     pub max_attempts: i64,

@@ -11,7 +11,7 @@ async fn new_user(db: &Db, id: i64, email: &str) -> Result<(), yorozu_store::Err
             id,
             email,
             password_hash: "h",
-            role: "member",
+            role: yorozu_domain::accounts::Role::Member,
             locale: "ja",
             now: 100,
         },
@@ -147,7 +147,7 @@ both_backends!(
             .await
             .expect("fail");
         let row = jobs::find(&mut tx, 7).await.expect("find").expect("row");
-        assert_eq!(row.status, "failed", "attempts used up");
+        assert_eq!(row.status.as_str(), "failed", "attempts used up");
         tx.commit().await.expect("commit");
     }
 );

@@ -512,8 +512,8 @@ both_backends!(
         ];
         let category_price = Filter {
             category: Some(CategoryFilter::Leaf(301)),
-            min_price: Some(3000),
-            max_price: Some(20_000),
+            min_price: Some(Yen::new(3000)),
+            max_price: Some(Yen::new(20_000)),
             ..filter(Sort::PriceLow)
         };
         queries.push((

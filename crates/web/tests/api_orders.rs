@@ -104,7 +104,7 @@ impl TestServer {
     /// An operator (for granting points and creating coupons).
     async fn operator(&self) -> CurrentUser {
         let mut op = self.member("operator@example.jp", "山田").await.user;
-        op.role = "operator".into();
+        op.role = yorozu_domain::accounts::Role::Operator;
         op
     }
 

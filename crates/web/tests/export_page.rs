@@ -14,15 +14,15 @@ use support::*;
 use tower::ServiceExt;
 use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
-use yorozu_app::export::request;
 use yorozu_app::export::signed::{PUBLIC_KEY_PATH, PublicKeyDocument, public_key_document};
-use yorozu_store::export::archives::{self, ArchiveRow};
+use yorozu_app::export::{Archive, request};
+use yorozu_store::export::archives;
 use yorozu_store::{Db, both_backends};
 
 const PATH: &str = "/settings/export";
 const DAY: i64 = 86_400;
 
-async fn latest(app: &App, who: &CurrentUser) -> ArchiveRow {
+async fn latest(app: &App, who: &CurrentUser) -> Archive {
     request::latest(app, who)
         .await
         .expect("latest")
@@ -142,7 +142,7 @@ both_backends!(
 
         run_jobs(&s.app).await;
         let row = latest(&s.app, &seller).await;
-        assert_eq!(row.status, "ready");
+        assert_eq!(row.status.as_str(), "ready");
         let file_name = request::file_name(&row);
         let href = format!("/settings/export/{}/download", row.id);
         let ready = browser.get(PATH).await;

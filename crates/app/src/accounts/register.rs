@@ -6,7 +6,7 @@
 //! is mailed that someone tried, instead of a confirmation.
 
 use yorozu_domain::Locale;
-use yorozu_domain::accounts::{Email, NewPassword};
+use yorozu_domain::accounts::{Email, NewPassword, Role};
 use yorozu_domain::profile::DisplayName;
 use yorozu_store::accounts::users::{self, NewUser};
 use yorozu_store::{Exec, profiles};
@@ -108,7 +108,7 @@ async fn insert_member(
         user_id,
         &email,
         &hash,
-        "member",
+        Role::Member,
         &name,
         input.locale,
     )
@@ -185,7 +185,7 @@ pub(crate) async fn create(
     user_id: i64,
     email: &Email,
     password_hash: &str,
-    role: &str,
+    role: Role,
     name: &DisplayName,
     locale: Locale,
 ) -> AppResult<()> {

@@ -8,6 +8,7 @@
 use sha2::{Digest, Sha512};
 use yorozu_domain::Locale;
 use yorozu_domain::accounts::AccountStatus;
+use yorozu_domain::export::ArchiveStatus;
 use yorozu_i18n::Tr;
 use yorozu_store::accounts::users;
 use yorozu_store::export::archives::{self, ArchiveRow};
@@ -499,9 +500,9 @@ pub async fn run(app: &App, id: i64) -> AppResult<()> {
         let mut tx = app.db.begin().await?;
         let still_building = archives::find(&mut tx, id)
             .await?
-            .is_some_and(|r| r.status == "building");
+            .is_some_and(|r| r.status == ArchiveStatus::Building);
         if still_building {
-            archives::mark(&mut tx, id, "failed", app.now()).await?;
+            archives::mark(&mut tx, id, ArchiveStatus::Failed, app.now()).await?;
         }
         tx.commit().await?;
     }
@@ -520,7 +521,7 @@ async fn build(app: &App, row: &ArchiveRow, parts: &mut i64) -> AppResult<()> {
     };
     let Some(user) = user.filter(|u| u.status == AccountStatus::Active) else {
         let mut tx = app.db.begin().await?;
-        archives::mark(&mut tx, id, "failed", app.now()).await?;
+        archives::mark(&mut tx, id, ArchiveStatus::Failed, app.now()).await?;
         tx.commit().await?;
         return Ok(());
     };

@@ -1,7 +1,7 @@
 //! The newsletter (メルマガ): an operator writes it once; each opted-in member gets a copy in
 //! a job of its own, with one-click unsubscribe headers.
 
-use yorozu_domain::accounts::AccountStatus;
+use yorozu_domain::accounts::{AccountStatus, Role};
 use yorozu_store::{Exec, accounts::users, notifications};
 
 use crate::mail::{MailCategory, outbox, unsubscribe};
@@ -25,7 +25,7 @@ pub async fn send(app: &App, operator_id: i64, subject: &str, body: &str) -> App
     let mut tx = app.db.begin().await?;
     if !users::find(&mut tx, operator_id)
         .await?
-        .is_some_and(|u| u.role == "operator" && u.status == AccountStatus::Active)
+        .is_some_and(|u| u.role == Role::Operator && u.status == AccountStatus::Active)
     {
         return Err(AppError::Forbidden);
     }

@@ -1,7 +1,7 @@
 //! `yorozu admin create-operator`: an operator account, confirmed from the start.
 
 use yorozu_domain::Locale;
-use yorozu_domain::accounts::{Email, NewPassword};
+use yorozu_domain::accounts::{Email, NewPassword, Role};
 use yorozu_domain::profile::DisplayName;
 use yorozu_store::accounts::users;
 
@@ -27,7 +27,7 @@ pub async fn create_operator(
     let mut tx = app.db.begin().await?;
     let id = match users::find_by_email(&mut tx, email.as_str()).await? {
         Some(existing) => {
-            users::set_role(&mut tx, existing.id, "operator", now).await?;
+            users::set_role(&mut tx, existing.id, Role::Operator, now).await?;
             users::set_password_hash(&mut tx, existing.id, &hash, now).await?;
             existing.id
         }
@@ -39,7 +39,7 @@ pub async fn create_operator(
                 id,
                 &email,
                 &hash,
-                "operator",
+                Role::Operator,
                 &name,
                 Locale::Ja,
             )

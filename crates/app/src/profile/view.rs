@@ -95,8 +95,9 @@ pub async fn load(c: &mut impl Exec, user_id: i64) -> AppResult<Option<ProfileVi
 }
 
 /// The newest active members, for the home page.
-pub async fn recent_members(c: &mut impl Exec, limit: i64) -> AppResult<Vec<ProfileView>> {
-    Ok(profiles::recent_active(c, limit)
+pub async fn recent_members(app: &App, limit: i64) -> AppResult<Vec<ProfileView>> {
+    let mut c = app.db.read().await?;
+    Ok(profiles::recent_active(&mut c, limit)
         .await?
         .into_iter()
         .map(|(row, since)| ProfileView::from_row(row, since))

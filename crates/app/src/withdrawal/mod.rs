@@ -19,6 +19,9 @@ pub mod receipt;
 pub mod schedule;
 pub mod stats;
 pub mod undo;
+mod view;
+
+pub use view::Withdrawal;
 
 use yorozu_domain::Timestamp;
 use yorozu_domain::payouts::schedule::Date;

@@ -48,7 +48,7 @@ pub async fn run(app: &App, id: i64, hook: BatchHook<'_>) -> AppResult<Progress>
         return Ok(Progress::NotDue);
     }
     let member = row.user_id;
-    let mut step = match row.purge_step.as_deref().and_then(PurgeStep::parse) {
+    let mut step = match row.purge_step {
         Some(step) => step,
         None => {
             // The last mail (with the receipt) goes out before the address is erased.
@@ -59,7 +59,7 @@ pub async fn run(app: &App, id: i64, hook: BatchHook<'_>) -> AppResult<Progress>
             drop(c);
             let first = PurgeStep::ALL[0];
             let mut tx = app.db.begin().await?;
-            if !withdrawals::advance_purge(&mut tx, id, None, first.as_str(), app.now()).await? {
+            if !withdrawals::advance_purge(&mut tx, id, None, first, app.now()).await? {
                 return Ok(Progress::NotDue);
             }
             tx.commit().await?;
@@ -75,8 +75,7 @@ pub async fn run(app: &App, id: i64, hook: BatchHook<'_>) -> AppResult<Progress>
                 return Ok(Progress::Purged);
             };
             let mut tx = app.db.begin().await?;
-            withdrawals::advance_purge(&mut tx, id, Some(step.as_str()), next.as_str(), app.now())
-                .await?;
+            withdrawals::advance_purge(&mut tx, id, Some(step), next, app.now()).await?;
             tx.commit().await?;
             step = next;
         }

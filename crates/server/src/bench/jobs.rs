@@ -75,7 +75,7 @@ fn member(id: i64, email: String) -> CurrentUser {
         id,
         email,
         email_verified: true,
-        role: "member".into(),
+        role: yorozu_domain::accounts::Role::Member,
         locale: yorozu_domain::Locale::Ja,
         display_name: String::new(),
         withdrawal_scheduled: false,

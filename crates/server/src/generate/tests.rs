@@ -58,7 +58,7 @@ fn member(id: i64) -> CurrentUser {
         id,
         email: String::new(),
         email_verified: true,
-        role: "member".into(),
+        role: yorozu_domain::accounts::Role::Member,
         locale: Locale::Ja,
         display_name: String::new(),
         withdrawal_scheduled: false,

@@ -1,6 +1,6 @@
 //! The `users` table: one row per account, kept as a tombstone after withdrawal.
 
-use yorozu_domain::accounts::AccountStatus;
+use yorozu_domain::accounts::{AccountStatus, Role};
 
 use crate::{Exec, Result, execute, query_as};
 
@@ -12,7 +12,8 @@ pub struct UserRow {
     pub password_hash: Option<String>,
     #[sqlx(try_from = "String")]
     pub status: AccountStatus,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
     pub locale: String,
     pub created_at: i64,
     pub updated_at: i64,
@@ -23,7 +24,7 @@ pub struct NewUser<'a> {
     pub id: i64,
     pub email: &'a str,
     pub password_hash: &'a str,
-    pub role: &'a str,
+    pub role: Role,
     pub locale: &'a str,
     pub now: i64,
 }
@@ -37,7 +38,7 @@ pub async fn insert(c: &mut impl Exec, u: &NewUser<'_>) -> Result<()> {
         u.id,
         u.email,
         u.password_hash,
-        u.role,
+        u.role.as_str(),
         u.locale,
         u.now
     )?;
@@ -110,12 +111,12 @@ pub async fn set_locale(c: &mut impl Exec, id: i64, locale: &str, now: i64) -> R
     Ok(())
 }
 
-pub async fn set_role(c: &mut impl Exec, id: i64, role: &str, now: i64) -> Result<()> {
+pub async fn set_role(c: &mut impl Exec, id: i64, role: Role, now: i64) -> Result<()> {
     execute!(
         c,
         "UPDATE users SET role = $2, updated_at = $3 WHERE id = $1",
         id,
-        role,
+        role.as_str(),
         now
     )?;
     Ok(())

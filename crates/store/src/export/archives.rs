@@ -1,13 +1,15 @@
 //! The `exports` table: one row per archive a member asked for, with its progress.
 
+use yorozu_domain::export::ArchiveStatus;
+
 use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ArchiveRow {
     pub id: i64,
     pub user_id: i64,
-    /// `queued`, `building`, `ready`, `failed` or `expired`.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ArchiveStatus,
     /// 0–100.
     pub progress: i64,
     /// How many stored parts the archive was written in.
@@ -130,12 +132,12 @@ pub async fn mark_ready(
     )? == 1)
 }
 
-pub async fn mark(c: &mut impl Exec, id: i64, status: &str, now: i64) -> Result<()> {
+pub async fn mark(c: &mut impl Exec, id: i64, status: ArchiveStatus, now: i64) -> Result<()> {
     execute!(
         c,
         "UPDATE exports SET status = $2, updated_at = $3 WHERE id = $1",
         id,
-        status,
+        status.as_str(),
         now
     )?;
     Ok(())

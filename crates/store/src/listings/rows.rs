@@ -1,6 +1,7 @@
 //! The `listings` table and the rows that hang off it (options, FAQ).
 
 use yorozu_domain::Yen;
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::listings::ListingStatus;
 
 use crate::{Exec, Result, execute, query_as};
@@ -396,7 +397,8 @@ pub struct ListingForSale {
     pub seller_name: String,
     pub seller_vacation_until: Option<i64>,
     pub seller_email: Option<String>,
-    pub seller_status: String,
+    #[sqlx(try_from = "String")]
+    pub seller_status: AccountStatus,
     pub seller_locale: String,
 }
 

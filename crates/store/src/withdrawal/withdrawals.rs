@@ -2,8 +2,8 @@
 //! compare-and-set on the state (and, for the purge, the step), so that concurrent workers and
 //! a member signing in cannot both win.
 
-use yorozu_domain::Yen;
-use yorozu_domain::withdrawal::WithdrawalState;
+use yorozu_domain::withdrawal::{PurgeStep, WithdrawalEnding, WithdrawalState};
+use yorozu_domain::{UnknownKey, Yen};
 
 use crate::{Exec, Result, execute, query_as};
 
@@ -25,13 +25,48 @@ pub struct WithdrawalRow {
     pub requested_at: i64,
     pub closed_at: Option<i64>,
     pub purge_at: Option<i64>,
-    pub purge_step: Option<String>,
+    #[sqlx(flatten, try_from = "PurgeStepColumn")]
+    pub purge_step: Option<PurgeStep>,
     pub purged_at: Option<i64>,
-    pub ended_reason: Option<String>,
+    #[sqlx(flatten, try_from = "EndedReasonColumn")]
+    pub ended_reason: Option<WithdrawalEnding>,
     pub ended_at: Option<i64>,
     pub updated_at: i64,
     /// The `withdrawal_reasons` row recorded at closing, until the purge starts.
     pub reason_id: Option<i64>,
+}
+
+/// The nullable `purge_step` column as stored, decoded into [`WithdrawalRow::purge_step`]
+/// (sqlx's `try_from` cannot wrap an `Option`, so the column is read as a row of its own).
+#[derive(Debug, sqlx::FromRow)]
+pub struct PurgeStepColumn {
+    purge_step: Option<String>,
+}
+
+impl TryFrom<PurgeStepColumn> for Option<PurgeStep> {
+    type Error = UnknownKey;
+
+    fn try_from(column: PurgeStepColumn) -> std::result::Result<Self, UnknownKey> {
+        column.purge_step.map(PurgeStep::try_from).transpose()
+    }
+}
+
+/// The nullable `ended_reason` column as stored, decoded into
+/// [`WithdrawalRow::ended_reason`].
+#[derive(Debug, sqlx::FromRow)]
+pub struct EndedReasonColumn {
+    ended_reason: Option<String>,
+}
+
+impl TryFrom<EndedReasonColumn> for Option<WithdrawalEnding> {
+    type Error = UnknownKey;
+
+    fn try_from(column: EndedReasonColumn) -> std::result::Result<Self, UnknownKey> {
+        column
+            .ended_reason
+            .map(WithdrawalEnding::try_from)
+            .transpose()
+    }
 }
 
 macro_rules! select {
@@ -135,7 +170,7 @@ pub async fn end(
     id: i64,
     from_state: WithdrawalState,
     to_state: WithdrawalState,
-    reason: &str,
+    reason: WithdrawalEnding,
     now: i64,
 ) -> Result<bool> {
     Ok(execute!(
@@ -146,7 +181,7 @@ pub async fn end(
         id,
         from_state.as_str(),
         to_state.as_str(),
-        reason,
+        reason.as_str(),
         now
     )? == 1)
 }
@@ -182,8 +217,8 @@ pub async fn set_reason_id(c: &mut impl Exec, id: i64, reason_id: i64) -> Result
 pub async fn advance_purge(
     c: &mut impl Exec,
     id: i64,
-    from_step: Option<&str>,
-    step: &str,
+    from_step: Option<PurgeStep>,
+    step: PurgeStep,
     now: i64,
 ) -> Result<bool> {
     let n = match from_step {
@@ -192,7 +227,7 @@ pub async fn advance_purge(
             "UPDATE withdrawals SET purge_step = $2, reason_id = NULL, updated_at = $3
              WHERE id = $1 AND state = 'closed' AND purge_step IS NULL AND purge_at <= $3",
             id,
-            step,
+            step.as_str(),
             now
         )?,
         Some(from) => execute!(
@@ -200,8 +235,8 @@ pub async fn advance_purge(
             "UPDATE withdrawals SET purge_step = $3, updated_at = $4
              WHERE id = $1 AND state = 'closed' AND purge_step = $2",
             id,
-            from,
-            step,
+            from.as_str(),
+            step.as_str(),
             now
         )?,
     };

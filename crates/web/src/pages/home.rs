@@ -38,8 +38,7 @@ struct HomePage<'a> {
 
 async fn home(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let (newest, popular) = home_sections(&state.app).await?;
-    let mut c = state.app.db.read().await?;
-    let members = recent_members(&mut c, 12)
+    let members = recent_members(&state.app, 12)
         .await?
         .into_iter()
         .map(|p| MemberCard {
