@@ -7,6 +7,7 @@ use yorozu_store::accounts::users;
 use yorozu_store::orders::OrderRow;
 
 use yorozu_domain::Locale;
+use yorozu_domain::accounts::AccountStatus;
 
 use crate::accounts::CurrentUser;
 use crate::mail::compose::{compose, locale_of};
@@ -28,7 +29,7 @@ impl Recipient {
         let Some(user) = users::find(c, user_id).await? else {
             return Ok(None);
         };
-        let (Some(email), "active") = (user.email, user.status.as_str()) else {
+        let (Some(email), AccountStatus::Active) = (user.email, user.status) else {
             return Ok(None);
         };
         Ok(Some(Recipient {

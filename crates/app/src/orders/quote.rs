@@ -2,6 +2,7 @@
 //! costs, worked out from the service, the chosen options, points and a coupon. The same
 //! pricing checks a purchase again when it is placed ([`super::place`]).
 
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::listings::{ListingStatus, purchasable_now};
 use yorozu_domain::orders::OrderQuote;
 use yorozu_domain::promotions::{CouponCode, CouponError, CouponTerms, points_to_use};
@@ -234,8 +235,8 @@ pub(crate) async fn price(
     ) {
         return Err(AppError::Conflict("order-not-purchasable"));
     }
-    let seller_recipient = match (found.seller_email, found.seller_status.as_str()) {
-        (Some(email), "active") => Some(Recipient {
+    let seller_recipient = match (found.seller_email, found.seller_status) {
+        (Some(email), AccountStatus::Active) => Some(Recipient {
             user_id: listing.seller_id,
             email,
             locale: locale_of(&found.seller_locale),
