@@ -4,6 +4,7 @@
 
 use crate::dynamic::{Bind, QueryBuilder};
 use crate::{Exec, Result, execute, query_as, query_scalar};
+use yorozu_domain::UserId;
 
 /// One entry to write or as read back.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -13,7 +14,8 @@ pub struct EntryRow {
     /// The account's kind key (`escrow`, `seller_balance`, …).
     pub account: String,
     /// The member of a per-member account; `None` otherwise.
-    pub account_owner: Option<i64>,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub account_owner: Option<UserId>,
     /// Signed yen: positive = debit, negative = credit.
     pub amount: i64,
     pub created_at: i64,
@@ -68,7 +70,8 @@ pub async fn insert_entries(c: &mut impl Exec, rows: &[EntryRow]) -> Result<()> 
         q.push_bind(Bind::I64(row.id)).push(", ");
         q.push_bind(Bind::I64(row.transaction_id)).push(", ");
         q.push_bind(Bind::Text(row.account.clone())).push(", ");
-        q.push_bind(Bind::OptI64(row.account_owner)).push(", ");
+        q.push_bind(Bind::OptI64(row.account_owner.map(UserId::get)))
+            .push(", ");
         q.push_bind(Bind::I64(row.amount)).push(", ");
         q.push_bind(Bind::I64(row.created_at)).push(")");
     }
@@ -77,7 +80,7 @@ pub async fn insert_entries(c: &mut impl Exec, rows: &[EntryRow]) -> Result<()> 
 }
 
 /// The sum of an account's entries (`owner` = `None` for accounts without an owner).
-pub async fn balance(c: &mut impl Exec, account: &str, owner: Option<i64>) -> Result<i64> {
+pub async fn balance(c: &mut impl Exec, account: &str, owner: Option<UserId>) -> Result<i64> {
     // `account_owner = $2` never matches NULL, so the two cases are two queries.
     Ok(match owner {
         Some(owner) => query_scalar!(
@@ -87,7 +90,7 @@ pub async fn balance(c: &mut impl Exec, account: &str, owner: Option<i64>) -> Re
             "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM ledger_entries
              WHERE account = $1 AND account_owner = $2",
             account,
-            owner
+            owner.get()
         )?,
         None => query_scalar!(
             c,

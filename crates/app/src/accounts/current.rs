@@ -1,6 +1,7 @@
 //! The signed-in member as the rest of the application sees them.
 
 use yorozu_domain::Locale;
+use yorozu_domain::UserId;
 use yorozu_store::withdrawal::withdrawals;
 use yorozu_store::{Exec, accounts::users, profiles};
 
@@ -8,7 +9,7 @@ use crate::AppResult;
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct CurrentUser {
-    pub id: i64,
+    pub id: UserId,
     pub email: String,
     pub email_verified: bool,
     pub role: String,
@@ -24,7 +25,7 @@ impl CurrentUser {
     }
 
     /// Loads an active member; None for unknown, closed or purged accounts.
-    pub async fn load(c: &mut impl Exec, user_id: i64) -> AppResult<Option<CurrentUser>> {
+    pub async fn load(c: &mut impl Exec, user_id: UserId) -> AppResult<Option<CurrentUser>> {
         let Some(user) = users::find(c, user_id).await? else {
             return Ok(None);
         };

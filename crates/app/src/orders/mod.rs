@@ -21,6 +21,7 @@ pub mod talk;
 pub mod transition;
 pub mod view;
 
+use yorozu_domain::UserId;
 use yorozu_domain::orders::Order;
 use yorozu_store::Exec;
 use yorozu_store::orders::{OrderRow, rows};
@@ -37,7 +38,7 @@ pub enum Party {
 
 impl Party {
     /// Which side `user_id` is on, if any.
-    pub fn of(order: &OrderRow, user_id: i64) -> Option<Party> {
+    pub fn of(order: &OrderRow, user_id: UserId) -> Option<Party> {
         if order.buyer_id == user_id {
             Some(Party::Buyer)
         } else if order.seller_id == user_id {
@@ -48,7 +49,7 @@ impl Party {
     }
 
     /// The user id of the other side.
-    pub fn counterpart(self, order: &OrderRow) -> i64 {
+    pub fn counterpart(self, order: &OrderRow) -> UserId {
         match self {
             Party::Buyer => order.seller_id,
             Party::Seller => order.buyer_id,
@@ -68,7 +69,7 @@ pub fn domain_order(row: &OrderRow) -> AppResult<Order> {
 pub(crate) async fn load_for(
     c: &mut impl Exec,
     order_id: i64,
-    user_id: i64,
+    user_id: UserId,
 ) -> AppResult<(OrderRow, Party)> {
     let order = rows::find(c, order_id).await?.ok_or(AppError::NotFound)?;
     let party = Party::of(&order, user_id).ok_or(AppError::NotFound)?;
@@ -79,7 +80,7 @@ pub(crate) async fn load_for(
 pub(crate) async fn lock_for(
     c: &mut impl Exec,
     order_id: i64,
-    user_id: i64,
+    user_id: UserId,
 ) -> AppResult<(OrderRow, Party)> {
     let order = rows::lock(c, order_id).await?.ok_or(AppError::NotFound)?;
     let party = Party::of(&order, user_id).ok_or(AppError::NotFound)?;

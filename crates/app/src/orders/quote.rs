@@ -2,6 +2,7 @@
 //! costs, worked out from the service, the chosen options, points and a coupon. The same
 //! function checks a purchase again when it is placed, inside its transaction.
 
+use yorozu_domain::UserId;
 use yorozu_domain::listings::{ListingStatus, purchasable_now};
 use yorozu_domain::orders::OrderQuote;
 use yorozu_domain::promotions::{CouponCode, CouponError, CouponTerms, points_to_use};
@@ -176,7 +177,7 @@ pub async fn quote(
 /// it does not apply.
 async fn coupon_for(
     c: &mut impl Exec,
-    user_id: i64,
+    user_id: UserId,
     code: &str,
     subtotal: Yen,
     now: i64,

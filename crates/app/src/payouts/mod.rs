@@ -12,6 +12,7 @@ pub mod request;
 pub mod sales;
 
 use yorozu_domain::Timestamp;
+use yorozu_domain::UserId;
 use yorozu_domain::payouts::schedule::{Date, transfer_date};
 use yorozu_i18n::Arg;
 use yorozu_store::Exec;
@@ -40,7 +41,7 @@ pub fn transfer_date_now(app: &App) -> Date {
 pub(crate) async fn mail(
     c: &mut impl Exec,
     app: &App,
-    user_id: i64,
+    user_id: UserId,
     name: &str,
     args: &[(&str, Arg)],
 ) -> AppResult<()> {

@@ -2,6 +2,7 @@
 //! points expiring one year after their last acquisition.
 
 use yorozu_domain::Timestamp;
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::accounts::Email;
 use yorozu_domain::promotions::points_expire_at;
@@ -48,7 +49,7 @@ pub async fn grant(
     email: &str,
     amount: &str,
     note: &str,
-) -> AppResult<i64> {
+) -> AppResult<UserId> {
     if !operator.is_operator() {
         return Err(AppError::Forbidden);
     }

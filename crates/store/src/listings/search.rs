@@ -3,6 +3,7 @@
 
 use crate::dynamic::{Bind, QueryBuilder};
 use crate::{Exec, Result};
+use yorozu_domain::UserId;
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +45,8 @@ pub enum CategoryFilter {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CardRow {
     pub id: i64,
-    pub seller_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
     pub title: String,
     pub price: i64,
     pub delivery_days: i64,

@@ -2,12 +2,14 @@
 //! answer period; silence is agreement.
 
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct CancellationRow {
     pub id: i64,
     pub order_id: i64,
-    pub requested_by: i64,
+    #[sqlx(try_from = "i64")]
+    pub requested_by: UserId,
     pub reason: String,
     /// `open`, `agreed`, `objected`, `timed_out` or `withdrawn`.
     pub status: String,
@@ -27,7 +29,7 @@ pub async fn insert(c: &mut impl Exec, r: &CancellationRow) -> Result<bool> {
          ON CONFLICT DO NOTHING",
         r.id,
         r.order_id,
-        r.requested_by,
+        r.requested_by.get(),
         &r.reason,
         &r.status,
         r.deadline_at,

@@ -2,6 +2,7 @@
 //! then mark transferred.
 
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct BatchRow {
@@ -10,7 +11,8 @@ pub struct BatchRow {
     pub status: String,
     pub transfer_count: i64,
     pub total_net: i64,
-    pub closed_by: Option<i64>,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub closed_by: Option<UserId>,
     pub closed_at: i64,
     pub transferred_at: Option<i64>,
 }
@@ -26,7 +28,7 @@ pub async fn insert(c: &mut impl Exec, b: &BatchRow) -> Result<()> {
         &b.status,
         b.transfer_count,
         b.total_net,
-        b.closed_by,
+        b.closed_by.map(UserId::get),
         b.closed_at,
         b.transferred_at
     )?;

@@ -4,12 +4,14 @@
 //! only the last digits are read here.
 
 use crate::{Exec, Result, query_as};
+use yorozu_domain::UserId;
 
 /// A payout request as the console lists it.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct RequestLine {
     pub id: i64,
-    pub seller_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
     /// `None` once the seller's profile is erased (withdrawal).
     pub seller_name: Option<String>,
     pub gross: i64,
@@ -73,7 +75,8 @@ pub struct BatchLine {
     pub status: String,
     pub transfer_count: i64,
     pub total_net: i64,
-    pub closed_by: Option<i64>,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub closed_by: Option<UserId>,
     pub closed_by_name: Option<String>,
     pub closed_at: i64,
     pub transferred_at: Option<i64>,
@@ -115,7 +118,8 @@ pub async fn batch(c: &mut impl Exec, id: i64) -> Result<Option<BatchLine>> {
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ExpiredLine {
     pub order_id: i64,
-    pub seller_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
     pub seller_name: Option<String>,
     pub listing_title: String,
     pub amount: i64,

@@ -2,11 +2,13 @@
 //! expiries. The balance is the sum of a member's entries.
 
 use crate::{Exec, Result, execute, query_as, query_scalar};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct PointEntryRow {
     pub id: i64,
-    pub user_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub user_id: UserId,
     /// `grant`, `use`, `restore` or `expire`.
     pub kind: String,
     /// Signed: grants and restorations add, uses and expiries subtract.
@@ -25,7 +27,7 @@ pub async fn insert(c: &mut impl Exec, e: &PointEntryRow) -> Result<bool> {
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT DO NOTHING",
         e.id,
-        e.user_id,
+        e.user_id.get(),
         &e.kind,
         e.amount,
         e.order_id,
@@ -35,36 +37,36 @@ pub async fn insert(c: &mut impl Exec, e: &PointEntryRow) -> Result<bool> {
     Ok(n == 1)
 }
 
-pub async fn balance(c: &mut impl Exec, user_id: i64) -> Result<i64> {
+pub async fn balance(c: &mut impl Exec, user_id: UserId) -> Result<i64> {
     Ok(query_scalar!(
         c,
         fetch_one,
         i64,
         "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM point_entries WHERE user_id = $1",
-        user_id
+        user_id.get()
     )?)
 }
 
 /// When the member last acquired points (a grant), if ever.
-pub async fn last_acquired_at(c: &mut impl Exec, user_id: i64) -> Result<Option<i64>> {
+pub async fn last_acquired_at(c: &mut impl Exec, user_id: UserId) -> Result<Option<i64>> {
     Ok(query_scalar!(
         c,
         fetch_one,
         Option<i64>,
         "SELECT MAX(created_at) FROM point_entries WHERE user_id = $1 AND kind = 'grant'",
-        user_id
+        user_id.get()
     )?)
 }
 
 /// A member's entries, newest first.
-pub async fn history(c: &mut impl Exec, user_id: i64, limit: i64) -> Result<Vec<PointEntryRow>> {
+pub async fn history(c: &mut impl Exec, user_id: UserId, limit: i64) -> Result<Vec<PointEntryRow>> {
     Ok(query_as!(
         c,
         fetch_all,
         PointEntryRow,
         "SELECT id, user_id, kind, amount, order_id, note, created_at FROM point_entries
          WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
-        user_id,
+        user_id.get(),
         limit
     )?)
 }
@@ -92,8 +94,8 @@ pub async fn expiring(
     c: &mut impl Exec,
     acquired_before: i64,
     limit: i64,
-) -> Result<Vec<(i64, i64)>> {
-    Ok(query_as!(
+) -> Result<Vec<(UserId, i64)>> {
+    let rows: Vec<(i64, i64)> = query_as!(
         c,
         fetch_all,
         (i64, i64),
@@ -104,5 +106,9 @@ pub async fn expiring(
          LIMIT $2",
         acquired_before,
         limit
-    )?)
+    )?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, sum)| (UserId::new(id), sum))
+        .collect())
 }

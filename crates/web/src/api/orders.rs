@@ -21,6 +21,7 @@ use yorozu_app::orders::place::{self, Payment, Purchase};
 use yorozu_app::orders::quote::{self, Choice};
 use yorozu_app::orders::view::{self, Actions, OrderDetail, OrderSummary};
 use yorozu_domain::Locale;
+use yorozu_domain::UserId;
 use yorozu_store::orders::OrderRow;
 use yorozu_store::orders::cancellations::CancellationRow;
 use yorozu_store::orders::deliveries::DeliveryRow;
@@ -285,7 +286,7 @@ struct Cancellation {
 }
 
 impl Cancellation {
-    fn new(c: CancellationRow, order: &OrderRow, viewer: i64) -> Cancellation {
+    fn new(c: CancellationRow, order: &OrderRow, viewer: UserId) -> Cancellation {
         Cancellation {
             id: c.id.to_string(),
             requested_by: Party::of(order, c.requested_by),

@@ -15,6 +15,7 @@ use yorozu_app::accounts::CurrentUser;
 use yorozu_app::payouts::batches::{self, Failure};
 use yorozu_app::payouts::console::{self, Transfer};
 use yorozu_app::payouts::expiry;
+use yorozu_domain::UserId;
 use yorozu_domain::payouts::schedule::Date;
 use yorozu_store::payouts::console::BatchLine;
 
@@ -64,7 +65,7 @@ fn transfer_date_label(ctx: &Ctx, iso: &str) -> String {
 /// A payout request ready for a template.
 struct TransferView {
     id: i64,
-    seller_id: i64,
+    seller_id: UserId,
     seller: String,
     gross: String,
     fee: String,
@@ -417,7 +418,7 @@ async fn failed(
 
 struct ExpiredView {
     order_id: i64,
-    seller_id: i64,
+    seller_id: UserId,
     seller: String,
     title: String,
     amount: String,

@@ -9,6 +9,7 @@ use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::Party;
 use yorozu_app::orders::view::{self, Actions, MessageView, OrderDetail};
 use yorozu_app::payments::cards;
+use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::orders::OrderState;
 use yorozu_store::orders::reviews::ReviewRow;
@@ -106,7 +107,7 @@ struct OrderPage<'a> {
     /// Why the order ended, and what happens to the money (cancelled, expired, disputed).
     ended: Option<String>,
     counterpart_role: String,
-    counterpart_id: i64,
+    counterpart_id: UserId,
     counterpart_name: String,
     /// The other party's account is open: their profile is linked and they can be messaged.
     counterpart_active: bool,
