@@ -5,15 +5,15 @@
 //! change that caused it, or not at all. Each business event (`kind`, `reference`) is booked
 //! at most once; posting it again is a no-op that reports `false`.
 
-use yorozu_domain::Yen;
 use yorozu_domain::orders::ledger::{Account, Transaction};
+use yorozu_domain::{UserId, Yen};
 use yorozu_store::Exec;
 use yorozu_store::ledger::{self as store, EntryRow};
 
 use crate::{App, AppError, AppResult};
 
 /// The `account` and `account_owner` columns of a domain account.
-pub fn account_key(account: Account) -> (&'static str, Option<i64>) {
+pub fn account_key(account: Account) -> (&'static str, Option<UserId>) {
     let owner = match account {
         Account::SellerBalance(seller_id) => Some(seller_id),
         _ => None,

@@ -5,6 +5,7 @@ mod support;
 
 use std::sync::Arc;
 use std::time::Duration;
+use yorozu_domain::UserId;
 
 use yorozu_app::App;
 use yorozu_app::ledger::{balance, post};
@@ -16,7 +17,7 @@ use yorozu_store::{Db, both_backends, ledger as store};
 
 use support::*;
 
-const SELLER: i64 = 42;
+const SELLER: UserId = UserId::new(42);
 
 /// ¥10,000 with one ¥1,000 option and a ¥500 discount at the default fee rates.
 fn quote() -> OrderQuote {
@@ -93,7 +94,11 @@ both_backends!(
             -q.seller_share().get()
         );
         assert_eq!(
-            bal(&t.app, Account::SellerBalance(SELLER + 1)).await,
+            bal(
+                &t.app,
+                Account::SellerBalance(UserId::new(SELLER.get() + 1))
+            )
+            .await,
             0,
             "another seller has nothing"
         );
@@ -129,7 +134,7 @@ both_backends!(
         let entries = store::entries_for_transaction(&mut c, id)
             .await
             .expect("entries");
-        let mut stored: Vec<(String, Option<i64>, i64)> = entries
+        let mut stored: Vec<(String, Option<UserId>, i64)> = entries
             .into_iter()
             .map(|e| (e.account, e.account_owner, e.amount.get()))
             .collect();

@@ -8,6 +8,7 @@ use yorozu_app::orders::place::place;
 use yorozu_app::orders::quote::{Choice, quote};
 use yorozu_app::promotions::coupons::{self, CouponInput};
 use yorozu_app::promotions::points;
+use yorozu_domain::UserId;
 use yorozu_domain::{Arg, Yen};
 use yorozu_store::{Db, both_backends};
 
@@ -168,7 +169,7 @@ both_backends!(
     }
 );
 
-async fn operator_id(m: &Market) -> i64 {
+async fn operator_id(m: &Market) -> UserId {
     let mut c = m.t.app.db.read().await.expect("read");
     yorozu_store::accounts::users::find_by_email(&mut c, "ops@example.jp")
         .await

@@ -6,6 +6,7 @@ use yorozu_domain::Yen;
 
 use crate::dynamic::{Bind, QueryBuilder};
 use crate::{Exec, Result, execute, query_as, query_scalar};
+use yorozu_domain::UserId;
 
 /// One entry to write or as read back.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -15,7 +16,8 @@ pub struct EntryRow {
     /// The account's kind key (`escrow`, `seller_balance`, …).
     pub account: String,
     /// The member of a per-member account; `None` otherwise.
-    pub account_owner: Option<i64>,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub account_owner: Option<UserId>,
     /// Signed: positive = debit, negative = credit.
     #[sqlx(try_from = "i64")]
     pub amount: Yen,
@@ -71,7 +73,8 @@ pub async fn insert_entries(c: &mut impl Exec, rows: &[EntryRow]) -> Result<()> 
         q.push_bind(Bind::I64(row.id)).push(", ");
         q.push_bind(Bind::I64(row.transaction_id)).push(", ");
         q.push_bind(Bind::Text(row.account.clone())).push(", ");
-        q.push_bind(Bind::OptI64(row.account_owner)).push(", ");
+        q.push_bind(Bind::OptI64(row.account_owner.map(UserId::get)))
+            .push(", ");
         q.push_bind(Bind::I64(row.amount.get())).push(", ");
         q.push_bind(Bind::I64(row.created_at)).push(")");
     }
@@ -80,7 +83,7 @@ pub async fn insert_entries(c: &mut impl Exec, rows: &[EntryRow]) -> Result<()> 
 }
 
 /// The sum of an account's entries (`owner` = `None` for accounts without an owner).
-pub async fn balance(c: &mut impl Exec, account: &str, owner: Option<i64>) -> Result<Yen> {
+pub async fn balance(c: &mut impl Exec, account: &str, owner: Option<UserId>) -> Result<Yen> {
     // `account_owner = $2` never matches NULL, so the two cases are two queries.
     let sum: i64 = match owner {
         Some(owner) => query_scalar!(
@@ -90,7 +93,7 @@ pub async fn balance(c: &mut impl Exec, account: &str, owner: Option<i64>) -> Re
             "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM ledger_entries
              WHERE account = $1 AND account_owner = $2",
             account,
-            owner
+            owner.get()
         )?,
         None => query_scalar!(
             c,

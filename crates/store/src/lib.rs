@@ -11,6 +11,7 @@ mod db;
 pub mod dynamic;
 mod error;
 pub mod export;
+mod ids;
 pub mod migrate;
 
 pub mod accounts;
@@ -33,4 +34,5 @@ pub mod testing;
 
 pub use db::{Backend, Conn, Db, DbConfig, Exec, PoolConn, Tx};
 pub use error::{Error, Result};
+pub use ids::OptionalId;
 pub use migrate::migrate;

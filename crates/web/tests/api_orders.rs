@@ -5,6 +5,7 @@
 mod support;
 
 use support::*;
+use yorozu_domain::UserId;
 
 use axum::http::{Method, StatusCode, header};
 use serde_json::{Value, json};
@@ -21,7 +22,7 @@ use yorozu_web::api::openapi::spec;
 
 /// A member of a test: their id, token and the use cases' view of them.
 struct Member {
-    id: i64,
+    id: UserId,
     token: String,
     user: CurrentUser,
 }

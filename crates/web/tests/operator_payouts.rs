@@ -15,6 +15,7 @@ use yorozu_app::payouts::PayoutRequest;
 use yorozu_app::payouts::bank::{self, BankInput};
 use yorozu_app::payouts::{expiry, request, sales};
 use yorozu_app::{App, AppError};
+use yorozu_domain::UserId;
 use yorozu_domain::payouts::schedule::Date;
 use yorozu_store::{Db, both_backends};
 
@@ -452,7 +453,7 @@ both_backends!(
 );
 
 /// The raw body of the Zengin download (the page harness keeps only text).
-async fn zengin_bytes(s: &TestServer, operator_id: i64, batch_id: i64) -> Vec<u8> {
+async fn zengin_bytes(s: &TestServer, operator_id: UserId, batch_id: i64) -> Vec<u8> {
     use axum::body::{Body, to_bytes};
     use axum::http::Request;
     use tower::ServiceExt;

@@ -1,6 +1,7 @@
 //! The signed-in member as the rest of the application sees them.
 
 use yorozu_domain::Locale;
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::{AccountStatus, Role};
 use yorozu_store::withdrawal::withdrawals;
 use yorozu_store::{Exec, accounts::users, profiles};
@@ -9,7 +10,7 @@ use crate::AppResult;
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct CurrentUser {
-    pub id: i64,
+    pub id: UserId,
     pub email: String,
     pub email_verified: bool,
     pub role: Role,
@@ -25,7 +26,7 @@ impl CurrentUser {
     }
 
     /// Loads an active member; None for unknown, closed or purged accounts.
-    pub async fn load(c: &mut impl Exec, user_id: i64) -> AppResult<Option<CurrentUser>> {
+    pub async fn load(c: &mut impl Exec, user_id: UserId) -> AppResult<Option<CurrentUser>> {
         let Some(user) = users::find(c, user_id).await? else {
             return Ok(None);
         };

@@ -7,6 +7,7 @@
 
 use sha2::{Digest, Sha512};
 use yorozu_domain::Locale;
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::export::ArchiveStatus;
 use yorozu_i18n::Tr;
@@ -100,7 +101,7 @@ fn kinds(section: &Section) -> Vec<store::Kind> {
 /// Calls `row` for every row of `section`, page by page, flushing the archive between pages.
 async fn each_row(
     sink: &mut Sink<'_>,
-    member: i64,
+    member: UserId,
     section: &Section,
     row: &mut (dyn FnMut(&mut ZipStream, Vec<Cell>) -> AppResult<()> + Send),
 ) -> AppResult<()> {
@@ -259,7 +260,11 @@ fn html_escape(text: &str) -> String {
     out
 }
 
-async fn write_json(sink: &mut Sink<'_>, member: i64, section: &'static Section) -> AppResult<()> {
+async fn write_json(
+    sink: &mut Sink<'_>,
+    member: UserId,
+    section: &'static Section,
+) -> AppResult<()> {
     sink.zip.start(&format!("data/{}.json", section.name))?;
     sink.zip.write(b"[")?;
     let mut first = true;
@@ -281,7 +286,11 @@ async fn write_json(sink: &mut Sink<'_>, member: i64, section: &'static Section)
     Ok(())
 }
 
-async fn write_csv(sink: &mut Sink<'_>, member: i64, section: &'static Section) -> AppResult<()> {
+async fn write_csv(
+    sink: &mut Sink<'_>,
+    member: UserId,
+    section: &'static Section,
+) -> AppResult<()> {
     sink.zip.start(&format!("csv/{}.csv", section.name))?;
     // A byte order mark first, so that Excel reads the file as UTF-8.
     sink.zip.write("\u{FEFF}".as_bytes())?;
@@ -293,7 +302,12 @@ async fn write_csv(sink: &mut Sink<'_>, member: i64, section: &'static Section) 
     Ok(())
 }
 
-async fn write_html(sink: &mut Sink<'_>, member: i64, locale: Locale, name: &str) -> AppResult<()> {
+async fn write_html(
+    sink: &mut Sink<'_>,
+    member: UserId,
+    locale: Locale,
+    name: &str,
+) -> AppResult<()> {
     let tr = Tr::new(locale);
     sink.zip.start("index.html")?;
     let lang = locale.tag();
@@ -367,7 +381,11 @@ fn plain(cell: &Cell) -> String {
 }
 
 /// Copies the stored files of a section (service images, talk-room files) into the archive.
-async fn copy_files(sink: &mut Sink<'_>, member: i64, section: &'static Section) -> AppResult<()> {
+async fn copy_files(
+    sink: &mut Sink<'_>,
+    member: UserId,
+    section: &'static Section,
+) -> AppResult<()> {
     let Some(col) = file_column(section) else {
         return Ok(());
     };
@@ -400,7 +418,7 @@ async fn copy_files(sink: &mut Sink<'_>, member: i64, section: &'static Section)
 /// The reviews received as a signed bundle: `reviews/reviews.json` and its signature.
 async fn write_signed_reviews(
     sink: &mut Sink<'_>,
-    member: i64,
+    member: UserId,
     name: &str,
     since: i64,
 ) -> AppResult<()> {

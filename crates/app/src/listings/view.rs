@@ -1,6 +1,7 @@
 //! A service page: the listing with its options, FAQ, images and the seller's card.
 
 use std::sync::Arc;
+use yorozu_domain::UserId;
 
 use yorozu_domain::listings::{ListingPageView, ListingStatus, Revisions, purchasable_now};
 use yorozu_domain::{Timestamp, Yen};
@@ -300,7 +301,7 @@ pub struct SellerListings {
 /// How many services the seller's public page lists.
 const SELLER_PAGE_LIMIT: i64 = 60;
 
-pub async fn seller_listings(app: &App, seller_id: i64) -> AppResult<SellerListings> {
+pub async fn seller_listings(app: &App, seller_id: UserId) -> AppResult<SellerListings> {
     let mut c = app.db.read().await?;
     let ids: Vec<i64> = rows::list_published_by_seller(&mut c, seller_id, SELLER_PAGE_LIMIT)
         .await?

@@ -1,6 +1,7 @@
 //! `yorozu admin create-operator`: an operator account, confirmed from the start.
 
 use yorozu_domain::Locale;
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::{Email, NewPassword, Role};
 use yorozu_domain::profile::DisplayName;
 use yorozu_store::accounts::users;
@@ -15,7 +16,7 @@ pub async fn create_operator(
     email: &str,
     password: &str,
     display_name: &str,
-) -> AppResult<i64> {
+) -> AppResult<UserId> {
     let mut f = Fields::default();
     let email = f.check("email", Email::parse(email));
     let password = f.check("password", NewPassword::parse(password, email.as_ref()));
@@ -32,7 +33,7 @@ pub async fn create_operator(
             existing.id
         }
         None => {
-            let id = app.new_id();
+            let id = UserId::new(app.new_id());
             create(
                 &mut tx,
                 app,

@@ -26,6 +26,7 @@ pub mod view;
 pub use order::{Order, OrderOption};
 pub use records::{Attachment, Cancellation, Delivery, Review};
 
+use yorozu_domain::UserId;
 use yorozu_domain::orders::ReviewRole;
 use yorozu_store::Exec;
 use yorozu_store::orders::{OrderRow, rows};
@@ -42,7 +43,7 @@ pub enum Party {
 
 impl Party {
     /// Which side `user_id` is on, if any, of the order of `buyer_id` and `seller_id`.
-    fn of_ids(buyer_id: i64, seller_id: i64, user_id: i64) -> Option<Party> {
+    fn of_ids(buyer_id: UserId, seller_id: UserId, user_id: UserId) -> Option<Party> {
         if buyer_id == user_id {
             Some(Party::Buyer)
         } else if seller_id == user_id {
@@ -53,7 +54,7 @@ impl Party {
     }
 
     /// Which side `user_id` is on, if any.
-    pub(crate) fn of(order: &OrderRow, user_id: i64) -> Option<Party> {
+    pub(crate) fn of(order: &OrderRow, user_id: UserId) -> Option<Party> {
         Party::of_ids(order.buyer_id, order.seller_id, user_id)
     }
 
@@ -66,7 +67,7 @@ impl Party {
     }
 
     /// The user id of the other side.
-    pub(crate) fn counterpart(self, order: &OrderRow) -> i64 {
+    pub(crate) fn counterpart(self, order: &OrderRow) -> UserId {
         match self {
             Party::Buyer => order.seller_id,
             Party::Seller => order.buyer_id,
@@ -90,7 +91,7 @@ pub(crate) fn domain_order(row: &OrderRow) -> AppResult<yorozu_domain::orders::O
 pub(crate) async fn load_for(
     c: &mut impl Exec,
     order_id: i64,
-    user_id: i64,
+    user_id: UserId,
 ) -> AppResult<(OrderRow, Party)> {
     let order = rows::find(c, order_id).await?.ok_or(AppError::NotFound)?;
     let party = Party::of(&order, user_id).ok_or(AppError::NotFound)?;
@@ -101,7 +102,7 @@ pub(crate) async fn load_for(
 pub(crate) async fn lock_for(
     c: &mut impl Exec,
     order_id: i64,
-    user_id: i64,
+    user_id: UserId,
 ) -> AppResult<(OrderRow, Party)> {
     let order = rows::lock(c, order_id).await?.ok_or(AppError::NotFound)?;
     let party = Party::of(&order, user_id).ok_or(AppError::NotFound)?;

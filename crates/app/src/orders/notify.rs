@@ -1,6 +1,7 @@
 //! Mail about orders: one helper that queues a mail to a party in their language, with the
 //! arguments every order mail shares (the service's title and the order's link).
 
+use yorozu_domain::UserId;
 use yorozu_i18n::Arg;
 use yorozu_store::Exec;
 use yorozu_store::accounts::users;
@@ -18,14 +19,14 @@ use crate::{App, AppResult};
 /// Who a mail goes to.
 #[derive(Debug, Clone)]
 pub struct Recipient {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub email: String,
     pub locale: Locale,
 }
 
 impl Recipient {
     /// The member `user_id`, if their account is active (others get no mail).
-    pub async fn load(c: &mut impl Exec, user_id: i64) -> AppResult<Option<Recipient>> {
+    pub async fn load(c: &mut impl Exec, user_id: UserId) -> AppResult<Option<Recipient>> {
         let Some(user) = users::find(c, user_id).await? else {
             return Ok(None);
         };
@@ -73,7 +74,7 @@ pub(crate) async fn order_mail(
     c: &mut impl Exec,
     app: &App,
     order: &OrderRow,
-    user_id: i64,
+    user_id: UserId,
     category: MailCategory,
     name: &str,
     extra: &[(&str, Arg)],

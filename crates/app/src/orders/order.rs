@@ -2,8 +2,8 @@
 //! row stays inside app; what only the platform needs (the purchase key, the card and charge
 //! ids, the coupon id) is left out.
 
-use yorozu_domain::Yen;
 use yorozu_domain::orders::{OrderState, PaymentMethod};
+use yorozu_domain::{UserId, Yen};
 use yorozu_store::orders::OrderRow;
 use yorozu_store::orders::rows::OrderOptionRow;
 
@@ -13,8 +13,8 @@ use super::Party;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Order {
     pub id: i64,
-    pub buyer_id: i64,
-    pub seller_id: i64,
+    pub buyer_id: UserId,
+    pub seller_id: UserId,
     pub listing_id: i64,
     /// The service's title when it was bought.
     pub listing_title: String,
@@ -50,12 +50,12 @@ pub struct Order {
 
 impl Order {
     /// Which side `user_id` is on, if any.
-    pub fn party_of(&self, user_id: i64) -> Option<Party> {
+    pub fn party_of(&self, user_id: UserId) -> Option<Party> {
         Party::of_ids(self.buyer_id, self.seller_id, user_id)
     }
 
     /// The user id of the side other than `party`.
-    pub fn counterpart_of(&self, party: Party) -> i64 {
+    pub fn counterpart_of(&self, party: Party) -> UserId {
         match party {
             Party::Buyer => self.seller_id,
             Party::Seller => self.buyer_id,

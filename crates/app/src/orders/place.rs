@@ -11,6 +11,7 @@
 //! On the deferred path (後払い) the order waits for payment until its deadline, when a job
 //! expires it and gives the points and coupon back.
 
+use yorozu_domain::UserId;
 use yorozu_domain::orders::text::REQUEST_MAX_CHARS;
 use yorozu_domain::orders::{MessageKind, Order, OrderText, PaymentMethod, payment_deadline};
 use yorozu_domain::promotions::{CouponError, PointKind, Points, PointsError};
@@ -165,7 +166,11 @@ async fn void_unless_booked(
 /// a withdrawal closes the account by updating the same row, so it either waits for this
 /// purchase and then sees its order, or this purchase waits and sees the closed account.
 /// Rows are locked in id order, so two members buying from each other cannot deadlock.
-async fn lock_parties(tx: &mut yorozu_store::Tx, buyer_id: i64, seller_id: i64) -> AppResult<()> {
+async fn lock_parties(
+    tx: &mut yorozu_store::Tx,
+    buyer_id: UserId,
+    seller_id: UserId,
+) -> AppResult<()> {
     use yorozu_store::accounts::users;
     let (buyer_ok, seller_ok) = if buyer_id <= seller_id {
         let b = users::lock_active(tx, buyer_id).await?;

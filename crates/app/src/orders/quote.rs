@@ -2,6 +2,7 @@
 //! costs, worked out from the service, the chosen options, points and a coupon. The same
 //! pricing checks a purchase again when it is placed ([`super::place`]).
 
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::listings::{ListingStatus, purchasable_now};
 use yorozu_domain::orders::OrderQuote;
@@ -33,7 +34,7 @@ pub struct Choice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuotedListing {
     pub id: i64,
-    pub seller_id: i64,
+    pub seller_id: UserId,
     pub title: String,
     /// The service's own price, without options.
     pub price: Yen,
@@ -334,7 +335,7 @@ pub(crate) async fn price(
 /// it does not apply.
 async fn coupon_for(
     c: &mut impl Exec,
-    user_id: i64,
+    user_id: UserId,
     code: &str,
     subtotal: Yen,
     now: i64,

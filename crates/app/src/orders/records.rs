@@ -1,6 +1,7 @@
 //! What hangs off an order, as app hands it out: formal deliveries, cancellation requests,
 //! reviews and talk-room attachments, with their states as domain types.
 
+use yorozu_domain::UserId;
 use yorozu_domain::orders::{CancellationStatus, DeliveryOutcome, ReviewRole};
 use yorozu_store::orders::cancellations::CancellationRow;
 use yorozu_store::orders::deliveries::DeliveryRow;
@@ -44,7 +45,7 @@ pub struct Cancellation {
     pub id: i64,
     pub order_id: i64,
     /// The user id of the side that asked.
-    pub requested_by: i64,
+    pub requested_by: UserId,
     pub reason: String,
     pub status: CancellationStatus,
     /// Until when the other side may answer; silence is agreement.
@@ -78,8 +79,8 @@ pub struct Review {
     pub order_id: i64,
     pub listing_id: i64,
     /// `None` once the author's account is erased; the review stays.
-    pub author_id: Option<i64>,
-    pub subject_id: i64,
+    pub author_id: Option<UserId>,
+    pub subject_id: UserId,
     /// The author's side.
     pub author_role: ReviewRole,
     /// 1–5 stars.

@@ -3,6 +3,7 @@
 //! The room closes for new messages 120 days after the order (configurable).
 
 use yorozu_domain::Timestamp;
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::orders::text::MESSAGE_MAX_CHARS;
 use yorozu_domain::orders::{MessageKind, OrderText, talk_room_closes_at};
@@ -109,7 +110,7 @@ pub(crate) async fn insert(
     c: &mut impl Exec,
     app: &App,
     order: &OrderRow,
-    author_id: i64,
+    author_id: UserId,
     kind: MessageKind,
     body: &str,
     files: &[StoredFile],
@@ -252,6 +253,6 @@ pub async fn attachment(
 }
 
 /// Which side wrote a message, for showing it.
-pub(crate) fn author_party(order: &OrderRow, author_id: Option<i64>) -> Option<Party> {
+pub(crate) fn author_party(order: &OrderRow, author_id: Option<UserId>) -> Option<Party> {
     author_id.and_then(|id| Party::of(order, id))
 }

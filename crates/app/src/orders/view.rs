@@ -2,6 +2,7 @@
 //! allows them), and a member's purchases or sales.
 
 use std::collections::HashMap;
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 
 use yorozu_domain::Timestamp;
@@ -52,7 +53,7 @@ pub struct Actions {
 pub struct OrderDetail {
     pub order: Order,
     pub party: Party,
-    pub counterpart_id: i64,
+    pub counterpart_id: UserId,
     pub counterpart_name: String,
     /// Whether the other party's account is open (not closed by a withdrawal): only then is
     /// their profile linked and can they be messaged.
@@ -87,7 +88,7 @@ impl OrderDetail {
 }
 
 /// Display names by user id (members without a profile get an empty name).
-pub(crate) async fn names(c: &mut impl Exec, ids: &[i64]) -> AppResult<HashMap<i64, String>> {
+pub(crate) async fn names(c: &mut impl Exec, ids: &[UserId]) -> AppResult<HashMap<UserId, String>> {
     let mut out = HashMap::new();
     for id in ids {
         if out.contains_key(id) {
@@ -256,7 +257,7 @@ pub async fn list(
         .await?
         .into_iter()
         .collect();
-    let ids: Vec<i64> = orders
+    let ids: Vec<UserId> = orders
         .iter()
         .map(|o| {
             if side == Side::Buyer {

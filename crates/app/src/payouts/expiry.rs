@@ -1,8 +1,8 @@
 //! Sales not requested within the validity period (120 days) expire (失効売上金): a
 //! periodic job books them as forfeited; an operator can reinstate a sale on a claim.
 
-use yorozu_domain::Yen;
 use yorozu_domain::orders::Transaction;
+use yorozu_domain::{UserId, Yen};
 use yorozu_i18n::Arg;
 use yorozu_store::payouts::console::{self, ExpiredLine};
 use yorozu_store::payouts::sales;
@@ -103,7 +103,7 @@ pub async fn reinstate(app: &App, operator: &CurrentUser, order_id: i64) -> AppR
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExpiredSale {
     pub order_id: i64,
-    pub seller_id: i64,
+    pub seller_id: UserId,
     /// `None` once the seller's profile is erased (withdrawal).
     pub seller_name: Option<String>,
     pub listing_title: String,

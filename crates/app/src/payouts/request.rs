@@ -1,5 +1,6 @@
 //! A seller requests a payout (振込申請) of their whole available balance.
 
+use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::orders::Transaction;
 use yorozu_domain::payouts::PayoutStatus;
@@ -14,7 +15,10 @@ use crate::accounts::reauth::Reauthenticated;
 use crate::{App, AppError, AppResult, FieldError, ledger};
 
 /// The seller's available balance: the negation of their balance account's sum.
-pub(crate) async fn available(c: &mut impl yorozu_store::Exec, seller_id: i64) -> AppResult<Yen> {
+pub(crate) async fn available(
+    c: &mut impl yorozu_store::Exec,
+    seller_id: UserId,
+) -> AppResult<Yen> {
     let balance = ledger_store::balance(c, "seller_balance", Some(seller_id)).await?;
     Yen::ZERO
         .checked_sub(balance)

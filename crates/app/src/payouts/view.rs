@@ -1,8 +1,8 @@
 //! Payout requests and transfer batches as use cases hand them out: read from the store's
 //! rows here, so that pages and the API never see a row.
 
-use yorozu_domain::Yen;
 use yorozu_domain::payouts::{BatchStatus, PayoutStatus};
+use yorozu_domain::{UserId, Yen};
 use yorozu_store::payouts::batches::BatchRow;
 use yorozu_store::payouts::console::RequestLine;
 use yorozu_store::payouts::requests::PayoutRequestRow;
@@ -11,7 +11,7 @@ use yorozu_store::payouts::requests::PayoutRequestRow;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PayoutRequest {
     pub id: i64,
-    pub seller_id: i64,
+    pub seller_id: UserId,
     /// The balance requested.
     pub gross: Yen,
     /// The transfer fee kept back.
@@ -77,7 +77,7 @@ pub struct Batch {
     pub status: BatchStatus,
     pub transfer_count: i64,
     pub total_net: Yen,
-    pub closed_by: Option<i64>,
+    pub closed_by: Option<UserId>,
     pub closed_at: i64,
     pub transferred_at: Option<i64>,
 }

@@ -1,8 +1,8 @@
 //! Coupons (クーポン): operators create them with a code, a discount, a minimum order and a
 //! validity window; each member may use each coupon once.
 
-use yorozu_domain::Yen;
 use yorozu_domain::promotions::CouponCode;
+use yorozu_domain::{UserId, Yen};
 use yorozu_store::promotions::coupons::{self, CouponRow};
 
 use crate::accounts::CurrentUser;
@@ -22,7 +22,7 @@ pub struct Coupon {
     pub min_order: Yen,
     pub starts_at: i64,
     pub expires_at: i64,
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     pub created_at: i64,
     pub disabled_at: Option<i64>,
 }

@@ -2,6 +2,7 @@
 //! points expiring one year after their last acquisition.
 
 use yorozu_domain::Timestamp;
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::accounts::Email;
 use yorozu_domain::promotions::{PointKind, Points, points_expire_at};
@@ -22,7 +23,7 @@ pub const MAX_GRANT: i64 = 1_000_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PointEntry {
     pub id: i64,
-    pub user_id: i64,
+    pub user_id: UserId,
     pub kind: PointKind,
     /// Signed: grants and restorations add, uses and expiries subtract.
     pub amount: Points,
@@ -77,7 +78,7 @@ pub async fn grant(
     email: &str,
     amount: &str,
     note: &str,
-) -> AppResult<i64> {
+) -> AppResult<UserId> {
     if !operator.is_operator() {
         return Err(AppError::Forbidden);
     }

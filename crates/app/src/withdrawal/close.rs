@@ -5,6 +5,7 @@
 //! mail, book the forfeitures, keep the reasons without the member's id, queue the purge and
 //! the one last mail with the erasure receipt.
 
+use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::orders::{OrderEvent, OrderState, Transaction};
@@ -165,7 +166,7 @@ async fn record_reasons(c: &mut impl Exec, app: &App, row: &WithdrawalRow) -> Ap
 }
 
 /// Orders on the member's services that only await payment are cancelled; buyers are told.
-async fn cancel_unpaid_sales(c: &mut impl Exec, app: &App, member: i64) -> AppResult<usize> {
+async fn cancel_unpaid_sales(c: &mut impl Exec, app: &App, member: UserId) -> AppResult<usize> {
     let unpaid = open_orders(c, member, Column::Seller, &[OrderState::AwaitingPayment]).await?;
     for open in &unpaid {
         let Some(order) = order_rows::lock(c, open.id).await? else {
@@ -196,7 +197,7 @@ async fn cancel_unpaid_sales(c: &mut impl Exec, app: &App, member: i64) -> AppRe
 
 /// Marketing is switched off, queued mail to the member is dropped, and a hashed suppression
 /// entry keeps the address off marketing lists until a new account opts in again.
-async fn stop_mail(c: &mut impl Exec, app: &App, member: i64) -> AppResult<()> {
+async fn stop_mail(c: &mut impl Exec, app: &App, member: UserId) -> AppResult<()> {
     let now = app.now();
     for category in MailCategory::ALL.into_iter().filter(|m| m.is_marketing()) {
         notifications::set(c, member, category.key(), false, now).await?;
@@ -213,7 +214,7 @@ async fn forfeit(
     c: &mut impl Exec,
     app: &App,
     withdrawal_id: i64,
-    member: i64,
+    member: UserId,
     forfeits: &Forfeits,
 ) -> AppResult<()> {
     if forfeits.sales_balance > 0 {

@@ -7,6 +7,7 @@
 //! job's retry or by another worker, resumes there and ends in the same state. A short pause
 //! between batches (`purge_pause_ms`) keeps other requests' latency close to normal.
 
+use yorozu_domain::UserId;
 use yorozu_domain::withdrawal::{PurgeStep, WithdrawalState};
 use yorozu_store::accounts::users;
 use yorozu_store::withdrawal::purge as erase;
@@ -109,7 +110,7 @@ async fn make_physical(app: &App) {
 }
 
 /// Runs one batch of `step`; true if there may be more to do.
-async fn run_batch(app: &App, member: i64, step: PurgeStep) -> AppResult<bool> {
+async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool> {
     let limit = app.policy.purge_batch_size.max(1);
     let now = app.now();
     let full = |n: u64| i64::try_from(n).unwrap_or(i64::MAX) >= limit;

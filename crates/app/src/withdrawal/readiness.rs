@@ -2,6 +2,7 @@
 //! orders and payout requests, with the amounts a withdrawal would forfeit.
 
 use yorozu_domain::Timestamp;
+use yorozu_domain::UserId;
 use yorozu_domain::orders::OrderState;
 use yorozu_domain::withdrawal::{
     Blocker, BlockerKind, DATA_TABLE, DataCategory, Side, order_blocks, order_clears_at,
@@ -110,7 +111,7 @@ pub async fn check(app: &App, member: &CurrentUser) -> AppResult<Readiness> {
 
 /// Where the member stands, read on `c` — inside the withdrawal's own transaction, where it
 /// re-checks after closing the account.
-pub(crate) async fn assess(c: &mut impl Exec, member_id: i64) -> AppResult<Readiness> {
+pub(crate) async fn assess(c: &mut impl Exec, member_id: UserId) -> AppResult<Readiness> {
     let mut blockers = Vec::new();
     let purchases = open_orders(c, member_id, Column::Buyer, &states_blocking(Side::Buyer)).await?;
     order_lines(purchases, Side::Buyer, &mut blockers);

@@ -8,6 +8,7 @@
 //! called off and the member is told, so nothing is ever forfeited unseen. The member may
 //! cancel the schedule at any time.
 
+use yorozu_domain::UserId;
 use yorozu_domain::withdrawal::{WithdrawalEnding, WithdrawalState};
 use yorozu_i18n::Arg;
 use yorozu_store::accounts::users;
@@ -138,7 +139,7 @@ pub async fn attempt(app: &App, withdrawal_id: i64) -> AppResult<()> {
 
 /// Requests a payout of the member's whole balance to their registered account; false when
 /// that is not possible (no usable account, a balance not above the transfer fee).
-async fn request_payout(app: &App, user_id: i64) -> AppResult<bool> {
+async fn request_payout(app: &App, user_id: UserId) -> AppResult<bool> {
     let member = {
         let mut c = app.db.read().await?;
         CurrentUser::load(&mut c, user_id).await?

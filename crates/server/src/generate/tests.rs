@@ -2,6 +2,7 @@
 //! from its seed, on both databases.
 
 use std::sync::Arc;
+use yorozu_domain::UserId;
 
 use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
@@ -55,7 +56,7 @@ async fn fingerprint(db: &Db) -> Vec<i64> {
 
 fn member(id: i64) -> CurrentUser {
     CurrentUser {
-        id,
+        id: UserId::new(id),
         email: String::new(),
         email_verified: true,
         role: yorozu_domain::accounts::Role::Member,
@@ -127,7 +128,7 @@ both_backends!(
         assert_eq!(data.order_count, SMALL.orders as i64);
         assert!(data.buyers.len() >= 30, "members who sell nothing");
         let heavy = data.heavy_seller.0;
-        let balance = yorozu_app::ledger::balance(&app, Account::SellerBalance(heavy))
+        let balance = yorozu_app::ledger::balance(&app, Account::SellerBalance(UserId::new(heavy)))
             .await
             .expect("balance");
         let mut c = db.read().await.expect("read");

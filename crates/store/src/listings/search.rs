@@ -5,6 +5,7 @@ use yorozu_domain::Yen;
 
 use crate::dynamic::{Bind, QueryBuilder};
 use crate::{Exec, Result};
+use yorozu_domain::UserId;
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +47,8 @@ pub enum CategoryFilter {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CardRow {
     pub id: i64,
-    pub seller_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
     pub title: String,
     #[sqlx(try_from = "i64")]
     pub price: Yen,

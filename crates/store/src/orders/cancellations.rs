@@ -4,12 +4,14 @@
 use yorozu_domain::orders::CancellationStatus;
 
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct CancellationRow {
     pub id: i64,
     pub order_id: i64,
-    pub requested_by: i64,
+    #[sqlx(try_from = "i64")]
+    pub requested_by: UserId,
     pub reason: String,
     #[sqlx(try_from = "String")]
     pub status: CancellationStatus,
@@ -29,7 +31,7 @@ pub async fn insert(c: &mut impl Exec, r: &CancellationRow) -> Result<bool> {
          ON CONFLICT DO NOTHING",
         r.id,
         r.order_id,
-        r.requested_by,
+        r.requested_by.get(),
         &r.reason,
         r.status.as_str(),
         r.deadline_at,

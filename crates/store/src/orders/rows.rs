@@ -1,5 +1,6 @@
 //! The `orders` table and the options chosen with each order.
 
+use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::orders::{OrderState, PaymentMethod};
 
@@ -9,8 +10,10 @@ use crate::{Exec, Result, execute, query_as};
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct OrderRow {
     pub id: i64,
-    pub buyer_id: i64,
-    pub seller_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub buyer_id: UserId,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
     pub listing_id: i64,
     pub listing_title: String,
     pub delivery_days: i64,
@@ -86,8 +89,8 @@ pub async fn insert(c: &mut impl Exec, o: &OrderRow) -> Result<bool> {
          WHERE NOT EXISTS (SELECT 1 FROM purchase_voids v WHERE v.buyer_id = $2 AND v.purchase_key = $22)
          ON CONFLICT DO NOTHING",
         o.id,
-        o.buyer_id,
-        o.seller_id,
+        o.buyer_id.get(),
+        o.seller_id.get(),
         o.listing_id,
         &o.listing_title,
         o.delivery_days,
@@ -132,7 +135,7 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<OrderRow>> {
 /// The order a buyer made with a purchase key, if any.
 pub async fn find_by_purchase_key(
     c: &mut impl Exec,
-    buyer_id: i64,
+    buyer_id: UserId,
     purchase_key: &str,
 ) -> Result<Option<OrderRow>> {
     Ok(query_as!(
@@ -140,7 +143,7 @@ pub async fn find_by_purchase_key(
         fetch_optional,
         OrderRow,
         select_orders!("WHERE buyer_id = $1 AND purchase_key = $2"),
-        buyer_id,
+        buyer_id.get(),
         purchase_key
     )?)
 }
@@ -156,7 +159,7 @@ pub enum Side {
 pub async fn list_for(
     c: &mut impl Exec,
     side: Side,
-    user_id: i64,
+    user_id: UserId,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<OrderRow>> {
@@ -168,7 +171,7 @@ pub async fn list_for(
             select_orders!(
                 "WHERE buyer_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
             ),
-            user_id,
+            user_id.get(),
             limit,
             offset
         )?,
@@ -179,7 +182,7 @@ pub async fn list_for(
             select_orders!(
                 "WHERE seller_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
             ),
-            user_id,
+            user_id.get(),
             limit,
             offset
         )?,
@@ -187,21 +190,21 @@ pub async fn list_for(
 }
 
 /// How many orders a member has on one side.
-pub async fn count_for(c: &mut impl Exec, side: Side, user_id: i64) -> Result<i64> {
+pub async fn count_for(c: &mut impl Exec, side: Side, user_id: UserId) -> Result<i64> {
     Ok(match side {
         Side::Buyer => crate::query_scalar!(
             c,
             fetch_one,
             i64,
             "SELECT COUNT(*) FROM orders WHERE buyer_id = $1",
-            user_id
+            user_id.get()
         )?,
         Side::Seller => crate::query_scalar!(
             c,
             fetch_one,
             i64,
             "SELECT COUNT(*) FROM orders WHERE seller_id = $1",
-            user_id
+            user_id.get()
         )?,
     })
 }
@@ -309,7 +312,7 @@ pub async fn options(c: &mut impl Exec, order_id: i64) -> Result<Vec<OrderOption
 /// Marks a purchase key as voided (its charge refunded); `false` if it already was.
 pub async fn void_purchase_key(
     c: &mut impl Exec,
-    buyer_id: i64,
+    buyer_id: UserId,
     purchase_key: &str,
     now: i64,
 ) -> Result<bool> {
@@ -317,7 +320,7 @@ pub async fn void_purchase_key(
         c,
         "INSERT INTO purchase_voids (buyer_id, purchase_key, created_at) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING",
-        buyer_id,
+        buyer_id.get(),
         purchase_key,
         now
     )?;
@@ -336,7 +339,7 @@ pub enum PurchaseKeyUse {
 /// How a buyer's purchase key was used, in one query (`None`: not yet).
 pub async fn purchase_key_use(
     c: &mut impl Exec,
-    buyer_id: i64,
+    buyer_id: UserId,
     purchase_key: &str,
 ) -> Result<Option<PurchaseKeyUse>> {
     // Order ids are never 0, so 0 marks a void.
@@ -347,7 +350,7 @@ pub async fn purchase_key_use(
         "SELECT id FROM orders WHERE buyer_id = $1 AND purchase_key = $2
          UNION ALL
          SELECT 0 FROM purchase_voids WHERE buyer_id = $1 AND purchase_key = $2",
-        buyer_id,
+        buyer_id.get(),
         purchase_key
     )?;
     Ok(match ids.iter().find(|id| **id != 0) {
@@ -361,13 +364,13 @@ pub async fn purchase_key_use(
 /// that hold escrow, from the domain's state machine).
 pub async fn seller_share_in_states(
     c: &mut impl Exec,
-    seller_id: i64,
+    seller_id: UserId,
     states: &[OrderState],
 ) -> Result<i64> {
     let mut q = crate::dynamic::QueryBuilder::new(
         "SELECT CAST(COALESCE(SUM(seller_share), 0) AS BIGINT) FROM orders WHERE seller_id = ",
     );
-    q.push_bind(crate::dynamic::Bind::I64(seller_id));
+    q.push_bind(crate::dynamic::Bind::I64(seller_id.get()));
     q.push(" AND state IN (");
     for (i, s) in states.iter().enumerate() {
         if i > 0 {

@@ -5,6 +5,7 @@ use yorozu_domain::Yen;
 use yorozu_domain::payouts::BatchStatus;
 
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct BatchRow {
@@ -15,7 +16,8 @@ pub struct BatchRow {
     pub transfer_count: i64,
     #[sqlx(try_from = "i64")]
     pub total_net: Yen,
-    pub closed_by: Option<i64>,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub closed_by: Option<UserId>,
     pub closed_at: i64,
     pub transferred_at: Option<i64>,
 }
@@ -31,7 +33,7 @@ pub async fn insert(c: &mut impl Exec, b: &BatchRow) -> Result<()> {
         b.status.as_str(),
         b.transfer_count,
         b.total_net.get(),
-        b.closed_by,
+        b.closed_by.map(UserId::get),
         b.closed_at,
         b.transferred_at
     )?;

@@ -7,12 +7,14 @@ use yorozu_domain::Yen;
 use yorozu_domain::payouts::{BatchStatus, PayoutStatus};
 
 use crate::{Exec, Result, query_as};
+use yorozu_domain::UserId;
 
 /// A payout request as the console lists it.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct RequestLine {
     pub id: i64,
-    pub seller_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
     /// `None` once the seller's profile is erased (withdrawal).
     pub seller_name: Option<String>,
     #[sqlx(try_from = "i64")]
@@ -82,7 +84,8 @@ pub struct BatchLine {
     pub transfer_count: i64,
     #[sqlx(try_from = "i64")]
     pub total_net: Yen,
-    pub closed_by: Option<i64>,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub closed_by: Option<UserId>,
     pub closed_by_name: Option<String>,
     pub closed_at: i64,
     pub transferred_at: Option<i64>,
@@ -124,7 +127,8 @@ pub async fn batch(c: &mut impl Exec, id: i64) -> Result<Option<BatchLine>> {
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ExpiredLine {
     pub order_id: i64,
-    pub seller_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
     pub seller_name: Option<String>,
     pub listing_title: String,
     #[sqlx(try_from = "i64")]

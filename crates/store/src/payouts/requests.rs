@@ -4,11 +4,13 @@ use yorozu_domain::Yen;
 use yorozu_domain::payouts::PayoutStatus;
 
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct PayoutRequestRow {
     pub id: i64,
-    pub seller_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
     #[sqlx(try_from = "i64")]
     pub gross: Yen,
     #[sqlx(try_from = "i64")]
@@ -46,7 +48,7 @@ pub async fn insert(c: &mut impl Exec, r: &PayoutRequestRow) -> Result<bool> {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT DO NOTHING",
         r.id,
-        r.seller_id,
+        r.seller_id.get(),
         r.gross.get(),
         r.fee.get(),
         r.net.get(),
@@ -73,20 +75,20 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<PayoutRequestRow>
 }
 
 /// The seller's request in flight (requested or processing), if any.
-pub async fn in_flight(c: &mut impl Exec, seller_id: i64) -> Result<Option<PayoutRequestRow>> {
+pub async fn in_flight(c: &mut impl Exec, seller_id: UserId) -> Result<Option<PayoutRequestRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
         PayoutRequestRow,
         select_requests!("WHERE seller_id = $1 AND status IN ('requested', 'processing')"),
-        seller_id
+        seller_id.get()
     )?)
 }
 
 /// A seller's requests, newest first.
 pub async fn for_seller(
     c: &mut impl Exec,
-    seller_id: i64,
+    seller_id: UserId,
     limit: i64,
 ) -> Result<Vec<PayoutRequestRow>> {
     Ok(query_as!(
@@ -94,7 +96,7 @@ pub async fn for_seller(
         fetch_all,
         PayoutRequestRow,
         select_requests!("WHERE seller_id = $1 ORDER BY requested_at DESC, id DESC LIMIT $2"),
-        seller_id,
+        seller_id.get(),
         limit
     )?)
 }

@@ -4,11 +4,13 @@
 use yorozu_domain::promotions::{PointKind, Points};
 
 use crate::{Exec, Result, execute, query_as, query_scalar};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct PointEntryRow {
     pub id: i64,
-    pub user_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub user_id: UserId,
     #[sqlx(try_from = "String")]
     pub kind: PointKind,
     /// Signed: grants and restorations add, uses and expiries subtract.
@@ -28,7 +30,7 @@ pub async fn insert(c: &mut impl Exec, e: &PointEntryRow) -> Result<bool> {
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT DO NOTHING",
         e.id,
-        e.user_id,
+        e.user_id.get(),
         e.kind.as_str(),
         e.amount.get(),
         e.order_id,
@@ -38,37 +40,37 @@ pub async fn insert(c: &mut impl Exec, e: &PointEntryRow) -> Result<bool> {
     Ok(n == 1)
 }
 
-pub async fn balance(c: &mut impl Exec, user_id: i64) -> Result<Points> {
+pub async fn balance(c: &mut impl Exec, user_id: UserId) -> Result<Points> {
     let sum: i64 = query_scalar!(
         c,
         fetch_one,
         i64,
         "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM point_entries WHERE user_id = $1",
-        user_id
+        user_id.get()
     )?;
     Ok(Points::new(sum))
 }
 
 /// When the member last acquired points (a grant), if ever.
-pub async fn last_acquired_at(c: &mut impl Exec, user_id: i64) -> Result<Option<i64>> {
+pub async fn last_acquired_at(c: &mut impl Exec, user_id: UserId) -> Result<Option<i64>> {
     Ok(query_scalar!(
         c,
         fetch_one,
         Option<i64>,
         "SELECT MAX(created_at) FROM point_entries WHERE user_id = $1 AND kind = 'grant'",
-        user_id
+        user_id.get()
     )?)
 }
 
 /// A member's entries, newest first.
-pub async fn history(c: &mut impl Exec, user_id: i64, limit: i64) -> Result<Vec<PointEntryRow>> {
+pub async fn history(c: &mut impl Exec, user_id: UserId, limit: i64) -> Result<Vec<PointEntryRow>> {
     Ok(query_as!(
         c,
         fetch_all,
         PointEntryRow,
         "SELECT id, user_id, kind, amount, order_id, note, created_at FROM point_entries
          WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
-        user_id,
+        user_id.get(),
         limit
     )?)
 }
@@ -96,7 +98,7 @@ pub async fn expiring(
     c: &mut impl Exec,
     acquired_before: i64,
     limit: i64,
-) -> Result<Vec<(i64, Points)>> {
+) -> Result<Vec<(UserId, Points)>> {
     let due: Vec<(i64, i64)> = query_as!(
         c,
         fetch_all,
@@ -111,6 +113,6 @@ pub async fn expiring(
     )?;
     Ok(due
         .into_iter()
-        .map(|(user_id, sum)| (user_id, Points::new(sum)))
+        .map(|(user_id, sum)| (UserId::new(user_id), Points::new(sum)))
         .collect())
 }

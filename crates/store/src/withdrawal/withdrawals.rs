@@ -3,14 +3,15 @@
 //! a member signing in cannot both win.
 
 use yorozu_domain::withdrawal::{PurgeStep, WithdrawalEnding, WithdrawalState};
-use yorozu_domain::{UnknownKey, Yen};
+use yorozu_domain::{UnknownKey, UserId, Yen};
 
 use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct WithdrawalRow {
     pub id: i64,
-    pub user_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub user_id: UserId,
     #[sqlx(try_from = "String")]
     pub state: WithdrawalState,
     pub erase_now: bool,
@@ -91,7 +92,7 @@ pub async fn insert(c: &mut impl Exec, row: &WithdrawalRow) -> Result<()> {
             purge_at, purge_step, purged_at, ended_reason, ended_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $7, $8, $9, $10, $11, NULL, NULL, NULL, NULL, $9)",
         row.id,
-        row.user_id,
+        row.user_id.get(),
         row.state.as_str(),
         row.erase_now,
         row.acknowledged_sales.get(),
@@ -116,25 +117,25 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<WithdrawalRow>> {
 }
 
 /// The member's withdrawal under way (scheduled or closed), if any.
-pub async fn open_for(c: &mut impl Exec, user_id: i64) -> Result<Option<WithdrawalRow>> {
+pub async fn open_for(c: &mut impl Exec, user_id: UserId) -> Result<Option<WithdrawalRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
         WithdrawalRow,
         select!("WHERE user_id = $1 AND state IN ('scheduled', 'closed')"),
-        user_id
+        user_id.get()
     )?)
 }
 
 /// Whether the member has a scheduled withdrawal (read on every signed-in request; the
 /// `withdrawals_open` index answers it).
-pub async fn is_scheduled(c: &mut impl Exec, user_id: i64) -> Result<bool> {
+pub async fn is_scheduled(c: &mut impl Exec, user_id: UserId) -> Result<bool> {
     let found: Option<i64> = crate::query_scalar!(
         c,
         fetch_optional,
         i64,
         "SELECT id FROM withdrawals WHERE user_id = $1 AND state = 'scheduled'",
-        user_id
+        user_id.get()
     )?;
     Ok(found.is_some())
 }

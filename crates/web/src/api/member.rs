@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 use yorozu_domain::Locale;
+use yorozu_domain::UserId;
 use yorozu_i18n::Tr;
 
 /// The message the pages show for a departed member.
@@ -19,7 +20,7 @@ pub struct MemberRef {
 
 impl MemberRef {
     /// `name` is the member's display name, empty when their profile is gone.
-    pub fn new(id: i64, name: String, locale: Locale) -> MemberRef {
+    pub fn new(id: UserId, name: String, locale: Locale) -> MemberRef {
         let (display_name, departed) = shown_name(name, locale);
         MemberRef {
             id: id.to_string(),

@@ -20,6 +20,7 @@ use yorozu_app::orders::quote::{self, Choice};
 use yorozu_app::orders::view::{self, Actions, OrderDetail, OrderSummary};
 use yorozu_app::orders::{self, Order, Party, order_path};
 use yorozu_domain::Locale;
+use yorozu_domain::UserId;
 
 use crate::api::auth::ApiUser;
 use crate::api::error::{ApiError, ApiResult};
@@ -280,7 +281,7 @@ struct Cancellation {
 }
 
 impl Cancellation {
-    fn new(c: orders::Cancellation, order: &Order, viewer: i64) -> Cancellation {
+    fn new(c: orders::Cancellation, order: &Order, viewer: UserId) -> Cancellation {
         Cancellation {
             id: c.id.to_string(),
             requested_by: order.party_of(c.requested_by),

@@ -6,6 +6,7 @@ use axum::extract::State;
 use axum::routing::get;
 use yorozu_app::listings::view::home_sections;
 use yorozu_app::profile::view::recent_members;
+use yorozu_domain::UserId;
 
 use crate::ctx::Ctx;
 use crate::error::PageResult;
@@ -18,7 +19,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 struct MemberCard {
-    user_id: i64,
+    user_id: UserId,
     display_name: String,
     initial: String,
     has_avatar: bool,

@@ -15,9 +15,9 @@ use yorozu_app::accounts::CurrentUser;
 use yorozu_app::payouts::batches::{self, Failure};
 use yorozu_app::payouts::console::{self, BatchLine, Transfer};
 use yorozu_app::payouts::expiry;
-use yorozu_domain::Yen;
 use yorozu_domain::payouts::schedule::Date;
 use yorozu_domain::payouts::{BatchStatus, PayoutStatus};
+use yorozu_domain::{UserId, Yen};
 
 use super::member_name;
 use crate::ctx::Ctx;
@@ -68,7 +68,7 @@ fn transfer_date_label(ctx: &Ctx, iso: &str) -> String {
 /// A payout request ready for a template.
 struct TransferView {
     id: i64,
-    seller_id: i64,
+    seller_id: UserId,
     seller: String,
     gross: String,
     fee: String,
@@ -422,7 +422,7 @@ async fn failed(
 
 struct ExpiredView {
     order_id: i64,
-    seller_id: i64,
+    seller_id: UserId,
     seller: String,
     title: String,
     amount: String,

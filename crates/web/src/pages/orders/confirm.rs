@@ -24,6 +24,7 @@ use yorozu_app::orders::place::{self, Payment, Purchase};
 use yorozu_app::orders::quote::{self, Choice, Quote};
 use yorozu_app::payments::cards;
 use yorozu_app::{AppError, FieldError};
+use yorozu_domain::UserId;
 
 use super::{CardChoice, card_choices, minus_yen, yen};
 use crate::ctx::Ctx;
@@ -194,7 +195,7 @@ struct ConfirmPage<'a> {
     ctx: &'a Ctx,
     listing_id: i64,
     title: String,
-    seller_id: i64,
+    seller_id: UserId,
     seller_name: String,
     options: Vec<OptionChoice>,
     lines: Vec<Line>,

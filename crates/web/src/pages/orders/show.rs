@@ -10,6 +10,7 @@ use yorozu_app::orders::Party;
 use yorozu_app::orders::Review;
 use yorozu_app::orders::view::{self, Actions, MessageView, OrderDetail};
 use yorozu_app::payments::cards;
+use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::orders::{MessageKind, OrderState, ReviewRole};
 
@@ -108,7 +109,7 @@ struct OrderPage<'a> {
     /// Why the order ended, and what happens to the money (cancelled, expired, disputed).
     ended: Option<String>,
     counterpart_role: String,
-    counterpart_id: i64,
+    counterpart_id: UserId,
     counterpart_name: String,
     /// The other party's account is open: their profile is linked and they can be messaged.
     counterpart_active: bool,
