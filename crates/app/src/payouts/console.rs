@@ -40,7 +40,7 @@ impl Transfer {
             bank_name: names.map(|(b, _)| b.name.to_owned()).unwrap_or_default(),
             branch_name: names.map(|(_, br)| br.name.to_owned()).unwrap_or_default(),
             number_masked: format!("****{}", line.account_number_last3),
-            request: PayoutRequest::from(&line),
+            request: PayoutRequest::from(line.request),
             seller_name: line.seller_name,
         }
     }
@@ -57,16 +57,7 @@ pub struct BatchLine {
 impl From<console::BatchLine> for BatchLine {
     fn from(b: console::BatchLine) -> Self {
         Self {
-            batch: Batch {
-                id: b.id,
-                transfer_date: b.transfer_date,
-                status: b.status,
-                transfer_count: b.transfer_count,
-                total_net: b.total_net,
-                closed_by: b.closed_by,
-                closed_at: b.closed_at,
-                transferred_at: b.transferred_at,
-            },
+            batch: Batch::from(b.batch),
             closed_by_name: b.closed_by_name,
         }
     }

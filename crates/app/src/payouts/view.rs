@@ -4,7 +4,6 @@
 use yorozu_domain::payouts::{BatchStatus, PayoutStatus};
 use yorozu_domain::{UserId, Yen};
 use yorozu_store::payouts::batches::BatchRow;
-use yorozu_store::payouts::console::RequestLine;
 use yorozu_store::payouts::requests::PayoutRequestRow;
 
 /// A payout request (振込申請) of one seller's whole balance.
@@ -41,26 +40,6 @@ impl From<PayoutRequestRow> for PayoutRequest {
             transfer_date: r.transfer_date,
             batch_id: r.batch_id,
             failure_reason: r.failure_reason,
-            requested_at: r.requested_at,
-            transferred_at: r.transferred_at,
-            failed_at: r.failed_at,
-        }
-    }
-}
-
-/// The request part of a console line (its seller and bank go to [`super::console::Transfer`]).
-impl From<&RequestLine> for PayoutRequest {
-    fn from(r: &RequestLine) -> Self {
-        Self {
-            id: r.id,
-            seller_id: r.seller_id,
-            gross: r.gross,
-            fee: r.fee,
-            net: r.net,
-            status: r.status,
-            transfer_date: r.transfer_date.clone(),
-            batch_id: r.batch_id,
-            failure_reason: r.failure_reason.clone(),
             requested_at: r.requested_at,
             transferred_at: r.transferred_at,
             failed_at: r.failed_at,
