@@ -1,7 +1,7 @@
 //! The orders and points part of the OpenAPI document: operations and schemas.
 
 use serde_json::{Map, Value, json};
-use yorozu_domain::orders::OrderState;
+use yorozu_domain::orders::{DeliveryOutcome, OrderState};
 
 use super::{Op, list_of, schema_ref};
 
@@ -329,6 +329,7 @@ fn purchase_schemas() -> Value {
 /// One order as its parties see it.
 fn order_schemas() -> Value {
     let (id, time, nullable_time, yen) = (id(), time(), nullable_time(), yen());
+    let outcomes: Vec<&str> = DeliveryOutcome::ALL.iter().map(|o| o.as_str()).collect();
     json!({
         "BuyerAmounts": {
             "type": "object",
@@ -363,7 +364,7 @@ fn order_schemas() -> Value {
             "properties": {
                 "id": id,
                 "message_id": { "type": "string", "pattern": "^[0-9]+$", "description": "The talk-room entry with the note and files." },
-                "outcome": { "type": "string", "enum": ["pending", "approved", "auto_approved", "sent_back"] },
+                "outcome": { "type": "string", "enum": outcomes },
                 "send_back_reason": { "type": ["string", "null"] },
                 "delivered_at": time,
                 "auto_approve_at": time,
