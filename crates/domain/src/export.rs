@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use crate::stored::UnknownKey;
-
 /// Where a member's archive stands: asked for, built by a job, downloadable for a few days,
 /// then expired; or failed (a crashed builder, a withdrawal under way).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -56,18 +54,6 @@ impl ArchiveStatus {
 impl fmt::Display for ArchiveStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// A stored status (`#[sqlx(try_from = "String")]`); an unknown key is an error.
-impl TryFrom<String> for ArchiveStatus {
-    type Error = UnknownKey;
-
-    fn try_from(key: String) -> Result<Self, UnknownKey> {
-        Self::parse(&key).ok_or(UnknownKey {
-            what: "archive status",
-            key,
-        })
     }
 }
 

@@ -3,8 +3,6 @@
 
 use std::fmt;
 
-use crate::stored::UnknownKey;
-
 /// A job waits (and is retried) while queued; it ends done, failed for good, or dropped
 /// unrun (mail to a member who withdrew).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -43,18 +41,6 @@ impl JobStatus {
 impl fmt::Display for JobStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// A stored status (`#[sqlx(try_from = "String")]`); an unknown key is an error.
-impl TryFrom<String> for JobStatus {
-    type Error = UnknownKey;
-
-    fn try_from(key: String) -> Result<Self, UnknownKey> {
-        Self::parse(&key).ok_or(UnknownKey {
-            what: "job status",
-            key,
-        })
     }
 }
 

@@ -5,14 +5,16 @@
 //! of sqlx while no caller re-parses a column. A stored key the domain does not know is a
 //! decode error: the row is refused, never read with a silent default in its place.
 
-use crate::accounts::AccountStatus;
+use crate::accounts::{AccountStatus, Role};
+use crate::export::ArchiveStatus;
 use crate::identity::{DocumentKind, IdentityStatus};
+use crate::jobs::JobStatus;
 use crate::listings::ListingStatus;
 use crate::orders::OrderState;
 use crate::payouts::{BatchStatus, PayoutStatus};
 use crate::profile::NdaWillingness;
 use crate::promotions::PointKind;
-use crate::withdrawal::{PurgeStep, WithdrawalState};
+use crate::withdrawal::{PurgeStep, WithdrawalEnding, WithdrawalState};
 
 /// A stored key that no value of the domain type writes: a corrupt row or a newer writer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -57,6 +59,14 @@ decode_key!(NdaWillingness, "NDA willingness", |k| {
 decode_key!(PayoutStatus, "payout status", PayoutStatus::parse);
 decode_key!(BatchStatus, "batch status", BatchStatus::parse);
 decode_key!(PointKind, "point kind", PointKind::parse);
+decode_key!(ArchiveStatus, "archive status", ArchiveStatus::parse);
+decode_key!(Role, "role", Role::parse);
+decode_key!(JobStatus, "job status", JobStatus::parse);
+decode_key!(
+    WithdrawalEnding,
+    "withdrawal ending",
+    WithdrawalEnding::parse
+);
 
 #[cfg(test)]
 mod tests {

@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use crate::stored::UnknownKey;
-
 /// A member buys and sells; an operator also runs the console (payouts, reviews of identity
 /// documents, the newsletter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -36,15 +34,6 @@ impl Role {
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// A stored role (`#[sqlx(try_from = "String")]`); an unknown key is an error, not a member.
-impl TryFrom<String> for Role {
-    type Error = UnknownKey;
-
-    fn try_from(key: String) -> Result<Self, UnknownKey> {
-        Self::parse(&key).ok_or(UnknownKey { what: "role", key })
     }
 }
 

@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use crate::stored::UnknownKey;
-
 /// Who or what called a withdrawal off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WithdrawalEnding {
@@ -38,18 +36,6 @@ impl WithdrawalEnding {
 impl fmt::Display for WithdrawalEnding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// A stored ending; an unknown key is an error.
-impl TryFrom<String> for WithdrawalEnding {
-    type Error = UnknownKey;
-
-    fn try_from(key: String) -> Result<Self, UnknownKey> {
-        Self::parse(&key).ok_or(UnknownKey {
-            what: "withdrawal ending",
-            key,
-        })
     }
 }
 
