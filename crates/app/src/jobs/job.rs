@@ -23,8 +23,11 @@ pub trait Job: Serialize + DeserializeOwned + Send + Sync + 'static {
     /// need not be kept).
     const FORGET_PAYLOAD_WHEN_DONE: bool = false;
 
-    /// Attempts before the job fails for good.
-    fn max_attempts(app: &App) -> i64;
+    /// Attempts before the job fails for good: as many as a mail's, unless the job says
+    /// otherwise.
+    fn max_attempts(app: &App) -> i64 {
+        app.policy.mail_max_attempts
+    }
 
     /// Does the work. A lease can run out while a job runs, so this must be idempotent: it
     /// re-checks what it acts on, and running it twice changes nothing.

@@ -99,9 +99,6 @@ pub enum Delivery {
 impl Job for MailJob {
     const KIND: &'static str = "mail.send";
     const FORGET_PAYLOAD_WHEN_DONE: bool = true;
-    fn max_attempts(app: &App) -> i64 {
-        app.policy.mail_max_attempts
-    }
     async fn run(self, app: &App) -> AppResult<()> {
         deliver(app, self).await.map(|_| ())
     }

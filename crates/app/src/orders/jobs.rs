@@ -11,16 +11,8 @@ use super::transition;
 use crate::jobs::Job;
 use crate::{App, AppError, AppResult};
 
-/// Order jobs are retried as often as mail.
-fn max_attempts(app: &App) -> i64 {
-    app.policy.mail_max_attempts
-}
-
 impl Job for AutoApprove {
     const KIND: &'static str = "orders.auto_approve";
-    fn max_attempts(app: &App) -> i64 {
-        max_attempts(app)
-    }
     async fn run(self, app: &App) -> AppResult<()> {
         auto_approve(app, self).await
     }
@@ -28,9 +20,6 @@ impl Job for AutoApprove {
 
 impl Job for CancellationTimeout {
     const KIND: &'static str = "orders.cancellation_timeout";
-    fn max_attempts(app: &App) -> i64 {
-        max_attempts(app)
-    }
     async fn run(self, app: &App) -> AppResult<()> {
         cancellation_timeout(app, self).await
     }
@@ -38,9 +27,6 @@ impl Job for CancellationTimeout {
 
 impl Job for PaymentExpiry {
     const KIND: &'static str = "orders.payment_expiry";
-    fn max_attempts(app: &App) -> i64 {
-        max_attempts(app)
-    }
     async fn run(self, app: &App) -> AppResult<()> {
         payment_expiry(app, self).await
     }
@@ -48,9 +34,6 @@ impl Job for PaymentExpiry {
 
 impl Job for Refund {
     const KIND: &'static str = "orders.refund";
-    fn max_attempts(app: &App) -> i64 {
-        max_attempts(app)
-    }
     async fn run(self, app: &App) -> AppResult<()> {
         refund(app, self).await
     }
