@@ -11,8 +11,8 @@ mod db;
 pub mod dynamic;
 mod error;
 pub mod export;
-mod ids;
 pub mod migrate;
+mod optional;
 
 pub mod accounts;
 pub mod audit;
@@ -34,5 +34,5 @@ pub mod testing;
 
 pub use db::{Backend, Conn, Db, DbConfig, Exec, PoolConn, Tx};
 pub use error::{Error, Result};
-pub use ids::OptionalId;
 pub use migrate::migrate;
+pub use optional::{OptionalId, OptionalKey};

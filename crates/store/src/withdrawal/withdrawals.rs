@@ -3,7 +3,7 @@
 //! a member signing in cannot both win.
 
 use yorozu_domain::withdrawal::{PurgeStep, WithdrawalEnding, WithdrawalState};
-use yorozu_domain::{UnknownKey, UserId, Yen};
+use yorozu_domain::{UserId, Yen};
 
 use crate::{Exec, Result, execute, query_as};
 
@@ -26,48 +26,15 @@ pub struct WithdrawalRow {
     pub requested_at: i64,
     pub closed_at: Option<i64>,
     pub purge_at: Option<i64>,
-    #[sqlx(flatten, try_from = "PurgeStepColumn")]
+    #[sqlx(try_from = "crate::OptionalKey")]
     pub purge_step: Option<PurgeStep>,
     pub purged_at: Option<i64>,
-    #[sqlx(flatten, try_from = "EndedReasonColumn")]
+    #[sqlx(try_from = "crate::OptionalKey")]
     pub ended_reason: Option<WithdrawalEnding>,
     pub ended_at: Option<i64>,
     pub updated_at: i64,
     /// The `withdrawal_reasons` row recorded at closing, until the purge starts.
     pub reason_id: Option<i64>,
-}
-
-/// The nullable `purge_step` column as stored, decoded into [`WithdrawalRow::purge_step`]
-/// (sqlx's `try_from` cannot wrap an `Option`, so the column is read as a row of its own).
-#[derive(Debug, sqlx::FromRow)]
-pub struct PurgeStepColumn {
-    purge_step: Option<String>,
-}
-
-impl TryFrom<PurgeStepColumn> for Option<PurgeStep> {
-    type Error = UnknownKey;
-
-    fn try_from(column: PurgeStepColumn) -> std::result::Result<Self, UnknownKey> {
-        column.purge_step.map(PurgeStep::try_from).transpose()
-    }
-}
-
-/// The nullable `ended_reason` column as stored, decoded into
-/// [`WithdrawalRow::ended_reason`].
-#[derive(Debug, sqlx::FromRow)]
-pub struct EndedReasonColumn {
-    ended_reason: Option<String>,
-}
-
-impl TryFrom<EndedReasonColumn> for Option<WithdrawalEnding> {
-    type Error = UnknownKey;
-
-    fn try_from(column: EndedReasonColumn) -> std::result::Result<Self, UnknownKey> {
-        column
-            .ended_reason
-            .map(WithdrawalEnding::try_from)
-            .transpose()
-    }
 }
 
 macro_rules! select {
