@@ -6,13 +6,14 @@
 //! at most once; posting it again is a no-op that reports `false`.
 
 use yorozu_domain::orders::ledger::{Account, Transaction};
+use yorozu_domain::{UserId, Yen};
 use yorozu_store::Exec;
 use yorozu_store::ledger::{self as store, EntryRow};
 
 use crate::{App, AppError, AppResult};
 
 /// The `account` and `account_owner` columns of a domain account.
-pub fn account_key(account: Account) -> (&'static str, Option<i64>) {
+pub fn account_key(account: Account) -> (&'static str, Option<UserId>) {
     let owner = match account {
         Account::SellerBalance(seller_id) => Some(seller_id),
         _ => None,
@@ -53,7 +54,7 @@ pub async fn post(
                 transaction_id: id,
                 account: account.to_owned(),
                 account_owner,
-                amount: entry.amount,
+                amount: Yen::new(entry.amount),
                 created_at: now,
             }
         })
@@ -64,7 +65,7 @@ pub async fn post(
 
 /// The balance of an account: the sum of its entries (debit-positive; see
 /// [`yorozu_domain::orders::ledger`] for the sign of each account).
-pub async fn balance(app: &App, account: Account) -> AppResult<i64> {
+pub async fn balance(app: &App, account: Account) -> AppResult<Yen> {
     let (key, owner) = account_key(account);
     let mut c = app.db.read().await?;
     Ok(store::balance(&mut c, key, owner).await?)

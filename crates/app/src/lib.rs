@@ -19,6 +19,7 @@ pub mod ledger;
 pub mod legal;
 pub mod listings;
 pub mod mail;
+pub mod mailbox;
 pub mod operators;
 pub mod orders;
 pub mod paperwork;

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
+use yorozu_domain::UserId;
 
 use yorozu_store::Db;
 
@@ -52,14 +53,14 @@ pub fn app(db: Db, clock: Arc<FixedClock>, files_dir: &Path, key: u8) -> App {
 
 /// A full-access API token for a member, made without the password and confirmation that
 /// the settings page asks for (fixtures of the web tests and the benchmark).
-pub async fn api_token(app: &App, user_id: i64) -> crate::AppResult<String> {
+pub async fn api_token(app: &App, user_id: UserId) -> crate::AppResult<String> {
     api_token_with(app, user_id, yorozu_domain::accounts::TokenScope::Full).await
 }
 
 /// [`api_token`] with a chosen scope.
 pub async fn api_token_with(
     app: &App,
-    user_id: i64,
+    user_id: UserId,
     scope: yorozu_domain::accounts::TokenScope,
 ) -> crate::AppResult<String> {
     let (_, secret) = crate::accounts::api_tokens::issue(

@@ -90,7 +90,7 @@ async fn seeded_seller(m: &Market) {
 /// independent reader) into a temporary folder.
 async fn exported(t: &TestApp, member: &yorozu_app::accounts::CurrentUser) -> (PathBuf, i64) {
     let row = request::request(&t.app, member).await.expect("request");
-    assert_eq!(row.status, "queued");
+    assert_eq!(row.status.as_str(), "queued");
     t.run_jobs().await;
     let (ready, keys) = request::download(&t.app, member, row.id)
         .await
@@ -368,7 +368,7 @@ both_backends!(
             .expect("find")
             .expect("row");
         drop(c);
-        assert_eq!(after.status, "failed");
+        assert_eq!(after.status.as_str(), "failed");
         let parts = t.app.files.keys().await.expect("keys");
         assert!(
             !parts.iter().any(|k| k.starts_with("exports/")),

@@ -9,6 +9,7 @@ use yorozu_app::identity::review::{self, Decision};
 use yorozu_app::identity::{erase, state, submit::submit};
 use yorozu_app::jobs::Job;
 use yorozu_app::operators::{audit, create::create_operator};
+use yorozu_domain::UserId;
 use yorozu_store::{Db, both_backends, identity, profiles};
 
 use support::*;
@@ -33,7 +34,7 @@ async fn document(t: &TestApp, id: i64) -> identity::DocumentRow {
         .expect("document row")
 }
 
-async fn verified_at(t: &TestApp, user_id: i64) -> Option<i64> {
+async fn verified_at(t: &TestApp, user_id: UserId) -> Option<i64> {
     let mut c = t.app.db.read().await.expect("read");
     profiles::find(&mut c, user_id)
         .await

@@ -5,6 +5,7 @@ mod support;
 
 use std::sync::Arc;
 use std::time::Duration;
+use yorozu_domain::UserId;
 
 use yorozu_app::App;
 use yorozu_app::ledger::{balance, post};
@@ -16,7 +17,7 @@ use yorozu_store::{Db, both_backends, ledger as store};
 
 use support::*;
 
-const SELLER: i64 = 42;
+const SELLER: UserId = UserId::new(42);
 
 /// ¥10,000 with one ¥1,000 option and a ¥500 discount at the default fee rates.
 fn quote() -> OrderQuote {
@@ -39,14 +40,14 @@ async fn post_one(app: &App, kind: &str, reference: &str, tx: &Transaction) -> b
 }
 
 async fn bal(app: &App, account: Account) -> i64 {
-    balance(app, account).await.expect("balance")
+    balance(app, account).await.expect("balance").get()
 }
 
 async fn assert_every_transaction_sums_to_zero(app: &App) -> usize {
     let mut c = app.db.read().await.expect("read");
     let sums = store::transaction_sums(&mut c).await.expect("sums");
     for (id, sum) in &sums {
-        assert_eq!(*sum, 0, "transaction {id} is unbalanced");
+        assert_eq!(sum.get(), 0, "transaction {id} is unbalanced");
     }
     sums.len()
 }
@@ -93,7 +94,11 @@ both_backends!(
             -q.seller_share().get()
         );
         assert_eq!(
-            bal(&t.app, Account::SellerBalance(SELLER + 1)).await,
+            bal(
+                &t.app,
+                Account::SellerBalance(UserId::new(SELLER.get() + 1))
+            )
+            .await,
             0,
             "another seller has nothing"
         );
@@ -129,9 +134,9 @@ both_backends!(
         let entries = store::entries_for_transaction(&mut c, id)
             .await
             .expect("entries");
-        let mut stored: Vec<(String, Option<i64>, i64)> = entries
+        let mut stored: Vec<(String, Option<UserId>, i64)> = entries
             .into_iter()
-            .map(|e| (e.account, e.account_owner, e.amount))
+            .map(|e| (e.account, e.account_owner, e.amount.get()))
             .collect();
         stored.sort();
         assert_eq!(

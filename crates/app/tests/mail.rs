@@ -6,11 +6,12 @@ mod support;
 use yorozu_app::AppError;
 use yorozu_app::mail::{MailCategory, newsletter, outbox, settings, unsubscribe};
 use yorozu_app::ports::OutgoingMail;
+use yorozu_domain::UserId;
 use yorozu_store::{Db, both_backends};
 
 use support::*;
 
-async fn operator(t: &TestApp) -> i64 {
+async fn operator(t: &TestApp) -> UserId {
     yorozu_app::operators::create::create_operator(
         &t.app,
         "ops@yorozu.test",
@@ -21,7 +22,7 @@ async fn operator(t: &TestApp) -> i64 {
     .expect("operator")
 }
 
-async fn effective(t: &TestApp, user_id: i64) -> Vec<settings::Setting> {
+async fn effective(t: &TestApp, user_id: UserId) -> Vec<settings::Setting> {
     let mut c = t.app.db.read().await.expect("read");
     settings::effective(&mut c, user_id)
         .await

@@ -7,6 +7,7 @@
 
 use yorozu_app::mail::compose::compose;
 use yorozu_domain::Locale;
+use yorozu_domain::UserId;
 use yorozu_i18n::Arg;
 
 /// What a mail says with one set of arguments.
@@ -16,7 +17,13 @@ struct Composed {
 }
 
 fn composed(locale: Locale, name: &str, args: &[(&str, Arg)]) -> Composed {
-    let mail = compose(locale, name, "member@example.jp", Some(1), args);
+    let mail = compose(
+        locale,
+        name,
+        "member@example.jp",
+        Some(UserId::new(1)),
+        args,
+    );
     Composed {
         subject: mail.subject,
         body: mail.body_text,

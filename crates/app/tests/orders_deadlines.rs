@@ -35,7 +35,7 @@ both_backends!(
         let deliveries = yorozu_store::orders::deliveries::list(&mut c, id)
             .await
             .expect("list");
-        assert_eq!(deliveries[0].outcome, "auto_approved");
+        assert_eq!(deliveries[0].outcome.as_str(), "auto_approved");
     }
 );
 

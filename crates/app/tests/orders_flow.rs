@@ -238,16 +238,12 @@ both_backends!(
             .await
             .expect("reviews");
         assert_eq!(reviews.len(), 2);
-        assert!(
-            reviews
-                .iter()
-                .any(|r| r.author_role == "buyer" && r.anonymous && r.subject_id == m.seller.id)
-        );
-        assert!(
-            reviews
-                .iter()
-                .any(|r| r.author_role == "seller" && !r.anonymous && r.subject_id == m.buyer.id)
-        );
+        assert!(reviews.iter().any(|r| r.author_role.as_str() == "buyer"
+            && r.anonymous
+            && r.subject_id == m.seller.id));
+        assert!(reviews.iter().any(|r| r.author_role.as_str() == "seller"
+            && !r.anonymous
+            && r.subject_id == m.buyer.id));
         drop(c);
         let detail = view::detail(app, &m.buyer, id).await.expect("detail");
         assert!(

@@ -7,6 +7,7 @@ use yorozu_app::AppError;
 use yorozu_app::orders::cancel::{self, Answer};
 use yorozu_app::orders::deliver;
 use yorozu_app::orders::place::place;
+use yorozu_domain::UserId;
 use yorozu_store::{Db, both_backends};
 
 use support::orders::*;
@@ -140,7 +141,7 @@ both_backends!(
 struct PointsSpendingGateway {
     inner: std::sync::Arc<yorozu_app::ports::SandboxGateway>,
     db: Db,
-    buyer: i64,
+    buyer: UserId,
 }
 
 #[async_trait::async_trait]
@@ -169,8 +170,8 @@ impl yorozu_app::ports::PaymentGateway for PointsSpendingGateway {
             &yorozu_store::promotions::points::PointEntryRow {
                 id: 1,
                 user_id: self.buyer,
-                kind: "use".into(),
-                amount: -1_000,
+                kind: yorozu_domain::promotions::PointKind::Use,
+                amount: yorozu_domain::promotions::Points::new(-1_000),
                 order_id: None,
                 note: "elsewhere".into(),
                 created_at: 0,

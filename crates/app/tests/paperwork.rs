@@ -8,9 +8,10 @@ use yorozu_app::legal::InvoiceNumber;
 use yorozu_app::orders::cancel::{self, Answer};
 use yorozu_app::orders::deliver::approve;
 use yorozu_app::orders::place::{Payment, place};
-use yorozu_app::paperwork::receipt::{Addressee, PaymentMethod, receipt};
+use yorozu_app::paperwork::receipt::{Addressee, receipt};
 use yorozu_app::paperwork::statement::{YearMonth, months, statement};
 use yorozu_domain::Yen;
+use yorozu_domain::orders::PaymentMethod;
 use yorozu_store::{Db, both_backends};
 
 use support::orders::*;

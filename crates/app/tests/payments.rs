@@ -40,7 +40,7 @@ async fn cards_table_text(t: &TestApp, member: &CurrentUser) -> String {
         fetch_all,
         yorozu_store::cards::CardRow,
         sql,
-        member.id
+        member.id.get()
     )
     .expect("rows");
     format!("{rows:?}")

@@ -5,11 +5,12 @@ mod support;
 
 use yorozu_app::profile::edit::{self, ProfileForm};
 use yorozu_app::profile::{ProfileView, avatar, view};
+use yorozu_domain::UserId;
 use yorozu_store::{Db, both_backends, profiles};
 
 use support::*;
 
-async fn load(t: &TestApp, user_id: i64) -> ProfileView {
+async fn load(t: &TestApp, user_id: UserId) -> ProfileView {
     let mut c = t.app.db.read().await.expect("read");
     view::load(&mut c, user_id)
         .await
@@ -17,7 +18,7 @@ async fn load(t: &TestApp, user_id: i64) -> ProfileView {
         .expect("profile of an active member")
 }
 
-async fn avatar_key(t: &TestApp, user_id: i64) -> Option<String> {
+async fn avatar_key(t: &TestApp, user_id: UserId) -> Option<String> {
     let mut c = t.app.db.read().await.expect("read");
     profiles::find(&mut c, user_id)
         .await
@@ -317,15 +318,14 @@ both_backends!(
         )
         .await
         .expect("operator");
-        let mut c = t.app.db.read().await.expect("read");
-        let recent = view::recent_members(&mut c, 10).await.expect("recent");
+        let recent = view::recent_members(&t.app, 10).await.expect("recent");
         let shown: Vec<_> = recent
             .iter()
             .map(|p| (p.user_id, p.display_name.as_str()))
             .collect();
         assert_eq!(shown, [(second.user_id, "二番"), (first.user_id, "一番")]);
         assert_eq!(
-            view::recent_members(&mut c, 1).await.expect("recent").len(),
+            view::recent_members(&t.app, 1).await.expect("recent").len(),
             1
         );
     }

@@ -5,6 +5,7 @@
 mod support;
 
 use std::cmp::Reverse;
+use yorozu_domain::UserId;
 
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::listings::edit;
@@ -644,13 +645,13 @@ both_backends!(results_are_paged, |db: Db| async move {
 });
 
 /// Published listings of `seller_id`, loaded in bulk as the data generator does.
-async fn bulk_publish(db: &Db, seller_id: i64, first_id: i64, count: i64) {
+async fn bulk_publish(db: &Db, seller_id: UserId, first_id: i64, count: i64) {
     let rows: Vec<Vec<Bind>> = (first_id..first_id + count)
         .map(|id| {
             let title = format!("一括登録 {id}");
             vec![
                 Bind::I64(id),
-                Bind::I64(seller_id),
+                Bind::I64(seller_id.get()),
                 Bind::Text("published".into()),
                 Bind::I64(301),
                 Bind::I64(3),

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
+use yorozu_domain::UserId;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -222,15 +223,15 @@ async fn a_japanese_newsletter_reaches_a_real_smtp_server_as_valid_mime_with_uns
     let text = "いつもよろずをご利用いただき、ありがとうございます。\n今月は翻訳・デザインの人気サービスをご紹介します。";
     let mut mail = OutgoingMail {
         to: "reader@example.jp".into(),
-        user_id: Some(42),
+        user_id: Some(UserId::new(42)),
         subject: subject.into(),
         body_text: format!(
             "{text}\n\n--\n配信停止: {}\n",
-            unsubscribe::url(&t.app, 42, MailCategory::Newsletter)
+            unsubscribe::url(&t.app, UserId::new(42), MailCategory::Newsletter)
         ),
         headers: vec![],
     };
-    unsubscribe::add_headers(&t.app, &mut mail, 42, MailCategory::Newsletter);
+    unsubscribe::add_headers(&t.app, &mut mail, UserId::new(42), MailCategory::Newsletter);
     mailer
         .send(&mail)
         .await
@@ -252,7 +253,7 @@ async fn a_japanese_newsletter_reaches_a_real_smtp_server_as_valid_mime_with_uns
     );
     assert_eq!(decode_rfc2047(raw_subject), subject);
 
-    let unsubscribe_url = unsubscribe::url(&t.app, 42, MailCategory::Newsletter);
+    let unsubscribe_url = unsubscribe::url(&t.app, UserId::new(42), MailCategory::Newsletter);
     assert!(unsubscribe_url.starts_with("http://test.local/mail/unsubscribe?token="));
     assert_eq!(
         field(&fields, "List-Unsubscribe"),

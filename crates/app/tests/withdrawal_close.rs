@@ -358,7 +358,7 @@ both_backends!(
             .expect("in flight")
             .expect("a payout request");
         drop(c);
-        assert_eq!((request.gross, request.net), (2_340, 2_180));
+        assert_eq!((request.gross.get(), request.net.get()), (2_340, 2_180));
         let op = operator(t).await;
         let batch = yorozu_app::payouts::batches::close(&t.app, &op, &request.transfer_date)
             .await

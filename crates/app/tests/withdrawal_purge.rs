@@ -193,7 +193,7 @@ both_backends!(
                 fetch_all,
                 String,
                 "SELECT provider_token FROM cards WHERE user_id = $1",
-                m.seller.id
+                m.seller.id.get()
             )
             .expect("tokens")
         };
@@ -273,7 +273,7 @@ both_backends!(
             fetch_all,
             i64,
             "SELECT id FROM orders WHERE buyer_id = $1",
-            m.buyer.id
+            m.buyer.id.get()
         )
         .expect("ids");
         drop(c);

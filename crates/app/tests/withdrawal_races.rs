@@ -115,7 +115,7 @@ both_backends!(
                 .await
             };
             let closed = race(t, &seller, confirmation, stagger(round), order).await;
-            let live = live_orders(&t.app.db, "seller_id", seller.id).await;
+            let live = live_orders(&t.app.db, "seller_id", seller.id.get()).await;
             assert!(
                 !(closed && live > 0),
                 "round {round}: a live order on a closed seller"
@@ -148,7 +148,7 @@ both_backends!(
                 .await
             };
             let closed = race(t, &buyer, confirmation, stagger(round), order).await;
-            let live = live_orders(&t.app.db, "buyer_id", buyer.id).await;
+            let live = live_orders(&t.app.db, "buyer_id", buyer.id.get()).await;
             assert!(
                 !(closed && live > 0),
                 "round {round}: a live purchase by a closed member"

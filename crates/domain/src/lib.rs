@@ -16,8 +16,10 @@
 
 pub mod accounts;
 pub mod error_code;
+pub mod export;
 pub mod identity;
 pub mod ids;
+pub mod jobs;
 pub mod listings;
 pub mod locale;
 pub mod money;

@@ -5,6 +5,10 @@
 //! one point = ¥1 on orders, and all of a member's points expire one year after their last
 //! acquisition.
 
+pub mod points;
+
+pub use points::{PointKind, Points};
+
 use crate::Timestamp;
 use crate::error_code::error_codes;
 use crate::money::Yen;

@@ -5,12 +5,16 @@
 //! of sqlx while no caller re-parses a column. A stored key the domain does not know is a
 //! decode error: the row is refused, never read with a silent default in its place.
 
-use crate::accounts::AccountStatus;
+use crate::accounts::{AccountStatus, Role};
+use crate::export::ArchiveStatus;
 use crate::identity::{DocumentKind, IdentityStatus};
+use crate::jobs::JobStatus;
 use crate::listings::ListingStatus;
 use crate::orders::OrderState;
+use crate::payouts::{BatchStatus, PayoutStatus};
 use crate::profile::NdaWillingness;
-use crate::withdrawal::{PurgeStep, WithdrawalState};
+use crate::promotions::PointKind;
+use crate::withdrawal::{PurgeStep, WithdrawalEnding, WithdrawalState};
 
 /// A stored key that no value of the domain type writes: a corrupt row or a newer writer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -35,6 +39,8 @@ macro_rules! decode_key {
         }
     };
 }
+/// For the areas that keep their decoders beside their types (e.g. `orders::stored`).
+pub(crate) use decode_key;
 
 decode_key!(AccountStatus, "account status", AccountStatus::parse);
 decode_key!(OrderState, "order state", |k| OrderState::parse(k).ok());
@@ -50,6 +56,17 @@ decode_key!(DocumentKind, "document kind", |k| DocumentKind::parse(k)
 decode_key!(NdaWillingness, "NDA willingness", |k| {
     NdaWillingness::parse(k).ok()
 });
+decode_key!(PayoutStatus, "payout status", PayoutStatus::parse);
+decode_key!(BatchStatus, "batch status", BatchStatus::parse);
+decode_key!(PointKind, "point kind", PointKind::parse);
+decode_key!(ArchiveStatus, "archive status", ArchiveStatus::parse);
+decode_key!(Role, "role", Role::parse);
+decode_key!(JobStatus, "job status", JobStatus::parse);
+decode_key!(
+    WithdrawalEnding,
+    "withdrawal ending",
+    WithdrawalEnding::parse
+);
 
 #[cfg(test)]
 mod tests {
@@ -80,6 +97,15 @@ mod tests {
         }
         for s in NdaWillingness::ALL {
             assert_eq!(NdaWillingness::try_from(s.as_str().to_owned()), Ok(s));
+        }
+        for s in PayoutStatus::ALL {
+            assert_eq!(PayoutStatus::try_from(s.as_str().to_owned()), Ok(s));
+        }
+        for s in BatchStatus::ALL {
+            assert_eq!(BatchStatus::try_from(s.as_str().to_owned()), Ok(s));
+        }
+        for k in PointKind::ALL {
+            assert_eq!(PointKind::try_from(k.as_str().to_owned()), Ok(k));
         }
     }
 

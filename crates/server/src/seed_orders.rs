@@ -9,6 +9,7 @@ use yorozu_app::orders::place::{Payment, Purchase, place};
 use yorozu_app::orders::quote::Choice;
 use yorozu_app::orders::review::{ReviewInput, write};
 use yorozu_app::orders::{deliver, talk};
+use yorozu_domain::Yen;
 use yorozu_store::accounts::users;
 use yorozu_store::promotions::coupons::{self, CouponRow};
 
@@ -192,8 +193,8 @@ pub async fn demo_orders(app: &App, emails: &[&str]) -> anyhow::Result<usize> {
             id: app.new_id(),
             code: DEMO_COUPON.into(),
             title: "はじめてのご購入に".into(),
-            discount: 500,
-            min_order: 3_000,
+            discount: Yen::new(500),
+            min_order: Yen::new(3_000),
             starts_at: now,
             expires_at: now + 365 * 86_400,
             created_by: None,

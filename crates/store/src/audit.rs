@@ -1,13 +1,16 @@
 //! The operators' audit log: every operator action, append-only.
 
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AuditRow {
     pub id: i64,
-    pub operator_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub operator_id: UserId,
     pub action: String,
-    pub target_user_id: Option<i64>,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub target_user_id: Option<UserId>,
     pub detail: String,
     pub at: i64,
 }
@@ -17,9 +20,9 @@ pub async fn append(c: &mut impl Exec, row: &AuditRow) -> Result<()> {
         c,
         "INSERT INTO audit_log (id, operator_id, action, target_user_id, detail, at) VALUES ($1, $2, $3, $4, $5, $6)",
         row.id,
-        row.operator_id,
+        row.operator_id.get(),
         &row.action,
-        row.target_user_id,
+        row.target_user_id.map(UserId::get),
         &row.detail,
         row.at
     )?;

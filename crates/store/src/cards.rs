@@ -1,11 +1,13 @@
 //! Registered payment cards: the provider's token, brand, last four digits and expiry only.
 
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct CardRow {
     pub id: i64,
-    pub user_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub user_id: UserId,
     pub provider_token: String,
     pub brand: String,
     pub last4: String,
@@ -24,7 +26,7 @@ pub async fn insert(c: &mut impl Exec, card: &CardRow) -> Result<()> {
         "INSERT INTO cards (id, user_id, provider_token, brand, last4, exp_month, exp_year, created_at, deleted_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         card.id,
-        card.user_id,
+        card.user_id.get(),
         &card.provider_token,
         &card.brand,
         &card.last4,
@@ -37,7 +39,7 @@ pub async fn insert(c: &mut impl Exec, card: &CardRow) -> Result<()> {
 }
 
 /// The member's cards that are not deleted, newest first.
-pub async fn list_active_for_user(c: &mut impl Exec, user_id: i64) -> Result<Vec<CardRow>> {
+pub async fn list_active_for_user(c: &mut impl Exec, user_id: UserId) -> Result<Vec<CardRow>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM cards WHERE user_id = $1 AND deleted_at IS NULL ORDER BY id DESC"
     );
@@ -46,7 +48,7 @@ pub async fn list_active_for_user(c: &mut impl Exec, user_id: i64) -> Result<Vec
         fetch_all,
         CardRow,
         sqlx::AssertSqlSafe(sql),
-        user_id
+        user_id.get()
     )?)
 }
 

@@ -1,5 +1,6 @@
 //! Identity documents (本人確認書類) and their review.
 
+use yorozu_domain::UserId;
 use yorozu_domain::identity::{DocumentKind, IdentityStatus};
 
 use crate::{Exec, Result, execute, query_as};
@@ -7,7 +8,8 @@ use crate::{Exec, Result, execute, query_as};
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct DocumentRow {
     pub id: i64,
-    pub user_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub user_id: UserId,
     #[sqlx(try_from = "String")]
     pub kind: DocumentKind,
     pub file_key: Option<String>,
@@ -16,7 +18,8 @@ pub struct DocumentRow {
     pub status: IdentityStatus,
     pub submitted_at: i64,
     pub decided_at: Option<i64>,
-    pub decided_by: Option<i64>,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub decided_by: Option<UserId>,
     pub rejection_reason: Option<String>,
     pub file_erase_after: Option<i64>,
     pub file_erased_at: Option<i64>,
@@ -29,7 +32,7 @@ pub async fn insert(c: &mut impl Exec, d: &DocumentRow) -> Result<()> {
                                          decided_at, decided_by, rejection_reason, file_erase_after, file_erased_at)
          VALUES ($1, $2, $3, $4, $5, 'pending', $6, NULL, NULL, NULL, NULL, NULL)",
         d.id,
-        d.user_id,
+        d.user_id.get(),
         d.kind.as_str(),
         d.file_key.as_deref(),
         &d.content_type,
@@ -51,7 +54,7 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<DocumentRow>> {
 }
 
 /// The member's most recent submission.
-pub async fn latest_for_user(c: &mut impl Exec, user_id: i64) -> Result<Option<DocumentRow>> {
+pub async fn latest_for_user(c: &mut impl Exec, user_id: UserId) -> Result<Option<DocumentRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
@@ -59,7 +62,7 @@ pub async fn latest_for_user(c: &mut impl Exec, user_id: i64) -> Result<Option<D
         "SELECT id, user_id, kind, file_key, content_type, status, submitted_at, decided_at, decided_by,
                 rejection_reason, file_erase_after, file_erased_at
          FROM identity_documents WHERE user_id = $1 ORDER BY submitted_at DESC, id DESC LIMIT 1",
-        user_id
+        user_id.get()
     )?)
 }
 
@@ -80,7 +83,7 @@ pub async fn decide(
     c: &mut impl Exec,
     id: i64,
     status: IdentityStatus,
-    operator_id: i64,
+    operator_id: UserId,
     reason: Option<&str>,
     now: i64,
     erase_after: i64,
@@ -92,7 +95,7 @@ pub async fn decide(
          WHERE id = $1 AND status = 'pending'",
         id,
         status.as_str(),
-        operator_id,
+        operator_id.get(),
         reason,
         now,
         erase_after

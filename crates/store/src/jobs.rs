@@ -4,15 +4,20 @@
 //! claim one due job at a time by setting a lease; a crashed worker's lease runs out and the
 //! job becomes claimable again, so every job handler must be idempotent.
 
+use yorozu_domain::jobs::JobStatus;
+
 use crate::{Backend, Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct JobRow {
     pub id: i64,
     pub kind: String,
     pub payload: String,
-    pub user_id: Option<i64>,
-    pub status: String,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub user_id: Option<UserId>,
+    #[sqlx(try_from = "String")]
+    pub status: JobStatus,
     pub run_at: i64,
     pub attempts: i64,
     pub max_attempts: i64,
@@ -28,7 +33,7 @@ pub struct NewJob<'a> {
     pub id: i64,
     pub kind: &'a str,
     pub payload: &'a str,
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     pub run_at: i64,
     pub max_attempts: i64,
     pub now: i64,
@@ -43,7 +48,7 @@ pub async fn enqueue(c: &mut impl Exec, j: &NewJob<'_>) -> Result<()> {
         j.id,
         j.kind,
         j.payload,
-        j.user_id,
+        j.user_id.map(UserId::get),
         j.run_at,
         j.max_attempts,
         j.now
@@ -66,7 +71,8 @@ pub async fn enqueue_many(c: &mut impl Exec, jobs: &[NewJob<'_>]) -> Result<()> 
         q.push_bind(Bind::I64(j.id)).push(", ");
         q.push_bind(Bind::Text(j.kind.to_owned())).push(", ");
         q.push_bind(Bind::Text(j.payload.to_owned())).push(", ");
-        q.push_bind(Bind::OptI64(j.user_id)).push(", 'queued', ");
+        q.push_bind(Bind::OptI64(j.user_id.map(UserId::get)))
+            .push(", 'queued', ");
         q.push_bind(Bind::I64(j.run_at)).push(", 0, ");
         q.push_bind(Bind::I64(j.max_attempts))
             .push(", NULL, NULL, NULL, ");
@@ -167,14 +173,14 @@ pub async fn fail(
 /// Drops queued jobs of the given kind concerning this member (e.g. mail after withdrawal).
 pub async fn drop_queued_for_user(
     c: &mut impl Exec,
-    user_id: i64,
+    user_id: UserId,
     kind: &str,
     now: i64,
 ) -> Result<u64> {
     Ok(execute!(
         c,
         "UPDATE jobs SET status = 'dropped', finished_at = $3 WHERE user_id = $1 AND kind = $2 AND status = 'queued'",
-        user_id,
+        user_id.get(),
         kind,
         now
     )?)

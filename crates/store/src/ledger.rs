@@ -2,8 +2,11 @@
 //! reference) and their entries. Append-only: there is no update or delete here, on purpose.
 //! Balances are sums of entries.
 
+use yorozu_domain::Yen;
+
 use crate::dynamic::{Bind, QueryBuilder};
 use crate::{Exec, Result, execute, query_as, query_scalar};
+use yorozu_domain::UserId;
 
 /// One entry to write or as read back.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -13,9 +16,11 @@ pub struct EntryRow {
     /// The account's kind key (`escrow`, `seller_balance`, …).
     pub account: String,
     /// The member of a per-member account; `None` otherwise.
-    pub account_owner: Option<i64>,
-    /// Signed yen: positive = debit, negative = credit.
-    pub amount: i64,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub account_owner: Option<UserId>,
+    /// Signed: positive = debit, negative = credit.
+    #[sqlx(try_from = "i64")]
+    pub amount: Yen,
     pub created_at: i64,
 }
 
@@ -68,8 +73,9 @@ pub async fn insert_entries(c: &mut impl Exec, rows: &[EntryRow]) -> Result<()> 
         q.push_bind(Bind::I64(row.id)).push(", ");
         q.push_bind(Bind::I64(row.transaction_id)).push(", ");
         q.push_bind(Bind::Text(row.account.clone())).push(", ");
-        q.push_bind(Bind::OptI64(row.account_owner)).push(", ");
-        q.push_bind(Bind::I64(row.amount)).push(", ");
+        q.push_bind(Bind::OptI64(row.account_owner.map(UserId::get)))
+            .push(", ");
+        q.push_bind(Bind::I64(row.amount.get())).push(", ");
         q.push_bind(Bind::I64(row.created_at)).push(")");
     }
     q.execute(c).await?;
@@ -77,9 +83,9 @@ pub async fn insert_entries(c: &mut impl Exec, rows: &[EntryRow]) -> Result<()> 
 }
 
 /// The sum of an account's entries (`owner` = `None` for accounts without an owner).
-pub async fn balance(c: &mut impl Exec, account: &str, owner: Option<i64>) -> Result<i64> {
+pub async fn balance(c: &mut impl Exec, account: &str, owner: Option<UserId>) -> Result<Yen> {
     // `account_owner = $2` never matches NULL, so the two cases are two queries.
-    Ok(match owner {
+    let sum: i64 = match owner {
         Some(owner) => query_scalar!(
             c,
             fetch_one,
@@ -87,7 +93,7 @@ pub async fn balance(c: &mut impl Exec, account: &str, owner: Option<i64>) -> Re
             "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM ledger_entries
              WHERE account = $1 AND account_owner = $2",
             account,
-            owner
+            owner.get()
         )?,
         None => query_scalar!(
             c,
@@ -97,19 +103,24 @@ pub async fn balance(c: &mut impl Exec, account: &str, owner: Option<i64>) -> Re
              WHERE account = $1 AND account_owner IS NULL",
             account
         )?,
-    })
+    };
+    Ok(Yen::new(sum))
 }
 
 /// Every transaction with the sum of its entries (each must be zero), oldest first.
-pub async fn transaction_sums(c: &mut impl Exec) -> Result<Vec<(i64, i64)>> {
-    Ok(query_as!(
+pub async fn transaction_sums(c: &mut impl Exec) -> Result<Vec<(i64, Yen)>> {
+    let sums: Vec<(i64, i64)> = query_as!(
         c,
         fetch_all,
         (i64, i64),
         "SELECT t.id, CAST(COALESCE(SUM(e.amount), 0) AS BIGINT)
          FROM ledger_transactions t LEFT JOIN ledger_entries e ON e.transaction_id = t.id
          GROUP BY t.id ORDER BY t.id"
-    )?)
+    )?;
+    Ok(sums
+        .into_iter()
+        .map(|(id, sum)| (id, Yen::new(sum)))
+        .collect())
 }
 
 /// The entries of one transaction, in the order they were written.

@@ -12,6 +12,7 @@ pub mod dynamic;
 mod error;
 pub mod export;
 pub mod migrate;
+mod optional;
 
 pub mod accounts;
 pub mod audit;
@@ -34,3 +35,4 @@ pub mod testing;
 pub use db::{Backend, Conn, Db, DbConfig, Exec, PoolConn, Tx};
 pub use error::{Error, Result};
 pub use migrate::migrate;
+pub use optional::{OptionalId, OptionalKey};

@@ -1,11 +1,13 @@
 //! Mail captured locally instead of sent, for a fresh `cargo run` without an SMTP server.
 
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MailboxRow {
     pub id: i64,
-    pub user_id: Option<i64>,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub user_id: Option<UserId>,
     pub to_addr: String,
     pub subject: String,
     pub body_text: String,
@@ -19,7 +21,7 @@ pub async fn insert(c: &mut impl Exec, m: &MailboxRow) -> Result<()> {
         "INSERT INTO mailbox (id, user_id, to_addr, subject, body_text, headers, sent_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
         m.id,
-        m.user_id,
+        m.user_id.map(UserId::get),
         &m.to_addr,
         &m.subject,
         &m.body_text,

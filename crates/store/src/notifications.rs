@@ -1,6 +1,7 @@
 //! Per-category notification settings and the marketing-mail suppression list.
 
 use crate::{Exec, Result, execute, query_as, query_scalar};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SettingRow {
@@ -9,30 +10,30 @@ pub struct SettingRow {
 }
 
 /// The categories this member has set explicitly; unset categories take the category's default.
-pub async fn list(c: &mut impl Exec, user_id: i64) -> Result<Vec<SettingRow>> {
+pub async fn list(c: &mut impl Exec, user_id: UserId) -> Result<Vec<SettingRow>> {
     Ok(query_as!(
         c,
         fetch_all,
         SettingRow,
         "SELECT category, enabled FROM notification_settings WHERE user_id = $1",
-        user_id
+        user_id.get()
     )?)
 }
 
-pub async fn get(c: &mut impl Exec, user_id: i64, category: &str) -> Result<Option<bool>> {
+pub async fn get(c: &mut impl Exec, user_id: UserId, category: &str) -> Result<Option<bool>> {
     Ok(query_scalar!(
         c,
         fetch_optional,
         bool,
         "SELECT enabled FROM notification_settings WHERE user_id = $1 AND category = $2",
-        user_id,
+        user_id.get(),
         category
     )?)
 }
 
 pub async fn set(
     c: &mut impl Exec,
-    user_id: i64,
+    user_id: UserId,
     category: &str,
     enabled: bool,
     now: i64,
@@ -41,7 +42,7 @@ pub async fn set(
         c,
         "INSERT INTO notification_settings (user_id, category, enabled, updated_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (user_id, category) DO UPDATE SET enabled = excluded.enabled, updated_at = excluded.updated_at",
-        user_id,
+        user_id.get(),
         category,
         enabled,
         now
@@ -83,12 +84,13 @@ pub async fn lift_suppression(c: &mut impl Exec, email_hash: &str) -> Result<()>
 }
 
 /// Members who explicitly switched this category on.
-pub async fn opted_in_users(c: &mut impl Exec, category: &str) -> Result<Vec<i64>> {
-    Ok(query_scalar!(
+pub async fn opted_in_users(c: &mut impl Exec, category: &str) -> Result<Vec<UserId>> {
+    let ids: Vec<i64> = query_scalar!(
         c,
         fetch_all,
         i64,
         "SELECT user_id FROM notification_settings WHERE category = $1 AND enabled = TRUE ORDER BY user_id",
         category
-    )?)
+    )?;
+    Ok(ids.into_iter().map(UserId::new).collect())
 }

@@ -1,12 +1,14 @@
 //! Public profiles (プロフィール): one row per member.
 
+use yorozu_domain::UserId;
 use yorozu_domain::profile::NdaWillingness;
 
 use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ProfileRow {
-    pub user_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub user_id: UserId,
     pub display_name: String,
     pub introduction: String,
     pub skills: String,
@@ -23,7 +25,7 @@ pub struct ProfileRow {
 /// Creates the empty profile that every new account starts with.
 pub async fn insert_empty(
     c: &mut impl Exec,
-    user_id: i64,
+    user_id: UserId,
     display_name: &str,
     now: i64,
 ) -> Result<()> {
@@ -32,14 +34,14 @@ pub async fn insert_empty(
         "INSERT INTO profiles (user_id, display_name, introduction, skills, career, track_record, sns_links, nda,
                                avatar_key, identity_verified_at, updated_at)
          VALUES ($1, $2, '', '', '', '', '', 'unspecified', NULL, NULL, $3)",
-        user_id,
+        user_id.get(),
         display_name,
         now
     )?;
     Ok(())
 }
 
-pub async fn find(c: &mut impl Exec, user_id: i64) -> Result<Option<ProfileRow>> {
+pub async fn find(c: &mut impl Exec, user_id: UserId) -> Result<Option<ProfileRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
@@ -47,7 +49,7 @@ pub async fn find(c: &mut impl Exec, user_id: i64) -> Result<Option<ProfileRow>>
         "SELECT user_id, display_name, introduction, skills, career, track_record, sns_links, nda, avatar_key,
                 identity_verified_at, updated_at
          FROM profiles WHERE user_id = $1",
-        user_id
+        user_id.get()
     )?)
 }
 
@@ -65,7 +67,7 @@ pub struct ProfileText<'a> {
 
 pub async fn update_text(
     c: &mut impl Exec,
-    user_id: i64,
+    user_id: UserId,
     p: &ProfileText<'_>,
     now: i64,
 ) -> Result<()> {
@@ -74,7 +76,7 @@ pub async fn update_text(
         "UPDATE profiles SET display_name = $2, introduction = $3, skills = $4, career = $5, track_record = $6,
                              sns_links = $7, nda = $8, updated_at = $9
          WHERE user_id = $1",
-        user_id,
+        user_id.get(),
         p.display_name,
         p.introduction,
         p.skills,
@@ -90,7 +92,7 @@ pub async fn update_text(
 /// Sets or clears the avatar; returns the previous file key so the caller can delete the file.
 pub async fn set_avatar(
     c: &mut impl Exec,
-    user_id: i64,
+    user_id: UserId,
     key: Option<&str>,
     now: i64,
 ) -> Result<Option<String>> {
@@ -98,18 +100,18 @@ pub async fn set_avatar(
     execute!(
         c,
         "UPDATE profiles SET avatar_key = $2, updated_at = $3 WHERE user_id = $1",
-        user_id,
+        user_id.get(),
         key,
         now
     )?;
     Ok(previous)
 }
 
-pub async fn set_identity_verified(c: &mut impl Exec, user_id: i64, at: i64) -> Result<()> {
+pub async fn set_identity_verified(c: &mut impl Exec, user_id: UserId, at: i64) -> Result<()> {
     execute!(
         c,
         "UPDATE profiles SET identity_verified_at = $2 WHERE user_id = $1",
-        user_id,
+        user_id.get(),
         at
     )?;
     Ok(())
@@ -141,22 +143,26 @@ pub async fn recent_active(c: &mut impl Exec, limit: i64) -> Result<Vec<(Profile
         .collect())
 }
 
-pub async fn vacation_until(c: &mut impl Exec, user_id: i64) -> Result<Option<i64>> {
+pub async fn vacation_until(c: &mut impl Exec, user_id: UserId) -> Result<Option<i64>> {
     Ok(crate::query_scalar!(
         c,
         fetch_optional,
         Option<i64>,
         "SELECT vacation_until FROM profiles WHERE user_id = $1",
-        user_id
+        user_id.get()
     )?
     .flatten())
 }
 
-pub async fn set_vacation_until(c: &mut impl Exec, user_id: i64, until: Option<i64>) -> Result<()> {
+pub async fn set_vacation_until(
+    c: &mut impl Exec,
+    user_id: UserId,
+    until: Option<i64>,
+) -> Result<()> {
     execute!(
         c,
         "UPDATE profiles SET vacation_until = $2 WHERE user_id = $1",
-        user_id,
+        user_id.get(),
         until
     )?;
     Ok(())

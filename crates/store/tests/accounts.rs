@@ -1,5 +1,6 @@
 //! Store functions for accounts on both backends.
 
+use yorozu_domain::UserId;
 use yorozu_store::accounts::{sessions, users};
 use yorozu_store::{Db, both_backends, jobs};
 
@@ -8,10 +9,10 @@ async fn new_user(db: &Db, id: i64, email: &str) -> Result<(), yorozu_store::Err
     users::insert(
         &mut tx,
         &users::NewUser {
-            id,
+            id: UserId::new(id),
             email,
             password_hash: "h",
-            role: "member",
+            role: yorozu_domain::accounts::Role::Member,
             locale: "ja",
             now: 100,
         },
@@ -33,10 +34,13 @@ both_backends!(duplicate_email_is_a_unique_violation, |db: Db| async move {
         .await
         .expect("find")
         .expect("row");
-    assert_eq!(found.id, 1);
+    assert_eq!(found.id, UserId::new(1));
     assert_eq!(found.status.as_str(), "active");
     assert!(
-        users::find(&mut c, 2).await.expect("find").is_none(),
+        users::find(&mut c, UserId::new(2))
+            .await
+            .expect("find")
+            .is_none(),
         "nothing half-saved"
     );
 });
@@ -51,7 +55,7 @@ both_backends!(
                 &mut tx,
                 &sessions::SessionRow {
                     token_hash: hash.into(),
-                    user_id: 1,
+                    user_id: UserId::new(1),
                     created_at: 100,
                     last_seen_at: 100,
                     expires_at: expires,
@@ -72,14 +76,14 @@ both_backends!(
             "expired"
         );
         assert_eq!(
-            sessions::list_for_user(&mut tx, 1, 300)
+            sessions::list_for_user(&mut tx, UserId::new(1), 300)
                 .await
                 .expect("list")
                 .len(),
             2
         );
         assert_eq!(
-            sessions::delete_all_for_user(&mut tx, 1, Some("b"))
+            sessions::delete_all_for_user(&mut tx, UserId::new(1), Some("b"))
                 .await
                 .expect("delete"),
             2
@@ -105,7 +109,7 @@ both_backends!(
                 id: 7,
                 kind: "mail",
                 payload: "{}",
-                user_id: Some(1),
+                user_id: Some(UserId::new(1)),
                 run_at: 10,
                 max_attempts: 2,
                 now: 10,
@@ -147,7 +151,7 @@ both_backends!(
             .await
             .expect("fail");
         let row = jobs::find(&mut tx, 7).await.expect("find").expect("row");
-        assert_eq!(row.status, "failed", "attempts used up");
+        assert_eq!(row.status.as_str(), "failed", "attempts used up");
         tx.commit().await.expect("commit");
     }
 );
@@ -163,7 +167,7 @@ both_backends!(
                     id,
                     kind: "mail",
                     payload: "{}",
-                    user_id: user,
+                    user_id: user.map(UserId::new),
                     run_at: 10,
                     max_attempts: 3,
                     now: 10,
@@ -173,7 +177,7 @@ both_backends!(
             .expect("enqueue");
         }
         assert_eq!(
-            jobs::drop_queued_for_user(&mut tx, 5, "mail", 11)
+            jobs::drop_queued_for_user(&mut tx, UserId::new(5), "mail", 11)
                 .await
                 .expect("drop"),
             1

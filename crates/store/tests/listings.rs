@@ -2,6 +2,7 @@
 //! the query plans of the search and listing queries on a data set large enough for the
 //! planners to prefer a full scan if no index served.
 
+use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::listings::ListingStatus;
 use yorozu_store::dynamic::{Bind, QueryBuilder};
@@ -91,7 +92,7 @@ async fn insert_users(db: &Db, ids: std::ops::Range<i64>) {
 fn new_listing(id: i64, seller_id: i64, title: &str) -> NewListing {
     NewListing {
         id,
-        seller_id,
+        seller_id: UserId::new(seller_id),
         category_id: 301,
         parent_category_id: 3,
         title: title.into(),
@@ -112,14 +113,22 @@ both_backends!(a_favourite_is_counted_once, |db: Db| async move {
     rows::insert(&mut tx, &new_listing(10, 1, "名刺"))
         .await
         .expect("listing");
-    assert!(favorites::add(&mut tx, 2, 10, NOW).await.expect("add"));
     assert!(
-        !favorites::add(&mut tx, 2, 10, NOW + 1)
+        favorites::add(&mut tx, UserId::new(2), 10, NOW)
+            .await
+            .expect("add")
+    );
+    assert!(
+        !favorites::add(&mut tx, UserId::new(2), 10, NOW + 1)
             .await
             .expect("add again"),
         "already there"
     );
-    assert!(favorites::is_favorite(&mut tx, 2, 10).await.expect("is"));
+    assert!(
+        favorites::is_favorite(&mut tx, UserId::new(2), 10)
+            .await
+            .expect("is")
+    );
     assert_eq!(
         rows::find(&mut tx, 10)
             .await
@@ -128,9 +137,13 @@ both_backends!(a_favourite_is_counted_once, |db: Db| async move {
             .favorites_count,
         1
     );
-    assert!(favorites::remove(&mut tx, 2, 10).await.expect("remove"));
     assert!(
-        !favorites::remove(&mut tx, 2, 10)
+        favorites::remove(&mut tx, UserId::new(2), 10)
+            .await
+            .expect("remove")
+    );
+    assert!(
+        !favorites::remove(&mut tx, UserId::new(2), 10)
             .await
             .expect("remove again"),
         "nothing to remove"
@@ -512,8 +525,8 @@ both_backends!(
         ];
         let category_price = Filter {
             category: Some(CategoryFilter::Leaf(301)),
-            min_price: Some(3000),
-            max_price: Some(20_000),
+            min_price: Some(Yen::new(3000)),
+            max_price: Some(Yen::new(20_000)),
             ..filter(Sort::PriceLow)
         };
         queries.push((

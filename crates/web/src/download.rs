@@ -10,9 +10,8 @@ use axum::body::{Body, Bytes};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use yorozu_app::App;
-use yorozu_app::export::request;
+use yorozu_app::export::{Archive, request};
 use yorozu_app::ports::{FileError, FileStore};
-use yorozu_store::export::archives::ArchiveRow;
 
 /// A download of `bytes` named `file_name`. `content_type` is the type the uploader gave (kept
 /// only if it is a plain `type/subtype`) or, for generated files, the exact type to send.
@@ -53,8 +52,9 @@ pub fn shift_jis_text(file_name: &str, bytes: Vec<u8>) -> Response {
     response
 }
 
-/// A member's data-export archive (a ZIP file), from the row and part keys the use case gave.
-pub fn export_archive(app: &App, row: &ArchiveRow, keys: Vec<String>) -> Response {
+/// A member's data-export archive (a ZIP file), from the archive and part keys the use case
+/// gave.
+pub fn export_archive(app: &App, row: &Archive, keys: Vec<String>) -> Response {
     stored_parts(
         app.files.clone(),
         keys,

@@ -44,12 +44,6 @@ impl From<AppError> for PageError {
     }
 }
 
-impl From<yorozu_store::Error> for PageError {
-    fn from(e: yorozu_store::Error) -> PageError {
-        PageError(e.into())
-    }
-}
-
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let status = status_of(&self.0);

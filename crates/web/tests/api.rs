@@ -5,6 +5,7 @@
 mod support;
 
 use support::*;
+use yorozu_domain::UserId;
 
 use std::collections::BTreeSet;
 
@@ -19,7 +20,7 @@ use yorozu_web::api::openapi::spec;
 impl TestServer {
     /// Registers through the API and creates a token through the use case (the site's
     /// settings page does the same).
-    async fn member(&self, email: &str, name: &str) -> (i64, String) {
+    async fn member(&self, email: &str, name: &str) -> (UserId, String) {
         let answer = self
             .send(
                 call(Method::POST, "/accounts")
@@ -35,7 +36,7 @@ impl TestServer {
     }
 
     /// The id of the member with this address (the sign-up answer does not tell it).
-    async fn user_id_of(&self, email: &str) -> i64 {
+    async fn user_id_of(&self, email: &str) -> UserId {
         let mut c = self.app.db.read().await.expect("read");
         yorozu_store::accounts::users::find_by_email(&mut c, email)
             .await
@@ -45,7 +46,7 @@ impl TestServer {
     }
 
     /// A browser session, as signing in on the site would start.
-    async fn browser_session(&self, user_id: i64) {
+    async fn browser_session(&self, user_id: UserId) {
         let mut tx = self.app.db.begin().await.expect("begin");
         let client = Client {
             ip: "192.0.2.10".into(),

@@ -8,6 +8,7 @@
 mod support;
 
 use support::*;
+use yorozu_domain::UserId;
 
 use axum::http::{Method, StatusCode, header};
 use serde_json::{Value, json};
@@ -32,7 +33,7 @@ impl Answer {
 
 impl TestServer {
     /// A member with a token; `confirmed` members have confirmed their e-mail address.
-    async fn member(&self, email: &str, name: &str, confirmed: bool) -> (i64, String) {
+    async fn member(&self, email: &str, name: &str, confirmed: bool) -> (UserId, String) {
         let answer = self
             .send(
                 call(Method::POST, "/accounts")

@@ -5,6 +5,7 @@
 mod support;
 
 use support::*;
+use yorozu_domain::UserId;
 
 use axum::http::{Method, StatusCode, header};
 use serde_json::{Value, json};
@@ -21,7 +22,7 @@ use yorozu_web::api::openapi::spec;
 
 /// A member of a test: their id, token and the use cases' view of them.
 struct Member {
-    id: i64,
+    id: UserId,
     token: String,
     user: CurrentUser,
 }
@@ -104,7 +105,7 @@ impl TestServer {
     /// An operator (for granting points and creating coupons).
     async fn operator(&self) -> CurrentUser {
         let mut op = self.member("operator@example.jp", "山田").await.user;
-        op.role = "operator".into();
+        op.role = yorozu_domain::accounts::Role::Operator;
         op
     }
 
@@ -156,7 +157,7 @@ impl TestServer {
         let mut c = self.app.db.read().await.expect("read");
         let sums = ledger::transaction_sums(&mut c).await.expect("sums");
         assert!(
-            sums.iter().all(|(_, sum)| *sum == 0),
+            sums.iter().all(|(_, sum)| sum.get() == 0),
             "unbalanced: {sums:?}"
         );
         sums.len()

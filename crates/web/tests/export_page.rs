@@ -14,15 +14,16 @@ use support::*;
 use tower::ServiceExt;
 use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
-use yorozu_app::export::request;
 use yorozu_app::export::signed::{PUBLIC_KEY_PATH, PublicKeyDocument, public_key_document};
-use yorozu_store::export::archives::{self, ArchiveRow};
+use yorozu_app::export::{Archive, request};
+use yorozu_domain::UserId;
+use yorozu_store::export::archives;
 use yorozu_store::{Db, both_backends};
 
 const PATH: &str = "/settings/export";
 const DAY: i64 = 86_400;
 
-async fn latest(app: &App, who: &CurrentUser) -> ArchiveRow {
+async fn latest(app: &App, who: &CurrentUser) -> Archive {
     request::latest(app, who)
         .await
         .expect("latest")
@@ -142,7 +143,7 @@ both_backends!(
 
         run_jobs(&s.app).await;
         let row = latest(&s.app, &seller).await;
-        assert_eq!(row.status, "ready");
+        assert_eq!(row.status.as_str(), "ready");
         let file_name = request::file_name(&row);
         let href = format!("/settings/export/{}/download", row.id);
         let ready = browser.get(PATH).await;
@@ -220,7 +221,7 @@ both_backends!(
 
 /// A GET by a fresh session of `user_id`, answered as the router sends it (the test browser
 /// keeps bodies as text, and a ZIP file is not text).
-async fn signed_in_get(s: &TestServer, user_id: i64, path: &str) -> axum::response::Response {
+async fn signed_in_get(s: &TestServer, user_id: UserId, path: &str) -> axum::response::Response {
     let mut tx = s.app.db.begin().await.expect("begin");
     let session = yorozu_app::accounts::sessions::start(&mut tx, &s.app, user_id, &client())
         .await
@@ -235,7 +236,7 @@ async fn signed_in_get(s: &TestServer, user_id: i64, path: &str) -> axum::respon
 }
 
 /// A signed-in GET whose body is kept as bytes.
-async fn raw_get(s: &TestServer, user_id: i64, path: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
+async fn raw_get(s: &TestServer, user_id: UserId, path: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
     let response = signed_in_get(s, user_id, path).await;
     let status = response.status();
     let headers = response.headers().clone();

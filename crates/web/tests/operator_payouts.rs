@@ -11,11 +11,12 @@ use axum::http::{StatusCode, header};
 use pages::*;
 use support::*;
 use yorozu_app::accounts::CurrentUser;
+use yorozu_app::payouts::PayoutRequest;
 use yorozu_app::payouts::bank::{self, BankInput};
 use yorozu_app::payouts::{expiry, request, sales};
 use yorozu_app::{App, AppError};
+use yorozu_domain::UserId;
 use yorozu_domain::payouts::schedule::Date;
-use yorozu_store::payouts::requests::PayoutRequestRow;
 use yorozu_store::{Db, both_backends};
 
 const DAY: i64 = 86_400;
@@ -84,7 +85,7 @@ async fn register_bank(app: &App, member: &CurrentUser) {
     .expect("register bank account");
 }
 
-async fn request_payout(app: &App, seller: &CurrentUser) -> PayoutRequestRow {
+async fn request_payout(app: &App, seller: &CurrentUser) -> PayoutRequest {
     request::request(
         app,
         seller,
@@ -99,6 +100,7 @@ async fn available(app: &App, seller: &CurrentUser) -> i64 {
         .await
         .expect("sales page")
         .available
+        .get()
 }
 
 async fn status_of(app: &App, seller: &CurrentUser, request_id: i64) -> String {
@@ -109,6 +111,8 @@ async fn status_of(app: &App, seller: &CurrentUser, request_id: i64) -> String {
         .find(|r| r.id == request_id)
         .expect("the request")
         .status
+        .as_str()
+        .to_owned()
 }
 
 /// The date as the Japanese pages write it: 「2025年7月7日」.
@@ -147,11 +151,11 @@ both_backends!(
         let second = request_payout(&s.app, m.seller(1)).await;
         assert_eq!(first.transfer_date, second.transfer_date);
         assert_eq!(
-            (first.gross, first.fee, first.net),
+            (first.gross.get(), first.fee.get(), first.net.get()),
             (SHARE, 160, SHARE - 160)
         );
         assert_eq!(
-            (second.gross, second.fee, second.net),
+            (second.gross.get(), second.fee.get(), second.net.get()),
             (2 * SHARE, 0, 2 * SHARE)
         );
 
@@ -429,14 +433,14 @@ both_backends!(
             })
             .collect();
         amounts.sort_unstable();
-        assert_eq!(amounts, vec![first.net, second.net]);
+        assert_eq!(amounts, vec![first.net.get(), second.net.get()]);
 
         let trailer = records[3];
         assert_eq!(&trailer[0..1], b"8");
         assert_eq!(&trailer[1..7], b"000002");
         assert_eq!(
             &trailer[7..19],
-            format!("{:012}", first.net + second.net).as_bytes()
+            format!("{:012}", first.net.get() + second.net.get()).as_bytes()
         );
         let end = records[4];
         assert_eq!(end[0], b'9');
@@ -449,7 +453,7 @@ both_backends!(
 );
 
 /// The raw body of the Zengin download (the page harness keeps only text).
-async fn zengin_bytes(s: &TestServer, operator_id: i64, batch_id: i64) -> Vec<u8> {
+async fn zengin_bytes(s: &TestServer, operator_id: UserId, batch_id: i64) -> Vec<u8> {
     use axum::body::{Body, to_bytes};
     use axum::http::Request;
     use tower::ServiceExt;
@@ -570,7 +574,7 @@ both_backends!(
         );
         assert_eq!(
             &bytes[122 + 80..122 + 90],
-            format!("{:010}", paid.net).as_bytes()
+            format!("{:010}", paid.net.get()).as_bytes()
         );
 
         // Transferred: only the processing transfer is paid; the failed ones stay failed.
@@ -600,7 +604,7 @@ both_backends!(
         // Once the account is registered again, the blocked seller can request.
         register_bank(&s.app, m.seller(1)).await;
         let retried = request_payout(&s.app, m.seller(1)).await;
-        assert_eq!(retried.gross, SHARE);
+        assert_eq!(retried.gross.get(), SHARE);
         let console = browser.get("/operator/payouts").await;
         console.assert_contains(&["翻訳屋さん", r#"<span class="badge">振込済み</span>"#]);
     }

@@ -471,7 +471,7 @@ both_backends!(
         )
         .await
         .expect("request");
-        assert_eq!(first.fee, 0);
+        assert_eq!(first.fee.get(), 0);
         let batch = batches::close(&s.app, &ops, &first.transfer_date)
             .await
             .expect("close");

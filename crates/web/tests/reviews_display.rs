@@ -12,13 +12,15 @@ use pages::*;
 use support::*;
 use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
+use yorozu_domain::UserId;
+use yorozu_domain::orders::ReviewRole;
 use yorozu_store::orders::reviews::{self, ReviewRow};
 use yorozu_store::{both_backends, catalog, listings::rows as listing_rows};
 
 /// The review of a buyer whose account was since erased: the row stays with no author, as
 /// withdrawal leaves the reviews a member wrote (written here through the store, since
 /// withdrawal is not built yet).
-async fn review_by_withdrawn_buyer(app: &App, order_id: i64, listing_id: i64, seller: i64) {
+async fn review_by_withdrawn_buyer(app: &App, order_id: i64, listing_id: i64, seller: UserId) {
     let mut tx = app.db.begin().await.expect("begin");
     let row = ReviewRow {
         id: app.new_id(),
@@ -26,7 +28,7 @@ async fn review_by_withdrawn_buyer(app: &App, order_id: i64, listing_id: i64, se
         listing_id,
         author_id: None,
         subject_id: seller,
-        author_role: "buyer".into(),
+        author_role: ReviewRole::Buyer,
         rating: 4,
         comment: "納期どおりでした。".into(),
         anonymous: false,

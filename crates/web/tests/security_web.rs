@@ -9,6 +9,7 @@ mod pages;
 mod support;
 
 use std::sync::Arc;
+use yorozu_domain::UserId;
 
 use axum::body::{Body, to_bytes};
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
@@ -93,7 +94,7 @@ fn set_cookies(headers: &HeaderMap) -> Vec<String> {
 }
 
 /// A fresh session cookie for `user_id`.
-async fn session_of(s: &TestServer, user_id: i64) -> String {
+async fn session_of(s: &TestServer, user_id: UserId) -> String {
     let mut tx = s.app.db.begin().await.expect("begin");
     let token = sessions::start(&mut tx, &s.app, user_id, &client())
         .await

@@ -14,6 +14,7 @@ use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::place::{Payment, Purchase, place};
 use yorozu_app::orders::quote::Choice;
+use yorozu_domain::UserId;
 use yorozu_domain::withdrawal::DATA_TABLE;
 use yorozu_i18n::Tr;
 use yorozu_store::{Db, both_backends};
@@ -331,7 +332,7 @@ fn fields<'a>(password: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, 
 }
 
 /// Whether the member's account is still open.
-async fn is_active(app: &App, id: i64) -> bool {
+async fn is_active(app: &App, id: UserId) -> bool {
     let mut c = app.db.read().await.expect("read");
     CurrentUser::load(&mut c, id).await.expect("load").is_some()
 }

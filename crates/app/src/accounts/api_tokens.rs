@@ -4,6 +4,7 @@
 //! confirmed address and the current password, in a browser session (never with a token);
 //! every token expires, and changing the password or the e-mail address revokes them all.
 
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::{TokenLifetime, TokenScope};
 use yorozu_store::accounts::api_tokens::{self, ApiTokenRow};
 
@@ -98,7 +99,7 @@ pub async fn create(
 /// benchmark fixtures ([`crate::testing::api_token`]).
 pub(crate) async fn issue(
     app: &App,
-    user_id: i64,
+    user_id: UserId,
     name: String,
     scope: TokenScope,
     lifetime: TokenLifetime,
@@ -157,7 +158,7 @@ fn parse_name(name: &str) -> Result<String, FieldError> {
 }
 
 /// The member's tokens that are not revoked, expired ones included (they can be renewed).
-pub async fn list(app: &App, user_id: i64) -> AppResult<Vec<TokenInfo>> {
+pub async fn list(app: &App, user_id: UserId) -> AppResult<Vec<TokenInfo>> {
     let mut c = app.db.read().await?;
     api_tokens::list_active_for_user(&mut c, user_id)
         .await?
@@ -166,7 +167,7 @@ pub async fn list(app: &App, user_id: i64) -> AppResult<Vec<TokenInfo>> {
         .collect()
 }
 
-pub async fn revoke(app: &App, user_id: i64, token_id: i64) -> AppResult<()> {
+pub async fn revoke(app: &App, user_id: UserId, token_id: i64) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     let revoked = api_tokens::revoke(&mut tx, user_id, token_id, app.now()).await?;
     tx.commit().await?;
@@ -179,7 +180,7 @@ pub async fn revoke(app: &App, user_id: i64, token_id: i64) -> AppResult<()> {
 
 /// Extends one of the member's tokens by its lifetime, counted from now (an expired token
 /// included); returns the new expiry.
-pub async fn renew(app: &App, user_id: i64, token_id: i64) -> AppResult<i64> {
+pub async fn renew(app: &App, user_id: UserId, token_id: i64) -> AppResult<i64> {
     let mut tx = app.db.begin().await?;
     let token = api_tokens::list_active_for_user(&mut tx, user_id)
         .await?
@@ -249,7 +250,7 @@ pub async fn authenticate(app: &App, secret: &str) -> AppResult<Option<CurrentUs
 /// change must end whatever access someone else may have set up.
 pub(crate) async fn revoke_all(
     c: &mut impl yorozu_store::Exec,
-    user_id: i64,
+    user_id: UserId,
     now: i64,
 ) -> AppResult<()> {
     api_tokens::revoke_all_for_user(c, user_id, now).await?;

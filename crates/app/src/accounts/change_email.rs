@@ -1,6 +1,7 @@
 //! Changing the e-mail address: confirmed by a link sent to the new address; the old address
 //! is told, so a hijacked session cannot quietly take the account.
 
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::Email;
 use yorozu_store::accounts::users;
 
@@ -71,7 +72,7 @@ pub async fn request(
 
 /// Applies the change if the address is still free, and revokes every API token in the same
 /// transaction (whoever set up access before the change loses it).
-pub async fn confirm(app: &App, token: &str) -> AppResult<i64> {
+pub async fn confirm(app: &App, token: &str) -> AppResult<UserId> {
     let mut tx = app.db.begin().await?;
     let row = tokens::redeem(&mut tx, app, token, purpose::CHANGE_EMAIL).await?;
     let new_email = row.new_email.ok_or(AppError::LinkInvalid("link-unknown"))?;
@@ -88,7 +89,7 @@ pub async fn confirm(app: &App, token: &str) -> AppResult<i64> {
 /// Re-entering the password guards every sensitive change.
 pub(crate) async fn check_password(
     c: &mut impl yorozu_store::Exec,
-    user_id: i64,
+    user_id: UserId,
     password: &str,
 ) -> AppResult<()> {
     let user = users::find(c, user_id).await?.ok_or(AppError::NotFound)?;

@@ -1,5 +1,6 @@
 //! Confirming the e-mail address through the mailed link, and sending the link again.
 
+use yorozu_domain::UserId;
 use yorozu_store::accounts::users;
 
 use crate::accounts::throttle::{self, Bucket};
@@ -7,7 +8,7 @@ use crate::accounts::{Client, CurrentUser, purpose, register, tokens};
 use crate::{App, AppError, AppResult};
 
 /// Confirms the address; returns the member's id.
-pub async fn confirm_email(app: &App, token: &str) -> AppResult<i64> {
+pub async fn confirm_email(app: &App, token: &str) -> AppResult<UserId> {
     let mut tx = app.db.begin().await?;
     let row = tokens::redeem(&mut tx, app, token, purpose::CONFIRM).await?;
     users::mark_email_verified(&mut tx, row.user_id, app.now()).await?;

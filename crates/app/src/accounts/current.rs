@@ -1,6 +1,8 @@
 //! The signed-in member as the rest of the application sees them.
 
 use yorozu_domain::Locale;
+use yorozu_domain::UserId;
+use yorozu_domain::accounts::{AccountStatus, Role};
 use yorozu_store::withdrawal::withdrawals;
 use yorozu_store::{Exec, accounts::users, profiles};
 
@@ -8,10 +10,10 @@ use crate::AppResult;
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct CurrentUser {
-    pub id: i64,
+    pub id: UserId,
     pub email: String,
     pub email_verified: bool,
-    pub role: String,
+    pub role: Role,
     pub locale: Locale,
     pub display_name: String,
     /// A withdrawal is scheduled until the last blocker clears (every page says so).
@@ -20,15 +22,15 @@ pub struct CurrentUser {
 
 impl CurrentUser {
     pub fn is_operator(&self) -> bool {
-        self.role == "operator"
+        self.role == Role::Operator
     }
 
     /// Loads an active member; None for unknown, closed or purged accounts.
-    pub async fn load(c: &mut impl Exec, user_id: i64) -> AppResult<Option<CurrentUser>> {
+    pub async fn load(c: &mut impl Exec, user_id: UserId) -> AppResult<Option<CurrentUser>> {
         let Some(user) = users::find(c, user_id).await? else {
             return Ok(None);
         };
-        let (Some(email), "active") = (user.email, user.status.as_str()) else {
+        let (Some(email), AccountStatus::Active) = (user.email, user.status) else {
             return Ok(None);
         };
         let display_name = profiles::find(c, user_id)

@@ -1,5 +1,6 @@
 //! Resetting a forgotten password through a mailed link.
 
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::accounts::{Email, NewPassword};
 use yorozu_store::accounts::{email_tokens, sessions, users};
@@ -84,7 +85,7 @@ pub async fn request(app: &App, email: &str, client: &Client) -> AppResult<()> {
 /// A password that was reset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reset {
-    pub user_id: i64,
+    pub user_id: UserId,
     /// The reset undid a withdrawal in its grace period (the page says so).
     pub reopened: bool,
 }

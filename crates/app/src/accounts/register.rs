@@ -6,7 +6,8 @@
 //! is mailed that someone tried, instead of a confirmation.
 
 use yorozu_domain::Locale;
-use yorozu_domain::accounts::{Email, NewPassword};
+use yorozu_domain::UserId;
+use yorozu_domain::accounts::{Email, NewPassword, Role};
 use yorozu_domain::profile::DisplayName;
 use yorozu_store::accounts::users::{self, NewUser};
 use yorozu_store::{Exec, profiles};
@@ -32,7 +33,7 @@ pub struct Registration<'a> {
 /// The new account and the session cookie value that signs it in.
 #[derive(Debug)]
 pub struct Registered {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub session_token: String,
 }
 
@@ -86,7 +87,7 @@ async fn insert_member(
     input: &Registration<'_>,
     client: &Client,
     start_session: bool,
-) -> AppResult<Option<(i64, Option<String>)>> {
+) -> AppResult<Option<(UserId, Option<String>)>> {
     let mut fields = Fields::default();
     let email = fields.check("email", Email::parse(input.email));
     let password = fields.check(
@@ -100,7 +101,7 @@ async fn insert_member(
     throttle::count_mail_request(app, Bucket::SignUp, &client.ip).await?;
 
     let hash = hash_password(password.expose()).map_err(|e| AppError::Internal(e.to_string()))?;
-    let user_id = app.new_id();
+    let user_id = UserId::new(app.new_id());
     let mut tx = app.db.begin().await?;
     let inserted = create(
         &mut tx,
@@ -108,7 +109,7 @@ async fn insert_member(
         user_id,
         &email,
         &hash,
-        "member",
+        Role::Member,
         &name,
         input.locale,
     )
@@ -135,7 +136,7 @@ async fn insert_member(
         false => None,
     };
     tx.commit().await?;
-    tracing::info!(user_id, "member registered");
+    tracing::info!(user_id = user_id.get(), "member registered");
     Ok(Some((user_id, session_token)))
 }
 
@@ -182,10 +183,10 @@ async fn notify_owner_of_attempt(app: &App, email: &Email) -> AppResult<()> {
 pub(crate) async fn create(
     c: &mut impl Exec,
     app: &App,
-    user_id: i64,
+    user_id: UserId,
     email: &Email,
     password_hash: &str,
-    role: &str,
+    role: Role,
     name: &DisplayName,
     locale: Locale,
 ) -> AppResult<()> {
@@ -210,7 +211,7 @@ pub(crate) async fn create(
 pub(crate) async fn send_confirmation(
     c: &mut impl Exec,
     app: &App,
-    user_id: i64,
+    user_id: UserId,
     email: &str,
     name: &str,
     locale: Locale,

@@ -1,5 +1,6 @@
 //! Browser sessions: created at sign-in, looked up per request, listed and revoked.
 
+use yorozu_domain::UserId;
 use yorozu_store::Exec;
 use yorozu_store::accounts::sessions;
 
@@ -11,7 +12,7 @@ use crate::{App, AppError, AppResult};
 pub async fn start(
     c: &mut impl Exec,
     app: &App,
-    user_id: i64,
+    user_id: UserId,
     client: &Client,
 ) -> AppResult<String> {
     let token = random_token();
@@ -64,7 +65,7 @@ pub struct SessionInfo {
     pub current: bool,
 }
 
-pub async fn list(app: &App, user_id: i64, current_hash: &str) -> AppResult<Vec<SessionInfo>> {
+pub async fn list(app: &App, user_id: UserId, current_hash: &str) -> AppResult<Vec<SessionInfo>> {
     let mut c = app.db.read().await?;
     Ok(sessions::list_for_user(&mut c, user_id, app.now())
         .await?
@@ -88,7 +89,7 @@ pub async fn sign_out(app: &App, current_hash: &str) -> AppResult<()> {
 }
 
 /// Ends one of the member's other sessions.
-pub async fn revoke(app: &App, user_id: i64, session_id: &str) -> AppResult<()> {
+pub async fn revoke(app: &App, user_id: UserId, session_id: &str) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     let n = sessions::delete_for_user(&mut tx, user_id, session_id).await?;
     tx.commit().await?;
@@ -100,7 +101,7 @@ pub async fn revoke(app: &App, user_id: i64, session_id: &str) -> AppResult<()> 
 }
 
 /// Signs out every other device; the current session stays.
-pub async fn sign_out_everywhere(app: &App, user_id: i64, current_hash: &str) -> AppResult<u64> {
+pub async fn sign_out_everywhere(app: &App, user_id: UserId, current_hash: &str) -> AppResult<u64> {
     let mut tx = app.db.begin().await?;
     let n = sessions::delete_all_for_user(&mut tx, user_id, Some(current_hash)).await?;
     tx.commit().await?;

@@ -1,5 +1,6 @@
 //! Signing in with e-mail and password, throttled per address and per client.
 
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::accounts::Email;
 use yorozu_store::accounts::{sign_in_failures, users};
@@ -26,7 +27,7 @@ pub async fn sign_in(
     email: &str,
     password: &str,
     client: &Client,
-) -> AppResult<(i64, String)> {
+) -> AppResult<(UserId, String)> {
     sign_in_telling(app, email, password, client)
         .await
         .map(|s| (s.user_id, s.token))
@@ -35,7 +36,7 @@ pub async fn sign_in(
 /// A successful sign-in.
 #[derive(Debug, Clone)]
 pub struct SignedIn {
-    pub user_id: i64,
+    pub user_id: UserId,
     /// The new session's cookie value.
     pub token: String,
     /// The sign-in undid a withdrawal in its grace period (the page says so).

@@ -1,5 +1,6 @@
 //! Mailed single-use tokens: issued inside the caller's transaction, redeemed exactly once.
 
+use yorozu_domain::UserId;
 use yorozu_store::Exec;
 use yorozu_store::accounts::email_tokens::{self, EmailTokenRow};
 
@@ -10,7 +11,7 @@ use crate::{App, AppError, AppResult};
 pub async fn issue(
     c: &mut impl Exec,
     app: &App,
-    user_id: i64,
+    user_id: UserId,
     purpose: &str,
     new_email: Option<&str>,
     ttl_seconds: i64,

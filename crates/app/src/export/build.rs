@@ -7,7 +7,9 @@
 
 use sha2::{Digest, Sha512};
 use yorozu_domain::Locale;
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
+use yorozu_domain::export::ArchiveStatus;
 use yorozu_i18n::Tr;
 use yorozu_store::accounts::users;
 use yorozu_store::export::archives::{self, ArchiveRow};
@@ -99,7 +101,7 @@ fn kinds(section: &Section) -> Vec<store::Kind> {
 /// Calls `row` for every row of `section`, page by page, flushing the archive between pages.
 async fn each_row(
     sink: &mut Sink<'_>,
-    member: i64,
+    member: UserId,
     section: &Section,
     row: &mut (dyn FnMut(&mut ZipStream, Vec<Cell>) -> AppResult<()> + Send),
 ) -> AppResult<()> {
@@ -258,7 +260,11 @@ fn html_escape(text: &str) -> String {
     out
 }
 
-async fn write_json(sink: &mut Sink<'_>, member: i64, section: &'static Section) -> AppResult<()> {
+async fn write_json(
+    sink: &mut Sink<'_>,
+    member: UserId,
+    section: &'static Section,
+) -> AppResult<()> {
     sink.zip.start(&format!("data/{}.json", section.name))?;
     sink.zip.write(b"[")?;
     let mut first = true;
@@ -280,7 +286,11 @@ async fn write_json(sink: &mut Sink<'_>, member: i64, section: &'static Section)
     Ok(())
 }
 
-async fn write_csv(sink: &mut Sink<'_>, member: i64, section: &'static Section) -> AppResult<()> {
+async fn write_csv(
+    sink: &mut Sink<'_>,
+    member: UserId,
+    section: &'static Section,
+) -> AppResult<()> {
     sink.zip.start(&format!("csv/{}.csv", section.name))?;
     // A byte order mark first, so that Excel reads the file as UTF-8.
     sink.zip.write("\u{FEFF}".as_bytes())?;
@@ -292,7 +302,12 @@ async fn write_csv(sink: &mut Sink<'_>, member: i64, section: &'static Section) 
     Ok(())
 }
 
-async fn write_html(sink: &mut Sink<'_>, member: i64, locale: Locale, name: &str) -> AppResult<()> {
+async fn write_html(
+    sink: &mut Sink<'_>,
+    member: UserId,
+    locale: Locale,
+    name: &str,
+) -> AppResult<()> {
     let tr = Tr::new(locale);
     sink.zip.start("index.html")?;
     let lang = locale.tag();
@@ -366,7 +381,11 @@ fn plain(cell: &Cell) -> String {
 }
 
 /// Copies the stored files of a section (service images, talk-room files) into the archive.
-async fn copy_files(sink: &mut Sink<'_>, member: i64, section: &'static Section) -> AppResult<()> {
+async fn copy_files(
+    sink: &mut Sink<'_>,
+    member: UserId,
+    section: &'static Section,
+) -> AppResult<()> {
     let Some(col) = file_column(section) else {
         return Ok(());
     };
@@ -399,7 +418,7 @@ async fn copy_files(sink: &mut Sink<'_>, member: i64, section: &'static Section)
 /// The reviews received as a signed bundle: `reviews/reviews.json` and its signature.
 async fn write_signed_reviews(
     sink: &mut Sink<'_>,
-    member: i64,
+    member: UserId,
     name: &str,
     since: i64,
 ) -> AppResult<()> {
@@ -499,9 +518,9 @@ pub async fn run(app: &App, id: i64) -> AppResult<()> {
         let mut tx = app.db.begin().await?;
         let still_building = archives::find(&mut tx, id)
             .await?
-            .is_some_and(|r| r.status == "building");
+            .is_some_and(|r| r.status == ArchiveStatus::Building);
         if still_building {
-            archives::mark(&mut tx, id, "failed", app.now()).await?;
+            archives::mark(&mut tx, id, ArchiveStatus::Failed, app.now()).await?;
         }
         tx.commit().await?;
     }
@@ -520,7 +539,7 @@ async fn build(app: &App, row: &ArchiveRow, parts: &mut i64) -> AppResult<()> {
     };
     let Some(user) = user.filter(|u| u.status == AccountStatus::Active) else {
         let mut tx = app.db.begin().await?;
-        archives::mark(&mut tx, id, "failed", app.now()).await?;
+        archives::mark(&mut tx, id, ArchiveStatus::Failed, app.now()).await?;
         tx.commit().await?;
         return Ok(());
     };

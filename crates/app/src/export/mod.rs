@@ -3,11 +3,14 @@
 //! `index.html`, their files and a signed bundle of the reviews they received ([`signed`]);
 //! it stays downloadable for [`VALID_DAYS`] days; one archive per day ([`request`]).
 
+pub mod archive;
 pub mod build;
 pub mod request;
 pub mod schema;
 pub mod signed;
 pub mod zip;
+
+pub use archive::Archive;
 
 /// The version of the archive's data format (`schema/export.schema.json`).
 pub const SCHEMA_VERSION: &str = "https://yorozu.example/schema/export/v1";

@@ -1,6 +1,7 @@
 //! Erasing a decided document's image when its retention period ends. The decision and its
 //! date stay; only the file goes.
 
+use yorozu_domain::UserId;
 use yorozu_store::{Exec, identity};
 
 use crate::jobs::{self, Job};
@@ -26,7 +27,7 @@ pub async fn schedule(
     c: &mut impl Exec,
     app: &App,
     document_id: i64,
-    user_id: i64,
+    user_id: UserId,
     at: i64,
 ) -> AppResult<()> {
     let job = EraseDocumentFile { document_id };

@@ -6,6 +6,7 @@ pub mod remove;
 pub mod review;
 pub mod submit;
 
+use yorozu_domain::UserId;
 use yorozu_domain::identity::{DocumentKind, IdentityStatus};
 use yorozu_store::{Exec, identity};
 
@@ -26,7 +27,7 @@ pub struct IdentityState {
     pub file_erased_at: Option<i64>,
 }
 
-pub async fn state(c: &mut impl Exec, user_id: i64) -> AppResult<IdentityState> {
+pub async fn state(c: &mut impl Exec, user_id: UserId) -> AppResult<IdentityState> {
     let doc = identity::latest_for_user(c, user_id).await?;
     if doc.is_none() {
         // The member erased their documents ([`remove`]): the verification stays.
@@ -55,7 +56,7 @@ pub async fn state(c: &mut impl Exec, user_id: i64) -> AppResult<IdentityState> 
 }
 
 /// [`state`] for the signed-in member's own settings page.
-pub async fn current(app: &App, user_id: i64) -> AppResult<IdentityState> {
+pub async fn current(app: &App, user_id: UserId) -> AppResult<IdentityState> {
     let mut c = app.db.read().await?;
     state(&mut c, user_id).await
 }

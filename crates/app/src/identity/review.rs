@@ -1,6 +1,7 @@
 //! The operator's decision on a document, audited, mailed to the member, and followed by a job
 //! that erases the image after the retention period.
 
+use yorozu_domain::UserId;
 use yorozu_domain::identity::{DocumentKind, IdentityStatus, RejectionReason};
 use yorozu_store::accounts::users;
 use yorozu_store::identity::{self, NamedDocumentRow};
@@ -26,7 +27,7 @@ pub enum Decision {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ReviewDocument {
     pub id: i64,
-    pub user_id: i64,
+    pub user_id: UserId,
     /// `None` when the member's profile is gone (withdrawn).
     pub member_name: Option<String>,
     pub kind: DocumentKind,

@@ -3,6 +3,7 @@
 //! kind is a type the compiler checks, never a string a caller spells.
 
 use std::future::Future;
+use yorozu_domain::UserId;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -22,8 +23,11 @@ pub trait Job: Serialize + DeserializeOwned + Send + Sync + 'static {
     /// need not be kept).
     const FORGET_PAYLOAD_WHEN_DONE: bool = false;
 
-    /// Attempts before the job fails for good.
-    fn max_attempts(app: &App) -> i64;
+    /// Attempts before the job fails for good: as many as a mail's, unless the job says
+    /// otherwise.
+    fn max_attempts(app: &App) -> i64 {
+        app.policy.mail_max_attempts
+    }
 
     /// Does the work. A lease can run out while a job runs, so this must be idempotent: it
     /// re-checks what it acts on, and running it twice changes nothing.
@@ -36,7 +40,7 @@ pub async fn enqueue<J: Job>(
     c: &mut impl Exec,
     app: &App,
     job: &J,
-    user_id: Option<i64>,
+    user_id: Option<UserId>,
     run_at: i64,
 ) -> AppResult<()> {
     let payload = serde_json::to_string(job)?;
@@ -61,10 +65,10 @@ pub async fn enqueue<J: Job>(
 pub async fn enqueue_many<J: Job>(
     c: &mut impl Exec,
     app: &App,
-    queued: &[(J, Option<i64>)],
+    queued: &[(J, Option<UserId>)],
 ) -> AppResult<()> {
     let now = app.now();
-    let rows: Vec<(i64, Option<i64>, String)> = queued
+    let rows: Vec<(i64, Option<UserId>, String)> = queued
         .iter()
         .map(|(job, user_id)| serde_json::to_string(job).map(|p| (app.new_id(), *user_id, p)))
         .collect::<Result<_, _>>()?;
@@ -95,7 +99,7 @@ pub async fn is_queued<J: Job>(c: &mut impl Exec, job: &J) -> AppResult<bool> {
 /// returns how many.
 pub async fn drop_queued_for_user<J: Job>(
     c: &mut impl Exec,
-    user_id: i64,
+    user_id: UserId,
     now: i64,
 ) -> AppResult<u64> {
     Ok(jobs::drop_queued_for_user(c, user_id, J::KIND, now).await?)

@@ -1,5 +1,6 @@
 //! Creating a draft and editing a listing's content.
 
+use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::search::index_grams;
 use yorozu_store::listings::{NewListing, grams, rows};
@@ -56,7 +57,7 @@ pub async fn update(
 fn new_listing(
     app: &App,
     id: i64,
-    seller_id: i64,
+    seller_id: UserId,
     v: &ValidListing,
     seller_verified: bool,
 ) -> NewListing {

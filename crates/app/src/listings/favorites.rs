@@ -4,6 +4,7 @@ use yorozu_domain::listings::ListingStatus;
 use yorozu_store::listings::{favorites, rows, search};
 
 use crate::accounts::CurrentUser;
+use crate::listings::{Card, card};
 use crate::{App, AppError, AppResult};
 
 /// Adds or removes a favourite; returns whether it is a favourite now.
@@ -40,8 +41,8 @@ pub async fn is_favorite(app: &App, member: &CurrentUser, listing_id: i64) -> Ap
 }
 
 /// The member's favourite services that are still published, newest first.
-pub async fn list(app: &App, member: &CurrentUser) -> AppResult<Vec<search::CardRow>> {
+pub async fn list(app: &App, member: &CurrentUser) -> AppResult<Vec<Card>> {
     let mut c = app.db.read().await?;
     let ids = favorites::list_ids(&mut c, member.id, 200).await?;
-    Ok(search::cards_by_ids(&mut c, &ids).await?)
+    Ok(card::cards(search::cards_by_ids(&mut c, &ids).await?))
 }

@@ -1,10 +1,10 @@
 //! Publishing, pausing (出品停止), resuming and deleting; the seller's own list.
 
 use yorozu_domain::listings::ListingStatus;
-use yorozu_store::listings::{ListingRow, grams, images, rows};
+use yorozu_store::listings::{grams, images, rows};
 
 use crate::accounts::CurrentUser;
-use crate::listings::owned;
+use crate::listings::{MyListing, owned};
 use crate::{App, AppError, AppResult};
 
 /// What a seller can do with a listing now.
@@ -102,7 +102,8 @@ pub async fn apply(
 }
 
 /// The seller's own listings, every status but deleted.
-pub async fn mine(app: &App, seller: &CurrentUser) -> AppResult<Vec<ListingRow>> {
+pub async fn mine(app: &App, seller: &CurrentUser) -> AppResult<Vec<MyListing>> {
     let mut c = app.db.read().await?;
-    Ok(rows::list_by_seller(&mut c, seller.id, 200).await?)
+    let rows = rows::list_by_seller(&mut c, seller.id, 200).await?;
+    Ok(rows.into_iter().map(MyListing::from).collect())
 }

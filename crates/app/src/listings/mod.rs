@@ -1,15 +1,20 @@
 //! Services (出品): a seller's drafts, publishing and pausing, images, the public service page,
 //! search and favourites.
 
+mod card;
 pub mod edit;
 pub mod favorites;
 pub mod form;
 pub mod images;
 pub mod manage;
+mod my_listing;
 pub mod rank;
 pub mod search;
 pub mod vacation;
 pub mod view;
+
+pub use card::Card;
+pub use my_listing::MyListing;
 
 use yorozu_domain::listings::ListingStatus;
 use yorozu_store::listings::ListingRow;

@@ -7,8 +7,9 @@ use yorozu_domain::money::parse_amount;
 use yorozu_domain::search::SearchQuery;
 
 use yorozu_store::catalog;
-use yorozu_store::listings::search::{self, CardRow, CategoryFilter, Filter, Sort};
+use yorozu_store::listings::search::{self, CategoryFilter, Filter, Sort};
 
+use crate::listings::{Card, card};
 use crate::{App, AppResult};
 
 /// How far a search counts its matches; beyond it the page says 「N件以上」.
@@ -55,7 +56,7 @@ pub const SORTS: [(&str, Sort); 6] = [
 
 #[derive(Debug, Clone)]
 pub struct SearchResults {
-    pub cards: Vec<CardRow>,
+    pub cards: Vec<Card>,
     /// Matches, counted up to [`search::COUNT_CAP`] + 1.
     pub total: i64,
     pub capped: bool,
@@ -98,7 +99,7 @@ impl SearchParams {
             if s.trim().is_empty() {
                 None
             } else {
-                parse_amount(s).ok().map(|y| y.get())
+                parse_amount(s).ok()
             }
         };
         let rating = match self.rating.as_str() {
@@ -142,7 +143,7 @@ pub async fn run(app: &App, params: &SearchParams) -> AppResult<Arc<SearchResult
     let capped = total > search::COUNT_CAP;
     let pages = ((total.min(search::COUNT_CAP) + PAGE_SIZE - 1) / PAGE_SIZE).clamp(1, MAX_PAGE);
     let results = Arc::new(SearchResults {
-        cards,
+        cards: card::cards(cards),
         total,
         capped,
         page: params.page(),

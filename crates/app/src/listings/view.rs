@@ -1,6 +1,7 @@
 //! A service page: the listing with its options, FAQ, images and the seller's card.
 
 use std::sync::Arc;
+use yorozu_domain::UserId;
 
 use yorozu_domain::listings::{ListingPageView, ListingStatus, Revisions, purchasable_now};
 use yorozu_domain::{Timestamp, Yen};
@@ -9,6 +10,7 @@ use yorozu_store::listings::{favorites, images, rows, search};
 
 use crate::accounts::CurrentUser;
 use crate::listings::form::ListingForm;
+use crate::listings::{Card, card};
 use crate::profile::{ProfileView, view as profile_view};
 use crate::{App, AppError, AppResult};
 
@@ -264,7 +266,7 @@ pub async fn edit_form(
 }
 
 /// The newest and the most popular published services, for the home page.
-pub async fn home_sections(app: &App) -> AppResult<(Vec<search::CardRow>, Vec<search::CardRow>)> {
+pub async fn home_sections(app: &App) -> AppResult<(Vec<Card>, Vec<Card>)> {
     let mut c = app.db.read().await?;
     let base = search::Filter {
         term_grams: vec![],
@@ -286,27 +288,27 @@ pub async fn home_sections(app: &App) -> AppResult<(Vec<search::CardRow>, Vec<se
     })
     .fetch_all(&mut c)
     .await?;
-    Ok((newest, popular))
+    Ok((card::cards(newest), card::cards(popular)))
 }
 
 /// A seller's public page: their published services (newest first) and their totals.
 #[derive(Debug, Clone)]
 pub struct SellerListings {
-    pub cards: Vec<search::CardRow>,
+    pub cards: Vec<Card>,
     pub stats: SellerStats,
 }
 
 /// How many services the seller's public page lists.
 const SELLER_PAGE_LIMIT: i64 = 60;
 
-pub async fn seller_listings(app: &App, seller_id: i64) -> AppResult<SellerListings> {
+pub async fn seller_listings(app: &App, seller_id: UserId) -> AppResult<SellerListings> {
     let mut c = app.db.read().await?;
     let ids: Vec<i64> = rows::list_published_by_seller(&mut c, seller_id, SELLER_PAGE_LIMIT)
         .await?
         .into_iter()
         .map(|r| r.id)
         .collect();
-    let cards = search::cards_by_ids(&mut c, &ids).await?;
+    let cards = card::cards(search::cards_by_ids(&mut c, &ids).await?);
     let stats = rows::seller_totals(&mut c, seller_id).await?.into();
     Ok(SellerListings { cards, stats })
 }

@@ -4,6 +4,7 @@
 //! same arguments; the common footer is appended to every body.
 
 use yorozu_domain::Locale;
+use yorozu_domain::UserId;
 use yorozu_i18n::{Arg, Tr};
 
 use crate::ports::OutgoingMail;
@@ -12,7 +13,7 @@ pub fn compose(
     locale: Locale,
     name: &str,
     to: &str,
-    user_id: Option<i64>,
+    user_id: Option<UserId>,
     args: &[(&str, Arg)],
 ) -> OutgoingMail {
     let tr = Tr::new(locale);

@@ -1,7 +1,8 @@
 //! The newsletter (メルマガ): an operator writes it once; each opted-in member gets a copy in
 //! a job of its own, with one-click unsubscribe headers.
 
-use yorozu_domain::accounts::AccountStatus;
+use yorozu_domain::UserId;
+use yorozu_domain::accounts::{AccountStatus, Role};
 use yorozu_store::{Exec, accounts::users, notifications};
 
 use crate::mail::{MailCategory, outbox, unsubscribe};
@@ -16,7 +17,7 @@ pub const MAX_BODY_CHARS: usize = 10_000;
 /// Queues the newsletter for every member who opted in; returns how many copies were queued.
 /// The subject is one line of 1 to [`MAX_SUBJECT_CHARS`] characters, the body plain text of 1 to
 /// [`MAX_BODY_CHARS`]; both are trimmed. Only an operator may send.
-pub async fn send(app: &App, operator_id: i64, subject: &str, body: &str) -> AppResult<usize> {
+pub async fn send(app: &App, operator_id: UserId, subject: &str, body: &str) -> AppResult<usize> {
     let mut f = Fields::default();
     let subject = f.check("subject", parse_subject(subject));
     let body = f.check("body", parse_body(body));
@@ -25,7 +26,7 @@ pub async fn send(app: &App, operator_id: i64, subject: &str, body: &str) -> App
     let mut tx = app.db.begin().await?;
     if !users::find(&mut tx, operator_id)
         .await?
-        .is_some_and(|u| u.role == "operator" && u.status == AccountStatus::Active)
+        .is_some_and(|u| u.role == Role::Operator && u.status == AccountStatus::Active)
     {
         return Err(AppError::Forbidden);
     }
@@ -73,7 +74,7 @@ pub async fn send(app: &App, operator_id: i64, subject: &str, body: &str) -> App
     Ok(queued)
 }
 
-async fn opted_in(c: &mut impl Exec) -> AppResult<Vec<i64>> {
+async fn opted_in(c: &mut impl Exec) -> AppResult<Vec<UserId>> {
     Ok(notifications::opted_in_users(c, MailCategory::Newsletter.key()).await?)
 }
 

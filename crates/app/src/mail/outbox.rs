@@ -1,6 +1,7 @@
 //! The outbox: every mail is a job row committed with the change that caused it, and the job
 //! handler sends it (or drops it if the member switched the category off in the meantime).
 
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_store::{Exec, accounts::users};
 
@@ -67,7 +68,7 @@ pub async fn enqueue_many(
     app: &App,
     mails: Vec<(MailCategory, OutgoingMail)>,
 ) -> AppResult<()> {
-    let queued: Vec<(MailJob, Option<i64>)> = mails
+    let queued: Vec<(MailJob, Option<UserId>)> = mails
         .into_iter()
         .map(|(category, mail)| {
             let user_id = mail.user_id;
@@ -83,7 +84,7 @@ pub async fn enqueue_many(
 }
 
 /// Drops the mail queued for this member (e.g. after withdrawal); returns how many.
-pub async fn drop_queued_for(c: &mut impl Exec, app: &App, user_id: i64) -> AppResult<u64> {
+pub async fn drop_queued_for(c: &mut impl Exec, app: &App, user_id: UserId) -> AppResult<u64> {
     jobs::drop_queued_for_user::<MailJob>(c, user_id, app.now()).await
 }
 
@@ -98,9 +99,6 @@ pub enum Delivery {
 impl Job for MailJob {
     const KIND: &'static str = "mail.send";
     const FORGET_PAYLOAD_WHEN_DONE: bool = true;
-    fn max_attempts(app: &App) -> i64 {
-        app.policy.mail_max_attempts
-    }
     async fn run(self, app: &App) -> AppResult<()> {
         deliver(app, self).await.map(|_| ())
     }

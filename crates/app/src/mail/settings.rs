@@ -1,5 +1,6 @@
 //! Reading and changing a member's notification settings.
 
+use yorozu_domain::UserId;
 use yorozu_store::{Exec, accounts::users, notifications};
 
 use crate::mail::MailCategory;
@@ -14,12 +15,12 @@ pub struct Setting {
 }
 
 /// The member's mail settings, one per category, for the settings page and the API.
-pub async fn of(app: &App, user_id: i64) -> AppResult<Vec<Setting>> {
+pub async fn of(app: &App, user_id: UserId) -> AppResult<Vec<Setting>> {
     let mut c = app.db.read().await?;
     effective(&mut c, user_id).await
 }
 
-pub async fn effective(c: &mut impl Exec, user_id: i64) -> AppResult<Vec<Setting>> {
+pub async fn effective(c: &mut impl Exec, user_id: UserId) -> AppResult<Vec<Setting>> {
     let stored = notifications::list(c, user_id).await?;
     Ok(MailCategory::ALL
         .into_iter()
@@ -44,7 +45,7 @@ pub async fn effective(c: &mut impl Exec, user_id: i64) -> AppResult<Vec<Setting
 pub async fn allows(
     c: &mut impl Exec,
     app: &App,
-    user_id: i64,
+    user_id: UserId,
     category: MailCategory,
 ) -> AppResult<bool> {
     if category.is_transactional() {
@@ -73,7 +74,7 @@ pub async fn allows(
 }
 
 /// Saves the member's choices; transactional categories cannot be switched off.
-pub async fn update(app: &App, user_id: i64, choices: &[(MailCategory, bool)]) -> AppResult<()> {
+pub async fn update(app: &App, user_id: UserId, choices: &[(MailCategory, bool)]) -> AppResult<()> {
     let now = app.now();
     let mut tx = app.db.begin().await?;
     for &(category, enabled) in choices {

@@ -1,6 +1,7 @@
 //! Appends to the audit log inside the transaction of the action it records, and reads it back
 //! for the operator console.
 
+use yorozu_domain::UserId;
 use yorozu_store::Exec;
 use yorozu_store::audit::{self, AuditRow};
 
@@ -10,9 +11,9 @@ use crate::{App, AppError, AppResult};
 pub async fn record(
     c: &mut impl Exec,
     app: &App,
-    operator_id: i64,
+    operator_id: UserId,
     action: &str,
-    target: Option<i64>,
+    target: Option<UserId>,
     detail: &str,
 ) -> AppResult<()> {
     audit::append(
@@ -37,11 +38,11 @@ pub const PAGE_SIZE: usize = 100;
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct AuditEntry {
     pub id: i64,
-    pub operator_id: i64,
+    pub operator_id: UserId,
     /// `None` when the operator's profile is gone.
     pub operator_name: Option<String>,
     pub action: String,
-    pub target_user_id: Option<i64>,
+    pub target_user_id: Option<UserId>,
     /// `None` when there is no target or the member's profile is gone (withdrawn).
     pub target_name: Option<String>,
     pub detail: String,

@@ -1,7 +1,8 @@
 //! `yorozu admin create-operator`: an operator account, confirmed from the start.
 
 use yorozu_domain::Locale;
-use yorozu_domain::accounts::{Email, NewPassword};
+use yorozu_domain::UserId;
+use yorozu_domain::accounts::{Email, NewPassword, Role};
 use yorozu_domain::profile::DisplayName;
 use yorozu_store::accounts::users;
 
@@ -15,7 +16,7 @@ pub async fn create_operator(
     email: &str,
     password: &str,
     display_name: &str,
-) -> AppResult<i64> {
+) -> AppResult<UserId> {
     let mut f = Fields::default();
     let email = f.check("email", Email::parse(email));
     let password = f.check("password", NewPassword::parse(password, email.as_ref()));
@@ -27,19 +28,19 @@ pub async fn create_operator(
     let mut tx = app.db.begin().await?;
     let id = match users::find_by_email(&mut tx, email.as_str()).await? {
         Some(existing) => {
-            users::set_role(&mut tx, existing.id, "operator", now).await?;
+            users::set_role(&mut tx, existing.id, Role::Operator, now).await?;
             users::set_password_hash(&mut tx, existing.id, &hash, now).await?;
             existing.id
         }
         None => {
-            let id = app.new_id();
+            let id = UserId::new(app.new_id());
             create(
                 &mut tx,
                 app,
                 id,
                 &email,
                 &hash,
-                "operator",
+                Role::Operator,
                 &name,
                 Locale::Ja,
             )

@@ -4,7 +4,7 @@
 
 use yorozu_domain::Timestamp;
 use yorozu_domain::orders::text::REASON_MAX_CHARS;
-use yorozu_domain::orders::{OrderEvent, OrderText, cancellation_deadline};
+use yorozu_domain::orders::{CancellationStatus, OrderEvent, OrderText, cancellation_deadline};
 use yorozu_i18n::Arg;
 use yorozu_store::Exec;
 use yorozu_store::orders::{OrderRow, cancellations, rows};
@@ -42,7 +42,7 @@ pub async fn request(
         order_id,
         requested_by: member.id,
         reason: reason.as_str().to_owned(),
-        status: "open".into(),
+        status: CancellationStatus::Open,
         deadline_at: deadline,
         answer: String::new(),
         answered_at: None,
@@ -105,12 +105,27 @@ pub async fn answer(
     match answer {
         Answer::Agree => {
             cancel(&mut tx, app, &order, OrderEvent::CancellationAgreed).await?;
-            if !cancellations::close(&mut tx, open.id, "agreed", text.as_str(), app.now()).await? {
+            if !cancellations::close(
+                &mut tx,
+                open.id,
+                CancellationStatus::Agreed,
+                text.as_str(),
+                app.now(),
+            )
+            .await?
+            {
                 return Err(AppError::Conflict("order-changed"));
             }
         }
         Answer::Object => {
-            if !cancellations::close(&mut tx, open.id, "objected", text.as_str(), app.now()).await?
+            if !cancellations::close(
+                &mut tx,
+                open.id,
+                CancellationStatus::Objected,
+                text.as_str(),
+                app.now(),
+            )
+            .await?
             {
                 return Err(AppError::Conflict("order-changed"));
             }
@@ -139,7 +154,14 @@ pub async fn withdraw(app: &App, member: &CurrentUser, order_id: i64) -> AppResu
         .await?
         .filter(|r| r.requested_by == member.id)
         .ok_or(AppError::Conflict("cancellation-not-open"))?;
-    cancellations::close(&mut tx, open.id, "withdrawn", "", app.now()).await?;
+    cancellations::close(
+        &mut tx,
+        open.id,
+        CancellationStatus::Withdrawn,
+        "",
+        app.now(),
+    )
+    .await?;
     transition::note(&mut tx, app, order_id, "order-event-cancellation-withdrawn").await?;
     tx.commit().await?;
     Ok(())

@@ -3,7 +3,9 @@
 
 use yorozu_domain::Timestamp;
 use yorozu_domain::orders::text::{MESSAGE_MAX_CHARS, REASON_MAX_CHARS};
-use yorozu_domain::orders::{OrderEvent, OrderText, auto_approval_at};
+use yorozu_domain::orders::{
+    DeliveryOutcome, MessageKind, OrderEvent, OrderText, auto_approval_at,
+};
 use yorozu_store::Exec;
 use yorozu_store::orders::{OrderRow, deliveries, rows};
 
@@ -52,7 +54,7 @@ pub async fn deliver(
             app,
             &order,
             seller.id,
-            "delivery",
+            MessageKind::Delivery,
             note.as_str(),
             &stored,
         )
@@ -63,7 +65,7 @@ pub async fn deliver(
             id: app.new_id(),
             order_id,
             message_id,
-            outcome: "pending".into(),
+            outcome: DeliveryOutcome::Pending,
             send_back_reason: String::new(),
             delivered_at: now,
             auto_approve_at: auto,
@@ -104,7 +106,14 @@ pub async fn approve(app: &App, buyer: &CurrentUser, order_id: i64) -> AppResult
     if party != Party::Buyer {
         return Err(AppError::Forbidden);
     }
-    complete(&mut tx, app, &order, OrderEvent::Approve, "approved").await?;
+    complete(
+        &mut tx,
+        app,
+        &order,
+        OrderEvent::Approve,
+        DeliveryOutcome::Approved,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -115,7 +124,7 @@ pub(crate) async fn complete(
     app: &App,
     order: &OrderRow,
     event: OrderEvent,
-    outcome: &str,
+    outcome: DeliveryOutcome,
 ) -> AppResult<()> {
     let now = app.now();
     transition::apply(
@@ -161,14 +170,21 @@ pub async fn send_back(
     .await?;
     let now = app.now();
     if let Some(pending) = deliveries::pending(&mut tx, order_id).await? {
-        deliveries::decide(&mut tx, pending.id, "sent_back", reason.as_str(), now).await?;
+        deliveries::decide(
+            &mut tx,
+            pending.id,
+            DeliveryOutcome::SentBack,
+            reason.as_str(),
+            now,
+        )
+        .await?;
     }
     talk::insert(
         &mut tx,
         app,
         &order,
         buyer.id,
-        "message",
+        MessageKind::Message,
         reason.as_str(),
         &[],
     )

@@ -3,7 +3,8 @@
 //! inside the caller's transaction, right after the state change.
 
 use yorozu_domain::Yen;
-use yorozu_domain::orders::{OrderQuote, Transaction};
+use yorozu_domain::orders::{CancellationStatus, DeliveryOutcome, OrderQuote, Transaction};
+use yorozu_domain::promotions::PointKind;
 use yorozu_i18n::Arg;
 use yorozu_store::orders::{OrderRow, cancellations, deliveries};
 use yorozu_store::promotions::{coupons, points};
@@ -20,7 +21,7 @@ pub const LEDGER_COMPLETION: &str = "order_completion";
 pub const LEDGER_REFUND: &str = "order_refund";
 
 /// The amounts recorded on the order.
-pub fn quote_of(order: &OrderRow) -> AppResult<OrderQuote> {
+pub(crate) fn quote_of(order: &OrderRow) -> AppResult<OrderQuote> {
     OrderQuote::from_recorded(
         order.subtotal,
         order.buyer_fee,
@@ -32,7 +33,7 @@ pub fn quote_of(order: &OrderRow) -> AppResult<OrderQuote> {
 
 /// The buyer's payment reached escrow (at purchase by card, or when a deferred payment
 /// arrives).
-pub async fn paid(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
+pub(crate) async fn paid(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
     let quote = quote_of(order)?;
     ledger::post(
         c,
@@ -48,7 +49,7 @@ pub async fn paid(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<(
 /// The order completed (approved or auto-approved): escrow goes to the seller's balance and
 /// platform revenue; the service counts a sale; an open cancellation request lapses; both
 /// parties are invited to review.
-pub async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
+pub(crate) async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
     let quote = quote_of(order)?;
     ledger::post(
         c,
@@ -59,14 +60,14 @@ pub async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
     )
     .await?;
     if let Some(open) = cancellations::open(c, order.id).await? {
-        cancellations::close(c, open.id, "withdrawn", "", app.now()).await?;
+        cancellations::close(c, open.id, CancellationStatus::Withdrawn, "", app.now()).await?;
     }
     // The share becomes a sale on the seller's sales page, payable until it expires.
     yorozu_store::payouts::sales::insert(
         c,
         order.id,
         order.seller_id,
-        order.seller_share.get(),
+        order.seller_share,
         app.now(),
     )
     .await?;
@@ -85,7 +86,7 @@ pub async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
 
 /// The order was cancelled: a paid order's money goes back (ledger now, the gateway refund as
 /// a job), points and coupon are restored, a waiting delivery is void, both are told.
-pub async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
+pub(crate) async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
     let now = app.now();
     if order.paid_at.is_some() {
         let quote = quote_of(order)?;
@@ -104,7 +105,7 @@ pub async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
     }
     restore_discounts(c, app, order).await?;
     if let Some(pending) = deliveries::pending(c, order.id).await? {
-        deliveries::decide(c, pending.id, "cancelled", "", now).await?;
+        deliveries::decide(c, pending.id, DeliveryOutcome::Cancelled, "", now).await?;
     }
     let refunded = if order.paid_at.is_some() {
         order.buyer_total
@@ -123,7 +124,7 @@ pub async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppRes
 
 /// An unpaid order ended without payment — it expired (`order-payment-expired`) or its seller
 /// withdrew (`order-seller-withdrew`): points and coupon return to the buyer, who is told.
-pub async fn unpaid_ended(
+pub(crate) async fn unpaid_ended(
     c: &mut impl Exec,
     app: &App,
     order: &OrderRow,
@@ -144,14 +145,14 @@ pub async fn unpaid_ended(
 
 /// Gives back the points and the coupon used on the order (each at most once).
 async fn restore_discounts(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
-    if let Some(used) = points::for_order(c, order.id, "use").await? {
+    if let Some(used) = points::for_order(c, order.id, PointKind::Use).await? {
         points::insert(
             c,
             &points::PointEntryRow {
                 id: app.new_id(),
                 user_id: order.buyer_id,
-                kind: "restore".into(),
-                amount: -used.amount,
+                kind: PointKind::Restore,
+                amount: used.amount.negated(),
                 order_id: Some(order.id),
                 note: String::new(),
                 created_at: app.now(),

@@ -3,7 +3,7 @@
 //! whose deadline no longer applies (the buyer approved, the request was answered, the order
 //! was paid) does nothing, and running one twice changes nothing.
 
-use yorozu_domain::orders::{OrderEvent, OrderState};
+use yorozu_domain::orders::{CancellationStatus, DeliveryOutcome, OrderEvent, OrderState};
 use yorozu_store::orders::{cancellations, deliveries, rows};
 
 use super::job_kinds::{AutoApprove, CancellationTimeout, PaymentExpiry, Refund};
@@ -11,16 +11,8 @@ use super::transition;
 use crate::jobs::Job;
 use crate::{App, AppError, AppResult};
 
-/// Order jobs are retried as often as mail.
-fn max_attempts(app: &App) -> i64 {
-    app.policy.mail_max_attempts
-}
-
 impl Job for AutoApprove {
     const KIND: &'static str = "orders.auto_approve";
-    fn max_attempts(app: &App) -> i64 {
-        max_attempts(app)
-    }
     async fn run(self, app: &App) -> AppResult<()> {
         auto_approve(app, self).await
     }
@@ -28,9 +20,6 @@ impl Job for AutoApprove {
 
 impl Job for CancellationTimeout {
     const KIND: &'static str = "orders.cancellation_timeout";
-    fn max_attempts(app: &App) -> i64 {
-        max_attempts(app)
-    }
     async fn run(self, app: &App) -> AppResult<()> {
         cancellation_timeout(app, self).await
     }
@@ -38,9 +27,6 @@ impl Job for CancellationTimeout {
 
 impl Job for PaymentExpiry {
     const KIND: &'static str = "orders.payment_expiry";
-    fn max_attempts(app: &App) -> i64 {
-        max_attempts(app)
-    }
     async fn run(self, app: &App) -> AppResult<()> {
         payment_expiry(app, self).await
     }
@@ -48,9 +34,6 @@ impl Job for PaymentExpiry {
 
 impl Job for Refund {
     const KIND: &'static str = "orders.refund";
-    fn max_attempts(app: &App) -> i64 {
-        max_attempts(app)
-    }
     async fn run(self, app: &App) -> AppResult<()> {
         refund(app, self).await
     }
@@ -75,7 +58,7 @@ async fn auto_approve(app: &App, job: AutoApprove) -> AppResult<()> {
         app,
         &order,
         OrderEvent::AutoApprove,
-        "auto_approved",
+        DeliveryOutcome::AutoApproved,
     )
     .await?;
     tx.commit().await?;
@@ -94,12 +77,26 @@ async fn cancellation_timeout(app: &App, job: CancellationTimeout) -> AppResult<
         return Ok(());
     }
     if !transition::allows(&order, OrderEvent::CancellationTimedOut, app) {
-        cancellations::close(&mut tx, open.id, "withdrawn", "", app.now()).await?;
+        cancellations::close(
+            &mut tx,
+            open.id,
+            CancellationStatus::Withdrawn,
+            "",
+            app.now(),
+        )
+        .await?;
         tx.commit().await?;
         return Ok(());
     }
     super::cancel::cancel(&mut tx, app, &order, OrderEvent::CancellationTimedOut).await?;
-    cancellations::close(&mut tx, open.id, "timed_out", "", app.now()).await?;
+    cancellations::close(
+        &mut tx,
+        open.id,
+        CancellationStatus::TimedOut,
+        "",
+        app.now(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -123,7 +120,14 @@ async fn payment_expiry(app: &App, job: PaymentExpiry) -> AppResult<()> {
     .await?;
     super::effects::unpaid_ended(&mut tx, app, &order, "order-payment-expired").await?;
     if let Some(open) = cancellations::open(&mut tx, order.id).await? {
-        cancellations::close(&mut tx, open.id, "withdrawn", "", app.now()).await?;
+        cancellations::close(
+            &mut tx,
+            open.id,
+            CancellationStatus::Withdrawn,
+            "",
+            app.now(),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(())

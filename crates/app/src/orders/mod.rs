@@ -12,16 +12,22 @@ pub mod effects;
 pub mod job_kinds;
 pub mod jobs;
 pub mod notify;
+mod order;
 pub mod pay;
 pub mod place;
 pub mod quote;
+mod records;
 pub mod review;
 pub mod reviews_public;
 pub mod talk;
 pub mod transition;
 pub mod view;
 
-use yorozu_domain::orders::Order;
+pub use order::{Order, OrderOption};
+pub use records::{Attachment, Cancellation, Delivery, Review};
+
+use yorozu_domain::UserId;
+use yorozu_domain::orders::ReviewRole;
 use yorozu_store::Exec;
 use yorozu_store::orders::{OrderRow, rows};
 
@@ -36,19 +42,32 @@ pub enum Party {
 }
 
 impl Party {
-    /// Which side `user_id` is on, if any.
-    pub fn of(order: &OrderRow, user_id: i64) -> Option<Party> {
-        if order.buyer_id == user_id {
+    /// Which side `user_id` is on, if any, of the order of `buyer_id` and `seller_id`.
+    fn of_ids(buyer_id: UserId, seller_id: UserId, user_id: UserId) -> Option<Party> {
+        if buyer_id == user_id {
             Some(Party::Buyer)
-        } else if order.seller_id == user_id {
+        } else if seller_id == user_id {
             Some(Party::Seller)
         } else {
             None
         }
     }
 
+    /// Which side `user_id` is on, if any.
+    pub(crate) fn of(order: &OrderRow, user_id: UserId) -> Option<Party> {
+        Party::of_ids(order.buyer_id, order.seller_id, user_id)
+    }
+
+    /// The author's side of a review written from this side.
+    pub fn review_role(self) -> ReviewRole {
+        match self {
+            Party::Buyer => ReviewRole::Buyer,
+            Party::Seller => ReviewRole::Seller,
+        }
+    }
+
     /// The user id of the other side.
-    pub fn counterpart(self, order: &OrderRow) -> i64 {
+    pub(crate) fn counterpart(self, order: &OrderRow) -> UserId {
         match self {
             Party::Buyer => order.seller_id,
             Party::Seller => order.buyer_id,
@@ -56,11 +75,15 @@ impl Party {
     }
 }
 
-/// The domain value of a stored order.
-pub fn domain_order(row: &OrderRow) -> AppResult<Order> {
+/// The domain value of a stored order: its place in the state machine.
+pub(crate) fn domain_order(row: &OrderRow) -> AppResult<yorozu_domain::orders::Order> {
     let state = row.state;
     let send_backs = u8::try_from(row.send_backs_used).unwrap_or(u8::MAX);
-    Ok(Order::from_parts(state, send_backs, row.has_been_delivered))
+    Ok(yorozu_domain::orders::Order::from_parts(
+        state,
+        send_backs,
+        row.has_been_delivered,
+    ))
 }
 
 /// Loads an order for one of its parties. Anyone else gets "not found", so that order ids
@@ -68,7 +91,7 @@ pub fn domain_order(row: &OrderRow) -> AppResult<Order> {
 pub(crate) async fn load_for(
     c: &mut impl Exec,
     order_id: i64,
-    user_id: i64,
+    user_id: UserId,
 ) -> AppResult<(OrderRow, Party)> {
     let order = rows::find(c, order_id).await?.ok_or(AppError::NotFound)?;
     let party = Party::of(&order, user_id).ok_or(AppError::NotFound)?;
@@ -79,7 +102,7 @@ pub(crate) async fn load_for(
 pub(crate) async fn lock_for(
     c: &mut impl Exec,
     order_id: i64,
-    user_id: i64,
+    user_id: UserId,
 ) -> AppResult<(OrderRow, Party)> {
     let order = rows::lock(c, order_id).await?.ok_or(AppError::NotFound)?;
     let party = Party::of(&order, user_id).ok_or(AppError::NotFound)?;

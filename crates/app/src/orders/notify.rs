@@ -1,12 +1,14 @@
 //! Mail about orders: one helper that queues a mail to a party in their language, with the
 //! arguments every order mail shares (the service's title and the order's link).
 
+use yorozu_domain::UserId;
 use yorozu_i18n::Arg;
 use yorozu_store::Exec;
 use yorozu_store::accounts::users;
 use yorozu_store::orders::OrderRow;
 
 use yorozu_domain::Locale;
+use yorozu_domain::accounts::AccountStatus;
 
 use crate::accounts::CurrentUser;
 use crate::mail::compose::{compose, locale_of};
@@ -17,18 +19,18 @@ use crate::{App, AppResult};
 /// Who a mail goes to.
 #[derive(Debug, Clone)]
 pub struct Recipient {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub email: String,
     pub locale: Locale,
 }
 
 impl Recipient {
     /// The member `user_id`, if their account is active (others get no mail).
-    pub async fn load(c: &mut impl Exec, user_id: i64) -> AppResult<Option<Recipient>> {
+    pub async fn load(c: &mut impl Exec, user_id: UserId) -> AppResult<Option<Recipient>> {
         let Some(user) = users::find(c, user_id).await? else {
             return Ok(None);
         };
-        let (Some(email), "active") = (user.email, user.status.as_str()) else {
+        let (Some(email), AccountStatus::Active) = (user.email, user.status) else {
             return Ok(None);
         };
         Ok(Some(Recipient {
@@ -50,7 +52,7 @@ impl Recipient {
 
 /// Mail `name` (`mail-NAME-subject` / `mail-NAME-body`) about `order` to `to`, with `title`,
 /// `url` and `order` (the order number) plus `extra` arguments.
-pub fn compose_order_mail(
+pub(crate) fn compose_order_mail(
     app: &App,
     order: &OrderRow,
     to: &Recipient,
@@ -68,11 +70,11 @@ pub fn compose_order_mail(
 
 /// Queues mail `name` about `order` to `user_id` (see [`compose_order_mail`]). Members whose
 /// account is no longer active get nothing.
-pub async fn order_mail(
+pub(crate) async fn order_mail(
     c: &mut impl Exec,
     app: &App,
     order: &OrderRow,
-    user_id: i64,
+    user_id: UserId,
     category: MailCategory,
     name: &str,
     extra: &[(&str, Arg)],
@@ -85,7 +87,7 @@ pub async fn order_mail(
 }
 
 /// A transactional order mail to both parties.
-pub async fn both(
+pub(crate) async fn both(
     c: &mut impl Exec,
     app: &App,
     order: &OrderRow,

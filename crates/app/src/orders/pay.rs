@@ -1,6 +1,7 @@
 //! Charging the buyer's card for an order, at purchase or later on the deferred path, and
 //! paying a deferred order.
 
+use yorozu_domain::UserId;
 use yorozu_domain::orders::{OrderEvent, OrderState};
 use yorozu_i18n::Arg;
 use yorozu_store::Exec;
@@ -16,7 +17,11 @@ use crate::ports::{Charge, PaymentError};
 use crate::{App, AppError, AppResult};
 
 /// The member's active card `card_id`, or a field error on `card`.
-pub(crate) async fn own_card(c: &mut impl Exec, user_id: i64, card_id: i64) -> AppResult<CardRow> {
+pub(crate) async fn own_card(
+    c: &mut impl Exec,
+    user_id: UserId,
+    card_id: i64,
+) -> AppResult<CardRow> {
     match cards::find(c, card_id).await? {
         Some(card) if card.user_id == user_id && card.deleted_at.is_none() => Ok(card),
         _ => Err(AppError::invalid("card", "order-card-unknown")),

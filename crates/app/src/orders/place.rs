@@ -11,9 +11,10 @@
 //! On the deferred path (後払い) the order waits for payment until its deadline, when a job
 //! expires it and gives the points and coupon back.
 
+use yorozu_domain::UserId;
 use yorozu_domain::orders::text::REQUEST_MAX_CHARS;
-use yorozu_domain::orders::{Order, OrderText, payment_deadline};
-use yorozu_domain::promotions::{CouponError, PointsError};
+use yorozu_domain::orders::{MessageKind, Order, OrderText, PaymentMethod, payment_deadline};
+use yorozu_domain::promotions::{CouponError, PointKind, Points, PointsError};
 use yorozu_domain::{Timestamp, Yen};
 use yorozu_i18n::Arg;
 use yorozu_store::orders::rows::PurchaseKeyUse;
@@ -24,7 +25,7 @@ use super::effects;
 use super::job_kinds::PaymentExpiry;
 use super::notify::{self, Recipient};
 use super::pay::{self, own_card};
-use super::quote::{Choice, Quote, quote};
+use super::quote::{Choice, Priced, price};
 use crate::accounts::CurrentUser;
 use crate::mail::MailCategory;
 use crate::ports::Charge;
@@ -97,7 +98,7 @@ pub async fn place(app: &App, buyer: &CurrentUser, p: &Purchase) -> AppResult<Pl
             }
             None => {}
         }
-        let quote = quote(&mut c, app, buyer, &p.choice).await?;
+        let quote = price(&mut c, app, buyer, &p.choice).await?;
         let card = match p.payment {
             Payment::Card(card_id) => Some(own_card(&mut c, buyer.id, card_id).await?),
             Payment::Deferred => None,
@@ -165,7 +166,11 @@ async fn void_unless_booked(
 /// a withdrawal closes the account by updating the same row, so it either waits for this
 /// purchase and then sees its order, or this purchase waits and sees the closed account.
 /// Rows are locked in id order, so two members buying from each other cannot deadlock.
-async fn lock_parties(tx: &mut yorozu_store::Tx, buyer_id: i64, seller_id: i64) -> AppResult<()> {
+async fn lock_parties(
+    tx: &mut yorozu_store::Tx,
+    buyer_id: UserId,
+    seller_id: UserId,
+) -> AppResult<()> {
     use yorozu_store::accounts::users;
     let (buyer_ok, seller_ok) = if buyer_id <= seller_id {
         let b = users::lock_active(tx, buyer_id).await?;
@@ -197,14 +202,14 @@ async fn book(
     buyer: &CurrentUser,
     p: &Purchase,
     request: &OrderText,
-    q: &Quote,
+    q: &Priced,
     card_id: Option<i64>,
     charge: Option<&Charge>,
 ) -> AppResult<Placed> {
     let mut tx = app.db.begin().await?;
     lock_parties(&mut tx, buyer.id, q.listing.seller_id).await?;
     if q.points_used > 0 {
-        let balance = points::balance(&mut tx, buyer.id).await?;
+        let balance = points::balance(&mut tx, buyer.id).await?.get();
         if balance < q.points_used {
             let balance = balance.max(0);
             return Err(AppError::refused(
@@ -237,11 +242,10 @@ async fn book(
         platform_fee: q.amounts.platform_fee(),
         seller_share: q.amounts.seller_share(),
         payment_method: if card_id.is_some() {
-            "card"
+            PaymentMethod::Card
         } else {
-            "deferred"
-        }
-        .to_owned(),
+            PaymentMethod::Deferred
+        },
         card_id,
         charge_id: charge.map(|c| c.id.clone()),
         purchase_key: p.purchase_key.clone(),
@@ -282,8 +286,8 @@ async fn book(
             &points::PointEntryRow {
                 id: app.new_id(),
                 user_id: buyer.id,
-                kind: "use".into(),
-                amount: -q.points_used,
+                kind: PointKind::Use,
+                amount: Points::new(q.points_used).negated(),
                 order_id: Some(row.id),
                 note: String::new(),
                 created_at: now,
@@ -303,7 +307,7 @@ async fn book(
             id: app.new_id(),
             order_id: row.id,
             author_id: None,
-            kind: "event".into(),
+            kind: MessageKind::Event,
             body: "order-event-payment_succeeded".into(),
             created_at: now,
         });
@@ -313,7 +317,7 @@ async fn book(
             id: app.new_id(),
             order_id: row.id,
             author_id: Some(buyer.id),
-            kind: "message".into(),
+            kind: MessageKind::Message,
             body: request.as_str().to_owned(),
             created_at: now,
         });

@@ -1,7 +1,9 @@
 //! The final confirmation screen (最終確認画面): what the buyer is about to buy and what it
 //! costs, worked out from the service, the chosen options, points and a coupon. The same
-//! function checks a purchase again when it is placed, inside its transaction.
+//! pricing checks a purchase again when it is placed ([`super::place`]).
 
+use yorozu_domain::UserId;
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::listings::{ListingStatus, purchasable_now};
 use yorozu_domain::orders::OrderQuote;
 use yorozu_domain::promotions::{CouponCode, CouponError, CouponTerms, points_to_use};
@@ -28,37 +30,194 @@ pub struct Choice {
     pub coupon: String,
 }
 
+/// The service as quoted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotedListing {
+    pub id: i64,
+    pub seller_id: UserId,
+    pub title: String,
+    /// The service's own price, without options.
+    pub price: Yen,
+    pub delivery_days: i64,
+}
+
+/// One paid option of the service, and whether the buyer chose it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotedOption {
+    /// What the choice names it by.
+    pub position: i64,
+    pub title: String,
+    pub price: Yen,
+    pub chosen: bool,
+}
+
+/// The coupon that applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotedCoupon {
+    pub code: String,
+    pub title: String,
+}
+
 /// Everything the confirmation screen shows, consistent with what [`super::place`] books.
 #[derive(Debug, Clone)]
 pub struct Quote {
-    pub listing: ListingRow,
+    pub listing: QuotedListing,
     pub seller_name: String,
     /// Every option of the service, and which were chosen.
-    pub options: Vec<(OptionRow, bool)>,
+    pub options: Vec<QuotedOption>,
     pub points_balance: i64,
     pub points_used: i64,
-    pub coupon: Option<CouponRow>,
+    pub coupon: Option<QuotedCoupon>,
     pub coupon_discount: i64,
     pub amounts: OrderQuote,
-    /// Where the seller's mail about the order goes (not shown to the buyer).
-    pub(crate) seller_recipient: Option<Recipient>,
 }
 
 impl Quote {
     /// The chosen options.
-    pub fn chosen(&self) -> impl Iterator<Item = &OptionRow> {
+    pub fn chosen(&self) -> impl Iterator<Item = &QuotedOption> {
+        self.options.iter().filter(|o| o.chosen)
+    }
+}
+
+impl From<Priced> for Quote {
+    fn from(p: Priced) -> Quote {
+        Quote {
+            listing: QuotedListing {
+                id: p.listing.id,
+                seller_id: p.listing.seller_id,
+                title: p.listing.title,
+                price: p.listing.price,
+                delivery_days: p.listing.delivery_days,
+            },
+            seller_name: p.seller_name,
+            options: p
+                .options
+                .into_iter()
+                .map(|(o, chosen)| QuotedOption {
+                    position: o.position,
+                    title: o.title,
+                    price: o.price,
+                    chosen,
+                })
+                .collect(),
+            points_balance: p.points_balance,
+            points_used: p.points_used,
+            coupon: p.coupon.map(|c| QuotedCoupon {
+                code: c.code,
+                title: c.title,
+            }),
+            coupon_discount: p.coupon_discount,
+            amounts: p.amounts,
+        }
+    }
+}
+
+/// The quote for `buyer`, with every problem as a field error (`options`, `points`, `coupon`)
+/// or `Conflict` when the service cannot be bought now.
+pub async fn quote(app: &App, buyer: &CurrentUser, choice: &Choice) -> AppResult<Quote> {
+    let mut c = app.db.read().await?;
+    Ok(price(&mut c, app, buyer, choice).await?.into())
+}
+
+/// What the confirmation screen shows for a choice.
+#[derive(Debug, Clone)]
+pub struct Confirmation {
+    /// The quote of the choice, or when parts of it were refused, of the choice without them
+    /// (what would be bought now).
+    pub quote: Quote,
+    /// Why parts of the choice were refused (empty when none were).
+    pub refused: Vec<FieldError>,
+}
+
+/// The confirmation screen's quote: refused points, coupon or options leave the quote without
+/// them, so that the screen still shows what would be bought, with the messages beside the
+/// typed values. Refusals of the service itself (not found, not purchasable) are errors.
+pub async fn confirmation(
+    app: &App,
+    buyer: &CurrentUser,
+    choice: &Choice,
+) -> AppResult<Confirmation> {
+    let mut c = app.db.read().await?;
+    let refused = match price(&mut c, app, buyer, choice).await {
+        Ok(priced) => {
+            return Ok(Confirmation {
+                quote: priced.into(),
+                refused: Vec::new(),
+            });
+        }
+        Err(AppError::Invalid(fields)) => fields,
+        Err(e) => return Err(e),
+    };
+    let priced = match price(&mut c, app, buyer, &without_refused(choice, &refused)).await {
+        Ok(priced) => priced,
+        Err(AppError::Invalid(_)) => {
+            let bare = Choice {
+                listing_id: choice.listing_id,
+                ..Choice::default()
+            };
+            price(&mut c, app, buyer, &bare).await?
+        }
+        Err(e) => return Err(e),
+    };
+    Ok(Confirmation {
+        quote: priced.into(),
+        refused,
+    })
+}
+
+/// The choice without what was refused.
+fn without_refused(choice: &Choice, fields: &[FieldError]) -> Choice {
+    let refused = |name: &str| fields.iter().any(|f| f.field == name);
+    Choice {
+        listing_id: choice.listing_id,
+        options: if refused("options") {
+            Vec::new()
+        } else {
+            choice.options.clone()
+        },
+        points: if refused("points") {
+            String::new()
+        } else {
+            choice.points.clone()
+        },
+        coupon: if refused("coupon") {
+            String::new()
+        } else {
+            choice.coupon.clone()
+        },
+    }
+}
+
+/// A quote as the purchase books it: with the rows it was worked out from.
+#[derive(Debug, Clone)]
+pub(crate) struct Priced {
+    pub(crate) listing: ListingRow,
+    pub(crate) seller_name: String,
+    /// Every option of the service, and which were chosen.
+    pub(crate) options: Vec<(OptionRow, bool)>,
+    pub(crate) points_balance: i64,
+    pub(crate) points_used: i64,
+    pub(crate) coupon: Option<CouponRow>,
+    pub(crate) coupon_discount: i64,
+    pub(crate) amounts: OrderQuote,
+    /// Where the seller's mail about the order goes (not shown to the buyer).
+    pub(crate) seller_recipient: Option<Recipient>,
+}
+
+impl Priced {
+    /// The chosen options.
+    pub(crate) fn chosen(&self) -> impl Iterator<Item = &OptionRow> {
         self.options.iter().filter(|(_, on)| *on).map(|(o, _)| o)
     }
 }
 
-/// Works out the quote for `buyer`, with every problem as a field error (`options`, `points`,
-/// `coupon`) or `Conflict` when the service cannot be bought now.
-pub async fn quote(
+/// Works out the quote for `buyer` on `c` (see [`quote`]).
+pub(crate) async fn price(
     c: &mut impl Exec,
     app: &App,
     buyer: &CurrentUser,
     choice: &Choice,
-) -> AppResult<Quote> {
+) -> AppResult<Priced> {
     let found = listing_rows::find_for_sale(c, choice.listing_id)
         .await?
         .filter(|l| l.listing.status != ListingStatus::Deleted)
@@ -77,8 +236,8 @@ pub async fn quote(
     ) {
         return Err(AppError::Conflict("order-not-purchasable"));
     }
-    let seller_recipient = match (found.seller_email, found.seller_status.as_str()) {
-        (Some(email), "active") => Some(Recipient {
+    let seller_recipient = match (found.seller_email, found.seller_status) {
+        (Some(email), AccountStatus::Active) => Some(Recipient {
             user_id: listing.seller_id,
             email,
             locale: locale_of(&found.seller_locale),
@@ -110,7 +269,7 @@ pub async fn quote(
             sum.saturating_add(o.price.get())
         });
 
-    let points_balance = points::balance(c, buyer.id).await?;
+    let points_balance = points::balance(c, buyer.id).await?.get();
     let points_used = match points_to_use(&choice.points, points_balance) {
         Ok(p) => p,
         Err(e) => {
@@ -159,7 +318,7 @@ pub async fn quote(
         app.policy.buyer_fee_rate,
     )
     .map_err(|e| AppError::refused("points", &e))?;
-    Ok(Quote {
+    Ok(Priced {
         listing,
         seller_name,
         options,
@@ -176,7 +335,7 @@ pub async fn quote(
 /// it does not apply.
 async fn coupon_for(
     c: &mut impl Exec,
-    user_id: i64,
+    user_id: UserId,
     code: &str,
     subtotal: Yen,
     now: i64,
@@ -190,8 +349,8 @@ async fn coupon_for(
     };
     let used = coupons::has_redeemed(c, row.id, user_id).await?;
     let terms = CouponTerms {
-        discount: Yen::new(row.discount),
-        min_order: Yen::new(row.min_order),
+        discount: row.discount,
+        min_order: row.min_order,
         starts_at: Timestamp::from_unix(row.starts_at),
         expires_at: Timestamp::from_unix(row.expires_at),
     };

@@ -7,7 +7,7 @@ use yorozu_i18n::Arg;
 use yorozu_store::orders::reviews;
 use yorozu_store::{catalog, listings::rows as listing_rows};
 
-use super::{Party, effects, notify};
+use super::{effects, notify};
 use crate::accounts::CurrentUser;
 use crate::mail::MailCategory;
 use crate::{App, AppError, AppResult, Fields};
@@ -40,10 +40,7 @@ pub async fn write(
     if order.state != OrderState::Completed {
         return Err(AppError::Conflict("review-not-yet"));
     }
-    let role = match party {
-        Party::Buyer => ReviewRole::Buyer,
-        Party::Seller => ReviewRole::Seller,
-    };
+    let role = party.review_role();
     let subject = party.counterpart(&order);
     // A closed (withdrawing) or purged member receives no new reviews.
     if !yorozu_store::accounts::users::share_active(&mut tx, subject).await? {
@@ -55,7 +52,7 @@ pub async fn write(
         listing_id: order.listing_id,
         author_id: Some(member.id),
         subject_id: subject,
-        author_role: role.as_str().into(),
+        author_role: role,
         rating: i64::from(rating.get()),
         comment: comment.into_string(),
         anonymous: input.anonymous && role == ReviewRole::Buyer,

@@ -6,6 +6,8 @@
 //! changed or an account closed must show at once). The listing's own counters, which every
 //! buyer review updates together with the catalogue version, tell when there is nothing to read.
 
+use yorozu_domain::UserId;
+use yorozu_domain::orders::ReviewRole;
 use yorozu_store::Exec;
 use yorozu_store::orders::reviews::{self, PublicReview};
 
@@ -179,12 +181,12 @@ pub struct ProfileReviews {
 }
 
 /// The reviews `member_id` received, for their profile page.
-pub async fn profile(app: &App, member_id: i64) -> AppResult<ProfileReviews> {
+pub async fn profile(app: &App, member_id: UserId) -> AppResult<ProfileReviews> {
     let mut c = app.db.read().await?;
-    let (count, sum) = reviews::summary(&mut c, member_id, "buyer").await?;
+    let (count, sum) = reviews::summary(&mut c, member_id, ReviewRole::Buyer).await?;
     let as_seller = RatingSummary::from_sum(count, sum);
     let latest_as_seller = if count > 0 {
-        reviews::received(&mut c, member_id, "buyer", PROFILE_REVIEWS, 0)
+        reviews::received(&mut c, member_id, ReviewRole::Buyer, PROFILE_REVIEWS, 0)
             .await?
             .into_iter()
             .map(ReviewView::from)
@@ -192,7 +194,7 @@ pub async fn profile(app: &App, member_id: i64) -> AppResult<ProfileReviews> {
     } else {
         vec![]
     };
-    let (count, sum) = reviews::summary(&mut c, member_id, "seller").await?;
+    let (count, sum) = reviews::summary(&mut c, member_id, ReviewRole::Seller).await?;
     Ok(ProfileReviews {
         as_seller,
         latest_as_seller,
@@ -204,7 +206,7 @@ pub async fn profile(app: &App, member_id: i64) -> AppResult<ProfileReviews> {
 mod tests {
     use super::*;
 
-    fn row(author_id: Option<i64>, name: Option<&str>, anonymous: bool) -> PublicReview {
+    fn row(author_id: Option<UserId>, name: Option<&str>, anonymous: bool) -> PublicReview {
         PublicReview {
             id: 1,
             order_id: 2,
@@ -222,11 +224,11 @@ mod tests {
     #[test]
     fn authors_are_named_anonymous_or_withdrawn() {
         assert_eq!(
-            ReviewView::from(row(Some(9), Some("花子"), false)).author,
+            ReviewView::from(row(Some(UserId::new(9)), Some("花子"), false)).author,
             ReviewAuthor::Named("花子".into())
         );
         assert_eq!(
-            ReviewView::from(row(Some(9), Some("花子"), true)).author,
+            ReviewView::from(row(Some(UserId::new(9)), Some("花子"), true)).author,
             ReviewAuthor::Anonymous
         );
         assert_eq!(
@@ -234,7 +236,11 @@ mod tests {
             ReviewAuthor::Anonymous,
             "an anonymous review does not tell that its author withdrew"
         );
-        for (id, name) in [(None, None), (Some(9), None), (None, Some("花子"))] {
+        for (id, name) in [
+            (None, None),
+            (Some(UserId::new(9)), None),
+            (None, Some("花子")),
+        ] {
             assert_eq!(
                 ReviewView::from(row(id, name, false)).author,
                 ReviewAuthor::Withdrawn

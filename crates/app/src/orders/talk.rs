@@ -3,14 +3,15 @@
 //! The room closes for new messages 120 days after the order (configurable).
 
 use yorozu_domain::Timestamp;
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::orders::text::MESSAGE_MAX_CHARS;
-use yorozu_domain::orders::{OrderText, talk_room_closes_at};
+use yorozu_domain::orders::{MessageKind, OrderText, talk_room_closes_at};
 use yorozu_domain::text::strip_format_chars;
 use yorozu_store::Exec;
 use yorozu_store::orders::{OrderRow, talk};
 
-use super::{Party, notify};
+use super::{Attachment, Party, notify};
 use crate::accounts::CurrentUser;
 use crate::mail::MailCategory;
 use crate::{App, AppError, AppResult, FieldError, Fields};
@@ -109,8 +110,8 @@ pub(crate) async fn insert(
     c: &mut impl Exec,
     app: &App,
     order: &OrderRow,
-    author_id: i64,
-    kind: &str,
+    author_id: UserId,
+    kind: MessageKind,
     body: &str,
     files: &[StoredFile],
 ) -> AppResult<i64> {
@@ -122,7 +123,7 @@ pub(crate) async fn insert(
             id,
             order_id: order.id,
             author_id: Some(author_id),
-            kind: kind.to_owned(),
+            kind,
             body: body.to_owned(),
             created_at: now,
         },
@@ -150,7 +151,7 @@ pub(crate) async fn insert(
 }
 
 /// Whether the order's talk room still takes messages at `now`.
-pub fn is_open(app: &App, order: &OrderRow, now: i64) -> bool {
+pub(crate) fn is_open(app: &App, order: &OrderRow, now: i64) -> bool {
     now < talk_room_closes_at(
         Timestamp::from_unix(order.created_at),
         app.policy.talk_room_days,
@@ -193,7 +194,7 @@ pub async fn post_message(
             app,
             &order,
             member.id,
-            "message",
+            MessageKind::Message,
             body.as_str(),
             &stored,
         )
@@ -232,31 +233,26 @@ pub async fn mark_read(
     Ok(())
 }
 
-/// An attachment for download by one of the order's parties: its row and bytes.
+/// An attachment for download by one of the order's parties: the file and its bytes.
 pub async fn attachment(
     app: &App,
     member: &CurrentUser,
     order_id: i64,
     attachment_id: i64,
-) -> AppResult<(talk::AttachmentRow, Vec<u8>)> {
+) -> AppResult<(Attachment, Vec<u8>)> {
     let row = {
         let mut c = app.db.read().await?;
         super::load_for(&mut c, order_id, member.id).await?;
         talk::find_attachment(&mut c, attachment_id)
             .await?
             .filter(|a| a.order_id == order_id)
-            .map(|a| talk::AttachmentRow {
-                // Rows stored before names were cleaned of format characters.
-                file_name: clean_name(&a.file_name),
-                ..a
-            })
             .ok_or(AppError::NotFound)?
     };
     let bytes = app.files.get(&row.file_key).await?;
-    Ok((row, bytes))
+    Ok((Attachment::from(row), bytes))
 }
 
 /// Which side wrote a message, for showing it.
-pub fn author_party(order: &OrderRow, author_id: Option<i64>) -> Option<Party> {
+pub(crate) fn author_party(order: &OrderRow, author_id: Option<UserId>) -> Option<Party> {
     author_id.and_then(|id| Party::of(order, id))
 }

@@ -1,7 +1,7 @@
 //! The one way an order changes state.
 
 use yorozu_domain::ErrorCode;
-use yorozu_domain::orders::{Order, OrderEvent, OrderTransitionError};
+use yorozu_domain::orders::{MessageKind, Order, OrderEvent, OrderTransitionError};
 use yorozu_store::Exec;
 use yorozu_store::orders::{OrderRow, Transition, talk};
 
@@ -27,7 +27,7 @@ pub fn refused(e: OrderTransitionError) -> AppError {
 }
 
 /// Whether the state machine would accept `event` now (for showing or hiding an action).
-pub fn allows(row: &OrderRow, event: OrderEvent, app: &App) -> bool {
+pub(crate) fn allows(row: &OrderRow, event: OrderEvent, app: &App) -> bool {
     super::domain_order(row)
         .ok()
         .is_some_and(|o| o.apply(event, app.policy.send_backs_allowed).is_ok())
@@ -37,7 +37,7 @@ pub fn allows(row: &OrderRow, event: OrderEvent, app: &App) -> bool {
 /// state only if nobody changed the order since (otherwise `Conflict("order-changed")`; the
 /// caller's transaction rolls back). Leaves a note in the talk room. Call it before any other
 /// write of the use case, so that a lost race writes nothing.
-pub async fn apply(
+pub(crate) async fn apply(
     c: &mut impl Exec,
     app: &App,
     row: &OrderRow,
@@ -84,7 +84,7 @@ pub async fn note(c: &mut impl Exec, app: &App, order_id: i64, message_id: &str)
             id: app.new_id(),
             order_id,
             author_id: None,
-            kind: "event".into(),
+            kind: MessageKind::Event,
             body: message_id.to_owned(),
             created_at: app.now(),
         },

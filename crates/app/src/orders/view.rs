@@ -2,20 +2,19 @@
 //! allows them), and a member's purchases or sales.
 
 use std::collections::HashMap;
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 
 use yorozu_domain::Timestamp;
-use yorozu_domain::orders::{OrderEvent, OrderState, talk_room_closes_at};
-use yorozu_store::orders::OrderRow;
-use yorozu_store::orders::cancellations::{self, CancellationRow};
-use yorozu_store::orders::deliveries::{self, DeliveryRow};
-use yorozu_store::orders::reviews::{self, ReviewRow};
-use yorozu_store::orders::rows::{self, OrderOptionRow, Side};
-use yorozu_store::orders::talk::{self, AttachmentRow};
+use yorozu_domain::orders::{
+    CancellationStatus, DeliveryOutcome, MessageKind, OrderEvent, OrderState, talk_room_closes_at,
+};
+use yorozu_store::orders::rows::{self, Side};
+use yorozu_store::orders::{cancellations, deliveries, reviews, talk};
 use yorozu_store::{Exec, profiles};
 
-use super::Party;
 use super::transition::allows;
+use super::{Attachment, Cancellation, Delivery, Order, OrderOption, Party, Review};
 use crate::accounts::CurrentUser;
 use crate::{App, AppResult};
 
@@ -23,14 +22,14 @@ use crate::{App, AppResult};
 #[derive(Debug, Clone)]
 pub struct MessageView {
     pub id: i64,
-    /// `message`, `delivery` or `event` (then `body` is a message id).
-    pub kind: String,
+    /// For [`MessageKind::Event`], `body` is a message id.
+    pub kind: MessageKind,
     pub author: Option<Party>,
     pub author_name: String,
     pub mine: bool,
     pub body: String,
     pub created_at: i64,
-    pub attachments: Vec<AttachmentRow>,
+    pub attachments: Vec<Attachment>,
     /// For the viewer's own messages: whether the other side has read it (既読).
     pub read_by_other: bool,
 }
@@ -52,20 +51,20 @@ pub struct Actions {
 /// One order for one of its parties.
 #[derive(Debug, Clone)]
 pub struct OrderDetail {
-    pub order: OrderRow,
+    pub order: Order,
     pub party: Party,
-    pub counterpart_id: i64,
+    pub counterpart_id: UserId,
     pub counterpart_name: String,
     /// Whether the other party's account is open (not closed by a withdrawal): only then is
     /// their profile linked and can they be messaged.
     pub counterpart_active: bool,
-    pub options: Vec<OrderOptionRow>,
+    pub options: Vec<OrderOption>,
     pub messages: Vec<MessageView>,
-    pub deliveries: Vec<DeliveryRow>,
-    pub pending_delivery: Option<DeliveryRow>,
-    pub open_cancellation: Option<CancellationRow>,
-    pub cancellations: Vec<CancellationRow>,
-    pub reviews: Vec<ReviewRow>,
+    pub deliveries: Vec<Delivery>,
+    pub pending_delivery: Option<Delivery>,
+    pub open_cancellation: Option<Cancellation>,
+    pub cancellations: Vec<Cancellation>,
+    pub reviews: Vec<Review>,
     pub talk_closes_at: i64,
     pub actions: Actions,
 }
@@ -76,27 +75,20 @@ impl OrderDetail {
     }
 
     /// The review the viewer wrote, if any.
-    pub fn my_review(&self) -> Option<&ReviewRow> {
-        let role = self.role_key();
+    pub fn my_review(&self) -> Option<&Review> {
+        let role = self.party.review_role();
         self.reviews.iter().find(|r| r.author_role == role)
     }
 
     /// The review the other side wrote about the viewer, if any.
-    pub fn their_review(&self) -> Option<&ReviewRow> {
-        let role = self.role_key();
+    pub fn their_review(&self) -> Option<&Review> {
+        let role = self.party.review_role();
         self.reviews.iter().find(|r| r.author_role != role)
-    }
-
-    fn role_key(&self) -> &'static str {
-        match self.party {
-            Party::Buyer => "buyer",
-            Party::Seller => "seller",
-        }
     }
 }
 
 /// Display names by user id (members without a profile get an empty name).
-pub(crate) async fn names(c: &mut impl Exec, ids: &[i64]) -> AppResult<HashMap<i64, String>> {
+pub(crate) async fn names(c: &mut impl Exec, ids: &[UserId]) -> AppResult<HashMap<UserId, String>> {
     let mut out = HashMap::new();
     for id in ids {
         if out.contains_key(id) {
@@ -122,20 +114,36 @@ pub async fn detail(app: &App, member: &CurrentUser, order_id: i64) -> AppResult
     let attachments = talk::attachments(&mut c, order_id).await?;
     let other_read = talk::last_read(&mut c, order_id, counterpart_id).await?;
     let my_read = talk::last_read(&mut c, order_id, member.id).await?;
-    let deliveries = deliveries::list(&mut c, order_id).await?;
-    let pending_delivery = deliveries.iter().find(|d| d.outcome == "pending").cloned();
-    let cancellations = cancellations::list(&mut c, order_id).await?;
-    let open_cancellation = cancellations.iter().find(|r| r.status == "open").cloned();
-    let reviews = reviews::for_order(&mut c, order_id).await?;
+    let deliveries: Vec<Delivery> = deliveries::list(&mut c, order_id)
+        .await?
+        .into_iter()
+        .map(Delivery::from)
+        .collect();
+    let pending_delivery = deliveries
+        .iter()
+        .find(|d| d.outcome == DeliveryOutcome::Pending)
+        .cloned();
+    let cancellations: Vec<Cancellation> = cancellations::list(&mut c, order_id)
+        .await?
+        .into_iter()
+        .map(Cancellation::from)
+        .collect();
+    let open_cancellation = cancellations
+        .iter()
+        .find(|r| r.status == CancellationStatus::Open)
+        .cloned();
+    let reviews: Vec<Review> = reviews::for_order(&mut c, order_id)
+        .await?
+        .into_iter()
+        .map(Review::from)
+        .collect();
     let counterpart_active = yorozu_store::accounts::users::find(&mut c, counterpart_id)
         .await?
         .is_some_and(|u| u.status == AccountStatus::Active);
     drop(c);
 
-    let mut by_message: HashMap<i64, Vec<AttachmentRow>> = HashMap::new();
-    for mut a in attachments {
-        // Rows stored before names were cleaned of bidirectional and invisible characters.
-        a.file_name = super::talk::clean_name(&a.file_name);
+    let mut by_message: HashMap<i64, Vec<Attachment>> = HashMap::new();
+    for a in attachments.into_iter().map(Attachment::from) {
         by_message.entry(a.message_id).or_default().push(a);
     }
     // Only the other side's messages move the read mark (platform notes and one's own do not
@@ -170,13 +178,7 @@ pub async fn detail(app: &App, member: &CurrentUser, order_id: i64) -> AppResult
     let now = app.now();
     let state = order.state;
     let talk_open = super::talk::is_open(app, &order, now) && counterpart_active;
-    let has_my_review = reviews.iter().any(|r| {
-        r.author_role
-            == match party {
-                Party::Buyer => "buyer",
-                Party::Seller => "seller",
-            }
-    });
+    let has_my_review = reviews.iter().any(|r| r.author_role == party.review_role());
     let actions = Actions {
         pay: party == Party::Buyer
             && state == OrderState::AwaitingPayment
@@ -209,9 +211,9 @@ pub async fn detail(app: &App, member: &CurrentUser, order_id: i64) -> AppResult
         counterpart_name: names.get(&counterpart_id).cloned().unwrap_or_default(),
         counterpart_id,
         counterpart_active,
-        order,
+        order: Order::from(order),
         party,
-        options,
+        options: options.into_iter().map(OrderOption::from).collect(),
         messages,
         deliveries,
         pending_delivery,
@@ -225,7 +227,7 @@ pub async fn detail(app: &App, member: &CurrentUser, order_id: i64) -> AppResult
 /// One line of a member's order list.
 #[derive(Debug, Clone)]
 pub struct OrderSummary {
-    pub order: OrderRow,
+    pub order: Order,
     pub counterpart_name: String,
     /// Messages from the other side the member has not read.
     pub unread: i64,
@@ -255,7 +257,7 @@ pub async fn list(
         .await?
         .into_iter()
         .collect();
-    let ids: Vec<i64> = orders
+    let ids: Vec<UserId> = orders
         .iter()
         .map(|o| {
             if side == Side::Buyer {
@@ -277,7 +279,7 @@ pub async fn list(
             OrderSummary {
                 counterpart_name: names.get(&other).cloned().unwrap_or_default(),
                 unread: unread.get(&order.id).copied().unwrap_or(0),
-                order,
+                order: Order::from(order),
             }
         })
         .collect();

@@ -6,7 +6,7 @@
 //! the seller included, gets "not found", so that receipt URLs reveal nothing.
 
 use yorozu_domain::Yen;
-use yorozu_domain::orders::OrderState;
+use yorozu_domain::orders::{OrderState, PaymentMethod};
 use yorozu_store::orders::rows;
 
 use super::{TaxBreakdown, included_tax};
@@ -45,25 +45,6 @@ impl Addressee {
 
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-}
-
-/// How the order was paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PaymentMethod {
-    /// クレジットカード.
-    Card,
-    /// 後払い: paid later, before the payment deadline.
-    Deferred,
-}
-
-impl PaymentMethod {
-    /// A stable key for message ids.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PaymentMethod::Card => "card",
-            PaymentMethod::Deferred => "deferred",
-        }
     }
 }
 
@@ -169,11 +150,7 @@ pub async fn receipt(
         coupon_discount: order.coupon_discount,
         total,
         tax: included_tax(total),
-        payment_method: if order.payment_method == "deferred" {
-            PaymentMethod::Deferred
-        } else {
-            PaymentMethod::Card
-        },
+        payment_method: order.payment_method,
         cancellation,
         issuer: app.site.business.clone(),
     })

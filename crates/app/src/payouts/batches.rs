@@ -2,12 +2,15 @@
 //! (→ processing), pay it with the Zengin file, then mark the batch transferred or single
 //! transfers failed. Each step is one transaction with its ledger entries and audit entry.
 
+use yorozu_domain::Yen;
 use yorozu_domain::orders::Transaction;
+use yorozu_domain::payouts::{BatchStatus, PayoutStatus};
 use yorozu_i18n::Arg;
 use yorozu_store::payouts::batches::{self, BatchRow};
-use yorozu_store::payouts::requests::{self, PayoutRequestRow};
+use yorozu_store::payouts::requests;
 use yorozu_store::payouts::{bank_accounts, sales};
 
+use super::view::{Batch, PayoutRequest};
 use super::{LEDGER_FAILED, LEDGER_TRANSFERRED, mail};
 use crate::accounts::CurrentUser;
 use crate::operators::audit;
@@ -25,16 +28,24 @@ fn operator_only(member: &CurrentUser) -> AppResult<()> {
 #[derive(Debug, Clone)]
 pub struct Console {
     /// Requests waiting for a batch, by transfer date.
-    pub waiting: Vec<PayoutRequestRow>,
-    pub batches: Vec<BatchRow>,
+    pub waiting: Vec<PayoutRequest>,
+    pub batches: Vec<Batch>,
 }
 
 pub async fn console(app: &App, operator: &CurrentUser) -> AppResult<Console> {
     operator_only(operator)?;
     let mut c = app.db.read().await?;
     Ok(Console {
-        waiting: requests::with_status(&mut c, "requested", 1_000).await?,
-        batches: batches::list(&mut c, 50).await?,
+        waiting: requests::with_status(&mut c, PayoutStatus::Requested, 1_000)
+            .await?
+            .into_iter()
+            .map(PayoutRequest::from)
+            .collect(),
+        batches: batches::list(&mut c, 50)
+            .await?
+            .into_iter()
+            .map(Batch::from)
+            .collect(),
     })
 }
 
@@ -43,18 +54,21 @@ pub async fn batch(
     app: &App,
     operator: &CurrentUser,
     batch_id: i64,
-) -> AppResult<(BatchRow, Vec<PayoutRequestRow>)> {
+) -> AppResult<(Batch, Vec<PayoutRequest>)> {
     operator_only(operator)?;
     let mut c = app.db.read().await?;
     let batch = batches::find(&mut c, batch_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let items = requests::in_batch(&mut c, batch_id).await?;
-    Ok((batch, items))
+    Ok((
+        batch.into(),
+        items.into_iter().map(PayoutRequest::from).collect(),
+    ))
 }
 
 /// Closes every waiting request for `transfer_date` (YYYY-MM-DD) into a new batch.
-pub async fn close(app: &App, operator: &CurrentUser, transfer_date: &str) -> AppResult<BatchRow> {
+pub async fn close(app: &App, operator: &CurrentUser, transfer_date: &str) -> AppResult<Batch> {
     operator_only(operator)?;
     let date = yorozu_domain::payouts::schedule::Date::parse_iso(transfer_date)
         .ok_or_else(|| AppError::invalid("transfer_date", "payout-date-invalid"))?;
@@ -63,9 +77,9 @@ pub async fn close(app: &App, operator: &CurrentUser, transfer_date: &str) -> Ap
     let mut batch = BatchRow {
         id: app.new_id(),
         transfer_date: date.iso(),
-        status: "processing".into(),
+        status: BatchStatus::Processing,
         transfer_count: 0,
-        total_net: 0,
+        total_net: Yen::ZERO,
         closed_by: Some(operator.id),
         closed_at: now,
         transferred_at: None,
@@ -77,7 +91,10 @@ pub async fn close(app: &App, operator: &CurrentUser, transfer_date: &str) -> Ap
     }
     let items = requests::in_batch(&mut tx, batch.id).await?;
     batch.transfer_count = items.len() as i64;
-    batch.total_net = items.iter().map(|r| r.net).sum();
+    batch.total_net = items
+        .iter()
+        .try_fold(Yen::ZERO, |total, r| total.checked_add(r.net))
+        .ok_or_else(|| AppError::Internal(format!("batch {}: total overflows", batch.id)))?;
     batches::set_totals(&mut tx, batch.id, batch.transfer_count, batch.total_net).await?;
     for r in &items {
         mail(
@@ -86,7 +103,7 @@ pub async fn close(app: &App, operator: &CurrentUser, transfer_date: &str) -> Ap
             r.seller_id,
             "payout-processing",
             &[
-                ("net", Arg::Number(r.net)),
+                ("net", Arg::from(r.net)),
                 ("date", Arg::from(r.transfer_date.as_str())),
             ],
         )
@@ -100,12 +117,15 @@ pub async fn close(app: &App, operator: &CurrentUser, transfer_date: &str) -> Ap
         None,
         &format!(
             "batch {} for {}: {} transfers, {} yen",
-            batch.id, batch.transfer_date, batch.transfer_count, batch.total_net
+            batch.id,
+            batch.transfer_date,
+            batch.transfer_count,
+            batch.total_net.get()
         ),
     )
     .await?;
     tx.commit().await?;
-    Ok(batch)
+    Ok(batch.into())
 }
 
 /// Marks a batch transferred: every request still processing in it is transferred.
@@ -122,8 +142,12 @@ pub async fn mark_transferred(
     }
     let items = requests::in_batch(&mut tx, batch_id).await?;
     let mut done = 0;
-    for r in items.iter().filter(|r| r.status == "processing") {
-        if !requests::set_status(&mut tx, r.id, "processing", "transferred", None, now).await? {
+    for r in items
+        .iter()
+        .filter(|r| r.status == PayoutStatus::Processing)
+    {
+        let (from, to) = (PayoutStatus::Processing, PayoutStatus::Transferred);
+        if !requests::set_status(&mut tx, r.id, from, to, None, now).await? {
             return Err(AppError::Conflict("payout-changed"));
         }
         ledger::post(
@@ -131,7 +155,7 @@ pub async fn mark_transferred(
             app,
             LEDGER_TRANSFERRED,
             &r.id.to_string(),
-            &Transaction::payout_transferred(r.net),
+            &Transaction::payout_transferred(r.net.get()),
         )
         .await?;
         mail(
@@ -140,7 +164,7 @@ pub async fn mark_transferred(
             r.seller_id,
             "payout-transferred",
             &[
-                ("net", Arg::Number(r.net)),
+                ("net", Arg::from(r.net)),
                 ("date", Arg::from(r.transfer_date.as_str())),
             ],
         )
@@ -192,7 +216,8 @@ pub async fn mark_failed(
     let r = requests::find(&mut tx, request_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !requests::set_status(&mut tx, r.id, "processing", "failed", Some(reason), now).await? {
+    let (from, to) = (PayoutStatus::Processing, PayoutStatus::Failed);
+    if !requests::set_status(&mut tx, r.id, from, to, Some(reason), now).await? {
         return Err(AppError::Conflict("payout-not-processing"));
     }
     ledger::post(
@@ -200,7 +225,7 @@ pub async fn mark_failed(
         app,
         LEDGER_FAILED,
         &r.id.to_string(),
-        &Transaction::payout_failed(r.seller_id, r.gross, r.fee),
+        &Transaction::payout_failed(r.seller_id, r.gross.get(), r.fee.get()),
     )
     .await?;
     sales::release_request(&mut tx, r.id).await?;
@@ -225,7 +250,7 @@ pub async fn mark_failed(
         app,
         r.seller_id,
         name,
-        &[("gross", Arg::Number(r.gross))],
+        &[("gross", Arg::from(r.gross))],
     )
     .await?;
     tx.commit().await?;
@@ -240,7 +265,6 @@ pub async fn transfer_file(
     operator: &CurrentUser,
     batch_id: i64,
 ) -> AppResult<(String, Vec<u8>)> {
-    use yorozu_domain::Yen;
     use yorozu_domain::payouts::bank::{
         AccountHolder, AccountNumber, AccountType, BankCode, BranchCode,
     };
@@ -255,7 +279,10 @@ pub async fn transfer_file(
             .ok_or(AppError::NotFound)?;
         let items = requests::in_batch(&mut c, batch_id).await?;
         let mut with_accounts = Vec::with_capacity(items.len());
-        for r in items.into_iter().filter(|r| r.status != "failed") {
+        for r in items
+            .into_iter()
+            .filter(|r| r.status != PayoutStatus::Failed)
+        {
             let account = bank_accounts::find(&mut c, r.bank_account_id)
                 .await?
                 .ok_or_else(|| broken("a bank account is missing"))?;
@@ -297,7 +324,7 @@ pub async fn transfer_file(
             .ok_or_else(|| broken("account type"))?,
             account_number: AccountNumber::parse(&number).map_err(|_| broken("account number"))?,
             holder: AccountHolder::parse(&holder).map_err(|_| broken("holder"))?,
-            amount: Yen::new(r.net),
+            amount: r.net,
             // The bank reports this back with a failed transfer: the request id's last digits.
             customer_code1: format!("{:010}", r.id.rem_euclid(10_000_000_000)),
         });

@@ -3,10 +3,12 @@
 //! seller's name and where the money goes (bank, branch, masked number). The actions are in
 //! [`super::batches`].
 
+use yorozu_domain::Yen;
 use yorozu_domain::payouts::bank::{BankCode, BranchCode};
 use yorozu_domain::payouts::banks;
-use yorozu_store::payouts::console::{self, BatchLine, RequestLine};
+use yorozu_store::payouts::console::{self, RequestLine};
 
+use super::view::{Batch, PayoutRequest};
 use crate::accounts::CurrentUser;
 use crate::{App, AppError, AppResult};
 
@@ -18,7 +20,9 @@ const BATCH_LIMIT: i64 = 50;
 /// A payout request with its destination spelled out for people.
 #[derive(Debug, Clone)]
 pub struct Transfer {
-    pub request: RequestLine,
+    pub request: PayoutRequest,
+    /// `None` once the seller's profile is erased (withdrawal).
+    pub seller_name: Option<String>,
     /// Names from the bundled bank table; empty if a code is no longer in it.
     pub bank_name: String,
     pub branch_name: String,
@@ -27,16 +31,34 @@ pub struct Transfer {
 }
 
 impl Transfer {
-    fn from_line(request: RequestLine) -> Transfer {
-        let names = BankCode::parse(&request.bank_code)
+    fn from_line(line: RequestLine) -> Transfer {
+        let names = BankCode::parse(&line.bank_code)
             .ok()
-            .zip(BranchCode::parse(&request.branch_code).ok())
+            .zip(BranchCode::parse(&line.branch_code).ok())
             .and_then(|(bank, branch)| banks::lookup(&bank, &branch).ok());
         Transfer {
             bank_name: names.map(|(b, _)| b.name.to_owned()).unwrap_or_default(),
             branch_name: names.map(|(_, br)| br.name.to_owned()).unwrap_or_default(),
-            number_masked: format!("****{}", request.account_number_last3),
-            request,
+            number_masked: format!("****{}", line.account_number_last3),
+            request: PayoutRequest::from(line.request),
+            seller_name: line.seller_name,
+        }
+    }
+}
+
+/// A transfer batch with the name of the operator who closed it.
+#[derive(Debug, Clone)]
+pub struct BatchLine {
+    pub batch: Batch,
+    /// `None` once the operator's profile is erased.
+    pub closed_by_name: Option<String>,
+}
+
+impl From<console::BatchLine> for BatchLine {
+    fn from(b: console::BatchLine) -> Self {
+        Self {
+            batch: Batch::from(b.batch),
+            closed_by_name: b.closed_by_name,
         }
     }
 }
@@ -47,7 +69,7 @@ pub struct WaitingDay {
     /// YYYY-MM-DD (Japan).
     pub transfer_date: String,
     pub count: usize,
-    pub total_net: i64,
+    pub total_net: Yen,
     pub transfers: Vec<Transfer>,
 }
 
@@ -75,7 +97,10 @@ pub async fn overview(app: &App, operator: &CurrentUser) -> AppResult<Overview> 
         match waiting.last_mut() {
             Some(day) if day.transfer_date == transfer.request.transfer_date => {
                 day.count += 1;
-                day.total_net += transfer.request.net;
+                day.total_net = day
+                    .total_net
+                    .checked_add(transfer.request.net)
+                    .ok_or_else(|| AppError::Internal("waiting total overflows".into()))?;
                 day.transfers.push(transfer);
             }
             _ => waiting.push(WaitingDay {
@@ -86,7 +111,10 @@ pub async fn overview(app: &App, operator: &CurrentUser) -> AppResult<Overview> 
             }),
         }
     }
-    Ok(Overview { waiting, batches })
+    Ok(Overview {
+        waiting,
+        batches: batches.into_iter().map(BatchLine::from).collect(),
+    })
 }
 
 /// One batch with its transfers.
@@ -103,5 +131,8 @@ pub async fn batch(
         .await?
         .ok_or(AppError::NotFound)?;
     let lines = console::in_batch(&mut c, batch_id).await?;
-    Ok((batch, lines.into_iter().map(Transfer::from_line).collect()))
+    Ok((
+        batch.into(),
+        lines.into_iter().map(Transfer::from_line).collect(),
+    ))
 }

@@ -2,7 +2,9 @@
 //! periodic job books them as forfeited; an operator can reinstate a sale on a claim.
 
 use yorozu_domain::orders::Transaction;
+use yorozu_domain::{UserId, Yen};
 use yorozu_i18n::Arg;
+use yorozu_store::payouts::console::{self, ExpiredLine};
 use yorozu_store::payouts::sales;
 
 use super::{LEDGER_EXPIRED, LEDGER_REINSTATED, mail};
@@ -25,14 +27,14 @@ pub async fn expire_due(app: &App) -> AppResult<usize> {
         // open sales), so a sale is never both expired and forfeited.
         yorozu_store::accounts::users::lock(&mut tx, *seller_id).await?;
         let amount = sales::expire(&mut tx, *seller_id, before, now).await?;
-        if amount > 0 {
+        if amount > Yen::ZERO {
             // One ledger event per seller and run; the reference carries the moment.
             ledger::post(
                 &mut tx,
                 app,
                 LEDGER_EXPIRED,
                 &format!("{seller_id}:{now}"),
-                &Transaction::sales_expired(*seller_id, amount),
+                &Transaction::sales_expired(*seller_id, amount.get()),
             )
             .await?;
             let days = Arg::Number(app.policy.sales_validity_days);
@@ -41,7 +43,7 @@ pub async fn expire_due(app: &App) -> AppResult<usize> {
                 app,
                 *seller_id,
                 "sales-expired",
-                &[("amount", Arg::Number(amount)), ("days", days)],
+                &[("amount", Arg::from(amount)), ("days", days)],
             )
             .await?;
         }
@@ -52,7 +54,7 @@ pub async fn expire_due(app: &App) -> AppResult<usize> {
 
 /// An operator reinstates one expired sale on the seller's claim: it is open again (and
 /// counts its validity from now), the money is back on the seller's balance.
-pub async fn reinstate(app: &App, operator: &CurrentUser, order_id: i64) -> AppResult<i64> {
+pub async fn reinstate(app: &App, operator: &CurrentUser, order_id: i64) -> AppResult<Yen> {
     if !operator.is_operator() {
         return Err(AppError::Forbidden);
     }
@@ -73,7 +75,7 @@ pub async fn reinstate(app: &App, operator: &CurrentUser, order_id: i64) -> AppR
         app,
         LEDGER_REINSTATED,
         &format!("{order_id}:{now}"),
-        &Transaction::sales_reinstated(sale.seller_id, sale.amount),
+        &Transaction::sales_reinstated(sale.seller_id, sale.amount.get()),
     )
     .await?;
     audit::record(
@@ -82,7 +84,7 @@ pub async fn reinstate(app: &App, operator: &CurrentUser, order_id: i64) -> AppR
         operator.id,
         "sales.reinstate",
         Some(sale.seller_id),
-        &format!("order {order_id}: {} yen", sale.amount),
+        &format!("order {order_id}: {} yen", sale.amount.get()),
     )
     .await?;
     mail(
@@ -90,11 +92,38 @@ pub async fn reinstate(app: &App, operator: &CurrentUser, order_id: i64) -> AppR
         app,
         sale.seller_id,
         "sales-reinstated",
-        &[("amount", Arg::Number(sale.amount))],
+        &[("amount", Arg::from(sale.amount))],
     )
     .await?;
     tx.commit().await?;
     Ok(sale.amount)
+}
+
+/// An expired sale (失効売上金) with its seller and the order it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpiredSale {
+    pub order_id: i64,
+    pub seller_id: UserId,
+    /// `None` once the seller's profile is erased (withdrawal).
+    pub seller_name: Option<String>,
+    pub listing_title: String,
+    pub amount: Yen,
+    pub credited_at: i64,
+    pub expired_at: i64,
+}
+
+impl From<ExpiredLine> for ExpiredSale {
+    fn from(s: ExpiredLine) -> Self {
+        Self {
+            order_id: s.order_id,
+            seller_id: s.seller_id,
+            seller_name: s.seller_name,
+            listing_title: s.listing_title,
+            amount: s.amount,
+            credited_at: s.credited_at,
+            expired_at: s.expired_at,
+        }
+    }
 }
 
 /// How many expired sales the operators' list shows.
@@ -102,13 +131,11 @@ const EXPIRED_LIST_LIMIT: i64 = 200;
 
 /// Expired sales of every seller, most recently expired first, with the seller's display
 /// name and the order's title: what operators look through when a seller claims.
-pub async fn expired_list(
-    app: &App,
-    operator: &CurrentUser,
-) -> AppResult<Vec<yorozu_store::payouts::console::ExpiredLine>> {
+pub async fn expired_list(app: &App, operator: &CurrentUser) -> AppResult<Vec<ExpiredSale>> {
     if !operator.is_operator() {
         return Err(AppError::Forbidden);
     }
     let mut c = app.db.read().await?;
-    Ok(yorozu_store::payouts::console::expired(&mut c, EXPIRED_LIST_LIMIT).await?)
+    let lines = console::expired(&mut c, EXPIRED_LIST_LIMIT).await?;
+    Ok(lines.into_iter().map(ExpiredSale::from).collect())
 }

@@ -10,8 +10,14 @@ pub mod expiry;
 pub mod hold;
 pub mod request;
 pub mod sales;
+mod view;
+
+pub use expiry::ExpiredSale;
+pub use sales::SaleLine;
+pub use view::{Batch, PayoutRequest};
 
 use yorozu_domain::Timestamp;
+use yorozu_domain::UserId;
 use yorozu_domain::payouts::schedule::{Date, transfer_date};
 use yorozu_i18n::Arg;
 use yorozu_store::Exec;
@@ -40,7 +46,7 @@ pub fn transfer_date_now(app: &App) -> Date {
 pub(crate) async fn mail(
     c: &mut impl Exec,
     app: &App,
-    user_id: i64,
+    user_id: UserId,
     name: &str,
     args: &[(&str, Arg)],
 ) -> AppResult<()> {

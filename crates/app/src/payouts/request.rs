@@ -1,19 +1,28 @@
 //! A seller requests a payout (振込申請) of their whole available balance.
 
+use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::orders::Transaction;
+use yorozu_domain::payouts::PayoutStatus;
 use yorozu_i18n::Arg;
 use yorozu_store::ledger as ledger_store;
 use yorozu_store::payouts::{bank_accounts, requests, sales};
 
+use super::view::PayoutRequest;
 use super::{LEDGER_REQUESTED, mail, transfer_date_now};
 use crate::accounts::CurrentUser;
 use crate::accounts::reauth::Reauthenticated;
 use crate::{App, AppError, AppResult, FieldError, ledger};
 
 /// The seller's available balance: the negation of their balance account's sum.
-pub(crate) async fn available(c: &mut impl yorozu_store::Exec, seller_id: i64) -> AppResult<i64> {
-    Ok(-ledger_store::balance(c, "seller_balance", Some(seller_id)).await?)
+pub(crate) async fn available(
+    c: &mut impl yorozu_store::Exec,
+    seller_id: UserId,
+) -> AppResult<Yen> {
+    let balance = ledger_store::balance(c, "seller_balance", Some(seller_id)).await?;
+    Yen::ZERO
+        .checked_sub(balance)
+        .ok_or_else(|| AppError::Internal(format!("seller {seller_id}: balance overflows")))
 }
 
 /// Requests a payout of the whole available balance to the seller's registered account.
@@ -30,7 +39,7 @@ pub async fn request(
     app: &App,
     seller: &CurrentUser,
     _reauthenticated: &Reauthenticated,
-) -> AppResult<requests::PayoutRequestRow> {
+) -> AppResult<PayoutRequest> {
     let mut tx = app.db.begin().await?;
     if !yorozu_store::accounts::users::lock_active(&mut tx, seller.id).await? {
         return Err(AppError::Conflict("account-closed"));
@@ -55,16 +64,16 @@ pub async fn request(
     let amounts = app
         .policy
         .transfer_fee
-        .payout(Yen::new(balance))
+        .payout(balance)
         .map_err(|e| AppError::refused("", &e))?;
     let now = app.now();
     let row = requests::PayoutRequestRow {
         id: app.new_id(),
         seller_id: seller.id,
-        gross: amounts.gross.get(),
-        fee: amounts.fee.get(),
-        net: amounts.net.get(),
-        status: "requested".into(),
+        gross: amounts.gross,
+        fee: amounts.fee,
+        net: amounts.net,
+        status: PayoutStatus::Requested,
         transfer_date: transfer_date_now(app).iso(),
         bank_account_id: account.id,
         batch_id: None,
@@ -82,7 +91,7 @@ pub async fn request(
         app,
         LEDGER_REQUESTED,
         &row.id.to_string(),
-        &Transaction::payout_requested(seller.id, row.gross, row.fee),
+        &Transaction::payout_requested(seller.id, row.gross.get(), row.fee.get()),
     )
     .await?;
     mail(
@@ -91,22 +100,23 @@ pub async fn request(
         seller.id,
         "payout-requested",
         &[
-            ("gross", Arg::Number(row.gross)),
-            ("fee", Arg::Number(row.fee)),
-            ("net", Arg::Number(row.net)),
+            ("gross", Arg::from(row.gross)),
+            ("fee", Arg::from(row.fee)),
+            ("net", Arg::from(row.net)),
             ("date", Arg::from(row.transfer_date.as_str())),
         ],
     )
     .await?;
     tx.commit().await?;
-    Ok(row)
+    Ok(row.into())
 }
 
 /// How many of a seller's requests [`mine`] returns.
 const MINE_LIMIT: i64 = 50;
 
 /// The seller's own payout requests, newest first (the latest 50).
-pub async fn mine(app: &App, seller: &CurrentUser) -> AppResult<Vec<requests::PayoutRequestRow>> {
+pub async fn mine(app: &App, seller: &CurrentUser) -> AppResult<Vec<PayoutRequest>> {
     let mut c = app.db.read().await?;
-    Ok(requests::for_seller(&mut c, seller.id, MINE_LIMIT).await?)
+    let rows = requests::for_seller(&mut c, seller.id, MINE_LIMIT).await?;
+    Ok(rows.into_iter().map(PayoutRequest::from).collect())
 }

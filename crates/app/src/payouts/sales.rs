@@ -1,34 +1,68 @@
 //! The seller's sales page (売上管理): available balance, money still in escrow, each sale
 //! with its payout deadline, expired sales, payout requests and monthly earnings.
 
-use yorozu_domain::Timestamp;
 use yorozu_domain::orders::OrderState;
+use yorozu_domain::payouts::SaleState;
 use yorozu_domain::payouts::schedule::Date;
-use yorozu_store::payouts::requests::{self, PayoutRequestRow};
-use yorozu_store::payouts::sales::{self, SaleLine};
+use yorozu_domain::{Timestamp, Yen};
+use yorozu_store::payouts::requests;
+use yorozu_store::payouts::sales;
 
 use super::request::available;
+use super::view::PayoutRequest;
 use crate::accounts::CurrentUser;
-use crate::{App, AppResult};
+use crate::{App, AppError, AppResult};
 
 /// One month of earnings for the chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MonthTotal {
     pub year: i32,
     pub month: u8,
-    pub amount: i64,
+    pub amount: Yen,
+}
+
+/// One sale (one completed order) with the title of the order it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaleLine {
+    pub order_id: i64,
+    pub listing_title: String,
+    /// The seller's share of the order.
+    pub amount: Yen,
+    pub credited_at: i64,
+    pub payout_request_id: Option<i64>,
+    pub expired_at: Option<i64>,
+}
+
+impl SaleLine {
+    /// Open, taken by a payout request, or expired.
+    pub fn state(&self) -> SaleState {
+        SaleState::of(self.expired_at.is_some(), self.payout_request_id.is_some())
+    }
+}
+
+impl From<sales::SaleLine> for SaleLine {
+    fn from(s: sales::SaleLine) -> Self {
+        Self {
+            order_id: s.order_id,
+            listing_title: s.listing_title,
+            amount: s.amount,
+            credited_at: s.credited_at,
+            payout_request_id: s.payout_request_id,
+            expired_at: s.expired_at,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct SalesPage {
-    pub available: i64,
+    pub available: Yen,
     /// Shares of orders paid but not yet completed.
-    pub in_escrow: i64,
+    pub in_escrow: Yen,
     pub sales: Vec<SaleLine>,
     /// Days a sale stays payable after it is credited.
     pub validity_days: i64,
-    pub in_flight: Option<PayoutRequestRow>,
-    pub requests: Vec<PayoutRequestRow>,
+    pub in_flight: Option<PayoutRequest>,
+    pub requests: Vec<PayoutRequest>,
     /// The last twelve months, oldest first (Japan time).
     pub months: Vec<MonthTotal>,
     /// The transfer date a request made now would get.
@@ -69,9 +103,10 @@ pub async fn page(app: &App, seller: &CurrentUser) -> AppResult<SalesPage> {
         .into_iter()
         .filter(|s| s.holds_escrow())
         .collect();
-    let in_escrow =
+    let in_escrow = Yen::new(
         yorozu_store::orders::rows::seller_share_in_states(&mut c, seller.id, &escrow_states)
-            .await?;
+            .await?,
+    );
     let sales_list = sales::list(&mut c, seller.id, 200, 0).await?;
     let reqs = requests::for_seller(&mut c, seller.id, 50).await?;
     let days = sales::daily_sums(&mut c, seller.id, first.start_in_japan().unix(), now + 1).await?;
@@ -82,7 +117,7 @@ pub async fn page(app: &App, seller: &CurrentUser) -> AppResult<SalesPage> {
         months.push(MonthTotal {
             year: m.year,
             month: m.month,
-            amount: 0,
+            amount: Yen::ZERO,
         });
         m = if m.month == 12 {
             Date {
@@ -103,17 +138,18 @@ pub async fn page(app: &App, seller: &CurrentUser) -> AppResult<SalesPage> {
             .iter_mut()
             .find(|t| t.year == d.year && t.month == d.month)
         {
-            slot.amount += sum;
+            slot.amount = slot
+                .amount
+                .checked_add(sum)
+                .ok_or_else(|| AppError::Internal("monthly sales overflow".into()))?;
         }
     }
+    let reqs: Vec<PayoutRequest> = reqs.into_iter().map(PayoutRequest::from).collect();
     Ok(SalesPage {
         available,
         in_escrow,
-        in_flight: reqs
-            .iter()
-            .find(|r| r.status == "requested" || r.status == "processing")
-            .cloned(),
-        sales: sales_list,
+        in_flight: reqs.iter().find(|r| r.status.is_in_flight()).cloned(),
+        sales: sales_list.into_iter().map(SaleLine::from).collect(),
         validity_days: app.policy.sales_validity_days,
         requests: reqs,
         months,

@@ -1,6 +1,7 @@
 //! The mailer port: SMTP through lettre, or a local mailbox table when no server is configured.
 
 use std::sync::Arc;
+use yorozu_domain::UserId;
 
 use lettre::message::Mailbox;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
@@ -14,7 +15,7 @@ use crate::ports::Clock;
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct OutgoingMail {
     pub to: String,
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     pub subject: String,
     pub body_text: String,
     /// Extra headers such as `List-Unsubscribe`.

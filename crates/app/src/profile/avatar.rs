@@ -1,5 +1,6 @@
 //! The avatar: uploaded, checked, cropped to a square, re-encoded and stored encrypted.
 
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_store::accounts::users;
 use yorozu_store::profiles;
@@ -7,7 +8,7 @@ use yorozu_store::profiles;
 use crate::profile::image::{decode, in_decode_slot, to_jpeg};
 use crate::{App, AppResult};
 
-pub async fn upload(app: &App, user_id: i64, bytes: Vec<u8>) -> AppResult<()> {
+pub async fn upload(app: &App, user_id: UserId, bytes: Vec<u8>) -> AppResult<()> {
     let max = app.policy.avatar_max_bytes;
     let size = app.policy.avatar_pixels;
     let limits = app.policy.image_limits;
@@ -41,7 +42,7 @@ pub async fn upload(app: &App, user_id: i64, bytes: Vec<u8>) -> AppResult<()> {
     Ok(())
 }
 
-pub async fn remove(app: &App, user_id: i64) -> AppResult<()> {
+pub async fn remove(app: &App, user_id: UserId) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     let previous = profiles::set_avatar(&mut tx, user_id, None, app.now()).await?;
     yorozu_store::catalog::bump(&mut tx).await?;
@@ -53,7 +54,7 @@ pub async fn remove(app: &App, user_id: i64) -> AppResult<()> {
 }
 
 /// The JPEG bytes of an active member's avatar.
-pub async fn load(app: &App, user_id: i64) -> AppResult<Option<Vec<u8>>> {
+pub async fn load(app: &App, user_id: UserId) -> AppResult<Option<Vec<u8>>> {
     let mut c = app.db.read().await?;
     let active = users::find(&mut c, user_id)
         .await?

@@ -1,6 +1,7 @@
 //! Editing the profile text: every field is parsed, all problems are reported at once, and
 //! nothing is saved unless everything is valid.
 
+use yorozu_domain::UserId;
 use yorozu_domain::profile::{
     Career, DisplayName, Introduction, NdaWillingness, Skills, SnsLinks, TrackRecord,
 };
@@ -26,7 +27,7 @@ pub struct ProfileForm {
     pub nda: String,
 }
 
-pub async fn update(app: &App, user_id: i64, form: &ProfileForm) -> AppResult<()> {
+pub async fn update(app: &App, user_id: UserId, form: &ProfileForm) -> AppResult<()> {
     let mut f = Fields::default();
     let name = f.check("display_name", DisplayName::parse(&form.display_name));
     let introduction = f.check("introduction", Introduction::parse(&form.introduction));

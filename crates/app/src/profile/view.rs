@@ -1,5 +1,6 @@
 //! A profile as pages and the API show it.
 
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::profile::{
     Completeness, NdaWillingness, ProfileSnapshot, Skills, SnsLinks, completeness,
@@ -18,7 +19,7 @@ pub struct SnsLinkView {
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ProfileView {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub display_name: String,
     pub introduction: String,
     pub skills: Vec<String>,
@@ -76,13 +77,13 @@ impl ProfileView {
 
 /// The profile of an active member, for a page or the API: not found for unknown or withdrawn
 /// accounts.
-pub async fn find(app: &App, user_id: i64) -> AppResult<ProfileView> {
+pub async fn find(app: &App, user_id: UserId) -> AppResult<ProfileView> {
     let mut c = app.db.read().await?;
     load(&mut c, user_id).await?.ok_or(AppError::NotFound)
 }
 
 /// The profile of an active member; None for unknown or withdrawn accounts.
-pub async fn load(c: &mut impl Exec, user_id: i64) -> AppResult<Option<ProfileView>> {
+pub async fn load(c: &mut impl Exec, user_id: UserId) -> AppResult<Option<ProfileView>> {
     let Some(user) = users::find(c, user_id).await? else {
         return Ok(None);
     };
@@ -95,8 +96,9 @@ pub async fn load(c: &mut impl Exec, user_id: i64) -> AppResult<Option<ProfileVi
 }
 
 /// The newest active members, for the home page.
-pub async fn recent_members(c: &mut impl Exec, limit: i64) -> AppResult<Vec<ProfileView>> {
-    Ok(profiles::recent_active(c, limit)
+pub async fn recent_members(app: &App, limit: i64) -> AppResult<Vec<ProfileView>> {
+    let mut c = app.db.read().await?;
+    Ok(profiles::recent_active(&mut c, limit)
         .await?
         .into_iter()
         .map(|(row, since)| ProfileView::from_row(row, since))

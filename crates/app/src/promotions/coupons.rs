@@ -2,11 +2,47 @@
 //! validity window; each member may use each coupon once.
 
 use yorozu_domain::promotions::CouponCode;
+use yorozu_domain::{UserId, Yen};
 use yorozu_store::promotions::coupons::{self, CouponRow};
 
 use crate::accounts::CurrentUser;
 use crate::operators::audit;
 use crate::{App, AppError, AppResult, FieldError, Fields};
+
+/// A coupon as operators see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coupon {
+    pub id: i64,
+    /// The normalised code members type.
+    pub code: String,
+    pub title: String,
+    /// Yen off the order.
+    pub discount: Yen,
+    /// Smallest subtotal the coupon applies to.
+    pub min_order: Yen,
+    pub starts_at: i64,
+    pub expires_at: i64,
+    pub created_by: Option<UserId>,
+    pub created_at: i64,
+    pub disabled_at: Option<i64>,
+}
+
+impl From<CouponRow> for Coupon {
+    fn from(r: CouponRow) -> Self {
+        Self {
+            id: r.id,
+            code: r.code,
+            title: r.title,
+            discount: r.discount,
+            min_order: r.min_order,
+            starts_at: r.starts_at,
+            expires_at: r.expires_at,
+            created_by: r.created_by,
+            created_at: r.created_at,
+            disabled_at: r.disabled_at,
+        }
+    }
+}
 
 /// What an operator enters.
 #[derive(Debug, Clone, Default)]
@@ -19,23 +55,19 @@ pub struct CouponInput {
     pub valid_days: String,
 }
 
-fn yen(field: &'static str, raw: &str, min: i64) -> Result<i64, FieldError> {
+fn yen(field: &'static str, raw: &str, min: i64) -> Result<Yen, FieldError> {
     match raw
         .trim()
         .replace([',', '，', '¥', '円'], "")
         .parse::<i64>()
     {
-        Ok(n) if (min..=yorozu_domain::money::MAX_AMOUNT.get()).contains(&n) => Ok(n),
+        Ok(n) if (min..=yorozu_domain::money::MAX_AMOUNT.get()).contains(&n) => Ok(Yen::new(n)),
         _ => Err(FieldError::new(field, "coupon-amount-invalid").with("min", min)),
     }
 }
 
 /// Creates a coupon valid from now for the given number of days.
-pub async fn create(
-    app: &App,
-    operator: &CurrentUser,
-    input: &CouponInput,
-) -> AppResult<CouponRow> {
+pub async fn create(app: &App, operator: &CurrentUser, input: &CouponInput) -> AppResult<Coupon> {
     if !operator.is_operator() {
         return Err(AppError::Forbidden);
     }
@@ -75,16 +107,20 @@ pub async fn create(
     }
     audit::record(&mut tx, app, operator.id, "coupon.create", None, &row.code).await?;
     tx.commit().await?;
-    Ok(row)
+    Ok(row.into())
 }
 
 /// Coupons with their use counts, newest first.
-pub async fn list(app: &App, operator: &CurrentUser) -> AppResult<Vec<(CouponRow, i64)>> {
+pub async fn list(app: &App, operator: &CurrentUser) -> AppResult<Vec<(Coupon, i64)>> {
     if !operator.is_operator() {
         return Err(AppError::Forbidden);
     }
     let mut c = app.db.read().await?;
-    Ok(coupons::list(&mut c, 200).await?)
+    let rows = coupons::list(&mut c, 200).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(row, uses)| (row.into(), uses))
+        .collect())
 }
 
 /// Stops a coupon from being used on new orders.

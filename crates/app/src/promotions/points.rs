@@ -2,9 +2,10 @@
 //! points expiring one year after their last acquisition.
 
 use yorozu_domain::Timestamp;
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::accounts::Email;
-use yorozu_domain::promotions::points_expire_at;
+use yorozu_domain::promotions::{PointKind, Points, points_expire_at};
 use yorozu_i18n::Arg;
 use yorozu_store::accounts::users;
 use yorozu_store::promotions::points::{self, PointEntryRow};
@@ -18,13 +19,42 @@ use crate::{App, AppError, AppResult, FieldError, Fields};
 /// Most points one grant may give.
 pub const MAX_GRANT: i64 = 1_000_000;
 
+/// One change of a member's points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PointEntry {
+    pub id: i64,
+    pub user_id: UserId,
+    pub kind: PointKind,
+    /// Signed: grants and restorations add, uses and expiries subtract.
+    pub amount: Points,
+    /// The order a use or restoration belongs to.
+    pub order_id: Option<i64>,
+    /// The operator's note on a grant; empty otherwise.
+    pub note: String,
+    pub created_at: i64,
+}
+
+impl From<PointEntryRow> for PointEntry {
+    fn from(r: PointEntryRow) -> Self {
+        Self {
+            id: r.id,
+            user_id: r.user_id,
+            kind: r.kind,
+            amount: r.amount,
+            order_id: r.order_id,
+            note: r.note,
+            created_at: r.created_at,
+        }
+    }
+}
+
 /// A member's points as their page shows them.
 #[derive(Debug, Clone)]
 pub struct PointsView {
-    pub balance: i64,
+    pub balance: Points,
     /// When the whole balance expires unless more points are acquired first.
     pub expires_at: Option<i64>,
-    pub history: Vec<PointEntryRow>,
+    pub history: Vec<PointEntry>,
 }
 
 pub async fn view(app: &App, member: &CurrentUser) -> AppResult<PointsView> {
@@ -34,10 +64,10 @@ pub async fn view(app: &App, member: &CurrentUser) -> AppResult<PointsView> {
     let history = points::history(&mut c, member.id, 100).await?;
     Ok(PointsView {
         balance,
-        expires_at: last.filter(|_| balance > 0).map(|t| {
+        expires_at: last.filter(|_| balance > Points::ZERO).map(|t| {
             points_expire_at(Timestamp::from_unix(t), app.policy.points_validity_days).unix()
         }),
-        history,
+        history: history.into_iter().map(PointEntry::from).collect(),
     })
 }
 
@@ -48,14 +78,14 @@ pub async fn grant(
     email: &str,
     amount: &str,
     note: &str,
-) -> AppResult<i64> {
+) -> AppResult<UserId> {
     if !operator.is_operator() {
         return Err(AppError::Forbidden);
     }
     let mut fields = Fields::default();
     let email = fields.check("email", Email::parse(email));
     let amount = match amount.trim().replace([',', '，'], "").parse::<i64>() {
-        Ok(n) if (1..=MAX_GRANT).contains(&n) => Some(n),
+        Ok(n) if (1..=MAX_GRANT).contains(&n) => Some(Points::new(n)),
         _ => {
             fields.push(FieldError::new("amount", "points-grant-invalid").with("max", MAX_GRANT));
             None
@@ -78,7 +108,7 @@ pub async fn grant(
         &PointEntryRow {
             id: app.new_id(),
             user_id: user.id,
-            kind: "grant".into(),
+            kind: PointKind::Grant,
             amount,
             order_id: None,
             note: note.as_str().to_owned(),
@@ -103,7 +133,7 @@ pub async fn grant(
         user.email.as_deref().unwrap_or_default(),
         Some(user.id),
         &[
-            ("points", Arg::Number(amount)),
+            ("points", Arg::Number(amount.get())),
             ("note", Arg::from(note.as_str())),
             ("expires", crate::orders::notify::mail_time(expires)),
             ("url", Arg::from(app.url("/settings/points"))),
@@ -129,14 +159,14 @@ pub async fn expire_due(app: &App) -> AppResult<usize> {
         let mut tx = app.db.begin().await?;
         yorozu_store::accounts::users::lock(&mut tx, *user_id).await?;
         let balance = points::balance(&mut tx, *user_id).await?;
-        if balance > 0 {
+        if balance > Points::ZERO {
             points::insert(
                 &mut tx,
                 &PointEntryRow {
                     id: app.new_id(),
                     user_id: *user_id,
-                    kind: "expire".into(),
-                    amount: -balance,
+                    kind: PointKind::Expire,
+                    amount: balance.negated(),
                     order_id: None,
                     note: String::new(),
                     created_at: now,

@@ -5,9 +5,11 @@
 //! mail, book the forfeitures, keep the reasons without the member's id, queue the purge and
 //! the one last mail with the erasure receipt.
 
+use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::orders::{OrderEvent, OrderState, Transaction};
+use yorozu_domain::promotions::{PointKind, Points};
 use yorozu_domain::withdrawal::Reasons;
 use yorozu_store::accounts::{api_tokens, email_tokens, sessions, users};
 use yorozu_store::listings::rows as listing_rows;
@@ -21,7 +23,7 @@ use yorozu_store::{Exec, catalog, notifications};
 
 use super::job_kinds::Purge;
 use super::readiness::{Forfeits, Readiness, assess};
-use super::{LEDGER_FORFEITED, POINTS_FORFEITED, month_of, receipt};
+use super::{LEDGER_FORFEITED, month_of, receipt};
 use crate::mail::{MailCategory, outbox};
 use crate::orders::{effects, transition};
 use crate::{App, AppError, AppResult, jobs, ledger};
@@ -164,7 +166,7 @@ async fn record_reasons(c: &mut impl Exec, app: &App, row: &WithdrawalRow) -> Ap
 }
 
 /// Orders on the member's services that only await payment are cancelled; buyers are told.
-async fn cancel_unpaid_sales(c: &mut impl Exec, app: &App, member: i64) -> AppResult<usize> {
+async fn cancel_unpaid_sales(c: &mut impl Exec, app: &App, member: UserId) -> AppResult<usize> {
     let unpaid = open_orders(c, member, Column::Seller, &[OrderState::AwaitingPayment]).await?;
     for open in &unpaid {
         let Some(order) = order_rows::lock(c, open.id).await? else {
@@ -180,7 +182,14 @@ async fn cancel_unpaid_sales(c: &mut impl Exec, app: &App, member: i64) -> AppRe
         .await?;
         effects::unpaid_ended(c, app, &order, "order-seller-withdrew").await?;
         if let Some(request) = cancellations::open(c, order.id).await? {
-            cancellations::close(c, request.id, "withdrawn", "", app.now()).await?;
+            cancellations::close(
+                c,
+                request.id,
+                yorozu_domain::orders::CancellationStatus::Withdrawn,
+                "",
+                app.now(),
+            )
+            .await?;
         }
     }
     Ok(unpaid.len())
@@ -188,7 +197,7 @@ async fn cancel_unpaid_sales(c: &mut impl Exec, app: &App, member: i64) -> AppRe
 
 /// Marketing is switched off, queued mail to the member is dropped, and a hashed suppression
 /// entry keeps the address off marketing lists until a new account opts in again.
-async fn stop_mail(c: &mut impl Exec, app: &App, member: i64) -> AppResult<()> {
+async fn stop_mail(c: &mut impl Exec, app: &App, member: UserId) -> AppResult<()> {
     let now = app.now();
     for category in MailCategory::ALL.into_iter().filter(|m| m.is_marketing()) {
         notifications::set(c, member, category.key(), false, now).await?;
@@ -205,7 +214,7 @@ async fn forfeit(
     c: &mut impl Exec,
     app: &App,
     withdrawal_id: i64,
-    member: i64,
+    member: UserId,
     forfeits: &Forfeits,
 ) -> AppResult<()> {
     if forfeits.sales_balance > 0 {
@@ -225,8 +234,8 @@ async fn forfeit(
             &points::PointEntryRow {
                 id: app.new_id(),
                 user_id: member,
-                kind: POINTS_FORFEITED.into(),
-                amount: -forfeits.points,
+                kind: PointKind::Forfeit,
+                amount: Points::new(forfeits.points).negated(),
                 order_id: None,
                 note: String::new(),
                 created_at: app.now(),

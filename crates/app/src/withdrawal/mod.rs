@@ -19,6 +19,9 @@ pub mod receipt;
 pub mod schedule;
 pub mod stats;
 pub mod undo;
+mod view;
+
+pub use view::Withdrawal;
 
 use yorozu_domain::Timestamp;
 use yorozu_domain::payouts::schedule::Date;
@@ -26,10 +29,6 @@ use yorozu_domain::payouts::schedule::Date;
 /// Ledger event kinds (`ledger_transactions.kind`), referenced by the withdrawal's id.
 pub const LEDGER_FORFEITED: &str = "withdrawal_forfeiture";
 pub const LEDGER_FORFEITURE_REVERSED: &str = "withdrawal_forfeiture_reversed";
-
-/// Point entry kinds.
-pub const POINTS_FORFEITED: &str = "forfeit";
-pub const POINTS_FORFEITURE_REVERSED: &str = "forfeit_reversed";
 
 /// `YYYY-MM` in Japan time: the only time the statistics keep.
 pub(crate) fn month_of(now: i64) -> String {

@@ -7,6 +7,7 @@
 //! job's retry or by another worker, resumes there and ends in the same state. A short pause
 //! between batches (`purge_pause_ms`) keeps other requests' latency close to normal.
 
+use yorozu_domain::UserId;
 use yorozu_domain::withdrawal::{PurgeStep, WithdrawalState};
 use yorozu_store::accounts::users;
 use yorozu_store::withdrawal::purge as erase;
@@ -48,7 +49,7 @@ pub async fn run(app: &App, id: i64, hook: BatchHook<'_>) -> AppResult<Progress>
         return Ok(Progress::NotDue);
     }
     let member = row.user_id;
-    let mut step = match row.purge_step.as_deref().and_then(PurgeStep::parse) {
+    let mut step = match row.purge_step {
         Some(step) => step,
         None => {
             // The last mail (with the receipt) goes out before the address is erased.
@@ -59,7 +60,7 @@ pub async fn run(app: &App, id: i64, hook: BatchHook<'_>) -> AppResult<Progress>
             drop(c);
             let first = PurgeStep::ALL[0];
             let mut tx = app.db.begin().await?;
-            if !withdrawals::advance_purge(&mut tx, id, None, first.as_str(), app.now()).await? {
+            if !withdrawals::advance_purge(&mut tx, id, None, first, app.now()).await? {
                 return Ok(Progress::NotDue);
             }
             tx.commit().await?;
@@ -75,8 +76,7 @@ pub async fn run(app: &App, id: i64, hook: BatchHook<'_>) -> AppResult<Progress>
                 return Ok(Progress::Purged);
             };
             let mut tx = app.db.begin().await?;
-            withdrawals::advance_purge(&mut tx, id, Some(step.as_str()), next.as_str(), app.now())
-                .await?;
+            withdrawals::advance_purge(&mut tx, id, Some(step), next, app.now()).await?;
             tx.commit().await?;
             step = next;
         }
@@ -110,7 +110,7 @@ async fn make_physical(app: &App) {
 }
 
 /// Runs one batch of `step`; true if there may be more to do.
-async fn run_batch(app: &App, member: i64, step: PurgeStep) -> AppResult<bool> {
+async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool> {
     let limit = app.policy.purge_batch_size.max(1);
     let now = app.now();
     let full = |n: u64| i64::try_from(n).unwrap_or(i64::MAX) >= limit;

@@ -2,6 +2,7 @@
 //! orders and payout requests, with the amounts a withdrawal would forfeit.
 
 use yorozu_domain::Timestamp;
+use yorozu_domain::UserId;
 use yorozu_domain::orders::OrderState;
 use yorozu_domain::withdrawal::{
     Blocker, BlockerKind, DATA_TABLE, DataCategory, Side, order_blocks, order_clears_at,
@@ -110,7 +111,7 @@ pub async fn check(app: &App, member: &CurrentUser) -> AppResult<Readiness> {
 
 /// Where the member stands, read on `c` — inside the withdrawal's own transaction, where it
 /// re-checks after closing the account.
-pub(crate) async fn assess(c: &mut impl Exec, member_id: i64) -> AppResult<Readiness> {
+pub(crate) async fn assess(c: &mut impl Exec, member_id: UserId) -> AppResult<Readiness> {
     let mut blockers = Vec::new();
     let purchases = open_orders(c, member_id, Column::Buyer, &states_blocking(Side::Buyer)).await?;
     order_lines(purchases, Side::Buyer, &mut blockers);
@@ -123,7 +124,7 @@ pub(crate) async fn assess(c: &mut impl Exec, member_id: i64) -> AppResult<Readi
             blocker: Blocker {
                 kind: BlockerKind::PayoutRequest,
                 reference: payout.id,
-                state: payout.status.clone(),
+                state: payout.status.as_str().to_owned(),
                 // It clears when the transfer is made (the end of the transfer day, Japan time).
                 clears_at: date.map(|d| d.plus_days(1).start_in_japan()),
             },
@@ -132,11 +133,11 @@ pub(crate) async fn assess(c: &mut impl Exec, member_id: i64) -> AppResult<Readi
         });
     }
     let sales_balance = crate::payouts::request::available(c, member_id).await?;
-    let points = points::balance(c, member_id).await?.max(0);
+    let points = points::balance(c, member_id).await?.get().max(0);
     Ok(Readiness {
         blockers,
         forfeits: Forfeits {
-            sales_balance: sales_balance.max(0),
+            sales_balance: sales_balance.get().max(0),
             points,
         },
         unpaid_sales_to_cancel: unpaid.len(),

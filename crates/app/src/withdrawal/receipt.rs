@@ -4,6 +4,7 @@
 //! receives.
 
 use yorozu_domain::Locale;
+use yorozu_domain::UserId;
 use yorozu_domain::withdrawal::{DATA_TABLE, DataCategory, Fate};
 use yorozu_i18n::{Arg, Tr};
 use yorozu_store::Exec;
@@ -60,7 +61,7 @@ pub fn receipt_text(locale: Locale) -> String {
 pub(crate) async fn closing_mail(
     c: &mut impl Exec,
     app: &App,
-    member: i64,
+    member: UserId,
     closed: &Closed,
 ) -> AppResult<Option<OutgoingMail>> {
     let Some(user) = users::find(c, member).await? else {

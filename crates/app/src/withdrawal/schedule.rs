@@ -8,7 +8,8 @@
 //! called off and the member is told, so nothing is ever forfeited unseen. The member may
 //! cancel the schedule at any time.
 
-use yorozu_domain::withdrawal::WithdrawalState;
+use yorozu_domain::UserId;
+use yorozu_domain::withdrawal::{WithdrawalEnding, WithdrawalState};
 use yorozu_i18n::Arg;
 use yorozu_store::accounts::users;
 use yorozu_store::listings::rows as listing_rows;
@@ -16,6 +17,7 @@ use yorozu_store::withdrawal::stats;
 use yorozu_store::withdrawal::withdrawals::{self, WithdrawalRow};
 use yorozu_store::{Exec, catalog};
 
+use super::Withdrawal;
 use super::close::{self, CloseError};
 use super::job_kinds::Attempt;
 use super::month_of;
@@ -76,7 +78,7 @@ pub async fn cancel(app: &App, member: &CurrentUser) -> AppResult<()> {
             row.id,
             WithdrawalState::Scheduled,
             WithdrawalState::Cancelled,
-            "member",
+            WithdrawalEnding::Member,
             app.now(),
         )
         .await?
@@ -137,7 +139,7 @@ pub async fn attempt(app: &App, withdrawal_id: i64) -> AppResult<()> {
 
 /// Requests a payout of the member's whole balance to their registered account; false when
 /// that is not possible (no usable account, a balance not above the transfer fee).
-async fn request_payout(app: &App, user_id: i64) -> AppResult<bool> {
+async fn request_payout(app: &App, user_id: UserId) -> AppResult<bool> {
     let member = {
         let mut c = app.db.read().await?;
         CurrentUser::load(&mut c, user_id).await?
@@ -163,7 +165,7 @@ async fn call_off(app: &App, row: &WithdrawalRow) -> AppResult<()> {
         row.id,
         WithdrawalState::Scheduled,
         WithdrawalState::Cancelled,
-        "amounts_changed",
+        WithdrawalEnding::AmountsChanged,
         app.now(),
     )
     .await?
@@ -193,10 +195,12 @@ async fn call_off(app: &App, row: &WithdrawalRow) -> AppResult<()> {
 }
 
 /// The member's scheduled withdrawal, if they have one (for the withdrawal page and the API).
-pub async fn current(app: &App, member: &CurrentUser) -> AppResult<Option<WithdrawalRow>> {
+pub async fn current(app: &App, member: &CurrentUser) -> AppResult<Option<Withdrawal>> {
     let mut c = app.db.read().await?;
     let row = withdrawals::open_for(&mut c, member.id).await?;
-    Ok(row.filter(|r| r.state == WithdrawalState::Scheduled))
+    Ok(row
+        .filter(|r| r.state == WithdrawalState::Scheduled)
+        .map(Withdrawal::from))
 }
 
 /// Queues the re-check of withdrawal `withdrawal_id` at `at`.

@@ -4,9 +4,11 @@
 //! marketing mail stays off until they switch it on. A member who chose 「すぐに削除する」 has
 //! no way back from the moment of confirmation, and after the grace period nobody has.
 
+use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::orders::Transaction;
+use yorozu_domain::promotions::{PointKind, Points};
 use yorozu_domain::withdrawal::WithdrawalState;
 use yorozu_i18n::Arg;
 use yorozu_store::Exec;
@@ -18,7 +20,7 @@ use yorozu_store::withdrawal::{
     withdrawals::{self, WithdrawalRow},
 };
 
-use super::{LEDGER_FORFEITURE_REVERSED, POINTS_FORFEITURE_REVERSED, month_of};
+use super::{LEDGER_FORFEITURE_REVERSED, month_of};
 use crate::mail::compose::compose;
 use crate::mail::{MailCategory, outbox};
 use crate::orders::notify::Recipient;
@@ -47,7 +49,7 @@ pub fn can_undo(row: &WithdrawalRow, now: i64) -> bool {
 
 /// Whether `user_id`'s closed account can still be reopened now (its withdrawal is in the
 /// grace period); false for a final withdrawal or an account not closed by one.
-pub async fn can_undo_now(c: &mut impl Exec, app: &App, user_id: i64) -> AppResult<bool> {
+pub async fn can_undo_now(c: &mut impl Exec, app: &App, user_id: UserId) -> AppResult<bool> {
     let row = withdrawals::open_for(c, user_id).await?;
     Ok(row.is_some_and(|w| can_undo(&w, app.now())))
 }
@@ -55,7 +57,11 @@ pub async fn can_undo_now(c: &mut impl Exec, app: &App, user_id: i64) -> AppResu
 /// Reopens the closed account of a member who has just passed every step of signing in,
 /// inside the sign-in's transaction: true when reopened; a withdrawal that became final
 /// meanwhile is refused with [`crate::accounts::sign_in::WITHDRAWAL_FINAL`].
-pub async fn reopen_after_sign_in(c: &mut impl Exec, app: &App, user_id: i64) -> AppResult<bool> {
+pub async fn reopen_after_sign_in(
+    c: &mut impl Exec,
+    app: &App,
+    user_id: UserId,
+) -> AppResult<bool> {
     match reopen_in(c, app, user_id).await? {
         Undo::Reopened => Ok(true),
         Undo::Final { .. } => Err(crate::AppError::Conflict(
@@ -67,7 +73,7 @@ pub async fn reopen_after_sign_in(c: &mut impl Exec, app: &App, user_id: i64) ->
 
 /// Reopens `user_id`'s closed account (their password was just verified) in its own
 /// transaction.
-pub async fn reopen(app: &App, user_id: i64) -> AppResult<Undo> {
+pub async fn reopen(app: &App, user_id: UserId) -> AppResult<Undo> {
     let mut tx = app.db.begin().await?;
     let undo = reopen_in(&mut tx, app, user_id).await?;
     if undo == Undo::Reopened {
@@ -78,7 +84,7 @@ pub async fn reopen(app: &App, user_id: i64) -> AppResult<Undo> {
 
 /// [`reopen`] inside the caller's transaction (a password reset sets the new password in the
 /// same one).
-pub async fn reopen_in(c: &mut impl Exec, app: &App, user_id: i64) -> AppResult<Undo> {
+pub async fn reopen_in(c: &mut impl Exec, app: &App, user_id: UserId) -> AppResult<Undo> {
     let now = app.now();
     let Some(row) = withdrawals::open_for(c, user_id).await? else {
         return Ok(Undo::Nothing);
@@ -122,8 +128,8 @@ pub async fn reopen_in(c: &mut impl Exec, app: &App, user_id: i64) -> AppResult<
             &points::PointEntryRow {
                 id: app.new_id(),
                 user_id,
-                kind: POINTS_FORFEITURE_REVERSED.into(),
-                amount: row.forfeited_points,
+                kind: PointKind::ForfeitReversed,
+                amount: Points::new(row.forfeited_points),
                 order_id: None,
                 note: String::new(),
                 created_at: now,

@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 use std::time::Duration;
+use yorozu_domain::UserId;
 
 use yorozu_app::App;
 use yorozu_app::accounts::register::{Registered, Registration, register};
@@ -99,7 +100,7 @@ impl TestApp {
             .expect("live session")
     }
 
-    pub async fn load_user(&self, user_id: i64) -> CurrentUser {
+    pub async fn load_user(&self, user_id: UserId) -> CurrentUser {
         let mut c = self.app.db.read().await.expect("read");
         CurrentUser::load(&mut c, user_id)
             .await

@@ -2,6 +2,7 @@
 //! option), a buyer with a registered sandbox card, and helpers to buy and act.
 
 use std::sync::Arc;
+use yorozu_domain::UserId;
 
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::place::{Payment, Placed, Purchase, place};
@@ -96,24 +97,26 @@ pub async fn assert_ledger_balanced(db: &Db) -> usize {
         .await
         .expect("sums");
     for (id, sum) in &sums {
-        assert_eq!(*sum, 0, "ledger transaction {id} does not balance");
+        assert_eq!(sum.get(), 0, "ledger transaction {id} does not balance");
     }
     sums.len()
 }
 
 /// The balance of a ledger account.
-pub async fn balance(db: &Db, account: &str, owner: Option<i64>) -> i64 {
+pub async fn balance(db: &Db, account: &str, owner: Option<UserId>) -> i64 {
     let mut c = db.read().await.expect("read");
     yorozu_store::ledger::balance(&mut c, account, owner)
         .await
         .expect("balance")
+        .get()
 }
 
-pub async fn points_balance(db: &Db, user: i64) -> i64 {
+pub async fn points_balance(db: &Db, user: UserId) -> i64 {
     let mut c = db.read().await.expect("read");
     yorozu_store::promotions::points::balance(&mut c, user)
         .await
         .expect("points")
+        .get()
 }
 
 /// An operator account (created once per test app).

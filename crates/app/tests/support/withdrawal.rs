@@ -6,6 +6,7 @@ use yorozu_app::withdrawal::close::Closed;
 use yorozu_app::withdrawal::confirm::{Confirmation, Outcome, When, withdraw};
 use yorozu_app::withdrawal::purge::{self, Progress};
 use yorozu_app::withdrawal::readiness::{Forfeits, check};
+use yorozu_domain::UserId;
 use yorozu_store::Db;
 
 use super::{DAY, HOUR, PASSWORD, TestApp};
@@ -66,7 +67,7 @@ pub async fn purge_all(t: &TestApp, withdrawal_id: i64) {
 }
 
 /// The account's status (`active`, `closed`, `purged`).
-pub async fn status(db: &Db, user_id: i64) -> String {
+pub async fn status(db: &Db, user_id: UserId) -> String {
     let mut c = db.read().await.expect("read");
     yorozu_store::accounts::users::find(&mut c, user_id)
         .await

@@ -9,6 +9,7 @@
 //! tests check it anyway.
 
 use super::pricing::OrderQuote;
+use crate::ids::UserId;
 
 /// An account of the ledger. Each account's normal side is named: a debit-normal account's
 /// balance is positive, a credit-normal one's negative.
@@ -25,7 +26,7 @@ pub enum Account {
     PlatformRevenue,
     /// What the platform owes one seller, keyed by the seller's user id (liability;
     /// credit-normal). The sales balance (売上金) is the negation of its sum.
-    SellerBalance(i64),
+    SellerBalance(UserId),
     /// The platform's bank account that pays sellers (asset; a transfer credits it).
     Payout,
     /// Payout requests accepted and not yet transferred (liability; credit-normal).
@@ -107,7 +108,7 @@ impl Transaction {
     ///
     /// Debit escrow `subtotal + buyer_fee`, credit the seller's balance `seller_share`,
     /// credit platform revenue `platform_fee + buyer_fee`.
-    pub fn completion(quote: &OrderQuote, seller_id: i64) -> Self {
+    pub fn completion(quote: &OrderQuote, seller_id: UserId) -> Self {
         Self::from_lines(&[
             (Account::Escrow, quote.escrow_amount().get()),
             (
@@ -137,7 +138,7 @@ impl Transaction {
     ///
     /// Debit the seller's balance `gross`, credit payouts in flight `net`, credit transfer
     /// fees `fee` (gross = net + fee).
-    pub fn payout_requested(seller_id: i64, gross: i64, fee: i64) -> Self {
+    pub fn payout_requested(seller_id: UserId, gross: i64, fee: i64) -> Self {
         Self::from_lines(&[
             (Account::SellerBalance(seller_id), gross),
             (Account::PayoutInFlight, -(gross - fee)),
@@ -153,7 +154,7 @@ impl Transaction {
 
     /// A transfer failed: the exact reversal of [`Transaction::payout_requested`], the money
     /// and the fee back on the seller's balance.
-    pub fn payout_failed(seller_id: i64, gross: i64, fee: i64) -> Self {
+    pub fn payout_failed(seller_id: UserId, gross: i64, fee: i64) -> Self {
         Self::from_lines(&[
             (Account::PayoutInFlight, gross - fee),
             (Account::TransferFee, fee),
@@ -163,7 +164,7 @@ impl Transaction {
 
     /// Sales not requested in time expire (失効): debit the seller's balance, credit
     /// forfeiture.
-    pub fn sales_expired(seller_id: i64, amount: i64) -> Self {
+    pub fn sales_expired(seller_id: UserId, amount: i64) -> Self {
         Self::from_lines(&[
             (Account::SellerBalance(seller_id), amount),
             (Account::Forfeiture, -amount),
@@ -172,7 +173,7 @@ impl Transaction {
 
     /// An operator reinstates expired sales on a claim: the reversal of
     /// [`Transaction::sales_expired`].
-    pub fn sales_reinstated(seller_id: i64, amount: i64) -> Self {
+    pub fn sales_reinstated(seller_id: UserId, amount: i64) -> Self {
         Self::from_lines(&[
             (Account::Forfeiture, amount),
             (Account::SellerBalance(seller_id), -amount),
@@ -181,13 +182,13 @@ impl Transaction {
 
     /// A withdrawing seller forfeits their unrequested balance, having seen and acknowledged
     /// the amount: debit the seller's balance, credit forfeiture.
-    pub fn withdrawal_forfeiture(seller_id: i64, amount: i64) -> Self {
+    pub fn withdrawal_forfeiture(seller_id: UserId, amount: i64) -> Self {
         Self::sales_expired(seller_id, amount)
     }
 
     /// The member undid the withdrawal during the grace period: the reversal of
     /// [`Transaction::withdrawal_forfeiture`].
-    pub fn withdrawal_forfeiture_reversed(seller_id: i64, amount: i64) -> Self {
+    pub fn withdrawal_forfeiture_reversed(seller_id: UserId, amount: i64) -> Self {
         Self::sales_reinstated(seller_id, amount)
     }
 
@@ -240,7 +241,7 @@ mod tests {
             panic!("the example quote is valid");
         };
         let paid = Transaction::payment_into_escrow(&quote);
-        let done = Transaction::completion(&quote, 42);
+        let done = Transaction::completion(&quote, UserId::new(42));
         assert_eq!(
             paid.entries(),
             [
@@ -260,7 +261,10 @@ mod tests {
         );
         let all = [paid, done];
         assert_eq!(sum_of(&all, Account::Escrow), 0);
-        assert_eq!(sum_of(&all, Account::SellerBalance(42)), -5_070);
+        assert_eq!(
+            sum_of(&all, Account::SellerBalance(UserId::new(42))),
+            -5_070
+        );
         assert_eq!(sum_of(&all, Account::PlatformRevenue), -(1_430 + 357));
         assert!(all.iter().all(Transaction::is_balanced));
     }
@@ -331,7 +335,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn every_constructor_is_balanced(quote in any_quote(), seller in any::<i64>()) {
+        fn every_constructor_is_balanced(quote in any_quote(), seller in any::<i64>().prop_map(UserId::new)) {
             for transaction in [
                 Transaction::payment_into_escrow(&quote),
                 Transaction::completion(&quote, seller),
@@ -343,7 +347,7 @@ mod tests {
         }
 
         #[test]
-        fn escrow_empties_on_completion_or_refund(quote in any_quote(), seller in any::<i64>(), completed in any::<bool>()) {
+        fn escrow_empties_on_completion_or_refund(quote in any_quote(), seller in any::<i64>().prop_map(UserId::new), completed in any::<bool>()) {
             let payment = Transaction::payment_into_escrow(&quote);
             let end = if completed {
                 Transaction::completion(&quote, seller)
@@ -355,7 +359,7 @@ mod tests {
 
         #[test]
         fn payout_movements_balance_and_return_the_balance(
-            seller in any::<i64>(),
+            seller in any::<i64>().prop_map(UserId::new),
             gross in 1_i64..1_000_000_000,
             fee_share in 0_i64..1_000,
             transferred in any::<bool>(),

@@ -60,6 +60,9 @@ pub enum ReviewRole {
 }
 
 impl ReviewRole {
+    /// Both sides.
+    pub const ALL: [ReviewRole; 2] = [Self::Buyer, Self::Seller];
+
     /// Stable key for storage (`author_role`) and the API.
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -5,6 +5,7 @@ pub mod bank;
 pub mod banks;
 pub mod kana;
 pub mod schedule;
+pub mod status;
 pub mod zengin;
 
 pub use bank::{
@@ -12,4 +13,5 @@ pub use bank::{
 };
 pub use banks::{Bank, BankLookupError, Branch};
 pub use kana::{KanaError, is_zengin_char, to_zengin_kana};
+pub use status::{BatchStatus, PayoutStatus, SaleState};
 pub use zengin::{PayingAccount, Transfer, TransferFile, ZenginError};

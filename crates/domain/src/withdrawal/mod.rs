@@ -5,10 +5,12 @@
 
 pub mod blockers;
 pub mod data;
+pub mod ending;
 pub mod process;
 pub mod reason;
 
 pub use blockers::{Blocker, BlockerKind, Side, order_blocks, order_clears_at};
 pub use data::{DATA_TABLE, DataCategory, Fate};
+pub use ending::WithdrawalEnding;
 pub use process::{PurgeStep, WithdrawalState, WithdrawalTransitionError};
 pub use reason::{ReasonChoice, ReasonError, Reasons};

@@ -4,6 +4,7 @@
 use anyhow::Context;
 use yorozu_app::App;
 use yorozu_app::accounts::{Client, CurrentUser, api_tokens, sessions};
+use yorozu_domain::UserId;
 use yorozu_web::cookies;
 
 use super::wrk::Request;
@@ -122,14 +123,14 @@ fn bench_client() -> Client {
 
 async fn member(app: &App, id: i64) -> anyhow::Result<CurrentUser> {
     let mut c = app.db.read().await?;
-    CurrentUser::load(&mut c, id)
+    CurrentUser::load(&mut c, UserId::new(id))
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?
         .context("generated member not active")
 }
 
 async fn token(app: &App, id: i64) -> anyhow::Result<String> {
-    yorozu_app::testing::api_token(app, id)
+    yorozu_app::testing::api_token(app, UserId::new(id))
         .await
         .map_err(|e| anyhow::anyhow!("token: {e}"))
 }
@@ -138,7 +139,7 @@ pub async fn prepare(app: &App, data: &DataSet, rng: &mut Rng) -> anyhow::Result
     let mut talk_rooms = Vec::new();
     let mut tx = app.db.begin().await?;
     for &(order, buyer) in &data.open_orders {
-        let cookie = sessions::start(&mut tx, app, buyer, &bench_client())
+        let cookie = sessions::start(&mut tx, app, UserId::new(buyer), &bench_client())
             .await
             .map_err(|e| anyhow::anyhow!("session: {e}"))?;
         talk_rooms.push((order, cookie));

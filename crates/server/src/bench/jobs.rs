@@ -4,6 +4,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use yorozu_domain::UserId;
 
 use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
@@ -72,10 +73,10 @@ pub async fn raw_inserts(app: &App, tasks: usize, seconds: u64) -> anyhow::Resul
 
 fn member(id: i64, email: String) -> CurrentUser {
     CurrentUser {
-        id,
+        id: UserId::new(id),
         email,
         email_verified: true,
-        role: "member".into(),
+        role: yorozu_domain::accounts::Role::Member,
         locale: yorozu_domain::Locale::Ja,
         display_name: String::new(),
         withdrawal_scheduled: false,

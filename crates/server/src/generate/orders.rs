@@ -4,6 +4,7 @@
 use yorozu_app::App;
 use yorozu_app::ledger::account_key;
 use yorozu_app::orders::effects::{LEDGER_COMPLETION, LEDGER_PAYMENT, LEDGER_REFUND};
+use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::orders::{OrderQuote, OrderState, Transaction};
 use yorozu_store::bulk::Table;
@@ -281,7 +282,7 @@ pub(super) async fn write(
                 loader,
                 LEDGER_COMPLETION,
                 id,
-                &Transaction::completion(&quote, seller),
+                &Transaction::completion(&quote, UserId::new(seller)),
                 completed,
             )
             .await?;
@@ -467,7 +468,7 @@ async fn book(
                     Bind::I64(entry_id),
                     Bind::I64(id),
                     Bind::Text(account.into()),
-                    Bind::OptI64(owner),
+                    Bind::OptI64(owner.map(UserId::get)),
                     Bind::I64(entry.amount),
                     Bind::I64(at),
                 ],

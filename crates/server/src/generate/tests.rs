@@ -2,6 +2,7 @@
 //! from its seed, on both databases.
 
 use std::sync::Arc;
+use yorozu_domain::UserId;
 
 use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
@@ -55,10 +56,10 @@ async fn fingerprint(db: &Db) -> Vec<i64> {
 
 fn member(id: i64) -> CurrentUser {
     CurrentUser {
-        id,
+        id: UserId::new(id),
         email: String::new(),
         email_verified: true,
-        role: "member".into(),
+        role: yorozu_domain::accounts::Role::Member,
         locale: Locale::Ja,
         display_name: String::new(),
         withdrawal_scheduled: false,
@@ -127,7 +128,7 @@ both_backends!(
         assert_eq!(data.order_count, SMALL.orders as i64);
         assert!(data.buyers.len() >= 30, "members who sell nothing");
         let heavy = data.heavy_seller.0;
-        let balance = yorozu_app::ledger::balance(&app, Account::SellerBalance(heavy))
+        let balance = yorozu_app::ledger::balance(&app, Account::SellerBalance(UserId::new(heavy)))
             .await
             .expect("balance");
         let mut c = db.read().await.expect("read");
@@ -141,7 +142,7 @@ both_backends!(
         .expect("sales");
         drop(c);
         assert!(sales > 0);
-        assert_eq!(-balance, sales, "seller balances are credits");
+        assert_eq!(-balance.get(), sales, "seller balances are credits");
 
         // Each service's figures are those of its orders and reviews.
         assert_eq!(

@@ -1,11 +1,13 @@
 //! Personal access tokens for the JSON API. Only a hash of the secret is stored.
 
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ApiTokenRow {
     pub id: i64,
-    pub user_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub user_id: UserId,
     pub name: String,
     pub token_hash: String,
     pub created_at: i64,
@@ -27,7 +29,7 @@ pub async fn insert(c: &mut impl Exec, t: &ApiTokenRow) -> Result<()> {
                                  scope, lifetime_days, expires_at)
          VALUES ($1, $2, $3, $4, $5, NULL, NULL, $6, $7, $8)",
         t.id,
-        t.user_id,
+        t.user_id.get(),
         &t.name,
         &t.token_hash,
         t.created_at,
@@ -52,7 +54,7 @@ pub async fn find_active(c: &mut impl Exec, token_hash: &str) -> Result<Option<A
 }
 
 /// The member's unrevoked tokens, expired ones included (they can be renewed), newest first.
-pub async fn list_active_for_user(c: &mut impl Exec, user_id: i64) -> Result<Vec<ApiTokenRow>> {
+pub async fn list_active_for_user(c: &mut impl Exec, user_id: UserId) -> Result<Vec<ApiTokenRow>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC"
     );
@@ -61,7 +63,7 @@ pub async fn list_active_for_user(c: &mut impl Exec, user_id: i64) -> Result<Vec
         fetch_all,
         ApiTokenRow,
         sqlx::AssertSqlSafe(sql),
-        user_id
+        user_id.get()
     )?)
 }
 
@@ -79,34 +81,34 @@ pub async fn touch(c: &mut impl Exec, id: i64, now: i64, not_since: i64) -> Resu
 }
 
 /// Sets a new expiry on one unrevoked token of this member; false when there is none.
-pub async fn renew(c: &mut impl Exec, user_id: i64, id: i64, expires_at: i64) -> Result<bool> {
+pub async fn renew(c: &mut impl Exec, user_id: UserId, id: i64, expires_at: i64) -> Result<bool> {
     let n = execute!(
         c,
         "UPDATE api_tokens SET expires_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
         id,
-        user_id,
+        user_id.get(),
         expires_at
     )?;
     Ok(n == 1)
 }
 
 /// Revokes one token of this member; false when it was not theirs or already revoked.
-pub async fn revoke(c: &mut impl Exec, user_id: i64, id: i64, now: i64) -> Result<bool> {
+pub async fn revoke(c: &mut impl Exec, user_id: UserId, id: i64, now: i64) -> Result<bool> {
     let n = execute!(
         c,
         "UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
         id,
-        user_id,
+        user_id.get(),
         now
     )?;
     Ok(n == 1)
 }
 
-pub async fn revoke_all_for_user(c: &mut impl Exec, user_id: i64, now: i64) -> Result<u64> {
+pub async fn revoke_all_for_user(c: &mut impl Exec, user_id: UserId, now: i64) -> Result<u64> {
     Ok(execute!(
         c,
         "UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL",
-        user_id,
+        user_id.get(),
         now
     )?)
 }

@@ -1,11 +1,13 @@
 //! Single-use tokens sent by mail: address confirmation, password reset, e-mail change.
 
 use crate::{Exec, Result, execute, query_as, query_scalar};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct EmailTokenRow {
     pub token_hash: String,
-    pub user_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub user_id: UserId,
     pub purpose: String,
     pub new_email: Option<String>,
     pub created_at: i64,
@@ -19,7 +21,7 @@ pub async fn insert(c: &mut impl Exec, t: &EmailTokenRow) -> Result<()> {
         "INSERT INTO email_tokens (token_hash, user_id, purpose, new_email, created_at, expires_at, used_at)
          VALUES ($1, $2, $3, $4, $5, $6, NULL)",
         &t.token_hash,
-        t.user_id,
+        t.user_id.get(),
         &t.purpose,
         t.new_email.as_deref(),
         t.created_at,
@@ -57,11 +59,16 @@ pub async fn mark_used(c: &mut impl Exec, token_hash: &str, now: i64) -> Result<
 }
 
 /// Invalidates earlier unused tokens of the same purpose (a newer mail supersedes them).
-pub async fn expire_unused(c: &mut impl Exec, user_id: i64, purpose: &str, now: i64) -> Result<()> {
+pub async fn expire_unused(
+    c: &mut impl Exec,
+    user_id: UserId,
+    purpose: &str,
+    now: i64,
+) -> Result<()> {
     execute!(
         c,
         "UPDATE email_tokens SET expires_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
-        user_id,
+        user_id.get(),
         purpose,
         now
     )?;
@@ -69,11 +76,11 @@ pub async fn expire_unused(c: &mut impl Exec, user_id: i64, purpose: &str, now: 
 }
 
 /// Expires every unused mailed link of the member, whatever its purpose (closing an account).
-pub async fn expire_all_unused(c: &mut impl Exec, user_id: i64, now: i64) -> Result<()> {
+pub async fn expire_all_unused(c: &mut impl Exec, user_id: UserId, now: i64) -> Result<()> {
     execute!(
         c,
         "UPDATE email_tokens SET expires_at = $2 WHERE user_id = $1 AND used_at IS NULL AND expires_at > $2",
-        user_id,
+        user_id.get(),
         now
     )?;
     Ok(())
@@ -82,7 +89,7 @@ pub async fn expire_all_unused(c: &mut impl Exec, user_id: i64, now: i64) -> Res
 /// When the member's newest token of this purpose was issued.
 pub async fn latest_created_at(
     c: &mut impl Exec,
-    user_id: i64,
+    user_id: UserId,
     purpose: &str,
 ) -> Result<Option<i64>> {
     Ok(query_scalar!(
@@ -90,7 +97,7 @@ pub async fn latest_created_at(
         fetch_one,
         Option<i64>,
         "SELECT MAX(created_at) FROM email_tokens WHERE user_id = $1 AND purpose = $2",
-        user_id,
+        user_id.get(),
         purpose
     )?)
 }

@@ -1,11 +1,13 @@
 //! Signed-in browser sessions. Only a hash of the cookie value is stored.
 
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SessionRow {
     pub token_hash: String,
-    pub user_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub user_id: UserId,
     pub created_at: i64,
     pub last_seen_at: i64,
     pub expires_at: i64,
@@ -19,7 +21,7 @@ pub async fn insert(c: &mut impl Exec, s: &SessionRow) -> Result<()> {
         "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
         &s.token_hash,
-        s.user_id,
+        s.user_id.get(),
         s.created_at,
         s.last_seen_at,
         s.expires_at,
@@ -57,14 +59,18 @@ pub async fn touch(c: &mut impl Exec, token_hash: &str, now: i64, expires_at: i6
     Ok(())
 }
 
-pub async fn list_for_user(c: &mut impl Exec, user_id: i64, now: i64) -> Result<Vec<SessionRow>> {
+pub async fn list_for_user(
+    c: &mut impl Exec,
+    user_id: UserId,
+    now: i64,
+) -> Result<Vec<SessionRow>> {
     Ok(query_as!(
         c,
         fetch_all,
         SessionRow,
         "SELECT token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip
          FROM sessions WHERE user_id = $1 AND expires_at > $2 ORDER BY last_seen_at DESC",
-        user_id,
+        user_id.get(),
         now
     )?)
 }
@@ -78,11 +84,11 @@ pub async fn delete(c: &mut impl Exec, token_hash: &str) -> Result<u64> {
 }
 
 /// Deletes one session of this member (the "sign out that device" button).
-pub async fn delete_for_user(c: &mut impl Exec, user_id: i64, token_hash: &str) -> Result<u64> {
+pub async fn delete_for_user(c: &mut impl Exec, user_id: UserId, token_hash: &str) -> Result<u64> {
     Ok(execute!(
         c,
         "DELETE FROM sessions WHERE user_id = $1 AND token_hash = $2",
-        user_id,
+        user_id.get(),
         token_hash
     )?)
 }
@@ -90,13 +96,13 @@ pub async fn delete_for_user(c: &mut impl Exec, user_id: i64, token_hash: &str) 
 /// Deletes every session of the member, optionally keeping the current one.
 pub async fn delete_all_for_user(
     c: &mut impl Exec,
-    user_id: i64,
+    user_id: UserId,
     keep: Option<&str>,
 ) -> Result<u64> {
     Ok(execute!(
         c,
         "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2",
-        user_id,
+        user_id.get(),
         keep.unwrap_or("")
     )?)
 }

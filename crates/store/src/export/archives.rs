@@ -1,13 +1,17 @@
 //! The `exports` table: one row per archive a member asked for, with its progress.
 
+use yorozu_domain::export::ArchiveStatus;
+
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ArchiveRow {
     pub id: i64,
-    pub user_id: i64,
-    /// `queued`, `building`, `ready`, `failed` or `expired`.
-    pub status: String,
+    #[sqlx(try_from = "i64")]
+    pub user_id: UserId,
+    #[sqlx(try_from = "String")]
+    pub status: ArchiveStatus,
     /// 0–100.
     pub progress: i64,
     /// How many stored parts the archive was written in.
@@ -29,13 +33,13 @@ macro_rules! select {
     };
 }
 
-pub async fn insert(c: &mut impl Exec, id: i64, user_id: i64, now: i64) -> Result<()> {
+pub async fn insert(c: &mut impl Exec, id: i64, user_id: UserId, now: i64) -> Result<()> {
     execute!(
         c,
         "INSERT INTO exports (id, user_id, status, progress, parts, size_bytes, requested_at, ready_at, expires_at, updated_at)
          VALUES ($1, $2, 'queued', 0, 0, 0, $3, NULL, NULL, $3)",
         id,
-        user_id,
+        user_id.get(),
         now
     )?;
     Ok(())
@@ -52,13 +56,13 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<ArchiveRow>> {
 }
 
 /// The member's latest archive.
-pub async fn latest(c: &mut impl Exec, user_id: i64) -> Result<Option<ArchiveRow>> {
+pub async fn latest(c: &mut impl Exec, user_id: UserId) -> Result<Option<ArchiveRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
         ArchiveRow,
         select!("WHERE user_id = $1 ORDER BY requested_at DESC, id DESC LIMIT 1"),
-        user_id
+        user_id.get()
     )?)
 }
 
@@ -96,12 +100,12 @@ pub async fn progress(
 }
 
 /// Marks the member's archives still queued or being built as failed (their withdrawal).
-pub async fn fail_unfinished(c: &mut impl Exec, user_id: i64, now: i64) -> Result<u64> {
+pub async fn fail_unfinished(c: &mut impl Exec, user_id: UserId, now: i64) -> Result<u64> {
     Ok(execute!(
         c,
         "UPDATE exports SET status = 'failed', updated_at = $2
          WHERE user_id = $1 AND status IN ('queued', 'building')",
-        user_id,
+        user_id.get(),
         now
     )?)
 }
@@ -130,12 +134,12 @@ pub async fn mark_ready(
     )? == 1)
 }
 
-pub async fn mark(c: &mut impl Exec, id: i64, status: &str, now: i64) -> Result<()> {
+pub async fn mark(c: &mut impl Exec, id: i64, status: ArchiveStatus, now: i64) -> Result<()> {
     execute!(
         c,
         "UPDATE exports SET status = $2, updated_at = $3 WHERE id = $1",
         id,
-        status,
+        status.as_str(),
         now
     )?;
     Ok(())
@@ -154,13 +158,13 @@ pub async fn expired(c: &mut impl Exec, now: i64, limit: i64) -> Result<Vec<Arch
 }
 
 /// Every archive of a member (the withdrawal's purge erases them).
-pub async fn of_member(c: &mut impl Exec, user_id: i64, limit: i64) -> Result<Vec<ArchiveRow>> {
+pub async fn of_member(c: &mut impl Exec, user_id: UserId, limit: i64) -> Result<Vec<ArchiveRow>> {
     Ok(query_as!(
         c,
         fetch_all,
         ArchiveRow,
         select!("WHERE user_id = $1 ORDER BY id LIMIT $2"),
-        user_id,
+        user_id.get(),
         limit
     )?)
 }

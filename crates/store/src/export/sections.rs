@@ -4,6 +4,7 @@
 //! row's sort key and id, `$4` the page size; the first two columns are that key.
 
 use sqlx::{AssertSqlSafe, Row};
+use yorozu_domain::UserId;
 
 use crate::{Conn, Exec, Result};
 
@@ -60,7 +61,7 @@ pub async fn page(
     c: &mut impl Exec,
     sql: &'static str,
     kinds: &[Kind],
-    member: i64,
+    member: UserId,
     after: (i64, i64),
     limit: i64,
 ) -> Result<Vec<Vec<Cell>>> {
@@ -68,7 +69,7 @@ pub async fn page(
     match c.conn() {
         Conn::Sqlite(conn) => {
             let rows = sqlx::query(AssertSqlSafe(sql))
-                .bind(member)
+                .bind(member.get())
                 .bind(after.0)
                 .bind(after.1)
                 .bind(limit)
@@ -80,7 +81,7 @@ pub async fn page(
         }
         Conn::Postgres(conn) => {
             let rows = sqlx::query(AssertSqlSafe(sql))
-                .bind(member)
+                .bind(member.get())
                 .bind(after.0)
                 .bind(after.1)
                 .bind(limit)
@@ -101,7 +102,7 @@ pub async fn children(
     head: &'static str,
     tail: &'static str,
     kinds: &[Kind],
-    member: i64,
+    member: UserId,
     ids: &[i64],
 ) -> Result<Vec<Vec<Cell>>> {
     if ids.is_empty() {
@@ -120,7 +121,7 @@ pub async fn children(
     let mut out = Vec::new();
     match c.conn() {
         Conn::Sqlite(conn) => {
-            let mut q = sqlx::query(AssertSqlSafe(sql)).bind(member);
+            let mut q = sqlx::query(AssertSqlSafe(sql)).bind(member.get());
             for id in ids {
                 q = q.bind(*id);
             }
@@ -129,7 +130,7 @@ pub async fn children(
             }
         }
         Conn::Postgres(conn) => {
-            let mut q = sqlx::query(AssertSqlSafe(sql)).bind(member);
+            let mut q = sqlx::query(AssertSqlSafe(sql)).bind(member.get());
             for id in ids {
                 q = q.bind(*id);
             }

@@ -1,6 +1,8 @@
 //! The `listings` table and the rows that hang off it (options, FAQ).
 
+use yorozu_domain::UserId;
 use yorozu_domain::Yen;
+use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::listings::ListingStatus;
 
 use crate::{Exec, Result, execute, query_as};
@@ -8,7 +10,8 @@ use crate::{Exec, Result, execute, query_as};
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ListingRow {
     pub id: i64,
-    pub seller_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
     #[sqlx(try_from = "String")]
     pub status: ListingStatus,
     pub category_id: i64,
@@ -90,7 +93,7 @@ macro_rules! listing_columns {
 #[derive(Debug, Clone)]
 pub struct NewListing {
     pub id: i64,
-    pub seller_id: i64,
+    pub seller_id: UserId,
     pub category_id: i64,
     pub parent_category_id: i64,
     pub title: String,
@@ -114,7 +117,7 @@ pub async fn insert(c: &mut impl Exec, l: &NewListing) -> Result<()> {
                                published_at, created_at, updated_at)
          VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, 0, 0, 0, 0, 0, $12, NULL, $13, $13)",
         l.id,
-        l.seller_id,
+        l.seller_id.get(),
         l.category_id,
         l.parent_category_id,
         &l.title,
@@ -189,11 +192,11 @@ pub async fn set_status(
 }
 
 /// Pauses every published listing of the seller (their withdrawal); returns how many.
-pub async fn pause_all_published(c: &mut impl Exec, seller_id: i64, now: i64) -> Result<u64> {
+pub async fn pause_all_published(c: &mut impl Exec, seller_id: UserId, now: i64) -> Result<u64> {
     Ok(execute!(
         c,
         "UPDATE listings SET status = 'paused', updated_at = $2 WHERE seller_id = $1 AND status = 'published'",
-        seller_id,
+        seller_id.get(),
         now
     )?)
 }
@@ -201,7 +204,7 @@ pub async fn pause_all_published(c: &mut impl Exec, seller_id: i64, now: i64) ->
 /// A seller's listings (all but deleted), newest change first.
 pub async fn list_by_seller(
     c: &mut impl Exec,
-    seller_id: i64,
+    seller_id: UserId,
     limit: i64,
 ) -> Result<Vec<ListingRow>> {
     Ok(query_as!(
@@ -213,7 +216,7 @@ pub async fn list_by_seller(
             listing_columns!("l"),
             " FROM listings l WHERE l.seller_id = $1 AND l.status <> 'deleted' ORDER BY l.updated_at DESC, l.id DESC LIMIT $2"
         ),
-        seller_id,
+        seller_id.get(),
         limit
     )?)
 }
@@ -221,7 +224,7 @@ pub async fn list_by_seller(
 /// A seller's published listings, for their public page.
 pub async fn list_published_by_seller(
     c: &mut impl Exec,
-    seller_id: i64,
+    seller_id: UserId,
     limit: i64,
 ) -> Result<Vec<ListingRow>> {
     Ok(query_as!(
@@ -233,17 +236,21 @@ pub async fn list_published_by_seller(
             listing_columns!("l"),
             " FROM listings l WHERE l.seller_id = $1 AND l.status = 'published' ORDER BY l.published_at DESC, l.id DESC LIMIT $2"
         ),
-        seller_id,
+        seller_id.get(),
         limit
     )?)
 }
 
 /// Keeps the denormalised "identity verified" flag of a seller's listings in step.
-pub async fn set_seller_verified(c: &mut impl Exec, seller_id: i64, verified: bool) -> Result<u64> {
+pub async fn set_seller_verified(
+    c: &mut impl Exec,
+    seller_id: UserId,
+    verified: bool,
+) -> Result<u64> {
     Ok(execute!(
         c,
         "UPDATE listings SET seller_verified = $2 WHERE seller_id = $1",
-        seller_id,
+        seller_id.get(),
         verified
     )?)
 }
@@ -338,7 +345,7 @@ pub struct SellerTotals {
     pub rating_count: i64,
 }
 
-pub async fn seller_totals(c: &mut impl Exec, seller_id: i64) -> Result<SellerTotals> {
+pub async fn seller_totals(c: &mut impl Exec, seller_id: UserId) -> Result<SellerTotals> {
     // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back so both databases return BIGINT.
     Ok(query_as!(
         c,
@@ -348,7 +355,7 @@ pub async fn seller_totals(c: &mut impl Exec, seller_id: i64) -> Result<SellerTo
                 CAST(COALESCE(SUM(rating_sum), 0) AS BIGINT) AS rating_sum,
                 CAST(COALESCE(SUM(rating_count), 0) AS BIGINT) AS rating_count
          FROM listings WHERE seller_id = $1 AND status IN ('published', 'paused')",
-        seller_id
+        seller_id.get()
     )?)
 }
 
@@ -396,7 +403,8 @@ pub struct ListingForSale {
     pub seller_name: String,
     pub seller_vacation_until: Option<i64>,
     pub seller_email: Option<String>,
-    pub seller_status: String,
+    #[sqlx(try_from = "String")]
+    pub seller_status: AccountStatus,
     pub seller_locale: String,
 }
 

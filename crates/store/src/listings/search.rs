@@ -1,8 +1,11 @@
 //! Searching published listings: keyword (n-gram lookup plus an exact substring check on the
 //! normalised text), category, price, delivery, rating and verified-seller filters, six sorts.
 
+use yorozu_domain::Yen;
+
 use crate::dynamic::{Bind, QueryBuilder};
 use crate::{Exec, Result};
+use yorozu_domain::UserId;
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,8 +27,8 @@ pub struct Filter {
     pub terms: Vec<String>,
     /// A leaf category, or a top-level one (matched on the parent column).
     pub category: Option<CategoryFilter>,
-    pub min_price: Option<i64>,
-    pub max_price: Option<i64>,
+    pub min_price: Option<Yen>,
+    pub max_price: Option<Yen>,
     pub max_delivery_days: Option<i64>,
     pub min_rating_x100: Option<i64>,
     pub verified_only: bool,
@@ -44,9 +47,11 @@ pub enum CategoryFilter {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CardRow {
     pub id: i64,
-    pub seller_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
     pub title: String,
-    pub price: i64,
+    #[sqlx(try_from = "i64")]
+    pub price: Yen,
     pub delivery_days: i64,
     pub rating_x100: i64,
     pub rating_count: i64,
@@ -72,10 +77,10 @@ fn where_clause(q: &mut QueryBuilder, f: &Filter) {
         None => {}
     }
     if let Some(v) = f.min_price {
-        q.push(" AND l.price >= ").push_bind(Bind::I64(v));
+        q.push(" AND l.price >= ").push_bind(Bind::I64(v.get()));
     }
     if let Some(v) = f.max_price {
-        q.push(" AND l.price <= ").push_bind(Bind::I64(v));
+        q.push(" AND l.price <= ").push_bind(Bind::I64(v.get()));
     }
     if let Some(v) = f.max_delivery_days {
         q.push(" AND l.delivery_days <= ").push_bind(Bind::I64(v));

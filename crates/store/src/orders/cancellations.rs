@@ -1,16 +1,20 @@
 //! Cancellation requests: one side asks with a reason, the other agrees or objects within the
 //! answer period; silence is agreement.
 
+use yorozu_domain::orders::CancellationStatus;
+
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct CancellationRow {
     pub id: i64,
     pub order_id: i64,
-    pub requested_by: i64,
+    #[sqlx(try_from = "i64")]
+    pub requested_by: UserId,
     pub reason: String,
-    /// `open`, `agreed`, `objected`, `timed_out` or `withdrawn`.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: CancellationStatus,
     pub deadline_at: i64,
     pub answer: String,
     pub answered_at: Option<i64>,
@@ -27,9 +31,9 @@ pub async fn insert(c: &mut impl Exec, r: &CancellationRow) -> Result<bool> {
          ON CONFLICT DO NOTHING",
         r.id,
         r.order_id,
-        r.requested_by,
+        r.requested_by.get(),
         &r.reason,
-        &r.status,
+        r.status.as_str(),
         r.deadline_at,
         &r.answer,
         r.answered_at,
@@ -77,7 +81,7 @@ pub async fn list(c: &mut impl Exec, order_id: i64) -> Result<Vec<CancellationRo
 pub async fn close(
     c: &mut impl Exec,
     id: i64,
-    status: &str,
+    status: CancellationStatus,
     answer: &str,
     now: i64,
 ) -> Result<bool> {
@@ -86,7 +90,7 @@ pub async fn close(
         "UPDATE order_cancellations SET status = $2, answer = $3, answered_at = $4
          WHERE id = $1 AND status = 'open'",
         id,
-        status,
+        status.as_str(),
         answer,
         now
     )?;

@@ -1,5 +1,7 @@
 //! Formal deliveries (正式な納品) and the buyer's decision on each.
 
+use yorozu_domain::orders::DeliveryOutcome;
+
 use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -8,8 +10,8 @@ pub struct DeliveryRow {
     pub order_id: i64,
     /// The talk-room entry with the delivery's note and files.
     pub message_id: i64,
-    /// `pending`, `approved`, `auto_approved` or `sent_back`.
-    pub outcome: String,
+    #[sqlx(try_from = "String")]
+    pub outcome: DeliveryOutcome,
     pub send_back_reason: String,
     pub delivered_at: i64,
     pub auto_approve_at: i64,
@@ -28,7 +30,7 @@ pub async fn insert(c: &mut impl Exec, d: &DeliveryRow) -> Result<bool> {
         d.id,
         d.order_id,
         d.message_id,
-        &d.outcome,
+        d.outcome.as_str(),
         &d.send_back_reason,
         d.delivered_at,
         d.auto_approve_at,
@@ -67,7 +69,7 @@ pub async fn list(c: &mut impl Exec, order_id: i64) -> Result<Vec<DeliveryRow>> 
 pub async fn decide(
     c: &mut impl Exec,
     id: i64,
-    outcome: &str,
+    outcome: DeliveryOutcome,
     send_back_reason: &str,
     now: i64,
 ) -> Result<bool> {
@@ -76,7 +78,7 @@ pub async fn decide(
         "UPDATE order_deliveries SET outcome = $2, send_back_reason = $3, decided_at = $4
          WHERE id = $1 AND outcome = 'pending'",
         id,
-        outcome,
+        outcome.as_str(),
         send_back_reason,
         now
     )?;

@@ -5,6 +5,7 @@
 //! bounds are computed by the caller (in Japan time); the queries only compare unix seconds, so
 //! one SQL text serves SQLite and PostgreSQL.
 
+use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::orders::OrderState;
 
@@ -32,7 +33,7 @@ pub struct StatementLineRow {
 /// `[from, to)`, in the order they completed.
 pub async fn completed_sales(
     c: &mut impl Exec,
-    seller_id: i64,
+    seller_id: UserId,
     state: OrderState,
     from: i64,
     to: i64,
@@ -45,7 +46,7 @@ pub async fn completed_sales(
          FROM orders
          WHERE seller_id = $1 AND state = $2 AND completed_at >= $3 AND completed_at < $4
          ORDER BY completed_at, id",
-        seller_id,
+        seller_id.get(),
         state.as_str(),
         from,
         to
@@ -57,7 +58,7 @@ pub async fn completed_sales(
 /// months; doing the calendar in SQL would need different date functions per backend.
 pub async fn completed_sale_days(
     c: &mut impl Exec,
-    seller_id: i64,
+    seller_id: UserId,
     state: OrderState,
     offset_seconds: i64,
 ) -> Result<Vec<i64>> {
@@ -69,7 +70,7 @@ pub async fn completed_sale_days(
          FROM orders
          WHERE seller_id = $1 AND state = $2 AND completed_at IS NOT NULL
          ORDER BY day DESC",
-        seller_id,
+        seller_id.get(),
         state.as_str(),
         offset_seconds
     )?)

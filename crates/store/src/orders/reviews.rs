@@ -1,7 +1,10 @@
 //! Reviews (評価): one per order and side; the buyer's feed the service's and the seller's
 //! rating summaries.
 
+use yorozu_domain::orders::ReviewRole;
+
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ReviewRow {
@@ -9,10 +12,13 @@ pub struct ReviewRow {
     pub order_id: i64,
     pub listing_id: i64,
     /// NULL once the author's account is erased; the review stays, shown as 「退会したユーザー」.
-    pub author_id: Option<i64>,
-    pub subject_id: i64,
-    /// The author's side: `buyer` (rates the seller) or `seller` (rates the buyer).
-    pub author_role: String,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub author_id: Option<UserId>,
+    #[sqlx(try_from = "i64")]
+    pub subject_id: UserId,
+    /// The author's side: the buyer rates the seller, the seller the buyer.
+    #[sqlx(try_from = "String")]
+    pub author_role: ReviewRole,
     pub rating: i64,
     pub comment: String,
     pub anonymous: bool,
@@ -30,9 +36,9 @@ pub async fn insert(c: &mut impl Exec, r: &ReviewRow) -> Result<bool> {
         r.id,
         r.order_id,
         r.listing_id,
-        r.author_id,
-        r.subject_id,
-        &r.author_role,
+        r.author_id.map(UserId::get),
+        r.subject_id.get(),
+        r.author_role.as_str(),
         r.rating,
         &r.comment,
         r.anonymous,
@@ -62,7 +68,8 @@ pub struct PublicReview {
     pub order_id: i64,
     pub listing_id: i64,
     pub listing_title: String,
-    pub author_id: Option<i64>,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub author_id: Option<UserId>,
     pub author_name: Option<String>,
     pub rating: i64,
     pub comment: String,
@@ -94,12 +101,12 @@ pub async fn for_listing(
     )?)
 }
 
-/// Reviews a member received in one role (`buyer` reviews of them as a seller, `seller`
-/// reviews of them as a buyer), newest first.
+/// Reviews a member received from one side (the buyers' reviews of them as a seller, the
+/// sellers' of them as a buyer), newest first.
 pub async fn received(
     c: &mut impl Exec,
-    subject_id: i64,
-    author_role: &str,
+    subject_id: UserId,
+    author_role: ReviewRole,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<PublicReview>> {
@@ -114,29 +121,33 @@ pub async fn received(
          LEFT JOIN profiles p ON p.user_id = r.author_id
          WHERE r.subject_id = $1 AND r.author_role = $2
          ORDER BY r.created_at DESC, r.id DESC LIMIT $3 OFFSET $4",
-        subject_id,
-        author_role,
+        subject_id.get(),
+        author_role.as_str(),
         limit,
         offset
     )?)
 }
 
-/// Count and sum of the ratings a member received in one role.
-pub async fn summary(c: &mut impl Exec, subject_id: i64, author_role: &str) -> Result<(i64, i64)> {
+/// Count and sum of the ratings a member received from one side.
+pub async fn summary(
+    c: &mut impl Exec,
+    subject_id: UserId,
+    author_role: ReviewRole,
+) -> Result<(i64, i64)> {
     Ok(query_as!(
         c,
         fetch_one,
         (i64, i64),
         "SELECT COUNT(*), CAST(COALESCE(SUM(rating), 0) AS BIGINT) FROM reviews
          WHERE subject_id = $1 AND author_role = $2",
-        subject_id,
-        author_role
+        subject_id.get(),
+        author_role.as_str()
     )?)
 }
 
 /// The newest review `author_id` wrote (on either side), as a public page shows it; `None`
 /// when they have written none.
-pub async fn latest_written(c: &mut impl Exec, author_id: i64) -> Result<Option<PublicReview>> {
+pub async fn latest_written(c: &mut impl Exec, author_id: UserId) -> Result<Option<PublicReview>> {
     Ok(query_as!(
         c,
         fetch_optional,
@@ -148,6 +159,6 @@ pub async fn latest_written(c: &mut impl Exec, author_id: i64) -> Result<Option<
          LEFT JOIN profiles p ON p.user_id = r.author_id
          WHERE r.author_id = $1
          ORDER BY r.created_at DESC, r.id DESC LIMIT 1",
-        author_id
+        author_id.get()
     )?)
 }

@@ -1,7 +1,8 @@
 //! The `orders` table and the options chosen with each order.
 
+use yorozu_domain::UserId;
 use yorozu_domain::Yen;
-use yorozu_domain::orders::OrderState;
+use yorozu_domain::orders::{OrderState, PaymentMethod};
 
 use crate::{Exec, Result, execute, query_as};
 
@@ -9,8 +10,10 @@ use crate::{Exec, Result, execute, query_as};
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct OrderRow {
     pub id: i64,
-    pub buyer_id: i64,
-    pub seller_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub buyer_id: UserId,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
     pub listing_id: i64,
     pub listing_title: String,
     pub delivery_days: i64,
@@ -34,7 +37,8 @@ pub struct OrderRow {
     pub platform_fee: Yen,
     #[sqlx(try_from = "i64")]
     pub seller_share: Yen,
-    pub payment_method: String,
+    #[sqlx(try_from = "String")]
+    pub payment_method: PaymentMethod,
     pub card_id: Option<i64>,
     pub charge_id: Option<String>,
     pub purchase_key: String,
@@ -85,8 +89,8 @@ pub async fn insert(c: &mut impl Exec, o: &OrderRow) -> Result<bool> {
          WHERE NOT EXISTS (SELECT 1 FROM purchase_voids v WHERE v.buyer_id = $2 AND v.purchase_key = $22)
          ON CONFLICT DO NOTHING",
         o.id,
-        o.buyer_id,
-        o.seller_id,
+        o.buyer_id.get(),
+        o.seller_id.get(),
         o.listing_id,
         &o.listing_title,
         o.delivery_days,
@@ -102,7 +106,7 @@ pub async fn insert(c: &mut impl Exec, o: &OrderRow) -> Result<bool> {
         o.buyer_total.get(),
         o.platform_fee.get(),
         o.seller_share.get(),
-        &o.payment_method,
+        o.payment_method.as_str(),
         o.card_id,
         &o.charge_id,
         &o.purchase_key,
@@ -131,7 +135,7 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<OrderRow>> {
 /// The order a buyer made with a purchase key, if any.
 pub async fn find_by_purchase_key(
     c: &mut impl Exec,
-    buyer_id: i64,
+    buyer_id: UserId,
     purchase_key: &str,
 ) -> Result<Option<OrderRow>> {
     Ok(query_as!(
@@ -139,7 +143,7 @@ pub async fn find_by_purchase_key(
         fetch_optional,
         OrderRow,
         select_orders!("WHERE buyer_id = $1 AND purchase_key = $2"),
-        buyer_id,
+        buyer_id.get(),
         purchase_key
     )?)
 }
@@ -155,7 +159,7 @@ pub enum Side {
 pub async fn list_for(
     c: &mut impl Exec,
     side: Side,
-    user_id: i64,
+    user_id: UserId,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<OrderRow>> {
@@ -167,7 +171,7 @@ pub async fn list_for(
             select_orders!(
                 "WHERE buyer_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
             ),
-            user_id,
+            user_id.get(),
             limit,
             offset
         )?,
@@ -178,7 +182,7 @@ pub async fn list_for(
             select_orders!(
                 "WHERE seller_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
             ),
-            user_id,
+            user_id.get(),
             limit,
             offset
         )?,
@@ -186,21 +190,21 @@ pub async fn list_for(
 }
 
 /// How many orders a member has on one side.
-pub async fn count_for(c: &mut impl Exec, side: Side, user_id: i64) -> Result<i64> {
+pub async fn count_for(c: &mut impl Exec, side: Side, user_id: UserId) -> Result<i64> {
     Ok(match side {
         Side::Buyer => crate::query_scalar!(
             c,
             fetch_one,
             i64,
             "SELECT COUNT(*) FROM orders WHERE buyer_id = $1",
-            user_id
+            user_id.get()
         )?,
         Side::Seller => crate::query_scalar!(
             c,
             fetch_one,
             i64,
             "SELECT COUNT(*) FROM orders WHERE seller_id = $1",
-            user_id
+            user_id.get()
         )?,
     })
 }
@@ -308,7 +312,7 @@ pub async fn options(c: &mut impl Exec, order_id: i64) -> Result<Vec<OrderOption
 /// Marks a purchase key as voided (its charge refunded); `false` if it already was.
 pub async fn void_purchase_key(
     c: &mut impl Exec,
-    buyer_id: i64,
+    buyer_id: UserId,
     purchase_key: &str,
     now: i64,
 ) -> Result<bool> {
@@ -316,7 +320,7 @@ pub async fn void_purchase_key(
         c,
         "INSERT INTO purchase_voids (buyer_id, purchase_key, created_at) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING",
-        buyer_id,
+        buyer_id.get(),
         purchase_key,
         now
     )?;
@@ -335,7 +339,7 @@ pub enum PurchaseKeyUse {
 /// How a buyer's purchase key was used, in one query (`None`: not yet).
 pub async fn purchase_key_use(
     c: &mut impl Exec,
-    buyer_id: i64,
+    buyer_id: UserId,
     purchase_key: &str,
 ) -> Result<Option<PurchaseKeyUse>> {
     // Order ids are never 0, so 0 marks a void.
@@ -346,7 +350,7 @@ pub async fn purchase_key_use(
         "SELECT id FROM orders WHERE buyer_id = $1 AND purchase_key = $2
          UNION ALL
          SELECT 0 FROM purchase_voids WHERE buyer_id = $1 AND purchase_key = $2",
-        buyer_id,
+        buyer_id.get(),
         purchase_key
     )?;
     Ok(match ids.iter().find(|id| **id != 0) {
@@ -360,13 +364,13 @@ pub async fn purchase_key_use(
 /// that hold escrow, from the domain's state machine).
 pub async fn seller_share_in_states(
     c: &mut impl Exec,
-    seller_id: i64,
+    seller_id: UserId,
     states: &[OrderState],
 ) -> Result<i64> {
     let mut q = crate::dynamic::QueryBuilder::new(
         "SELECT CAST(COALESCE(SUM(seller_share), 0) AS BIGINT) FROM orders WHERE seller_id = ",
     );
-    q.push_bind(crate::dynamic::Bind::I64(seller_id));
+    q.push_bind(crate::dynamic::Bind::I64(seller_id.get()));
     q.push(" AND state IN (");
     for (i, s) in states.iter().enumerate() {
         if i > 0 {

@@ -1,15 +1,20 @@
 //! The talk room of an order: messages, their attachments and each party's read mark.
 
-use crate::{Exec, Result, execute, query_as, query_scalar};
+use yorozu_domain::orders::MessageKind;
 
-/// One talk-room entry. `kind` is `message`, `delivery` (the note of a formal delivery) or
-/// `event` (written by the platform: `author_id` is NULL and `body` is a message id).
+use crate::{Exec, Result, execute, query_as, query_scalar};
+use yorozu_domain::UserId;
+
+/// One talk-room entry. A platform note ([`MessageKind::Event`]) has no author (`author_id`
+/// is NULL) and a message id as its body.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct MessageRow {
     pub id: i64,
     pub order_id: i64,
-    pub author_id: Option<i64>,
-    pub kind: String,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub author_id: Option<UserId>,
+    #[sqlx(try_from = "String")]
+    pub kind: MessageKind,
     pub body: String,
     pub created_at: i64,
 }
@@ -21,8 +26,8 @@ pub async fn insert_message(c: &mut impl Exec, m: &MessageRow) -> Result<()> {
          VALUES ($1, $2, $3, $4, $5, $6)",
         m.id,
         m.order_id,
-        m.author_id,
-        &m.kind,
+        m.author_id.map(UserId::get),
+        m.kind.as_str(),
         &m.body,
         m.created_at
     )?;
@@ -42,8 +47,10 @@ pub async fn insert_messages(c: &mut impl Exec, rows: &[MessageRow]) -> Result<(
         q.push(if i == 0 { "(" } else { ", (" });
         q.push_bind(Bind::I64(m.id)).push(", ");
         q.push_bind(Bind::I64(m.order_id)).push(", ");
-        q.push_bind(Bind::OptI64(m.author_id)).push(", ");
-        q.push_bind(Bind::Text(m.kind.clone())).push(", ");
+        q.push_bind(Bind::OptI64(m.author_id.map(UserId::get)))
+            .push(", ");
+        q.push_bind(Bind::Text(m.kind.as_str().to_owned()))
+            .push(", ");
         q.push_bind(Bind::Text(m.body.clone())).push(", ");
         q.push_bind(Bind::I64(m.created_at)).push(")");
     }
@@ -121,7 +128,7 @@ pub async fn find_attachment(c: &mut impl Exec, id: i64) -> Result<Option<Attach
 pub async fn mark_read(
     c: &mut impl Exec,
     order_id: i64,
-    user_id: i64,
+    user_id: UserId,
     message_id: i64,
     now: i64,
 ) -> Result<()> {
@@ -135,7 +142,7 @@ pub async fn mark_read(
                                          ELSE order_reads.last_read_message_id END,
              read_at = excluded.read_at",
         order_id,
-        user_id,
+        user_id.get(),
         message_id,
         now
     )?;
@@ -143,20 +150,20 @@ pub async fn mark_read(
 }
 
 /// The newest message a member has seen in an order (0 if none).
-pub async fn last_read(c: &mut impl Exec, order_id: i64, user_id: i64) -> Result<i64> {
+pub async fn last_read(c: &mut impl Exec, order_id: i64, user_id: UserId) -> Result<i64> {
     Ok(query_scalar!(
         c,
         fetch_optional,
         i64,
         "SELECT last_read_message_id FROM order_reads WHERE order_id = $1 AND user_id = $2",
         order_id,
-        user_id
+        user_id.get()
     )?
     .unwrap_or(0))
 }
 
 /// Messages from the other side that a member has not seen, per order of theirs with any.
-pub async fn unread_counts(c: &mut impl Exec, user_id: i64) -> Result<Vec<(i64, i64)>> {
+pub async fn unread_counts(c: &mut impl Exec, user_id: UserId) -> Result<Vec<(i64, i64)>> {
     Ok(query_as!(
         c,
         fetch_all,
@@ -168,6 +175,6 @@ pub async fn unread_counts(c: &mut impl Exec, user_id: i64) -> Result<Vec<(i64, 
            AND m.author_id IS NOT NULL AND m.author_id <> $1
            AND m.id > COALESCE(r.last_read_message_id, 0)
          GROUP BY m.order_id",
-        user_id
+        user_id.get()
     )?)
 }

@@ -2,11 +2,13 @@
 //! holder's name are encrypted by the application before they get here.
 
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct BankAccountRow {
     pub id: i64,
-    pub user_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub user_id: UserId,
     pub bank_code: String,
     pub branch_code: String,
     pub account_type: i64,
@@ -25,7 +27,7 @@ pub async fn replace(c: &mut impl Exec, row: &BankAccountRow, now: i64) -> Resul
         c,
         "UPDATE bank_accounts SET deleted_at = $2, account_number_sealed = '', account_number_last3 = '',
             holder_sealed = '' WHERE user_id = $1 AND deleted_at IS NULL",
-        row.user_id,
+        row.user_id.get(),
         now
     )?;
     execute!(
@@ -34,7 +36,7 @@ pub async fn replace(c: &mut impl Exec, row: &BankAccountRow, now: i64) -> Resul
              account_number_last3, holder_sealed, created_at, invalid_since, invalid_reason, deleted_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, NULL, NULL)",
         row.id,
-        row.user_id,
+        row.user_id.get(),
         &row.bank_code,
         &row.branch_code,
         row.account_type,
@@ -47,7 +49,7 @@ pub async fn replace(c: &mut impl Exec, row: &BankAccountRow, now: i64) -> Resul
 }
 
 /// The member's active account.
-pub async fn active(c: &mut impl Exec, user_id: i64) -> Result<Option<BankAccountRow>> {
+pub async fn active(c: &mut impl Exec, user_id: UserId) -> Result<Option<BankAccountRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
@@ -55,7 +57,7 @@ pub async fn active(c: &mut impl Exec, user_id: i64) -> Result<Option<BankAccoun
         "SELECT id, user_id, bank_code, branch_code, account_type, account_number_sealed, account_number_last3,
                 holder_sealed, created_at, invalid_since, invalid_reason, deleted_at
          FROM bank_accounts WHERE user_id = $1 AND deleted_at IS NULL",
-        user_id
+        user_id.get()
     )?)
 }
 
@@ -84,12 +86,12 @@ pub async fn mark_invalid(c: &mut impl Exec, id: i64, reason: &str, now: i64) ->
 }
 
 /// Removes the member's active account (partial erasure); `false` if there was none.
-pub async fn delete_active(c: &mut impl Exec, user_id: i64, now: i64) -> Result<bool> {
+pub async fn delete_active(c: &mut impl Exec, user_id: UserId, now: i64) -> Result<bool> {
     let n = execute!(
         c,
         "UPDATE bank_accounts SET deleted_at = $2, account_number_sealed = '', account_number_last3 = '',
             holder_sealed = '' WHERE user_id = $1 AND deleted_at IS NULL",
-        user_id,
+        user_id.get(),
         now
     )?;
     Ok(n > 0)

@@ -1,16 +1,23 @@
 //! Transfer batches: what operators close for a transfer date, pay with one Zengin file and
 //! then mark transferred.
 
+use yorozu_domain::Yen;
+use yorozu_domain::payouts::BatchStatus;
+
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct BatchRow {
     pub id: i64,
     pub transfer_date: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: BatchStatus,
     pub transfer_count: i64,
-    pub total_net: i64,
-    pub closed_by: Option<i64>,
+    #[sqlx(try_from = "i64")]
+    pub total_net: Yen,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub closed_by: Option<UserId>,
     pub closed_at: i64,
     pub transferred_at: Option<i64>,
 }
@@ -23,10 +30,10 @@ pub async fn insert(c: &mut impl Exec, b: &BatchRow) -> Result<()> {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         b.id,
         &b.transfer_date,
-        &b.status,
+        b.status.as_str(),
         b.transfer_count,
-        b.total_net,
-        b.closed_by,
+        b.total_net.get(),
+        b.closed_by.map(UserId::get),
         b.closed_at,
         b.transferred_at
     )?;
@@ -34,13 +41,13 @@ pub async fn insert(c: &mut impl Exec, b: &BatchRow) -> Result<()> {
 }
 
 /// Sets the count and total after the requests were moved in.
-pub async fn set_totals(c: &mut impl Exec, id: i64, count: i64, total_net: i64) -> Result<()> {
+pub async fn set_totals(c: &mut impl Exec, id: i64, count: i64, total_net: Yen) -> Result<()> {
     execute!(
         c,
         "UPDATE payout_batches SET transfer_count = $2, total_net = $3 WHERE id = $1",
         id,
         count,
-        total_net
+        total_net.get()
     )?;
     Ok(())
 }

@@ -3,25 +3,20 @@
 //! and expired sales with their seller and order. The account number and holder stay sealed:
 //! only the last digits are read here.
 
+use yorozu_domain::{UserId, Yen};
+
+use super::batches::BatchRow;
+use super::requests::PayoutRequestRow;
 use crate::{Exec, Result, query_as};
 
-/// A payout request as the console lists it.
+/// A payout request as the console lists it: the request, its seller's name and the public
+/// parts of the bank account it is paid to.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct RequestLine {
-    pub id: i64,
-    pub seller_id: i64,
+    #[sqlx(flatten)]
+    pub request: PayoutRequestRow,
     /// `None` once the seller's profile is erased (withdrawal).
     pub seller_name: Option<String>,
-    pub gross: i64,
-    pub fee: i64,
-    pub net: i64,
-    pub status: String,
-    pub transfer_date: String,
-    pub batch_id: Option<i64>,
-    pub failure_reason: Option<String>,
-    pub requested_at: i64,
-    pub transferred_at: Option<i64>,
-    pub failed_at: Option<i64>,
     pub bank_code: String,
     pub branch_code: String,
     pub account_number_last3: String,
@@ -31,8 +26,8 @@ macro_rules! select_lines {
     ($rest:literal) => {
         concat!(
             "SELECT r.id, r.seller_id, p.display_name AS seller_name, r.gross, r.fee, r.net, r.status,
-                    r.transfer_date, r.batch_id, r.failure_reason, r.requested_at, r.transferred_at,
-                    r.failed_at, b.bank_code, b.branch_code, b.account_number_last3
+                    r.transfer_date, r.bank_account_id, r.batch_id, r.failure_reason, r.requested_at,
+                    r.transferred_at, r.failed_at, b.bank_code, b.branch_code, b.account_number_last3
              FROM payout_requests r
              JOIN bank_accounts b ON b.id = r.bank_account_id
              LEFT JOIN profiles p ON p.user_id = r.seller_id ",
@@ -68,15 +63,9 @@ pub async fn in_batch(c: &mut impl Exec, batch_id: i64) -> Result<Vec<RequestLin
 /// A transfer batch with the name of the operator who closed it.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct BatchLine {
-    pub id: i64,
-    pub transfer_date: String,
-    pub status: String,
-    pub transfer_count: i64,
-    pub total_net: i64,
-    pub closed_by: Option<i64>,
+    #[sqlx(flatten)]
+    pub batch: BatchRow,
     pub closed_by_name: Option<String>,
-    pub closed_at: i64,
-    pub transferred_at: Option<i64>,
 }
 
 macro_rules! select_batches {
@@ -115,10 +104,12 @@ pub async fn batch(c: &mut impl Exec, id: i64) -> Result<Option<BatchLine>> {
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ExpiredLine {
     pub order_id: i64,
-    pub seller_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
     pub seller_name: Option<String>,
     pub listing_title: String,
-    pub amount: i64,
+    #[sqlx(try_from = "i64")]
+    pub amount: Yen,
     pub credited_at: i64,
     pub expired_at: i64,
 }

@@ -1,15 +1,24 @@
 //! Payout requests (振込申請): requested → processing → transferred, or failed.
 
+use yorozu_domain::Yen;
+use yorozu_domain::payouts::PayoutStatus;
+
 use crate::{Exec, Result, execute, query_as};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct PayoutRequestRow {
     pub id: i64,
-    pub seller_id: i64,
-    pub gross: i64,
-    pub fee: i64,
-    pub net: i64,
-    pub status: String,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
+    #[sqlx(try_from = "i64")]
+    pub gross: Yen,
+    #[sqlx(try_from = "i64")]
+    pub fee: Yen,
+    #[sqlx(try_from = "i64")]
+    pub net: Yen,
+    #[sqlx(try_from = "String")]
+    pub status: PayoutStatus,
     pub transfer_date: String,
     pub bank_account_id: i64,
     pub batch_id: Option<i64>,
@@ -39,11 +48,11 @@ pub async fn insert(c: &mut impl Exec, r: &PayoutRequestRow) -> Result<bool> {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT DO NOTHING",
         r.id,
-        r.seller_id,
-        r.gross,
-        r.fee,
-        r.net,
-        &r.status,
+        r.seller_id.get(),
+        r.gross.get(),
+        r.fee.get(),
+        r.net.get(),
+        r.status.as_str(),
         &r.transfer_date,
         r.bank_account_id,
         r.batch_id,
@@ -66,20 +75,20 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<PayoutRequestRow>
 }
 
 /// The seller's request in flight (requested or processing), if any.
-pub async fn in_flight(c: &mut impl Exec, seller_id: i64) -> Result<Option<PayoutRequestRow>> {
+pub async fn in_flight(c: &mut impl Exec, seller_id: UserId) -> Result<Option<PayoutRequestRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
         PayoutRequestRow,
         select_requests!("WHERE seller_id = $1 AND status IN ('requested', 'processing')"),
-        seller_id
+        seller_id.get()
     )?)
 }
 
 /// A seller's requests, newest first.
 pub async fn for_seller(
     c: &mut impl Exec,
-    seller_id: i64,
+    seller_id: UserId,
     limit: i64,
 ) -> Result<Vec<PayoutRequestRow>> {
     Ok(query_as!(
@@ -87,7 +96,7 @@ pub async fn for_seller(
         fetch_all,
         PayoutRequestRow,
         select_requests!("WHERE seller_id = $1 ORDER BY requested_at DESC, id DESC LIMIT $2"),
-        seller_id,
+        seller_id.get(),
         limit
     )?)
 }
@@ -95,7 +104,7 @@ pub async fn for_seller(
 /// Requests in one status, by transfer date then age.
 pub async fn with_status(
     c: &mut impl Exec,
-    status: &str,
+    status: PayoutStatus,
     limit: i64,
 ) -> Result<Vec<PayoutRequestRow>> {
     Ok(query_as!(
@@ -103,7 +112,7 @@ pub async fn with_status(
         fetch_all,
         PayoutRequestRow,
         select_requests!("WHERE status = $1 ORDER BY transfer_date, requested_at, id LIMIT $2"),
-        status,
+        status.as_str(),
         limit
     )?)
 }
@@ -138,8 +147,8 @@ pub async fn close_into_batch(
 pub async fn set_status(
     c: &mut impl Exec,
     id: i64,
-    from: &str,
-    to: &str,
+    from: PayoutStatus,
+    to: PayoutStatus,
     failure_reason: Option<&str>,
     now: i64,
 ) -> Result<bool> {
@@ -150,8 +159,8 @@ pub async fn set_status(
              failed_at = CASE WHEN $3 = 'failed' THEN $5 ELSE failed_at END
          WHERE id = $1 AND status = $2",
         id,
-        from,
-        to,
+        from.as_str(),
+        to.as_str(),
         failure_reason,
         now
     )?;

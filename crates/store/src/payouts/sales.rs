@@ -1,13 +1,18 @@
 //! One sale per completed order: the seller's share, until a payout request takes it or it
 //! expires unrequested.
 
+use yorozu_domain::Yen;
+
 use crate::{Exec, Result, execute, query_as, query_scalar};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct SaleRow {
     pub order_id: i64,
-    pub seller_id: i64,
-    pub amount: i64,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
+    #[sqlx(try_from = "i64")]
+    pub amount: Yen,
     pub credited_at: i64,
     pub payout_request_id: Option<i64>,
     pub expired_at: Option<i64>,
@@ -18,8 +23,8 @@ pub struct SaleRow {
 pub async fn insert(
     c: &mut impl Exec,
     order_id: i64,
-    seller_id: i64,
-    amount: i64,
+    seller_id: UserId,
+    amount: Yen,
     now: i64,
 ) -> Result<bool> {
     let n = execute!(
@@ -27,8 +32,8 @@ pub async fn insert(
         "INSERT INTO sales (order_id, seller_id, amount, credited_at, payout_request_id, expired_at, reinstated_at)
          VALUES ($1, $2, $3, $4, NULL, NULL, NULL) ON CONFLICT DO NOTHING",
         order_id,
-        seller_id,
-        amount,
+        seller_id.get(),
+        amount.get(),
         now
     )?;
     Ok(n == 1)
@@ -39,7 +44,8 @@ pub async fn insert(
 pub struct SaleLine {
     pub order_id: i64,
     pub listing_title: String,
-    pub amount: i64,
+    #[sqlx(try_from = "i64")]
+    pub amount: Yen,
     pub credited_at: i64,
     pub payout_request_id: Option<i64>,
     pub expired_at: Option<i64>,
@@ -48,7 +54,7 @@ pub struct SaleLine {
 /// A seller's sales, newest first.
 pub async fn list(
     c: &mut impl Exec,
-    seller_id: i64,
+    seller_id: UserId,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<SaleLine>> {
@@ -59,30 +65,34 @@ pub async fn list(
         "SELECT s.order_id, o.listing_title, s.amount, s.credited_at, s.payout_request_id, s.expired_at
          FROM sales s JOIN orders o ON o.id = s.order_id
          WHERE s.seller_id = $1 ORDER BY s.credited_at DESC, s.order_id DESC LIMIT $2 OFFSET $3",
-        seller_id,
+        seller_id.get(),
         limit,
         offset
     )?)
 }
 
 /// Takes every open sale of the seller for a payout request; returns their sum.
-pub async fn take_for_request(c: &mut impl Exec, seller_id: i64, request_id: i64) -> Result<i64> {
+pub async fn take_for_request(
+    c: &mut impl Exec,
+    seller_id: UserId,
+    request_id: i64,
+) -> Result<Yen> {
     let sum: i64 = query_scalar!(
         c,
         fetch_one,
         i64,
         "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM sales
          WHERE seller_id = $1 AND payout_request_id IS NULL AND expired_at IS NULL",
-        seller_id
+        seller_id.get()
     )?;
     execute!(
         c,
         "UPDATE sales SET payout_request_id = $2
          WHERE seller_id = $1 AND payout_request_id IS NULL AND expired_at IS NULL",
-        seller_id,
+        seller_id.get(),
         request_id
     )?;
-    Ok(sum)
+    Ok(Yen::new(sum))
 }
 
 /// Gives the sales of a failed request back to the seller's open sales.
@@ -95,8 +105,8 @@ pub async fn release_request(c: &mut impl Exec, request_id: i64) -> Result<u64> 
 }
 
 /// Open sales credited before `before`, by seller: what expires now.
-pub async fn expiring(c: &mut impl Exec, before: i64, limit: i64) -> Result<Vec<(i64, i64)>> {
-    Ok(query_as!(
+pub async fn expiring(c: &mut impl Exec, before: i64, limit: i64) -> Result<Vec<(UserId, Yen)>> {
+    let due: Vec<(i64, i64)> = query_as!(
         c,
         fetch_all,
         (i64, i64),
@@ -105,29 +115,33 @@ pub async fn expiring(c: &mut impl Exec, before: i64, limit: i64) -> Result<Vec<
          GROUP BY seller_id ORDER BY seller_id LIMIT $2",
         before,
         limit
-    )?)
+    )?;
+    Ok(due
+        .into_iter()
+        .map(|(seller_id, sum)| (UserId::new(seller_id), Yen::new(sum)))
+        .collect())
 }
 
 /// Marks a seller's open sales credited before `before` as expired; returns their sum.
-pub async fn expire(c: &mut impl Exec, seller_id: i64, before: i64, now: i64) -> Result<i64> {
+pub async fn expire(c: &mut impl Exec, seller_id: UserId, before: i64, now: i64) -> Result<Yen> {
     let sum: i64 = query_scalar!(
         c,
         fetch_one,
         i64,
         "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM sales
          WHERE seller_id = $1 AND payout_request_id IS NULL AND expired_at IS NULL AND credited_at < $2",
-        seller_id,
+        seller_id.get(),
         before
     )?;
     execute!(
         c,
         "UPDATE sales SET expired_at = $3
          WHERE seller_id = $1 AND payout_request_id IS NULL AND expired_at IS NULL AND credited_at < $2",
-        seller_id,
+        seller_id.get(),
         before,
         now
     )?;
-    Ok(sum)
+    Ok(Yen::new(sum))
 }
 
 /// Reinstates one expired sale (an operator's decision on a claim): it becomes open again
@@ -156,7 +170,7 @@ pub async fn reinstate(c: &mut impl Exec, order_id: i64, now: i64) -> Result<Opt
 /// Marks the seller's open sales as forfeited by `withdrawal_id` (no longer claimable).
 pub async fn forfeit(
     c: &mut impl Exec,
-    seller_id: i64,
+    seller_id: UserId,
     withdrawal_id: i64,
     now: i64,
 ) -> Result<u64> {
@@ -164,7 +178,7 @@ pub async fn forfeit(
         c,
         "UPDATE sales SET expired_at = $3, withdrawal_id = $2
          WHERE seller_id = $1 AND payout_request_id IS NULL AND expired_at IS NULL",
-        seller_id,
+        seller_id.get(),
         withdrawal_id,
         now
     )?)
@@ -197,20 +211,24 @@ pub async fn expired(c: &mut impl Exec, limit: i64) -> Result<Vec<SaleRow>> {
 /// `(credited_at + offset) / month-agnostic day`; months are grouped in Rust from daily sums.
 pub async fn daily_sums(
     c: &mut impl Exec,
-    seller_id: i64,
+    seller_id: UserId,
     from: i64,
     to: i64,
-) -> Result<Vec<(i64, i64)>> {
+) -> Result<Vec<(i64, Yen)>> {
     // Day numbers in Japan time (UTC+9); the caller folds days into months.
-    Ok(query_as!(
+    let days: Vec<(i64, i64)> = query_as!(
         c,
         fetch_all,
         (i64, i64),
         "SELECT CAST((credited_at + 32400) / 86400 AS BIGINT) AS day, CAST(SUM(amount) AS BIGINT)
          FROM sales WHERE seller_id = $1 AND credited_at >= $2 AND credited_at < $3
          GROUP BY CAST((credited_at + 32400) / 86400 AS BIGINT) ORDER BY day",
-        seller_id,
+        seller_id.get(),
         from,
         to
-    )?)
+    )?;
+    Ok(days
+        .into_iter()
+        .map(|(day, sum)| (day, Yen::new(sum)))
+        .collect())
 }

@@ -1,17 +1,23 @@
 //! Coupons created by operators and their use, once per member.
 
+use yorozu_domain::Yen;
+
 use crate::{Exec, Result, execute, query_as, query_scalar};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct CouponRow {
     pub id: i64,
     pub code: String,
     pub title: String,
-    pub discount: i64,
-    pub min_order: i64,
+    #[sqlx(try_from = "i64")]
+    pub discount: Yen,
+    #[sqlx(try_from = "i64")]
+    pub min_order: Yen,
     pub starts_at: i64,
     pub expires_at: i64,
-    pub created_by: Option<i64>,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub created_by: Option<UserId>,
     pub created_at: i64,
     pub disabled_at: Option<i64>,
 }
@@ -27,11 +33,11 @@ pub async fn insert(c: &mut impl Exec, r: &CouponRow) -> Result<bool> {
         r.id,
         &r.code,
         &r.title,
-        r.discount,
-        r.min_order,
+        r.discount.get(),
+        r.min_order.get(),
         r.starts_at,
         r.expires_at,
-        r.created_by,
+        r.created_by.map(UserId::get),
         r.created_at,
         r.disabled_at
     )?;
@@ -99,14 +105,14 @@ pub async fn disable(c: &mut impl Exec, id: i64, now: i64) -> Result<bool> {
 }
 
 /// Whether the member has a use of this coupon on record.
-pub async fn has_redeemed(c: &mut impl Exec, coupon_id: i64, user_id: i64) -> Result<bool> {
+pub async fn has_redeemed(c: &mut impl Exec, coupon_id: i64, user_id: UserId) -> Result<bool> {
     let n = query_scalar!(
         c,
         fetch_one,
         i64,
         "SELECT COUNT(*) FROM coupon_redemptions WHERE coupon_id = $1 AND user_id = $2",
         coupon_id,
-        user_id
+        user_id.get()
     )?;
     Ok(n > 0)
 }
@@ -115,7 +121,7 @@ pub async fn has_redeemed(c: &mut impl Exec, coupon_id: i64, user_id: i64) -> Re
 pub async fn redeem(
     c: &mut impl Exec,
     coupon_id: i64,
-    user_id: i64,
+    user_id: UserId,
     order_id: i64,
     now: i64,
 ) -> Result<bool> {
@@ -124,7 +130,7 @@ pub async fn redeem(
         "INSERT INTO coupon_redemptions (coupon_id, user_id, order_id, created_at)
          VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
         coupon_id,
-        user_id,
+        user_id.get(),
         order_id,
         now
     )?;

@@ -1,16 +1,21 @@
 //! A per-member points ledger: grants, uses on orders, restorations on cancellation and
 //! expiries. The balance is the sum of a member's entries.
 
+use yorozu_domain::promotions::{PointKind, Points};
+
 use crate::{Exec, Result, execute, query_as, query_scalar};
+use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct PointEntryRow {
     pub id: i64,
-    pub user_id: i64,
-    /// `grant`, `use`, `restore` or `expire`.
-    pub kind: String,
+    #[sqlx(try_from = "i64")]
+    pub user_id: UserId,
+    #[sqlx(try_from = "String")]
+    pub kind: PointKind,
     /// Signed: grants and restorations add, uses and expiries subtract.
-    pub amount: i64,
+    #[sqlx(try_from = "i64")]
+    pub amount: Points,
     pub order_id: Option<i64>,
     pub note: String,
     pub created_at: i64,
@@ -25,9 +30,9 @@ pub async fn insert(c: &mut impl Exec, e: &PointEntryRow) -> Result<bool> {
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT DO NOTHING",
         e.id,
-        e.user_id,
-        &e.kind,
-        e.amount,
+        e.user_id.get(),
+        e.kind.as_str(),
+        e.amount.get(),
         e.order_id,
         &e.note,
         e.created_at
@@ -35,36 +40,37 @@ pub async fn insert(c: &mut impl Exec, e: &PointEntryRow) -> Result<bool> {
     Ok(n == 1)
 }
 
-pub async fn balance(c: &mut impl Exec, user_id: i64) -> Result<i64> {
-    Ok(query_scalar!(
+pub async fn balance(c: &mut impl Exec, user_id: UserId) -> Result<Points> {
+    let sum: i64 = query_scalar!(
         c,
         fetch_one,
         i64,
         "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM point_entries WHERE user_id = $1",
-        user_id
-    )?)
+        user_id.get()
+    )?;
+    Ok(Points::new(sum))
 }
 
 /// When the member last acquired points (a grant), if ever.
-pub async fn last_acquired_at(c: &mut impl Exec, user_id: i64) -> Result<Option<i64>> {
+pub async fn last_acquired_at(c: &mut impl Exec, user_id: UserId) -> Result<Option<i64>> {
     Ok(query_scalar!(
         c,
         fetch_one,
         Option<i64>,
         "SELECT MAX(created_at) FROM point_entries WHERE user_id = $1 AND kind = 'grant'",
-        user_id
+        user_id.get()
     )?)
 }
 
 /// A member's entries, newest first.
-pub async fn history(c: &mut impl Exec, user_id: i64, limit: i64) -> Result<Vec<PointEntryRow>> {
+pub async fn history(c: &mut impl Exec, user_id: UserId, limit: i64) -> Result<Vec<PointEntryRow>> {
     Ok(query_as!(
         c,
         fetch_all,
         PointEntryRow,
         "SELECT id, user_id, kind, amount, order_id, note, created_at FROM point_entries
          WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
-        user_id,
+        user_id.get(),
         limit
     )?)
 }
@@ -73,7 +79,7 @@ pub async fn history(c: &mut impl Exec, user_id: i64, limit: i64) -> Result<Vec<
 pub async fn for_order(
     c: &mut impl Exec,
     order_id: i64,
-    kind: &str,
+    kind: PointKind,
 ) -> Result<Option<PointEntryRow>> {
     Ok(query_as!(
         c,
@@ -82,7 +88,7 @@ pub async fn for_order(
         "SELECT id, user_id, kind, amount, order_id, note, created_at FROM point_entries
          WHERE order_id = $1 AND kind = $2",
         order_id,
-        kind
+        kind.as_str()
     )?)
 }
 
@@ -92,8 +98,8 @@ pub async fn expiring(
     c: &mut impl Exec,
     acquired_before: i64,
     limit: i64,
-) -> Result<Vec<(i64, i64)>> {
-    Ok(query_as!(
+) -> Result<Vec<(UserId, Points)>> {
+    let due: Vec<(i64, i64)> = query_as!(
         c,
         fetch_all,
         (i64, i64),
@@ -104,5 +110,9 @@ pub async fn expiring(
          LIMIT $2",
         acquired_before,
         limit
-    )?)
+    )?;
+    Ok(due
+        .into_iter()
+        .map(|(user_id, sum)| (UserId::new(user_id), Points::new(sum)))
+        .collect())
 }

@@ -4,6 +4,7 @@
 
 use crate::dynamic::{Bind, QueryBuilder};
 use crate::{Exec, Result, execute, query_as, query_scalar};
+use yorozu_domain::UserId;
 
 /// Deletes up to `limit` of the member's rows from one table: `$1` is the member, `$2` the
 /// limit.
@@ -39,14 +40,14 @@ fn in_list(q: &mut QueryBuilder, ids: &[i64]) {
 }
 
 /// Up to `limit` of the seller's listings that still hold content.
-pub async fn listings_left(c: &mut impl Exec, seller_id: i64, limit: i64) -> Result<Vec<i64>> {
+pub async fn listings_left(c: &mut impl Exec, seller_id: UserId, limit: i64) -> Result<Vec<i64>> {
     Ok(query_scalar!(
         c,
         fetch_all,
         i64,
         "SELECT id FROM listings WHERE seller_id = $1 AND NOT (status = 'deleted' AND title = '')
          ORDER BY id LIMIT $2",
-        seller_id,
+        seller_id.get(),
         limit
     )?)
 }
@@ -94,13 +95,13 @@ pub async fn erase_listings(c: &mut impl Exec, listing_ids: &[i64], now: i64) ->
 
 /// Deletes up to `limit` of the member's own favourites, and counts them off the listings.
 /// Returns the listings counted off (their ranking score needs recomputing).
-pub async fn delete_favorites(c: &mut impl Exec, user_id: i64, limit: i64) -> Result<Vec<i64>> {
+pub async fn delete_favorites(c: &mut impl Exec, user_id: UserId, limit: i64) -> Result<Vec<i64>> {
     let ids: Vec<i64> = query_scalar!(
         c,
         fetch_all,
         i64,
         "SELECT listing_id FROM favorites WHERE user_id = $1 ORDER BY listing_id LIMIT $2",
-        user_id,
+        user_id.get(),
         limit
     )?;
     if ids.is_empty() {
@@ -112,7 +113,7 @@ pub async fn delete_favorites(c: &mut impl Exec, user_id: i64, limit: i64) -> Re
     in_list(&mut q, &ids);
     q.execute(c).await?;
     let mut q = QueryBuilder::new("DELETE FROM favorites WHERE user_id = ");
-    q.push_bind(Bind::I64(user_id));
+    q.push_bind(Bind::I64(user_id.get()));
     q.push(" AND listing_id IN ");
     in_list(&mut q, &ids);
     q.execute(c).await?;
@@ -120,23 +121,31 @@ pub async fn delete_favorites(c: &mut impl Exec, user_id: i64, limit: i64) -> Re
 }
 
 /// Deletes up to `limit` reviews the member received.
-pub async fn delete_received_reviews(c: &mut impl Exec, user_id: i64, limit: i64) -> Result<u64> {
+pub async fn delete_received_reviews(
+    c: &mut impl Exec,
+    user_id: UserId,
+    limit: i64,
+) -> Result<u64> {
     Ok(execute!(
         c,
         delete_some!("reviews", "id", "subject_id"),
-        user_id,
+        user_id.get(),
         limit
     )?)
 }
 
 /// Clears the author of up to `limit` reviews the member wrote: the review stays, shown as
 /// 「退会したユーザー」.
-pub async fn anonymise_written_reviews(c: &mut impl Exec, user_id: i64, limit: i64) -> Result<u64> {
+pub async fn anonymise_written_reviews(
+    c: &mut impl Exec,
+    user_id: UserId,
+    limit: i64,
+) -> Result<u64> {
     Ok(execute!(
         c,
         "UPDATE reviews SET author_id = NULL WHERE author_id = $1 AND id IN
             (SELECT id FROM reviews WHERE author_id = $1 LIMIT $2)",
-        user_id,
+        user_id.get(),
         limit
     )?)
 }
@@ -144,7 +153,7 @@ pub async fn anonymise_written_reviews(c: &mut impl Exec, user_id: i64, limit: i
 /// Up to `limit` identity documents of the member: `(id, file key if not yet erased)`.
 pub async fn identity_documents(
     c: &mut impl Exec,
-    user_id: i64,
+    user_id: UserId,
     limit: i64,
 ) -> Result<Vec<(i64, Option<String>)>> {
     Ok(query_as!(
@@ -152,7 +161,7 @@ pub async fn identity_documents(
         fetch_all,
         (i64, Option<String>),
         "SELECT id, file_key FROM identity_documents WHERE user_id = $1 ORDER BY id LIMIT $2",
-        user_id,
+        user_id.get(),
         limit
     )?)
 }
@@ -171,7 +180,7 @@ pub async fn delete_identity_documents(c: &mut impl Exec, ids: &[i64]) -> Result
 /// stay (bank and branch only) because past payout requests point at them.
 pub async fn erase_bank_accounts(
     c: &mut impl Exec,
-    user_id: i64,
+    user_id: UserId,
     limit: i64,
     now: i64,
 ) -> Result<u64> {
@@ -182,20 +191,20 @@ pub async fn erase_bank_accounts(
          WHERE user_id = $1 AND id IN
             (SELECT id FROM bank_accounts WHERE user_id = $1 AND (account_number_sealed <> '' OR holder_sealed <> '')
              LIMIT $2)",
-        user_id,
+        user_id.get(),
         limit,
         now
     )?)
 }
 
 /// Up to `limit` of the member's cards: `(id, provider token)`.
-pub async fn cards(c: &mut impl Exec, user_id: i64, limit: i64) -> Result<Vec<(i64, String)>> {
+pub async fn cards(c: &mut impl Exec, user_id: UserId, limit: i64) -> Result<Vec<(i64, String)>> {
     Ok(query_as!(
         c,
         fetch_all,
         (i64, String),
         "SELECT id, provider_token FROM cards WHERE user_id = $1 ORDER BY id LIMIT $2",
-        user_id,
+        user_id.get(),
         limit
     )?)
 }
@@ -212,7 +221,7 @@ pub async fn delete_cards(c: &mut impl Exec, ids: &[i64]) -> Result<()> {
 
 /// Deletes up to `limit` rows of the member's sessions, tokens and settings (in that order of
 /// tables); returns how many went.
-pub async fn delete_access(c: &mut impl Exec, user_id: i64, limit: i64) -> Result<u64> {
+pub async fn delete_access(c: &mut impl Exec, user_id: UserId, limit: i64) -> Result<u64> {
     let mut left = limit;
     for sql in [
         delete_some!("sessions", "token_hash", "user_id"),
@@ -229,7 +238,7 @@ pub async fn delete_access(c: &mut impl Exec, user_id: i64, limit: i64) -> Resul
         if left == 0 {
             break;
         }
-        let n = execute!(c, sql, user_id, left)?;
+        let n = execute!(c, sql, user_id.get(), left)?;
         left -= i64::try_from(n).unwrap_or(left);
     }
     Ok(u64::try_from(limit - left).unwrap_or(0))
@@ -246,13 +255,18 @@ pub async fn delete_sign_in_failures(c: &mut impl Exec, email_hash: &str) -> Res
 
 /// Deletes up to `limit` of the member's finished mail jobs (sent, dropped or failed: they
 /// hold the address and the text) and local-mailbox copies.
-pub async fn delete_mail(c: &mut impl Exec, user_id: i64, email: &str, limit: i64) -> Result<u64> {
+pub async fn delete_mail(
+    c: &mut impl Exec,
+    user_id: UserId,
+    email: &str,
+    limit: i64,
+) -> Result<u64> {
     let jobs = execute!(
         c,
         "DELETE FROM jobs WHERE user_id = $1 AND kind = 'mail.send' AND status <> 'queued'
            AND id IN (SELECT id FROM jobs WHERE user_id = $1 AND kind = 'mail.send'
                       AND status <> 'queued' LIMIT $2)",
-        user_id,
+        user_id.get(),
         limit
     )?;
     let left = limit - i64::try_from(jobs).unwrap_or(limit);
@@ -263,7 +277,7 @@ pub async fn delete_mail(c: &mut impl Exec, user_id: i64, email: &str, limit: i6
         c,
         "DELETE FROM mailbox WHERE id IN
             (SELECT id FROM mailbox WHERE user_id = $1 OR to_addr = $2 LIMIT $3)",
-        user_id,
+        user_id.get(),
         email,
         left
     )?;
@@ -272,43 +286,43 @@ pub async fn delete_mail(c: &mut impl Exec, user_id: i64, email: &str, limit: i6
 
 /// Mail to the member still waiting to go out or going out now (a running job stays
 /// `queued` under its lease).
-pub async fn mail_in_flight(c: &mut impl Exec, user_id: i64) -> Result<i64> {
+pub async fn mail_in_flight(c: &mut impl Exec, user_id: UserId) -> Result<i64> {
     Ok(query_scalar!(
         c,
         fetch_one,
         i64,
         "SELECT COUNT(*) FROM jobs WHERE user_id = $1 AND kind = 'mail.send' AND status = 'queued'",
-        user_id
+        user_id.get()
     )?)
 }
 
 /// The member's avatar file, if any.
-pub async fn avatar_key(c: &mut impl Exec, user_id: i64) -> Result<Option<String>> {
+pub async fn avatar_key(c: &mut impl Exec, user_id: UserId) -> Result<Option<String>> {
     Ok(query_scalar!(
         c,
         fetch_optional,
         Option<String>,
         "SELECT avatar_key FROM profiles WHERE user_id = $1",
-        user_id
+        user_id.get()
     )?
     .flatten())
 }
 
-pub async fn delete_profile(c: &mut impl Exec, user_id: i64) -> Result<u64> {
+pub async fn delete_profile(c: &mut impl Exec, user_id: UserId) -> Result<u64> {
     Ok(execute!(
         c,
         "DELETE FROM profiles WHERE user_id = $1",
-        user_id
+        user_id.get()
     )?)
 }
 
 /// The user row becomes a tombstone: id, status and dates; the e-mail address is released.
-pub async fn tombstone(c: &mut impl Exec, user_id: i64, now: i64) -> Result<()> {
+pub async fn tombstone(c: &mut impl Exec, user_id: UserId, now: i64) -> Result<()> {
     execute!(
         c,
         "UPDATE users SET email = NULL, email_verified_at = NULL, password_hash = NULL,
             status = 'purged', updated_at = $2 WHERE id = $1",
-        user_id,
+        user_id.get(),
         now
     )?;
     Ok(())

@@ -1,5 +1,6 @@
 //! A member's open orders on one side, with what decides when each clears by itself.
 
+use yorozu_domain::UserId;
 use yorozu_domain::orders::OrderState;
 
 use crate::dynamic::{Bind, QueryBuilder};
@@ -29,7 +30,7 @@ pub enum Column {
 /// states that block, from the domain).
 pub async fn open_orders(
     c: &mut impl Exec,
-    user_id: i64,
+    user_id: UserId,
     column: Column,
     states: &[OrderState],
 ) -> Result<Vec<OpenOrderRow>> {
@@ -48,7 +49,7 @@ pub async fn open_orders(
         Column::Buyer => "o.buyer_id = ",
         Column::Seller => "o.seller_id = ",
     });
-    q.push_bind(Bind::I64(user_id));
+    q.push_bind(Bind::I64(user_id.get()));
     q.push(" AND o.state IN (");
     for (i, s) in states.iter().enumerate() {
         if i > 0 {

@@ -2,15 +2,16 @@
 //! compare-and-set on the state (and, for the purge, the step), so that concurrent workers and
 //! a member signing in cannot both win.
 
-use yorozu_domain::Yen;
-use yorozu_domain::withdrawal::WithdrawalState;
+use yorozu_domain::withdrawal::{PurgeStep, WithdrawalEnding, WithdrawalState};
+use yorozu_domain::{UserId, Yen};
 
 use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct WithdrawalRow {
     pub id: i64,
-    pub user_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub user_id: UserId,
     #[sqlx(try_from = "String")]
     pub state: WithdrawalState,
     pub erase_now: bool,
@@ -25,9 +26,11 @@ pub struct WithdrawalRow {
     pub requested_at: i64,
     pub closed_at: Option<i64>,
     pub purge_at: Option<i64>,
-    pub purge_step: Option<String>,
+    #[sqlx(try_from = "crate::OptionalKey")]
+    pub purge_step: Option<PurgeStep>,
     pub purged_at: Option<i64>,
-    pub ended_reason: Option<String>,
+    #[sqlx(try_from = "crate::OptionalKey")]
+    pub ended_reason: Option<WithdrawalEnding>,
     pub ended_at: Option<i64>,
     pub updated_at: i64,
     /// The `withdrawal_reasons` row recorded at closing, until the purge starts.
@@ -56,7 +59,7 @@ pub async fn insert(c: &mut impl Exec, row: &WithdrawalRow) -> Result<()> {
             purge_at, purge_step, purged_at, ended_reason, ended_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $7, $8, $9, $10, $11, NULL, NULL, NULL, NULL, $9)",
         row.id,
-        row.user_id,
+        row.user_id.get(),
         row.state.as_str(),
         row.erase_now,
         row.acknowledged_sales.get(),
@@ -81,25 +84,25 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<WithdrawalRow>> {
 }
 
 /// The member's withdrawal under way (scheduled or closed), if any.
-pub async fn open_for(c: &mut impl Exec, user_id: i64) -> Result<Option<WithdrawalRow>> {
+pub async fn open_for(c: &mut impl Exec, user_id: UserId) -> Result<Option<WithdrawalRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
         WithdrawalRow,
         select!("WHERE user_id = $1 AND state IN ('scheduled', 'closed')"),
-        user_id
+        user_id.get()
     )?)
 }
 
 /// Whether the member has a scheduled withdrawal (read on every signed-in request; the
 /// `withdrawals_open` index answers it).
-pub async fn is_scheduled(c: &mut impl Exec, user_id: i64) -> Result<bool> {
+pub async fn is_scheduled(c: &mut impl Exec, user_id: UserId) -> Result<bool> {
     let found: Option<i64> = crate::query_scalar!(
         c,
         fetch_optional,
         i64,
         "SELECT id FROM withdrawals WHERE user_id = $1 AND state = 'scheduled'",
-        user_id
+        user_id.get()
     )?;
     Ok(found.is_some())
 }
@@ -135,7 +138,7 @@ pub async fn end(
     id: i64,
     from_state: WithdrawalState,
     to_state: WithdrawalState,
-    reason: &str,
+    reason: WithdrawalEnding,
     now: i64,
 ) -> Result<bool> {
     Ok(execute!(
@@ -146,7 +149,7 @@ pub async fn end(
         id,
         from_state.as_str(),
         to_state.as_str(),
-        reason,
+        reason.as_str(),
         now
     )? == 1)
 }
@@ -182,8 +185,8 @@ pub async fn set_reason_id(c: &mut impl Exec, id: i64, reason_id: i64) -> Result
 pub async fn advance_purge(
     c: &mut impl Exec,
     id: i64,
-    from_step: Option<&str>,
-    step: &str,
+    from_step: Option<PurgeStep>,
+    step: PurgeStep,
     now: i64,
 ) -> Result<bool> {
     let n = match from_step {
@@ -192,7 +195,7 @@ pub async fn advance_purge(
             "UPDATE withdrawals SET purge_step = $2, reason_id = NULL, updated_at = $3
              WHERE id = $1 AND state = 'closed' AND purge_step IS NULL AND purge_at <= $3",
             id,
-            step,
+            step.as_str(),
             now
         )?,
         Some(from) => execute!(
@@ -200,8 +203,8 @@ pub async fn advance_purge(
             "UPDATE withdrawals SET purge_step = $3, updated_at = $4
              WHERE id = $1 AND state = 'closed' AND purge_step = $2",
             id,
-            from,
-            step,
+            from.as_str(),
+            step.as_str(),
             now
         )?,
     };

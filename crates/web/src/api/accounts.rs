@@ -112,7 +112,7 @@ impl From<CurrentUser> for Me {
             email_verified: u.email_verified,
             display_name: u.display_name,
             locale: u.locale,
-            role: u.role,
+            role: u.role.as_str().to_owned(),
         }
     }
 }

@@ -85,12 +85,6 @@ impl From<AppError> for ApiError {
     }
 }
 
-impl From<yorozu_store::Error> for ApiError {
-    fn from(e: yorozu_store::Error) -> ApiError {
-        ApiError(Kind::App(e.into()))
-    }
-}
-
 pub type ApiResult<T> = Result<T, ApiError>;
 
 /// What the body is written from, kept on the response so that [`localise`] can rewrite it.

@@ -8,8 +8,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use yorozu_app::AppError;
-use yorozu_app::export::request;
-use yorozu_store::export::archives::ArchiveRow;
+use yorozu_app::export::{Archive, request};
+use yorozu_domain::export::ArchiveStatus;
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
@@ -39,18 +39,18 @@ pub struct Export {
     next_request_at: i64,
 }
 
-impl From<ArchiveRow> for Export {
-    fn from(row: ArchiveRow) -> Export {
+impl From<Archive> for Export {
+    fn from(row: Archive) -> Export {
         Export {
             id: row.id.to_string(),
-            download_url: (row.status == "ready").then(|| download_url(row.id)),
+            download_url: (row.status == ArchiveStatus::Ready).then(|| download_url(row.id)),
             next_request_at: request::next_allowed_at(&row),
             progress: row.progress,
             requested_at: row.requested_at,
             ready_at: row.ready_at,
             expires_at: row.expires_at,
             size_bytes: row.size_bytes,
-            status: row.status,
+            status: row.status.as_str().to_owned(),
         }
     }
 }

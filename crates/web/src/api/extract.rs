@@ -83,12 +83,12 @@ fn whole_numbers_as_integers(value: serde_json::Value) -> serde_json::Value {
     }
 }
 
-/// An id in the path, read as pages read theirs ([`parse_id`]); anything else cannot name a
-/// resource, so it is simply not found.
+/// An id in the path as `T` (a plain `i64` unless said otherwise), read as pages read theirs
+/// ([`parse_id`]); anything else cannot name a resource, so it is simply not found.
 #[derive(Debug)]
-pub struct ApiId(pub i64);
+pub struct ApiId<T = i64>(pub T);
 
-impl<S: Send + Sync> FromRequestParts<S> for ApiId {
+impl<S: Send + Sync, T: TryFrom<i64>> FromRequestParts<S> for ApiId<T> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {

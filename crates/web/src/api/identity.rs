@@ -14,6 +14,5 @@ pub async fn state(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
 ) -> ApiResult<Json<IdentityState>> {
-    let mut c = state.app.db.read().await?;
-    Ok(Json(identity::state(&mut c, user.id).await?))
+    Ok(Json(identity::current(&state.app, user.id).await?))
 }

@@ -13,8 +13,7 @@ use serde::{Deserialize, Serialize};
 use yorozu_app::listings::form::ListingForm;
 use yorozu_app::listings::manage::{self, Action};
 use yorozu_app::listings::view::{self, ListingView};
-use yorozu_app::listings::{edit, images};
-use yorozu_store::listings::ListingRow;
+use yorozu_app::listings::{MyListing, edit, images};
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
@@ -270,8 +269,8 @@ pub struct OwnListing {
     updated_at: i64,
 }
 
-impl From<ListingRow> for OwnListing {
-    fn from(r: ListingRow) -> OwnListing {
+impl From<MyListing> for OwnListing {
+    fn from(r: MyListing) -> OwnListing {
         OwnListing {
             id: r.id.to_string(),
             status: r.status.as_str().to_owned(),

@@ -5,6 +5,7 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 use yorozu_domain::Locale;
+use yorozu_domain::UserId;
 use yorozu_i18n::Tr;
 
 use crate::api::openapi::fields as openapi;
@@ -28,7 +29,7 @@ pub struct MemberRef {
 
 impl MemberRef {
     /// `name` is the member's display name, empty when their profile is gone.
-    pub fn new(id: i64, name: String, locale: Locale) -> MemberRef {
+    pub fn new(id: UserId, name: String, locale: Locale) -> MemberRef {
         let (display_name, departed) = shown_name(name, locale);
         MemberRef {
             id: id.to_string(),

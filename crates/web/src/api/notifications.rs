@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use yorozu_app::mail::MailCategory;
 use yorozu_app::mail::settings::{self, Setting};
+use yorozu_domain::UserId;
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
@@ -34,7 +35,7 @@ impl From<Setting> for NotificationSetting {
     }
 }
 
-async fn current(state: &AppState, user_id: i64) -> ApiResult<Json<Vec<NotificationSetting>>> {
+async fn current(state: &AppState, user_id: UserId) -> ApiResult<Json<Vec<NotificationSetting>>> {
     let list = settings::of(&state.app, user_id).await?;
     Ok(Json(
         list.into_iter().map(NotificationSetting::from).collect(),

@@ -16,16 +16,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use yorozu_app::AppError;
 use yorozu_app::accounts::CurrentUser;
-use yorozu_app::orders::Party;
-use yorozu_app::orders::order_path;
 use yorozu_app::orders::place::{self, Payment, Purchase};
 use yorozu_app::orders::quote::{self, Choice};
 use yorozu_app::orders::view::{self, Actions, OrderDetail, OrderSummary};
+use yorozu_app::orders::{self, Order, Party, order_path};
 use yorozu_domain::Locale;
-use yorozu_store::orders::OrderRow;
-use yorozu_store::orders::cancellations::CancellationRow;
-use yorozu_store::orders::deliveries::DeliveryRow;
-use yorozu_store::orders::reviews::ReviewRow;
+use yorozu_domain::UserId;
 
 use crate::api::auth::ApiUser;
 use crate::api::error::{ApiError, ApiResult};
@@ -269,7 +265,7 @@ enum Amounts {
 }
 
 impl Amounts {
-    fn of(order: &OrderRow, party: Party) -> Amounts {
+    fn of(order: &Order, party: Party) -> Amounts {
         match party {
             Party::Buyer => Amounts::Buyer(BuyerAmounts {
                 subtotal: order.subtotal.get(),
@@ -278,7 +274,7 @@ impl Amounts {
                 points_used: order.points_used,
                 coupon_discount: order.coupon_discount.get(),
                 buyer_total: order.buyer_total.get(),
-                payment_method: order.payment_method.clone(),
+                payment_method: order.payment_method.as_str().to_owned(),
             }),
             Party::Seller => Amounts::Seller(SellerAmounts {
                 subtotal: order.subtotal.get(),
@@ -289,7 +285,7 @@ impl Amounts {
     }
 
     /// The one figure of a list line: what the buyer pays, or what the seller earns.
-    fn headline(order: &OrderRow, party: Party) -> i64 {
+    fn headline(order: &Order, party: Party) -> i64 {
         match party {
             Party::Buyer => order.buyer_total.get(),
             Party::Seller => order.seller_share.get(),
@@ -324,12 +320,12 @@ struct Delivery {
     decided_at: Option<i64>,
 }
 
-impl From<DeliveryRow> for Delivery {
-    fn from(d: DeliveryRow) -> Delivery {
+impl From<orders::Delivery> for Delivery {
+    fn from(d: orders::Delivery) -> Delivery {
         Delivery {
             id: d.id.to_string(),
             message_id: d.message_id.to_string(),
-            outcome: d.outcome,
+            outcome: d.outcome.as_str().to_owned(),
             send_back_reason: (!d.send_back_reason.is_empty()).then_some(d.send_back_reason),
             delivered_at: d.delivered_at,
             auto_approve_at: d.auto_approve_at,
@@ -362,13 +358,13 @@ struct Cancellation {
 }
 
 impl Cancellation {
-    fn new(c: CancellationRow, order: &OrderRow, viewer: i64) -> Cancellation {
+    fn new(c: orders::Cancellation, order: &Order, viewer: UserId) -> Cancellation {
         Cancellation {
             id: c.id.to_string(),
-            requested_by: Party::of(order, c.requested_by),
+            requested_by: order.party_of(c.requested_by),
             mine: c.requested_by == viewer,
             reason: c.reason,
-            status: c.status,
+            status: c.status.as_str().to_owned(),
             answer: (!c.answer.is_empty()).then_some(c.answer),
             deadline_at: c.deadline_at,
             answered_at: c.answered_at,
@@ -393,15 +389,10 @@ struct Review {
 }
 
 impl Review {
-    fn new(r: ReviewRow, viewer: Party) -> Review {
-        let mine = r.author_role
-            == match viewer {
-                Party::Buyer => "buyer",
-                Party::Seller => "seller",
-            };
+    fn new(r: orders::Review, viewer: Party) -> Review {
         Review {
-            author_role: r.author_role,
-            mine,
+            author_role: r.author_role.as_str().to_owned(),
+            mine: r.author_role == viewer.review_role(),
             rating: r.rating,
             comment: r.comment,
             anonymous: r.anonymous,
@@ -582,7 +573,7 @@ impl OrderLine {
             role: party,
             listing_id: o.listing_id.to_string(),
             listing_title: o.listing_title.clone(),
-            counterpart: MemberRef::new(party.counterpart(&o), s.counterpart_name, locale),
+            counterpart: MemberRef::new(o.counterpart_of(party), s.counterpart_name, locale),
             amount: Amounts::headline(&o, party),
             unread: s.unread,
             created_at: o.created_at,
@@ -638,9 +629,7 @@ pub async fn quote(
     ApiJson(input): ApiJson<QuoteRequest>,
 ) -> ApiResult<Json<QuoteBody>> {
     let choice = input.choice()?;
-    let mut c = state.app.db.read().await?;
-    let q = quote::quote(&mut c, &state.app, &user, &choice).await?;
-    drop(c);
+    let q = quote::quote(&state.app, &user, &choice).await?;
     let policy = &state.app.policy;
     Ok(Json(QuoteBody {
         listing_id: q.listing.id.to_string(),
@@ -649,11 +638,11 @@ pub async fn quote(
         options: q
             .options
             .iter()
-            .map(|(o, chosen)| QuoteOption {
+            .map(|o| QuoteOption {
                 position: o.position,
                 title: o.title.clone(),
                 price: o.price.get(),
-                chosen: *chosen,
+                chosen: o.chosen,
             })
             .collect(),
         subtotal: q.amounts.subtotal().get(),

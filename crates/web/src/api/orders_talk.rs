@@ -16,10 +16,10 @@ use serde::Serialize;
 use serde_json::Value;
 use utoipa::ToSchema;
 use yorozu_app::AppError;
-use yorozu_app::orders::Party;
 use yorozu_app::orders::talk::{self, Upload};
 use yorozu_app::orders::view::{self, MessageView};
-use yorozu_store::orders::talk::AttachmentRow;
+use yorozu_app::orders::{self, Party};
+use yorozu_domain::orders::MessageKind;
 
 use crate::api::auth::ApiUser;
 use crate::api::error::{ApiError, ApiResult};
@@ -176,8 +176,8 @@ pub(crate) fn attachment_url(order_id: i64, attachment_id: i64) -> String {
     format!("/api/v1/orders/{order_id}/attachments/{attachment_id}")
 }
 
-impl From<AttachmentRow> for Attachment {
-    fn from(a: AttachmentRow) -> Attachment {
+impl From<orders::Attachment> for Attachment {
+    fn from(a: orders::Attachment) -> Attachment {
         Attachment {
             url: attachment_url(a.order_id, a.id),
             id: a.id.to_string(),
@@ -215,14 +215,14 @@ pub struct Message {
 
 impl From<MessageView> for Message {
     fn from(m: MessageView) -> Message {
-        let (body, event) = if m.kind == "event" {
+        let (body, event) = if m.kind == MessageKind::Event {
             (None, Some(m.body))
         } else {
             (Some(m.body), None)
         };
         Message {
             id: m.id.to_string(),
-            kind: m.kind,
+            kind: m.kind.as_str().to_owned(),
             author: m.author,
             mine: m.mine,
             body,
@@ -334,11 +334,11 @@ pub async fn attachment(
     ApiUser(user): ApiUser,
     path: AttachmentPath,
 ) -> ApiResult<Response> {
-    let (row, bytes) =
+    let (file, bytes) =
         talk::attachment(&state.app, &user, path.order_id, path.attachment_id).await?;
     Ok(crate::download::attachment(
-        &row.file_name,
-        &row.content_type,
+        &file.file_name,
+        &file.content_type,
         bytes,
     ))
 }

@@ -9,9 +9,7 @@ use serde::{Deserialize, Serialize};
 use yorozu_app::AppError;
 use yorozu_app::accounts::reauth::{self, Credentials};
 use yorozu_app::payouts::bank::{self, BankAccountView, BankInput};
-use yorozu_app::payouts::{request, sales};
-use yorozu_domain::Yen;
-use yorozu_store::payouts::requests::PayoutRequestRow;
+use yorozu_app::payouts::{self, request, sales};
 
 use crate::api::auth::ApiUser;
 use crate::api::error::{ApiError, ApiResult};
@@ -67,14 +65,14 @@ pub struct PayoutRequest {
     failed_at: Option<i64>,
 }
 
-impl From<PayoutRequestRow> for PayoutRequest {
-    fn from(r: PayoutRequestRow) -> PayoutRequest {
+impl From<payouts::PayoutRequest> for PayoutRequest {
+    fn from(r: payouts::PayoutRequest) -> PayoutRequest {
         PayoutRequest {
             id: r.id.to_string(),
-            gross: r.gross,
-            fee: r.fee,
-            net: r.net,
-            status: r.status,
+            gross: r.gross.get(),
+            fee: r.fee.get(),
+            net: r.net.get(),
+            status: r.status.as_str().to_owned(),
             transfer_date: r.transfer_date,
             failure_reason: r.failure_reason,
             requested_at: r.requested_at,
@@ -173,7 +171,7 @@ pub async fn mine(State(state): State<AppState>, ApiUser(user): ApiUser) -> ApiR
         .app
         .policy
         .transfer_fee
-        .payout(Yen::new(page.available))
+        .payout(page.available)
         .ok()
         .map(|a| PayoutPreview {
             gross: a.gross.get(),
@@ -187,21 +185,17 @@ pub async fn mine(State(state): State<AppState>, ApiUser(user): ApiUser) -> ApiR
         .map(|s| Sale {
             order_id: s.order_id.to_string(),
             listing_title: s.listing_title.clone(),
-            amount: s.amount,
+            amount: s.amount.get(),
             credited_at: s.credited_at,
             deadline: page.deadline(s.credited_at).iso(),
-            status: match (s.expired_at, s.payout_request_id) {
-                (Some(_), _) => "expired",
-                (None, Some(_)) => "requested",
-                (None, None) => "open",
-            },
+            status: s.state().as_str(),
             payout_request_id: s.payout_request_id.map(|id| id.to_string()),
             expired_at: s.expired_at,
         })
         .collect();
     Ok(Json(Sales {
-        available: page.available,
-        in_escrow: page.in_escrow,
+        available: page.available.get(),
+        in_escrow: page.in_escrow.get(),
         validity_days: page.validity_days,
         payout_preview,
         in_flight: page.in_flight.map(PayoutRequest::from),
@@ -213,7 +207,7 @@ pub async fn mine(State(state): State<AppState>, ApiUser(user): ApiUser) -> ApiR
             .map(|m| MonthTotal {
                 year: m.year,
                 month: m.month,
-                amount: m.amount,
+                amount: m.amount.get(),
             })
             .collect(),
     }))

@@ -3,8 +3,7 @@
 use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
-use yorozu_app::promotions::points;
-use yorozu_store::promotions::points::PointEntryRow;
+use yorozu_app::promotions::points::{self, PointEntry as Entry};
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
@@ -21,12 +20,12 @@ pub struct PointEntry {
     created_at: i64,
 }
 
-impl From<PointEntryRow> for PointEntry {
-    fn from(r: PointEntryRow) -> PointEntry {
+impl From<Entry> for PointEntry {
+    fn from(r: Entry) -> PointEntry {
         PointEntry {
             id: r.id.to_string(),
-            kind: r.kind,
-            amount: r.amount,
+            kind: r.kind.as_str().to_owned(),
+            amount: r.amount.get(),
             order_id: r.order_id.map(|id| id.to_string()),
             note: r.note,
             created_at: r.created_at,
@@ -48,7 +47,7 @@ pub async fn mine(
 ) -> ApiResult<Json<Points>> {
     let v = points::view(&state.app, &user).await?;
     Ok(Json(Points {
-        balance: v.balance,
+        balance: v.balance.get(),
         expires_at: v.expires_at,
         history: v.history.into_iter().map(PointEntry::from).collect(),
     }))

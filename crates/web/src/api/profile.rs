@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use yorozu_app::profile::edit::{self, ProfileForm};
 use yorozu_app::profile::{ProfileView, avatar, view};
+use yorozu_domain::UserId;
 use yorozu_domain::profile::Completeness;
 
 use crate::api::auth::ApiUser;
@@ -112,7 +113,7 @@ impl Profile {
     }
 }
 
-async fn load(state: &AppState, user_id: i64) -> ApiResult<ProfileView> {
+async fn load(state: &AppState, user_id: UserId) -> ApiResult<ProfileView> {
     Ok(view::find(&state.app, user_id).await?)
 }
 
@@ -133,7 +134,7 @@ async fn load(state: &AppState, user_id: i64) -> ApiResult<ProfileView> {
 pub async fn public_profile(
     State(state): State<AppState>,
     caller: Option<ApiUser>,
-    ApiId(user_id): ApiId,
+    ApiId(user_id): ApiId<UserId>,
 ) -> ApiResult<Json<Profile>> {
     let own = caller.is_some_and(|ApiUser(u)| u.id == user_id);
     Ok(Json(Profile::new(load(&state, user_id).await?, own)))

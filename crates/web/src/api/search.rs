@@ -6,11 +6,11 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Serialize;
+use yorozu_app::listings;
 use yorozu_app::listings::search::{self, SearchParams};
 use yorozu_domain::Locale;
 use yorozu_domain::listings::categories::{self, CATEGORIES, Category};
 use yorozu_i18n::Tr;
-use yorozu_store::listings::search::CardRow;
 
 use crate::api::error::{ApiError, ApiResult};
 use crate::api::extract::ApiLocale;
@@ -75,12 +75,12 @@ pub struct Card {
     thumb_url: Option<String>,
 }
 
-impl From<CardRow> for Card {
-    fn from(r: CardRow) -> Card {
+impl From<listings::Card> for Card {
+    fn from(r: listings::Card) -> Card {
         Card {
             id: r.id.to_string(),
             title: r.title,
-            price: r.price,
+            price: r.price.get(),
             delivery_days: r.delivery_days,
             rating: rating(r.rating_x100, r.rating_count),
             rating_count: r.rating_count,

@@ -13,9 +13,8 @@ use yorozu_app::withdrawal::close::Closed;
 use yorozu_app::withdrawal::confirm::{self, Confirmation, Outcome, When};
 use yorozu_app::withdrawal::readiness::{self, BlockerLine, Readiness as AppReadiness};
 use yorozu_app::withdrawal::receipt::{self, data_lines};
-use yorozu_app::withdrawal::schedule;
+use yorozu_app::withdrawal::{Withdrawal, schedule};
 use yorozu_domain::withdrawal::{BlockerKind, DataCategory, Fate};
-use yorozu_store::withdrawal::withdrawals::WithdrawalRow;
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
@@ -154,8 +153,8 @@ struct Scheduled {
     requested_at: i64,
 }
 
-impl From<WithdrawalRow> for Scheduled {
-    fn from(row: WithdrawalRow) -> Scheduled {
+impl From<Withdrawal> for Scheduled {
+    fn from(row: Withdrawal) -> Scheduled {
         Scheduled {
             withdrawal_id: row.id.to_string(),
             requested_at: row.requested_at,

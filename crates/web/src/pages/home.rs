@@ -6,6 +6,7 @@ use axum::extract::State;
 use axum::routing::get;
 use yorozu_app::listings::view::home_sections;
 use yorozu_app::profile::view::recent_members;
+use yorozu_domain::UserId;
 
 use crate::ctx::Ctx;
 use crate::error::PageResult;
@@ -18,7 +19,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 struct MemberCard {
-    user_id: i64,
+    user_id: UserId,
     display_name: String,
     initial: String,
     has_avatar: bool,
@@ -38,8 +39,7 @@ struct HomePage<'a> {
 
 async fn home(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let (newest, popular) = home_sections(&state.app).await?;
-    let mut c = state.app.db.read().await?;
-    let members = recent_members(&mut c, 12)
+    let members = recent_members(&state.app, 12)
         .await?
         .into_iter()
         .map(|p| MemberCard {

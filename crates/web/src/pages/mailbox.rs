@@ -14,7 +14,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 use yorozu_app::AppError;
-use yorozu_store::mailbox::{self, MailboxRow};
+use yorozu_app::mailbox::{self, Message};
 
 use crate::cookies;
 use crate::ctx::{Ctx, constant_time_eq, push_cookie};
@@ -34,8 +34,8 @@ pub fn routes() -> Router<AppState> {
 #[template(path = "mailbox.html")]
 struct MailboxPage<'a> {
     ctx: &'a Ctx,
-    mails: Vec<MailboxRow>,
-    selected: Option<MailboxRow>,
+    mails: Vec<Message>,
+    selected: Option<Message>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -113,8 +113,7 @@ async fn list(
     if let Some(denial) = how.denial() {
         return Ok(denial);
     }
-    let mut c = state.app.db.read().await?;
-    let mails = mailbox::latest(&mut c, 100).await?;
+    let mails = mailbox::latest(&state.app, 100).await?;
     let mut response = page(&MailboxPage {
         ctx: &ctx,
         mails,
@@ -135,11 +134,10 @@ async fn show(
     if let Some(denial) = how.denial() {
         return Ok(denial);
     }
-    let mut c = state.app.db.read().await?;
-    let selected = mailbox::find(&mut c, id)
+    let selected = mailbox::find(&state.app, id)
         .await?
         .ok_or(PageError(AppError::NotFound))?;
-    let mails = mailbox::latest(&mut c, 100).await?;
+    let mails = mailbox::latest(&state.app, 100).await?;
     let mut response = page(&MailboxPage {
         ctx: &ctx,
         mails,
@@ -168,13 +166,12 @@ async fn list_json(
     if let Some(denial) = access(&state, &ctx, &headers, &q).denial() {
         return Ok(denial);
     }
-    let mut c = state.app.db.read().await?;
-    let mails: Vec<MailJson> = mailbox::latest(&mut c, 200)
+    let mails: Vec<MailJson> = mailbox::latest(&state.app, 200)
         .await?
         .into_iter()
         .map(|m| MailJson {
             id: m.id,
-            to: m.to_addr,
+            to: m.to,
             subject: m.subject,
             body_text: m.body_text,
             headers: m.headers,

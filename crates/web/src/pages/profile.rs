@@ -12,6 +12,7 @@ use yorozu_app::AppError;
 use yorozu_app::listings::view::seller_listings;
 use yorozu_app::orders::reviews_public;
 use yorozu_app::profile::{avatar, view};
+use yorozu_domain::UserId;
 use yorozu_i18n::Arg;
 
 use crate::ctx::Ctx;
@@ -80,7 +81,7 @@ async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     MaybeSignedIn(viewer): MaybeSignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<UserId>,
 ) -> PageResult {
     let profile = view::find(&state.app, id).await?;
     let shop = seller_listings(&state.app, profile.user_id).await?;
@@ -146,7 +147,7 @@ async fn show(
 }
 
 /// The avatar JPEG. Its URL carries `?v=<version>`, so it can be cached for good.
-async fn avatar_image(State(state): State<AppState>, PathId(id): PathId) -> PageResult {
+async fn avatar_image(State(state): State<AppState>, PathId(id): PathId<UserId>) -> PageResult {
     let bytes = avatar::load(&state.app, id)
         .await?
         .ok_or(PageError(AppError::NotFound))?;

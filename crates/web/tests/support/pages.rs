@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use yorozu_domain::UserId;
 
 use axum::body::{Body, to_bytes};
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
@@ -111,7 +112,7 @@ impl<'a> Browser<'a> {
     }
 
     /// Signed in with a fresh session of `user_id`.
-    pub async fn signed_in(server: &'a TestServer, user_id: i64) -> Browser<'a> {
+    pub async fn signed_in(server: &'a TestServer, user_id: UserId) -> Browser<'a> {
         let mut browser = Browser::new(server);
         let mut tx = server.app.db.begin().await.expect("begin");
         let token = sessions::start(&mut tx, &server.app, user_id, &client())
@@ -124,7 +125,7 @@ impl<'a> Browser<'a> {
 
     /// Signed in, and re-authenticated through the page (password again), so sensitive pages
     /// (bank account, payout request) proceed for the next minutes.
-    pub async fn reauthenticated(server: &'a TestServer, user_id: i64) -> Browser<'a> {
+    pub async fn reauthenticated(server: &'a TestServer, user_id: UserId) -> Browser<'a> {
         let mut browser = Browser::signed_in(server, user_id).await;
         let page = browser
             .post("/settings/reauth", &[("password", PASSWORD), ("next", "/")])
@@ -275,7 +276,7 @@ pub async fn member(app: &App, email: &str, name: &str) -> CurrentUser {
     load_user(app, registered.user_id).await
 }
 
-pub async fn load_user(app: &App, user_id: i64) -> CurrentUser {
+pub async fn load_user(app: &App, user_id: UserId) -> CurrentUser {
     let mut c = app.db.read().await.expect("read");
     CurrentUser::load(&mut c, user_id)
         .await

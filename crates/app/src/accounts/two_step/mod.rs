@@ -13,6 +13,7 @@ pub mod totp;
 use qrcode::QrCode;
 use qrcode::render::svg;
 use rand::Rng;
+use yorozu_domain::UserId;
 use yorozu_store::Exec;
 use yorozu_store::accounts::two_step as store;
 
@@ -38,7 +39,7 @@ pub struct Status {
     pub recovery_codes_left: i64,
 }
 
-pub async fn status(app: &App, user_id: i64) -> AppResult<Status> {
+pub async fn status(app: &App, user_id: UserId) -> AppResult<Status> {
     let mut c = app.db.read().await?;
     let row = store::find(&mut c, user_id).await?;
     let enabled_at = row.and_then(|r| r.enabled_at);
@@ -54,7 +55,7 @@ pub async fn status(app: &App, user_id: i64) -> AppResult<Status> {
 }
 
 /// Whether two-step sign-in is on for this member (inside the caller's connection).
-pub async fn is_enabled(c: &mut impl Exec, user_id: i64) -> AppResult<bool> {
+pub async fn is_enabled(c: &mut impl Exec, user_id: UserId) -> AppResult<bool> {
     Ok(store::find(c, user_id)
         .await?
         .is_some_and(|r| r.enabled_at.is_some()))
@@ -171,7 +172,7 @@ pub async fn disable(app: &App, member: &CurrentUser, password: &str, code: &str
 /// Checks a code from the app, or a recovery code (used up), for a member with two-step
 /// sign-in on; records what it used so neither works twice. Call inside the transaction of
 /// what the code allows.
-pub async fn verify(c: &mut impl Exec, app: &App, user_id: i64, code: &str) -> AppResult<bool> {
+pub async fn verify(c: &mut impl Exec, app: &App, user_id: UserId, code: &str) -> AppResult<bool> {
     let Some(row) = store::find(c, user_id)
         .await?
         .filter(|r| r.enabled_at.is_some())
@@ -196,7 +197,7 @@ pub async fn verify(c: &mut impl Exec, app: &App, user_id: i64, code: &str) -> A
 
 /// For sensitive changes that ask for the password in their own form (e-mail and password
 /// change): with two-step sign-in on, a code too (used up); nothing to check when it is off.
-pub async fn require_code(app: &App, user_id: i64, code: &str) -> AppResult<()> {
+pub async fn require_code(app: &App, user_id: UserId, code: &str) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     if is_enabled(&mut tx, user_id).await? && !verify(&mut tx, app, user_id, code).await? {
         return Err(wrong_code(code));

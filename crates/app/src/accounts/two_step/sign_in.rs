@@ -3,6 +3,7 @@
 //! into a session. Wrong codes count as failed sign-ins of the address, so guessing codes is
 //! throttled exactly like guessing passwords.
 
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_store::Exec;
 use yorozu_store::accounts::{sign_in_failures, two_step as store, users};
@@ -21,7 +22,7 @@ pub const CHALLENGE_MINUTES: i64 = 10;
 pub async fn challenge_if_enabled(
     c: &mut impl Exec,
     app: &App,
-    user_id: i64,
+    user_id: UserId,
 ) -> AppResult<Option<String>> {
     if !super::is_enabled(c, user_id).await? {
         return Ok(None);

@@ -6,7 +6,8 @@
 use utoipa::openapi::schema::{KnownFormat, Object, ObjectBuilder, SchemaFormat, SchemaType, Type};
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
-use yorozu_domain::accounts::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+use yorozu_domain::accounts::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, Role};
+use yorozu_domain::profile::fields::SnsKind;
 
 /// A 63-bit id as a decimal string (beyond JavaScript's safe integers).
 pub fn id() -> Object {
@@ -98,21 +99,12 @@ pub fn confirmation_sent() -> Object {
 
 /// A member's role.
 pub fn role() -> Object {
-    one_of(&["member", "operator"])
+    one_of(&Role::ALL.map(|r| r.as_str()))
 }
 
 /// The kind of a link on a profile.
 pub fn sns_kind() -> Object {
-    one_of(&[
-        "x",
-        "instagram",
-        "facebook",
-        "youtube",
-        "tiktok",
-        "note",
-        "github",
-        "website",
-    ])
+    one_of(&SnsKind::ALL.map(|k| k.key()))
 }
 
 /// A new password, as registration checks it.

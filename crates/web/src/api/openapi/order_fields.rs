@@ -12,6 +12,7 @@ use utoipa::openapi::schema::{
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
 use yorozu_domain::orders::review::Rating;
+use yorozu_domain::orders::{CancellationStatus, DeliveryOutcome, MessageKind, PaymentMethod};
 use yorozu_domain::orders::text::{
     MESSAGE_MAX_CHARS, REASON_MAX_CHARS, REQUEST_MAX_CHARS, REVIEW_MAX_CHARS,
 };
@@ -79,22 +80,22 @@ pub enum Action {
 
 /// How the buyer pays.
 pub fn payment_method() -> Object {
-    one_of(&["card", "deferred"])
+    one_of(&PaymentMethod::ALL.map(|m| m.as_str()))
 }
 
 /// What became of a formal delivery.
 pub fn delivery_outcome() -> Object {
-    one_of(&["pending", "approved", "auto_approved", "sent_back"])
+    one_of(&DeliveryOutcome::ALL.map(|o| o.as_str()))
 }
 
 /// Where a cancellation request stands.
 pub fn cancellation_status() -> Object {
-    one_of(&["open", "agreed", "objected", "withdrawn", "timed_out"])
+    one_of(&CancellationStatus::ALL.map(|c| c.as_str()))
 }
 
 /// What a talk-room entry is.
 pub fn message_kind() -> Object {
-    one_of(&["message", "delivery", "event"])
+    one_of(&MessageKind::ALL.map(|k| k.as_str()))
 }
 
 /// Whether the other party agrees to a cancellation request.

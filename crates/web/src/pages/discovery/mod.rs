@@ -1,7 +1,7 @@
 //! The buyer's side of services (出品): the service page and its images, search, category
 //! pages and favourites. Nothing here needs a sign-in except the favourites.
 //!
-//! Result cards look the same everywhere (`_card.html`); [`cards`] turns store rows into what
+//! Result cards look the same everywhere (`_card.html`); [`cards`] turns app cards into what
 //! that macro shows, so the home page and the profile page use it too.
 
 mod category;
@@ -12,11 +12,11 @@ mod search;
 mod service;
 
 use axum::Router;
+use yorozu_app::listings;
 use yorozu_domain::Locale;
 use yorozu_domain::listings::categories::Category;
 use yorozu_domain::money::Yen;
 use yorozu_i18n::Arg;
-use yorozu_store::listings::search::CardRow;
 
 use crate::ctx::Ctx;
 use crate::state::AppState;
@@ -44,11 +44,11 @@ pub(crate) struct Card {
     pub rating: Option<String>,
 }
 
-pub(crate) fn cards(ctx: &Ctx, rows: Vec<CardRow>) -> Vec<Card> {
+pub(crate) fn cards(ctx: &Ctx, rows: Vec<listings::Card>) -> Vec<Card> {
     rows.into_iter()
         .map(|r| Card {
             id: r.id,
-            price: yen(ctx, r.price),
+            price: yen(ctx, r.price.get()),
             delivery: ctx.t1("card-delivery", "days", r.delivery_days),
             rating: rating_with_count(ctx, "card-rating", r.rating_x100, r.rating_count),
             seller_name: r.seller_name,

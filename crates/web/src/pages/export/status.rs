@@ -10,8 +10,8 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::export::signed::PUBLIC_KEY_PATH;
-use yorozu_app::export::{HOURS_BETWEEN, PAGE_PATH, VALID_DAYS, request as export};
-use yorozu_store::export::archives::ArchiveRow;
+use yorozu_app::export::{Archive, HOURS_BETWEEN, PAGE_PATH, VALID_DAYS, request as export};
+use yorozu_domain::export::ArchiveStatus;
 
 use super::download_path;
 use crate::ctx::Ctx;
@@ -35,8 +35,7 @@ struct DownloadLink {
 struct ArchiveItem {
     /// 「お申し込み日時: …」.
     requested: String,
-    /// `queued`, `building`, `ready`, `expired` or `failed`.
-    status: String,
+    status: ArchiveStatus,
     /// 0–100, shown while it is built.
     progress: i64,
     /// 「アーカイブを作成しています（40%）。…」 while it is built.
@@ -45,13 +44,13 @@ struct ArchiveItem {
 }
 
 impl ArchiveItem {
-    fn new(ctx: &Ctx, row: &ArchiveRow) -> ArchiveItem {
-        let progress_text = match row.status.as_str() {
-            "queued" => ctx.t("export-status-queued"),
-            "building" => ctx.t1("export-status-building", "percent", row.progress),
-            _ => String::new(),
+    fn new(ctx: &Ctx, row: &Archive) -> ArchiveItem {
+        let progress_text = match row.status {
+            ArchiveStatus::Queued => ctx.t("export-status-queued"),
+            ArchiveStatus::Building => ctx.t1("export-status-building", "percent", row.progress),
+            ArchiveStatus::Ready | ArchiveStatus::Failed | ArchiveStatus::Expired => String::new(),
         };
-        let download = (row.status == "ready").then(|| DownloadLink {
+        let download = (row.status == ArchiveStatus::Ready).then(|| DownloadLink {
             href: download_path(row.id),
             file_name: export::file_name(row),
             size: file_size(row.size_bytes),
@@ -66,7 +65,7 @@ impl ArchiveItem {
                 "date",
                 ctx.datetime(&row.requested_at),
             ),
-            status: row.status.clone(),
+            status: row.status,
             progress: row.progress.clamp(0, 100),
             progress_text,
             download,
@@ -74,7 +73,15 @@ impl ArchiveItem {
     }
 
     fn in_progress(&self) -> bool {
-        matches!(self.status.as_str(), "queued" | "building")
+        self.status.in_progress()
+    }
+
+    fn expired(&self) -> bool {
+        self.status == ArchiveStatus::Expired
+    }
+
+    fn failed(&self) -> bool {
+        self.status == ArchiveStatus::Failed
     }
 }
 

@@ -6,6 +6,7 @@ use axum::extract::{Query, State};
 use axum::routing::get;
 use serde::Deserialize;
 use yorozu_app::operators::audit::{self, AuditEntry, PAGE_SIZE};
+use yorozu_domain::UserId;
 
 use super::member_name;
 use crate::ctx::Ctx;
@@ -22,7 +23,7 @@ struct EntryView {
     at: String,
     operator: String,
     action: String,
-    target: Option<(i64, String)>,
+    target: Option<(UserId, String)>,
     detail: String,
 }
 

@@ -8,9 +8,8 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
-use yorozu_app::promotions::coupons::{self, CouponInput};
+use yorozu_app::promotions::coupons::{self, Coupon, CouponInput};
 use yorozu_i18n::Arg;
-use yorozu_store::promotions::coupons::CouponRow;
 
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
@@ -43,7 +42,7 @@ struct CouponItem {
 }
 
 impl CouponItem {
-    fn new(ctx: &Ctx, row: CouponRow, uses: i64, now: i64) -> CouponItem {
+    fn new(ctx: &Ctx, row: Coupon, uses: i64, now: i64) -> CouponItem {
         let status = match row.disabled_at {
             Some(at) => ctx.t1("op-coupons-status-disabled", "date", ctx.date(&at)),
             None if now >= row.expires_at => ctx.t("op-coupons-status-expired"),
@@ -52,8 +51,8 @@ impl CouponItem {
         };
         CouponItem {
             id: row.id,
-            discount: yen(ctx, row.discount),
-            min_order: yen(ctx, row.min_order),
+            discount: yen(ctx, row.discount.get()),
+            min_order: yen(ctx, row.min_order.get()),
             validity: ctx.tr.ta(
                 "op-coupons-validity",
                 [
@@ -152,7 +151,7 @@ async fn disable(
 fn render(
     state: &AppState,
     ctx: &Ctx,
-    rows: Vec<(CouponRow, i64)>,
+    rows: Vec<(Coupon, i64)>,
     form: CouponForm,
     errors: FormErrors,
     status: StatusCode,

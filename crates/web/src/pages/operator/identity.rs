@@ -10,6 +10,7 @@ use axum::{Form, Router};
 use serde::Deserialize;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::identity::review::{self, Decision, ReviewDocument};
+use yorozu_domain::UserId;
 use yorozu_domain::identity::MAX_REJECTION_REASON_CHARS;
 
 use super::member_name;
@@ -35,7 +36,7 @@ pub fn routes() -> Router<AppState> {
 /// A document ready for a template: labels translated, dates formatted.
 struct DocumentView {
     id: i64,
-    user_id: i64,
+    user_id: UserId,
     member: String,
     kind: String,
     status: String,

@@ -13,15 +13,15 @@ use serde::Deserialize;
 use yorozu_app::AppError;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::payouts::batches::{self, Failure};
-use yorozu_app::payouts::console::{self, Transfer};
+use yorozu_app::payouts::console::{self, BatchLine, Transfer};
 use yorozu_app::payouts::expiry;
 use yorozu_domain::payouts::schedule::Date;
-use yorozu_store::payouts::console::BatchLine;
+use yorozu_domain::payouts::{BatchStatus, PayoutStatus};
+use yorozu_domain::{UserId, Yen};
 
 use super::member_name;
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
-use crate::pages::discovery::yen;
 use crate::pages::extract::{Operator, PathId, PathIds};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
@@ -53,7 +53,11 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// An id from the path; anything that is not one is simply not found.
+/// An amount as the page's language writes it.
+fn yen(ctx: &Ctx, amount: Yen) -> String {
+    crate::pages::discovery::yen(ctx, amount.get())
+}
+
 /// A transfer date (YYYY-MM-DD) as the page's language writes dates.
 fn transfer_date_label(ctx: &Ctx, iso: &str) -> String {
     Date::parse_iso(iso)
@@ -64,7 +68,7 @@ fn transfer_date_label(ctx: &Ctx, iso: &str) -> String {
 /// A payout request ready for a template.
 struct TransferView {
     id: i64,
-    seller_id: i64,
+    seller_id: UserId,
     seller: String,
     gross: String,
     fee: String,
@@ -85,7 +89,7 @@ impl TransferView {
         TransferView {
             id: r.id,
             seller_id: r.seller_id,
-            seller: member_name(ctx, r.seller_name),
+            seller: member_name(ctx, t.seller_name),
             gross: yen(ctx, r.gross),
             fee: yen(ctx, r.fee),
             net: yen(ctx, r.net),
@@ -97,7 +101,7 @@ impl TransferView {
             failure_label: r
                 .failure_reason
                 .map(|reason| ctx.t(&format!("op-payouts-failure-{}", reason.replace('_', "-")))),
-            processing: r.status == "processing",
+            processing: r.status == PayoutStatus::Processing,
         }
     }
 }
@@ -116,15 +120,16 @@ struct BatchView {
 }
 
 impl BatchView {
-    fn new(ctx: &Ctx, b: BatchLine) -> BatchView {
+    fn new(ctx: &Ctx, line: BatchLine) -> BatchView {
+        let b = line.batch;
         BatchView {
             id: b.id,
             date: transfer_date_label(ctx, &b.transfer_date),
             count: b.transfer_count,
             total: yen(ctx, b.total_net),
-            processing: b.status == "processing",
+            processing: b.status == BatchStatus::Processing,
             status_label: ctx.t(&format!("op-payouts-batch-status-{}", b.status)),
-            closed_by: member_name(ctx, b.closed_by_name),
+            closed_by: member_name(ctx, line.closed_by_name),
             closed_at: ctx.datetime(&b.closed_at),
             transferred_at: b.transferred_at.map(|at| ctx.datetime(&at)),
         }
@@ -417,7 +422,7 @@ async fn failed(
 
 struct ExpiredView {
     order_id: i64,
-    seller_id: i64,
+    seller_id: UserId,
     seller: String,
     title: String,
     amount: String,

@@ -24,6 +24,7 @@ use yorozu_app::orders::place::{self, Payment, Purchase};
 use yorozu_app::orders::quote::{self, Choice, Quote};
 use yorozu_app::payments::cards;
 use yorozu_app::{AppError, FieldError};
+use yorozu_domain::UserId;
 
 use super::{CardChoice, card_choices, minus_yen, yen};
 use crate::ctx::Ctx;
@@ -194,7 +195,7 @@ struct ConfirmPage<'a> {
     ctx: &'a Ctx,
     listing_id: i64,
     title: String,
-    seller_id: i64,
+    seller_id: UserId,
     seller_name: String,
     options: Vec<OptionChoice>,
     lines: Vec<Line>,
@@ -228,35 +229,16 @@ async fn render(
 ) -> PageResult {
     let app = &state.app;
     let choice = input.choice()?;
-    let quote = {
-        let mut c = app.db.read().await?;
-        match quote::quote(&mut c, app, user, &choice).await {
-            Ok(q) => q,
-            Err(AppError::Invalid(fields)) => {
-                let fallback = without_refused(&choice, &fields);
-                for f in fields {
-                    if !problems
-                        .iter()
-                        .any(|p| p.field == f.field && p.code == f.code)
-                    {
-                        problems.push(f);
-                    }
-                }
-                match quote::quote(&mut c, app, user, &fallback).await {
-                    Ok(q) => q,
-                    Err(AppError::Invalid(_)) => {
-                        let bare = Choice {
-                            listing_id: choice.listing_id,
-                            ..Choice::default()
-                        };
-                        quote::quote(&mut c, app, user, &bare).await?
-                    }
-                    Err(e) => return Err(e.into()),
-                }
-            }
-            Err(e) => return Err(e.into()),
+    let confirmation = quote::confirmation(app, user, &choice).await?;
+    for f in confirmation.refused {
+        if !problems
+            .iter()
+            .any(|p| p.field == f.field && p.code == f.code)
+        {
+            problems.push(f);
         }
-    };
+    }
+    let quote = confirmation.quote;
     let cards = cards::list_cards(app, user).await?;
 
     let payment = input.payment();
@@ -277,7 +259,7 @@ async fn render(
         options: quote
             .options
             .iter()
-            .map(|(o, _)| OptionChoice {
+            .map(|o| OptionChoice {
                 position: o.position,
                 label: ctx.tr.ta(
                     "orders-confirm-option",
@@ -323,29 +305,6 @@ async fn render(
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
-}
-
-/// The choice without what the quote refused.
-fn without_refused(choice: &Choice, fields: &[FieldError]) -> Choice {
-    let refused = |name: &str| fields.iter().any(|f| f.field == name);
-    Choice {
-        listing_id: choice.listing_id,
-        options: if refused("options") {
-            Vec::new()
-        } else {
-            choice.options.clone()
-        },
-        points: if refused("points") {
-            String::new()
-        } else {
-            choice.points.clone()
-        },
-        coupon: if refused("coupon") {
-            String::new()
-        } else {
-            choice.coupon.clone()
-        },
-    }
 }
 
 /// The breakdown above the total: price, options, fee, and the discounts that apply.

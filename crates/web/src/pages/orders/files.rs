@@ -16,10 +16,10 @@ pub(super) async fn download(
     SignedIn(ref user): SignedIn,
     PathIds(id, attachment_id): PathIds,
 ) -> PageResult {
-    let (row, bytes) = talk::attachment(&state.app, user, id, attachment_id).await?;
+    let (file, bytes) = talk::attachment(&state.app, user, id, attachment_id).await?;
     Ok(crate::download::attachment(
-        &row.file_name,
-        &row.content_type,
+        &file.file_name,
+        &file.content_type,
         bytes,
     ))
 }

@@ -7,11 +7,12 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::Party;
+use yorozu_app::orders::Review;
 use yorozu_app::orders::view::{self, Actions, MessageView, OrderDetail};
 use yorozu_app::payments::cards;
+use yorozu_domain::UserId;
 use yorozu_domain::Yen;
-use yorozu_domain::orders::OrderState;
-use yorozu_store::orders::reviews::ReviewRow;
+use yorozu_domain::orders::{MessageKind, OrderState, ReviewRole};
 
 use super::{CardChoice, card_choices, minus_yen, state_label, yen};
 use crate::ctx::Ctx;
@@ -65,8 +66,10 @@ struct AttachmentLink {
 /// One entry of the talk room.
 struct TalkItem {
     id: i64,
-    /// `message`, `delivery` or `event`.
-    kind: String,
+    /// A platform note rather than a member's message.
+    event: bool,
+    /// The note of a formal delivery.
+    delivery: bool,
     mine: bool,
     author: String,
     time: String,
@@ -106,7 +109,7 @@ struct OrderPage<'a> {
     /// Why the order ended, and what happens to the money (cancelled, expired, disputed).
     ended: Option<String>,
     counterpart_role: String,
-    counterpart_id: i64,
+    counterpart_id: UserId,
     counterpart_name: String,
     /// The other party's account is open: their profile is linked and they can be messaged.
     counterpart_active: bool,
@@ -438,14 +441,14 @@ fn dates(ctx: &Ctx, d: &OrderDetail) -> Vec<Fact> {
 }
 
 fn reviews(ctx: &Ctx, d: &OrderDetail) -> Vec<ReviewView> {
-    let mut list: Vec<&ReviewRow> = d.reviews.iter().collect();
+    let mut list: Vec<&Review> = d.reviews.iter().collect();
     // The buyer's review of the seller first, as on the service page.
-    list.sort_by_key(|r| r.author_role != "buyer");
+    list.sort_by_key(|r| r.author_role != ReviewRole::Buyer);
     list.into_iter()
         .map(|r| {
             let rating = r.rating.clamp(0, 5) as usize;
             ReviewView {
-                heading: ctx.t(if r.author_role == "buyer" {
+                heading: ctx.t(if r.author_role == ReviewRole::Buyer {
                     "orders-review-by-buyer"
                 } else {
                     "orders-review-by-seller"
@@ -465,7 +468,8 @@ fn talk(ctx: &Ctx, order_id: i64, messages: &[MessageView]) -> Vec<TalkItem> {
         .iter()
         .map(|m| TalkItem {
             id: m.id,
-            kind: m.kind.clone(),
+            event: m.kind == MessageKind::Event,
+            delivery: m.kind == MessageKind::Delivery,
             mine: m.mine,
             author: if m.author.is_some() {
                 shown_name(ctx, &m.author_name)
@@ -473,7 +477,7 @@ fn talk(ctx: &Ctx, order_id: i64, messages: &[MessageView]) -> Vec<TalkItem> {
                 ctx.t("orders-talk-platform")
             },
             time: ctx.datetime(&m.created_at),
-            body: if m.kind == "event" {
+            body: if m.kind == MessageKind::Event {
                 event_text(ctx, &m.body)
             } else {
                 m.body.clone()

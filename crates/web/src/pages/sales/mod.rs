@@ -15,12 +15,13 @@ use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use yorozu_app::payouts::PayoutRequest;
 use yorozu_app::payouts::bank::BankAccountView;
 use yorozu_app::payouts::sales::SalesPage;
+use yorozu_domain::payouts::PayoutStatus;
 use yorozu_domain::payouts::schedule::{Date, FeeRule, PayoutAmounts, PayoutError};
 use yorozu_domain::{ErrorCode, Yen};
 use yorozu_i18n::Arg;
-use yorozu_store::payouts::requests::PayoutRequestRow;
 
 use crate::ctx::Ctx;
 use crate::error::PageResult;
@@ -61,8 +62,8 @@ fn no_store(response: PageResult) -> PageResult {
 }
 
 /// An amount in the page's language: 「1,234円」 or "¥1,234".
-fn yen(ctx: &Ctx, amount: i64) -> String {
-    crate::pages::discovery::yen(ctx, amount)
+fn yen(ctx: &Ctx, amount: Yen) -> String {
+    crate::pages::discovery::yen(ctx, amount.get())
 }
 
 /// A calendar date as the page's language writes dates.
@@ -76,12 +77,12 @@ fn iso_date_label(ctx: &Ctx, iso: &str) -> String {
 }
 
 /// The state of a payout request: 申請中, 処理中, 振込済み or 失敗.
-fn request_status_label(ctx: &Ctx, status: &str) -> String {
+fn request_status_label(ctx: &Ctx, status: PayoutStatus) -> String {
     let key = format!("sales-request-status-{status}");
     if ctx.tr.has(&key) {
         ctx.t(&key)
     } else {
-        status.to_owned()
+        status.as_str().to_owned()
     }
 }
 
@@ -106,7 +107,7 @@ enum Blocker<'a> {
         until: i64,
         hours: i64,
     },
-    InFlight(&'a PayoutRequestRow),
+    InFlight(&'a PayoutRequest),
     /// The fee rule refuses the payout (the balance does not exceed the fee).
     Refused(PayoutError),
 }
@@ -135,8 +136,7 @@ fn payout_outlook<'a>(
     if let Some(row) = &page.in_flight {
         return Err(Blocker::InFlight(row));
     }
-    rule.payout(Yen::new(page.available))
-        .map_err(Blocker::Refused)
+    rule.payout(page.available).map_err(Blocker::Refused)
 }
 
 /// A blocker for people: the sentence, and where to fix it when a page can.
@@ -170,7 +170,7 @@ impl BlockerView {
                 text: ctx.tr.ta(
                     "sales-in-flight",
                     [
-                        ("status", Arg::from(request_status_label(ctx, &row.status))),
+                        ("status", Arg::from(request_status_label(ctx, row.status))),
                         ("requested", Arg::from(ctx.date(&row.requested_at))),
                         ("date", Arg::from(iso_date_label(ctx, &row.transfer_date))),
                         ("net", Arg::from(yen(ctx, row.net))),

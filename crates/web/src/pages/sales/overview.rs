@@ -5,9 +5,10 @@
 use askama::Template;
 use axum::extract::State;
 use yorozu_app::payouts::sales::MonthTotal;
-use yorozu_app::payouts::{bank, sales};
+use yorozu_app::payouts::{PayoutRequest, SaleLine, bank, sales};
+use yorozu_domain::Yen;
+use yorozu_domain::payouts::SaleState;
 use yorozu_i18n::Arg;
-use yorozu_store::payouts::sales::SaleLine;
 
 use super::chart::{self, BarChart};
 use super::{
@@ -39,7 +40,8 @@ struct RequestView {
     fee: String,
     net: String,
     transfer_date: String,
-    status: String,
+    /// The status key (a class name).
+    status: &'static str,
     status_label: String,
     failure_note: Option<String>,
 }
@@ -93,7 +95,7 @@ pub(super) async fn show(
         next_transfer_date: date_label(&ctx, data.next_transfer_date),
         blocker,
         validity_days: data.validity_days,
-        any_expired: sales.iter().any(|s| s.state == "expired"),
+        any_expired: data.sales.iter().any(|s| s.state() == SaleState::Expired),
         sales,
         requests: data
             .requests
@@ -106,13 +108,7 @@ pub(super) async fn show(
 }
 
 fn sale_view(ctx: &Ctx, data: &sales::SalesPage, s: &SaleLine) -> SaleView {
-    let state = if s.expired_at.is_some() {
-        "expired"
-    } else if s.payout_request_id.is_some() {
-        "requested"
-    } else {
-        "open"
-    };
+    let state = s.state().as_str();
     SaleView {
         order_id: s.order_id,
         title: s.listing_title.clone(),
@@ -124,15 +120,15 @@ fn sale_view(ctx: &Ctx, data: &sales::SalesPage, s: &SaleLine) -> SaleView {
     }
 }
 
-fn request_view(ctx: &Ctx, r: &yorozu_store::payouts::requests::PayoutRequestRow) -> RequestView {
+fn request_view(ctx: &Ctx, r: &PayoutRequest) -> RequestView {
     RequestView {
         requested: ctx.date(&r.requested_at),
         gross: yen(ctx, r.gross),
         fee: yen(ctx, r.fee),
         net: yen(ctx, r.net),
         transfer_date: iso_date_label(ctx, &r.transfer_date),
-        status: r.status.clone(),
-        status_label: request_status_label(ctx, &r.status),
+        status: r.status.as_str(),
+        status_label: request_status_label(ctx, r.status),
         failure_note: r.failure_reason.as_deref().map(|reason| {
             let key = format!("sales-failure-{}", reason.replace('_', "-"));
             if ctx.tr.has(&key) {
@@ -162,13 +158,17 @@ fn chart_view(ctx: &Ctx, months: &[MonthTotal]) -> ChartView {
         .iter()
         .map(|m| chart::Entry {
             label: month_label(ctx, m),
-            amount: m.amount,
+            amount: m.amount.get(),
             amount_label: yen(ctx, m.amount),
         })
         .collect();
     let from = entries.first().map(|e| e.label.clone()).unwrap_or_default();
     let to = entries.last().map(|e| e.label.clone()).unwrap_or_default();
-    let total: i64 = months.iter().map(|m| m.amount).sum();
+    // Twelve monthly sums cannot reach the largest amount; saturate rather than fail a page.
+    let total = months
+        .iter()
+        .try_fold(Yen::ZERO, |total, m| total.checked_add(m.amount))
+        .unwrap_or(Yen::new(i64::MAX));
     // The first of the largest months, if any month earned anything.
     let best = entries
         .iter()

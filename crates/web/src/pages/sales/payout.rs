@@ -102,9 +102,9 @@ async fn render(
         &ConfirmPage {
             ctx,
             amounts: outlook.ok().map(|a| Amounts {
-                gross: yen(ctx, a.gross.get()),
-                fee: yen(ctx, a.fee.get()),
-                net: yen(ctx, a.net.get()),
+                gross: yen(ctx, a.gross),
+                fee: yen(ctx, a.fee),
+                net: yen(ctx, a.net),
             }),
             transfer_date: date_label(ctx, data.next_transfer_date),
             fee_rule: fee_rule_text(ctx, rule),

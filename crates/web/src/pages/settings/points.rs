@@ -6,9 +6,9 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 use yorozu_app::orders::order_path;
-use yorozu_app::promotions::points;
+use yorozu_app::promotions::points::{self, PointEntry};
+use yorozu_domain::promotions::Points;
 use yorozu_i18n::group_digits;
-use yorozu_store::promotions::points::PointEntryRow;
 
 use crate::ctx::Ctx;
 use crate::error::PageResult;
@@ -33,12 +33,12 @@ struct EntryItem {
 }
 
 impl EntryItem {
-    fn new(ctx: &Ctx, e: PointEntryRow) -> EntryItem {
+    fn new(ctx: &Ctx, e: PointEntry) -> EntryItem {
         let kind_key = format!("my-points-kind-{}", e.kind);
         let kind = if ctx.tr.has(&kind_key) {
             ctx.t(&kind_key)
         } else {
-            e.kind.clone()
+            e.kind.as_str().to_owned()
         };
         // Grants carry the operator's note; the other kinds explain themselves.
         let note = if e.note.is_empty() {
@@ -51,15 +51,15 @@ impl EntryItem {
         } else {
             e.note
         };
-        let sign = if e.amount > 0 { "+" } else { "" };
+        let sign = if e.amount > Points::ZERO { "+" } else { "" };
         EntryItem {
             date: ctx.date(&e.created_at),
             kind,
-            amount: format!("{sign}{}", group_digits(e.amount)),
+            amount: format!("{sign}{}", group_digits(e.amount.get())),
             note,
             order: e
                 .order_id
-                .filter(|_| matches!(e.kind.as_str(), "use" | "restore"))
+                .filter(|_| e.kind.is_for_order())
                 .map(|id| (order_path(id), ctx.t1("my-points-order-link", "order", id))),
         }
     }
@@ -81,9 +81,10 @@ async fn show(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): Signe
     page(&PointsPage {
         ctx: &ctx,
         section: "points",
-        balance: ctx
-            .tr
-            .ta("my-points-balance", [("points", count_arg(view.balance))]),
+        balance: ctx.tr.ta(
+            "my-points-balance",
+            [("points", count_arg(view.balance.get()))],
+        ),
         expires: view
             .expires_at
             .map(|at| ctx.t1("my-points-expires", "date", ctx.date(&at))),

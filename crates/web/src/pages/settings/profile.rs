@@ -10,6 +10,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use yorozu_app::profile::edit::{self, ProfileForm};
 use yorozu_app::profile::{ProfileView, avatar, view};
+use yorozu_domain::UserId;
 use yorozu_domain::profile::{
     MAX_PROFILE_TEXT_CHARS, MAX_SKILL_CHARS, MAX_SKILLS, MAX_SNS_LINKS, NdaWillingness, Suggestion,
 };
@@ -156,7 +157,7 @@ async fn delete_avatar(
     ))
 }
 
-async fn load(state: &AppState, user_id: i64) -> Result<ProfileView, PageError> {
+async fn load(state: &AppState, user_id: UserId) -> Result<ProfileView, PageError> {
     Ok(view::find(&state.app, user_id).await?)
 }
 

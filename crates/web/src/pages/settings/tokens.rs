@@ -10,6 +10,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 use yorozu_app::accounts::api_tokens::{self, NewToken, TokenInfo};
+use yorozu_domain::UserId;
 use yorozu_domain::accounts::{TokenLifetime, TokenScope};
 use yorozu_i18n::Arg;
 
@@ -175,7 +176,7 @@ async fn renew(
 async fn render(
     state: &AppState,
     ctx: &Ctx,
-    user_id: i64,
+    user_id: UserId,
     status: StatusCode,
     created: Option<NewSecret>,
     errors: FormErrors,
