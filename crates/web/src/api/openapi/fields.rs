@@ -7,6 +7,7 @@ use utoipa::openapi::schema::{KnownFormat, Object, ObjectBuilder, SchemaFormat, 
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
 use yorozu_domain::accounts::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, Role};
+use yorozu_domain::identity::{DocumentKind, IdentityStatus};
 use yorozu_domain::profile::fields::SnsKind;
 
 /// A 63-bit id as a decimal string (beyond JavaScript's safe integers).
@@ -85,6 +86,30 @@ pub(super) fn one_of(values: &[&str]) -> Object {
         .build()
 }
 
+/// Where an identity verification stands, or null before the first submission.
+pub fn identity_status() -> Object {
+    let mut status = nullable_one_of(&IdentityStatus::ALL.map(|s| s.as_str()));
+    status.description = Some("Null before the first submission.".into());
+    status
+}
+
+/// The type of an identity document, or null before the first submission.
+pub fn document_kind() -> Object {
+    let mut kind = nullable_one_of(&DocumentKind::ALL.map(|k| k.as_str()));
+    kind.description = Some("The document type, e.g. drivers-license.".into());
+    kind
+}
+
+/// A string that is one of `values`, or null.
+fn nullable_one_of(values: &[&str]) -> Object {
+    let mut values: Vec<serde_json::Value> = values.iter().map(|v| (*v).into()).collect();
+    values.push(serde_json::Value::Null);
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .enum_values(Some(values))
+        .build()
+}
+
 /// A personal access token's scope.
 pub fn token_scope() -> Object {
     let mut scope = one_of(&["read", "full"]);
@@ -132,3 +157,19 @@ impl PartialSchema for ImageFile {
 }
 
 impl ToSchema for ImageFile {}
+
+/// A JPEG image answered as the body itself.
+#[derive(Debug)]
+pub struct JpegFile;
+
+impl PartialSchema for JpegFile {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .content_media_type("image/jpeg")
+            .build()
+            .into()
+    }
+}
+
+impl ToSchema for JpegFile {}
