@@ -9,7 +9,6 @@ mod exports;
 pub mod fields;
 pub mod order_fields;
 mod payouts;
-mod points;
 pub mod responses;
 mod withdrawal;
 
@@ -256,7 +255,6 @@ fn paths() -> Value {
     )];
     let mut ops = ops;
     ops.extend(listing_paths());
-    ops.extend(points::paths());
     ops.extend(payouts::paths());
     ops.extend(withdrawal::paths());
     ops.extend(exports::paths());
@@ -290,9 +288,6 @@ fn error_response_name(status: &str) -> &'static str {
 fn schemas() -> Value {
     let mut all = account_schemas();
     if let (Value::Object(all), Value::Object(more)) = (&mut all, listing_schemas()) {
-        all.extend(more);
-    }
-    if let (Value::Object(all), Value::Object(more)) = (&mut all, points::schemas()) {
         all.extend(more);
     }
     if let (Value::Object(all), Value::Object(more)) = (&mut all, payouts::schemas()) {

@@ -11,8 +11,8 @@ use super::responses::{
     Unauthenticated, UnsupportedMediaType, ValidationFailed,
 };
 use crate::api::{
-    accounts, error, notifications, orders, orders_actions, orders_talk, profile, sessions, tokens,
-    two_step,
+    accounts, error, notifications, orders, orders_actions, orders_talk, points, profile, sessions,
+    tokens, two_step,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.
@@ -85,6 +85,7 @@ its own code and message.";
         orders_actions::answer_cancellation,
         orders_actions::withdraw_cancellation,
         orders_actions::review,
+        points::mine,
     ),
     components(
         schemas(
@@ -116,6 +117,8 @@ its own code and message.";
             orders_talk::Message,
             order_fields::MessageInput,
             order_fields::DeliveryInput,
+            points::Points,
+            points::PointEntry,
         ),
         responses(
             BadRequest,

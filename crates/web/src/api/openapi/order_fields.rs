@@ -12,10 +12,10 @@ use utoipa::openapi::schema::{
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
 use yorozu_domain::orders::review::Rating;
-use yorozu_domain::orders::{CancellationStatus, DeliveryOutcome, MessageKind, PaymentMethod};
 use yorozu_domain::orders::text::{
     MESSAGE_MAX_CHARS, REASON_MAX_CHARS, REQUEST_MAX_CHARS, REVIEW_MAX_CHARS,
 };
+use yorozu_domain::orders::{CancellationStatus, DeliveryOutcome, MessageKind, PaymentMethod};
 
 use super::fields::one_of;
 
