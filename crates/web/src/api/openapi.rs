@@ -5,7 +5,6 @@
 mod constraints;
 mod conventions;
 mod derived;
-mod exports;
 pub mod fields;
 pub mod order_fields;
 mod payouts;
@@ -257,7 +256,6 @@ fn paths() -> Value {
     ops.extend(listing_paths());
     ops.extend(payouts::paths());
     ops.extend(withdrawal::paths());
-    ops.extend(exports::paths());
     let mut paths = Map::new();
     for (method, path, op) in ops {
         let entry = paths
@@ -294,9 +292,6 @@ fn schemas() -> Value {
         all.extend(more);
     }
     if let (Value::Object(all), Value::Object(more)) = (&mut all, withdrawal::schemas()) {
-        all.extend(more);
-    }
-    if let (Value::Object(all), Value::Object(more)) = (&mut all, exports::schemas()) {
         all.extend(more);
     }
     all

@@ -11,8 +11,8 @@ use super::responses::{
     Unauthenticated, UnsupportedMediaType, ValidationFailed,
 };
 use crate::api::{
-    accounts, error, notifications, orders, orders_actions, orders_talk, points, profile, sessions,
-    tokens, two_step,
+    accounts, error, exports, notifications, orders, orders_actions, orders_talk, points, profile,
+    sessions, tokens, two_step,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.
@@ -86,6 +86,9 @@ its own code and message.";
         orders_actions::withdraw_cancellation,
         orders_actions::review,
         points::mine,
+        exports::create,
+        exports::latest,
+        exports::download,
     ),
     components(
         schemas(
@@ -119,6 +122,8 @@ its own code and message.";
             order_fields::DeliveryInput,
             points::Points,
             points::PointEntry,
+            exports::Export,
+            crate::pages::export::public_key::ReviewsPublicKey,
         ),
         responses(
             BadRequest,
