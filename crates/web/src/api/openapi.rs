@@ -6,8 +6,9 @@ mod constraints;
 mod conventions;
 mod derived;
 pub mod fields;
+mod optional_bodies;
 pub mod order_fields;
-mod payouts;
+pub mod payout_fields;
 pub mod responses;
 mod withdrawal;
 
@@ -120,15 +121,6 @@ impl Op {
     fn json_body(mut self, schema: &str) -> Op {
         self.body = Some(json!({
             "required": true,
-            "content": { "application/json": { "schema": schema_ref(schema) } },
-        }));
-        self
-    }
-
-    /// A JSON body the client may leave out.
-    fn json_body_optional(mut self, schema: &str) -> Op {
-        self.body = Some(json!({
-            "required": false,
             "content": { "application/json": { "schema": schema_ref(schema) } },
         }));
         self
@@ -254,7 +246,6 @@ fn paths() -> Value {
     )];
     let mut ops = ops;
     ops.extend(listing_paths());
-    ops.extend(payouts::paths());
     ops.extend(withdrawal::paths());
     let mut paths = Map::new();
     for (method, path, op) in ops {
@@ -286,9 +277,6 @@ fn error_response_name(status: &str) -> &'static str {
 fn schemas() -> Value {
     let mut all = account_schemas();
     if let (Value::Object(all), Value::Object(more)) = (&mut all, listing_schemas()) {
-        all.extend(more);
-    }
-    if let (Value::Object(all), Value::Object(more)) = (&mut all, payouts::schemas()) {
         all.extend(more);
     }
     if let (Value::Object(all), Value::Object(more)) = (&mut all, withdrawal::schemas()) {

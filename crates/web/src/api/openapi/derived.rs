@@ -5,14 +5,15 @@ use serde_json::{Value, json};
 use utoipa::OpenApi;
 
 use super::conventions::Conventions;
+use super::optional_bodies::OptionalBodies;
 use super::order_fields;
 use super::responses::{
     BadRequest, Conflict, Forbidden, Internal, NotFound, PayloadTooLarge, TooManyRequests,
     Unauthenticated, UnsupportedMediaType, ValidationFailed,
 };
 use crate::api::{
-    accounts, error, exports, notifications, orders, orders_actions, orders_talk, points, profile,
-    sessions, tokens, two_step,
+    accounts, error, exports, notifications, orders, orders_actions, orders_talk, payouts, points,
+    profile, sessions, tokens, two_step,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.
@@ -89,6 +90,12 @@ its own code and message.";
         exports::create,
         exports::latest,
         exports::download,
+        payouts::mine,
+        payouts::bank_account,
+        payouts::register_bank_account,
+        payouts::remove_bank_account,
+        payouts::request_payout,
+        payouts::payout_requests,
     ),
     components(
         schemas(
@@ -123,6 +130,11 @@ its own code and message.";
             points::Points,
             points::PointEntry,
             exports::Export,
+            payouts::Sales,
+            payouts::PayoutRequest,
+            payouts::BankAccount,
+            payouts::BankAccountInput,
+            payouts::PayoutRequestInput,
             crate::pages::export::public_key::ReviewsPublicKey,
         ),
         responses(
@@ -138,7 +150,7 @@ its own code and message.";
             Internal,
         ),
     ),
-    modifiers(&Conventions),
+    modifiers(&Conventions, &OptionalBodies),
 )]
 struct Derived;
 
