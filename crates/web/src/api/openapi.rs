@@ -10,7 +10,7 @@ mod optional_bodies;
 pub mod order_fields;
 pub mod payout_fields;
 pub mod responses;
-mod withdrawal;
+pub mod withdrawal_fields;
 
 use std::sync::OnceLock;
 
@@ -246,7 +246,6 @@ fn paths() -> Value {
     )];
     let mut ops = ops;
     ops.extend(listing_paths());
-    ops.extend(withdrawal::paths());
     let mut paths = Map::new();
     for (method, path, op) in ops {
         let entry = paths
@@ -277,9 +276,6 @@ fn error_response_name(status: &str) -> &'static str {
 fn schemas() -> Value {
     let mut all = account_schemas();
     if let (Value::Object(all), Value::Object(more)) = (&mut all, listing_schemas()) {
-        all.extend(more);
-    }
-    if let (Value::Object(all), Value::Object(more)) = (&mut all, withdrawal::schemas()) {
         all.extend(more);
     }
     all

@@ -13,7 +13,7 @@ use super::responses::{
 };
 use crate::api::{
     accounts, error, exports, notifications, orders, orders_actions, orders_talk, payouts, points,
-    profile, sessions, tokens, two_step,
+    profile, sessions, tokens, two_step, withdrawal,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.
@@ -96,6 +96,9 @@ its own code and message.";
         payouts::remove_bank_account,
         payouts::request_payout,
         payouts::payout_requests,
+        withdrawal::readiness,
+        withdrawal::confirm,
+        withdrawal::cancel,
     ),
     components(
         schemas(
@@ -135,6 +138,8 @@ its own code and message.";
             payouts::BankAccount,
             payouts::BankAccountInput,
             payouts::PayoutRequestInput,
+            withdrawal::Readiness,
+            withdrawal::ConfirmRequest,
             crate::pages::export::public_key::ReviewsPublicKey,
         ),
         responses(
