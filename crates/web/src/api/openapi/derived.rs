@@ -1,18 +1,18 @@
-//! The part of the document derived from the request and response types with utoipa: their
-//! schemas, under the names the operations refer to.
+//! The document derived from the handlers and their request and response types with utoipa.
 
 use serde_json::{Value, json};
 use utoipa::OpenApi;
 
 use super::conventions::Conventions;
+use super::optional_bodies::OptionalBodies;
 use super::order_fields;
 use super::responses::{
     BadRequest, Conflict, Forbidden, Internal, NotFound, PayloadTooLarge, TooManyRequests,
     Unauthenticated, UnsupportedMediaType, ValidationFailed,
 };
 use crate::api::{
-    accounts, error, favorites, identity, listings, notifications, orders, orders_actions,
-    orders_talk, profile, search, sessions, tokens, two_step,
+    accounts, error, exports, favorites, identity, listings, notifications, orders, orders_actions,
+    orders_talk, payouts, points, profile, search, sessions, tokens, two_step, withdrawal,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.
@@ -70,21 +70,6 @@ its own code and message.";
         two_step::setup,
         two_step::enable,
         two_step::disable,
-        identity::state,
-        listings::create,
-        listings::mine,
-        listings::get,
-        listings::update,
-        listings::set_status,
-        listings::add_image,
-        listings::image,
-        listings::thumbnail,
-        listings::remove_image,
-        favorites::add,
-        favorites::remove,
-        favorites::list,
-        search::search,
-        search::categories,
         orders::quote,
         orders::place,
         orders::list,
@@ -100,6 +85,34 @@ its own code and message.";
         orders_actions::answer_cancellation,
         orders_actions::withdraw_cancellation,
         orders_actions::review,
+        identity::state,
+        listings::create,
+        listings::mine,
+        listings::get,
+        listings::update,
+        listings::set_status,
+        listings::add_image,
+        listings::image,
+        listings::thumbnail,
+        listings::remove_image,
+        favorites::add,
+        favorites::remove,
+        favorites::list,
+        search::search,
+        search::categories,
+        points::mine,
+        exports::create,
+        exports::latest,
+        exports::download,
+        payouts::mine,
+        payouts::bank_account,
+        payouts::register_bank_account,
+        payouts::remove_bank_account,
+        payouts::request_payout,
+        payouts::payout_requests,
+        withdrawal::readiness,
+        withdrawal::confirm,
+        withdrawal::cancel,
     ),
     components(
         schemas(
@@ -119,16 +132,6 @@ its own code and message.";
             two_step::SetupAnswer,
             two_step::CodeInput,
             two_step::RecoveryCodes,
-            identity::StateBody,
-            listings::ListingInput,
-            listings::Listing,
-            listings::OwnListing,
-            listings::StatusRequest,
-            listings::StatusBody,
-            listings::CreatedImage,
-            search::CategoryBody,
-            search::Card,
-            search::SearchResults,
             orders::QuoteRequest,
             orders::PlaceRequest,
             orders::QuoteBody,
@@ -141,6 +144,27 @@ its own code and message.";
             orders_talk::Message,
             order_fields::MessageInput,
             order_fields::DeliveryInput,
+            identity::StateBody,
+            listings::ListingInput,
+            listings::Listing,
+            listings::OwnListing,
+            listings::StatusRequest,
+            listings::StatusBody,
+            listings::CreatedImage,
+            search::CategoryBody,
+            search::Card,
+            search::SearchResults,
+            points::Points,
+            points::PointEntry,
+            exports::Export,
+            payouts::Sales,
+            payouts::PayoutRequest,
+            payouts::BankAccount,
+            payouts::BankAccountInput,
+            payouts::PayoutRequestInput,
+            withdrawal::Readiness,
+            withdrawal::ConfirmRequest,
+            crate::pages::export::public_key::ReviewsPublicKey,
         ),
         responses(
             BadRequest,
@@ -155,41 +179,18 @@ its own code and message.";
             Internal,
         ),
     ),
-    modifiers(&Conventions),
+    modifiers(&Conventions, &OptionalBodies),
 )]
 struct Derived;
 
-/// The derived document with the hand-written `paths` and `schemas` filling what it does not
-/// describe yet, operation by operation and schema by schema. Derived objects are closed, as
-/// the hand-written ones are: a request object takes only the properties it documents (the
-/// server refuses others), a response object holds only those.
-pub fn merged_over(written: Value) -> Value {
-    let Ok(mut doc) = serde_json::to_value(Derived::openapi()) else {
-        return written;
-    };
+/// The derived document as JSON. Derived objects are closed: a request object takes only the
+/// properties it documents (the server refuses others), a response object holds only those.
+pub fn document() -> Value {
+    // Serializing a tree of maps, strings and numbers cannot fail.
+    let mut doc =
+        serde_json::to_value(Derived::openapi()).expect("the derived document is plain JSON");
     if let Some(schemas) = doc.pointer_mut("/components/schemas") {
         close_objects(schemas);
-    }
-    if let Some(Value::Object(paths)) = written.get("paths") {
-        for (path, methods) in paths {
-            let Value::Object(methods) = methods else {
-                continue;
-            };
-            for (method, operation) in methods {
-                let slot = &mut doc["paths"][path][method];
-                if slot.is_null() {
-                    *slot = operation.clone();
-                }
-            }
-        }
-    }
-    if let Some(Value::Object(schemas)) = written.pointer("/components/schemas") {
-        for (name, schema) in schemas {
-            let slot = &mut doc["components"]["schemas"][name];
-            if slot.is_null() {
-                *slot = schema.clone();
-            }
-        }
     }
     doc
 }

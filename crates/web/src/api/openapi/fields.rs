@@ -19,6 +19,14 @@ pub fn id() -> Object {
         .build()
 }
 
+/// A 63-bit id as a decimal string, or null.
+pub fn nullable_id() -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .description(Some("A 63-bit id as a decimal string."))
+        .build()
+}
+
 /// A time as unix seconds.
 pub fn time() -> Object {
     unix_seconds(SchemaType::Type(Type::Integer), "Unix seconds.")
@@ -79,7 +87,7 @@ pub enum MailCategory {
 }
 
 /// A string that is one of `values`.
-pub(super) fn one_of(values: &[&str]) -> Object {
+pub fn one_of(values: &[&str]) -> Object {
     ObjectBuilder::new()
         .schema_type(Type::String)
         .enum_values(Some(values.iter().copied()))
