@@ -14,6 +14,7 @@ use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::place::{Payment, Purchase, place};
 use yorozu_app::orders::quote::Choice;
+use yorozu_domain::OrderId;
 use yorozu_domain::withdrawal::DATA_TABLE;
 use yorozu_store::{Db, both_backends};
 
@@ -57,7 +58,7 @@ async fn market(app: &App) -> Market {
     }
 }
 
-async fn order(app: &App, m: &Market, payment: Payment) -> i64 {
+async fn order(app: &App, m: &Market, payment: Payment) -> OrderId {
     place(
         app,
         &m.buyer.user,

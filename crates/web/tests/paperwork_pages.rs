@@ -16,6 +16,7 @@ use yorozu_app::accounts::CurrentUser;
 use yorozu_app::legal::InvoiceNumber;
 use yorozu_app::orders::place::{Payment, Purchase, place};
 use yorozu_app::orders::quote::Choice;
+use yorozu_domain::OrderId;
 use yorozu_store::{Db, both_backends};
 use yorozu_web::metrics::Metrics;
 use yorozu_web::{AppState, WebConfig};
@@ -64,12 +65,12 @@ async fn market(app: &App) -> Market {
 }
 
 impl Market {
-    async fn completed_order(&self, app: &App) -> i64 {
+    async fn completed_order(&self, app: &App) -> OrderId {
         completed_order(app, &self.buyer, self.card, &self.seller, self.listing).await
     }
 
     /// An order on the deferred-payment path, not yet paid.
-    async fn unpaid_order(&self, app: &App) -> i64 {
+    async fn unpaid_order(&self, app: &App) -> OrderId {
         place(
             app,
             &self.buyer,

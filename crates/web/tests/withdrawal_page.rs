@@ -14,8 +14,8 @@ use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::place::{Payment, Purchase, place};
 use yorozu_app::orders::quote::Choice;
-use yorozu_domain::UserId;
 use yorozu_domain::withdrawal::DATA_TABLE;
+use yorozu_domain::{OrderId, UserId};
 use yorozu_i18n::Tr;
 use yorozu_store::{Db, both_backends};
 
@@ -45,7 +45,7 @@ async fn market(app: &App) -> Market {
 }
 
 /// Places an order (paid by card unless `deferred`); it is then in progress (or unpaid).
-async fn order(app: &App, m: &Market, deferred: bool) -> i64 {
+async fn order(app: &App, m: &Market, deferred: bool) -> OrderId {
     place(
         app,
         &m.buyer,
@@ -76,7 +76,7 @@ async fn page_of(s: &TestServer, who: &CurrentUser) -> Page {
 }
 
 /// The order link as the page writes it.
-fn order_link(id: i64) -> String {
+fn order_link(id: OrderId) -> String {
     format!(r#"<a href="/orders/{id}">{TITLE}</a>"#)
 }
 

@@ -3,7 +3,7 @@
 //! ids, the coupon id) is left out.
 
 use yorozu_domain::orders::{OrderState, PaymentMethod};
-use yorozu_domain::{UserId, Yen};
+use yorozu_domain::{OrderId, UserId, Yen};
 use yorozu_store::orders::OrderRow;
 use yorozu_store::orders::rows::OrderOptionRow;
 
@@ -12,7 +12,7 @@ use super::Party;
 /// One order (取引).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Order {
-    pub id: i64,
+    pub id: OrderId,
     pub buyer_id: UserId,
     pub seller_id: UserId,
     pub listing_id: i64,

@@ -209,7 +209,7 @@ mod tests {
     fn row(author_id: Option<UserId>, name: Option<&str>, anonymous: bool) -> PublicReview {
         PublicReview {
             id: 1,
-            order_id: 2,
+            order_id: yorozu_domain::OrderId::new(2),
             listing_id: 3,
             listing_title: "ロゴ".into(),
             author_id,

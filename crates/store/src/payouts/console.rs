@@ -3,6 +3,7 @@
 //! and expired sales with their seller and order. The account number and holder stay sealed:
 //! only the last digits are read here.
 
+use yorozu_domain::OrderId;
 use yorozu_domain::{UserId, Yen};
 
 use super::batches::BatchRow;
@@ -103,7 +104,8 @@ pub async fn batch(c: &mut impl Exec, id: i64) -> Result<Option<BatchLine>> {
 /// An expired sale (失効売上金) with its seller and the order it came from.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ExpiredLine {
-    pub order_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub order_id: OrderId,
     #[sqlx(try_from = "i64")]
     pub seller_id: UserId,
     pub seller_name: Option<String>,

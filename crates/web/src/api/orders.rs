@@ -20,6 +20,7 @@ use yorozu_app::orders::quote::{self, Choice};
 use yorozu_app::orders::view::{self, Actions, OrderDetail, OrderSummary};
 use yorozu_app::orders::{self, Order, Party, order_path};
 use yorozu_domain::Locale;
+use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
 
 use crate::api::auth::ApiUser;
@@ -475,7 +476,11 @@ pub struct OrderList {
 }
 
 /// The order as `user` sees it now.
-pub(crate) async fn load(state: &AppState, user: &CurrentUser, id: i64) -> ApiResult<OrderBody> {
+pub(crate) async fn load(
+    state: &AppState,
+    user: &CurrentUser,
+    id: OrderId,
+) -> ApiResult<OrderBody> {
     let detail = view::detail(&state.app, user, id).await?;
     Ok(OrderBody::new(detail, state, user.locale))
 }
@@ -580,7 +585,7 @@ pub async fn list(
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
 ) -> ApiResult<Json<OrderBody>> {
     Ok(Json(load(&state, &user, id).await?))
 }

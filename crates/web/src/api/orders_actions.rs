@@ -7,6 +7,7 @@ use axum::extract::State;
 use serde::Deserialize;
 use yorozu_app::AppError;
 use yorozu_app::orders::{cancel, deliver, pay, review};
+use yorozu_domain::OrderId;
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
@@ -80,7 +81,7 @@ fn renamed(e: AppError, from: &str, to: &'static str) -> AppError {
 pub async fn pay(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
     ApiJson(input): ApiJson<PayRequest>,
 ) -> ApiResult<Json<OrderBody>> {
     let card_id = input
@@ -96,7 +97,7 @@ pub async fn pay(
 pub async fn deliver(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
     input: Submission,
 ) -> ApiResult<Json<OrderBody>> {
     let note = input.text("note").to_owned();
@@ -110,7 +111,7 @@ pub async fn deliver(
 pub async fn approve(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
 ) -> ApiResult<Json<OrderBody>> {
     deliver::approve(&state.app, &user, id).await?;
     Ok(Json(load(&state, &user, id).await?))
@@ -120,7 +121,7 @@ pub async fn approve(
 pub async fn send_back(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
     ApiJson(input): ApiJson<ReasonRequest>,
 ) -> ApiResult<Json<OrderBody>> {
     deliver::send_back(&state.app, &user, id, &input.reason).await?;
@@ -131,7 +132,7 @@ pub async fn send_back(
 pub async fn request_cancellation(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
     ApiJson(input): ApiJson<ReasonRequest>,
 ) -> ApiResult<Json<OrderBody>> {
     cancel::request(&state.app, &user, id, &input.reason).await?;
@@ -142,7 +143,7 @@ pub async fn request_cancellation(
 pub async fn answer_cancellation(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
     ApiJson(input): ApiJson<AnswerRequest>,
 ) -> ApiResult<Json<OrderBody>> {
     let answer = match input.answer {
@@ -159,7 +160,7 @@ pub async fn answer_cancellation(
 pub async fn withdraw_cancellation(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
 ) -> ApiResult<Json<OrderBody>> {
     cancel::withdraw(&state.app, &user, id).await?;
     Ok(Json(load(&state, &user, id).await?))
@@ -169,7 +170,7 @@ pub async fn withdraw_cancellation(
 pub async fn review(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
     ApiJson(input): ApiJson<ReviewRequest>,
 ) -> ApiResult<Json<OrderBody>> {
     let input = review::ReviewInput {

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use yorozu_domain::UserId;
+use yorozu_domain::{OrderId, UserId};
 
 use axum::body::{Body, to_bytes};
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
@@ -327,7 +327,7 @@ pub async fn completed_order(
     card_id: i64,
     seller: &CurrentUser,
     listing_id: i64,
-) -> i64 {
+) -> OrderId {
     let placed = place(
         app,
         buyer,
@@ -357,7 +357,7 @@ pub async fn completed_order(
 pub async fn review(
     app: &App,
     member: &CurrentUser,
-    order_id: i64,
+    order_id: OrderId,
     rating: u8,
     comment: &str,
     anonymous: bool,

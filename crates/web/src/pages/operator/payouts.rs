@@ -15,6 +15,7 @@ use yorozu_app::accounts::CurrentUser;
 use yorozu_app::payouts::batches::{self, Failure};
 use yorozu_app::payouts::console::{self, BatchLine, Transfer};
 use yorozu_app::payouts::expiry;
+use yorozu_domain::OrderId;
 use yorozu_domain::payouts::schedule::Date;
 use yorozu_domain::payouts::{BatchStatus, PayoutStatus};
 use yorozu_domain::{UserId, Yen};
@@ -421,7 +422,7 @@ async fn failed(
 // Expired sales
 
 struct ExpiredView {
-    order_id: i64,
+    order_id: OrderId,
     seller_id: UserId,
     seller: String,
     title: String,
@@ -480,7 +481,7 @@ async fn reinstate(
     State(state): State<AppState>,
     ctx: Ctx,
     Operator(ref operator): Operator,
-    PathId(order_id): PathId,
+    PathId(order_id): PathId<OrderId>,
 ) -> PageResult {
     match expiry::reinstate(&state.app, operator, order_id).await {
         Ok(_) => Ok(redirect_with_flash(

@@ -10,6 +10,7 @@ use yorozu_app::orders::Party;
 use yorozu_app::orders::Review;
 use yorozu_app::orders::view::{self, Actions, MessageView, OrderDetail};
 use yorozu_app::payments::cards;
+use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::orders::{MessageKind, OrderState, ReviewRole};
@@ -26,7 +27,7 @@ pub(super) async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<OrderId>,
 ) -> PageResult {
     render(&state, &ctx, user, id, StatusCode::OK, None).await
 }
@@ -99,7 +100,7 @@ struct ReviewView {
 #[template(path = "order_show.html")]
 struct OrderPage<'a> {
     ctx: &'a Ctx,
-    id: i64,
+    id: OrderId,
     title: String,
     listing_id: i64,
     is_buyer: bool,
@@ -182,7 +183,7 @@ pub(super) async fn render(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    order_id: i64,
+    order_id: OrderId,
     status: StatusCode,
     problem: Option<Problem>,
 ) -> PageResult {
@@ -463,7 +464,7 @@ fn reviews(ctx: &Ctx, d: &OrderDetail) -> Vec<ReviewView> {
         .collect()
 }
 
-fn talk(ctx: &Ctx, order_id: i64, messages: &[MessageView]) -> Vec<TalkItem> {
+fn talk(ctx: &Ctx, order_id: OrderId, messages: &[MessageView]) -> Vec<TalkItem> {
     messages
         .iter()
         .map(|m| TalkItem {
