@@ -15,6 +15,7 @@ use yorozu_app::payouts::PayoutRequest;
 use yorozu_app::payouts::bank::{self, BankInput};
 use yorozu_app::payouts::{expiry, request, sales};
 use yorozu_app::{App, AppError};
+use yorozu_domain::ListingId;
 use yorozu_domain::payouts::schedule::Date;
 use yorozu_domain::{OrderId, UserId};
 use yorozu_store::{Db, both_backends};
@@ -29,7 +30,7 @@ struct Market {
     operator: CurrentUser,
     buyer: CurrentUser,
     card: i64,
-    sellers: Vec<(CurrentUser, i64)>,
+    sellers: Vec<(CurrentUser, ListingId)>,
 }
 
 async fn market(app: &App, seller_names: &[&str]) -> Market {

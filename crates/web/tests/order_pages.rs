@@ -19,6 +19,7 @@ use yorozu_app::listings::{edit, manage};
 use yorozu_app::orders::Party;
 use yorozu_app::orders::view;
 use yorozu_app::payments::cards;
+use yorozu_domain::ListingId;
 use yorozu_domain::orders::OrderEvent;
 use yorozu_domain::{Locale, OrderId};
 use yorozu_i18n::Tr;
@@ -196,7 +197,7 @@ struct Market {
     s: TestServer,
     seller: Browser,
     buyer: Browser,
-    listing: i64,
+    listing: ListingId,
     card: i64,
 }
 

@@ -16,6 +16,7 @@ use yorozu_app::accounts::CurrentUser;
 use yorozu_app::legal::InvoiceNumber;
 use yorozu_app::orders::place::{Payment, Purchase, place};
 use yorozu_app::orders::quote::Choice;
+use yorozu_domain::ListingId;
 use yorozu_domain::OrderId;
 use yorozu_store::{Db, both_backends};
 use yorozu_web::metrics::Metrics;
@@ -45,7 +46,7 @@ struct Market {
     seller: CurrentUser,
     buyer: CurrentUser,
     stranger: CurrentUser,
-    listing: i64,
+    listing: ListingId,
     card: i64,
 }
 
@@ -75,10 +76,7 @@ impl Market {
             app,
             &self.buyer,
             &Purchase {
-                choice: Choice {
-                    listing_id: self.listing,
-                    ..Choice::default()
-                },
+                choice: Choice::of(self.listing),
                 payment: Payment::Deferred,
                 request: "よろしくお願いします。".into(),
                 purchase_key: yorozu_app::crypto::random_token(),
@@ -223,10 +221,7 @@ both_backends!(
             &s.app,
             &m.buyer,
             &Purchase {
-                choice: Choice {
-                    listing_id: m.listing,
-                    ..Choice::default()
-                },
+                choice: Choice::of(m.listing),
                 payment: Payment::Card(m.card),
                 request: "よろしくお願いします。".into(),
                 purchase_key: "cancelled-receipt".into(),

@@ -16,6 +16,7 @@ use yorozu_app::orders::place::{Payment, Purchase, place};
 use yorozu_app::orders::quote::Choice;
 use yorozu_app::payouts::batches::{self, Failure};
 use yorozu_app::payouts::{expiry, request};
+use yorozu_domain::ListingId;
 use yorozu_domain::payouts::schedule::{Date, transfer_date};
 use yorozu_domain::{OrderId, Timestamp};
 use yorozu_store::{Db, both_backends};
@@ -35,7 +36,7 @@ struct Market {
     seller: CurrentUser,
     buyer: CurrentUser,
     stranger: CurrentUser,
-    listing: i64,
+    listing: ListingId,
     card: i64,
 }
 
@@ -65,10 +66,7 @@ impl Market {
             app,
             &self.buyer,
             &Purchase {
-                choice: Choice {
-                    listing_id: self.listing,
-                    ..Choice::default()
-                },
+                choice: Choice::of(self.listing),
                 payment: Payment::Card(self.card),
                 request: "よろしくお願いします。".into(),
                 purchase_key: yorozu_app::crypto::random_token(),

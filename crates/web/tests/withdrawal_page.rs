@@ -14,6 +14,7 @@ use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::place::{Payment, Purchase, place};
 use yorozu_app::orders::quote::Choice;
+use yorozu_domain::ListingId;
 use yorozu_domain::withdrawal::DATA_TABLE;
 use yorozu_domain::{OrderId, UserId};
 use yorozu_i18n::Tr;
@@ -27,7 +28,7 @@ const TITLE: &str = "名刺をデザインします";
 struct Market {
     seller: CurrentUser,
     buyer: CurrentUser,
-    listing: i64,
+    listing: ListingId,
     card: i64,
 }
 
@@ -50,10 +51,7 @@ async fn order(app: &App, m: &Market, deferred: bool) -> OrderId {
         app,
         &m.buyer,
         &Purchase {
-            choice: Choice {
-                listing_id: m.listing,
-                ..Choice::default()
-            },
+            choice: Choice::of(m.listing),
             payment: if deferred {
                 Payment::Deferred
             } else {

@@ -1,6 +1,7 @@
 //! What hangs off an order, as app hands it out: formal deliveries, cancellation requests,
 //! reviews and talk-room attachments, with their states as domain types.
 
+use yorozu_domain::ListingId;
 use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
 use yorozu_domain::orders::{CancellationStatus, DeliveryOutcome, ReviewRole};
@@ -78,7 +79,7 @@ impl From<CancellationRow> for Cancellation {
 pub struct Review {
     pub id: i64,
     pub order_id: OrderId,
-    pub listing_id: i64,
+    pub listing_id: ListingId,
     /// `None` once the author's account is erased; the review stays.
     pub author_id: Option<UserId>,
     pub subject_id: UserId,

@@ -9,8 +9,8 @@
 use std::fmt;
 
 use time::{Date, Month, OffsetDateTime, UtcOffset};
-use yorozu_domain::{OrderId, Yen};
 use yorozu_domain::orders::OrderState;
+use yorozu_domain::{OrderId, Yen};
 use yorozu_store::orders::paperwork;
 
 use super::{JST_OFFSET_SECONDS, TaxBreakdown, included_tax};

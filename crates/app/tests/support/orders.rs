@@ -2,6 +2,7 @@
 //! option), a buyer with a registered sandbox card, and helpers to buy and act.
 
 use std::sync::Arc;
+use yorozu_domain::ListingId;
 use yorozu_domain::{OrderId, UserId};
 
 use yorozu_app::accounts::CurrentUser;
@@ -19,7 +20,7 @@ pub struct Market {
     pub sandbox: Arc<SandboxGateway>,
     pub seller: CurrentUser,
     pub buyer: CurrentUser,
-    pub listing: i64,
+    pub listing: ListingId,
     pub card: i64,
 }
 
@@ -57,10 +58,7 @@ pub async fn register_card(t: &TestApp, member: &CurrentUser, number: &str) -> i
 /// A purchase of the market's service by card with a fresh key.
 pub fn purchase(m: &Market, key: &str) -> Purchase {
     Purchase {
-        choice: Choice {
-            listing_id: m.listing,
-            ..Choice::default()
-        },
+        choice: Choice::of(m.listing),
         payment: Payment::Card(m.card),
         request: "よろしくお願いします。".into(),
         purchase_key: format!("test-purchase-key-{key}"),

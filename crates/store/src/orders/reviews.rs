@@ -1,6 +1,7 @@
 //! Reviews (評価): one per order and side; the buyer's feed the service's and the seller's
 //! rating summaries.
 
+use yorozu_domain::ListingId;
 use yorozu_domain::OrderId;
 use yorozu_domain::orders::ReviewRole;
 
@@ -12,7 +13,8 @@ pub struct ReviewRow {
     pub id: i64,
     #[sqlx(try_from = "i64")]
     pub order_id: OrderId,
-    pub listing_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub listing_id: ListingId,
     /// NULL once the author's account is erased; the review stays, shown as 「退会したユーザー」.
     #[sqlx(try_from = "crate::OptionalId")]
     pub author_id: Option<UserId>,
@@ -37,7 +39,7 @@ pub async fn insert(c: &mut impl Exec, r: &ReviewRow) -> Result<bool> {
          ON CONFLICT DO NOTHING",
         r.id,
         r.order_id.get(),
-        r.listing_id,
+        r.listing_id.get(),
         r.author_id.map(UserId::get),
         r.subject_id.get(),
         r.author_role.as_str(),
@@ -69,7 +71,8 @@ pub struct PublicReview {
     pub id: i64,
     #[sqlx(try_from = "i64")]
     pub order_id: OrderId,
-    pub listing_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub listing_id: ListingId,
     pub listing_title: String,
     #[sqlx(try_from = "crate::OptionalId")]
     pub author_id: Option<UserId>,
@@ -83,7 +86,7 @@ pub struct PublicReview {
 /// The buyers' reviews of a service, newest first.
 pub async fn for_listing(
     c: &mut impl Exec,
-    listing_id: i64,
+    listing_id: ListingId,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<PublicReview>> {
@@ -98,7 +101,7 @@ pub async fn for_listing(
          LEFT JOIN profiles p ON p.user_id = r.author_id
          WHERE r.listing_id = $1 AND r.author_role = 'buyer'
          ORDER BY r.created_at DESC, r.id DESC LIMIT $2 OFFSET $3",
-        listing_id,
+        listing_id.get(),
         limit,
         offset
     )?)

@@ -1,5 +1,6 @@
 //! The `orders` table and the options chosen with each order.
 
+use yorozu_domain::ListingId;
 use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
 use yorozu_domain::Yen;
@@ -16,7 +17,8 @@ pub struct OrderRow {
     pub buyer_id: UserId,
     #[sqlx(try_from = "i64")]
     pub seller_id: UserId,
-    pub listing_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub listing_id: ListingId,
     pub listing_title: String,
     pub delivery_days: i64,
     #[sqlx(try_from = "String")]
@@ -93,7 +95,7 @@ pub async fn insert(c: &mut impl Exec, o: &OrderRow) -> Result<bool> {
         o.id.get(),
         o.buyer_id.get(),
         o.seller_id.get(),
-        o.listing_id,
+        o.listing_id.get(),
         &o.listing_title,
         o.delivery_days,
         o.state.as_str(),

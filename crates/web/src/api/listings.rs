@@ -14,6 +14,7 @@ use yorozu_app::listings::form::ListingForm;
 use yorozu_app::listings::manage::{self, Action};
 use yorozu_app::listings::view::{self, ListingView};
 use yorozu_app::listings::{MyListing, edit, images};
+use yorozu_domain::ListingId;
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
@@ -292,7 +293,7 @@ impl From<MyListing> for OwnListing {
 async fn load(
     state: &AppState,
     viewer: Option<&ApiUser>,
-    id: i64,
+    id: ListingId,
     locale: yorozu_domain::Locale,
 ) -> ApiResult<Listing> {
     let view = view::load(&state.app, viewer.map(|ApiUser(u)| u), id).await?;
@@ -334,7 +335,7 @@ pub async fn get(
     State(state): State<AppState>,
     caller: Option<ApiUser>,
     ApiLocale(locale): ApiLocale,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<ListingId>,
 ) -> ApiResult<Json<Listing>> {
     Ok(Json(load(&state, caller.as_ref(), id, locale).await?))
 }
@@ -344,7 +345,7 @@ pub async fn update(
     State(state): State<AppState>,
     caller: ApiUser,
     ApiLocale(locale): ApiLocale,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<ListingId>,
     ApiJson(input): ApiJson<ListingInput>,
 ) -> ApiResult<Json<Listing>> {
     edit::update(&state.app, &caller.0, id, &input.into()).await?;
@@ -375,7 +376,7 @@ pub struct StatusBody {
 pub async fn set_status(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<ListingId>,
     ApiJson(input): ApiJson<StatusRequest>,
 ) -> ApiResult<Json<StatusBody>> {
     let action = match input.action {
@@ -401,7 +402,7 @@ pub struct CreatedImage {
 pub async fn add_image(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(listing_id): ApiId,
+    ApiId(listing_id): ApiId<ListingId>,
     ImageBody(bytes): ImageBody,
 ) -> ApiResult<Response> {
     let id = images::add(&state.app, &user, listing_id, bytes).await?;

@@ -19,6 +19,7 @@ use yorozu_app::orders::place::{self, Payment, Purchase};
 use yorozu_app::orders::quote::{self, Choice};
 use yorozu_app::orders::view::{self, Actions, OrderDetail, OrderSummary};
 use yorozu_app::orders::{self, Order, Party, order_path};
+use yorozu_domain::ListingId;
 use yorozu_domain::Locale;
 use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
@@ -55,6 +56,7 @@ impl QuoteRequest {
                 .listing_id
                 .trim()
                 .parse()
+                .map(ListingId::new)
                 .map_err(|_| AppError::NotFound)?,
             options: self.options,
             points: self.points.map(|p| p.to_string()).unwrap_or_default(),

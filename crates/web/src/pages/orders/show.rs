@@ -10,6 +10,7 @@ use yorozu_app::orders::Party;
 use yorozu_app::orders::Review;
 use yorozu_app::orders::view::{self, Actions, MessageView, OrderDetail};
 use yorozu_app::payments::cards;
+use yorozu_domain::ListingId;
 use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
 use yorozu_domain::Yen;
@@ -102,7 +103,7 @@ struct OrderPage<'a> {
     ctx: &'a Ctx,
     id: OrderId,
     title: String,
-    listing_id: i64,
+    listing_id: ListingId,
     is_buyer: bool,
     state_key: &'static str,
     state_label: String,
