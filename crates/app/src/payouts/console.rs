@@ -3,6 +3,7 @@
 //! seller's name and where the money goes (bank, branch, masked number). The actions are in
 //! [`super::batches`].
 
+use yorozu_domain::BatchId;
 use yorozu_domain::Yen;
 use yorozu_domain::payouts::bank::{BankCode, BranchCode};
 use yorozu_domain::payouts::banks;
@@ -121,7 +122,7 @@ pub async fn overview(app: &App, operator: &CurrentUser) -> AppResult<Overview> 
 pub async fn batch(
     app: &App,
     operator: &CurrentUser,
-    batch_id: i64,
+    batch_id: BatchId,
 ) -> AppResult<(BatchLine, Vec<Transfer>)> {
     if !operator.is_operator() {
         return Err(AppError::Forbidden);

@@ -3,6 +3,7 @@
 //! and expired sales with their seller and order. The account number and holder stay sealed:
 //! only the last digits are read here.
 
+use yorozu_domain::BatchId;
 use yorozu_domain::OrderId;
 use yorozu_domain::{UserId, Yen};
 
@@ -51,13 +52,13 @@ pub async fn waiting(c: &mut impl Exec, limit: i64) -> Result<Vec<RequestLine>> 
 }
 
 /// The requests of one batch.
-pub async fn in_batch(c: &mut impl Exec, batch_id: i64) -> Result<Vec<RequestLine>> {
+pub async fn in_batch(c: &mut impl Exec, batch_id: BatchId) -> Result<Vec<RequestLine>> {
     Ok(query_as!(
         c,
         fetch_all,
         RequestLine,
         select_lines!("WHERE r.batch_id = $1 ORDER BY r.id"),
-        batch_id
+        batch_id.get()
     )?)
 }
 
@@ -91,13 +92,13 @@ pub async fn batches(c: &mut impl Exec, limit: i64) -> Result<Vec<BatchLine>> {
     )?)
 }
 
-pub async fn batch(c: &mut impl Exec, id: i64) -> Result<Option<BatchLine>> {
+pub async fn batch(c: &mut impl Exec, id: BatchId) -> Result<Option<BatchLine>> {
     Ok(query_as!(
         c,
         fetch_optional,
         BatchLine,
         select_batches!("WHERE b.id = $1"),
-        id
+        id.get()
     )?)
 }
 

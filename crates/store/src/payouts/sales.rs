@@ -2,6 +2,7 @@
 //! expires unrequested.
 
 use yorozu_domain::OrderId;
+use yorozu_domain::WithdrawalId;
 use yorozu_domain::Yen;
 
 use crate::{Exec, Result, execute, query_as, query_scalar};
@@ -174,7 +175,7 @@ pub async fn reinstate(c: &mut impl Exec, order_id: OrderId, now: i64) -> Result
 pub async fn forfeit(
     c: &mut impl Exec,
     seller_id: UserId,
-    withdrawal_id: i64,
+    withdrawal_id: WithdrawalId,
     now: i64,
 ) -> Result<u64> {
     Ok(execute!(
@@ -182,17 +183,17 @@ pub async fn forfeit(
         "UPDATE sales SET expired_at = $3, withdrawal_id = $2
          WHERE seller_id = $1 AND payout_request_id IS NULL AND expired_at IS NULL",
         seller_id.get(),
-        withdrawal_id,
+        withdrawal_id.get(),
         now
     )?)
 }
 
 /// Gives back the sales a withdrawal forfeited (the member undid it).
-pub async fn restore_forfeited(c: &mut impl Exec, withdrawal_id: i64) -> Result<u64> {
+pub async fn restore_forfeited(c: &mut impl Exec, withdrawal_id: WithdrawalId) -> Result<u64> {
     Ok(execute!(
         c,
         "UPDATE sales SET expired_at = NULL, withdrawal_id = NULL WHERE withdrawal_id = $1",
-        withdrawal_id
+        withdrawal_id.get()
     )?)
 }
 

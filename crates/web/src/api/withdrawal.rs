@@ -14,6 +14,7 @@ use yorozu_app::withdrawal::confirm::{self, Confirmation, Outcome, When};
 use yorozu_app::withdrawal::readiness::{self, BlockerLine, Readiness as AppReadiness};
 use yorozu_app::withdrawal::receipt::{self, data_lines};
 use yorozu_app::withdrawal::{Withdrawal, schedule};
+use yorozu_domain::WithdrawalId;
 use yorozu_domain::withdrawal::{BlockerKind, DataCategory, Fate};
 
 use crate::api::auth::ApiUser;
@@ -204,7 +205,7 @@ impl ConfirmAnswer {
         }
     }
 
-    fn scheduled(withdrawal_id: i64, readiness: AppReadiness) -> ConfirmAnswer {
+    fn scheduled(withdrawal_id: WithdrawalId, readiness: AppReadiness) -> ConfirmAnswer {
         ConfirmAnswer::Scheduled {
             withdrawal_id: withdrawal_id.to_string(),
             clears_by_itself_at: readiness.clears_by_itself_at().map(|t| t.unix()),
