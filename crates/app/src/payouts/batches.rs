@@ -25,31 +25,6 @@ fn operator_only(member: &CurrentUser) -> AppResult<()> {
     }
 }
 
-/// What the payouts console shows.
-#[derive(Debug, Clone)]
-pub struct Console {
-    /// Requests waiting for a batch, by transfer date.
-    pub waiting: Vec<PayoutRequest>,
-    pub batches: Vec<Batch>,
-}
-
-pub async fn console(app: &App, operator: &CurrentUser) -> AppResult<Console> {
-    operator_only(operator)?;
-    let mut c = app.db.read().await?;
-    Ok(Console {
-        waiting: requests::with_status(&mut c, PayoutStatus::Requested, 1_000)
-            .await?
-            .into_iter()
-            .map(PayoutRequest::from)
-            .collect(),
-        batches: batches::list(&mut c, 50)
-            .await?
-            .into_iter()
-            .map(Batch::from)
-            .collect(),
-    })
-}
-
 /// A batch with its requests.
 pub async fn batch(
     app: &App,

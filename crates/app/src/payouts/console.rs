@@ -13,7 +13,7 @@ use super::view::{Batch, PayoutRequest};
 use crate::accounts::CurrentUser;
 use crate::{App, AppError, AppResult};
 
-/// How many waiting requests the console reads at most (as [`super::batches::console`]).
+/// How many waiting requests the console reads at most.
 const WAITING_LIMIT: i64 = 1_000;
 /// How many batches the console lists.
 const BATCH_LIMIT: i64 = 50;

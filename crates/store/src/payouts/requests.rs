@@ -103,22 +103,6 @@ pub async fn for_seller(
     )?)
 }
 
-/// Requests in one status, by transfer date then age.
-pub async fn with_status(
-    c: &mut impl Exec,
-    status: PayoutStatus,
-    limit: i64,
-) -> Result<Vec<PayoutRequestRow>> {
-    Ok(query_as!(
-        c,
-        fetch_all,
-        PayoutRequestRow,
-        select_requests!("WHERE status = $1 ORDER BY transfer_date, requested_at, id LIMIT $2"),
-        status.as_str(),
-        limit
-    )?)
-}
-
 /// The requests of a batch.
 pub async fn in_batch(c: &mut impl Exec, batch_id: BatchId) -> Result<Vec<PayoutRequestRow>> {
     Ok(query_as!(

@@ -197,19 +197,6 @@ pub async fn restore_forfeited(c: &mut impl Exec, withdrawal_id: WithdrawalId) -
     )?)
 }
 
-/// Expired sales of every seller (for operators), newest first.
-pub async fn expired(c: &mut impl Exec, limit: i64) -> Result<Vec<SaleRow>> {
-    Ok(query_as!(
-        c,
-        fetch_all,
-        SaleRow,
-        "SELECT order_id, seller_id, amount, credited_at, payout_request_id, expired_at, reinstated_at
-         FROM sales WHERE expired_at IS NOT NULL AND withdrawal_id IS NULL
-         ORDER BY expired_at DESC LIMIT $1",
-        limit
-    )?)
-}
-
 /// A seller's credited sales per month bucket: `(bucket start, sum)` for sales credited in
 /// [from, to), with the bucket computed by the caller's `offset` (Japan time) as
 /// `(credited_at + offset) / month-agnostic day`; months are grouped in Rust from daily sums.
