@@ -13,6 +13,8 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
+use yorozu_domain::ListingId;
+
 use crate::listings::search::SearchResults;
 use crate::listings::view::ListingView;
 
@@ -28,7 +30,7 @@ pub struct CatalogCache {
 struct Inner {
     version: i64,
     search: HashMap<String, Arc<SearchResults>>,
-    listings: HashMap<i64, Arc<ListingView>>,
+    listings: HashMap<ListingId, Arc<ListingView>>,
 }
 
 impl Inner {
@@ -68,7 +70,7 @@ impl CatalogCache {
         }
     }
 
-    pub fn listing(&self, version: i64, id: i64) -> Option<Arc<ListingView>> {
+    pub fn listing(&self, version: i64, id: ListingId) -> Option<Arc<ListingView>> {
         let mut inner = self.inner.lock().ok()?;
         inner.at(version);
         get(&inner.listings, &id)

@@ -31,8 +31,10 @@ impl App {
         self.clock.now()
     }
 
-    pub fn new_id(&self) -> i64 {
-        self.ids.next(self.clock.as_ref())
+    /// A new id of the kind the row needs (`UserId`, `OrderId`, …; a plain `i64` for rows
+    /// whose ids have no type of their own yet), so a new row is typed from the start.
+    pub fn new_id<T: From<i64>>(&self) -> T {
+        T::from(self.ids.next(self.clock.as_ref()))
     }
 
     /// An absolute URL for a path on this site (for mail).

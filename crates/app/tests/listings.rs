@@ -8,6 +8,7 @@ use yorozu_app::listings::form::ListingForm;
 use yorozu_app::listings::manage::{self, Action};
 use yorozu_app::listings::search::{self as search_uc, SearchParams};
 use yorozu_app::listings::{edit, favorites, images, vacation, view};
+use yorozu_domain::ListingId;
 use yorozu_domain::listings::ListingStatus;
 use yorozu_domain::search::normalize;
 use yorozu_domain::{Arg, RowInput, Yen};
@@ -41,7 +42,7 @@ fn full_form() -> ListingForm {
     }
 }
 
-async fn ids_found(t: &TestApp, q: &str) -> Vec<i64> {
+async fn ids_found(t: &TestApp, q: &str) -> Vec<ListingId> {
     let params = SearchParams {
         q: q.into(),
         sort: "new".into(),
@@ -68,7 +69,7 @@ fn nothing_stored() -> Vec<(&'static str, i64)> {
     LISTING_TABLES.iter().map(|t| (*t, 0)).collect()
 }
 
-async fn status_of(t: &TestApp, id: i64) -> (String, Option<i64>) {
+async fn status_of(t: &TestApp, id: ListingId) -> (String, Option<i64>) {
     let mut c = t.app.db.read().await.expect("read");
     let row = yorozu_store::listings::rows::find(&mut c, id)
         .await
@@ -416,7 +417,7 @@ both_backends!(
         );
         assert_eq!(status_of(&t, id).await.0, "deleted");
 
-        let missing = manage::apply(&t.app, &seller, 12345, Action::Publish).await;
+        let missing = manage::apply(&t.app, &seller, ListingId::new(12345), Action::Publish).await;
         assert!(matches!(missing, Err(AppError::NotFound)), "{missing:?}");
     }
 );
@@ -813,7 +814,7 @@ both_backends!(
             let gone = view::load(&t.app, viewer, id).await;
             assert!(matches!(gone, Err(AppError::NotFound)), "{gone:?}");
         }
-        let missing = view::load(&t.app, None, 999).await;
+        let missing = view::load(&t.app, None, ListingId::new(999)).await;
         assert!(matches!(missing, Err(AppError::NotFound)), "{missing:?}");
     }
 );
@@ -958,7 +959,7 @@ both_backends!(
             matches!(refused, Err(AppError::NotFound)),
             "a draft cannot be favourited: {refused:?}"
         );
-        let refused = favorites::set(&t.app, &member, 4242, true).await;
+        let refused = favorites::set(&t.app, &member, ListingId::new(4242), true).await;
         assert!(matches!(refused, Err(AppError::NotFound)), "{refused:?}");
         assert_eq!(t.count("favorites").await, 2);
 

@@ -7,13 +7,13 @@ use yorozu_app::AppError;
 use yorozu_app::orders::cancel::{self, Answer};
 use yorozu_app::orders::deliver;
 use yorozu_app::orders::place::place;
-use yorozu_domain::UserId;
+use yorozu_domain::{OrderId, UserId};
 use yorozu_store::{Db, both_backends};
 
 use support::orders::*;
 
 /// The ledger transactions booked for an order, by kind.
-async fn booked(db: &Db, kind: &str, order_id: i64) -> bool {
+async fn booked(db: &Db, kind: &str, order_id: OrderId) -> bool {
     let mut c = db.read().await.expect("read");
     yorozu_store::ledger::transaction_exists(&mut c, kind, &order_id.to_string())
         .await

@@ -10,8 +10,8 @@ use yorozu_app::orders::deliver::approve;
 use yorozu_app::orders::place::{Payment, place};
 use yorozu_app::paperwork::receipt::{Addressee, receipt};
 use yorozu_app::paperwork::statement::{YearMonth, months, statement};
-use yorozu_domain::Yen;
 use yorozu_domain::orders::PaymentMethod;
+use yorozu_domain::{OrderId, Yen};
 use yorozu_store::{Db, both_backends};
 
 use support::orders::*;
@@ -25,7 +25,7 @@ fn set_clock(m: &Market, unix: i64) {
 }
 
 /// Buys, delivers and approves the service: an order completed now.
-async fn completed(m: &Market, key: &str) -> i64 {
+async fn completed(m: &Market, key: &str) -> OrderId {
     let id = buy(m, key).await;
     deliver(m, id).await;
     approve(&m.t.app, &m.buyer, id).await.expect("approve");
@@ -134,7 +134,7 @@ both_backends!(
             ));
         }
         assert!(matches!(
-            receipt(&m.t.app, &m.buyer, id + 1, None).await,
+            receipt(&m.t.app, &m.buyer, OrderId::new(id.get() + 1), None).await,
             Err(AppError::NotFound)
         ));
         // Not yet paid (後払い): no receipt.
@@ -213,7 +213,7 @@ both_backends!(
             .expect("statement");
         assert_eq!(s.month, june);
         assert_eq!(s.seller_name, "売り手");
-        let ids: Vec<i64> = s.lines.iter().map(|l| l.order_id).collect();
+        let ids: Vec<OrderId> = s.lines.iter().map(|l| l.order_id).collect();
         assert_eq!(ids, vec![first, second]);
         let line = &s.lines[0];
         assert_eq!(line.service_title, "ロゴを作成します");

@@ -53,9 +53,8 @@ both_backends!(coupons_apply_once_within_their_terms, |db: Db| async move {
     ));
 
     let choice = |code: &str| Choice {
-        listing_id: m.listing,
         coupon: code.into(),
-        ..Choice::default()
+        ..Choice::of(m.listing)
     };
     let q = quote(&m.t.app, &m.buyer, &choice("spring500"))
         .await

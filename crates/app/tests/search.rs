@@ -5,6 +5,7 @@
 mod support;
 
 use std::cmp::Reverse;
+use yorozu_domain::ListingId;
 use yorozu_domain::UserId;
 
 use yorozu_app::accounts::CurrentUser;
@@ -58,11 +59,11 @@ const PUBLISHED: [Fixture; 13] = [
 struct World {
     t: TestApp,
     /// Listing id per fixture key.
-    ids: Vec<(&'static str, i64)>,
+    ids: Vec<(&'static str, ListingId)>,
 }
 
 impl World {
-    fn id(&self, key: &str) -> i64 {
+    fn id(&self, key: &str) -> ListingId {
         self.ids
             .iter()
             .find(|(k, _)| *k == key)
@@ -70,7 +71,7 @@ impl World {
             .1
     }
 
-    fn key(&self, id: i64) -> &'static str {
+    fn key(&self, id: ListingId) -> &'static str {
         self.ids
             .iter()
             .find(|(_, i)| *i == id)
@@ -625,7 +626,7 @@ both_backends!(results_are_paged, |db: Db| async move {
         sort: sort.into(),
         ..Default::default()
     };
-    let high: Vec<i64> = run(&t.app, &sorted_by("price-high"))
+    let high: Vec<ListingId> = run(&t.app, &sorted_by("price-high"))
         .await
         .expect("search")
         .cards
@@ -633,14 +634,14 @@ both_backends!(results_are_paged, |db: Db| async move {
         .map(|c| c.id)
         .collect();
     assert_eq!(high, ids[..24]);
-    let low: Vec<i64> = run(&t.app, &sorted_by("price-low"))
+    let low: Vec<ListingId> = run(&t.app, &sorted_by("price-low"))
         .await
         .expect("search")
         .cards
         .iter()
         .map(|c| c.id)
         .collect();
-    let oldest_first: Vec<i64> = ids.iter().rev().take(24).copied().collect();
+    let oldest_first: Vec<ListingId> = ids.iter().rev().take(24).copied().collect();
     assert_eq!(low, oldest_first);
 });
 

@@ -11,7 +11,7 @@ use yorozu_app::accounts::password_reset;
 use yorozu_app::accounts::sign_in::{WITHDRAWAL_FINAL, sign_in_telling};
 use yorozu_app::listings::rank::rank_score;
 use yorozu_app::orders::review::ReviewInput;
-use yorozu_domain::UserId;
+use yorozu_domain::{UserId, WithdrawalId};
 use yorozu_store::{Db, both_backends};
 
 use support::orders::*;
@@ -29,7 +29,12 @@ fn final_refusal<T: std::fmt::Debug>(result: Result<T, AppError>) {
 }
 
 /// Asserts the account's status and the withdrawal's state.
-async fn assert_states(t: &TestApp, user_id: UserId, withdrawal_id: i64, expected: (&str, &str)) {
+async fn assert_states(
+    t: &TestApp,
+    user_id: UserId,
+    withdrawal_id: WithdrawalId,
+    expected: (&str, &str),
+) {
     let found = (
         status(&t.app.db, user_id).await,
         withdrawal_state(&t.app.db, withdrawal_id).await,

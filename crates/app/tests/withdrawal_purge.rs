@@ -10,6 +10,7 @@ use yorozu_app::AppError;
 use yorozu_app::orders::review::ReviewInput;
 use yorozu_app::orders::talk::Upload;
 use yorozu_app::withdrawal::purge::{self, Progress};
+use yorozu_domain::OrderId;
 use yorozu_domain::withdrawal::PurgeStep;
 use yorozu_store::testing::TestDb;
 use yorozu_store::{Backend, Db, both_backends};
@@ -277,7 +278,7 @@ both_backends!(
         )
         .expect("ids");
         drop(c);
-        for id in order_ids {
+        for id in order_ids.into_iter().map(OrderId::new) {
             let detail = yorozu_app::orders::view::detail(&t.app, &m.buyer, id)
                 .await
                 .expect("the buyer's order");

@@ -10,6 +10,7 @@ use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::place::{Payment, Purchase, place};
 use yorozu_app::orders::quote::Choice;
 use yorozu_app::withdrawal::confirm::{Confirmation, When, withdraw};
+use yorozu_domain::ListingId;
 use yorozu_store::{Db, both_backends};
 
 use support::orders::*;
@@ -26,12 +27,9 @@ fn stagger(round: usize) -> std::time::Duration {
     std::time::Duration::from_millis(round as u64 * 8)
 }
 
-fn purchase_of(listing_id: i64, card: i64, key: &str) -> Purchase {
+fn purchase_of(listing_id: ListingId, card: i64, key: &str) -> Purchase {
     Purchase {
-        choice: Choice {
-            listing_id,
-            ..Choice::default()
-        },
+        choice: Choice::of(listing_id),
         payment: Payment::Card(card),
         request: "よろしくお願いします。".into(),
         purchase_key: format!("test-purchase-key-race-{key}"),
@@ -51,7 +49,7 @@ async fn live_orders(db: &Db, column: &str, user: i64) -> i64 {
     .await
 }
 
-async fn seller_with_service(t: &TestApp, round: usize) -> (CurrentUser, i64) {
+async fn seller_with_service(t: &TestApp, round: usize) -> (CurrentUser, ListingId) {
     let seller =
         confirmed_member(t, &format!("race-seller-{round}@example.jp"), "競う売り手").await;
     let listing = publish_new(

@@ -37,7 +37,7 @@ both_backends!(
             (kinds(&buyer), kinds(&seller)),
             (vec![BlockerKind::Purchase], vec![BlockerKind::Sale])
         );
-        assert_eq!(buyer.blockers[0].blocker.reference, id);
+        assert_eq!(buyer.blockers[0].blocker.reference, id.get());
         assert_eq!(buyer.blockers[0].path, format!("/orders/{id}"));
         // Work in progress needs the seller: no date.
         assert_eq!(buyer.clears_by_itself_at(), None);

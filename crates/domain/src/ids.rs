@@ -91,6 +91,22 @@ define_id!(
     /// An API token issued to a member.
     TokenId
 );
+define_id!(
+    /// An order: one purchase of one listing by one buyer, from payment to completion.
+    OrderId
+);
+define_id!(
+    /// A listing (出品): a service a seller offers.
+    ListingId
+);
+define_id!(
+    /// A withdrawal (退会): a member's request to close the account, and its purge.
+    WithdrawalId
+);
+define_id!(
+    /// A payout batch: payout requests sent to the bank in one transfer file.
+    BatchId
+);
 
 #[cfg(test)]
 mod tests {

@@ -37,7 +37,9 @@ mod numbers;
 pub mod text;
 
 pub use error_code::{Arg, ErrorCode, RowInput};
-pub use ids::{DocumentId, JobId, TokenId, UserId, new_id};
+pub use ids::{
+    BatchId, DocumentId, JobId, ListingId, OrderId, TokenId, UserId, WithdrawalId, new_id,
+};
 pub use locale::Locale;
 pub use money::Yen;
 pub use stored::UnknownKey;

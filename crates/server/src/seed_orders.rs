@@ -103,7 +103,7 @@ pub async fn demo_orders(app: &App, emails: &[&str]) -> anyhow::Result<usize> {
             let seller = people.iter().find(|p| p.id == listing.seller_id).cloned();
             let Some(seller) = seller else { continue };
             let purchase = Purchase {
-                choice: Choice { listing_id: listing.id, ..Choice::default() },
+                choice: Choice::of(listing.id),
                 payment: Payment::Card(cards[b]),
                 request: "はじめまして。こちらのサービスをお願いしたく購入しました。よろしくお願いいたします。".into(),
                 purchase_key: format!("demo-seed-{}-{}", listing.id, buyer.id),

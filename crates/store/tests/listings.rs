@@ -2,9 +2,9 @@
 //! the query plans of the search and listing queries on a data set large enough for the
 //! planners to prefer a full scan if no index served.
 
-use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::listings::ListingStatus;
+use yorozu_domain::{ListingId, UserId};
 use yorozu_store::dynamic::{Bind, QueryBuilder};
 use yorozu_store::listings::search::{self, CategoryFilter, Filter, Sort};
 use yorozu_store::listings::{NewListing, favorites, grams, rows};
@@ -91,7 +91,7 @@ async fn insert_users(db: &Db, ids: std::ops::Range<i64>) {
 
 fn new_listing(id: i64, seller_id: i64, title: &str) -> NewListing {
     NewListing {
-        id,
+        id: ListingId::new(id),
         seller_id: UserId::new(seller_id),
         category_id: 301,
         parent_category_id: 3,
@@ -114,23 +114,23 @@ both_backends!(a_favourite_is_counted_once, |db: Db| async move {
         .await
         .expect("listing");
     assert!(
-        favorites::add(&mut tx, UserId::new(2), 10, NOW)
+        favorites::add(&mut tx, UserId::new(2), ListingId::new(10), NOW)
             .await
             .expect("add")
     );
     assert!(
-        !favorites::add(&mut tx, UserId::new(2), 10, NOW + 1)
+        !favorites::add(&mut tx, UserId::new(2), ListingId::new(10), NOW + 1)
             .await
             .expect("add again"),
         "already there"
     );
     assert!(
-        favorites::is_favorite(&mut tx, UserId::new(2), 10)
+        favorites::is_favorite(&mut tx, UserId::new(2), ListingId::new(10))
             .await
             .expect("is")
     );
     assert_eq!(
-        rows::find(&mut tx, 10)
+        rows::find(&mut tx, ListingId::new(10))
             .await
             .expect("find")
             .expect("row")
@@ -138,18 +138,18 @@ both_backends!(a_favourite_is_counted_once, |db: Db| async move {
         1
     );
     assert!(
-        favorites::remove(&mut tx, UserId::new(2), 10)
+        favorites::remove(&mut tx, UserId::new(2), ListingId::new(10))
             .await
             .expect("remove")
     );
     assert!(
-        !favorites::remove(&mut tx, UserId::new(2), 10)
+        !favorites::remove(&mut tx, UserId::new(2), ListingId::new(10))
             .await
             .expect("remove again"),
         "nothing to remove"
     );
     assert_eq!(
-        rows::find(&mut tx, 10)
+        rows::find(&mut tx, ListingId::new(10))
             .await
             .expect("find")
             .expect("row")
@@ -168,8 +168,10 @@ both_backends!(replacing_grams_and_status_guards, |db: Db| async move {
         .expect("listing");
     // More grams than one INSERT statement carries.
     let many: Vec<String> = (0..1000).map(|i| format!("g{i}")).collect();
-    grams::replace(&mut tx, 10, &many).await.expect("grams");
-    grams::replace(&mut tx, 10, &grams_of("ろご"))
+    grams::replace(&mut tx, ListingId::new(10), &many)
+        .await
+        .expect("grams");
+    grams::replace(&mut tx, ListingId::new(10), &grams_of("ろご"))
         .await
         .expect("replace");
     let found: i64 = yorozu_store::query_scalar!(
@@ -185,7 +187,7 @@ both_backends!(replacing_grams_and_status_guards, |db: Db| async move {
     assert!(
         !rows::set_status(
             &mut tx,
-            10,
+            ListingId::new(10),
             ListingStatus::Published,
             ListingStatus::Paused,
             NOW
@@ -196,7 +198,7 @@ both_backends!(replacing_grams_and_status_guards, |db: Db| async move {
     assert!(
         rows::set_status(
             &mut tx,
-            10,
+            ListingId::new(10),
             ListingStatus::Draft,
             ListingStatus::Published,
             NOW + 5
@@ -207,7 +209,7 @@ both_backends!(replacing_grams_and_status_guards, |db: Db| async move {
     assert!(
         rows::set_status(
             &mut tx,
-            10,
+            ListingId::new(10),
             ListingStatus::Published,
             ListingStatus::Paused,
             NOW + 6
@@ -218,7 +220,7 @@ both_backends!(replacing_grams_and_status_guards, |db: Db| async move {
     assert!(
         rows::set_status(
             &mut tx,
-            10,
+            ListingId::new(10),
             ListingStatus::Paused,
             ListingStatus::Published,
             NOW + 7
@@ -226,7 +228,10 @@ both_backends!(replacing_grams_and_status_guards, |db: Db| async move {
         .await
         .expect("status")
     );
-    let row = rows::find(&mut tx, 10).await.expect("find").expect("row");
+    let row = rows::find(&mut tx, ListingId::new(10))
+        .await
+        .expect("find")
+        .expect("row");
     assert_eq!(
         (row.status.as_str(), row.published_at, row.updated_at),
         ("published", Some(NOW + 5), NOW + 7)

@@ -11,8 +11,8 @@ use serde_json::{Value, json};
 use support::*;
 use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
-use yorozu_domain::Timestamp;
 use yorozu_domain::payouts::schedule::Date;
+use yorozu_domain::{OrderId, Timestamp};
 use yorozu_store::{Db, both_backends};
 use yorozu_web::api::openapi::spec;
 
@@ -37,7 +37,7 @@ async fn member(app: &App, email: &str, name: &str) -> Member {
 struct Market {
     seller: Member,
     stranger: Member,
-    order_ids: Vec<i64>,
+    order_ids: Vec<OrderId>,
 }
 
 async fn market(app: &App, orders: usize) -> Market {
@@ -435,7 +435,7 @@ both_backends!(the_sales_page_as_data, |db: Db| async move {
         })
         .collect();
     order_ids.sort();
-    let mut expected: Vec<String> = m.order_ids.iter().map(i64::to_string).collect();
+    let mut expected: Vec<String> = m.order_ids.iter().map(OrderId::to_string).collect();
     expected.sort();
     assert_eq!(order_ids, expected);
     // Twelve months, oldest first, this month last with both sales.

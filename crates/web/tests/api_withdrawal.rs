@@ -14,6 +14,8 @@ use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::place::{Payment, Purchase, place};
 use yorozu_app::orders::quote::Choice;
+use yorozu_domain::ListingId;
+use yorozu_domain::OrderId;
 use yorozu_domain::withdrawal::DATA_TABLE;
 use yorozu_store::{Db, both_backends};
 
@@ -40,7 +42,7 @@ async fn member(app: &App, email: &str, name: &str) -> Member {
 struct Market {
     seller: Member,
     buyer: Member,
-    listing: i64,
+    listing: ListingId,
     card: i64,
 }
 
@@ -57,15 +59,12 @@ async fn market(app: &App) -> Market {
     }
 }
 
-async fn order(app: &App, m: &Market, payment: Payment) -> i64 {
+async fn order(app: &App, m: &Market, payment: Payment) -> OrderId {
     place(
         app,
         &m.buyer.user,
         &Purchase {
-            choice: Choice {
-                listing_id: m.listing,
-                ..Choice::default()
-            },
+            choice: Choice::of(m.listing),
             payment,
             request: "よろしくお願いします。".into(),
             purchase_key: yorozu_app::crypto::random_token(),

@@ -176,10 +176,7 @@ both_backends!(
             &s.app,
             &buyer.user,
             &Purchase {
-                choice: Choice {
-                    listing_id: listing,
-                    ..Choice::default()
-                },
+                choice: Choice::of(listing),
                 payment: Payment::Card(card),
                 request: "よろしくお願いします。".into(),
                 purchase_key: yorozu_app::crypto::random_token(),

@@ -15,8 +15,9 @@ use yorozu_app::payouts::PayoutRequest;
 use yorozu_app::payouts::bank::{self, BankInput};
 use yorozu_app::payouts::{expiry, request, sales};
 use yorozu_app::{App, AppError};
-use yorozu_domain::UserId;
+use yorozu_domain::ListingId;
 use yorozu_domain::payouts::schedule::Date;
+use yorozu_domain::{OrderId, UserId};
 use yorozu_store::{Db, both_backends};
 
 const DAY: i64 = 86_400;
@@ -29,7 +30,7 @@ struct Market {
     operator: CurrentUser,
     buyer: CurrentUser,
     card: i64,
-    sellers: Vec<(CurrentUser, i64)>,
+    sellers: Vec<(CurrentUser, ListingId)>,
 }
 
 async fn market(app: &App, seller_names: &[&str]) -> Market {
@@ -61,7 +62,7 @@ impl Market {
     }
 
     /// One more completed ¥3,000 order for seller `i`; returns the order id.
-    async fn sale(&self, app: &App, i: usize) -> i64 {
+    async fn sale(&self, app: &App, i: usize) -> OrderId {
         let (seller, listing) = &self.sellers[i];
         completed_order(app, &self.buyer, self.card, seller, *listing).await
     }

@@ -19,8 +19,9 @@ use yorozu_app::listings::{edit, manage};
 use yorozu_app::orders::Party;
 use yorozu_app::orders::view;
 use yorozu_app::payments::cards;
-use yorozu_domain::Locale;
+use yorozu_domain::ListingId;
 use yorozu_domain::orders::OrderEvent;
+use yorozu_domain::{Locale, OrderId};
 use yorozu_i18n::Tr;
 use yorozu_store::accounts::users;
 use yorozu_store::both_backends;
@@ -196,7 +197,7 @@ struct Market {
     s: TestServer,
     seller: Browser,
     buyer: Browser,
-    listing: i64,
+    listing: ListingId,
     card: i64,
 }
 
@@ -268,17 +269,18 @@ async fn confirmation_fields(m: &Market, card: i64) -> Vec<(&'static str, String
 }
 
 /// Places an order through the page; returns its id.
-async fn place(m: &Market) -> i64 {
+async fn place(m: &Market) -> OrderId {
     let fields = confirmation_fields(m, m.card).await;
     let placed = post_form(&m.s, &m.buyer, "/orders", &fields).await;
     assert_eq!(placed.status, StatusCode::SEE_OTHER, "{}", placed.html());
     order_id_of(placed.location())
 }
 
-fn order_id_of(location: &str) -> i64 {
+fn order_id_of(location: &str) -> OrderId {
     location
         .strip_prefix("/orders/")
         .and_then(|id| id.parse().ok())
+        .map(OrderId::new)
         .unwrap_or_else(|| panic!("not an order page: {location}"))
 }
 

@@ -16,6 +16,8 @@ use yorozu_app::accounts::CurrentUser;
 use yorozu_app::legal::InvoiceNumber;
 use yorozu_app::orders::place::{Payment, Purchase, place};
 use yorozu_app::orders::quote::Choice;
+use yorozu_domain::ListingId;
+use yorozu_domain::OrderId;
 use yorozu_store::{Db, both_backends};
 use yorozu_web::metrics::Metrics;
 use yorozu_web::{AppState, WebConfig};
@@ -44,7 +46,7 @@ struct Market {
     seller: CurrentUser,
     buyer: CurrentUser,
     stranger: CurrentUser,
-    listing: i64,
+    listing: ListingId,
     card: i64,
 }
 
@@ -64,20 +66,17 @@ async fn market(app: &App) -> Market {
 }
 
 impl Market {
-    async fn completed_order(&self, app: &App) -> i64 {
+    async fn completed_order(&self, app: &App) -> OrderId {
         completed_order(app, &self.buyer, self.card, &self.seller, self.listing).await
     }
 
     /// An order on the deferred-payment path, not yet paid.
-    async fn unpaid_order(&self, app: &App) -> i64 {
+    async fn unpaid_order(&self, app: &App) -> OrderId {
         place(
             app,
             &self.buyer,
             &Purchase {
-                choice: Choice {
-                    listing_id: self.listing,
-                    ..Choice::default()
-                },
+                choice: Choice::of(self.listing),
                 payment: Payment::Deferred,
                 request: "よろしくお願いします。".into(),
                 purchase_key: yorozu_app::crypto::random_token(),
@@ -222,10 +221,7 @@ both_backends!(
             &s.app,
             &m.buyer,
             &Purchase {
-                choice: Choice {
-                    listing_id: m.listing,
-                    ..Choice::default()
-                },
+                choice: Choice::of(m.listing),
                 payment: Payment::Card(m.card),
                 request: "よろしくお願いします。".into(),
                 purchase_key: "cancelled-receipt".into(),

@@ -16,8 +16,9 @@ use yorozu_app::orders::place::{Payment, Purchase, place};
 use yorozu_app::orders::quote::Choice;
 use yorozu_app::payouts::batches::{self, Failure};
 use yorozu_app::payouts::{expiry, request};
-use yorozu_domain::Timestamp;
+use yorozu_domain::ListingId;
 use yorozu_domain::payouts::schedule::{Date, transfer_date};
+use yorozu_domain::{OrderId, Timestamp};
 use yorozu_store::{Db, both_backends};
 
 const DAY: i64 = 86_400;
@@ -35,7 +36,7 @@ struct Market {
     seller: CurrentUser,
     buyer: CurrentUser,
     stranger: CurrentUser,
-    listing: i64,
+    listing: ListingId,
     card: i64,
 }
 
@@ -55,20 +56,17 @@ async fn market(app: &App) -> Market {
 }
 
 impl Market {
-    async fn completed_order(&self, app: &App) -> i64 {
+    async fn completed_order(&self, app: &App) -> OrderId {
         completed_order(app, &self.buyer, self.card, &self.seller, self.listing).await
     }
 
     /// A paid order the seller has not delivered yet: its share is in escrow.
-    async fn paid_order(&self, app: &App) -> i64 {
+    async fn paid_order(&self, app: &App) -> OrderId {
         place(
             app,
             &self.buyer,
             &Purchase {
-                choice: Choice {
-                    listing_id: self.listing,
-                    ..Choice::default()
-                },
+                choice: Choice::of(self.listing),
                 payment: Payment::Card(self.card),
                 request: "よろしくお願いします。".into(),
                 purchase_key: yorozu_app::crypto::random_token(),

@@ -271,9 +271,8 @@ both_backends!(
             &buyer,
             &Purchase {
                 choice: Choice {
-                    listing_id: listing,
                     points: "500".into(),
-                    ..Choice::default()
+                    ..Choice::of(listing)
                 },
                 payment: Payment::Card(card_id),
                 request: "よろしくお願いします。".into(),

@@ -12,15 +12,21 @@ use pages::*;
 use support::*;
 use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
-use yorozu_domain::UserId;
+use yorozu_domain::ListingId;
 use yorozu_domain::orders::ReviewRole;
+use yorozu_domain::{OrderId, UserId};
 use yorozu_store::orders::reviews::{self, ReviewRow};
 use yorozu_store::{both_backends, catalog, listings::rows as listing_rows};
 
 /// The review of a buyer whose account was since erased: the row stays with no author, as
 /// withdrawal leaves the reviews a member wrote (written here through the store, since
 /// withdrawal is not built yet).
-async fn review_by_withdrawn_buyer(app: &App, order_id: i64, listing_id: i64, seller: UserId) {
+async fn review_by_withdrawn_buyer(
+    app: &App,
+    order_id: OrderId,
+    listing_id: ListingId,
+    seller: UserId,
+) {
     let mut tx = app.db.begin().await.expect("begin");
     let row = ReviewRow {
         id: app.new_id(),
@@ -44,7 +50,7 @@ async fn review_by_withdrawn_buyer(app: &App, order_id: i64, listing_id: i64, se
 
 struct Market {
     seller: CurrentUser,
-    listing: i64,
+    listing: ListingId,
 }
 
 async fn market(app: &App) -> Market {

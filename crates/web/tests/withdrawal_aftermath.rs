@@ -18,6 +18,7 @@ use yorozu_app::jobs::Worker;
 use yorozu_app::withdrawal::confirm::{Confirmation, Outcome, When, withdraw};
 use yorozu_app::withdrawal::purge::{self, Progress};
 use yorozu_app::withdrawal::readiness::{self, Forfeits};
+use yorozu_domain::WithdrawalId;
 use yorozu_store::withdrawal::withdrawals;
 use yorozu_store::{Db, both_backends};
 
@@ -25,7 +26,12 @@ const STATS: &str = "/operator/withdrawals";
 const DAY: i64 = 86_400;
 
 /// Closes `member`'s account through the use case, acknowledging whatever it would forfeit.
-async fn close_account(app: &App, member: &CurrentUser, reasons: &[&str], comment: &str) -> i64 {
+async fn close_account(
+    app: &App,
+    member: &CurrentUser,
+    reasons: &[&str],
+    comment: &str,
+) -> WithdrawalId {
     let r = readiness::check(app, member).await.expect("readiness");
     let outcome = withdraw(
         app,
@@ -148,10 +154,7 @@ both_backends!(
             &s.app,
             &buyer,
             &yorozu_app::orders::place::Purchase {
-                choice: yorozu_app::orders::quote::Choice {
-                    listing_id: listing,
-                    ..Default::default()
-                },
+                choice: yorozu_app::orders::quote::Choice::of(listing),
                 payment: yorozu_app::orders::place::Payment::Card(card),
                 request: "お願いします。".into(),
                 purchase_key: yorozu_app::crypto::random_token(),
@@ -183,7 +186,7 @@ both_backends!(
 
 /// Runs every due job (mail, the purge) and then the purge itself, until the withdrawal is
 /// purged.
-async fn purge_now(app: &App, withdrawal_id: i64) {
+async fn purge_now(app: &App, withdrawal_id: WithdrawalId) {
     for _ in 0..3 {
         Worker::new(app.clone(), Duration::from_millis(10))
             .run_due()

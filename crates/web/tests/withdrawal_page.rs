@@ -14,8 +14,9 @@ use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::place::{Payment, Purchase, place};
 use yorozu_app::orders::quote::Choice;
-use yorozu_domain::UserId;
+use yorozu_domain::ListingId;
 use yorozu_domain::withdrawal::DATA_TABLE;
+use yorozu_domain::{OrderId, UserId};
 use yorozu_i18n::Tr;
 use yorozu_store::{Db, both_backends};
 
@@ -27,7 +28,7 @@ const TITLE: &str = "名刺をデザインします";
 struct Market {
     seller: CurrentUser,
     buyer: CurrentUser,
-    listing: i64,
+    listing: ListingId,
     card: i64,
 }
 
@@ -45,15 +46,12 @@ async fn market(app: &App) -> Market {
 }
 
 /// Places an order (paid by card unless `deferred`); it is then in progress (or unpaid).
-async fn order(app: &App, m: &Market, deferred: bool) -> i64 {
+async fn order(app: &App, m: &Market, deferred: bool) -> OrderId {
     place(
         app,
         &m.buyer,
         &Purchase {
-            choice: Choice {
-                listing_id: m.listing,
-                ..Choice::default()
-            },
+            choice: Choice::of(m.listing),
             payment: if deferred {
                 Payment::Deferred
             } else {
@@ -76,7 +74,7 @@ async fn page_of(s: &TestServer, who: &CurrentUser) -> Page {
 }
 
 /// The order link as the page writes it.
-fn order_link(id: i64) -> String {
+fn order_link(id: OrderId) -> String {
     format!(r#"<a href="/orders/{id}">{TITLE}</a>"#)
 }
 

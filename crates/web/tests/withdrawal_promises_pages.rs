@@ -152,10 +152,7 @@ both_backends!(
             &s.app,
             &buyer,
             &yorozu_app::orders::place::Purchase {
-                choice: yorozu_app::orders::quote::Choice {
-                    listing_id: listing,
-                    ..Default::default()
-                },
+                choice: yorozu_app::orders::quote::Choice::of(listing),
                 payment: yorozu_app::orders::place::Payment::Card(card_id),
                 request: "よろしくお願いします。".into(),
                 purchase_key: yorozu_app::crypto::random_token(),

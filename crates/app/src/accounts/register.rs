@@ -101,7 +101,7 @@ async fn insert_member(
     throttle::count_mail_request(app, Bucket::SignUp, &client.ip).await?;
 
     let hash = hash_password(password.expose()).map_err(|e| AppError::Internal(e.to_string()))?;
-    let user_id = UserId::new(app.new_id());
+    let user_id = app.new_id();
     let mut tx = app.db.begin().await?;
     let inserted = create(
         &mut tx,

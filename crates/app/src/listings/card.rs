@@ -1,13 +1,13 @@
 //! A result card: what search, favourites, the home page and a seller's page show of a
 //! published service.
 
-use yorozu_domain::{UserId, Yen};
+use yorozu_domain::{ListingId, UserId, Yen};
 use yorozu_store::listings::search::CardRow;
 
 /// One published service as a card.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Card {
-    pub id: i64,
+    pub id: ListingId,
     pub seller_id: UserId,
     pub title: String,
     pub price: Yen,

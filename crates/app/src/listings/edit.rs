@@ -1,5 +1,6 @@
 //! Creating a draft and editing a listing's content.
 
+use yorozu_domain::ListingId;
 use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::search::index_grams;
@@ -12,7 +13,7 @@ use crate::listings::owned;
 use crate::{App, AppError, AppResult};
 
 /// Creates a private draft; returns its id.
-pub async fn create(app: &App, seller: &CurrentUser, form: &ListingForm) -> AppResult<i64> {
+pub async fn create(app: &App, seller: &CurrentUser, form: &ListingForm) -> AppResult<ListingId> {
     if !seller.email_verified {
         return Err(AppError::Conflict("listing-needs-confirmed-email"));
     }
@@ -32,7 +33,7 @@ pub async fn create(app: &App, seller: &CurrentUser, form: &ListingForm) -> AppR
 pub async fn update(
     app: &App,
     seller: &CurrentUser,
-    listing_id: i64,
+    listing_id: ListingId,
     form: &ListingForm,
 ) -> AppResult<()> {
     // Ownership first: someone else's listing must not answer differently for valid and
@@ -56,7 +57,7 @@ pub async fn update(
 
 fn new_listing(
     app: &App,
-    id: i64,
+    id: ListingId,
     seller_id: UserId,
     v: &ValidListing,
     seller_verified: bool,
@@ -79,7 +80,7 @@ fn new_listing(
 }
 
 /// Options, FAQ and the search index follow the content in the same transaction.
-async fn save_children(c: &mut impl Exec, id: i64, v: &ValidListing) -> AppResult<()> {
+async fn save_children(c: &mut impl Exec, id: ListingId, v: &ValidListing) -> AppResult<()> {
     let options: Vec<(String, Yen)> = v
         .options
         .iter()

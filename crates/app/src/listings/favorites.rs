@@ -1,5 +1,6 @@
 //! Favourites (お気に入り).
 
+use yorozu_domain::ListingId;
 use yorozu_domain::listings::ListingStatus;
 use yorozu_store::listings::{favorites, rows, search};
 
@@ -11,7 +12,7 @@ use crate::{App, AppError, AppResult};
 pub async fn set(
     app: &App,
     member: &CurrentUser,
-    listing_id: i64,
+    listing_id: ListingId,
     favorite: bool,
 ) -> AppResult<bool> {
     let mut tx = app.db.begin().await?;
@@ -35,7 +36,11 @@ pub async fn set(
     Ok(favorite)
 }
 
-pub async fn is_favorite(app: &App, member: &CurrentUser, listing_id: i64) -> AppResult<bool> {
+pub async fn is_favorite(
+    app: &App,
+    member: &CurrentUser,
+    listing_id: ListingId,
+) -> AppResult<bool> {
     let mut c = app.db.read().await?;
     Ok(favorites::is_favorite(&mut c, member.id, listing_id).await?)
 }

@@ -1,5 +1,6 @@
 //! Listing images: checked by content, resized, thumbnailed, stored encrypted.
 
+use yorozu_domain::ListingId;
 use yorozu_domain::listings::ListingStatus;
 use yorozu_store::listings::images::{self, ImageRow};
 use yorozu_store::listings::rows;
@@ -16,7 +17,7 @@ const THUMB: (u32, u32) = (480, 360);
 pub async fn add(
     app: &App,
     seller: &CurrentUser,
-    listing_id: i64,
+    listing_id: ListingId,
     bytes: Vec<u8>,
 ) -> AppResult<i64> {
     {
@@ -79,7 +80,7 @@ pub async fn add(
 }
 
 /// Deletes one image of the seller's listing; returns the listing's id.
-pub async fn remove(app: &App, seller: &CurrentUser, image_id: i64) -> AppResult<i64> {
+pub async fn remove(app: &App, seller: &CurrentUser, image_id: i64) -> AppResult<ListingId> {
     let mut tx = app.db.begin().await?;
     let image = images::find(&mut tx, image_id)
         .await?

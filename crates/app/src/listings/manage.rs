@@ -1,5 +1,6 @@
 //! Publishing, pausing (出品停止), resuming and deleting; the seller's own list.
 
+use yorozu_domain::ListingId;
 use yorozu_domain::listings::ListingStatus;
 use yorozu_store::listings::{grams, images, rows};
 
@@ -67,7 +68,7 @@ impl Action {
 pub async fn apply(
     app: &App,
     seller: &CurrentUser,
-    listing_id: i64,
+    listing_id: ListingId,
     action: Action,
 ) -> AppResult<ListingStatus> {
     let mut tx = app.db.begin().await?;

@@ -1,13 +1,13 @@
 //! A seller's own service as their list (出品一覧) shows it, drafts and paused ones included.
 
-use yorozu_domain::Yen;
 use yorozu_domain::listings::ListingStatus;
+use yorozu_domain::{ListingId, Yen};
 use yorozu_store::listings::ListingRow;
 
 /// One of the seller's services, with its counters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MyListing {
-    pub id: i64,
+    pub id: ListingId,
     pub status: ListingStatus,
     pub category_id: i64,
     pub title: String,

@@ -1,6 +1,7 @@
 //! A service page: the listing with its options, FAQ, images and the seller's card.
 
 use std::sync::Arc;
+use yorozu_domain::ListingId;
 use yorozu_domain::UserId;
 
 use yorozu_domain::listings::{ListingPageView, ListingStatus, Revisions, purchasable_now};
@@ -61,7 +62,7 @@ impl From<rows::SellerTotals> for SellerStats {
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ListingView {
-    pub id: i64,
+    pub id: ListingId,
     pub status: ListingStatus,
     pub category_id: i64,
     pub title: String,
@@ -101,7 +102,7 @@ pub struct ListingView {
 pub async fn load(
     app: &App,
     viewer: Option<&CurrentUser>,
-    listing_id: i64,
+    listing_id: ListingId,
 ) -> AppResult<ListingView> {
     let mut c = app.db.read().await?;
     let version = catalog::version(&mut c).await?;
@@ -146,7 +147,7 @@ impl ListingView {
 async fn load_uncached(
     app: &App,
     viewer: Option<&CurrentUser>,
-    listing_id: i64,
+    listing_id: ListingId,
 ) -> AppResult<ListingView> {
     let mut c = app.db.read().await?;
     let row = rows::find(&mut c, listing_id)
@@ -237,7 +238,7 @@ async fn load_uncached(
 pub async fn edit_form(
     app: &App,
     seller: &CurrentUser,
-    listing_id: i64,
+    listing_id: ListingId,
 ) -> AppResult<(ListingForm, ListingView)> {
     let view = load(app, Some(seller), listing_id).await?;
     if !view.viewer_is_seller {
@@ -303,7 +304,7 @@ const SELLER_PAGE_LIMIT: i64 = 60;
 
 pub async fn seller_listings(app: &App, seller_id: UserId) -> AppResult<SellerListings> {
     let mut c = app.db.read().await?;
-    let ids: Vec<i64> = rows::list_published_by_seller(&mut c, seller_id, SELLER_PAGE_LIMIT)
+    let ids: Vec<ListingId> = rows::list_published_by_seller(&mut c, seller_id, SELLER_PAGE_LIMIT)
         .await?
         .into_iter()
         .map(|r| r.id)

@@ -33,7 +33,7 @@ pub async fn create_operator(
             existing.id
         }
         None => {
-            let id = UserId::new(app.new_id());
+            let id = app.new_id();
             create(
                 &mut tx,
                 app,

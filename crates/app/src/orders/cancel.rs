@@ -2,6 +2,7 @@
 //! within the answer period (24 hours by default), and silence is agreement (a job). The
 //! requester may withdraw an open request.
 
+use yorozu_domain::OrderId;
 use yorozu_domain::Timestamp;
 use yorozu_domain::orders::text::REASON_MAX_CHARS;
 use yorozu_domain::orders::{CancellationStatus, OrderEvent, OrderText, cancellation_deadline};
@@ -20,7 +21,7 @@ use crate::{App, AppError, AppResult, Fields};
 pub async fn request(
     app: &App,
     member: &CurrentUser,
-    order_id: i64,
+    order_id: OrderId,
     reason: &str,
 ) -> AppResult<i64> {
     let mut fields = Fields::default();
@@ -86,7 +87,7 @@ pub enum Answer {
 pub async fn answer(
     app: &App,
     member: &CurrentUser,
-    order_id: i64,
+    order_id: OrderId,
     answer: Answer,
     text: &str,
 ) -> AppResult<()> {
@@ -147,7 +148,7 @@ pub async fn answer(
 }
 
 /// The requester withdraws their open request.
-pub async fn withdraw(app: &App, member: &CurrentUser, order_id: i64) -> AppResult<()> {
+pub async fn withdraw(app: &App, member: &CurrentUser, order_id: OrderId) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     super::lock_for(&mut tx, order_id, member.id).await?;
     let open = cancellations::open(&mut tx, order_id)

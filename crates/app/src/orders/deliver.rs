@@ -1,6 +1,7 @@
 //! Formal delivery (正式な納品) and the buyer's answer: approval, or sending it back once.
 //! Without an answer the delivery is approved automatically (see [`super::jobs`]).
 
+use yorozu_domain::OrderId;
 use yorozu_domain::Timestamp;
 use yorozu_domain::orders::text::{MESSAGE_MAX_CHARS, REASON_MAX_CHARS};
 use yorozu_domain::orders::{
@@ -22,7 +23,7 @@ use crate::{App, AppError, AppResult, Fields};
 pub async fn deliver(
     app: &App,
     seller: &CurrentUser,
-    order_id: i64,
+    order_id: OrderId,
     note: &str,
     files: Vec<Upload>,
 ) -> AppResult<()> {
@@ -100,7 +101,7 @@ pub async fn deliver(
 }
 
 /// The buyer approves the delivery: the order completes.
-pub async fn approve(app: &App, buyer: &CurrentUser, order_id: i64) -> AppResult<()> {
+pub async fn approve(app: &App, buyer: &CurrentUser, order_id: OrderId) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     let (order, party) = super::lock_for(&mut tx, order_id, buyer.id).await?;
     if party != Party::Buyer {
@@ -149,7 +150,7 @@ pub(crate) async fn complete(
 pub async fn send_back(
     app: &App,
     buyer: &CurrentUser,
-    order_id: i64,
+    order_id: OrderId,
     reason: &str,
 ) -> AppResult<()> {
     let mut fields = Fields::default();

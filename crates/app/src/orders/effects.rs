@@ -2,6 +2,7 @@
 //! points and coupons restored, the service's figures, jobs and mail. Each function runs
 //! inside the caller's transaction, right after the state change.
 
+use yorozu_domain::ListingId;
 use yorozu_domain::Yen;
 use yorozu_domain::orders::{CancellationStatus, DeliveryOutcome, OrderQuote, Transaction};
 use yorozu_domain::promotions::PointKind;
@@ -165,7 +166,7 @@ async fn restore_discounts(c: &mut impl Exec, app: &App, order: &OrderRow) -> Ap
 }
 
 /// Recomputes a service's "recommended" score after its sales or rating changed.
-pub async fn refresh_rank(c: &mut impl Exec, listing_id: i64) -> AppResult<()> {
+pub async fn refresh_rank(c: &mut impl Exec, listing_id: ListingId) -> AppResult<()> {
     if let Some(l) = listing_rows::find(c, listing_id).await? {
         let score = rank_score(
             l.sales_count,

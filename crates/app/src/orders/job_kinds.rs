@@ -5,11 +5,12 @@
 //! types existed.
 
 use serde::{Deserialize, Serialize};
+use yorozu_domain::OrderId;
 
 /// A delivery nobody answered is approved.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AutoApprove {
-    pub order_id: i64,
+    pub order_id: OrderId,
     #[serde(rename = "item_id")]
     pub delivery_id: i64,
 }
@@ -17,7 +18,7 @@ pub struct AutoApprove {
 /// A cancellation request nobody answered takes effect.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CancellationTimeout {
-    pub order_id: i64,
+    pub order_id: OrderId,
     #[serde(rename = "item_id")]
     pub request_id: i64,
 }
@@ -25,11 +26,11 @@ pub struct CancellationTimeout {
 /// An unpaid deferred order expires.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PaymentExpiry {
-    pub order_id: i64,
+    pub order_id: OrderId,
 }
 
 /// A cancelled order's card payment is refunded at the provider.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Refund {
-    pub order_id: i64,
+    pub order_id: OrderId,
 }

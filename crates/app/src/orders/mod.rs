@@ -26,6 +26,7 @@ pub mod view;
 pub use order::{Order, OrderOption};
 pub use records::{Attachment, Cancellation, Delivery, Review};
 
+use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
 use yorozu_domain::orders::ReviewRole;
 use yorozu_store::Exec;
@@ -90,7 +91,7 @@ pub(crate) fn domain_order(row: &OrderRow) -> AppResult<yorozu_domain::orders::O
 /// reveal nothing.
 pub(crate) async fn load_for(
     c: &mut impl Exec,
-    order_id: i64,
+    order_id: OrderId,
     user_id: UserId,
 ) -> AppResult<(OrderRow, Party)> {
     let order = rows::find(c, order_id).await?.ok_or(AppError::NotFound)?;
@@ -101,7 +102,7 @@ pub(crate) async fn load_for(
 /// Like [`load_for`] inside a write transaction, with the row locked on PostgreSQL.
 pub(crate) async fn lock_for(
     c: &mut impl Exec,
-    order_id: i64,
+    order_id: OrderId,
     user_id: UserId,
 ) -> AppResult<(OrderRow, Party)> {
     let order = rows::lock(c, order_id).await?.ok_or(AppError::NotFound)?;
@@ -110,6 +111,6 @@ pub(crate) async fn lock_for(
 }
 
 /// The path of an order's page.
-pub fn order_path(order_id: i64) -> String {
+pub fn order_path(order_id: OrderId) -> String {
     format!("/orders/{order_id}")
 }

@@ -2,8 +2,9 @@
 //! row stays inside app; what only the platform needs (the purchase key, the card and charge
 //! ids, the coupon id) is left out.
 
+use yorozu_domain::ListingId;
 use yorozu_domain::orders::{OrderState, PaymentMethod};
-use yorozu_domain::{UserId, Yen};
+use yorozu_domain::{OrderId, UserId, Yen};
 use yorozu_store::orders::OrderRow;
 use yorozu_store::orders::rows::OrderOptionRow;
 
@@ -12,10 +13,10 @@ use super::Party;
 /// One order (取引).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Order {
-    pub id: i64,
+    pub id: OrderId,
     pub buyer_id: UserId,
     pub seller_id: UserId,
-    pub listing_id: i64,
+    pub listing_id: ListingId,
     /// The service's title when it was bought.
     pub listing_title: String,
     pub delivery_days: i64,

@@ -1,6 +1,7 @@
 //! Charging the buyer's card for an order, at purchase or later on the deferred path, and
 //! paying a deferred order.
 
+use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
 use yorozu_domain::orders::{OrderEvent, OrderState};
 use yorozu_i18n::Arg;
@@ -70,7 +71,7 @@ pub(crate) async fn void(app: &App, charge: &Charge, key: &str) {
 pub async fn pay_deferred(
     app: &App,
     buyer: &CurrentUser,
-    order_id: i64,
+    order_id: OrderId,
     card_id: i64,
 ) -> AppResult<()> {
     let (order, card, seller) = {

@@ -11,6 +11,7 @@
 //! On the deferred path (後払い) the order waits for payment until its deadline, when a job
 //! expires it and gives the points and coupon back.
 
+use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
 use yorozu_domain::orders::text::REQUEST_MAX_CHARS;
 use yorozu_domain::orders::{MessageKind, Order, OrderText, PaymentMethod, payment_deadline};
@@ -57,7 +58,7 @@ pub struct Purchase {
 /// The outcome: the order, and whether this request created it (or found it already made).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Placed {
-    pub order_id: i64,
+    pub order_id: OrderId,
     pub created: bool,
 }
 

@@ -2,6 +2,7 @@
 //! costs, worked out from the service, the chosen options, points and a coupon. The same
 //! pricing checks a purchase again when it is placed ([`super::place`]).
 
+use yorozu_domain::ListingId;
 use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::listings::{ListingStatus, purchasable_now};
@@ -19,9 +20,9 @@ use crate::mail::compose::locale_of;
 use crate::{App, AppError, AppResult, FieldError};
 
 /// What the buyer chose on the service page and the confirmation screen.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Choice {
-    pub listing_id: i64,
+    pub listing_id: ListingId,
     /// Positions of the chosen paid options.
     pub options: Vec<i64>,
     /// Points to use, as typed (blank = none).
@@ -30,10 +31,22 @@ pub struct Choice {
     pub coupon: String,
 }
 
+impl Choice {
+    /// The service alone: no options, points or coupon.
+    pub fn of(listing_id: ListingId) -> Choice {
+        Choice {
+            listing_id,
+            options: Vec::new(),
+            points: String::new(),
+            coupon: String::new(),
+        }
+    }
+}
+
 /// The service as quoted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuotedListing {
-    pub id: i64,
+    pub id: ListingId,
     pub seller_id: UserId,
     pub title: String,
     /// The service's own price, without options.
@@ -151,10 +164,7 @@ pub async fn confirmation(
     let priced = match price(&mut c, app, buyer, &without_refused(choice, &refused)).await {
         Ok(priced) => priced,
         Err(AppError::Invalid(_)) => {
-            let bare = Choice {
-                listing_id: choice.listing_id,
-                ..Choice::default()
-            };
+            let bare = Choice::of(choice.listing_id);
             price(&mut c, app, buyer, &bare).await?
         }
         Err(e) => return Err(e),

@@ -1,6 +1,8 @@
 //! What hangs off an order, as app hands it out: formal deliveries, cancellation requests,
 //! reviews and talk-room attachments, with their states as domain types.
 
+use yorozu_domain::ListingId;
+use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
 use yorozu_domain::orders::{CancellationStatus, DeliveryOutcome, ReviewRole};
 use yorozu_store::orders::cancellations::CancellationRow;
@@ -12,7 +14,7 @@ use yorozu_store::orders::talk::AttachmentRow;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Delivery {
     pub id: i64,
-    pub order_id: i64,
+    pub order_id: OrderId,
     /// The talk-room entry with the delivery's note and files.
     pub message_id: i64,
     pub outcome: DeliveryOutcome,
@@ -43,7 +45,7 @@ impl From<DeliveryRow> for Delivery {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cancellation {
     pub id: i64,
-    pub order_id: i64,
+    pub order_id: OrderId,
     /// The user id of the side that asked.
     pub requested_by: UserId,
     pub reason: String,
@@ -76,8 +78,8 @@ impl From<CancellationRow> for Cancellation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Review {
     pub id: i64,
-    pub order_id: i64,
-    pub listing_id: i64,
+    pub order_id: OrderId,
+    pub listing_id: ListingId,
     /// `None` once the author's account is erased; the review stays.
     pub author_id: Option<UserId>,
     pub subject_id: UserId,
@@ -113,7 +115,7 @@ impl From<ReviewRow> for Review {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {
     pub id: i64,
-    pub order_id: i64,
+    pub order_id: OrderId,
     pub message_id: i64,
     /// The name to show and to download under, cleaned (see [`super::talk::clean_name`]).
     pub file_name: String,

@@ -1,6 +1,7 @@
 //! Reviews (評価) after completion: the buyer rates the seller and the service (optionally
 //! anonymously), the seller rates the buyer; once each.
 
+use yorozu_domain::OrderId;
 use yorozu_domain::orders::text::REVIEW_MAX_CHARS;
 use yorozu_domain::orders::{OrderState, OrderText, Rating, ReviewRole};
 use yorozu_i18n::Arg;
@@ -25,7 +26,7 @@ pub struct ReviewInput {
 pub async fn write(
     app: &App,
     member: &CurrentUser,
-    order_id: i64,
+    order_id: OrderId,
     input: &ReviewInput,
 ) -> AppResult<()> {
     let mut fields = Fields::default();

@@ -6,6 +6,7 @@
 //! changed or an account closed must show at once). The listing's own counters, which every
 //! buyer review updates together with the catalogue version, tell when there is nothing to read.
 
+use yorozu_domain::ListingId;
 use yorozu_domain::UserId;
 use yorozu_domain::orders::ReviewRole;
 use yorozu_store::Exec;
@@ -37,7 +38,7 @@ pub enum ReviewAuthor {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewView {
     pub id: i64,
-    pub listing_id: i64,
+    pub listing_id: ListingId,
     /// The service's title when it was bought.
     pub listing_title: String,
     pub author: ReviewAuthor,
@@ -100,7 +101,7 @@ pub struct ServicePage {
 pub async fn service_page(
     app: &App,
     viewer: Option<&CurrentUser>,
-    listing_id: i64,
+    listing_id: ListingId,
 ) -> AppResult<ServicePage> {
     let listing = view::load(app, viewer, listing_id).await?;
     let (reviews, more_reviews) = if listing.rating_count == 0 || listing.paused_notice {
@@ -129,7 +130,7 @@ pub struct ServiceReviews {
 pub async fn service_reviews(
     app: &App,
     viewer: Option<&CurrentUser>,
-    listing_id: i64,
+    listing_id: ListingId,
     page: i64,
 ) -> AppResult<ServiceReviews> {
     if page < 1 {
@@ -159,7 +160,7 @@ pub async fn service_reviews(
 /// `limit` reviews from `offset`, and whether more follow (one row more is read to know).
 async fn page_of(
     c: &mut impl Exec,
-    listing_id: i64,
+    listing_id: ListingId,
     limit: i64,
     offset: i64,
 ) -> AppResult<(Vec<ReviewView>, bool)> {
@@ -209,8 +210,8 @@ mod tests {
     fn row(author_id: Option<UserId>, name: Option<&str>, anonymous: bool) -> PublicReview {
         PublicReview {
             id: 1,
-            order_id: 2,
-            listing_id: 3,
+            order_id: yorozu_domain::OrderId::new(2),
+            listing_id: ListingId::new(3),
             listing_title: "ロゴ".into(),
             author_id,
             author_name: name.map(str::to_owned),

@@ -2,6 +2,7 @@
 //! marks, and mail to the other side (a `messages` mail, which members may switch off).
 //! The room closes for new messages 120 days after the order (configurable).
 
+use yorozu_domain::OrderId;
 use yorozu_domain::Timestamp;
 use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
@@ -76,7 +77,11 @@ pub fn clean_name(name: &str) -> String {
 
 /// Writes uploads to the file store (encrypted at rest) before the transaction that records
 /// them; on failure the caller removes them again with [`discard_files`].
-pub async fn store_files(app: &App, order_id: i64, files: &[Upload]) -> AppResult<Vec<StoredFile>> {
+pub async fn store_files(
+    app: &App,
+    order_id: OrderId,
+    files: &[Upload],
+) -> AppResult<Vec<StoredFile>> {
     let mut stored = Vec::with_capacity(files.len());
     for f in files {
         let id = app.new_id();
@@ -163,7 +168,7 @@ pub(crate) fn is_open(app: &App, order: &OrderRow, now: i64) -> bool {
 pub async fn post_message(
     app: &App,
     member: &CurrentUser,
-    order_id: i64,
+    order_id: OrderId,
     body: &str,
     files: Vec<Upload>,
 ) -> AppResult<i64> {
@@ -223,7 +228,7 @@ pub async fn post_message(
 pub async fn mark_read(
     app: &App,
     member: &CurrentUser,
-    order_id: i64,
+    order_id: OrderId,
     message_id: i64,
 ) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
@@ -237,7 +242,7 @@ pub async fn mark_read(
 pub async fn attachment(
     app: &App,
     member: &CurrentUser,
-    order_id: i64,
+    order_id: OrderId,
     attachment_id: i64,
 ) -> AppResult<(Attachment, Vec<u8>)> {
     let row = {

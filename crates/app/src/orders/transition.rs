@@ -1,6 +1,7 @@
 //! The one way an order changes state.
 
 use yorozu_domain::ErrorCode;
+use yorozu_domain::OrderId;
 use yorozu_domain::orders::{MessageKind, Order, OrderEvent, OrderTransitionError};
 use yorozu_store::Exec;
 use yorozu_store::orders::{OrderRow, Transition, talk};
@@ -77,7 +78,12 @@ pub(crate) async fn apply(
 
 /// Writes a platform note into the talk room: `message_id` is a Fluent id shown in the
 /// reader's language.
-pub async fn note(c: &mut impl Exec, app: &App, order_id: i64, message_id: &str) -> AppResult<()> {
+pub async fn note(
+    c: &mut impl Exec,
+    app: &App,
+    order_id: OrderId,
+    message_id: &str,
+) -> AppResult<()> {
     talk::insert_message(
         c,
         &talk::MessageRow {

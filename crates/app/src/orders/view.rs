@@ -2,6 +2,7 @@
 //! allows them), and a member's purchases or sales.
 
 use std::collections::HashMap;
+use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 
@@ -104,7 +105,7 @@ pub(crate) async fn names(c: &mut impl Exec, ids: &[UserId]) -> AppResult<HashMa
 }
 
 /// The order page's data for `member`; marks the room read up to its newest message.
-pub async fn detail(app: &App, member: &CurrentUser, order_id: i64) -> AppResult<OrderDetail> {
+pub async fn detail(app: &App, member: &CurrentUser, order_id: OrderId) -> AppResult<OrderDetail> {
     let mut c = app.db.read().await?;
     let (order, party) = super::load_for(&mut c, order_id, member.id).await?;
     let counterpart_id = party.counterpart(&order);
@@ -253,7 +254,7 @@ pub async fn list(
     let mut c = app.db.read().await?;
     let total = rows::count_for(&mut c, side, member.id).await?;
     let orders = rows::list_for(&mut c, side, member.id, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
-    let unread: HashMap<i64, i64> = talk::unread_counts(&mut c, member.id)
+    let unread: HashMap<OrderId, i64> = talk::unread_counts(&mut c, member.id)
         .await?
         .into_iter()
         .collect();

@@ -5,6 +5,7 @@
 //! silently lose a document. Unpaid and expired orders have none. Everyone but the buyer,
 //! the seller included, gets "not found", so that receipt URLs reveal nothing.
 
+use yorozu_domain::OrderId;
 use yorozu_domain::Yen;
 use yorozu_domain::orders::{OrderState, PaymentMethod};
 use yorozu_store::orders::rows;
@@ -67,7 +68,7 @@ pub struct ReceiptCancellation {
 #[derive(Debug, Clone)]
 pub struct Receipt {
     /// The receipt number: the order id.
-    pub number: i64,
+    pub number: OrderId,
     /// The issue date: when the order was paid (unix seconds; shown as a Japan-time date).
     pub issued_at: i64,
     /// 宛名: the buyer's display name, or the name they asked for.
@@ -101,7 +102,7 @@ pub struct Receipt {
 pub async fn receipt(
     app: &App,
     member: &CurrentUser,
-    order_id: i64,
+    order_id: OrderId,
     addressee: Option<&Addressee>,
 ) -> AppResult<Receipt> {
     let mut c = app.db.read().await?;

@@ -9,8 +9,8 @@
 use std::fmt;
 
 use time::{Date, Month, OffsetDateTime, UtcOffset};
-use yorozu_domain::Yen;
 use yorozu_domain::orders::OrderState;
+use yorozu_domain::{OrderId, Yen};
 use yorozu_store::orders::paperwork;
 
 use super::{JST_OFFSET_SECONDS, TaxBreakdown, included_tax};
@@ -108,7 +108,7 @@ impl fmt::Display for YearMonth {
 /// One completed sale on a statement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatementLine {
-    pub order_id: i64,
+    pub order_id: OrderId,
     pub service_title: String,
     pub completed_at: i64,
     /// The sale price (service and options).

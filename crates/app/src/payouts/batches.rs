@@ -2,6 +2,7 @@
 //! (→ processing), pay it with the Zengin file, then mark the batch transferred or single
 //! transfers failed. Each step is one transaction with its ledger entries and audit entry.
 
+use yorozu_domain::BatchId;
 use yorozu_domain::Yen;
 use yorozu_domain::orders::Transaction;
 use yorozu_domain::payouts::{BatchStatus, PayoutStatus};
@@ -24,36 +25,11 @@ fn operator_only(member: &CurrentUser) -> AppResult<()> {
     }
 }
 
-/// What the payouts console shows.
-#[derive(Debug, Clone)]
-pub struct Console {
-    /// Requests waiting for a batch, by transfer date.
-    pub waiting: Vec<PayoutRequest>,
-    pub batches: Vec<Batch>,
-}
-
-pub async fn console(app: &App, operator: &CurrentUser) -> AppResult<Console> {
-    operator_only(operator)?;
-    let mut c = app.db.read().await?;
-    Ok(Console {
-        waiting: requests::with_status(&mut c, PayoutStatus::Requested, 1_000)
-            .await?
-            .into_iter()
-            .map(PayoutRequest::from)
-            .collect(),
-        batches: batches::list(&mut c, 50)
-            .await?
-            .into_iter()
-            .map(Batch::from)
-            .collect(),
-    })
-}
-
 /// A batch with its requests.
 pub async fn batch(
     app: &App,
     operator: &CurrentUser,
-    batch_id: i64,
+    batch_id: BatchId,
 ) -> AppResult<(Batch, Vec<PayoutRequest>)> {
     operator_only(operator)?;
     let mut c = app.db.read().await?;
@@ -132,7 +108,7 @@ pub async fn close(app: &App, operator: &CurrentUser, transfer_date: &str) -> Ap
 pub async fn mark_transferred(
     app: &App,
     operator: &CurrentUser,
-    batch_id: i64,
+    batch_id: BatchId,
 ) -> AppResult<usize> {
     operator_only(operator)?;
     let now = app.now();
@@ -263,7 +239,7 @@ pub async fn mark_failed(
 pub async fn transfer_file(
     app: &App,
     operator: &CurrentUser,
-    batch_id: i64,
+    batch_id: BatchId,
 ) -> AppResult<(String, Vec<u8>)> {
     use yorozu_domain::payouts::bank::{
         AccountHolder, AccountNumber, AccountType, BankCode, BranchCode,

@@ -3,6 +3,7 @@
 //! seller's name and where the money goes (bank, branch, masked number). The actions are in
 //! [`super::batches`].
 
+use yorozu_domain::BatchId;
 use yorozu_domain::Yen;
 use yorozu_domain::payouts::bank::{BankCode, BranchCode};
 use yorozu_domain::payouts::banks;
@@ -12,7 +13,7 @@ use super::view::{Batch, PayoutRequest};
 use crate::accounts::CurrentUser;
 use crate::{App, AppError, AppResult};
 
-/// How many waiting requests the console reads at most (as [`super::batches::console`]).
+/// How many waiting requests the console reads at most.
 const WAITING_LIMIT: i64 = 1_000;
 /// How many batches the console lists.
 const BATCH_LIMIT: i64 = 50;
@@ -121,7 +122,7 @@ pub async fn overview(app: &App, operator: &CurrentUser) -> AppResult<Overview> 
 pub async fn batch(
     app: &App,
     operator: &CurrentUser,
-    batch_id: i64,
+    batch_id: BatchId,
 ) -> AppResult<(BatchLine, Vec<Transfer>)> {
     if !operator.is_operator() {
         return Err(AppError::Forbidden);

@@ -1,6 +1,7 @@
 //! Sales not requested within the validity period (120 days) expire (失効売上金): a
 //! periodic job books them as forfeited; an operator can reinstate a sale on a claim.
 
+use yorozu_domain::OrderId;
 use yorozu_domain::orders::Transaction;
 use yorozu_domain::{UserId, Yen};
 use yorozu_i18n::Arg;
@@ -54,7 +55,7 @@ pub async fn expire_due(app: &App) -> AppResult<usize> {
 
 /// An operator reinstates one expired sale on the seller's claim: it is open again (and
 /// counts its validity from now), the money is back on the seller's balance.
-pub async fn reinstate(app: &App, operator: &CurrentUser, order_id: i64) -> AppResult<Yen> {
+pub async fn reinstate(app: &App, operator: &CurrentUser, order_id: OrderId) -> AppResult<Yen> {
     if !operator.is_operator() {
         return Err(AppError::Forbidden);
     }
@@ -102,7 +103,7 @@ pub async fn reinstate(app: &App, operator: &CurrentUser, order_id: i64) -> AppR
 /// An expired sale (失効売上金) with its seller and the order it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExpiredSale {
-    pub order_id: i64,
+    pub order_id: OrderId,
     pub seller_id: UserId,
     /// `None` once the seller's profile is erased (withdrawal).
     pub seller_name: Option<String>,

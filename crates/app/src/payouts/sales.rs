@@ -1,6 +1,7 @@
 //! The seller's sales page (売上管理): available balance, money still in escrow, each sale
 //! with its payout deadline, expired sales, payout requests and monthly earnings.
 
+use yorozu_domain::OrderId;
 use yorozu_domain::orders::OrderState;
 use yorozu_domain::payouts::SaleState;
 use yorozu_domain::payouts::schedule::Date;
@@ -24,7 +25,7 @@ pub struct MonthTotal {
 /// One sale (one completed order) with the title of the order it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaleLine {
-    pub order_id: i64,
+    pub order_id: OrderId,
     pub listing_title: String,
     /// The seller's share of the order.
     pub amount: Yen,

@@ -1,6 +1,7 @@
 //! Payout requests and transfer batches as use cases hand them out: read from the store's
 //! rows here, so that pages and the API never see a row.
 
+use yorozu_domain::BatchId;
 use yorozu_domain::payouts::{BatchStatus, PayoutStatus};
 use yorozu_domain::{UserId, Yen};
 use yorozu_store::payouts::batches::BatchRow;
@@ -20,7 +21,7 @@ pub struct PayoutRequest {
     pub status: PayoutStatus,
     /// YYYY-MM-DD (Japan).
     pub transfer_date: String,
-    pub batch_id: Option<i64>,
+    pub batch_id: Option<BatchId>,
     /// `account_data` or `other` once a transfer failed.
     pub failure_reason: Option<String>,
     pub requested_at: i64,
@@ -50,7 +51,7 @@ impl From<PayoutRequestRow> for PayoutRequest {
 /// A transfer batch: the requests of one transfer date, paid with one Zengin file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Batch {
-    pub id: i64,
+    pub id: BatchId,
     /// YYYY-MM-DD (Japan).
     pub transfer_date: String,
     pub status: BatchStatus,

@@ -1,6 +1,7 @@
 //! Points (ポイント): granted by operators, one point = ¥1 off an order, all of a member's
 //! points expiring one year after their last acquisition.
 
+use yorozu_domain::OrderId;
 use yorozu_domain::Timestamp;
 use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
@@ -28,7 +29,7 @@ pub struct PointEntry {
     /// Signed: grants and restorations add, uses and expiries subtract.
     pub amount: Points,
     /// The order a use or restoration belongs to.
-    pub order_id: Option<i64>,
+    pub order_id: Option<OrderId>,
     /// The operator's note on a grant; empty otherwise.
     pub note: String,
     pub created_at: i64,

@@ -6,6 +6,7 @@
 //! the one last mail with the erasure receipt.
 
 use yorozu_domain::UserId;
+use yorozu_domain::WithdrawalId;
 use yorozu_domain::Yen;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::orders::{OrderEvent, OrderState, Transaction};
@@ -31,7 +32,7 @@ use crate::{App, AppError, AppResult, jobs, ledger};
 /// A closed account.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Closed {
-    pub withdrawal_id: i64,
+    pub withdrawal_id: WithdrawalId,
     /// When the purge runs (now, if the member chose to erase at once).
     pub purge_at: i64,
     pub forfeited: Forfeits,
@@ -213,7 +214,7 @@ async fn stop_mail(c: &mut impl Exec, app: &App, member: UserId) -> AppResult<()
 async fn forfeit(
     c: &mut impl Exec,
     app: &App,
-    withdrawal_id: i64,
+    withdrawal_id: WithdrawalId,
     member: UserId,
     forfeits: &Forfeits,
 ) -> AppResult<()> {

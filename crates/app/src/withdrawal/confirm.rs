@@ -3,6 +3,7 @@
 //! period and erasure now. With nothing blocking, the account closes at once; otherwise the
 //! withdrawal can be scheduled to close it when the last blocker clears.
 
+use yorozu_domain::WithdrawalId;
 use yorozu_domain::Yen;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::withdrawal::{ReasonError, Reasons, WithdrawalState};
@@ -43,7 +44,7 @@ pub enum Outcome {
     Closed(Closed),
     /// Scheduled: closes by itself when the blockers clear (`clears_at` when all have a date).
     Scheduled {
-        withdrawal_id: i64,
+        withdrawal_id: WithdrawalId,
         readiness: Readiness,
     },
 }

@@ -8,6 +8,7 @@
 //! between batches (`purge_pause_ms`) keeps other requests' latency close to normal.
 
 use yorozu_domain::UserId;
+use yorozu_domain::WithdrawalId;
 use yorozu_domain::withdrawal::{PurgeStep, WithdrawalState};
 use yorozu_store::accounts::users;
 use yorozu_store::withdrawal::purge as erase;
@@ -37,7 +38,7 @@ pub enum Progress {
 }
 
 /// Runs (or resumes) the purge of withdrawal `id`.
-pub async fn run(app: &App, id: i64, hook: BatchHook<'_>) -> AppResult<Progress> {
+pub async fn run(app: &App, id: WithdrawalId, hook: BatchHook<'_>) -> AppResult<Progress> {
     let row = {
         let mut c = app.db.read().await?;
         withdrawals::find(&mut c, id).await?

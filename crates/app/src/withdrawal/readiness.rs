@@ -88,7 +88,7 @@ fn order_lines(rows: Vec<OpenOrderRow>, side: Side, out: &mut Vec<BlockerLine>) 
         out.push(BlockerLine {
             blocker: Blocker {
                 kind,
-                reference: row.id,
+                reference: row.id.get(),
                 state: state.as_str().to_owned(),
                 clears_at: order_clears_at(
                     state,

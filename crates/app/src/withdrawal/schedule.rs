@@ -9,6 +9,7 @@
 //! cancel the schedule at any time.
 
 use yorozu_domain::UserId;
+use yorozu_domain::WithdrawalId;
 use yorozu_domain::withdrawal::{WithdrawalEnding, WithdrawalState};
 use yorozu_i18n::Arg;
 use yorozu_store::accounts::users;
@@ -92,7 +93,7 @@ pub async fn cancel(app: &App, member: &CurrentUser) -> AppResult<()> {
 
 /// The job: closes the account if nothing blocks any more; otherwise looks again later.
 /// Running it twice, or after a cancellation, changes nothing.
-pub async fn attempt(app: &App, withdrawal_id: i64) -> AppResult<()> {
+pub async fn attempt(app: &App, withdrawal_id: WithdrawalId) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     let Some(row) = withdrawals::find(&mut tx, withdrawal_id).await? else {
         return Ok(());
@@ -204,6 +205,11 @@ pub async fn current(app: &App, member: &CurrentUser) -> AppResult<Option<Withdr
 }
 
 /// Queues the re-check of withdrawal `withdrawal_id` at `at`.
-async fn recheck_at(c: &mut impl Exec, app: &App, withdrawal_id: i64, at: i64) -> AppResult<()> {
+async fn recheck_at(
+    c: &mut impl Exec,
+    app: &App,
+    withdrawal_id: WithdrawalId,
+    at: i64,
+) -> AppResult<()> {
     jobs::enqueue(c, app, &Attempt { withdrawal_id }, None, at).await
 }

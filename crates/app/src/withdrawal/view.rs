@@ -1,12 +1,13 @@
 //! A member's withdrawal as their pages and the API show it.
 
+use yorozu_domain::WithdrawalId;
 use yorozu_domain::withdrawal::WithdrawalState;
 use yorozu_store::withdrawal::withdrawals::WithdrawalRow;
 
 /// A withdrawal under way: where it stands and since when.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Withdrawal {
-    pub id: i64,
+    pub id: WithdrawalId,
     pub state: WithdrawalState,
     pub requested_at: i64,
 }

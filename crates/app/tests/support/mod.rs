@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 use std::time::Duration;
+use yorozu_domain::ListingId;
 use yorozu_domain::UserId;
 
 use yorozu_app::App;
@@ -248,7 +249,7 @@ pub async fn publish_new(
     t: &TestApp,
     seller: &CurrentUser,
     form: &yorozu_app::listings::form::ListingForm,
-) -> i64 {
+) -> ListingId {
     use yorozu_app::listings::{edit, manage};
     let id = edit::create(&t.app, seller, form)
         .await
@@ -273,7 +274,7 @@ pub fn field_errors<T: std::fmt::Debug>(
 /// yet), so that rating filters and sorts can be tested.
 pub async fn set_listing_stats(
     db: &Db,
-    listing_id: i64,
+    listing_id: ListingId,
     rating_x100: i64,
     rating_count: i64,
     sales: i64,
@@ -285,7 +286,7 @@ pub async fn set_listing_stats(
         "UPDATE listings SET rating_x100 = $2, rating_count = $3, rating_sum = $2 * $3 / 100, sales_count = $4,
                              rank_score = $5
          WHERE id = $1",
-        listing_id,
+        listing_id.get(),
         rating_x100,
         rating_count,
         sales,
@@ -296,11 +297,17 @@ pub async fn set_listing_stats(
 }
 
 /// Rows of a listing's child table (`listing_grams`, `listing_images`, …).
-pub async fn count_for_listing(db: &Db, table: &str, listing_id: i64) -> i64 {
+pub async fn count_for_listing(db: &Db, table: &str, listing_id: ListingId) -> i64 {
     let mut c = db.read().await.expect("read");
     let sql = format!("SELECT COUNT(*) FROM {table} WHERE listing_id = $1");
-    yorozu_store::query_scalar!(&mut c, fetch_one, i64, sqlx::AssertSqlSafe(sql), listing_id)
-        .expect("count")
+    yorozu_store::query_scalar!(
+        &mut c,
+        fetch_one,
+        i64,
+        sqlx::AssertSqlSafe(sql),
+        listing_id.get()
+    )
+    .expect("count")
 }
 pub mod orders;
 pub mod payouts;

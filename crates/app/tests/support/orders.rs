@@ -2,7 +2,8 @@
 //! option), a buyer with a registered sandbox card, and helpers to buy and act.
 
 use std::sync::Arc;
-use yorozu_domain::UserId;
+use yorozu_domain::ListingId;
+use yorozu_domain::{OrderId, UserId};
 
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::place::{Payment, Placed, Purchase, place};
@@ -19,7 +20,7 @@ pub struct Market {
     pub sandbox: Arc<SandboxGateway>,
     pub seller: CurrentUser,
     pub buyer: CurrentUser,
-    pub listing: i64,
+    pub listing: ListingId,
     pub card: i64,
 }
 
@@ -57,10 +58,7 @@ pub async fn register_card(t: &TestApp, member: &CurrentUser, number: &str) -> i
 /// A purchase of the market's service by card with a fresh key.
 pub fn purchase(m: &Market, key: &str) -> Purchase {
     Purchase {
-        choice: Choice {
-            listing_id: m.listing,
-            ..Choice::default()
-        },
+        choice: Choice::of(m.listing),
         payment: Payment::Card(m.card),
         request: "よろしくお願いします。".into(),
         purchase_key: format!("test-purchase-key-{key}"),
@@ -68,7 +66,7 @@ pub fn purchase(m: &Market, key: &str) -> Purchase {
     }
 }
 
-pub async fn buy(m: &Market, key: &str) -> i64 {
+pub async fn buy(m: &Market, key: &str) -> OrderId {
     let placed: Placed = place(&m.t.app, &m.buyer, &purchase(m, key))
         .await
         .expect("place order");
@@ -76,7 +74,7 @@ pub async fn buy(m: &Market, key: &str) -> i64 {
     placed.order_id
 }
 
-pub async fn order(m: &Market, id: i64) -> OrderRow {
+pub async fn order(m: &Market, id: OrderId) -> OrderRow {
     let mut c = m.t.app.db.read().await.expect("read");
     yorozu_store::orders::rows::find(&mut c, id)
         .await
@@ -84,7 +82,7 @@ pub async fn order(m: &Market, id: i64) -> OrderRow {
         .expect("order")
 }
 
-pub async fn deliver(m: &Market, id: i64) {
+pub async fn deliver(m: &Market, id: OrderId) {
     yorozu_app::orders::deliver::deliver(&m.t.app, &m.seller, id, "納品いたします。", vec![])
         .await
         .expect("deliver");

@@ -1,6 +1,7 @@
 //! Sellers with sales and a bank account, for payout tests.
 
 use yorozu_app::accounts::CurrentUser;
+use yorozu_domain::OrderId;
 use yorozu_store::Db;
 
 use super::TestApp;
@@ -25,7 +26,7 @@ pub async fn register_bank(t: &TestApp, member: &CurrentUser) {
 }
 
 /// Completes `n` orders of the market's service: the seller earns n × ¥2,340.
-pub async fn complete_orders(m: &Market, n: usize, tag: &str) -> Vec<i64> {
+pub async fn complete_orders(m: &Market, n: usize, tag: &str) -> Vec<OrderId> {
     let mut ids = Vec::new();
     for i in 0..n {
         let id = buy(m, &format!("{tag}-{i}")).await;

@@ -6,7 +6,7 @@ use yorozu_app::withdrawal::close::Closed;
 use yorozu_app::withdrawal::confirm::{Confirmation, Outcome, When, withdraw};
 use yorozu_app::withdrawal::purge::{self, Progress};
 use yorozu_app::withdrawal::readiness::{Forfeits, check};
-use yorozu_domain::UserId;
+use yorozu_domain::{UserId, WithdrawalId};
 use yorozu_store::Db;
 
 use super::{DAY, HOUR, PASSWORD, TestApp};
@@ -36,7 +36,11 @@ pub async fn close_now(t: &TestApp, member: &CurrentUser, erase_now: bool) -> Cl
 }
 
 /// Schedules `member`'s withdrawal behind their blockers; returns its id.
-pub async fn schedule(t: &TestApp, member: &CurrentUser, confirmation: &Confirmation) -> i64 {
+pub async fn schedule(
+    t: &TestApp,
+    member: &CurrentUser,
+    confirmation: &Confirmation,
+) -> WithdrawalId {
     match withdraw(&t.app, member, confirmation, When::WhenReady)
         .await
         .expect("schedule")
@@ -55,7 +59,7 @@ pub async fn let_auto_approval_run(t: &TestApp) {
 }
 
 /// Runs the purge of `withdrawal_id` to the end (the closing mail must have gone out).
-pub async fn purge_all(t: &TestApp, withdrawal_id: i64) {
+pub async fn purge_all(t: &TestApp, withdrawal_id: WithdrawalId) {
     t.run_jobs().await;
     let progress = purge::run(&t.app, withdrawal_id, &mut purge::no_interruption)
         .await
@@ -79,7 +83,7 @@ pub async fn status(db: &Db, user_id: UserId) -> String {
 }
 
 /// The withdrawal's state.
-pub async fn withdrawal_state(db: &Db, id: i64) -> String {
+pub async fn withdrawal_state(db: &Db, id: WithdrawalId) -> String {
     let mut c = db.read().await.expect("read");
     yorozu_store::withdrawal::withdrawals::find(&mut c, id)
         .await

@@ -4,7 +4,7 @@
 use anyhow::Context;
 use yorozu_app::App;
 use yorozu_app::accounts::{Client, CurrentUser, api_tokens, sessions};
-use yorozu_domain::UserId;
+use yorozu_domain::{OrderId, UserId};
 use yorozu_web::cookies;
 
 use super::wrk::Request;
@@ -84,7 +84,7 @@ fn searches() -> Vec<Request> {
 /// Members, with their credentials, that the measured requests act as.
 pub struct Fixtures {
     /// Talk rooms of open orders with a session cookie of their buyer.
-    pub talk_rooms: Vec<(i64, String)>,
+    pub talk_rooms: Vec<(OrderId, String)>,
     /// API tokens of random members (sellers and buyers).
     pub tokens: Vec<String>,
     /// Buyers who never sell, each with a card and an API token.
@@ -142,7 +142,7 @@ pub async fn prepare(app: &App, data: &DataSet, rng: &mut Rng) -> anyhow::Result
         let cookie = sessions::start(&mut tx, app, UserId::new(buyer), &bench_client())
             .await
             .map_err(|e| anyhow::anyhow!("session: {e}"))?;
-        talk_rooms.push((order, cookie));
+        talk_rooms.push((OrderId::new(order), cookie));
     }
     tx.commit().await?;
     let mut tokens = Vec::new();

@@ -2,7 +2,7 @@
 //! from its seed, on both databases.
 
 use std::sync::Arc;
-use yorozu_domain::UserId;
+use yorozu_domain::{OrderId, UserId};
 
 use yorozu_app::App;
 use yorozu_app::accounts::CurrentUser;
@@ -178,7 +178,7 @@ both_backends!(
             .await
             .expect("readiness");
         assert_eq!(heavy_readiness.forfeits.sales_balance, sales);
-        yorozu_app::orders::view::detail(&app, &member(open_buyer), open)
+        yorozu_app::orders::view::detail(&app, &member(open_buyer), OrderId::new(open))
             .await
             .expect("the talk room opens");
         let found = yorozu_app::listings::search::run(

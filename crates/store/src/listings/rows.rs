@@ -1,5 +1,6 @@
 //! The `listings` table and the rows that hang off it (options, FAQ).
 
+use yorozu_domain::ListingId;
 use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::accounts::AccountStatus;
@@ -9,7 +10,8 @@ use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ListingRow {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: ListingId,
     #[sqlx(try_from = "i64")]
     pub seller_id: UserId,
     #[sqlx(try_from = "String")]
@@ -92,7 +94,7 @@ macro_rules! listing_columns {
 /// The editable content of a listing, already validated.
 #[derive(Debug, Clone)]
 pub struct NewListing {
-    pub id: i64,
+    pub id: ListingId,
     pub seller_id: UserId,
     pub category_id: i64,
     pub parent_category_id: i64,
@@ -116,7 +118,7 @@ pub async fn insert(c: &mut impl Exec, l: &NewListing) -> Result<()> {
                                rating_count, rating_x100, favorites_count, rank_score, seller_verified,
                                published_at, created_at, updated_at)
          VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, 0, 0, 0, 0, 0, $12, NULL, $13, $13)",
-        l.id,
+        l.id.get(),
         l.seller_id.get(),
         l.category_id,
         l.parent_category_id,
@@ -140,7 +142,7 @@ pub async fn update_content(c: &mut impl Exec, l: &NewListing) -> Result<()> {
         "UPDATE listings SET category_id = $2, parent_category_id = $3, title = $4, description = $5, price = $6,
                              delivery_days = $7, revisions = $8, buyer_notes = $9, search_text = $10, updated_at = $11
          WHERE id = $1",
-        l.id,
+        l.id.get(),
         l.category_id,
         l.parent_category_id,
         &l.title,
@@ -155,7 +157,7 @@ pub async fn update_content(c: &mut impl Exec, l: &NewListing) -> Result<()> {
     Ok(())
 }
 
-pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<ListingRow>> {
+pub async fn find(c: &mut impl Exec, id: ListingId) -> Result<Option<ListingRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
@@ -165,7 +167,7 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<ListingRow>> {
             listing_columns!("l"),
             " FROM listings l WHERE l.id = $1"
         ),
-        id
+        id.get()
     )?)
 }
 
@@ -173,7 +175,7 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<ListingRow>> {
 /// concurrent change: false when the row was not in that status.
 pub async fn set_status(
     c: &mut impl Exec,
-    id: i64,
+    id: ListingId,
     from: ListingStatus,
     to: ListingStatus,
     now: i64,
@@ -183,7 +185,7 @@ pub async fn set_status(
         "UPDATE listings SET status = $3, updated_at = $4,
                 published_at = CASE WHEN $3 = 'published' THEN COALESCE(published_at, $4) ELSE published_at END
          WHERE id = $1 AND status = $2",
-        id,
+        id.get(),
         from.as_str(),
         to.as_str(),
         now
@@ -272,19 +274,19 @@ pub struct FaqRow {
 
 pub async fn replace_options(
     c: &mut impl Exec,
-    listing_id: i64,
+    listing_id: ListingId,
     options: &[(String, Yen)],
 ) -> Result<()> {
     execute!(
         c,
         "DELETE FROM listing_options WHERE listing_id = $1",
-        listing_id
+        listing_id.get()
     )?;
     for (i, (title, price)) in options.iter().enumerate() {
         execute!(
             c,
             "INSERT INTO listing_options (listing_id, position, title, price) VALUES ($1, $2, $3, $4)",
-            listing_id,
+            listing_id.get(),
             i as i64,
             title,
             price.get()
@@ -293,31 +295,31 @@ pub async fn replace_options(
     Ok(())
 }
 
-pub async fn options(c: &mut impl Exec, listing_id: i64) -> Result<Vec<OptionRow>> {
+pub async fn options(c: &mut impl Exec, listing_id: ListingId) -> Result<Vec<OptionRow>> {
     Ok(query_as!(
         c,
         fetch_all,
         OptionRow,
         "SELECT position, title, price FROM listing_options WHERE listing_id = $1 ORDER BY position",
-        listing_id
+        listing_id.get()
     )?)
 }
 
 pub async fn replace_faqs(
     c: &mut impl Exec,
-    listing_id: i64,
+    listing_id: ListingId,
     faqs: &[(String, String)],
 ) -> Result<()> {
     execute!(
         c,
         "DELETE FROM listing_faqs WHERE listing_id = $1",
-        listing_id
+        listing_id.get()
     )?;
     for (i, (question, answer)) in faqs.iter().enumerate() {
         execute!(
             c,
             "INSERT INTO listing_faqs (listing_id, position, question, answer) VALUES ($1, $2, $3, $4)",
-            listing_id,
+            listing_id.get(),
             i as i64,
             question,
             answer
@@ -326,13 +328,13 @@ pub async fn replace_faqs(
     Ok(())
 }
 
-pub async fn faqs(c: &mut impl Exec, listing_id: i64) -> Result<Vec<FaqRow>> {
+pub async fn faqs(c: &mut impl Exec, listing_id: ListingId) -> Result<Vec<FaqRow>> {
     Ok(query_as!(
         c,
         fetch_all,
         FaqRow,
         "SELECT position, question, answer FROM listing_faqs WHERE listing_id = $1 ORDER BY position",
-        listing_id
+        listing_id.get()
     )?)
 }
 
@@ -360,35 +362,35 @@ pub async fn seller_totals(c: &mut impl Exec, seller_id: UserId) -> Result<Selle
 }
 
 /// Counts a completed sale of a service.
-pub async fn record_sale(c: &mut impl Exec, id: i64) -> Result<()> {
+pub async fn record_sale(c: &mut impl Exec, id: ListingId) -> Result<()> {
     execute!(
         c,
         "UPDATE listings SET sales_count = sales_count + 1 WHERE id = $1",
-        id
+        id.get()
     )?;
     Ok(())
 }
 
 /// Adds a buyer's rating to a service's summary; `rating_x100` is recomputed from the new
 /// sum and count (rounded half up, like `yorozu_domain::orders::review::average_x100`).
-pub async fn record_rating(c: &mut impl Exec, id: i64, rating: i64) -> Result<()> {
+pub async fn record_rating(c: &mut impl Exec, id: ListingId, rating: i64) -> Result<()> {
     execute!(
         c,
         "UPDATE listings SET rating_sum = rating_sum + $2, rating_count = rating_count + 1,
              rating_x100 = ((rating_sum + $2) * 200 + rating_count + 1) / (2 * (rating_count + 1))
          WHERE id = $1",
-        id,
+        id.get(),
         rating
     )?;
     Ok(())
 }
 
 /// Stores a recomputed "recommended" score.
-pub async fn set_rank_score(c: &mut impl Exec, id: i64, score: i64) -> Result<()> {
+pub async fn set_rank_score(c: &mut impl Exec, id: ListingId, score: i64) -> Result<()> {
     execute!(
         c,
         "UPDATE listings SET rank_score = $2 WHERE id = $1",
-        id,
+        id.get(),
         score
     )?;
     Ok(())
@@ -408,7 +410,7 @@ pub struct ListingForSale {
     pub seller_locale: String,
 }
 
-pub async fn find_for_sale(c: &mut impl Exec, id: i64) -> Result<Option<ListingForSale>> {
+pub async fn find_for_sale(c: &mut impl Exec, id: ListingId) -> Result<Option<ListingForSale>> {
     Ok(query_as!(
         c,
         fetch_optional,
@@ -421,6 +423,6 @@ pub async fn find_for_sale(c: &mut impl Exec, id: i64) -> Result<Option<ListingF
              FROM listings l JOIN profiles p ON p.user_id = l.seller_id JOIN users u ON u.id = l.seller_id
              WHERE l.id = $1"
         ),
-        id
+        id.get()
     )?)
 }

@@ -5,7 +5,7 @@ use yorozu_domain::Yen;
 
 use crate::dynamic::{Bind, QueryBuilder};
 use crate::{Exec, Result};
-use yorozu_domain::UserId;
+use yorozu_domain::{ListingId, UserId};
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +46,8 @@ pub enum CategoryFilter {
 /// One search result, with what a result card shows.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CardRow {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: ListingId,
     #[sqlx(try_from = "i64")]
     pub seller_id: UserId,
     pub title: String,
@@ -187,7 +188,7 @@ pub async fn search(c: &mut impl Exec, f: &Filter) -> Result<(Vec<CardRow>, i64)
 }
 
 /// Cards for specific listings (favourites, a seller's page), in the given order.
-pub async fn cards_by_ids(c: &mut impl Exec, ids: &[i64]) -> Result<Vec<CardRow>> {
+pub async fn cards_by_ids(c: &mut impl Exec, ids: &[ListingId]) -> Result<Vec<CardRow>> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
@@ -201,7 +202,7 @@ pub async fn cards_by_ids(c: &mut impl Exec, ids: &[i64]) -> Result<Vec<CardRow>
         if i > 0 {
             q.push(", ");
         }
-        q.push_bind(Bind::I64(*id));
+        q.push_bind(Bind::I64(id.get()));
     }
     q.push(")");
     let mut rows = q.fetch_all::<CardRow>(c).await?;

@@ -1,6 +1,7 @@
 //! Cancellation requests: one side asks with a reason, the other agrees or objects within the
 //! answer period; silence is agreement.
 
+use yorozu_domain::OrderId;
 use yorozu_domain::orders::CancellationStatus;
 
 use crate::{Exec, Result, execute, query_as};
@@ -9,7 +10,8 @@ use yorozu_domain::UserId;
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct CancellationRow {
     pub id: i64,
-    pub order_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub order_id: OrderId,
     #[sqlx(try_from = "i64")]
     pub requested_by: UserId,
     pub reason: String,
@@ -30,7 +32,7 @@ pub async fn insert(c: &mut impl Exec, r: &CancellationRow) -> Result<bool> {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT DO NOTHING",
         r.id,
-        r.order_id,
+        r.order_id.get(),
         r.requested_by.get(),
         &r.reason,
         r.status.as_str(),
@@ -43,14 +45,14 @@ pub async fn insert(c: &mut impl Exec, r: &CancellationRow) -> Result<bool> {
 }
 
 /// The open request of an order, if any.
-pub async fn open(c: &mut impl Exec, order_id: i64) -> Result<Option<CancellationRow>> {
+pub async fn open(c: &mut impl Exec, order_id: OrderId) -> Result<Option<CancellationRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
         CancellationRow,
         "SELECT id, order_id, requested_by, reason, status, deadline_at, answer, answered_at, created_at
          FROM order_cancellations WHERE order_id = $1 AND status = 'open'",
-        order_id
+        order_id.get()
     )?)
 }
 
@@ -66,14 +68,14 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<CancellationRow>>
 }
 
 /// Every request of an order, oldest first.
-pub async fn list(c: &mut impl Exec, order_id: i64) -> Result<Vec<CancellationRow>> {
+pub async fn list(c: &mut impl Exec, order_id: OrderId) -> Result<Vec<CancellationRow>> {
     Ok(query_as!(
         c,
         fetch_all,
         CancellationRow,
         "SELECT id, order_id, requested_by, reason, status, deadline_at, answer, answered_at, created_at
          FROM order_cancellations WHERE order_id = $1 ORDER BY id",
-        order_id
+        order_id.get()
     )?)
 }
 

@@ -1,5 +1,6 @@
 //! Formal deliveries (正式な納品) and the buyer's decision on each.
 
+use yorozu_domain::OrderId;
 use yorozu_domain::orders::DeliveryOutcome;
 
 use crate::{Exec, Result, execute, query_as};
@@ -7,7 +8,8 @@ use crate::{Exec, Result, execute, query_as};
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct DeliveryRow {
     pub id: i64,
-    pub order_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub order_id: OrderId,
     /// The talk-room entry with the delivery's note and files.
     pub message_id: i64,
     #[sqlx(try_from = "String")]
@@ -28,7 +30,7 @@ pub async fn insert(c: &mut impl Exec, d: &DeliveryRow) -> Result<bool> {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT DO NOTHING",
         d.id,
-        d.order_id,
+        d.order_id.get(),
         d.message_id,
         d.outcome.as_str(),
         &d.send_back_reason,
@@ -40,7 +42,7 @@ pub async fn insert(c: &mut impl Exec, d: &DeliveryRow) -> Result<bool> {
 }
 
 /// The delivery waiting for the buyer, if any.
-pub async fn pending(c: &mut impl Exec, order_id: i64) -> Result<Option<DeliveryRow>> {
+pub async fn pending(c: &mut impl Exec, order_id: OrderId) -> Result<Option<DeliveryRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
@@ -48,12 +50,12 @@ pub async fn pending(c: &mut impl Exec, order_id: i64) -> Result<Option<Delivery
         "SELECT id, order_id, message_id, outcome, send_back_reason, delivered_at, auto_approve_at,
                 decided_at
          FROM order_deliveries WHERE order_id = $1 AND outcome = 'pending'",
-        order_id
+        order_id.get()
     )?)
 }
 
 /// Every delivery of an order, oldest first.
-pub async fn list(c: &mut impl Exec, order_id: i64) -> Result<Vec<DeliveryRow>> {
+pub async fn list(c: &mut impl Exec, order_id: OrderId) -> Result<Vec<DeliveryRow>> {
     Ok(query_as!(
         c,
         fetch_all,
@@ -61,7 +63,7 @@ pub async fn list(c: &mut impl Exec, order_id: i64) -> Result<Vec<DeliveryRow>> 
         "SELECT id, order_id, message_id, outcome, send_back_reason, delivered_at, auto_approve_at,
                 decided_at
          FROM order_deliveries WHERE order_id = $1 ORDER BY id",
-        order_id
+        order_id.get()
     )?)
 }
 

@@ -5,9 +5,9 @@
 //! bounds are computed by the caller (in Japan time); the queries only compare unix seconds, so
 //! one SQL text serves SQLite and PostgreSQL.
 
-use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::orders::OrderState;
+use yorozu_domain::{OrderId, UserId};
 
 use crate::{Exec, Result, query_as, query_scalar};
 
@@ -15,7 +15,8 @@ use crate::{Exec, Result, query_as, query_scalar};
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct StatementLineRow {
     /// The order id, which is also the receipt number the buyer sees.
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: OrderId,
     pub listing_title: String,
     /// The sale price: the service and its chosen options.
     #[sqlx(try_from = "i64")]

@@ -1,6 +1,8 @@
 //! Reviews (評価): one per order and side; the buyer's feed the service's and the seller's
 //! rating summaries.
 
+use yorozu_domain::ListingId;
+use yorozu_domain::OrderId;
 use yorozu_domain::orders::ReviewRole;
 
 use crate::{Exec, Result, execute, query_as};
@@ -9,8 +11,10 @@ use yorozu_domain::UserId;
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ReviewRow {
     pub id: i64,
-    pub order_id: i64,
-    pub listing_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub order_id: OrderId,
+    #[sqlx(try_from = "i64")]
+    pub listing_id: ListingId,
     /// NULL once the author's account is erased; the review stays, shown as 「退会したユーザー」.
     #[sqlx(try_from = "crate::OptionalId")]
     pub author_id: Option<UserId>,
@@ -34,8 +38,8 @@ pub async fn insert(c: &mut impl Exec, r: &ReviewRow) -> Result<bool> {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT DO NOTHING",
         r.id,
-        r.order_id,
-        r.listing_id,
+        r.order_id.get(),
+        r.listing_id.get(),
         r.author_id.map(UserId::get),
         r.subject_id.get(),
         r.author_role.as_str(),
@@ -48,7 +52,7 @@ pub async fn insert(c: &mut impl Exec, r: &ReviewRow) -> Result<bool> {
 }
 
 /// The reviews of one order (at most one per side).
-pub async fn for_order(c: &mut impl Exec, order_id: i64) -> Result<Vec<ReviewRow>> {
+pub async fn for_order(c: &mut impl Exec, order_id: OrderId) -> Result<Vec<ReviewRow>> {
     Ok(query_as!(
         c,
         fetch_all,
@@ -56,7 +60,7 @@ pub async fn for_order(c: &mut impl Exec, order_id: i64) -> Result<Vec<ReviewRow
         "SELECT id, order_id, listing_id, author_id, subject_id, author_role, rating, comment,
                 anonymous, created_at
          FROM reviews WHERE order_id = $1 ORDER BY id",
-        order_id
+        order_id.get()
     )?)
 }
 
@@ -65,8 +69,10 @@ pub async fn for_order(c: &mut impl Exec, order_id: i64) -> Result<Vec<ReviewRow
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct PublicReview {
     pub id: i64,
-    pub order_id: i64,
-    pub listing_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub order_id: OrderId,
+    #[sqlx(try_from = "i64")]
+    pub listing_id: ListingId,
     pub listing_title: String,
     #[sqlx(try_from = "crate::OptionalId")]
     pub author_id: Option<UserId>,
@@ -80,7 +86,7 @@ pub struct PublicReview {
 /// The buyers' reviews of a service, newest first.
 pub async fn for_listing(
     c: &mut impl Exec,
-    listing_id: i64,
+    listing_id: ListingId,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<PublicReview>> {
@@ -95,7 +101,7 @@ pub async fn for_listing(
          LEFT JOIN profiles p ON p.user_id = r.author_id
          WHERE r.listing_id = $1 AND r.author_role = 'buyer'
          ORDER BY r.created_at DESC, r.id DESC LIMIT $2 OFFSET $3",
-        listing_id,
+        listing_id.get(),
         limit,
         offset
     )?)

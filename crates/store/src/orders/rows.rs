@@ -1,5 +1,7 @@
 //! The `orders` table and the options chosen with each order.
 
+use yorozu_domain::ListingId;
+use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::orders::{OrderState, PaymentMethod};
@@ -9,12 +11,14 @@ use crate::{Exec, Result, execute, query_as};
 /// One order as stored.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct OrderRow {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: OrderId,
     #[sqlx(try_from = "i64")]
     pub buyer_id: UserId,
     #[sqlx(try_from = "i64")]
     pub seller_id: UserId,
-    pub listing_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub listing_id: ListingId,
     pub listing_title: String,
     pub delivery_days: i64,
     #[sqlx(try_from = "String")]
@@ -88,10 +92,10 @@ pub async fn insert(c: &mut impl Exec, o: &OrderRow) -> Result<bool> {
                 $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30
          WHERE NOT EXISTS (SELECT 1 FROM purchase_voids v WHERE v.buyer_id = $2 AND v.purchase_key = $22)
          ON CONFLICT DO NOTHING",
-        o.id,
+        o.id.get(),
         o.buyer_id.get(),
         o.seller_id.get(),
-        o.listing_id,
+        o.listing_id.get(),
         &o.listing_title,
         o.delivery_days,
         o.state.as_str(),
@@ -122,13 +126,13 @@ pub async fn insert(c: &mut impl Exec, o: &OrderRow) -> Result<bool> {
     Ok(n == 1)
 }
 
-pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<OrderRow>> {
+pub async fn find(c: &mut impl Exec, id: OrderId) -> Result<Option<OrderRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
         OrderRow,
         select_orders!("WHERE id = $1"),
-        id
+        id.get()
     )?)
 }
 
@@ -212,7 +216,7 @@ pub async fn count_for(c: &mut impl Exec, side: Side, user_id: UserId) -> Result
 /// A change of an order's state columns, applied only if the order is still as it was read.
 #[derive(Debug, Clone)]
 pub struct Transition<'a> {
-    pub id: i64,
+    pub id: OrderId,
     /// The state and send-back count the change was computed from.
     pub from_state: OrderState,
     pub from_send_backs: i64,
@@ -241,7 +245,7 @@ pub async fn transition(c: &mut impl Exec, t: &Transition<'_>) -> Result<bool> {
              completed_at = COALESCE($11, completed_at), cancelled_at = COALESCE($12, cancelled_at),
              updated_at = $13
          WHERE id = $1 AND state = $2 AND send_backs_used = $3",
-        t.id,
+        t.id.get(),
         t.from_state.as_str(),
         t.from_send_backs,
         t.to_state.as_str(),
@@ -261,14 +265,14 @@ pub async fn transition(c: &mut impl Exec, t: &Transition<'_>) -> Result<bool> {
 /// Locks the order row for the rest of the transaction on PostgreSQL (`FOR UPDATE`); on
 /// SQLite the single writer already serialises write transactions. Use before reading
 /// related rows that a decision depends on.
-pub async fn lock(c: &mut impl Exec, id: i64) -> Result<Option<OrderRow>> {
+pub async fn lock(c: &mut impl Exec, id: OrderId) -> Result<Option<OrderRow>> {
     if matches!(c.backend(), crate::Backend::Postgres) {
         Ok(query_as!(
             c,
             fetch_optional,
             OrderRow,
             select_orders!("WHERE id = $1 FOR UPDATE"),
-            id
+            id.get()
         )?)
     } else {
         find(c, id).await
@@ -278,7 +282,8 @@ pub async fn lock(c: &mut impl Exec, id: i64) -> Result<Option<OrderRow>> {
 /// An option as chosen with an order.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct OrderOptionRow {
-    pub order_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub order_id: OrderId,
     pub position: i64,
     pub title: String,
     #[sqlx(try_from = "i64")]
@@ -290,7 +295,7 @@ pub async fn insert_options(c: &mut impl Exec, rows: &[OrderOptionRow]) -> Resul
         execute!(
             c,
             "INSERT INTO order_options (order_id, position, title, price) VALUES ($1, $2, $3, $4)",
-            o.order_id,
+            o.order_id.get(),
             o.position,
             &o.title,
             o.price.get()
@@ -299,13 +304,13 @@ pub async fn insert_options(c: &mut impl Exec, rows: &[OrderOptionRow]) -> Resul
     Ok(())
 }
 
-pub async fn options(c: &mut impl Exec, order_id: i64) -> Result<Vec<OrderOptionRow>> {
+pub async fn options(c: &mut impl Exec, order_id: OrderId) -> Result<Vec<OrderOptionRow>> {
     Ok(query_as!(
         c,
         fetch_all,
         OrderOptionRow,
         "SELECT order_id, position, title, price FROM order_options WHERE order_id = $1 ORDER BY position",
-        order_id
+        order_id.get()
     )?)
 }
 
@@ -331,7 +336,7 @@ pub async fn void_purchase_key(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PurchaseKeyUse {
     /// It booked this order.
-    Booked(i64),
+    Booked(OrderId),
     /// Its charge was refunded; it may not be used again.
     Voided,
 }
@@ -354,7 +359,7 @@ pub async fn purchase_key_use(
         purchase_key
     )?;
     Ok(match ids.iter().find(|id| **id != 0) {
-        Some(id) => Some(PurchaseKeyUse::Booked(*id)),
+        Some(id) => Some(PurchaseKeyUse::Booked(OrderId::new(*id))),
         None if !ids.is_empty() => Some(PurchaseKeyUse::Voided),
         None => None,
     })

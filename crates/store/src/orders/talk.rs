@@ -1,5 +1,6 @@
 //! The talk room of an order: messages, their attachments and each party's read mark.
 
+use yorozu_domain::OrderId;
 use yorozu_domain::orders::MessageKind;
 
 use crate::{Exec, Result, execute, query_as, query_scalar};
@@ -10,7 +11,8 @@ use yorozu_domain::UserId;
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct MessageRow {
     pub id: i64,
-    pub order_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub order_id: OrderId,
     #[sqlx(try_from = "crate::OptionalId")]
     pub author_id: Option<UserId>,
     #[sqlx(try_from = "String")]
@@ -25,7 +27,7 @@ pub async fn insert_message(c: &mut impl Exec, m: &MessageRow) -> Result<()> {
         "INSERT INTO order_messages (id, order_id, author_id, kind, body, created_at)
          VALUES ($1, $2, $3, $4, $5, $6)",
         m.id,
-        m.order_id,
+        m.order_id.get(),
         m.author_id.map(UserId::get),
         m.kind.as_str(),
         &m.body,
@@ -46,7 +48,7 @@ pub async fn insert_messages(c: &mut impl Exec, rows: &[MessageRow]) -> Result<(
     for (i, m) in rows.iter().enumerate() {
         q.push(if i == 0 { "(" } else { ", (" });
         q.push_bind(Bind::I64(m.id)).push(", ");
-        q.push_bind(Bind::I64(m.order_id)).push(", ");
+        q.push_bind(Bind::I64(m.order_id.get())).push(", ");
         q.push_bind(Bind::OptI64(m.author_id.map(UserId::get)))
             .push(", ");
         q.push_bind(Bind::Text(m.kind.as_str().to_owned()))
@@ -59,14 +61,14 @@ pub async fn insert_messages(c: &mut impl Exec, rows: &[MessageRow]) -> Result<(
 }
 
 /// The messages of an order, oldest first.
-pub async fn messages(c: &mut impl Exec, order_id: i64) -> Result<Vec<MessageRow>> {
+pub async fn messages(c: &mut impl Exec, order_id: OrderId) -> Result<Vec<MessageRow>> {
     Ok(query_as!(
         c,
         fetch_all,
         MessageRow,
         "SELECT id, order_id, author_id, kind, body, created_at FROM order_messages
          WHERE order_id = $1 ORDER BY id",
-        order_id
+        order_id.get()
     )?)
 }
 
@@ -74,7 +76,8 @@ pub async fn messages(c: &mut impl Exec, order_id: i64) -> Result<Vec<MessageRow
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct AttachmentRow {
     pub id: i64,
-    pub order_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub order_id: OrderId,
     pub message_id: i64,
     pub file_key: String,
     pub file_name: String,
@@ -90,7 +93,7 @@ pub async fn insert_attachment(c: &mut impl Exec, a: &AttachmentRow) -> Result<(
              size_bytes, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         a.id,
-        a.order_id,
+        a.order_id.get(),
         a.message_id,
         &a.file_key,
         &a.file_name,
@@ -102,14 +105,14 @@ pub async fn insert_attachment(c: &mut impl Exec, a: &AttachmentRow) -> Result<(
 }
 
 /// Every attachment of an order, oldest first.
-pub async fn attachments(c: &mut impl Exec, order_id: i64) -> Result<Vec<AttachmentRow>> {
+pub async fn attachments(c: &mut impl Exec, order_id: OrderId) -> Result<Vec<AttachmentRow>> {
     Ok(query_as!(
         c,
         fetch_all,
         AttachmentRow,
         "SELECT id, order_id, message_id, file_key, file_name, content_type, size_bytes, created_at
          FROM order_attachments WHERE order_id = $1 ORDER BY id",
-        order_id
+        order_id.get()
     )?)
 }
 
@@ -127,7 +130,7 @@ pub async fn find_attachment(c: &mut impl Exec, id: i64) -> Result<Option<Attach
 /// Moves a member's read mark forward to `message_id` (never back).
 pub async fn mark_read(
     c: &mut impl Exec,
-    order_id: i64,
+    order_id: OrderId,
     user_id: UserId,
     message_id: i64,
     now: i64,
@@ -141,7 +144,7 @@ pub async fn mark_read(
                                          THEN excluded.last_read_message_id
                                          ELSE order_reads.last_read_message_id END,
              read_at = excluded.read_at",
-        order_id,
+        order_id.get(),
         user_id.get(),
         message_id,
         now
@@ -150,21 +153,21 @@ pub async fn mark_read(
 }
 
 /// The newest message a member has seen in an order (0 if none).
-pub async fn last_read(c: &mut impl Exec, order_id: i64, user_id: UserId) -> Result<i64> {
+pub async fn last_read(c: &mut impl Exec, order_id: OrderId, user_id: UserId) -> Result<i64> {
     Ok(query_scalar!(
         c,
         fetch_optional,
         i64,
         "SELECT last_read_message_id FROM order_reads WHERE order_id = $1 AND user_id = $2",
-        order_id,
+        order_id.get(),
         user_id.get()
     )?
     .unwrap_or(0))
 }
 
 /// Messages from the other side that a member has not seen, per order of theirs with any.
-pub async fn unread_counts(c: &mut impl Exec, user_id: UserId) -> Result<Vec<(i64, i64)>> {
-    Ok(query_as!(
+pub async fn unread_counts(c: &mut impl Exec, user_id: UserId) -> Result<Vec<(OrderId, i64)>> {
+    let counts: Vec<(i64, i64)> = query_as!(
         c,
         fetch_all,
         (i64, i64),
@@ -176,5 +179,9 @@ pub async fn unread_counts(c: &mut impl Exec, user_id: UserId) -> Result<Vec<(i6
            AND m.id > COALESCE(r.last_read_message_id, 0)
          GROUP BY m.order_id",
         user_id.get()
-    )?)
+    )?;
+    Ok(counts
+        .into_iter()
+        .map(|(order_id, unread)| (OrderId::new(order_id), unread))
+        .collect())
 }

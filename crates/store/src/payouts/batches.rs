@@ -1,6 +1,7 @@
 //! Transfer batches: what operators close for a transfer date, pay with one Zengin file and
 //! then mark transferred.
 
+use yorozu_domain::BatchId;
 use yorozu_domain::Yen;
 use yorozu_domain::payouts::BatchStatus;
 
@@ -9,7 +10,8 @@ use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct BatchRow {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: BatchId,
     pub transfer_date: String,
     #[sqlx(try_from = "String")]
     pub status: BatchStatus,
@@ -28,7 +30,7 @@ pub async fn insert(c: &mut impl Exec, b: &BatchRow) -> Result<()> {
         "INSERT INTO payout_batches (id, transfer_date, status, transfer_count, total_net, closed_by, closed_at,
              transferred_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        b.id,
+        b.id.get(),
         &b.transfer_date,
         b.status.as_str(),
         b.transfer_count,
@@ -41,25 +43,25 @@ pub async fn insert(c: &mut impl Exec, b: &BatchRow) -> Result<()> {
 }
 
 /// Sets the count and total after the requests were moved in.
-pub async fn set_totals(c: &mut impl Exec, id: i64, count: i64, total_net: Yen) -> Result<()> {
+pub async fn set_totals(c: &mut impl Exec, id: BatchId, count: i64, total_net: Yen) -> Result<()> {
     execute!(
         c,
         "UPDATE payout_batches SET transfer_count = $2, total_net = $3 WHERE id = $1",
-        id,
+        id.get(),
         count,
         total_net.get()
     )?;
     Ok(())
 }
 
-pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<BatchRow>> {
+pub async fn find(c: &mut impl Exec, id: BatchId) -> Result<Option<BatchRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
         BatchRow,
         "SELECT id, transfer_date, status, transfer_count, total_net, closed_by, closed_at, transferred_at
          FROM payout_batches WHERE id = $1",
-        id
+        id.get()
     )?)
 }
 
@@ -76,12 +78,12 @@ pub async fn list(c: &mut impl Exec, limit: i64) -> Result<Vec<BatchRow>> {
 }
 
 /// Marks a processing batch transferred; `false` if it was not processing.
-pub async fn mark_transferred(c: &mut impl Exec, id: i64, now: i64) -> Result<bool> {
+pub async fn mark_transferred(c: &mut impl Exec, id: BatchId, now: i64) -> Result<bool> {
     let n = execute!(
         c,
         "UPDATE payout_batches SET status = 'transferred', transferred_at = $2
          WHERE id = $1 AND status = 'processing'",
-        id,
+        id.get(),
         now
     )?;
     Ok(n == 1)

@@ -3,6 +3,8 @@
 //! and expired sales with their seller and order. The account number and holder stay sealed:
 //! only the last digits are read here.
 
+use yorozu_domain::BatchId;
+use yorozu_domain::OrderId;
 use yorozu_domain::{UserId, Yen};
 
 use super::batches::BatchRow;
@@ -50,13 +52,13 @@ pub async fn waiting(c: &mut impl Exec, limit: i64) -> Result<Vec<RequestLine>> 
 }
 
 /// The requests of one batch.
-pub async fn in_batch(c: &mut impl Exec, batch_id: i64) -> Result<Vec<RequestLine>> {
+pub async fn in_batch(c: &mut impl Exec, batch_id: BatchId) -> Result<Vec<RequestLine>> {
     Ok(query_as!(
         c,
         fetch_all,
         RequestLine,
         select_lines!("WHERE r.batch_id = $1 ORDER BY r.id"),
-        batch_id
+        batch_id.get()
     )?)
 }
 
@@ -90,20 +92,21 @@ pub async fn batches(c: &mut impl Exec, limit: i64) -> Result<Vec<BatchLine>> {
     )?)
 }
 
-pub async fn batch(c: &mut impl Exec, id: i64) -> Result<Option<BatchLine>> {
+pub async fn batch(c: &mut impl Exec, id: BatchId) -> Result<Option<BatchLine>> {
     Ok(query_as!(
         c,
         fetch_optional,
         BatchLine,
         select_batches!("WHERE b.id = $1"),
-        id
+        id.get()
     )?)
 }
 
 /// An expired sale (失効売上金) with its seller and the order it came from.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ExpiredLine {
-    pub order_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub order_id: OrderId,
     #[sqlx(try_from = "i64")]
     pub seller_id: UserId,
     pub seller_name: Option<String>,

@@ -1,5 +1,6 @@
 //! Payout requests (振込申請): requested → processing → transferred, or failed.
 
+use yorozu_domain::BatchId;
 use yorozu_domain::Yen;
 use yorozu_domain::payouts::PayoutStatus;
 
@@ -21,7 +22,8 @@ pub struct PayoutRequestRow {
     pub status: PayoutStatus,
     pub transfer_date: String,
     pub bank_account_id: i64,
-    pub batch_id: Option<i64>,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub batch_id: Option<BatchId>,
     pub failure_reason: Option<String>,
     pub requested_at: i64,
     pub transferred_at: Option<i64>,
@@ -55,7 +57,7 @@ pub async fn insert(c: &mut impl Exec, r: &PayoutRequestRow) -> Result<bool> {
         r.status.as_str(),
         &r.transfer_date,
         r.bank_account_id,
-        r.batch_id,
+        r.batch_id.map(BatchId::get),
         &r.failure_reason,
         r.requested_at,
         r.transferred_at,
@@ -101,30 +103,14 @@ pub async fn for_seller(
     )?)
 }
 
-/// Requests in one status, by transfer date then age.
-pub async fn with_status(
-    c: &mut impl Exec,
-    status: PayoutStatus,
-    limit: i64,
-) -> Result<Vec<PayoutRequestRow>> {
-    Ok(query_as!(
-        c,
-        fetch_all,
-        PayoutRequestRow,
-        select_requests!("WHERE status = $1 ORDER BY transfer_date, requested_at, id LIMIT $2"),
-        status.as_str(),
-        limit
-    )?)
-}
-
 /// The requests of a batch.
-pub async fn in_batch(c: &mut impl Exec, batch_id: i64) -> Result<Vec<PayoutRequestRow>> {
+pub async fn in_batch(c: &mut impl Exec, batch_id: BatchId) -> Result<Vec<PayoutRequestRow>> {
     Ok(query_as!(
         c,
         fetch_all,
         PayoutRequestRow,
         select_requests!("WHERE batch_id = $1 ORDER BY id"),
-        batch_id
+        batch_id.get()
     )?)
 }
 
@@ -132,14 +118,14 @@ pub async fn in_batch(c: &mut impl Exec, batch_id: i64) -> Result<Vec<PayoutRequ
 pub async fn close_into_batch(
     c: &mut impl Exec,
     transfer_date: &str,
-    batch_id: i64,
+    batch_id: BatchId,
 ) -> Result<u64> {
     Ok(execute!(
         c,
         "UPDATE payout_requests SET status = 'processing', batch_id = $2
          WHERE status = 'requested' AND transfer_date = $1",
         transfer_date,
-        batch_id
+        batch_id.get()
     )?)
 }
 

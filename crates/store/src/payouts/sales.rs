@@ -1,6 +1,8 @@
 //! One sale per completed order: the seller's share, until a payout request takes it or it
 //! expires unrequested.
 
+use yorozu_domain::OrderId;
+use yorozu_domain::WithdrawalId;
 use yorozu_domain::Yen;
 
 use crate::{Exec, Result, execute, query_as, query_scalar};
@@ -8,7 +10,8 @@ use yorozu_domain::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct SaleRow {
-    pub order_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub order_id: OrderId,
     #[sqlx(try_from = "i64")]
     pub seller_id: UserId,
     #[sqlx(try_from = "i64")]
@@ -22,7 +25,7 @@ pub struct SaleRow {
 /// Records a sale (once per order).
 pub async fn insert(
     c: &mut impl Exec,
-    order_id: i64,
+    order_id: OrderId,
     seller_id: UserId,
     amount: Yen,
     now: i64,
@@ -31,7 +34,7 @@ pub async fn insert(
         c,
         "INSERT INTO sales (order_id, seller_id, amount, credited_at, payout_request_id, expired_at, reinstated_at)
          VALUES ($1, $2, $3, $4, NULL, NULL, NULL) ON CONFLICT DO NOTHING",
-        order_id,
+        order_id.get(),
         seller_id.get(),
         amount.get(),
         now
@@ -42,7 +45,8 @@ pub async fn insert(
 /// A sale with the title of the order it came from.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct SaleLine {
-    pub order_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub order_id: OrderId,
     pub listing_title: String,
     #[sqlx(try_from = "i64")]
     pub amount: Yen,
@@ -147,20 +151,20 @@ pub async fn expire(c: &mut impl Exec, seller_id: UserId, before: i64, now: i64)
 /// Reinstates one expired sale (an operator's decision on a claim): it becomes open again
 /// and counts from now. Returns its amount, or `None` if it was not expired — or was
 /// forfeited by its seller's withdrawal, which only undoing the withdrawal gives back.
-pub async fn reinstate(c: &mut impl Exec, order_id: i64, now: i64) -> Result<Option<SaleRow>> {
+pub async fn reinstate(c: &mut impl Exec, order_id: OrderId, now: i64) -> Result<Option<SaleRow>> {
     let row: Option<SaleRow> = query_as!(
         c,
         fetch_optional,
         SaleRow,
         "SELECT order_id, seller_id, amount, credited_at, payout_request_id, expired_at, reinstated_at
          FROM sales WHERE order_id = $1 AND expired_at IS NOT NULL AND withdrawal_id IS NULL",
-        order_id
+        order_id.get()
     )?;
     if row.is_some() {
         execute!(
             c,
             "UPDATE sales SET expired_at = NULL, reinstated_at = $2, credited_at = $2 WHERE order_id = $1",
-            order_id,
+            order_id.get(),
             now
         )?;
     }
@@ -171,7 +175,7 @@ pub async fn reinstate(c: &mut impl Exec, order_id: i64, now: i64) -> Result<Opt
 pub async fn forfeit(
     c: &mut impl Exec,
     seller_id: UserId,
-    withdrawal_id: i64,
+    withdrawal_id: WithdrawalId,
     now: i64,
 ) -> Result<u64> {
     Ok(execute!(
@@ -179,30 +183,17 @@ pub async fn forfeit(
         "UPDATE sales SET expired_at = $3, withdrawal_id = $2
          WHERE seller_id = $1 AND payout_request_id IS NULL AND expired_at IS NULL",
         seller_id.get(),
-        withdrawal_id,
+        withdrawal_id.get(),
         now
     )?)
 }
 
 /// Gives back the sales a withdrawal forfeited (the member undid it).
-pub async fn restore_forfeited(c: &mut impl Exec, withdrawal_id: i64) -> Result<u64> {
+pub async fn restore_forfeited(c: &mut impl Exec, withdrawal_id: WithdrawalId) -> Result<u64> {
     Ok(execute!(
         c,
         "UPDATE sales SET expired_at = NULL, withdrawal_id = NULL WHERE withdrawal_id = $1",
-        withdrawal_id
-    )?)
-}
-
-/// Expired sales of every seller (for operators), newest first.
-pub async fn expired(c: &mut impl Exec, limit: i64) -> Result<Vec<SaleRow>> {
-    Ok(query_as!(
-        c,
-        fetch_all,
-        SaleRow,
-        "SELECT order_id, seller_id, amount, credited_at, payout_request_id, expired_at, reinstated_at
-         FROM sales WHERE expired_at IS NOT NULL AND withdrawal_id IS NULL
-         ORDER BY expired_at DESC LIMIT $1",
-        limit
+        withdrawal_id.get()
     )?)
 }
 

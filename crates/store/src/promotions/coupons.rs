@@ -1,5 +1,6 @@
 //! Coupons created by operators and their use, once per member.
 
+use yorozu_domain::OrderId;
 use yorozu_domain::Yen;
 
 use crate::{Exec, Result, execute, query_as, query_scalar};
@@ -122,7 +123,7 @@ pub async fn redeem(
     c: &mut impl Exec,
     coupon_id: i64,
     user_id: UserId,
-    order_id: i64,
+    order_id: OrderId,
     now: i64,
 ) -> Result<bool> {
     let n = execute!(
@@ -131,18 +132,18 @@ pub async fn redeem(
          VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
         coupon_id,
         user_id.get(),
-        order_id,
+        order_id.get(),
         now
     )?;
     Ok(n == 1)
 }
 
 /// Gives back the coupon used on a cancelled or expired order; returns whether one was.
-pub async fn release(c: &mut impl Exec, order_id: i64) -> Result<bool> {
+pub async fn release(c: &mut impl Exec, order_id: OrderId) -> Result<bool> {
     let n = execute!(
         c,
         "DELETE FROM coupon_redemptions WHERE order_id = $1",
-        order_id
+        order_id.get()
     )?;
     Ok(n > 0)
 }

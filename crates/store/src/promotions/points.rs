@@ -1,6 +1,7 @@
 //! A per-member points ledger: grants, uses on orders, restorations on cancellation and
 //! expiries. The balance is the sum of a member's entries.
 
+use yorozu_domain::OrderId;
 use yorozu_domain::promotions::{PointKind, Points};
 
 use crate::{Exec, Result, execute, query_as, query_scalar};
@@ -16,7 +17,8 @@ pub struct PointEntryRow {
     /// Signed: grants and restorations add, uses and expiries subtract.
     #[sqlx(try_from = "i64")]
     pub amount: Points,
-    pub order_id: Option<i64>,
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub order_id: Option<OrderId>,
     pub note: String,
     pub created_at: i64,
 }
@@ -33,7 +35,7 @@ pub async fn insert(c: &mut impl Exec, e: &PointEntryRow) -> Result<bool> {
         e.user_id.get(),
         e.kind.as_str(),
         e.amount.get(),
-        e.order_id,
+        e.order_id.map(OrderId::get),
         &e.note,
         e.created_at
     )?;
@@ -78,7 +80,7 @@ pub async fn history(c: &mut impl Exec, user_id: UserId, limit: i64) -> Result<V
 /// The entry of `kind` booked for an order, if any.
 pub async fn for_order(
     c: &mut impl Exec,
-    order_id: i64,
+    order_id: OrderId,
     kind: PointKind,
 ) -> Result<Option<PointEntryRow>> {
     Ok(query_as!(
@@ -87,7 +89,7 @@ pub async fn for_order(
         PointEntryRow,
         "SELECT id, user_id, kind, amount, order_id, note, created_at FROM point_entries
          WHERE order_id = $1 AND kind = $2",
-        order_id,
+        order_id.get(),
         kind.as_str()
     )?)
 }

@@ -4,7 +4,7 @@
 
 use crate::dynamic::{Bind, QueryBuilder};
 use crate::{Exec, Result, execute, query_as, query_scalar};
-use yorozu_domain::UserId;
+use yorozu_domain::{ListingId, UserId};
 
 /// Deletes up to `limit` of the member's rows from one table: `$1` is the member, `$2` the
 /// limit.
@@ -28,20 +28,25 @@ macro_rules! delete_some {
     };
 }
 
-fn in_list(q: &mut QueryBuilder, ids: &[i64]) {
+/// `(…)` of the ids, for `IN`: plain `i64` ids or typed ones (`ListingId`, …).
+fn in_list<Id: Copy + Into<i64>>(q: &mut QueryBuilder, ids: &[Id]) {
     q.push("(");
     for (i, id) in ids.iter().enumerate() {
         if i > 0 {
             q.push(", ");
         }
-        q.push_bind(Bind::I64(*id));
+        q.push_bind(Bind::I64((*id).into()));
     }
     q.push(")");
 }
 
 /// Up to `limit` of the seller's listings that still hold content.
-pub async fn listings_left(c: &mut impl Exec, seller_id: UserId, limit: i64) -> Result<Vec<i64>> {
-    Ok(query_scalar!(
+pub async fn listings_left(
+    c: &mut impl Exec,
+    seller_id: UserId,
+    limit: i64,
+) -> Result<Vec<ListingId>> {
+    let ids: Vec<i64> = query_scalar!(
         c,
         fetch_all,
         i64,
@@ -49,11 +54,12 @@ pub async fn listings_left(c: &mut impl Exec, seller_id: UserId, limit: i64) -> 
          ORDER BY id LIMIT $2",
         seller_id.get(),
         limit
-    )?)
+    )?;
+    Ok(ids.into_iter().map(ListingId::new).collect())
 }
 
 /// The image files (originals and thumbnails) of these listings.
-pub async fn listing_files(c: &mut impl Exec, listing_ids: &[i64]) -> Result<Vec<String>> {
+pub async fn listing_files(c: &mut impl Exec, listing_ids: &[ListingId]) -> Result<Vec<String>> {
     if listing_ids.is_empty() {
         return Ok(vec![]);
     }
@@ -66,7 +72,7 @@ pub async fn listing_files(c: &mut impl Exec, listing_ids: &[i64]) -> Result<Vec
 
 /// Erases these listings' content: images, options, FAQ, search grams and favourites are
 /// deleted; the row stays, blank and deleted, for the orders and reviews that refer to it.
-pub async fn erase_listings(c: &mut impl Exec, listing_ids: &[i64], now: i64) -> Result<()> {
+pub async fn erase_listings(c: &mut impl Exec, listing_ids: &[ListingId], now: i64) -> Result<()> {
     if listing_ids.is_empty() {
         return Ok(());
     }
@@ -95,15 +101,22 @@ pub async fn erase_listings(c: &mut impl Exec, listing_ids: &[i64], now: i64) ->
 
 /// Deletes up to `limit` of the member's own favourites, and counts them off the listings.
 /// Returns the listings counted off (their ranking score needs recomputing).
-pub async fn delete_favorites(c: &mut impl Exec, user_id: UserId, limit: i64) -> Result<Vec<i64>> {
-    let ids: Vec<i64> = query_scalar!(
+pub async fn delete_favorites(
+    c: &mut impl Exec,
+    user_id: UserId,
+    limit: i64,
+) -> Result<Vec<ListingId>> {
+    let ids: Vec<ListingId> = query_scalar!(
         c,
         fetch_all,
         i64,
         "SELECT listing_id FROM favorites WHERE user_id = $1 ORDER BY listing_id LIMIT $2",
         user_id.get(),
         limit
-    )?;
+    )?
+    .into_iter()
+    .map(ListingId::new)
+    .collect();
     if ids.is_empty() {
         return Ok(ids);
     }

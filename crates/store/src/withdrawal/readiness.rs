@@ -1,7 +1,7 @@
 //! A member's open orders on one side, with what decides when each clears by itself.
 
-use yorozu_domain::UserId;
 use yorozu_domain::orders::OrderState;
+use yorozu_domain::{OrderId, UserId};
 
 use crate::dynamic::{Bind, QueryBuilder};
 use crate::{Exec, Result};
@@ -10,7 +10,8 @@ use crate::{Exec, Result};
 /// open cancellation request's deadline.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct OpenOrderRow {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: OrderId,
     pub listing_title: String,
     #[sqlx(try_from = "String")]
     pub state: OrderState,

@@ -2,6 +2,7 @@
 //! compare-and-set on the state (and, for the purge, the step), so that concurrent workers and
 //! a member signing in cannot both win.
 
+use yorozu_domain::WithdrawalId;
 use yorozu_domain::withdrawal::{PurgeStep, WithdrawalEnding, WithdrawalState};
 use yorozu_domain::{UserId, Yen};
 
@@ -9,7 +10,8 @@ use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct WithdrawalRow {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: WithdrawalId,
     #[sqlx(try_from = "i64")]
     pub user_id: UserId,
     #[sqlx(try_from = "String")]
@@ -58,7 +60,7 @@ pub async fn insert(c: &mut impl Exec, row: &WithdrawalRow) -> Result<()> {
             forfeited_sales, forfeited_points, reason_choices, reason_comment, requested_at, closed_at,
             purge_at, purge_step, purged_at, ended_reason, ended_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $7, $8, $9, $10, $11, NULL, NULL, NULL, NULL, $9)",
-        row.id,
+        row.id.get(),
         row.user_id.get(),
         row.state.as_str(),
         row.erase_now,
@@ -73,13 +75,13 @@ pub async fn insert(c: &mut impl Exec, row: &WithdrawalRow) -> Result<()> {
     Ok(())
 }
 
-pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<WithdrawalRow>> {
+pub async fn find(c: &mut impl Exec, id: WithdrawalId) -> Result<Option<WithdrawalRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
         WithdrawalRow,
         select!("WHERE id = $1"),
-        id
+        id.get()
     )?)
 }
 
@@ -118,13 +120,13 @@ pub struct Closing {
 
 /// Scheduled → closed, with the forfeited amounts and the purge date; the reasons are blanked
 /// (they were moved to the statistics). False if the state changed meanwhile.
-pub async fn mark_closed(c: &mut impl Exec, id: i64, closing: &Closing) -> Result<bool> {
+pub async fn mark_closed(c: &mut impl Exec, id: WithdrawalId, closing: &Closing) -> Result<bool> {
     Ok(execute!(
         c,
         "UPDATE withdrawals SET state = 'closed', closed_at = $2, purge_at = $3, forfeited_sales = $4,
             forfeited_points = $5, reason_choices = '', reason_comment = '', updated_at = $2
          WHERE id = $1 AND state = 'scheduled'",
-        id,
+        id.get(),
         closing.now,
         closing.purge_at,
         closing.forfeited_sales.get(),
@@ -135,7 +137,7 @@ pub async fn mark_closed(c: &mut impl Exec, id: i64, closing: &Closing) -> Resul
 /// Ends a scheduled withdrawal (`cancelled`). Closed ones end by [`undo`] or the purge.
 pub async fn end(
     c: &mut impl Exec,
-    id: i64,
+    id: WithdrawalId,
     from_state: WithdrawalState,
     to_state: WithdrawalState,
     reason: WithdrawalEnding,
@@ -146,7 +148,7 @@ pub async fn end(
         "UPDATE withdrawals SET state = $3, ended_reason = $4, ended_at = $5,
             reason_choices = '', reason_comment = '', updated_at = $5
          WHERE id = $1 AND state = $2 AND purge_step IS NULL",
-        id,
+        id.get(),
         from_state.as_str(),
         to_state.as_str(),
         reason.as_str(),
@@ -157,24 +159,24 @@ pub async fn end(
 /// Closed → undone, only while the grace period runs: the member did not choose to erase at
 /// once, the purge date lies ahead and the purge has not started. False otherwise, so that an
 /// erasure the member asked for cannot be called back by any path.
-pub async fn undo(c: &mut impl Exec, id: i64, now: i64) -> Result<bool> {
+pub async fn undo(c: &mut impl Exec, id: WithdrawalId, now: i64) -> Result<bool> {
     Ok(execute!(
         c,
         "UPDATE withdrawals SET state = 'undone', ended_reason = 'signed_in', ended_at = $2,
             reason_id = NULL, updated_at = $2
          WHERE id = $1 AND state = 'closed' AND purge_step IS NULL AND NOT erase_now
             AND purge_at > $2",
-        id,
+        id.get(),
         now
     )? == 1)
 }
 
 /// Remembers the statistics row of the reasons given at closing (see [`undo`]).
-pub async fn set_reason_id(c: &mut impl Exec, id: i64, reason_id: i64) -> Result<()> {
+pub async fn set_reason_id(c: &mut impl Exec, id: WithdrawalId, reason_id: i64) -> Result<()> {
     execute!(
         c,
         "UPDATE withdrawals SET reason_id = $2 WHERE id = $1",
-        id,
+        id.get(),
         reason_id
     )?;
     Ok(())
@@ -184,7 +186,7 @@ pub async fn set_reason_id(c: &mut impl Exec, id: i64, reason_id: i64) -> Result
 /// period to be over). Returns false if someone else moved it (or undid the withdrawal).
 pub async fn advance_purge(
     c: &mut impl Exec,
-    id: i64,
+    id: WithdrawalId,
     from_step: Option<PurgeStep>,
     step: PurgeStep,
     now: i64,
@@ -194,7 +196,7 @@ pub async fn advance_purge(
             c,
             "UPDATE withdrawals SET purge_step = $2, reason_id = NULL, updated_at = $3
              WHERE id = $1 AND state = 'closed' AND purge_step IS NULL AND purge_at <= $3",
-            id,
+            id.get(),
             step.as_str(),
             now
         )?,
@@ -202,7 +204,7 @@ pub async fn advance_purge(
             c,
             "UPDATE withdrawals SET purge_step = $3, updated_at = $4
              WHERE id = $1 AND state = 'closed' AND purge_step = $2",
-            id,
+            id.get(),
             from.as_str(),
             step.as_str(),
             now
@@ -212,12 +214,12 @@ pub async fn advance_purge(
 }
 
 /// The purge's last step: closed → purged.
-pub async fn mark_purged(c: &mut impl Exec, id: i64, now: i64) -> Result<bool> {
+pub async fn mark_purged(c: &mut impl Exec, id: WithdrawalId, now: i64) -> Result<bool> {
     Ok(execute!(
         c,
         "UPDATE withdrawals SET state = 'purged', purged_at = $2, updated_at = $2
          WHERE id = $1 AND state = 'closed'",
-        id,
+        id.get(),
         now
     )? == 1)
 }

@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use yorozu_app::listings::favorites;
+use yorozu_domain::ListingId;
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
@@ -28,7 +29,7 @@ use crate::state::AppState;
 pub async fn add(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<ListingId>,
 ) -> ApiResult<StatusCode> {
     favorites::set(&state.app, &user, id, true).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -50,7 +51,7 @@ pub async fn add(
 pub async fn remove(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<ListingId>,
 ) -> ApiResult<StatusCode> {
     favorites::set(&state.app, &user, id, false).await?;
     Ok(StatusCode::NO_CONTENT)

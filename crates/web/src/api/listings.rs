@@ -15,6 +15,7 @@ use yorozu_app::listings::form::ListingForm;
 use yorozu_app::listings::manage::{self, Action};
 use yorozu_app::listings::view::{self, ListingView};
 use yorozu_app::listings::{MyListing, edit, images};
+use yorozu_domain::ListingId;
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
@@ -342,7 +343,7 @@ impl From<MyListing> for OwnListing {
 async fn load(
     state: &AppState,
     viewer: Option<&ApiUser>,
-    id: i64,
+    id: ListingId,
     locale: yorozu_domain::Locale,
 ) -> ApiResult<Listing> {
     let view = view::load(&state.app, viewer.map(|ApiUser(u)| u), id).await?;
@@ -424,7 +425,7 @@ pub async fn get(
     State(state): State<AppState>,
     caller: Option<ApiUser>,
     ApiLocale(locale): ApiLocale,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<ListingId>,
 ) -> ApiResult<Json<Listing>> {
     Ok(Json(load(&state, caller.as_ref(), id, locale).await?))
 }
@@ -452,7 +453,7 @@ pub async fn update(
     State(state): State<AppState>,
     caller: ApiUser,
     ApiLocale(locale): ApiLocale,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<ListingId>,
     ApiJson(input): ApiJson<ListingInput>,
 ) -> ApiResult<Json<Listing>> {
     edit::update(&state.app, &caller.0, id, &input.into()).await?;
@@ -506,7 +507,7 @@ pub struct StatusBody {
 pub async fn set_status(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<ListingId>,
     ApiJson(input): ApiJson<StatusRequest>,
 ) -> ApiResult<Json<StatusBody>> {
     let action = match input.action {
@@ -556,7 +557,7 @@ pub struct CreatedImage {
 pub async fn add_image(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(listing_id): ApiId,
+    ApiId(listing_id): ApiId<ListingId>,
     ImageBody(bytes): ImageBody,
 ) -> ApiResult<Response> {
     let id = images::add(&state.app, &user, listing_id, bytes).await?;

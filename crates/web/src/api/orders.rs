@@ -20,7 +20,9 @@ use yorozu_app::orders::place::{self, Payment, Purchase};
 use yorozu_app::orders::quote::{self, Choice};
 use yorozu_app::orders::view::{self, Actions, OrderDetail, OrderSummary};
 use yorozu_app::orders::{self, Order, Party, order_path};
+use yorozu_domain::ListingId;
 use yorozu_domain::Locale;
+use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
 
 use crate::api::auth::ApiUser;
@@ -66,6 +68,7 @@ impl QuoteRequest {
                 .listing_id
                 .trim()
                 .parse()
+                .map(ListingId::new)
                 .map_err(|_| AppError::NotFound)?,
             options: self.options,
             points: self.points.map(|p| p.to_string()).unwrap_or_default(),
@@ -593,7 +596,11 @@ pub struct OrderList {
 }
 
 /// The order as `user` sees it now.
-pub(crate) async fn load(state: &AppState, user: &CurrentUser, id: i64) -> ApiResult<OrderBody> {
+pub(crate) async fn load(
+    state: &AppState,
+    user: &CurrentUser,
+    id: OrderId,
+) -> ApiResult<OrderBody> {
     let detail = view::detail(&state.app, user, id).await?;
     Ok(OrderBody::new(detail, state, user.locale))
 }
@@ -767,7 +774,7 @@ pub async fn list(
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
 ) -> ApiResult<Json<OrderBody>> {
     Ok(Json(load(&state, &user, id).await?))
 }

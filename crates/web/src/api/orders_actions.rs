@@ -8,6 +8,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use yorozu_app::AppError;
 use yorozu_app::orders::{cancel, deliver, pay, review};
+use yorozu_domain::OrderId;
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
@@ -118,7 +119,7 @@ fn renamed(e: AppError, from: &str, to: &'static str) -> AppError {
 pub async fn pay(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
     ApiJson(input): ApiJson<PayRequest>,
 ) -> ApiResult<Json<OrderBody>> {
     let card_id = input
@@ -159,7 +160,7 @@ pub async fn pay(
 pub async fn deliver(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
     input: Submission,
 ) -> ApiResult<Json<OrderBody>> {
     let note = input.text("note").to_owned();
@@ -188,7 +189,7 @@ pub async fn deliver(
 pub async fn approve(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
 ) -> ApiResult<Json<OrderBody>> {
     deliver::approve(&state.app, &user, id).await?;
     Ok(Json(load(&state, &user, id).await?))
@@ -218,7 +219,7 @@ pub async fn approve(
 pub async fn send_back(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
     ApiJson(input): ApiJson<ReasonRequest>,
 ) -> ApiResult<Json<OrderBody>> {
     deliver::send_back(&state.app, &user, id, &input.reason).await?;
@@ -248,7 +249,7 @@ pub async fn send_back(
 pub async fn request_cancellation(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
     ApiJson(input): ApiJson<ReasonRequest>,
 ) -> ApiResult<Json<OrderBody>> {
     cancel::request(&state.app, &user, id, &input.reason).await?;
@@ -278,7 +279,7 @@ pub async fn request_cancellation(
 pub async fn answer_cancellation(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
     ApiJson(input): ApiJson<AnswerRequest>,
 ) -> ApiResult<Json<OrderBody>> {
     let answer = match input.answer {
@@ -308,7 +309,7 @@ pub async fn answer_cancellation(
 pub async fn withdraw_cancellation(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
 ) -> ApiResult<Json<OrderBody>> {
     cancel::withdraw(&state.app, &user, id).await?;
     Ok(Json(load(&state, &user, id).await?))
@@ -338,7 +339,7 @@ pub async fn withdraw_cancellation(
 pub async fn review(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
     ApiJson(input): ApiJson<ReviewRequest>,
 ) -> ApiResult<Json<OrderBody>> {
     let input = review::ReviewInput {

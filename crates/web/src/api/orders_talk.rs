@@ -19,6 +19,7 @@ use yorozu_app::AppError;
 use yorozu_app::orders::talk::{self, Upload};
 use yorozu_app::orders::view::{self, MessageView};
 use yorozu_app::orders::{self, Party};
+use yorozu_domain::OrderId;
 use yorozu_domain::orders::MessageKind;
 
 use crate::api::auth::ApiUser;
@@ -133,7 +134,7 @@ fn unreadable(e: &MultipartError) -> ApiError {
 /// `/orders/{id}/attachments/{attachment_id}`: both ids, each a decimal string.
 #[derive(Debug)]
 pub struct AttachmentPath {
-    order_id: i64,
+    order_id: OrderId,
     attachment_id: i64,
 }
 
@@ -144,7 +145,7 @@ impl<S: Send + Sync> FromRequestParts<S> for AttachmentPath {
         let Path((order, attachment)) = Path::<(String, String)>::from_request_parts(parts, state)
             .await
             .map_err(|_| ApiError::from(AppError::NotFound))?;
-        match (order.parse(), attachment.parse()) {
+        match (order.parse().map(OrderId::new), attachment.parse()) {
             (Ok(order_id), Ok(attachment_id)) => Ok(AttachmentPath {
                 order_id,
                 attachment_id,
@@ -172,7 +173,7 @@ pub struct Attachment {
 }
 
 /// The API path of an attachment's bytes.
-pub(crate) fn attachment_url(order_id: i64, attachment_id: i64) -> String {
+pub(crate) fn attachment_url(order_id: OrderId, attachment_id: i64) -> String {
     format!("/api/v1/orders/{order_id}/attachments/{attachment_id}")
 }
 
@@ -255,7 +256,7 @@ impl From<MessageView> for Message {
 pub async fn messages(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
 ) -> ApiResult<Json<Vec<Message>>> {
     let detail = view::detail(&state.app, &user, id).await?;
     Ok(Json(
@@ -291,7 +292,7 @@ pub async fn messages(
 pub async fn post_message(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<OrderId>,
     input: Submission,
 ) -> ApiResult<Response> {
     let body = input.text("body").to_owned();

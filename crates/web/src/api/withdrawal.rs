@@ -15,6 +15,7 @@ use yorozu_app::withdrawal::confirm::{self, Confirmation, Outcome, When};
 use yorozu_app::withdrawal::readiness::{self, BlockerLine, Readiness as AppReadiness};
 use yorozu_app::withdrawal::receipt::{self, data_lines};
 use yorozu_app::withdrawal::{Withdrawal, schedule};
+use yorozu_domain::WithdrawalId;
 use yorozu_domain::withdrawal::{BlockerKind, DataCategory, Fate};
 
 use crate::api::auth::ApiUser;
@@ -265,7 +266,7 @@ struct ScheduledAnswer {
 }
 
 impl ScheduledAnswer {
-    fn new(withdrawal_id: i64, readiness: AppReadiness) -> ScheduledAnswer {
+    fn new(withdrawal_id: WithdrawalId, readiness: AppReadiness) -> ScheduledAnswer {
         ScheduledAnswer {
             state: "scheduled",
             withdrawal_id: withdrawal_id.to_string(),

@@ -9,7 +9,8 @@
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use yorozu_domain::UserId;
+use yorozu_domain::ListingId;
+use yorozu_domain::{OrderId, UserId};
 
 use axum::body::{Body, to_bytes};
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
@@ -293,7 +294,7 @@ pub async fn operator(app: &App, email: &str) -> CurrentUser {
 }
 
 /// Publishes a ¥3,000 service (名刺 category, 5 days) of `seller`; returns its id.
-pub async fn publish(app: &App, seller: &CurrentUser, title: &str) -> i64 {
+pub async fn publish(app: &App, seller: &CurrentUser, title: &str) -> ListingId {
     let form = ListingForm {
         title: title.into(),
         category: "301".into(),
@@ -326,16 +327,13 @@ pub async fn completed_order(
     buyer: &CurrentUser,
     card_id: i64,
     seller: &CurrentUser,
-    listing_id: i64,
-) -> i64 {
+    listing_id: ListingId,
+) -> OrderId {
     let placed = place(
         app,
         buyer,
         &Purchase {
-            choice: Choice {
-                listing_id,
-                ..Choice::default()
-            },
+            choice: Choice::of(listing_id),
             payment: Payment::Card(card_id),
             request: "よろしくお願いします。".into(),
             purchase_key: yorozu_app::crypto::random_token(),
@@ -357,7 +355,7 @@ pub async fn completed_order(
 pub async fn review(
     app: &App,
     member: &CurrentUser,
-    order_id: i64,
+    order_id: OrderId,
     rating: u8,
     comment: &str,
     anonymous: bool,

@@ -12,6 +12,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use yorozu_app::AppError;
 use yorozu_app::listings::favorites;
+use yorozu_domain::ListingId;
 
 use super::{Card, cards};
 use crate::ctx::Ctx;
@@ -28,7 +29,7 @@ pub(super) fn routes() -> Router<AppState> {
 
 /// What the favourite button shows (`service_macros.html`).
 pub(crate) struct FavoriteButton {
-    pub listing_id: i64,
+    pub listing_id: ListingId,
     /// The service is in the viewer's favourites now.
     pub on: bool,
     pub signed_in: bool,
@@ -59,7 +60,7 @@ async fn toggle(
     State(state): State<AppState>,
     ctx: Ctx,
     headers: HeaderMap,
-    PathId(id): PathId,
+    PathId(id): PathId<ListingId>,
     MaybeSignedIn(viewer): MaybeSignedIn,
     form: Result<Form<ToggleForm>, FormRejection>,
 ) -> PageResult {

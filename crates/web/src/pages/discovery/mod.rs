@@ -13,6 +13,7 @@ mod service;
 
 use axum::Router;
 use yorozu_app::listings;
+use yorozu_domain::ListingId;
 use yorozu_domain::Locale;
 use yorozu_domain::listings::categories::Category;
 use yorozu_domain::money::Yen;
@@ -33,7 +34,7 @@ pub fn routes() -> Router<AppState> {
 
 /// One result card, every text already in the reader's language.
 pub(crate) struct Card {
-    pub id: i64,
+    pub id: ListingId,
     pub title: String,
     pub price: String,
     pub delivery: String,

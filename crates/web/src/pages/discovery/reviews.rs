@@ -8,6 +8,7 @@ use axum::routing::get;
 use serde::Deserialize;
 use yorozu_app::AppError;
 use yorozu_app::orders::reviews_public::{self, ReviewAuthor, ReviewView};
+use yorozu_domain::ListingId;
 use yorozu_i18n::Arg;
 
 use super::{count_arg, rating_with_count};
@@ -33,7 +34,7 @@ pub(crate) struct ReviewItem {
     pub date: String,
     pub comment: Paragraphs,
     /// The service reviewed (id, title), where the page lists reviews of several services.
-    pub listing: Option<(i64, String)>,
+    pub listing: Option<(ListingId, String)>,
 }
 
 impl ReviewItem {
@@ -66,7 +67,7 @@ pub(crate) fn items(ctx: &Ctx, reviews: Vec<ReviewView>, with_listing: bool) -> 
 #[template(path = "service_reviews.html")]
 struct ReviewsPage<'a> {
     ctx: &'a Ctx,
-    listing_id: i64,
+    listing_id: ListingId,
     title: String,
     rating: Option<String>,
     reviews: Vec<ReviewItem>,
@@ -84,7 +85,7 @@ async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
     MaybeSignedIn(viewer): MaybeSignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<ListingId>,
     Query(q): Query<PageQuery>,
 ) -> PageResult {
     let page_number = match q.page.as_deref() {

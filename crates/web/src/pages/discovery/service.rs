@@ -9,6 +9,7 @@ use axum::extract::State;
 use axum::routing::get;
 use yorozu_app::listings::view::ListingView;
 use yorozu_app::orders::reviews_public;
+use yorozu_domain::ListingId;
 use yorozu_domain::listings::{ListingStatus, categories};
 use yorozu_i18n::Arg;
 
@@ -103,7 +104,7 @@ async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     MaybeSignedIn(viewer): MaybeSignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<ListingId>,
 ) -> PageResult {
     let found = reviews_public::service_page(&state.app, viewer.as_ref(), id).await?;
     let v = found.listing;

@@ -15,6 +15,7 @@ use yorozu_app::listings::edit;
 use yorozu_app::listings::form::ListingForm;
 use yorozu_app::listings::manage::Action;
 use yorozu_app::listings::view::{self, ImageView, ListingView};
+use yorozu_domain::ListingId;
 use yorozu_domain::RowInput;
 use yorozu_domain::listings::categories;
 use yorozu_domain::listings::{
@@ -188,7 +189,7 @@ struct ImageItem {
 
 /// What the edit page shows about the saved listing besides the form.
 struct Saved {
-    id: i64,
+    id: ListingId,
     status: &'static str,
     status_label: String,
     /// What the status means for buyers, in one sentence.
@@ -289,7 +290,7 @@ async fn edit_form(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<ListingId>,
 ) -> PageResult {
     let (form, listing) = view::edit_form(&state.app, user, id).await?;
     render(
@@ -308,7 +309,7 @@ async fn update(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<ListingId>,
     body: Bytes,
 ) -> PageResult {
     let (form, submit) = read_form(&body);
@@ -355,7 +356,7 @@ pub(super) async fn edit_with_image_error(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    listing_id: i64,
+    listing_id: ListingId,
     status: StatusCode,
     message: String,
 ) -> PageResult {
@@ -612,7 +613,7 @@ fn revision_choices(ctx: &Ctx, chosen: &str) -> Vec<Choice> {
 }
 
 /// Used by the image handlers, which answer with this page or a redirect to it.
-pub(super) fn edit_url(listing_id: i64) -> String {
+pub(super) fn edit_url(listing_id: ListingId) -> String {
     format!("/listings/{listing_id}/edit")
 }
 

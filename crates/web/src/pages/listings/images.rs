@@ -8,6 +8,7 @@ use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::routing::post;
 use yorozu_app::listings::images;
+use yorozu_domain::ListingId;
 
 use super::form::{edit_url, edit_with_image_error};
 use crate::ctx::Ctx;
@@ -29,7 +30,7 @@ async fn upload(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<ListingId>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> PageResult {
     let max = state.app.policy.listing_image_max_bytes;

@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::get;
 use yorozu_app::listings::manage;
+use yorozu_domain::ListingId;
 use yorozu_domain::listings::ListingStatus;
 
 use super::form::{ActionButton, action_buttons};
@@ -23,7 +24,7 @@ pub(super) fn routes() -> Router<AppState> {
 
 /// One service in the list.
 struct Row {
-    id: i64,
+    id: ListingId,
     title: String,
     status: &'static str,
     status_label: String,

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use yorozu_app::AppError;
 use yorozu_app::listings::manage::{self, Action};
 use yorozu_app::listings::view;
+use yorozu_domain::ListingId;
 
 use super::form::edit_url;
 use crate::ctx::Ctx;
@@ -44,7 +45,7 @@ struct StatusForm {
 struct ConfirmPage<'a> {
     ctx: &'a Ctx,
     section: &'static str,
-    id: i64,
+    id: ListingId,
     title: String,
 }
 
@@ -52,7 +53,7 @@ async fn change(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<ListingId>,
     form: Result<Form<StatusForm>, FormRejection>,
 ) -> PageResult {
     let form = form.map(|Form(f)| f).unwrap_or_default();

@@ -15,6 +15,8 @@ use yorozu_app::accounts::CurrentUser;
 use yorozu_app::payouts::batches::{self, Failure};
 use yorozu_app::payouts::console::{self, BatchLine, Transfer};
 use yorozu_app::payouts::expiry;
+use yorozu_domain::BatchId;
+use yorozu_domain::OrderId;
 use yorozu_domain::payouts::schedule::Date;
 use yorozu_domain::payouts::{BatchStatus, PayoutStatus};
 use yorozu_domain::{UserId, Yen};
@@ -108,7 +110,7 @@ impl TransferView {
 
 /// A batch ready for a template.
 struct BatchView {
-    id: i64,
+    id: BatchId,
     date: String,
     count: i64,
     total: String,
@@ -290,7 +292,7 @@ async fn render_batch(
     state: &AppState,
     ctx: &Ctx,
     operator: &CurrentUser,
-    batch_id: i64,
+    batch_id: BatchId,
     status: StatusCode,
     errors: FormErrors,
     failing: Option<FailInput>,
@@ -316,7 +318,7 @@ async fn show_batch(
     State(state): State<AppState>,
     ctx: Ctx,
     Operator(ref operator): Operator,
-    PathId(id): PathId,
+    PathId(id): PathId<BatchId>,
 ) -> PageResult {
     render_batch(
         &state,
@@ -335,7 +337,7 @@ async fn zengin(
     State(state): State<AppState>,
     _ctx: Ctx,
     Operator(ref operator): Operator,
-    PathId(id): PathId,
+    PathId(id): PathId<BatchId>,
 ) -> PageResult {
     let (file_name, bytes) = batches::transfer_file(&state.app, operator, id).await?;
     Ok(crate::download::shift_jis_text(&file_name, bytes))
@@ -345,7 +347,7 @@ async fn transferred(
     State(state): State<AppState>,
     ctx: Ctx,
     Operator(ref operator): Operator,
-    PathId(batch_id): PathId,
+    PathId(batch_id): PathId<BatchId>,
 ) -> PageResult {
     match batches::mark_transferred(&state.app, operator, batch_id).await {
         Ok(_) => Ok(redirect_with_flash(
@@ -372,7 +374,7 @@ async fn failed(
     State(state): State<AppState>,
     ctx: Ctx,
     Operator(ref operator): Operator,
-    PathIds(batch_id, request_id): PathIds,
+    PathIds(batch_id, request_id): PathIds<BatchId, i64>,
     form: Result<Form<FailForm>, FormRejection>,
 ) -> PageResult {
     let form = form.map(|Form(f)| f).unwrap_or_default();
@@ -421,7 +423,7 @@ async fn failed(
 // Expired sales
 
 struct ExpiredView {
-    order_id: i64,
+    order_id: OrderId,
     seller_id: UserId,
     seller: String,
     title: String,
@@ -480,7 +482,7 @@ async fn reinstate(
     State(state): State<AppState>,
     ctx: Ctx,
     Operator(ref operator): Operator,
-    PathId(order_id): PathId,
+    PathId(order_id): PathId<OrderId>,
 ) -> PageResult {
     match expiry::reinstate(&state.app, operator, order_id).await {
         Ok(_) => Ok(redirect_with_flash(

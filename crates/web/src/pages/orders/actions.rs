@@ -15,6 +15,7 @@ use yorozu_app::orders::review::{self, ReviewInput};
 use yorozu_app::orders::talk::{self, Upload};
 use yorozu_app::orders::{deliver, order_path, pay};
 use yorozu_app::{AppError, AppResult};
+use yorozu_domain::OrderId;
 
 use super::show::{Problem, render};
 use crate::ctx::Ctx;
@@ -53,7 +54,7 @@ async fn finish(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    order_id: i64,
+    order_id: OrderId,
     result: AppResult<()>,
     flash: &str,
     refused: Refused,
@@ -100,7 +101,7 @@ async fn pay_order(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<OrderId>,
     form: Result<Form<CardForm>, FormRejection>,
 ) -> PageResult {
     let form = form.map(|Form(f)| f).unwrap_or_default();
@@ -140,7 +141,7 @@ async fn delivery(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<OrderId>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> PageResult {
     let (note, files) = talk_form(&state, multipart).await;
@@ -164,7 +165,7 @@ async fn approve(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<OrderId>,
 ) -> PageResult {
     let result = deliver::approve(&state.app, user, id).await;
     finish(
@@ -189,7 +190,7 @@ async fn send_back(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<OrderId>,
     form: Result<Form<ReasonForm>, FormRejection>,
 ) -> PageResult {
     let form = form.map(|Form(f)| f).unwrap_or_default();
@@ -210,7 +211,7 @@ async fn request_cancellation(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<OrderId>,
     form: Result<Form<ReasonForm>, FormRejection>,
 ) -> PageResult {
     let form = form.map(|Form(f)| f).unwrap_or_default();
@@ -241,7 +242,7 @@ async fn answer_cancellation(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<OrderId>,
     form: Result<Form<AnswerForm>, FormRejection>,
 ) -> PageResult {
     let form = form.map(|Form(f)| f).unwrap_or_default();
@@ -267,7 +268,7 @@ async fn withdraw_cancellation(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<OrderId>,
 ) -> PageResult {
     let result = cancel::withdraw(&state.app, user, id).await;
     finish(
@@ -296,7 +297,7 @@ async fn write_review(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<OrderId>,
     form: Result<Form<ReviewForm>, FormRejection>,
 ) -> PageResult {
     let form = form.map(|Form(f)| f).unwrap_or_default();
@@ -326,7 +327,7 @@ async fn message(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<OrderId>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> PageResult {
     let (body, files) = talk_form(&state, multipart).await;

@@ -24,6 +24,7 @@ use yorozu_app::orders::place::{self, Payment, Purchase};
 use yorozu_app::orders::quote::{self, Choice, Quote};
 use yorozu_app::payments::cards;
 use yorozu_app::{AppError, FieldError};
+use yorozu_domain::ListingId;
 use yorozu_domain::UserId;
 
 use super::{CardChoice, card_choices, minus_yen, yen};
@@ -73,6 +74,7 @@ impl Input {
             .listing
             .trim()
             .parse::<i64>()
+            .map(ListingId::new)
             .map_err(|_| PageError(AppError::NotFound))?;
         let mut options: Vec<i64> = self
             .options
@@ -193,7 +195,7 @@ struct Line {
 #[template(path = "order_confirm.html")]
 struct ConfirmPage<'a> {
     ctx: &'a Ctx,
-    listing_id: i64,
+    listing_id: ListingId,
     title: String,
     seller_id: UserId,
     seller_name: String,

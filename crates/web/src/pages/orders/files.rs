@@ -4,6 +4,7 @@
 
 use axum::extract::State;
 use yorozu_app::orders::talk;
+use yorozu_domain::OrderId;
 
 use crate::ctx::Ctx;
 use crate::error::PageResult;
@@ -14,7 +15,7 @@ pub(super) async fn download(
     State(state): State<AppState>,
     _ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathIds(id, attachment_id): PathIds,
+    PathIds(id, attachment_id): PathIds<OrderId, i64>,
 ) -> PageResult {
     let (file, bytes) = talk::attachment(&state.app, user, id, attachment_id).await?;
     Ok(crate::download::attachment(

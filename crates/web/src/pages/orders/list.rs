@@ -7,6 +7,7 @@ use axum::extract::{Query, State};
 use serde::Deserialize;
 use yorozu_app::orders::Party;
 use yorozu_app::orders::view::{self, PAGE_SIZE};
+use yorozu_domain::OrderId;
 
 use super::{state_label, yen};
 use crate::ctx::Ctx;
@@ -24,7 +25,7 @@ pub(super) struct ListQuery {
 }
 
 struct Row {
-    id: i64,
+    id: OrderId,
     title: String,
     counterpart: String,
     state_key: &'static str,

@@ -10,6 +10,8 @@ use yorozu_app::orders::Party;
 use yorozu_app::orders::Review;
 use yorozu_app::orders::view::{self, Actions, MessageView, OrderDetail};
 use yorozu_app::payments::cards;
+use yorozu_domain::ListingId;
+use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
 use yorozu_domain::Yen;
 use yorozu_domain::orders::{MessageKind, OrderState, ReviewRole};
@@ -26,7 +28,7 @@ pub(super) async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<OrderId>,
 ) -> PageResult {
     render(&state, &ctx, user, id, StatusCode::OK, None).await
 }
@@ -99,9 +101,9 @@ struct ReviewView {
 #[template(path = "order_show.html")]
 struct OrderPage<'a> {
     ctx: &'a Ctx,
-    id: i64,
+    id: OrderId,
     title: String,
-    listing_id: i64,
+    listing_id: ListingId,
     is_buyer: bool,
     state_key: &'static str,
     state_label: String,
@@ -182,7 +184,7 @@ pub(super) async fn render(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    order_id: i64,
+    order_id: OrderId,
     status: StatusCode,
     problem: Option<Problem>,
 ) -> PageResult {
@@ -463,7 +465,7 @@ fn reviews(ctx: &Ctx, d: &OrderDetail) -> Vec<ReviewView> {
         .collect()
 }
 
-fn talk(ctx: &Ctx, order_id: i64, messages: &[MessageView]) -> Vec<TalkItem> {
+fn talk(ctx: &Ctx, order_id: OrderId, messages: &[MessageView]) -> Vec<TalkItem> {
     messages
         .iter()
         .map(|m| TalkItem {

@@ -7,6 +7,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use yorozu_app::paperwork::receipt::{self, ADDRESSEE_MAX_CHARS, Addressee, Receipt};
+use yorozu_domain::OrderId;
 
 use super::{Issuer, TaxLine, issuer, tax_line, text_message, yen};
 use crate::ctx::Ctx;
@@ -32,7 +33,7 @@ struct Line {
 #[template(path = "paperwork_receipt.html")]
 struct ReceiptPage<'a> {
     ctx: &'a Ctx,
-    number: i64,
+    number: OrderId,
     issued: String,
     addressee: String,
     amount: String,
@@ -54,7 +55,7 @@ pub(super) async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<OrderId>,
     query: Result<Query<ReceiptQuery>, QueryRejection>,
 ) -> PageResult {
     let typed_name = query.map(|Query(q)| q.name).unwrap_or_default();

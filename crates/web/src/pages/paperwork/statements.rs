@@ -6,6 +6,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use yorozu_app::AppError;
 use yorozu_app::paperwork::statement::{self, YearMonth};
+use yorozu_domain::OrderId;
 use yorozu_i18n::Arg;
 
 use super::{Issuer, TaxLine, issuer, month_label, tax_line, text_message, yen};
@@ -54,7 +55,7 @@ pub(super) async fn list(
 
 /// One completed sale, ready to print.
 struct Row {
-    order_id: i64,
+    order_id: OrderId,
     completed: String,
     title: String,
     price: String,

@@ -6,6 +6,7 @@ use askama::Template;
 use axum::extract::State;
 use yorozu_app::payouts::sales::MonthTotal;
 use yorozu_app::payouts::{PayoutRequest, SaleLine, bank, sales};
+use yorozu_domain::OrderId;
 use yorozu_domain::Yen;
 use yorozu_domain::payouts::SaleState;
 use yorozu_i18n::Arg;
@@ -23,7 +24,7 @@ use crate::state::AppState;
 
 /// One sale as listed.
 struct SaleView {
-    order_id: i64,
+    order_id: OrderId,
     title: String,
     amount: String,
     credited: String,

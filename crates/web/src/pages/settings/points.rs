@@ -57,10 +57,12 @@ impl EntryItem {
             kind,
             amount: format!("{sign}{}", group_digits(e.amount.get())),
             note,
-            order: e
-                .order_id
-                .filter(|_| e.kind.is_for_order())
-                .map(|id| (order_path(id), ctx.t1("my-points-order-link", "order", id))),
+            order: e.order_id.filter(|_| e.kind.is_for_order()).map(|id| {
+                (
+                    order_path(id),
+                    ctx.t1("my-points-order-link", "order", id.get()),
+                )
+            }),
         }
     }
 }
