@@ -15,7 +15,14 @@ use yorozu_store::{Backend, Db, both_backends};
 use super::{Options, generate};
 
 fn test_app(db: Db, files: &TempDir) -> App {
-    yorozu_app::testing::app(db, Arc::new(FixedClock::at(1_780_000_000)), &files.0, 3)
+    let index = yorozu_search::TantivyIndex::open(&files.0.join("search")).expect("search index");
+    yorozu_app::testing::app(
+        db,
+        Arc::new(FixedClock::at(1_780_000_000)),
+        &files.0,
+        3,
+        Arc::new(index),
+    )
 }
 
 const SMALL: Options = Options {
