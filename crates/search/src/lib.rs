@@ -9,7 +9,10 @@
 
 mod collector;
 mod document;
+mod on_disk;
 mod schema;
+
+pub use on_disk::terms_and_strays;
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -33,6 +36,7 @@ const WRITER_MEMORY: usize = 50_000_000;
 const NOT_BUILT: i64 = -1;
 
 pub struct TantivyIndex {
+    index: Index,
     schema: Schema,
     fields: Fields,
     writer: Mutex<IndexWriter<TantivyDocument>>,
@@ -103,6 +107,7 @@ impl TantivyIndex {
             .and_then(|p| p.parse().ok())
             .unwrap_or(NOT_BUILT);
         Ok(TantivyIndex {
+            index,
             schema,
             fields,
             writer: Mutex::new(writer),
@@ -177,6 +182,23 @@ impl SearchIndex for TantivyIndex {
                 .map_err(fail)?;
         }
         self.commit(&mut writer, last_change)
+    }
+
+    fn compact(&self) -> Result<(), SearchIndexError> {
+        let mut writer = self.writer.lock().map_err(fail)?;
+        let holding_deletes: Vec<_> = self
+            .index
+            .searchable_segment_metas()
+            .map_err(fail)?
+            .into_iter()
+            .filter(|meta| meta.has_deletes())
+            .map(|meta| meta.id())
+            .collect();
+        if !holding_deletes.is_empty() {
+            writer.merge(&holding_deletes).wait().map_err(fail)?;
+        }
+        writer.garbage_collect_files().wait().map_err(fail)?;
+        self.reader.reload().map_err(fail)
     }
 
     fn clear(&self) -> Result<(), SearchIndexError> {

@@ -129,6 +129,7 @@ pub async fn catch_up(app: &App) -> AppResult<()> {
         ids.dedup();
         let rows = search_changes::documents(&mut c, &ids).await?;
         drop(c);
+        let erased = rows.iter().any(DocumentRow::is_erased);
         let upserts: Vec<SearchDocument> = rows
             .into_iter()
             .filter(DocumentRow::is_published)
@@ -141,9 +142,13 @@ pub async fn catch_up(app: &App) -> AppResult<()> {
             .collect();
         let next = changes.last().map_or(last, |ch| ch.id.max(last));
         let index = feed.index.clone();
-        tokio::task::spawn_blocking(move || index.apply(upserts, &deletes, Some(next)))
-            .await
-            .map_err(blocking_failed)??;
+        tokio::task::spawn_blocking(move || {
+            index.apply(upserts, &deletes, Some(next))?;
+            // An erased member's text must leave the files, not only the results.
+            if erased { index.compact() } else { Ok(()) }
+        })
+        .await
+        .map_err(blocking_failed)??;
         if (changes.len() as i64) < BATCH {
             return Ok(());
         }

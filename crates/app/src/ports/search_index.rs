@@ -90,6 +90,10 @@ pub trait SearchIndex: Send + Sync + std::fmt::Debug {
         last_change: Option<i64>,
     ) -> Result<(), SearchIndexError>;
 
+    /// Rewrites the index files that still hold removed documents, so that their text is
+    /// gone from the disk and not only hidden (an erased member's services).
+    fn compact(&self) -> Result<(), SearchIndexError>;
+
     /// Removes every document and forgets the applied change (before a rebuild).
     fn clear(&self) -> Result<(), SearchIndexError>;
 

@@ -35,6 +35,11 @@ impl DocumentRow {
     pub fn is_published(&self) -> bool {
         self.status == "published"
     }
+
+    /// Erased by a withdrawal purge: deleted and blanked (an ordinary deletion keeps the text).
+    pub fn is_erased(&self) -> bool {
+        self.status == "deleted" && self.title.is_empty() && self.description.is_empty()
+    }
 }
 
 const DOCUMENT_COLUMNS: &str = "SELECT id, status, title, description, category_id, parent_category_id, price,
