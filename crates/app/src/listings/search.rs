@@ -12,7 +12,7 @@ use yorozu_store::catalog;
 use yorozu_store::listings::search as cards;
 
 use crate::listings::{Card, card, search_sync};
-use crate::ports::{CategoryFilter, IndexQuery, Sort};
+use crate::ports::{CategoryFilter, IndexHits, IndexQuery, Sort};
 use crate::{App, AppResult};
 
 /// How far the page numbers count: beyond it the page says 「N件以上」 and offers no more
@@ -72,7 +72,17 @@ pub struct SearchResults {
     pub categories: Vec<(i64, u64)>,
     pub page: i64,
     pub pages: i64,
+    /// When nothing matched: where the keyword does occur (category ids, most matches first),
+    /// found by dropping the filters, then by each term alone, then by each term's first two
+    /// characters.
+    pub nearest_categories: Vec<i64>,
+    /// When nothing matched: what other visitors found something with (this process's
+    /// memory, most frequent first).
+    pub popular_searches: Vec<String>,
 }
+
+/// How many nearest categories and popular searches an empty result page offers.
+const SUGGESTIONS: usize = 6;
 
 impl SearchParams {
     pub fn page(&self) -> i64 {
@@ -160,15 +170,32 @@ pub async fn run(app: &App, params: &SearchParams) -> AppResult<Arc<SearchResult
         let mut c = app.db.read().await?;
         card::cards(cards::cards_by_ids(&mut c, &hits.ids).await?)
     };
+    let results = Arc::new(results(app, params, hits, found)?);
+    app.catalog.store_search(version, key, results.clone());
+    Ok(results)
+}
+
+/// Builds the page, counting a keyword that found something towards the popular searches
+/// and offering suggestions when nothing matched.
+fn results(app: &App, params: &SearchParams, hits: IndexHits, found: Vec<Card>) -> AppResult<SearchResults> {
     let total = (hits.total as i64).min(COUNT_CAP + 1);
     let capped = total > COUNT_CAP;
     let pages = ((total.min(COUNT_CAP) + PAGE_SIZE - 1) / PAGE_SIZE).clamp(1, MAX_PAGE);
-    let terms = params.keyword();
+    let keyword = params.keyword();
     let highlights = found
         .iter()
-        .map(|c| highlight_ranges(&c.title, terms.terms()))
+        .map(|c| highlight_ranges(&c.title, keyword.terms()))
         .collect();
-    let results = Arc::new(SearchResults {
+    let (nearest_categories, popular_searches) = if hits.total > 0 {
+        app.search.popular().count(&keyword);
+        (vec![], vec![])
+    } else {
+        (
+            nearest_categories(app, params, &keyword)?,
+            app.search.popular().top(SUGGESTIONS),
+        )
+    };
+    Ok(SearchResults {
         cards: found,
         highlights,
         total,
@@ -177,7 +204,49 @@ pub async fn run(app: &App, params: &SearchParams) -> AppResult<Arc<SearchResult
         categories: hits.categories,
         page: params.page(),
         pages,
-    });
-    app.catalog.store_search(version, key, results.clone());
-    Ok(results)
+        nearest_categories,
+        popular_searches,
+    })
+}
+
+fn nearest_categories(
+    app: &App,
+    params: &SearchParams,
+    keyword: &SearchQuery,
+) -> AppResult<Vec<i64>> {
+    if keyword.is_empty() {
+        return Ok(vec![]);
+    }
+    let bare = |phrases| IndexQuery {
+        phrases,
+        category: None,
+        min_price: None,
+        max_price: None,
+        max_delivery_days: None,
+        min_rating_x100: None,
+        verified_only: false,
+        sort: Sort::Recommended,
+        offset: 0,
+        limit: 0,
+    };
+    let mut attempts = vec![bare(params.query().phrases)];
+    let terms = keyword.terms();
+    attempts.extend(terms.iter().map(|t| bare(SearchQuery::parse(t).term_phrases())));
+    attempts.extend(terms.iter().map(|t| {
+        let short: String = t.chars().take(2).collect();
+        bare(SearchQuery::parse(&short).term_phrases())
+    }));
+    for attempt in attempts {
+        let hits = app.search.index().search(&attempt)?;
+        if hits.total > 0 {
+            let mut leaves: Vec<(i64, u64)> = hits
+                .categories
+                .into_iter()
+                .filter(|(id, _)| categories::by_id(*id).is_some_and(|c| c.is_leaf()))
+                .collect();
+            leaves.sort_by_key(|(id, count)| (std::cmp::Reverse(*count), *id));
+            return Ok(leaves.into_iter().take(SUGGESTIONS).map(|(id, _)| id).collect());
+        }
+    }
+    Ok(vec![])
 }

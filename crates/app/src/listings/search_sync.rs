@@ -37,6 +37,44 @@ pub struct SearchFeed {
     /// One applier at a time: a search and the background task must not apply the same
     /// batch twice or move `last_change` backwards.
     applying: tokio::sync::Mutex<()>,
+    popular: PopularSearches,
+}
+
+/// Keywords that found something, counted in this process (offered when a search finds
+/// nothing). Bounded: past [`PopularSearches::CAPACITY`] keywords the rarest half is dropped.
+#[derive(Debug, Default)]
+pub struct PopularSearches {
+    counts: Mutex<std::collections::HashMap<String, u64>>,
+}
+
+impl PopularSearches {
+    const CAPACITY: usize = 2_000;
+
+    pub fn count(&self, keyword: &yorozu_domain::search::SearchQuery) {
+        if keyword.is_empty() {
+            return;
+        }
+        let Ok(mut counts) = self.counts.lock() else {
+            return;
+        };
+        if counts.len() >= Self::CAPACITY {
+            let mut all: Vec<u64> = counts.values().copied().collect();
+            all.sort_unstable();
+            let median = all[all.len() / 2];
+            counts.retain(|_, n| *n > median);
+        }
+        *counts.entry(keyword.terms().join(" ")).or_default() += 1;
+    }
+
+    /// The `n` most counted keywords, most first (ties in text order).
+    pub fn top(&self, n: usize) -> Vec<String> {
+        let Ok(counts) = self.counts.lock() else {
+            return vec![];
+        };
+        let mut all: Vec<(&String, &u64)> = counts.iter().collect();
+        all.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        all.into_iter().take(n).map(|(k, _)| k.clone()).collect()
+    }
 }
 
 impl SearchFeed {
@@ -45,11 +83,16 @@ impl SearchFeed {
             index,
             gaps: Mutex::new(BTreeMap::new()),
             applying: tokio::sync::Mutex::new(()),
+            popular: PopularSearches::default(),
         }
     }
 
     pub fn index(&self) -> &dyn SearchIndex {
         self.index.as_ref()
+    }
+
+    pub fn popular(&self) -> &PopularSearches {
+        &self.popular
     }
 
     /// Gaps still worth looking for; forgets the expired ones.
