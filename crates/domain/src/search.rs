@@ -717,7 +717,7 @@ mod tests {
         let marked: Vec<&str> = ranges.iter().map(|r| &title[r.clone()]).collect();
         assert_eq!(marked, ["ﾛｺﾞ", "ロゴ"]);
         let ranges = highlight_ranges("名刺デザイン", &["刺で".to_owned(), "名刺".to_owned()]);
-        assert_eq!(ranges, [0.."名刺デ".len()], "overlaps merge");
+        assert_eq!(ranges, vec![0.."名刺デ".len()], "overlaps merge");
         assert!(highlight_ranges("名刺", &["翻訳".to_owned()]).is_empty());
     }
 

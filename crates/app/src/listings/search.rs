@@ -177,7 +177,12 @@ pub async fn run(app: &App, params: &SearchParams) -> AppResult<Arc<SearchResult
 
 /// Builds the page, counting a keyword that found something towards the popular searches
 /// and offering suggestions when nothing matched.
-fn results(app: &App, params: &SearchParams, hits: IndexHits, found: Vec<Card>) -> AppResult<SearchResults> {
+fn results(
+    app: &App,
+    params: &SearchParams,
+    hits: IndexHits,
+    found: Vec<Card>,
+) -> AppResult<SearchResults> {
     let total = (hits.total as i64).min(COUNT_CAP + 1);
     let capped = total > COUNT_CAP;
     let pages = ((total.min(COUNT_CAP) + PAGE_SIZE - 1) / PAGE_SIZE).clamp(1, MAX_PAGE);
@@ -231,7 +236,11 @@ fn nearest_categories(
     };
     let mut attempts = vec![bare(params.query().phrases)];
     let terms = keyword.terms();
-    attempts.extend(terms.iter().map(|t| bare(SearchQuery::parse(t).term_phrases())));
+    attempts.extend(
+        terms
+            .iter()
+            .map(|t| bare(SearchQuery::parse(t).term_phrases())),
+    );
     attempts.extend(terms.iter().map(|t| {
         let short: String = t.chars().take(2).collect();
         bare(SearchQuery::parse(&short).term_phrases())
@@ -245,7 +254,11 @@ fn nearest_categories(
                 .filter(|(id, _)| categories::by_id(*id).is_some_and(|c| c.is_leaf()))
                 .collect();
             leaves.sort_by_key(|(id, count)| (std::cmp::Reverse(*count), *id));
-            return Ok(leaves.into_iter().take(SUGGESTIONS).map(|(id, _)| id).collect());
+            return Ok(leaves
+                .into_iter()
+                .take(SUGGESTIONS)
+                .map(|(id, _)| id)
+                .collect());
         }
     }
     Ok(vec![])

@@ -66,7 +66,7 @@ pub async fn among(c: &mut impl Exec, ids: &[i64]) -> Result<Vec<Change>> {
     let mut q = QueryBuilder::new("SELECT id, listing_id FROM search_changes WHERE id IN (");
     push_list(&mut q, ids);
     q.push(") ORDER BY id");
-    Ok(q.fetch_all::<Change>(c).await?)
+    q.fetch_all::<Change>(c).await
 }
 
 /// The newest change id, 0 when none: an index built now is current up to it.
@@ -88,7 +88,7 @@ pub async fn documents(c: &mut impl Exec, ids: &[i64]) -> Result<Vec<DocumentRow
     q.push(" WHERE id IN (");
     push_list(&mut q, ids);
     q.push(")");
-    Ok(q.fetch_all::<DocumentRow>(c).await?)
+    q.fetch_all::<DocumentRow>(c).await
 }
 
 /// Published listings after `after_id` in id order, for building the index from scratch.
@@ -102,7 +102,7 @@ pub async fn published_after(
         .push_bind(Bind::I64(after_id))
         .push(" ORDER BY id LIMIT ")
         .push_bind(Bind::I64(limit));
-    Ok(q.fetch_all::<DocumentRow>(c).await?)
+    q.fetch_all::<DocumentRow>(c).await
 }
 
 fn push_list(q: &mut QueryBuilder, ids: &[i64]) {

@@ -16,9 +16,7 @@ use yorozu_app::listings::search::{self, SORTS, SearchParams, SearchResults};
 use yorozu_domain::listings::categories;
 use yorozu_i18n::Arg;
 
-use super::{
-    Card, CategoryLink, cards, category_name, count_arg, title_parts, top_level_links,
-};
+use super::{Card, CategoryLink, cards, category_name, count_arg, title_parts, top_level_links};
 use crate::ctx::Ctx;
 use crate::error::PageResult;
 use crate::render::page;
@@ -222,7 +220,10 @@ impl SearchView {
                 .find(|(c, _)| *c == id)
                 .map_or(0, |(_, n)| *n)
         };
-        let count_text = |n: u64| ctx.tr.ta("search-facet-count", [("count", count_arg(n as i64))]);
+        let count_text = |n: u64| {
+            ctx.tr
+                .ta("search-facet-count", [("count", count_arg(n as i64))])
+        };
         let chosen = categories::by_id(selected_category.parse().unwrap_or(0));
         let chosen_top = chosen.map(|c| c.parent.unwrap_or(c.id));
         let mut category_counts = Vec::new();
