@@ -198,9 +198,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Reindex => {
             let mut app = build_app(&common, None).await?;
-            app.search = Arc::new(SearchFeed::new(Arc::new(
-                TantivyIndex::open(&common.search_dir()).context("opening the search index")?,
-            )));
+            app.search = on_disk_search(&common)?;
             let started = std::time::Instant::now();
             let count = search_sync::rebuild(&app).await?;
             println!(
@@ -249,12 +247,14 @@ async fn main() -> anyhow::Result<()> {
             seconds,
             out,
         } => {
-            let app = build_app(&common, None).await?;
+            let mut app = build_app(&common, None).await?;
+            app.search = on_disk_search(&common)?;
             let state = web_state(&app, &common, None)?;
             let options = bench::Options {
                 connections: connections.max(1),
                 seconds: seconds.max(1),
                 out,
+                search_dir: Some(common.search_dir()),
             };
             bench::run(&app, state, &options).await?;
             app.db.close().await;
@@ -383,6 +383,12 @@ async fn build_app(
         payments: Arc::new(yorozu_app::ports::SandboxGateway::default()),
         search: Arc::new(SearchFeed::new(search_index(common, bind.is_some()))),
     })
+}
+
+/// The search index in the data folder, or an error when another process holds it.
+fn on_disk_search(common: &config::Common) -> anyhow::Result<Arc<SearchFeed>> {
+    let index = TantivyIndex::open(&common.search_dir()).context("opening the search index")?;
+    Ok(Arc::new(SearchFeed::new(Arc::new(index))))
 }
 
 /// The search index: in the data folder for a process that serves searches (the folder is

@@ -22,6 +22,7 @@
 mod fixtures;
 mod jobs;
 pub mod report;
+mod search;
 mod wrk;
 
 use std::path::PathBuf;
@@ -37,6 +38,8 @@ pub struct Options {
     pub connections: usize,
     pub seconds: u64,
     pub out: PathBuf,
+    /// The search index's folder (its size is reported), when on disk.
+    pub search_dir: Option<PathBuf>,
 }
 
 /// Connections of the light load of other members while a job runs.
@@ -94,16 +97,40 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
     let mut rng = Rng(0xBE4C);
     let fixtures = fixtures::prepare(app, &data, &mut rng).await?;
     let requests = fixtures::Requests::new(&data, &fixtures, &mut rng);
+    let mut rows = Vec::new();
+    let (seconds, services, bytes) = search::build_index(app, o.search_dir.as_deref()).await?;
+    eprintln!("{backend} index_build: {services} services in {seconds:.1} s, {bytes} bytes");
+    rows.push(Row {
+        key: "index_build".into(),
+        measured: Measured::default(),
+        job_seconds: Some(seconds),
+        detail: format!(
+            "{services} services, {:.1} MB on disk",
+            bytes as f64 / 1_048_576.0
+        ),
+    });
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let base = format!("http://{}", listener.local_addr()?);
+    let address = listener.local_addr()?.to_string();
+    let base = format!("http://{address}");
     let router =
         yorozu_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let server = tokio::spawn(async move { axum::serve(listener, router).await });
 
     let dir = &o.out;
     let (c, s) = (o.connections, o.seconds);
-    let mut rows = Vec::new();
+    // First, before anything warms the result cache: every query new to the server.
+    let cold = search::cold_queries(&mut rng);
+    let count = cold.len();
+    let (measured, max_ms) =
+        tokio::task::spawn_blocking(move || search::ask_each_once(&address, &cold)).await??;
+    eprintln!("{backend} search_cold: {measured:?}, max {max_ms:.1} ms");
+    rows.push(Row {
+        key: "search_cold".into(),
+        measured,
+        job_seconds: None,
+        detail: format!("{count} distinct queries once each, 1 connection, max {max_ms:.1} ms"),
+    });
     // Warm up: caches, connections, and the first use of each session and API token (which
     // records when it was last used) happen before anything is measured.
     let mut warm = requests.background();
