@@ -80,6 +80,10 @@ enum Command {
         /// Where BACKEND.json and the report (report.md, report.svg) go.
         #[arg(long, default_value = "target/bench")]
         out: std::path::PathBuf,
+        /// Only the search index build and the cold search (no wrk needed): a quick look at
+        /// search on a smaller data set.
+        #[arg(long)]
+        search_only: bool,
     },
     /// Check a signed review bundle from a data export (reviews/reviews.json and its .sig):
     /// prints who it belongs to and how many reviews it holds, or why it is not genuine.
@@ -246,6 +250,7 @@ async fn main() -> anyhow::Result<()> {
             connections,
             seconds,
             out,
+            search_only,
         } => {
             let mut app = build_app(&common, None).await?;
             app.search = on_disk_search(&common)?;
@@ -255,6 +260,7 @@ async fn main() -> anyhow::Result<()> {
                 seconds: seconds.max(1),
                 out,
                 search_dir: Some(common.search_dir()),
+                search_only,
             };
             bench::run(&app, state, &options).await?;
             app.db.close().await;

@@ -40,6 +40,8 @@ pub struct Options {
     pub out: PathBuf,
     /// The search index's folder (its size is reported), when on disk.
     pub search_dir: Option<PathBuf>,
+    /// Stop after the index build and the cold search.
+    pub search_only: bool,
 }
 
 /// Connections of the light load of other members while a job runs.
@@ -85,7 +87,9 @@ fn row(key: &str, measured: Measured) -> Row {
 }
 
 pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Results> {
-    wrk::ensure_installed()?;
+    if !o.search_only {
+        wrk::ensure_installed()?;
+    }
     std::fs::create_dir_all(&o.out)?;
     let backend = format!("{:?}", app.db.backend()).to_lowercase();
     let data = {
@@ -131,6 +135,10 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
         job_seconds: None,
         detail: format!("{count} distinct queries once each, 1 connection, max {max_ms:.1} ms"),
     });
+    if o.search_only {
+        server.abort();
+        return save(o, backend, c, &data, rows);
+    }
     // Warm up: caches, connections, and the first use of each session and API token (which
     // records when it was last used) happen before anything is measured.
     let mut warm = requests.background();
@@ -215,12 +223,23 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
     eprintln!("{backend} raw_insert: {raw:?}");
     rows.push(row("raw_insert", raw));
 
+    save(o, backend, c, &data, rows)
+}
+
+/// Writes `BACKEND.json` (with the generation's figures when there are some).
+fn save(
+    o: &Options,
+    backend: String,
+    connections: usize,
+    data: &yorozu_store::bench::DataSet,
+    rows: Vec<Row>,
+) -> anyhow::Result<Results> {
     let generation = std::fs::read(o.out.join(format!("{backend}.generation")))
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok());
     let results = Results {
         backend: backend.clone(),
-        connections: c,
+        connections,
         services: data.service_count,
         orders: data.order_count,
         generation,
