@@ -60,7 +60,8 @@ fn fail(e: impl std::fmt::Display) -> SearchIndexError {
 impl TantivyIndex {
     /// Opens the index in `dir`, creating it when missing. An index with another schema (an
     /// older version of this code) is derived data: it is wiped and starts empty, so that the
-    /// caller rebuilds it.
+    /// caller rebuilds it. Any other failure is returned as is (never wipe a folder that
+    /// another process may be writing).
     pub fn open(dir: &Path) -> Result<TantivyIndex, SearchIndexError> {
         std::fs::create_dir_all(dir).map_err(fail)?;
         let (schema, fields) = schema::schema();
@@ -71,11 +72,12 @@ impl TantivyIndex {
         };
         let index = match open() {
             Ok(index) => index,
-            Err(_) => {
+            Err(tantivy::TantivyError::SchemaError(_)) => {
                 std::fs::remove_dir_all(dir).map_err(fail)?;
                 std::fs::create_dir_all(dir).map_err(fail)?;
                 open().map_err(fail)?
             }
+            Err(e) => return Err(fail(e)),
         };
         Self::with_index(index, schema, fields)
     }

@@ -100,7 +100,7 @@ const FILTERS: [&str; 10] = [
 /// Deep pages.
 const PAGES: [u32; 4] = [2, 5, 15, 40];
 
-/// At least 400 distinct search URLs in a shuffled, reproducible order.
+/// At least 400 distinct search URLs (about 480) in a shuffled, reproducible order.
 pub fn cold_queries(rng: &mut Rng) -> Vec<String> {
     let mut keywords: Vec<String> = WORDS
         .iter()
@@ -120,11 +120,20 @@ pub fn cold_queries(rng: &mut Rng) -> Vec<String> {
         .iter()
         .map(|k| format!("/search?q={}", encode(k)))
         .collect();
-    for (i, word) in WORDS.iter().enumerate() {
+    for (i, word) in WORDS.iter().chain(&VARIANTS).enumerate() {
         let q = encode(word);
-        urls.insert(format!("/search?q={q}{}", FILTERS[i % FILTERS.len()]));
-        urls.insert(format!("/search?q={q}{}", FILTERS[(i + 3) % FILTERS.len()]));
+        for step in [0, 3, 7] {
+            urls.insert(format!(
+                "/search?q={q}{}",
+                FILTERS[(i + step) % FILTERS.len()]
+            ));
+        }
         urls.insert(format!("/search?q={q}&page={}", PAGES[i % PAGES.len()]));
+        urls.insert(format!(
+            "/search?q={q}{}&page={}",
+            FILTERS[(i + 5) % FILTERS.len()],
+            PAGES[(i + 1) % PAGES.len()]
+        ));
     }
     for category in 1..=13 {
         urls.insert(format!("/search?category={category}&sort=price-low"));
@@ -193,4 +202,17 @@ fn folder_bytes(dir: &Path) -> u64 {
                 .sum()
         })
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cold_search_asks_at_least_400_distinct_queries() {
+        let urls = cold_queries(&mut Rng(1));
+        let distinct: BTreeSet<&String> = urls.iter().collect();
+        assert_eq!(distinct.len(), urls.len());
+        assert!(urls.len() >= 400, "{}", urls.len());
+    }
 }

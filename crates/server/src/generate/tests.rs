@@ -15,7 +15,8 @@ use yorozu_store::{Backend, Db, both_backends};
 use super::{Options, generate};
 
 fn test_app(db: Db, files: &TempDir) -> App {
-    let index = yorozu_search::TantivyIndex::open(&files.0.join("search")).expect("search index");
+    // Called more than once per data set: each App gets its own index, in memory.
+    let index = yorozu_search::TantivyIndex::in_memory().expect("search index");
     yorozu_app::testing::app(
         db,
         Arc::new(FixedClock::at(1_780_000_000)),
