@@ -13,16 +13,15 @@ use yorozu_store::{Exec, identity};
 use crate::{App, AppResult};
 
 /// What the member's settings page shows about verification.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct IdentityState {
     pub status: Option<IdentityStatus>,
     pub kind: Option<DocumentKind>,
     pub submitted_at: Option<i64>,
     pub decided_at: Option<i64>,
     pub rejection_reason: Option<String>,
-    /// When the image is due for erasure (set with the decision). Shown on the settings page;
-    /// left out of the API's `IdentityState` schema, which does not list it.
-    #[serde(skip_serializing)]
+    /// When the image is due for erasure (set with the decision). Shown on the settings page,
+    /// not in the API.
     pub file_erase_after: Option<i64>,
     pub file_erased_at: Option<i64>,
 }

@@ -91,6 +91,9 @@ pub enum SaleState {
 }
 
 impl SaleState {
+    /// Every state, as the API lists them.
+    pub const ALL: [SaleState; 3] = [Self::Open, Self::Requested, Self::Expired];
+
     /// The state of a sale that has expired or not and is taken by a request or not; an
     /// expiry wins (an expired sale is never paid).
     pub fn of(expired: bool, requested: bool) -> Self {
@@ -124,6 +127,13 @@ mod tests {
             assert_eq!(BatchStatus::parse(s.as_str()), Some(s));
         }
         assert_eq!(PayoutStatus::parse("paid"), None);
+    }
+
+    #[test]
+    fn every_sale_state_is_listed() {
+        for (expired, requested) in [(false, false), (false, true), (true, false), (true, true)] {
+            assert!(SaleState::ALL.contains(&SaleState::of(expired, requested)));
+        }
     }
 
     #[test]

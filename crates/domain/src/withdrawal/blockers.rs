@@ -36,6 +36,15 @@ pub enum BlockerKind {
 }
 
 impl BlockerKind {
+    /// Every kind, as the API lists them.
+    pub const ALL: [BlockerKind; 5] = [
+        Self::Purchase,
+        Self::Sale,
+        Self::CancellationRequest,
+        Self::Dispute,
+        Self::PayoutRequest,
+    ];
+
     /// Stable key for the API and message ids (`withdrawal-blocker-KEY`).
     pub fn key(self) -> &'static str {
         match self {
@@ -98,6 +107,14 @@ mod tests {
     use OrderState as S;
 
     const T: Timestamp = Timestamp::from_unix(1_800_000_000);
+
+    #[test]
+    fn every_kind_is_listed_once() {
+        let mut keys: Vec<&str> = BlockerKind::ALL.iter().map(|k| k.key()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), BlockerKind::ALL.len());
+    }
 
     #[test]
     fn which_orders_block_which_side() {

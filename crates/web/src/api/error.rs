@@ -14,6 +14,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use utoipa::ToSchema;
 use yorozu_app::{AppError, FieldError};
 use yorozu_domain::Locale;
 use yorozu_i18n::Tr;
@@ -96,23 +97,33 @@ struct ErrorParts {
     detail: Option<String>,
 }
 
-#[derive(Serialize)]
-struct Envelope<'a> {
+/// The body of every error answer.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Error)]
+pub(crate) struct Envelope<'a> {
+    #[schema(inline)]
     error: ErrorBody<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct ErrorBody<'a> {
+    /// Stable, for programs: e.g. error-invalid-input, error-unauthenticated.
     code: &'a str,
+    /// For people, in the language of Accept-Language.
     message: String,
     fields: Vec<FieldBody<'a>>,
+    /// Technical detail for developers (e.g. where the JSON parser stopped).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = String)]
     detail: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = FieldError)]
 struct FieldBody<'a> {
+    /// The request field, e.g. email.
     field: &'a str,
+    /// Stable, e.g. email-invalid.
     code: &'a str,
     message: String,
 }

@@ -10,6 +10,7 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use yorozu_app::listings::form::ListingForm;
 use yorozu_app::listings::manage::{self, Action};
 use yorozu_app::listings::view::{self, ListingView};
@@ -19,6 +20,12 @@ use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
 use crate::api::extract::{ApiId, ApiJson, ApiLocale, ImageBody};
 use crate::api::member::shown_name;
+use crate::api::openapi::fields;
+use crate::api::openapi::listing_fields as limits;
+use crate::api::openapi::responses::{
+    BadRequest, Conflict, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType,
+    ValidationFailed,
+};
 use crate::api::search::{CategoryBody, rating};
 use crate::state::AppState;
 
@@ -28,28 +35,39 @@ use crate::state::AppState;
 /// A listing's content as the API takes it. A PUT replaces everything. Absent fields are
 /// empty, so that a missing title or price is reported like an empty one (422, per field)
 /// rather than as unreadable JSON.
-#[derive(Debug, Deserialize)]
+///
+/// The document lists as required what a valid listing needs; the server reads an absent one
+/// as empty and answers 422 for it.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ListingInput {
     #[serde(default)]
+    #[schema(schema_with = limits::title, required)]
     title: String,
-    /// A leaf category id, as a string like every id.
+    /// A subcategory id from GET /categories (one with a parent_id).
     #[serde(default)]
+    #[schema(required)]
     category: String,
     #[serde(default)]
+    #[schema(schema_with = limits::description, required)]
     description: String,
-    /// Whole yen.
     #[serde(default)]
+    #[schema(schema_with = limits::price, required)]
     price: Option<i64>,
     #[serde(default)]
+    #[schema(schema_with = limits::delivery_days, required)]
     delivery_days: Option<i64>,
     #[serde(default)]
+    #[schema(schema_with = limits::revisions, required)]
     revisions: Option<RevisionsInput>,
     #[serde(default)]
+    #[schema(schema_with = limits::buyer_notes)]
     buyer_notes: String,
     #[serde(default)]
+    #[schema(schema_with = limits::options::<OptionInput>)]
     options: Vec<OptionInput>,
     #[serde(default)]
+    #[schema(schema_with = limits::faq::<FaqInput>)]
     faq: Vec<FaqInput>,
 }
 
@@ -61,21 +79,25 @@ enum RevisionsInput {
     Word(String),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct OptionInput {
     #[serde(default)]
+    #[schema(schema_with = limits::option_title, required)]
     title: String,
     #[serde(default)]
+    #[schema(schema_with = limits::option_price, required)]
     price: Option<i64>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct FaqInput {
     #[serde(default)]
+    #[schema(schema_with = limits::faq_question, required)]
     question: String,
     #[serde(default)]
+    #[schema(schema_with = limits::faq_answer, required)]
     answer: String,
 }
 
@@ -110,29 +132,41 @@ impl From<ListingInput> for ListingForm {
 // Output
 
 /// One listing in full, as its page shows it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Listing {
+    #[schema(schema_with = fields::id)]
     id: String,
+    #[schema(value_type = limits::ListingStatus)]
     status: &'static str,
     category: CategoryBody,
     title: String,
     description: String,
+    #[schema(schema_with = fields::yen)]
     price: i64,
     delivery_days: i64,
+    #[schema(schema_with = limits::revisions)]
     revisions: RevisionsBody,
     buyer_notes: String,
+    #[schema(inline)]
     options: Vec<OptionBody>,
+    #[schema(inline)]
     faq: Vec<FaqBody>,
     images: Vec<ListingImage>,
     sales_count: i64,
+    #[schema(schema_with = limits::rating, required)]
     rating: Option<f64>,
     rating_count: i64,
     favorites_count: i64,
+    #[schema(schema_with = fields::nullable_time, required)]
     published_at: Option<i64>,
+    #[schema(schema_with = fields::time)]
     updated_at: i64,
     seller: Seller,
+    #[schema(schema_with = limits::vacation_until, required)]
     vacation_until: Option<i64>,
+    /// Published and the seller is not on vacation.
     purchasable: bool,
+    /// The service page on the site, for sharing.
     web_url: String,
 }
 
@@ -143,35 +177,43 @@ enum RevisionsBody {
     Unlimited(&'static str),
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct OptionBody {
     title: String,
+    #[schema(schema_with = fields::yen)]
     price: i64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct FaqBody {
     question: String,
     answer: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct ListingImage {
+    #[schema(schema_with = fields::id)]
     id: String,
     width: i64,
     height: i64,
+    /// GET /listing-images/{id}.
     url: String,
+    /// GET /listing-images/{id}/thumb (480×360).
     thumb_url: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct Seller {
+    #[schema(schema_with = fields::id)]
     user_id: String,
+    #[schema(min_length = 1)]
     display_name: String,
-    /// The seller has left (the same meaning as [`crate::api::member::MemberRef`]).
+    /// The seller has withdrawn (退会); `display_name` is then the localized 「退会したユーザー」.
     departed: bool,
     has_avatar: bool,
+    #[schema(format = Int64)]
     avatar_version: i64,
+    /// 本人確認済み.
     identity_verified: bool,
 }
 
@@ -252,20 +294,28 @@ impl Listing {
 }
 
 /// One of the seller's own listings, in any status but deleted.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct OwnListing {
+    #[schema(schema_with = fields::id)]
     id: String,
+    #[schema(value_type = limits::ListingStatus)]
     status: String,
+    #[schema(schema_with = fields::id)]
     category_id: String,
     title: String,
+    #[schema(schema_with = fields::yen)]
     price: i64,
     delivery_days: i64,
     sales_count: i64,
+    #[schema(schema_with = limits::rating, required)]
     rating: Option<f64>,
     rating_count: i64,
     favorites_count: i64,
+    #[schema(schema_with = fields::nullable_time, required)]
     published_at: Option<i64>,
+    #[schema(schema_with = fields::time)]
     created_at: i64,
+    #[schema(schema_with = fields::time)]
     updated_at: i64,
 }
 
@@ -303,6 +353,24 @@ async fn load(
 // Handlers
 
 /// Creates a private draft; `Location` points at it.
+#[utoipa::path(
+    post,
+    path = "/me/listings",
+    operation_id = "createListing",
+    summary = "Create a draft",
+    description = "Creates a private draft; publish it with POST /listings/{id}/status. Needs a confirmed e-mail \
+                   address (409 `listing-needs-confirmed-email`). Every field is checked and all problems are \
+                   reported at once, nothing is saved unless everything is valid; a problem with one paid option \
+                   or FAQ entry names its 1-based row in the message.",
+    request_body = ListingInput,
+    responses(
+        (status = 201, description = "The draft; `Location` points at it.", body = Listing),
+        (status = 400, response = BadRequest),
+        (status = 409, response = Conflict),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+    ),
+)]
 pub async fn create(
     State(state): State<AppState>,
     caller: ApiUser,
@@ -321,6 +389,14 @@ pub async fn create(
 }
 
 /// The caller's own listings (drafts, published and paused), newest first.
+#[utoipa::path(
+    get,
+    path = "/me/listings",
+    operation_id = "listMyListings",
+    summary = "The caller's listings",
+    description = "Drafts, published and paused listings (not deleted ones), most recently updated first.",
+    responses((status = 200, description = "The listings.", body = Vec<OwnListing>)),
+)]
 pub async fn mine(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -330,6 +406,20 @@ pub async fn mine(
 }
 
 /// A listing: published and paused ones for anyone, drafts for their seller only.
+#[utoipa::path(
+    get,
+    path = "/listings/{id}",
+    operation_id = "getListing",
+    summary = "A listing",
+    description = "Published and paused listings are public (`status` tells them apart; a paused one cannot be \
+                   bought). A draft is shown to its seller only; to anyone else it does not exist.",
+    security((), ("bearerAuth" = [])),
+    params(("id" = String, Path, description = "The listing id.")),
+    responses(
+        (status = 200, description = "The listing.", body = Listing),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn get(
     State(state): State<AppState>,
     caller: Option<ApiUser>,
@@ -340,6 +430,24 @@ pub async fn get(
 }
 
 /// Replaces the content of the caller's own listing.
+#[utoipa::path(
+    put,
+    path = "/listings/{id}",
+    operation_id = "updateListing",
+    summary = "Replace a listing's content",
+    description = "The caller's own listing, in any status but deleted; the same rules as creating one. Images \
+                   and status are unchanged.",
+    params(("id" = String, Path, description = "The listing id.")),
+    request_body = ListingInput,
+    responses(
+        (status = 200, description = "The updated listing.", body = Listing),
+        (status = 400, response = BadRequest),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+    ),
+)]
 pub async fn update(
     State(state): State<AppState>,
     caller: ApiUser,
@@ -351,7 +459,7 @@ pub async fn update(
     Ok(Json(load(&state, Some(&caller), id, locale).await?))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 enum ActionInput {
     Publish,
@@ -360,18 +468,41 @@ enum ActionInput {
     Delete,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = ListingStatusRequest)]
 #[serde(deny_unknown_fields)]
 pub struct StatusRequest {
+    #[schema(inline)]
     action: ActionInput,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = ListingStatusResult)]
 pub struct StatusBody {
+    #[schema(value_type = limits::ListingStatus)]
     status: &'static str,
 }
 
 /// Publishes, pauses (出品停止), resumes or deletes the caller's own listing.
+#[utoipa::path(
+    post,
+    path = "/listings/{id}/status",
+    operation_id = "changeListingStatus",
+    summary = "Publish, pause, resume or delete",
+    description = "draft → published (`publish`, needs a confirmed e-mail address), published → paused (`pause`, \
+                   出品停止), paused → published (`resume`), any → deleted (`delete`, final: the listing and its \
+                   images are gone). Other moves are a 409 `listing-status-transition-not-allowed`.",
+    params(("id" = String, Path, description = "The listing id.")),
+    request_body = StatusRequest,
+    responses(
+        (status = 200, description = "The new status.", body = StatusBody),
+        (status = 400, response = BadRequest),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 415, response = UnsupportedMediaType),
+    ),
+)]
 pub async fn set_status(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -390,14 +521,38 @@ pub async fn set_status(
     }))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct CreatedImage {
+    #[schema(schema_with = fields::id)]
     id: String,
     url: String,
     thumb_url: String,
 }
 
 /// Adds an image (the request body) to the caller's own listing.
+#[utoipa::path(
+    post,
+    path = "/listings/{id}/images",
+    operation_id = "addListingImage",
+    summary = "Add an image",
+    description = "Up to 10 images per listing (422 `listing-images-too-many` on field `image`). The image is \
+                   checked by its content, scaled to at most 1280 pixels and stored as JPEG with a 480×360 \
+                   thumbnail.",
+    params(("id" = String, Path, description = "The listing id.")),
+    request_body(
+        content = inline(fields::ImageFile),
+        content_type = "image/*",
+        description = "The image file itself (JPEG, PNG, WebP or GIF), not multipart.",
+    ),
+    responses(
+        (status = 201, description = "The new image; `Location` points at it.", body = CreatedImage),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+    ),
+)]
 pub async fn add_image(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -419,6 +574,18 @@ pub async fn add_image(
 }
 
 /// Removes an image from the caller's own listing.
+#[utoipa::path(
+    delete,
+    path = "/listing-images/{id}",
+    operation_id = "removeListingImage",
+    summary = "Remove an image",
+    params(("id" = String, Path, description = "The image id.")),
+    responses(
+        (status = 204, description = "Removed."),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn remove_image(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -429,6 +596,19 @@ pub async fn remove_image(
 }
 
 /// The image as JPEG: anyone's for a published or paused listing, the seller's own for a draft.
+#[utoipa::path(
+    get,
+    path = "/listing-images/{id}",
+    operation_id = "getListingImage",
+    summary = "A listing image",
+    description = "Public for published and paused listings; a draft's images for its seller only.",
+    security((), ("bearerAuth" = [])),
+    params(("id" = String, Path, description = "The image id.")),
+    responses(
+        (status = 200, description = "The image as JPEG.", content_type = "image/jpeg", body = inline(fields::JpegFile)),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn image(
     State(state): State<AppState>,
     caller: Option<ApiUser>,
@@ -438,6 +618,19 @@ pub async fn image(
 }
 
 /// The image's 480×360 thumbnail as JPEG, under the same rules.
+#[utoipa::path(
+    get,
+    path = "/listing-images/{id}/thumb",
+    operation_id = "getListingThumbnail",
+    summary = "A listing image's thumbnail",
+    description = "480×360, under the same rules as the image.",
+    security((), ("bearerAuth" = [])),
+    params(("id" = String, Path, description = "The image id.")),
+    responses(
+        (status = 200, description = "The thumbnail as JPEG.", content_type = "image/jpeg", body = inline(fields::JpegFile)),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn thumbnail(
     State(state): State<AppState>,
     caller: Option<ApiUser>,

@@ -3,18 +3,27 @@
 //! 「退会したユーザー」 as the display name, never an empty string.
 
 use serde::Serialize;
+use utoipa::ToSchema;
 use yorozu_domain::Locale;
 use yorozu_domain::UserId;
 use yorozu_i18n::Tr;
 
+use crate::api::openapi::fields as openapi;
+
 /// The message the pages show for a departed member.
 const DEPARTED_NAME: &str = "orders-unknown-member";
 
-/// A member named in a response (the other party of an order, a service's seller).
-#[derive(Debug, Serialize)]
+/// A member named in a response. A member who has withdrawn (退会) and whose profile was
+/// erased is `departed: true`, with the localized 「退会したユーザー」 / "Former member" as
+/// `display_name` (never an empty string).
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrderCounterpart)]
 pub struct MemberRef {
+    #[schema(schema_with = openapi::id)]
     id: String,
+    #[schema(min_length = 1)]
     display_name: String,
+    /// The member has withdrawn (退会); `display_name` is then the localized 「退会したユーザー」.
     departed: bool,
 }
 

@@ -13,6 +13,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use yorozu_app::AppError;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::place::{self, Payment, Purchase};
@@ -26,22 +27,33 @@ use crate::api::auth::ApiUser;
 use crate::api::error::{ApiError, ApiResult};
 use crate::api::extract::{ApiId, ApiJson};
 use crate::api::member::MemberRef;
+use crate::api::openapi::fields as openapi;
+use crate::api::openapi::order_fields;
+use crate::api::openapi::responses::{
+    BadRequest, Conflict, NotFound, UnsupportedMediaType, ValidationFailed,
+};
 use crate::state::AppState;
 
 // ---------------------------------------------------------------------------------------
 // Input
 
 /// What the buyer chose: the service, its paid options, points and a coupon.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = OrderQuoteRequest)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteRequest {
+    // Documented as required: without it the request names no service (404).
     #[serde(default)]
+    #[schema(schema_with = openapi::id, required)]
     listing_id: String,
     /// Positions of the chosen paid options.
     #[serde(default)]
     options: Vec<i64>,
+    /// Points to use (1 point = ¥1).
     #[serde(default)]
+    #[schema(minimum = 0)]
     points: Option<i64>,
+    /// A coupon code.
     #[serde(default)]
     coupon: Option<String>,
 }
@@ -62,35 +74,50 @@ impl QuoteRequest {
     }
 }
 
-/// How the buyer pays: `{"method": "card", "card_id": "…"}` or `{"method": "deferred"}`.
-#[derive(Debug, Deserialize)]
+/// A registered card (charged now), or deferred payment (後払い) before the payment deadline.
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = PaymentChoice)]
 #[serde(tag = "method", rename_all = "lowercase", deny_unknown_fields)]
 enum PaymentInput {
     Card {
         #[serde(default)]
+        #[schema(schema_with = openapi::id, required)]
         card_id: String,
     },
     Deferred,
 }
 
 /// A confirmed purchase.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = PlaceOrderRequest)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceRequest {
     // The fields of [`QuoteRequest`], spelled out: `flatten` cannot refuse unknown fields.
     #[serde(default)]
+    #[schema(schema_with = openapi::id, required)]
     listing_id: String,
     #[serde(default)]
     options: Vec<i64>,
     #[serde(default)]
+    #[schema(minimum = 0)]
     points: Option<i64>,
     #[serde(default)]
     coupon: Option<String>,
     payment: PaymentInput,
     #[serde(default)]
+    #[schema(schema_with = order_fields::request)]
     request: String,
+    // Documented as required: without it the request is a 400 `order-purchase-key-invalid`.
+    /// Chosen by the client once per confirmation; repeating it never makes a second order.
     #[serde(default)]
+    #[schema(
+        required,
+        min_length = 16,
+        max_length = 64,
+        pattern = "^[A-Za-z0-9_-]+$"
+    )]
     purchase_key: String,
+    /// The buyer_total the buyer saw.
     #[serde(default)]
     expected_total: Option<i64>,
 }
@@ -124,15 +151,19 @@ impl PlaceRequest {
 }
 
 /// `GET /me/orders?role=buyer|seller&page=N`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListParams {
+    /// `buyer` (purchases, the default) or `seller` (sales).
     #[serde(default)]
+    #[param(inline)]
     role: Option<RoleInput>,
+    /// 1-based page number; clamped into 1–10000.
     #[serde(default)]
     page: Option<i64>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 enum RoleInput {
     Buyer,
@@ -142,64 +173,91 @@ enum RoleInput {
 // ---------------------------------------------------------------------------------------
 // Output
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct QuoteOption {
     position: i64,
     title: String,
+    #[schema(schema_with = openapi::yen)]
     price: i64,
     chosen: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct QuoteCoupon {
     code: String,
     title: String,
 }
 
 /// The final confirmation screen (最終確認画面) as data.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrderQuote)]
 pub struct QuoteBody {
+    #[schema(schema_with = openapi::id)]
     listing_id: String,
     listing_title: String,
     seller: MemberRef,
+    /// Every paid option of the service.
+    #[schema(inline)]
     options: Vec<QuoteOption>,
+    /// Price plus chosen options (yen).
     subtotal: i64,
+    /// サービス利用料 (yen).
     buyer_fee: i64,
+    /// e.g. 5.5%.
     buyer_fee_rate: String,
+    /// Points and coupon together (yen).
     discount: i64,
     points_balance: i64,
     points_used: i64,
+    #[schema(inline, required)]
     coupon: Option<QuoteCoupon>,
+    #[schema(schema_with = openapi::yen)]
     coupon_discount: i64,
+    /// What the buyer pays (yen).
     buyer_total: i64,
     delivery_days: i64,
+    /// How long the other side has to answer a cancellation request.
     cancellation_answer_hours: i64,
+    /// Days after a delivery until it is approved automatically.
     auto_approval_days: i64,
+    /// How long a deferred payment may take.
     payment_hours: i64,
+    /// How often a delivery may be sent back.
     send_backs_allowed: u8,
 }
 
 /// What the buyer pays.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct BuyerAmounts {
+    #[schema(schema_with = openapi::yen)]
     subtotal: i64,
+    #[schema(schema_with = openapi::yen)]
     buyer_fee: i64,
+    #[schema(schema_with = openapi::yen)]
     discount: i64,
     points_used: i64,
+    #[schema(schema_with = openapi::yen)]
     coupon_discount: i64,
+    #[schema(schema_with = openapi::yen)]
     buyer_total: i64,
+    #[schema(schema_with = order_fields::payment_method)]
     payment_method: String,
 }
 
 /// What the seller earns.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct SellerAmounts {
+    #[schema(schema_with = openapi::yen)]
     subtotal: i64,
+    /// 販売手数料 (yen).
     platform_fee: i64,
+    /// Credited to the seller on completion (yen).
     seller_share: i64,
 }
 
-#[derive(Debug, Serialize)]
+/// BuyerAmounts for the buyer, SellerAmounts for the seller.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrderAmounts)]
 #[serde(untagged)]
 enum Amounts {
     Buyer(BuyerAmounts),
@@ -235,21 +293,30 @@ impl Amounts {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct OrderOption {
     position: i64,
     title: String,
+    #[schema(schema_with = openapi::yen)]
     price: i64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrderDelivery)]
 struct Delivery {
+    #[schema(schema_with = openapi::id)]
     id: String,
+    #[schema(schema_with = order_fields::delivery_message_id)]
     message_id: String,
+    #[schema(schema_with = order_fields::delivery_outcome)]
     outcome: String,
+    #[schema(required)]
     send_back_reason: Option<String>,
+    #[schema(schema_with = openapi::time)]
     delivered_at: i64,
+    #[schema(schema_with = openapi::time)]
     auto_approve_at: i64,
+    #[schema(schema_with = openapi::nullable_time, required)]
     decided_at: Option<i64>,
 }
 
@@ -267,16 +334,26 @@ impl From<orders::Delivery> for Delivery {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrderCancellation)]
 struct Cancellation {
+    #[schema(schema_with = openapi::id)]
     id: String,
+    #[schema(schema_with = order_fields::role_or_null, required)]
     requested_by: Option<Party>,
+    /// The caller asked.
     mine: bool,
     reason: String,
+    #[schema(schema_with = order_fields::cancellation_status)]
     status: String,
+    #[schema(required)]
     answer: Option<String>,
+    /// Unix seconds; silence until then is agreement.
+    #[schema(format = Int64)]
     deadline_at: i64,
+    #[schema(schema_with = openapi::nullable_time, required)]
     answered_at: Option<i64>,
+    #[schema(schema_with = openapi::time)]
     created_at: i64,
 }
 
@@ -296,13 +373,18 @@ impl Cancellation {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrderReview)]
 struct Review {
+    #[schema(value_type = order_fields::Role)]
     author_role: String,
     mine: bool,
+    #[schema(schema_with = order_fields::rating)]
     rating: i64,
     comment: String,
+    /// A buyer's review shown publicly without their name.
     anonymous: bool,
+    #[schema(schema_with = openapi::time)]
     created_at: i64,
 }
 
@@ -320,34 +402,60 @@ impl Review {
 }
 
 /// One order as one of its parties sees it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Order)]
 pub struct OrderBody {
+    #[schema(schema_with = openapi::id)]
     id: String,
+    #[schema(value_type = order_fields::OrderState)]
     state: String,
+    /// The caller's side.
+    #[schema(value_type = order_fields::Role)]
     role: Party,
+    #[schema(schema_with = openapi::id)]
     listing_id: String,
+    /// As it was when ordered.
     listing_title: String,
     counterpart: MemberRef,
+    /// The chosen paid options.
+    #[schema(inline)]
     options: Vec<OrderOption>,
     delivery_days: i64,
     amounts: Amounts,
+    /// The buyer's request at purchase.
     request: String,
     send_backs_used: i64,
     send_backs_left: i64,
+    #[schema(schema_with = openapi::time)]
     created_at: i64,
+    #[schema(schema_with = openapi::nullable_time, required)]
     payment_due_at: Option<i64>,
+    #[schema(schema_with = openapi::nullable_time, required)]
     paid_at: Option<i64>,
+    #[schema(schema_with = openapi::nullable_time, required)]
     delivered_at: Option<i64>,
+    #[schema(schema_with = openapi::nullable_time, required)]
     completed_at: Option<i64>,
+    #[schema(schema_with = openapi::nullable_time, required)]
     cancelled_at: Option<i64>,
+    #[schema(schema_with = openapi::time)]
     updated_at: i64,
+    /// Unix seconds; no new messages afterwards.
+    #[schema(format = Int64)]
     talk_closes_at: i64,
+    /// The delivery waiting for the buyer; approved automatically at its auto_approve_at.
+    #[schema(required)]
     pending_delivery: Option<Delivery>,
     deliveries: Vec<Delivery>,
+    /// The cancellation request waiting for an answer until its deadline_at.
+    #[schema(required)]
     open_cancellation: Option<Cancellation>,
     cancellations: Vec<Cancellation>,
     reviews: Vec<Review>,
+    /// What the caller may do now.
+    #[schema(value_type = Vec<order_fields::Action>)]
     actions: Vec<&'static str>,
+    /// The order's page on the site.
     web_url: String,
 }
 
@@ -430,19 +538,29 @@ impl OrderBody {
 }
 
 /// One line of the purchases or sales list.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct OrderLine {
+    #[schema(schema_with = openapi::id)]
     id: String,
+    #[schema(value_type = order_fields::OrderState)]
     state: String,
+    #[schema(value_type = order_fields::Role)]
     role: Party,
+    #[schema(schema_with = openapi::id)]
     listing_id: String,
     listing_title: String,
     counterpart: MemberRef,
+    /// The buyer's total, or for the seller their share (yen).
     amount: i64,
+    /// Messages from the other side not yet read.
     unread: i64,
+    #[schema(schema_with = openapi::time)]
     created_at: i64,
+    #[schema(schema_with = openapi::time)]
     updated_at: i64,
+    #[schema(schema_with = openapi::nullable_time, required)]
     payment_due_at: Option<i64>,
+    #[schema(schema_with = openapi::nullable_time, required)]
     delivered_at: Option<i64>,
 }
 
@@ -466,7 +584,7 @@ impl OrderLine {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct OrderList {
     total: i64,
     page: i64,
@@ -484,6 +602,27 @@ pub(crate) async fn load(state: &AppState, user: &CurrentUser, id: i64) -> ApiRe
 // Handlers
 
 /// The amounts and terms the buyer would accept by ordering.
+#[utoipa::path(
+    post,
+    path = "/orders/quote",
+    operation_id = "quoteOrder",
+    summary = "The final confirmation screen as data",
+    description = "What the buyer would pay for the service with the chosen paid options, points and coupon, and the \
+                   terms they accept by ordering (delivery days, cancellation answer period, auto-approval). Nothing \
+                   is booked. Problems with the choice are field errors on `options`, `points` (`points-invalid`, \
+                   `points-exceed-balance`, `points-exceed-total`) or `coupon` (`coupon-not-found`, `coupon-expired`, \
+                   `coupon-below-minimum`, `coupon-already-used`, …). Buying one's own service is a 409 \
+                   `order-own-listing`; a paused service or a seller on vacation a 409 `order-not-purchasable`.",
+    request_body = QuoteRequest,
+    responses(
+        (status = 200, description = "The amounts and terms.", body = QuoteBody),
+        (status = 400, response = BadRequest),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+    ),
+)]
 pub async fn quote(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -528,6 +667,30 @@ pub async fn quote(
 
 /// Places the order: 201 with the new order, or 200 with the order that the same purchase
 /// key already made (nothing is charged again).
+#[utoipa::path(
+    post,
+    path = "/orders",
+    operation_id = "placeOrder",
+    summary = "Place an order",
+    description = "Orders the service as quoted. By card the charge is made now (a declined card is a 422 on field \
+                   `card`: `card-declined`, `card-insufficient-funds`, `card-expired`, `order-card-unknown`, and \
+                   nothing is ordered or charged); `deferred` orders wait for payment (POST /orders/{id}/pay) until \
+                   `payment_due_at`. `purchase_key` (16–64 characters of `[A-Za-z0-9_-]`, chosen by the client once \
+                   per confirmation) makes the request safe to repeat: the same key answers 200 with the order it \
+                   already made and charges nothing again. With `expected_total`, a total that changed since the \
+                   quote is a 409 `order-total-changed`. A missing or malformed key is a 400 \
+                   `order-purchase-key-invalid`.",
+    request_body = PlaceRequest,
+    responses(
+        (status = 201, description = "The new order; `Location` points at it.", body = OrderBody),
+        (status = 200, description = "The order this purchase key already made.", body = OrderBody),
+        (status = 400, response = BadRequest),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+    ),
+)]
 pub async fn place(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -547,6 +710,18 @@ pub async fn place(
 
 /// The caller's purchases (`role=buyer`, the default) or sales (`role=seller`), newest
 /// first, 20 a page.
+#[utoipa::path(
+    get,
+    path = "/me/orders",
+    operation_id = "listMyOrders",
+    summary = "The caller's purchases or sales",
+    description = "Newest first, 20 a page. `amount` is what the buyer pays, or for sales what the seller earns.",
+    params(ListParams),
+    responses(
+        (status = 200, description = "One page of orders.", body = OrderList),
+        (status = 400, response = BadRequest),
+    ),
+)]
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -577,6 +752,18 @@ pub async fn list(
 }
 
 /// One of the caller's orders. Reading it marks its talk room read.
+#[utoipa::path(
+    get,
+    path = "/orders/{id}",
+    operation_id = "getOrder",
+    summary = "An order",
+    description = "For its buyer and seller only; anyone else gets 404. Reading it marks the talk room read.",
+    params(("id" = String, Path, description = "The order id.")),
+    responses(
+        (status = 200, description = "The order.", body = OrderBody),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

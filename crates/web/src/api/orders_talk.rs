@@ -14,6 +14,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::Value;
+use utoipa::ToSchema;
 use yorozu_app::AppError;
 use yorozu_app::orders::talk::{self, Upload};
 use yorozu_app::orders::view::{self, MessageView};
@@ -23,6 +24,11 @@ use yorozu_domain::orders::MessageKind;
 use crate::api::auth::ApiUser;
 use crate::api::error::{ApiError, ApiResult};
 use crate::api::extract::{ApiId, ApiJson};
+use crate::api::openapi::fields as openapi;
+use crate::api::openapi::order_fields::{self, MessageForm, MessageInput};
+use crate::api::openapi::responses::{
+    BadRequest, Conflict, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
+};
 use crate::state::AppState;
 
 // ---------------------------------------------------------------------------------------
@@ -152,12 +158,16 @@ impl<S: Send + Sync> FromRequestParts<S> for AttachmentPath {
 // Output
 
 /// A file attached to a message or a delivery.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrderAttachment)]
 pub struct Attachment {
+    #[schema(schema_with = openapi::id)]
     id: String,
     file_name: String,
     content_type: String,
+    /// Bytes.
     size: i64,
+    /// GET /orders/{id}/attachments/{attachment_id}.
     url: String,
 }
 
@@ -180,16 +190,26 @@ impl From<orders::Attachment> for Attachment {
 
 /// One talk-room entry: a message, a formal delivery's note, or a platform event (then
 /// `event` is its stable id, such as `order-event-approve`, and `body` is null).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrderMessage)]
 pub struct Message {
+    #[schema(schema_with = openapi::id)]
     id: String,
+    #[schema(schema_with = order_fields::message_kind)]
     kind: String,
+    #[schema(schema_with = order_fields::author, required)]
     author: Option<Party>,
     mine: bool,
+    /// The text; null for events.
+    #[schema(required)]
     body: Option<String>,
+    /// For events: a stable id such as order-event-approve.
+    #[schema(required)]
     event: Option<String>,
+    #[schema(schema_with = openapi::time)]
     created_at: i64,
     attachments: Vec<Attachment>,
+    /// For the caller's own messages: the other side has read it (既読).
     read_by_other: bool,
 }
 
@@ -218,6 +238,20 @@ impl From<MessageView> for Message {
 // The talk room
 
 /// The talk room, oldest first. Reading it marks it read.
+#[utoipa::path(
+    get,
+    path = "/orders/{id}/messages",
+    operation_id = "listOrderMessages",
+    tag = "orders",
+    summary = "The talk room",
+    description = "Messages, formal deliveries and the platform's notes (`kind` `event`, with a stable `event` id such \
+                   as `order-event-approve`), oldest first. Reading them marks the room read.",
+    params(("id" = String, Path, description = "The order id.")),
+    responses(
+        (status = 200, description = "Every entry.", body = Vec<Message>),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn messages(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -230,6 +264,30 @@ pub async fn messages(
 }
 
 /// Posts a message (with optional files); answers 201 with it.
+#[utoipa::path(
+    post,
+    path = "/orders/{id}/messages",
+    operation_id = "postOrderMessage",
+    tag = "orders",
+    summary = "Post a message",
+    description = "JSON `{\"body\"}`, or multipart with `body` and `files` to attach files (at most 5, each at most \
+                   20 MB by default: field `files`). The other party is mailed. A closed talk room (120 days after \
+                   the order) is a 409 `talk-room-closed`.",
+    params(("id" = String, Path, description = "The order id.")),
+    request_body(content(
+        (MessageInput = "application/json"),
+        (inline(MessageForm) = "multipart/form-data"),
+    )),
+    responses(
+        (status = 201, description = "The message.", body = Message),
+        (status = 400, response = BadRequest),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+    ),
+)]
 pub async fn post_message(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -249,6 +307,28 @@ pub async fn post_message(
 }
 
 /// An attachment's bytes, as a download.
+#[utoipa::path(
+    get,
+    path = "/orders/{id}/attachments/{attachment_id}",
+    operation_id = "getOrderAttachment",
+    tag = "orders",
+    summary = "Download an attachment",
+    description = "For the order's parties only.",
+    params(
+        ("id" = String, Path, description = "The order id."),
+        ("attachment_id" = String, Path, description = "The attachment id."),
+    ),
+    responses(
+        (
+            status = 200,
+            description = "The file, with the Content-Type it was uploaded with.",
+            content_type = "*/*",
+            body = inline(order_fields::FileBytes),
+            headers(("Content-Disposition" = String, description = "`attachment`, with the file name.")),
+        ),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn attachment(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use yorozu_app::profile::edit::{self, ProfileForm};
 use yorozu_app::profile::{ProfileView, avatar, view};
 use yorozu_domain::UserId;
@@ -12,10 +13,15 @@ use yorozu_domain::profile::Completeness;
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
 use crate::api::extract::{ApiId, ApiJson, ImageBody};
+use crate::api::openapi::fields as openapi;
+use crate::api::openapi::responses::{
+    BadRequest, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
+};
 use crate::state::AppState;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Profile {
+    #[schema(schema_with = openapi::id)]
     user_id: String,
     display_name: String,
     introduction: String,
@@ -23,32 +29,43 @@ pub struct Profile {
     career: String,
     track_record: String,
     sns_links: Vec<SnsLink>,
+    #[schema(value_type = openapi::Nda)]
     nda: &'static str,
     has_avatar: bool,
+    /// Changes with each new avatar.
     avatar_version: i64,
+    #[schema(schema_with = openapi::nullable_time, required)]
     identity_verified_at: Option<i64>,
+    #[schema(schema_with = openapi::time)]
     member_since: i64,
     /// Only in the member's own profile.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = CompletenessBody)]
     completeness: Option<CompletenessBody>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct SnsLink {
+    #[schema(schema_with = openapi::sns_kind)]
     kind: &'static str,
     url: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Completeness)]
 struct CompletenessBody {
+    #[schema(maximum = 100)]
     percent: u8,
     suggestions: Vec<SuggestionBody>,
 }
 
 /// A step that would raise the score: a message id and the points it is worth.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Suggestion)]
 struct SuggestionBody {
+    /// e.g. suggest-add-avatar.
     code: &'static str,
+    /// Percentage points this step adds.
     gain: u8,
 }
 
@@ -101,6 +118,19 @@ async fn load(state: &AppState, user_id: UserId) -> ApiResult<ProfileView> {
 }
 
 /// The public profile of an active member; the caller's own includes its completeness.
+#[utoipa::path(
+    get,
+    path = "/users/{id}/profile",
+    operation_id = "getProfile",
+    summary = "A member's public profile",
+    description = "Anyone may read it. When the token belongs to the same member, `completeness` is included.",
+    security((), ("bearerAuth" = [])),
+    params(("id" = String, Path, description = "The member's user id.")),
+    responses(
+        (status = 200, description = "The profile.", body = Profile),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn public_profile(
     State(state): State<AppState>,
     caller: Option<ApiUser>,
@@ -112,7 +142,7 @@ pub async fn public_profile(
 
 /// The profile text as the API takes it: lists are lists (the site's form takes one text
 /// box each). A PUT replaces everything, so absent fields become empty.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileInput {
     display_name: String,
@@ -124,10 +154,12 @@ pub struct ProfileInput {
     career: String,
     #[serde(default)]
     track_record: String,
+    /// https:// URLs.
     #[serde(default)]
     sns_links: Vec<String>,
-    /// "unspecified", "willing" or "not-willing"; unspecified when absent.
+    /// Unspecified when absent.
     #[serde(default)]
+    #[schema(value_type = openapi::Nda)]
     nda: String,
 }
 
@@ -145,6 +177,21 @@ impl From<ProfileInput> for ProfileForm {
     }
 }
 
+#[utoipa::path(
+    put,
+    path = "/me/profile",
+    operation_id = "updateProfile",
+    summary = "Replace the caller's profile text",
+    description = "Every field is checked and all problems are reported at once; nothing is saved unless \
+                   everything is valid. Absent optional fields become empty.",
+    request_body = ProfileInput,
+    responses(
+        (status = 200, description = "The updated profile.", body = Profile),
+        (status = 400, response = BadRequest),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+    ),
+)]
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -156,6 +203,24 @@ pub async fn update(
 
 /// Replaces the avatar with the request body (any common image format; it is cropped to a
 /// square and re-encoded).
+#[utoipa::path(
+    put,
+    path = "/me/avatar",
+    operation_id = "uploadAvatar",
+    summary = "Replace the avatar",
+    description = "The image is cropped to a square and re-encoded.",
+    request_body(
+        content = inline(openapi::ImageFile),
+        content_type = "image/*",
+        description = "The image file itself (JPEG, PNG, WebP or GIF), not multipart.",
+    ),
+    responses(
+        (status = 204, description = "Avatar replaced."),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = ValidationFailed),
+    ),
+)]
 pub async fn upload_avatar(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -165,6 +230,13 @@ pub async fn upload_avatar(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    delete,
+    path = "/me/avatar",
+    operation_id = "removeAvatar",
+    summary = "Remove the avatar",
+    responses((status = 204, description = "Avatar removed (or there was none).")),
+)]
 pub async fn remove_avatar(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

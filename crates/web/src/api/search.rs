@@ -6,6 +6,7 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Serialize;
+use utoipa::ToSchema;
 use yorozu_app::listings;
 use yorozu_app::listings::search::{self, SearchParams};
 use yorozu_domain::Locale;
@@ -15,6 +16,9 @@ use yorozu_i18n::Tr;
 use crate::api::error::{ApiError, ApiResult};
 use crate::api::extract::ApiLocale;
 use crate::api::listings::thumb_url;
+use crate::api::openapi::fields;
+use crate::api::openapi::listing_fields as limits;
+use crate::api::openapi::responses::BadRequest;
 use crate::state::AppState;
 
 /// The average rating (1.00–5.00, two decimals), or null before the first review.
@@ -24,11 +28,17 @@ pub(crate) fn rating(rating_x100: i64, rating_count: i64) -> Option<f64> {
 }
 
 /// A category with its name in the caller's language.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Category)]
 pub struct CategoryBody {
+    #[schema(schema_with = fields::id)]
     id: String,
+    /// URL key, unique among its siblings.
     slug: &'static str,
+    /// The top-level category; null for a top-level one.
+    #[schema(required)]
     parent_id: Option<String>,
+    /// In the language of Accept-Language.
     name: String,
 }
 
@@ -57,21 +67,31 @@ impl CategoryBody {
 }
 
 /// One result card.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = ListingCard)]
 pub struct Card {
+    #[schema(schema_with = fields::id)]
     id: String,
     title: String,
+    #[schema(schema_with = fields::yen)]
     price: i64,
     delivery_days: i64,
+    #[schema(schema_with = limits::rating, required)]
     rating: Option<f64>,
     rating_count: i64,
     sales_count: i64,
     favorites_count: i64,
+    #[schema(schema_with = fields::id)]
     category_id: String,
+    #[schema(schema_with = fields::nullable_time, required)]
     published_at: Option<i64>,
+    #[schema(schema_with = fields::id)]
     seller_id: String,
     seller_name: String,
+    /// 本人確認済み.
     seller_verified: bool,
+    /// The first image's thumbnail; null without images.
+    #[schema(required)]
     thumb_url: Option<String>,
 }
 
@@ -96,9 +116,11 @@ impl From<listings::Card> for Card {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct SearchResults {
+    /// Matches, counted up to 1,001.
     total: i64,
+    /// True when there are more than 1,000 matches (show “1,000+”).
     capped: bool,
     page: i64,
     pages: i64,
@@ -107,6 +129,33 @@ pub struct SearchResults {
 
 /// Published services matching the query string. Filters are lenient, as on the search
 /// page: a value that cannot be read (a price of "abc", an unknown sort) is ignored.
+#[utoipa::path(
+    get,
+    path = "/search",
+    operation_id = "searchListings",
+    summary = "Search published services",
+    description = "Every parameter is optional, and lenient as on the site's search page: a value that cannot be \
+                   read (a price of `abc`, an unknown sort) is ignored rather than refused. Keywords work for \
+                   Japanese: one- and two-character terms such as 名刺 find results; full-width and half-width \
+                   forms, upper and lower case, katakana and hiragana are folded. Several terms must all match. \
+                   24 results a page, at most 40 pages.",
+    security(),
+    params(
+        ("q" = Option<String>, Query, description = "Keywords, separated by spaces."),
+        ("category" = Option<String>, Query, description = "A category id; a top-level one includes its subcategories."),
+        ("min_price" = Option<String>, Query, description = "Lowest price in yen (digits)."),
+        ("max_price" = Option<String>, Query, description = "Highest price in yen (digits)."),
+        ("days" = Option<String>, Query, description = "Delivered within this many days (1–90)."),
+        ("rating" = Option<String>, Query, description = "Minimum average rating: `3`, `4` or `4.5`."),
+        ("verified" = Option<String>, Query, description = "`1`: identity-verified sellers only."),
+        ("sort" = Option<String>, Query, description = "Order: `recommended` (the default), `new`, `price-low`, `price-high`, `rating` or `sales`."),
+        ("page" = Option<String>, Query, description = "1-based page number; clamped into 1–40."),
+    ),
+    responses(
+        (status = 200, description = "One page of results.", body = SearchResults),
+        (status = 400, response = BadRequest),
+    ),
+)]
 pub async fn search(
     State(state): State<AppState>,
     params: Result<Query<SearchParams>, QueryRejection>,
@@ -130,6 +179,16 @@ pub async fn search(
 
 /// Every category, each top-level one followed by its children, named in the language of
 /// `Accept-Language`.
+#[utoipa::path(
+    get,
+    path = "/categories",
+    operation_id = "listCategories",
+    summary = "The category tree",
+    description = "Every category in display order, each top-level one followed by its subcategories. Names are \
+                   in the language of `Accept-Language`. Listings are filed under subcategories only.",
+    security(),
+    responses((status = 200, description = "The categories.", body = Vec<CategoryBody>)),
+)]
 pub async fn categories(ApiLocale(locale): ApiLocale) -> impl IntoResponse {
     let tr = Tr::new(locale);
     let list: Vec<CategoryBody> = CATEGORIES

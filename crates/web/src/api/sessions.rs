@@ -4,18 +4,24 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Serialize;
+use utoipa::ToSchema;
 use yorozu_app::accounts::sessions::{self, SessionInfo};
 
 use crate::api::auth::ApiUser;
 use crate::api::error::ApiResult;
 use crate::api::extract::ApiKey;
+use crate::api::openapi::fields as openapi;
+use crate::api::openapi::responses::NotFound;
 use crate::state::AppState;
 
 /// One browser session. `id` identifies it for `DELETE`; it is a hash, not the cookie.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Session {
+    /// Opaque; use it to sign the session out.
     id: String,
+    #[schema(schema_with = openapi::time)]
     created_at: i64,
+    #[schema(schema_with = openapi::time)]
     last_seen_at: i64,
     user_agent: String,
     ip: String,
@@ -33,6 +39,13 @@ impl From<SessionInfo> for Session {
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/me/sessions",
+    operation_id = "listSessions",
+    summary = "Signed-in browser sessions",
+    responses((status = 200, description = "Live sessions, most recently used first.", body = Vec<Session>)),
+)]
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -43,6 +56,17 @@ pub async fn list(
 }
 
 /// Signs out one browser session; someone else's (or an unknown one) is not found.
+#[utoipa::path(
+    delete,
+    path = "/me/sessions/{id}",
+    operation_id = "revokeSession",
+    summary = "Sign out one browser session",
+    params(("id" = String, Path, description = "The session id from the list.")),
+    responses(
+        (status = 204, description = "Signed out."),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn revoke(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

@@ -10,7 +10,7 @@
 //!   in an archive ([`public_key`]), for anyone.
 
 mod download;
-mod public_key;
+pub(crate) mod public_key;
 mod status;
 
 use axum::Router;
