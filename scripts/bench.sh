@@ -10,6 +10,10 @@
 #    wrk at 64 connections: a static endpoint, home, search, service page, talk room, order
 #    placement, withdrawal readiness; raw INSERT transactions as the yardstick of order
 #    placement; and the heavy seller's export and purge while other members' requests go on.
+#    Before those, on a cold server: the search index build from the data set (seconds, size
+#    on disk) and a cold search, 400+ distinct queries each asked once on one connection
+#    (common and rare words, one character, kana and width variants, several words, words
+#    with no hits, filters, sorts, deep pages): p50, p99 and the slowest.
 # It prints one Markdown table for all backends and writes target/bench/report.md and
 # target/bench/report.svg. Speed is reported here, never asserted in tests.
 set -euo pipefail

@@ -96,6 +96,7 @@ mod tests {
             capped: false,
             page: 1,
             pages: 1,
+            ..Default::default()
         })
     }
 

@@ -8,6 +8,7 @@ use crate::catalog::CatalogCache;
 use crate::config::{Policy, Site};
 use crate::crypto::Signer;
 use crate::ids::IdGenerator;
+use crate::listings::search_sync::SearchFeed;
 use crate::ports::{Clock, FileStore, Mailer, PaymentGateway};
 
 #[derive(Debug, Clone)]
@@ -24,6 +25,8 @@ pub struct App {
     pub ids: IdGenerator,
     /// Search results and service pages, invalidated by the catalogue version.
     pub catalog: Arc<CatalogCache>,
+    /// This process's search index and how far it has applied the change log.
+    pub search: Arc<SearchFeed>,
 }
 
 impl App {

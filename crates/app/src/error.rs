@@ -121,6 +121,12 @@ impl From<crate::ports::FileError> for AppError {
     }
 }
 
+impl From<crate::ports::SearchIndexError> for AppError {
+    fn from(e: crate::ports::SearchIndexError) -> AppError {
+        AppError::Internal(e.to_string())
+    }
+}
+
 impl From<serde_json::Error> for AppError {
     fn from(e: serde_json::Error) -> AppError {
         AppError::Internal(format!("json: {e}"))

@@ -13,9 +13,11 @@ use crate::config::{Policy, Site};
 use crate::crypto::Signer;
 use crate::ids::IdGenerator;
 use crate::legal::Business;
-use crate::ports::{EncryptedDirStore, FixedClock, MailboxMailer, SandboxGateway};
+use crate::listings::search_sync::SearchFeed;
+use crate::ports::{EncryptedDirStore, FixedClock, MailboxMailer, SandboxGateway, SearchIndex};
 
-/// An `App` over `db` with the default policy; `key` fills the file and signing keys.
+/// An `App` over `db` with the default policy; `key` fills the file and signing keys; `search`
+/// is the index (the tantivy one of `yorozu-search` in a temporary folder).
 ///
 /// Tests register many members from one address, so the per-client request limit is generous
 /// (its own tests lower it). Two rules are off, as on the e2e server, because most tests are
@@ -23,7 +25,13 @@ use crate::ports::{EncryptedDirStore, FixedClock, MailboxMailer, SandboxGateway}
 /// duty to use two-step sign-in. Their own tests turn them back on
 /// (`app.policy.bank_change_hold_hours = 72`, `app.policy.operator_two_step = true`);
 /// production has both on by default.
-pub fn app(db: Db, clock: Arc<FixedClock>, files_dir: &Path, key: u8) -> App {
+pub fn app(
+    db: Db,
+    clock: Arc<FixedClock>,
+    files_dir: &Path,
+    key: u8,
+    search: Arc<dyn SearchIndex>,
+) -> App {
     App {
         db: db.clone(),
         clock: clock.clone(),
@@ -48,6 +56,7 @@ pub fn app(db: Db, clock: Arc<FixedClock>, files_dir: &Path, key: u8) -> App {
         ids: IdGenerator,
         catalog: Default::default(),
         payments: Arc::new(SandboxGateway::default()),
+        search: Arc::new(SearchFeed::new(search)),
     }
 }
 

@@ -8,6 +8,7 @@ mod support;
 
 use std::sync::{Arc, Mutex};
 
+use yorozu_app::listings::search_sync;
 use yorozu_store::testing::TestDb;
 use yorozu_store::withdrawal::scrub::PURGED_TABLES;
 
@@ -28,6 +29,9 @@ fn occurrences(haystack: &[u8], needle: &[u8]) -> usize {
         .filter(|w| *w == needle)
         .count()
 }
+
+/// A gram of the seller's service (「シンプルで覚えやすいロゴ」) found in no other text.
+const SERVICE_GRAM: &str = "覚え";
 
 /// `(file, needle, count)` of every needle found in every file of `dir`.
 fn residue(dir: &std::path::Path) -> Vec<(String, &'static str, usize)> {
@@ -79,6 +83,16 @@ async fn after_a_purge_the_sqlite_files_hold_no_byte_of_the_member() {
         "the scan should see the live address"
     );
 
+    // The search index in this process's folder holds the seller's service too.
+    let index_dir = m.t.search_dir.0.clone();
+    search_sync::catch_up(&m.t.app).await.expect("index");
+    assert_eq!(m.t.app.search.index().all_ids().expect("ids"), [m.listing]);
+    let (terms, _) = yorozu_search::terms_and_strays(&index_dir).expect("index files");
+    assert!(
+        terms.contains(SERVICE_GRAM),
+        "the index files hold the service's text"
+    );
+
     let wal = dir.join("test.db-wal");
     let wal_size = || std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
     let before = wal_size();
@@ -86,6 +100,12 @@ async fn after_a_purge_the_sqlite_files_hold_no_byte_of_the_member() {
     seller_leaves(&m).await;
 
     assert_eq!(residue(&dir), Vec::<(String, &str, usize)>::new());
+    // The index applies the purge like any change, and rewrites its files without the text.
+    search_sync::catch_up(&m.t.app).await.expect("index");
+    assert!(m.t.app.search.index().all_ids().expect("ids").is_empty());
+    let (terms, strays) = yorozu_search::terms_and_strays(&index_dir).expect("index files");
+    assert!(terms.is_empty(), "terms left in the index files: {terms:?}");
+    assert!(strays.is_empty(), "old segment files left: {strays:?}");
     // The WAL was truncated when the purge ended; only the job's own bookkeeping (a few
     // pages) was written after that.
     let after = wal_size();

@@ -16,6 +16,7 @@
 //!   ([`SearchQuery::terms`]).
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 /// Most distinct grams indexed per document. A 5,000-character description has at most
 /// ~10,000 grams and in practice far fewer distinct ones; the cap bounds the index rows one
@@ -47,16 +48,30 @@ pub const MAX_TERM_CHARS: usize = 50;
 /// Kanji and everything else are left as they are. The result is stable:
 /// `normalize(&normalize(s)) == normalize(s)`.
 pub fn normalize(text: &str) -> String {
+    normalize_mapped(text).0
+}
+
+/// [`normalize`], and for every character of the result the byte range of `text` it came
+/// from (a combined sound mark widens its kana's range; a collapsed run of whitespace maps to
+/// the whole run), so that matches found in normalised text can be marked in the original.
+pub fn normalize_mapped(text: &str) -> (String, Vec<Range<usize>>) {
     let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.chars() {
+    let mut origins: Vec<Range<usize>> = Vec::new();
+    let mut pending_space: Option<Range<usize>> = None;
+    for (start, c) in text.char_indices() {
+        let origin = start..start + c.len_utf8();
         let c = fold(c);
         if c.is_whitespace() {
-            pending_space = !out.is_empty();
+            if !out.is_empty() {
+                pending_space = Some(match pending_space {
+                    Some(run) => run.start..origin.end,
+                    None => origin,
+                });
+            }
             continue;
         }
         if let Some((mark, standalone)) = sound_mark(c) {
-            let composed = if pending_space {
+            let composed = if pending_space.is_some() {
                 None
             } else {
                 out.chars().next_back().and_then(|last| compose(last, mark))
@@ -64,21 +79,38 @@ pub fn normalize(text: &str) -> String {
             if let Some(composed) = composed {
                 out.pop();
                 out.push(composed);
+                if let Some(last) = origins.last_mut() {
+                    last.end = origin.end;
+                }
                 continue;
             }
-            push(&mut out, &mut pending_space, standalone);
+            push(
+                &mut out,
+                &mut origins,
+                &mut pending_space,
+                standalone,
+                origin,
+            );
             continue;
         }
-        push(&mut out, &mut pending_space, c);
+        push(&mut out, &mut origins, &mut pending_space, c, origin);
     }
-    out
+    (out, origins)
 }
 
-fn push(out: &mut String, pending_space: &mut bool, c: char) {
-    if std::mem::take(pending_space) {
+fn push(
+    out: &mut String,
+    origins: &mut Vec<Range<usize>>,
+    pending_space: &mut Option<Range<usize>>,
+    c: char,
+    origin: Range<usize>,
+) {
+    if let Some(space) = pending_space.take() {
         out.push(' ');
+        origins.push(space);
     }
     out.push(c);
+    origins.push(origin);
 }
 
 /// Rules 1, 3 and 4 of [`normalize`] and the kana half of rule 2, for one character.
@@ -263,6 +295,85 @@ pub fn index_grams(text: &str) -> BTreeSet<String> {
     grams
 }
 
+/// One token of a search engine's index: a gram (or a word-joining mark) at its character
+/// position in the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Positioned {
+    pub position: usize,
+    pub text: String,
+}
+
+/// The tokens an engine indexes a document under, in position order. `normalized` is
+/// [`normalize`]d text; a character's position is its index in it, so that a phrase of
+/// tokens at consecutive positions is an exact substring:
+/// - every character that is not a separator, as a unigram (1-character queries);
+/// - every pair of adjacent non-separators, as a bigram at the first one's position (longer
+///   queries are phrases over bigrams, so 「ろごろ」 does not match 「ろご ごろ」);
+/// - the word-joining marks of [`SearchQuery::parse`] ("c++", "snake_case") as unigrams, so
+///   that a term keeping them matches only text with the same mark at the same place.
+///
+/// Other separators take a position but no token: no phrase spans them.
+pub fn document_tokens(normalized: &str) -> Vec<Positioned> {
+    let mut tokens = Vec::new();
+    let mut previous: Option<char> = None;
+    for (position, c) in normalized.chars().enumerate() {
+        if is_separator(c) {
+            if joins_words(c) {
+                tokens.push(Positioned {
+                    position,
+                    text: c.to_string(),
+                });
+            }
+            previous = None;
+            continue;
+        }
+        if let Some(p) = previous {
+            tokens.push(Positioned {
+                position: position - 1,
+                text: [p, c].iter().collect(),
+            });
+        }
+        tokens.push(Positioned {
+            position,
+            text: c.to_string(),
+        });
+        previous = Some(c);
+    }
+    tokens
+}
+
+/// Byte ranges of `original` to mark as matching the normalised `terms` (every occurrence,
+/// overlapping ones merged, in order). Matching is on normalised text, so 「ﾛｺﾞ」 in a title is
+/// marked for the query 「ロゴ」.
+pub fn highlight_ranges(original: &str, terms: &[String]) -> Vec<Range<usize>> {
+    let (normalized, origins) = normalize_mapped(original);
+    let chars: Vec<char> = normalized.chars().collect();
+    let mut hits: Vec<Range<usize>> = Vec::new();
+    for term in terms {
+        let needle: Vec<char> = term.chars().collect();
+        if needle.is_empty() || needle.len() > chars.len() {
+            continue;
+        }
+        for start in 0..=chars.len() - needle.len() {
+            if chars[start..start + needle.len()] == needle[..] {
+                hits.push(start..start + needle.len());
+            }
+        }
+    }
+    hits.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for hit in hits {
+        match merged.last_mut() {
+            Some(last) if hit.start <= last.end => last.end = last.end.max(hit.end),
+            _ => merged.push(hit),
+        }
+    }
+    merged
+        .into_iter()
+        .filter_map(|r| Some(origins.get(r.start)?.start..origins.get(r.end - 1)?.end))
+        .collect()
+}
+
 /// What a visitor searched for: up to [`MAX_QUERY_TERMS`] normalised terms, all of which must
 /// match. An empty query (no terms) means no keyword filter.
 ///
@@ -312,6 +423,32 @@ impl SearchQuery {
     pub fn term_grams(&self) -> Vec<Vec<String>> {
         self.terms.iter().map(|term| grams_of_term(term)).collect()
     }
+
+    /// Per term, the tokens of [`document_tokens`] a matching document holds at consecutive
+    /// offsets from where the term starts: its bigrams (or the character of a 1-character run)
+    /// and its word-joining marks. A term matches exactly where the text holds it.
+    pub fn term_phrases(&self) -> Vec<Vec<Positioned>> {
+        self.terms.iter().map(|term| phrase_of_term(term)).collect()
+    }
+}
+
+fn phrase_of_term(term: &str) -> Vec<Positioned> {
+    let chars: Vec<char> = term.chars().collect();
+    let word = |i: usize| chars.get(i).is_some_and(|c| !is_separator(*c));
+    let mut phrase = Vec::new();
+    for (position, c) in chars.iter().enumerate() {
+        let text = if is_separator(*c) {
+            c.to_string()
+        } else if word(position + 1) {
+            [*c, chars[position + 1]].iter().collect()
+        } else if position > 0 && word(position - 1) {
+            continue;
+        } else {
+            c.to_string()
+        };
+        phrase.push(Positioned { position, text });
+    }
+    phrase
 }
 
 fn grams_of_term(term: &str) -> Vec<String> {
@@ -522,6 +659,68 @@ mod tests {
         Ok(())
     }
 
+    /// A phrase match as an engine runs it: every token of a term at its offset from one start.
+    fn phrase_matches(query: &str, document: &str) -> bool {
+        let normalized = normalize(document);
+        let tokens = document_tokens(&normalized);
+        let length = normalized.chars().count();
+        SearchQuery::parse(query)
+            .term_phrases()
+            .iter()
+            .all(|phrase| {
+                (0..length).any(|start| {
+                    phrase.iter().all(|t| {
+                        tokens.contains(&Positioned {
+                            position: start + t.position,
+                            text: t.text.clone(),
+                        })
+                    })
+                })
+            })
+    }
+
+    fn substring_matches(query: &str, document: &str) -> bool {
+        let text = normalize(document);
+        SearchQuery::parse(query)
+            .terms()
+            .iter()
+            .all(|term| text.contains(term.as_str()))
+    }
+
+    #[test]
+    fn phrases_are_exact_substrings() {
+        for (query, document, expected) in [
+            ("ろごろ", "ろご ごろ", false),
+            ("ロゴ名刺", "ロゴ名入れと名刺印刷", false),
+            ("ロゴ名刺", "ロゴ名刺セット", true),
+            ("snake_case", "snake caseの書き方", false),
+            ("snake_case", "snake_case命名", true),
+            ("c++", "C#でツール開発", false),
+            ("c++", "C++でツール開発", true),
+            ("刺", "名刺", true),
+            ("ａ４", "A4片面のチラシ", true),
+            ("ああああ", "あああ", false),
+            ("ああああ", "ああああ", true),
+        ] {
+            assert_eq!(
+                phrase_matches(query, document),
+                expected,
+                "{query} in {document}"
+            );
+        }
+    }
+
+    #[test]
+    fn highlights_map_back_to_the_original_text() {
+        let title = "ﾛｺﾞ作成　ロゴ名刺";
+        let ranges = highlight_ranges(title, &["ろご".to_owned()]);
+        let marked: Vec<&str> = ranges.iter().map(|r| &title[r.clone()]).collect();
+        assert_eq!(marked, ["ﾛｺﾞ", "ロゴ"]);
+        let ranges = highlight_ranges("名刺デザイン", &["刺で".to_owned(), "名刺".to_owned()]);
+        assert_eq!(ranges, vec![0.."名刺デ".len()], "overlaps merge");
+        assert!(highlight_ranges("名刺", &["翻訳".to_owned()]).is_empty());
+    }
+
     proptest! {
         #[test]
         fn normalize_is_idempotent(text in japanese_text()) {
@@ -543,6 +742,28 @@ mod tests {
         #[test]
         fn every_substring_of_any_text_is_found(text in any::<String>(), start in 0..100_usize, len in 1..=5_usize) {
             substrings_are_found(&text, start, len)?;
+        }
+
+        #[test]
+        fn phrases_match_exactly_the_substrings(document in japanese_text(), query in japanese_text()) {
+            prop_assert_eq!(phrase_matches(&query, &document), substring_matches(&query, &document));
+        }
+
+        #[test]
+        fn copied_pieces_match_as_phrases(text in japanese_text(), start in 0..100_usize, len in 1..=6_usize) {
+            let chars: Vec<char> = normalize(&text).chars().collect();
+            if !chars.is_empty() {
+                let start = start % chars.len();
+                let piece: String = chars[start..(start + len).min(chars.len())].iter().collect();
+                prop_assert_eq!(phrase_matches(&piece, &text), substring_matches(&piece, &text));
+            }
+        }
+
+        #[test]
+        fn mapped_normalisation_is_normalisation(text in any::<String>()) {
+            let (normalized, origins) = normalize_mapped(&text);
+            prop_assert_eq!(normalized.chars().count(), origins.len());
+            prop_assert_eq!(normalized, normalize(&text));
         }
 
         #[test]

@@ -137,6 +137,10 @@ macro_rules! resources {
                 "api_docs.ftl",
                 include_str!(concat!("../locales/", $locale, "/api_docs.ftl")),
             ),
+            (
+                "search_engine.ftl",
+                include_str!(concat!("../locales/", $locale, "/search_engine.ftl")),
+            ),
         ]
     };
 }

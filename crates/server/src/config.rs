@@ -287,6 +287,12 @@ impl Common {
         }
     }
 
+    /// This process's search index: derived data, rebuilt from the database when missing.
+    /// Each process keeps its own (two processes must not share one folder).
+    pub fn search_dir(&self) -> PathBuf {
+        self.data_dir.join("search")
+    }
+
     pub fn files_dir(&self) -> PathBuf {
         self.files_dir
             .clone()

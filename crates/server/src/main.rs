@@ -16,8 +16,11 @@ use yorozu_app::config::{Policy, Site};
 use yorozu_app::crypto::Signer;
 use yorozu_app::ids::IdGenerator;
 use yorozu_app::jobs::Worker;
+use yorozu_app::listings::search_sync::{self, SearchFeed};
+use yorozu_app::ports::SearchIndex;
 use yorozu_app::ports::{Clock, EncryptedDirStore, MailboxMailer, Mailer, SmtpMailer, SystemClock};
 use yorozu_app::profile::image::ImageLimits;
+use yorozu_search::TantivyIndex;
 use yorozu_store::{Db, DbConfig};
 use yorozu_web::{AppState, WebConfig};
 
@@ -43,6 +46,9 @@ enum Command {
     Migrate,
     /// Run only the job worker.
     Worker,
+    /// Rebuild the search index in the data folder from the database (stop the server that
+    /// uses that folder first). A server also builds it by itself when it is missing.
+    Reindex,
     /// Fill the database with demo data.
     Seed {
         /// Realistic Japanese demo members, profiles, services and orders.
@@ -74,6 +80,10 @@ enum Command {
         /// Where BACKEND.json and the report (report.md, report.svg) go.
         #[arg(long, default_value = "target/bench")]
         out: std::path::PathBuf,
+        /// Only the search index build and the cold search (no wrk needed): a quick look at
+        /// search on a smaller data set.
+        #[arg(long)]
+        search_only: bool,
     },
     /// Check a signed review bundle from a data export (reviews/reviews.json and its .sig):
     /// prints who it belongs to and how many reviews it holds, or why it is not genuine.
@@ -190,6 +200,18 @@ async fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Reindex => {
+            let mut app = build_app(&common, None).await?;
+            app.search = on_disk_search(&common)?;
+            let started = std::time::Instant::now();
+            let count = search_sync::rebuild(&app).await?;
+            println!(
+                "search index rebuilt: {count} services in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+            app.db.close().await;
+            Ok(())
+        }
         Command::Seed { demo } => {
             if !demo {
                 anyhow::bail!(
@@ -228,13 +250,17 @@ async fn main() -> anyhow::Result<()> {
             connections,
             seconds,
             out,
+            search_only,
         } => {
-            let app = build_app(&common, None).await?;
+            let mut app = build_app(&common, None).await?;
+            app.search = on_disk_search(&common)?;
             let state = web_state(&app, &common, None)?;
             let options = bench::Options {
                 connections: connections.max(1),
                 seconds: seconds.max(1),
                 out,
+                search_dir: Some(common.search_dir()),
+                search_only,
             };
             bench::run(&app, state, &options).await?;
             app.db.close().await;
@@ -361,7 +387,37 @@ async fn build_app(
         ids: IdGenerator,
         catalog: Default::default(),
         payments: Arc::new(yorozu_app::ports::SandboxGateway::default()),
+        search: Arc::new(SearchFeed::new(search_index(common, bind.is_some()))),
     })
+}
+
+/// The search index in the data folder, or an error when another process holds it.
+fn on_disk_search(common: &config::Common) -> anyhow::Result<Arc<SearchFeed>> {
+    let index = TantivyIndex::open(&common.search_dir()).context("opening the search index")?;
+    Ok(Arc::new(SearchFeed::new(Arc::new(index))))
+}
+
+/// The search index: in the data folder for a process that serves searches (the folder is
+/// locked by the process that opens it), in memory for the others (the worker, the generator
+/// and the console commands never search). When the folder is taken (a second server on the
+/// same data folder), the index is kept in memory and rebuilt from the database instead.
+fn search_index(common: &config::Common, on_disk: bool) -> Arc<dyn SearchIndex> {
+    let in_memory = || match TantivyIndex::in_memory() {
+        Ok(index) => Arc::new(index) as Arc<dyn SearchIndex>,
+        // Creating an empty index in memory does not touch the disk; failing is a bug.
+        Err(e) => panic!("search index in memory: {e}"),
+    };
+    if !on_disk {
+        return in_memory();
+    }
+    let dir = common.search_dir();
+    match TantivyIndex::open(&dir) {
+        Ok(index) => Arc::new(index),
+        Err(e) => {
+            tracing::warn!(error = %e, dir = %dir.display(), "search index folder unavailable; keeping the index in memory");
+            in_memory()
+        }
+    }
 }
 
 /// The web layer's state for `app` (`serve` settings when serving; none for the benchmark).
@@ -407,8 +463,24 @@ async fn serve_metrics(state: AppState, bind: std::net::SocketAddr) -> anyhow::R
     Ok(())
 }
 
+/// How often a server applies new search changes when nobody searches (a search applies them
+/// itself first): well within the one second a change may take to show on every process.
+const SEARCH_POLL_MS: u64 = 250;
+
 async fn run_server(common: &config::Common, serve: &config::Serve) -> anyhow::Result<()> {
     let app = build_app(common, Some(serve.bind)).await?;
+    let started = std::time::Instant::now();
+    search_sync::catch_up(&app)
+        .await
+        .context("bringing the search index up to date")?;
+    tracing::info!(
+        ms = started.elapsed().as_millis() as u64,
+        "search index up to date"
+    );
+    tokio::spawn(search_sync::follow(
+        app.clone(),
+        Duration::from_millis(SEARCH_POLL_MS),
+    ));
     let state = web_state(&app, common, Some(serve))?;
     let (shutdown_tx, shutdown_rx) = tokio::sync::watch::channel(false);
     let worker = (!serve.no_worker).then(|| {

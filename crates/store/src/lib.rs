@@ -27,6 +27,7 @@ pub mod orders;
 pub mod payouts;
 pub mod profiles;
 pub mod promotions;
+pub mod search_changes;
 pub mod withdrawal;
 
 #[cfg(any(test, feature = "testing"))]

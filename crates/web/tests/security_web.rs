@@ -393,6 +393,7 @@ both_backends!(
             app: guarded.app.clone(),
             clock: guarded.clock.clone(),
             _files: yorozu_store::testing::TempDir::new("yorozu-metrics-bind"),
+            _search: yorozu_store::testing::TempDir::new("yorozu-metrics-bind-search"),
         };
         assert_eq!(metrics(&only_metrics, None).await.0, StatusCode::OK);
         let (status, _, _) = send(

@@ -5,6 +5,7 @@ pub mod files;
 pub mod mailer;
 pub mod payments;
 pub mod sandbox_payments;
+pub mod search_index;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use files::{EncryptedDirStore, FileError, FileStore};
@@ -13,3 +14,6 @@ pub use payments::{
     CardToken, Charge, PaymentError, PaymentGateway, Refund, luhn_valid as luhn_valid_number,
 };
 pub use sandbox_payments::SandboxGateway;
+pub use search_index::{
+    CategoryFilter, IndexHits, IndexQuery, SearchDocument, SearchIndex, SearchIndexError, Sort,
+};

@@ -33,6 +33,8 @@ pub struct TestApp {
     pub clock: Arc<FixedClock>,
     /// Where the encrypted files live; removed when the test ends.
     pub files_dir: TempDir,
+    /// This process's search index folder; removed when the test ends.
+    pub search_dir: TempDir,
 }
 
 pub fn test_app(db: Db) -> TestApp {
@@ -42,13 +44,26 @@ pub fn test_app(db: Db) -> TestApp {
 pub fn test_app_with_key(db: Db, key: u8) -> TestApp {
     let clock = Arc::new(FixedClock::at(START));
     let files_dir = TempDir::new("yorozu-files");
-    let mut app = yorozu_app::testing::app(db, clock.clone(), &files_dir.0, key);
+    let search_dir = TempDir::new("yorozu-search");
+    let mut app = yorozu_app::testing::app(
+        db,
+        clock.clone(),
+        &files_dir.0,
+        key,
+        search_index(&search_dir),
+    );
     app.policy.purge_pause_ms = 0;
     TestApp {
         app,
         clock,
         files_dir,
+        search_dir,
     }
+}
+
+/// A tantivy search index in `dir`, as a process keeps in its data folder.
+pub fn search_index(dir: &TempDir) -> Arc<dyn yorozu_app::ports::SearchIndex> {
+    Arc::new(yorozu_search::TantivyIndex::open(&dir.0).expect("search index"))
 }
 
 impl TestApp {

@@ -22,6 +22,7 @@
 mod fixtures;
 mod jobs;
 pub mod report;
+mod search;
 mod wrk;
 
 use std::path::PathBuf;
@@ -37,6 +38,10 @@ pub struct Options {
     pub connections: usize,
     pub seconds: u64,
     pub out: PathBuf,
+    /// The search index's folder (its size is reported), when on disk.
+    pub search_dir: Option<PathBuf>,
+    /// Stop after the index build and the cold search.
+    pub search_only: bool,
 }
 
 /// Connections of the light load of other members while a job runs.
@@ -82,7 +87,9 @@ fn row(key: &str, measured: Measured) -> Row {
 }
 
 pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Results> {
-    wrk::ensure_installed()?;
+    if !o.search_only {
+        wrk::ensure_installed()?;
+    }
     std::fs::create_dir_all(&o.out)?;
     let backend = format!("{:?}", app.db.backend()).to_lowercase();
     let data = {
@@ -94,16 +101,44 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
     let mut rng = Rng(0xBE4C);
     let fixtures = fixtures::prepare(app, &data, &mut rng).await?;
     let requests = fixtures::Requests::new(&data, &fixtures, &mut rng);
+    let mut rows = Vec::new();
+    let (seconds, services, bytes) = search::build_index(app, o.search_dir.as_deref()).await?;
+    eprintln!("{backend} index_build: {services} services in {seconds:.1} s, {bytes} bytes");
+    rows.push(Row {
+        key: "index_build".into(),
+        measured: Measured::default(),
+        job_seconds: Some(seconds),
+        detail: format!(
+            "{services} services, {:.1} MB on disk",
+            bytes as f64 / 1_048_576.0
+        ),
+    });
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let base = format!("http://{}", listener.local_addr()?);
+    let address = listener.local_addr()?.to_string();
+    let base = format!("http://{address}");
     let router =
         yorozu_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let server = tokio::spawn(async move { axum::serve(listener, router).await });
 
     let dir = &o.out;
     let (c, s) = (o.connections, o.seconds);
-    let mut rows = Vec::new();
+    // First, before anything warms the result cache: every query new to the server.
+    let cold = search::cold_queries(&mut rng);
+    let count = cold.len();
+    let (measured, max_ms) =
+        tokio::task::spawn_blocking(move || search::ask_each_once(&address, &cold)).await??;
+    eprintln!("{backend} search_cold: {measured:?}, max {max_ms:.1} ms");
+    rows.push(Row {
+        key: "search_cold".into(),
+        measured,
+        job_seconds: None,
+        detail: format!("{count} distinct queries once each, 1 connection, max {max_ms:.1} ms"),
+    });
+    if o.search_only {
+        server.abort();
+        return save(o, backend, c, &data, rows);
+    }
     // Warm up: caches, connections, and the first use of each session and API token (which
     // records when it was last used) happen before anything is measured.
     let mut warm = requests.background();
@@ -188,12 +223,23 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
     eprintln!("{backend} raw_insert: {raw:?}");
     rows.push(row("raw_insert", raw));
 
+    save(o, backend, c, &data, rows)
+}
+
+/// Writes `BACKEND.json` (with the generation's figures when there are some).
+fn save(
+    o: &Options,
+    backend: String,
+    connections: usize,
+    data: &yorozu_store::bench::DataSet,
+    rows: Vec<Row>,
+) -> anyhow::Result<Results> {
     let generation = std::fs::read(o.out.join(format!("{backend}.generation")))
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok());
     let results = Results {
         backend: backend.clone(),
-        connections: c,
+        connections,
         services: data.service_count,
         orders: data.order_count,
         generation,

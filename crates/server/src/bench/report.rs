@@ -165,6 +165,28 @@ fn targets(all: &[Results]) -> String {
                 got >= share && row.measured.p99_ms < 25.0,
             );
         }
+        if let Some(row) = r.row("search_cold") {
+            add(
+                "search, cold, 1 connection",
+                &r.backend,
+                "p99 ≤ 10 ms".into(),
+                format!(
+                    "p50 {:.1} ms, p99 {:.1} ms ({})",
+                    row.measured.p50_ms, row.measured.p99_ms, row.detail
+                ),
+                row.measured.p99_ms <= 10.0,
+            );
+        }
+        if let Some(row) = r.row("index_build") {
+            let seconds = row.job_seconds.unwrap_or(0.0);
+            add(
+                "search index build",
+                &r.backend,
+                "≤ 30 s for 100,000 services".into(),
+                format!("{seconds:.1} s ({})", row.detail),
+                seconds <= 30.0,
+            );
+        }
         if let (Some(order), Some(raw)) = (r.row("order"), r.row("raw_insert")) {
             let got = 100.0 * order.measured.requests_per_second
                 / raw.measured.requests_per_second.max(0.001);

@@ -15,7 +15,15 @@ use yorozu_store::{Backend, Db, both_backends};
 use super::{Options, generate};
 
 fn test_app(db: Db, files: &TempDir) -> App {
-    yorozu_app::testing::app(db, Arc::new(FixedClock::at(1_780_000_000)), &files.0, 3)
+    // Called more than once per data set: each App gets its own index, in memory.
+    let index = yorozu_search::TantivyIndex::in_memory().expect("search index");
+    yorozu_app::testing::app(
+        db,
+        Arc::new(FixedClock::at(1_780_000_000)),
+        &files.0,
+        3,
+        Arc::new(index),
+    )
 }
 
 const SMALL: Options = Options {

@@ -32,6 +32,8 @@ pub struct TestServer {
     /// Moves only when a test says so (token expiry, throttle windows).
     pub clock: Arc<FixedClock>,
     pub _files: TempDir,
+    /// The search index folder.
+    pub _search: TempDir,
 }
 
 pub fn server(db: Db) -> TestServer {
@@ -64,7 +66,9 @@ fn server_with(
 ) -> TestServer {
     let clock = Arc::new(FixedClock::at(START));
     let files = TempDir::new("yorozu-api-files");
-    let mut app = yorozu_app::testing::app(db, clock.clone(), &files.0, 7);
+    let search = TempDir::new("yorozu-api-search");
+    let index = yorozu_search::TantivyIndex::open(&search.0).expect("search index");
+    let mut app = yorozu_app::testing::app(db, clock.clone(), &files.0, 7, Arc::new(index));
     change(&mut app.policy);
     let web = WebConfig {
         secure_cookies: false,
@@ -83,6 +87,7 @@ fn server_with(
         app,
         clock,
         _files: files,
+        _search: search,
     }
 }
 

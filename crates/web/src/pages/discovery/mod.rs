@@ -36,6 +36,9 @@ pub fn routes() -> Router<AppState> {
 pub(crate) struct Card {
     pub id: ListingId,
     pub title: String,
+    /// The title in pieces, the ones matching the search keyword marked (`<mark>`); one
+    /// unmarked piece outside search. Each piece is escaped like any text.
+    pub title_parts: Vec<TitlePart>,
     pub price: String,
     pub delivery: String,
     pub seller_name: String,
@@ -55,9 +58,50 @@ pub(crate) fn cards(ctx: &Ctx, rows: Vec<listings::Card>) -> Vec<Card> {
             seller_name: r.seller_name,
             seller_verified: r.seller_verified,
             thumb_image_id: r.thumb_image_id,
+            title_parts: vec![TitlePart {
+                text: r.title.clone(),
+                marked: false,
+            }],
             title: r.title,
         })
         .collect()
+}
+
+pub(crate) struct TitlePart {
+    pub text: String,
+    pub marked: bool,
+}
+
+/// `title` cut at the edges of `marks` (byte ranges in order, not overlapping).
+pub(crate) fn title_parts(title: &str, marks: &[std::ops::Range<usize>]) -> Vec<TitlePart> {
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for mark in marks {
+        let (Some(before), Some(marked)) = (title.get(at..mark.start), title.get(mark.clone()))
+        else {
+            continue;
+        };
+        if !before.is_empty() {
+            parts.push(TitlePart {
+                text: before.to_owned(),
+                marked: false,
+            });
+        }
+        parts.push(TitlePart {
+            text: marked.to_owned(),
+            marked: true,
+        });
+        at = mark.end;
+    }
+    if let Some(rest) = title.get(at..)
+        && !rest.is_empty()
+    {
+        parts.push(TitlePart {
+            text: rest.to_owned(),
+            marked: false,
+        });
+    }
+    parts
 }
 
 /// A price as the page's language writes it: 「1,234円」 or "¥1,234".

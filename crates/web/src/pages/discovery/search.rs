@@ -16,7 +16,7 @@ use yorozu_app::listings::search::{self, SORTS, SearchParams, SearchResults};
 use yorozu_domain::listings::categories;
 use yorozu_i18n::Arg;
 
-use super::{Card, CategoryLink, cards, category_name, count_arg, top_level_links};
+use super::{Card, CategoryLink, cards, category_name, count_arg, title_parts, top_level_links};
 use crate::ctx::Ctx;
 use crate::error::PageResult;
 use crate::render::page;
@@ -83,6 +83,24 @@ pub(super) struct SearchView {
     /// The search without filters (keywords kept).
     pub unfiltered_href: String,
     pub top_categories: Vec<CategoryLink>,
+    /// Beside the filters: matches per category (top level, and the leaves of the chosen
+    /// one), counted with every other filter; empty on a category page.
+    pub category_counts: Vec<CategoryCount>,
+    /// The link that drops the category filter (with its count), when one is set.
+    pub any_category: Option<CategoryCount>,
+    /// On an empty page: categories where the keyword does occur.
+    pub nearest: Vec<Link>,
+    /// On an empty page: keywords that found something for others.
+    pub popular: Vec<Link>,
+}
+
+pub(super) struct CategoryCount {
+    pub name: String,
+    pub href: String,
+    pub count: String,
+    pub current: bool,
+    /// A leaf under the chosen top-level category (indented).
+    pub leaf: bool,
 }
 
 impl SearchView {
@@ -182,7 +200,104 @@ impl SearchView {
             category_fixed,
         }
         .href("recommended", 1);
+        let with_category = |category: String| {
+            let p = SearchParams {
+                category,
+                page: String::new(),
+                ..params.clone()
+            };
+            LinkBuilder {
+                params: &p,
+                base_path: &base_path,
+                category_fixed,
+            }
+            .href(sort_key, 1)
+        };
+        let count_of = |id: i64| {
+            results
+                .categories
+                .iter()
+                .find(|(c, _)| *c == id)
+                .map_or(0, |(_, n)| *n)
+        };
+        let count_text = |n: u64| {
+            ctx.tr
+                .ta("search-facet-count", [("count", count_arg(n as i64))])
+        };
+        let chosen = categories::by_id(selected_category.parse().unwrap_or(0));
+        let chosen_top = chosen.map(|c| c.parent.unwrap_or(c.id));
+        let mut category_counts = Vec::new();
+        if !category_fixed {
+            for top in categories::top_level() {
+                let n = count_of(top.id);
+                if n == 0 {
+                    continue;
+                }
+                category_counts.push(CategoryCount {
+                    name: category_name(ctx, top),
+                    href: with_category(top.id.to_string()),
+                    count: count_text(n),
+                    current: selected_category == top.id.to_string(),
+                    leaf: false,
+                });
+                if chosen_top == Some(top.id) {
+                    for leaf in top.children() {
+                        let n = count_of(leaf.id);
+                        if n > 0 {
+                            category_counts.push(CategoryCount {
+                                name: category_name(ctx, leaf),
+                                href: with_category(leaf.id.to_string()),
+                                count: count_text(n),
+                                current: selected_category == leaf.id.to_string(),
+                                leaf: true,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        let any_category = (!category_fixed && chosen.is_some()).then(|| {
+            let all: u64 = categories::top_level().map(|top| count_of(top.id)).sum();
+            CategoryCount {
+                name: ctx.t("search-facet-any"),
+                href: with_category(String::new()),
+                count: count_text(all),
+                current: false,
+                leaf: false,
+            }
+        });
+        let nearest = results
+            .nearest_categories
+            .iter()
+            .filter_map(|id| categories::by_id(*id))
+            .map(|c| Link {
+                href: format!(
+                    "/search?q={}&category={}",
+                    urlencoding::encode(params.q.trim()),
+                    c.id
+                ),
+                label: category_name(ctx, c),
+                current: false,
+            })
+            .collect();
+        let popular = results
+            .popular_searches
+            .iter()
+            .map(|q| Link {
+                href: format!("/search?q={}", urlencoding::encode(q)),
+                label: q.clone(),
+                current: false,
+            })
+            .collect();
+        let mut found = cards(ctx, results.cards.clone());
+        for (card, marks) in found.iter_mut().zip(&results.highlights) {
+            card.title_parts = title_parts(&card.title, marks);
+        }
         SearchView {
+            category_counts,
+            any_category,
+            nearest,
+            popular,
             prev: (page > 1).then(|| links.href(sort_key, page - 1)),
             next: (page < results.pages).then(|| links.href(sort_key, page + 1)),
             page_of: ctx.tr.ta(
@@ -192,7 +307,7 @@ impl SearchView {
                     ("pages", Arg::Number(results.pages)),
                 ],
             ),
-            cards: cards(ctx, results.cards.clone()),
+            cards: found,
             sort_key: if sort_key == "recommended" {
                 String::new()
             } else {

@@ -1,0 +1,259 @@
+//! Keeping this process's search index current from the database's change log
+//! (`search_changes`, appended by triggers in the same transaction as every listing write).
+//!
+//! A search first applies what it has not seen (one primary-key range read when nothing
+//! changed), so a process always finds what was committed before the search began, and a
+//! background task ([`follow`]) applies changes within a second even when nobody searches.
+//! A missing or reset index is rebuilt from the listings ([`rebuild`]); `yorozu reindex`
+//! forces that.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use yorozu_domain::search::{document_tokens, normalize};
+use yorozu_store::search_changes::{self, Change, DocumentRow};
+
+use crate::ports::{SearchDocument, SearchIndex};
+use crate::{App, AppError, AppResult};
+
+/// Changes read per batch.
+const BATCH: i64 = 2_000;
+
+/// Listings read and committed per batch when building: each commit makes a segment, so
+/// fewer, larger batches build faster.
+const BUILD_BATCH: i64 = 20_000;
+
+/// How long an id skipped in the log is looked for again. On PostgreSQL ids come from a
+/// sequence: a transaction that took id 10 may commit after one that took 11 was applied.
+/// A rolled-back transaction leaves a gap for good, so the wait is bounded.
+const GAP_PATIENCE: Duration = Duration::from_secs(10);
+
+/// Gaps wider than this are not tracked (a sequence jump, not transactions in flight).
+const MAX_GAP: i64 = 1_000;
+
+/// The index and what this process knows about applying the log to it.
+#[derive(Debug)]
+pub struct SearchFeed {
+    index: Arc<dyn SearchIndex>,
+    /// Skipped change ids and when they were first missed.
+    gaps: Mutex<BTreeMap<i64, Instant>>,
+    /// One applier at a time: a search and the background task must not apply the same
+    /// batch twice or move `last_change` backwards.
+    applying: tokio::sync::Mutex<()>,
+    popular: PopularSearches,
+}
+
+/// Keywords that found something, counted in this process (offered when a search finds
+/// nothing). Bounded: past [`PopularSearches::CAPACITY`] keywords the rarest half is dropped.
+#[derive(Debug, Default)]
+pub struct PopularSearches {
+    counts: Mutex<std::collections::HashMap<String, u64>>,
+}
+
+impl PopularSearches {
+    const CAPACITY: usize = 2_000;
+
+    pub fn count(&self, keyword: &yorozu_domain::search::SearchQuery) {
+        if keyword.is_empty() {
+            return;
+        }
+        let Ok(mut counts) = self.counts.lock() else {
+            return;
+        };
+        if counts.len() >= Self::CAPACITY {
+            let mut all: Vec<u64> = counts.values().copied().collect();
+            all.sort_unstable();
+            let median = all[all.len() / 2];
+            counts.retain(|_, n| *n > median);
+        }
+        *counts.entry(keyword.terms().join(" ")).or_default() += 1;
+    }
+
+    /// The `n` most counted keywords, most first (ties in text order).
+    pub fn top(&self, n: usize) -> Vec<String> {
+        let Ok(counts) = self.counts.lock() else {
+            return vec![];
+        };
+        let mut all: Vec<(&String, &u64)> = counts.iter().collect();
+        all.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        all.into_iter().take(n).map(|(k, _)| k.clone()).collect()
+    }
+}
+
+impl SearchFeed {
+    pub fn new(index: Arc<dyn SearchIndex>) -> SearchFeed {
+        SearchFeed {
+            index,
+            gaps: Mutex::new(BTreeMap::new()),
+            applying: tokio::sync::Mutex::new(()),
+            popular: PopularSearches::default(),
+        }
+    }
+
+    pub fn index(&self) -> &dyn SearchIndex {
+        self.index.as_ref()
+    }
+
+    pub fn popular(&self) -> &PopularSearches {
+        &self.popular
+    }
+
+    /// Gaps still worth looking for; forgets the expired ones.
+    fn open_gaps(&self) -> Vec<i64> {
+        let Ok(mut gaps) = self.gaps.lock() else {
+            return vec![];
+        };
+        gaps.retain(|_, since| since.elapsed() < GAP_PATIENCE);
+        gaps.keys().copied().collect()
+    }
+
+    fn note_gaps(&self, after: i64, changes: &[Change], found: &[Change]) {
+        let Ok(mut gaps) = self.gaps.lock() else {
+            return;
+        };
+        for c in found {
+            gaps.remove(&c.id);
+        }
+        let mut expected = after + 1;
+        let now = Instant::now();
+        for c in changes {
+            if c.id > expected && c.id - expected <= MAX_GAP {
+                for missing in expected..c.id {
+                    gaps.entry(missing).or_insert(now);
+                }
+            }
+            expected = c.id + 1;
+        }
+    }
+}
+
+fn document(row: DocumentRow) -> SearchDocument {
+    let text = normalize(&format!("{}\n{}", row.title, row.description));
+    SearchDocument {
+        id: row.id,
+        tokens: document_tokens(&text),
+        category_id: row.category_id,
+        parent_category_id: row.parent_category_id,
+        price: row.price,
+        delivery_days: row.delivery_days,
+        rating_x100: row.rating_x100,
+        rating_count: row.rating_count,
+        sales_count: row.sales_count,
+        rank_score: row.rank_score,
+        seller_verified: row.seller_verified,
+        published_at: row.published_at.unwrap_or(0),
+    }
+}
+
+fn blocking_failed(e: tokio::task::JoinError) -> AppError {
+    AppError::Internal(format!("search index task: {e}"))
+}
+
+/// Applies every logged change this process has not applied yet. Builds the index first
+/// when it has never been built (a new data folder, or after [`rebuild`] was interrupted).
+pub async fn catch_up(app: &App) -> AppResult<()> {
+    let feed = app.search.clone();
+    let _one = feed.applying.lock().await;
+    loop {
+        let Some(last) = feed.index.last_change() else {
+            return build(app, &feed).await;
+        };
+        let mut c = app.db.read().await?;
+        let gaps = feed.open_gaps();
+        let found = search_changes::among(&mut c, &gaps).await?;
+        let changes = search_changes::after(&mut c, last, BATCH).await?;
+        if changes.is_empty() && found.is_empty() {
+            return Ok(());
+        }
+        feed.note_gaps(last, &changes, &found);
+        let mut ids: Vec<i64> = changes
+            .iter()
+            .chain(&found)
+            .map(|ch| ch.listing_id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let rows = search_changes::documents(&mut c, &ids).await?;
+        drop(c);
+        let erased = rows.iter().any(DocumentRow::is_erased);
+        let upserts: Vec<SearchDocument> = rows
+            .into_iter()
+            .filter(DocumentRow::is_published)
+            .map(document)
+            .collect();
+        let deletes: Vec<i64> = ids
+            .iter()
+            .copied()
+            .filter(|id| !upserts.iter().any(|d| d.id == *id))
+            .collect();
+        let next = changes.last().map_or(last, |ch| ch.id.max(last));
+        let index = feed.index.clone();
+        tokio::task::spawn_blocking(move || {
+            index.apply(upserts, &deletes, Some(next))?;
+            // An erased member's text must leave the files, not only the results.
+            if erased { index.compact() } else { Ok(()) }
+        })
+        .await
+        .map_err(blocking_failed)??;
+        if (changes.len() as i64) < BATCH {
+            return Ok(());
+        }
+    }
+}
+
+/// Empties the index and builds it again from every published listing (`yorozu reindex`,
+/// and a process starting without an index). Returns the number of listings indexed.
+pub async fn rebuild(app: &App) -> AppResult<u64> {
+    let feed = app.search.clone();
+    let _one = feed.applying.lock().await;
+    build(app, &feed).await?;
+    Ok(feed.index.all_ids()?.len() as u64)
+}
+
+async fn build(app: &App, feed: &SearchFeed) -> AppResult<()> {
+    let index = feed.index.clone();
+    tokio::task::spawn_blocking(move || index.clear())
+        .await
+        .map_err(blocking_failed)??;
+    // Read the log's head first: listings read afterwards are at least that new, and changes
+    // after it are applied again (harmlessly) by the next catch-up.
+    let head = {
+        let mut c = app.db.read().await?;
+        search_changes::latest(&mut c).await?
+    };
+    let mut after = 0;
+    loop {
+        let rows = {
+            let mut c = app.db.read().await?;
+            search_changes::published_after(&mut c, after, BUILD_BATCH).await?
+        };
+        let Some(last) = rows.last() else { break };
+        after = last.id;
+        let full = rows.len() as i64 == BUILD_BATCH;
+        let docs: Vec<SearchDocument> = rows.into_iter().map(document).collect();
+        let index = feed.index.clone();
+        // Intermediate commits record no change: an interrupted build is started again.
+        tokio::task::spawn_blocking(move || index.apply(docs, &[], None))
+            .await
+            .map_err(blocking_failed)??;
+        if !full {
+            break;
+        }
+    }
+    let index = feed.index.clone();
+    tokio::task::spawn_blocking(move || index.apply(vec![], &[], Some(head)))
+        .await
+        .map_err(blocking_failed)??;
+    Ok(())
+}
+
+/// Applies new changes every `every` until the process stops (spawned by `yorozu serve`).
+pub async fn follow(app: App, every: Duration) {
+    loop {
+        if let Err(e) = catch_up(&app).await {
+            tracing::warn!(error = %e, "search index catch-up failed");
+        }
+        tokio::time::sleep(every).await;
+    }
+}

@@ -1,0 +1,115 @@
+//! The search index's change log (`migrations/*/0017_search_changes.sql`) and the listing
+//! fields the index is built from. Triggers append the rows; this module only reads them.
+
+use crate::dynamic::{Bind, QueryBuilder};
+use crate::{Exec, Result, query_as, query_scalar};
+
+/// One logged change: listing `listing_id` was written by the transaction that added `id`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
+pub struct Change {
+    pub id: i64,
+    pub listing_id: i64,
+}
+
+/// What the search index holds of a listing.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DocumentRow {
+    pub id: i64,
+    pub status: String,
+    pub title: String,
+    pub description: String,
+    pub category_id: i64,
+    pub parent_category_id: i64,
+    pub price: i64,
+    pub delivery_days: i64,
+    pub rating_x100: i64,
+    pub rating_count: i64,
+    pub sales_count: i64,
+    pub rank_score: i64,
+    pub seller_verified: bool,
+    pub published_at: Option<i64>,
+}
+
+impl DocumentRow {
+    /// Only published listings are searchable; any other status removes it from the index.
+    pub fn is_published(&self) -> bool {
+        self.status == "published"
+    }
+
+    /// Erased by a withdrawal purge: deleted and blanked (an ordinary deletion keeps the text).
+    pub fn is_erased(&self) -> bool {
+        self.status == "deleted" && self.title.is_empty() && self.description.is_empty()
+    }
+}
+
+const DOCUMENT_COLUMNS: &str = "SELECT id, status, title, description, category_id, parent_category_id, price,
+        delivery_days, rating_x100, rating_count, sales_count, rank_score, seller_verified, published_at
+ FROM listings";
+
+/// Changes after `after_id`, oldest first, at most `limit`.
+pub async fn after(c: &mut impl Exec, after_id: i64, limit: i64) -> Result<Vec<Change>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        Change,
+        "SELECT id, listing_id FROM search_changes WHERE id > $1 ORDER BY id LIMIT $2",
+        after_id,
+        limit
+    )?)
+}
+
+/// The changes among `ids` that exist (a gap that has since been filled by a late commit).
+pub async fn among(c: &mut impl Exec, ids: &[i64]) -> Result<Vec<Change>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut q = QueryBuilder::new("SELECT id, listing_id FROM search_changes WHERE id IN (");
+    push_list(&mut q, ids);
+    q.push(") ORDER BY id");
+    q.fetch_all::<Change>(c).await
+}
+
+/// The newest change id, 0 when none: an index built now is current up to it.
+pub async fn latest(c: &mut impl Exec) -> Result<i64> {
+    Ok(query_scalar!(
+        c,
+        fetch_one,
+        i64,
+        "SELECT COALESCE(MAX(id), 0) FROM search_changes"
+    )?)
+}
+
+/// The index documents of these listings, whatever their status (missing ones are gone).
+pub async fn documents(c: &mut impl Exec, ids: &[i64]) -> Result<Vec<DocumentRow>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut q = QueryBuilder::new(DOCUMENT_COLUMNS);
+    q.push(" WHERE id IN (");
+    push_list(&mut q, ids);
+    q.push(")");
+    q.fetch_all::<DocumentRow>(c).await
+}
+
+/// Published listings after `after_id` in id order, for building the index from scratch.
+pub async fn published_after(
+    c: &mut impl Exec,
+    after_id: i64,
+    limit: i64,
+) -> Result<Vec<DocumentRow>> {
+    let mut q = QueryBuilder::new(DOCUMENT_COLUMNS);
+    q.push(" WHERE status = 'published' AND id > ")
+        .push_bind(Bind::I64(after_id))
+        .push(" ORDER BY id LIMIT ")
+        .push_bind(Bind::I64(limit));
+    q.fetch_all::<DocumentRow>(c).await
+}
+
+fn push_list(q: &mut QueryBuilder, ids: &[i64]) {
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            q.push(", ");
+        }
+        q.push_bind(Bind::I64(*id));
+    }
+}
