@@ -7,6 +7,7 @@
 mod support;
 
 use std::time::{Duration, Instant};
+use yorozu_domain::ListingId;
 
 use yorozu_app::App;
 use yorozu_app::listings::manage::{self, Action};
@@ -23,7 +24,7 @@ const FRESHNESS: Duration = Duration::from_secs(1);
 const POLL: Duration = Duration::from_millis(250);
 
 /// The ids this process's index finds for `q`, without catching up first.
-fn indexed(app: &App, q: &str) -> Vec<i64> {
+fn indexed(app: &App, q: &str) -> Vec<ListingId> {
     let query = SearchParams {
         q: q.into(),
         ..Default::default()

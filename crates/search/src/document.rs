@@ -9,7 +9,7 @@ use crate::schema::{Fields, NUMBERS};
 
 pub(crate) fn document(schema: &Schema, fields: Fields, d: SearchDocument) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
-    doc.add_i64(fields.id, d.id);
+    doc.add_i64(fields.id, d.id.get());
     let values = [
         d.category_id,
         d.parent_category_id,

@@ -23,6 +23,7 @@ use tantivy::query::{AllQuery, BooleanQuery, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Schema};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 use yorozu_app::ports::{IndexHits, IndexQuery, SearchDocument, SearchIndex, SearchIndexError};
+use yorozu_domain::ListingId;
 use yorozu_domain::search::Positioned;
 
 use crate::collector::PageCollector;
@@ -131,8 +132,8 @@ impl TantivyIndex {
         self.reader.reload().map_err(fail)
     }
 
-    fn id_term(&self, id: i64) -> Term {
-        Term::from_field_i64(self.fields.id, id)
+    fn id_term(&self, id: ListingId) -> Term {
+        Term::from_field_i64(self.fields.id, id.get())
     }
 
     fn token_term(&self, text: &str) -> Term {
@@ -170,7 +171,7 @@ impl SearchIndex for TantivyIndex {
     fn apply(
         &self,
         upserts: Vec<SearchDocument>,
-        deletes: &[i64],
+        deletes: &[ListingId],
         last_change: Option<i64>,
     ) -> Result<(), SearchIndexError> {
         let mut writer = self.writer.lock().map_err(fail)?;
@@ -229,14 +230,14 @@ impl SearchIndex for TantivyIndex {
                 .into_iter()
                 .skip(query.offset)
                 .take(query.limit)
-                .map(|(_, id)| id)
+                .map(|(_, id)| ListingId::new(id))
                 .collect(),
             total: gathered.total,
             categories,
         })
     }
 
-    fn all_ids(&self) -> Result<Vec<i64>, SearchIndexError> {
+    fn all_ids(&self) -> Result<Vec<ListingId>, SearchIndexError> {
         let searcher = self.reader.searcher();
         let mut ids = Vec::new();
         for segment in searcher.segment_readers() {
@@ -245,7 +246,7 @@ impl SearchIndex for TantivyIndex {
                 if !segment.is_deleted(doc)
                     && let Some(id) = column.first(doc)
                 {
-                    ids.push(id);
+                    ids.push(ListingId::new(id));
                 }
             }
         }

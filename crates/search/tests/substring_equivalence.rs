@@ -4,6 +4,7 @@
 
 use proptest::prelude::*;
 use yorozu_app::ports::{IndexQuery, SearchDocument, SearchIndex, Sort};
+use yorozu_domain::ListingId;
 use yorozu_domain::search::{SearchQuery, document_tokens, normalize};
 use yorozu_search::TantivyIndex;
 
@@ -15,7 +16,7 @@ fn text() -> impl Strategy<Value = String> {
 
 fn document(id: i64, text: &str) -> SearchDocument {
     SearchDocument {
-        id,
+        id: ListingId::new(id),
         tokens: document_tokens(&normalize(text)),
         category_id: 301,
         parent_category_id: 3,
@@ -82,7 +83,8 @@ proptest! {
             let found = index.search(&query(&q)).expect("search");
             let expected = scan(&texts, &q);
             prop_assert_eq!(found.total, expected.len() as u64, "count for {:?}", q);
-            prop_assert_eq!(found.ids, expected, "ids for {:?}", q);
+            let found: Vec<i64> = found.ids.iter().map(|id| id.get()).collect();
+            prop_assert_eq!(found, expected, "ids for {:?}", q);
         }
     }
 }

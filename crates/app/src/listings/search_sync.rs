@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use yorozu_domain::ListingId;
 use yorozu_domain::search::{document_tokens, normalize};
 use yorozu_store::search_changes::{self, Change, DocumentRow};
 
@@ -167,7 +168,7 @@ pub async fn catch_up(app: &App) -> AppResult<()> {
             return Ok(());
         }
         feed.note_gaps(last, &changes, &found);
-        let mut ids: Vec<i64> = changes
+        let mut ids: Vec<ListingId> = changes
             .iter()
             .chain(&found)
             .map(|ch| ch.listing_id)
@@ -182,7 +183,7 @@ pub async fn catch_up(app: &App) -> AppResult<()> {
             .filter(DocumentRow::is_published)
             .map(document)
             .collect();
-        let deletes: Vec<i64> = ids
+        let deletes: Vec<ListingId> = ids
             .iter()
             .copied()
             .filter(|id| !upserts.iter().any(|d| d.id == *id))
@@ -222,7 +223,7 @@ async fn build(app: &App, feed: &SearchFeed) -> AppResult<()> {
         let mut c = app.db.read().await?;
         search_changes::latest(&mut c).await?
     };
-    let mut after = 0;
+    let mut after = ListingId::new(0);
     loop {
         let rows = {
             let mut c = app.db.read().await?;

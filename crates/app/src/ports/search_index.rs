@@ -5,12 +5,13 @@
 //! The index is derived data: [`crate::listings::search_sync`] feeds it from the database's
 //! change log and the index remembers the last change it applied.
 
+use yorozu_domain::ListingId;
 use yorozu_domain::search::Positioned;
 
 /// A published listing as the engine indexes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchDocument {
-    pub id: i64,
+    pub id: ListingId,
     /// Tokens of the normalised title and description ([`yorozu_domain::search::document_tokens`]).
     pub tokens: Vec<Positioned>,
     pub category_id: i64,
@@ -67,7 +68,7 @@ pub struct IndexQuery {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IndexHits {
     /// Listing ids of the page, in order.
-    pub ids: Vec<i64>,
+    pub ids: Vec<ListingId>,
     /// Every match, counted exactly.
     pub total: u64,
     /// Matches per category, leaf and top level alike, counted with every filter but the
@@ -86,7 +87,7 @@ pub trait SearchIndex: Send + Sync + std::fmt::Debug {
     fn apply(
         &self,
         upserts: Vec<SearchDocument>,
-        deletes: &[i64],
+        deletes: &[ListingId],
         last_change: Option<i64>,
     ) -> Result<(), SearchIndexError>;
 
@@ -103,5 +104,5 @@ pub trait SearchIndex: Send + Sync + std::fmt::Debug {
     fn search(&self, query: &IndexQuery) -> Result<IndexHits, SearchIndexError>;
 
     /// Every listing id the index holds (checks and tests; small catalogues only).
-    fn all_ids(&self) -> Result<Vec<i64>, SearchIndexError>;
+    fn all_ids(&self) -> Result<Vec<ListingId>, SearchIndexError>;
 }

@@ -1,6 +1,9 @@
 //! The search index's change log (`migrations/*/0017_search_changes.sql`) and the listing
 //! fields the index is built from. Triggers append the rows; this module only reads them.
 
+use yorozu_domain::ListingId;
+use yorozu_domain::listings::ListingStatus;
+
 use crate::dynamic::{Bind, QueryBuilder};
 use crate::{Exec, Result, query_as, query_scalar};
 
@@ -8,14 +11,17 @@ use crate::{Exec, Result, query_as, query_scalar};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
 pub struct Change {
     pub id: i64,
-    pub listing_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub listing_id: ListingId,
 }
 
 /// What the search index holds of a listing.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct DocumentRow {
-    pub id: i64,
-    pub status: String,
+    #[sqlx(try_from = "i64")]
+    pub id: ListingId,
+    #[sqlx(try_from = "String")]
+    pub status: ListingStatus,
     pub title: String,
     pub description: String,
     pub category_id: i64,
@@ -33,12 +39,14 @@ pub struct DocumentRow {
 impl DocumentRow {
     /// Only published listings are searchable; any other status removes it from the index.
     pub fn is_published(&self) -> bool {
-        self.status == "published"
+        self.status == ListingStatus::Published
     }
 
     /// Erased by a withdrawal purge: deleted and blanked (an ordinary deletion keeps the text).
     pub fn is_erased(&self) -> bool {
-        self.status == "deleted" && self.title.is_empty() && self.description.is_empty()
+        self.status == ListingStatus::Deleted
+            && self.title.is_empty()
+            && self.description.is_empty()
     }
 }
 
@@ -80,7 +88,7 @@ pub async fn latest(c: &mut impl Exec) -> Result<i64> {
 }
 
 /// The index documents of these listings, whatever their status (missing ones are gone).
-pub async fn documents(c: &mut impl Exec, ids: &[i64]) -> Result<Vec<DocumentRow>> {
+pub async fn documents(c: &mut impl Exec, ids: &[ListingId]) -> Result<Vec<DocumentRow>> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
@@ -94,22 +102,22 @@ pub async fn documents(c: &mut impl Exec, ids: &[i64]) -> Result<Vec<DocumentRow
 /// Published listings after `after_id` in id order, for building the index from scratch.
 pub async fn published_after(
     c: &mut impl Exec,
-    after_id: i64,
+    after_id: ListingId,
     limit: i64,
 ) -> Result<Vec<DocumentRow>> {
     let mut q = QueryBuilder::new(DOCUMENT_COLUMNS);
     q.push(" WHERE status = 'published' AND id > ")
-        .push_bind(Bind::I64(after_id))
+        .push_bind(Bind::I64(after_id.get()))
         .push(" ORDER BY id LIMIT ")
         .push_bind(Bind::I64(limit));
     q.fetch_all::<DocumentRow>(c).await
 }
 
-fn push_list(q: &mut QueryBuilder, ids: &[i64]) {
+fn push_list<Id: Copy + Into<i64>>(q: &mut QueryBuilder, ids: &[Id]) {
     for (i, id) in ids.iter().enumerate() {
         if i > 0 {
             q.push(", ");
         }
-        q.push_bind(Bind::I64(*id));
+        q.push_bind(Bind::I64((*id).into()));
     }
 }
