@@ -9,7 +9,7 @@ use yorozu_app::identity::review::{self, Decision};
 use yorozu_app::identity::{erase, state, submit::submit};
 use yorozu_app::jobs::Job;
 use yorozu_app::operators::{audit, create::create_operator};
-use yorozu_domain::UserId;
+use yorozu_domain::{DocumentId, UserId};
 use yorozu_store::{Db, both_backends, identity, profiles};
 
 use support::*;
@@ -26,7 +26,7 @@ async fn member_and_operator(t: &TestApp) -> (CurrentUser, CurrentUser) {
     )
 }
 
-async fn document(t: &TestApp, id: i64) -> identity::DocumentRow {
+async fn document(t: &TestApp, id: DocumentId) -> identity::DocumentRow {
     let mut c = t.app.db.read().await.expect("read");
     identity::find(&mut c, id)
         .await
@@ -279,7 +279,14 @@ both_backends!(a_document_is_decided_only_once, |db: Db| async move {
     );
     assert_eq!(t.count("audit_log").await, 1);
     assert!(matches!(
-        review::decide(&t.app, &operator, 42, Decision::Approve, "").await,
+        review::decide(
+            &t.app,
+            &operator,
+            DocumentId::new(42),
+            Decision::Approve,
+            ""
+        )
+        .await,
         Err(AppError::NotFound)
     ));
 });

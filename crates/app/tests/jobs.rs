@@ -5,6 +5,7 @@ mod support;
 
 use std::collections::BTreeSet;
 use std::time::Duration;
+use yorozu_domain::JobId;
 
 use yorozu_app::accounts::sign_in;
 use yorozu_app::jobs::{Job, Worker, maintenance};
@@ -17,7 +18,7 @@ use support::*;
 
 /// Queues a job row as the table holds it, kind and payload as given (bypassing the typed
 /// `Job` trait, to stand for rows no current job type writes).
-async fn queue_raw(t: &TestApp, kind: &str, payload: &str, max_attempts: i64) -> i64 {
+async fn queue_raw(t: &TestApp, kind: &str, payload: &str, max_attempts: i64) -> JobId {
     let id = t.app.new_id();
     let mut tx = t.app.db.begin().await.expect("begin");
     jobs::enqueue(
@@ -38,7 +39,7 @@ async fn queue_raw(t: &TestApp, kind: &str, payload: &str, max_attempts: i64) ->
     id
 }
 
-async fn job(t: &TestApp, id: i64) -> JobRow {
+async fn job(t: &TestApp, id: JobId) -> JobRow {
     let mut c = t.app.db.read().await.expect("read");
     jobs::find(&mut c, id)
         .await

@@ -76,7 +76,7 @@ both_backends!(
             Err(AppError::Forbidden)
         ));
         assert!(matches!(
-            review::document(&t.app, &operator, 42).await,
+            review::document(&t.app, &operator, yorozu_domain::DocumentId::new(42)).await,
             Err(AppError::NotFound)
         ));
 

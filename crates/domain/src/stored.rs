@@ -5,7 +5,7 @@
 //! of sqlx while no caller re-parses a column. A stored key the domain does not know is a
 //! decode error: the row is refused, never read with a silent default in its place.
 
-use crate::accounts::{AccountStatus, Role};
+use crate::accounts::{AccountStatus, Role, TokenScope};
 use crate::export::ArchiveStatus;
 use crate::identity::{DocumentKind, IdentityStatus};
 use crate::jobs::JobStatus;
@@ -61,6 +61,7 @@ decode_key!(BatchStatus, "batch status", BatchStatus::parse);
 decode_key!(PointKind, "point kind", PointKind::parse);
 decode_key!(ArchiveStatus, "archive status", ArchiveStatus::parse);
 decode_key!(Role, "role", Role::parse);
+decode_key!(TokenScope, "token scope", TokenScope::parse);
 decode_key!(JobStatus, "job status", JobStatus::parse);
 decode_key!(
     WithdrawalEnding,

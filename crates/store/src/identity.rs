@@ -1,13 +1,14 @@
 //! Identity documents (本人確認書類) and their review.
 
-use yorozu_domain::UserId;
 use yorozu_domain::identity::{DocumentKind, IdentityStatus};
+use yorozu_domain::{DocumentId, UserId};
 
 use crate::{Exec, Result, execute, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct DocumentRow {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: DocumentId,
     #[sqlx(try_from = "i64")]
     pub user_id: UserId,
     #[sqlx(try_from = "String")]
@@ -31,7 +32,7 @@ pub async fn insert(c: &mut impl Exec, d: &DocumentRow) -> Result<()> {
         "INSERT INTO identity_documents (id, user_id, kind, file_key, content_type, status, submitted_at,
                                          decided_at, decided_by, rejection_reason, file_erase_after, file_erased_at)
          VALUES ($1, $2, $3, $4, $5, 'pending', $6, NULL, NULL, NULL, NULL, NULL)",
-        d.id,
+        d.id.get(),
         d.user_id.get(),
         d.kind.as_str(),
         d.file_key.as_deref(),
@@ -41,7 +42,7 @@ pub async fn insert(c: &mut impl Exec, d: &DocumentRow) -> Result<()> {
     Ok(())
 }
 
-pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<DocumentRow>> {
+pub async fn find(c: &mut impl Exec, id: DocumentId) -> Result<Option<DocumentRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
@@ -49,7 +50,7 @@ pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<DocumentRow>> {
         "SELECT id, user_id, kind, file_key, content_type, status, submitted_at, decided_at, decided_by,
                 rejection_reason, file_erase_after, file_erased_at
          FROM identity_documents WHERE id = $1",
-        id
+        id.get()
     )?)
 }
 
@@ -81,7 +82,7 @@ pub async fn list_pending(c: &mut impl Exec, limit: i64) -> Result<Vec<DocumentR
 /// Records the decision if the document is still pending; false when someone decided first.
 pub async fn decide(
     c: &mut impl Exec,
-    id: i64,
+    id: DocumentId,
     status: IdentityStatus,
     operator_id: UserId,
     reason: Option<&str>,
@@ -93,7 +94,7 @@ pub async fn decide(
         "UPDATE identity_documents SET status = $2, decided_by = $3, rejection_reason = $4, decided_at = $5,
                                        file_erase_after = $6
          WHERE id = $1 AND status = 'pending'",
-        id,
+        id.get(),
         status.as_str(),
         operator_id.get(),
         reason,
@@ -117,11 +118,11 @@ pub async fn due_for_erasure(c: &mut impl Exec, now: i64, limit: i64) -> Result<
     )?)
 }
 
-pub async fn mark_file_erased(c: &mut impl Exec, id: i64, now: i64) -> Result<()> {
+pub async fn mark_file_erased(c: &mut impl Exec, id: DocumentId, now: i64) -> Result<()> {
     execute!(
         c,
         "UPDATE identity_documents SET file_key = NULL, file_erased_at = $2 WHERE id = $1",
-        id,
+        id.get(),
         now
     )?;
     Ok(())
@@ -151,7 +152,7 @@ pub async fn list_pending_named(c: &mut impl Exec, limit: i64) -> Result<Vec<Nam
 }
 
 /// One document with its member's display name.
-pub async fn find_named(c: &mut impl Exec, id: i64) -> Result<Option<NamedDocumentRow>> {
+pub async fn find_named(c: &mut impl Exec, id: DocumentId) -> Result<Option<NamedDocumentRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
@@ -160,7 +161,7 @@ pub async fn find_named(c: &mut impl Exec, id: i64) -> Result<Option<NamedDocume
                 d.decided_by, d.rejection_reason, d.file_erase_after, d.file_erased_at, p.display_name
          FROM identity_documents d LEFT JOIN profiles p ON p.user_id = d.user_id
          WHERE d.id = $1",
-        id
+        id.get()
     )?)
 }
 

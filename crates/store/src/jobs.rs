@@ -7,11 +7,12 @@
 use yorozu_domain::jobs::JobStatus;
 
 use crate::{Backend, Exec, Result, execute, query_as};
-use yorozu_domain::UserId;
+use yorozu_domain::{JobId, UserId};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct JobRow {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: JobId,
     pub kind: String,
     pub payload: String,
     #[sqlx(try_from = "crate::OptionalId")]
@@ -30,7 +31,7 @@ pub struct JobRow {
 
 #[derive(Debug)]
 pub struct NewJob<'a> {
-    pub id: i64,
+    pub id: JobId,
     pub kind: &'a str,
     pub payload: &'a str,
     pub user_id: Option<UserId>,
@@ -45,7 +46,7 @@ pub async fn enqueue(c: &mut impl Exec, j: &NewJob<'_>) -> Result<()> {
         "INSERT INTO jobs (id, kind, payload, user_id, status, run_at, attempts, max_attempts, locked_until,
                            locked_by, last_error, created_at, finished_at)
          VALUES ($1, $2, $3, $4, 'queued', $5, 0, $6, NULL, NULL, NULL, $7, NULL)",
-        j.id,
+        j.id.get(),
         j.kind,
         j.payload,
         j.user_id.map(UserId::get),
@@ -68,7 +69,7 @@ pub async fn enqueue_many(c: &mut impl Exec, jobs: &[NewJob<'_>]) -> Result<()> 
     );
     for (i, j) in jobs.iter().enumerate() {
         q.push(if i == 0 { "(" } else { ", (" });
-        q.push_bind(Bind::I64(j.id)).push(", ");
+        q.push_bind(Bind::I64(j.id.get())).push(", ");
         q.push_bind(Bind::Text(j.kind.to_owned())).push(", ");
         q.push_bind(Bind::Text(j.payload.to_owned())).push(", ");
         q.push_bind(Bind::OptI64(j.user_id.map(UserId::get)))
@@ -125,11 +126,11 @@ pub async fn claim(
 }
 
 /// Marks a claimed job done (only if this worker still holds it).
-pub async fn complete(c: &mut impl Exec, id: i64, worker: &str, now: i64) -> Result<bool> {
+pub async fn complete(c: &mut impl Exec, id: JobId, worker: &str, now: i64) -> Result<bool> {
     let n = execute!(
         c,
         "UPDATE jobs SET status = 'done', finished_at = $3, locked_until = NULL WHERE id = $1 AND locked_by = $2 AND status = 'queued'",
-        id,
+        id.get(),
         worker,
         now
     )?;
@@ -137,11 +138,11 @@ pub async fn complete(c: &mut impl Exec, id: i64, worker: &str, now: i64) -> Res
 }
 
 /// Forgets a finished job's payload (a sent mail's address and text need not be kept).
-pub async fn forget_payload(c: &mut impl Exec, id: i64) -> Result<()> {
+pub async fn forget_payload(c: &mut impl Exec, id: JobId) -> Result<()> {
     execute!(
         c,
         "UPDATE jobs SET payload = '' WHERE id = $1 AND status <> 'queued'",
-        id
+        id.get()
     )?;
     Ok(())
 }
@@ -149,7 +150,7 @@ pub async fn forget_payload(c: &mut impl Exec, id: i64) -> Result<()> {
 /// Records a failure: retried at `retry_at`, or failed for good once attempts are used up.
 pub async fn fail(
     c: &mut impl Exec,
-    id: i64,
+    id: JobId,
     worker: &str,
     error: &str,
     retry_at: i64,
@@ -161,7 +162,7 @@ pub async fn fail(
                          status = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
                          finished_at = CASE WHEN attempts >= max_attempts THEN $5 ELSE NULL END
          WHERE id = $1 AND locked_by = $2",
-        id,
+        id.get(),
         worker,
         error,
         retry_at,
@@ -186,14 +187,14 @@ pub async fn drop_queued_for_user(
     )?)
 }
 
-pub async fn find(c: &mut impl Exec, id: i64) -> Result<Option<JobRow>> {
+pub async fn find(c: &mut impl Exec, id: JobId) -> Result<Option<JobRow>> {
     Ok(query_as!(
         c,
         fetch_optional,
         JobRow,
         "SELECT id, kind, payload, user_id, status, run_at, attempts, max_attempts, locked_until, locked_by,
                 last_error, created_at, finished_at FROM jobs WHERE id = $1",
-        id
+        id.get()
     )?)
 }
 

@@ -1,6 +1,6 @@
 //! Store functions for accounts on both backends.
 
-use yorozu_domain::UserId;
+use yorozu_domain::{JobId, UserId};
 use yorozu_store::accounts::{sessions, users};
 use yorozu_store::{Db, both_backends, jobs};
 
@@ -106,7 +106,7 @@ both_backends!(
         jobs::enqueue(
             &mut tx,
             &jobs::NewJob {
-                id: 7,
+                id: JobId::new(7),
                 kind: "mail",
                 payload: "{}",
                 user_id: Some(UserId::new(1)),
@@ -131,7 +131,7 @@ both_backends!(
             .await
             .expect("claim")
             .expect("due job");
-        assert_eq!((job.id, job.attempts), (7, 1));
+        assert_eq!((job.id, job.attempts), (JobId::new(7), 1));
         assert!(
             jobs::claim(&mut tx, "w2", 30, 90)
                 .await
@@ -139,7 +139,7 @@ both_backends!(
                 .is_none(),
             "leased"
         );
-        jobs::fail(&mut tx, 7, "w1", "smtp down", 40, 30)
+        jobs::fail(&mut tx, JobId::new(7), "w1", "smtp down", 40, 30)
             .await
             .expect("fail");
         let job = jobs::claim(&mut tx, "w2", 41, 100)
@@ -147,10 +147,13 @@ both_backends!(
             .expect("claim")
             .expect("retry");
         assert_eq!(job.attempts, 2);
-        jobs::fail(&mut tx, 7, "w2", "still down", 50, 45)
+        jobs::fail(&mut tx, JobId::new(7), "w2", "still down", 50, 45)
             .await
             .expect("fail");
-        let row = jobs::find(&mut tx, 7).await.expect("find").expect("row");
+        let row = jobs::find(&mut tx, JobId::new(7))
+            .await
+            .expect("find")
+            .expect("row");
         assert_eq!(row.status.as_str(), "failed", "attempts used up");
         tx.commit().await.expect("commit");
     }
@@ -164,7 +167,7 @@ both_backends!(
             jobs::enqueue(
                 &mut tx,
                 &jobs::NewJob {
-                    id,
+                    id: JobId::new(id),
                     kind: "mail",
                     payload: "{}",
                     user_id: user.map(UserId::new),

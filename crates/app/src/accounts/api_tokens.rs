@@ -4,8 +4,8 @@
 //! confirmed address and the current password, in a browser session (never with a token);
 //! every token expires, and changing the password or the e-mail address revokes them all.
 
-use yorozu_domain::UserId;
 use yorozu_domain::accounts::{TokenLifetime, TokenScope};
+use yorozu_domain::{TokenId, UserId};
 use yorozu_store::accounts::api_tokens::{self, ApiTokenRow};
 
 use crate::accounts::{CurrentUser, change_email::check_password};
@@ -21,7 +21,7 @@ const TOUCH_INTERVAL_SECONDS: i64 = 60;
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct TokenInfo {
-    pub id: i64,
+    pub id: TokenId,
     pub name: String,
     pub scope: TokenScope,
     pub created_at: i64,
@@ -30,21 +30,17 @@ pub struct TokenInfo {
     pub lifetime_days: i64,
 }
 
-impl TryFrom<ApiTokenRow> for TokenInfo {
-    type Error = AppError;
-
-    fn try_from(r: ApiTokenRow) -> AppResult<TokenInfo> {
-        let scope = TokenScope::try_from(r.scope)
-            .map_err(|s| AppError::Internal(format!("token {} has scope {s:?}", r.id)))?;
-        Ok(TokenInfo {
+impl From<ApiTokenRow> for TokenInfo {
+    fn from(r: ApiTokenRow) -> TokenInfo {
+        TokenInfo {
             id: r.id,
             name: r.name,
-            scope,
+            scope: r.scope,
             created_at: r.created_at,
             last_used_at: r.last_used_at,
             expires_at: r.expires_at,
             lifetime_days: r.lifetime_days,
-        })
+        }
     }
 }
 
@@ -114,7 +110,7 @@ pub(crate) async fn issue(
         created_at: now,
         last_used_at: None,
         revoked_at: None,
-        scope: scope.as_str().to_owned(),
+        scope,
         lifetime_days: lifetime.days(),
         expires_at: now + lifetime.seconds(),
     };
@@ -128,7 +124,7 @@ pub(crate) async fn issue(
     }
     api_tokens::insert(&mut tx, &row).await?;
     tx.commit().await?;
-    Ok((row.try_into()?, secret))
+    Ok((row.into(), secret))
 }
 
 /// The check that guards token creation: the current password and, when two-step sign-in is
@@ -160,14 +156,14 @@ fn parse_name(name: &str) -> Result<String, FieldError> {
 /// The member's tokens that are not revoked, expired ones included (they can be renewed).
 pub async fn list(app: &App, user_id: UserId) -> AppResult<Vec<TokenInfo>> {
     let mut c = app.db.read().await?;
-    api_tokens::list_active_for_user(&mut c, user_id)
+    Ok(api_tokens::list_active_for_user(&mut c, user_id)
         .await?
         .into_iter()
-        .map(TokenInfo::try_from)
-        .collect()
+        .map(TokenInfo::from)
+        .collect())
 }
 
-pub async fn revoke(app: &App, user_id: UserId, token_id: i64) -> AppResult<()> {
+pub async fn revoke(app: &App, user_id: UserId, token_id: TokenId) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     let revoked = api_tokens::revoke(&mut tx, user_id, token_id, app.now()).await?;
     tx.commit().await?;
@@ -180,7 +176,7 @@ pub async fn revoke(app: &App, user_id: UserId, token_id: i64) -> AppResult<()> 
 
 /// Extends one of the member's tokens by its lifetime, counted from now (an expired token
 /// included); returns the new expiry.
-pub async fn renew(app: &App, user_id: UserId, token_id: i64) -> AppResult<i64> {
+pub async fn renew(app: &App, user_id: UserId, token_id: TokenId) -> AppResult<i64> {
     let mut tx = app.db.begin().await?;
     let token = api_tokens::list_active_for_user(&mut tx, user_id)
         .await?
@@ -227,8 +223,7 @@ pub async fn check(app: &App, secret: &str) -> AppResult<TokenCheck> {
         return Ok(TokenCheck::Rejected);
     };
     drop(c);
-    let scope = TokenScope::try_from(token.scope)
-        .map_err(|s| AppError::Internal(format!("token {} has scope {s:?}", token.id)))?;
+    let scope = token.scope;
     let not_since = now - TOUCH_INTERVAL_SECONDS;
     if token.last_used_at.is_none_or(|t| t < not_since) {
         let mut tx = app.db.begin().await?;

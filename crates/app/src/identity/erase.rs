@@ -1,7 +1,7 @@
 //! Erasing a decided document's image when its retention period ends. The decision and its
 //! date stay; only the file goes.
 
-use yorozu_domain::UserId;
+use yorozu_domain::{DocumentId, UserId};
 use yorozu_store::{Exec, identity};
 
 use crate::jobs::{self, Job};
@@ -10,7 +10,7 @@ use crate::{App, AppResult};
 /// Erase one document's image: the payload of the `identity.erase-file` job.
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct EraseDocumentFile {
-    pub document_id: i64,
+    pub document_id: DocumentId,
 }
 
 impl Job for EraseDocumentFile {
@@ -26,7 +26,7 @@ impl Job for EraseDocumentFile {
 pub async fn schedule(
     c: &mut impl Exec,
     app: &App,
-    document_id: i64,
+    document_id: DocumentId,
     user_id: UserId,
     at: i64,
 ) -> AppResult<()> {
@@ -35,7 +35,7 @@ pub async fn schedule(
 }
 
 /// The job handler. Idempotent: a second run finds no file key and does nothing.
-async fn run(app: &App, document_id: i64) -> AppResult<()> {
+async fn run(app: &App, document_id: DocumentId) -> AppResult<()> {
     let mut c = app.db.read().await?;
     let Some(doc) = identity::find(&mut c, document_id).await? else {
         return Ok(());

@@ -1,8 +1,8 @@
 //! The operator's decision on a document, audited, mailed to the member, and followed by a job
 //! that erases the image after the retention period.
 
-use yorozu_domain::UserId;
 use yorozu_domain::identity::{DocumentKind, IdentityStatus, RejectionReason};
+use yorozu_domain::{DocumentId, UserId};
 use yorozu_store::accounts::users;
 use yorozu_store::identity::{self, NamedDocumentRow};
 use yorozu_store::profiles;
@@ -26,7 +26,7 @@ pub enum Decision {
 /// A document as the operators' screens show it: the member's name instead of the file key.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ReviewDocument {
-    pub id: i64,
+    pub id: DocumentId,
     pub user_id: UserId,
     /// `None` when the member's profile is gone (withdrawn).
     pub member_name: Option<String>,
@@ -73,7 +73,7 @@ pub async fn pending(app: &App, operator: &CurrentUser) -> AppResult<Vec<ReviewD
 pub async fn document(
     app: &App,
     operator: &CurrentUser,
-    document_id: i64,
+    document_id: DocumentId,
 ) -> AppResult<ReviewDocument> {
     require_operator(operator)?;
     let mut c = app.db.read().await?;
@@ -84,7 +84,11 @@ pub async fn document(
 }
 
 /// The document image, for the operator's review screen only.
-pub async fn image(app: &App, operator: &CurrentUser, document_id: i64) -> AppResult<Vec<u8>> {
+pub async fn image(
+    app: &App,
+    operator: &CurrentUser,
+    document_id: DocumentId,
+) -> AppResult<Vec<u8>> {
     require_operator(operator)?;
     let mut c = app.db.read().await?;
     let doc = identity::find(&mut c, document_id)
@@ -98,7 +102,7 @@ pub async fn image(app: &App, operator: &CurrentUser, document_id: i64) -> AppRe
 pub async fn decide(
     app: &App,
     operator: &CurrentUser,
-    document_id: i64,
+    document_id: DocumentId,
     decision: Decision,
     reason: &str,
 ) -> AppResult<()> {

@@ -1,5 +1,6 @@
 //! Submitting an identity document.
 
+use yorozu_domain::DocumentId;
 use yorozu_domain::identity::{DocumentKind, IdentityStatus};
 use yorozu_store::identity::{self, DocumentRow};
 
@@ -7,7 +8,12 @@ use crate::accounts::CurrentUser;
 use crate::profile::image::{decode, in_decode_slot, to_jpeg};
 use crate::{App, AppError, AppResult, Fields};
 
-pub async fn submit(app: &App, user: &CurrentUser, kind: &str, bytes: Vec<u8>) -> AppResult<i64> {
+pub async fn submit(
+    app: &App,
+    user: &CurrentUser,
+    kind: &str,
+    bytes: Vec<u8>,
+) -> AppResult<DocumentId> {
     if !user.email_verified {
         return Err(AppError::Conflict("identity-needs-confirmed-email"));
     }

@@ -3,7 +3,7 @@
 //! kind is a type the compiler checks, never a string a caller spells.
 
 use std::future::Future;
-use yorozu_domain::UserId;
+use yorozu_domain::{JobId, UserId};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -68,7 +68,7 @@ pub async fn enqueue_many<J: Job>(
     queued: &[(J, Option<UserId>)],
 ) -> AppResult<()> {
     let now = app.now();
-    let rows: Vec<(i64, Option<UserId>, String)> = queued
+    let rows: Vec<(JobId, Option<UserId>, String)> = queued
         .iter()
         .map(|(job, user_id)| serde_json::to_string(job).map(|p| (app.new_id(), *user_id, p)))
         .collect::<Result<_, _>>()?;

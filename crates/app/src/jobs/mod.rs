@@ -96,7 +96,7 @@ impl Worker {
                 }
             }
             Err(e) => {
-                tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, error = %e, "job failed");
+                tracing::warn!(job = job.id.get(), kind = %job.kind, attempt = job.attempts, error = %e, "job failed");
                 let backoff = 10_i64
                     .saturating_mul(1 << job.attempts.clamp(0, 12))
                     .min(3600);

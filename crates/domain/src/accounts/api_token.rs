@@ -43,14 +43,6 @@ impl fmt::Display for TokenScope {
     }
 }
 
-impl TryFrom<String> for TokenScope {
-    type Error = String;
-
-    fn try_from(s: String) -> Result<TokenScope, String> {
-        TokenScope::parse(&s).ok_or(s)
-    }
-}
-
 /// How long a token lives, in days, from creation or its latest renewal: one of
 /// [`TokenLifetime::CHOICES`], [`TokenLifetime::DEFAULT`] unless chosen otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,11 +1,13 @@
 //! Personal access tokens for the JSON API. Only a hash of the secret is stored.
 
 use crate::{Exec, Result, execute, query_as};
-use yorozu_domain::UserId;
+use yorozu_domain::accounts::TokenScope;
+use yorozu_domain::{TokenId, UserId};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ApiTokenRow {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: TokenId,
     #[sqlx(try_from = "i64")]
     pub user_id: UserId,
     pub name: String,
@@ -13,8 +15,8 @@ pub struct ApiTokenRow {
     pub created_at: i64,
     pub last_used_at: Option<i64>,
     pub revoked_at: Option<i64>,
-    /// `read` or `full`.
-    pub scope: String,
+    #[sqlx(try_from = "String")]
+    pub scope: TokenScope,
     /// Days a renewal extends the token by.
     pub lifetime_days: i64,
     pub expires_at: i64,
@@ -28,12 +30,12 @@ pub async fn insert(c: &mut impl Exec, t: &ApiTokenRow) -> Result<()> {
         "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, last_used_at, revoked_at,
                                  scope, lifetime_days, expires_at)
          VALUES ($1, $2, $3, $4, $5, NULL, NULL, $6, $7, $8)",
-        t.id,
+        t.id.get(),
         t.user_id.get(),
         &t.name,
         &t.token_hash,
         t.created_at,
-        &t.scope,
+        t.scope.as_str(),
         t.lifetime_days,
         t.expires_at
     )?;
@@ -68,12 +70,12 @@ pub async fn list_active_for_user(c: &mut impl Exec, user_id: UserId) -> Result<
 }
 
 /// Records a use, unless one was recorded since `not_since` (a write per minute at most).
-pub async fn touch(c: &mut impl Exec, id: i64, now: i64, not_since: i64) -> Result<()> {
+pub async fn touch(c: &mut impl Exec, id: TokenId, now: i64, not_since: i64) -> Result<()> {
     execute!(
         c,
         "UPDATE api_tokens SET last_used_at = $2
          WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $3)",
-        id,
+        id.get(),
         now,
         not_since
     )?;
@@ -81,11 +83,16 @@ pub async fn touch(c: &mut impl Exec, id: i64, now: i64, not_since: i64) -> Resu
 }
 
 /// Sets a new expiry on one unrevoked token of this member; false when there is none.
-pub async fn renew(c: &mut impl Exec, user_id: UserId, id: i64, expires_at: i64) -> Result<bool> {
+pub async fn renew(
+    c: &mut impl Exec,
+    user_id: UserId,
+    id: TokenId,
+    expires_at: i64,
+) -> Result<bool> {
     let n = execute!(
         c,
         "UPDATE api_tokens SET expires_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
-        id,
+        id.get(),
         user_id.get(),
         expires_at
     )?;
@@ -93,11 +100,11 @@ pub async fn renew(c: &mut impl Exec, user_id: UserId, id: i64, expires_at: i64)
 }
 
 /// Revokes one token of this member; false when it was not theirs or already revoked.
-pub async fn revoke(c: &mut impl Exec, user_id: UserId, id: i64, now: i64) -> Result<bool> {
+pub async fn revoke(c: &mut impl Exec, user_id: UserId, id: TokenId, now: i64) -> Result<bool> {
     let n = execute!(
         c,
         "UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
-        id,
+        id.get(),
         user_id.get(),
         now
     )?;

@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use serde::Serialize;
 use utoipa::ToSchema;
 use yorozu_app::accounts::api_tokens::{self, TokenInfo};
+use yorozu_domain::TokenId;
 use yorozu_domain::accounts::TokenScope;
 
 use crate::api::auth::ApiUser;
@@ -92,7 +93,7 @@ pub async fn create(ApiUser(_): ApiUser) -> ApiError {
 pub async fn revoke(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiId(id): ApiId,
+    ApiId(id): ApiId<TokenId>,
 ) -> ApiResult<StatusCode> {
     api_tokens::revoke(&state.app, user.id, id).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -28,19 +28,24 @@ impl Modify for Conventions {
         api.components
             .get_or_insert_with(Default::default)
             .add_security_scheme(BEARER, SecurityScheme::Http(bearer));
-        for item in api.paths.paths.values_mut() {
-            for operation in [
-                &mut item.get,
-                &mut item.put,
-                &mut item.post,
-                &mut item.delete,
-                &mut item.patch,
-            ]
-            .into_iter()
-            .flatten()
-            {
-                add_common_errors(operation);
-            }
+        each_operation(api, add_common_errors);
+    }
+}
+
+/// Calls `f` with every operation of the document.
+pub fn each_operation(api: &mut OpenApi, mut f: impl FnMut(&mut Operation)) {
+    for item in api.paths.paths.values_mut() {
+        for operation in [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            f(operation);
         }
     }
 }

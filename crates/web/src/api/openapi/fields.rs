@@ -86,6 +86,16 @@ pub enum MailCategory {
     Newsletter,
 }
 
+/// A text of at most `max` characters (counted after line breaks are normalised and the ends
+/// trimmed), with `description` unless it is empty.
+pub fn text(max: usize, description: &str) -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .max_length(Some(max))
+        .description((!description.is_empty()).then_some(description))
+        .build()
+}
+
 /// A string that is one of `values`.
 pub fn one_of(values: &[&str]) -> Object {
     ObjectBuilder::new()

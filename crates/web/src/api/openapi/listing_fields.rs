@@ -18,7 +18,7 @@ use yorozu_domain::listings::{
     MAX_REVISIONS, MIN_DELIVERY_DAYS,
 };
 
-use super::fields::one_of;
+use super::fields::{one_of, text};
 
 /// The `ListingStatus` component, from the domain's own list.
 #[derive(Debug)]
@@ -34,15 +34,6 @@ impl ToSchema for ListingStatus {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed("ListingStatus")
     }
-}
-
-/// A text of at most `max` characters.
-fn text(max: usize, description: &str) -> Object {
-    ObjectBuilder::new()
-        .schema_type(Type::String)
-        .max_length(Some(max))
-        .description((!description.is_empty()).then_some(description))
-        .build()
 }
 
 /// A listing's title.

@@ -8,28 +8,19 @@ use utoipa::openapi::request_body::RequestBody;
 use utoipa::openapi::schema::{SchemaType, Type};
 use utoipa::openapi::{OpenApi, RefOr, Required, Schema};
 
+use super::conventions::each_operation;
+
 /// Rewrites every body documented as "`T` or null" into an optional `T`.
 #[derive(Debug)]
 pub struct OptionalBodies;
 
 impl Modify for OptionalBodies {
     fn modify(&self, api: &mut OpenApi) {
-        for item in api.paths.paths.values_mut() {
-            for operation in [
-                &mut item.get,
-                &mut item.put,
-                &mut item.post,
-                &mut item.delete,
-                &mut item.patch,
-            ]
-            .into_iter()
-            .flatten()
-            {
-                if let Some(body) = operation.request_body.as_mut() {
-                    make_optional(body);
-                }
+        each_operation(api, |operation| {
+            if let Some(body) = operation.request_body.as_mut() {
+                make_optional(body);
             }
-        }
+        });
     }
 }
 

@@ -17,7 +17,7 @@ use yorozu_domain::orders::text::{
 };
 use yorozu_domain::orders::{CancellationStatus, DeliveryOutcome, MessageKind, PaymentMethod};
 
-use super::fields::one_of;
+use super::fields::{one_of, text};
 
 /// The `OrderState` component. Its values are the domain's own list, so a new state cannot be
 /// forgotten here.
@@ -110,16 +110,6 @@ pub fn rating() -> Object {
         .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
         .minimum(Some(Rating::MIN))
         .maximum(Some(Rating::MAX))
-        .build()
-}
-
-/// A text of at most `max` characters (counted after line breaks are normalised and the ends
-/// trimmed).
-fn text(max: usize, description: &str) -> Object {
-    ObjectBuilder::new()
-        .schema_type(Type::String)
-        .max_length(Some(max))
-        .description((!description.is_empty()).then_some(description))
         .build()
 }
 

@@ -154,11 +154,10 @@ pub fn reasons() -> Array {
 
 /// The member's comment, as the domain limits it.
 pub fn comment() -> Object {
-    ObjectBuilder::new()
-        .schema_type(Type::String)
-        .max_length(Some(MAX_COMMENT_CHARS))
-        .description(Some("Optional; kept for statistics without personal data."))
-        .build()
+    super::fields::text(
+        MAX_COMMENT_CHARS,
+        "Optional; kept for statistics without personal data.",
+    )
 }
 
 /// An amount the member acknowledges to forfeit.

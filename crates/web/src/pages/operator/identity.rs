@@ -10,8 +10,8 @@ use axum::{Form, Router};
 use serde::Deserialize;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::identity::review::{self, Decision, ReviewDocument};
-use yorozu_domain::UserId;
 use yorozu_domain::identity::MAX_REJECTION_REASON_CHARS;
+use yorozu_domain::{DocumentId, UserId};
 
 use super::member_name;
 use crate::ctx::Ctx;
@@ -35,7 +35,7 @@ pub fn routes() -> Router<AppState> {
 /// A document id from the path; anything that is not one is simply not found.
 /// A document ready for a template: labels translated, dates formatted.
 struct DocumentView {
-    id: i64,
+    id: DocumentId,
     user_id: UserId,
     member: String,
     kind: String,
@@ -122,7 +122,7 @@ async fn review_page(
     state: &AppState,
     ctx: &Ctx,
     operator: &CurrentUser,
-    id: i64,
+    id: DocumentId,
     status: StatusCode,
     errors: FormErrors,
     reason: String,
@@ -153,7 +153,7 @@ async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     Operator(ref operator): Operator,
-    PathId(id): PathId,
+    PathId(id): PathId<DocumentId>,
 ) -> PageResult {
     review_page(
         &state,
@@ -172,7 +172,7 @@ async fn image(
     State(state): State<AppState>,
     _ctx: Ctx,
     Operator(ref operator): Operator,
-    PathId(id): PathId,
+    PathId(id): PathId<DocumentId>,
 ) -> PageResult {
     let bytes = review::image(&state.app, operator, id).await?;
     Ok((
@@ -191,7 +191,7 @@ async fn approve(
     State(state): State<AppState>,
     ctx: Ctx,
     Operator(ref operator): Operator,
-    PathId(id): PathId,
+    PathId(id): PathId<DocumentId>,
 ) -> PageResult {
     decide(&state, &ctx, operator, id, Decision::Approve, String::new()).await
 }
@@ -206,7 +206,7 @@ async fn reject(
     State(state): State<AppState>,
     ctx: Ctx,
     Operator(ref operator): Operator,
-    PathId(id): PathId,
+    PathId(id): PathId<DocumentId>,
     Form(form): Form<RejectForm>,
 ) -> PageResult {
     decide(&state, &ctx, operator, id, Decision::Reject, form.reason).await
@@ -216,7 +216,7 @@ async fn decide(
     state: &AppState,
     ctx: &Ctx,
     operator: &CurrentUser,
-    id: i64,
+    id: DocumentId,
     decision: Decision,
     reason: String,
 ) -> PageResult {

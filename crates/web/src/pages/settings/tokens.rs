@@ -10,8 +10,8 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 use yorozu_app::accounts::api_tokens::{self, NewToken, TokenInfo};
-use yorozu_domain::UserId;
 use yorozu_domain::accounts::{TokenLifetime, TokenScope};
+use yorozu_domain::{TokenId, UserId};
 use yorozu_i18n::Arg;
 
 use crate::ctx::Ctx;
@@ -29,7 +29,7 @@ pub(super) fn routes() -> Router<AppState> {
 
 /// One row of the token list.
 struct TokenRow {
-    id: i64,
+    id: TokenId,
     name: String,
     scope: &'static str,
     created_at: String,
@@ -148,7 +148,7 @@ async fn revoke(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<TokenId>,
 ) -> PageResult {
     api_tokens::revoke(&state.app, user.id, id).await?;
     Ok(redirect_with_flash(
@@ -163,7 +163,7 @@ async fn renew(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    PathId(id): PathId,
+    PathId(id): PathId<TokenId>,
 ) -> PageResult {
     api_tokens::renew(&state.app, user.id, id).await?;
     Ok(redirect_with_flash(
