@@ -14,7 +14,7 @@ use crate::generate::Rng;
 
 /// What people search for: words of the generated services' titles and descriptions, and a
 /// few that match little.
-const WORDS: [&str; 24] = [
+pub(super) const WORDS: [&str; 24] = [
     "名刺",
     "翻訳",
     "ロゴ",

@@ -10,43 +10,17 @@ use std::time::Instant;
 use yorozu_app::App;
 use yorozu_app::listings::search_sync;
 
-use super::fixtures::encode;
+use super::fixtures::{self, encode};
 use super::wrk::Measured;
 use crate::generate::Rng;
 
-/// Words of the generated services (common), and some that few services use (rare).
-const WORDS: [&str; 30] = [
-    "名刺",
-    "翻訳",
-    "ロゴ",
-    "似顔絵",
-    "デザイン",
-    "動画",
-    "占い",
-    "イラスト",
-    "アイコン",
-    "チラシ",
-    "バナー",
-    "ホームページ",
-    "記事",
-    "相談",
-    "プログラミング",
-    "Excel",
-    "作曲",
-    "ナレーション",
-    "丁寧",
-    "商用利用",
-    "修正無制限",
-    "かわいい",
-    "LP",
-    "書道",
-    "編集",
-    "作成",
-    "添削",
-    "英語",
-    "写真",
-    "制作",
-];
+/// Words fewer generated services use than the common ones of [`fixtures::WORDS`].
+const RARE_WORDS: [&str; 6] = ["編集", "作成", "添削", "英語", "写真", "制作"];
+
+/// The common words of the generated services, then the rare ones.
+fn words() -> Vec<&'static str> {
+    fixtures::WORDS.iter().chain(&RARE_WORDS).copied().collect()
+}
 
 /// The same words as visitors also type them: hiragana, half-width katakana, full-width
 /// Latin, upper and lower case.
@@ -102,17 +76,18 @@ const PAGES: [u32; 4] = [2, 5, 15, 40];
 
 /// At least 400 distinct search URLs (about 480) in a shuffled, reproducible order.
 pub fn cold_queries(rng: &mut Rng) -> Vec<String> {
-    let mut keywords: Vec<String> = WORDS
+    let words = words();
+    let mut keywords: Vec<String> = words
         .iter()
         .chain(&VARIANTS)
         .map(|w| w.to_string())
         .collect();
     // One character.
-    let singles: BTreeSet<char> = WORDS.iter().flat_map(|w| w.chars()).collect();
+    let singles: BTreeSet<char> = words.iter().flat_map(|w| w.chars()).collect();
     keywords.extend(singles.iter().take(40).map(|c| c.to_string()));
     // Several words.
-    for (i, a) in WORDS.iter().enumerate() {
-        keywords.push(format!("{a} {}", WORDS[(i * 7 + 3) % WORDS.len()]));
+    for (i, a) in words.iter().enumerate() {
+        keywords.push(format!("{a} {}", words[(i * 7 + 3) % words.len()]));
         keywords.push(format!("{a}　{}", VARIANTS[i % VARIANTS.len()]));
     }
     keywords.extend(NO_HITS.iter().map(|w| w.to_string()));
@@ -120,7 +95,7 @@ pub fn cold_queries(rng: &mut Rng) -> Vec<String> {
         .iter()
         .map(|k| format!("/search?q={}", encode(k)))
         .collect();
-    for (i, word) in WORDS.iter().chain(&VARIANTS).enumerate() {
+    for (i, word) in words.iter().chain(&VARIANTS).enumerate() {
         let q = encode(word);
         for step in [0, 3, 7] {
             urls.insert(format!(
