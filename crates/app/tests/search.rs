@@ -1,6 +1,6 @@
 //! Finding services: Japanese keyword search (1- and 2-character queries, width, case and kana
-//! folding, the substring check behind the n-gram lookup), filters, sorts and pages, on both
-//! databases.
+//! folding, a term matched as a whole rather than as scattered grams), filters, sorts and pages,
+//! on the search engine over both databases.
 
 mod support;
 
@@ -13,7 +13,7 @@ use yorozu_app::listings::edit;
 use yorozu_app::listings::form::ListingForm;
 use yorozu_app::listings::manage::{self, Action};
 use yorozu_app::listings::search::{MAX_PAGE, PAGE_SIZE, SORTS, SearchParams, run};
-use yorozu_domain::search::{SearchQuery, index_grams, normalize};
+use yorozu_domain::search::{SearchQuery, index_grams};
 use yorozu_store::dynamic::Bind;
 use yorozu_store::listings::search::COUNT_CAP;
 use yorozu_store::{Db, both_backends, bulk};
@@ -269,7 +269,7 @@ both_backends!(every_term_must_match_as_a_whole, |db: Db| async move {
     assert_eq!(w.query("名刺 翻訳").await, Vec::<&str>::new());
 
     // 「ロゴ名入れと名刺印刷」 holds every bigram of ロゴ名刺 (ろご, ご名, 名刺) but not the word:
-    // only the substring check after the n-gram lookup tells them apart.
+    // the engine's phrase query (the grams at consecutive positions) tells them apart.
     let needed = SearchQuery::parse("ロゴ名刺").term_grams();
     let decoy = &PUBLISHED[9];
     let decoy_grams = index_grams(&format!("{}\n{}", decoy.title, decoy.description));
@@ -279,7 +279,7 @@ both_backends!(every_term_must_match_as_a_whole, |db: Db| async move {
     );
     assert_eq!(w.query("ロゴ名刺").await, ["ロゴ名刺"]);
 
-    // LIKE wildcards in a term are literal: `_` must not match the space of 「snake case」.
+    // Punctuation inside a term is literal: `_` must not match the space of 「snake case」.
     let needed = SearchQuery::parse("snake_case").term_grams();
     let spaced = index_grams("snake caseの書き方");
     assert!(needed[0].iter().all(|g| spaced.contains(g)), "{needed:?}");
@@ -656,13 +656,12 @@ async fn bulk_publish(db: &Db, seller_id: UserId, first_id: i64, count: i64) {
                 Bind::Text("published".into()),
                 Bind::I64(301),
                 Bind::I64(3),
-                Bind::Text(title.clone()),
+                Bind::Text(title),
                 Bind::Text("説明".into()),
                 Bind::I64(1000),
                 Bind::I64(3),
                 Bind::I64(1),
                 Bind::Text(String::new()),
-                Bind::Text(normalize(&format!("{title}\n説明"))),
                 Bind::I64(0),
                 Bind::I64(0),
                 Bind::I64(0),
@@ -676,21 +675,10 @@ async fn bulk_publish(db: &Db, seller_id: UserId, first_id: i64, count: i64) {
             ]
         })
         .collect();
-    let grams: Vec<Vec<Bind>> = (first_id..first_id + count)
-        .flat_map(|id| {
-            let text = normalize(&format!("一括登録 {id}\n説明"));
-            index_grams(&text)
-                .into_iter()
-                .map(move |g| vec![Bind::Text(g), Bind::I64(id)])
-        })
-        .collect();
     let mut tx = db.begin().await.expect("begin");
     bulk::insert(&mut tx, bulk::Table::Listings, &rows)
         .await
         .expect("bulk listings");
-    bulk::insert(&mut tx, bulk::Table::ListingGrams, &grams)
-        .await
-        .expect("bulk grams");
     // Bulk loads bypass the use cases, so they must tell the catalogue cache themselves.
     yorozu_store::catalog::bump(&mut tx)
         .await

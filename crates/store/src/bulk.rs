@@ -83,7 +83,6 @@ pub enum Table {
     Users,
     Profiles,
     Listings,
-    ListingGrams,
     ListingOptions,
     ListingImages,
     Orders,
@@ -128,10 +127,9 @@ impl Table {
             }
             Table::Listings => {
                 "INSERT INTO listings (id, seller_id, status, category_id, parent_category_id, title, description, price, \
-                 delivery_days, revisions, buyer_notes, search_text, sales_count, rating_sum, rating_count, rating_x100, \
+                 delivery_days, revisions, buyer_notes, sales_count, rating_sum, rating_count, rating_x100, \
                  favorites_count, rank_score, seller_verified, published_at, created_at, updated_at) VALUES "
             }
-            Table::ListingGrams => "INSERT INTO listing_grams (gram, listing_id) VALUES ",
             Table::ListingOptions => {
                 "INSERT INTO listing_options (listing_id, position, title, price) VALUES "
             }
@@ -180,8 +178,7 @@ impl Table {
         match self {
             Table::Users => 9,
             Table::Profiles => 11,
-            Table::Listings => 22,
-            Table::ListingGrams => 2,
+            Table::Listings => 21,
             Table::ListingOptions => 4,
             Table::ListingImages => 8,
             Table::Orders => 30,

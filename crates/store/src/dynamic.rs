@@ -1,4 +1,4 @@
-//! Queries whose shape depends on input (search filters, a variable number of n-grams).
+//! Queries whose shape depends on input (list filters, IN lists of ids).
 //!
 //! The SQL text is assembled only from fixed fragments and `$N` placeholders — never from
 //! input — and every value is bound. That is what `AssertSqlSafe` asserts below.

@@ -3,8 +3,7 @@
 use yorozu_domain::ListingId;
 use yorozu_domain::UserId;
 use yorozu_domain::Yen;
-use yorozu_domain::search::index_grams;
-use yorozu_store::listings::{NewListing, grams, rows};
+use yorozu_store::listings::{NewListing, rows};
 use yorozu_store::{Exec, profiles};
 
 use crate::accounts::CurrentUser;
@@ -73,13 +72,13 @@ fn new_listing(
         delivery_days: v.delivery_days.as_storage(),
         revisions: v.revisions.as_storage(),
         buyer_notes: v.buyer_notes.as_str().to_owned(),
-        search_text: v.search_text(),
         seller_verified,
         now: app.now(),
     }
 }
 
-/// Options, FAQ and the search index follow the content in the same transaction.
+/// Options and FAQ follow the content in the same transaction (the search index follows the
+/// listing's row through the change log its triggers append to).
 async fn save_children(c: &mut impl Exec, id: ListingId, v: &ValidListing) -> AppResult<()> {
     let options: Vec<(String, Yen)> = v
         .options
@@ -93,8 +92,6 @@ async fn save_children(c: &mut impl Exec, id: ListingId, v: &ValidListing) -> Ap
         .map(|e| (e.question().to_owned(), e.answer().to_owned()))
         .collect();
     rows::replace_faqs(c, id, &faq).await?;
-    let grams: Vec<String> = index_grams(&v.search_text()).into_iter().collect();
-    grams::replace(c, id, &grams).await?;
     yorozu_store::catalog::bump(c).await?;
     Ok(())
 }

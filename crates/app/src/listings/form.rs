@@ -5,7 +5,6 @@ use yorozu_domain::listings::{
     PaidOptions, Revisions, parse_listing_category,
 };
 use yorozu_domain::money::Yen;
-use yorozu_domain::search::normalize;
 
 use crate::config::Policy;
 use crate::{AppResult, Fields};
@@ -87,17 +86,5 @@ impl ListingForm {
             })
         })();
         f.finish(all)
-    }
-}
-
-impl ValidListing {
-    /// The normalised text that keyword search matches: title first (the gram cap keeps the
-    /// beginning), then the description.
-    pub fn search_text(&self) -> String {
-        normalize(&format!(
-            "{}\n{}",
-            self.title.as_str(),
-            self.description.as_str()
-        ))
     }
 }

@@ -2,7 +2,7 @@
 
 use yorozu_domain::ListingId;
 use yorozu_domain::listings::ListingStatus;
-use yorozu_store::listings::{grams, images, rows};
+use yorozu_store::listings::{images, rows};
 
 use crate::accounts::CurrentUser;
 use crate::listings::{MyListing, owned};
@@ -86,7 +86,6 @@ pub async fn apply(
     }
     let mut erased_files = vec![];
     if to == ListingStatus::Deleted {
-        grams::delete(&mut tx, listing_id).await?;
         for image in images::list(&mut tx, listing_id).await? {
             images::delete(&mut tx, image.id).await?;
             erased_files.push(image.file_key);

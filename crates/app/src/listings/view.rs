@@ -270,8 +270,6 @@ pub async fn edit_form(
 pub async fn home_sections(app: &App) -> AppResult<(Vec<Card>, Vec<Card>)> {
     let mut c = app.db.read().await?;
     let base = search::Filter {
-        term_grams: vec![],
-        terms: vec![],
         category: None,
         min_price: None,
         max_price: None,

@@ -311,7 +311,7 @@ pub async fn set_listing_stats(
     tx.commit().await.expect("commit");
 }
 
-/// Rows of a listing's child table (`listing_grams`, `listing_images`, …).
+/// Rows of a listing's child table (`listing_images`, `search_changes`, …).
 pub async fn count_for_listing(db: &Db, table: &str, listing_id: ListingId) -> i64 {
     let mut c = db.read().await.expect("read");
     let sql = format!("SELECT COUNT(*) FROM {table} WHERE listing_id = $1");

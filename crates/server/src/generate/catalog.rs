@@ -3,7 +3,6 @@
 use yorozu_app::App;
 use yorozu_app::listings::rank::rank_score;
 use yorozu_domain::listings::categories::{self, Category};
-use yorozu_domain::search::{index_grams, normalize};
 use yorozu_store::bulk::Table;
 use yorozu_store::dynamic::Bind;
 
@@ -25,8 +24,6 @@ pub(super) struct Service {
     pub category: &'static Category,
     pub title: String,
     pub description: String,
-    /// Title and description normalised for search.
-    pub search_text: String,
     pub price: i64,
     pub delivery_days: i64,
     pub revisions: i64,
@@ -84,14 +81,12 @@ pub(super) fn services(app: &App, rng: &mut Rng, members: &[Member], o: &Options
                 rng.pick(&PROMISE)
             );
             let age_days = rng.below(720) as i64 + 1;
-            let search_text = normalize(&format!("{title}\n{description}"));
             Service {
                 id: app.new_id(),
                 seller,
                 category,
                 title,
                 description,
-                search_text,
                 price: (5 + rng.below(200)) as i64 * 100,
                 delivery_days: (1 + rng.below(14)) as i64,
                 revisions: rng.below(4) as i64,
@@ -182,7 +177,6 @@ pub(super) async fn write_services(
                     Bind::I64(s.delivery_days),
                     Bind::I64(s.revisions),
                     Bind::Text(String::new()),
-                    Bind::Text(s.search_text.clone()),
                     Bind::I64(s.sales),
                     Bind::I64(s.rating_sum),
                     Bind::I64(s.rating_count),
@@ -213,21 +207,6 @@ pub(super) async fn write_services(
                         Bind::I64(1_000),
                     ],
                 )
-                .await?;
-        }
-    }
-    Ok(())
-}
-
-/// The services' search grams, as publishing a service writes them.
-pub(super) async fn write_search_index(
-    loader: &mut Loader<'_>,
-    services: &[Service],
-) -> anyhow::Result<()> {
-    for s in services {
-        for gram in index_grams(&s.search_text) {
-            loader
-                .add(Table::ListingGrams, vec![Bind::Text(gram), Bind::I64(s.id)])
                 .await?;
         }
     }

@@ -196,26 +196,22 @@ async fn load(app: &App, o: &Options) -> anyhow::Result<Generated> {
     catalog::write_members(&mut loader, &members).await?;
     catalog::write_services(&mut loader, &members, &services).await?;
     loader.flush().await?;
-    // The search index and the orders depend only on what is committed now: they load side
-    // by side (the orders in two halves, each with its own generator), on three connections
-    // where the database has them (PostgreSQL).
+    // The orders depend only on what is committed now: they load in two halves side by side,
+    // each with its own generator, on two connections where the database has them
+    // (PostgreSQL). The search index needs nothing here: the listings' triggers logged every
+    // service in `search_changes`, which the index applies (or rebuilds from) at start.
     let (first, second) = plan.split_at(plan.len() / 2);
-    let mut index_loader = Loader::new(app);
     let mut second_loader = Loader::new(app);
     let (mut rng_a, mut rng_b) = (Rng(o.seed ^ 0xA11CE), Rng(o.seed ^ 0xB0B));
-    let (indexed, first_half, second_half) = tokio::join!(
-        catalog::write_search_index(&mut index_loader, &services),
+    let (first_half, second_half) = tokio::join!(
         orders::write(&mut loader, &mut rng_a, &members, &services, first),
         orders::write(&mut second_loader, &mut rng_b, &members, &services, second)
     );
-    indexed?;
     first_half?;
     second_half?;
-    for mut other in [index_loader, second_loader] {
-        other.flush().await?;
-        for (table, n) in std::mem::take(&mut other.written) {
-            *loader.written.entry(table).or_default() += n;
-        }
+    second_loader.flush().await?;
+    for (table, n) in std::mem::take(&mut second_loader.written) {
+        *loader.written.entry(table).or_default() += n;
     }
     loader.flush().await?;
     let mut tx = app.db.begin().await?;

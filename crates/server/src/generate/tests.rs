@@ -45,7 +45,7 @@ async fn fingerprint(db: &Db) -> Vec<i64> {
     let mut out = Vec::new();
     for sql in [
         "SELECT COUNT(*) FROM users",
-        "SELECT COUNT(*) FROM listing_grams",
+        "SELECT COUNT(*) FROM search_changes",
         "SELECT CAST(COALESCE(SUM(price * sales_count + rating_sum), 0) AS BIGINT) FROM listings",
         "SELECT CAST(COALESCE(SUM(LENGTH(title)), 0) AS BIGINT) FROM listings",
         "SELECT COUNT(*) FROM orders WHERE state = 'completed'",
@@ -109,7 +109,6 @@ both_backends!(
                 + scalar(&db, "SELECT COUNT(*) FROM reviews").await
                 + scalar(&db, "SELECT COUNT(*) FROM sales").await
                 + scalar(&db, "SELECT COUNT(*) FROM listings").await
-                + scalar(&db, "SELECT COUNT(*) FROM listing_grams").await
                 + scalar(&db, "SELECT COUNT(*) FROM listing_options").await
                 + scalar(&db, "SELECT COUNT(*) FROM users").await
                 + scalar(&db, "SELECT COUNT(*) FROM profiles").await

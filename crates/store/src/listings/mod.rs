@@ -1,7 +1,6 @@
-//! Services (出品): rows, options, FAQ, images, the n-gram search index and favourites.
+//! Services (出品): rows, options, FAQ, images, favourites and the SQL lists of cards (keyword search is the search engine's, `yorozu-search`).
 
 pub mod favorites;
-pub mod grams;
 pub mod images;
 pub mod rows;
 pub mod search;

@@ -25,7 +25,6 @@ pub struct ListingRow {
     pub delivery_days: i64,
     pub revisions: i64,
     pub buyer_notes: String,
-    pub search_text: String,
     pub sales_count: i64,
     pub rating_sum: i64,
     pub rating_count: i64,
@@ -66,8 +65,6 @@ macro_rules! listing_columns {
             $alias,
             ".buyer_notes, ",
             $alias,
-            ".search_text, ",
-            $alias,
             ".sales_count, ",
             $alias,
             ".rating_sum, ",
@@ -104,7 +101,6 @@ pub struct NewListing {
     pub delivery_days: i64,
     pub revisions: i64,
     pub buyer_notes: String,
-    pub search_text: String,
     pub seller_verified: bool,
     pub now: i64,
 }
@@ -114,10 +110,10 @@ pub async fn insert(c: &mut impl Exec, l: &NewListing) -> Result<()> {
     execute!(
         c,
         "INSERT INTO listings (id, seller_id, status, category_id, parent_category_id, title, description, price,
-                               delivery_days, revisions, buyer_notes, search_text, sales_count, rating_sum,
+                               delivery_days, revisions, buyer_notes, sales_count, rating_sum,
                                rating_count, rating_x100, favorites_count, rank_score, seller_verified,
                                published_at, created_at, updated_at)
-         VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, 0, 0, 0, 0, 0, $12, NULL, $13, $13)",
+         VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, 0, 0, 0, 0, 0, 0, $11, NULL, $12, $12)",
         l.id.get(),
         l.seller_id.get(),
         l.category_id,
@@ -128,7 +124,6 @@ pub async fn insert(c: &mut impl Exec, l: &NewListing) -> Result<()> {
         l.delivery_days,
         l.revisions,
         &l.buyer_notes,
-        &l.search_text,
         l.seller_verified,
         l.now
     )?;
@@ -140,7 +135,7 @@ pub async fn update_content(c: &mut impl Exec, l: &NewListing) -> Result<()> {
     execute!(
         c,
         "UPDATE listings SET category_id = $2, parent_category_id = $3, title = $4, description = $5, price = $6,
-                             delivery_days = $7, revisions = $8, buyer_notes = $9, search_text = $10, updated_at = $11
+                             delivery_days = $7, revisions = $8, buyer_notes = $9, updated_at = $10
          WHERE id = $1",
         l.id.get(),
         l.category_id,
@@ -151,7 +146,6 @@ pub async fn update_content(c: &mut impl Exec, l: &NewListing) -> Result<()> {
         l.delivery_days,
         l.revisions,
         &l.buyer_notes,
-        &l.search_text,
         l.now
     )?;
     Ok(())

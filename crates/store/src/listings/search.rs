@@ -1,5 +1,8 @@
-//! Searching published listings: keyword (n-gram lookup plus an exact substring check on the
-//! normalised text), category, price, delivery, rating and verified-seller filters, six sorts.
+//! Lists of published listings in SQL, without keywords (keyword search, its counts and its
+//! filters run on the search engine, `yorozu_app::ports::SearchIndex`): the home page's newest
+//! and recommended lists, and cards by id for what the engine found. The category, price,
+//! delivery, rating and verified-seller filters and six sorts each walk an index (see the
+//! query-plan test `search_and_listing_queries_use_indexes`).
 
 use yorozu_domain::Yen;
 
@@ -21,10 +24,6 @@ pub enum Sort {
 /// Which listings to find; every field is optional except the page.
 #[derive(Debug, Clone)]
 pub struct Filter {
-    /// Per keyword term, the grams a listing must contain.
-    pub term_grams: Vec<Vec<String>>,
-    /// The normalised terms, each of which must occur in the listing's search text.
-    pub terms: Vec<String>,
     /// A leaf category, or a top-level one (matched on the parent column).
     pub category: Option<CategoryFilter>,
     pub min_price: Option<Yen>,
@@ -92,48 +91,6 @@ fn where_clause(q: &mut QueryBuilder, f: &Filter) {
     if f.verified_only {
         q.push(" AND l.seller_verified = TRUE");
     }
-    for grams in &f.term_grams {
-        match grams.as_slice() {
-            [] => {}
-            [gram] => {
-                q.push(" AND l.id IN (SELECT g.listing_id FROM listing_grams g WHERE g.gram = ")
-                    .push_bind(Bind::Text(gram.clone()))
-                    .push(")");
-            }
-            many => {
-                q.push(" AND l.id IN (SELECT g.listing_id FROM listing_grams g WHERE g.gram IN (");
-                for (i, gram) in many.iter().enumerate() {
-                    if i > 0 {
-                        q.push(", ");
-                    }
-                    q.push_bind(Bind::Text(gram.clone()));
-                }
-                // Distinct grams: a term like ああああ has one distinct bigram.
-                q.push(") GROUP BY g.listing_id HAVING COUNT(*) = ")
-                    .push_bind(Bind::I64(distinct(many)));
-                q.push(")");
-            }
-        }
-    }
-    for term in &f.terms {
-        q.push(" AND l.search_text LIKE ")
-            .push_bind(Bind::Text(like_pattern(term)))
-            .push(" ESCAPE '\\'");
-    }
-}
-
-fn distinct(grams: &[String]) -> i64 {
-    let set: std::collections::BTreeSet<&String> = grams.iter().collect();
-    set.len() as i64
-}
-
-/// `%term%` with LIKE's wildcards escaped.
-fn like_pattern(term: &str) -> String {
-    let escaped = term
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
 }
 
 /// Every order ends with the id as tie-break, in the same direction as the key before it, so
@@ -187,16 +144,16 @@ pub async fn search(c: &mut impl Exec, f: &Filter) -> Result<(Vec<CardRow>, i64)
     Ok((rows, total))
 }
 
-/// Cards for specific listings (favourites, a seller's page), in the given order.
-pub async fn cards_by_ids(c: &mut impl Exec, ids: &[ListingId]) -> Result<Vec<CardRow>> {
-    if ids.is_empty() {
-        return Ok(vec![]);
-    }
+/// The query for [`cards_by_ids`] (public for the query-plan tests); `ids` is not empty. The
+/// seller's name is a lookup per card rather than a join: with a join PostgreSQL may hash the
+/// whole profiles table for two dozen cards.
+pub fn cards_by_ids_query(ids: &[ListingId]) -> QueryBuilder {
     let mut q = QueryBuilder::new(
         "SELECT l.id, l.seller_id, l.title, l.price, l.delivery_days, l.rating_x100, l.rating_count, l.sales_count,
-                l.favorites_count, l.category_id, l.seller_verified, l.published_at, p.display_name AS seller_name,
+                l.favorites_count, l.category_id, l.seller_verified, l.published_at,
+                (SELECT p.display_name FROM profiles p WHERE p.user_id = l.seller_id) AS seller_name,
                 (SELECT i.id FROM listing_images i WHERE i.listing_id = l.id ORDER BY i.position, i.id LIMIT 1) AS thumb_image_id
-         FROM listings l JOIN profiles p ON p.user_id = l.seller_id WHERE l.status = 'published' AND l.id IN (",
+         FROM listings l WHERE l.status = 'published' AND l.id IN (",
     );
     for (i, id) in ids.iter().enumerate() {
         if i > 0 {
@@ -205,7 +162,16 @@ pub async fn cards_by_ids(c: &mut impl Exec, ids: &[ListingId]) -> Result<Vec<Ca
         q.push_bind(Bind::I64(id.get()));
     }
     q.push(")");
-    let mut rows = q.fetch_all::<CardRow>(c).await?;
+    q
+}
+
+/// Cards for specific listings (what the search engine found, favourites, a seller's page), in
+/// the given order.
+pub async fn cards_by_ids(c: &mut impl Exec, ids: &[ListingId]) -> Result<Vec<CardRow>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut rows = cards_by_ids_query(ids).fetch_all::<CardRow>(c).await?;
     rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
     Ok(rows)
 }

@@ -70,8 +70,9 @@ pub async fn listing_files(c: &mut impl Exec, listing_ids: &[ListingId]) -> Resu
     Ok(rows.into_iter().flat_map(|(f, t)| [f, t]).collect())
 }
 
-/// Erases these listings' content: images, options, FAQ, search grams and favourites are
-/// deleted; the row stays, blank and deleted, for the orders and reviews that refer to it.
+/// Erases these listings' content: images, options, FAQ and favourites are deleted; the row
+/// stays, blank and deleted, for the orders and reviews that refer to it (the change log row
+/// its update appends takes it out of the search index).
 pub async fn erase_listings(c: &mut impl Exec, listing_ids: &[ListingId], now: i64) -> Result<()> {
     if listing_ids.is_empty() {
         return Ok(());
@@ -80,7 +81,6 @@ pub async fn erase_listings(c: &mut impl Exec, listing_ids: &[ListingId], now: i
         "DELETE FROM listing_images WHERE listing_id IN ",
         "DELETE FROM listing_options WHERE listing_id IN ",
         "DELETE FROM listing_faqs WHERE listing_id IN ",
-        "DELETE FROM listing_grams WHERE listing_id IN ",
         "DELETE FROM favorites WHERE listing_id IN ",
     ] {
         let mut q = QueryBuilder::new(delete);
@@ -89,7 +89,7 @@ pub async fn erase_listings(c: &mut impl Exec, listing_ids: &[ListingId], now: i
     }
     let mut q = QueryBuilder::new(
         "UPDATE listings SET status = 'deleted', title = '', description = '', buyer_notes = '',
-            search_text = '', rating_sum = 0, rating_count = 0, rating_x100 = 0, favorites_count = 0,
+            rating_sum = 0, rating_count = 0, rating_x100 = 0, favorites_count = 0,
             rank_score = 0, updated_at = ",
     );
     q.push_bind(Bind::I64(now));

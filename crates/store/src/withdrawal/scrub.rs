@@ -16,7 +16,6 @@ pub const PURGED_TABLES: &[&str] = &[
     "listing_options",
     "listing_faqs",
     "listing_images",
-    "listing_grams",
     "favorites",
     "reviews",
     "identity_documents",
