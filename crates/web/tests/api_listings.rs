@@ -775,6 +775,147 @@ both_backends!(
     }
 );
 
+/// The title as a client would render the segments, matched pieces in brackets.
+fn marked_title(card: &Value) -> String {
+    card["title_segments"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no title_segments: {card}"))
+        .iter()
+        .map(|seg| {
+            let text = seg["text"].as_str().expect("text");
+            if seg["mark"] == true {
+                format!("[{text}]")
+            } else {
+                text.to_owned()
+            }
+        })
+        .collect()
+}
+
+both_backends!(
+    search_answers_with_marked_titles_category_counts_and_suggestions,
+    |db| async move {
+        let s = server(db);
+        let (_, token) = s.member("hanako@example.jp", "花子", true).await;
+        let cheap = s
+            .draft(&token, business_cards("名刺デザインを作成します<b>", 5000))
+            .await;
+        let dear = s
+            .draft(&token, business_cards("高級ﾒｲｼと名刺の印刷データ", 20000))
+            .await;
+        let mut other = business_cards("ロゴを作成します", 30000);
+        other["description"] = json!("お店のロゴをデザインします。");
+        let logo_category = categories::by_slug("logo/business").expect("logo");
+        other["category"] = json!(logo_category.id.to_string());
+        let logo = s.draft(&token, other).await;
+        for id in [&cheap, &dear, &logo] {
+            s.publish(&token, id).await;
+        }
+
+        // Each card's title in pieces that spell it exactly, the matches marked; markup in a
+        // title is text like the rest.
+        let found = s.search("q=%E5%90%8D%E5%88%BA&sort=price-low").await;
+        assert_eq!(found.ids(), vec![cheap.clone(), dear.clone()]);
+        let items = found.body["items"].as_array().expect("items");
+        assert_eq!(marked_title(&items[0]), "[名刺]デザインを作成します<b>");
+        assert_eq!(marked_title(&items[1]), "高級ﾒｲｼと[名刺]の印刷データ");
+        // Folded matching marks the original characters: ﾃﾞｻﾞｲﾝ marks デザイン.
+        let wide = s
+            .search("q=%EF%BE%83%EF%BE%9E%EF%BD%BB%EF%BE%9E%EF%BD%B2%EF%BE%9D&sort=price-low")
+            .await;
+        assert_eq!(wide.ids(), vec![cheap.clone(), logo.clone()]);
+        assert_eq!(
+            marked_title(&wide.body["items"][0]),
+            "名刺[デザイン]を作成します<b>"
+        );
+        // Without a keyword each title is one unmarked piece.
+        let everything = s.search("").await;
+        for card in everything.body["items"].as_array().expect("items") {
+            assert_eq!(marked_title(card), card["title"].as_str().expect("title"));
+        }
+
+        // Category counts: every filter but the category, top level before its children.
+        let business_card = business_card_id();
+        let with_filter = s
+            .search(&format!("q=%E4%BD%9C%E6%88%90&category={business_card}"))
+            .await;
+        assert_eq!(
+            with_filter.ids(),
+            vec![cheap.clone()],
+            "作成 in business cards"
+        );
+        assert_eq!(with_filter.body["matches"], 1);
+        let counts: Vec<(String, String, u64)> = with_filter.body["categories"]
+            .as_array()
+            .expect("categories")
+            .iter()
+            .map(|c| {
+                (
+                    c["id"].as_str().expect("id").to_owned(),
+                    c["slug"].as_str().expect("slug").to_owned(),
+                    c["count"].as_u64().expect("count"),
+                )
+            })
+            .collect();
+        let logo_top = logo_category.parent.expect("parent").to_string();
+        let mut expected = vec![
+            ("3".to_owned(), "print".to_owned(), 1),
+            (business_card.clone(), "business-card".to_owned(), 1),
+            (logo_top, "logo".to_owned(), 1),
+            (logo_category.id.to_string(), "business".to_owned(), 1),
+        ];
+        expected.sort_by_key(|(id, _, _)| {
+            categories::CATEGORIES
+                .iter()
+                .position(|c| c.id.to_string() == *id)
+        });
+        assert_eq!(counts, expected);
+        let print = with_filter.body["categories"]
+            .as_array()
+            .and_then(|l| l.iter().find(|c| c["id"] == "3"))
+            .expect("print");
+        assert_eq!(print["parent_id"], Value::Null);
+        assert_eq!(
+            print["name"],
+            Tr::new(Locale::Ja).t("category-print").as_str()
+        );
+        assert_eq!(with_filter.body["nearest_categories"], json!([]));
+        assert_eq!(with_filter.body["popular_searches"], json!([]));
+
+        // Nothing found: where the keyword does occur, and what others found things with,
+        // named in the caller's language.
+        let none = s
+            .send(
+                call(
+                    Method::GET,
+                    &format!("/search?q=%E5%90%8D%E5%88%BA&category={}", logo_category.id),
+                )
+                .lang("en"),
+            )
+            .await;
+        expect(&none, "get", "/search", StatusCode::OK);
+        assert_eq!(none.headers[header::CONTENT_LANGUAGE], "en");
+        assert_eq!(none.body["total"], 0);
+        assert_eq!(none.body["items"], json!([]));
+        let nearest = &none.body["nearest_categories"];
+        assert_eq!(nearest.as_array().map(Vec::len), Some(1), "{nearest}");
+        assert_eq!(nearest[0]["id"], business_card.as_str());
+        assert_eq!(
+            nearest[0]["name"],
+            Tr::new(Locale::En)
+                .t("category-print-business-card")
+                .as_str()
+        );
+        let popular: Vec<&str> = none.body["popular_searches"]
+            .as_array()
+            .expect("popular")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        assert!(popular.contains(&"名刺"), "{popular:?}");
+    }
+);
+
 both_backends!(
     categories_are_named_in_the_callers_language,
     |db| async move {
@@ -867,6 +1008,10 @@ both_backends!(
             .await;
         expect(&listed, "get", "/me/favorites", StatusCode::OK);
         assert_eq!(listed.ids(), vec![id.clone()]);
+        assert!(
+            listed.body[0].get("title_segments").is_none(),
+            "segments are search's"
+        );
         assert_eq!(
             listed.body[0]["favorites_count"], 1,
             "adding twice counts once"

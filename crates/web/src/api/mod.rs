@@ -24,6 +24,7 @@ mod payouts;
 mod points;
 mod profile;
 mod search;
+mod search_results;
 mod sessions;
 mod tokens;
 mod two_step;

@@ -19,6 +19,7 @@ use crate::api::listings::thumb_url;
 use crate::api::openapi::fields;
 use crate::api::openapi::listing_fields as limits;
 use crate::api::openapi::responses::BadRequest;
+use crate::api::search_results::{SearchResults, TitleSegment};
 use crate::state::AppState;
 
 /// The average rating (1.00–5.00, two decimals), or null before the first review.
@@ -43,7 +44,7 @@ pub struct CategoryBody {
 }
 
 impl CategoryBody {
-    fn new(c: &Category, tr: Tr) -> CategoryBody {
+    pub(crate) fn new(c: &Category, tr: Tr) -> CategoryBody {
         CategoryBody {
             id: c.id.to_string(),
             slug: c.slug,
@@ -93,6 +94,20 @@ pub struct Card {
     /// The first image's thumbnail; null without images.
     #[schema(required)]
     thumb_url: Option<String>,
+    /// Search results only: the title cut into pieces, the ones matching the keyword marked
+    /// (see `TitleSegment`). Absent elsewhere (favourites).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    title_segments: Option<Vec<TitleSegment>>,
+}
+
+impl Card {
+    pub(crate) fn with_title_segments(self, segments: Vec<TitleSegment>) -> Card {
+        Card {
+            title_segments: Some(segments),
+            ..self
+        }
+    }
 }
 
 impl From<listings::Card> for Card {
@@ -112,19 +127,9 @@ impl From<listings::Card> for Card {
             seller_name: r.seller_name,
             seller_verified: r.seller_verified,
             thumb_url: r.thumb_image_id.map(thumb_url),
+            title_segments: None,
         }
     }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SearchResults {
-    /// Matches, counted up to 1,001.
-    total: i64,
-    /// True when there are more than 1,000 matches (show “1,000+”).
-    capped: bool,
-    page: i64,
-    pages: i64,
-    items: Vec<Card>,
 }
 
 /// Published services matching the query string. Filters are lenient, as on the search
@@ -138,7 +143,10 @@ pub struct SearchResults {
                    read (a price of `abc`, an unknown sort) is ignored rather than refused. Keywords work for \
                    Japanese: one- and two-character terms such as 名刺 find results; full-width and half-width \
                    forms, upper and lower case, katakana and hiragana are folded. Several terms must all match. \
-                   24 results a page, at most 40 pages.",
+                   24 results a page, at most 40 pages. Beside the page: each card's title cut at the matched \
+                   words (`title_segments`), the matches per category (`categories`), and, when nothing \
+                   matched, `nearest_categories` and `popular_searches` to offer instead. Category names are \
+                   in the language of `Accept-Language`.",
     security(),
     params(
         ("q" = Option<String>, Query, description = "Keywords, separated by spaces."),
@@ -158,8 +166,9 @@ pub struct SearchResults {
 )]
 pub async fn search(
     State(state): State<AppState>,
+    ApiLocale(locale): ApiLocale,
     params: Result<Query<SearchParams>, QueryRejection>,
-) -> ApiResult<Json<SearchResults>> {
+) -> ApiResult<impl IntoResponse> {
     let Query(params) = params.map_err(|e| {
         ApiError::request_with_detail(
             StatusCode::BAD_REQUEST,
@@ -168,13 +177,13 @@ pub async fn search(
         )
     })?;
     let found = search::run(&state.app, &params).await?;
-    Ok(Json(SearchResults {
-        total: found.total,
-        capped: found.capped,
-        page: found.page,
-        pages: found.pages,
-        items: found.cards.iter().cloned().map(Card::from).collect(),
-    }))
+    Ok((
+        [
+            (header::CONTENT_LANGUAGE, locale.tag()),
+            (header::VARY, "Accept-Language"),
+        ],
+        Json(SearchResults::new(&found, locale)),
+    ))
 }
 
 /// Every category, each top-level one followed by its children, named in the language of

@@ -12,7 +12,8 @@ use super::responses::{
 };
 use crate::api::{
     accounts, error, exports, favorites, identity, listings, notifications, orders, orders_actions,
-    orders_talk, payouts, points, profile, search, sessions, tokens, two_step, withdrawal,
+    orders_talk, payouts, points, profile, search, search_results, sessions, tokens, two_step,
+    withdrawal,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.
@@ -153,7 +154,9 @@ its own code and message.";
             listings::CreatedImage,
             search::CategoryBody,
             search::Card,
-            search::SearchResults,
+            search_results::SearchResults,
+            search_results::CategoryCount,
+            search_results::TitleSegment,
             points::Points,
             points::PointEntry,
             exports::Export,
