@@ -5,7 +5,8 @@
 //! changed), so a process always finds what was committed before the search began, and a
 //! background task ([`follow`]) applies changes within a second even when nobody searches.
 //! A missing or reset index is rebuilt from the listings ([`rebuild`]); `yorozu reindex`
-//! forces that.
+//! forces that, and so does a log pruned past what this process applied
+//! ([`super::search_prune`]).
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -15,6 +16,7 @@ use yorozu_domain::ListingId;
 use yorozu_domain::search::{document_tokens, normalize};
 use yorozu_store::search_changes::{self, Change, DocumentRow};
 
+use crate::listings::search_prune::PruneMarks;
 use crate::ports::{SearchDocument, SearchIndex};
 use crate::{App, AppError, AppResult};
 
@@ -43,6 +45,7 @@ pub struct SearchFeed {
     /// batch twice or move `last_change` backwards.
     applying: tokio::sync::Mutex<()>,
     popular: PopularSearches,
+    prune_marks: PruneMarks,
 }
 
 /// Keywords that found something, counted in this process (offered when a search finds
@@ -89,6 +92,7 @@ impl SearchFeed {
             gaps: Mutex::new(BTreeMap::new()),
             applying: tokio::sync::Mutex::new(()),
             popular: PopularSearches::default(),
+            prune_marks: PruneMarks::default(),
         }
     }
 
@@ -98,6 +102,10 @@ impl SearchFeed {
 
     pub fn popular(&self) -> &PopularSearches {
         &self.popular
+    }
+
+    pub(crate) fn prune_marks(&self) -> &PruneMarks {
+        &self.prune_marks
     }
 
     /// Gaps still worth looking for; forgets the expired ones.
@@ -161,6 +169,14 @@ pub async fn catch_up(app: &App) -> AppResult<()> {
             return build(app, &feed).await;
         };
         let mut c = app.db.read().await?;
+        if search_changes::oldest(&mut c)
+            .await?
+            .is_some_and(|oldest| last < oldest - 1)
+        {
+            drop(c);
+            tracing::info!(last, "search change log pruned past this index: rebuilding");
+            return build(app, &feed).await;
+        }
         let gaps = feed.open_gaps();
         let found = search_changes::among(&mut c, &gaps).await?;
         let changes = search_changes::after(&mut c, last, BATCH).await?;

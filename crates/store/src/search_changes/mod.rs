@@ -1,5 +1,6 @@
 //! The search index's change log (`migrations/*/0017_search_changes.sql`) and the listing
-//! fields the index is built from. Triggers append the rows; this module only reads them.
+//! fields the index is built from. Triggers append the rows; this module reads them and
+//! prunes the ones every process has applied ([`prune_through`]).
 
 use yorozu_domain::ListingId;
 use yorozu_domain::listings::ListingStatus;
@@ -84,6 +85,29 @@ pub async fn latest(c: &mut impl Exec) -> Result<i64> {
         fetch_one,
         i64,
         "SELECT COALESCE(MAX(id), 0) FROM search_changes"
+    )?)
+}
+
+/// The oldest change id still logged; `None` when the log is empty. A process whose last
+/// applied id is below `oldest - 1` missed pruned changes and must rebuild.
+pub async fn oldest(c: &mut impl Exec) -> Result<Option<i64>> {
+    Ok(query_scalar!(
+        c,
+        fetch_one,
+        Option<i64>,
+        "SELECT MIN(id) FROM search_changes"
+    )?)
+}
+
+/// Deletes the changes up to `through_id`, always keeping the newest one: the log is then
+/// never empty once written, so a process behind it can tell by [`oldest`]. Returns how many
+/// went.
+pub async fn prune_through(c: &mut impl Exec, through_id: i64) -> Result<u64> {
+    Ok(crate::execute!(
+        c,
+        "DELETE FROM search_changes WHERE id <= $1
+            AND id < (SELECT MAX(id) FROM search_changes)",
+        through_id
     )?)
 }
 

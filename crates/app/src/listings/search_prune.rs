@@ -1,0 +1,75 @@
+//! Pruning the search index's change log (`search_changes`). Every process applies new rows
+//! within a second, so a row older than [`KEEP_FOR`] has been applied by every process that
+//! is running; keeping rows forever would only make the table grow by one row per listing
+//! write. A process that was stopped for longer finds its last applied id below the oldest
+//! row left and rebuilds its index from the listings (`search_sync::catch_up`).
+//!
+//! The log has no timestamps: the housekeeping run (every ten minutes, `jobs::maintenance`)
+//! notes the log's newest id with the time, and deletes through the newest id it noted at
+//! least [`KEEP_FOR`] ago. The notes live in the process's memory: a restart only delays
+//! pruning by one period. Several processes pruning is harmless (the same rule, idempotent).
+
+use std::collections::VecDeque;
+use std::sync::Mutex;
+
+use yorozu_store::search_changes;
+
+use crate::{App, AppResult};
+
+/// How long a change stays in the log after it was noted, in seconds: far beyond the
+/// second a running process takes to apply it, and beyond a rolling restart.
+pub const KEEP_FOR: i64 = 15 * 60;
+
+/// The log's newest id as seen at times (unix seconds), oldest first.
+#[derive(Debug, Default)]
+pub struct PruneMarks {
+    marks: Mutex<VecDeque<(i64, i64)>>,
+}
+
+impl PruneMarks {
+    /// Notes `head` at `now`; returns the newest head noted at least [`KEEP_FOR`] ago (what
+    /// may be deleted), forgetting the marks before it.
+    fn note(&self, now: i64, head: i64) -> Option<i64> {
+        let Ok(mut marks) = self.marks.lock() else {
+            return None;
+        };
+        marks.push_back((now, head));
+        let ripe = marks.iter().rposition(|(at, _)| *at <= now - KEEP_FOR)?;
+        marks.drain(..ripe);
+        marks.front().map(|(_, head)| *head)
+    }
+}
+
+/// Deletes the changes noted at least [`KEEP_FOR`] ago (the newest row always stays);
+/// returns how many went.
+pub async fn prune(app: &App) -> AppResult<u64> {
+    let head = {
+        let mut c = app.db.read().await?;
+        search_changes::latest(&mut c).await?
+    };
+    let Some(through) = app.search.prune_marks().note(app.now(), head) else {
+        return Ok(0);
+    };
+    let mut tx = app.db.begin().await?;
+    let pruned = search_changes::prune_through(&mut tx, through).await?;
+    tx.commit().await?;
+    Ok(pruned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_head_is_pruned_once_it_was_noted_long_enough_ago() {
+        let marks = PruneMarks::default();
+        assert_eq!(marks.note(1_000, 10), None);
+        assert_eq!(marks.note(1_000 + 600, 20), None);
+        assert_eq!(marks.note(1_000 + KEEP_FOR - 1, 25), None);
+        assert_eq!(marks.note(1_000 + KEEP_FOR, 30), Some(10));
+        assert_eq!(marks.note(1_600 + KEEP_FOR + 5, 40), Some(20));
+        // Nothing new: the same head again is harmless.
+        assert_eq!(marks.note(1_600 + KEEP_FOR + 6, 40), Some(20));
+        assert_eq!(marks.note(10_000, 40), Some(40));
+    }
+}
