@@ -95,6 +95,5 @@ async fn save_children(c: &mut impl Exec, id: ListingId, v: &ValidListing) -> Ap
     rows::replace_faqs(c, id, &faq).await?;
     let grams: Vec<String> = index_grams(&v.search_text()).into_iter().collect();
     grams::replace(c, id, &grams).await?;
-    yorozu_store::catalog::bump(c).await?;
     Ok(())
 }
