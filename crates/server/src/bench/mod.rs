@@ -23,6 +23,7 @@ mod fixtures;
 mod jobs;
 pub mod report;
 mod search;
+mod signed_in;
 mod wrk;
 
 use std::path::PathBuf;
@@ -101,6 +102,7 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
     let mut rng = Rng(0xBE4C);
     let fixtures = fixtures::prepare(app, &data, &mut rng).await?;
     let requests = fixtures::Requests::new(&data, &fixtures, &mut rng);
+    let service_member = signed_in::service_pages(&requests.service, &fixtures);
     let mut rows = Vec::new();
     let (seconds, services, bytes) = search::build_index(app, o.search_dir.as_deref()).await?;
     eprintln!("{backend} index_build: {services} services in {seconds:.1} s, {bytes} bytes");
@@ -151,6 +153,7 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
         ("home", &requests.home),
         ("search", &requests.search),
         ("service", &requests.service),
+        ("service_member", &service_member),
         ("talk", &requests.talk),
         ("readiness", &requests.readiness),
         ("order", &requests.order),
