@@ -23,7 +23,8 @@ pub struct App {
     pub policy: Policy,
     pub site: Site,
     pub ids: IdGenerator,
-    /// Search results and service pages, invalidated by the catalogue version.
+    /// Service pages, rendered anonymous pages and search results, dropped by what the
+    /// catalogue change log says changed.
     pub catalog: Arc<CatalogCache>,
     /// This process's search index and how far it has applied the change log.
     pub search: Arc<SearchFeed>,

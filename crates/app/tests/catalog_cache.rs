@@ -1,5 +1,5 @@
 //! The catalogue cache never serves a stale search page or service page: every change that a
-//! visitor would see bumps the version, on both databases.
+//! visitor would see drops the entries that show it, on both databases.
 
 mod support;
 

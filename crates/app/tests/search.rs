@@ -679,10 +679,6 @@ async fn bulk_publish(db: &Db, seller_id: UserId, first_id: i64, count: i64) {
     bulk::insert(&mut tx, bulk::Table::Listings, &rows)
         .await
         .expect("bulk listings");
-    // Bulk loads bypass the use cases, so they must tell the catalogue cache themselves.
-    yorozu_store::catalog::bump(&mut tx)
-        .await
-        .expect("bump catalogue version");
     tx.commit().await.expect("commit");
 }
 

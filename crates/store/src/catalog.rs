@@ -1,22 +1,64 @@
-//! The catalogue version: see `migrations/*/0003_catalog_version.sql`.
+//! The catalogue's change log (`migrations/*/0018_catalog_changes.sql`): which service, which
+//! member's cards and whether the public lists changed. Triggers append the rows in the same
+//! transaction as the change; this module only reads them.
 
-use crate::{Exec, Result, execute, query_scalar};
+use yorozu_domain::{ListingId, UserId};
 
-/// The current version (one primary-key read).
-pub async fn version(c: &mut impl Exec) -> Result<i64> {
+use crate::dynamic::{Bind, QueryBuilder};
+use crate::{Exec, Result, query_as, query_scalar};
+
+/// One logged change, as written by the transaction that added `id`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
+pub struct CatalogChange {
+    pub id: i64,
+    /// A service whose page changed (its row, options, FAQ or images).
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub listing_id: Option<ListingId>,
+    /// A member whose cards changed (seller cards, reviews they wrote).
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub member_id: Option<UserId>,
+    /// The change can reorder or refill the public lists (home page sections).
+    pub lists: bool,
+}
+
+const COLUMNS: &str = "SELECT id, listing_id, member_id, lists FROM catalog_changes";
+
+/// Changes after `after_id`, oldest first, at most `limit`.
+pub async fn after(c: &mut impl Exec, after_id: i64, limit: i64) -> Result<Vec<CatalogChange>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        CatalogChange,
+        "SELECT id, listing_id, member_id, lists FROM catalog_changes
+         WHERE id > $1 ORDER BY id LIMIT $2",
+        after_id,
+        limit
+    )?)
+}
+
+/// The changes among `ids` that exist (a gap filled since by a late commit).
+pub async fn among(c: &mut impl Exec, ids: &[i64]) -> Result<Vec<CatalogChange>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut q = QueryBuilder::new(COLUMNS);
+    q.push(" WHERE id IN (");
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            q.push(", ");
+        }
+        q.push_bind(Bind::I64(*id));
+    }
+    q.push(") ORDER BY id");
+    q.fetch_all::<CatalogChange>(c).await
+}
+
+/// The newest change id, 0 when none: a process starting with an empty cache starts here.
+pub async fn latest(c: &mut impl Exec) -> Result<i64> {
     Ok(query_scalar!(
         c,
         fetch_one,
         i64,
-        "SELECT version FROM catalog_version WHERE id = 1"
+        "SELECT COALESCE(MAX(id), 0) FROM catalog_changes"
     )?)
-}
-
-/// Marks the catalogue changed; call inside the transaction that changes it.
-pub async fn bump(c: &mut impl Exec) -> Result<()> {
-    execute!(
-        c,
-        "UPDATE catalog_version SET version = version + 1 WHERE id = 1"
-    )?;
-    Ok(())
 }

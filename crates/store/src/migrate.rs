@@ -57,6 +57,7 @@ const FILES: &[File] = &[
     migration!("0013_two_step.sql"),
     migration!("0016_withdrawal_promises.sql"),
     migration!("0017_search_changes.sql"),
+    migration!("0018_catalog_changes.sql"),
     migration!("0019_search_engine_only.sql"),
 ];
 

@@ -176,7 +176,6 @@ pub async fn decide(
         );
         outbox::enqueue(&mut tx, app, MailCategory::Account, mail).await?;
     }
-    yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -92,6 +92,5 @@ async fn save_children(c: &mut impl Exec, id: ListingId, v: &ValidListing) -> Ap
         .map(|e| (e.question().to_owned(), e.answer().to_owned()))
         .collect();
     rows::replace_faqs(c, id, &faq).await?;
-    yorozu_store::catalog::bump(c).await?;
     Ok(())
 }

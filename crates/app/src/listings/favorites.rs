@@ -30,7 +30,6 @@ pub async fn set(
     // The favourites count is on the public page and counts toward the recommended order.
     if changed {
         crate::orders::effects::refresh_rank(&mut tx, listing_id).await?;
-        yorozu_store::catalog::bump(&mut tx).await?;
     }
     tx.commit().await?;
     Ok(favorite)

@@ -66,7 +66,6 @@ pub async fn add(
             },
         )
         .await?;
-        yorozu_store::catalog::bump(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -87,7 +86,6 @@ pub async fn remove(app: &App, seller: &CurrentUser, image_id: i64) -> AppResult
         .ok_or(AppError::NotFound)?;
     owned(rows::find(&mut tx, image.listing_id).await?, seller)?;
     images::delete(&mut tx, image_id).await?;
-    yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
     app.files.delete(&image.file_key).await?;
     app.files.delete(&image.thumb_key).await?;

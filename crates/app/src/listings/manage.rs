@@ -92,7 +92,6 @@ pub async fn apply(
             erased_files.push(image.thumb_key);
         }
     }
-    yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
     // Files go after the commit: a crash leaves unreferenced files, never rows without files.
     for key in erased_files {

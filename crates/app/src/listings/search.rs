@@ -8,7 +8,6 @@ use yorozu_domain::listings::categories;
 use yorozu_domain::money::parse_amount;
 use yorozu_domain::search::{SearchQuery, highlight_ranges};
 
-use yorozu_store::catalog;
 use yorozu_store::listings::search as cards;
 
 use crate::listings::{Card, card, search_sync};
@@ -156,12 +155,9 @@ impl SearchParams {
 
 /// One page of results; served from the catalogue cache when nothing changed since.
 pub async fn run(app: &App, params: &SearchParams) -> AppResult<Arc<SearchResults>> {
-    let version = {
-        let mut c = app.db.read().await?;
-        catalog::version(&mut c).await?
-    };
+    let seen = crate::catalog::sync(app).await?;
     let key = serde_json::to_string(params)?;
-    if let Some(hit) = app.catalog.search(version, &key) {
+    if let Some(hit) = app.catalog.search(&key) {
         return Ok(hit);
     }
     search_sync::catch_up(app).await?;
@@ -171,7 +167,7 @@ pub async fn run(app: &App, params: &SearchParams) -> AppResult<Arc<SearchResult
         card::cards(cards::cards_by_ids(&mut c, &hits.ids).await?)
     };
     let results = Arc::new(results(app, params, hits, found)?);
-    app.catalog.store_search(version, key, results.clone());
+    app.catalog.store_search(seen, key, results.clone());
     Ok(results)
 }
 

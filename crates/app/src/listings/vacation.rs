@@ -21,7 +21,6 @@ pub async fn set(app: &App, seller: &CurrentUser, until: Option<i64>) -> AppResu
     }
     let mut tx = app.db.begin().await?;
     profiles::set_vacation_until(&mut tx, seller.id, until).await?;
-    yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
     Ok(())
 }

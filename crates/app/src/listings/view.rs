@@ -6,10 +6,10 @@ use yorozu_domain::UserId;
 
 use yorozu_domain::listings::{ListingPageView, ListingStatus, Revisions, purchasable_now};
 use yorozu_domain::{Timestamp, Yen};
-use yorozu_store::catalog;
 use yorozu_store::listings::{favorites, images, rows, search};
 
 use crate::accounts::CurrentUser;
+use crate::catalog::{self, Shows};
 use crate::listings::form::ListingForm;
 use crate::listings::{Card, card};
 use crate::profile::{ProfileView, view as profile_view};
@@ -104,34 +104,46 @@ pub async fn load(
     viewer: Option<&CurrentUser>,
     listing_id: ListingId,
 ) -> AppResult<ListingView> {
-    let mut c = app.db.read().await?;
-    let version = catalog::version(&mut c).await?;
-    if let Some(cached) = app.catalog.listing(version, listing_id)
+    let seen = catalog::sync(app).await?;
+    if let Some(cached) = app.catalog.listing(listing_id)
         && viewer.is_none_or(|v| v.id != cached.seller.user_id)
     {
         let mut view = (*cached).clone();
         view.viewer_favorite = match viewer {
-            Some(v) => favorites::is_favorite(&mut c, v.id, listing_id).await?,
+            Some(v) => {
+                let mut c = app.db.read().await?;
+                favorites::is_favorite(&mut c, v.id, listing_id).await?
+            }
             None => false,
         };
         view.refresh_purchasable(app.now());
         return Ok(view);
     }
-    drop(c);
     let view = load_uncached(app, viewer, listing_id).await?;
     if view.status == ListingStatus::Published && !view.viewer_is_seller {
         app.catalog.store_listing(
-            version,
+            seen,
             Arc::new(ListingView {
                 viewer_favorite: false,
                 ..view.clone()
             }),
+            view.shows(),
         );
     }
     Ok(view)
 }
 
 impl ListingView {
+    /// What the page shows for the catalogue cache: the service and its seller's card.
+    pub fn shows(&self) -> Shows {
+        Shows {
+            listings: vec![self.id],
+            members: vec![self.seller.user_id],
+            lists: false,
+            until: None,
+        }
+    }
+
     /// Vacation ends at a moment, not at a change: recompute from the stored return time.
     fn refresh_purchasable(&mut self, now: i64) {
         let status = self.status;

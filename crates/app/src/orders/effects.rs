@@ -9,7 +9,7 @@ use yorozu_domain::promotions::PointKind;
 use yorozu_i18n::Arg;
 use yorozu_store::orders::{OrderRow, cancellations, deliveries};
 use yorozu_store::promotions::{coupons, points};
-use yorozu_store::{Exec, catalog, listings::rows as listing_rows};
+use yorozu_store::{Exec, listings::rows as listing_rows};
 
 use super::job_kinds::Refund;
 use super::notify;
@@ -74,7 +74,6 @@ pub(crate) async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) ->
     .await?;
     listing_rows::record_sale(c, order.listing_id).await?;
     refresh_rank(c, order.listing_id).await?;
-    catalog::bump(c).await?;
     notify::both(
         c,
         app,

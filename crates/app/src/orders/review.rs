@@ -5,8 +5,8 @@ use yorozu_domain::OrderId;
 use yorozu_domain::orders::text::REVIEW_MAX_CHARS;
 use yorozu_domain::orders::{OrderState, OrderText, Rating, ReviewRole};
 use yorozu_i18n::Arg;
+use yorozu_store::listings::rows as listing_rows;
 use yorozu_store::orders::reviews;
-use yorozu_store::{catalog, listings::rows as listing_rows};
 
 use super::{effects, notify};
 use crate::accounts::CurrentUser;
@@ -65,7 +65,6 @@ pub async fn write(
     if role == ReviewRole::Buyer {
         listing_rows::record_rating(&mut tx, order.listing_id, row.rating).await?;
         effects::refresh_rank(&mut tx, order.listing_id).await?;
-        catalog::bump(&mut tx).await?;
     }
     notify::order_mail(
         &mut tx,

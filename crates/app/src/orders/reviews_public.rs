@@ -2,9 +2,9 @@
 //! review list, and a member's ratings on their public profile.
 //!
 //! The service page itself comes from the catalogue cache ([`crate::listings::view::load`]);
-//! the reviews are read per request, because they show their authors' current names (a name
-//! changed or an account closed must show at once). The listing's own counters, which every
-//! buyer review updates together with the catalogue version, tell when there is nothing to read.
+//! the reviews are read with it unless the whole rendered page is cached, which a change to an
+//! author's profile drops (a name changed or an account closed must show at once). The
+//! listing's own counters, which every buyer review updates, tell when there is nothing to read.
 
 use yorozu_domain::ListingId;
 use yorozu_domain::UserId;
@@ -13,6 +13,7 @@ use yorozu_store::Exec;
 use yorozu_store::orders::reviews::{self, PublicReview};
 
 use crate::accounts::CurrentUser;
+use crate::catalog::Shows;
 use crate::listings::view::{self, ListingView};
 use crate::{App, AppError, AppResult};
 
@@ -41,6 +42,8 @@ pub struct ReviewView {
     pub listing_id: ListingId,
     /// The service's title when it was bought.
     pub listing_title: String,
+    /// Whose name `author` shows, for the cache of pages that show it.
+    pub author_id: Option<UserId>,
     pub author: ReviewAuthor,
     /// 1–5 stars.
     pub rating: i64,
@@ -62,6 +65,7 @@ impl From<PublicReview> for ReviewView {
             id: r.id,
             listing_id: r.listing_id,
             listing_title: r.listing_title,
+            author_id: r.author_id,
             author,
             rating: r.rating,
             comment: r.comment,
@@ -95,6 +99,19 @@ pub struct ServicePage {
     pub reviews: Vec<ReviewView>,
     /// Whether there are more reviews than the page shows.
     pub more_reviews: bool,
+}
+
+impl ServicePage {
+    /// What the page shows, for the cache of rendered pages: the service, its seller's card
+    /// and its reviews' authors; it goes stale by itself when the seller's vacation ends.
+    pub fn shows(&self, now: i64) -> Shows {
+        let mut shows = self.listing.shows();
+        shows
+            .members
+            .extend(self.reviews.iter().filter_map(|r| r.author_id));
+        shows.until = self.listing.vacation_raw.filter(|until| *until > now);
+        shows
+    }
 }
 
 /// Loads the service page for `viewer` with its newest reviews.

@@ -34,7 +34,6 @@ pub async fn upload(app: &App, user_id: UserId, bytes: Vec<u8>) -> AppResult<()>
             return Err(e.into());
         }
     };
-    yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
     if let Some(old) = previous {
         app.files.delete(&old).await?;
@@ -45,7 +44,6 @@ pub async fn upload(app: &App, user_id: UserId, bytes: Vec<u8>) -> AppResult<()>
 pub async fn remove(app: &App, user_id: UserId) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     let previous = profiles::set_avatar(&mut tx, user_id, None, app.now()).await?;
-    yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
     if let Some(old) = previous {
         app.files.delete(&old).await?;

@@ -69,7 +69,6 @@ pub async fn update(app: &App, user_id: UserId, form: &ProfileForm) -> AppResult
         app.now(),
     )
     .await?;
-    yorozu_store::catalog::bump(&mut tx).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -20,7 +20,7 @@ use yorozu_store::promotions::points;
 use yorozu_store::withdrawal::readiness::{Column, open_orders};
 use yorozu_store::withdrawal::stats;
 use yorozu_store::withdrawal::withdrawals::{self, Closing, WithdrawalRow};
-use yorozu_store::{Exec, catalog, notifications};
+use yorozu_store::{Exec, notifications};
 
 use super::job_kinds::Purge;
 use super::readiness::{Forfeits, Readiness, assess};
@@ -118,9 +118,7 @@ pub async fn close_in(
     // A data export still being built stops (its builder sees this and deletes its parts).
     yorozu_store::export::archives::fail_unfinished(c, member, now).await?;
     api_tokens::revoke_all_for_user(c, member, now).await?;
-    if listing_rows::pause_all_published(c, member, now).await? > 0 {
-        catalog::bump(c).await?;
-    }
+    listing_rows::pause_all_published(c, member, now).await?;
     let cancelled_orders = cancel_unpaid_sales(c, app, member).await?;
     stop_mail(c, app, member).await?;
     forfeit(c, app, row.id, member, &forfeits).await?;

@@ -133,7 +133,6 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
             }
             let mut tx = app.db.begin().await?;
             erase::erase_listings(&mut tx, &ids, now).await?;
-            yorozu_store::catalog::bump(&mut tx).await?;
             tx.commit().await?;
             full(ids.len() as u64)
         }
@@ -143,9 +142,6 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
             // Favourites count toward the recommended order: rank the services anew now.
             for listing_id in &listings {
                 crate::orders::effects::refresh_rank(&mut tx, *listing_id).await?;
-            }
-            if !listings.is_empty() {
-                yorozu_store::catalog::bump(&mut tx).await?;
             }
             tx.commit().await?;
             full(listings.len() as u64)
@@ -159,9 +155,6 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
         PurgeStep::ReviewsWritten => {
             let mut tx = app.db.begin().await?;
             let n = erase::anonymise_written_reviews(&mut tx, member, limit).await?;
-            if n > 0 {
-                yorozu_store::catalog::bump(&mut tx).await?;
-            }
             tx.commit().await?;
             full(n)
         }

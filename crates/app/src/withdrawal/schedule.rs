@@ -12,11 +12,11 @@ use yorozu_domain::UserId;
 use yorozu_domain::WithdrawalId;
 use yorozu_domain::withdrawal::{WithdrawalEnding, WithdrawalState};
 use yorozu_i18n::Arg;
+use yorozu_store::Exec;
 use yorozu_store::accounts::users;
 use yorozu_store::listings::rows as listing_rows;
 use yorozu_store::withdrawal::stats;
 use yorozu_store::withdrawal::withdrawals::{self, WithdrawalRow};
-use yorozu_store::{Exec, catalog};
 
 use super::Withdrawal;
 use super::close::{self, CloseError};
@@ -38,9 +38,7 @@ pub(crate) async fn start(
     readiness: &Readiness,
 ) -> AppResult<()> {
     let now = app.now();
-    if listing_rows::pause_all_published(c, row.user_id, now).await? > 0 {
-        catalog::bump(c).await?;
-    }
+    listing_rows::pause_all_published(c, row.user_id, now).await?;
     let month = month_of(now);
     stats::count_event(c, &month, "scheduled").await?;
     let mut kinds: Vec<&str> = readiness

@@ -176,15 +176,18 @@ pub struct Requests {
     pub readiness: Vec<Request>,
 }
 
+/// How many different services the service page measurements visit.
+const SERVICES_VISITED: usize = 500;
+
 impl Requests {
     pub fn new(data: &DataSet, f: &Fixtures, rng: &mut Rng) -> Requests {
+        // 500 different services, as visitors favour some: a page asked again is served
+        // from the cache, as it would be in production.
+        let visited: Vec<i64> = (0..SERVICES_VISITED)
+            .map(|_| data.services[rng.below(data.services.len())])
+            .collect();
         let service: Vec<Request> = (0..5_000)
-            .map(|_| {
-                Request::get(format!(
-                    "/services/{}",
-                    data.services[rng.below(data.services.len())]
-                ))
-            })
+            .map(|_| Request::get(format!("/services/{}", visited[rng.below(visited.len())])))
             .collect();
         let talk = f
             .talk_rooms

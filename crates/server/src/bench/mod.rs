@@ -23,6 +23,7 @@ mod fixtures;
 mod jobs;
 pub mod report;
 mod search;
+mod signed_in;
 mod wrk;
 
 use std::path::PathBuf;
@@ -101,6 +102,7 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
     let mut rng = Rng(0xBE4C);
     let fixtures = fixtures::prepare(app, &data, &mut rng).await?;
     let requests = fixtures::Requests::new(&data, &fixtures, &mut rng);
+    let service_member = signed_in::service_pages(app, &data, &requests.service).await?;
     let mut rows = Vec::new();
     let (seconds, services, bytes) = search::build_index(app, o.search_dir.as_deref()).await?;
     eprintln!("{backend} index_build: {services} services in {seconds:.1} s, {bytes} bytes");
@@ -143,6 +145,7 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
     // records when it was last used) happen before anything is measured.
     let mut warm = requests.background();
     warm.extend(requests.search.iter().cloned());
+    warm.extend(service_member.iter().cloned());
     wrk::measure(dir, "warm-up", &base, &warm, c, 2).await?;
     fixtures.use_once(app).await?;
     let statics = [wrk::Request::get("/healthz")];
@@ -151,6 +154,7 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
         ("home", &requests.home),
         ("search", &requests.search),
         ("service", &requests.service),
+        ("service_member", &service_member),
         ("talk", &requests.talk),
         ("readiness", &requests.readiness),
         ("order", &requests.order),

@@ -7,11 +7,12 @@ use std::path::Path;
 use super::{Results, Row};
 
 /// The HTTP measurements, in the report's order, with their labels.
-const ENDPOINTS: [(&str, &str); 8] = [
+const ENDPOINTS: [(&str, &str); 9] = [
     ("static", "static endpoint (/healthz)"),
     ("home", "home page"),
     ("search", "search"),
     ("service", "service page"),
+    ("service_member", "service page, signed in"),
     ("talk", "talk room"),
     ("order", "place order (API, card)"),
     ("readiness", "withdrawal readiness (API)"),
@@ -153,6 +154,7 @@ fn targets(all: &[Results]) -> String {
         let statics = static_rps(r);
         for (key, what, share) in [
             ("service", "service page", if sqlite { 25.0 } else { 12.0 }),
+            ("service_member", "signed-in service page", 15.0),
             ("search", "search", if sqlite { 10.0 } else { 6.0 }),
         ] {
             let Some(row) = r.row(key) else { continue };

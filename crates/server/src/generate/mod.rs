@@ -214,9 +214,6 @@ async fn load(app: &App, o: &Options) -> anyhow::Result<Generated> {
         *loader.written.entry(table).or_default() += n;
     }
     loader.flush().await?;
-    let mut tx = app.db.begin().await?;
-    yorozu_store::catalog::bump(&mut tx).await?;
-    tx.commit().await?;
     app.db.settle_after_bulk_load().await?;
     Ok(Generated {
         rows: loader.written,

@@ -18,6 +18,7 @@ pub mod paperwork;
 pub mod profile;
 pub mod sales;
 pub mod settings;
+pub mod shared_html;
 pub mod two_step;
 pub mod unsubscribe;
 pub mod withdrawal;

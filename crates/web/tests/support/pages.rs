@@ -147,6 +147,12 @@ impl<'a> Browser<'a> {
         self
     }
 
+    /// Another visitor's browser: its own CSRF nonce, so its forms carry their own token.
+    pub fn with_nonce(mut self, nonce: &str) -> Self {
+        self.cookies.insert("yz_csrf".to_owned(), nonce.to_owned());
+        self
+    }
+
     /// The token a page shows this browser in its forms: bound to its nonce and session.
     pub fn csrf(&self) -> String {
         yorozu_web::ctx::csrf_token(

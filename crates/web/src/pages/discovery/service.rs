@@ -3,10 +3,13 @@
 //! share links, with Open Graph and Twitter-card tags so a shared link shows title, price and
 //! image.
 
+use std::sync::Arc;
+
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
+use yorozu_app::catalog;
 use yorozu_app::listings::view::ListingView;
 use yorozu_app::orders::reviews_public;
 use yorozu_domain::ListingId;
@@ -20,6 +23,7 @@ use crate::ctx::Ctx;
 use crate::error::PageResult;
 use crate::pages::extract::{MaybeSignedIn, PathId};
 use crate::pages::profile::{Paragraphs, paragraphs};
+use crate::pages::shared_html;
 use crate::render::page;
 use crate::state::AppState;
 
@@ -100,13 +104,47 @@ struct ServicePage<'a> {
     all_reviews: String,
 }
 
+/// Anonymous visitors get the page from the rendered HTML cache when it is there; a signed-in
+/// member's page is rendered from the cached service data with their own parts.
 async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     MaybeSignedIn(viewer): MaybeSignedIn,
     PathId(id): PathId<ListingId>,
 ) -> PageResult {
-    let found = reviews_public::service_page(&state.app, viewer.as_ref(), id).await?;
+    let app = &state.app;
+    let shared = match shared_html::key(&ctx) {
+        Some(key) => {
+            let seen = catalog::sync(app).await?;
+            if let Some(body) = app.catalog.page(&key, app.now()) {
+                return Ok(shared_html::serve(&ctx, &body));
+            }
+            Some((key, seen))
+        }
+        None => None,
+    };
+    let found = reviews_public::service_page(app, viewer.as_ref(), id).await?;
+    let shareable =
+        found.listing.status == ListingStatus::Published && !found.listing.paused_notice;
+    match shared.filter(|_| shareable) {
+        Some((key, seen)) => {
+            let shows = found.shows(app.now());
+            let shared_ctx = shared_html::shared_ctx(&ctx);
+            let body: Arc<str> =
+                shared_html::render(&service_page(&shared_ctx, &state, false, found))?.into();
+            app.catalog.store_page(seen, key, body.clone(), shows);
+            Ok(shared_html::serve(&ctx, &body))
+        }
+        None => page(&service_page(&ctx, &state, viewer.is_some(), found)),
+    }
+}
+
+fn service_page<'a>(
+    ctx: &'a Ctx,
+    state: &AppState,
+    signed_in: bool,
+    found: reviews_public::ServicePage,
+) -> ServicePage<'a> {
     let v = found.listing;
 
     let url = state.app.url(&format!("/services/{}", v.id));
@@ -138,12 +176,12 @@ async fn show(
         if let Some(parent) = category.parent_category() {
             crumbs.push(Crumb {
                 href: format!("/categories/{}", parent.id),
-                name: category_name(&ctx, parent),
+                name: category_name(ctx, parent),
             });
         }
         crumbs.push(Crumb {
             href: format!("/categories/{}", category.id),
-            name: category_name(&ctx, category),
+            name: category_name(ctx, category),
         });
     }
 
@@ -164,9 +202,9 @@ async fn show(
         .collect();
 
     let seller = &v.seller;
-    let page_data = ServicePage {
-        ctx: &ctx,
-        price: yen(&ctx, v.price.get()),
+    ServicePage {
+        ctx,
+        price: yen(ctx, v.price.get()),
         delivery: ctx.t1("service-delivery-days", "days", v.delivery_days),
         revisions: match v.revisions {
             Some(n) => ctx.t1("service-revisions-count", "count", n),
@@ -180,12 +218,12 @@ async fn show(
             .map(|o| OptionRow {
                 position: o.position,
                 title: o.title.clone(),
-                price: yen(&ctx, o.price.get()),
+                price: yen(ctx, o.price.get()),
                 buy_label: ctx.tr.ta(
                     "orders-buy-option",
                     [
                         ("title", Arg::from(&o.title)),
-                        ("price", Arg::from(yen(&ctx, o.price.get()))),
+                        ("price", Arg::from(yen(ctx, o.price.get()))),
                     ],
                 ),
             })
@@ -200,14 +238,9 @@ async fn show(
             .collect(),
         images,
         crumbs,
-        rating: rating_with_count(
-            &ctx,
-            "service-rating-summary",
-            v.rating_x100,
-            v.rating_count,
-        ),
+        rating: rating_with_count(ctx, "service-rating-summary", v.rating_x100, v.rating_count),
         seller_rating: rating_with_count(
-            &ctx,
+            ctx,
             "card-rating",
             v.seller_stats.rating_x100,
             v.seller_stats.rating_count,
@@ -241,15 +274,14 @@ async fn show(
         favorite: FavoriteButton {
             listing_id: v.id,
             on: v.viewer_favorite,
-            signed_in: viewer.is_some(),
+            signed_in,
             next: format!("/services/{}", v.id),
         },
         share,
-        reviews: items(&ctx, found.reviews, false),
-        all_reviews: all_reviews_link(&ctx, v.rating_count),
+        reviews: items(ctx, found.reviews, false),
+        all_reviews: all_reviews_link(ctx, v.rating_count),
         v,
-    };
-    page(&page_data)
+    }
 }
 
 /// The start of the description on one line, for link previews.

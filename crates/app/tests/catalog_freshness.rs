@@ -1,0 +1,160 @@
+//! The catalogue cache follows the database's change log: two processes (two `App`s on one
+//! database, each with its own cache) both show a price change, a pause and a seller's new
+//! name within one second, and a completed order or a review of one service leaves every
+//! other service's cached page in place. On PostgreSQL and on one SQLite file.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use yorozu_app::App;
+use yorozu_app::catalog;
+use yorozu_app::listings::manage::{self, Action};
+use yorozu_app::listings::{edit, view};
+use yorozu_app::orders::deliver::approve;
+use yorozu_app::orders::review::{ReviewInput, write as write_review};
+use yorozu_app::profile::edit::{ProfileForm, update as update_profile};
+use yorozu_domain::ListingId;
+use yorozu_store::testing::TestDb;
+use yorozu_store::{Db, DbConfig, both_backends};
+
+use support::orders::*;
+use support::*;
+
+/// The promise: a change shows on every process within this.
+const FRESHNESS: Duration = Duration::from_secs(1);
+
+/// Waits until `shown` holds for the anonymous page on both processes; fails past
+/// [`FRESHNESS`] after `since`.
+async fn within_a_second(
+    apps: [&App; 2],
+    id: ListingId,
+    since: Instant,
+    what: &str,
+    shown: impl Fn(&view::ListingView) -> bool,
+) {
+    for (n, app) in apps.iter().enumerate() {
+        loop {
+            let page = view::load(app, None, id).await.expect("page");
+            if shown(&page) {
+                break;
+            }
+            assert!(
+                since.elapsed() < FRESHNESS,
+                "process {n} did not show {what} within {FRESHNESS:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+}
+
+async fn two_processes(first_db: Db, second_db: Db) {
+    let first = test_app(first_db);
+    let second = test_app(second_db);
+    let apps = [&first.app, &second.app];
+    let seller = confirmed_member(&first, "seller@example.jp", "売り手").await;
+    let id = publish_new(&first, &seller, &listing_form("鮮度の確認です", "説明文")).await;
+    for app in apps {
+        let page = view::load(app, None, id).await.expect("page");
+        assert_eq!(page.price.get(), 3000);
+        assert!(app.catalog.holds_listing(id), "the page is cached");
+    }
+
+    let mut form = listing_form("鮮度の確認です", "説明文");
+    form.price = "4000".into();
+    edit::update(&first.app, &seller, id, &form)
+        .await
+        .expect("edit");
+    let since = Instant::now();
+    within_a_second(apps, id, since, "a new price", |p| p.price.get() == 4000).await;
+
+    let renamed = ProfileForm {
+        display_name: "新しい屋号".into(),
+        ..Default::default()
+    };
+    update_profile(&first.app, seller.id, &renamed)
+        .await
+        .expect("rename");
+    let since = Instant::now();
+    within_a_second(apps, id, since, "the seller's new name", |p| {
+        p.seller.display_name == "新しい屋号"
+    })
+    .await;
+
+    manage::apply(&first.app, &seller, id, Action::Pause)
+        .await
+        .expect("pause");
+    let since = Instant::now();
+    within_a_second(apps, id, since, "a pause", |p| p.paused_notice).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_processes_on_one_postgres_database_show_changes_within_a_second() {
+    let Some(database) = TestDb::postgres_if_set().await else {
+        return;
+    };
+    let other_pool = database.another_pool().await;
+    two_processes(database.db.clone(), other_pool).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_processes_on_one_sqlite_file_show_changes_within_a_second() {
+    let database = TestDb::sqlite().await;
+    let dir = database.sqlite_dir().expect("sqlite dir");
+    let other_pool = Db::connect(&DbConfig {
+        url: format!("sqlite://{}", dir.join("test.db").display()),
+        max_connections: 4,
+        pg_schema: None,
+    })
+    .await
+    .expect("second pool");
+    two_processes(database.db.clone(), other_pool).await;
+}
+
+both_backends!(
+    an_order_and_a_review_of_one_service_keep_the_others_cached,
+    |db: Db| async move {
+        let m = market(db).await;
+        let app = &m.t.app;
+        let other_seller = confirmed_member(&m.t, "other@example.jp", "別の売り手").await;
+        let other = publish_new(&m.t, &other_seller, &listing_form("翻訳します", "英日")).await;
+        let warm = || async {
+            for id in [m.listing, other] {
+                view::load(app, None, id).await.expect("page");
+            }
+            assert!(app.catalog.holds_listing(m.listing) && app.catalog.holds_listing(other));
+        };
+
+        warm().await;
+        let order = buy(&m, "a").await;
+        deliver(&m, order).await;
+        approve(app, &m.buyer, order).await.expect("approve");
+        catalog::sync(app).await.expect("sync");
+        assert!(
+            !app.catalog.holds_listing(m.listing),
+            "the sold service's page is dropped (its sales count moved)"
+        );
+        assert!(
+            app.catalog.holds_listing(other),
+            "another seller's service keeps its cached page"
+        );
+
+        warm().await;
+        let review = ReviewInput {
+            rating: "5".into(),
+            comment: "丁寧でした。".into(),
+            anonymous: false,
+        };
+        write_review(app, &m.buyer, order, &review)
+            .await
+            .expect("review");
+        catalog::sync(app).await.expect("sync");
+        assert!(
+            !app.catalog.holds_listing(m.listing),
+            "the rated service's page is dropped"
+        );
+        assert!(app.catalog.holds_listing(other), "the other one stays");
+        let page = view::load(app, None, m.listing).await.expect("page");
+        assert_eq!((page.rating_count, page.sales_count), (1, 1));
+    }
+);

@@ -1,0 +1,48 @@
+//! Pages that every anonymous visitor sees alike (a service page, the home page), served
+//! from HTML rendered once and kept in the catalogue cache until what it shows changes.
+//!
+//! The only per-visitor part of such a page is the CSRF token of the language switch and
+//! similar forms (bound to the visitor's nonce cookie): the stored HTML carries a
+//! placeholder that is replaced by the visitor's token when served. Everything else that
+//! changes the HTML goes into the key: the language and the path with its query. Signed-in
+//! members and pages showing a flash message are rendered per request.
+
+use std::sync::OnceLock;
+
+use askama::Template;
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::ctx::Ctx;
+use crate::error::PageError;
+
+/// Stands for the visitor's CSRF token in stored HTML: random per process, so no stored
+/// text (a title, a review) can contain it by accident or on purpose.
+fn placeholder() -> &'static str {
+    static PLACEHOLDER: OnceLock<String> = OnceLock::new();
+    PLACEHOLDER.get_or_init(|| format!("csrf-{}", yorozu_app::crypto::random_token()))
+}
+
+/// The cache key of this request's page when it may be shared: anonymous, without a flash.
+pub fn key(ctx: &Ctx) -> Option<String> {
+    (ctx.user.is_none() && ctx.flash.is_none())
+        .then(|| format!("{}:{}", ctx.locale().tag(), ctx.path))
+}
+
+/// The context shared HTML is rendered with: the visitor's, with the token left out.
+pub fn shared_ctx(ctx: &Ctx) -> Ctx {
+    Ctx {
+        csrf: placeholder().to_owned(),
+        ..ctx.clone()
+    }
+}
+
+pub fn render<T: Template>(template: &T) -> Result<String, PageError> {
+    template
+        .render()
+        .map_err(|e| PageError(yorozu_app::AppError::Internal(format!("template: {e}"))))
+}
+
+/// Stored HTML made this visitor's.
+pub fn serve(ctx: &Ctx, body: &str) -> Response {
+    Html(body.replace(placeholder(), &ctx.csrf)).into_response()
+}

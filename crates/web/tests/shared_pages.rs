@@ -1,0 +1,112 @@
+//! The anonymous service page and home page come from HTML rendered once and shared by every
+//! anonymous visitor: nothing of a signed-in member (their favourite mark, their menu) and
+//! nothing of another visitor (their form token) is ever in it, each language has its own,
+//! and a change (a new favourite count) shows at once.
+
+#[path = "support/pages.rs"]
+mod pages;
+mod support;
+
+use axum::http::StatusCode;
+use pages::*;
+use support::*;
+use yorozu_app::listings::favorites;
+use yorozu_store::both_backends;
+
+const OTHER_NONCE: &str = "another-visitors-nonce-0123456789abcdefghij";
+
+both_backends!(
+    the_shared_page_never_carries_one_visitors_parts_to_another,
+    |db| async move {
+        let (s, _clock) = server_with_clock(db);
+        let app = &s.app;
+        let seller = member(app, "seller@example.jp", "売り手").await;
+        let fan = member(app, "fan@example.jp", "ファンの花子").await;
+        let id = publish(app, &seller, "似顔絵を描きます").await;
+        let path = format!("/services/{id}");
+
+        let mut first = Browser::new(&s);
+        let page = first.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK);
+        page.assert_contains(&[
+            "似顔絵を描きます",
+            "お気に入りに追加",
+            &format!(r#"<meta name="csrf-token" content="{}">"#, first.csrf()),
+        ]);
+        assert!(
+            app.catalog.holds_page(&format!("ja:{path}")),
+            "rendered once, kept"
+        );
+
+        favorites::set(app, &fan, id, true)
+            .await
+            .expect("favourite");
+        let mut signed_in = Browser::signed_in(&s, fan.id).await;
+        let page = signed_in.get(&path).await;
+        page.assert_contains(&[
+            "お気に入りから外す",
+            "ログアウト",
+            "1人がお気に入りに追加しています",
+            &format!(r#"href="/users/{}""#, fan.id),
+        ]);
+
+        let mut other = Browser::new(&s).with_nonce(OTHER_NONCE);
+        for _ in 0..2 {
+            let page = other.get(&path).await;
+            assert_eq!(page.status, StatusCode::OK);
+            page.assert_contains(&[
+                "お気に入りに追加",
+                "ログイン",
+                "1人がお気に入りに追加しています",
+                &format!(r#"<meta name="csrf-token" content="{}">"#, other.csrf()),
+            ]);
+            page.assert_lacks(&[
+                "お気に入りから外す",
+                "ログアウト",
+                &format!(r#"href="/users/{}""#, fan.id),
+                &first.csrf(),
+                &signed_in.csrf(),
+            ]);
+        }
+        assert_ne!(first.csrf(), other.csrf());
+
+        let mut english = Browser::new(&s).english();
+        let page = english.get(&path).await;
+        page.assert_contains(&["Add to favourites", "Sign in"]);
+        page.assert_lacks(&["お気に入りに追加", "ログイン"]);
+        assert!(app.catalog.holds_page(&format!("en:{path}")));
+        first
+            .get(&path)
+            .await
+            .assert_contains(&["お気に入りに追加"]);
+    }
+);
+
+both_backends!(
+    the_shared_home_page_is_anonymous_and_follows_new_services,
+    |db| async move {
+        let (s, _clock) = server_with_clock(db);
+        let app = &s.app;
+        let seller = member(app, "seller@example.jp", "売り手").await;
+        publish(app, &seller, "似顔絵を描きます").await;
+
+        let mut visitor = Browser::new(&s);
+        let page = visitor.get("/").await;
+        page.assert_contains(&["似顔絵を描きます", "ログイン"]);
+        assert!(app.catalog.holds_page("ja:/"));
+
+        let mut signed_in = Browser::signed_in(&s, seller.id).await;
+        signed_in.get("/").await.assert_contains(&["ログアウト"]);
+
+        publish(app, &seller, "ロゴを作ります").await;
+        let mut other = Browser::new(&s).with_nonce(OTHER_NONCE);
+        let page = other.get("/").await;
+        page.assert_contains(&[
+            "似顔絵を描きます",
+            "ロゴを作ります",
+            "ログイン",
+            &other.csrf(),
+        ]);
+        page.assert_lacks(&["ログアウト", &visitor.csrf(), &signed_in.csrf()]);
+    }
+);
