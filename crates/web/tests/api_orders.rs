@@ -418,7 +418,10 @@ both_backends!(
                 .expect("web_url")
                 .ends_with(&format!("/orders/{id}"))
         );
-        assert!(first.body.get("counterpart").is_none(), "not the whole order");
+        assert!(
+            first.body.get("counterpart").is_none(),
+            "not the whole order"
+        );
         let whole = s.get_order(&buyer, &id).await;
         let o = &whole.body;
         assert_eq!(o["state"], "in_progress");

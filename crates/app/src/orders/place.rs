@@ -13,16 +13,16 @@
 
 use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
-use yorozu_domain::orders::text::REQUEST_MAX_CHARS;
 use yorozu_domain::listings::ListingStatus;
+use yorozu_domain::orders::text::REQUEST_MAX_CHARS;
 use yorozu_domain::orders::{
     MessageKind, Order, OrderState, OrderText, PaymentMethod, payment_deadline,
 };
 use yorozu_domain::promotions::{CouponError, PointKind, Points, PointsError};
 use yorozu_domain::{Timestamp, Yen};
 use yorozu_i18n::Arg;
-use yorozu_store::orders::rows::PurchaseKeyUse;
 use yorozu_store::Exec;
+use yorozu_store::orders::rows::PurchaseKeyUse;
 use yorozu_store::orders::{OrderRow, rows, talk};
 use yorozu_store::promotions::{coupons, points};
 
@@ -108,7 +108,9 @@ pub async fn place(app: &App, buyer: &CurrentUser, p: &Purchase) -> AppResult<Pl
         let mut c = app.db.read().await?;
         match rows::purchase_key_use(&mut c, buyer.id, &p.purchase_key).await? {
             Some(PurchaseKeyUse::Booked(order_id)) => {
-                let order = rows::find(&mut c, order_id).await?.ok_or(AppError::NotFound)?;
+                let order = rows::find(&mut c, order_id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
                 return Ok(Placed::existing(&order));
             }
             Some(PurchaseKeyUse::Voided) => {
