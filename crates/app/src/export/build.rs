@@ -28,6 +28,18 @@ use crate::{App, AppError, AppResult};
 /// Rows per page read.
 const PAGE: i64 = 500;
 
+/// Rows written to the archive between two yields to the runtime: deflating and encrypting is
+/// CPU work that runs on the same threads as members' requests, so the export gives them the
+/// threads back often (a few milliseconds of work at a time) instead of once per page.
+const ROWS_PER_SLICE: usize = 100;
+
+/// Lets other tasks run after every [`ROWS_PER_SLICE`] rows (`written` counts rows so far).
+async fn breathe(written: usize) {
+    if written.is_multiple_of(ROWS_PER_SLICE) {
+        tokio::task::yield_now().await;
+    }
+}
+
 impl From<ZipError> for AppError {
     fn from(e: ZipError) -> AppError {
         AppError::Internal(format!("archive: {e}"))
@@ -77,7 +89,7 @@ impl Sink<'_> {
     /// when the archive is no longer wanted (the member withdrew meanwhile).
     async fn report(&mut self, progress: i64) -> AppResult<()> {
         self.progress = progress.min(99);
-        let mut tx = self.app.db.begin().await?;
+        let mut tx = self.app.db.begin_background().await?;
         let building = archives::progress(
             &mut tx,
             self.export_id,
@@ -116,11 +128,13 @@ async fn each_row(
                         store::page(&mut c, sql, &kinds, member, after, PAGE).await?
                     };
                     let n = rows.len();
-                    for cells in rows {
+                    for (i, cells) in rows.into_iter().enumerate() {
                         after = (cells[0].as_i64(), cells[1].as_i64());
                         row(&mut sink.zip, cells)?;
+                        breathe(i + 1).await;
                     }
                     sink.flush(false).await?;
+                    tokio::task::yield_now().await;
                     if i64::try_from(n).unwrap_or(0) < PAGE {
                         break;
                     }
@@ -147,10 +161,12 @@ async fn each_row(
                             store::children(&mut c, head, tail, &kinds, member, &ids).await?;
                         (ids, children)
                     };
-                    for cells in children {
+                    for (i, cells) in children.into_iter().enumerate() {
                         row(&mut sink.zip, cells)?;
+                        breathe(i + 1).await;
                     }
                     sink.flush(false).await?;
+                    tokio::task::yield_now().await;
                     if i64::try_from(ids.len()).unwrap_or(0) < PAGE {
                         break;
                     }
@@ -499,7 +515,7 @@ pub async fn run(app: &App, id: i64) -> AppResult<()> {
     // Take the build (a crashed builder's too, once it went silent); another live builder
     // keeps it.
     let now = app.now();
-    let mut tx = app.db.begin().await?;
+    let mut tx = app.db.begin_background().await?;
     let claimed = archives::claim(&mut tx, id, now, now - archives::STALE_SECONDS).await?;
     tx.commit().await?;
     if !claimed {
@@ -515,7 +531,7 @@ pub async fn run(app: &App, id: i64) -> AppResult<()> {
         for part in 0..parts {
             app.files.delete(&part_key(id, part)).await?;
         }
-        let mut tx = app.db.begin().await?;
+        let mut tx = app.db.begin_background().await?;
         let still_building = archives::find(&mut tx, id)
             .await?
             .is_some_and(|r| r.status == ArchiveStatus::Building);
@@ -538,7 +554,7 @@ async fn build(app: &App, row: &ArchiveRow, parts: &mut i64) -> AppResult<()> {
         )
     };
     let Some(user) = user.filter(|u| u.status == AccountStatus::Active) else {
-        let mut tx = app.db.begin().await?;
+        let mut tx = app.db.begin_background().await?;
         archives::mark(&mut tx, id, ArchiveStatus::Failed, app.now()).await?;
         tx.commit().await?;
         return Ok(());
@@ -589,7 +605,7 @@ async fn build(app: &App, row: &ArchiveRow, parts: &mut i64) -> AppResult<()> {
     sink.store(tail).await?;
 
     let now = app.now();
-    let mut tx = app.db.begin().await?;
+    let mut tx = app.db.begin_background().await?;
     let ready = archives::mark_ready(
         &mut tx,
         id,
