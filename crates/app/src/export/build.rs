@@ -337,7 +337,7 @@ fn html_table_head(tr: &Tr, section: &Section) -> String {
 
 /// Copies `stage` into the archive's current entry.
 async fn unstage(sink: &mut Sink<'_>, stage: &mut Stage) -> AppResult<()> {
-    while let Some(piece) = stage.next_piece(sink.app).await? {
+    while let Some(piece) = stage.next_piece(sink.app.files.as_ref()).await? {
         sink.zip.write(&piece)?;
         sink.flush(false).await?;
         tokio::task::yield_now().await;
@@ -380,8 +380,8 @@ async fn write_section(
             breathe(i + 1).await;
         }
         sink.flush(false).await?;
-        csv.spill(sink.app).await?;
-        html.spill(sink.app).await?;
+        csv.spill(sink.app.files.as_ref()).await?;
+        html.spill(sink.app.files.as_ref()).await?;
         tokio::task::yield_now().await;
     }
     sink.zip.write(b"\n]\n")?;
@@ -390,7 +390,7 @@ async fn write_section(
     unstage(sink, &mut csv).await?;
     html.write_all(b"</tbody></table></section>\n")
         .map_err(csv::Error::from)?;
-    html.spill(sink.app).await?;
+    html.spill(sink.app.files.as_ref()).await?;
     Ok(())
 }
 
@@ -574,7 +574,7 @@ pub async fn run(app: &App, id: i64) -> AppResult<()> {
         app.files.delete(&part_key(id, part)).await?;
     }
     if row.status == ArchiveStatus::Building {
-        stage::discard(app, id).await?;
+        stage::discard(app.files.as_ref(), id).await?;
     }
     let mut parts = 0;
     if let Err(e) = build(app, &row, &mut parts).await {
@@ -582,7 +582,7 @@ pub async fn run(app: &App, id: i64) -> AppResult<()> {
         for part in 0..parts {
             app.files.delete(&part_key(id, part)).await?;
         }
-        stage::discard(app, id).await?;
+        stage::discard(app.files.as_ref(), id).await?;
         let mut tx = app.db.begin_background().await?;
         let still_building = archives::find(&mut tx, id)
             .await?
