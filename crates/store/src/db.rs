@@ -5,6 +5,7 @@
 //! backends; the `fetch_*!`/`execute!` macros only dispatch on the connection type.
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::pool::PoolConnection;
@@ -15,6 +16,7 @@ use sqlx::{
 };
 
 use crate::Error;
+use crate::writer_turns::WriterTurns;
 
 /// Which database engine a [`Db`] talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,9 +31,13 @@ pub enum Db {
     /// SQLite has a single writer. Writes go through a one-connection pool so that transactions
     /// queue in the application instead of failing with `SQLITE_BUSY` when a read lock is
     /// upgraded; reads use a wider pool, which WAL mode lets run beside the writer.
+    ///
+    /// Request transactions go before job work at the writer ([`Db::begin_background`],
+    /// [`WriterTurns`]).
     Sqlite {
         write: SqlitePool,
         read: SqlitePool,
+        turns: Arc<WriterTurns>,
     },
     Postgres(PgPool),
 }
@@ -158,7 +164,11 @@ impl Db {
                 .acquire_timeout(Duration::from_secs(30))
                 .connect_with(options.read_only(true))
                 .await?;
-            Ok(Db::Sqlite { write, read })
+            Ok(Db::Sqlite {
+                write,
+                read,
+                turns: Arc::default(),
+            })
         }
     }
 
@@ -169,12 +179,32 @@ impl Db {
         }
     }
 
-    /// Begins a read-write transaction.
+    /// Begins a read-write transaction for a member's request (or anything not job work).
+    /// On SQLite it counts as waiting for the writer until it has it, so that job work gives
+    /// way ([`Db::begin_background`]).
     pub async fn begin(&self) -> Result<Tx, Error> {
         Ok(match self {
-            Db::Sqlite { write, .. } => Tx::Sqlite(write.begin().await?),
+            Db::Sqlite { write, turns, .. } => {
+                let _waiting = turns.request();
+                Tx::Sqlite(write.begin().await?)
+            }
             Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
+    }
+
+    /// Begins a read-write transaction for background job work (the purge's batches, an
+    /// export's progress, the job runner's bookkeeping): on SQLite it waits while members'
+    /// requests wait for the single writer (bounded; see [`WriterTurns`]), and only one such
+    /// transaction queues at a time. Keep these transactions short. On PostgreSQL, the same
+    /// as [`Db::begin`].
+    pub async fn begin_background(&self) -> Result<Tx, Error> {
+        match self {
+            Db::Sqlite { write, turns, .. } => {
+                let _turn = turns.job_turn().await;
+                Ok(Tx::Sqlite(write.begin().await?))
+            }
+            Db::Postgres(_) => self.begin().await,
+        }
     }
 
     /// A connection for reads outside a transaction.
@@ -254,7 +284,7 @@ impl Db {
 
     pub async fn close(&self) {
         match self {
-            Db::Sqlite { write, read } => {
+            Db::Sqlite { write, read, .. } => {
                 write.close().await;
                 read.close().await;
             }

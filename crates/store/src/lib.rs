@@ -13,6 +13,7 @@ mod error;
 pub mod export;
 pub mod migrate;
 mod optional;
+pub mod writer_turns;
 
 pub mod accounts;
 pub mod audit;

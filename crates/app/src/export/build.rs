@@ -19,6 +19,9 @@ use yorozu_store::export::tables::{
 };
 use yorozu_store::profiles;
 
+use std::io::Write as _;
+
+use super::stage::{self, Stage};
 use super::zip::{ZipError, ZipStream};
 use super::{PART_BYTES, VALID_DAYS, part_key, schema, signed};
 use crate::mail::compose::{compose, locale_of};
@@ -26,7 +29,19 @@ use crate::mail::{MailCategory, outbox};
 use crate::{App, AppError, AppResult};
 
 /// Rows per page read.
-const PAGE: i64 = 500;
+const PAGE: i64 = 2_000;
+
+/// Rows written to the archive between two yields to the runtime: deflating and encrypting is
+/// CPU work that runs on the same threads as members' requests, so the export gives them the
+/// threads back often (a few milliseconds of work at a time) instead of once per page.
+const ROWS_PER_SLICE: usize = 100;
+
+/// Lets other tasks run after every [`ROWS_PER_SLICE`] rows (`written` counts rows so far).
+async fn breathe(written: usize) {
+    if written.is_multiple_of(ROWS_PER_SLICE) {
+        tokio::task::yield_now().await;
+    }
+}
 
 impl From<ZipError> for AppError {
     fn from(e: ZipError) -> AppError {
@@ -77,7 +92,7 @@ impl Sink<'_> {
     /// when the archive is no longer wanted (the member withdrew meanwhile).
     async fn report(&mut self, progress: i64) -> AppResult<()> {
         self.progress = progress.min(99);
-        let mut tx = self.app.db.begin().await?;
+        let mut tx = self.app.db.begin_background().await?;
         let building = archives::progress(
             &mut tx,
             self.export_id,
@@ -98,65 +113,85 @@ fn kinds(section: &Section) -> Vec<store::Kind> {
     section.columns.iter().map(|(_, k)| *k).collect()
 }
 
+/// The rows of a section, page by page (keyset pagination over each of its queries).
+struct Pager {
+    member: UserId,
+    section: &'static Section,
+    kinds: Vec<store::Kind>,
+    /// The query being read, and the key of the last row read from it.
+    query: usize,
+    after: (i64, i64),
+}
+
+impl Pager {
+    fn new(member: UserId, section: &'static Section) -> Pager {
+        Pager {
+            member,
+            section,
+            kinds: kinds(section),
+            query: 0,
+            after: (i64::MIN, i64::MIN),
+        }
+    }
+
+    /// The next page of rows (possibly empty), `None` once every query was read. The
+    /// connection is given back before the rows are written.
+    async fn next(&mut self, app: &App) -> AppResult<Option<Vec<Vec<Cell>>>> {
+        let queries: &[&'static str] = match &self.section.source {
+            Source::Pages(queries) => queries,
+            Source::OfOrders { .. } => &ORDER_IDS,
+        };
+        let Some(sql) = queries.get(self.query).copied() else {
+            return Ok(None);
+        };
+        let mut c = app.db.read().await?;
+        let (rows, keys) = match &self.section.source {
+            Source::Pages(_) => {
+                let rows =
+                    store::page(&mut c, sql, &self.kinds, self.member, self.after, PAGE).await?;
+                if let Some(last) = rows.last() {
+                    self.after = (last[0].as_i64(), last[1].as_i64());
+                }
+                let n = rows.len();
+                (rows, n)
+            }
+            Source::OfOrders { head, tail } => {
+                let id_kinds = [store::Kind::Int, store::Kind::Int];
+                let orders =
+                    store::page(&mut c, sql, &id_kinds, self.member, self.after, PAGE).await?;
+                if let Some(last) = orders.last() {
+                    self.after = (last[0].as_i64(), last[1].as_i64());
+                }
+                let ids: Vec<i64> = orders.iter().map(|r| r[1].as_i64()).collect();
+                let rows =
+                    store::children(&mut c, head, tail, &self.kinds, self.member, &ids).await?;
+                (rows, ids.len())
+            }
+        };
+        drop(c);
+        if i64::try_from(keys).unwrap_or(0) < PAGE {
+            self.query += 1;
+            self.after = (i64::MIN, i64::MIN);
+        }
+        Ok(Some(rows))
+    }
+}
+
 /// Calls `row` for every row of `section`, page by page, flushing the archive between pages.
 async fn each_row(
     sink: &mut Sink<'_>,
     member: UserId,
-    section: &Section,
+    section: &'static Section,
     row: &mut (dyn FnMut(&mut ZipStream, Vec<Cell>) -> AppResult<()> + Send),
 ) -> AppResult<()> {
-    let kinds = kinds(section);
-    match &section.source {
-        Source::Pages(queries) => {
-            for sql in *queries {
-                let mut after = (i64::MIN, i64::MIN);
-                loop {
-                    let rows = {
-                        let mut c = sink.app.db.read().await?;
-                        store::page(&mut c, sql, &kinds, member, after, PAGE).await?
-                    };
-                    let n = rows.len();
-                    for cells in rows {
-                        after = (cells[0].as_i64(), cells[1].as_i64());
-                        row(&mut sink.zip, cells)?;
-                    }
-                    sink.flush(false).await?;
-                    if i64::try_from(n).unwrap_or(0) < PAGE {
-                        break;
-                    }
-                }
-            }
+    let mut pager = Pager::new(member, section);
+    while let Some(rows) = pager.next(sink.app).await? {
+        for (i, cells) in rows.into_iter().enumerate() {
+            row(&mut sink.zip, cells)?;
+            breathe(i + 1).await;
         }
-        Source::OfOrders { head, tail } => {
-            let id_kinds = [store::Kind::Int, store::Kind::Int];
-            for sql in ORDER_IDS {
-                let mut after = (i64::MIN, i64::MIN);
-                loop {
-                    let (ids, children) = {
-                        let mut c = sink.app.db.read().await?;
-                        let ids: Vec<i64> =
-                            store::page(&mut c, sql, &id_kinds, member, after, PAGE)
-                                .await?
-                                .into_iter()
-                                .map(|r| {
-                                    after = (r[0].as_i64(), r[1].as_i64());
-                                    r[1].as_i64()
-                                })
-                                .collect();
-                        let children =
-                            store::children(&mut c, head, tail, &kinds, member, &ids).await?;
-                        (ids, children)
-                    };
-                    for cells in children {
-                        row(&mut sink.zip, cells)?;
-                    }
-                    sink.flush(false).await?;
-                    if i64::try_from(ids.len()).unwrap_or(0) < PAGE {
-                        break;
-                    }
-                }
-            }
-        }
+        sink.flush(false).await?;
+        tokio::task::yield_now().await;
     }
     Ok(())
 }
@@ -260,55 +295,113 @@ fn html_escape(text: &str) -> String {
     out
 }
 
-async fn write_json(
+/// A row as a JSON object.
+fn json_row(section: &Section, cells: &[Cell]) -> AppResult<Vec<u8>> {
+    let object: serde_json::Map<String, serde_json::Value> = section
+        .columns
+        .iter()
+        .zip(cells)
+        .map(|((name, _), cell)| ((*name).to_owned(), json_value(name, cell)))
+        .collect();
+    Ok(serde_json::to_vec(&object)?)
+}
+
+/// A row of the section's table in `index.html`.
+fn html_row(file_col: Option<usize>, cells: &[Cell]) -> String {
+    let mut tr_html = String::from("<tr>");
+    for (i, cell) in cells.iter().enumerate() {
+        let text = html_escape(&plain(cell));
+        if Some(i) == file_col {
+            tr_html.push_str(&format!("<td><a href=\"{text}\">{text}</a></td>"));
+        } else {
+            tr_html.push_str(&format!("<td>{text}</td>"));
+        }
+    }
+    tr_html.push_str("</tr>\n");
+    tr_html
+}
+
+/// The section's table in `index.html`, up to its first row.
+fn html_table_head(tr: &Tr, section: &Section) -> String {
+    let mut table = format!(
+        "<section id=\"{n}\"><h2>{t}</h2><table><thead><tr>",
+        n = section.name,
+        t = html_escape(&tr.t(&format!("export-section-{}", section.name)))
+    );
+    for (column, _) in section.columns {
+        table.push_str(&format!("<th scope=\"col\">{column}</th>"));
+    }
+    table.push_str("</tr></thead><tbody>\n");
+    table
+}
+
+/// Copies `stage` into the archive's current entry.
+async fn unstage(sink: &mut Sink<'_>, stage: &mut Stage) -> AppResult<()> {
+    while let Some(piece) = stage.next_piece(sink.app.files.as_ref()).await? {
+        sink.zip.write(&piece)?;
+        sink.flush(false).await?;
+        tokio::task::yield_now().await;
+    }
+    Ok(())
+}
+
+/// Reads `section` once and writes it in every format: `data/NAME.json` into the archive,
+/// `csv/NAME.csv` staged and copied in right after, and its table staged in `html` for
+/// `index.html`.
+async fn write_section(
     sink: &mut Sink<'_>,
     member: UserId,
+    tr: &Tr,
     section: &'static Section,
+    html: &mut Stage,
 ) -> AppResult<()> {
+    let mut csv = Stage::new(sink.export_id, "csv");
+    // A byte order mark first, so that Excel reads the file as UTF-8.
+    csv.write_all("\u{FEFF}".as_bytes())
+        .map_err(csv::Error::from)?;
+    csv_line(&mut csv, section.columns.iter().map(|(n, _)| *n))?;
+    html.write_all(html_table_head(tr, section).as_bytes())
+        .map_err(csv::Error::from)?;
+    let file_col = file_column(section);
+
     sink.zip.start(&format!("data/{}.json", section.name))?;
     sink.zip.write(b"[")?;
     let mut first = true;
-    each_row(sink, member, section, &mut |zip, cells| {
-        let cells = shown(section, cells);
-        let object: serde_json::Map<String, serde_json::Value> = section
-            .columns
-            .iter()
-            .zip(&cells)
-            .map(|((name, _), cell)| ((*name).to_owned(), json_value(name, cell)))
-            .collect();
-        zip.write(if first { b"\n" } else { b",\n" })?;
-        first = false;
-        zip.write(&serde_json::to_vec(&object)?)?;
-        Ok(())
-    })
-    .await?;
+    let mut pager = Pager::new(member, section);
+    while let Some(rows) = pager.next(sink.app).await? {
+        for (i, cells) in rows.into_iter().enumerate() {
+            let cells = shown(section, cells);
+            sink.zip.write(if first { b"\n" } else { b",\n" })?;
+            first = false;
+            sink.zip.write(&json_row(section, &cells)?)?;
+            csv_line(&mut csv, cells.iter().map(csv_text))?;
+            html.write_all(html_row(file_col, &cells).as_bytes())
+                .map_err(csv::Error::from)?;
+            breathe(i + 1).await;
+        }
+        sink.flush(false).await?;
+        csv.spill(sink.app.files.as_ref()).await?;
+        html.spill(sink.app.files.as_ref()).await?;
+        tokio::task::yield_now().await;
+    }
     sink.zip.write(b"\n]\n")?;
-    Ok(())
-}
 
-async fn write_csv(
-    sink: &mut Sink<'_>,
-    member: UserId,
-    section: &'static Section,
-) -> AppResult<()> {
     sink.zip.start(&format!("csv/{}.csv", section.name))?;
-    // A byte order mark first, so that Excel reads the file as UTF-8.
-    sink.zip.write("\u{FEFF}".as_bytes())?;
-    csv_line(&mut sink.zip, section.columns.iter().map(|(n, _)| *n))?;
-    each_row(sink, member, section, &mut |zip, cells| {
-        csv_line(zip, shown(section, cells).iter().map(csv_text))
-    })
-    .await?;
+    unstage(sink, &mut csv).await?;
+    html.write_all(b"</tbody></table></section>\n")
+        .map_err(csv::Error::from)?;
+    html.spill(sink.app.files.as_ref()).await?;
     Ok(())
 }
 
+/// `index.html`: its head, then the tables staged by [`write_section`].
 async fn write_html(
     sink: &mut Sink<'_>,
-    member: UserId,
+    tr: &Tr,
     locale: Locale,
     name: &str,
+    tables: &mut Stage,
 ) -> AppResult<()> {
-    let tr = Tr::new(locale);
     sink.zip.start("index.html")?;
     let lang = locale.tag();
     let head = format!(
@@ -336,36 +429,7 @@ async fn write_html(
         )?;
     }
     sink.zip.write(b"</ul></nav>\n")?;
-    for section in ALL {
-        let mut table = format!(
-            "<section id=\"{n}\"><h2>{t}</h2><table><thead><tr>",
-            n = section.name,
-            t = html_escape(&tr.t(&format!("export-section-{}", section.name)))
-        );
-        for (column, _) in section.columns {
-            table.push_str(&format!("<th scope=\"col\">{column}</th>"));
-        }
-        table.push_str("</tr></thead><tbody>\n");
-        sink.zip.write(table.as_bytes())?;
-        let file_col = file_column(section);
-        each_row(sink, member, section, &mut |zip, cells| {
-            let cells = shown(section, cells);
-            let mut tr_html = String::from("<tr>");
-            for (i, cell) in cells.iter().enumerate() {
-                let text = html_escape(&plain(cell));
-                if Some(i) == file_col {
-                    tr_html.push_str(&format!("<td><a href=\"{text}\">{text}</a></td>"));
-                } else {
-                    tr_html.push_str(&format!("<td>{text}</td>"));
-                }
-            }
-            tr_html.push_str("</tr>\n");
-            zip.write(tr_html.as_bytes())?;
-            Ok(())
-        })
-        .await?;
-        sink.zip.write(b"</tbody></table></section>\n")?;
-    }
+    unstage(sink, tables).await?;
     sink.zip.write(b"</body></html>\n")?;
     Ok(())
 }
@@ -499,7 +563,7 @@ pub async fn run(app: &App, id: i64) -> AppResult<()> {
     // Take the build (a crashed builder's too, once it went silent); another live builder
     // keeps it.
     let now = app.now();
-    let mut tx = app.db.begin().await?;
+    let mut tx = app.db.begin_background().await?;
     let claimed = archives::claim(&mut tx, id, now, now - archives::STALE_SECONDS).await?;
     tx.commit().await?;
     if !claimed {
@@ -509,13 +573,17 @@ pub async fn run(app: &App, id: i64) -> AppResult<()> {
     for part in 0..row.parts {
         app.files.delete(&part_key(id, part)).await?;
     }
+    if row.status == ArchiveStatus::Building {
+        stage::discard(app.files.as_ref(), id).await?;
+    }
     let mut parts = 0;
     if let Err(e) = build(app, &row, &mut parts).await {
         tracing::warn!(export = id, error = %e, "data export failed");
         for part in 0..parts {
             app.files.delete(&part_key(id, part)).await?;
         }
-        let mut tx = app.db.begin().await?;
+        stage::discard(app.files.as_ref(), id).await?;
+        let mut tx = app.db.begin_background().await?;
         let still_building = archives::find(&mut tx, id)
             .await?
             .is_some_and(|r| r.status == ArchiveStatus::Building);
@@ -538,7 +606,7 @@ async fn build(app: &App, row: &ArchiveRow, parts: &mut i64) -> AppResult<()> {
         )
     };
     let Some(user) = user.filter(|u| u.status == AccountStatus::Active) else {
-        let mut tx = app.db.begin().await?;
+        let mut tx = app.db.begin_background().await?;
         archives::mark(&mut tx, id, ArchiveStatus::Failed, app.now()).await?;
         tx.commit().await?;
         return Ok(());
@@ -559,13 +627,14 @@ async fn build(app: &App, row: &ArchiveRow, parts: &mut i64) -> AppResult<()> {
     };
     let steps = i64::try_from(ALL.len() * 2 + 4).unwrap_or(1);
     let mut done = 0;
+    let tr = Tr::new(locale);
+    let mut tables = Stage::new(id, "html");
     for section in ALL {
-        write_json(&mut sink, member, section).await?;
-        write_csv(&mut sink, member, section).await?;
+        write_section(&mut sink, member, &tr, section, &mut tables).await?;
         done += 2;
         sink.report(done * 100 / steps).await?;
     }
-    write_html(&mut sink, member, locale, &name).await?;
+    write_html(&mut sink, &tr, locale, &name, &mut tables).await?;
     done += 1;
     sink.report(done * 100 / steps).await?;
     if let Some(key) = profile.as_ref().and_then(|p| p.avatar_key.clone())
@@ -589,7 +658,7 @@ async fn build(app: &App, row: &ArchiveRow, parts: &mut i64) -> AppResult<()> {
     sink.store(tail).await?;
 
     let now = app.now();
-    let mut tx = app.db.begin().await?;
+    let mut tx = app.db.begin_background().await?;
     let ready = archives::mark_ready(
         &mut tx,
         id,

@@ -8,6 +8,7 @@ pub mod build;
 pub mod request;
 pub mod schema;
 pub mod signed;
+mod stage;
 pub mod zip;
 
 pub use archive::Archive;

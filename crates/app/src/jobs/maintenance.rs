@@ -10,7 +10,7 @@ use crate::{App, AppResult};
 
 pub async fn run(app: &App) -> AppResult<()> {
     let now = app.now();
-    let mut tx = app.db.begin().await?;
+    let mut tx = app.db.begin_background().await?;
     sessions::delete_expired(&mut tx, now).await?;
     sign_in_failures::delete_older_than(&mut tx, now - 86_400).await?;
     // Counters idle for two days: every throttle has forgotten them by then.

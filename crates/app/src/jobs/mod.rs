@@ -74,7 +74,7 @@ impl Worker {
 
     async fn claim(&self) -> AppResult<Option<JobRow>> {
         let now = self.app.now();
-        let mut tx = self.app.db.begin().await?;
+        let mut tx = self.app.db.begin_background().await?;
         let job = jobs::claim(&mut tx, &self.name, now, now + LEASE_SECONDS).await?;
         tx.commit().await?;
         Ok(job)
@@ -87,7 +87,7 @@ impl Worker {
             None => Err(AppError::Internal(format!("unknown job kind {}", job.kind))),
         };
         let now = self.app.now();
-        let mut tx = self.app.db.begin().await?;
+        let mut tx = self.app.db.begin_background().await?;
         match outcome {
             Ok(()) => {
                 let done = jobs::complete(&mut tx, job.id, &self.name, now).await?;

@@ -14,7 +14,7 @@ use super::notify::{self, Recipient};
 use super::transition::{self, Stamps};
 use crate::accounts::CurrentUser;
 use crate::mail::MailCategory;
-use crate::ports::{Charge, PaymentError};
+use crate::ports::{Charge, OutgoingMail, PaymentError};
 use crate::{App, AppError, AppResult};
 
 /// The member's active card `card_id`, or a field error on `card`.
@@ -138,6 +138,17 @@ pub(crate) async fn placed_mail(
     buyer: &Recipient,
     seller: Option<&Recipient>,
 ) -> AppResult<()> {
+    let mails = placed_mails(app, order, buyer, seller);
+    crate::mail::outbox::enqueue_many(c, app, mails).await
+}
+
+/// The mails of [`placed_mail`], rendered (a purchase renders them before taking the writer).
+pub(crate) fn placed_mails(
+    app: &App,
+    order: &yorozu_store::orders::OrderRow,
+    buyer: &Recipient,
+    seller: Option<&Recipient>,
+) -> Vec<(MailCategory, OutgoingMail)> {
     let mut mails = vec![(
         MailCategory::Transactions,
         notify::compose_order_mail(
@@ -163,5 +174,5 @@ pub(crate) async fn placed_mail(
             ),
         ));
     }
-    crate::mail::outbox::enqueue_many(c, app, mails).await
+    mails
 }

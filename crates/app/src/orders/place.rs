@@ -13,11 +13,15 @@
 
 use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
+use yorozu_domain::listings::ListingStatus;
 use yorozu_domain::orders::text::REQUEST_MAX_CHARS;
-use yorozu_domain::orders::{MessageKind, Order, OrderText, PaymentMethod, payment_deadline};
+use yorozu_domain::orders::{
+    MessageKind, Order, OrderState, OrderText, PaymentMethod, payment_deadline,
+};
 use yorozu_domain::promotions::{CouponError, PointKind, Points, PointsError};
 use yorozu_domain::{Timestamp, Yen};
 use yorozu_i18n::Arg;
+use yorozu_store::Exec;
 use yorozu_store::orders::rows::PurchaseKeyUse;
 use yorozu_store::orders::{OrderRow, rows, talk};
 use yorozu_store::promotions::{coupons, points};
@@ -29,7 +33,7 @@ use super::pay::{self, own_card};
 use super::quote::{Choice, Priced, price};
 use crate::accounts::CurrentUser;
 use crate::mail::MailCategory;
-use crate::ports::Charge;
+use crate::ports::{Charge, OutgoingMail};
 use crate::{App, AppError, AppResult, Fields};
 
 /// How the buyer pays.
@@ -55,11 +59,26 @@ pub struct Purchase {
     pub expected_total: Option<i64>,
 }
 
-/// The outcome: the order, and whether this request created it (or found it already made).
+/// The outcome: the order, its state and total, and whether this request created it (or
+/// found it already made). Enough to answer the purchase without reading the order again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Placed {
     pub order_id: OrderId,
+    pub state: OrderState,
+    pub buyer_total: Yen,
     pub created: bool,
+}
+
+impl Placed {
+    /// The order a request found already made with its purchase key.
+    fn existing(order: &OrderRow) -> Placed {
+        Placed {
+            order_id: order.id,
+            state: order.state,
+            buyer_total: order.buyer_total,
+            created: false,
+        }
+    }
 }
 
 /// A purchase key: 16–64 characters of `[A-Za-z0-9_-]`, made by the confirmation screen.
@@ -89,10 +108,10 @@ pub async fn place(app: &App, buyer: &CurrentUser, p: &Purchase) -> AppResult<Pl
         let mut c = app.db.read().await?;
         match rows::purchase_key_use(&mut c, buyer.id, &p.purchase_key).await? {
             Some(PurchaseKeyUse::Booked(order_id)) => {
-                return Ok(Placed {
-                    order_id,
-                    created: false,
-                });
+                let order = rows::find(&mut c, order_id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                return Ok(Placed::existing(&order));
             }
             Some(PurchaseKeyUse::Voided) => {
                 return Err(AppError::Conflict("order-purchase-key-used"));
@@ -149,10 +168,7 @@ async fn void_unless_booked(
     let mut tx = app.db.begin().await?;
     yorozu_store::accounts::users::lock(&mut tx, buyer.id).await?;
     if let Some(existing) = rows::find_by_purchase_key(&mut tx, buyer.id, &p.purchase_key).await? {
-        return Ok(Some(Placed {
-            order_id: existing.id,
-            created: false,
-        }));
+        return Ok(Some(Placed::existing(&existing)));
     }
     let first = rows::void_purchase_key(&mut tx, buyer.id, &p.purchase_key, app.now()).await?;
     tx.commit().await?;
@@ -193,11 +209,15 @@ fn charge_key(buyer: &CurrentUser, p: &Purchase) -> String {
     format!("purchase-{}-{}", buyer.id, p.purchase_key)
 }
 
-/// The transaction of a purchase, on the quote the buyer confirmed. What can change between
-/// the quote and here without the buyer's doing is re-checked where it matters for money:
-/// the points balance (under the member's lock), the coupon (its once-per-member key), the
-/// purchase key (the order's unique key and the void list). A service paused or repriced a
-/// moment ago still sells as quoted, as it would have a moment earlier.
+/// The transaction of a purchase, on the quote the buyer confirmed.
+///
+/// Everything that can be worked out before taking the writer is: the order row, the option,
+/// points and talk-room rows, and the mail (rendering a mail is the slowest part of a
+/// purchase, and SQLite has one writer). Inside the transaction, what can change between the
+/// quote and here without the buyer's doing is re-checked by the order's INSERT itself
+/// ([`rows::PurchaseGuard`]): the listing still published as quoted, both accounts active,
+/// the points balance, the purchase key (the order's unique key and the void list); the
+/// coupon by its once-per-member key. If the INSERT refuses, [`refusal`] reads why.
 async fn book(
     app: &App,
     buyer: &CurrentUser,
@@ -207,10 +227,109 @@ async fn book(
     card_id: Option<i64>,
     charge: Option<&Charge>,
 ) -> AppResult<Placed> {
+    let now = app.now();
+    // A total of ¥0 (discounts cover everything) needs no payment on either path.
+    let paid = charge.is_some() || q.amounts.buyer_total().get() == 0;
+    let row = order_row(app, buyer, p, request, q, card_id, charge, paid);
+    let options: Vec<rows::OrderOptionRow> = q
+        .chosen()
+        .map(|o| rows::OrderOptionRow {
+            order_id: row.id,
+            position: o.position,
+            title: o.title.clone(),
+            price: o.price,
+        })
+        .collect();
+    let points_use = (q.points_used > 0).then(|| points::PointEntryRow {
+        id: app.new_id(),
+        user_id: buyer.id,
+        kind: PointKind::Use,
+        amount: Points::new(q.points_used).negated(),
+        order_id: Some(row.id),
+        note: String::new(),
+        created_at: now,
+    });
+    let opening = opening_messages(app, &row, buyer, request, paid);
+    let mails = opening_mails(app, &row, buyer, q, paid);
+    let guard = rows::PurchaseGuard {
+        listing_updated_at: q.listing.updated_at,
+    };
+
     let mut tx = app.db.begin().await?;
-    lock_parties(&mut tx, buyer.id, q.listing.seller_id).await?;
+    if matches!(tx.backend(), yorozu_store::Backend::Postgres) {
+        // PostgreSQL runs purchases side by side: the buyer's row lock serialises their
+        // points and coupons, the seller's shared lock keeps a withdrawal out until commit.
+        // On SQLite the single writer does both.
+        lock_parties(&mut tx, buyer.id, q.listing.seller_id).await?;
+    }
+    if !rows::insert(&mut tx, &row, guard).await? {
+        return refusal(&mut tx, buyer, p, q).await;
+    }
+    rows::insert_options(&mut tx, &options).await?;
+    if let Some(entry) = &points_use {
+        points::insert(&mut tx, entry).await?;
+    }
+    if let Some(coupon) = &q.coupon
+        && !coupons::redeem(&mut tx, coupon.id, buyer.id, row.id, now).await?
+    {
+        return Err(AppError::refused("coupon", &CouponError::AlreadyUsed));
+    }
+    talk::insert_messages(&mut tx, &opening).await?;
+    if paid {
+        effects::paid(&mut tx, app, &row).await?;
+    } else {
+        let due = row.payment_due_at.unwrap_or(now);
+        let job = PaymentExpiry { order_id: row.id };
+        crate::jobs::enqueue(&mut tx, app, &job, None, due).await?;
+    }
+    crate::mail::outbox::enqueue_many(&mut tx, app, mails).await?;
+    tx.commit().await?;
+    Ok(Placed {
+        order_id: row.id,
+        state: row.state,
+        buyer_total: row.buyer_total,
+        created: true,
+    })
+}
+
+/// Why the order's INSERT wrote nothing (read inside the same transaction): the purchase was
+/// booked already (a re-sent or concurrent request; on PostgreSQL the insert waited for it),
+/// its key was voided, an account closed, the listing was paused or changed since the quote,
+/// or the points were spent meanwhile.
+async fn refusal(
+    tx: &mut yorozu_store::Tx,
+    buyer: &CurrentUser,
+    p: &Purchase,
+    q: &Priced,
+) -> AppResult<Placed> {
+    use yorozu_store::accounts::users;
+    if let Some(existing) = rows::find_by_purchase_key(tx, buyer.id, &p.purchase_key).await? {
+        return Ok(Placed::existing(&existing));
+    }
+    if rows::purchase_key_use(tx, buyer.id, &p.purchase_key)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::Conflict("order-purchase-key-used"));
+    }
+    if !users::share_active(tx, buyer.id).await? {
+        return Err(AppError::Conflict("account-closed"));
+    }
+    if !users::share_active(tx, q.listing.seller_id).await? {
+        return Err(AppError::Conflict("order-not-purchasable"));
+    }
+    match yorozu_store::listings::rows::find(tx, q.listing.id).await? {
+        Some(now) if now.status != ListingStatus::Published => {
+            return Err(AppError::Conflict("order-not-purchasable"));
+        }
+        Some(now) if now.updated_at != q.listing.updated_at => {
+            return Err(AppError::Conflict("order-total-changed"));
+        }
+        None => return Err(AppError::Conflict("order-not-purchasable")),
+        Some(_) => {}
+    }
     if q.points_used > 0 {
-        let balance = points::balance(&mut tx, buyer.id).await?.get();
+        let balance = points::balance(tx, buyer.id).await?.get();
         if balance < q.points_used {
             let balance = balance.max(0);
             return Err(AppError::refused(
@@ -219,11 +338,24 @@ async fn book(
             ));
         }
     }
+    Err(AppError::Conflict("order-purchase-key-used"))
+}
+
+/// The order as booked, from the quote.
+#[allow(clippy::too_many_arguments)]
+fn order_row(
+    app: &App,
+    buyer: &CurrentUser,
+    p: &Purchase,
+    request: &OrderText,
+    q: &Priced,
+    card_id: Option<i64>,
+    charge: Option<&Charge>,
+    paid: bool,
+) -> OrderRow {
     let now = app.now();
-    // A total of ¥0 (discounts cover everything) needs no payment on either path.
-    let paid = charge.is_some() || q.amounts.buyer_total().get() == 0;
     let order = Order::placed(paid);
-    let row = OrderRow {
+    OrderRow {
         id: app.new_id(),
         buyer_id: buyer.id,
         seller_id: q.listing.seller_id,
@@ -259,49 +391,17 @@ async fn book(
         cancelled_at: None,
         created_at: now,
         updated_at: now,
-    };
-    if !rows::insert(&mut tx, &row).await? {
-        // The same purchase was booked already (a re-sent or concurrent request; on PostgreSQL
-        // the insert waited for it), or its key was voided.
-        return match rows::find_by_purchase_key(&mut tx, buyer.id, &p.purchase_key).await? {
-            Some(existing) => Ok(Placed {
-                order_id: existing.id,
-                created: false,
-            }),
-            None => Err(AppError::Conflict("order-purchase-key-used")),
-        };
     }
-    let options: Vec<rows::OrderOptionRow> = q
-        .chosen()
-        .map(|o| rows::OrderOptionRow {
-            order_id: row.id,
-            position: o.position,
-            title: o.title.clone(),
-            price: o.price,
-        })
-        .collect();
-    rows::insert_options(&mut tx, &options).await?;
-    if q.points_used > 0 {
-        points::insert(
-            &mut tx,
-            &points::PointEntryRow {
-                id: app.new_id(),
-                user_id: buyer.id,
-                kind: PointKind::Use,
-                amount: Points::new(q.points_used).negated(),
-                order_id: Some(row.id),
-                note: String::new(),
-                created_at: now,
-            },
-        )
-        .await?;
-    }
-    if let Some(coupon) = &q.coupon
-        && !coupons::redeem(&mut tx, coupon.id, buyer.id, row.id, now).await?
-    {
-        return Err(AppError::refused("coupon", &CouponError::AlreadyUsed));
-    }
-    // The talk room opens with the payment note and the buyer's request.
+}
+
+/// The talk room opens with the payment note and the buyer's request.
+fn opening_messages(
+    app: &App,
+    row: &OrderRow,
+    buyer: &CurrentUser,
+    request: &OrderText,
+    paid: bool,
+) -> Vec<talk::MessageRow> {
     let mut opening = Vec::with_capacity(2);
     if paid {
         opening.push(talk::MessageRow {
@@ -310,7 +410,7 @@ async fn book(
             author_id: None,
             kind: MessageKind::Event,
             body: "order-event-payment_succeeded".into(),
-            created_at: now,
+            created_at: row.created_at,
         });
     }
     if !request.as_str().is_empty() {
@@ -320,35 +420,37 @@ async fn book(
             author_id: Some(buyer.id),
             kind: MessageKind::Message,
             body: request.as_str().to_owned(),
-            created_at: now,
+            created_at: row.created_at,
         });
     }
-    talk::insert_messages(&mut tx, &opening).await?;
+    opening
+}
+
+/// The mail of a new order, rendered before the transaction: paid, a receipt to the buyer
+/// and the news to the seller; awaiting payment, the deadline to the buyer.
+fn opening_mails(
+    app: &App,
+    row: &OrderRow,
+    buyer: &CurrentUser,
+    q: &Priced,
+    paid: bool,
+) -> Vec<(MailCategory, OutgoingMail)> {
+    let to_buyer = Recipient::of(buyer);
     if paid {
-        effects::paid(&mut tx, app, &row).await?;
-        let seller = q.seller_recipient.as_ref();
-        pay::placed_mail(&mut tx, app, &row, &Recipient::of(buyer), seller).await?;
-    } else {
-        let due = row.payment_due_at.unwrap_or(now);
-        let job = PaymentExpiry { order_id: row.id };
-        crate::jobs::enqueue(&mut tx, app, &job, None, due).await?;
-        notify::order_mail(
-            &mut tx,
+        return pay::placed_mails(app, row, &to_buyer, q.seller_recipient.as_ref());
+    }
+    let due = row.payment_due_at.unwrap_or(row.created_at);
+    vec![(
+        MailCategory::Transactions,
+        notify::compose_order_mail(
             app,
-            &row,
-            buyer.id,
-            MailCategory::Transactions,
+            row,
+            &to_buyer,
             "order-awaiting-payment",
             &[
                 ("total", Arg::Number(row.buyer_total.get())),
                 ("due", notify::mail_time(due)),
             ],
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(Placed {
-        order_id: row.id,
-        created: true,
-    })
+        ),
+    )]
 }

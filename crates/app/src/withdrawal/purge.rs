@@ -60,7 +60,7 @@ pub async fn run(app: &App, id: WithdrawalId, hook: BatchHook<'_>) -> AppResult<
             }
             drop(c);
             let first = PurgeStep::ALL[0];
-            let mut tx = app.db.begin().await?;
+            let mut tx = app.db.begin_background().await?;
             if !withdrawals::advance_purge(&mut tx, id, None, first, app.now()).await? {
                 return Ok(Progress::NotDue);
             }
@@ -76,7 +76,7 @@ pub async fn run(app: &App, id: WithdrawalId, hook: BatchHook<'_>) -> AppResult<
                 make_physical(app).await;
                 return Ok(Progress::Purged);
             };
-            let mut tx = app.db.begin().await?;
+            let mut tx = app.db.begin_background().await?;
             withdrawals::advance_purge(&mut tx, id, Some(step), next, app.now()).await?;
             tx.commit().await?;
             step = next;
@@ -131,13 +131,13 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
             for key in &files {
                 app.files.delete(key).await?;
             }
-            let mut tx = app.db.begin().await?;
+            let mut tx = app.db.begin_background().await?;
             erase::erase_listings(&mut tx, &ids, now).await?;
             tx.commit().await?;
             full(ids.len() as u64)
         }
         PurgeStep::Favorites => {
-            let mut tx = app.db.begin().await?;
+            let mut tx = app.db.begin_background().await?;
             let listings = erase::delete_favorites(&mut tx, member, limit).await?;
             // Favourites count toward the recommended order: rank the services anew now.
             for listing_id in &listings {
@@ -147,13 +147,13 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
             full(listings.len() as u64)
         }
         PurgeStep::ReviewsReceived => {
-            let mut tx = app.db.begin().await?;
+            let mut tx = app.db.begin_background().await?;
             let n = erase::delete_received_reviews(&mut tx, member, limit).await?;
             tx.commit().await?;
             full(n)
         }
         PurgeStep::ReviewsWritten => {
-            let mut tx = app.db.begin().await?;
+            let mut tx = app.db.begin_background().await?;
             let n = erase::anonymise_written_reviews(&mut tx, member, limit).await?;
             tx.commit().await?;
             full(n)
@@ -167,13 +167,13 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
                 app.files.delete(key).await?;
             }
             let ids: Vec<i64> = docs.iter().map(|(id, _)| *id).collect();
-            let mut tx = app.db.begin().await?;
+            let mut tx = app.db.begin_background().await?;
             erase::delete_identity_documents(&mut tx, &ids).await?;
             tx.commit().await?;
             full(ids.len() as u64)
         }
         PurgeStep::BankAccounts => {
-            let mut tx = app.db.begin().await?;
+            let mut tx = app.db.begin_background().await?;
             let n = erase::erase_bank_accounts(&mut tx, member, limit, now).await?;
             tx.commit().await?;
             full(n)
@@ -193,7 +193,7 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
                 }
             }
             let ids: Vec<i64> = cards.iter().map(|(id, _)| *id).collect();
-            let mut tx = app.db.begin().await?;
+            let mut tx = app.db.begin_background().await?;
             erase::delete_cards(&mut tx, &ids).await?;
             tx.commit().await?;
             full(ids.len() as u64)
@@ -209,7 +209,7 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
             full(rows.len() as u64)
         }
         PurgeStep::Access => {
-            let mut tx = app.db.begin().await?;
+            let mut tx = app.db.begin_background().await?;
             let mut n = erase::delete_access(&mut tx, member, limit).await?;
             if let Some(email) = users::find(&mut tx, member).await?.and_then(|u| u.email) {
                 let email_hash = app.signer.email_hash(&email);
@@ -220,7 +220,7 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
             full(n)
         }
         PurgeStep::Mail => {
-            let mut tx = app.db.begin().await?;
+            let mut tx = app.db.begin_background().await?;
             let email = users::find(&mut tx, member)
                 .await?
                 .and_then(|u| u.email)
@@ -237,13 +237,13 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
             if let Some(key) = avatar {
                 app.files.delete(&key).await?;
             }
-            let mut tx = app.db.begin().await?;
+            let mut tx = app.db.begin_background().await?;
             erase::delete_profile(&mut tx, member).await?;
             tx.commit().await?;
             false
         }
         PurgeStep::Tombstone => {
-            let mut tx = app.db.begin().await?;
+            let mut tx = app.db.begin_background().await?;
             let open = withdrawals::open_for(&mut tx, member).await?;
             if let Some(row) = open.filter(|r| r.state == WithdrawalState::Closed) {
                 erase::tombstone(&mut tx, member, now).await?;

@@ -75,10 +75,24 @@ macro_rules! select_orders {
     };
 }
 
+/// What must still hold when a purchase is written: checked by the INSERT itself, so that
+/// the writer is held for one statement instead of a read for each check (on SQLite the
+/// single writer makes the statement atomic with the rest of the transaction; on PostgreSQL
+/// the caller also holds the buyer's row lock, which serialises the buyer's purchases).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PurchaseGuard {
+    /// The listing's `updated_at` when it was quoted: a pause or an edit since then
+    /// (price, options) refuses the purchase.
+    pub listing_updated_at: i64,
+}
+
 /// Inserts an order unless this buyer already has one with the same purchase key (a re-sent
-/// purchase) or the key was voided (see [`void_purchase_key`]); returns whether it did. The
-/// void check is part of the statement, so that it costs no extra round trip.
-pub async fn insert(c: &mut impl Exec, o: &OrderRow) -> Result<bool> {
+/// purchase), the key was voided (see [`void_purchase_key`]), the listing is no longer
+/// published as quoted, either party's account is no longer active, or the buyer's points
+/// no longer cover `points_used`; returns whether it did. The checks are part of the
+/// statement, so that they cost no extra round trip; when it returns false the caller reads
+/// why (a rare path).
+pub async fn insert(c: &mut impl Exec, o: &OrderRow, guard: PurchaseGuard) -> Result<bool> {
     debug_assert_eq!(COLUMNS.split(',').count(), 30);
     // SQLite needs the WHERE of INSERT … SELECT to tell ON CONFLICT from a join clause.
     let n = execute!(
@@ -91,6 +105,11 @@ pub async fn insert(c: &mut impl Exec, o: &OrderRow) -> Result<bool> {
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
                 $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30
          WHERE NOT EXISTS (SELECT 1 FROM purchase_voids v WHERE v.buyer_id = $2 AND v.purchase_key = $22)
+           AND EXISTS (SELECT 1 FROM listings l
+                       WHERE l.id = $4 AND l.status = 'published' AND l.updated_at = $31)
+           AND (SELECT COUNT(*) FROM users u WHERE u.id IN ($2, $3) AND u.status = 'active') = 2
+           AND ($13 = 0 OR (SELECT COALESCE(SUM(p.amount), 0) FROM point_entries p
+                            WHERE p.user_id = $2) >= $13)
          ON CONFLICT DO NOTHING",
         o.id.get(),
         o.buyer_id.get(),
@@ -121,7 +140,8 @@ pub async fn insert(c: &mut impl Exec, o: &OrderRow) -> Result<bool> {
         o.completed_at,
         o.cancelled_at,
         o.created_at,
-        o.updated_at
+        o.updated_at,
+        guard.listing_updated_at
     )?;
     Ok(n == 1)
 }

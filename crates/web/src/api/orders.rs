@@ -404,6 +404,54 @@ impl Review {
     }
 }
 
+/// The answer to a purchase: the order's id, state and total, and where to go next. Light on
+/// purpose: the order was just written, and reading it back in full (its talk room, actions,
+/// counterpart) would cost more than the purchase; `GET links.self` gives the whole order.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = PlacedOrder)]
+pub struct PlacedBody {
+    #[schema(schema_with = openapi::id)]
+    id: String,
+    #[schema(value_type = order_fields::OrderState)]
+    state: String,
+    /// What the buyer pays (yen).
+    buyer_total: i64,
+    links: PlacedLinks,
+}
+
+/// Where the new order is.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = PlacedOrderLinks)]
+pub struct PlacedLinks {
+    /// The order (`GET`).
+    #[serde(rename = "self")]
+    self_: String,
+    /// Its talk room (`GET` to read, `POST` to write).
+    messages: String,
+    /// The order's page on the site.
+    web_url: String,
+}
+
+impl PlacedBody {
+    fn new(placed: &place::Placed, state: &AppState) -> PlacedBody {
+        let id = placed.order_id;
+        PlacedBody {
+            id: id.to_string(),
+            state: placed.state.as_str().to_owned(),
+            buyer_total: placed.buyer_total.get(),
+            links: PlacedLinks {
+                self_: format!("/api/v1/orders/{id}"),
+                messages: format!("/api/v1/orders/{id}/messages"),
+                web_url: format!(
+                    "{}{}",
+                    state.app.site.base_url.trim_end_matches('/'),
+                    order_path(id)
+                ),
+            },
+        }
+    }
+}
+
 /// One order as one of its parties sees it.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(as = Order)]
@@ -672,8 +720,8 @@ pub async fn quote(
     }))
 }
 
-/// Places the order: 201 with the new order, or 200 with the order that the same purchase
-/// key already made (nothing is charged again).
+/// Places the order: 201 with the new order's id, state, total and links, or 200 with the
+/// same for the order that the same purchase key already made (nothing is charged again).
 #[utoipa::path(
     post,
     path = "/orders",
@@ -689,8 +737,9 @@ pub async fn quote(
                    `order-purchase-key-invalid`.",
     request_body = PlaceRequest,
     responses(
-        (status = 201, description = "The new order; `Location` points at it.", body = OrderBody),
-        (status = 200, description = "The order this purchase key already made.", body = OrderBody),
+        (status = 201, description = "The new order (its id, state, total and links; `GET links.self` for the \
+                                      whole order); `Location` points at it.", body = PlacedBody),
+        (status = 200, description = "The order this purchase key already made (as for 201).", body = PlacedBody),
         (status = 400, response = BadRequest),
         (status = 404, response = NotFound),
         (status = 409, response = Conflict),
@@ -705,7 +754,7 @@ pub async fn place(
 ) -> ApiResult<Response> {
     let purchase = input.purchase()?;
     let placed = place::place(&state.app, &user, &purchase).await?;
-    let body = load(&state, &user, placed.order_id).await?;
+    let body = PlacedBody::new(&placed, &state);
     let status = if placed.created {
         StatusCode::CREATED
     } else {

@@ -137,6 +137,8 @@ its own code and message.";
             orders::PlaceRequest,
             orders::QuoteBody,
             orders::OrderBody,
+            orders::PlacedBody,
+            orders::PlacedLinks,
             orders::OrderList,
             orders_actions::PayRequest,
             orders_actions::ReasonRequest,
