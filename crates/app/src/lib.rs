@@ -12,6 +12,7 @@ pub mod context;
 pub mod crypto;
 pub mod error;
 pub mod export;
+pub mod freshness;
 pub mod identity;
 pub mod ids;
 pub mod jobs;

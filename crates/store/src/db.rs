@@ -6,6 +6,7 @@
 
 use std::str::FromStr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use sqlx::pool::PoolConnection;
@@ -38,13 +39,24 @@ pub enum Db {
         write: SqlitePool,
         read: SqlitePool,
         turns: Arc<WriterTurns>,
+        commits: Arc<AtomicU64>,
     },
-    Postgres(PgPool),
+    Postgres {
+        pool: PgPool,
+        commits: Arc<AtomicU64>,
+    },
 }
 
 /// An open transaction. Dropping it without [`Tx::commit`] rolls back.
 #[derive(Debug)]
-pub enum Tx {
+pub struct Tx {
+    inner: TxInner,
+    /// The handle's count of committed transactions ([`Db::commits`]).
+    commits: Arc<AtomicU64>,
+}
+
+#[derive(Debug)]
+enum TxInner {
     Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
 }
@@ -77,9 +89,9 @@ pub trait Exec: Send {
 
 impl Exec for Tx {
     fn conn(&mut self) -> Conn<'_> {
-        match self {
-            Tx::Sqlite(t) => Conn::Sqlite(&mut *t),
-            Tx::Postgres(t) => Conn::Postgres(&mut *t),
+        match &mut self.inner {
+            TxInner::Sqlite(t) => Conn::Sqlite(&mut *t),
+            TxInner::Postgres(t) => Conn::Postgres(&mut *t),
         }
     }
 }
@@ -95,10 +107,11 @@ impl Exec for PoolConn {
 
 impl Tx {
     pub async fn commit(self) -> Result<(), Error> {
-        match self {
-            Tx::Sqlite(t) => t.commit().await?,
-            Tx::Postgres(t) => t.commit().await?,
+        match self.inner {
+            TxInner::Sqlite(t) => t.commit().await?,
+            TxInner::Postgres(t) => t.commit().await?,
         }
+        self.commits.fetch_add(1, Ordering::AcqRel);
         Ok(())
     }
 }
@@ -139,7 +152,10 @@ impl Db {
                 .acquire_timeout(Duration::from_secs(30))
                 .connect_with(options)
                 .await?;
-            Ok(Db::Postgres(pool))
+            Ok(Db::Postgres {
+                pool,
+                commits: Arc::default(),
+            })
         } else {
             let options = SqliteConnectOptions::from_str(&config.url)?
                 .create_if_missing(true)
@@ -168,6 +184,7 @@ impl Db {
                 write,
                 read,
                 turns: Arc::default(),
+                commits: Arc::default(),
             })
         }
     }
@@ -175,7 +192,7 @@ impl Db {
     pub fn backend(&self) -> Backend {
         match self {
             Db::Sqlite { .. } => Backend::Sqlite,
-            Db::Postgres(_) => Backend::Postgres,
+            Db::Postgres { .. } => Backend::Postgres,
         }
     }
 
@@ -184,11 +201,22 @@ impl Db {
     /// way ([`Db::begin_background`]).
     pub async fn begin(&self) -> Result<Tx, Error> {
         Ok(match self {
-            Db::Sqlite { write, turns, .. } => {
+            Db::Sqlite {
+                write,
+                turns,
+                commits,
+                ..
+            } => {
                 let _waiting = turns.request();
-                Tx::Sqlite(write.begin().await?)
+                Tx {
+                    inner: TxInner::Sqlite(write.begin().await?),
+                    commits: commits.clone(),
+                }
             }
-            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+            Db::Postgres { pool, commits } => Tx {
+                inner: TxInner::Postgres(pool.begin().await?),
+                commits: commits.clone(),
+            },
         })
     }
 
@@ -199,11 +227,30 @@ impl Db {
     /// as [`Db::begin`].
     pub async fn begin_background(&self) -> Result<Tx, Error> {
         match self {
-            Db::Sqlite { write, turns, .. } => {
+            Db::Sqlite {
+                write,
+                turns,
+                commits,
+                ..
+            } => {
                 let _turn = turns.job_turn().await;
-                Ok(Tx::Sqlite(write.begin().await?))
+                Ok(Tx {
+                    inner: TxInner::Sqlite(write.begin().await?),
+                    commits: commits.clone(),
+                })
             }
-            Db::Postgres(_) => self.begin().await,
+            Db::Postgres { .. } => self.begin().await,
+        }
+    }
+
+    /// How many write transactions this handle (and its clones: one process) has committed.
+    /// A cache fed by the database's change logs compares it with the count it last read at:
+    /// unchanged, nothing this process wrote can be missing from it.
+    pub fn commits(&self) -> u64 {
+        match self {
+            Db::Sqlite { commits, .. } | Db::Postgres { commits, .. } => {
+                commits.load(Ordering::Acquire)
+            }
         }
     }
 
@@ -211,7 +258,7 @@ impl Db {
     pub async fn read(&self) -> Result<PoolConn, Error> {
         Ok(match self {
             Db::Sqlite { read, .. } => PoolConn::Sqlite(read.acquire().await?),
-            Db::Postgres(pool) => PoolConn::Postgres(pool.acquire().await?),
+            Db::Postgres { pool, .. } => PoolConn::Postgres(pool.acquire().await?),
         })
     }
 
@@ -219,7 +266,7 @@ impl Db {
     pub async fn ping(&self) -> Result<(), Error> {
         match self {
             Db::Sqlite { read, .. } => read.acquire().await?.ping().await?,
-            Db::Postgres(pool) => pool.acquire().await?.ping().await?,
+            Db::Postgres { pool, .. } => pool.acquire().await?.ping().await?,
         }
         Ok(())
     }
@@ -262,7 +309,7 @@ impl Db {
                 crate::execute!(&mut tx, "ANALYZE")?;
                 tx.commit().await?;
             }
-            Db::Postgres(pool) => {
+            Db::Postgres { pool, .. } => {
                 // VACUUM cannot run inside a transaction: one pooled connection, no BEGIN.
                 let mut c = pool.acquire().await?;
                 let tables: Vec<String> = sqlx::query_scalar(
@@ -288,7 +335,7 @@ impl Db {
                 write.close().await;
                 read.close().await;
             }
-            Db::Postgres(pool) => pool.close().await,
+            Db::Postgres { pool, .. } => pool.close().await,
         }
     }
 }

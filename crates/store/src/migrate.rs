@@ -109,7 +109,7 @@ pub async fn migrate(db: &Db) -> Result<(), Error> {
             }
             Ok(migrator.run_direct(None, &mut *conn, false).await?)
         }
-        Db::Postgres(pool) => {
+        Db::Postgres { pool, .. } => {
             let migrator = migrator(|f| f.postgres)?;
             let mut conn = pool.acquire().await?;
             let done = migrate_postgres(&mut conn, &migrator).await;
@@ -227,7 +227,7 @@ mod tests {
                 let mut c = write.acquire().await.expect("connection");
                 sqlx::raw_sql(sql).execute(&mut *c).await.expect(sql);
             }
-            Db::Postgres(pool) => {
+            Db::Postgres { pool, .. } => {
                 sqlx::raw_sql(sql).execute(pool).await.expect(sql);
             }
         }

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use yorozu_store::catalog::{self, CatalogChange};
 
 use super::Seen;
+use crate::freshness::{Freshness, Reading};
 use crate::{App, AppResult};
 
 /// Changes read per batch.
@@ -27,6 +28,7 @@ const MAX_GAP: i64 = 1_000;
 #[derive(Debug, Default)]
 pub(super) struct Feed {
     state: tokio::sync::Mutex<FeedState>,
+    freshness: Freshness,
 }
 
 #[derive(Debug, Default)]
@@ -63,20 +65,26 @@ impl FeedState {
     }
 }
 
-/// Applies every change committed before this call; returns how far the cache is, for
-/// storing what the caller computes next.
+/// Applies every change this process committed before this call, and every change other
+/// processes committed more than [`crate::freshness::OTHERS_LAG`] before it; returns how far
+/// the cache is, for storing what the caller computes next.
 pub async fn sync(app: &App) -> AppResult<Seen> {
-    let arrived = Instant::now();
     let cache = &app.catalog;
+    if cache.feed.freshness.is_fresh(app.db.commits()) {
+        return Ok(cache.seen());
+    }
+    let arrived = Instant::now();
     let mut state = cache.feed.state.lock().await;
     if state.began.is_some_and(|began| began >= arrived) {
         return Ok(cache.seen());
     }
+    let reading = Reading::begin(app.db.commits());
     let began = Instant::now();
     let mut c = app.db.read().await?;
     let Some(mut last) = state.last else {
         state.last = Some(catalog::latest(&mut c).await?);
         state.began = Some(began);
+        cache.feed.freshness.done(reading);
         return Ok(cache.seen());
     };
     loop {
@@ -92,5 +100,6 @@ pub async fn sync(app: &App) -> AppResult<Seen> {
         }
     }
     state.began = Some(began);
+    cache.feed.freshness.done(reading);
     Ok(cache.seen())
 }

@@ -16,6 +16,7 @@ use yorozu_domain::ListingId;
 use yorozu_domain::search::{document_tokens, normalize};
 use yorozu_store::search_changes::{self, Change, DocumentRow};
 
+use crate::freshness::{Freshness, Reading};
 use crate::listings::search_prune::PruneMarks;
 use crate::ports::{SearchDocument, SearchIndex};
 use crate::{App, AppError, AppResult};
@@ -46,6 +47,8 @@ pub struct SearchFeed {
     applying: tokio::sync::Mutex<()>,
     popular: PopularSearches,
     prune_marks: PruneMarks,
+    /// Whether the last complete application may stand in for another read of the log.
+    freshness: Freshness,
 }
 
 /// Keywords that found something, counted in this process (offered when a search finds
@@ -93,6 +96,7 @@ impl SearchFeed {
             applying: tokio::sync::Mutex::new(()),
             popular: PopularSearches::default(),
             prune_marks: PruneMarks::default(),
+            freshness: Freshness::default(),
         }
     }
 
@@ -163,7 +167,11 @@ fn blocking_failed(e: tokio::task::JoinError) -> AppError {
 /// when it has never been built (a new data folder, or after [`rebuild`] was interrupted).
 pub async fn catch_up(app: &App) -> AppResult<()> {
     let feed = app.search.clone();
+    if feed.freshness.is_fresh(app.db.commits()) {
+        return Ok(());
+    }
     let _one = feed.applying.lock().await;
+    let reading = Reading::begin(app.db.commits());
     loop {
         let Some(last) = feed.index.last_change() else {
             return build(app, &feed).await;
@@ -181,6 +189,7 @@ pub async fn catch_up(app: &App) -> AppResult<()> {
         let found = search_changes::among(&mut c, &gaps).await?;
         let changes = search_changes::after(&mut c, last, BATCH).await?;
         if changes.is_empty() && found.is_empty() {
+            feed.freshness.done(reading);
             return Ok(());
         }
         feed.note_gaps(last, &changes, &found);
@@ -214,6 +223,7 @@ pub async fn catch_up(app: &App) -> AppResult<()> {
         .await
         .map_err(blocking_failed)??;
         if (changes.len() as i64) < BATCH {
+            feed.freshness.done(reading);
             return Ok(());
         }
     }

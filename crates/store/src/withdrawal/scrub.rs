@@ -60,7 +60,7 @@ pub async fn after_purge(db: &Db) -> Result<Scrubbed> {
                 Scrubbed::WalBusy
             })
         }
-        Db::Postgres(pool) => {
+        Db::Postgres { pool, .. } => {
             let mut c = pool.acquire().await?;
             for table in PURGED_TABLES {
                 // A name from the constant above, never input.
