@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod catalog;
+pub mod change_log_prune;
 pub mod config;
 pub mod context;
 pub mod crypto;

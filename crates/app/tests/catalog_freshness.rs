@@ -8,12 +8,12 @@ mod support;
 use std::time::{Duration, Instant};
 
 use yorozu_app::App;
-use yorozu_app::catalog;
 use yorozu_app::listings::manage::{self, Action};
 use yorozu_app::listings::{edit, view};
 use yorozu_app::orders::deliver::approve;
 use yorozu_app::orders::review::{ReviewInput, write as write_review};
 use yorozu_app::profile::edit::{ProfileForm, update as update_profile};
+use yorozu_app::{catalog, change_log_prune};
 use yorozu_domain::ListingId;
 use yorozu_store::testing::TestDb;
 use yorozu_store::{Db, DbConfig, both_backends};
@@ -156,5 +156,41 @@ both_backends!(
         assert!(app.catalog.holds_listing(other), "the other one stays");
         let page = view::load(app, None, m.listing).await.expect("page");
         assert_eq!((page.rating_count, page.sales_count), (1, 1));
+    }
+);
+
+both_backends!(
+    a_process_idle_past_the_pruned_log_forgets_its_cached_pages,
+    |db: Db| async move {
+        let first = test_app(db.clone());
+        let idle = test_app(db);
+        let seller = confirmed_member(&first, "seller@example.jp", "売り手").await;
+        let other = confirmed_member(&first, "other@example.jp", "別の会員").await;
+        let id = publish_new(&first, &seller, &listing_form("鮮度の確認です", "説明文")).await;
+        let page = view::load(&idle.app, None, id).await.expect("page");
+        assert_eq!(page.price.get(), 3000);
+        assert!(idle.app.catalog.holds_listing(id));
+
+        // While `idle` serves nothing, the price changes, then another member's name; the
+        // log is pruned down to that last change, which says nothing of the service.
+        let mut form = listing_form("鮮度の確認です", "説明文");
+        form.price = "4000".into();
+        edit::update(&first.app, &seller, id, &form)
+            .await
+            .expect("edit");
+        let renamed = ProfileForm {
+            display_name: "改名しました".into(),
+            ..Default::default()
+        };
+        update_profile(&first.app, other.id, &renamed)
+            .await
+            .expect("rename");
+        change_log_prune::prune(&first.app).await.expect("note");
+        first.advance(change_log_prune::KEEP_FOR);
+        change_log_prune::prune(&first.app).await.expect("prune");
+        assert_eq!(first.count("catalog_changes").await, 1, "the newest stays");
+
+        let page = view::load(&idle.app, None, id).await.expect("page");
+        assert_eq!(page.price.get(), 4000, "the pruned change is not missed");
     }
 );

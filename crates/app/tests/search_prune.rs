@@ -6,9 +6,10 @@
 mod support;
 
 use yorozu_app::App;
+use yorozu_app::change_log_prune;
 use yorozu_app::jobs::maintenance;
 use yorozu_app::listings::manage::{self, Action};
-use yorozu_app::listings::{search::SearchParams, search_prune, search_sync};
+use yorozu_app::listings::{search::SearchParams, search_sync};
 use yorozu_domain::ListingId;
 use yorozu_store::{Db, both_backends};
 
@@ -49,7 +50,7 @@ both_backends!(
         // Housekeeping notes the log's head, and deletes through it once that is old enough.
         maintenance::run(&first.app).await.expect("maintenance");
         assert_eq!(first.count("search_changes").await, logged, "too recent");
-        first.advance(search_prune::KEEP_FOR);
+        first.advance(change_log_prune::KEEP_FOR);
         maintenance::run(&first.app).await.expect("maintenance");
         assert_eq!(
             first.count("search_changes").await,

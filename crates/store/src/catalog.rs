@@ -1,6 +1,6 @@
 //! The catalogue's change log (`migrations/*/0018_catalog_changes.sql`): which service, which
 //! member's cards and whether the public lists changed. Triggers append the rows in the same
-//! transaction as the change; this module only reads them.
+//! transaction as the change; this module reads them and prunes what every process has applied.
 
 use yorozu_domain::{ListingId, UserId};
 
@@ -60,5 +60,27 @@ pub async fn latest(c: &mut impl Exec) -> Result<i64> {
         fetch_one,
         i64,
         "SELECT COALESCE(MAX(id), 0) FROM catalog_changes"
+    )?)
+}
+
+/// The oldest change id still logged; `None` when the log is empty. A process whose last
+/// applied id is below `oldest - 1` missed pruned changes and must forget its cache.
+pub async fn oldest(c: &mut impl Exec) -> Result<Option<i64>> {
+    Ok(query_scalar!(
+        c,
+        fetch_one,
+        Option<i64>,
+        "SELECT MIN(id) FROM catalog_changes"
+    )?)
+}
+
+/// Deletes the changes up to `through_id`, always keeping the newest one (so that a process
+/// behind the log can tell by [`oldest`]). Returns how many went.
+pub async fn prune_through(c: &mut impl Exec, through_id: i64) -> Result<u64> {
+    Ok(crate::execute!(
+        c,
+        "DELETE FROM catalog_changes WHERE id <= $1
+            AND id < (SELECT MAX(id) FROM catalog_changes)",
+        through_id
     )?)
 }

@@ -87,6 +87,16 @@ pub async fn sync(app: &App) -> AppResult<Seen> {
         cache.feed.freshness.done(reading);
         return Ok(cache.seen());
     };
+    if catalog::oldest(&mut c)
+        .await?
+        .is_some_and(|oldest| last < oldest - 1)
+    {
+        // Idle past the pruning of the log ([`crate::change_log_prune`]): what was missed
+        // cannot be told, so nothing cached can be trusted.
+        cache.forget_all();
+        state.gaps.clear();
+        last = catalog::latest(&mut c).await?;
+    }
     loop {
         let gaps = state.open_gaps();
         let found = catalog::among(&mut c, &gaps).await?;

@@ -20,6 +20,7 @@ use std::sync::{Arc, Mutex};
 use yorozu_domain::{ListingId, UserId};
 use yorozu_store::catalog::CatalogChange;
 
+use crate::change_log_prune::PruneMarks;
 use crate::listings::search::SearchResults;
 use crate::listings::view::ListingView;
 
@@ -75,6 +76,7 @@ struct Entry<V: ?Sized> {
 pub struct CatalogCache {
     inner: Mutex<Inner>,
     feed: feed::Feed,
+    prune_marks: PruneMarks,
 }
 
 #[derive(Debug, Default)]
@@ -98,6 +100,16 @@ impl Inner {
         self.listings.retain(|_, e| !e.shows.affected_by(&change));
         self.pages.retain(|_, e| !e.shows.affected_by(&change));
         // Result pages show any service and any seller: every change may concern them.
+        self.search.clear();
+    }
+
+    /// Drops every entry: changes were pruned from the log before this process applied them.
+    /// Entries computed meanwhile are not stored either (nothing recent is remembered).
+    fn forget_all(&mut self) {
+        self.applied += 1;
+        self.recent.clear();
+        self.listings.clear();
+        self.pages.clear();
         self.search.clear();
     }
 
@@ -127,6 +139,16 @@ fn put<K: Eq + Hash, V: ?Sized>(map: &mut HashMap<K, Entry<V>>, key: K, entry: E
 impl CatalogCache {
     fn seen(&self) -> Seen {
         Seen(self.inner.lock().map_or(0, |inner| inner.applied))
+    }
+
+    pub(crate) fn prune_marks(&self) -> &PruneMarks {
+        &self.prune_marks
+    }
+
+    fn forget_all(&self) {
+        if let Ok(mut inner) = self.inner.lock() {
+            inner.forget_all();
+        }
     }
 
     fn apply(&self, changes: impl IntoIterator<Item = CatalogChange>) {

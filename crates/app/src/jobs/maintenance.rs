@@ -2,7 +2,7 @@
 //! request counters are deleted, points past
 //! their validity expire, and so do sales not requested in time; withdrawal jobs that were
 //! lost or ran out of attempts are queued again; data-export archives past their expiry are
-//! deleted; the search change log is pruned of what every process has applied.
+//! deleted; the change logs (search, catalogue) are pruned of what every process has applied.
 
 use yorozu_store::accounts::{request_counters, sessions, sign_in_failures};
 
@@ -20,6 +20,6 @@ pub async fn run(app: &App) -> AppResult<()> {
     crate::payouts::expiry::expire_due(app).await?;
     crate::withdrawal::jobs::sweep(app).await?;
     crate::export::request::expire_due(app).await?;
-    crate::listings::search_prune::prune(app).await?;
+    crate::change_log_prune::prune(app).await?;
     Ok(())
 }

@@ -6,7 +6,7 @@
 //! background task ([`follow`]) applies changes within a second even when nobody searches.
 //! A missing or reset index is rebuilt from the listings ([`rebuild`]); `yorozu reindex`
 //! forces that, and so does a log pruned past what this process applied
-//! ([`super::search_prune`]).
+//! ([`crate::change_log_prune`]).
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -16,8 +16,8 @@ use yorozu_domain::ListingId;
 use yorozu_domain::search::{document_tokens, normalize};
 use yorozu_store::search_changes::{self, Change, DocumentRow};
 
+use crate::change_log_prune::PruneMarks;
 use crate::freshness::{Freshness, Reading};
-use crate::listings::search_prune::PruneMarks;
 use crate::ports::{SearchDocument, SearchIndex};
 use crate::{App, AppError, AppResult};
 

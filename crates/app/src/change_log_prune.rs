@@ -1,8 +1,10 @@
-//! Pruning the search index's change log (`search_changes`). Every process applies new rows
-//! within a second, so a row older than [`KEEP_FOR`] has been applied by every process that
-//! is running; keeping rows forever would only make the table grow by one row per listing
-//! write. A process that was stopped for longer finds its last applied id below the oldest
-//! row left and rebuilds its index from the listings (`search_sync::catch_up`).
+//! Pruning the change logs every process follows: the search index's (`search_changes`) and
+//! the catalogue cache's (`catalog_changes`). Every process applies new rows within a second,
+//! so a row older than [`KEEP_FOR`] has been applied by every process that is running;
+//! keeping rows forever would only make the tables grow by a row or more per write. A process
+//! that was stopped (or idle) for longer finds its last applied id below the oldest row left:
+//! it rebuilds its index from the listings (`search_sync::catch_up`) and forgets its cached
+//! pages (`catalog::sync`).
 //!
 //! The log has no timestamps: the housekeeping run (every ten minutes, `jobs::maintenance`)
 //! notes the log's newest id with the time, and deletes through the newest id it noted at
@@ -12,7 +14,7 @@
 use std::collections::VecDeque;
 use std::sync::Mutex;
 
-use yorozu_store::search_changes;
+use yorozu_store::{catalog, search_changes};
 
 use crate::{App, AppResult};
 
@@ -29,7 +31,7 @@ pub struct PruneMarks {
 impl PruneMarks {
     /// Notes `head` at `now`; returns the newest head noted at least [`KEEP_FOR`] ago (what
     /// may be deleted), forgetting the marks before it.
-    fn note(&self, now: i64, head: i64) -> Option<i64> {
+    pub(crate) fn note(&self, now: i64, head: i64) -> Option<i64> {
         let Ok(mut marks) = self.marks.lock() else {
             return None;
         };
@@ -40,18 +42,30 @@ impl PruneMarks {
     }
 }
 
-/// Deletes the changes noted at least [`KEEP_FOR`] ago (the newest row always stays);
-/// returns how many went.
+/// Deletes from both logs the changes noted at least [`KEEP_FOR`] ago (the newest row of
+/// each always stays); returns how many went.
 pub async fn prune(app: &App) -> AppResult<u64> {
-    let head = {
+    let (search_head, catalog_head) = {
         let mut c = app.db.read().await?;
-        search_changes::latest(&mut c).await?
+        (
+            search_changes::latest(&mut c).await?,
+            catalog::latest(&mut c).await?,
+        )
     };
-    let Some(through) = app.search.prune_marks().note(app.now(), head) else {
+    let now = app.now();
+    let search_through = app.search.prune_marks().note(now, search_head);
+    let catalog_through = app.catalog.prune_marks().note(now, catalog_head);
+    if search_through.is_none() && catalog_through.is_none() {
         return Ok(0);
-    };
-    let mut tx = app.db.begin().await?;
-    let pruned = search_changes::prune_through(&mut tx, through).await?;
+    }
+    let mut tx = app.db.begin_background().await?;
+    let mut pruned = 0;
+    if let Some(through) = search_through {
+        pruned += search_changes::prune_through(&mut tx, through).await?;
+    }
+    if let Some(through) = catalog_through {
+        pruned += catalog::prune_through(&mut tx, through).await?;
+    }
     tx.commit().await?;
     Ok(pruned)
 }
