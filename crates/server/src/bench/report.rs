@@ -152,19 +152,30 @@ fn targets(all: &[Results]) -> String {
     for r in all {
         let sqlite = r.backend == "sqlite";
         let statics = static_rps(r);
-        for (key, what, share) in [
-            ("service", "service page", if sqlite { 25.0 } else { 12.0 }),
-            ("service_member", "signed-in service page", 15.0),
-            ("search", "search", if sqlite { 10.0 } else { 6.0 }),
+        // Issue 18's aims: pages as shares of static; search also within a p99.
+        for (key, what, share, p99) in [
+            ("home", "home page, anonymous", 40.0, None),
+            ("service", "service page, anonymous", 40.0, None),
+            ("service_member", "signed-in service page", 15.0, None),
+            (
+                "search",
+                "search under load",
+                if sqlite { 20.0 } else { 15.0 },
+                Some(25.0),
+            ),
         ] {
             let Some(row) = r.row(key) else { continue };
             let got = 100.0 * row.measured.requests_per_second / statics.max(0.001);
+            let within = p99.is_none_or(|limit| row.measured.p99_ms <= limit);
             add(
                 what,
                 &r.backend,
-                format!("≥ {share}% of static, p99 < 25 ms"),
+                match p99 {
+                    Some(limit) => format!("≥ {share}% of static, p99 ≤ {limit} ms"),
+                    None => format!("≥ {share}% of static"),
+                },
                 format!("{got:.1}%, p99 {:.1} ms", row.measured.p99_ms),
-                got >= share && row.measured.p99_ms < 25.0,
+                got >= share && within,
             );
         }
         if let Some(row) = r.row("search_cold") {
@@ -207,6 +218,17 @@ fn targets(all: &[Results]) -> String {
                 format!("p99 < 5 ms at {} orders", r.orders),
                 format!("p99 {:.2} ms", row.measured.p99_ms),
                 row.measured.p99_ms < 5.0,
+            );
+        }
+        if let (Some(export), Some(before)) = (r.row("export"), r.row("background")) {
+            let seconds = export.job_seconds.unwrap_or(0.0);
+            let factor = export.measured.p99_ms / before.measured.p99_ms.max(0.001);
+            add(
+                "heavy seller's export",
+                &r.backend,
+                "≤ 60 s for 100,000 orders, others' p99 ≤ 2×".into(),
+                format!("{seconds:.1} s ({}), ×{factor:.2}", export.detail),
+                seconds <= 60.0 && factor <= 2.0,
             );
         }
         if let (Some(purge), Some(before)) = (r.row("purge"), r.row("background")) {

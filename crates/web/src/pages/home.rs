@@ -6,7 +6,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
-use yorozu_app::catalog::{self, Shows};
+use yorozu_app::catalog::Shows;
 use yorozu_app::listings::Card as ServiceCard;
 use yorozu_app::listings::view::home_sections;
 use yorozu_app::profile::view::{ProfileView, recent_members};
@@ -46,15 +46,9 @@ struct HomePage<'a> {
 /// the public lists, so any change that may move them (or a card or member on it) drops it.
 async fn home(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     let app = &state.app;
-    let shared = match shared_html::key(&ctx) {
-        Some(key) => {
-            let seen = catalog::sync(app).await?;
-            if let Some(body) = app.catalog.page(&key, app.now()) {
-                return Ok(shared_html::serve(&ctx, &body));
-            }
-            Some((key, seen))
-        }
-        None => None,
+    let shared = match shared_html::lookup(app, &ctx).await? {
+        shared_html::Lookup::Hit(page) => return Ok(page),
+        shared_html::Lookup::Miss(shared) => shared,
     };
     let (newest, popular) = home_sections(app).await?;
     let members = recent_members(app, 12).await?;

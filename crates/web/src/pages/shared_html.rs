@@ -12,6 +12,9 @@ use std::sync::OnceLock;
 use askama::Template;
 use axum::response::{Html, IntoResponse, Response};
 
+use yorozu_app::App;
+use yorozu_app::catalog::{self, Seen};
+
 use crate::ctx::Ctx;
 use crate::error::PageError;
 
@@ -45,4 +48,24 @@ pub fn render<T: Template>(template: &T) -> Result<String, PageError> {
 /// Stored HTML made this visitor's.
 pub fn serve(ctx: &Ctx, body: &str) -> Response {
     Html(body.replace(placeholder(), &ctx.csrf)).into_response()
+}
+
+/// What the cache holds for a request: the page to serve, or, for a visitor whose page may
+/// be shared but is not cached yet, the key and cache position to store it under.
+#[derive(Debug)]
+pub enum Lookup {
+    Hit(Response),
+    Miss(Option<(String, Seen)>),
+}
+
+/// Looks the request's page up in the rendered HTML cache (anonymous visitors only).
+pub async fn lookup(app: &App, ctx: &Ctx) -> Result<Lookup, PageError> {
+    let Some(key) = key(ctx) else {
+        return Ok(Lookup::Miss(None));
+    };
+    let seen = catalog::sync(app).await?;
+    Ok(match app.catalog.page(&key, app.now()) {
+        Some(body) => Lookup::Hit(serve(ctx, &body)),
+        None => Lookup::Miss(Some((key, seen))),
+    })
 }

@@ -9,7 +9,6 @@ use askama::Template;
 use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
-use yorozu_app::catalog;
 use yorozu_app::listings::view::ListingView;
 use yorozu_app::orders::reviews_public;
 use yorozu_domain::ListingId;
@@ -113,15 +112,9 @@ async fn show(
     PathId(id): PathId<ListingId>,
 ) -> PageResult {
     let app = &state.app;
-    let shared = match shared_html::key(&ctx) {
-        Some(key) => {
-            let seen = catalog::sync(app).await?;
-            if let Some(body) = app.catalog.page(&key, app.now()) {
-                return Ok(shared_html::serve(&ctx, &body));
-            }
-            Some((key, seen))
-        }
-        None => None,
+    let shared = match shared_html::lookup(app, &ctx).await? {
+        shared_html::Lookup::Hit(page) => return Ok(page),
+        shared_html::Lookup::Miss(shared) => shared,
     };
     let found = reviews_public::service_page(app, viewer.as_ref(), id).await?;
     let shareable =
