@@ -25,6 +25,22 @@ impl CurrentUser {
         self.role == Role::Operator
     }
 
+    /// The member of a live session; None for closed or purged accounts.
+    pub fn of_session(m: yorozu_store::accounts::sessions::LiveMember) -> Option<CurrentUser> {
+        let (Some(email), AccountStatus::Active) = (m.email, m.status) else {
+            return None;
+        };
+        Some(CurrentUser {
+            id: m.user_id,
+            email,
+            email_verified: m.email_verified_at.is_some(),
+            role: m.role,
+            locale: Locale::parse(&m.locale).unwrap_or_default(),
+            display_name: m.display_name.unwrap_or_default(),
+            withdrawal_scheduled: m.withdrawal_scheduled,
+        })
+    }
+
     /// Loads an active member; None for unknown, closed or purged accounts.
     pub async fn load(c: &mut impl Exec, user_id: UserId) -> AppResult<Option<CurrentUser>> {
         let Some(user) = users::find(c, user_id).await? else {

@@ -38,15 +38,16 @@ pub async fn authenticate(app: &App, token: &str) -> AppResult<Option<(CurrentUs
     let hash = token_hash(token);
     let now = app.now();
     let mut c = app.db.read().await?;
-    let Some(session) = sessions::find_live(&mut c, &hash, now).await? else {
-        return Ok(None);
-    };
-    let Some(user) = CurrentUser::load(&mut c, session.user_id).await? else {
+    let Some(session) = sessions::find_live_member(&mut c, &hash, now).await? else {
         return Ok(None);
     };
     drop(c);
+    let last_seen_at = session.last_seen_at;
+    let Some(user) = CurrentUser::of_session(session) else {
+        return Ok(None);
+    };
     // Sliding expiry, written at most every five minutes so reads stay reads.
-    if now - session.last_seen_at > 300 {
+    if now - last_seen_at > 300 {
         let mut tx = app.db.begin().await?;
         sessions::touch(&mut tx, &hash, now, now + app.policy.session_days * 86_400).await?;
         tx.commit().await?;

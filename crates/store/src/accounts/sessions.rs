@@ -2,6 +2,7 @@
 
 use crate::{Exec, Result, execute, query_as};
 use yorozu_domain::UserId;
+use yorozu_domain::accounts::{AccountStatus, Role};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SessionRow {
@@ -29,6 +30,48 @@ pub async fn insert(c: &mut impl Exec, s: &SessionRow) -> Result<()> {
         &s.ip
     )?;
     Ok(())
+}
+
+/// A live session with what every signed-in request needs of its member, in one query (a
+/// request pays per query: a thread hand-over on SQLite, a round trip on PostgreSQL).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LiveMember {
+    #[sqlx(try_from = "i64")]
+    pub user_id: UserId,
+    pub last_seen_at: i64,
+    pub email: Option<String>,
+    pub email_verified_at: Option<i64>,
+    #[sqlx(try_from = "String")]
+    pub status: AccountStatus,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
+    pub locale: String,
+    pub display_name: Option<String>,
+    pub withdrawal_scheduled: bool,
+}
+
+/// The live session with this hash and its member, if it has not expired.
+pub async fn find_live_member(
+    c: &mut impl Exec,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<LiveMember>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        LiveMember,
+        "SELECT s.user_id, s.last_seen_at, u.email, u.email_verified_at, u.status, u.role,
+                u.locale, p.display_name,
+                EXISTS (SELECT 1 FROM withdrawals w
+                        WHERE w.user_id = s.user_id AND w.state = 'scheduled')
+                    AS withdrawal_scheduled
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id
+         LEFT JOIN profiles p ON p.user_id = s.user_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2",
+        token_hash,
+        now
+    )?)
 }
 
 /// The live session with this hash, if it has not expired.
