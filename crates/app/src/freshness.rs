@@ -1,5 +1,5 @@
-//! When a cache fed by a database change log (the catalogue cache, the search index) may skip
-//! reading the log again.
+//! Reading a database change log (the catalogue cache's, the search index's): when a reader
+//! may skip reading it again, and which skipped ids it still looks for.
 //!
 //! A request must see every change committed before it arrived. What this process committed
 //! is known exactly: the database handle counts its commits ([`yorozu_store::Db::commits`]),
@@ -8,6 +8,7 @@
 //! second on every process". Under load this turns one log read per request, each waiting
 //! for the one before, into at most one per lag.
 
+use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -54,6 +55,47 @@ impl Freshness {
         {
             *last = Some(reading);
         }
+    }
+}
+
+/// How long an id skipped in a change log is looked for again. On PostgreSQL ids come from a
+/// sequence: a transaction that took id 10 may commit after one that took 11 was applied.
+/// A rolled-back transaction leaves a gap for good, so the wait is bounded.
+const GAP_PATIENCE: Duration = Duration::from_secs(10);
+
+/// Gaps wider than this are not tracked (a sequence jump, not transactions in flight).
+const MAX_GAP: i64 = 1_000;
+
+/// Change ids a reader of a log skipped, and when it first missed each.
+#[derive(Debug, Default)]
+pub struct Gaps(BTreeMap<i64, Instant>);
+
+impl Gaps {
+    /// The gaps still worth looking for; forgets the expired ones.
+    pub fn open(&mut self) -> Vec<i64> {
+        self.0.retain(|_, since| since.elapsed() < GAP_PATIENCE);
+        self.0.keys().copied().collect()
+    }
+
+    /// Notes a read: `found` filled gaps; `read` (ids in order, after `after`) may skip some.
+    pub fn note(&mut self, after: i64, read: impl Iterator<Item = i64>, found: &[i64]) {
+        for id in found {
+            self.0.remove(id);
+        }
+        let mut expected = after + 1;
+        let now = Instant::now();
+        for id in read {
+            if id > expected && id - expected <= MAX_GAP {
+                for missing in expected..id {
+                    self.0.entry(missing).or_insert(now);
+                }
+            }
+            expected = id + 1;
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
     }
 }
 

@@ -5,25 +5,16 @@
 //! one began before the request arrived. Requests arriving together thus share one indexed
 //! range read, and a member sees their own change on their next page, on any process.
 
-use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use yorozu_store::catalog::{self, CatalogChange};
+use yorozu_store::catalog;
 
 use super::Seen;
-use crate::freshness::{Freshness, Reading};
+use crate::freshness::{Freshness, Gaps, Reading};
 use crate::{App, AppResult};
 
 /// Changes read per batch.
 const BATCH: i64 = 2_000;
-
-/// How long an id skipped in the log is looked for again. On PostgreSQL ids come from a
-/// sequence: a transaction that took id 10 may commit after one that took 11 was applied.
-/// A rolled-back transaction leaves a gap for good, so the wait is bounded.
-const GAP_PATIENCE: Duration = Duration::from_secs(10);
-
-/// Gaps wider than this are not tracked (a sequence jump, not transactions in flight).
-const MAX_GAP: i64 = 1_000;
 
 #[derive(Debug, Default)]
 pub(super) struct Feed {
@@ -38,31 +29,8 @@ struct FeedState {
     last: Option<i64>,
     /// When the last completed sync began: it saw every change committed before that.
     began: Option<Instant>,
-    /// Skipped change ids and when they were first missed.
-    gaps: BTreeMap<i64, Instant>,
-}
-
-impl FeedState {
-    fn open_gaps(&mut self) -> Vec<i64> {
-        self.gaps.retain(|_, since| since.elapsed() < GAP_PATIENCE);
-        self.gaps.keys().copied().collect()
-    }
-
-    fn note_gaps(&mut self, after: i64, changes: &[CatalogChange], found: &[CatalogChange]) {
-        for c in found {
-            self.gaps.remove(&c.id);
-        }
-        let mut expected = after + 1;
-        let now = Instant::now();
-        for c in changes {
-            if c.id > expected && c.id - expected <= MAX_GAP {
-                for missing in expected..c.id {
-                    self.gaps.entry(missing).or_insert(now);
-                }
-            }
-            expected = c.id + 1;
-        }
-    }
+    /// Skipped change ids still looked for.
+    gaps: Gaps,
 }
 
 /// Applies every change this process committed before this call, and every change other
@@ -98,10 +66,13 @@ pub async fn sync(app: &App) -> AppResult<Seen> {
         last = catalog::latest(&mut c).await?;
     }
     loop {
-        let gaps = state.open_gaps();
+        let gaps = state.gaps.open();
         let found = catalog::among(&mut c, &gaps).await?;
         let changes = catalog::after(&mut c, last, BATCH).await?;
-        state.note_gaps(last, &changes, &found);
+        let found_ids: Vec<i64> = found.iter().map(|ch| ch.id).collect();
+        state
+            .gaps
+            .note(last, changes.iter().map(|ch| ch.id), &found_ids);
         cache.apply(found.iter().chain(&changes).copied());
         last = changes.last().map_or(last, |ch| ch.id.max(last));
         state.last = Some(last);

@@ -8,16 +8,15 @@
 //! forces that, and so does a log pruned past what this process applied
 //! ([`crate::change_log_prune`]).
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use yorozu_domain::ListingId;
 use yorozu_domain::search::{document_tokens, normalize};
-use yorozu_store::search_changes::{self, Change, DocumentRow};
+use yorozu_store::search_changes::{self, DocumentRow};
 
 use crate::change_log_prune::PruneMarks;
-use crate::freshness::{Freshness, Reading};
+use crate::freshness::{Freshness, Gaps, Reading};
 use crate::ports::{SearchDocument, SearchIndex};
 use crate::{App, AppError, AppResult};
 
@@ -28,20 +27,12 @@ const BATCH: i64 = 2_000;
 /// fewer, larger batches build faster.
 const BUILD_BATCH: i64 = 20_000;
 
-/// How long an id skipped in the log is looked for again. On PostgreSQL ids come from a
-/// sequence: a transaction that took id 10 may commit after one that took 11 was applied.
-/// A rolled-back transaction leaves a gap for good, so the wait is bounded.
-const GAP_PATIENCE: Duration = Duration::from_secs(10);
-
-/// Gaps wider than this are not tracked (a sequence jump, not transactions in flight).
-const MAX_GAP: i64 = 1_000;
-
 /// The index and what this process knows about applying the log to it.
 #[derive(Debug)]
 pub struct SearchFeed {
     index: Arc<dyn SearchIndex>,
-    /// Skipped change ids and when they were first missed.
-    gaps: Mutex<BTreeMap<i64, Instant>>,
+    /// Skipped change ids still looked for.
+    gaps: Mutex<Gaps>,
     /// One applier at a time: a search and the background task must not apply the same
     /// batch twice or move `last_change` backwards.
     applying: tokio::sync::Mutex<()>,
@@ -92,7 +83,7 @@ impl SearchFeed {
     pub fn new(index: Arc<dyn SearchIndex>) -> SearchFeed {
         SearchFeed {
             index,
-            gaps: Mutex::new(BTreeMap::new()),
+            gaps: Mutex::default(),
             applying: tokio::sync::Mutex::new(()),
             popular: PopularSearches::default(),
             prune_marks: PruneMarks::default(),
@@ -110,34 +101,6 @@ impl SearchFeed {
 
     pub(crate) fn prune_marks(&self) -> &PruneMarks {
         &self.prune_marks
-    }
-
-    /// Gaps still worth looking for; forgets the expired ones.
-    fn open_gaps(&self) -> Vec<i64> {
-        let Ok(mut gaps) = self.gaps.lock() else {
-            return vec![];
-        };
-        gaps.retain(|_, since| since.elapsed() < GAP_PATIENCE);
-        gaps.keys().copied().collect()
-    }
-
-    fn note_gaps(&self, after: i64, changes: &[Change], found: &[Change]) {
-        let Ok(mut gaps) = self.gaps.lock() else {
-            return;
-        };
-        for c in found {
-            gaps.remove(&c.id);
-        }
-        let mut expected = after + 1;
-        let now = Instant::now();
-        for c in changes {
-            if c.id > expected && c.id - expected <= MAX_GAP {
-                for missing in expected..c.id {
-                    gaps.entry(missing).or_insert(now);
-                }
-            }
-            expected = c.id + 1;
-        }
     }
 }
 
@@ -185,14 +148,17 @@ pub async fn catch_up(app: &App) -> AppResult<()> {
             tracing::info!(last, "search change log pruned past this index: rebuilding");
             return build(app, &feed).await;
         }
-        let gaps = feed.open_gaps();
+        let gaps = feed.gaps.lock().map(|mut g| g.open()).unwrap_or_default();
         let found = search_changes::among(&mut c, &gaps).await?;
         let changes = search_changes::after(&mut c, last, BATCH).await?;
         if changes.is_empty() && found.is_empty() {
             feed.freshness.done(reading);
             return Ok(());
         }
-        feed.note_gaps(last, &changes, &found);
+        if let Ok(mut gaps) = feed.gaps.lock() {
+            let found_ids: Vec<i64> = found.iter().map(|ch| ch.id).collect();
+            gaps.note(last, changes.iter().map(|ch| ch.id), &found_ids);
+        }
         let mut ids: Vec<ListingId> = changes
             .iter()
             .chain(&found)

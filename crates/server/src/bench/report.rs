@@ -220,26 +220,23 @@ fn targets(all: &[Results]) -> String {
                 row.measured.p99_ms < 5.0,
             );
         }
-        if let (Some(export), Some(before)) = (r.row("export"), r.row("background")) {
-            let seconds = export.job_seconds.unwrap_or(0.0);
-            let factor = export.measured.p99_ms / before.measured.p99_ms.max(0.001);
+        // The heavy seller's jobs, at the size this run generated (the default bench's heavy
+        // seller has 20,000 orders; the aim is for 100,000).
+        for (key, what) in [
+            ("export", "heavy seller's export"),
+            ("purge", "heavy-account purge"),
+        ] {
+            let (Some(job), Some(before)) = (r.row(key), r.row("background")) else {
+                continue;
+            };
+            let seconds = job.job_seconds.unwrap_or(0.0);
+            let factor = job.measured.p99_ms / before.measured.p99_ms.max(0.001);
             add(
-                "heavy seller's export",
+                what,
                 &r.backend,
-                "≤ 60 s for 100,000 orders, others' p99 ≤ 2×".into(),
-                format!("{seconds:.1} s ({}), ×{factor:.2}", export.detail),
+                "≤ 60 s at this run's size, others' p99 ≤ 2×".into(),
+                format!("{seconds:.1} s ({}), ×{factor:.2}", job.detail),
                 seconds <= 60.0 && factor <= 2.0,
-            );
-        }
-        if let (Some(purge), Some(before)) = (r.row("purge"), r.row("background")) {
-            let seconds = purge.job_seconds.unwrap_or(0.0);
-            let factor = purge.measured.p99_ms / before.measured.p99_ms.max(0.001);
-            add(
-                "heavy-account purge",
-                &r.backend,
-                "< 60 s, others' p99 ≤ 2×".into(),
-                format!("{seconds:.1} s, ×{factor:.2}"),
-                seconds < 60.0 && factor <= 2.0,
             );
         }
     }
