@@ -110,3 +110,71 @@ both_backends!(
         page.assert_lacks(&["ログアウト", &visitor.csrf(), &signed_in.csrf()]);
     }
 );
+
+both_backends!(
+    members_share_a_page_but_each_gets_their_own_menu_token_and_favourite_mark,
+    |db| async move {
+        let (s, _clock) = server_with_clock(db);
+        let app = &s.app;
+        let seller = member(app, "seller@example.jp", "売り手").await;
+        let fan = member(app, "fan@example.jp", "ファンの花子").await;
+        let other = member(app, "other@example.jp", "通りがかりの太郎").await;
+        let id = publish(app, &seller, "似顔絵を描きます").await;
+        let path = format!("/services/{id}");
+        favorites::set(app, &fan, id, true)
+            .await
+            .expect("favourite");
+
+        let mut fan_browser = Browser::signed_in(&s, fan.id).await;
+        let mut other_browser = Browser::signed_in(&s, other.id).await;
+        for _ in 0..2 {
+            let page = fan_browser.get(&path).await;
+            assert_eq!(page.status, StatusCode::OK);
+            page.assert_contains(&[
+                "お気に入りから外す",
+                "ログアウト",
+                &format!(r#"href="/users/{}""#, fan.id),
+                &format!(
+                    r#"<meta name="csrf-token" content="{}">"#,
+                    fan_browser.csrf()
+                ),
+            ]);
+            page.assert_lacks(&[&format!(r#"href="/users/{}""#, other.id)]);
+
+            let page = other_browser.get(&path).await;
+            page.assert_contains(&[
+                "お気に入りに追加",
+                "ログアウト",
+                &format!(r#"href="/users/{}""#, other.id),
+                &format!(
+                    r#"<meta name="csrf-token" content="{}">"#,
+                    other_browser.csrf()
+                ),
+            ]);
+            page.assert_lacks(&[
+                "お気に入りから外す",
+                &format!(r#"href="/users/{}""#, fan.id),
+                &fan_browser.csrf(),
+            ]);
+        }
+        let signed_in_keys = |favorite: &str| format!("ja:{path}:member:010:{favorite}");
+        assert!(
+            app.catalog.holds_page(&signed_in_keys("favorite"))
+                && app.catalog.holds_page(&signed_in_keys("-")),
+            "one page per favourite mark, shared by the members who see it alike"
+        );
+
+        // Taking the favourite back shows at once, on the shared page too.
+        fan_browser
+            .post(&format!("/services/{id}/favorite"), &[("favorite", "0")])
+            .await;
+        let page = fan_browser.get(&path).await;
+        page.assert_contains(&["お気に入りに追加", &format!(r#"href="/users/{}""#, fan.id)]);
+        page.assert_lacks(&["お気に入りから外す", "1人がお気に入りに追加しています"]);
+
+        // The seller sees their own page, never the shared one.
+        let mut seller_browser = Browser::signed_in(&s, seller.id).await;
+        let page = seller_browser.get(&path).await;
+        page.assert_lacks(&["お気に入りに追加", "お気に入りから外す"]);
+    }
+);

@@ -23,6 +23,7 @@ use yorozu_store::catalog::CatalogChange;
 use crate::change_log_prune::PruneMarks;
 use crate::listings::search::SearchResults;
 use crate::listings::view::ListingView;
+use crate::orders::reviews_public::NewestReviews;
 
 pub use feed::sync;
 
@@ -86,6 +87,11 @@ struct Inner {
     /// The last [`RECENT`] of them, with their position.
     recent: VecDeque<(u64, CatalogChange)>,
     listings: HashMap<ListingId, Entry<ListingView>>,
+    /// The newest reviews of a service, as its page shows them.
+    reviews: HashMap<ListingId, Entry<NewestReviews>>,
+    /// Whether a member keeps a service among their favourites. Adding or removing one
+    /// updates the service's favourites count, so the service's change drops the mark.
+    favorite_marks: HashMap<(UserId, ListingId), bool>,
     pages: HashMap<String, Entry<str>>,
     search: HashMap<String, Arc<SearchResults>>,
 }
@@ -98,6 +104,10 @@ impl Inner {
         }
         self.recent.push_back((self.applied, change));
         self.listings.retain(|_, e| !e.shows.affected_by(&change));
+        self.reviews.retain(|_, e| !e.shows.affected_by(&change));
+        if let Some(changed) = change.listing_id {
+            self.favorite_marks.retain(|(_, id), _| *id != changed);
+        }
         self.pages.retain(|_, e| !e.shows.affected_by(&change));
         // Result pages show any service and any seller: every change may concern them.
         self.search.clear();
@@ -109,6 +119,8 @@ impl Inner {
         self.applied += 1;
         self.recent.clear();
         self.listings.clear();
+        self.reviews.clear();
+        self.favorite_marks.clear();
         self.pages.clear();
         self.search.clear();
     }
@@ -129,11 +141,11 @@ impl Inner {
     }
 }
 
-fn put<K: Eq + Hash, V: ?Sized>(map: &mut HashMap<K, Entry<V>>, key: K, entry: Entry<V>) {
+fn put<K: Eq + Hash, V>(map: &mut HashMap<K, V>, key: K, value: V) {
     if map.len() >= CAPACITY {
         map.clear();
     }
-    map.insert(key, entry);
+    map.insert(key, value);
 }
 
 impl CatalogCache {
@@ -169,6 +181,43 @@ impl CatalogCache {
             && inner.storable(seen, &shows)
         {
             put(&mut inner.listings, value.id, Entry { value, shows });
+        }
+    }
+
+    pub fn newest_reviews(&self, id: ListingId) -> Option<Arc<NewestReviews>> {
+        let inner = self.inner.lock().ok()?;
+        inner.reviews.get(&id).map(|e| e.value.clone())
+    }
+
+    pub fn store_newest_reviews(
+        &self,
+        seen: Seen,
+        id: ListingId,
+        value: Arc<NewestReviews>,
+        shows: Shows,
+    ) {
+        if let Ok(mut inner) = self.inner.lock()
+            && inner.storable(seen, &shows)
+        {
+            put(&mut inner.reviews, id, Entry { value, shows });
+        }
+    }
+
+    /// Whether `member` keeps the service among their favourites, when known.
+    pub fn favorite_mark(&self, member: UserId, id: ListingId) -> Option<bool> {
+        let inner = self.inner.lock().ok()?;
+        inner.favorite_marks.get(&(member, id)).copied()
+    }
+
+    pub fn store_favorite_mark(&self, seen: Seen, member: UserId, id: ListingId, on: bool) {
+        let shows = Shows {
+            listings: vec![id],
+            ..Default::default()
+        };
+        if let Ok(mut inner) = self.inner.lock()
+            && inner.storable(seen, &shows)
+        {
+            put(&mut inner.favorite_marks, (member, id), on);
         }
     }
 
@@ -285,5 +334,28 @@ mod tests {
         cache.store_page(cache.seen(), "a".into(), "A".into(), until);
         assert!(cache.page("a", 99).is_some());
         assert!(cache.page("a", 100).is_none());
+    }
+
+    #[test]
+    fn a_change_to_a_service_drops_every_members_favourite_mark_of_it() {
+        let cache = CatalogCache::default();
+        let (fan, other) = (UserId::new(10), UserId::new(11));
+        let (one, two) = (ListingId::new(1), ListingId::new(2));
+        cache.store_favorite_mark(cache.seen(), fan, one, true);
+        cache.store_favorite_mark(cache.seen(), other, one, false);
+        cache.store_favorite_mark(cache.seen(), fan, two, true);
+        cache.apply([change(Some(1), None, false)]);
+        assert_eq!(cache.favorite_mark(fan, one), None);
+        assert_eq!(cache.favorite_mark(other, one), None);
+        assert_eq!(cache.favorite_mark(fan, two), Some(true));
+
+        let seen = cache.seen();
+        cache.apply([change(Some(2), None, false)]);
+        cache.store_favorite_mark(seen, fan, two, false);
+        assert_eq!(
+            cache.favorite_mark(fan, two),
+            None,
+            "read before the change"
+        );
     }
 }

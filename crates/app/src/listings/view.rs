@@ -9,7 +9,7 @@ use yorozu_domain::{Timestamp, Yen};
 use yorozu_store::listings::{favorites, images, rows, search};
 
 use crate::accounts::CurrentUser;
-use crate::catalog::{self, Shows};
+use crate::catalog::{self, Seen, Shows};
 use crate::listings::form::ListingForm;
 use crate::listings::{Card, card};
 use crate::profile::{ProfileView, view as profile_view};
@@ -110,10 +110,7 @@ pub async fn load(
     {
         let mut view = (*cached).clone();
         view.viewer_favorite = match viewer {
-            Some(v) => {
-                let mut c = app.db.read().await?;
-                favorites::is_favorite(&mut c, v.id, listing_id).await?
-            }
+            Some(v) => favorite_mark(app, seen, v, listing_id).await?,
             None => false,
         };
         view.refresh_purchasable(app.now());
@@ -131,6 +128,24 @@ pub async fn load(
         );
     }
     Ok(view)
+}
+
+/// Whether `viewer` keeps the service among their favourites, from the catalogue cache when
+/// it knows.
+async fn favorite_mark(
+    app: &App,
+    seen: Seen,
+    viewer: &CurrentUser,
+    listing_id: ListingId,
+) -> AppResult<bool> {
+    if let Some(on) = app.catalog.favorite_mark(viewer.id, listing_id) {
+        return Ok(on);
+    }
+    let mut c = app.db.read().await?;
+    let on = favorites::is_favorite(&mut c, viewer.id, listing_id).await?;
+    app.catalog
+        .store_favorite_mark(seen, viewer.id, listing_id, on);
+    Ok(on)
 }
 
 impl ListingView {

@@ -6,6 +6,8 @@
 //! author's profile drops (a name changed or an account closed must show at once). The
 //! listing's own counters, which every buyer review updates, tell when there is nothing to read.
 
+use std::sync::Arc;
+
 use yorozu_domain::ListingId;
 use yorozu_domain::UserId;
 use yorozu_domain::orders::ReviewRole;
@@ -13,7 +15,7 @@ use yorozu_store::Exec;
 use yorozu_store::orders::reviews::{self, PublicReview};
 
 use crate::accounts::CurrentUser;
-use crate::catalog::Shows;
+use crate::catalog::{self, Shows};
 use crate::listings::view::{self, ListingView};
 use crate::{App, AppError, AppResult};
 
@@ -121,17 +123,46 @@ pub async fn service_page(
     listing_id: ListingId,
 ) -> AppResult<ServicePage> {
     let listing = view::load(app, viewer, listing_id).await?;
-    let (reviews, more_reviews) = if listing.rating_count == 0 || listing.paused_notice {
-        (vec![], false)
+    let newest = if listing.rating_count == 0 || listing.paused_notice {
+        Arc::new(NewestReviews::default())
     } else {
-        let mut c = app.db.read().await?;
-        page_of(&mut c, listing_id, SERVICE_PAGE_REVIEWS, 0).await?
+        newest_reviews(app, &listing).await?
     };
     Ok(ServicePage {
         listing,
-        reviews,
-        more_reviews,
+        reviews: newest.reviews.clone(),
+        more_reviews: newest.more,
     })
+}
+
+/// A service's newest buyers' reviews, as its page shows them.
+#[derive(Debug, Clone, Default)]
+pub struct NewestReviews {
+    pub reviews: Vec<ReviewView>,
+    /// Whether there are more than the page shows.
+    pub more: bool,
+}
+
+/// The newest reviews from the catalogue cache, or read and stored there. Every new review
+/// updates the service's counters, and an author's changed name or closed account is a
+/// change to that member: either drops the entry.
+async fn newest_reviews(app: &App, listing: &ListingView) -> AppResult<Arc<NewestReviews>> {
+    let seen = catalog::sync(app).await?;
+    if let Some(cached) = app.catalog.newest_reviews(listing.id) {
+        return Ok(cached);
+    }
+    let mut c = app.db.read().await?;
+    let (reviews, more) = page_of(&mut c, listing.id, SERVICE_PAGE_REVIEWS, 0).await?;
+    drop(c);
+    let shows = Shows {
+        listings: vec![listing.id],
+        members: reviews.iter().filter_map(|r| r.author_id).collect(),
+        ..Default::default()
+    };
+    let newest = Arc::new(NewestReviews { reviews, more });
+    app.catalog
+        .store_newest_reviews(seen, listing.id, newest.clone(), shows);
+    Ok(newest)
 }
 
 /// One page of a service's reviews (`page` from 1).

@@ -9,6 +9,8 @@ use askama::Template;
 use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
+use yorozu_app::accounts::CurrentUser;
+use yorozu_app::catalog::{self, Seen};
 use yorozu_app::listings::view::ListingView;
 use yorozu_app::orders::reviews_public;
 use yorozu_domain::ListingId;
@@ -103,33 +105,77 @@ struct ServicePage<'a> {
     all_reviews: String,
 }
 
-/// Anonymous visitors get the page from the rendered HTML cache when it is there; a signed-in
-/// member's page is rendered from the cached service data with their own parts.
+/// Visitors get the page from the rendered HTML cache when it is there, and so do signed-in
+/// members who see it alike ([`for_member`]); the seller sees their own page rendered.
 async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     MaybeSignedIn(viewer): MaybeSignedIn,
     PathId(id): PathId<ListingId>,
 ) -> PageResult {
+    if let Some(viewer) = &viewer {
+        return for_member(&state, &ctx, viewer, id).await;
+    }
     let app = &state.app;
     let shared = match shared_html::lookup(app, &ctx).await? {
         shared_html::Lookup::Hit(page) => return Ok(page),
         shared_html::Lookup::Miss(shared) => shared,
     };
-    let found = reviews_public::service_page(app, viewer.as_ref(), id).await?;
-    let shareable =
-        found.listing.status == ListingStatus::Published && !found.listing.paused_notice;
-    match shared.filter(|_| shareable) {
-        Some((key, seen)) => {
-            let shows = found.shows(app.now());
-            let shared_ctx = shared_html::shared_ctx(&ctx);
-            let body: Arc<str> =
-                shared_html::render(&service_page(&shared_ctx, &state, false, found))?.into();
-            app.catalog.store_page(seen, key, body.clone(), shows);
-            Ok(shared_html::serve(&ctx, &body))
-        }
-        None => page(&service_page(&ctx, &state, viewer.is_some(), found)),
+    let found = reviews_public::service_page(app, None, id).await?;
+    match shared.filter(|_| shareable(&found.listing)) {
+        Some((key, seen)) => store_and_serve(&state, &ctx, key, seen, found),
+        None => page(&service_page(&ctx, &state, false, found)),
     }
+}
+
+/// A signed-in member's page: the service data comes from the catalogue cache, and the HTML
+/// from the cache of pages shared by members with the same favourite mark and menu.
+async fn for_member(
+    state: &AppState,
+    ctx: &Ctx,
+    viewer: &CurrentUser,
+    id: ListingId,
+) -> PageResult {
+    let app = &state.app;
+    let seen = catalog::sync(app).await?;
+    let found = reviews_public::service_page(app, Some(viewer), id).await?;
+    let favorite = if found.listing.viewer_favorite {
+        "favorite"
+    } else {
+        "-"
+    };
+    let key = shared_html::member_key(ctx, favorite)
+        .filter(|_| shareable(&found.listing) && !found.listing.viewer_is_seller);
+    let Some(key) = key else {
+        return page(&service_page(ctx, state, true, found));
+    };
+    match app.catalog.page(&key, app.now()) {
+        Some(body) => Ok(shared_html::serve(ctx, &body)),
+        None => store_and_serve(state, ctx, key, seen, found),
+    }
+}
+
+/// Published and not paused: the page every visitor (or member) sees alike.
+fn shareable(listing: &ListingView) -> bool {
+    listing.status == ListingStatus::Published && !listing.paused_notice
+}
+
+/// Renders the page without the visitor's own parts, stores it, and serves it with them.
+fn store_and_serve(
+    state: &AppState,
+    ctx: &Ctx,
+    key: String,
+    seen: Seen,
+    found: reviews_public::ServicePage,
+) -> PageResult {
+    let app = &state.app;
+    let shows = found.shows(app.now());
+    let shared_ctx = shared_html::shared_ctx(ctx);
+    let signed_in = ctx.user.is_some();
+    let body: Arc<str> =
+        shared_html::render(&service_page(&shared_ctx, state, signed_in, found))?.into();
+    app.catalog.store_page(seen, key, body.clone(), shows);
+    Ok(shared_html::serve(ctx, &body))
 }
 
 fn service_page<'a>(
