@@ -41,7 +41,8 @@ pub async fn open(
     let mut fields = Fields::default();
     let reason = fields.check(
         "reason",
-        DisputeReason::parse(reason).ok_or(crate::FieldError::new("reason", "dispute-reason-unknown")),
+        DisputeReason::parse(reason)
+            .ok_or(crate::FieldError::new("reason", "dispute-reason-unknown")),
     );
     let statement = fields.check(
         "statement",

@@ -336,9 +336,11 @@ impl Job for PartialRefund {
                 &format!("order-dispute-refund-{}", order.id),
             )
             .await
-            .map_err(|e| AppError::Internal(format!("partial refund of order {}: {e}", order.id)))?;
+            .map_err(|e| {
+                AppError::Internal(format!("partial refund of order {}: {e}", order.id))
+            })?;
         let mut tx = app.db.begin().await?;
-        transition::note(&mut tx, app, order.id, "order-event-refunded").await?;
+        transition::note(&mut tx, app, order.id, "order-event-dispute-refunded").await?;
         tx.commit().await?;
         Ok(())
     }
