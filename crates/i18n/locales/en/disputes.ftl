@@ -138,3 +138,7 @@ mail-dispute-decided-body = The support team has decided the dispute on the orde
     { $reason }
 
     { $url }
+
+## History
+
+dispute-history-cancellation = Cancellation request

@@ -138,3 +138,7 @@ mail-dispute-decided-body = 「{ $title }」の取引（取引番号 { $order }�
     { $reason }
 
     { $url }
+
+## 経緯
+
+dispute-history-cancellation = キャンセル申請

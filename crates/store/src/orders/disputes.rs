@@ -237,3 +237,26 @@ pub async fn restart_cancellation_deadline(
     )?;
     Ok(n == 1)
 }
+
+/// Records the SHA-256 of a talk-room file (kept as evidence for disputes).
+pub async fn set_attachment_sha256(c: &mut impl Exec, attachment_id: i64, sha256: &str) -> Result<()> {
+    execute!(
+        c,
+        "UPDATE order_attachments SET sha256 = $2 WHERE id = $1",
+        attachment_id,
+        sha256
+    )?;
+    Ok(())
+}
+
+/// The SHA-256 of each file of an order, by attachment id (empty for files stored before
+/// it was kept).
+pub async fn attachment_hashes(c: &mut impl Exec, order_id: OrderId) -> Result<Vec<(i64, String)>> {
+    Ok(query_as!(
+        c,
+        fetch_all,
+        (i64, String),
+        "SELECT id, sha256 FROM order_attachments WHERE order_id = $1 ORDER BY id",
+        order_id.get()
+    )?)
+}
