@@ -87,8 +87,8 @@ operator-dispute-closed = This dispute is already closed.
 
 ## Help
 
-help-disputes-title = Disputes
-help-disputes-body = If an order in progress or delivered runs into a problem you cannot settle with the other party, use "Open a dispute" on the order page to ask the support team to step in. While the dispute is open, auto-approval and the cancellation answer period stop and the payment stays with the support team. Until the decision, both buyer and seller can add statements, and either can withdraw the dispute (the order goes back to where it was and its deadlines start again from now). The support team reviews the talk room, the deliveries and the history, then pays the seller, refunds in full or refunds in part, and tells both sides why. For a partial refund, the seller's sales are computed from the amount kept with the usual fee rates. You cannot close your account while one of your orders is in a dispute.
+help-q-disputes = Disputes
+help-a-disputes = If an order in progress or delivered runs into a problem you cannot settle with the other party, use "Open a dispute" on the order page to ask the support team to step in. While the dispute is open, auto-approval and the cancellation answer period stop and the payment stays with the support team. Until the decision, both buyer and seller can add statements, and either can withdraw the dispute (the order goes back to where it was and its deadlines start again from now). The support team reviews the talk room, the deliveries and the history, then pays the seller, refunds in full or refunds in part, and tells both sides why. For a partial refund, the seller's sales are computed from the amount kept with the usual fee rates. You cannot close your account while one of your orders is in a dispute.
 
 ## Mail
 

@@ -239,7 +239,11 @@ pub async fn restart_cancellation_deadline(
 }
 
 /// Records the SHA-256 of a talk-room file (kept as evidence for disputes).
-pub async fn set_attachment_sha256(c: &mut impl Exec, attachment_id: i64, sha256: &str) -> Result<()> {
+pub async fn set_attachment_sha256(
+    c: &mut impl Exec,
+    attachment_id: i64,
+    sha256: &str,
+) -> Result<()> {
     execute!(
         c,
         "UPDATE order_attachments SET sha256 = $2 WHERE id = $1",

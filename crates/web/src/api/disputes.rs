@@ -41,8 +41,9 @@ fn side() -> Object {
 
 fn status() -> Object {
     let mut schema = one_of(&["open", "withdrawn", "decided"]);
-    schema.description =
-        Some("open: waiting for the operator; withdrawn by a party; decided by the operator.".into());
+    schema.description = Some(
+        "open: waiting for the operator; withdrawn by a party; decided by the operator.".into(),
+    );
     schema
 }
 

@@ -8,8 +8,8 @@
 
 mod accounts;
 mod auth;
-pub mod error;
 mod disputes;
+pub mod error;
 mod exports;
 mod extract;
 mod favorites;

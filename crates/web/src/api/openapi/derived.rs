@@ -11,9 +11,9 @@ use super::responses::{
     Unauthenticated, UnsupportedMediaType, ValidationFailed,
 };
 use crate::api::{
-    accounts, disputes, error, exports, favorites, identity, listings, notifications, orders, orders_actions,
-    orders_talk, payouts, points, profile, search, search_results, sessions, tokens, two_step,
-    withdrawal,
+    accounts, disputes, error, exports, favorites, identity, listings, notifications, orders,
+    orders_actions, orders_talk, payouts, points, profile, search, search_results, sessions,
+    tokens, two_step, withdrawal,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.

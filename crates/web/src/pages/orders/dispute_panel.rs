@@ -104,7 +104,8 @@ pub(super) async fn panel(
 }
 
 fn shown(ctx: &Ctx, d: Dispute) -> DisputeShown {
-    let side = |s: yorozu_domain::orders::DisputeSide| ctx.t(&format!("dispute-side-{}", s.as_str()));
+    let side =
+        |s: yorozu_domain::orders::DisputeSide| ctx.t(&format!("dispute-side-{}", s.as_str()));
     DisputeShown {
         open: d.is_open(),
         status: ctx.t(&format!("dispute-status-{}", d.status)),
@@ -114,7 +115,8 @@ fn shown(ctx: &Ctx, d: Dispute) -> DisputeShown {
                 ("side", side(d.opened_side).into()),
                 (
                     "reason",
-                    ctx.t(&format!("dispute-reason-{}", d.reason.as_str())).into(),
+                    ctx.t(&format!("dispute-reason-{}", d.reason.as_str()))
+                        .into(),
                 ),
             ],
         ),
