@@ -143,6 +143,12 @@ fn shown(ctx: &Ctx, d: Dispute) -> DisputeShown {
     }
 }
 
+/// Which of the panel's forms was sent, and what was typed into it.
+struct Sent {
+    form: &'static str,
+    text: String,
+}
+
 /// Back to the order's dispute panel with `flash`, or the page again with the form's messages.
 async fn finish(
     state: &AppState,
@@ -151,8 +157,7 @@ async fn finish(
     order_id: OrderId,
     result: AppResult<()>,
     flash: &str,
-    form: &'static str,
-    text: String,
+    sent: Sent,
 ) -> PageResult {
     match result {
         Ok(()) => Ok(redirect_with_flash(
@@ -163,9 +168,9 @@ async fn finish(
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
             let problem = Problem {
-                form,
+                form: sent.form,
                 errors,
-                text,
+                text: sent.text,
                 rating: String::new(),
             };
             render(state, ctx, user, order_id, status, Some(problem)).await
@@ -199,8 +204,10 @@ async fn open(
         id,
         result,
         "dispute-flash-opened",
-        "dispute_open",
-        form.statement,
+        Sent {
+            form: "dispute_open",
+            text: form.statement,
+        },
     )
     .await
 }
@@ -229,8 +236,10 @@ async fn add_statement(
         id,
         result,
         "dispute-flash-statement",
-        "dispute_statement",
-        form.body,
+        Sent {
+            form: "dispute_statement",
+            text: form.body,
+        },
     )
     .await
 }
@@ -249,8 +258,10 @@ async fn withdraw(
         id,
         result,
         "dispute-flash-withdrawn",
-        "dispute_withdraw",
-        String::new(),
+        Sent {
+            form: "dispute_withdraw",
+            text: String::new(),
+        },
     )
     .await
 }
