@@ -107,6 +107,17 @@ both_backends!(
             .expect("request");
         m.t.advance(HOUR);
         open(&m, &m.buyer, id).await;
+        let answerable = |m: &Market| {
+            let (app, buyer) = (m.t.app.clone(), m.buyer.clone());
+            async move {
+                yorozu_app::orders::view::detail(&app, &buyer, id)
+                    .await
+                    .expect("detail")
+                    .actions
+                    .answer_cancellation
+            }
+        };
+        assert!(!answerable(&m).await, "no answer while disputed");
         m.t.advance(2 * DAY);
         m.t.run_jobs().await;
         assert_eq!(state(&m, id).await, "disputed");
@@ -114,6 +125,7 @@ both_backends!(
             .await
             .expect("withdraw");
         assert_eq!(state(&m, id).await, "in_progress");
+        assert!(answerable(&m).await, "the request can be answered again");
         // The request is still open, with 24 hours from the withdrawal.
         m.t.advance(24 * HOUR - 60);
         m.t.run_jobs().await;
