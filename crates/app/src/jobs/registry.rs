@@ -38,6 +38,7 @@ impl Registry {
         r.register::<orders::job_kinds::CancellationTimeout>();
         r.register::<orders::job_kinds::PaymentExpiry>();
         r.register::<orders::job_kinds::Refund>();
+        r.register::<orders::dispute_decide::PartialRefund>();
         r.register::<withdrawal::job_kinds::Purge>();
         r.register::<withdrawal::job_kinds::Attempt>();
         r
@@ -95,6 +96,7 @@ mod tests {
                 "mail.send",
                 "orders.auto_approve",
                 "orders.cancellation_timeout",
+                "orders.dispute_partial_refund",
                 "orders.payment_expiry",
                 "orders.refund",
                 "withdrawal.attempt",

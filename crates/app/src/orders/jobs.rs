@@ -73,7 +73,11 @@ async fn cancellation_timeout(app: &App, job: CancellationTimeout) -> AppResult<
     let Some(open) = cancellations::open(&mut tx, order.id).await? else {
         return Ok(());
     };
-    if open.id != job.request_id || app.now() < open.deadline_at {
+    // A dispute stops the answer period; withdrawing it queues a new job with a new deadline.
+    if open.id != job.request_id
+        || app.now() < open.deadline_at
+        || order.state == OrderState::Disputed
+    {
         return Ok(());
     }
     if !transition::allows(&order, OrderEvent::CancellationTimedOut, app) {

@@ -8,6 +8,9 @@
 
 pub mod cancel;
 pub mod deliver;
+pub mod dispute;
+pub mod dispute_decide;
+pub mod dispute_evidence;
 pub mod effects;
 pub mod job_kinds;
 pub mod jobs;

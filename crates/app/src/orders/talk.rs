@@ -33,6 +33,8 @@ pub struct StoredFile {
     pub file_name: String,
     pub content_type: String,
     pub size: i64,
+    /// Hex SHA-256 of the bytes, kept as evidence for disputes.
+    pub sha256: String,
 }
 
 /// Checks the number and size of uploads (field `files`).
@@ -96,6 +98,7 @@ pub async fn store_files(
             file_name: clean_name(&f.file_name),
             content_type: f.content_type.clone(),
             size: i64::try_from(f.bytes.len()).unwrap_or(i64::MAX),
+            sha256: super::dispute_evidence::sha256_hex(&f.bytes),
         });
     }
     Ok(stored)
@@ -149,6 +152,7 @@ pub(crate) async fn insert(
             },
         )
         .await?;
+        yorozu_store::orders::disputes::set_attachment_sha256(c, f.id, &f.sha256).await?;
     }
     // The author has read everything up to their own message.
     talk::mark_read(c, order.id, author_id, id, now).await?;

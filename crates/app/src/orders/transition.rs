@@ -45,7 +45,19 @@ pub(crate) async fn apply(
     event: OrderEvent,
     stamps: Stamps<'_>,
 ) -> AppResult<Order> {
-    let order = super::domain_order(row)?;
+    apply_to(c, app, row, super::domain_order(row)?, event, stamps).await
+}
+
+/// [`apply`] with the domain value of the order given: a dispute's withdrawal needs the state
+/// the dispute interrupted, which is stored with the dispute rather than the order.
+pub(crate) async fn apply_to(
+    c: &mut impl Exec,
+    app: &App,
+    row: &OrderRow,
+    order: Order,
+    event: OrderEvent,
+    stamps: Stamps<'_>,
+) -> AppResult<Order> {
     let next = order
         .apply(event, app.policy.send_backs_allowed)
         .map_err(refused)?;

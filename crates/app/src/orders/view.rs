@@ -190,9 +190,11 @@ pub async fn detail(app: &App, member: &CurrentUser, order_id: OrderId) -> AppRe
         send_back: party == Party::Buyer && allows(&order, OrderEvent::SendBack, app),
         request_cancellation: open_cancellation.is_none()
             && allows(&order, OrderEvent::CancellationAgreed, app),
-        answer_cancellation: open_cancellation
-            .as_ref()
-            .is_some_and(|r| r.requested_by != member.id),
+        // A dispute stops the answer period: the request waits for its outcome.
+        answer_cancellation: state != OrderState::Disputed
+            && open_cancellation
+                .as_ref()
+                .is_some_and(|r| r.requested_by != member.id),
         withdraw_cancellation: open_cancellation
             .as_ref()
             .is_some_and(|r| r.requested_by == member.id),

@@ -133,6 +133,31 @@ impl Transaction {
         ])
     }
 
+    /// An operator decided a dispute with a partial refund: escrow empties into the buyer's
+    /// refund (what they paid less what is kept), the seller's share of the kept amount and
+    /// the platform's two fees on it. The discount stays spent. `kept` comes from
+    /// [`crate::orders::dispute::partial_refund`].
+    ///
+    /// Debit escrow `subtotal + buyer_fee`, credit buyer payment `paid − kept total`, credit
+    /// the seller's balance `kept share`, credit platform revenue `kept fees`.
+    pub fn partial_refund(original: &OrderQuote, kept: &OrderQuote, seller_id: UserId) -> Self {
+        Self::from_lines(&[
+            (Account::Escrow, original.escrow_amount().get()),
+            (
+                Account::BuyerPayment,
+                -(original.buyer_total().get() - kept.buyer_total().get()),
+            ),
+            (
+                Account::SellerBalance(seller_id),
+                -kept.seller_share().get(),
+            ),
+            (
+                Account::PlatformRevenue,
+                -(kept.platform_fee().get() + kept.buyer_fee().get()),
+            ),
+        ])
+    }
+
     /// A seller requests a payout of `gross` (their whole balance): it leaves their balance;
     /// `net` waits to be transferred and the transfer `fee` is the platform's.
     ///

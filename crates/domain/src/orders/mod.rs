@@ -3,6 +3,7 @@
 
 pub mod cancellation;
 pub mod delivery;
+pub mod dispute;
 pub mod ledger;
 pub mod payment;
 pub mod pricing;
@@ -15,6 +16,7 @@ pub mod timing;
 
 pub use cancellation::CancellationStatus;
 pub use delivery::DeliveryOutcome;
+pub use dispute::{DisputeDecision, DisputeError, DisputeReason, DisputeSide, partial_refund};
 pub use ledger::{Account, Entry, Transaction};
 pub use payment::PaymentMethod;
 pub use pricing::{OrderQuote, PricingError};

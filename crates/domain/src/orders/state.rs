@@ -163,13 +163,19 @@ pub enum OrderEvent {
     ResolveDisputeComplete,
     /// An operator resolved the dispute by cancelling the order.
     ResolveDisputeCancel,
+    /// An operator resolved the dispute with a partial refund: the buyer gets part of the
+    /// payment back and the order completes on the rest.
+    ResolveDisputePartial,
+    /// The member who opened the dispute, or the other side, withdrew it before the decision:
+    /// the order resumes in the state the dispute interrupted.
+    WithdrawDispute,
     /// The seller withdrew (退会) while the order still awaited the buyer's payment.
     SellerWithdrew,
 }
 
 impl OrderEvent {
     /// Every event.
-    pub const ALL: [OrderEvent; 12] = [
+    pub const ALL: [OrderEvent; 14] = [
         Self::PaymentSucceeded,
         Self::PaymentExpired,
         Self::FormalDelivery,
@@ -182,6 +188,8 @@ impl OrderEvent {
         Self::ResolveDisputeComplete,
         Self::ResolveDisputeCancel,
         Self::SellerWithdrew,
+        Self::ResolveDisputePartial,
+        Self::WithdrawDispute,
     ];
 
     /// Stable key for logs, audit entries and the JSON API.
@@ -199,6 +207,8 @@ impl OrderEvent {
             Self::ResolveDisputeComplete => "resolve_dispute_complete",
             Self::ResolveDisputeCancel => "resolve_dispute_cancel",
             Self::SellerWithdrew => "seller_withdrew",
+            Self::ResolveDisputePartial => "resolve_dispute_partial",
+            Self::WithdrawDispute => "withdraw_dispute",
         }
     }
 }
@@ -218,6 +228,9 @@ pub struct TransitionContext {
     pub send_backs_allowed: u8,
     /// Whether the seller has made at least one formal delivery on this order.
     pub has_been_delivered: bool,
+    /// The state an open dispute interrupted (in progress or delivered), where withdrawing
+    /// the dispute returns to; `None` when no dispute is open.
+    pub interrupted: Option<OrderState>,
 }
 
 /// The state `event` moves an order in `state` to, or why it may not happen:
@@ -229,7 +242,9 @@ pub struct TransitionContext {
 /// - approval or auto-approval from delivered to completed;
 /// - cancellation (agreed or timed out) from awaiting payment, in progress or delivered;
 /// - a dispute from in progress or delivered; its resolution completes the order (only if
-///   something was formally delivered) or cancels it;
+///   something was formally delivered), cancels it, or completes it with a partial refund
+///   (the operator judged what part of the work was done, delivered formally or not);
+///   withdrawing it returns to the state it interrupted;
 /// - terminal states accept nothing.
 pub fn apply(
     state: OrderState,
@@ -264,6 +279,11 @@ pub fn apply(
             S::Completed
         }
         (S::Disputed, E::ResolveDisputeCancel) => S::Cancelled,
+        (S::Disputed, E::ResolveDisputePartial) => S::Completed,
+        (S::Disputed, E::WithdrawDispute) => match ctx.interrupted {
+            Some(resumed @ (S::InProgress | S::Delivered)) => resumed,
+            _ => return Err(OrderTransitionError::NotAllowed { from: state, event }),
+        },
         (from, event) => return Err(OrderTransitionError::NotAllowed { from, event }),
     };
     Ok(next)
@@ -276,6 +296,8 @@ pub struct Order {
     state: OrderState,
     send_backs_used: u8,
     has_been_delivered: bool,
+    /// The state an open dispute interrupted (stored with the dispute, not the order).
+    interrupted: Option<OrderState>,
 }
 
 impl Order {
@@ -290,6 +312,7 @@ impl Order {
             },
             send_backs_used: 0,
             has_been_delivered: false,
+            interrupted: None,
         }
     }
 
@@ -303,7 +326,22 @@ impl Order {
             state,
             send_backs_used,
             has_been_delivered,
+            interrupted: None,
         }
+    }
+
+    /// The order with the state its open dispute interrupted (read from the dispute record),
+    /// which [`OrderEvent::WithdrawDispute`] needs.
+    pub const fn with_interrupted(self, interrupted: Option<OrderState>) -> Self {
+        Self {
+            interrupted,
+            ..self
+        }
+    }
+
+    /// The state an open dispute interrupted, if one is open.
+    pub const fn interrupted(self) -> Option<OrderState> {
+        self.interrupted
     }
 
     /// The current state.
@@ -332,6 +370,7 @@ impl Order {
             send_backs_used: self.send_backs_used,
             send_backs_allowed,
             has_been_delivered: self.has_been_delivered,
+            interrupted: self.interrupted,
         };
         let state = apply(self.state, event, ctx)?;
         Ok(Self {
@@ -341,6 +380,12 @@ impl Order {
                 _ => self.send_backs_used,
             },
             has_been_delivered: self.has_been_delivered || event == OrderEvent::FormalDelivery,
+            // Opening a dispute remembers where the order was; any way out of it forgets.
+            interrupted: match state {
+                OrderState::Disputed if event == OrderEvent::OpenDispute => Some(self.state),
+                OrderState::Disputed => self.interrupted,
+                _ => None,
+            },
         })
     }
 }
@@ -357,6 +402,7 @@ mod tests {
         send_backs_used: 0,
         send_backs_allowed: DEFAULT_SEND_BACKS_ALLOWED,
         has_been_delivered: true,
+        interrupted: Some(S::Delivered),
     };
 
     #[test]
@@ -392,6 +438,8 @@ mod tests {
             (S::Delivered, E::OpenDispute, S::Disputed),
             (S::Disputed, E::ResolveDisputeComplete, S::Completed),
             (S::Disputed, E::ResolveDisputeCancel, S::Cancelled),
+            (S::Disputed, E::ResolveDisputePartial, S::Completed),
+            (S::Disputed, E::WithdrawDispute, S::Delivered),
         ];
         for from in OrderState::ALL {
             for event in OrderEvent::ALL {
@@ -458,6 +506,56 @@ mod tests {
     }
 
     #[test]
+    fn withdrawing_a_dispute_resumes_the_interrupted_state() {
+        for interrupted in [S::InProgress, S::Delivered] {
+            let ctx = TransitionContext {
+                interrupted: Some(interrupted),
+                ..FRESH
+            };
+            assert_eq!(apply(S::Disputed, E::WithdrawDispute, ctx), Ok(interrupted));
+        }
+        for bad in [None, Some(S::Completed), Some(S::Disputed)] {
+            let ctx = TransitionContext {
+                interrupted: bad,
+                ..FRESH
+            };
+            assert!(
+                apply(S::Disputed, E::WithdrawDispute, ctx).is_err(),
+                "{bad:?}"
+            );
+        }
+        let delivered = Order::placed(true).apply(E::FormalDelivery, 1);
+        let disputed = delivered.and_then(|o| o.apply(E::OpenDispute, 1));
+        assert_eq!(
+            disputed.clone().map(Order::interrupted),
+            Ok(Some(S::Delivered))
+        );
+        let resumed = disputed.and_then(|o| o.apply(E::WithdrawDispute, 1));
+        assert_eq!(
+            resumed.map(|o| (o.state(), o.interrupted())),
+            Ok((S::Delivered, None))
+        );
+        // As stored: the interrupted state comes from the dispute record.
+        let stored = Order::from_parts(S::Disputed, 0, false);
+        assert!(stored.apply(E::WithdrawDispute, 1).is_err());
+        assert_eq!(
+            stored
+                .with_interrupted(Some(S::InProgress))
+                .apply(E::WithdrawDispute, 1)
+                .map(Order::state),
+            Ok(S::InProgress)
+        );
+    }
+
+    #[test]
+    fn a_partial_refund_completes_even_without_a_delivery() {
+        let order = Order::placed(true)
+            .apply(E::OpenDispute, 1)
+            .and_then(|o| o.apply(E::ResolveDisputePartial, 1));
+        assert_eq!(order.map(Order::state), Ok(S::Completed));
+    }
+
+    #[test]
     fn error_codes() {
         assert_eq!(OrderStateError::Unknown.code(), "order-state-unknown");
         assert_eq!(
@@ -487,11 +585,20 @@ mod tests {
     }
 
     fn any_ctx() -> impl Strategy<Value = TransitionContext> {
-        (0..4_u8, 0..4_u8, any::<bool>()).prop_map(|(used, allowed, delivered)| TransitionContext {
-            send_backs_used: used,
-            send_backs_allowed: allowed,
-            has_been_delivered: delivered,
-        })
+        (
+            0..4_u8,
+            0..4_u8,
+            any::<bool>(),
+            proptest::option::of(any_state()),
+        )
+            .prop_map(
+                |(used, allowed, delivered, interrupted)| TransitionContext {
+                    send_backs_used: used,
+                    send_backs_allowed: allowed,
+                    has_been_delivered: delivered,
+                    interrupted,
+                },
+            )
     }
 
     proptest! {
@@ -517,8 +624,12 @@ mod tests {
                     if event == E::SendBack {
                         send_backs += 1;
                     }
-                    if after.state() == S::Completed {
+                    // Only an operator's partial refund completes what was never delivered.
+                    if after.state() == S::Completed && event != E::ResolveDisputePartial {
                         prop_assert!(visited_delivered, "completed without a delivery");
+                    }
+                    if event == E::WithdrawDispute {
+                        prop_assert_eq!(Some(after.state()), before.interrupted());
                     }
                     order = after;
                 }

@@ -1,7 +1,10 @@
 //! Reading the order area's stored keys back (see [`crate::stored`]): a key the domain does
 //! not know is a decode error, never a default.
 
-use super::{CancellationStatus, DeliveryOutcome, MessageKind, PaymentMethod, ReviewRole};
+use super::{
+    CancellationStatus, DeliveryOutcome, DisputeDecision, DisputeReason, DisputeSide, MessageKind,
+    PaymentMethod, ReviewRole,
+};
 use crate::stored::{UnknownKey, decode_key};
 
 decode_key!(DeliveryOutcome, "delivery outcome", DeliveryOutcome::parse);
@@ -13,6 +16,9 @@ decode_key!(
 decode_key!(ReviewRole, "review role", ReviewRole::parse);
 decode_key!(MessageKind, "message kind", MessageKind::parse);
 decode_key!(PaymentMethod, "payment method", PaymentMethod::parse);
+decode_key!(DisputeReason, "dispute reason", DisputeReason::parse);
+decode_key!(DisputeSide, "dispute side", DisputeSide::parse);
+decode_key!(DisputeDecision, "dispute decision", DisputeDecision::parse);
 
 #[cfg(test)]
 mod tests {

@@ -4,6 +4,7 @@
 
 pub mod cancellations;
 pub mod deliveries;
+pub mod disputes;
 pub mod paperwork;
 pub mod reviews;
 pub mod rows;

@@ -8,6 +8,7 @@
 
 mod accounts;
 mod auth;
+mod disputes;
 pub mod error;
 mod exports;
 mod extract;
@@ -106,6 +107,10 @@ api_routes! {
     post "/orders/{id}/cancellation/answer" => orders_actions::answer_cancellation,
     post "/orders/{id}/cancellation/withdraw" => orders_actions::withdraw_cancellation,
     post "/orders/{id}/review" => orders_actions::review,
+    get "/orders/{id}/dispute" => disputes::show,
+    post "/orders/{id}/dispute" => disputes::open,
+    post "/orders/{id}/dispute/statements" => disputes::add_statement,
+    post "/orders/{id}/dispute/withdraw" => disputes::withdraw,
     get "/me/points" => points::mine,
     get "/me/sales" => payouts::mine,
     get "/me/bank-account" => payouts::bank_account,

@@ -14,7 +14,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The questions, in order; each has `help-q-NAME` and `help-a-NAME` messages.
-const TOPICS: [&str; 7] = [
+const TOPICS: [&str; 8] = [
     "signup",
     "confirm",
     "password",
@@ -22,6 +22,7 @@ const TOPICS: [&str; 7] = [
     "identity",
     "mail",
     "withdrawal",
+    "disputes",
 ];
 
 #[derive(Template)]

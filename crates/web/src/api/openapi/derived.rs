@@ -11,9 +11,9 @@ use super::responses::{
     Unauthenticated, UnsupportedMediaType, ValidationFailed,
 };
 use crate::api::{
-    accounts, error, exports, favorites, identity, listings, notifications, orders, orders_actions,
-    orders_talk, payouts, points, profile, search, search_results, sessions, tokens, two_step,
-    withdrawal,
+    accounts, disputes, error, exports, favorites, identity, listings, notifications, orders,
+    orders_actions, orders_talk, payouts, points, profile, search, search_results, sessions,
+    tokens, two_step, withdrawal,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.
@@ -86,6 +86,10 @@ its own code and message.";
         orders_actions::answer_cancellation,
         orders_actions::withdraw_cancellation,
         orders_actions::review,
+        disputes::show,
+        disputes::open,
+        disputes::add_statement,
+        disputes::withdraw,
         identity::state,
         listings::create,
         listings::mine,
@@ -144,6 +148,11 @@ its own code and message.";
             orders_actions::ReasonRequest,
             orders_actions::AnswerRequest,
             orders_actions::ReviewRequest,
+            disputes::DisputeBody,
+            disputes::DisputeRecord,
+            disputes::StatementBody,
+            disputes::OpenRequest,
+            disputes::StatementRequest,
             orders_talk::Message,
             order_fields::MessageInput,
             order_fields::DeliveryInput,

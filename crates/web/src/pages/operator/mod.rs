@@ -6,6 +6,7 @@
 
 mod audit;
 mod coupons;
+mod disputes;
 mod identity;
 mod newsletter;
 mod payouts;
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .merge(points::routes())
         .merge(payouts::routes())
         .merge(withdrawals::routes())
+        .merge(disputes::routes())
 }
 
 /// A member's display name, or 「退会したユーザー」 when the profile is gone.
@@ -47,6 +49,7 @@ fn member_name(ctx: &Ctx, name: Option<String>) -> String {
 struct DashboardPage<'a> {
     ctx: &'a Ctx,
     pending_documents: i64,
+    open_disputes: i64,
 }
 
 async fn show_dashboard(
@@ -58,5 +61,6 @@ async fn show_dashboard(
     page(&DashboardPage {
         ctx: &ctx,
         pending_documents: summary.pending_documents,
+        open_disputes: summary.open_disputes,
     })
 }

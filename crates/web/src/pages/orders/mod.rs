@@ -10,6 +10,7 @@
 
 mod actions;
 mod confirm;
+mod dispute_panel;
 mod files;
 mod list;
 mod show;
@@ -28,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/orders/{id}", get(show::show))
         .route("/orders/{id}/files/{attachment_id}", get(files::download))
         .merge(actions::routes())
+        .merge(dispute_panel::routes())
 }
 
 /// The state's label: 「作業中」, 「納品済み（承認待ち）」 ...

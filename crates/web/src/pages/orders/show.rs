@@ -132,6 +132,8 @@ struct OrderPage<'a> {
     files_hint: String,
     problem: Option<Problem>,
     no_errors: FormErrors,
+    /// トラブル相談: the form to open one, or the open or last dispute.
+    dispute: super::dispute_panel::DisputePanel,
 }
 
 impl OrderPage<'_> {
@@ -166,6 +168,7 @@ impl OrderPage<'_> {
             "withdraw" => a.withdraw_cancellation,
             "review" => a.review,
             "message" => a.message,
+            form if form.starts_with("dispute_") => self.dispute.shows(form),
             _ => false,
         };
         (!shown).then_some(&p.errors)
@@ -197,6 +200,7 @@ pub(super) async fn render(
     } else {
         Vec::new()
     };
+    let dispute = super::dispute_panel::panel(state, ctx, user, order_id).await?;
     let o = &d.order;
     let state_value = d.state();
     let is_buyer = d.party == Party::Buyer;
@@ -274,6 +278,7 @@ pub(super) async fn render(
         ),
         problem,
         no_errors: FormErrors::default(),
+        dispute,
     };
     page_with_status(status, &page_data)
 }
