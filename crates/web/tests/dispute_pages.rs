@@ -208,6 +208,18 @@ both_backends!(
             ]);
         }
         seller.get("/sales").await.assert_contains(&["1,479"]);
+
+        // The buyer's receipt is for what they paid in the end, with the refund itemised and
+        // the consumption tax of the ¥2,000 kept (2,000 × 10/110, rounded down).
+        let receipt = buyer.get(&format!("{path}/receipt")).await;
+        receipt.assert_contains(&[
+            "1,165円を返金しました。この領収書は差引後の2,000円に対するものです。",
+            "一部返金",
+            "差引お支払い金額（税込）",
+            "3,165円",
+            "181円",
+        ]);
+        receipt.assert_lacks(&["取消"]);
     }
 );
 

@@ -7,8 +7,8 @@
 
 use yorozu_domain::OrderId;
 use yorozu_domain::Yen;
-use yorozu_domain::orders::{OrderState, PaymentMethod};
-use yorozu_store::orders::rows;
+use yorozu_domain::orders::{DisputeDecision, OrderState, PaymentMethod};
+use yorozu_store::orders::{disputes, rows};
 
 use super::{TaxBreakdown, included_tax};
 use crate::accounts::CurrentUser;
@@ -64,6 +64,16 @@ pub struct ReceiptCancellation {
     pub refund: Yen,
 }
 
+/// A dispute decided with a partial refund: the order completed on what the buyer kept paying.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReceiptPartialRefund {
+    pub refunded_at: i64,
+    /// The payment returned.
+    pub refund: Yen,
+    /// What the buyer paid in the end: the amount this receipt is for.
+    pub kept: Yen,
+}
+
 /// A receipt as printed.
 #[derive(Debug, Clone)]
 pub struct Receipt {
@@ -93,6 +103,8 @@ pub struct Receipt {
     pub tax: TaxBreakdown,
     pub payment_method: PaymentMethod,
     pub cancellation: Option<ReceiptCancellation>,
+    /// Part of the payment went back after a dispute; `tax` is then the tax in what was kept.
+    pub partial_refund: Option<ReceiptPartialRefund>,
     /// Who issues it: the operator, with its registration number if it has one.
     pub issuer: Business,
 }
@@ -114,6 +126,7 @@ pub async fn receipt(
     // cancelled before payment have never been paid.
     let paid_at = order.paid_at.ok_or(AppError::NotFound)?;
     let options = rows::options(&mut c, order_id).await?;
+    let partial_refund = partial_refund(&mut c, &order).await?;
     let display_name = match addressee {
         Some(_) => String::new(),
         None => names(&mut c, &[member.id])
@@ -150,11 +163,30 @@ pub async fn receipt(
         points_used: Yen::new(order.points_used),
         coupon_discount: order.coupon_discount,
         total,
-        tax: included_tax(total),
+        tax: included_tax(partial_refund.map_or(total, |p| p.kept)),
         payment_method: order.payment_method,
         cancellation,
+        partial_refund,
         issuer: app.site.business.clone(),
     })
+}
+
+/// The partial refund an operator decided on the order's dispute, if any.
+async fn partial_refund(
+    c: &mut impl yorozu_store::Exec,
+    order: &rows::OrderRow,
+) -> AppResult<Option<ReceiptPartialRefund>> {
+    let decided = disputes::latest(c, order.id).await?.filter(|d| {
+        d.status == disputes::DECIDED && d.decision == Some(DisputeDecision::PartialRefund)
+    });
+    Ok(decided.and_then(|d| {
+        let refund = d.refund_amount?;
+        Some(ReceiptPartialRefund {
+            refunded_at: d.decided_at.unwrap_or(order.updated_at),
+            refund: Yen::new(refund),
+            kept: Yen::new(order.buyer_total.get() - refund),
+        })
+    }))
 }
 
 #[cfg(test)]

@@ -43,6 +43,8 @@ struct ReceiptPage<'a> {
     payment_method: String,
     /// The 取消 note of a cancelled order.
     cancelled: Option<String>,
+    /// The note of a partial refund after a dispute.
+    partially_refunded: Option<String>,
     issuer: Issuer,
     /// What the 宛名 field holds: the name asked for, even when refused.
     typed_name: String,
@@ -75,7 +77,7 @@ pub(super) async fn show(
             number: r.number,
             issued: ctx.date(&r.issued_at),
             addressee: text_message(&ctx, "paperwork-addressee", "name", &r.addressee),
-            amount: yen(&ctx, r.total),
+            amount: yen(&ctx, r.partial_refund.map_or(r.total, |p| p.kept)),
             purpose: text_message(&ctx, "paperwork-receipt-for", "title", &r.service_title),
             lines: lines(&ctx, &r),
             tax: tax_line(&ctx, &r.tax),
@@ -86,6 +88,16 @@ pub(super) async fn show(
                     [
                         ("date", ctx.date(&c.cancelled_at).into()),
                         ("refund", yen(&ctx, c.refund).into()),
+                    ],
+                )
+            }),
+            partially_refunded: r.partial_refund.map(|p| {
+                ctx.tr.ta(
+                    "paperwork-receipt-partially-refunded",
+                    [
+                        ("date", ctx.date(&p.refunded_at).into()),
+                        ("refund", yen(&ctx, p.refund).into()),
+                        ("kept", yen(&ctx, p.kept).into()),
                     ],
                 )
             }),
@@ -128,7 +140,18 @@ fn lines(ctx: &Ctx, r: &Receipt) -> Vec<Line> {
     out.push(Line {
         label: ctx.t("paperwork-receipt-total"),
         value: yen(ctx, r.total),
-        total: true,
+        total: r.partial_refund.is_none(),
     });
+    if let Some(p) = r.partial_refund {
+        out.push(line(
+            ctx.t("paperwork-receipt-partial-refund"),
+            crate::pages::discovery::yen(ctx, -p.refund.get()),
+        ));
+        out.push(Line {
+            label: ctx.t("paperwork-receipt-kept"),
+            value: yen(ctx, p.kept),
+            total: true,
+        });
+    }
     out
 }
