@@ -10,6 +10,8 @@ use crate::{App, AppError, AppResult};
 pub struct Dashboard {
     /// Identity documents waiting for a decision.
     pub pending_documents: i64,
+    /// Reported targets and review requests waiting in the moderation queue.
+    pub moderation_waiting: i64,
 }
 
 pub async fn summary(app: &App, operator: &CurrentUser) -> AppResult<Dashboard> {
@@ -19,5 +21,6 @@ pub async fn summary(app: &App, operator: &CurrentUser) -> AppResult<Dashboard> 
     let mut c = app.db.read().await?;
     Ok(Dashboard {
         pending_documents: identity::count_pending(&mut c).await?,
+        moderation_waiting: crate::moderation::queue::waiting(&mut c).await?,
     })
 }

@@ -165,11 +165,13 @@ pub enum OrderEvent {
     ResolveDisputeCancel,
     /// The seller withdrew (退会) while the order still awaited the buyer's payment.
     SellerWithdrew,
+    /// An operator suspended (利用停止) one of the parties and chose to cancel their orders.
+    PartySuspended,
 }
 
 impl OrderEvent {
     /// Every event.
-    pub const ALL: [OrderEvent; 12] = [
+    pub const ALL: [OrderEvent; 13] = [
         Self::PaymentSucceeded,
         Self::PaymentExpired,
         Self::FormalDelivery,
@@ -182,6 +184,7 @@ impl OrderEvent {
         Self::ResolveDisputeComplete,
         Self::ResolveDisputeCancel,
         Self::SellerWithdrew,
+        Self::PartySuspended,
     ];
 
     /// Stable key for logs, audit entries and the JSON API.
@@ -199,6 +202,7 @@ impl OrderEvent {
             Self::ResolveDisputeComplete => "resolve_dispute_complete",
             Self::ResolveDisputeCancel => "resolve_dispute_cancel",
             Self::SellerWithdrew => "seller_withdrew",
+            Self::PartySuspended => "party_suspended",
         }
     }
 }
@@ -242,6 +246,7 @@ pub fn apply(
         (S::AwaitingPayment, E::PaymentSucceeded) => S::InProgress,
         (S::AwaitingPayment, E::PaymentExpired) => S::Expired,
         (S::AwaitingPayment, E::SellerWithdrew) => S::Cancelled,
+        (S::AwaitingPayment | S::InProgress | S::Delivered, E::PartySuspended) => S::Cancelled,
         (S::InProgress, E::FormalDelivery) => S::Delivered,
         (S::Delivered, E::SendBack) => {
             if ctx.send_backs_used >= ctx.send_backs_allowed {
@@ -392,6 +397,9 @@ mod tests {
             (S::Delivered, E::OpenDispute, S::Disputed),
             (S::Disputed, E::ResolveDisputeComplete, S::Completed),
             (S::Disputed, E::ResolveDisputeCancel, S::Cancelled),
+            (S::AwaitingPayment, E::PartySuspended, S::Cancelled),
+            (S::InProgress, E::PartySuspended, S::Cancelled),
+            (S::Delivered, E::PartySuspended, S::Cancelled),
         ];
         for from in OrderState::ALL {
             for event in OrderEvent::ALL {
