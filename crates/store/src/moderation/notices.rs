@@ -56,3 +56,17 @@ pub async fn delete_of(c: &mut impl Exec, user_id: UserId, limit: i64) -> Result
         limit
     )?)
 }
+
+/// At the purge: the operators' reasons about the member are cleared from the audit log
+/// (free text that may name them); the entries stay with their action, operator and time.
+pub async fn clear_audit_reasons(c: &mut impl Exec, user_id: UserId, limit: i64) -> Result<u64> {
+    Ok(execute!(
+        c,
+        "UPDATE audit_log SET detail = '' WHERE id IN
+            (SELECT id FROM audit_log
+             WHERE target_user_id = $1 AND action LIKE 'moderation.%' AND detail <> ''
+             LIMIT $2)",
+        user_id.get(),
+        limit
+    )?)
+}
