@@ -29,8 +29,8 @@ pub struct ReportForm {
     pub target: Target,
     /// A service's title or a profile's name, or the first words of a message or review.
     pub about: String,
-    /// The member's earlier report of this target, if any.
-    pub earlier: Option<(ReportReason, String, ReportState)>,
+    /// The member's earlier report of this target, if any: reason, comment, state, when.
+    pub earlier: Option<(ReportReason, String, ReportState, i64)>,
 }
 
 /// The target as the member may report it: it exists, it is not their own, and a message
@@ -59,7 +59,7 @@ pub async fn form(app: &App, member: &CurrentUser, target: Target) -> AppResult<
     let content = reportable(&mut c, member, target).await?;
     let earlier = reports::of_reporter(&mut c, member.id, target.kind, target.id)
         .await?
-        .map(|r| (r.reason, r.comment, r.state));
+        .map(|r| (r.reason, r.comment, r.state, r.created_at));
     let about = match target.kind {
         TargetKind::Service | TargetKind::Profile => content.title,
         TargetKind::Message | TargetKind::Review => targets::excerpt(&content.text),

@@ -7,6 +7,7 @@
 mod audit;
 mod coupons;
 mod identity;
+mod moderation;
 mod newsletter;
 mod payouts;
 mod points;
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .merge(points::routes())
         .merge(payouts::routes())
         .merge(withdrawals::routes())
+        .merge(moderation::routes())
 }
 
 /// A member's display name, or 「退会したユーザー」 when the profile is gone.
@@ -47,6 +49,7 @@ fn member_name(ctx: &Ctx, name: Option<String>) -> String {
 struct DashboardPage<'a> {
     ctx: &'a Ctx,
     pending_documents: i64,
+    moderation_waiting: i64,
 }
 
 async fn show_dashboard(
@@ -58,5 +61,6 @@ async fn show_dashboard(
     page(&DashboardPage {
         ctx: &ctx,
         pending_documents: summary.pending_documents,
+        moderation_waiting: summary.moderation_waiting,
     })
 }
