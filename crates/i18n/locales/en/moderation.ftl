@@ -216,3 +216,8 @@ mail-moderation-suspension-lifted-body = The Yorozu team has lifted the suspensi
     Comment: { $reason }
 
     { $url }
+
+## What happens to the data after withdrawal
+data-reports-filed-name = Reports you filed
+data-reports-filed-fate-kept = Kept in a form that does not identify you
+data-reports-filed-why = What the Yorozu team was told stays, but who told it is erased. Reports about you and the notices from the team to you are erased.

@@ -213,3 +213,8 @@ mail-moderation-suspension-lifted-body = 運営事務局は、あなたのアカ
     コメント: { $reason }
 
     { $url }
+
+## 退会後のデータの扱い
+data-reports-filed-name = あなたが送った通報
+data-reports-filed-fate-kept = あなたを特定できない形で保管
+data-reports-filed-why = 運営事務局が受けた知らせとして残しますが、通報した人の情報は削除します。あなたについての通報や運営からのお知らせは削除します。
