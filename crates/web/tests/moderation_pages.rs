@@ -260,3 +260,51 @@ both_backends!(
         assert_eq!(theirs.body.as_array().map(Vec::len), Some(0));
     }
 );
+
+both_backends!(
+    a_removed_review_shows_the_note_in_place_of_its_stars_and_words,
+    |db: yorozu_store::Db| async move {
+        use yorozu_app::moderation::Target;
+        use yorozu_app::moderation::actions::{DecisionInput, decide};
+        use yorozu_domain::moderation::TargetKind;
+        let s = server(db);
+        let seller = member(&s.app, "seller@example.jp", "売り手").await;
+        let buyer = member(&s.app, "buyer@example.jp", "買い手").await;
+        let op = operator(&s.app, "ops@example.jp").await;
+        let listing = publish(&s.app, &seller, "ロゴを作ります").await;
+        let card_id = card(&s.app, &buyer).await;
+        let order_id = completed_order(&s.app, &buyer, card_id, &seller, listing).await;
+        review(&s.app, &buyer, order_id, 1, "ひどい中傷の言葉", false).await;
+        let second = completed_order(&s.app, &buyer, card_id, &seller, listing).await;
+        review(&s.app, &buyer, second, 5, "とても丁寧でした", false).await;
+        let mut visitor = Browser::new(&s);
+        let before = visitor.get(&format!("/services/{listing}/reviews")).await;
+        before.assert_contains(&["ひどい中傷の言葉", "/report/review/"]);
+        let review_id = {
+            let mut c = s.app.db.read().await.expect("read");
+            yorozu_store::orders::reviews::for_order(&mut c, order_id)
+                .await
+                .expect("reviews")[0]
+                .id
+        };
+        decide(
+            &s.app,
+            &op,
+            Target {
+                kind: TargetKind::Review,
+                id: review_id,
+            },
+            &DecisionInput {
+                action: "remove_content".into(),
+                reason: "中傷のため".into(),
+                orders: String::new(),
+            },
+        )
+        .await
+        .expect("remove");
+        let after = visitor.get(&format!("/services/{listing}/reviews")).await;
+        after.assert_contains(&["この評価は運営事務局により削除されました。"]);
+        after.assert_contains(&["とても丁寧でした", "★★★★★"]);
+        after.assert_lacks(&["ひどい中傷の言葉", "★☆☆☆☆"]);
+    }
+);
