@@ -22,6 +22,7 @@ pub mod legal;
 pub mod listings;
 pub mod mail;
 pub mod mailbox;
+pub mod moderation;
 pub mod operators;
 pub mod orders;
 pub mod paperwork;

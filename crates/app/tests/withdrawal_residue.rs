@@ -66,9 +66,76 @@ async fn seller_leaves(m: &Market) {
             .await
             .expect("profile");
     }
+    moderated(m).await;
     let closed = close_now(t, &m.seller, true).await;
     purge_all(t, closed.withdrawal_id).await;
     assert_eq!(status(&t.app.db, m.seller.id).await, "purged");
+}
+
+/// Moderation leaves the seller's name in rows about them: a report of their profile, an
+/// operator's warning and a hidden service whose reason names them, a suspension; and the
+/// seller files a report of their own (kept, without their id).
+async fn moderated(m: &Market) {
+    use yorozu_app::moderation::actions::{DecisionInput, decide};
+    use yorozu_app::moderation::report::{ReportInput, file};
+    use yorozu_app::moderation::{Target, suspension};
+    use yorozu_domain::moderation::TargetKind;
+    let t = &m.t;
+    let op = operator(t).await;
+    let seller_profile = Target {
+        kind: TargetKind::Profile,
+        id: m.seller.id.get(),
+    };
+    let report = |comment: String| ReportInput {
+        reason: "other".into(),
+        comment,
+    };
+    file(
+        &t.app,
+        &m.buyer,
+        seller_profile,
+        &report(format!("{SELLER_NAME}さんの紹介文")),
+    )
+    .await
+    .expect("report about the seller");
+    let buyer_profile = Target {
+        kind: TargetKind::Profile,
+        id: m.buyer.id.get(),
+    };
+    file(
+        &t.app,
+        &m.seller,
+        buyer_profile,
+        &report("買い手の紹介文".into()),
+    )
+    .await
+    .expect("the seller's report");
+    let decision = |action: &str, orders: &str| DecisionInput {
+        action: action.into(),
+        reason: format!("{SELLER_NAME}さんへ: 規約をご確認ください"),
+        orders: orders.into(),
+    };
+    decide(&t.app, &op, seller_profile, &decision("warn", ""))
+        .await
+        .expect("warn");
+    let service = Target {
+        kind: TargetKind::Service,
+        id: m.listing.get(),
+    };
+    decide(&t.app, &op, service, &decision("hide_service", ""))
+        .await
+        .expect("hide");
+    decide(&t.app, &op, service, &decision("suspend", "continue"))
+        .await
+        .expect("suspend");
+    suspension::lift(
+        &t.app,
+        &op,
+        m.seller.id,
+        &format!("{SELLER_NAME}さんの件は解決"),
+    )
+    .await
+    .expect("lift");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

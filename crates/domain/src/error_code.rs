@@ -91,6 +91,7 @@ pub fn all_codes() -> impl Iterator<Item = &'static str> {
         listings::ListingStatusError::CODES,
         listings::CategoryError::CODES,
         orders::OrderStateError::CODES,
+        crate::moderation::StandingError::CODES,
         orders::OrderTransitionError::CODES,
         orders::PricingError::CODES,
         orders::OrderTextError::CODES,

@@ -22,6 +22,7 @@ pub mod ids;
 pub mod jobs;
 pub mod listings;
 pub mod locale;
+pub mod moderation;
 pub mod money;
 pub mod orders;
 pub mod paging;

@@ -145,6 +145,10 @@ macro_rules! resources {
                 "disputes.ftl",
                 include_str!(concat!("../locales/", $locale, "/disputes.ftl")),
             ),
+            (
+                "moderation.ftl",
+                include_str!(concat!("../locales/", $locale, "/moderation.ftl")),
+            ),
         ]
     };
 }

@@ -23,6 +23,7 @@ pub mod jobs;
 pub mod ledger;
 pub mod listings;
 pub mod mailbox;
+pub mod moderation;
 pub mod notifications;
 pub mod orders;
 pub mod payouts;

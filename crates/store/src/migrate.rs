@@ -60,6 +60,7 @@ const FILES: &[File] = &[
     migration!("0018_catalog_changes.sql"),
     migration!("0019_search_engine_only.sql"),
     migration!("0020_disputes.sql"),
+    migration!("0021_moderation.sql"),
 ];
 
 /// The version prefix of a file name (`0001`) and its description (`accounts`), as sqlx

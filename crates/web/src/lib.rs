@@ -52,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::unsubscribe::routes())
         .merge(pages::withdrawal::routes())
         .merge(pages::export::routes())
+        .merge(pages::moderation::routes())
         .merge(pages::lang::routes())
         .fallback(not_found)
         // Inside the context middleware, which renders its refusal as a page.

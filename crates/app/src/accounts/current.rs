@@ -18,6 +18,9 @@ pub struct CurrentUser {
     pub display_name: String,
     /// A withdrawal is scheduled until the last blocker clears (every page says so).
     pub withdrawal_scheduled: bool,
+    /// A suspension (利用停止) is in force: every page says so, and
+    /// [`crate::moderation::standing`] refuses what it stops.
+    pub suspended: bool,
 }
 
 impl CurrentUser {
@@ -38,6 +41,7 @@ impl CurrentUser {
             locale: Locale::parse(&m.locale).unwrap_or_default(),
             display_name: m.display_name.unwrap_or_default(),
             withdrawal_scheduled: m.withdrawal_scheduled,
+            suspended: m.suspended,
         })
     }
 
@@ -54,6 +58,9 @@ impl CurrentUser {
             .map(|p| p.display_name)
             .unwrap_or_default();
         let withdrawal_scheduled = withdrawals::is_scheduled(c, user_id).await?;
+        let suspended = yorozu_store::moderation::suspensions::in_force(c, user_id)
+            .await?
+            .is_some();
         Ok(Some(CurrentUser {
             id: user.id,
             email,
@@ -62,6 +69,7 @@ impl CurrentUser {
             locale: Locale::parse(&user.locale).unwrap_or_default(),
             display_name,
             withdrawal_scheduled,
+            suspended,
         }))
     }
 }

@@ -41,6 +41,9 @@ pub struct SignedIn {
     pub token: String,
     /// The sign-in undid a withdrawal in its grace period (the page says so).
     pub reopened: bool,
+    /// A suspension (利用停止) is in force: the session is granted — the member still reads
+    /// the reason, downloads their data and withdraws — and the page shows the reason first.
+    pub suspended: bool,
 }
 
 /// [`sign_in`], also telling whether it undid a withdrawal.
@@ -107,6 +110,9 @@ pub async fn sign_in_telling(
     }
     let reopened = closed && undo::reopen_after_sign_in(&mut tx, app, user_id).await?;
     let token = sessions::start(&mut tx, app, user_id, client).await?;
+    let suspended = crate::moderation::standing::of(&mut tx, user_id)
+        .await?
+        .is_suspended();
     tx.commit().await?;
     // A correct password is no guess: it does not count against the client address.
     throttle::forgive_client_request(app, Bucket::SignInClient, &client.ip).await?;
@@ -114,5 +120,6 @@ pub async fn sign_in_telling(
         user_id,
         token,
         reopened,
+        suspended,
     })
 }

@@ -19,6 +19,7 @@ pub async fn create(app: &App, seller: &CurrentUser, form: &ListingForm) -> AppR
     let valid = form.parse(&app.policy)?;
     let id = app.new_id();
     let mut tx = app.db.begin().await?;
+    crate::moderation::holds::check_publishing(&mut tx, seller.id, None).await?;
     let verified = profiles::find(&mut tx, seller.id)
         .await?
         .is_some_and(|p| p.identity_verified_at.is_some());

@@ -81,6 +81,9 @@ pub async fn apply(
     if to == ListingStatus::Published && !seller.email_verified {
         return Err(AppError::Conflict("listing-needs-confirmed-email"));
     }
+    if to == ListingStatus::Published {
+        crate::moderation::holds::check_publishing(&mut tx, seller.id, Some(listing_id)).await?;
+    }
     if !rows::set_status(&mut tx, listing_id, from, to, app.now()).await? {
         return Err(AppError::Conflict("listing-status-transition-not-allowed"));
     }

@@ -12,6 +12,8 @@ pub struct Dashboard {
     pub pending_documents: i64,
     /// Disputes waiting for a decision.
     pub open_disputes: i64,
+    /// Reported targets and review requests waiting in the moderation queue.
+    pub moderation_waiting: i64,
 }
 
 pub async fn summary(app: &App, operator: &CurrentUser) -> AppResult<Dashboard> {
@@ -22,5 +24,6 @@ pub async fn summary(app: &App, operator: &CurrentUser) -> AppResult<Dashboard> 
     Ok(Dashboard {
         pending_documents: identity::count_pending(&mut c).await?,
         open_disputes: crate::orders::dispute_decide::open_count(&mut c).await?,
+        moderation_waiting: crate::moderation::queue::waiting(&mut c).await?,
     })
 }

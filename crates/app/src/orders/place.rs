@@ -14,6 +14,7 @@
 use yorozu_domain::OrderId;
 use yorozu_domain::UserId;
 use yorozu_domain::listings::ListingStatus;
+use yorozu_domain::moderation::Activity;
 use yorozu_domain::orders::text::REQUEST_MAX_CHARS;
 use yorozu_domain::orders::{
     MessageKind, Order, OrderState, OrderText, PaymentMethod, payment_deadline,
@@ -118,6 +119,7 @@ pub async fn place(app: &App, buyer: &CurrentUser, p: &Purchase) -> AppResult<Pl
             }
             None => {}
         }
+        crate::moderation::standing::check(&mut c, buyer.id, Activity::PlaceOrder).await?;
         let quote = price(&mut c, app, buyer, &p.choice).await?;
         let card = match p.payment {
             Payment::Card(card_id) => Some(own_card(&mut c, buyer.id, card_id).await?),

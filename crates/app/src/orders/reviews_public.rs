@@ -51,6 +51,8 @@ pub struct ReviewView {
     pub rating: i64,
     pub comment: String,
     pub created_at: i64,
+    /// An operator removed it: pages show a note instead of the comment (and no stars count).
+    pub removed: bool,
 }
 
 impl From<PublicReview> for ReviewView {
@@ -72,6 +74,7 @@ impl From<PublicReview> for ReviewView {
             rating: r.rating,
             comment: r.comment,
             created_at: r.created_at,
+            removed: r.removed,
         }
     }
 }
@@ -267,6 +270,7 @@ mod tests {
             comment: "とても良かったです".into(),
             anonymous,
             created_at: 0,
+            removed: false,
         }
     }
 

@@ -6,6 +6,7 @@ use yorozu_domain::OrderId;
 use yorozu_domain::Timestamp;
 use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
+use yorozu_domain::moderation::Activity;
 use yorozu_domain::orders::text::MESSAGE_MAX_CHARS;
 use yorozu_domain::orders::{MessageKind, OrderText, talk_room_closes_at};
 use yorozu_domain::text::strip_format_chars;
@@ -186,6 +187,7 @@ pub async fn post_message(
     {
         let mut c = app.db.read().await?;
         let (order, party) = super::load_for(&mut c, order_id, member.id).await?;
+        crate::moderation::standing::check(&mut c, member.id, Activity::SendMessage).await?;
         if !is_open(app, &order, app.now()) {
             return Err(AppError::Conflict("talk-room-closed"));
         }

@@ -171,11 +171,13 @@ pub enum OrderEvent {
     WithdrawDispute,
     /// The seller withdrew (退会) while the order still awaited the buyer's payment.
     SellerWithdrew,
+    /// An operator suspended (利用停止) one of the parties and chose to cancel their orders.
+    PartySuspended,
 }
 
 impl OrderEvent {
     /// Every event.
-    pub const ALL: [OrderEvent; 14] = [
+    pub const ALL: [OrderEvent; 15] = [
         Self::PaymentSucceeded,
         Self::PaymentExpired,
         Self::FormalDelivery,
@@ -190,6 +192,7 @@ impl OrderEvent {
         Self::SellerWithdrew,
         Self::ResolveDisputePartial,
         Self::WithdrawDispute,
+        Self::PartySuspended,
     ];
 
     /// Stable key for logs, audit entries and the JSON API.
@@ -209,6 +212,7 @@ impl OrderEvent {
             Self::SellerWithdrew => "seller_withdrew",
             Self::ResolveDisputePartial => "resolve_dispute_partial",
             Self::WithdrawDispute => "withdraw_dispute",
+            Self::PartySuspended => "party_suspended",
         }
     }
 }
@@ -257,6 +261,7 @@ pub fn apply(
         (S::AwaitingPayment, E::PaymentSucceeded) => S::InProgress,
         (S::AwaitingPayment, E::PaymentExpired) => S::Expired,
         (S::AwaitingPayment, E::SellerWithdrew) => S::Cancelled,
+        (S::AwaitingPayment | S::InProgress | S::Delivered, E::PartySuspended) => S::Cancelled,
         (S::InProgress, E::FormalDelivery) => S::Delivered,
         (S::Delivered, E::SendBack) => {
             if ctx.send_backs_used >= ctx.send_backs_allowed {
@@ -440,6 +445,9 @@ mod tests {
             (S::Disputed, E::ResolveDisputeCancel, S::Cancelled),
             (S::Disputed, E::ResolveDisputePartial, S::Completed),
             (S::Disputed, E::WithdrawDispute, S::Delivered),
+            (S::AwaitingPayment, E::PartySuspended, S::Cancelled),
+            (S::InProgress, E::PartySuspended, S::Cancelled),
+            (S::Delivered, E::PartySuspended, S::Cancelled),
         ];
         for from in OrderState::ALL {
             for event in OrderEvent::ALL {

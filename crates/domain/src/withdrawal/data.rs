@@ -51,6 +51,8 @@ pub enum DataCategory {
     IdentityBankCards,
     EmailAddress,
     WithdrawalReason,
+    /// Reports (通報) the member filed: what the platform was told stays, without who told it.
+    ReportsFiled,
 }
 
 impl DataCategory {
@@ -69,6 +71,7 @@ impl DataCategory {
             Self::IdentityBankCards => "identity-bank-cards",
             Self::EmailAddress => "email-address",
             Self::WithdrawalReason => "withdrawal-reason",
+            Self::ReportsFiled => "reports-filed",
         }
     }
 
@@ -79,9 +82,10 @@ impl DataCategory {
             Self::Listings | Self::Profile | Self::ReviewsReceived | Self::IdentityBankCards => {
                 Fate::Erased
             }
-            Self::ReviewsWritten | Self::OrdersAndMessages | Self::WithdrawalReason => {
-                Fate::Kept { years: None }
-            }
+            Self::ReviewsWritten
+            | Self::OrdersAndMessages
+            | Self::WithdrawalReason
+            | Self::ReportsFiled => Fate::Kept { years: None },
             // Tax records: seven years.
             Self::LedgerEntries => Fate::Kept { years: Some(7) },
             Self::BalancesPointsCoupons => Fate::Forfeited,
@@ -91,7 +95,7 @@ impl DataCategory {
 }
 
 /// Every category, in the order the pages list them.
-pub const DATA_TABLE: [DataCategory; 12] = [
+pub const DATA_TABLE: [DataCategory; 13] = [
     DataCategory::SessionsAndTokens,
     DataCategory::MarketingMail,
     DataCategory::Listings,
@@ -104,6 +108,7 @@ pub const DATA_TABLE: [DataCategory; 12] = [
     DataCategory::IdentityBankCards,
     DataCategory::EmailAddress,
     DataCategory::WithdrawalReason,
+    DataCategory::ReportsFiled,
 ];
 
 #[cfg(test)]

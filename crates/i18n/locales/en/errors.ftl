@@ -192,3 +192,4 @@ export-not-available = This archive cannot be downloaded: it has expired or is n
 talk-counterpart-left = The other party has closed their account, so messages can no longer be sent.
 identity-under-review = A document under review cannot be deleted. Please delete it once the review is done.
 review-counterpart-left = The other party has closed their account, so a review can no longer be written.
+moderation-suspended = This account is suspended, so you cannot do this.

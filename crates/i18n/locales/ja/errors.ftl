@@ -192,3 +192,4 @@ export-not-available = このアーカイブはダウンロードできません
 talk-counterpart-left = お相手は退会したため、メッセージは送れません。
 identity-under-review = 審査中の本人確認書類は削除できません。審査が終わってから削除してください。
 review-counterpart-left = お相手は退会したため、評価は書けません。
+moderation-suspended = このアカウントは利用停止中のため、この操作はできません。

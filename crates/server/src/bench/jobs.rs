@@ -80,6 +80,7 @@ fn member(id: i64, email: String) -> CurrentUser {
         locale: yorozu_domain::Locale::Ja,
         display_name: String::new(),
         withdrawal_scheduled: false,
+        suspended: false,
     }
 }
 

@@ -71,6 +71,7 @@ fn member(id: i64) -> CurrentUser {
         locale: Locale::Ja,
         display_name: String::new(),
         withdrawal_scheduled: false,
+        suspended: false,
     }
 }
 

@@ -48,6 +48,8 @@ pub struct LiveMember {
     pub locale: String,
     pub display_name: Option<String>,
     pub withdrawal_scheduled: bool,
+    /// A suspension (利用停止) is in force.
+    pub suspended: bool,
 }
 
 /// The live session with this hash and its member, if it has not expired.
@@ -64,7 +66,9 @@ pub async fn find_live_member(
                 u.locale, p.display_name,
                 EXISTS (SELECT 1 FROM withdrawals w
                         WHERE w.user_id = s.user_id AND w.state = 'scheduled')
-                    AS withdrawal_scheduled
+                    AS withdrawal_scheduled,
+                EXISTS (SELECT 1 FROM suspensions x
+                        WHERE x.user_id = s.user_id AND x.lifted_at IS NULL) AS suspended
          FROM sessions s
          JOIN users u ON u.id = s.user_id
          LEFT JOIN profiles p ON p.user_id = s.user_id

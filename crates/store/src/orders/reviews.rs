@@ -81,6 +81,8 @@ pub struct PublicReview {
     pub comment: String,
     pub anonymous: bool,
     pub created_at: i64,
+    /// An operator removed it: its comment is blank and pages show a note in its place.
+    pub removed: bool,
 }
 
 /// The buyers' reviews of a service, newest first.
@@ -95,7 +97,8 @@ pub async fn for_listing(
         fetch_all,
         PublicReview,
         "SELECT r.id, r.order_id, r.listing_id, o.listing_title, r.author_id,
-                p.display_name AS author_name, r.rating, r.comment, r.anonymous, r.created_at
+                p.display_name AS author_name, r.rating, r.comment, r.anonymous, r.created_at,
+                (r.removed_at IS NOT NULL) AS removed
          FROM reviews r
          JOIN orders o ON o.id = r.order_id
          LEFT JOIN profiles p ON p.user_id = r.author_id
@@ -121,7 +124,8 @@ pub async fn received(
         fetch_all,
         PublicReview,
         "SELECT r.id, r.order_id, r.listing_id, o.listing_title, r.author_id,
-                p.display_name AS author_name, r.rating, r.comment, r.anonymous, r.created_at
+                p.display_name AS author_name, r.rating, r.comment, r.anonymous, r.created_at,
+                (r.removed_at IS NOT NULL) AS removed
          FROM reviews r
          JOIN orders o ON o.id = r.order_id
          LEFT JOIN profiles p ON p.user_id = r.author_id
@@ -145,7 +149,7 @@ pub async fn summary(
         fetch_one,
         (i64, i64),
         "SELECT COUNT(*), CAST(COALESCE(SUM(rating), 0) AS BIGINT) FROM reviews
-         WHERE subject_id = $1 AND author_role = $2",
+         WHERE subject_id = $1 AND author_role = $2 AND removed_at IS NULL",
         subject_id.get(),
         author_role.as_str()
     )?)
@@ -159,7 +163,8 @@ pub async fn latest_written(c: &mut impl Exec, author_id: UserId) -> Result<Opti
         fetch_optional,
         PublicReview,
         "SELECT r.id, r.order_id, r.listing_id, o.listing_title, r.author_id,
-                p.display_name AS author_name, r.rating, r.comment, r.anonymous, r.created_at
+                p.display_name AS author_name, r.rating, r.comment, r.anonymous, r.created_at,
+                (r.removed_at IS NOT NULL) AS removed
          FROM reviews r
          JOIN orders o ON o.id = r.order_id
          LEFT JOIN profiles p ON p.user_id = r.author_id

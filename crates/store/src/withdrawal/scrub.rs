@@ -30,6 +30,11 @@ pub const PURGED_TABLES: &[&str] = &[
     "jobs",
     "mailbox",
     "withdrawals",
+    "reports",
+    "moderation_notices",
+    "suspensions",
+    "listing_holds",
+    "audit_log",
 ];
 
 /// What [`after_purge`] did.

@@ -24,6 +24,7 @@ mod orders_talk;
 mod payouts;
 mod points;
 mod profile;
+mod reports;
 mod search;
 mod search_results;
 mod sessions;
@@ -128,4 +129,6 @@ api_routes! {
     post "/me/exports" => exports::create,
     get "/me/exports/latest" => exports::latest,
     get "/me/exports/{id}/download" => exports::download,
+    post "/reports" => reports::file,
+    get "/me/reports" => reports::mine,
 }

@@ -158,6 +158,12 @@ async fn login(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginFo
             } else {
                 "flash-signed-in"
             };
+            // A suspended member reads the reason first (and what they can still do).
+            let next = if signed_in.suspended {
+                crate::pages::moderation::STANDING_PATH.to_owned()
+            } else {
+                next
+            };
             let mut response = redirect_with_flash(&ctx, &next, flash);
             set_session(
                 &mut response,

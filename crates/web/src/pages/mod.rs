@@ -12,6 +12,7 @@ pub mod lang;
 pub mod legal;
 pub mod listings;
 pub mod mailbox;
+pub mod moderation;
 pub mod operator;
 pub mod orders;
 pub mod paperwork;

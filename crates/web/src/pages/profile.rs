@@ -56,6 +56,8 @@ struct ProfilePage<'a> {
     /// The NDA stance, only when the member has chosen one.
     nda: Option<String>,
     is_self: bool,
+    /// For the report link.
+    user_id: yorozu_domain::UserId,
     services: Vec<Card>,
     /// 「4.5（12件）」 from the member's buyers, None before the first rating.
     rating: Option<String>,
@@ -123,6 +125,7 @@ async fn show(
         skills: profile.skills,
         nda,
         is_self: viewer.is_some_and(|u| u.id == profile.user_id),
+        user_id: profile.user_id,
         rating: rating_with_count(
             &ctx,
             "card-rating",

@@ -78,10 +78,14 @@ pub async fn complete(
     let reopened = user.status == AccountStatus::Closed
         && crate::withdrawal::undo::reopen_after_sign_in(&mut tx, app, user_id).await?;
     let token = sessions::start(&mut tx, app, user_id, client).await?;
+    let suspended = crate::moderation::standing::of(&mut tx, user_id)
+        .await?
+        .is_suspended();
     tx.commit().await?;
     Ok(SignedIn {
         user_id,
         token,
         reopened,
+        suspended,
     })
 }

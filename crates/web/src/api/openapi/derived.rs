@@ -12,8 +12,8 @@ use super::responses::{
 };
 use crate::api::{
     accounts, disputes, error, exports, favorites, identity, listings, notifications, orders,
-    orders_actions, orders_talk, payouts, points, profile, search, search_results, sessions,
-    tokens, two_step, withdrawal,
+    orders_actions, orders_talk, payouts, points, profile, reports, search, search_results,
+    sessions, tokens, two_step, withdrawal,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.
@@ -48,6 +48,7 @@ its own code and message.";
         (name = "payouts", description = "Sales balance, bank account and payout requests (売上金・振込申請)."),
         (name = "withdrawal", description = "Closing the account (退会): where the caller stands, closing or scheduling it, cancelling a schedule."),
         (name = "exports", description = "Downloading the caller's data (データのダウンロード): asking for an archive, following it, downloading it."),
+        (name = "reports", description = "Reports (通報) of services, profiles, messages and reviews, and their outcome."),
         (name = "meta", description = "This document."),
     ),
     paths(
@@ -118,10 +119,14 @@ its own code and message.";
         withdrawal::readiness,
         withdrawal::confirm,
         withdrawal::cancel,
+        reports::file,
+        reports::mine,
     ),
     components(
         schemas(
             error::Envelope,
+            reports::ReportBody,
+            reports::ReportRequest,
             accounts::RegisterRequest,
             accounts::SignUpAccepted,
             accounts::Me,

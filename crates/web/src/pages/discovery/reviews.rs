@@ -35,6 +35,10 @@ pub(crate) struct ReviewItem {
     pub comment: Paragraphs,
     /// The service reviewed (id, title), where the page lists reviews of several services.
     pub listing: Option<(ListingId, String)>,
+    /// For the report link.
+    pub id: i64,
+    /// An operator removed it: a note instead of the comment.
+    pub removed: bool,
 }
 
 impl ReviewItem {
@@ -52,6 +56,8 @@ impl ReviewItem {
             date: ctx.date(&r.created_at),
             comment: paragraphs(&r.comment),
             listing: with_listing.then_some((r.listing_id, r.listing_title)),
+            id: r.id,
+            removed: r.removed,
         }
     }
 }

@@ -43,10 +43,22 @@ struct MinePage<'a> {
     section: &'static str,
     rows: Vec<Row>,
     needs_email: bool,
+    /// Services held back by moderation, with why and the review button.
+    held: Vec<crate::pages::moderation::HeldBanner>,
 }
 
 async fn list(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): SignedIn) -> PageResult {
     let listings = manage::mine(&state.app, user).await?;
+    let titles: Vec<(ListingId, String)> =
+        listings.iter().map(|l| (l.id, l.title.clone())).collect();
+    let held = crate::pages::moderation::held_banners(&state.app, &ctx, user, |id| {
+        titles
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default()
+    })
+    .await?;
     let rows = listings
         .into_iter()
         .map(|l| {
@@ -78,6 +90,7 @@ async fn list(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): Signe
             section: "listings",
             rows,
             needs_email: !user.email_verified,
+            held,
         },
     )
 }

@@ -8,6 +8,7 @@ mod audit;
 mod coupons;
 mod disputes;
 mod identity;
+mod moderation;
 mod newsletter;
 mod payouts;
 mod points;
@@ -36,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .merge(payouts::routes())
         .merge(withdrawals::routes())
         .merge(disputes::routes())
+        .merge(moderation::routes())
 }
 
 /// A member's display name, or 「退会したユーザー」 when the profile is gone.
@@ -50,6 +52,7 @@ struct DashboardPage<'a> {
     ctx: &'a Ctx,
     pending_documents: i64,
     open_disputes: i64,
+    moderation_waiting: i64,
 }
 
 async fn show_dashboard(
@@ -62,5 +65,6 @@ async fn show_dashboard(
         ctx: &ctx,
         pending_documents: summary.pending_documents,
         open_disputes: summary.open_disputes,
+        moderation_waiting: summary.moderation_waiting,
     })
 }
