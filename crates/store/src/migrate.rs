@@ -59,6 +59,7 @@ const FILES: &[File] = &[
     migration!("0017_search_changes.sql"),
     migration!("0018_catalog_changes.sql"),
     migration!("0019_search_engine_only.sql"),
+    migration!("0022_safety.sql"),
 ];
 
 /// The version prefix of a file name (`0001`) and its description (`accounts`), as sqlx

@@ -127,6 +127,7 @@ pub async fn service_page(
         let mut c = app.db.read().await?;
         page_of(&mut c, listing_id, SERVICE_PAGE_REVIEWS, 0).await?
     };
+    let reviews = without_blocked(app, viewer, reviews).await?;
     Ok(ServicePage {
         listing,
         reviews,
@@ -162,6 +163,7 @@ pub async fn service_reviews(
         let mut c = app.db.read().await?;
         page_of(&mut c, listing_id, REVIEWS_PER_PAGE, offset).await?
     };
+    let reviews = without_blocked(app, viewer, reviews).await?;
     // Past the last page there is nothing to show; the first page may be empty.
     if reviews.is_empty() && page > 1 {
         return Err(AppError::NotFound);
@@ -172,6 +174,22 @@ pub async fn service_reviews(
         page,
         has_next,
     })
+}
+
+/// The reviews without those written by members the viewer blocks or is blocked by.
+async fn without_blocked(
+    app: &App,
+    viewer: Option<&CurrentUser>,
+    reviews: Vec<ReviewView>,
+) -> AppResult<Vec<ReviewView>> {
+    if viewer.is_none() || reviews.is_empty() {
+        return Ok(reviews);
+    }
+    let hidden = crate::safety::blocks::hidden_from(app, viewer).await?;
+    Ok(reviews
+        .into_iter()
+        .filter(|r| r.author_id.is_none_or(|a| !hidden.contains(&a)))
+        .collect())
 }
 
 /// `limit` reviews from `offset`, and whether more follow (one row more is read to know).

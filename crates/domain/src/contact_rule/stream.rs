@@ -290,7 +290,7 @@ fn fold_spelled_out(plain: &[Sym]) -> Vec<Sym> {
 }
 
 /// The key an operator's NG word is stored and matched by: the search normalisation with the
-/// spaces removed, so 「裏 取引」 and 「ウラ取引」 are listed once and found however written.
+/// spaces removed, so 「裏 取引」 and 「裏取引」 are listed once and found however spaced.
 pub fn ng_word_key(word: &str) -> String {
     normalize(word)
         .chars()
