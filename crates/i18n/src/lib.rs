@@ -141,6 +141,10 @@ macro_rules! resources {
                 "search_engine.ftl",
                 include_str!(concat!("../locales/", $locale, "/search_engine.ftl")),
             ),
+            (
+                "safety.ftl",
+                include_str!(concat!("../locales/", $locale, "/safety.ftl")),
+            ),
         ]
     };
 }

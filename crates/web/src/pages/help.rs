@@ -14,7 +14,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The questions, in order; each has `help-q-NAME` and `help-a-NAME` messages.
-const TOPICS: [&str; 7] = [
+const TOPICS: [&str; 9] = [
     "signup",
     "confirm",
     "password",
@@ -22,6 +22,8 @@ const TOPICS: [&str; 7] = [
     "identity",
     "mail",
     "withdrawal",
+    "blocks",
+    "contact-rule",
 ];
 
 #[derive(Template)]
