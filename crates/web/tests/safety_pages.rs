@@ -27,7 +27,7 @@ both_backends!(
         page.assert_contains(&[
             "送信前にご確認ください",
             r#"<mark title="メールアドレス">ｔａｒｏ＠ｇｍａｉｌ．ｃｏｍ</mark>"#,
-            "&lt;b&gt;よろしく&lt;/b&gt;",
+            "&#60;b&#62;よろしく&#60;/b&#62; <mark",
             r#"name="acknowledge_contact_warning" value="1""#,
             "このまま送信する",
             "修正する",

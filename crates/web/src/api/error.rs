@@ -116,8 +116,8 @@ struct ErrorBody<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = String)]
     detail: Option<&'a str>,
-    /// Only with `contact-details-found`: the parts of the texts that hold contact details
-    /// (see `crate::api::safety`, which writes that answer).
+    /// Only with `contact-details-found`: the parts of the texts that hold contact details.
+    // Written by `crate::api::safety::warning_response`; every other error leaves it out.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Vec<crate::api::safety::ContactFinding>)]
     findings: Option<Vec<crate::api::safety::ContactFinding>>,
