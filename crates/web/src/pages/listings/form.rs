@@ -468,10 +468,6 @@ pub(super) fn action_buttons(ctx: &Ctx, status: ListingStatus, title: &str) -> V
         .collect()
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one render for four handlers; each argument is a different part of the page"
-)]
 /// Whether the 「このまま送信する」 button of the contact-details warning was pressed.
 fn acknowledged_in(body: &[u8]) -> bool {
     form_pairs(body).into_iter().any(|(name, value)| {
@@ -479,6 +475,10 @@ fn acknowledged_in(body: &[u8]) -> bool {
     })
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one render for four handlers; each argument is a different part of the page"
+)]
 fn render(
     state: &AppState,
     ctx: &Ctx,
