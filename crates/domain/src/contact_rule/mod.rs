@@ -186,6 +186,18 @@ mod tests {
     }
 
     #[test]
+    fn long_adversarial_texts_end_promptly() {
+        // Each detector scans forward with bounded look-arounds: a 5,000-character text of
+        // separators, digits, at signs or keywords is linear work, not a hang.
+        let started = std::time::Instant::now();
+        for unit in ["1 ", "a@", "@.", "らいん", "〇", "line id ", "0-", "ぜろ "] {
+            let text = unit.repeat(5_000 / unit.chars().count());
+            let _ = find(&text, &[ng_word_key("裏取引")]);
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    }
+
+    #[test]
     fn ng_words_match_after_folding() {
         let words = vec![ng_word_key("裏取引")];
         assert_eq!(
