@@ -448,3 +448,41 @@ both_backends!(operators_keep_the_ng_words, |db: Db| async move {
     assert_eq!(audit_count(&db, "ng-word-add").await, 1);
     assert_eq!(audit_count(&db, "ng-word-remove").await, 1);
 });
+
+both_backends!(
+    search_results_leave_out_blocked_sellers_for_the_blocker,
+    |db: Db| async move {
+        use yorozu_app::listings::search::{SearchParams, run};
+        let m = market(db).await;
+        let app = &m.t.app;
+        let params = SearchParams {
+            q: "ロゴ".into(),
+            ..Default::default()
+        };
+        let seen = |v: Option<yorozu_app::accounts::CurrentUser>| {
+            let params = params.clone();
+            async move {
+                let results = run(app, &params).await.expect("search");
+                let page = blocks::without_hidden_sellers(app, v.as_ref(), results)
+                    .await
+                    .expect("filter");
+                assert_eq!(page.cards.len(), page.highlights.len());
+                page.cards.len()
+            }
+        };
+        assert_eq!(seen(Some(m.buyer.clone())).await, 1);
+        blocks::block(app, &m.buyer, m.seller.id)
+            .await
+            .expect("block");
+        assert_eq!(seen(Some(m.buyer.clone())).await, 0);
+        assert_eq!(seen(None).await, 1, "visitors still find it");
+        blocks::unblock(app, &m.buyer, m.seller.id)
+            .await
+            .expect("unblock");
+        // Blocked by the seller: the buyer does not find the service either.
+        blocks::block(app, &m.seller, m.buyer.id)
+            .await
+            .expect("block");
+        assert_eq!(seen(Some(m.buyer.clone())).await, 0);
+    }
+);

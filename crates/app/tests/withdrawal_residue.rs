@@ -76,7 +76,11 @@ async fn seller_leaves(m: &Market) {
     let closed = close_now(t, &m.seller, true).await;
     purge_all(t, closed.withdrawal_id).await;
     assert_eq!(status(&t.app.db, m.seller.id).await, "purged");
-    assert_eq!(t.count("member_blocks").await, 0, "blocks of the member are erased");
+    assert_eq!(
+        t.count("member_blocks").await,
+        0,
+        "blocks of the member are erased"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -81,7 +81,11 @@ both_backends!(
         let s = server(db);
         let seller = member(&s.app, "s@example.jp", "売り手").await;
         let buyer = member(&s.app, "b@example.jp", "買い手").await;
+        let service = publish(&s.app, &seller, "似顔絵を描きます").await;
+        let link = format!(r#"href="/services/{service}""#);
         let mut browser = Browser::signed_in(&s, buyer.id).await;
+        let search = "/search?q=%E4%BC%BC%E9%A1%94%E7%B5%B5";
+        browser.get(search).await.assert_contains(&[&link]);
         let profile = format!("/users/{}", seller.id);
         let page = browser.get(&profile).await;
         page.assert_contains(&[
@@ -99,6 +103,8 @@ both_backends!(
             "このユーザーをブロックしています。",
             "ブロックを解除する",
         ]);
+        // The blocked seller's services leave the blocker's search results.
+        browser.get(search).await.assert_lacks(&[&link]);
         // Not on one's own profile.
         let own = browser.get(&format!("/users/{}", buyer.id)).await;
         own.assert_lacks(&["このユーザーをブロックする"]);

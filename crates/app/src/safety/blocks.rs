@@ -3,12 +3,15 @@
 //! neither sees the other's reviews in the review lists. Blocks are erased in both directions
 //! when either member's data is purged.
 
+use std::sync::Arc;
+
 use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_store::Exec;
 use yorozu_store::safety::blocks;
 
 use crate::accounts::CurrentUser;
+use crate::listings::search::SearchResults;
 use crate::{App, AppError, AppResult};
 
 /// Most blocks a member's list shows.
@@ -74,6 +77,31 @@ pub async fn hidden_from(app: &App, viewer: Option<&CurrentUser>) -> AppResult<V
     };
     let mut c = app.db.read().await?;
     Ok(blocks::either_way(&mut c, viewer.id).await?)
+}
+
+/// A page of search results without the services of members the viewer blocks or is blocked
+/// by. The results are shared between visitors (cached per query), so the page is filtered
+/// afterwards: it may show fewer cards than a full page, and the counts stay those of the
+/// query.
+pub async fn without_hidden_sellers(
+    app: &App,
+    viewer: Option<&CurrentUser>,
+    results: Arc<SearchResults>,
+) -> AppResult<Arc<SearchResults>> {
+    let hidden = hidden_from(app, viewer).await?;
+    if !results.cards.iter().any(|c| hidden.contains(&c.seller_id)) {
+        return Ok(results);
+    }
+    let mut page = (*results).clone();
+    let (cards, highlights) = page
+        .cards
+        .into_iter()
+        .zip(page.highlights)
+        .filter(|(card, _)| !hidden.contains(&card.seller_id))
+        .unzip();
+    page.cards = cards;
+    page.highlights = highlights;
+    Ok(Arc::new(page))
 }
 
 /// Refuses a new order between two members when either blocks the other (both directions,
