@@ -31,6 +31,7 @@ pub mod payouts;
 pub mod ports;
 pub mod profile;
 pub mod promotions;
+pub mod safety;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod withdrawal;

@@ -67,9 +67,21 @@ async fn seller_leaves(m: &Market) {
             .expect("profile");
     }
     moderated(m).await;
+    // Blocks both ways: the purge erases them with the member.
+    yorozu_app::safety::blocks::block(&t.app, &m.seller, m.buyer.id)
+        .await
+        .expect("block");
+    yorozu_app::safety::blocks::block(&t.app, &m.buyer, m.seller.id)
+        .await
+        .expect("blocked");
     let closed = close_now(t, &m.seller, true).await;
     purge_all(t, closed.withdrawal_id).await;
     assert_eq!(status(&t.app.db, m.seller.id).await, "purged");
+    assert_eq!(
+        t.count("member_blocks").await,
+        0,
+        "blocks of the member are erased"
+    );
 }
 
 /// Moderation leaves the seller's name in rows about them: a report of their profile, an

@@ -149,6 +149,10 @@ macro_rules! resources {
                 "moderation.ftl",
                 include_str!(concat!("../locales/", $locale, "/moderation.ftl")),
             ),
+            (
+                "safety.ftl",
+                include_str!(concat!("../locales/", $locale, "/safety.ftl")),
+            ),
         ]
     };
 }

@@ -29,6 +29,7 @@ pub mod orders;
 pub mod payouts;
 pub mod profiles;
 pub mod promotions;
+pub mod safety;
 pub mod search_changes;
 pub mod withdrawal;
 

@@ -61,6 +61,7 @@ const FILES: &[File] = &[
     migration!("0019_search_engine_only.sql"),
     migration!("0020_disputes.sql"),
     migration!("0021_moderation.sql"),
+    migration!("0022_safety.sql"),
 ];
 
 /// The version prefix of a file name (`0001`) and its description (`accounts`), as sqlx

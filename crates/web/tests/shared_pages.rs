@@ -178,3 +178,40 @@ both_backends!(
         page.assert_lacks(&["お気に入りに追加", "お気に入りから外す"]);
     }
 );
+
+both_backends!(
+    a_member_who_blocks_a_reviewer_never_gets_or_gives_the_shared_page,
+    |db| async move {
+        let (s, _clock) = server_with_clock(db);
+        let app = &s.app;
+        let seller = member(app, "seller@example.jp", "売り手").await;
+        let reviewer = member(app, "reviewer@example.jp", "評価した人").await;
+        let blocker = member(app, "blocker@example.jp", "ブロックした人").await;
+        let other = member(app, "other@example.jp", "ほかの人").await;
+        let id = publish(app, &seller, "似顔絵を描きます").await;
+        let card_id = card(app, &reviewer).await;
+        let order = completed_order(app, &reviewer, card_id, &seller, id).await;
+        review(app, &reviewer, order, 5, "とても丁寧な似顔絵でした", false).await;
+        yorozu_app::safety::blocks::block(app, &blocker, reviewer.id)
+            .await
+            .expect("block");
+        let path = format!("/services/{id}");
+
+        let mut blocker_browser = Browser::signed_in(&s, blocker.id).await;
+        let mut other_browser = Browser::signed_in(&s, other.id).await;
+        // The blocker first: their page must not become everyone's.
+        blocker_browser
+            .get(&path)
+            .await
+            .assert_lacks(&["とても丁寧な似顔絵でした"]);
+        other_browser
+            .get(&path)
+            .await
+            .assert_contains(&["とても丁寧な似顔絵でした"]);
+        // And the shared page, now stored, must not be served to the blocker.
+        blocker_browser
+            .get(&path)
+            .await
+            .assert_lacks(&["とても丁寧な似顔絵でした"]);
+    }
+);

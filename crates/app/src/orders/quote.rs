@@ -236,6 +236,7 @@ pub(crate) async fn price(
     if listing.seller_id == buyer.id {
         return Err(AppError::Conflict("order-own-listing"));
     }
+    crate::safety::blocks::check_can_order(c, buyer.id, listing.seller_id).await?;
     let status = listing.status;
     let vacation = found.seller_vacation_until;
     let now = app.now();

@@ -104,6 +104,8 @@ pub struct ServicePage {
     pub reviews: Vec<ReviewView>,
     /// Whether there are more reviews than the page shows.
     pub more_reviews: bool,
+    /// Reviews were left out for this viewer (blocks): the page is theirs alone, never shared.
+    pub personal: bool,
 }
 
 impl ServicePage {
@@ -131,9 +133,11 @@ pub async fn service_page(
     } else {
         newest_reviews(app, &listing).await?
     };
+    let reviews = without_blocked(app, viewer, newest.reviews.clone()).await?;
     Ok(ServicePage {
         listing,
-        reviews: newest.reviews.clone(),
+        personal: reviews.len() != newest.reviews.len(),
+        reviews,
         more_reviews: newest.more,
     })
 }
@@ -196,6 +200,7 @@ pub async fn service_reviews(
         let mut c = app.db.read().await?;
         page_of(&mut c, listing_id, REVIEWS_PER_PAGE, offset).await?
     };
+    let reviews = without_blocked(app, viewer, reviews).await?;
     // Past the last page there is nothing to show; the first page may be empty.
     if reviews.is_empty() && page > 1 {
         return Err(AppError::NotFound);
@@ -206,6 +211,22 @@ pub async fn service_reviews(
         page,
         has_next,
     })
+}
+
+/// The reviews without those written by members the viewer blocks or is blocked by.
+async fn without_blocked(
+    app: &App,
+    viewer: Option<&CurrentUser>,
+    reviews: Vec<ReviewView>,
+) -> AppResult<Vec<ReviewView>> {
+    if viewer.is_none() || reviews.is_empty() {
+        return Ok(reviews);
+    }
+    let hidden = crate::safety::blocks::hidden_from(app, viewer).await?;
+    Ok(reviews
+        .into_iter()
+        .filter(|r| r.author_id.is_none_or(|a| !hidden.contains(&a)))
+        .collect())
 }
 
 /// `limit` reviews from `offset`, and whether more follow (one row more is read to know).

@@ -195,6 +195,13 @@ pub async fn post_message(
         if other.is_none_or(|u| u.status != AccountStatus::Active) {
             return Err(AppError::Conflict("talk-counterpart-left"));
         }
+        crate::safety::blocks::check_can_message(
+            &mut c,
+            member.id,
+            party.counterpart(&order),
+            !order.state.is_terminal(),
+        )
+        .await?;
     }
     let stored = store_files(app, order_id, &files).await?;
     let result = async {

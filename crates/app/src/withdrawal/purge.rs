@@ -212,6 +212,7 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
             let mut tx = app.db.begin_background().await?;
             let mut n = erase::delete_access(&mut tx, member, limit).await?;
             n += crate::moderation::purge::erase_batch(&mut tx, member, limit).await?;
+            n += yorozu_store::safety::blocks::erase_member(&mut tx, member).await?;
             if let Some(email) = users::find(&mut tx, member).await?.and_then(|u| u.email) {
                 let email_hash = app.signer.email_hash(&email);
                 n += erase::delete_sign_in_failures(&mut tx, &email_hash).await?;

@@ -103,7 +103,8 @@ pub enum PurgeStep {
     Cards,
     /// Data-export archives (their encrypted parts, then the rows).
     Exports,
-    /// Sessions, API and e-mail tokens, notification settings, sign-in failures.
+    /// Sessions, API and e-mail tokens, notification settings, sign-in failures, blocks
+    /// (both directions).
     Access,
     /// Mail to the member: sent and dropped mail jobs, the local mailbox.
     Mail,

@@ -17,6 +17,7 @@ pub const PURGED_TABLES: &[&str] = &[
     "listing_faqs",
     "listing_images",
     "favorites",
+    "member_blocks",
     "reviews",
     "identity_documents",
     "bank_accounts",

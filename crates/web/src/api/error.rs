@@ -116,6 +116,11 @@ struct ErrorBody<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = String)]
     detail: Option<&'a str>,
+    /// Only with `contact-details-found`: the parts of the texts that hold contact details.
+    // Written by `crate::api::safety::warning_response`; every other error leaves it out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Vec<crate::api::safety::ContactFinding>)]
+    findings: Option<Vec<crate::api::safety::ContactFinding>>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -154,6 +159,7 @@ impl ErrorParts {
                 message,
                 fields,
                 detail: self.detail.as_deref(),
+                findings: None,
             },
         };
         // Serialising plain strings cannot fail; the fallback keeps the contract regardless.

@@ -7,14 +7,15 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use yorozu_app::listings::form::ListingForm;
 use yorozu_app::listings::manage::{self, Action};
 use yorozu_app::listings::view::{self, ListingView};
-use yorozu_app::listings::{MyListing, edit, images};
+use yorozu_app::listings::{MyListing, images};
+use yorozu_app::safety::checked::{self, Checked};
 use yorozu_domain::ListingId;
 
 use crate::api::auth::ApiUser;
@@ -27,6 +28,7 @@ use crate::api::openapi::responses::{
     BadRequest, Conflict, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType,
     ValidationFailed,
 };
+use crate::api::safety;
 use crate::api::search::{CategoryBody, rating};
 use crate::state::AppState;
 
@@ -70,6 +72,10 @@ pub struct ListingInput {
     #[serde(default)]
     #[schema(schema_with = limits::faq::<FaqInput>)]
     faq: Vec<FaqInput>,
+    /// Save the texts even though they hold contact details (after a 422
+    /// `contact-details-found`).
+    #[serde(default)]
+    acknowledge_contact_warning: bool,
 }
 
 /// A number of revisions, or `"unlimited"`.
@@ -369,16 +375,22 @@ async fn load(
         (status = 400, response = BadRequest),
         (status = 409, response = Conflict),
         (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = ValidationFailed),
+        (status = 422, response = safety::ValidationOrContactDetails),
     ),
 )]
 pub async fn create(
     State(state): State<AppState>,
     caller: ApiUser,
     ApiLocale(locale): ApiLocale,
+    headers: HeaderMap,
     ApiJson(input): ApiJson<ListingInput>,
 ) -> ApiResult<Response> {
-    let id = edit::create(&state.app, &caller.0, &input.into()).await?;
+    let acknowledged = input.acknowledge_contact_warning;
+    let id =
+        match checked::create_listing(&state.app, &caller.0, &input.into(), acknowledged).await? {
+            Checked::Done(id) => id,
+            Checked::Warning(w) => return Ok(safety::warning_response(&headers, &w)),
+        };
     let listing = load(&state, Some(&caller), id, locale).await?;
     let location = format!("/api/v1/listings/{id}");
     Ok((
@@ -446,7 +458,7 @@ pub async fn get(
         (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
         (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = ValidationFailed),
+        (status = 422, response = safety::ValidationOrContactDetails),
     ),
 )]
 pub async fn update(
@@ -454,10 +466,16 @@ pub async fn update(
     caller: ApiUser,
     ApiLocale(locale): ApiLocale,
     ApiId(id): ApiId<ListingId>,
+    headers: HeaderMap,
     ApiJson(input): ApiJson<ListingInput>,
-) -> ApiResult<Json<Listing>> {
-    edit::update(&state.app, &caller.0, id, &input.into()).await?;
-    Ok(Json(load(&state, Some(&caller), id, locale).await?))
+) -> ApiResult<Response> {
+    let acknowledged = input.acknowledge_contact_warning;
+    if let Checked::Warning(w) =
+        checked::update_listing(&state.app, &caller.0, id, &input.into(), acknowledged).await?
+    {
+        return Ok(safety::warning_response(&headers, &w));
+    }
+    Ok(Json(load(&state, Some(&caller), id, locale).await?).into_response())
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -25,6 +25,7 @@ mod payouts;
 mod points;
 mod profile;
 mod reports;
+mod safety;
 mod search;
 mod search_results;
 mod sessions;
@@ -91,6 +92,9 @@ api_routes! {
     put "/listings/{id}/favorite" => favorites::add,
     delete "/listings/{id}/favorite" => favorites::remove,
     get "/me/favorites" => favorites::list,
+    put "/users/{id}/block" => safety::block,
+    delete "/users/{id}/block" => safety::unblock,
+    get "/me/blocks" => safety::list,
     get "/search" => search::search,
     get "/categories" => search::categories,
     post "/orders/quote" => orders::quote,

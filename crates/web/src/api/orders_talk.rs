@@ -10,7 +10,7 @@ use axum::Json;
 use axum::extract::multipart::{Multipart, MultipartError};
 use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::Value;
@@ -19,6 +19,7 @@ use yorozu_app::AppError;
 use yorozu_app::orders::talk::{self, Upload};
 use yorozu_app::orders::view::{self, MessageView};
 use yorozu_app::orders::{self, Party};
+use yorozu_app::safety::checked::{self, Checked};
 use yorozu_domain::OrderId;
 use yorozu_domain::orders::MessageKind;
 
@@ -28,8 +29,9 @@ use crate::api::extract::{ApiId, ApiJson};
 use crate::api::openapi::fields as openapi;
 use crate::api::openapi::order_fields::{self, MessageForm, MessageInput};
 use crate::api::openapi::responses::{
-    BadRequest, Conflict, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
+    BadRequest, Conflict, NotFound, PayloadTooLarge, UnsupportedMediaType,
 };
+use crate::api::safety;
 use crate::state::AppState;
 
 // ---------------------------------------------------------------------------------------
@@ -76,6 +78,10 @@ impl<S: Send + Sync> FromRequest<S> for Submission {
                     texts.insert(name, text);
                 }
                 Value::Null => {}
+                // The one flag a message takes: sending despite the contact-details warning.
+                Value::Bool(flag) if name == safety::ACKNOWLEDGE_FIELD => {
+                    texts.insert(name, flag.to_string());
+                }
                 _ => {
                     return Err(ApiError::request_with_detail(
                         StatusCode::BAD_REQUEST,
@@ -273,7 +279,9 @@ pub async fn messages(
     summary = "Post a message",
     description = "JSON `{\"body\"}`, or multipart with `body` and `files` to attach files (at most 5, each at most \
                    20 MB by default: field `files`). The other party is mailed. A closed talk room (120 days after \
-                   the order) is a 409 `talk-room-closed`.",
+                   the order) is a 409 `talk-room-closed`; between members who block each other, a finished order's room is a \
+                   409 `talk-blocked`. A body with contact details is a 422 `contact-details-found` unless \
+                   `acknowledge_contact_warning` is true.",
     params(("id" = String, Path, description = "The order id.")),
     request_body(content(
         (MessageInput = "application/json"),
@@ -286,17 +294,24 @@ pub async fn messages(
         (status = 409, response = Conflict),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = ValidationFailed),
+        (status = 422, response = safety::ValidationOrContactDetails),
     ),
 )]
 pub async fn post_message(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiId(id): ApiId<OrderId>,
+    headers: HeaderMap,
     input: Submission,
 ) -> ApiResult<Response> {
     let body = input.text("body").to_owned();
-    let message_id = talk::post_message(&state.app, &user, id, &body, input.files).await?;
+    let acknowledged = matches!(input.text(safety::ACKNOWLEDGE_FIELD), "true" | "1" | "on");
+    let message_id =
+        match checked::post_message(&state.app, &user, id, &body, input.files, acknowledged).await?
+        {
+            Checked::Done(id) => id,
+            Checked::Warning(w) => return Ok(safety::warning_response(&headers, &w)),
+        };
     let detail = view::detail(&state.app, &user, id).await?;
     let message = detail
         .messages

@@ -2,11 +2,13 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use yorozu_app::profile::edit::{self, ProfileForm};
+use yorozu_app::profile::edit::ProfileForm;
 use yorozu_app::profile::{ProfileView, avatar, view};
+use yorozu_app::safety::checked::{self, Checked};
 use yorozu_domain::UserId;
 use yorozu_domain::profile::Completeness;
 
@@ -17,6 +19,7 @@ use crate::api::openapi::fields as openapi;
 use crate::api::openapi::responses::{
     BadRequest, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
 };
+use crate::api::safety;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -161,6 +164,10 @@ pub struct ProfileInput {
     #[serde(default)]
     #[schema(value_type = openapi::Nda)]
     nda: String,
+    /// Save the texts even though they hold contact details (after a 422
+    /// `contact-details-found`). The SNS links are not checked.
+    #[serde(default)]
+    acknowledge_contact_warning: bool,
 }
 
 impl From<ProfileInput> for ProfileForm {
@@ -189,16 +196,22 @@ impl From<ProfileInput> for ProfileForm {
         (status = 200, description = "The updated profile.", body = Profile),
         (status = 400, response = BadRequest),
         (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = ValidationFailed),
+        (status = 422, response = safety::ValidationOrContactDetails),
     ),
 )]
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
+    headers: HeaderMap,
     ApiJson(input): ApiJson<ProfileInput>,
-) -> ApiResult<Json<Profile>> {
-    edit::update(&state.app, user.id, &input.into()).await?;
-    Ok(Json(Profile::new(load(&state, user.id).await?, true)))
+) -> ApiResult<Response> {
+    let acknowledged = input.acknowledge_contact_warning;
+    if let Checked::Warning(w) =
+        checked::update_profile(&state.app, user.id, &input.into(), acknowledged).await?
+    {
+        return Ok(safety::warning_response(&headers, &w));
+    }
+    Ok(Json(Profile::new(load(&state, user.id).await?, true)).into_response())
 }
 
 /// Replaces the avatar with the request body (any common image format; it is cropped to a

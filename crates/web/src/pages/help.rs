@@ -14,7 +14,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The questions, in order; each has `help-q-NAME` and `help-a-NAME` messages.
-const TOPICS: [&str; 8] = [
+const TOPICS: [&str; 10] = [
     "signup",
     "confirm",
     "password",
@@ -23,6 +23,8 @@ const TOPICS: [&str; 8] = [
     "mail",
     "withdrawal",
     "disputes",
+    "blocks",
+    "contact-rule",
 ];
 
 #[derive(Template)]

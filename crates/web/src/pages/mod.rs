@@ -17,6 +17,7 @@ pub mod operator;
 pub mod orders;
 pub mod paperwork;
 pub mod profile;
+pub mod safety;
 pub mod sales;
 pub mod settings;
 pub mod shared_html;

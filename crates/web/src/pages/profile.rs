@@ -12,6 +12,7 @@ use yorozu_app::AppError;
 use yorozu_app::listings::view::seller_listings;
 use yorozu_app::orders::reviews_public;
 use yorozu_app::profile::{avatar, view};
+use yorozu_app::safety::blocks;
 use yorozu_domain::UserId;
 use yorozu_i18n::Arg;
 
@@ -20,6 +21,7 @@ use crate::error::{PageError, PageResult};
 use crate::pages::discovery::reviews::{ReviewItem, items};
 use crate::pages::discovery::{Card, cards, count_arg, rating_with_count};
 use crate::pages::extract::{MaybeSignedIn, PathId};
+use crate::pages::safety::blocks::BlockButton;
 use crate::render::page;
 use crate::state::AppState;
 
@@ -66,6 +68,8 @@ struct ProfilePage<'a> {
     reviews: Vec<ReviewItem>,
     /// 「4.5（12件）」 from the sellers the member bought from.
     buyer_rating: Option<String>,
+    /// Block or unblock the member, for signed-in visitors other than the member.
+    block: Option<BlockButton>,
 }
 
 impl ProfilePage<'_> {
@@ -87,7 +91,18 @@ async fn show(
 ) -> PageResult {
     let profile = view::find(&state.app, id).await?;
     let shop = seller_listings(&state.app, profile.user_id).await?;
-    let received = reviews_public::profile(&state.app, profile.user_id).await?;
+    let mut received = reviews_public::profile(&state.app, profile.user_id).await?;
+    // Reviews by members the viewer blocks (or who block the viewer) are not shown to them.
+    let hidden = blocks::hidden_from(&state.app, viewer.as_ref()).await?;
+    received
+        .latest_as_seller
+        .retain(|r| r.author_id.is_none_or(|a| !hidden.contains(&a)));
+    let block = match &viewer {
+        Some(v) => {
+            BlockButton::for_viewer(&state, v, profile.user_id, &format!("/users/{id}")).await?
+        }
+        None => None,
+    };
     let nda = Some(profile.nda)
         .filter(|n| n.is_specified())
         .map(|n| ctx.t(&format!("nda-{}", n.as_str())));
@@ -126,6 +141,7 @@ async fn show(
         nda,
         is_self: viewer.is_some_and(|u| u.id == profile.user_id),
         user_id: profile.user_id,
+        block,
         rating: rating_with_count(
             &ctx,
             "card-rating",

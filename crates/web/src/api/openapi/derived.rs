@@ -12,7 +12,7 @@ use super::responses::{
 };
 use crate::api::{
     accounts, disputes, error, exports, favorites, identity, listings, notifications, orders,
-    orders_actions, orders_talk, payouts, points, profile, reports, search, search_results,
+    orders_actions, orders_talk, payouts, points, profile, reports, safety, search, search_results,
     sessions, tokens, two_step, withdrawal,
 };
 
@@ -43,6 +43,7 @@ its own code and message.";
         (name = "listings", description = "Services (出品): drafts, publishing, images; reading one."),
         (name = "search", description = "Finding published services, and the category tree."),
         (name = "favorites", description = "Favourite services (お気に入り)."),
+        (name = "blocks", description = "Blocking members (ブロック)."),
         (name = "orders", description = "Orders (取引): the confirmation screen, purchase, talk room, delivery, cancellation, reviews."),
         (name = "points", description = "Points (ポイント)."),
         (name = "payouts", description = "Sales balance, bank account and payout requests (売上金・振込申請)."),
@@ -104,6 +105,9 @@ its own code and message.";
         favorites::add,
         favorites::remove,
         favorites::list,
+        safety::block,
+        safety::unblock,
+        safety::list,
         search::search,
         search::categories,
         points::mine,
@@ -127,6 +131,8 @@ its own code and message.";
             error::Envelope,
             reports::ReportBody,
             reports::ReportRequest,
+            safety::ContactFinding,
+            safety::BlockedMember,
             accounts::RegisterRequest,
             accounts::SignUpAccepted,
             accounts::Me,
@@ -196,6 +202,7 @@ its own code and message.";
             UnsupportedMediaType,
             ValidationFailed,
             Internal,
+            safety::ValidationOrContactDetails,
         ),
     ),
     modifiers(&Conventions, &OptionalBodies),

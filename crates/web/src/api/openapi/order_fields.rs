@@ -183,6 +183,10 @@ pub fn delivery_message_id() -> Object {
 pub struct MessageInput {
     #[schema(schema_with = message_body)]
     pub body: String,
+    /// Send the message even though it holds contact details (after a 422
+    /// `contact-details-found`).
+    #[schema(required = false)]
+    pub acknowledge_contact_warning: Option<bool>,
 }
 
 /// A formal delivery as JSON.
@@ -198,6 +202,9 @@ pub struct DeliveryInput {
 pub struct MessageForm {
     #[schema(schema_with = message_body_with_files, required = false)]
     pub body: String,
+    /// `true` to send the message even though it holds contact details.
+    #[schema(required = false)]
+    pub acknowledge_contact_warning: Option<String>,
     #[schema(schema_with = attached_files, required = false)]
     pub files: Vec<FileBytes>,
 }

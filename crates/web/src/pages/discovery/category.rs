@@ -47,6 +47,9 @@ async fn show(
         ..params_of(query)
     };
     let results = search::run(&state.app, &params).await?;
+    let results =
+        yorozu_app::safety::blocks::without_hidden_sellers(&state.app, ctx.user.as_ref(), results)
+            .await?;
     let name = category_name(&ctx, category);
     let s = SearchView::build(
         &ctx,

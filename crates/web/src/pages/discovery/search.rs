@@ -428,6 +428,9 @@ async fn show(
 ) -> PageResult {
     let params = params_of(query);
     let results = search::run(&state.app, &params).await?;
+    let results =
+        yorozu_app::safety::blocks::without_hidden_sellers(&state.app, ctx.user.as_ref(), results)
+            .await?;
     let s = SearchView::build(&ctx, params, results, "/search".into(), false);
     page(&SearchPage {
         heading: s.keyword_heading(&ctx),

@@ -144,8 +144,9 @@ async fn for_member(
     } else {
         "-"
     };
-    let key = shared_html::member_key(ctx, favorite)
-        .filter(|_| shareable(&found.listing) && !found.listing.viewer_is_seller);
+    let key = shared_html::member_key(ctx, favorite).filter(|_| {
+        shareable(&found.listing) && !found.listing.viewer_is_seller && !found.personal
+    });
     let Some(key) = key else {
         return page(&service_page(ctx, state, true, found));
     };

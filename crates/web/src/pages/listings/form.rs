@@ -11,10 +11,10 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use yorozu_app::AppError;
 use yorozu_app::accounts::CurrentUser;
-use yorozu_app::listings::edit;
 use yorozu_app::listings::form::ListingForm;
 use yorozu_app::listings::manage::Action;
 use yorozu_app::listings::view::{self, ImageView, ListingView};
+use yorozu_app::safety::checked::{self, Checked};
 use yorozu_domain::ListingId;
 use yorozu_domain::RowInput;
 use yorozu_domain::listings::categories;
@@ -29,6 +29,7 @@ use super::{form_pairs, status_label_key};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
 use crate::pages::extract::{PathId, SignedIn};
+use crate::pages::safety::{self, notice::ContactNotice};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -222,6 +223,8 @@ struct FormPage<'a> {
     can_add_option: bool,
     can_add_faq: bool,
     hints: Hints,
+    /// The contact-details warning, when the texts were held back for one.
+    contact: Option<ContactNotice>,
 }
 
 /// Hint texts with the limits filled in.
@@ -272,12 +275,27 @@ async fn create(
             false,
         );
     }
-    match edit::create(&state.app, user, &form).await {
-        Ok(id) => Ok(redirect_with_flash(
+    let acknowledged = acknowledged_in(&body);
+    match checked::create_listing(&state.app, user, &form, acknowledged).await {
+        Ok(Checked::Done(id)) => Ok(redirect_with_flash(
             &ctx,
             &format!("/listings/{id}/edit"),
             "listings-flash-created",
         )),
+        Ok(Checked::Warning(w)) => {
+            let notice = ContactNotice::new(&ctx, &w, "description");
+            render_page(
+                &state,
+                &ctx,
+                StatusCode::OK,
+                None,
+                form,
+                FormErrors::default(),
+                Rows::after(submit),
+                false,
+                Some(notice),
+            )
+        }
         Err(e) => {
             let rows = Rows::with_errors(&e);
             let (status, errors) = form_or_page(ctx.tr, e)?;
@@ -327,12 +345,28 @@ async fn update(
             false,
         );
     }
-    match edit::update(&state.app, user, id, &form).await {
-        Ok(()) => Ok(redirect_with_flash(
+    let acknowledged = acknowledged_in(&body);
+    match checked::update_listing(&state.app, user, id, &form, acknowledged).await {
+        Ok(Checked::Done(())) => Ok(redirect_with_flash(
             &ctx,
             &format!("/listings/{id}/edit"),
             "listings-flash-saved",
         )),
+        Ok(Checked::Warning(w)) => {
+            let (_, listing) = view::edit_form(&state.app, user, id).await?;
+            let notice = ContactNotice::new(&ctx, &w, "description");
+            render_page(
+                &state,
+                &ctx,
+                StatusCode::OK,
+                Some(saved(&state, &ctx, &listing, None)),
+                form,
+                FormErrors::default(),
+                Rows::after(submit),
+                false,
+                Some(notice),
+            )
+        }
         Err(e) => {
             let rows = Rows::with_errors(&e);
             let (status, errors) = form_or_page(ctx.tr, e)?;
@@ -434,6 +468,13 @@ pub(super) fn action_buttons(ctx: &Ctx, status: ListingStatus, title: &str) -> V
         .collect()
 }
 
+/// Whether the 「このまま送信する」 button of the contact-details warning was pressed.
+fn acknowledged_in(body: &[u8]) -> bool {
+    form_pairs(body).into_iter().any(|(name, value)| {
+        name == safety::ACKNOWLEDGE_FIELD && safety::acknowledged(Some(&value))
+    })
+}
+
 #[expect(
     clippy::too_many_arguments,
     reason = "one render for four handlers; each argument is a different part of the page"
@@ -447,6 +488,31 @@ fn render(
     errors: FormErrors,
     rows: Rows,
     needs_email: bool,
+) -> PageResult {
+    render_page(
+        state,
+        ctx,
+        status,
+        saved,
+        form,
+        errors,
+        rows,
+        needs_email,
+        None,
+    )
+}
+
+#[expect(clippy::too_many_arguments, reason = "the page's parts, each named")]
+fn render_page(
+    state: &AppState,
+    ctx: &Ctx,
+    status: StatusCode,
+    saved: Option<Saved>,
+    form: ListingForm,
+    errors: FormErrors,
+    rows: Rows,
+    needs_email: bool,
+    contact: Option<ContactNotice>,
 ) -> PageResult {
     let policy = &state.app.policy;
     let (heading, action) = match &saved {
@@ -537,6 +603,7 @@ fn render(
             form,
             errors,
             hints,
+            contact,
         },
     )
 }

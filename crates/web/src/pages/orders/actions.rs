@@ -12,15 +12,19 @@ use serde::Deserialize;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::orders::cancel::{self, Answer};
 use yorozu_app::orders::review::{self, ReviewInput};
-use yorozu_app::orders::talk::{self, Upload};
+use yorozu_app::orders::talk::Upload;
 use yorozu_app::orders::{deliver, order_path, pay};
 use yorozu_app::{AppError, AppResult};
 use yorozu_domain::OrderId;
 
+use axum::http::StatusCode;
+use yorozu_app::safety::checked::{self, Checked};
+
 use super::show::{Problem, render};
 use crate::ctx::Ctx;
-use crate::error::{PageResult, form_or_page};
+use crate::error::{FormErrors, PageResult, form_or_page};
 use crate::pages::extract::{PathId, SignedIn};
+use crate::pages::safety::{self, notice::ContactNotice};
 use crate::render::redirect_with_flash;
 use crate::state::AppState;
 use crate::upload::read_files;
@@ -68,6 +72,7 @@ async fn finish(
                 errors,
                 text: refused.text,
                 rating: refused.rating,
+                contact: None,
             };
             render(state, ctx, user, order_id, status, Some(problem)).await
         }
@@ -135,6 +140,22 @@ async fn talk_form(
     )
     .await;
     (form.text("body"), form.files)
+}
+
+/// [`talk_form`] and whether the writer chose to send despite the contact-details warning.
+async fn talk_form_checked(
+    state: &AppState,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> (String, bool, Result<Vec<Upload>, AppError>) {
+    let form = read_files(
+        multipart,
+        FILES_FIELD,
+        state.web.max_body_bytes,
+        "orders-files-too-large",
+    )
+    .await;
+    let acknowledged = safety::acknowledged(Some(&form.text(safety::ACKNOWLEDGE_FIELD)));
+    (form.text("body"), acknowledged, form.files)
 }
 
 async fn delivery(
@@ -330,11 +351,23 @@ async fn message(
     PathId(id): PathId<OrderId>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> PageResult {
-    let (body, files) = talk_form(&state, multipart).await;
+    let (body, acknowledged, files) = talk_form_checked(&state, multipart).await;
     let result = match files {
-        Ok(files) => talk::post_message(&state.app, user, id, &body, files)
-            .await
-            .map(|_| ()),
+        Ok(files) => checked::post_message(&state.app, user, id, &body, files, acknowledged).await,
+        Err(e) => Err(e),
+    };
+    let result = match result {
+        Ok(Checked::Done(_)) => Ok(()),
+        Ok(Checked::Warning(w)) => {
+            let problem = Problem {
+                form: "message",
+                errors: FormErrors::default(),
+                text: body,
+                rating: String::new(),
+                contact: Some(ContactNotice::new(&ctx, &w, "message-body")),
+            };
+            return render(&state, &ctx, user, id, StatusCode::OK, Some(problem)).await;
+        }
         Err(e) => Err(e),
     };
     finish(

@@ -172,6 +172,7 @@ async fn finish(
                 errors,
                 text: sent.text,
                 rating: String::new(),
+                contact: None,
             };
             render(state, ctx, user, order_id, status, Some(problem)).await
         }

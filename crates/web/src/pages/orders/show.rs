@@ -20,6 +20,8 @@ use super::{CardChoice, card_choices, minus_yen, state_label, yen};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult};
 use crate::pages::extract::{PathId, SignedIn};
+use crate::pages::safety::blocks::BlockButton;
+use crate::pages::safety::notice::ContactNotice;
 use crate::render::page_with_status;
 use crate::state::AppState;
 use crate::upload::MIB;
@@ -43,6 +45,8 @@ pub(super) struct Problem {
     pub text: String,
     /// For the review form: the rating chosen.
     pub rating: String,
+    /// For the message form: the contact-details warning, with the choice to send anyway.
+    pub contact: Option<ContactNotice>,
 }
 
 /// One step of 購入 → 作業中 → 納品 → 完了.
@@ -134,6 +138,8 @@ struct OrderPage<'a> {
     no_errors: FormErrors,
     /// トラブル相談: the form to open one, or the open or last dispute.
     dispute: super::dispute_panel::DisputePanel,
+    /// Block or unblock the other party.
+    block: Option<BlockButton>,
 }
 
 impl OrderPage<'_> {
@@ -172,6 +178,11 @@ impl OrderPage<'_> {
             _ => false,
         };
         (!shown).then_some(&p.errors)
+    }
+
+    /// The contact-details warning of the message form, if it was held back for one.
+    fn contact(&self) -> Option<&ContactNotice> {
+        self.problem.as_ref().and_then(|p| p.contact.as_ref())
     }
 
     fn kept_rating(&self, value: &u8) -> bool {
@@ -222,6 +233,13 @@ pub(super) async fn render(
             "orders-role-buyer"
         }),
         counterpart_id: d.counterpart_id,
+        block: BlockButton::for_viewer(
+            state,
+            user,
+            d.counterpart_id,
+            &format!("/orders/{order_id}"),
+        )
+        .await?,
         counterpart_active: d.counterpart_active,
         counterpart_name: shown_name(ctx, &d.counterpart_name),
         amounts: amounts(ctx, &d),

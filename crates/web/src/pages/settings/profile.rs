@@ -8,8 +8,9 @@ use axum::extract::rejection::FormRejection;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use yorozu_app::profile::edit::{self, ProfileForm};
+use yorozu_app::profile::edit::ProfileForm;
 use yorozu_app::profile::{ProfileView, avatar, view};
+use yorozu_app::safety::checked::{self, Checked};
 use yorozu_domain::UserId;
 use yorozu_domain::profile::{
     MAX_PROFILE_TEXT_CHARS, MAX_SKILL_CHARS, MAX_SKILLS, MAX_SNS_LINKS, NdaWillingness, Suggestion,
@@ -19,6 +20,7 @@ use yorozu_i18n::Arg;
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageError, PageResult, form_or_page};
 use crate::pages::extract::SignedIn;
+use crate::pages::safety::{self, notice::ContactNotice};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
@@ -59,6 +61,8 @@ struct ProfilePage<'a> {
     errors: FormErrors,
     nda_choices: Vec<NdaChoice>,
     avatar_error: Option<String>,
+    /// The contact-details warning, when the texts were held back for one.
+    contact: Option<ContactNotice>,
     avatar_max_mb: usize,
     max_text_chars: usize,
     skills_hint: String,
@@ -87,17 +91,35 @@ async fn save(
     State(state): State<AppState>,
     ctx: Ctx,
     SignedIn(ref user): SignedIn,
-    form: Result<Form<ProfileForm>, FormRejection>,
+    form: Result<Form<SaveForm>, FormRejection>,
 ) -> PageResult {
     // A body that is not a form at all is treated like an empty form: the display name is
     // then missing, and the member sees that instead of a bare 4xx.
-    let form = form.map(|Form(f)| f).unwrap_or_default();
-    match edit::update(&state.app, user.id, &form).await {
-        Ok(()) => Ok(redirect_with_flash(
+    let SaveForm {
+        profile: form,
+        acknowledge_contact_warning,
+    } = form.map(|Form(f)| f).unwrap_or_default();
+    let acknowledged = safety::acknowledged(acknowledge_contact_warning.as_deref());
+    match checked::update_profile(&state.app, user.id, &form, acknowledged).await {
+        Ok(Checked::Done(())) => Ok(redirect_with_flash(
             &ctx,
             "/settings/profile",
             "flash-profile-saved",
         )),
+        Ok(Checked::Warning(w)) => {
+            let profile = load(&state, user.id).await?;
+            let notice = ContactNotice::new(&ctx, &w, "introduction");
+            render_page(
+                &state,
+                &ctx,
+                StatusCode::OK,
+                profile,
+                form,
+                FormErrors::default(),
+                None,
+                Some(notice),
+            )
+        }
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
             let profile = load(&state, user.id).await?;
@@ -179,6 +201,16 @@ fn form_of(profile: &ProfileView) -> ProfileForm {
     }
 }
 
+/// The profile form as posted, with the 「このまま送信する」 button of the contact-details
+/// warning when it was pressed.
+#[derive(Debug, Default, serde::Deserialize)]
+struct SaveForm {
+    #[serde(flatten)]
+    profile: ProfileForm,
+    #[serde(default)]
+    acknowledge_contact_warning: Option<String>,
+}
+
 fn render(
     state: &AppState,
     ctx: &Ctx,
@@ -187,6 +219,29 @@ fn render(
     form: ProfileForm,
     errors: FormErrors,
     avatar_error: Option<String>,
+) -> PageResult {
+    render_page(
+        state,
+        ctx,
+        status,
+        profile,
+        form,
+        errors,
+        avatar_error,
+        None,
+    )
+}
+
+#[expect(clippy::too_many_arguments, reason = "the page's parts, each named")]
+fn render_page(
+    state: &AppState,
+    ctx: &Ctx,
+    status: StatusCode,
+    profile: ProfileView,
+    form: ProfileForm,
+    errors: FormErrors,
+    avatar_error: Option<String>,
+    contact: Option<ContactNotice>,
 ) -> PageResult {
     let completeness = profile.completeness();
     let suggestions = completeness
@@ -219,6 +274,7 @@ fn render(
             errors,
             nda_choices,
             avatar_error,
+            contact,
             avatar_max_mb: state.app.policy.avatar_max_bytes / crate::upload::MIB,
             max_text_chars: MAX_PROFILE_TEXT_CHARS,
             skills_hint: ctx.tr.ta(
