@@ -376,3 +376,77 @@ both_backends!(
         );
     }
 );
+
+both_backends!(
+    the_archive_holds_the_members_disputes_and_the_reports_they_filed,
+    |db: Db| async move {
+        let m = market(db).await;
+        let t = &m.t;
+        let order = buy(&m, "dispute-export").await;
+        yorozu_app::orders::dispute::open(
+            &t.app,
+            &m.buyer,
+            order,
+            "no_contact",
+            "三日間ご連絡がありません。",
+        )
+        .await
+        .expect("dispute");
+        yorozu_app::orders::dispute::add_statement(
+            &t.app,
+            &m.seller,
+            order,
+            "体調を崩しておりました。申し訳ありません。",
+        )
+        .await
+        .expect("statement");
+        yorozu_app::moderation::report::file(
+            &t.app,
+            &m.buyer,
+            yorozu_app::moderation::targets::Target {
+                kind: yorozu_domain::moderation::TargetKind::Profile,
+                id: m.seller.id.get(),
+            },
+            &yorozu_app::moderation::report::ReportInput {
+                reason: "harassment".into(),
+                comment: "プロフィールに不適切な表現があります。".into(),
+            },
+        )
+        .await
+        .expect("report");
+
+        let (dir, _) = exported(t, &m.buyer).await;
+        let rows = |name: &str| {
+            serde_json::from_str::<Vec<serde_json::Value>>(&read(
+                &dir,
+                &format!("data/{name}.json"),
+            ))
+            .expect(name)
+        };
+        let disputes = rows("disputes");
+        assert_eq!(disputes.len(), 1);
+        assert_eq!(disputes[0]["opened_by"], "me");
+        assert_eq!(disputes[0]["reason"], "no_contact");
+        assert_eq!(disputes[0]["statement"], "三日間ご連絡がありません。");
+        assert_eq!(disputes[0]["status"], "open");
+        let statements = rows("dispute_statements");
+        assert!(statements.iter().any(|s| s["author"] == "counterparty"
+            && s["body"] == "体調を崩しておりました。申し訳ありません。"));
+        let reports = rows("reports_filed");
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0]["target_kind"], "profile");
+        assert_eq!(
+            reports[0]["comment"],
+            "プロフィールに不適切な表現があります。"
+        );
+        assert!(read(&dir, "index.html").contains("トラブル相談"));
+
+        // The seller's archive holds the same dispute, opened by the other side; the report
+        // about them is not theirs to see.
+        let (dir, _) = exported(t, &m.seller).await;
+        let disputes: Vec<serde_json::Value> =
+            serde_json::from_str(&read(&dir, "data/disputes.json")).expect("disputes");
+        assert_eq!(disputes[0]["opened_by"], "counterparty");
+        assert!(!all_text(&dir).contains("プロフィールに不適切な表現があります。"));
+    }
+);

@@ -20,6 +20,9 @@ export-section-ledger = Sales balance ledger
 export-section-payouts = Payout requests
 export-section-points = Points
 export-section-coupons = Coupons you used
+export-section-disputes = Disputes
+export-section-dispute_statements = Dispute statements
+export-section-reports_filed = Reports you filed
 
 export-reviews-readme = This bundle lists the reviews you received on { $site }, signed by the platform (Ed25519ph, context { $format }, key id { $id }). Anyone can check that it has not been changed.
     Public key: { $url }

@@ -20,6 +20,9 @@ export-section-ledger = 売上金の会計記録
 export-section-payouts = 振込申請
 export-section-points = ポイント
 export-section-coupons = 使ったクーポン
+export-section-disputes = トラブル相談
+export-section-dispute_statements = トラブル相談の申し立て
+export-section-reports_filed = 送った通報
 
 export-reviews-readme = このフォルダの reviews.json は、あなたが { $site } で受け取った評価の一覧に、よろずが電子署名（Ed25519ph、コンテキスト { $format }、鍵ID { $id }）をしたものです。内容が書き換えられていないことを、誰でも確かめられます。
     公開鍵: { $url }

@@ -355,8 +355,77 @@ pub const COUPONS: Section = Section {
     ]),
 };
 
+/// Disputes (トラブル相談) on the member's orders, opened by either side.
+pub const DISPUTES: Section = Section {
+    name: "disputes",
+    columns: &[
+        ("order_id", Int),
+        ("dispute_id", Int),
+        ("opened_by", Text),
+        ("reason", Text),
+        ("statement", Text),
+        ("status", Text),
+        ("opened_at", Int),
+        ("decision", OptText),
+        ("decision_reason", Text),
+        ("refund_amount", OptInt),
+        ("decided_at", OptInt),
+        ("withdrawn_at", OptInt),
+    ],
+    source: Source::OfOrders {
+        head: "SELECT d.order_id, d.id,
+                      CASE WHEN d.opened_by = $1 THEN 'me' ELSE 'counterparty' END,
+                      d.reason, d.statement, d.status, d.opened_at, d.decision, d.decision_reason,
+                      d.refund_amount, d.decided_at, d.withdrawn_at
+               FROM order_disputes d WHERE d.order_id IN ",
+        tail: " ORDER BY d.order_id, d.id",
+    },
+};
+
+/// The statements both sides added to those disputes.
+pub const DISPUTE_STATEMENTS: Section = Section {
+    name: "dispute_statements",
+    columns: &[
+        ("order_id", Int),
+        ("statement_id", Int),
+        ("author", Text),
+        ("body", Text),
+        ("written_at", Int),
+    ],
+    source: Source::OfOrders {
+        head: "SELECT d.order_id, s.id,
+                      CASE WHEN s.author_id = $1 THEN 'me' WHEN s.author_id IS NULL THEN 'platform'
+                           ELSE 'counterparty' END,
+                      s.body, s.created_at
+               FROM order_dispute_statements s JOIN order_disputes d ON d.id = s.dispute_id
+               WHERE d.order_id IN ",
+        tail: " ORDER BY d.order_id, s.id",
+    },
+};
+
+/// Reports (通報) the member filed, with what became of them.
+pub const REPORTS_FILED: Section = Section {
+    name: "reports_filed",
+    columns: &[
+        ("reported_at", Int),
+        ("report_id", Int),
+        ("target_kind", Text),
+        ("reason", Text),
+        ("comment", Text),
+        ("state", Text),
+        ("outcome", OptText),
+        ("decided_at", OptInt),
+    ],
+    source: Source::Pages(&[
+        "SELECT r.created_at, r.id, r.target_kind, r.reason, r.comment, r.state, r.outcome, r.decided_at
+         FROM reports r
+         WHERE r.reporter_id = $1 AND r.created_at >= $2 AND (r.created_at > $2 OR r.id > $3)
+         ORDER BY r.created_at, r.id LIMIT $4",
+    ]),
+};
+
 /// Every section, in the order of the archive and of `index.html`.
-pub const ALL: [&Section; 15] = [
+pub const ALL: [&Section; 18] = [
     &PROFILE,
     &SERVICES,
     &SERVICE_OPTIONS,
@@ -365,6 +434,8 @@ pub const ALL: [&Section; 15] = [
     &ORDERS,
     &MESSAGES,
     &ATTACHMENTS,
+    &DISPUTES,
+    &DISPUTE_STATEMENTS,
     &REVIEWS_RECEIVED,
     &REVIEWS_GIVEN,
     &SALES,
@@ -372,4 +443,5 @@ pub const ALL: [&Section; 15] = [
     &PAYOUTS,
     &POINTS,
     &COUPONS,
+    &REPORTS_FILED,
 ];
