@@ -38,7 +38,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const KEY_PATH = '/.well-known/yorozu-reviews-key.json';
 const DAY_MS = 86_400_000;
 
-/** Every section of the archive: data/{name}.json and csv/{name}.csv (crates/app/src/export/sections.rs). */
+/** Every section of the archive: data/{name}.json and csv/{name}.csv (crates/store/src/export/tables.rs). */
 const SECTIONS = [
   'profile',
   'services',
@@ -48,6 +48,8 @@ const SECTIONS = [
   'orders',
   'messages',
   'attachments',
+  'disputes',
+  'dispute_statements',
   'reviews_received',
   'reviews_given',
   'sales',
@@ -55,6 +57,7 @@ const SECTIONS = [
   'payouts',
   'points',
   'coupons',
+  'reports_filed',
 ];
 
 /** A size as the page writes it (crates/web/src/format.rs `file_size`). */
