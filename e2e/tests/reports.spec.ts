@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { OPERATOR } from '../helpers/accounts.ts';
 import { flash, newPersonPage, registerConfirmedMember, signIn } from '../helpers/flows.ts';
 import { createPublished, meishiService, uniqueMarker } from '../helpers/listings.ts';
-import { openOrder, placeOrder, registerCard, sendMessage, startPurchase, talkEntry } from '../helpers/orders.ts';
+import { openOrder, placeOrder, registerCard, startPurchase, talkEntry } from '../helpers/orders.ts';
 import { waitForMail } from '../helpers/mail.ts';
 
 test('a member reports a message, the operator removes it, the reporter sees the outcome', async ({ page, browser, baseURL, request }) => {
@@ -20,10 +20,16 @@ test('a member reports a message, the operator removes it, the reporter sees the
     await startPurchase(page, serviceId);
     const orderId = await placeOrder(page);
 
-    // The seller writes something that breaks the rules.
+    // The seller writes something that breaks the rules, past the contact-details warning.
     const offending = `LINEで直接やり取りしましょう ${uniqueMarker('m')}`;
     await openOrder(seller.page, orderId);
-    await sendMessage(seller.page, offending);
+    const room = seller.page.getByRole('region', { name: 'トークルーム' });
+    await room.getByLabel('メッセージ', { exact: true }).fill(offending);
+    await room.getByRole('button', { name: '送信する', exact: true }).click();
+    const warning = seller.page.getByRole('alert').filter({ hasText: '送信前にご確認ください' });
+    await warning.getByRole('button', { name: 'このまま送信する' }).click();
+    await expect(flash(seller.page, 'メッセージを送信しました。')).toBeVisible();
+    await expect(talkEntry(seller.page, offending)).toBeVisible();
 
     // The buyer reports it from the talk room.
     await openOrder(page, orderId);
