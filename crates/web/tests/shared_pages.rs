@@ -157,7 +157,7 @@ both_backends!(
                 &fan_browser.csrf(),
             ]);
         }
-        let signed_in_keys = |favorite: &str| format!("ja:{path}:member:010:{favorite}");
+        let signed_in_keys = |favorite: &str| format!("ja:{path}:member:0100:{favorite}");
         assert!(
             app.catalog.holds_page(&signed_in_keys("favorite"))
                 && app.catalog.holds_page(&signed_in_keys("-")),
@@ -213,5 +213,41 @@ both_backends!(
             .get(&path)
             .await
             .assert_lacks(&["とても丁寧な似顔絵でした"]);
+    }
+);
+
+both_backends!(
+    a_suspended_members_banner_stays_on_their_own_shared_page,
+    |db| async move {
+        let (s, _clock) = server_with_clock(db);
+        let app = &s.app;
+        let seller = member(app, "seller@example.jp", "売り手").await;
+        let suspended = member(app, "suspended@example.jp", "利用停止の人").await;
+        let other = member(app, "other@example.jp", "ほかの人").await;
+        let ops = operator(app, "ops@example.jp").await;
+        let id = publish(app, &seller, "似顔絵を描きます").await;
+        yorozu_app::moderation::suspension::suspend(
+            app,
+            &ops,
+            suspended.id,
+            &yorozu_app::moderation::suspension::SuspensionInput {
+                reason: "規約違反が続いたため".into(),
+                orders: "continue".into(),
+            },
+        )
+        .await
+        .expect("suspend");
+        let path = format!("/services/{id}");
+        let banner = "このアカウントは利用停止中です。";
+
+        let mut suspended_browser = Browser::signed_in(&s, suspended.id).await;
+        let mut other_browser = Browser::signed_in(&s, other.id).await;
+        for _ in 0..2 {
+            suspended_browser
+                .get(&path)
+                .await
+                .assert_contains(&[banner, "似顔絵を描きます"]);
+            other_browser.get(&path).await.assert_lacks(&[banner]);
+        }
     }
 );

@@ -17,6 +17,7 @@ use askama::Template;
 use axum::response::{Html, IntoResponse, Response};
 
 use yorozu_app::App;
+use yorozu_app::accounts::CurrentUser;
 use yorozu_app::catalog::{self, Seen};
 use yorozu_domain::UserId;
 
@@ -47,18 +48,32 @@ pub fn key(ctx: &Ctx) -> Option<String> {
 }
 
 /// The cache key of a signed-in member's page, shared by every member who sees it alike:
-/// the same operator menu and banners, and the same `variant` of the page's own per-member
-/// parts (such as the favourite mark). None for visitors and pages with a flash.
+/// the same operator menu and banners (e-mail to confirm, withdrawal scheduled, suspended),
+/// and the same `variant` of the page's own per-member parts (such as the favourite mark).
+/// None for visitors and pages with a flash.
 pub fn member_key(ctx: &Ctx, variant: &str) -> Option<String> {
     let user = ctx.user.as_ref().filter(|_| ctx.flash.is_none())?;
+    // Every field, named: a new one must be placed here (in the key, as a placeholder, or
+    // as nothing any page shows) before this compiles.
+    let CurrentUser {
+        id: _,
+        email: _,
+        display_name: _,
+        locale: _,
+        role: _,
+        email_verified,
+        withdrawal_scheduled,
+        suspended,
+    } = user;
     let flag = |on: bool| if on { '1' } else { '0' };
     Some(format!(
-        "{}:{}:member:{}{}{}:{variant}",
+        "{}:{}:member:{}{}{}{}:{variant}",
         ctx.locale().tag(),
         ctx.path,
         flag(user.is_operator()),
-        flag(user.email_verified),
-        flag(user.withdrawal_scheduled),
+        flag(*email_verified),
+        flag(*withdrawal_scheduled),
+        flag(*suspended),
     ))
 }
 
