@@ -31,7 +31,6 @@ async fn guarded<T, F, Fut>(
     app: &App,
     texts: &[(&'static str, &str)],
     acknowledged: bool,
-    author: UserId,
     target: ContactTarget,
     save: F,
     target_id: impl Fn(&T) -> i64,
@@ -48,7 +47,7 @@ where
     }
     let saved = save().await?;
     if let Some(w) = warning {
-        contact::sent_anyway(app, target, target_id(&saved), author, &w.summary()).await?;
+        contact::sent_anyway(app, target, target_id(&saved), &w.summary()).await?;
     }
     Ok(Checked::Done(saved))
 }
@@ -66,7 +65,6 @@ pub async fn post_message(
         app,
         &[("body", body)],
         acknowledged,
-        member.id,
         ContactTarget::Message,
         || talk::post_message(app, member, order_id, body, files),
         |id| *id,
@@ -98,7 +96,6 @@ pub async fn create_listing(
         app,
         &texts,
         acknowledged,
-        seller.id,
         ContactTarget::Listing,
         || crate::listings::edit::create(app, seller, form),
         |id| id.get(),
@@ -120,7 +117,6 @@ pub async fn update_listing(
         app,
         &texts,
         acknowledged,
-        seller.id,
         ContactTarget::Listing,
         || crate::listings::edit::update(app, seller, listing_id, form),
         |_| listing_id.get(),
@@ -147,7 +143,6 @@ pub async fn update_profile(
         app,
         &texts,
         acknowledged,
-        user_id,
         ContactTarget::Profile,
         || crate::profile::edit::update(app, user_id, form),
         |_| user_id.get(),

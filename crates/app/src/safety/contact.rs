@@ -3,7 +3,6 @@
 //! is warned with the found parts, and may send anyway, in which case the text is saved and
 //! [`sent_anyway`] puts it in front of the operators.
 
-use yorozu_domain::UserId;
 use yorozu_domain::contact_rule::{self, Finding, FindingKind, Segment};
 use yorozu_domain::moderation::{ReportReason, TargetKind};
 use yorozu_store::safety::ng_words;
@@ -130,7 +129,6 @@ pub async fn sent_anyway(
     app: &App,
     target: ContactTarget,
     target_id: i64,
-    _author: UserId,
     summary: &str,
 ) -> AppResult<()> {
     let mut tx = app.db.begin().await?;

@@ -63,8 +63,25 @@ async fn finish(
     flash: &str,
     refused: Refused,
 ) -> PageResult {
+    let back = order_path(order_id);
+    finish_at(state, ctx, user, order_id, &back, result, flash, refused).await
+}
+
+/// Back to `back` (the order page, or a part of it) with `flash`, or the order page again
+/// with the refused form's messages and what was typed.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn finish_at(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    order_id: OrderId,
+    back: &str,
+    result: AppResult<()>,
+    flash: &str,
+    refused: Refused,
+) -> PageResult {
     match result {
-        Ok(()) => Ok(redirect_with_flash(ctx, &order_path(order_id), flash)),
+        Ok(()) => Ok(redirect_with_flash(ctx, back, flash)),
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
             let problem = Problem {
@@ -80,10 +97,10 @@ async fn finish(
 }
 
 /// Which form an action came from and what was typed into it.
-struct Refused {
-    form: &'static str,
-    text: String,
-    rating: String,
+pub(super) struct Refused {
+    pub(super) form: &'static str,
+    pub(super) text: String,
+    pub(super) rating: String,
 }
 
 impl Refused {

@@ -14,12 +14,11 @@ use yorozu_app::orders::order_path;
 use yorozu_domain::OrderId;
 use yorozu_domain::orders::{DisputeDecision, DisputeReason};
 
-use super::show::{Problem, render};
+use super::actions::{Refused, finish_at};
 use super::yen;
 use crate::ctx::Ctx;
-use crate::error::{PageResult, form_or_page};
+use crate::error::PageResult;
 use crate::pages::extract::{PathId, SignedIn};
-use crate::render::redirect_with_flash;
 use crate::state::AppState;
 
 pub(super) fn routes() -> Router<AppState> {
@@ -143,12 +142,6 @@ fn shown(ctx: &Ctx, d: Dispute) -> DisputeShown {
     }
 }
 
-/// Which of the panel's forms was sent, and what was typed into it.
-struct Sent {
-    form: &'static str,
-    text: String,
-}
-
 /// Back to the order's dispute panel with `flash`, or the page again with the form's messages.
 async fn finish(
     state: &AppState,
@@ -157,26 +150,10 @@ async fn finish(
     order_id: OrderId,
     result: AppResult<()>,
     flash: &str,
-    sent: Sent,
+    sent: Refused,
 ) -> PageResult {
-    match result {
-        Ok(()) => Ok(redirect_with_flash(
-            ctx,
-            &format!("{}#dispute", order_path(order_id)),
-            flash,
-        )),
-        Err(e) => {
-            let (status, errors) = form_or_page(ctx.tr, e)?;
-            let problem = Problem {
-                form: sent.form,
-                errors,
-                text: sent.text,
-                rating: String::new(),
-                contact: None,
-            };
-            render(state, ctx, user, order_id, status, Some(problem)).await
-        }
-    }
+    let back = format!("{}#dispute", order_path(order_id));
+    finish_at(state, ctx, user, order_id, &back, result, flash, sent).await
 }
 
 #[derive(Deserialize, Default)]
@@ -205,9 +182,10 @@ async fn open(
         id,
         result,
         "dispute-flash-opened",
-        Sent {
+        Refused {
             form: "dispute_open",
             text: form.statement,
+            rating: String::new(),
         },
     )
     .await
@@ -237,9 +215,10 @@ async fn add_statement(
         id,
         result,
         "dispute-flash-statement",
-        Sent {
+        Refused {
             form: "dispute_statement",
             text: form.body,
+            rating: String::new(),
         },
     )
     .await
@@ -259,9 +238,10 @@ async fn withdraw(
         id,
         result,
         "dispute-flash-withdrawn",
-        Sent {
+        Refused {
             form: "dispute_withdraw",
             text: String::new(),
+            rating: String::new(),
         },
     )
     .await
