@@ -13,6 +13,7 @@ use yorozu_app::listings::{edit, view};
 use yorozu_app::orders::deliver::approve;
 use yorozu_app::orders::review::{ReviewInput, write as write_review};
 use yorozu_app::profile::edit::{ProfileForm, update as update_profile};
+use yorozu_app::safety::blocks;
 use yorozu_app::{catalog, change_log_prune};
 use yorozu_domain::ListingId;
 use yorozu_store::testing::TestDb;
@@ -192,5 +193,64 @@ both_backends!(
 
         let page = view::load(&idle.app, None, id).await.expect("page");
         assert_eq!(page.price.get(), 4000, "the pruned change is not missed");
+    }
+);
+
+/// Waits until `viewer`'s hidden members on `app` are `expected`; fails past [`FRESHNESS`].
+async fn hidden_within_a_second(
+    app: &App,
+    viewer: &yorozu_app::accounts::CurrentUser,
+    expected: &[yorozu_domain::UserId],
+    what: &str,
+) {
+    let since = Instant::now();
+    loop {
+        let hidden = blocks::hidden_from(app, Some(viewer))
+            .await
+            .expect("hidden");
+        if hidden.as_slice() == expected {
+            return;
+        }
+        assert!(
+            since.elapsed() < FRESHNESS,
+            "{what}: still {hidden:?} after {FRESHNESS:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+both_backends!(
+    a_block_on_one_process_hides_both_members_on_the_other,
+    |db: Db| async move {
+        let m = market(db.clone()).await;
+        let other = test_app(db);
+        // Both processes hold both members' (empty) lists before the block.
+        for app in [&m.t.app, &other.app] {
+            for viewer in [&m.buyer, &m.seller] {
+                assert!(
+                    blocks::hidden_from(app, Some(viewer))
+                        .await
+                        .expect("hidden")
+                        .is_empty()
+                );
+            }
+        }
+
+        blocks::block(&m.t.app, &m.buyer, m.seller.id)
+            .await
+            .expect("block");
+        for app in [&m.t.app, &other.app] {
+            hidden_within_a_second(app, &m.buyer, &[m.seller.id], "the blocker's list").await;
+            hidden_within_a_second(app, &m.seller, &[m.buyer.id], "the blocked member's list")
+                .await;
+        }
+
+        blocks::unblock(&other.app, &m.buyer, m.seller.id)
+            .await
+            .expect("unblock");
+        for app in [&m.t.app, &other.app] {
+            hidden_within_a_second(app, &m.buyer, &[], "lifted for the blocker").await;
+            hidden_within_a_second(app, &m.seller, &[], "lifted for the other").await;
+        }
     }
 );

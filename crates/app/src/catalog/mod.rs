@@ -92,6 +92,9 @@ struct Inner {
     /// Whether a member keeps a service among their favourites. Adding or removing one
     /// updates the service's favourites count, so the service's change drops the mark.
     favorite_marks: HashMap<(UserId, ListingId), bool>,
+    /// The members hidden from a member: those they block and those who block them. A block
+    /// names both members in the change log.
+    hidden: HashMap<UserId, Entry<Vec<UserId>>>,
     pages: HashMap<String, Entry<str>>,
     search: HashMap<String, Arc<SearchResults>>,
 }
@@ -108,6 +111,7 @@ impl Inner {
         if let Some(changed) = change.listing_id {
             self.favorite_marks.retain(|(_, id), _| *id != changed);
         }
+        self.hidden.retain(|_, e| !e.shows.affected_by(&change));
         self.pages.retain(|_, e| !e.shows.affected_by(&change));
         // Result pages show any service and any seller: every change may concern them.
         self.search.clear();
@@ -121,6 +125,7 @@ impl Inner {
         self.listings.clear();
         self.reviews.clear();
         self.favorite_marks.clear();
+        self.hidden.clear();
         self.pages.clear();
         self.search.clear();
     }
@@ -218,6 +223,25 @@ impl CatalogCache {
             && inner.storable(seen, &shows)
         {
             put(&mut inner.favorite_marks, (member, id), on);
+        }
+    }
+
+    /// The members hidden from `member` (see [`crate::safety::blocks::hidden_from`]), when
+    /// known.
+    pub fn hidden_from(&self, member: UserId) -> Option<Arc<Vec<UserId>>> {
+        let inner = self.inner.lock().ok()?;
+        inner.hidden.get(&member).map(|e| e.value.clone())
+    }
+
+    pub fn store_hidden_from(&self, seen: Seen, member: UserId, value: Arc<Vec<UserId>>) {
+        let shows = Shows {
+            members: vec![member],
+            ..Default::default()
+        };
+        if let Ok(mut inner) = self.inner.lock()
+            && inner.storable(seen, &shows)
+        {
+            put(&mut inner.hidden, member, Entry { value, shows });
         }
     }
 
@@ -357,5 +381,21 @@ mod tests {
             None,
             "read before the change"
         );
+    }
+
+    #[test]
+    fn a_change_naming_a_member_drops_their_hidden_list_only() {
+        let cache = CatalogCache::default();
+        let (a, b) = (UserId::new(10), UserId::new(11));
+        cache.store_hidden_from(cache.seen(), a, Arc::new(vec![UserId::new(99)]));
+        cache.store_hidden_from(cache.seen(), b, Arc::new(Vec::new()));
+        cache.apply([change(Some(5), None, true)]);
+        assert!(
+            cache.hidden_from(a).is_some(),
+            "a service's change keeps it"
+        );
+        cache.apply([change(None, Some(10), false)]);
+        assert_eq!(cache.hidden_from(a), None);
+        assert_eq!(cache.hidden_from(b), Some(Arc::new(Vec::new())));
     }
 }

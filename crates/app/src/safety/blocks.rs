@@ -70,13 +70,21 @@ pub async fn list(app: &App, member: &CurrentUser) -> AppResult<Vec<BlockedMembe
 }
 
 /// Members whose reviews and services `viewer` does not see: those they block and those who
-/// block them. Empty for visitors.
-pub async fn hidden_from(app: &App, viewer: Option<&CurrentUser>) -> AppResult<Vec<UserId>> {
+/// block them. Empty for visitors. Kept in the catalogue cache: a block names both members in
+/// the change log, so every process drops the two lists at once.
+pub async fn hidden_from(app: &App, viewer: Option<&CurrentUser>) -> AppResult<Arc<Vec<UserId>>> {
     let Some(viewer) = viewer else {
-        return Ok(Vec::new());
+        return Ok(Arc::default());
     };
+    let seen = crate::catalog::sync(app).await?;
+    if let Some(hidden) = app.catalog.hidden_from(viewer.id) {
+        return Ok(hidden);
+    }
     let mut c = app.db.read().await?;
-    Ok(blocks::either_way(&mut c, viewer.id).await?)
+    let hidden = Arc::new(blocks::either_way(&mut c, viewer.id).await?);
+    app.catalog
+        .store_hidden_from(seen, viewer.id, hidden.clone());
+    Ok(hidden)
 }
 
 /// A page of search results without the services of members the viewer blocks or is blocked
