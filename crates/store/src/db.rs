@@ -170,21 +170,24 @@ impl Db {
                 // Freed cells and pages are zeroed, so that erased personal data does not
                 // linger in the file (withdrawal::scrub finishes the job for the WAL).
                 .pragma("secure_delete", "on");
+            // The writer leaves copying the log back to the checkpointer (see there).
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
                 .acquire_timeout(Duration::from_secs(30))
-                .connect_with(options.clone())
+                .connect_with(options.clone().pragma("wal_autocheckpoint", "0"))
                 .await?;
             let read = SqlitePoolOptions::new()
                 .max_connections(config.max_connections.max(2))
                 .acquire_timeout(Duration::from_secs(30))
-                .connect_with(options.read_only(true))
+                .connect_with(options.clone().read_only(true))
                 .await?;
+            let commits = Arc::default();
+            crate::checkpointer::start(options, Arc::downgrade(&commits));
             Ok(Db::Sqlite {
                 write,
                 read,
                 turns: Arc::default(),
-                commits: Arc::default(),
+                commits,
             })
         }
     }

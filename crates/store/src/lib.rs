@@ -7,6 +7,7 @@
 pub mod bench;
 pub mod bulk;
 pub mod catalog;
+mod checkpointer;
 mod db;
 pub mod dynamic;
 mod error;
