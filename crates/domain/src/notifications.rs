@@ -189,7 +189,10 @@ mod tests {
 
     #[test]
     fn kinds_have_distinct_message_ids() {
-        let mut ids: Vec<_> = NotificationKind::ALL.iter().map(|k| k.message_id()).collect();
+        let mut ids: Vec<_> = NotificationKind::ALL
+            .iter()
+            .map(|k| k.message_id())
+            .collect();
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), NotificationKind::ALL.len());
