@@ -42,9 +42,15 @@ pub async fn send_due(app: &App) -> AppResult<usize> {
 async fn send_one(app: &App, user_id: UserId) -> AppResult<bool> {
     let now = app.now();
     let mut tx = app.db.begin().await?;
+    // What came after the last digest, at most a day back, and not what was mailed one by
+    // one before the member chose the digest.
+    let chosen_at = notifications::changed_at(&mut tx, user_id, super::grid::DIGEST_KEY)
+        .await?
+        .unwrap_or(now);
     let since = notification_centre::last_digest_at(&mut tx, user_id)
         .await?
-        .unwrap_or(now - DAY);
+        .unwrap_or(now - DAY)
+        .max(chosen_at);
     // Recorded first: a second worker waits for this row and then skips the member.
     if !notification_centre::record_digest(&mut tx, user_id, japan_day(now), now).await? {
         return Ok(false);

@@ -157,7 +157,11 @@ pub async fn update(app: &App, user_id: UserId, changes: &Changes) -> AppResult<
             notifications::set(&mut tx, user_id, &site_key(category), enabled, now).await?;
         }
     }
-    if let Some(digest) = changes.message_digest {
+    // Only a change is stored: the digest covers what came since it was chosen, which saving
+    // the page again must not move.
+    if let Some(digest) = changes.message_digest
+        && digest != wants_digest(&mut tx, user_id).await?
+    {
         notifications::set(&mut tx, user_id, DIGEST_KEY, digest, now).await?;
     }
     tx.commit().await?;

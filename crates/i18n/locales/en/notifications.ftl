@@ -67,3 +67,8 @@ mail-message-digest-body = Since our last digest, you received { $count } new me
 
     { $orders }
     Please read them on each order's page.
+
+data-notifications-name = Notifications and notification settings
+data-notifications-fate-erased = Erased
+data-notifications-why = Your notifications, notification settings and the record of message digests exist only for you, so they are erased. After you withdraw, you receive neither notifications nor mail.
+export-section-notifications = Notifications

@@ -67,3 +67,8 @@ mail-message-digest-body = 前回のお知らせ以降、トークルームに�
 
     { $orders }
     各取引ページでご確認ください。
+
+data-notifications-name = お知らせと通知設定
+data-notifications-fate-erased = 完全に削除
+data-notifications-why = お知らせの一覧、通知設定、メッセージのまとめメールの記録は、あなただけのための情報のため削除します。退会の手続き後は、お知らせもメールも届きません。
+export-section-notifications = お知らせ
