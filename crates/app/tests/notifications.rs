@@ -327,3 +327,13 @@ both_backends!(
         assert_eq!(mails().await, before + 1);
     }
 );
+
+#[test]
+fn every_kind_is_worded_in_both_languages() {
+    for locale in [yorozu_domain::Locale::Ja, yorozu_domain::Locale::En] {
+        let tr = yorozu_i18n::Tr::new(locale);
+        for kind in NotificationKind::ALL {
+            assert!(tr.has(&kind.message_id()), "{locale:?} lacks {kind:?}");
+        }
+    }
+}
