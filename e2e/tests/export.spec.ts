@@ -58,6 +58,7 @@ const SECTIONS = [
   'points',
   'coupons',
   'reports_filed',
+  'notifications',
 ];
 
 /** A size as the page writes it (crates/web/src/format.rs `file_size`). */

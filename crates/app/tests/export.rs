@@ -440,6 +440,14 @@ both_backends!(
             "プロフィールに不適切な表現があります。"
         );
         assert!(read(&dir, "index.html").contains("トラブル相談"));
+        // The seller's statement was told to the buyer on the site too.
+        let notices = rows("notifications");
+        assert!(
+            notices
+                .iter()
+                .any(|n| n["kind"] == "dispute_statement" && n["subject_kind"] == "dispute"),
+            "{notices:?}"
+        );
 
         // The seller's archive holds the same dispute, opened by the other side; the report
         // about them is not theirs to see.

@@ -74,6 +74,16 @@ async fn seller_leaves(m: &Market) {
     yorozu_app::safety::blocks::block(&t.app, &m.buyer, m.seller.id)
         .await
         .expect("blocked");
+    let notified = |id| async move {
+        let mut c = t.app.db.read().await.expect("read");
+        yorozu_store::notification_centre::count(&mut c, id)
+            .await
+            .expect("count")
+    };
+    assert!(
+        notified(m.seller.id).await > 0,
+        "the seller was told of sales"
+    );
     let closed = close_now(t, &m.seller, true).await;
     purge_all(t, closed.withdrawal_id).await;
     assert_eq!(status(&t.app.db, m.seller.id).await, "purged");
@@ -81,6 +91,15 @@ async fn seller_leaves(m: &Market) {
         t.count("member_blocks").await,
         0,
         "blocks of the member are erased"
+    );
+    assert_eq!(
+        notified(m.seller.id).await,
+        0,
+        "the member's notifications are erased"
+    );
+    assert!(
+        notified(m.buyer.id).await > 0,
+        "the counterparty's stay theirs"
     );
 }
 

@@ -25,6 +25,7 @@ pub mod listings;
 pub mod locale;
 pub mod moderation;
 pub mod money;
+pub mod notifications;
 pub mod orders;
 pub mod paging;
 pub mod payouts;

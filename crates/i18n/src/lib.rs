@@ -153,6 +153,10 @@ macro_rules! resources {
                 "safety.ftl",
                 include_str!(concat!("../locales/", $locale, "/safety.ftl")),
             ),
+            (
+                "notifications.ftl",
+                include_str!(concat!("../locales/", $locale, "/notifications.ftl")),
+            ),
         ]
     };
 }

@@ -25,6 +25,7 @@ pub mod ledger;
 pub mod listings;
 pub mod mailbox;
 pub mod moderation;
+pub mod notification_centre;
 pub mod notifications;
 pub mod orders;
 pub mod payouts;

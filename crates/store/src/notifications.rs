@@ -31,6 +31,18 @@ pub async fn get(c: &mut impl Exec, user_id: UserId, category: &str) -> Result<O
     )?)
 }
 
+/// When the member last changed this setting, if ever.
+pub async fn changed_at(c: &mut impl Exec, user_id: UserId, category: &str) -> Result<Option<i64>> {
+    Ok(query_scalar!(
+        c,
+        fetch_optional,
+        i64,
+        "SELECT updated_at FROM notification_settings WHERE user_id = $1 AND category = $2",
+        user_id.get(),
+        category
+    )?)
+}
+
 pub async fn set(
     c: &mut impl Exec,
     user_id: UserId,

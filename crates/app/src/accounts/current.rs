@@ -4,7 +4,7 @@ use yorozu_domain::Locale;
 use yorozu_domain::UserId;
 use yorozu_domain::accounts::{AccountStatus, Role};
 use yorozu_store::withdrawal::withdrawals;
-use yorozu_store::{Exec, accounts::users, profiles};
+use yorozu_store::{Exec, accounts::users, notification_centre, profiles};
 
 use crate::AppResult;
 
@@ -21,6 +21,8 @@ pub struct CurrentUser {
     /// A suspension (利用停止) is in force: every page says so, and
     /// [`crate::moderation::standing`] refuses what it stops.
     pub suspended: bool,
+    /// Unread notifications: the bell's count in every page's header (read with the session).
+    pub unread_notifications: i64,
 }
 
 impl CurrentUser {
@@ -42,6 +44,7 @@ impl CurrentUser {
             display_name: m.display_name.unwrap_or_default(),
             withdrawal_scheduled: m.withdrawal_scheduled,
             suspended: m.suspended,
+            unread_notifications: m.unread_notifications,
         })
     }
 
@@ -61,6 +64,7 @@ impl CurrentUser {
         let suspended = yorozu_store::moderation::suspensions::in_force(c, user_id)
             .await?
             .is_some();
+        let unread_notifications = notification_centre::unread(c, user_id).await?;
         Ok(Some(CurrentUser {
             id: user.id,
             email,
@@ -70,6 +74,7 @@ impl CurrentUser {
             display_name,
             withdrawal_scheduled,
             suspended,
+            unread_notifications,
         }))
     }
 }

@@ -2,7 +2,8 @@
 //! request counters are deleted, points past
 //! their validity expire, and so do sales not requested in time; withdrawal jobs that were
 //! lost or ran out of attempts are queued again; data-export archives past their expiry are
-//! deleted; the change logs (search, catalogue) are pruned of what every process has applied.
+//! deleted; the change logs (search, catalogue) are pruned of what every process has applied;
+//! the daily message digests go out.
 
 use yorozu_store::accounts::{request_counters, sessions, sign_in_failures};
 
@@ -21,5 +22,6 @@ pub async fn run(app: &App) -> AppResult<()> {
     crate::withdrawal::jobs::sweep(app).await?;
     crate::export::request::expire_due(app).await?;
     crate::change_log_prune::prune(app).await?;
+    crate::notifications::digest::send_due(app).await?;
     Ok(())
 }

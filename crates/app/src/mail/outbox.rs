@@ -18,6 +18,10 @@ pub struct MailJob {
     /// The withdrawal's last mail: it goes to an account that is already closed.
     #[serde(default)]
     pub to_closed_account: bool,
+    /// The daily digest of talk-room messages: sent while single message mails are held
+    /// back for it (see [`crate::notifications::digest`]).
+    #[serde(default)]
+    pub digest: bool,
 }
 
 /// Queues a mail inside the caller's transaction.
@@ -34,6 +38,7 @@ pub async fn enqueue(
             category,
             mail,
             to_closed_account: false,
+            digest: false,
         },
     )
     .await
@@ -53,6 +58,22 @@ pub async fn enqueue_to_closed_account(
             category: MailCategory::Account,
             mail,
             to_closed_account: true,
+            digest: false,
+        },
+    )
+    .await
+}
+
+/// Queues the daily digest of talk-room messages inside the caller's transaction.
+pub async fn enqueue_digest(c: &mut impl Exec, app: &App, mail: OutgoingMail) -> AppResult<()> {
+    enqueue_job(
+        c,
+        app,
+        &MailJob {
+            category: MailCategory::Messages,
+            mail,
+            to_closed_account: false,
+            digest: true,
         },
     )
     .await
@@ -76,6 +97,7 @@ pub async fn enqueue_many(
                 category,
                 mail,
                 to_closed_account: false,
+                digest: false,
             };
             (job, user_id)
         })
@@ -117,6 +139,13 @@ pub async fn deliver(app: &App, job: MailJob) -> AppResult<Delivery> {
             AccountStatus::Purged => false,
         };
         if !reachable || !settings::allows(&mut c, app, user_id, job.category).await? {
+            return Ok(Delivery::Dropped);
+        }
+        // A member taking the daily digest gets messages in it, not one mail each.
+        if job.category == MailCategory::Messages
+            && !job.digest
+            && crate::notifications::grid::wants_digest(&mut c, user_id).await?
+        {
             return Ok(Delivery::Dropped);
         }
     }

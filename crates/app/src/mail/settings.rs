@@ -75,8 +75,20 @@ pub async fn allows(
 
 /// Saves the member's choices; transactional categories cannot be switched off.
 pub async fn update(app: &App, user_id: UserId, choices: &[(MailCategory, bool)]) -> AppResult<()> {
-    let now = app.now();
     let mut tx = app.db.begin().await?;
+    update_in(&mut tx, app, user_id, choices).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`update`] inside the caller's transaction (the settings grid saves its other cells in it).
+pub async fn update_in(
+    tx: &mut impl Exec,
+    app: &App,
+    user_id: UserId,
+    choices: &[(MailCategory, bool)],
+) -> AppResult<()> {
+    let now = app.now();
     for &(category, enabled) in choices {
         if category.is_transactional() {
             if !enabled {
@@ -87,16 +99,13 @@ pub async fn update(app: &App, user_id: UserId, choices: &[(MailCategory, bool)]
         // A new, explicit opt-in to marketing mail needs a confirmed address, and lifts an
         // earlier suppression of that address.
         if enabled && category.is_marketing() {
-            let user = users::find(&mut tx, user_id)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let user = users::find(tx, user_id).await?.ok_or(AppError::NotFound)?;
             let (Some(email), Some(_)) = (user.email, user.email_verified_at) else {
                 return Err(AppError::Conflict("settings-confirm-email-first"));
             };
-            notifications::lift_suppression(&mut tx, &app.signer.email_hash(&email)).await?;
+            notifications::lift_suppression(tx, &app.signer.email_hash(&email)).await?;
         }
-        notifications::set(&mut tx, user_id, category.key(), enabled, now).await?;
+        notifications::set(tx, user_id, category.key(), enabled, now).await?;
     }
-    tx.commit().await?;
     Ok(())
 }

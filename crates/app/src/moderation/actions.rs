@@ -142,6 +142,14 @@ pub async fn decide(
                 &[("outcome", Arg::from(action.as_str()))],
             )
             .await?;
+            crate::notifications::raise(
+                &mut tx,
+                app,
+                reporter,
+                crate::notifications::NotificationKind::ModerationOutcome,
+                crate::notifications::NotificationSubject::Moderation,
+            )
+            .await?;
         }
     }
     audit::record(

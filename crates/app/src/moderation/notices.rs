@@ -66,7 +66,16 @@ pub(crate) async fn tell(
             ("reason", Arg::from(reason)),
         ],
     )
-    .await
+    .await?;
+    crate::notifications::raise(
+        c,
+        app,
+        user_id,
+        crate::notifications::NotificationKind::ModerationOutcome,
+        crate::notifications::NotificationSubject::Moderation,
+    )
+    .await?;
+    Ok(())
 }
 
 /// One notice as the member's page shows it.

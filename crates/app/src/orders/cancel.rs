@@ -71,6 +71,14 @@ pub async fn request(
         ],
     )
     .await?;
+    crate::notifications::raise(
+        &mut tx,
+        app,
+        party.counterpart(&order),
+        crate::notifications::NotificationKind::CancellationRequested,
+        crate::notifications::NotificationSubject::Order(order.id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row.id)
 }

@@ -90,6 +90,14 @@ pub async fn deliver(
             &[("auto", notify::mail_time(auto))],
         )
         .await?;
+        crate::notifications::raise(
+            &mut tx,
+            app,
+            order.buyer_id,
+            crate::notifications::NotificationKind::OrderDelivered,
+            crate::notifications::NotificationSubject::Order(order.id),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -143,7 +151,30 @@ pub(crate) async fn complete(
         deliveries::decide(c, pending.id, outcome, "", now).await?;
     }
     let order = rows::find(c, order.id).await?.ok_or(AppError::NotFound)?;
-    effects::completed(c, app, &order).await
+    effects::completed(c, app, &order).await?;
+    // The completion mail goes to both; on the site, who did not act is told.
+    let (kind, told) = if event == OrderEvent::AutoApprove {
+        (
+            crate::notifications::NotificationKind::OrderAutoApproved,
+            vec![order.seller_id, order.buyer_id],
+        )
+    } else {
+        (
+            crate::notifications::NotificationKind::OrderApproved,
+            vec![order.seller_id],
+        )
+    };
+    for user_id in told {
+        crate::notifications::raise(
+            c,
+            app,
+            user_id,
+            kind,
+            crate::notifications::NotificationSubject::Order(order.id),
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// The buyer sends the delivery back with a reason; the seller works on and delivers again.

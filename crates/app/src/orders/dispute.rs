@@ -93,6 +93,14 @@ pub async fn open(
         ],
     )
     .await?;
+    crate::notifications::raise(
+        &mut tx,
+        app,
+        party.counterpart(&order),
+        crate::notifications::NotificationKind::DisputeOpened,
+        crate::notifications::NotificationSubject::Dispute(order.id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row.id)
 }
@@ -134,6 +142,14 @@ pub async fn add_statement(
         &[("statement", Arg::from(body.as_str()))],
     )
     .await?;
+    crate::notifications::raise(
+        &mut tx,
+        app,
+        party.counterpart(&order),
+        crate::notifications::NotificationKind::DisputeStatement,
+        crate::notifications::NotificationSubject::Dispute(order.id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row.id)
 }
@@ -143,7 +159,7 @@ pub async fn add_statement(
 /// auto-approval, an open cancellation request's answer period).
 pub async fn withdraw(app: &App, member: &CurrentUser, order_id: OrderId) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
-    let (order, _) = super::lock_for(&mut tx, order_id, member.id).await?;
+    let (order, party) = super::lock_for(&mut tx, order_id, member.id).await?;
     let dispute = disputes::open(&mut tx, order_id)
         .await?
         .ok_or(AppError::Conflict("dispute-not-open"))?;
@@ -163,6 +179,14 @@ pub async fn withdraw(app: &App, member: &CurrentUser, order_id: OrderId) -> App
     }
     restart_deadlines(&mut tx, app, &order, resumed.state()).await?;
     notify::both(&mut tx, app, &order, "dispute-withdrawn", &[]).await?;
+    crate::notifications::raise(
+        &mut tx,
+        app,
+        party.counterpart(&order),
+        crate::notifications::NotificationKind::DisputeWithdrawn,
+        crate::notifications::NotificationSubject::Dispute(order.id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -193,6 +193,16 @@ pub async fn decide(
         ],
     )
     .await?;
+    for user_id in [order.buyer_id, order.seller_id] {
+        crate::notifications::raise(
+            &mut tx,
+            app,
+            user_id,
+            crate::notifications::NotificationKind::DisputeDecided,
+            crate::notifications::NotificationSubject::Dispute(order.id),
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(Outcome {
         decision,

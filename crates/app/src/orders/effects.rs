@@ -119,7 +119,18 @@ pub(crate) async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) ->
         "order-cancelled",
         &[("refund", Arg::Number(refunded.get()))],
     )
-    .await
+    .await?;
+    for user_id in [order.buyer_id, order.seller_id] {
+        crate::notifications::raise(
+            c,
+            app,
+            user_id,
+            crate::notifications::NotificationKind::OrderCancelled,
+            crate::notifications::NotificationSubject::Order(order.id),
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// An unpaid order ended without payment — it expired (`order-payment-expired`) or its seller
@@ -140,7 +151,16 @@ pub(crate) async fn unpaid_ended(
         mail,
         &[],
     )
-    .await
+    .await?;
+    crate::notifications::raise(
+        c,
+        app,
+        order.buyer_id,
+        crate::notifications::NotificationKind::OrderCancelled,
+        crate::notifications::NotificationSubject::Order(order.id),
+    )
+    .await?;
+    Ok(())
 }
 
 /// Gives back the points and the coupon used on the order (each at most once).

@@ -139,7 +139,16 @@ pub(crate) async fn placed_mail(
     seller: Option<&Recipient>,
 ) -> AppResult<()> {
     let mails = placed_mails(app, order, buyer, seller);
-    crate::mail::outbox::enqueue_many(c, app, mails).await
+    crate::mail::outbox::enqueue_many(c, app, mails).await?;
+    crate::notifications::raise(
+        c,
+        app,
+        order.seller_id,
+        crate::notifications::NotificationKind::OrderPlaced,
+        crate::notifications::NotificationSubject::Order(order.id),
+    )
+    .await?;
+    Ok(())
 }
 
 /// The mails of [`placed_mail`], rendered (a purchase renders them before taking the writer).

@@ -285,6 +285,16 @@ async fn book(
         crate::jobs::enqueue(&mut tx, app, &job, None, due).await?;
     }
     crate::mail::outbox::enqueue_many(&mut tx, app, mails).await?;
+    if paid {
+        crate::notifications::raise(
+            &mut tx,
+            app,
+            row.seller_id,
+            crate::notifications::NotificationKind::OrderPlaced,
+            crate::notifications::NotificationSubject::Order(row.id),
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(Placed {
         order_id: row.id,

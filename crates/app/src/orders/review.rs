@@ -76,6 +76,14 @@ pub async fn write(
         &[("rating", Arg::Number(row.rating))],
     )
     .await?;
+    crate::notifications::raise(
+        &mut tx,
+        app,
+        subject,
+        crate::notifications::NotificationKind::ReviewReceived,
+        crate::notifications::NotificationSubject::Order(order.id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

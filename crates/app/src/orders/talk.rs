@@ -227,6 +227,14 @@ pub async fn post_message(
             &[("from", member.display_name.as_str().into())],
         )
         .await?;
+        crate::notifications::raise(
+            &mut tx,
+            app,
+            party.counterpart(&order),
+            crate::notifications::NotificationKind::NewMessage,
+            crate::notifications::NotificationSubject::Message(order.id),
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }

@@ -145,6 +145,14 @@ pub async fn mark_transferred(
             ],
         )
         .await?;
+        crate::notifications::raise(
+            &mut tx,
+            app,
+            r.seller_id,
+            crate::notifications::NotificationKind::PayoutPaid,
+            crate::notifications::NotificationSubject::Payout(r.id),
+        )
+        .await?;
         done += 1;
     }
     audit::record(
@@ -227,6 +235,14 @@ pub async fn mark_failed(
         r.seller_id,
         name,
         &[("gross", Arg::from(r.gross))],
+    )
+    .await?;
+    crate::notifications::raise(
+        &mut tx,
+        app,
+        r.seller_id,
+        crate::notifications::NotificationKind::PayoutFailed,
+        crate::notifications::NotificationSubject::Payout(r.id),
     )
     .await?;
     tx.commit().await?;

@@ -107,6 +107,14 @@ pub async fn request(
         ],
     )
     .await?;
+    crate::notifications::raise(
+        &mut tx,
+        app,
+        seller.id,
+        crate::notifications::NotificationKind::PayoutRequested,
+        crate::notifications::NotificationSubject::Payout(row.id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row.into())
 }

@@ -227,7 +227,8 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
                 .await?
                 .and_then(|u| u.email)
                 .unwrap_or_default();
-            let n = erase::delete_mail(&mut tx, member, &email, limit).await?;
+            let mut n = erase::delete_mail(&mut tx, member, &email, limit).await?;
+            n += yorozu_store::notification_centre::erase_member(&mut tx, member).await?;
             tx.commit().await?;
             full(n)
         }

@@ -53,6 +53,8 @@ pub enum DataCategory {
     WithdrawalReason,
     /// Reports (通報) the member filed: what the platform was told stays, without who told it.
     ReportsFiled,
+    /// On-site notifications (お知らせ), their settings and digests: erased at purge.
+    Notifications,
 }
 
 impl DataCategory {
@@ -72,6 +74,7 @@ impl DataCategory {
             Self::EmailAddress => "email-address",
             Self::WithdrawalReason => "withdrawal-reason",
             Self::ReportsFiled => "reports-filed",
+            Self::Notifications => "notifications",
         }
     }
 
@@ -79,9 +82,11 @@ impl DataCategory {
     pub fn fate(self) -> Fate {
         match self {
             Self::SessionsAndTokens | Self::MarketingMail => Fate::EndedAtOnce,
-            Self::Listings | Self::Profile | Self::ReviewsReceived | Self::IdentityBankCards => {
-                Fate::Erased
-            }
+            Self::Listings
+            | Self::Profile
+            | Self::ReviewsReceived
+            | Self::IdentityBankCards
+            | Self::Notifications => Fate::Erased,
             Self::ReviewsWritten
             | Self::OrdersAndMessages
             | Self::WithdrawalReason
@@ -95,7 +100,7 @@ impl DataCategory {
 }
 
 /// Every category, in the order the pages list them.
-pub const DATA_TABLE: [DataCategory; 13] = [
+pub const DATA_TABLE: [DataCategory; 14] = [
     DataCategory::SessionsAndTokens,
     DataCategory::MarketingMail,
     DataCategory::Listings,
@@ -109,6 +114,7 @@ pub const DATA_TABLE: [DataCategory; 13] = [
     DataCategory::EmailAddress,
     DataCategory::WithdrawalReason,
     DataCategory::ReportsFiled,
+    DataCategory::Notifications,
 ];
 
 #[cfg(test)]

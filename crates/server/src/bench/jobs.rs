@@ -81,6 +81,7 @@ fn member(id: i64, email: String) -> CurrentUser {
         display_name: String::new(),
         withdrawal_scheduled: false,
         suspended: false,
+        unread_notifications: 0,
     }
 }
 

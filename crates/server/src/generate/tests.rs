@@ -72,6 +72,7 @@ fn member(id: i64) -> CurrentUser {
         display_name: String::new(),
         withdrawal_scheduled: false,
         suspended: false,
+        unread_notifications: 0,
     }
 }
 

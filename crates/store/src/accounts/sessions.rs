@@ -50,6 +50,8 @@ pub struct LiveMember {
     pub withdrawal_scheduled: bool,
     /// A suspension (利用停止) is in force.
     pub suspended: bool,
+    /// The bell's count (see `notification_centre`).
+    pub unread_notifications: i64,
 }
 
 /// The live session with this hash and its member, if it has not expired.
@@ -63,7 +65,7 @@ pub async fn find_live_member(
         fetch_optional,
         LiveMember,
         "SELECT s.user_id, s.last_seen_at, u.email, u.email_verified_at, u.status, u.role,
-                u.locale, p.display_name,
+                u.locale, p.display_name, COALESCE(n.unread, 0) AS unread_notifications,
                 EXISTS (SELECT 1 FROM withdrawals w
                         WHERE w.user_id = s.user_id AND w.state = 'scheduled')
                     AS withdrawal_scheduled,
@@ -72,6 +74,7 @@ pub async fn find_live_member(
          FROM sessions s
          JOIN users u ON u.id = s.user_id
          LEFT JOIN profiles p ON p.user_id = s.user_id
+         LEFT JOIN notification_counts n ON n.user_id = s.user_id
          WHERE s.token_hash = $1 AND s.expires_at > $2",
         token_hash,
         now

@@ -424,8 +424,27 @@ pub const REPORTS_FILED: Section = Section {
     ]),
 };
 
+/// The member's on-site notifications (お知らせ) and whether they read them.
+pub const NOTIFICATIONS: Section = Section {
+    name: "notifications",
+    columns: &[
+        ("created_at", Int),
+        ("notification_id", Int),
+        ("kind", Text),
+        ("subject_kind", Text),
+        ("subject_id", Int),
+        ("read_at", OptInt),
+    ],
+    source: Source::Pages(&[
+        "SELECT n.created_at, n.id, n.kind, n.subject_kind, n.subject_id, n.read_at
+         FROM notifications n
+         WHERE n.user_id = $1 AND n.created_at >= $2 AND (n.created_at > $2 OR n.id > $3)
+         ORDER BY n.created_at, n.id LIMIT $4",
+    ]),
+};
+
 /// Every section, in the order of the archive and of `index.html`.
-pub const ALL: [&Section; 18] = [
+pub const ALL: [&Section; 19] = [
     &PROFILE,
     &SERVICES,
     &SERVICE_OPTIONS,
@@ -444,4 +463,5 @@ pub const ALL: [&Section; 18] = [
     &POINTS,
     &COUPONS,
     &REPORTS_FILED,
+    &NOTIFICATIONS,
 ];

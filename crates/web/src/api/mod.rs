@@ -16,6 +16,7 @@ mod favorites;
 mod identity;
 mod listings;
 mod member;
+mod notification_centre;
 mod notifications;
 pub mod openapi;
 mod orders;
@@ -79,6 +80,11 @@ api_routes! {
     delete "/me/tokens/{id}" => tokens::revoke,
     get "/me/notifications" => notifications::list,
     put "/me/notifications" => notifications::update,
+    get "/me/notification-centre" => notification_centre::list,
+    post "/me/notification-centre/read-all" => notification_centre::read_all,
+    post "/me/notification-centre/{id}/read" => notification_centre::read,
+    get "/me/notification-grid" => notification_centre::grid_of,
+    put "/me/notification-grid" => notification_centre::update_grid,
     get "/me/identity" => identity::state,
     post "/me/listings" => listings::create,
     get "/me/listings" => listings::mine,

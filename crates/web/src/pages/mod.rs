@@ -13,6 +13,7 @@ pub mod legal;
 pub mod listings;
 pub mod mailbox;
 pub mod moderation;
+pub mod notification_centre;
 pub mod operator;
 pub mod orders;
 pub mod paperwork;

@@ -7,9 +7,9 @@
 //! changes the HTML goes into the key: the language and the path with its query.
 //!
 //! A service page is also shared by the signed-in members who see it alike
-//! ([`member_key`]): their own id in the menu's links is a placeholder too, and what else
-//! differs between members (the operator's menu, the banners, the favourite mark) is in the
-//! key. Pages showing a flash message are rendered per request.
+//! ([`member_key`]): their own id in the menu's links and their bell's count are placeholders
+//! too, and what else differs between members (the operator's menu, the banners, the
+//! favourite mark) is in the key. Pages showing a flash message are rendered per request.
 
 use std::sync::OnceLock;
 
@@ -41,6 +41,15 @@ fn member_placeholder() -> UserId {
     })
 }
 
+/// Stands for the member's unread count (the bell) in stored HTML, as the id does.
+fn unread_placeholder() -> i64 {
+    static PLACEHOLDER: OnceLock<i64> = OnceLock::new();
+    *PLACEHOLDER.get_or_init(|| {
+        let random = rand::Rng::gen_range(&mut rand::rngs::OsRng, 0..1_000_000_000_000_000_000);
+        5_000_000_000_000_000_000 + random
+    })
+}
+
 /// The cache key of this request's page when it may be shared: anonymous, without a flash.
 pub fn key(ctx: &Ctx) -> Option<String> {
     (ctx.user.is_none() && ctx.flash.is_none())
@@ -64,6 +73,7 @@ pub fn member_key(ctx: &Ctx, variant: &str) -> Option<String> {
         email_verified,
         withdrawal_scheduled,
         suspended,
+        unread_notifications: _,
     } = user;
     let flag = |on: bool| if on { '1' } else { '0' };
     Some(format!(
@@ -89,6 +99,7 @@ pub fn shared_ctx(ctx: &Ctx) -> Ctx {
                 id: member_placeholder(),
                 email: String::new(),
                 display_name: String::new(),
+                unread_notifications: unread_placeholder(),
                 ..user.clone()
             }),
         session_hash: None,
@@ -106,8 +117,14 @@ pub fn render<T: Template>(template: &T) -> Result<String, PageError> {
 pub fn serve(ctx: &Ctx, body: &str) -> Response {
     let body = body.replace(placeholder(), &ctx.csrf);
     match &ctx.user {
-        Some(user) => Html(body.replace(&member_placeholder().to_string(), &user.id.to_string()))
-            .into_response(),
+        Some(user) => Html(
+            body.replace(&member_placeholder().to_string(), &user.id.to_string())
+                .replace(
+                    &unread_placeholder().to_string(),
+                    &user.unread_notifications.to_string(),
+                ),
+        )
+        .into_response(),
         None => Html(body).into_response(),
     }
 }

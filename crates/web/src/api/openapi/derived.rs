@@ -11,9 +11,9 @@ use super::responses::{
     Unauthenticated, UnsupportedMediaType, ValidationFailed,
 };
 use crate::api::{
-    accounts, disputes, error, exports, favorites, identity, listings, notifications, orders,
-    orders_actions, orders_talk, payouts, points, profile, reports, safety, search, search_results,
-    sessions, tokens, two_step, withdrawal,
+    accounts, disputes, error, exports, favorites, identity, listings, notification_centre,
+    notifications, orders, orders_actions, orders_talk, payouts, points, profile, reports, safety,
+    search, search_results, sessions, tokens, two_step, withdrawal,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.
@@ -38,7 +38,7 @@ its own code and message.";
         (name = "profile", description = "Public profiles, and editing one's own."),
         (name = "sessions", description = "Signed-in browser sessions."),
         (name = "tokens", description = "Personal access tokens for this API."),
-        (name = "notifications", description = "Which mail the member receives."),
+        (name = "notifications", description = "Which mail the member receives; the notification centre (お知らせ) and its settings grid."),
         (name = "identity", description = "Identity verification (本人確認)."),
         (name = "listings", description = "Services (出品): drafts, publishing, images; reading one."),
         (name = "search", description = "Finding published services, and the category tree."),
@@ -69,6 +69,11 @@ its own code and message.";
         tokens::revoke,
         notifications::list,
         notifications::update,
+        notification_centre::list,
+        notification_centre::read,
+        notification_centre::read_all,
+        notification_centre::grid_of,
+        notification_centre::update_grid,
         two_step::status,
         two_step::setup,
         two_step::enable,
@@ -144,6 +149,14 @@ its own code and message.";
             tokens::Token,
             notifications::NotificationSetting,
             notifications::UpdateRequest,
+            notification_centre::NotificationBody,
+            notification_centre::NotificationPage,
+            notification_centre::Opened,
+            notification_centre::MarkedRead,
+            notification_centre::Grid,
+            notification_centre::GridRow,
+            notification_centre::GridCell,
+            notification_centre::GridUpdate,
             two_step::StatusAnswer,
             two_step::SetupAnswer,
             two_step::CodeInput,

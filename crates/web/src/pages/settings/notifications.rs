@@ -1,6 +1,6 @@
-//! Notification settings (通知設定): which kinds of mail the member receives. Mail about the
-//! account and money cannot be switched off; marketing mail (メルマガ and recommendations)
-//! is opt-in.
+//! Notification settings (通知設定): one grid of event groups × channels (mail, on site) and
+//! the daily digest of messages. Mail about the account and money cannot be switched off;
+//! marketing mail (メルマガ and recommendations) is opt-in and has no on-site channel.
 
 use askama::Template;
 use axum::extract::State;
@@ -10,7 +10,7 @@ use axum::routing::get;
 use axum::{Form, Router};
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::mail::MailCategory;
-use yorozu_app::mail::settings::{self, Setting};
+use yorozu_app::notifications::grid::{self, Changes, Channel, Row};
 
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
@@ -18,20 +18,30 @@ use crate::pages::extract::SignedIn;
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 
-/// The form field that carries one ticked category per value.
-const FIELD: &str = "category";
+/// The form fields that carry one ticked group per value, per channel.
+const MAIL_FIELD: &str = "category";
+const SITE_FIELD: &str = "site";
+const DIGEST_FIELD: &str = "digest";
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/settings/notifications", get(show).post(save))
 }
 
-/// One checkbox.
-struct CategoryRow {
+/// One cell's checkbox.
+struct CellBox {
+    enabled: bool,
+    locked: bool,
+}
+
+/// One row of the grid.
+struct GridRow {
     key: &'static str,
     label: String,
     hint: String,
-    enabled: bool,
-    locked: bool,
+    mail: CellBox,
+    site: Option<CellBox>,
+    mail_label: String,
+    site_label: String,
 }
 
 #[derive(Template)]
@@ -39,7 +49,8 @@ struct CategoryRow {
 struct NotificationsPage<'a> {
     ctx: &'a Ctx,
     section: &'static str,
-    rows: Vec<CategoryRow>,
+    rows: Vec<GridRow>,
+    digest: bool,
     errors: FormErrors,
 }
 
@@ -47,8 +58,8 @@ async fn show(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): Signe
     render(&state, &ctx, user, StatusCode::OK, FormErrors::default()).await
 }
 
-/// Checkboxes send only the ticked categories, so every switchable category that is not in
-/// the form is switched off.
+/// Checkboxes send only the ticked cells, so every switchable cell that is not in the form
+/// is switched off.
 async fn save(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -56,22 +67,36 @@ async fn save(
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> PageResult {
     let pairs = form.map(|Form(p)| p).unwrap_or_default();
-    let mut ticked = Vec::new();
-    for (_, value) in pairs.iter().filter(|(name, _)| name == FIELD) {
+    let mut mail = Vec::new();
+    let mut site = Vec::new();
+    for (name, value) in &pairs {
+        let list = match name.as_str() {
+            MAIL_FIELD => &mut mail,
+            SITE_FIELD => &mut site,
+            _ => continue,
+        };
         match MailCategory::parse(value) {
-            Some(category) => ticked.push(category),
+            Some(category) => list.push(category),
             None => {
                 let errors = FormErrors::general(ctx.tr, "settings-notifications-unknown");
                 return render(&state, &ctx, user, StatusCode::UNPROCESSABLE_ENTITY, errors).await;
             }
         }
     }
-    let choices: Vec<(MailCategory, bool)> = MailCategory::ALL
-        .into_iter()
-        .filter(|c| !c.is_transactional())
-        .map(|c| (c, ticked.contains(&c)))
-        .collect();
-    match settings::update(&state.app, user.id, &choices).await {
+    let mut cells = Vec::new();
+    for category in MailCategory::ALL {
+        if !category.is_transactional() {
+            cells.push((category, Channel::Mail, mail.contains(&category)));
+        }
+        if grid::has_site_channel(category) {
+            cells.push((category, Channel::Site, site.contains(&category)));
+        }
+    }
+    let changes = Changes {
+        cells,
+        message_digest: Some(pairs.iter().any(|(name, _)| name == DIGEST_FIELD)),
+    };
+    match grid::update(&state.app, user.id, &changes).await {
         Ok(()) => Ok(redirect_with_flash(
             &ctx,
             "/settings/notifications",
@@ -91,10 +116,11 @@ async fn render(
     status: StatusCode,
     errors: FormErrors,
 ) -> PageResult {
-    let rows = settings::of(&state.app, user.id)
-        .await?
-        .into_iter()
-        .map(|s| row(ctx, &s, user.email_verified))
+    let found = grid::of(&state.app, user.id).await?;
+    let rows = found
+        .rows
+        .iter()
+        .map(|r| row(ctx, r, user.email_verified))
         .collect();
     page_with_status(
         status,
@@ -102,27 +128,46 @@ async fn render(
             ctx,
             section: "notifications",
             rows,
+            digest: found.message_digest,
             errors,
         },
     )
 }
 
-fn row(ctx: &Ctx, s: &Setting, email_verified: bool) -> CategoryRow {
-    let key = s.category.key();
-    let mut hint = if s.locked {
+fn row(ctx: &Ctx, r: &Row, email_verified: bool) -> GridRow {
+    let key = r.category.key();
+    let mut hint = if r.mail.locked {
         ctx.t("notifications-locked")
     } else {
         ctx.t(&format!("notifications-hint-{key}"))
     };
     // Marketing mail goes only to confirmed addresses; say so before the member tries.
-    if s.category.is_marketing() && !email_verified {
+    if r.category.is_marketing() && !email_verified {
         hint = format!("{hint} {}", ctx.t("notifications-confirm-first"));
     }
-    CategoryRow {
+    let label = ctx.t(&format!("mail-category-{key}"));
+    let cell_label = |channel: &str| {
+        ctx.tr.tv(
+            "notifications-grid-cell",
+            &[
+                ("group", label.as_str().into()),
+                ("channel", ctx.t(channel).into()),
+            ],
+        )
+    };
+    GridRow {
         key,
-        label: ctx.t(&format!("mail-category-{key}")),
+        mail_label: cell_label("notifications-grid-mail"),
+        site_label: cell_label("notifications-grid-site"),
+        label,
         hint,
-        enabled: s.enabled,
-        locked: s.locked,
+        mail: CellBox {
+            enabled: r.mail.enabled,
+            locked: r.mail.locked,
+        },
+        site: r.site.map(|c| CellBox {
+            enabled: c.enabled,
+            locked: c.locked,
+        }),
     }
 }
