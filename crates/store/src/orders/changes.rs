@@ -84,21 +84,32 @@ pub async fn insert_addition(c: &mut impl Exec, a: &AdditionRow) -> Result<()> {
 }
 
 pub async fn find_addition(c: &mut impl Exec, id: i64) -> Result<Option<AdditionRow>> {
-    let sql = concat!("SELECT ", addition_columns!(), " FROM order_additions WHERE id = $1");
+    let sql = concat!(
+        "SELECT ",
+        addition_columns!(),
+        " FROM order_additions WHERE id = $1"
+    );
     Ok(query_as!(c, fetch_optional, AdditionRow, sql, id)?)
 }
 
 /// Every addition of an order, oldest first.
 pub async fn additions(c: &mut impl Exec, order_id: OrderId) -> Result<Vec<AdditionRow>> {
-    let sql =
-        concat!("SELECT ", addition_columns!(), " FROM order_additions WHERE order_id = $1 ORDER BY id");
+    let sql = concat!(
+        "SELECT ",
+        addition_columns!(),
+        " FROM order_additions WHERE order_id = $1 ORDER BY id"
+    );
     Ok(query_as!(c, fetch_all, AdditionRow, sql, order_id.get())?)
 }
 
 /// The paid additions of an order, oldest first: the ones that are part of its money.
 pub async fn paid_additions(c: &mut impl Exec, order_id: OrderId) -> Result<Vec<AdditionRow>> {
-    let sql = concat!("SELECT ", addition_columns!(), " FROM order_additions WHERE order_id = $1 AND status = 'paid'
-         ORDER BY id");
+    let sql = concat!(
+        "SELECT ",
+        addition_columns!(),
+        " FROM order_additions WHERE order_id = $1 AND status = 'paid'
+         ORDER BY id"
+    );
     Ok(query_as!(c, fetch_all, AdditionRow, sql, order_id.get())?)
 }
 
@@ -162,8 +173,12 @@ pub async fn mark_refunded(
     order_id: OrderId,
     now: i64,
 ) -> Result<Vec<AdditionRow>> {
-    let sql = concat!("SELECT ", addition_columns!(), " FROM order_additions
-         WHERE order_id = $1 AND status = 'paid' AND refunded_at IS NULL ORDER BY id");
+    let sql = concat!(
+        "SELECT ",
+        addition_columns!(),
+        " FROM order_additions
+         WHERE order_id = $1 AND status = 'paid' AND refunded_at IS NULL ORDER BY id"
+    );
     let rows = query_as!(c, fetch_all, AdditionRow, sql, order_id.get())?;
     execute!(
         c,
@@ -221,14 +236,27 @@ pub async fn insert_extension(c: &mut impl Exec, e: &ExtensionRow) -> Result<boo
 
 /// The open request of an order, if any.
 pub async fn open_extension(c: &mut impl Exec, order_id: OrderId) -> Result<Option<ExtensionRow>> {
-    let sql = concat!("SELECT ", extension_columns!(), " FROM order_extensions WHERE order_id = $1 AND status = 'open'");
-    Ok(query_as!(c, fetch_optional, ExtensionRow, sql, order_id.get())?)
+    let sql = concat!(
+        "SELECT ",
+        extension_columns!(),
+        " FROM order_extensions WHERE order_id = $1 AND status = 'open'"
+    );
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        ExtensionRow,
+        sql,
+        order_id.get()
+    )?)
 }
 
 /// Every request of an order, oldest first.
 pub async fn extensions(c: &mut impl Exec, order_id: OrderId) -> Result<Vec<ExtensionRow>> {
-    let sql =
-        concat!("SELECT ", extension_columns!(), " FROM order_extensions WHERE order_id = $1 ORDER BY id");
+    let sql = concat!(
+        "SELECT ",
+        extension_columns!(),
+        " FROM order_extensions WHERE order_id = $1 ORDER BY id"
+    );
     Ok(query_as!(c, fetch_all, ExtensionRow, sql, order_id.get())?)
 }
 

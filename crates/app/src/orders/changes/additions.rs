@@ -62,7 +62,10 @@ pub async fn propose(
     form: &AdditionForm,
 ) -> AppResult<i64> {
     let mut fields = Fields::default();
-    let title = fields.check("title", OrderText::parse(&form.title, TITLE_MAX_CHARS, true));
+    let title = fields.check(
+        "title",
+        OrderText::parse(&form.title, TITLE_MAX_CHARS, true),
+    );
     let description = fields.check(
         "description",
         OrderText::parse(&form.description, REASON_MAX_CHARS, false),
@@ -224,7 +227,12 @@ pub async fn accept(
     match booked {
         Ok(charged) => Ok(Paid { total, charged }),
         Err(e) => {
-            pay::void(app, &charge, &format!("order-addition-void-{}", addition.id)).await;
+            pay::void(
+                app,
+                &charge,
+                &format!("order-addition-void-{}", addition.id),
+            )
+            .await;
             Err(e)
         }
     }
@@ -446,11 +454,15 @@ impl Job for AdditionRefund {
                 &format!("order-addition-refund-{}", addition.id),
             )
             .await
-            .map_err(|e| {
-                AppError::Internal(format!("refund of addition {}: {e}", addition.id))
-            })?;
+            .map_err(|e| AppError::Internal(format!("refund of addition {}: {e}", addition.id)))?;
         let mut tx = app.db.begin().await?;
-        transition::note(&mut tx, app, addition.order_id, "order-event-addition-refunded").await?;
+        transition::note(
+            &mut tx,
+            app,
+            addition.order_id,
+            "order-event-addition-refunded",
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -110,7 +110,11 @@ pub(crate) async fn extension(
 
 /// The buyer cancelled an overdue order at once: the note (the cancellation mail itself is
 /// the order's usual one, with the refund).
-pub(crate) async fn overdue_cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<()> {
+pub(crate) async fn overdue_cancelled(
+    c: &mut impl Exec,
+    app: &App,
+    order: &OrderRow,
+) -> AppResult<()> {
     let key = ChangeEvent::OverdueCancelled.key();
     transition::note(c, app, order.id, &format!("order-event-{key}")).await
 }

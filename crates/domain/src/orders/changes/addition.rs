@@ -83,9 +83,9 @@ pub fn parse_extra_days(input: &str, min: i64) -> Result<i64, ChangeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::UserId;
     use crate::money::{DEFAULT_BUYER_FEE_RATE, DEFAULT_SELLER_FEE_RATE};
     use crate::orders::Transaction;
-    use crate::UserId;
     use proptest::prelude::*;
 
     #[test]
