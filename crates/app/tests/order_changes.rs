@@ -324,3 +324,23 @@ both_backends!(
         assert_ledger_balanced(&db).await;
     }
 );
+
+both_backends!(the_receipt_itemises_paid_additions, |db: Db| async move {
+    let m = market(db).await;
+    let id = buy(&m, "receipt").await;
+    let paid = propose(&m, id, "2000", "").await;
+    additions::accept(&m.t.app, &m.buyer, id, paid, m.card)
+        .await
+        .expect("accept");
+    propose(&m, id, "900", "").await;
+    let r = yorozu_app::paperwork::receipt::receipt(&m.t.app, &m.buyer, id, None)
+        .await
+        .expect("receipt");
+    // Only the paid one, on its own line; subtotal, fee and total include it.
+    assert_eq!(r.additions.len(), 1);
+    assert_eq!(r.additions[0].title, "ロゴのバリエーション追加");
+    assert_eq!(r.additions[0].price.get(), 2_000);
+    assert_eq!(r.subtotal.get(), 5_000);
+    assert_eq!(r.buyer_fee.get(), 165 + 110);
+    assert_eq!(r.total.get(), 3_165 + 2_110);
+});

@@ -88,3 +88,7 @@ mail-order-extension-withdrawn-subject = [Yorozu] An extension request was withd
 mail-order-extension-withdrawn-body = The other party withdrew their request to extend the order for "{ $title }" (order { $order }). The due date stays { $due } (JST).
 
     { $url }
+
+## Receipt
+
+paperwork-receipt-addition = Paid addition: { $title }

@@ -88,3 +88,7 @@ mail-order-extension-withdrawn-subject = 【よろず】納品予定日の延長
 mail-order-extension-withdrawn-body = 「{ $title }」の取引（取引番号 { $order }）で届いていた納品予定日の延長申請は、取引相手により取り下げられました。納品予定日は { $due } のままです。
 
     { $url }
+
+## 領収書
+
+paperwork-receipt-addition = 追加オプション: { $title }
