@@ -92,3 +92,59 @@ mail-order-extension-withdrawn-body = The other party withdrew their request to 
 ## Receipt
 
 paperwork-receipt-addition = Paid addition: { $title }
+order-extension-answer-unknown = Choose accept or decline.
+
+## Order page
+
+order-changes-title = Due date and paid additions
+order-due-label = Due date
+order-overdue-badge = Overdue
+order-overdue-notice = This order is past its due date (overdue). The buyer may cancel it at once.
+order-overdue-lead = Nothing was delivered by the due date, so you may cancel at once without waiting for the seller. Everything you paid, additions included, is refunded.
+order-overdue-field-reason = Reason (optional)
+order-overdue-submit = Cancel now
+order-overdue-flash-cancelled = The order was cancelled. The refund is on its way.
+order-additions-heading = Paid additions
+order-addition-status-proposed = Waiting for the buyer
+order-addition-status-paid = Bought
+order-addition-status-declined = Declined
+order-addition-status-withdrawn = Withdrawn
+order-addition-status-closed = Closed
+order-addition-amounts-buyer = Price { $price } + service fee { $fee } = you pay { $total }
+order-addition-amounts-seller = Price { $price } (your share { $share })
+order-addition-days = Extra days on the due date: { $days }
+order-addition-pay-submit = Buy ({ $total })
+order-addition-field-answer = Reason for declining (optional)
+order-addition-decline-submit = Decline
+order-addition-withdraw-submit = Withdraw the proposal
+order-addition-propose-summary = Propose a paid addition
+order-addition-propose-lead = Propose extra work and its price. Once the buyer buys it, it becomes part of the order (with the usual seller fee).
+order-addition-field-title = What
+order-addition-field-description = Details (optional)
+order-addition-field-price = Price (yen)
+order-addition-field-days = Extra days on the due date (0–60)
+order-addition-propose-submit = Propose
+order-addition-flash-proposed = The addition was proposed.
+order-addition-flash-paid = You bought the addition.
+order-addition-flash-declined = You declined the addition.
+order-addition-flash-withdrawn = The proposal was withdrawn.
+order-extensions-heading = Due-date extensions
+order-extension-summary-mine = You asked for { $days } more days
+order-extension-summary-theirs = The other party asks for { $days } more days
+order-extension-status-open = Waiting for an answer
+order-extension-status-accepted = Accepted
+order-extension-status-declined = Declined
+order-extension-status-withdrawn = Withdrawn
+order-extension-status-closed = Closed
+order-extension-field-answer = Note (optional)
+order-extension-accept-submit = Accept the extension
+order-extension-decline-submit = Decline
+order-extension-withdraw-submit = Withdraw the request
+order-extension-request-summary = Request a later due date
+order-extension-field-days = Days to add (1–60)
+order-extension-field-reason = Reason
+order-extension-request-submit = Request the extension
+order-extension-flash-requested = Your extension request was sent.
+order-extension-flash-accepted = You accepted the extension. The due date has moved.
+order-extension-flash-declined = You declined the extension.
+order-extension-flash-withdrawn = Your request was withdrawn.
