@@ -58,6 +58,8 @@ const SECTIONS = [
   'points',
   'coupons',
   'reports_filed',
+  'order_additions',
+  'order_extensions',
 ];
 
 /** A size as the page writes it (crates/web/src/format.rs `file_size`). */

@@ -53,6 +53,8 @@ pub enum DataCategory {
     WithdrawalReason,
     /// Reports (通報) the member filed: what the platform was told stays, without who told it.
     ReportsFiled,
+    /// Changes during orders: paid additions and extension requests, kept with the order.
+    OrderChanges,
 }
 
 impl DataCategory {
@@ -72,6 +74,7 @@ impl DataCategory {
             Self::EmailAddress => "email-address",
             Self::WithdrawalReason => "withdrawal-reason",
             Self::ReportsFiled => "reports-filed",
+            Self::OrderChanges => "order-changes",
         }
     }
 
@@ -85,7 +88,8 @@ impl DataCategory {
             Self::ReviewsWritten
             | Self::OrdersAndMessages
             | Self::WithdrawalReason
-            | Self::ReportsFiled => Fate::Kept { years: None },
+            | Self::ReportsFiled
+            | Self::OrderChanges => Fate::Kept { years: None },
             // Tax records: seven years.
             Self::LedgerEntries => Fate::Kept { years: Some(7) },
             Self::BalancesPointsCoupons => Fate::Forfeited,
@@ -95,7 +99,7 @@ impl DataCategory {
 }
 
 /// Every category, in the order the pages list them.
-pub const DATA_TABLE: [DataCategory; 13] = [
+pub const DATA_TABLE: [DataCategory; 14] = [
     DataCategory::SessionsAndTokens,
     DataCategory::MarketingMail,
     DataCategory::Listings,
@@ -109,6 +113,7 @@ pub const DATA_TABLE: [DataCategory; 13] = [
     DataCategory::EmailAddress,
     DataCategory::WithdrawalReason,
     DataCategory::ReportsFiled,
+    DataCategory::OrderChanges,
 ];
 
 #[cfg(test)]

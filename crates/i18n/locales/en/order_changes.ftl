@@ -148,3 +148,14 @@ order-extension-flash-requested = Your extension request was sent.
 order-extension-flash-accepted = You accepted the extension. The due date has moved.
 order-extension-flash-declined = You declined the extension.
 order-extension-flash-withdrawn = Your request was withdrawn.
+
+## Data table on withdrawal
+
+data-order-changes-name = Changes during orders (paid additions, due-date extensions)
+data-order-changes-fate-kept = Kept without your name (for the other party)
+data-order-changes-why = What a paid addition was and what it cost, and extension requests with their answers, are part of the order's record and stay for the other party. Proposals and requests still waiting for an answer end when you withdraw. Paid additions also stay in the accounting records, like the order.
+
+## Data download
+
+export-section-order_additions = Paid additions
+export-section-order_extensions = Due-date extensions

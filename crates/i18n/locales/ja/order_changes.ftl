@@ -148,3 +148,14 @@ order-extension-flash-requested = 納品予定日の延長を申請しました�
 order-extension-flash-accepted = 延長を承認しました。納品予定日が変わりました。
 order-extension-flash-declined = 延長を見送りました。
 order-extension-flash-withdrawn = 延長申請を取り下げました。
+
+## 退会時のデータの扱い
+
+data-order-changes-name = 取引中の変更（追加オプション・納品予定日の延長）
+data-order-changes-fate-kept = あなたの名前を外して保管（取引相手のために）
+data-order-changes-why = 追加オプションの内容と金額、納品予定日の延長の申請と回答は、取引の記録の一部として取引相手のために残します。回答待ちの提案や申請は、退会の手続きと同時に終了します。お支払い済みの追加オプションは、取引と同じく会計記録にも残ります。
+
+## データのダウンロード
+
+export-section-order_additions = 追加オプション
+export-section-order_extensions = 納品予定日の延長
