@@ -95,6 +95,7 @@ mod tests {
                 "export.build",
                 "identity.erase-file",
                 "mail.send",
+                "orders.addition_refund",
                 "orders.auto_approve",
                 "orders.cancellation_timeout",
                 "orders.dispute_partial_refund",
