@@ -59,6 +59,8 @@ const SECTIONS = [
   'coupons',
   'reports_filed',
   'notifications',
+  'order_additions',
+  'order_extensions',
 ];
 
 /** A size as the page writes it (crates/web/src/format.rs `file_size`). */

@@ -458,3 +458,53 @@ both_backends!(
         assert!(!all_text(&dir).contains("プロフィールに不適切な表現があります。"));
     }
 );
+
+both_backends!(
+    the_archive_holds_the_changes_of_the_members_orders,
+    |db: Db| async move {
+        let m = market(db).await;
+        let t = &m.t;
+        let order = buy(&m, "changes-export").await;
+        let form = yorozu_app::orders::changes::additions::AdditionForm {
+            title: "裏面デザイン".into(),
+            description: "裏面もお作りします。".into(),
+            price: "1500".into(),
+            extra_days: "2".into(),
+        };
+        let addition = yorozu_app::orders::changes::additions::propose(&t.app, &m.seller, order, &form)
+            .await
+            .expect("propose");
+        yorozu_app::orders::changes::additions::accept(&t.app, &m.buyer, order, addition, m.card)
+            .await
+            .expect("pay");
+        yorozu_app::orders::changes::extension::request(
+            &t.app,
+            &m.buyer,
+            order,
+            "3",
+            "確認の時間をください",
+        )
+        .await
+        .expect("extension");
+
+        let (dir, _) = exported(t, &m.buyer).await;
+        let rows = |name: &str| {
+            serde_json::from_str::<Vec<serde_json::Value>>(&read(
+                &dir,
+                &format!("data/{name}.json"),
+            ))
+            .expect(name)
+        };
+        let additions = rows("order_additions");
+        assert_eq!(additions.len(), 1);
+        assert_eq!(additions[0]["proposed_by"], "counterparty");
+        assert_eq!(additions[0]["title"], "裏面デザイン");
+        assert_eq!(additions[0]["status"], "paid");
+        assert_eq!(additions[0]["price"], 1_500);
+        let extensions = rows("order_extensions");
+        assert_eq!(extensions.len(), 1);
+        assert_eq!(extensions[0]["requested_by"], "me");
+        assert_eq!(extensions[0]["reason"], "確認の時間をください");
+        assert!(read(&dir, "index.html").contains("追加オプション"));
+    }
+);

@@ -65,6 +65,39 @@ async fn rich_seller(m: &Market, extra_listings: usize) -> Vec<String> {
         .expect("token");
     for i in 0..2 {
         let id = buy(m, &format!("rich-{i}")).await;
+        // Changes during the order: a paid addition and an accepted extension on the first,
+        // a declined addition on the second.
+        let addition = yorozu_app::orders::changes::additions::AdditionForm {
+            title: "裏面デザイン".into(),
+            description: "裏面もお作りします。".into(),
+            price: "1000".into(),
+            extra_days: "1".into(),
+        };
+        let added =
+            yorozu_app::orders::changes::additions::propose(&t.app, seller, id, &addition)
+                .await
+                .expect("propose");
+        if i == 0 {
+            yorozu_app::orders::changes::additions::accept(&t.app, &m.buyer, id, added, m.card)
+                .await
+                .expect("pay addition");
+            yorozu_app::orders::changes::extension::request(&t.app, seller, id, "2", "確認のため")
+                .await
+                .expect("extension");
+            yorozu_app::orders::changes::extension::answer(
+                &t.app,
+                &m.buyer,
+                id,
+                yorozu_app::orders::changes::extension::Answer::Accept,
+                "",
+            )
+            .await
+            .expect("accept extension");
+        } else {
+            yorozu_app::orders::changes::additions::decline(&t.app, &m.buyer, id, added, "")
+                .await
+                .expect("decline addition");
+        }
         yorozu_app::orders::deliver::deliver(
             &t.app,
             seller,

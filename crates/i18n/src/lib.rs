@@ -138,6 +138,10 @@ macro_rules! resources {
                 include_str!(concat!("../locales/", $locale, "/api_docs.ftl")),
             ),
             (
+                "order_changes.ftl",
+                include_str!(concat!("../locales/", $locale, "/order_changes.ftl")),
+            ),
+            (
                 "search_engine.ftl",
                 include_str!(concat!("../locales/", $locale, "/search_engine.ftl")),
             ),

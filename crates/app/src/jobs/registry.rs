@@ -39,6 +39,7 @@ impl Registry {
         r.register::<orders::job_kinds::PaymentExpiry>();
         r.register::<orders::job_kinds::Refund>();
         r.register::<orders::dispute_decide::PartialRefund>();
+        r.register::<orders::changes::additions::AdditionRefund>();
         r.register::<withdrawal::job_kinds::Purge>();
         r.register::<withdrawal::job_kinds::Attempt>();
         r
@@ -94,6 +95,7 @@ mod tests {
                 "export.build",
                 "identity.erase-file",
                 "mail.send",
+                "orders.addition_refund",
                 "orders.auto_approve",
                 "orders.cancellation_timeout",
                 "orders.dispute_partial_refund",

@@ -215,6 +215,7 @@ async fn release(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<Ou
     if !order.has_been_delivered {
         return Err(AppError::invalid("decision", "order-nothing-delivered"));
     }
+    let paid = super::changes::additions::with_paid(c, order, quote_of(order)?).await?;
     deliver::complete(
         c,
         app,
@@ -227,17 +228,18 @@ async fn release(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<Ou
         order_id: order.id,
         decision: DisputeDecision::Release,
         refund: 0,
-        seller_share: order.seller_share.get(),
+        seller_share: paid.seller_share().get(),
     })
 }
 
 /// Full refund: the order is cancelled and refunded like any cancellation.
 async fn full_refund(c: &mut impl Exec, app: &App, order: &OrderRow) -> AppResult<Outcome> {
+    let paid = super::changes::additions::with_paid(c, order, quote_of(order)?).await?;
     super::cancel::cancel(c, app, order, OrderEvent::ResolveDisputeCancel).await?;
     Ok(Outcome {
         order_id: order.id,
         decision: DisputeDecision::FullRefund,
-        refund: order.buyer_total.get(),
+        refund: paid.buyer_total().get(),
         seller_share: 0,
     })
 }
@@ -251,7 +253,8 @@ async fn partial(
     order: &OrderRow,
     amount: Yen,
 ) -> AppResult<Outcome> {
-    let quote = quote_of(order)?;
+    // The cap is everything the buyer paid: the order and its paid additions.
+    let quote = super::changes::additions::with_paid(c, order, quote_of(order)?).await?;
     let kept = partial_refund(
         &quote,
         amount,
@@ -286,6 +289,7 @@ async fn partial(
     if let Some(pending) = deliveries::pending(c, order.id).await? {
         deliveries::decide(c, pending.id, DeliveryOutcome::Approved, "", now).await?;
     }
+    super::changes::order_ended(c, app, order).await?;
     // The kept share becomes a sale on the seller's sales page.
     yorozu_store::payouts::sales::insert(c, order.id, order.seller_id, kept.seller_share(), now)
         .await?;
@@ -338,11 +342,15 @@ impl Job for PartialRefund {
                 order.id, order.state
             )));
         }
+        // Beyond what the order's own charge took, the additions' charges refund the rest.
+        let amount =
+            super::changes::additions::refund_partial_from_additions(app, &order, self.amount)
+                .await?;
         // The same key on every attempt: the provider refunds once however often this runs.
         app.payments
             .refund(
                 charge_id,
-                self.amount,
+                amount,
                 &format!("order-dispute-refund-{}", order.id),
             )
             .await

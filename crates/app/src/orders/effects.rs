@@ -63,15 +63,11 @@ pub(crate) async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) ->
     if let Some(open) = cancellations::open(c, order.id).await? {
         cancellations::close(c, open.id, CancellationStatus::Withdrawn, "", app.now()).await?;
     }
-    // The share becomes a sale on the seller's sales page, payable until it expires.
-    yorozu_store::payouts::sales::insert(
-        c,
-        order.id,
-        order.seller_id,
-        order.seller_share,
-        app.now(),
-    )
-    .await?;
+    let additions_share = super::changes::additions::completed(c, app, order).await?;
+    let share = Yen::new(order.seller_share.get() + additions_share.get());
+    // The share (paid additions included) becomes a sale on the seller's sales page,
+    // payable until it expires.
+    yorozu_store::payouts::sales::insert(c, order.id, order.seller_id, share, app.now()).await?;
     listing_rows::record_sale(c, order.listing_id).await?;
     refresh_rank(c, order.listing_id).await?;
     notify::both(
@@ -79,7 +75,7 @@ pub(crate) async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) ->
         app,
         order,
         "order-completed",
-        &[("share", Arg::Number(order.seller_share.get()))],
+        &[("share", Arg::Number(share.get()))],
     )
     .await
 }
@@ -103,12 +99,13 @@ pub(crate) async fn cancelled(c: &mut impl Exec, app: &App, order: &OrderRow) ->
             crate::jobs::enqueue(c, app, &job, None, now).await?;
         }
     }
+    let additions_refunded = super::changes::additions::cancelled(c, app, order).await?;
     restore_discounts(c, app, order).await?;
     if let Some(pending) = deliveries::pending(c, order.id).await? {
         deliveries::decide(c, pending.id, DeliveryOutcome::Cancelled, "", now).await?;
     }
     let refunded = if order.paid_at.is_some() {
-        order.buyer_total
+        Yen::new(order.buyer_total.get() + additions_refunded.get())
     } else {
         Yen::ZERO
     };

@@ -7,6 +7,7 @@
 //! talk-room note, the jobs and the mail of that change commit in the same transaction.
 
 pub mod cancel;
+pub mod changes;
 pub mod deliver;
 pub mod dispute;
 pub mod dispute_decide;

@@ -56,6 +56,15 @@ pub struct ReceiptOption {
     pub price: Yen,
 }
 
+/// A paid addition (追加オプション) bought during the order: its own line, its fee counted in
+/// the receipt's service fee.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReceiptAddition {
+    pub title: String,
+    pub price: Yen,
+    pub buyer_fee: Yen,
+}
+
 /// A cancelled order's receipt: when, and what went back to the buyer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReceiptCancellation {
@@ -90,7 +99,9 @@ pub struct Receipt {
     /// The service's own price, without options.
     pub price: Yen,
     pub options: Vec<ReceiptOption>,
-    /// Price and options.
+    /// Paid additions, each on its own line.
+    pub additions: Vec<ReceiptAddition>,
+    /// Price, options and paid additions.
     pub subtotal: Yen,
     /// サービス利用料.
     pub buyer_fee: Yen,
@@ -126,7 +137,21 @@ pub async fn receipt(
     // cancelled before payment have never been paid.
     let paid_at = order.paid_at.ok_or(AppError::NotFound)?;
     let options = rows::options(&mut c, order_id).await?;
-    let partial_refund = partial_refund(&mut c, &order).await?;
+    let additions: Vec<ReceiptAddition> =
+        yorozu_store::orders::changes::paid_additions(&mut c, order_id)
+            .await?
+            .into_iter()
+            .map(|a| ReceiptAddition {
+                title: a.title,
+                price: a.price,
+                buyer_fee: a.buyer_fee,
+            })
+            .collect();
+    let added = additions.iter().fold((0, 0), |(price, fee), a| {
+        (price + a.price.get(), fee + a.buyer_fee.get())
+    });
+    let total = Yen::new(order.buyer_total.get() + added.0 + added.1);
+    let partial_refund = partial_refund(&mut c, &order, total).await?;
     let display_name = match addressee {
         Some(_) => String::new(),
         None => names(&mut c, &[member.id])
@@ -139,7 +164,7 @@ pub async fn receipt(
     let state = domain_order(&order)?.state();
     let cancellation = (state == OrderState::Cancelled).then(|| ReceiptCancellation {
         cancelled_at: order.cancelled_at.unwrap_or(order.updated_at),
-        refund: order.buyer_total,
+        refund: total,
     });
     let options: Vec<ReceiptOption> = options
         .into_iter()
@@ -149,7 +174,6 @@ pub async fn receipt(
         })
         .collect();
     let options_total: i64 = options.iter().map(|o| o.price.get()).sum();
-    let total = order.buyer_total;
     Ok(Receipt {
         number: order.id,
         issued_at: paid_at,
@@ -158,8 +182,9 @@ pub async fn receipt(
         service_title: order.listing_title,
         price: Yen::new(order.subtotal.get() - options_total),
         options,
-        subtotal: order.subtotal,
-        buyer_fee: order.buyer_fee,
+        additions,
+        subtotal: Yen::new(order.subtotal.get() + added.0),
+        buyer_fee: Yen::new(order.buyer_fee.get() + added.1),
         points_used: Yen::new(order.points_used),
         coupon_discount: order.coupon_discount,
         total,
@@ -175,6 +200,7 @@ pub async fn receipt(
 async fn partial_refund(
     c: &mut impl yorozu_store::Exec,
     order: &rows::OrderRow,
+    paid: Yen,
 ) -> AppResult<Option<ReceiptPartialRefund>> {
     let decided = disputes::latest(c, order.id).await?.filter(|d| {
         d.status == disputes::DECIDED && d.decision == Some(DisputeDecision::PartialRefund)
@@ -184,7 +210,7 @@ async fn partial_refund(
         Some(ReceiptPartialRefund {
             refunded_at: d.decided_at.unwrap_or(order.updated_at),
             refund: Yen::new(refund),
-            kept: Yen::new(order.buyer_total.get() - refund),
+            kept: Yen::new(paid.get() - refund),
         })
     }))
 }

@@ -120,6 +120,10 @@ pub async fn close_in(
     api_tokens::revoke_all_for_user(c, member, now).await?;
     listing_rows::pause_all_published(c, member, now).await?;
     let cancelled_orders = cancel_unpaid_sales(c, app, member).await?;
+    // Additions still waiting for the buyer and open extension requests close with the
+    // account; an addition being paid right now then fails its conditional update and its
+    // charge is given back, so none is left half-written.
+    yorozu_store::orders::changes::close_for_member(c, member, now).await?;
     stop_mail(c, app, member).await?;
     forfeit(c, app, row.id, member, &forfeits).await?;
     let closed = Closed {

@@ -2,6 +2,7 @@
 //! of an order and the ledger transactions that move its money. One file per concept.
 
 pub mod cancellation;
+pub mod changes;
 pub mod delivery;
 pub mod dispute;
 pub mod ledger;

@@ -19,6 +19,16 @@ decode_key!(PaymentMethod, "payment method", PaymentMethod::parse);
 decode_key!(DisputeReason, "dispute reason", DisputeReason::parse);
 decode_key!(DisputeSide, "dispute side", DisputeSide::parse);
 decode_key!(DisputeDecision, "dispute decision", DisputeDecision::parse);
+decode_key!(
+    super::changes::AdditionStatus,
+    "addition status",
+    super::changes::AdditionStatus::parse
+);
+decode_key!(
+    super::changes::ExtensionStatus,
+    "extension status",
+    super::changes::ExtensionStatus::parse
+);
 
 #[cfg(test)]
 mod tests {

@@ -55,6 +55,8 @@ pub enum DataCategory {
     ReportsFiled,
     /// On-site notifications (お知らせ), their settings and digests: erased at purge.
     Notifications,
+    /// Changes during orders: paid additions and extension requests, kept with the order.
+    OrderChanges,
 }
 
 impl DataCategory {
@@ -75,6 +77,7 @@ impl DataCategory {
             Self::WithdrawalReason => "withdrawal-reason",
             Self::ReportsFiled => "reports-filed",
             Self::Notifications => "notifications",
+            Self::OrderChanges => "order-changes",
         }
     }
 
@@ -90,7 +93,8 @@ impl DataCategory {
             Self::ReviewsWritten
             | Self::OrdersAndMessages
             | Self::WithdrawalReason
-            | Self::ReportsFiled => Fate::Kept { years: None },
+            | Self::ReportsFiled
+            | Self::OrderChanges => Fate::Kept { years: None },
             // Tax records: seven years.
             Self::LedgerEntries => Fate::Kept { years: Some(7) },
             Self::BalancesPointsCoupons => Fate::Forfeited,
@@ -100,7 +104,7 @@ impl DataCategory {
 }
 
 /// Every category, in the order the pages list them.
-pub const DATA_TABLE: [DataCategory; 14] = [
+pub const DATA_TABLE: [DataCategory; 15] = [
     DataCategory::SessionsAndTokens,
     DataCategory::MarketingMail,
     DataCategory::Listings,
@@ -115,6 +119,7 @@ pub const DATA_TABLE: [DataCategory; 14] = [
     DataCategory::WithdrawalReason,
     DataCategory::ReportsFiled,
     DataCategory::Notifications,
+    DataCategory::OrderChanges,
 ];
 
 #[cfg(test)]

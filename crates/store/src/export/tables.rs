@@ -443,8 +443,59 @@ pub const NOTIFICATIONS: Section = Section {
     ]),
 };
 
+/// Paid additions (追加オプション) on the member's orders, proposed by the seller.
+pub const ORDER_ADDITIONS: Section = Section {
+    name: "order_additions",
+    columns: &[
+        ("order_id", Int),
+        ("addition_id", Int),
+        ("proposed_by", Text),
+        ("title", Text),
+        ("description", Text),
+        ("extra_days", Int),
+        ("price", Int),
+        ("buyer_fee", Int),
+        ("status", Text),
+        ("answer", Text),
+        ("proposed_at", Int),
+        ("paid_at", OptInt),
+        ("refunded_at", OptInt),
+    ],
+    source: Source::OfOrders {
+        head: "SELECT a.order_id, a.id,
+                      CASE WHEN a.proposed_by = $1 THEN 'me' ELSE 'counterparty' END,
+                      a.title, a.description, a.extra_days, a.price, a.buyer_fee, a.status,
+                      a.answer, a.created_at, a.paid_at, a.refunded_at
+               FROM order_additions a WHERE a.order_id IN ",
+        tail: " ORDER BY a.order_id, a.id",
+    },
+};
+
+/// Requests to move the due date (納品予定日の延長) on the member's orders, by either side.
+pub const ORDER_EXTENSIONS: Section = Section {
+    name: "order_extensions",
+    columns: &[
+        ("order_id", Int),
+        ("extension_id", Int),
+        ("requested_by", Text),
+        ("extra_days", Int),
+        ("reason", Text),
+        ("status", Text),
+        ("answer", Text),
+        ("requested_at", Int),
+        ("answered_at", OptInt),
+    ],
+    source: Source::OfOrders {
+        head: "SELECT e.order_id, e.id,
+                      CASE WHEN e.requested_by = $1 THEN 'me' ELSE 'counterparty' END,
+                      e.extra_days, e.reason, e.status, e.answer, e.created_at, e.answered_at
+               FROM order_extensions e WHERE e.order_id IN ",
+        tail: " ORDER BY e.order_id, e.id",
+    },
+};
+
 /// Every section, in the order of the archive and of `index.html`.
-pub const ALL: [&Section; 19] = [
+pub const ALL: [&Section; 21] = [
     &PROFILE,
     &SERVICES,
     &SERVICE_OPTIONS,
@@ -464,4 +515,6 @@ pub const ALL: [&Section; 19] = [
     &COUPONS,
     &REPORTS_FILED,
     &NOTIFICATIONS,
+    &ORDER_ADDITIONS,
+    &ORDER_EXTENSIONS,
 ];

@@ -3,6 +3,7 @@
 //! so that of two racing actions on one order exactly one takes effect.
 
 pub mod cancellations;
+pub mod changes;
 pub mod deliveries;
 pub mod disputes;
 pub mod paperwork;

@@ -19,6 +19,7 @@ mod member;
 mod notification_centre;
 mod notifications;
 pub mod openapi;
+mod order_changes;
 mod orders;
 mod orders_actions;
 mod orders_talk;
@@ -122,6 +123,15 @@ api_routes! {
     post "/orders/{id}/dispute" => disputes::open,
     post "/orders/{id}/dispute/statements" => disputes::add_statement,
     post "/orders/{id}/dispute/withdraw" => disputes::withdraw,
+    get "/orders/{id}/changes" => order_changes::show,
+    post "/orders/{id}/additions" => order_changes::propose,
+    post "/orders/{id}/additions/{addition_id}/accept" => order_changes::accept,
+    post "/orders/{id}/additions/{addition_id}/decline" => order_changes::decline,
+    post "/orders/{id}/additions/{addition_id}/withdraw" => order_changes::withdraw_addition,
+    post "/orders/{id}/extension" => order_changes::request_extension,
+    post "/orders/{id}/extension/answer" => order_changes::answer_extension,
+    post "/orders/{id}/extension/withdraw" => order_changes::withdraw_extension,
+    post "/orders/{id}/overdue-cancel" => order_changes::cancel_overdue,
     get "/me/points" => points::mine,
     get "/me/sales" => payouts::mine,
     get "/me/bank-account" => payouts::bank_account,

@@ -9,6 +9,7 @@
 //! read multipart bodies).
 
 mod actions;
+mod changes_panel;
 mod confirm;
 mod dispute_panel;
 mod files;
@@ -30,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/orders/{id}/files/{attachment_id}", get(files::download))
         .merge(actions::routes())
         .merge(dispute_panel::routes())
+        .merge(changes_panel::routes())
 }
 
 /// The state's label: 「作業中」, 「納品済み（承認待ち）」 ...
@@ -58,13 +60,13 @@ fn brand_label(ctx: &Ctx, brand: &str) -> String {
 }
 
 /// A registered card as a payment choice: 「Visa ****4242（有効期限 12/30）」.
-struct CardChoice {
+pub(super) struct CardChoice {
     id: i64,
     label: String,
     checked: bool,
 }
 
-fn card_choices(
+pub(super) fn card_choices(
     ctx: &Ctx,
     cards: Vec<yorozu_app::payments::cards::Card>,
     selected: Option<i64>,

@@ -138,6 +138,8 @@ struct OrderPage<'a> {
     no_errors: FormErrors,
     /// トラブル相談: the form to open one, or the open or last dispute.
     dispute: super::dispute_panel::DisputePanel,
+    /// 追加オプション・納品予定日: the due date, additions and extension requests.
+    changes: super::changes_panel::ChangesPanel,
     /// Block or unblock the other party.
     block: Option<BlockButton>,
 }
@@ -175,6 +177,7 @@ impl OrderPage<'_> {
             "review" => a.review,
             "message" => a.message,
             form if form.starts_with("dispute_") => self.dispute.shows(form),
+            form if form.starts_with("change_") => self.changes.shows(form),
             _ => false,
         };
         (!shown).then_some(&p.errors)
@@ -212,6 +215,8 @@ pub(super) async fn render(
         Vec::new()
     };
     let dispute = super::dispute_panel::panel(state, ctx, user, order_id).await?;
+    let changes =
+        super::changes_panel::panel(state, ctx, user, order_id, d.party == Party::Buyer).await?;
     let o = &d.order;
     let state_value = d.state();
     let is_buyer = d.party == Party::Buyer;
@@ -297,6 +302,7 @@ pub(super) async fn render(
         problem,
         no_errors: FormErrors::default(),
         dispute,
+        changes,
     };
     page_with_status(status, &page_data)
 }

@@ -124,6 +124,12 @@ fn lines(ctx: &Ctx, r: &Receipt) -> Vec<Line> {
             yen(ctx, o.price),
         ));
     }
+    for a in &r.additions {
+        out.push(line(
+            text_message(ctx, "paperwork-receipt-addition", "title", &a.title),
+            yen(ctx, a.price),
+        ));
+    }
     out.push(line(ctx.t("paperwork-receipt-fee"), yen(ctx, r.buyer_fee)));
     if r.points_used.get() > 0 {
         out.push(line(
