@@ -25,6 +25,7 @@ pub mod listings;
 pub mod locale;
 pub mod moderation;
 pub mod money;
+pub mod offers;
 pub mod orders;
 pub mod paging;
 pub mod payouts;
@@ -42,6 +43,7 @@ pub use error_code::{Arg, ErrorCode, RowInput};
 pub use ids::{
     BatchId, DocumentId, JobId, ListingId, OrderId, TokenId, UserId, WithdrawalId, new_id,
 };
+pub use ids::{ConsultationId, OfferId};
 pub use locale::Locale;
 pub use money::Yen;
 pub use stored::UnknownKey;

@@ -25,6 +25,7 @@ pub mod listings;
 pub mod mailbox;
 pub mod moderation;
 pub mod notifications;
+pub mod offers;
 pub mod orders;
 pub mod payouts;
 pub mod profiles;

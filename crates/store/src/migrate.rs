@@ -62,6 +62,7 @@ const FILES: &[File] = &[
     migration!("0020_disputes.sql"),
     migration!("0021_moderation.sql"),
     migration!("0022_safety.sql"),
+    migration!("0023_offers.sql"),
 ];
 
 /// The version prefix of a file name (`0001`) and its description (`accounts`), as sqlx
