@@ -23,6 +23,7 @@ pub mod listings;
 pub mod mail;
 pub mod mailbox;
 pub mod moderation;
+pub mod offers;
 pub mod operators;
 pub mod orders;
 pub mod paperwork;

@@ -153,6 +153,10 @@ macro_rules! resources {
                 "safety.ftl",
                 include_str!(concat!("../locales/", $locale, "/safety.ftl")),
             ),
+            (
+                "offers.ftl",
+                include_str!(concat!("../locales/", $locale, "/offers.ftl")),
+            ),
         ]
     };
 }

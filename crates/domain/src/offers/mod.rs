@@ -10,7 +10,7 @@ pub mod changes;
 pub mod expiry;
 pub mod state;
 
-pub use changes::{OfferField, changed_fields};
+pub use changes::{OfferField, TermsDigest, changed_fields};
 pub use expiry::{DEFAULT_OFFER_EXPIRY_DAYS, MAX_OFFER_EXPIRY_DAYS, OfferExpiry, OfferExpiryError};
 pub use state::OfferState;
 

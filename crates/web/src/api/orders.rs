@@ -73,6 +73,7 @@ impl QuoteRequest {
             options: self.options,
             points: self.points.map(|p| p.to_string()).unwrap_or_default(),
             coupon: self.coupon.unwrap_or_default(),
+            offer: None,
         })
     }
 }
