@@ -78,7 +78,7 @@ async fn last_mail(m: &Market, to: &str) -> yorozu_store::mailbox::MailboxRow {
 
 async fn state_of(m: &Market, offer: OfferId) -> OfferState {
     let mut c = m.t.app.db.read().await.expect("read");
-    yorozu_store::offers::offers::find(&mut c, offer)
+    yorozu_store::offers::versions::find(&mut c, offer)
         .await
         .expect("find")
         .expect("offer")
@@ -224,7 +224,7 @@ both_backends!(
         assert_eq!(row.buyer_fee.get(), 2_310);
         assert_eq!(state_of(&m, offer).await, OfferState::Accepted);
         let mut c = db.read().await.expect("read");
-        let stored = yorozu_store::offers::offers::of_order(&mut c, placed.order_id)
+        let stored = yorozu_store::offers::versions::of_order(&mut c, placed.order_id)
             .await
             .expect("of order")
             .expect("offer");

@@ -5,7 +5,7 @@
 use yorozu_domain::OfferId;
 use yorozu_domain::offers::{DECLINE_REASON_MAX_CHARS, OfferState};
 use yorozu_domain::orders::OrderText;
-use yorozu_store::offers::offers::{self, OfferRow};
+use yorozu_store::offers::versions::{self, OfferRow};
 
 use super::notify;
 use crate::accounts::CurrentUser;
@@ -30,7 +30,7 @@ pub async fn decline(
     if offer.buyer_id != buyer.id {
         return Err(AppError::Forbidden);
     }
-    if !offers::close(&mut tx, offer.id, OfferState::Declined, reason, app.now()).await? {
+    if !versions::close(&mut tx, offer.id, OfferState::Declined, reason, app.now()).await? {
         return Err(AppError::Conflict("offer-not-open"));
     }
     notify::offer(
@@ -53,7 +53,7 @@ pub async fn withdraw(app: &App, seller: &CurrentUser, offer_id: OfferId) -> App
     if offer.seller_id != seller.id {
         return Err(AppError::Forbidden);
     }
-    if !offers::close(&mut tx, offer.id, OfferState::Withdrawn, None, app.now()).await? {
+    if !versions::close(&mut tx, offer.id, OfferState::Withdrawn, None, app.now()).await? {
         return Err(AppError::Conflict("offer-not-open"));
     }
     tx.commit().await?;
@@ -66,7 +66,7 @@ pub(crate) async fn visible(
     offer_id: OfferId,
     member: &CurrentUser,
 ) -> AppResult<OfferRow> {
-    offers::find(c, offer_id)
+    versions::find(c, offer_id)
         .await?
         .filter(|o| o.buyer_id == member.id || o.seller_id == member.id)
         .ok_or(AppError::NotFound)

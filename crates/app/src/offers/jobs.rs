@@ -3,7 +3,7 @@
 //! nothing (the same conditional update that makes expiry and a purchase exclusive).
 
 use yorozu_domain::offers::OfferState;
-use yorozu_store::offers::offers;
+use yorozu_store::offers::versions;
 
 use super::job_kinds::{OfferExpiring, OfferExpiry};
 use super::notify;
@@ -14,7 +14,7 @@ impl Job for OfferExpiring {
     const KIND: &'static str = "offers.expiring";
     async fn run(self, app: &App) -> AppResult<()> {
         let mut tx = app.db.begin().await?;
-        let Some(offer) = offers::find(&mut tx, self.offer_id).await? else {
+        let Some(offer) = versions::find(&mut tx, self.offer_id).await? else {
             return Ok(());
         };
         if offer.state != OfferState::Open || offer.expires_at <= app.now() {
@@ -38,7 +38,7 @@ impl Job for OfferExpiry {
     const KIND: &'static str = "offers.expiry";
     async fn run(self, app: &App) -> AppResult<()> {
         let mut tx = app.db.begin().await?;
-        offers::expire(&mut tx, self.offer_id, app.now()).await?;
+        versions::expire(&mut tx, self.offer_id, app.now()).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -6,7 +6,7 @@ use yorozu_domain::UserId;
 use yorozu_i18n::Arg;
 use yorozu_store::Exec;
 use yorozu_store::offers::consultations::ConsultationRow;
-use yorozu_store::offers::offers::OfferRow;
+use yorozu_store::offers::versions::OfferRow;
 
 use super::consultation_path;
 use crate::accounts::CurrentUser;

@@ -6,7 +6,7 @@
 use yorozu_domain::{ListingId, OfferId, OrderId, Timestamp, UserId, Yen};
 use yorozu_store::Exec;
 use yorozu_store::listings::rows::{ListingRow, OptionRow};
-use yorozu_store::offers::offers::{self, OfferOptionRow, OfferRow};
+use yorozu_store::offers::versions::{self, OfferOptionRow, OfferRow};
 
 use super::notify;
 use crate::{App, AppError, AppResult};
@@ -50,7 +50,7 @@ pub(crate) async fn for_purchase(
     offer_id: OfferId,
     listing_id: ListingId,
 ) -> AppResult<Offered> {
-    let offer = offers::find(c, offer_id)
+    let offer = versions::find(c, offer_id)
         .await?
         .filter(|o| o.buyer_id == buyer && o.listing_id == listing_id)
         .ok_or(AppError::NotFound)?;
@@ -60,7 +60,7 @@ pub(crate) async fn for_purchase(
     ) {
         return Err(AppError::Conflict("offer-not-open"));
     }
-    let options = offers::options(c, offer.id).await?;
+    let options = versions::options(c, offer.id).await?;
     Ok(Offered { offer, options })
 }
 
@@ -72,7 +72,7 @@ pub(crate) async fn accept(
     offer: &OfferRow,
     order_id: OrderId,
 ) -> AppResult<()> {
-    if !offers::accept(tx, offer.id, offer.buyer_id, order_id, app.now()).await? {
+    if !versions::accept(tx, offer.id, offer.buyer_id, order_id, app.now()).await? {
         return Err(AppError::Conflict("offer-not-open"));
     }
     notify::offer(

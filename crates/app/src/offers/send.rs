@@ -7,7 +7,7 @@ use yorozu_domain::moderation::Activity;
 use yorozu_domain::offers::OfferState;
 use yorozu_domain::{ConsultationId, OfferId, Timestamp};
 use yorozu_store::offers::consultations;
-use yorozu_store::offers::offers::{
+use yorozu_store::offers::versions::{
     self, OfferOptionRow, OfferRow, StoredDays, StoredPrice, StoredRevisions,
 };
 
@@ -46,17 +46,17 @@ pub async fn send(
         return Err(AppError::Conflict("order-not-purchasable"));
     }
     let mut revised = false;
-    for open in offers::of_consultation(&mut tx, id)
+    for open in versions::of_consultation(&mut tx, id)
         .await?
         .into_iter()
         .filter(|o| o.state == OfferState::Open)
     {
-        revised |= offers::close(&mut tx, open.id, OfferState::Superseded, None, now).await?;
+        revised |= versions::close(&mut tx, open.id, OfferState::Superseded, None, now).await?;
     }
     let offer = OfferRow {
         id: app.new_id(),
         consultation_id: id,
-        version: offers::next_version(&mut tx, id).await?,
+        version: versions::next_version(&mut tx, id).await?,
         listing_id: row.listing_id,
         seller_id: row.seller_id,
         buyer_id: row.buyer_id,
@@ -72,9 +72,9 @@ pub async fn send(
         created_at: now,
         updated_at: now,
     };
-    offers::insert(&mut tx, &offer).await?;
+    versions::insert(&mut tx, &offer).await?;
     for (position, option) in (1_i64..).zip(terms.options.iter()) {
-        offers::insert_option(
+        versions::insert_option(
             &mut tx,
             &OfferOptionRow {
                 offer_id: offer.id,

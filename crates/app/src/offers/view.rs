@@ -4,7 +4,7 @@
 use yorozu_domain::offers::{OfferField, OfferState, TermsDigest, changed_fields};
 use yorozu_domain::{ConsultationId, ListingId, OfferId, OrderId, Timestamp, UserId};
 use yorozu_store::offers::consultations::{self, ConsultationListRow};
-use yorozu_store::offers::offers::{self, OfferOptionRow, OfferRow};
+use yorozu_store::offers::versions::{self, OfferOptionRow, OfferRow};
 
 use super::{Side, load_for};
 use crate::accounts::CurrentUser;
@@ -121,10 +121,10 @@ pub async fn consultation(
             created_at: m.created_at,
         })
         .collect();
-    let rows = offers::of_consultation(&mut c, id).await?;
+    let rows = versions::of_consultation(&mut c, id).await?;
     let mut with_options = Vec::with_capacity(rows.len());
     for o in rows {
-        let options = offers::options(&mut c, o.id).await?;
+        let options = versions::options(&mut c, o.id).await?;
         with_options.push((o, options));
     }
     let now = Timestamp::from_unix(app.now());
