@@ -20,6 +20,7 @@ use yorozu_domain::{ConsultationId, OfferId};
 use yorozu_store::{Db, both_backends};
 
 use support::orders::*;
+use support::withdrawal::*;
 use support::*;
 
 fn offer_form(price: &str, days: &str) -> OfferForm {
@@ -402,5 +403,20 @@ both_backends!(
         // The losing purchase's charge, if it was made, was given back: ¥30,000 + 5.5%.
         assert_eq!(m.sandbox.net_charged(), 31_650);
         assert_ledger_balanced(&db).await;
+    }
+);
+
+both_backends!(
+    withdrawal_closes_the_members_open_offers,
+    |db: Db| async move {
+        let m = market(db).await;
+        let id = consulted(&m).await;
+        let offer = offered(&m, id, "30000").await;
+        close_now(&m.t, &m.seller, false).await;
+        assert_eq!(state_of(&m, offer).await, OfferState::Withdrawn);
+        assert_eq!(
+            conflict(place(&m.t.app, &m.buyer, &offer_purchase(&m, offer, "closed")).await),
+            "order-not-purchasable"
+        );
     }
 );

@@ -17,6 +17,7 @@ pub mod notify;
 pub mod purchase;
 pub mod send;
 pub mod view;
+pub mod withdrawal;
 
 use yorozu_domain::{ConsultationId, UserId};
 use yorozu_store::Exec;
