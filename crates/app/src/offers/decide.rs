@@ -2,22 +2,23 @@
 //! one. Both are conditional on the offer still being open, so they cannot undo a purchase
 //! made a moment earlier.
 
-use yorozu_domain::OfferId;
 use yorozu_domain::offers::{DECLINE_REASON_MAX_CHARS, OfferState};
 use yorozu_domain::orders::OrderText;
+use yorozu_domain::{ConsultationId, OfferId};
 use yorozu_store::offers::versions::{self, OfferRow};
 
 use super::notify;
 use crate::accounts::CurrentUser;
 use crate::{App, AppError, AppResult, Fields};
 
-/// The buyer declines; the seller gets mail with the reason, if one was given.
+/// The buyer declines; the seller gets mail with the reason, if one was given. Answers the
+/// offer's consultation.
 pub async fn decline(
     app: &App,
     buyer: &CurrentUser,
     offer_id: OfferId,
     reason: &str,
-) -> AppResult<()> {
+) -> AppResult<ConsultationId> {
     let mut fields = Fields::default();
     let reason = fields.check(
         "reason",
@@ -43,11 +44,15 @@ pub async fn decline(
     )
     .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(offer.consultation_id)
 }
 
 /// The seller takes back an open offer.
-pub async fn withdraw(app: &App, seller: &CurrentUser, offer_id: OfferId) -> AppResult<()> {
+pub async fn withdraw(
+    app: &App,
+    seller: &CurrentUser,
+    offer_id: OfferId,
+) -> AppResult<ConsultationId> {
     let mut tx = app.db.begin().await?;
     let offer = visible(&mut tx, offer_id, seller).await?;
     if offer.seller_id != seller.id {
@@ -57,7 +62,7 @@ pub async fn withdraw(app: &App, seller: &CurrentUser, offer_id: OfferId) -> App
         return Err(AppError::Conflict("offer-not-open"));
     }
     tx.commit().await?;
-    Ok(())
+    Ok(offer.consultation_id)
 }
 
 /// The offer, for its two parties only.

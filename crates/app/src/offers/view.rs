@@ -199,3 +199,13 @@ pub async fn list(app: &App, member: &CurrentUser) -> AppResult<Vec<Consultation
         .map(|r| ConsultationLine::of(r, member.id))
         .collect())
 }
+
+/// The title of a published service one may ask about (others: not found).
+pub async fn listing_title(app: &App, listing_id: ListingId) -> AppResult<String> {
+    let mut c = app.db.read().await?;
+    yorozu_store::listings::rows::find(&mut c, listing_id)
+        .await?
+        .filter(|l| l.status == yorozu_domain::listings::ListingStatus::Published)
+        .map(|l| l.title)
+        .ok_or(crate::AppError::NotFound)
+}

@@ -110,3 +110,9 @@ mail-offer-expiring-body = The custom offer "{ $title }" (¥{ $price }) expires 
     After that it can no longer be bought. Please decide on this page:
 
     { $url }
+
+consultation-flash-sent = Your message was sent.
+offer-flash-sent = Your offer was sent.
+offer-flash-declined = You declined the offer.
+offer-flash-withdrawn = You withdrew the offer.
+consultation-updated = Last activity: { $at }

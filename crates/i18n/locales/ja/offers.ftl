@@ -110,3 +110,9 @@ mail-offer-expiring-body = カスタム提案「{ $title }」（{ $price }円）
     期限を過ぎると購入できなくなります。ご検討のうえ、下記のページからお手続きください。
 
     { $url }
+
+consultation-flash-sent = メッセージを送信しました。
+offer-flash-sent = 提案を送信しました。
+offer-flash-declined = 提案をお断りしました。
+offer-flash-withdrawn = 提案を取り下げました。
+consultation-updated = 最終更新: { $at }

@@ -17,6 +17,7 @@ mod identity;
 mod listings;
 mod member;
 mod notifications;
+mod offers;
 pub mod openapi;
 mod orders;
 mod orders_actions;
@@ -116,6 +117,13 @@ api_routes! {
     post "/orders/{id}/dispute" => disputes::open,
     post "/orders/{id}/dispute/statements" => disputes::add_statement,
     post "/orders/{id}/dispute/withdraw" => disputes::withdraw,
+    post "/listings/{id}/consultations" => offers::consult,
+    get "/me/consultations" => offers::list,
+    get "/consultations/{id}" => offers::get,
+    post "/consultations/{id}/messages" => offers::post_message,
+    post "/consultations/{id}/offers" => offers::send_offer,
+    post "/offers/{id}/decline" => offers::decline,
+    post "/offers/{id}/withdraw" => offers::withdraw,
     get "/me/points" => points::mine,
     get "/me/sales" => payouts::mine,
     get "/me/bank-account" => payouts::bank_account,

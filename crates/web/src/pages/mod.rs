@@ -13,6 +13,7 @@ pub mod legal;
 pub mod listings;
 pub mod mailbox;
 pub mod moderation;
+pub mod offers;
 pub mod operator;
 pub mod orders;
 pub mod paperwork;

@@ -11,9 +11,9 @@ use super::responses::{
     Unauthenticated, UnsupportedMediaType, ValidationFailed,
 };
 use crate::api::{
-    accounts, disputes, error, exports, favorites, identity, listings, notifications, orders,
-    orders_actions, orders_talk, payouts, points, profile, reports, safety, search, search_results,
-    sessions, tokens, two_step, withdrawal,
+    accounts, disputes, error, exports, favorites, identity, listings, notifications, offers,
+    orders, orders_actions, orders_talk, payouts, points, profile, reports, safety, search,
+    search_results, sessions, tokens, two_step, withdrawal,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.
@@ -50,6 +50,7 @@ its own code and message.";
         (name = "withdrawal", description = "Closing the account (退会): where the caller stands, closing or scheduling it, cancelling a schedule."),
         (name = "exports", description = "Downloading the caller's data (データのダウンロード): asking for an archive, following it, downloading it."),
         (name = "reports", description = "Reports (通報) of services, profiles, messages and reviews, and their outcome."),
+        (name = "offers", description = "Quote consultations (見積り相談) and custom offers (カスタム提案); an offer is bought through the orders' quote and purchase with its offer_id."),
         (name = "meta", description = "This document."),
     ),
     paths(
@@ -92,6 +93,13 @@ its own code and message.";
         disputes::open,
         disputes::add_statement,
         disputes::withdraw,
+        offers::consult,
+        offers::list,
+        offers::get,
+        offers::post_message,
+        offers::send_offer,
+        offers::decline,
+        offers::withdraw,
         identity::state,
         listings::create,
         listings::mine,
@@ -164,6 +172,16 @@ its own code and message.";
             disputes::StatementBody,
             disputes::OpenRequest,
             disputes::StatementRequest,
+            offers::ConsultationBody,
+            offers::MessageBody,
+            offers::AttachmentBody,
+            offers::OfferBody,
+            offers::OptionBody,
+            offers::LineBody,
+            offers::ListBody,
+            offers::MessageRequest,
+            offers::OfferRequest,
+            offers::DeclineRequest,
             orders_talk::Message,
             order_fields::MessageInput,
             order_fields::DeliveryInput,
