@@ -136,6 +136,10 @@ fn offer_card(ctx: &Ctx, v: &ConsultationView, o: &OfferView) -> OfferCard {
     }
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the page again with what each of its two forms kept, as the order page does"
+)]
 async fn render(
     state: &AppState,
     ctx: &Ctx,
