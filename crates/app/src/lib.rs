@@ -24,6 +24,7 @@ pub mod mail;
 pub mod mailbox;
 pub mod moderation;
 pub mod notifications;
+pub mod offers;
 pub mod operators;
 pub mod orders;
 pub mod paperwork;

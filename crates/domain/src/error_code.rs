@@ -104,6 +104,7 @@ pub fn all_codes() -> impl Iterator<Item = &'static str> {
         payouts::BankLookupError::CODES,
         payouts::ZenginError::CODES,
         crate::withdrawal::ReasonError::CODES,
+        crate::offers::OfferExpiryError::CODES,
     ]
     .into_iter()
     .flatten()

@@ -107,6 +107,14 @@ define_id!(
     /// A payout batch: payout requests sent to the bank in one transfer file.
     BatchId
 );
+define_id!(
+    /// A quote consultation (見積り相談): the pre-order thread between a member and a seller.
+    ConsultationId
+);
+define_id!(
+    /// One version of a custom offer (カスタム提案); a revision is a new id.
+    OfferId
+);
 
 #[cfg(test)]
 mod tests {

@@ -26,6 +26,7 @@ pub mod locale;
 pub mod moderation;
 pub mod money;
 pub mod notifications;
+pub mod offers;
 pub mod orders;
 pub mod paging;
 pub mod payouts;
@@ -41,7 +42,8 @@ pub mod text;
 
 pub use error_code::{Arg, ErrorCode, RowInput};
 pub use ids::{
-    BatchId, DocumentId, JobId, ListingId, OrderId, TokenId, UserId, WithdrawalId, new_id,
+    BatchId, ConsultationId, DocumentId, JobId, ListingId, OfferId, OrderId, TokenId, UserId,
+    WithdrawalId, new_id,
 };
 pub use locale::Locale;
 pub use money::Yen;

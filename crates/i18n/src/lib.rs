@@ -161,6 +161,10 @@ macro_rules! resources {
                 "notifications.ftl",
                 include_str!(concat!("../locales/", $locale, "/notifications.ftl")),
             ),
+            (
+                "offers.ftl",
+                include_str!(concat!("../locales/", $locale, "/offers.ftl")),
+            ),
         ]
     };
 }

@@ -27,6 +27,7 @@ pub mod mailbox;
 pub mod moderation;
 pub mod notification_centre;
 pub mod notifications;
+pub mod offers;
 pub mod orders;
 pub mod payouts;
 pub mod profiles;

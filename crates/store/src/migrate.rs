@@ -62,6 +62,7 @@ const FILES: &[File] = &[
     migration!("0020_disputes.sql"),
     migration!("0021_moderation.sql"),
     migration!("0022_safety.sql"),
+    migration!("0023_offers.sql"),
     migration!("0024_order_changes.sql"),
     migration!("0025_notifications.sql"),
     migration!("0026_block_changes.sql"),

@@ -9,7 +9,7 @@ use std::pin::Pin;
 use std::sync::LazyLock;
 
 use super::Job;
-use crate::{App, AppResult, export, identity, mail, orders, withdrawal};
+use crate::{App, AppResult, export, identity, mail, offers, orders, withdrawal};
 
 type Running<'a> = Pin<Box<dyn Future<Output = AppResult<()>> + Send + 'a>>;
 
@@ -42,6 +42,8 @@ impl Registry {
         r.register::<orders::changes::additions::AdditionRefund>();
         r.register::<withdrawal::job_kinds::Purge>();
         r.register::<withdrawal::job_kinds::Attempt>();
+        r.register::<offers::job_kinds::OfferExpiring>();
+        r.register::<offers::job_kinds::OfferExpiry>();
         r
     }
 

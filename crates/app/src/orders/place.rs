@@ -268,6 +268,9 @@ async fn book(
         return refusal(&mut tx, buyer, p, q).await;
     }
     rows::insert_options(&mut tx, &options).await?;
+    if let Some(offered) = &q.offered {
+        crate::offers::purchase::accept(&mut tx, app, &offered.offer, row.id).await?;
+    }
     if let Some(entry) = &points_use {
         points::insert(&mut tx, entry).await?;
     }

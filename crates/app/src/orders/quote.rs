@@ -3,6 +3,7 @@
 //! pricing checks a purchase again when it is placed ([`super::place`]).
 
 use yorozu_domain::ListingId;
+use yorozu_domain::OfferId;
 use yorozu_domain::UserId;
 use yorozu_domain::accounts::AccountStatus;
 use yorozu_domain::listings::{ListingStatus, purchasable_now};
@@ -17,6 +18,7 @@ use yorozu_store::promotions::points;
 use super::notify::Recipient;
 use crate::accounts::CurrentUser;
 use crate::mail::compose::locale_of;
+use crate::offers::purchase::{Offered, for_purchase};
 use crate::{App, AppError, AppResult, FieldError};
 
 /// What the buyer chose on the service page and the confirmation screen.
@@ -29,6 +31,9 @@ pub struct Choice {
     pub points: String,
     /// Coupon code, as typed (blank = none).
     pub coupon: String,
+    /// The custom offer being bought instead of the service as listed (its terms replace the
+    /// service's price, delivery days and options).
+    pub offer: Option<OfferId>,
 }
 
 impl Choice {
@@ -39,6 +44,7 @@ impl Choice {
             options: Vec::new(),
             points: String::new(),
             coupon: String::new(),
+            offer: None,
         }
     }
 }
@@ -83,6 +89,8 @@ pub struct Quote {
     pub coupon: Option<QuotedCoupon>,
     pub coupon_discount: i64,
     pub amounts: OrderQuote,
+    /// The custom offer whose terms these are, if any.
+    pub offer: Option<OfferId>,
 }
 
 impl Quote {
@@ -121,6 +129,7 @@ impl From<Priced> for Quote {
             }),
             coupon_discount: p.coupon_discount,
             amounts: p.amounts,
+            offer: p.offered.map(|o| o.offer.id),
         }
     }
 }
@@ -164,7 +173,10 @@ pub async fn confirmation(
     let priced = match price(&mut c, app, buyer, &without_refused(choice, &refused)).await {
         Ok(priced) => priced,
         Err(AppError::Invalid(_)) => {
-            let bare = Choice::of(choice.listing_id);
+            let bare = Choice {
+                offer: choice.offer,
+                ..Choice::of(choice.listing_id)
+            };
             price(&mut c, app, buyer, &bare).await?
         }
         Err(e) => return Err(e),
@@ -195,6 +207,7 @@ fn without_refused(choice: &Choice, fields: &[FieldError]) -> Choice {
         } else {
             choice.coupon.clone()
         },
+        offer: choice.offer,
     }
 }
 
@@ -212,6 +225,8 @@ pub(crate) struct Priced {
     pub(crate) amounts: OrderQuote,
     /// Where the seller's mail about the order goes (not shown to the buyer).
     pub(crate) seller_recipient: Option<Recipient>,
+    /// The custom offer bought, whose terms replaced the service's.
+    pub(crate) offered: Option<Offered>,
 }
 
 impl Priced {
@@ -232,7 +247,7 @@ pub(crate) async fn price(
         .await?
         .filter(|l| l.listing.status != ListingStatus::Deleted)
         .ok_or(AppError::NotFound)?;
-    let listing = found.listing;
+    let mut listing = found.listing;
     if listing.seller_id == buyer.id {
         return Err(AppError::Conflict("order-own-listing"));
     }
@@ -257,7 +272,17 @@ pub(crate) async fn price(
     };
     let seller_name = found.seller_name;
 
-    let all_options = listing_rows::options(c, listing.id).await?;
+    let offered = match choice.offer {
+        Some(offer) => Some(for_purchase(c, app, buyer.id, offer, listing.id).await?),
+        None => None,
+    };
+    let all_options = match &offered {
+        Some(offered) => {
+            offered.apply(&mut listing);
+            offered.options()
+        }
+        None => listing_rows::options(c, listing.id).await?,
+    };
     let mut errors = Vec::new();
     if choice
         .options
@@ -339,6 +364,7 @@ pub(crate) async fn price(
         coupon_discount,
         amounts,
         seller_recipient,
+        offered,
     })
 }
 

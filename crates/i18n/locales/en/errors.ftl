@@ -193,3 +193,4 @@ talk-counterpart-left = The other party has closed their account, so messages ca
 identity-under-review = A document under review cannot be deleted. Please delete it once the review is done.
 review-counterpart-left = The other party has closed their account, so a review can no longer be written.
 moderation-suspended = This account is suspended, so you cannot do this.
+offer-expiry-out-of-range = Enter an expiry between 1 and { $max } days.

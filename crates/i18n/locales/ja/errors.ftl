@@ -193,3 +193,4 @@ talk-counterpart-left = お相手は退会したため、メッセージは送�
 identity-under-review = 審査中の本人確認書類は削除できません。審査が終わってから削除してください。
 review-counterpart-left = お相手は退会したため、評価は書けません。
 moderation-suspended = このアカウントは利用停止中のため、この操作はできません。
+offer-expiry-out-of-range = 有効期限は1日から{ $max }日の間で入力してください。

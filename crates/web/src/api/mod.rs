@@ -18,6 +18,7 @@ mod listings;
 mod member;
 mod notification_centre;
 mod notifications;
+mod offers;
 pub mod openapi;
 mod order_changes;
 mod orders;
@@ -132,6 +133,13 @@ api_routes! {
     post "/orders/{id}/extension/answer" => order_changes::answer_extension,
     post "/orders/{id}/extension/withdraw" => order_changes::withdraw_extension,
     post "/orders/{id}/overdue-cancel" => order_changes::cancel_overdue,
+    post "/listings/{id}/consultations" => offers::consult,
+    get "/me/consultations" => offers::list,
+    get "/consultations/{id}" => offers::get,
+    post "/consultations/{id}/messages" => offers::post_message,
+    post "/consultations/{id}/offers" => offers::send_offer,
+    post "/offers/{id}/decline" => offers::decline,
+    post "/offers/{id}/withdraw" => offers::withdraw,
     get "/me/points" => points::mine,
     get "/me/sales" => payouts::mine,
     get "/me/bank-account" => payouts::bank_account,

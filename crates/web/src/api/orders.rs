@@ -58,6 +58,11 @@ pub struct QuoteRequest {
     /// A coupon code.
     #[serde(default)]
     coupon: Option<String>,
+    /// A custom offer of the service to buy on its terms (its price, delivery days and
+    /// options replace the service's); a 409 `offer-not-open` once it is not open.
+    #[serde(default)]
+    #[schema(schema_with = openapi::nullable_id)]
+    offer_id: Option<String>,
 }
 
 impl QuoteRequest {
@@ -73,6 +78,15 @@ impl QuoteRequest {
             options: self.options,
             points: self.points.map(|p| p.to_string()).unwrap_or_default(),
             coupon: self.coupon.unwrap_or_default(),
+            offer: match self.offer_id {
+                Some(id) => Some(
+                    id.trim()
+                        .parse()
+                        .map(yorozu_domain::OfferId::new)
+                        .map_err(|_| AppError::NotFound)?,
+                ),
+                None => None,
+            },
         })
     }
 }
@@ -106,6 +120,9 @@ pub struct PlaceRequest {
     points: Option<i64>,
     #[serde(default)]
     coupon: Option<String>,
+    #[serde(default)]
+    #[schema(schema_with = openapi::nullable_id)]
+    offer_id: Option<String>,
     payment: PaymentInput,
     #[serde(default)]
     #[schema(schema_with = order_fields::request)]
@@ -141,6 +158,7 @@ impl PlaceRequest {
             options: self.options,
             points: self.points,
             coupon: self.coupon,
+            offer_id: self.offer_id,
         }
         .choice()?;
         Ok(Purchase {

@@ -14,6 +14,7 @@ pub mod listings;
 pub mod mailbox;
 pub mod moderation;
 pub mod notification_centre;
+pub mod offers;
 pub mod operator;
 pub mod orders;
 pub mod paperwork;

@@ -12,9 +12,8 @@ use super::responses::{
 };
 use crate::api::{
     accounts, disputes, error, exports, favorites, identity, listings, notification_centre,
-    notifications, order_changes, orders, orders_actions, orders_talk, payouts, points, profile,
-    reports, safety,
-    search, search_results, sessions, tokens, two_step, withdrawal,
+    notifications, offers, order_changes, orders, orders_actions, orders_talk, payouts, points,
+    profile, reports, safety, search, search_results, sessions, tokens, two_step, withdrawal,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.
@@ -51,6 +50,7 @@ its own code and message.";
         (name = "withdrawal", description = "Closing the account (退会): where the caller stands, closing or scheduling it, cancelling a schedule."),
         (name = "exports", description = "Downloading the caller's data (データのダウンロード): asking for an archive, following it, downloading it."),
         (name = "reports", description = "Reports (通報) of services, profiles, messages and reviews, and their outcome."),
+        (name = "offers", description = "Quote consultations (見積り相談) and custom offers (カスタム提案); an offer is bought through the orders' quote and purchase with its offer_id."),
         (name = "meta", description = "This document."),
     ),
     paths(
@@ -107,6 +107,13 @@ its own code and message.";
         order_changes::answer_extension,
         order_changes::withdraw_extension,
         order_changes::cancel_overdue,
+        offers::consult,
+        offers::list,
+        offers::get,
+        offers::post_message,
+        offers::send_offer,
+        offers::decline,
+        offers::withdraw,
         identity::state,
         listings::create,
         listings::mine,
@@ -197,6 +204,16 @@ its own code and message.";
             order_changes::ExtensionRequest,
             order_changes::ExtensionAnswerRequest,
             order_changes::OverdueCancelRequest,
+            offers::ConsultationBody,
+            offers::MessageBody,
+            offers::AttachmentBody,
+            offers::OfferBody,
+            offers::OptionBody,
+            offers::LineBody,
+            offers::ListBody,
+            offers::MessageRequest,
+            offers::OfferRequest,
+            offers::DeclineRequest,
             orders_talk::Message,
             order_fields::MessageInput,
             order_fields::DeliveryInput,

@@ -25,6 +25,7 @@ use yorozu_app::orders::quote::{self, Choice, Quote};
 use yorozu_app::payments::cards;
 use yorozu_app::{AppError, FieldError};
 use yorozu_domain::ListingId;
+use yorozu_domain::OfferId;
 use yorozu_domain::UserId;
 
 use super::{CardChoice, card_choices, minus_yen, yen};
@@ -46,6 +47,8 @@ struct Input {
     request: String,
     purchase_key: String,
     expected_total: String,
+    /// The custom offer being bought, if any.
+    offer: String,
 }
 
 impl Input {
@@ -61,6 +64,7 @@ impl Input {
                 "request" => input.request = value,
                 "purchase_key" => input.purchase_key = value,
                 "expected_total" => input.expected_total = value,
+                "offer" => input.offer = value,
                 _ => {}
             }
         }
@@ -88,6 +92,7 @@ impl Input {
             options,
             points: self.points.clone(),
             coupon: self.coupon.clone(),
+            offer: self.offer.trim().parse::<i64>().ok().map(OfferId::new),
         })
     }
 
@@ -214,6 +219,9 @@ struct ConfirmPage<'a> {
     deferred_checked: bool,
     request: String,
     purchase_key: String,
+    /// The custom offer bought (a hidden field) and the note that says so.
+    offer: Option<OfferId>,
+    offer_note: Option<String>,
     errors: FormErrors,
 }
 
@@ -299,6 +307,10 @@ async fn render(
         deferred_checked,
         request: input.request.clone(),
         purchase_key,
+        offer: quote.offer,
+        offer_note: quote
+            .offer
+            .map(|_| ctx.t1("offer-confirm-note", "title", quote.listing.title.as_str())),
         errors: FormErrors::new(ctx.tr, &problems),
     };
     let mut response = page_with_status(status, &page_data)?;

@@ -1,0 +1,101 @@
+//! The seller sends an offer in a consultation, or revises the open one: a revision is a new
+//! version, and the version it replaces is superseded in the same transaction, so the buyer
+//! can only ever buy the latest terms.
+
+use yorozu_domain::listings::ListingStatus;
+use yorozu_domain::moderation::Activity;
+use yorozu_domain::offers::OfferState;
+use yorozu_domain::{ConsultationId, OfferId, Timestamp};
+use yorozu_store::offers::consultations;
+use yorozu_store::offers::versions::{
+    self, OfferOptionRow, OfferRow, StoredDays, StoredPrice, StoredRevisions,
+};
+
+use super::form::OfferForm;
+use super::job_kinds::{OfferExpiring, OfferExpiry};
+use super::{Side, load_for, notify};
+use crate::accounts::CurrentUser;
+use crate::{App, AppError, AppResult};
+
+/// How long before its expiry the buyer is reminded of an open offer.
+pub const REMINDER_BEFORE_SECONDS: i64 = 24 * 3600;
+
+/// Sends a new offer, superseding the open one if there is one (a revision).
+pub async fn send(
+    app: &App,
+    seller: &CurrentUser,
+    id: ConsultationId,
+    form: &OfferForm,
+) -> AppResult<OfferId> {
+    let terms = form.parse(&app.policy)?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    // Touching the thread first takes its row lock on PostgreSQL: two revisions sent at once
+    // number their versions one after the other.
+    consultations::touch(&mut tx, id, now).await?;
+    let (row, side) = load_for(&mut tx, id, seller.id).await?;
+    if side != Side::Seller {
+        return Err(AppError::Forbidden);
+    }
+    crate::moderation::standing::check(&mut tx, seller.id, Activity::PublishService).await?;
+    super::consult::check_counterpart(&mut tx, seller.id, row.buyer_id).await?;
+    let listing = yorozu_store::listings::rows::find(&mut tx, row.listing_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if listing.status != ListingStatus::Published {
+        return Err(AppError::Conflict("order-not-purchasable"));
+    }
+    let mut revised = false;
+    for open in versions::of_consultation(&mut tx, id)
+        .await?
+        .into_iter()
+        .filter(|o| o.state == OfferState::Open)
+    {
+        revised |= versions::close(&mut tx, open.id, OfferState::Superseded, None, now).await?;
+    }
+    let offer = OfferRow {
+        id: app.new_id(),
+        consultation_id: id,
+        version: versions::next_version(&mut tx, id).await?,
+        listing_id: row.listing_id,
+        seller_id: row.seller_id,
+        buyer_id: row.buyer_id,
+        title: terms.title.to_string(),
+        included: terms.included.to_string(),
+        price: StoredPrice(terms.price),
+        delivery_days: StoredDays(terms.delivery_days),
+        revisions: StoredRevisions(terms.revisions),
+        state: OfferState::Open,
+        decline_reason: None,
+        expires_at: terms.expiry.expires_at(Timestamp::from_unix(now)).unix(),
+        order_id: None,
+        created_at: now,
+        updated_at: now,
+    };
+    versions::insert(&mut tx, &offer).await?;
+    for (position, option) in (1_i64..).zip(terms.options.iter()) {
+        versions::insert_option(
+            &mut tx,
+            &OfferOptionRow {
+                offer_id: offer.id,
+                position,
+                title: option.title().to_owned(),
+                price: option.price().get(),
+            },
+        )
+        .await?;
+    }
+    let job = OfferExpiring { offer_id: offer.id };
+    let remind_at = (offer.expires_at - REMINDER_BEFORE_SECONDS).max(now);
+    crate::jobs::enqueue(&mut tx, app, &job, Some(row.buyer_id), remind_at).await?;
+    let job = OfferExpiry { offer_id: offer.id };
+    crate::jobs::enqueue(&mut tx, app, &job, None, offer.expires_at).await?;
+    let event = if revised {
+        notify::Event::OfferRevised
+    } else {
+        notify::Event::OfferReceived
+    };
+    notify::offer(&mut tx, app, &offer, row.buyer_id, event, None).await?;
+    tx.commit().await?;
+    Ok(offer.id)
+}

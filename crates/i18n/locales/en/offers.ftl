@@ -1,0 +1,118 @@
+## Quote consultations and custom offers
+
+offer-own-listing = You cannot ask for a quote on your own service.
+offer-not-open = This offer has expired, was revised or was already answered, so it cannot be bought.
+
+offer-state-open = Awaiting reply
+offer-state-accepted = Bought
+offer-state-declined = Declined
+offer-state-expired = Expired
+offer-state-superseded = Revised
+offer-state-withdrawn = Withdrawn
+
+offer-field-title = Title
+offer-field-included = What is included
+offer-field-price = Price
+offer-field-delivery_days = Delivery days
+offer-field-revisions = Revisions
+offer-field-options = Paid options
+offer-field-expiry = Expiry
+
+consultations-title = Quote requests
+consultations-empty = You have no quote requests yet.
+consultations-as-buyer = You asked
+consultations-as-seller = You were asked
+consultation-ask = Ask for a quote
+consultation-ask-lead = Tell the seller what you need and your budget, and receive an offer made for you.
+consultation-about = Quote request about "{ $title }"
+consultation-with = With: { $name }
+consultation-message = Message
+consultation-files = Attachments
+consultation-send = Send
+consultation-messages = Messages
+consultation-mine = You
+consultation-theirs = Them
+consultation-offers = Offers
+consultation-no-offers = No offer yet.
+
+offer-version = Version { $version }
+offer-changed = Changed since the previous version: { $fields }
+offer-price = Price: ¥{ $price }
+offer-delivery-days = Delivery: { $days } days
+offer-revisions = Revisions: { $count }
+offer-revisions-unlimited = Revisions: unlimited
+offer-option = Option: { $title } (¥{ $price })
+offer-expires = Expires: { $at }
+offer-decline-reason = Reason for declining: { $reason }
+offer-accept = Continue to purchase with this offer
+offer-decline = Decline
+offer-decline-reason-label = Reason (optional)
+offer-withdraw = Withdraw this offer
+offer-order = See the order
+offer-send-title = Send an offer
+offer-revise-title = Revise the offer
+offer-form-title = Title
+offer-form-included = What is included
+offer-form-price = Price (yen)
+offer-form-delivery-days = Delivery days
+offer-form-revisions = Revisions (0–10, or unlimited)
+offer-form-option-title = Paid option
+offer-form-option-price = Option price (yen)
+offer-form-expiry-days = Expiry in days (blank for 7)
+offer-send = Send offer
+offer-confirm-note = You are buying on the terms of the custom offer "{ $title }".
+
+mail-offer-consultation-received-subject = [Yorozu] { $from } asked you for a quote
+mail-offer-consultation-received-body = { $from } asked you for a quote about your service "{ $title }".
+
+    Please reply or send an offer on this page:
+
+    { $url }
+
+mail-offer-consultation-message-subject = [Yorozu] New message from { $from } about a quote
+mail-offer-consultation-message-body = { $from } sent a new message in the quote request about "{ $title }".
+
+    { $url }
+
+mail-offer-received-subject = [Yorozu] You received a custom offer: { $title }
+mail-offer-received-body = The seller sent you a custom offer "{ $title }" (¥{ $price }).
+
+    It expires on { $expires }. Please buy or decline it on this page:
+
+    { $url }
+
+mail-offer-revised-subject = [Yorozu] A custom offer was revised: { $title }
+mail-offer-revised-body = The seller revised the custom offer (¥{ $price }). The previous version can no longer be bought.
+
+    See what changed on this page. It expires on { $expires }.
+
+    { $url }
+
+mail-offer-accepted-subject = [Yorozu] Your custom offer was bought: { $title }
+mail-offer-accepted-body = Your custom offer "{ $title }" (¥{ $price }) was bought.
+
+    Please start work from the order page. The quote request:
+
+    { $url }
+
+mail-offer-declined-subject = [Yorozu] Your custom offer was declined: { $title }
+mail-offer-declined-body = Your custom offer "{ $title }" was declined this time.
+
+    Reason: { $reason }
+
+    You may send a new offer from the quote request if it helps.
+
+    { $url }
+
+mail-offer-expiring-subject = [Yorozu] A custom offer expires soon: { $title }
+mail-offer-expiring-body = The custom offer "{ $title }" (¥{ $price }) expires on { $expires }.
+
+    After that it can no longer be bought. Please decide on this page:
+
+    { $url }
+
+consultation-flash-sent = Your message was sent.
+offer-flash-sent = Your offer was sent.
+offer-flash-declined = You declined the offer.
+offer-flash-withdrawn = You withdrew the offer.
+consultation-updated = Last activity: { $at }

@@ -1,0 +1,4 @@
+//! Quote consultations (見積り相談) and the custom offers sent in them.
+
+pub mod consultations;
+pub mod versions;
