@@ -97,6 +97,8 @@ mod tests {
                 "export.build",
                 "identity.erase-file",
                 "mail.send",
+                "offers.expiring",
+                "offers.expiry",
                 "orders.addition_refund",
                 "orders.auto_approve",
                 "orders.cancellation_timeout",
