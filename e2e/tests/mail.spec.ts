@@ -5,7 +5,8 @@ import { OPERATOR } from '../helpers/accounts.ts';
 import { newPersonPage, registerConfirmedMember, signIn } from '../helpers/flows.ts';
 import { extractLink, listMail, waitForMail, type CapturedMail } from '../helpers/mail.ts';
 
-const NEWSLETTER = 'メルマガ';
+// The newsletter's mail cell of the settings grid.
+const NEWSLETTER = 'メルマガ（メール）';
 
 /** Ticks or unticks メルマガ on /settings/notifications and saves. */
 async function setNewsletter(page: Page, on: boolean): Promise<void> {
