@@ -471,9 +471,10 @@ both_backends!(
             price: "1500".into(),
             extra_days: "2".into(),
         };
-        let addition = yorozu_app::orders::changes::additions::propose(&t.app, &m.seller, order, &form)
-            .await
-            .expect("propose");
+        let addition =
+            yorozu_app::orders::changes::additions::propose(&t.app, &m.seller, order, &form)
+                .await
+                .expect("propose");
         yorozu_app::orders::changes::additions::accept(&t.app, &m.buyer, order, addition, m.card)
             .await
             .expect("pay");

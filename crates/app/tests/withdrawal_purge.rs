@@ -73,10 +73,9 @@ async fn rich_seller(m: &Market, extra_listings: usize) -> Vec<String> {
             price: "1000".into(),
             extra_days: "1".into(),
         };
-        let added =
-            yorozu_app::orders::changes::additions::propose(&t.app, seller, id, &addition)
-                .await
-                .expect("propose");
+        let added = yorozu_app::orders::changes::additions::propose(&t.app, seller, id, &addition)
+            .await
+            .expect("propose");
         if i == 0 {
             yorozu_app::orders::changes::additions::accept(&t.app, &m.buyer, id, added, m.card)
                 .await

@@ -127,7 +127,10 @@ both_backends!(
         seller
             .submit(
                 &format!("{path}/extension"),
-                &[("extra_days", "3"), ("reason", "印刷所の確認に時間がかかるため")],
+                &[
+                    ("extra_days", "3"),
+                    ("reason", "印刷所の確認に時間がかかるため"),
+                ],
             )
             .await
             .assert_contains(&["納品予定日の延長を申請しました。", "回答待ち"]);
@@ -232,7 +235,10 @@ both_backends!(the_order_changes_api, |db: Db| async move {
         )
         .await;
     assert_eq!(not_overdue.status, StatusCode::CONFLICT);
-    assert_eq!(not_overdue.body["error"]["code"], json!("order-not-overdue"));
+    assert_eq!(
+        not_overdue.body["error"]["code"],
+        json!("order-not-overdue")
+    );
 
     // Someone else's order is not found.
     let stranger = member(&s.app, "stranger@example.jp", "他人").await;
