@@ -509,3 +509,88 @@ both_backends!(
         assert!(read(&dir, "index.html").contains("追加オプション"));
     }
 );
+
+both_backends!(
+    quote_consultations_and_offers_are_in_both_parties_archives,
+    |db: Db| async move {
+        use yorozu_app::offers::form::OfferForm;
+        use yorozu_app::offers::{consult, send};
+        let m = market(db).await;
+        let t = &m.t;
+        let id = consult::consult(
+            &t.app,
+            &m.buyer,
+            m.listing,
+            "ロゴの見積りをお願いします。",
+            vec![Upload {
+                file_name: "要望 メモ.pdf".into(),
+                content_type: "application/pdf".into(),
+                bytes: b"%PDF-1.4 brief".to_vec(),
+            }],
+        )
+        .await
+        .expect("consult");
+        consult::post_message(&t.app, &m.seller, id, "承知しました。", vec![])
+            .await
+            .expect("reply");
+        let form = OfferForm {
+            title: "会社ロゴ".into(),
+            included: "ロゴ2案、修正1回".into(),
+            price: "20000".into(),
+            delivery_days: "7".into(),
+            revisions: "1".into(),
+            option_titles: vec![],
+            option_prices: vec![],
+            expiry_days: String::new(),
+        };
+        send::send(&t.app, &m.seller, id, &form)
+            .await
+            .expect("offer");
+        send::send(&t.app, &m.seller, id, &form)
+            .await
+            .expect("revised");
+        for (member, role) in [(&m.buyer, "buyer"), (&m.seller, "seller")] {
+            let (dir, _) = exported(t, member).await;
+            let rows = |name: &str| -> Vec<serde_json::Value> {
+                serde_json::from_str(&read(&dir, &format!("data/{name}.json"))).expect(name)
+            };
+            let messages = rows("consultation_messages");
+            assert_eq!(messages.len(), 2, "{role}");
+            assert!(messages.iter().all(|r| r["role"] == role));
+            let authors: Vec<&str> = messages
+                .iter()
+                .map(|r| r["author"].as_str().expect("author"))
+                .collect();
+            let expected = if role == "buyer" {
+                ["me", "counterparty"]
+            } else {
+                ["counterparty", "me"]
+            };
+            assert_eq!(authors, expected);
+            let other = if role == "buyer" {
+                "売り手"
+            } else {
+                "買い手"
+            };
+            assert_eq!(messages[0]["counterparty"], other);
+            let offers = rows("offers");
+            assert_eq!(offers.len(), 2, "both versions");
+            assert_eq!(
+                offers
+                    .iter()
+                    .map(|o| o["state"].as_str().expect("state"))
+                    .collect::<Vec<_>>(),
+                ["superseded", "open"]
+            );
+            let files = rows("consultation_attachments");
+            assert_eq!(files.len(), 1);
+            let path = files[0]["file"].as_str().expect("path");
+            assert!(path.starts_with("files/consultations/"), "{path}");
+            assert_eq!(
+                std::fs::read(dir.join(path)).expect("the file is in the archive"),
+                b"%PDF-1.4 brief"
+            );
+            assert!(read(&dir, "index.html").contains("見積り相談のメッセージ"));
+        }
+    }
+);

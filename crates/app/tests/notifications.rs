@@ -337,3 +337,155 @@ fn every_kind_is_worded_in_both_languages() {
         }
     }
 }
+
+/// The notification kinds `member` has, newest first.
+async fn kinds_of(m: &Market, member: &yorozu_app::accounts::CurrentUser) -> Vec<NotificationKind> {
+    centre::page(&m.t.app, member.id, 1)
+        .await
+        .expect("page")
+        .notifications
+        .iter()
+        .map(|n| n.kind)
+        .collect()
+}
+
+both_backends!(
+    quotes_and_offers_tell_the_other_side_and_their_row_switches_mail_only,
+    |db: Db| async move {
+        use yorozu_app::offers::form::OfferForm;
+        use yorozu_app::offers::{consult, decide, send};
+        let m = market(db).await;
+        let t = &m.t;
+        let id = consult::consult(
+            &t.app,
+            &m.buyer,
+            m.listing,
+            "お見積りをお願いします。",
+            vec![],
+        )
+        .await
+        .expect("consult");
+        assert_eq!(
+            kinds_of(&m, &m.seller).await,
+            [NotificationKind::ConsultationReceived]
+        );
+        let page = centre::page(&t.app, m.seller.id, 1).await.expect("page");
+        assert_eq!(
+            page.notifications[0].subject.path(),
+            format!("/consultations/{id}#offers")
+        );
+        let form = OfferForm {
+            title: "ロゴ".into(),
+            included: "ロゴ1案".into(),
+            price: "5000".into(),
+            delivery_days: "5".into(),
+            revisions: "1".into(),
+            option_titles: vec![],
+            option_prices: vec![],
+            expiry_days: String::new(),
+        };
+        send::send(&t.app, &m.seller, id, &form)
+            .await
+            .expect("offer");
+        let revised = send::send(&t.app, &m.seller, id, &form)
+            .await
+            .expect("revised");
+        decide::decline(&t.app, &m.buyer, revised, "")
+            .await
+            .expect("decline");
+        assert_eq!(
+            kinds_of(&m, &m.buyer).await,
+            [
+                NotificationKind::OfferRevised,
+                NotificationKind::OfferReceived
+            ]
+        );
+        assert_eq!(
+            kinds_of(&m, &m.seller).await,
+            [
+                NotificationKind::OfferDeclined,
+                NotificationKind::ConsultationReceived
+            ]
+        );
+
+        // The row of offers: its mail can be switched off (it is not locked), and then only the
+        // notification tells.
+        let row = grid::of(&t.app, m.buyer.id)
+            .await
+            .expect("grid")
+            .rows
+            .into_iter()
+            .find(|r| r.category == MailCategory::Offers)
+            .expect("offers row");
+        assert!(row.mail.enabled && !row.mail.locked);
+        grid::update(
+            &t.app,
+            m.buyer.id,
+            &Changes {
+                cells: vec![(MailCategory::Offers, Channel::Mail, false)],
+                message_digest: None,
+            },
+        )
+        .await
+        .expect("grid");
+        t.run_jobs().await;
+        let before = t.mails_to("buyer@example.jp").await.len();
+        send::send(&t.app, &m.seller, id, &form)
+            .await
+            .expect("third");
+        t.run_jobs().await;
+        assert_eq!(t.mails_to("buyer@example.jp").await.len(), before);
+        assert_eq!(
+            kinds_of(&m, &m.buyer).await[0],
+            NotificationKind::OfferReceived
+        );
+    }
+);
+
+both_backends!(
+    changes_during_an_order_tell_the_other_side,
+    |db: Db| async move {
+        use yorozu_app::orders::changes::{additions, extension};
+        let m = market(db).await;
+        let t = &m.t;
+        let id = buy(&m, "changes").await;
+        let form = additions::AdditionForm {
+            title: "裏面デザイン".into(),
+            description: "裏面もお作りします。".into(),
+            price: "1000".into(),
+            extra_days: "1".into(),
+        };
+        let added = additions::propose(&t.app, &m.seller, id, &form)
+            .await
+            .expect("propose");
+        additions::decline(&t.app, &m.buyer, id, added, "")
+            .await
+            .expect("decline");
+        extension::request(&t.app, &m.seller, id, "2", "確認のため")
+            .await
+            .expect("extension");
+        extension::answer(&t.app, &m.buyer, id, extension::Answer::Accept, "")
+            .await
+            .expect("answer");
+        assert_eq!(
+            kinds_of(&m, &m.buyer).await,
+            [
+                NotificationKind::ExtensionRequested,
+                NotificationKind::AdditionProposed
+            ]
+        );
+        let seller = kinds_of(&m, &m.seller).await;
+        assert_eq!(
+            seller[..2],
+            [
+                NotificationKind::ExtensionAnswered,
+                NotificationKind::AdditionDeclined
+            ]
+        );
+        let page = centre::page(&t.app, m.buyer.id, 1).await.expect("page");
+        assert_eq!(
+            page.notifications[0].subject,
+            NotificationSubject::Order(id)
+        );
+    }
+);

@@ -33,7 +33,8 @@ fn review(comment: &str) -> ReviewInput {
 
 /// What the seller leaves behind in the market: profile and avatar, services with images, an
 /// identity document, a bank account, two cards, an API token, completed orders with a
-/// delivered file, reviews both ways. Returns the keys of the files that must go.
+/// delivered file, reviews both ways, and a quote consultation with files both ways and
+/// three offers (revised, declined, bought). Returns the keys of the files that must go.
 async fn rich_seller(m: &Market, extra_listings: usize) -> Vec<String> {
     let t = &m.t;
     let seller = &m.seller;
@@ -63,6 +64,7 @@ async fn rich_seller(m: &Market, extra_listings: usize) -> Vec<String> {
     yorozu_app::testing::api_token(&t.app, seller.id)
         .await
         .expect("token");
+    consulted_and_offered(m).await;
     for i in 0..2 {
         let id = buy(m, &format!("rich-{i}")).await;
         // Changes during the order: a paid addition and an accepted extension on the first,
@@ -140,6 +142,11 @@ async fn rich_seller(m: &Market, extra_listings: usize) -> Vec<String> {
             "SELECT i.thumb_key FROM listing_images i JOIN listings l ON l.id = i.listing_id WHERE l.seller_id = {}",
             seller.id
         ),
+        format!(
+            "SELECT a.file_key FROM consultation_attachments a
+             JOIN consultation_messages m ON m.id = a.message_id WHERE m.author_id = {}",
+            seller.id
+        ),
     ] {
         let found: Vec<Option<String>> = yorozu_store::query_scalar!(
             &mut c,
@@ -151,6 +158,88 @@ async fn rich_seller(m: &Market, extra_listings: usize) -> Vec<String> {
         keys.extend(found.into_iter().flatten());
     }
     keys
+}
+
+fn upload(name: &str) -> Upload {
+    Upload {
+        file_name: name.into(),
+        content_type: "application/pdf".into(),
+        bytes: b"%PDF-1.4".to_vec(),
+    }
+}
+
+/// The buyer asks for a quote with a file; the seller answers with a file of theirs and sends
+/// an offer naming themselves, revises it, the buyer declines with a reason; a third version
+/// is bought and the order completed.
+async fn consulted_and_offered(m: &Market) {
+    use yorozu_app::offers::form::OfferForm;
+    use yorozu_app::offers::{consult, decide, send};
+    let app = &m.t.app;
+    let form = |included: String, price: &str| OfferForm {
+        title: "会社ロゴ".into(),
+        included,
+        price: price.into(),
+        delivery_days: "7".into(),
+        revisions: "1".into(),
+        option_titles: vec![],
+        option_prices: vec![],
+        expiry_days: String::new(),
+    };
+    let id = consult::consult(
+        app,
+        &m.buyer,
+        m.listing,
+        "ロゴの見積りをお願いします。",
+        vec![upload("要望.pdf")],
+    )
+    .await
+    .expect("consult");
+    consult::post_message(
+        app,
+        &m.seller,
+        id,
+        &format!("{SELLER_NAME}です。お見積りします。"),
+        vec![upload("見本.pdf")],
+    )
+    .await
+    .expect("reply");
+    send::send(
+        app,
+        &m.seller,
+        id,
+        &form(format!("{SELLER_NAME}が3案お作りします"), "30000"),
+    )
+    .await
+    .expect("offer");
+    let revised = send::send(
+        app,
+        &m.seller,
+        id,
+        &form(format!("{SELLER_NAME}が2案お作りします"), "25000"),
+    )
+    .await
+    .expect("revised");
+    decide::decline(app, &m.buyer, revised, "予算が合いませんでした")
+        .await
+        .expect("decline");
+    let bought = send::send(
+        app,
+        &m.seller,
+        id,
+        &form("ロゴ2案、修正1回".into(), "20000"),
+    )
+    .await
+    .expect("third");
+    let mut p = purchase(m, "consulted");
+    p.choice.offer = Some(bought);
+    let order = yorozu_app::orders::place::place(app, &m.buyer, &p)
+        .await
+        .expect("buy the offer")
+        .order_id;
+    deliver(m, order).await;
+    yorozu_app::orders::deliver::approve(app, &m.buyer, order)
+        .await
+        .expect("approve");
 }
 
 /// Every (table, text column) of the schema.
@@ -216,8 +305,8 @@ both_backends!(
         let files = rich_seller(&m, 1).await;
         assert_eq!(
             files.len(),
-            1 + 1 + 2 + 2,
-            "avatar, identity, 2 images × (file + thumbnail)"
+            1 + 1 + 2 + 2 + 1,
+            "avatar, identity, 2 images × (file + thumbnail), a consultation file"
         );
         let tokens: Vec<String> = {
             let mut c = t.app.db.read().await.expect("read");
@@ -317,6 +406,24 @@ both_backends!(
             assert_eq!(detail.order.id, id);
         }
         assert!(stored.len() >= 2, "the delivered files stay for the buyer");
+        // The consultation: the buyer's message and file stay theirs; of the seller's offers
+        // only the one bought stays, with its order (the buyer's decline reason is theirs).
+        let rows = |sql: &'static str| count_where(&t.app.db, sql);
+        assert_eq!(rows("SELECT COUNT(*) FROM consultations").await, 1);
+        assert_eq!(rows("SELECT COUNT(*) FROM consultation_messages").await, 1);
+        assert_eq!(
+            rows("SELECT COUNT(*) FROM consultation_messages WHERE body LIKE '%見積り%'").await,
+            1
+        );
+        assert_eq!(
+            rows("SELECT COUNT(*) FROM consultation_attachments").await,
+            1
+        );
+        assert_eq!(
+            rows("SELECT COUNT(*) FROM offers WHERE order_id IS NOT NULL").await,
+            1
+        );
+        assert_eq!(rows("SELECT COUNT(*) FROM offers").await, 1);
         // The tombstone: id, status and dates; the address is free again.
         let mut c = t.app.db.read().await.expect("read");
         let user = yorozu_store::accounts::users::find(&mut c, m.seller.id)

@@ -22,7 +22,7 @@ both_backends!(
         let m = market(db).await;
         let r = check(&m.t.app, &m.buyer).await.expect("check");
         assert!(r.is_ready() && r.forfeits.is_empty());
-        assert_eq!(r.data.len(), 15);
+        assert_eq!(r.data.len(), 17);
     }
 );
 
@@ -129,3 +129,51 @@ both_backends!(points_are_counted_as_forfeits, |db: Db| async move {
     assert!(r.is_ready());
     assert_eq!((r.forfeits.points, r.forfeits.sales_balance), (700, 0));
 });
+
+both_backends!(
+    open_offers_are_counted_without_blocking_until_they_expire,
+    |db: Db| async move {
+        use yorozu_app::offers::form::OfferForm;
+        use yorozu_app::offers::{consult, send};
+        let m = market(db).await;
+        let id = consult::consult(
+            &m.t.app,
+            &m.buyer,
+            m.listing,
+            "お見積りをお願いします。",
+            vec![],
+        )
+        .await
+        .expect("consult");
+        let form = OfferForm {
+            title: "ロゴ".into(),
+            included: "ロゴ1案".into(),
+            price: "5000".into(),
+            delivery_days: "5".into(),
+            revisions: "1".into(),
+            option_titles: vec![],
+            option_prices: vec![],
+            expiry_days: "2".into(),
+        };
+        send::send(&m.t.app, &m.seller, id, &form)
+            .await
+            .expect("offer");
+        for member in [&m.buyer, &m.seller] {
+            let r = check(&m.t.app, member).await.expect("check");
+            assert!(r.is_ready(), "an open offer does not block");
+            assert_eq!(r.open_offers_to_withdraw, 1);
+        }
+        // A revision supersedes the open version: still one to withdraw.
+        send::send(&m.t.app, &m.seller, id, &form)
+            .await
+            .expect("revised");
+        let r = check(&m.t.app, &m.buyer).await.expect("check");
+        assert_eq!(r.open_offers_to_withdraw, 1);
+        m.t.advance(2 * DAY + 1);
+        let r = check(&m.t.app, &m.buyer).await.expect("check");
+        assert_eq!(
+            r.open_offers_to_withdraw, 0,
+            "an expired offer is not counted"
+        );
+    }
+);

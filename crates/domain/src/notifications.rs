@@ -3,7 +3,7 @@
 
 use crate::moderation::report::keyed;
 use crate::stored::UnknownKey;
-use crate::{ListingId, OrderId};
+use crate::{ConsultationId, ListingId, OrderId};
 
 keyed!(
     /// An event a member is told about. Each has a message `notification-KEY` (dashes for
@@ -42,6 +42,10 @@ keyed!(
         PayoutFailed => "payout_failed",
         /// An operator decided about the member's content or account.
         ModerationOutcome => "moderation_outcome",
+        /// A member asked the seller for a quote (見積り相談).
+        ConsultationReceived => "consultation_received",
+        /// A new message in a quote consultation.
+        ConsultationMessage => "consultation_message",
         /// A seller sent the member a custom offer.
         OfferReceived => "offer_received",
         /// The seller revised an offer.
@@ -64,10 +68,16 @@ keyed!(
         AdditionProposed => "addition_proposed",
         /// The buyer accepted a paid addition.
         AdditionAccepted => "addition_accepted",
+        /// The buyer declined a paid addition.
+        AdditionDeclined => "addition_declined",
+        /// The seller withdrew a paid addition before it was answered.
+        AdditionWithdrawn => "addition_withdrawn",
         /// The other party asked for a new delivery date.
         ExtensionRequested => "extension_requested",
         /// The other party answered a delivery-date request.
         ExtensionAnswered => "extension_answered",
+        /// The other party withdrew their delivery-date request.
+        ExtensionWithdrawn => "extension_withdrawn",
         /// The buyer sent a tip (おひねり).
         TipReceived => "tip_received",
         /// A seller the member follows published a new service.
@@ -90,7 +100,7 @@ keyed!(
         Dispute => "dispute",
         Payout => "payout",
         Moderation => "moderation",
-        Offer => "offer",
+        Consultation => "consultation",
         Request => "request",
         Listing => "listing",
     }
@@ -110,8 +120,8 @@ pub enum NotificationSubject {
     Payout(i64),
     /// The member's page of reports and operators' notices (moderation outcomes).
     Moderation,
-    /// An offer (the offers area's id).
-    Offer(i64),
+    /// A quote consultation's thread, where its offers are sent and answered.
+    Consultation(ConsultationId),
     /// A request on the request board.
     Request(i64),
     /// A service page.
@@ -128,7 +138,7 @@ impl NotificationSubject {
             S::Dispute(id) => (SubjectKind::Dispute, id.get()),
             S::Payout(id) => (SubjectKind::Payout, id),
             S::Moderation => (SubjectKind::Moderation, 0),
-            S::Offer(id) => (SubjectKind::Offer, id),
+            S::Consultation(id) => (SubjectKind::Consultation, id.get()),
             S::Request(id) => (SubjectKind::Request, id),
             S::Listing(id) => (SubjectKind::Listing, id.get()),
         }
@@ -143,7 +153,7 @@ impl NotificationSubject {
             SubjectKind::Dispute => S::Dispute(OrderId::new(id)),
             SubjectKind::Payout => S::Payout(id),
             SubjectKind::Moderation => S::Moderation,
-            SubjectKind::Offer => S::Offer(id),
+            SubjectKind::Consultation => S::Consultation(ConsultationId::new(id)),
             SubjectKind::Request => S::Request(id),
             SubjectKind::Listing => S::Listing(ListingId::new(id)),
         }
@@ -158,7 +168,7 @@ impl NotificationSubject {
             S::Dispute(id) => format!("/orders/{id}#dispute"),
             S::Payout(_) => "/sales".to_owned(),
             S::Moderation => "/settings/reports".to_owned(),
-            S::Offer(id) => format!("/offers/{id}"),
+            S::Consultation(id) => format!("/consultations/{id}#offers"),
             S::Request(id) => format!("/requests/{id}"),
             S::Listing(id) => format!("/services/{id}"),
         }
@@ -177,7 +187,7 @@ mod tests {
             NotificationSubject::Dispute(OrderId::new(7)),
             NotificationSubject::Payout(9),
             NotificationSubject::Moderation,
-            NotificationSubject::Offer(3),
+            NotificationSubject::Consultation(ConsultationId::new(3)),
             NotificationSubject::Request(4),
             NotificationSubject::Listing(ListingId::new(5)),
         ];

@@ -96,9 +96,10 @@ both_backends!(
         assert_eq!(r["clears_by_itself_at"], Value::Null);
         assert_eq!(r["forfeits"], json!({ "sales_balance": 0, "points": 0 }));
         assert_eq!(r["unpaid_sales_to_cancel"], 0);
+        assert_eq!(r["open_offers_to_withdraw"], 0);
         let data = r["data"].as_array().expect("data");
         assert_eq!(data.len(), DATA_TABLE.len());
-        assert_eq!(data.len(), 15);
+        assert_eq!(data.len(), 17);
         let line = |category: &str| {
             data.iter()
                 .find(|d| d["category"] == category)

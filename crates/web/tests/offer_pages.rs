@@ -153,3 +153,95 @@ both_backends!(declining_an_offer_on_its_page, |db| async move {
     ]);
     done.assert_lacks(&["この提案で購入手続きへ進む"]);
 });
+
+both_backends!(
+    contact_details_in_a_consultation_are_held_back_until_acknowledged_and_flagged,
+    |db| async move {
+        use axum::http::Method;
+        use serde_json::json;
+        let s = server(db);
+        let seller = member(&s.app, "s@example.jp", "売り手").await;
+        let buyer = member(&s.app, "b@example.jp", "買い手").await;
+        let listing = publish(&s.app, &seller, "ロゴを作成します").await;
+        let token = yorozu_app::testing::api_token(&s.app, buyer.id)
+            .await
+            .expect("token");
+        let ask = format!("/listings/{listing}/consultations");
+        let body = "詳しくは ０９０−１２３４−５６７８ にお電話ください";
+        let answer = s
+            .send(
+                call(Method::POST, &ask)
+                    .token(&token)
+                    .json(json!({ "body": body })),
+            )
+            .await;
+        assert_eq!(
+            answer.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            answer.body
+        );
+        assert_eq!(answer.code(), "contact-details-found");
+        assert_eq!(answer.body["error"]["findings"][0]["kind"], "phone");
+        let flagged = || async {
+            let mut c = s.app.db.read().await.expect("read");
+            yorozu_store::query_scalar!(
+                &mut c,
+                fetch_one,
+                i64,
+                "SELECT COUNT(*) FROM reports WHERE reason = 'contact_details'"
+            )
+            .expect("count")
+        };
+        assert_eq!(flagged().await, 0, "nothing was saved or flagged");
+        let answer = s
+            .send(
+                call(Method::POST, &ask)
+                    .token(&token)
+                    .json(json!({ "body": body, "acknowledge_contact_warning": true })),
+            )
+            .await;
+        expect(
+            &answer,
+            "post",
+            "/listings/{id}/consultations",
+            StatusCode::OK,
+        );
+        assert_eq!(flagged().await, 1, "sent anyway: the operators see it");
+        let id = answer.body["id"].as_str().expect("id").to_owned();
+
+        // The seller's offer texts on the page: held back with the warning, the form kept.
+        let mut as_seller = Browser::signed_in(&s, seller.id).await;
+        let path = format!("/consultations/{id}");
+        let mut offer = OFFER.to_vec();
+        offer[1] = (
+            "included",
+            "ロゴ3案。以降は LINE ID: logo_taro でやり取りしましょう",
+        );
+        let held = as_seller.post(&format!("{path}/offers"), &offer).await;
+        assert_eq!(held.status, StatusCode::OK);
+        held.assert_contains(&[
+            "送信前にご確認ください",
+            "提案の内容",
+            "acknowledge_contact_warning",
+            "会社ロゴ（3案）",
+        ]);
+        held.assert_lacks(&["第1版"]);
+        offer.push(("acknowledge_contact_warning", "1"));
+        let sent = as_seller.submit(&format!("{path}/offers"), &offer).await;
+        sent.assert_contains(&["提案を送信しました。", "第1版"]);
+        assert_eq!(flagged().await, 2);
+        // A message through the API: held back with the finding, nothing saved.
+        let messages = format!("/consultations/{id}/messages");
+        let answer = s
+            .send(
+                call(Method::POST, &messages)
+                    .token(&token)
+                    .json(json!({ "body": "メール: taro@example.com" })),
+            )
+            .await;
+        assert_eq!(answer.code(), "contact-details-found");
+        assert_eq!(answer.body["error"]["findings"][0]["kind"], "email");
+        assert_eq!(flagged().await, 2);
+    }
+);

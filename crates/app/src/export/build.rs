@@ -15,7 +15,8 @@ use yorozu_store::accounts::users;
 use yorozu_store::export::archives::{self, ArchiveRow};
 use yorozu_store::export::sections::{self as store, Cell};
 use yorozu_store::export::tables::{
-    ALL, ATTACHMENTS, ORDER_IDS, REVIEWS_RECEIVED, SERVICE_IMAGES, Section, Source,
+    ALL, ATTACHMENTS, CONSULTATION_ATTACHMENTS, ORDER_IDS, REVIEWS_RECEIVED, SERVICE_IMAGES,
+    Section, Source,
 };
 use yorozu_store::profiles;
 
@@ -209,24 +210,35 @@ fn archive_path(section: &Section, cells: &[Cell]) -> Option<String> {
             cells[1].as_i64()
         ))
     } else if section.name == ATTACHMENTS.name {
-        let name: String = text(4)
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '.' || c == '-' || c == '_' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
         Some(format!(
-            "files/messages/{}-{}-{name}",
+            "files/messages/{}-{}-{}",
             cells[0].as_i64(),
-            cells[1].as_i64()
+            cells[1].as_i64(),
+            safe_file_name(&text(4))
+        ))
+    } else if section.name == CONSULTATION_ATTACHMENTS.name {
+        Some(format!(
+            "files/consultations/{}-{}-{}",
+            cells[2].as_i64(),
+            cells[1].as_i64(),
+            safe_file_name(&text(5))
         ))
     } else {
         None
     }
+}
+
+/// A file name as a path part: letters, digits, `.`, `-` and `_`; anything else becomes `_`.
+fn safe_file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '.' || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// The index of the `file` column of a section, if it has one.
@@ -644,6 +656,7 @@ async fn build(app: &App, row: &ArchiveRow, parts: &mut i64) -> AppResult<()> {
     }
     copy_files(&mut sink, member, &SERVICE_IMAGES).await?;
     copy_files(&mut sink, member, &ATTACHMENTS).await?;
+    copy_files(&mut sink, member, &CONSULTATION_ATTACHMENTS).await?;
     done += 1;
     sink.report(done * 100 / steps).await?;
     write_signed_reviews(&mut sink, member, &name, user.created_at).await?;

@@ -10,6 +10,10 @@ pub enum MailCategory {
     Transactions,
     /// New talk-room messages.
     Messages,
+    /// Quote consultations, custom offers and the request board: a member may switch this
+    /// mail off (the notification centre still shows them) — what they buy is mailed as a
+    /// transaction.
+    Offers,
     /// News from sellers the member follows or favourites.
     Favorites,
     /// Recommended services (marketing).
@@ -19,10 +23,11 @@ pub enum MailCategory {
 }
 
 impl MailCategory {
-    pub const ALL: [MailCategory; 6] = [
+    pub const ALL: [MailCategory; 7] = [
         MailCategory::Account,
         MailCategory::Transactions,
         MailCategory::Messages,
+        MailCategory::Offers,
         MailCategory::Favorites,
         MailCategory::Recommendations,
         MailCategory::Newsletter,
@@ -33,6 +38,7 @@ impl MailCategory {
             MailCategory::Account => "account",
             MailCategory::Transactions => "transactions",
             MailCategory::Messages => "messages",
+            MailCategory::Offers => "offers",
             MailCategory::Favorites => "favorites",
             MailCategory::Recommendations => "recommendations",
             MailCategory::Newsletter => "newsletter",

@@ -173,7 +173,8 @@ pub async fn decide(
     })
 }
 
-/// Replaces a message by the platform's note, or takes a review out of lists and ratings
+/// Replaces a message by the platform's note, deletes a consultation's message, or takes a
+/// review out of lists and ratings
 /// (the service's rating and rank recomputed); returns files to erase after the commit.
 async fn remove(c: &mut impl Exec, app: &App, target: Target) -> AppResult<Vec<String>> {
     match target.kind {
@@ -191,7 +192,10 @@ async fn remove(c: &mut impl Exec, app: &App, target: Target) -> AppResult<Vec<S
             }
             Ok(vec![])
         }
-        TargetKind::Service | TargetKind::Profile => {
+        TargetKind::ConsultationMessage => {
+            Ok(target_rows::remove_consultation_message(c, target.id).await?)
+        }
+        TargetKind::Service | TargetKind::Profile | TargetKind::Offer => {
             Err(AppError::invalid("action", "moderation-action-unfit"))
         }
     }

@@ -1,5 +1,5 @@
-//! What a report points at: a service, a profile, a talk-room message or a review, resolved
-//! to its owner and the content an operator judges.
+//! What a report points at: a service, a profile, a talk-room message, a review, or a quote
+//! consultation's message or offer, resolved to its owner and the content an operator judges.
 
 use yorozu_domain::moderation::TargetKind;
 use yorozu_domain::orders::MessageKind;
@@ -84,6 +84,36 @@ pub async fn load(c: &mut impl Exec, target: Target) -> AppResult<Option<Content
                 parties: Some((m.buyer_id, m.seller_id)),
                 path: format!("{}#m{}", crate::orders::order_path(m.order_id), m.id),
             }),
+        TargetKind::ConsultationMessage => {
+            targets::consultation_message(c, target.id)
+                .await?
+                .map(|m| Content {
+                    owner: Some(m.author_id),
+                    title: String::new(),
+                    text: m.body,
+                    rating: None,
+                    order_id: None,
+                    parties: Some((m.buyer_id, m.seller_id)),
+                    path: format!(
+                        "{}#cm{}",
+                        crate::offers::consultation_path(m.consultation_id),
+                        m.id
+                    ),
+                })
+        }
+        TargetKind::Offer => targets::offer(c, target.id).await?.map(|o| Content {
+            owner: Some(o.seller_id),
+            title: o.title,
+            text: o.included,
+            rating: None,
+            order_id: None,
+            parties: Some((o.buyer_id, o.seller_id)),
+            path: format!(
+                "{}#offer-{}",
+                crate::offers::consultation_path(o.consultation_id),
+                o.id
+            ),
+        }),
         TargetKind::Review => targets::review(c, target.id).await?.map(|r| Content {
             owner: r.author_id,
             title: String::new(),

@@ -27,6 +27,17 @@ pub fn category_of(kind: NotificationKind) -> MailCategory {
     use NotificationKind as K;
     match kind {
         K::NewMessage => MailCategory::Messages,
+        K::ConsultationReceived
+        | K::ConsultationMessage
+        | K::OfferReceived
+        | K::OfferRevised
+        | K::OfferAccepted
+        | K::OfferDeclined
+        | K::OfferExpiring
+        | K::ProposalReceived
+        | K::ProposalChosen
+        | K::ProposalNotChosen
+        | K::RequestClosed => MailCategory::Offers,
         K::FollowedSellerNewService => MailCategory::Favorites,
         K::ModerationOutcome => MailCategory::Account,
         _ => MailCategory::Transactions,

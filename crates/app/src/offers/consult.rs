@@ -32,6 +32,19 @@ pub async fn consult(
     body: &str,
     files: Vec<Upload>,
 ) -> AppResult<ConsultationId> {
+    Ok(consult_message(app, buyer, listing_id, body, files)
+        .await?
+        .0)
+}
+
+/// [`consult`], with the id of the message it wrote (for the contact-details rule).
+pub(crate) async fn consult_message(
+    app: &App,
+    buyer: &CurrentUser,
+    listing_id: ListingId,
+    body: &str,
+    files: Vec<Upload>,
+) -> AppResult<(ConsultationId, i64)> {
     let body = parse_body(body, files.is_empty())?;
     check_uploads(app, &files)?;
     let seller_id = {
@@ -67,7 +80,7 @@ pub async fn consult(
         if new {
             consultations::insert(&mut tx, &row).await?;
         }
-        record(&mut tx, app, row.id, buyer.id, body.as_str(), &stored).await?;
+        let message = record(&mut tx, app, row.id, buyer.id, body.as_str(), &stored).await?;
         let kind = if new {
             notify::Event::ConsultationReceived
         } else {
@@ -75,7 +88,7 @@ pub async fn consult(
         };
         notify::consultation(&mut tx, app, &row, seller_id, kind, buyer).await?;
         tx.commit().await?;
-        Ok(row.id)
+        Ok((row.id, message))
     }
     .await;
     if result.is_err() {

@@ -1,8 +1,9 @@
-//! Every mail of consultations and offers, one place per event (the notification centre will
-//! hook in here): queued in the caller's transaction, in the recipient's language; members
-//! who are no longer active get nothing.
+//! Every mail and notification of consultations and offers, one place per event: both in the
+//! caller's transaction, the mail in the recipient's language; members who are no longer
+//! active get neither.
 
 use yorozu_domain::UserId;
+use yorozu_domain::notifications::{NotificationKind, NotificationSubject as Subject};
 use yorozu_i18n::Arg;
 use yorozu_store::Exec;
 use yorozu_store::offers::consultations::ConsultationRow;
@@ -12,6 +13,7 @@ use super::consultation_path;
 use crate::accounts::CurrentUser;
 use crate::mail::compose::compose;
 use crate::mail::{MailCategory, outbox};
+use crate::notifications::raise;
 use crate::orders::notify::{Recipient, mail_time};
 use crate::{App, AppResult};
 
@@ -48,10 +50,21 @@ impl Event {
         }
     }
 
+    /// Every mail of consultations and offers is in the grid's offers row.
     fn category(self) -> MailCategory {
+        MailCategory::Offers
+    }
+
+    /// The notification raised beside the mail.
+    fn notification(self) -> NotificationKind {
         match self {
-            Self::ConsultationReceived | Self::ConsultationMessage => MailCategory::Messages,
-            _ => MailCategory::Transactions,
+            Self::ConsultationReceived => NotificationKind::ConsultationReceived,
+            Self::ConsultationMessage => NotificationKind::ConsultationMessage,
+            Self::OfferReceived => NotificationKind::OfferReceived,
+            Self::OfferRevised => NotificationKind::OfferRevised,
+            Self::OfferAccepted => NotificationKind::OfferAccepted,
+            Self::OfferDeclined => NotificationKind::OfferDeclined,
+            Self::OfferExpiring => NotificationKind::OfferExpiring,
         }
     }
 }
@@ -65,6 +78,14 @@ pub(crate) async fn consultation(
     event: Event,
     author: &CurrentUser,
 ) -> AppResult<()> {
+    raise(
+        c,
+        app,
+        to,
+        event.notification(),
+        Subject::Consultation(row.id),
+    )
+    .await?;
     let Some(to) = Recipient::load(c, to).await? else {
         return Ok(());
     };
@@ -89,6 +110,8 @@ pub(crate) async fn offer(
     event: Event,
     reason: Option<&str>,
 ) -> AppResult<()> {
+    let subject = Subject::Consultation(offer.consultation_id);
+    raise(c, app, to, event.notification(), subject).await?;
     let Some(to) = Recipient::load(c, to).await? else {
         return Ok(());
     };

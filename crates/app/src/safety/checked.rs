@@ -2,11 +2,13 @@
 //! back with a [`ContactWarning`] unless the writer acknowledged it; acknowledged, it is saved
 //! as usual and reported with [`contact::sent_anyway`]. The pages and the API call these.
 
-use yorozu_domain::{ListingId, OrderId, UserId};
+use yorozu_domain::{ConsultationId, ListingId, OfferId, OrderId, UserId};
 
 use super::contact::{self, ContactTarget, ContactWarning};
 use crate::accounts::CurrentUser;
 use crate::listings::form::ListingForm;
+use crate::offers::consult;
+use crate::offers::form::OfferForm;
 use crate::orders::talk::{self, Upload};
 use crate::profile::edit::ProfileForm;
 use crate::{App, AppResult};
@@ -146,6 +148,75 @@ pub async fn update_profile(
         ContactTarget::Profile,
         || crate::profile::edit::update(app, user_id, form),
         |_| user_id.get(),
+    )
+    .await
+}
+
+/// [`consult::consult`] with the rule (field `body`): the quote request's message.
+pub async fn consult(
+    app: &App,
+    buyer: &CurrentUser,
+    listing_id: ListingId,
+    body: &str,
+    files: Vec<Upload>,
+    acknowledged: bool,
+) -> AppResult<Checked<ConsultationId>> {
+    let checked = guarded(
+        app,
+        &[("body", body)],
+        acknowledged,
+        ContactTarget::ConsultationMessage,
+        || consult::consult_message(app, buyer, listing_id, body, files),
+        |(_, message)| *message,
+    )
+    .await?;
+    Ok(match checked {
+        Checked::Done((id, _)) => Checked::Done(id),
+        Checked::Warning(w) => Checked::Warning(w),
+    })
+}
+
+/// [`consult::post_message`] with the rule (field `body`).
+pub async fn post_consultation_message(
+    app: &App,
+    member: &CurrentUser,
+    id: ConsultationId,
+    body: &str,
+    files: Vec<Upload>,
+    acknowledged: bool,
+) -> AppResult<Checked<i64>> {
+    guarded(
+        app,
+        &[("body", body)],
+        acknowledged,
+        ContactTarget::ConsultationMessage,
+        || consult::post_message(app, member, id, body, files),
+        |message| *message,
+    )
+    .await
+}
+
+/// [`crate::offers::send::send`] with the rule on the offer's texts.
+pub async fn send_offer(
+    app: &App,
+    seller: &CurrentUser,
+    id: ConsultationId,
+    form: &OfferForm,
+    acknowledged: bool,
+) -> AppResult<Checked<OfferId>> {
+    let options = joined(&form.option_titles);
+    let texts = [
+        ("title", form.title.as_str()),
+        ("included", form.included.as_str()),
+        ("option_titles", options.as_str()),
+    ];
+    guarded(
+        app,
+        &texts,
+        acknowledged,
+        ContactTarget::Offer,
+        || crate::offers::send::send(app, seller, id, form),
+        |offer| offer.get(),
     )
     .await
 }

@@ -19,6 +19,10 @@ pub enum ContactTarget {
     Listing,
     /// A profile's texts (the member's id).
     Profile,
+    /// A quote consultation's message (its id).
+    ConsultationMessage,
+    /// A custom offer's texts (the offer version's id).
+    Offer,
 }
 
 impl ContactTarget {
@@ -28,6 +32,8 @@ impl ContactTarget {
             ContactTarget::Message => TargetKind::Message,
             ContactTarget::Listing => TargetKind::Service,
             ContactTarget::Profile => TargetKind::Profile,
+            ContactTarget::ConsultationMessage => TargetKind::ConsultationMessage,
+            ContactTarget::Offer => TargetKind::Offer,
         }
     }
 
@@ -36,6 +42,8 @@ impl ContactTarget {
             ContactTarget::Message => "message",
             ContactTarget::Listing => "listing",
             ContactTarget::Profile => "profile",
+            ContactTarget::ConsultationMessage => "consultation_message",
+            ContactTarget::Offer => "offer",
         }
     }
 }

@@ -83,7 +83,7 @@ pub async fn close_in(
     if !users::set_status(c, member, AccountStatus::Active, AccountStatus::Closed, now).await? {
         return Err(AppError::Conflict("account-closed").into());
     }
-    let readiness = assess(c, member).await?;
+    let readiness = assess(c, app, member).await?;
     if !readiness.is_ready() {
         return Err(CloseError::Blocked(readiness));
     }

@@ -94,7 +94,7 @@ pub async fn withdraw(
     withdrawals::insert(&mut tx, &row).await?;
     // The member's row is locked: no purchase, sale or payout request of theirs can commit
     // between this check and the closing.
-    let current = readiness::assess(&mut tx, member.id).await?;
+    let current = readiness::assess(&mut tx, app, member.id).await?;
     check_acknowledged(&current.forfeits, &confirmation.acknowledged)?;
     if !current.is_ready() {
         if when == When::Now {

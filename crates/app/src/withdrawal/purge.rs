@@ -158,6 +158,9 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
             tx.commit().await?;
             full(n)
         }
+        PurgeStep::Consultations => crate::offers::withdrawal::erase_batch(app, member, limit)
+            .await
+            .map(full)?,
         PurgeStep::IdentityDocuments => {
             let docs = {
                 let mut c = app.db.read().await?;

@@ -44,6 +44,8 @@ pub struct Readiness {
     pub forfeits: Forfeits,
     /// Unpaid orders on the member's services that a withdrawal would cancel.
     pub unpaid_sales_to_cancel: usize,
+    /// Open custom offers (sent or received) that a withdrawal would withdraw.
+    pub open_offers_to_withdraw: u64,
     pub data: &'static [DataCategory],
 }
 
@@ -106,12 +108,16 @@ fn order_lines(rows: Vec<OpenOrderRow>, side: Side, out: &mut Vec<BlockerLine>) 
 /// Where `member` stands.
 pub async fn check(app: &App, member: &CurrentUser) -> AppResult<Readiness> {
     let mut c = app.db.read().await?;
-    assess(&mut c, member.id).await
+    assess(&mut c, app, member.id).await
 }
 
 /// Where the member stands, read on `c` — inside the withdrawal's own transaction, where it
 /// re-checks after closing the account.
-pub(crate) async fn assess(c: &mut impl Exec, member_id: UserId) -> AppResult<Readiness> {
+pub(crate) async fn assess(
+    c: &mut impl Exec,
+    app: &App,
+    member_id: UserId,
+) -> AppResult<Readiness> {
     let mut blockers = Vec::new();
     let purchases = open_orders(c, member_id, Column::Buyer, &states_blocking(Side::Buyer)).await?;
     order_lines(purchases, Side::Buyer, &mut blockers);
@@ -141,6 +147,7 @@ pub(crate) async fn assess(c: &mut impl Exec, member_id: UserId) -> AppResult<Re
             points,
         },
         unpaid_sales_to_cancel: unpaid.len(),
+        open_offers_to_withdraw: crate::offers::withdrawal::open_count(c, app, member_id).await?,
         data: &DATA_TABLE,
     })
 }

@@ -100,7 +100,7 @@ pub async fn attempt(app: &App, withdrawal_id: WithdrawalId) -> AppResult<()> {
         return Ok(());
     }
     users::lock_active(&mut tx, row.user_id).await?;
-    let readiness = assess(&mut tx, row.user_id).await?;
+    let readiness = assess(&mut tx, app, row.user_id).await?;
     if !readiness.is_ready() {
         let at = next_check(app, &readiness);
         recheck_at(&mut tx, app, row.id, at).await?;

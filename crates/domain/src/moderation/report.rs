@@ -44,6 +44,10 @@ keyed!(
         Message => "message",
         /// A review.
         Review => "review",
+        /// A message in a quote consultation (only its parties may report it).
+        ConsultationMessage => "consultation_message",
+        /// A custom offer's texts (only its parties may report it).
+        Offer => "offer",
     }
 );
 
@@ -101,7 +105,10 @@ impl ModerationAction {
     pub fn fits(self, kind: TargetKind) -> bool {
         match self {
             Self::HideService => kind == TargetKind::Service,
-            Self::RemoveContent => matches!(kind, TargetKind::Message | TargetKind::Review),
+            Self::RemoveContent => matches!(
+                kind,
+                TargetKind::Message | TargetKind::Review | TargetKind::ConsultationMessage
+            ),
             Self::Dismiss | Self::Warn | Self::Suspend => true,
         }
     }

@@ -57,6 +57,13 @@ pub enum DataCategory {
     Notifications,
     /// Changes during orders: paid additions and extension requests, kept with the order.
     OrderChanges,
+    /// Disputes (トラブル相談) on the member's orders: kept with the order for the
+    /// counterparty's records.
+    Disputes,
+    /// Quote consultations (見積り相談) and custom offers: the member's messages and files, and
+    /// offers of theirs that nobody bought, are erased; an offer that became an order stays
+    /// with the order as its terms.
+    ConsultationsAndOffers,
 }
 
 impl DataCategory {
@@ -78,6 +85,8 @@ impl DataCategory {
             Self::ReportsFiled => "reports-filed",
             Self::Notifications => "notifications",
             Self::OrderChanges => "order-changes",
+            Self::Disputes => "disputes",
+            Self::ConsultationsAndOffers => "consultations-and-offers",
         }
     }
 
@@ -89,12 +98,14 @@ impl DataCategory {
             | Self::Profile
             | Self::ReviewsReceived
             | Self::IdentityBankCards
-            | Self::Notifications => Fate::Erased,
+            | Self::Notifications
+            | Self::ConsultationsAndOffers => Fate::Erased,
             Self::ReviewsWritten
             | Self::OrdersAndMessages
             | Self::WithdrawalReason
             | Self::ReportsFiled
-            | Self::OrderChanges => Fate::Kept { years: None },
+            | Self::OrderChanges
+            | Self::Disputes => Fate::Kept { years: None },
             // Tax records: seven years.
             Self::LedgerEntries => Fate::Kept { years: Some(7) },
             Self::BalancesPointsCoupons => Fate::Forfeited,
@@ -104,7 +115,7 @@ impl DataCategory {
 }
 
 /// Every category, in the order the pages list them.
-pub const DATA_TABLE: [DataCategory; 15] = [
+pub const DATA_TABLE: [DataCategory; 17] = [
     DataCategory::SessionsAndTokens,
     DataCategory::MarketingMail,
     DataCategory::Listings,
@@ -120,6 +131,8 @@ pub const DATA_TABLE: [DataCategory; 15] = [
     DataCategory::ReportsFiled,
     DataCategory::Notifications,
     DataCategory::OrderChanges,
+    DataCategory::Disputes,
+    DataCategory::ConsultationsAndOffers,
 ];
 
 #[cfg(test)]

@@ -95,6 +95,9 @@ pub enum PurgeStep {
     ReviewsReceived,
     /// Reviews the member wrote (kept; the author cleared).
     ReviewsWritten,
+    /// Quote consultations: the member's messages and files, their offers nobody bought,
+    /// their reasons for declining; threads left empty.
+    Consultations,
     /// Identity documents, files included.
     IdentityDocuments,
     /// Bank accounts (number and holder erased; the row stays for past payouts).
@@ -115,11 +118,12 @@ pub enum PurgeStep {
 }
 
 impl PurgeStep {
-    pub const ALL: [PurgeStep; 12] = [
+    pub const ALL: [PurgeStep; 13] = [
         Self::Listings,
         Self::Favorites,
         Self::ReviewsReceived,
         Self::ReviewsWritten,
+        Self::Consultations,
         Self::IdentityDocuments,
         Self::BankAccounts,
         Self::Cards,
@@ -136,6 +140,7 @@ impl PurgeStep {
             Self::Favorites => "favorites",
             Self::ReviewsReceived => "reviews_received",
             Self::ReviewsWritten => "reviews_written",
+            Self::Consultations => "consultations",
             Self::IdentityDocuments => "identity_documents",
             Self::BankAccounts => "bank_accounts",
             Self::Cards => "cards",

@@ -41,6 +41,7 @@ mailbox-empty = No mail yet.
 mail-category-account = Account notices
 mail-category-transactions = Orders and payments
 mail-category-messages = New talk-room messages
+mail-category-offers = Quote consultations, custom offers and requests
 mail-category-favorites = News from favourite sellers
 mail-category-recommendations = Recommended services
 mail-category-newsletter = Newsletter

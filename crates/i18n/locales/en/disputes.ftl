@@ -142,3 +142,8 @@ mail-dispute-decided-body = The support team has decided the dispute on the orde
 ## History
 
 dispute-history-cancellation = Cancellation request
+
+## The data table's row (withdrawal page, erasure receipt, privacy page)
+data-disputes-name = Disputes
+data-disputes-fate-kept = Kept without your name (for the other party)
+data-disputes-why = The course of a dispute, both sides' statements, the operators' decision and any refund stay as part of the order's record, for the other party. You are shown as "Former member". While a dispute is open you cannot withdraw.

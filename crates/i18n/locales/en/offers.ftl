@@ -116,3 +116,20 @@ offer-flash-sent = Your offer was sent.
 offer-flash-declined = You declined the offer.
 offer-flash-withdrawn = You withdrew the offer.
 consultation-updated = Last activity: { $at }
+
+## The data table's row (withdrawal page, erasure receipt, privacy page)
+data-consultations-and-offers-name = Quote consultations and custom offers
+data-consultations-and-offers-fate-erased = Erased
+data-consultations-and-offers-why = The messages and files you wrote in quote consultations, and your offers that nobody bought, are erased. What the other member wrote stays as their record, with you shown as "Former member". An offer that was bought stays with the order as its terms. Offers still awaiting an answer are withdrawn when you withdraw.
+
+## The withdrawal page
+withdrawal-open-offers = { $count ->
+    [one] One custom offer is awaiting an answer. It does not stop you from withdrawing, but it is withdrawn when you withdraw and can no longer be bought.
+   *[other] { $count } custom offers are awaiting an answer. They do not stop you from withdrawing, but they are withdrawn when you withdraw and can no longer be bought.
+}
+withdrawal-open-offers-link = See your quote consultations
+
+## The data export's sections
+export-section-consultation_messages = Quote consultation messages
+export-section-consultation_attachments = Quote consultation files
+export-section-offers = Custom offers

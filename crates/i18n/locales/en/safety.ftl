@@ -31,6 +31,7 @@ contact-field-introduction = Introduction
 contact-field-skills = Skills
 contact-field-career = Career
 contact-field-track-record = Track record
+contact-field-included = What is included
 
 ## The warning before sending
 contact-warning-heading = Please check before sending

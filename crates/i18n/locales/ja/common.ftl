@@ -41,6 +41,7 @@ mailbox-empty = まだメールはありません。
 mail-category-account = アカウントに関するお知らせ
 mail-category-transactions = 取引・お支払いに関するお知らせ
 mail-category-messages = トークルームの新着メッセージ
+mail-category-offers = 見積り相談・カスタム提案・公開依頼
 mail-category-favorites = お気に入りの出品者の新着情報
 mail-category-recommendations = おすすめサービスのご案内
 mail-category-newsletter = メルマガ

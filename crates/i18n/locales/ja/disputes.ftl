@@ -142,3 +142,8 @@ mail-dispute-decided-body = 「{ $title }」の取引（取引番号 { $order }�
 ## 経緯
 
 dispute-history-cancellation = キャンセル申請
+
+## The data table's row (withdrawal page, erasure receipt, privacy page)
+data-disputes-name = トラブル相談
+data-disputes-fate-kept = あなたの名前を外して保管（取引相手のために）
+data-disputes-why = トラブル相談の経緯、双方の申し立て、運営の判断と返金は、取引の記録の一部として取引相手のために残します。あなたは「退会したユーザー」と表示されます。対応中のトラブル相談があるあいだは退会できません。

@@ -116,3 +116,17 @@ offer-flash-sent = 提案を送信しました。
 offer-flash-declined = 提案をお断りしました。
 offer-flash-withdrawn = 提案を取り下げました。
 consultation-updated = 最終更新: { $at }
+
+## The data table's row (withdrawal page, erasure receipt, privacy page)
+data-consultations-and-offers-name = 見積り相談とカスタム提案
+data-consultations-and-offers-fate-erased = 完全に削除
+data-consultations-and-offers-why = 見積り相談であなたが書いたメッセージと添付ファイル、購入されなかったあなたの提案は削除します。相手の方が書いたメッセージは相手の方の記録として残り、あなたは「退会したユーザー」と表示されます。購入された提案の内容は、取引の条件として取引の記録とともに残ります。回答待ちの提案は、退会の手続きと同時に取り下げられます。
+
+## The withdrawal page
+withdrawal-open-offers = 回答待ちのカスタム提案が{ $count }件あります。これは退会を妨げませんが、退会の手続きと同時にすべて取り下げられ、購入できなくなります。
+withdrawal-open-offers-link = 見積り相談の一覧を見る
+
+## The data export's sections
+export-section-consultation_messages = 見積り相談のメッセージ
+export-section-consultation_attachments = 見積り相談の添付ファイル
+export-section-offers = カスタム提案

@@ -31,6 +31,7 @@ contact-field-introduction = 自己紹介
 contact-field-skills = スキル
 contact-field-career = 経歴
 contact-field-track-record = 実績
+contact-field-included = 提案の内容
 
 ## The warning before sending
 contact-warning-heading = 送信前にご確認ください

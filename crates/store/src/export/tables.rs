@@ -494,8 +494,99 @@ pub const ORDER_EXTENSIONS: Section = Section {
     },
 };
 
+/// Messages of the quote consultations (見積り相談) the member asked for or answered.
+pub const CONSULTATION_MESSAGES: Section = Section {
+    name: "consultation_messages",
+    columns: &[
+        ("sent_at", Int),
+        ("message_id", Int),
+        ("consultation_id", Int),
+        ("role", Text),
+        ("service_title", Text),
+        ("counterparty", Text),
+        ("author", Text),
+        ("body", Text),
+    ],
+    source: Source::Pages(&[
+        "SELECT m.created_at, m.id, k.id, 'buyer', l.title, COALESCE(p.display_name, ''),
+                CASE WHEN m.author_id = $1 THEN 'me' ELSE 'counterparty' END, m.body
+         FROM consultation_messages m JOIN consultations k ON k.id = m.consultation_id
+         JOIN listings l ON l.id = k.listing_id LEFT JOIN profiles p ON p.user_id = k.seller_id
+         WHERE k.buyer_id = $1 AND m.created_at >= $2 AND (m.created_at > $2 OR m.id > $3)
+         ORDER BY m.created_at, m.id LIMIT $4",
+        "SELECT m.created_at, m.id, k.id, 'seller', l.title, COALESCE(p.display_name, ''),
+                CASE WHEN m.author_id = $1 THEN 'me' ELSE 'counterparty' END, m.body
+         FROM consultation_messages m JOIN consultations k ON k.id = m.consultation_id
+         JOIN listings l ON l.id = k.listing_id LEFT JOIN profiles p ON p.user_id = k.buyer_id
+         WHERE k.seller_id = $1 AND m.created_at >= $2 AND (m.created_at > $2 OR m.id > $3)
+         ORDER BY m.created_at, m.id LIMIT $4",
+    ]),
+};
+
+/// Files sent in those consultations, by either side; `file` becomes the path in the archive.
+pub const CONSULTATION_ATTACHMENTS: Section = Section {
+    name: "consultation_attachments",
+    columns: &[
+        ("sent_at", Int),
+        ("attachment_id", Int),
+        ("consultation_id", Int),
+        ("message_id", Int),
+        ("file", Text),
+        ("file_name", Text),
+        ("content_type", Text),
+        ("size_bytes", Int),
+    ],
+    source: Source::Pages(&[
+        "SELECT a.created_at, a.id, a.consultation_id, a.message_id, a.file_key, a.file_name,
+                a.content_type, a.size_bytes
+         FROM consultation_attachments a JOIN consultations k ON k.id = a.consultation_id
+         WHERE k.buyer_id = $1 AND a.created_at >= $2 AND (a.created_at > $2 OR a.id > $3)
+         ORDER BY a.created_at, a.id LIMIT $4",
+        "SELECT a.created_at, a.id, a.consultation_id, a.message_id, a.file_key, a.file_name,
+                a.content_type, a.size_bytes
+         FROM consultation_attachments a JOIN consultations k ON k.id = a.consultation_id
+         WHERE k.seller_id = $1 AND a.created_at >= $2 AND (a.created_at > $2 OR a.id > $3)
+         ORDER BY a.created_at, a.id LIMIT $4",
+    ]),
+};
+
+/// Custom offers (カスタム提案) the member sent or received, every version.
+pub const OFFERS: Section = Section {
+    name: "offers",
+    columns: &[
+        ("sent_at", Int),
+        ("offer_id", Int),
+        ("consultation_id", Int),
+        ("version", Int),
+        ("role", Text),
+        ("title", Text),
+        ("included", Text),
+        ("price", Int),
+        ("delivery_days", Int),
+        ("revisions", Int),
+        ("state", Text),
+        ("decline_reason", OptText),
+        ("expires_at", Int),
+        ("order_id", OptInt),
+    ],
+    source: Source::Pages(&[
+        "SELECT o.created_at, o.id, o.consultation_id, o.version, 'buyer', o.title, o.included,
+                o.price, o.delivery_days, o.revisions, o.state, o.decline_reason, o.expires_at,
+                o.order_id
+         FROM offers o
+         WHERE o.buyer_id = $1 AND o.created_at >= $2 AND (o.created_at > $2 OR o.id > $3)
+         ORDER BY o.created_at, o.id LIMIT $4",
+        "SELECT o.created_at, o.id, o.consultation_id, o.version, 'seller', o.title, o.included,
+                o.price, o.delivery_days, o.revisions, o.state, o.decline_reason, o.expires_at,
+                o.order_id
+         FROM offers o
+         WHERE o.seller_id = $1 AND o.created_at >= $2 AND (o.created_at > $2 OR o.id > $3)
+         ORDER BY o.created_at, o.id LIMIT $4",
+    ]),
+};
+
 /// Every section, in the order of the archive and of `index.html`.
-pub const ALL: [&Section; 21] = [
+pub const ALL: [&Section; 24] = [
     &PROFILE,
     &SERVICES,
     &SERVICE_OPTIONS,
@@ -517,4 +608,7 @@ pub const ALL: [&Section; 21] = [
     &NOTIFICATIONS,
     &ORDER_ADDITIONS,
     &ORDER_EXTENSIONS,
+    &CONSULTATION_MESSAGES,
+    &CONSULTATION_ATTACHMENTS,
+    &OFFERS,
 ];

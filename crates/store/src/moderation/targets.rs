@@ -2,7 +2,7 @@
 //! changes. Each lookup answers `None` once the content is gone.
 
 use yorozu_domain::orders::MessageKind;
-use yorozu_domain::{ListingId, OrderId, UserId};
+use yorozu_domain::{ConsultationId, ListingId, OrderId, UserId};
 
 use crate::{Exec, Result, execute, query_as};
 
@@ -96,6 +96,80 @@ pub async fn remove_message(c: &mut impl Exec, id: i64, note_id: &str) -> Result
         note_id
     )?;
     Ok(keys)
+}
+
+/// A quote consultation's message with the thread's parties (only they may report it).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ConsultationMessageTarget {
+    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub consultation_id: ConsultationId,
+    #[sqlx(try_from = "i64")]
+    pub author_id: UserId,
+    pub body: String,
+    #[sqlx(try_from = "i64")]
+    pub buyer_id: UserId,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
+}
+
+pub async fn consultation_message(
+    c: &mut impl Exec,
+    id: i64,
+) -> Result<Option<ConsultationMessageTarget>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        ConsultationMessageTarget,
+        "SELECT m.id, m.consultation_id, m.author_id, m.body, k.buyer_id, k.seller_id
+         FROM consultation_messages m JOIN consultations k ON k.id = m.consultation_id
+         WHERE m.id = $1",
+        id
+    )?)
+}
+
+/// Deletes a consultation message and its attachments' rows; returns their file keys for
+/// the file store.
+pub async fn remove_consultation_message(c: &mut impl Exec, id: i64) -> Result<Vec<String>> {
+    let keys: Vec<String> = crate::query_scalar!(
+        c,
+        fetch_all,
+        String,
+        "SELECT file_key FROM consultation_attachments WHERE message_id = $1",
+        id
+    )?;
+    execute!(
+        c,
+        "DELETE FROM consultation_attachments WHERE message_id = $1",
+        id
+    )?;
+    execute!(c, "DELETE FROM consultation_messages WHERE id = $1", id)?;
+    Ok(keys)
+}
+
+/// A custom offer's texts with its parties.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct OfferTarget {
+    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub consultation_id: ConsultationId,
+    #[sqlx(try_from = "i64")]
+    pub buyer_id: UserId,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
+    pub title: String,
+    pub included: String,
+}
+
+pub async fn offer(c: &mut impl Exec, id: i64) -> Result<Option<OfferTarget>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        OfferTarget,
+        "SELECT id, consultation_id, buyer_id, seller_id, title, included FROM offers
+         WHERE id = $1",
+        id
+    )?)
 }
 
 /// A review as the queue shows it.

@@ -238,6 +238,20 @@ pub async fn withdraw_open_of(c: &mut impl Exec, member: UserId, now: i64) -> Re
     )?)
 }
 
+/// How many open offers the member sent or received that have not expired by `now`.
+pub async fn count_open_of(c: &mut impl Exec, member: UserId, now: i64) -> Result<u64> {
+    let n: i64 = query_scalar!(
+        c,
+        fetch_one,
+        i64,
+        "SELECT COUNT(*) FROM offers
+         WHERE state = 'open' AND expires_at > $2 AND (seller_id = $1 OR buyer_id = $1)",
+        member.get(),
+        now
+    )?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
 /// The offer an order was placed on, if any.
 pub async fn of_order(c: &mut impl Exec, order_id: OrderId) -> Result<Option<OfferRow>> {
     Ok(query_as!(

@@ -6,13 +6,16 @@
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa::openapi::schema::{ArrayBuilder, Object, ObjectBuilder, SchemaType, Type};
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::offers::form::OfferForm;
 use yorozu_app::offers::view::{self, ConsultationView};
-use yorozu_app::offers::{Side, consult, decide, send};
+use yorozu_app::offers::{Side, decide};
+use yorozu_app::safety::checked::{self, Checked};
 use yorozu_domain::listings::MAX_LISTING_DESCRIPTION_CHARS;
 use yorozu_domain::offers::{DECLINE_REASON_MAX_CHARS, OfferState};
 use yorozu_domain::orders::text::MESSAGE_MAX_CHARS;
@@ -25,6 +28,7 @@ use crate::api::openapi::fields::{self as openapi, one_of, text};
 use crate::api::openapi::responses::{
     BadRequest, Conflict, Forbidden, NotFound, UnsupportedMediaType, ValidationFailed,
 };
+use crate::api::safety;
 use crate::state::AppState;
 
 fn side() -> Object {
@@ -293,6 +297,10 @@ pub struct MessageRequest {
     #[serde(default)]
     #[schema(schema_with = message_text, required)]
     body: String,
+    /// Send the text even though it holds contact details (after a 422
+    /// `contact-details-found`).
+    #[serde(default)]
+    acknowledge_contact_warning: bool,
 }
 
 /// The terms of an offer: the same limits as a service.
@@ -323,13 +331,17 @@ pub struct OfferRequest {
     #[serde(default)]
     #[schema(minimum = 1, maximum = 30, nullable)]
     expiry_days: Option<i64>,
+    /// Send the texts even though they hold contact details (after a 422
+    /// `contact-details-found`).
+    #[serde(default)]
+    acknowledge_contact_warning: bool,
 }
 
 impl OfferRequest {
-    fn form(self) -> OfferForm {
+    fn form(&self) -> OfferForm {
         OfferForm {
-            title: self.title,
-            included: self.included,
+            title: self.title.clone(),
+            included: self.included.clone(),
             price: self.price.to_string(),
             delivery_days: self.delivery_days.to_string(),
             revisions: self
@@ -364,7 +376,8 @@ pub struct DeclineRequest {
     tag = "offers",
     summary = "Ask for a quote (見積り相談)",
     description = "A 409 `offer-own-listing` for one's own service, `order-blocked` when either \
-                   party blocks the other. A service that is not published is a 404.",
+                   party blocks the other. A service that is not published is a 404. A text with contact details is a 422 \
+                   `contact-details-found` unless `acknowledge_contact_warning` is true.",
     params(("id" = String, Path, description = "The service id.")),
     request_body = MessageRequest,
     responses(
@@ -373,17 +386,30 @@ pub struct DeclineRequest {
         (status = 404, response = NotFound),
         (status = 409, response = Conflict),
         (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = ValidationFailed),
+        (status = 422, response = safety::ValidationOrContactDetails),
     ),
 )]
 pub async fn consult(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiId(listing): ApiId<ListingId>,
+    headers: HeaderMap,
     ApiJson(input): ApiJson<MessageRequest>,
-) -> ApiResult<Json<ConsultationBody>> {
-    let id = consult::consult(&state.app, &user, listing, &input.body, vec![]).await?;
-    answer(&state, &user, id).await
+) -> ApiResult<Response> {
+    let acknowledged = input.acknowledge_contact_warning;
+    match checked::consult(
+        &state.app,
+        &user,
+        listing,
+        &input.body,
+        vec![],
+        acknowledged,
+    )
+    .await?
+    {
+        Checked::Done(id) => Ok(answer(&state, &user, id).await?.into_response()),
+        Checked::Warning(w) => Ok(safety::warning_response(&headers, &w)),
+    }
 }
 
 /// The caller's consultations as buyer or seller.
@@ -441,6 +467,8 @@ pub async fn get(
     operation_id = "postConsultationMessage",
     tag = "offers",
     summary = "Write in a quote consultation",
+    description = "A body with contact details is a 422 `contact-details-found` unless \
+                   `acknowledge_contact_warning` is true.",
     params(("id" = String, Path, description = "The consultation id.")),
     request_body = MessageRequest,
     responses(
@@ -449,17 +477,30 @@ pub async fn get(
         (status = 404, response = NotFound),
         (status = 409, response = Conflict),
         (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = ValidationFailed),
+        (status = 422, response = safety::ValidationOrContactDetails),
     ),
 )]
 pub async fn post_message(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiId(id): ApiId<ConsultationId>,
+    headers: HeaderMap,
     ApiJson(input): ApiJson<MessageRequest>,
-) -> ApiResult<Json<ConsultationBody>> {
-    consult::post_message(&state.app, &user, id, &input.body, vec![]).await?;
-    answer(&state, &user, id).await
+) -> ApiResult<Response> {
+    let acknowledged = input.acknowledge_contact_warning;
+    let posted = checked::post_consultation_message(
+        &state.app,
+        &user,
+        id,
+        &input.body,
+        vec![],
+        acknowledged,
+    )
+    .await?;
+    match posted {
+        Checked::Done(_) => Ok(answer(&state, &user, id).await?.into_response()),
+        Checked::Warning(w) => Ok(safety::warning_response(&headers, &w)),
+    }
 }
 
 /// The seller sends an offer; if one is open, this is its revision (the open one is
@@ -471,7 +512,8 @@ pub async fn post_message(
     tag = "offers",
     summary = "Send or revise a custom offer (カスタム提案)",
     description = "The seller only (403 for the buyer). The same limits as a service: price \
-                   from the minimum, delivery days, revisions and paid options (422).",
+                   from the minimum, delivery days, revisions and paid options (422). A text with contact details is a 422 \
+                   `contact-details-found` unless `acknowledge_contact_warning` is true.",
     params(("id" = String, Path, description = "The consultation id.")),
     request_body = OfferRequest,
     responses(
@@ -481,17 +523,21 @@ pub async fn post_message(
         (status = 404, response = NotFound),
         (status = 409, response = Conflict),
         (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = ValidationFailed),
+        (status = 422, response = safety::ValidationOrContactDetails),
     ),
 )]
 pub async fn send_offer(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiId(id): ApiId<ConsultationId>,
+    headers: HeaderMap,
     ApiJson(input): ApiJson<OfferRequest>,
-) -> ApiResult<Json<ConsultationBody>> {
-    send::send(&state.app, &user, id, &input.form()).await?;
-    answer(&state, &user, id).await
+) -> ApiResult<Response> {
+    let acknowledged = input.acknowledge_contact_warning;
+    match checked::send_offer(&state.app, &user, id, &input.form(), acknowledged).await? {
+        Checked::Done(_) => Ok(answer(&state, &user, id).await?.into_response()),
+        Checked::Warning(w) => Ok(safety::warning_response(&headers, &w)),
+    }
 }
 
 /// The buyer declines an open offer, optionally saying why; the seller is told.

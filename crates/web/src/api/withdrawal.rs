@@ -212,6 +212,8 @@ pub struct Readiness {
     forfeits: Forfeits,
     /// Orders on the caller's services awaiting payment, which closing the account cancels.
     unpaid_sales_to_cancel: usize,
+    /// Open custom offers, sent or received, which closing the account withdraws.
+    open_offers_to_withdraw: u64,
     data: Vec<DataLine>,
     /// The caller's scheduled withdrawal (DELETE /me/withdrawal cancels it), or null.
     #[schema(required)]
@@ -293,7 +295,8 @@ impl ScheduledAnswer {
                    does. `forfeits` are the exact amounts closing the account now would forfeit (send them back as \
                    `acknowledged_sales` and `acknowledged_points` to confirm); `unpaid_sales_to_cancel` counts \
                    orders on the caller's services that only await payment, which closing the account cancels \
-                   (their buyers are told). `data` says what happens to each kind of data, with texts in the \
+                   (their buyers are told); `open_offers_to_withdraw` counts open custom offers the caller sent \
+                   or received, which closing the account withdraws. `data` says what happens to each kind of data, with texts in the \
                    language of `Accept-Language` (the same as the erasure receipt and the privacy page). \
                    `scheduled` is the caller's scheduled withdrawal, or `null`.",
     responses((status = 200, description = "The caller's readiness.", body = Readiness)),
@@ -310,6 +313,7 @@ pub async fn readiness(
         clears_by_itself_at: r.clears_by_itself_at().map(|t| t.unix()),
         forfeits: r.forfeits.into(),
         unpaid_sales_to_cancel: r.unpaid_sales_to_cancel,
+        open_offers_to_withdraw: r.open_offers_to_withdraw,
         data: data_lines(locale).into_iter().map(DataLine::from).collect(),
         blockers: r.blockers.into_iter().map(Blocker::from).collect(),
         scheduled: scheduled.map(Scheduled::from),

@@ -65,7 +65,7 @@ fn subject_label(ctx: &Ctx, subject: NotificationSubject) -> String {
         }
         S::Payout(_) => ctx.t("notification-subject-payout"),
         S::Moderation => ctx.t("notification-subject-moderation"),
-        S::Offer(_) => ctx.t("notification-subject-offer"),
+        S::Consultation(_) => ctx.t("notification-subject-consultation"),
         S::Request(_) => ctx.t("notification-subject-request"),
         S::Listing(_) => ctx.t("notification-subject-listing"),
     }

@@ -1,6 +1,6 @@
 //! Every event of a change during an order, in one place: the mail to the other side (ja/en,
 //! `mail-order-…` in order_changes.ftl) and the note in the talk room's history
-//! (`order-event-…`). When on-site notifications arrive, each event here is one more line.
+//! (`order-event-…`) and the on-site notification.
 
 use yorozu_domain::UserId;
 use yorozu_i18n::Arg;
@@ -11,6 +11,7 @@ use yorozu_store::orders::changes::{AdditionRow, ExtensionRow};
 use super::super::notify::{mail_time, order_mail};
 use super::super::transition;
 use crate::mail::MailCategory;
+use crate::notifications::{self, NotificationKind, NotificationSubject};
 use crate::{App, AppResult};
 
 /// One event of a change: its talk-room note and mail, and who gets the mail.
@@ -42,10 +43,26 @@ impl ChangeEvent {
             Self::OverdueCancelled => "overdue-cancelled",
         }
     }
+
+    /// The notification the other side gets (the overdue cancellation is told by the
+    /// order's own cancellation).
+    const fn notification(self) -> Option<NotificationKind> {
+        use NotificationKind as K;
+        match self {
+            Self::AdditionProposed => Some(K::AdditionProposed),
+            Self::AdditionPaid => Some(K::AdditionAccepted),
+            Self::AdditionDeclined => Some(K::AdditionDeclined),
+            Self::AdditionWithdrawn => Some(K::AdditionWithdrawn),
+            Self::ExtensionRequested => Some(K::ExtensionRequested),
+            Self::ExtensionAccepted | Self::ExtensionDeclined => Some(K::ExtensionAnswered),
+            Self::ExtensionWithdrawn => Some(K::ExtensionWithdrawn),
+            Self::OverdueCancelled => None,
+        }
+    }
 }
 
-/// Notes `event` in the talk room and mails `to` about it (transaction mail: it is about
-/// money or the order's dates).
+/// Notes `event` in the talk room, tells `to` on the site and mails them (transaction mail:
+/// it is about money or the order's dates).
 async fn raise(
     c: &mut impl Exec,
     app: &App,
@@ -56,6 +73,9 @@ async fn raise(
 ) -> AppResult<()> {
     let key = event.key();
     transition::note(c, app, order.id, &format!("order-event-{key}")).await?;
+    if let Some(kind) = event.notification() {
+        notifications::raise(c, app, to, kind, NotificationSubject::Order(order.id)).await?;
+    }
     order_mail(
         c,
         app,

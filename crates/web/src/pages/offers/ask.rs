@@ -5,12 +5,14 @@ use askama::Template;
 use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::http::StatusCode;
-use yorozu_app::offers::{consult, consultation_path};
+use yorozu_app::offers::consultation_path;
+use yorozu_app::safety::checked::{self, Checked};
 use yorozu_domain::ListingId;
 
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
 use crate::pages::extract::{PathId, SignedIn};
+use crate::pages::safety::{self, notice::ContactNotice};
 use crate::render::{page_with_status, redirect_with_flash};
 use crate::state::AppState;
 use crate::upload::read_files;
@@ -23,6 +25,7 @@ struct AskPage<'a> {
     title: String,
     body: String,
     errors: FormErrors,
+    warning: Option<ContactNotice>,
 }
 
 async fn render(
@@ -32,6 +35,7 @@ async fn render(
     status: StatusCode,
     body: String,
     errors: FormErrors,
+    warning: Option<ContactNotice>,
 ) -> PageResult {
     let title = yorozu_app::offers::view::listing_title(&state.app, listing_id).await?;
     page_with_status(
@@ -42,6 +46,7 @@ async fn render(
             title,
             body,
             errors,
+            warning,
         },
     )
 }
@@ -60,6 +65,7 @@ pub(super) async fn form(
         StatusCode::OK,
         String::new(),
         errors,
+        None,
     )
     .await
 }
@@ -79,19 +85,28 @@ pub(super) async fn send(
     )
     .await;
     let body = form.text("body");
+    let acknowledged = safety::acknowledged(Some(&form.text(safety::ACKNOWLEDGE_FIELD)));
     let result = match form.files {
-        Ok(files) => consult::consult(&state.app, user, listing_id, &body, files).await,
+        Ok(files) => {
+            checked::consult(&state.app, user, listing_id, &body, files, acknowledged).await
+        }
         Err(e) => Err(e),
     };
     match result {
-        Ok(id) => Ok(redirect_with_flash(
+        Ok(Checked::Done(id)) => Ok(redirect_with_flash(
             &ctx,
             &consultation_path(id),
             "consultation-flash-sent",
         )),
+        Ok(Checked::Warning(w)) => {
+            let warning = Some(ContactNotice::new(&ctx, &w, "consult-body"));
+            let errors = FormErrors::new(ctx.tr, &[]);
+            let status = StatusCode::OK;
+            render(&state, &ctx, listing_id, status, body, errors, warning).await
+        }
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            render(&state, &ctx, listing_id, status, body, errors).await
+            render(&state, &ctx, listing_id, status, body, errors, None).await
         }
     }
 }

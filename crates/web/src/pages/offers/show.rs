@@ -10,12 +10,14 @@ use axum::http::StatusCode;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::offers::form::OfferForm;
 use yorozu_app::offers::view::{self, ConsultationView, OfferView};
-use yorozu_app::offers::{Side, consult, consultation_path, send};
+use yorozu_app::offers::{Side, consult, consultation_path};
+use yorozu_app::safety::checked::{self, Checked};
 use yorozu_domain::ConsultationId;
 
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, PageResult, form_or_page};
 use crate::pages::extract::{PathId, PathIds, SignedIn};
+use crate::pages::safety::{self, notice::ContactNotice};
 use crate::render::{page, page_with_status, redirect_with_flash};
 use crate::state::AppState;
 use crate::upload::read_files;
@@ -62,6 +64,7 @@ fn name_or_left(ctx: &Ctx, name: Option<String>) -> String {
 }
 
 struct MessageLine {
+    id: i64,
     mine: bool,
     who: String,
     body: String,
@@ -96,6 +99,35 @@ struct ShowPage<'a> {
     body: String,
     form: OfferForm,
     errors: FormErrors,
+    /// The contact-details warning of the message form, or of the offer form.
+    message_warning: Option<ContactNotice>,
+    offer_warning: Option<ContactNotice>,
+}
+
+/// What the page shows again after a refused or held-back form.
+struct Kept {
+    status: StatusCode,
+    body: String,
+    form: OfferForm,
+    errors: FormErrors,
+    message_warning: Option<ContactNotice>,
+    offer_warning: Option<ContactNotice>,
+}
+
+impl Kept {
+    fn new(ctx: &Ctx, status: StatusCode, errors: Option<FormErrors>) -> Kept {
+        Kept {
+            status,
+            body: String::new(),
+            form: OfferForm {
+                expiry_days: "7".into(),
+                ..OfferForm::default()
+            },
+            errors: errors.unwrap_or_else(|| FormErrors::new(ctx.tr, &[])),
+            message_warning: None,
+            offer_warning: None,
+        }
+    }
 }
 
 fn offer_card(ctx: &Ctx, v: &ConsultationView, o: &OfferView) -> OfferCard {
@@ -136,19 +168,12 @@ fn offer_card(ctx: &Ctx, v: &ConsultationView, o: &OfferView) -> OfferCard {
     }
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the page again with what each of its two forms kept, as the order page does"
-)]
 async fn render(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
     id: ConsultationId,
-    status: StatusCode,
-    body: String,
-    form: OfferForm,
-    errors: FormErrors,
+    kept: Kept,
 ) -> PageResult {
     let v = view::consultation(&state.app, user, id).await?;
     let mine = ctx.t("consultation-mine");
@@ -157,6 +182,7 @@ async fn render(
         .messages
         .iter()
         .map(|m| MessageLine {
+            id: m.id,
             mine: m.mine,
             who: if m.mine { mine.clone() } else { theirs.clone() },
             body: m.body.clone(),
@@ -181,7 +207,7 @@ async fn render(
         .map(|o| offer_card(ctx, &v, o))
         .collect();
     page_with_status(
-        status,
+        kept.status,
         &ShowPage {
             ctx,
             id,
@@ -190,9 +216,11 @@ async fn render(
             seller: v.side == Side::Seller,
             messages,
             offers,
-            body,
-            form,
-            errors,
+            body: kept.body,
+            form: kept.form,
+            errors: kept.errors,
+            message_warning: kept.message_warning,
+            offer_warning: kept.offer_warning,
         },
     )
 }
@@ -203,22 +231,8 @@ pub(super) async fn show(
     SignedIn(ref user): SignedIn,
     PathId(id): PathId<ConsultationId>,
 ) -> PageResult {
-    let errors = FormErrors::new(ctx.tr, &[]);
-    let form = OfferForm {
-        expiry_days: "7".into(),
-        ..OfferForm::default()
-    };
-    render(
-        &state,
-        &ctx,
-        user,
-        id,
-        StatusCode::OK,
-        String::new(),
-        form,
-        errors,
-    )
-    .await
+    let kept = Kept::new(&ctx, StatusCode::OK, None);
+    render(&state, &ctx, user, id, kept).await
 }
 
 pub(super) async fn message(
@@ -236,29 +250,43 @@ pub(super) async fn message(
     )
     .await;
     let body = form.text("body");
+    let acknowledged = safety::acknowledged(Some(&form.text(safety::ACKNOWLEDGE_FIELD)));
     let result = match form.files {
-        Ok(files) => consult::post_message(&state.app, user, id, &body, files).await,
+        Ok(files) => {
+            checked::post_consultation_message(&state.app, user, id, &body, files, acknowledged)
+                .await
+        }
         Err(e) => Err(e),
     };
     match result {
-        Ok(_) => Ok(redirect_with_flash(
+        Ok(Checked::Done(_)) => Ok(redirect_with_flash(
             &ctx,
             &consultation_path(id),
             "consultation-flash-sent",
         )),
+        Ok(Checked::Warning(w)) => {
+            let mut kept = Kept::new(&ctx, StatusCode::OK, None);
+            kept.message_warning = Some(ContactNotice::new(&ctx, &w, "message-body"));
+            kept.body = body;
+            render(&state, &ctx, user, id, kept).await
+        }
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            let form = OfferForm::default();
-            render(&state, &ctx, user, id, status, body, form, errors).await
+            let mut kept = Kept::new(&ctx, status, Some(errors));
+            kept.body = body;
+            render(&state, &ctx, user, id, kept).await
         }
     }
 }
 
-/// The offer form as posted: repeated option rows come as pairs with the same name.
-fn offer_form(pairs: Vec<(String, String)>) -> OfferForm {
+/// The offer form as posted (repeated option rows come as pairs with the same name), and
+/// whether the writer acknowledged a contact-details warning.
+fn offer_form(pairs: Vec<(String, String)>) -> (OfferForm, bool) {
     let mut form = OfferForm::default();
+    let mut acknowledged = false;
     for (name, value) in pairs {
         match name.as_str() {
+            safety::ACKNOWLEDGE_FIELD => acknowledged = safety::acknowledged(Some(&value)),
             "title" => form.title = value,
             "included" => form.included = value,
             "price" => form.price = value,
@@ -270,7 +298,7 @@ fn offer_form(pairs: Vec<(String, String)>) -> OfferForm {
             _ => {}
         }
     }
-    form
+    (form, acknowledged)
 }
 
 pub(super) async fn send_offer(
@@ -280,16 +308,24 @@ pub(super) async fn send_offer(
     PathId(id): PathId<ConsultationId>,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> PageResult {
-    let form = offer_form(form.map(|Form(f)| f).unwrap_or_default());
-    match send::send(&state.app, user, id, &form).await {
-        Ok(_) => Ok(redirect_with_flash(
+    let (form, acknowledged) = offer_form(form.map(|Form(f)| f).unwrap_or_default());
+    match checked::send_offer(&state.app, user, id, &form, acknowledged).await {
+        Ok(Checked::Done(_)) => Ok(redirect_with_flash(
             &ctx,
             &consultation_path(id),
             "offer-flash-sent",
         )),
+        Ok(Checked::Warning(w)) => {
+            let mut kept = Kept::new(&ctx, StatusCode::OK, None);
+            kept.offer_warning = Some(ContactNotice::new(&ctx, &w, "offer-title"));
+            kept.form = form;
+            render(&state, &ctx, user, id, kept).await
+        }
         Err(e) => {
             let (status, errors) = form_or_page(ctx.tr, e)?;
-            render(&state, &ctx, user, id, status, String::new(), form, errors).await
+            let mut kept = Kept::new(&ctx, status, Some(errors));
+            kept.form = form;
+            render(&state, &ctx, user, id, kept).await
         }
     }
 }

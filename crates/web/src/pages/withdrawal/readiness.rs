@@ -132,6 +132,8 @@ struct WithdrawalPage<'a> {
     /// When every blocker clears by itself: the sentence with the date the last one clears.
     clears_by_itself: Option<String>,
     unpaid_sales: Option<String>,
+    /// Open custom offers that closing the account withdraws.
+    open_offers: Option<String>,
     sales_balance: String,
     /// Whether a payout request could still save the balance.
     has_sales_balance: bool,
@@ -209,6 +211,8 @@ pub(super) async fn render(
             }),
             unpaid_sales: (r.unpaid_sales_to_cancel > 0)
                 .then(|| ctx.t1("withdrawal-unpaid-sales", "count", r.unpaid_sales_to_cancel)),
+            open_offers: (r.open_offers_to_withdraw > 0)
+                .then(|| ctx.t1("withdrawal-open-offers", "count", r.open_offers_to_withdraw)),
             sales_balance: yen(ctx, forfeits.sales_balance),
             has_sales_balance: forfeits.sales_balance > 0,
             points: points_text(ctx, "withdrawal-forfeit-points-value", forfeits.points),
