@@ -55,7 +55,10 @@ both_backends!(
             .filter(|s| s.enabled)
             .map(|s| s.category.key())
             .collect();
-        assert_eq!(on, ["account", "transactions", "messages", "favorites"]);
+        assert_eq!(
+            on,
+            ["account", "transactions", "messages", "offers", "favorites"]
+        );
         let locked: Vec<_> = shown
             .iter()
             .filter(|s| s.locked)

@@ -55,7 +55,17 @@ fn residue(dir: &std::path::Path) -> Vec<(String, &'static str, usize)> {
 async fn seller_leaves(m: &Market) {
     let t = &m.t;
     register_bank(t, &m.seller).await;
-    complete_orders(m, 2, "residue").await;
+    let orders = complete_orders(m, 2, "residue").await;
+    // A talk-room message to the buyer: the mail about it must not carry the seller's name.
+    yorozu_app::orders::talk::post_message(
+        &t.app,
+        &m.seller,
+        orders[0],
+        "ありがとうございました。",
+        vec![],
+    )
+    .await
+    .expect("message");
     for i in 0..3 {
         let form = yorozu_app::profile::edit::ProfileForm {
             display_name: format!("{SELLER_NAME}{i}"),
@@ -66,6 +76,8 @@ async fn seller_leaves(m: &Market) {
             .await
             .expect("profile");
     }
+    // Before moderation hides the service.
+    consulted(m).await;
     moderated(m).await;
     // Blocks both ways: the purge erases them with the member.
     yorozu_app::safety::blocks::block(&t.app, &m.seller, m.buyer.id)
@@ -101,6 +113,45 @@ async fn seller_leaves(m: &Market) {
         notified(m.buyer.id).await > 0,
         "the counterparty's stay theirs"
     );
+}
+
+/// A quote consultation where the seller names themselves in a message and in an offer
+/// nobody bought: both are the seller's, and go.
+async fn consulted(m: &Market) {
+    use yorozu_app::offers::form::OfferForm;
+    use yorozu_app::offers::{consult, send};
+    let t = &m.t;
+    let id = consult::consult(
+        &t.app,
+        &m.buyer,
+        m.listing,
+        "お見積りをお願いします。",
+        vec![],
+    )
+    .await
+    .expect("consult");
+    consult::post_message(
+        &t.app,
+        &m.seller,
+        id,
+        &format!("{SELLER_NAME}がお答えします。"),
+        vec![],
+    )
+    .await
+    .expect("reply");
+    let form = OfferForm {
+        title: "ロゴ".into(),
+        included: format!("{SELLER_NAME}がロゴを1案作ります"),
+        price: "5000".into(),
+        delivery_days: "5".into(),
+        revisions: "1".into(),
+        option_titles: vec![],
+        option_prices: vec![],
+        expiry_days: String::new(),
+    };
+    send::send(&t.app, &m.seller, id, &form)
+        .await
+        .expect("offer");
 }
 
 /// Moderation leaves the seller's name in rows about them: a report of their profile, an

@@ -86,7 +86,7 @@ pub(crate) async fn consult_message(
         } else {
             notify::Event::ConsultationMessage
         };
-        notify::consultation(&mut tx, app, &row, seller_id, kind, buyer).await?;
+        notify::consultation(&mut tx, app, &row, seller_id, kind).await?;
         tx.commit().await?;
         Ok((row.id, message))
     }
@@ -124,7 +124,6 @@ pub async fn post_message(
             &row,
             side.counterpart(&row),
             notify::Event::ConsultationMessage,
-            member,
         )
         .await?;
         tx.commit().await?;

@@ -10,7 +10,6 @@ use yorozu_store::offers::consultations::ConsultationRow;
 use yorozu_store::offers::versions::OfferRow;
 
 use super::consultation_path;
-use crate::accounts::CurrentUser;
 use crate::mail::compose::compose;
 use crate::mail::{MailCategory, outbox};
 use crate::notifications::raise;
@@ -69,14 +68,14 @@ impl Event {
     }
 }
 
-/// Mail about a consultation message from `author` to `to`.
+/// Mail about a consultation message to `to`. It does not name the writer: copies of mail
+/// outlive a member's withdrawal.
 pub(crate) async fn consultation(
     c: &mut impl Exec,
     app: &App,
     row: &ConsultationRow,
     to: UserId,
     event: Event,
-    author: &CurrentUser,
 ) -> AppResult<()> {
     raise(
         c,
@@ -95,7 +94,6 @@ pub(crate) async fn consultation(
         .unwrap_or_default();
     let args = [
         ("title", Arg::from(title.as_str())),
-        ("from", Arg::from(author.display_name.as_str())),
         ("url", Arg::from(app.url(&consultation_path(row.id)))),
     ];
     send(c, app, &to, event, &args).await

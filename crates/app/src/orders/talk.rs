@@ -224,7 +224,8 @@ pub async fn post_message(
             party.counterpart(&order),
             MailCategory::Messages,
             "order-message",
-            &[("from", member.display_name.as_str().into())],
+            // No display name: mail copies outlive a member's withdrawal.
+            &[],
         )
         .await?;
         crate::notifications::raise(

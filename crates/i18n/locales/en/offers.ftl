@@ -62,15 +62,15 @@ offer-form-expiry-days = Expiry in days (blank for 7)
 offer-send = Send offer
 offer-confirm-note = You are buying on the terms of the custom offer "{ $title }".
 
-mail-offer-consultation-received-subject = [Yorozu] { $from } asked you for a quote
-mail-offer-consultation-received-body = { $from } asked you for a quote about your service "{ $title }".
+mail-offer-consultation-received-subject = [Yorozu] You received a quote request
+mail-offer-consultation-received-body = A member asked you for a quote about your service "{ $title }".
 
     Please reply or send an offer on this page:
 
     { $url }
 
-mail-offer-consultation-message-subject = [Yorozu] New message from { $from } about a quote
-mail-offer-consultation-message-body = { $from } sent a new message in the quote request about "{ $title }".
+mail-offer-consultation-message-subject = [Yorozu] New message in a quote request
+mail-offer-consultation-message-body = The other member sent a new message in the quote request about "{ $title }".
 
     { $url }
 

@@ -37,8 +37,8 @@ mail-order-awaiting-payment-body = We have received your order for "{ $title }".
 
     { $url }
 
-mail-order-message-subject = [Yorozu] New message from { $from }
-mail-order-message-body = { $from } sent you a new message about "{ $title }" (order { $order }).
+mail-order-message-subject = [Yorozu] New message from the other party
+mail-order-message-body = The other party sent you a new message about "{ $title }" (order { $order }).
 
     Please read it on the order page:
 

@@ -62,15 +62,15 @@ offer-form-expiry-days = 有効期限（日数、空欄で7日）
 offer-send = 提案を送る
 offer-confirm-note = カスタム提案「{ $title }」の条件で購入します。
 
-mail-offer-consultation-received-subject = 【よろず】{ $from }さんから見積り相談が届きました
-mail-offer-consultation-received-body = サービス「{ $title }」について、{ $from }さんから見積り相談が届きました。
+mail-offer-consultation-received-subject = 【よろず】見積り相談が届きました
+mail-offer-consultation-received-body = サービス「{ $title }」について、見積り相談が届きました。
 
     内容をご確認のうえ、下記のページからご返信またはご提案をお願いいたします。
 
     { $url }
 
-mail-offer-consultation-message-subject = 【よろず】{ $from }さんから見積り相談のメッセージが届きました
-mail-offer-consultation-message-body = 「{ $title }」についての見積り相談で、{ $from }さんから新しいメッセージが届きました。
+mail-offer-consultation-message-subject = 【よろず】見積り相談に新しいメッセージが届きました
+mail-offer-consultation-message-body = 「{ $title }」についての見積り相談で、相手の方から新しいメッセージが届きました。
 
     { $url }
 

@@ -33,8 +33,8 @@ mail-order-awaiting-payment-body = 「{ $title }」のご注文を受け付け�
 
     { $url }
 
-mail-order-message-subject = 【よろず】{ $from }さんから新しいメッセージが届きました
-mail-order-message-body = 「{ $title }」の取引（取引番号 { $order }）で、{ $from }さんから新しいメッセージが届きました。
+mail-order-message-subject = 【よろず】取引相手から新しいメッセージが届きました
+mail-order-message-body = 「{ $title }」の取引（取引番号 { $order }）で、取引相手から新しいメッセージが届きました。
 
     メッセージの内容は、下記の取引ページでご確認ください。
 
