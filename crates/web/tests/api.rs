@@ -900,7 +900,7 @@ both_backends!(notification_settings, |db| async move {
             .and_then(|l| l.iter().find(|x| x["category"] == category))
             .cloned()
     };
-    assert_eq!(listed.body.as_array().map(Vec::len), Some(6));
+    assert_eq!(listed.body.as_array().map(Vec::len), Some(7));
     assert_eq!(
         find(&listed.body, "newsletter"),
         Some(json!({ "category": "newsletter", "enabled": false, "locked": false }))

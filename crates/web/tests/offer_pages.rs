@@ -183,15 +183,20 @@ both_backends!(
         );
         assert_eq!(answer.code(), "contact-details-found");
         assert_eq!(answer.body["error"]["findings"][0]["kind"], "phone");
+        let op = operator(&s.app, "ops@example.jp").await;
+        // The operators' queue: which kinds of target were flagged, with the content shown.
         let flagged = || async {
-            let mut c = s.app.db.read().await.expect("read");
-            yorozu_store::query_scalar!(
-                &mut c,
-                fetch_one,
-                i64,
-                "SELECT COUNT(*) FROM reports WHERE reason = 'contact_details'"
-            )
-            .expect("count")
+            yorozu_app::moderation::queue::open(&s.app, &op)
+                .await
+                .expect("queue")
+                .entries
+                .iter()
+                .map(|e| {
+                    assert!(e.content.is_some(), "the queue shows the flagged text");
+                    e.target.kind.as_str()
+                })
+                .collect::<Vec<_>>()
+                .len()
         };
         assert_eq!(flagged().await, 0, "nothing was saved or flagged");
         let answer = s

@@ -146,4 +146,4 @@ dispute-history-cancellation = キャンセル申請
 ## The data table's row (withdrawal page, erasure receipt, privacy page)
 data-disputes-name = トラブル相談
 data-disputes-fate-kept = あなたの名前を外して保管（取引相手のために）
-data-disputes-why = トラブル相談の経緯、双方の申し立て、運営の判断と返金は、取引の記録の一部として取引相手のために残します。あなたは「退会したユーザー」と表示されます。対応中のトラブル相談があるあいだは退会できません。
+data-disputes-why = トラブル相談の経緯、双方の申し立て、運営の判断と返金は、取引の記録の一部として取引相手のために残します。あなたは「退会したユーザー」と表示されます。トラブル相談の対応中は、退会の手続きを進められません。

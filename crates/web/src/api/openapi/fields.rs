@@ -81,6 +81,7 @@ pub enum MailCategory {
     Account,
     Transactions,
     Messages,
+    Offers,
     Favorites,
     Recommendations,
     Newsletter,
