@@ -42,7 +42,7 @@ test('quote → offer → revised offer → accepted through the final confirmat
   await expect(buyer.getByRole('heading', { level: 1, name: '見積り相談する' })).toBeVisible();
   await buyer.getByLabel('メッセージ', { exact: true }).fill('両面・100枚で、予算1万円ほどでお願いできますか。');
   await buyer.getByLabel('添付ファイル').setInputFiles({ name: 'メモ.txt', mimeType: 'text/plain', buffer: Buffer.from('両面カラー') });
-  await buyer.getByRole('button', { name: '送信する' }).click();
+  await buyer.getByRole('button', { name: '送信する', exact: true }).click();
   await expect(flash(buyer, 'メッセージを送信しました。')).toBeVisible();
   await expect(buyer).toHaveURL(/\/consultations\/\d+$/);
   const consultationPath = new URL(buyer.url()).pathname;
@@ -55,11 +55,11 @@ test('quote → offer → revised offer → accepted through the final confirmat
 
   // Contact details are held back with a warning; the seller edits them out.
   await messages(seller.page).getByLabel('メッセージ', { exact: true }).fill('詳しくは seller@example.com までご連絡ください。');
-  await messages(seller.page).getByRole('button', { name: '送信する' }).click();
+  await messages(seller.page).getByRole('button', { name: '送信する', exact: true }).click();
   await expect(seller.page.getByRole('alert').filter({ hasText: '送信前にご確認ください' })).toBeVisible();
   await expect(messages(seller.page).getByText('seller@example.com', { exact: false }).first()).toBeVisible();
   await messages(seller.page).getByLabel('メッセージ', { exact: true }).fill('承知しました。お見積りをお送りします。');
-  await messages(seller.page).getByRole('button', { name: '送信する' }).click();
+  await messages(seller.page).getByRole('button', { name: '送信する', exact: true }).click();
   await expect(flash(seller.page, 'メッセージを送信しました。')).toBeVisible();
 
   // The offer, then a revision with a lower price.
