@@ -67,3 +67,5 @@ paperwork-receipt-tip = Tip ({ $date })
 ## Data export
 
 export-section-order_tips = Tips
+order-tip-back = Back to the order
+contact-field-message = Message

@@ -67,3 +67,5 @@ paperwork-receipt-tip = おひねり（{ $date }）
 ## データのダウンロード
 
 export-section-order_tips = おひねり
+order-tip-back = 取引ページに戻る
+contact-field-message = メッセージ
