@@ -61,6 +61,7 @@ const SECTIONS = [
   'notifications',
   'order_additions',
   'order_extensions',
+  'order_tips',
 ];
 
 /** A size as the page writes it (crates/web/src/format.rs `file_size`). */
