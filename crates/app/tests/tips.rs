@@ -68,7 +68,7 @@ fn conflict<T: std::fmt::Debug>(result: Result<T, AppError>) -> &'static str {
     }
 }
 
-async fn scalar(db: &Db, sql: &str, id: i64) -> i64 {
+async fn scalar(db: &Db, sql: &'static str, id: i64) -> i64 {
     let mut c = db.read().await.expect("read");
     yorozu_store::query_scalar!(&mut c, fetch_one, i64, sql, id).expect("scalar")
 }
@@ -133,9 +133,7 @@ both_backends!(
             "tip-window-closed"
         );
         assert_eq!(tip_rows(&db, id).await, 1);
-        let shown = tip_view::view(&m.t.app, &m.buyer, id)
-            .await
-            .expect("view");
+        let shown = tip_view::view(&m.t.app, &m.buyer, id).await.expect("view");
         assert!(!shown.can_tip);
         assert_eq!(shown.tips.len(), 1);
 
@@ -146,7 +144,9 @@ both_backends!(
         m.t.run_jobs().await;
         assert_eq!(order(&m, auto).await.state.as_str(), "completed");
         m.t.advance(7 * DAY - 1);
-        send(&m, auto, "300", "auto").await.expect("within the window");
+        send(&m, auto, "300", "auto")
+            .await
+            .expect("within the window");
     }
 );
 
@@ -234,7 +234,10 @@ both_backends!(
         for member in [&m.buyer, &m.seller] {
             let shown = tip_view::view(&m.t.app, member, id).await.expect("view");
             assert_eq!(shown.tips.len(), 1);
-            assert_eq!(shown.tips[0].message, "素敵なロゴをありがとうございました！");
+            assert_eq!(
+                shown.tips[0].message,
+                "素敵なロゴをありがとうございました！"
+            );
         }
         // The seller is told: a mail and the TipReceived notification.
         m.t.run_jobs().await;
@@ -321,47 +324,41 @@ both_backends!(tips_are_refused_with_a_reason, |db: Db| async move {
     assert_eq!(tip_rows(&db, open).await, 0);
 });
 
-both_backends!(
-    no_tip_to_a_seller_who_has_withdrawn,
-    |db: Db| async move {
-        let m = market(db.clone()).await;
-        let id = completed(&m, "closed").await;
-        close_now(&m.t, &m.seller, false).await;
-        assert_eq!(
-            conflict(send(&m, id, "500", "closed").await),
-            "tip-party-closed"
-        );
-        assert_eq!(tip_rows(&db, id).await, 0);
-    }
-);
+both_backends!(no_tip_to_a_seller_who_has_withdrawn, |db: Db| async move {
+    let m = market(db.clone()).await;
+    let id = completed(&m, "closed").await;
+    close_now(&m.t, &m.seller, false).await;
+    assert_eq!(
+        conflict(send(&m, id, "500", "closed").await),
+        "tip-party-closed"
+    );
+    assert_eq!(tip_rows(&db, id).await, 0);
+});
 
-both_backends!(
-    a_declined_card_leaves_nothing_booked,
-    |db: Db| async move {
-        let m = market(db.clone()).await;
-        let id = completed(&m, "declined").await;
-        let poor = register_card(&m.t, &m.buyer, "4000000000009995").await;
-        let transactions = assert_ledger_balanced(&db).await;
-        let charged = m.sandbox.net_charged();
-        let refused = send_with(&m, id, "1000", "declined", poor).await;
-        assert_eq!(
-            invalid_fields(refused),
-            vec![("card", "card-insufficient-funds")]
-        );
-        assert_eq!(tip_rows(&db, id).await, 0);
-        assert_eq!(tip_sales(&db, id).await, 0);
-        assert_eq!(assert_ledger_balanced(&db).await, transactions);
-        assert_eq!(m.sandbox.net_charged(), charged);
-        // Nothing was mailed or notified to the seller about a tip.
-        m.t.run_jobs().await;
-        assert!(
-            !m.t.mails_to("seller@example.jp")
-                .await
-                .iter()
-                .any(|mail| mail.subject.contains("おひねり"))
-        );
-    }
-);
+both_backends!(a_declined_card_leaves_nothing_booked, |db: Db| async move {
+    let m = market(db.clone()).await;
+    let id = completed(&m, "declined").await;
+    let poor = register_card(&m.t, &m.buyer, "4000000000009995").await;
+    let transactions = assert_ledger_balanced(&db).await;
+    let charged = m.sandbox.net_charged();
+    let refused = send_with(&m, id, "1000", "declined", poor).await;
+    assert_eq!(
+        invalid_fields(refused),
+        vec![("card", "card-insufficient-funds")]
+    );
+    assert_eq!(tip_rows(&db, id).await, 0);
+    assert_eq!(tip_sales(&db, id).await, 0);
+    assert_eq!(assert_ledger_balanced(&db).await, transactions);
+    assert_eq!(m.sandbox.net_charged(), charged);
+    // Nothing was mailed or notified to the seller about a tip.
+    m.t.run_jobs().await;
+    assert!(
+        !m.t.mails_to("seller@example.jp")
+            .await
+            .iter()
+            .any(|mail| mail.subject.contains("おひねり"))
+    );
+});
 
 both_backends!(
     a_tip_is_part_of_the_balance_a_withdrawal_forfeits,

@@ -133,8 +133,12 @@ fn parse(app: &App, form: &TipForm) -> AppResult<Parsed> {
 }
 
 fn quote_of(app: &App, amount: TipAmount) -> AppResult<OrderQuote> {
-    tip_quote(amount, app.policy.seller_fee_rate, app.policy.buyer_fee_rate)
-        .map_err(|e| AppError::refused("amount", &e))
+    tip_quote(
+        amount,
+        app.policy.seller_fee_rate,
+        app.policy.buyer_fee_rate,
+    )
+    .map_err(|e| AppError::refused("amount", &e))
 }
 
 /// The amounts of a stored tip (recorded when it was sent, not recomputed).
@@ -274,7 +278,10 @@ pub async fn send(
     let total = quote.buyer_total();
     let key = payment_key(order_id, tip_key);
     let charge = pay::charge(app, &card, total.get(), &key).await?;
-    let booked = book(app, buyer, order_id, tip_key, &quote, &message, &card, &charge.id).await;
+    let booked = book(
+        app, buyer, order_id, tip_key, &quote, &message, &card, &charge.id,
+    )
+    .await;
     match booked {
         Ok(sent) => Ok(Sending::Sent(sent)),
         Err(e) => {
@@ -294,7 +301,10 @@ fn already(t: &TipRow) -> SentTip {
 
 /// The transaction of a paid tip: the checks again under the order's lock, the tip row, the
 /// ledger, the sales line, the talk-room note, the seller's mail and notification.
-#[expect(clippy::too_many_arguments, reason = "one call site; the parts of one booking")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call site; the parts of one booking"
+)]
 async fn book(
     app: &App,
     buyer: &CurrentUser,

@@ -29,5 +29,5 @@ pub use state::{
 };
 pub use talk::MessageKind;
 pub use text::{OrderText, OrderTextError};
-pub use tip::{TipAmount, TipError, tip_quote, tip_window_open};
 pub use timing::{auto_approval_at, cancellation_deadline, payment_deadline, talk_room_closes_at};
+pub use tip::{TipAmount, TipError, tip_quote, tip_window_open};

@@ -80,7 +80,11 @@ pub fn tip_quote(
 /// The last moment a tip may be sent for an order completed at `completed_at`: `window_days`
 /// whole days later (day 7 is still in, a second after it is not).
 pub fn tip_deadline(completed_at: Timestamp, window_days: i64) -> Timestamp {
-    Timestamp::from_unix(completed_at.unix().saturating_add(window_days.saturating_mul(86_400)))
+    Timestamp::from_unix(
+        completed_at
+            .unix()
+            .saturating_add(window_days.saturating_mul(86_400)),
+    )
 }
 
 /// Whether a tip sent at `now` is within the window after completion.

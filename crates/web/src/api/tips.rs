@@ -231,7 +231,9 @@ pub async fn quote(
         amount: input.amount.to_string(),
         message: input.message,
     };
-    Ok(Json(tips::quote(&state.app, &user, id, &form).await?.into()))
+    Ok(Json(
+        tips::quote(&state.app, &user, id, &form).await?.into(),
+    ))
 }
 
 /// Pays and sends a tip to the seller with one of the buyer's cards. The charge carries

@@ -109,7 +109,10 @@ pub(super) async fn panel(
                 ("max", yen_of(ctx, v.max).into()),
                 (
                     "deadline",
-                    v.deadline.map(|d| ctx.datetime(&d)).unwrap_or_default().into(),
+                    v.deadline
+                        .map(|d| ctx.datetime(&d))
+                        .unwrap_or_default()
+                        .into(),
                 ),
             ],
         )
@@ -289,7 +292,10 @@ async fn send(
     let Ok(card) = input.card.trim().parse::<i64>() else {
         let errors = FormErrors::new(
             ctx.tr,
-            &[yorozu_app::FieldError::new("card", "orders-payment-required")],
+            &[yorozu_app::FieldError::new(
+                "card",
+                "orders-payment-required",
+            )],
         );
         let key = input.tip_key.clone();
         return render(
