@@ -2,8 +2,6 @@
 
 ## Form and confirmation errors
 
-tip-amount-invalid = Enter the tip as a whole number of yen (for example 1000).
-tip-amount-out-of-range = A tip must be between ¥{ $min } and ¥{ $max }.
 tip-key-invalid = We could not verify this submission. Please go through the confirmation step again.
 tip-buyer-only = Only the buyer of this order can send a tip.
 tip-order-not-completed = You can send a tip once the order is completed.

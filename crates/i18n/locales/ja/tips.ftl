@@ -2,8 +2,6 @@
 
 ## 入力と確認のエラー
 
-tip-amount-invalid = おひねりの金額を半角または全角の数字で入力してください（例: 1000）。
-tip-amount-out-of-range = おひねりは{ $min }円から{ $max }円までの金額で入力してください。
 tip-key-invalid = 送信内容を確認できませんでした。お手数ですが、もう一度確認画面からお進みください。
 tip-buyer-only = おひねりを送れるのは、この取引の購入者だけです。
 tip-order-not-completed = おひねりは、取引が完了してから送れます。
