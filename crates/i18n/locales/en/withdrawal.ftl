@@ -83,7 +83,7 @@ data-orders-and-messages-name = Orders and talk-room messages
 data-orders-and-messages-fate-kept = Kept without your name (for the other party)
 data-orders-and-messages-why = They stay so that the other party can look back at what was said and delivered, and as the record of the order. You are shown as "Former member", with no link to a profile. What you wrote in messages stays as written. Messages sent with tips (おひねり) are treated the same way.
 
-data-ledger-entries-name = Accounting records of payments, sales, tips and payouts
+data-ledger-entries-name = Accounting records of payments, sales and payouts
 data-ledger-entries-fate-kept = Kept in a form that does not identify you ({ $years } years)
 data-ledger-entries-why = Tax rules require these records to be kept for { $years } years. They are tied only to an anonymous number that remains after you leave, not to your name or e-mail address.
 

@@ -74,7 +74,7 @@ data-orders-and-messages-name = 取引とトークルームのメッセージ
 data-orders-and-messages-fate-kept = あなたの名前を外して保管（取引相手のために）
 data-orders-and-messages-why = 取引のお相手が、やり取りや納品の内容を後から確認できるように、また取引の記録として残します。あなたは「退会したユーザー」と表示され、プロフィールにはつながりません。メッセージに書いた内容はそのまま残ります。おひねりに添えたメッセージも同じ扱いです。
 
-data-ledger-entries-name = 支払い・売上・おひねり・振込の会計記録
+data-ledger-entries-name = 支払い・売上・振込の会計記録
 data-ledger-entries-fate-kept = 個人を特定できない形で保管（{ $years }年）
 data-ledger-entries-why = 税務上の記録として、{ $years }年間の保存が必要なためです。記録は、あなたの名前やメールアドレスではなく、退会後に残る匿名の番号だけに結び付けます。
 
