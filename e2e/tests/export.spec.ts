@@ -61,6 +61,10 @@ const SECTIONS = [
   'notifications',
   'order_additions',
   'order_extensions',
+  'consultation_messages',
+  'consultation_attachments',
+  'offers',
+  'order_tips',
 ];
 
 /** A size as the page writes it (crates/web/src/format.rs `file_size`). */

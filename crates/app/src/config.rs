@@ -75,6 +75,11 @@ pub struct Policy {
     pub reauth_minutes: i64,
     /// Operators must have two-step sign-in on before they reach the operator console.
     pub operator_two_step: bool,
+    /// The smallest and largest tip (おひねり), in yen, and the days after an order's
+    /// completion during which its buyer may send one.
+    pub tip_min: i64,
+    pub tip_max: i64,
+    pub tip_window_days: i64,
 }
 
 /// Who pays sellers in the Zengin transfer file (振込依頼人), from configuration.
@@ -195,6 +200,9 @@ impl Default for Policy {
             bank_change_hold_hours: 72,
             reauth_minutes: 10,
             operator_two_step: true,
+            tip_min: yorozu_domain::orders::tip::DEFAULT_TIP_MIN,
+            tip_max: yorozu_domain::orders::tip::DEFAULT_TIP_MAX,
+            tip_window_days: yorozu_domain::orders::tip::DEFAULT_TIP_WINDOW_DAYS,
         }
     }
 }

@@ -96,6 +96,7 @@ pub fn all_codes() -> impl Iterator<Item = &'static str> {
         orders::PricingError::CODES,
         orders::OrderTextError::CODES,
         orders::RatingError::CODES,
+        orders::TipError::CODES,
         promotions::CouponError::CODES,
         promotions::PointsError::CODES,
         payouts::schedule::PayoutError::CODES,

@@ -142,6 +142,10 @@ macro_rules! resources {
                 include_str!(concat!("../locales/", $locale, "/order_changes.ftl")),
             ),
             (
+                "tips.ftl",
+                include_str!(concat!("../locales/", $locale, "/tips.ftl")),
+            ),
+            (
                 "search_engine.ftl",
                 include_str!(concat!("../locales/", $locale, "/search_engine.ftl")),
             ),

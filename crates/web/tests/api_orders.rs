@@ -1343,3 +1343,122 @@ both_backends!(other_members_do_not_see_an_order, |db| async move {
     assert_eq!(order.body["state"], "in_progress");
     assert_eq!(order.body["cancellations"], json!([]));
 });
+
+// ---------------------------------------------------------------------------------------
+// Tips (おひねり)
+
+both_backends!(a_tip_is_quoted_then_sent_once_per_key, |db| async move {
+    let s = server(db);
+    let seller = s.member("hanako@example.jp", "花子").await;
+    let buyer = s.member("taro@example.jp", "太郎").await;
+    let listing = s.service(&seller).await;
+    let id = s.paid_order(&buyer, &listing).await;
+    let tips_path = format!("/orders/{id}/tips");
+
+    // Not before completion.
+    let early = s
+        .send(
+            call(Method::POST, &format!("{tips_path}/quote"))
+                .token(&buyer.token)
+                .json(json!({ "amount": 1000 })),
+        )
+        .await;
+    expect_error(
+        &early,
+        "post",
+        "/orders/{id}/tips/quote",
+        StatusCode::CONFLICT,
+        "tip-order-not-completed",
+    );
+    let delivered = s
+        .act(
+            &seller,
+            &id,
+            "delivery",
+            Some(json!({ "note": "できました" })),
+        )
+        .await;
+    expect(&delivered, "post", "/orders/{id}/delivery", StatusCode::OK);
+    let approved = s.act(&buyer, &id, "approve", None).await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.body);
+
+    // The quote: the fee on top, the seller's share after the seller fee.
+    let quote = s
+        .send(
+            call(Method::POST, &format!("{tips_path}/quote"))
+                .token(&buyer.token)
+                .json(json!({ "amount": 1000, "message": "ありがとうございました" })),
+        )
+        .await;
+    expect(&quote, "post", "/orders/{id}/tips/quote", StatusCode::OK);
+    assert_eq!(quote.body["buyer_total"], 1055);
+    assert_eq!(quote.body["seller_share"], 780);
+    let too_small = s
+        .send(
+            call(Method::POST, &format!("{tips_path}/quote"))
+                .token(&buyer.token)
+                .json(json!({ "amount": 99 })),
+        )
+        .await;
+    expect_error(
+        &too_small,
+        "post",
+        "/orders/{id}/tips/quote",
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "error-invalid-input",
+    );
+
+    // Sent twice with one key: 201, then 200 with the same tip; one more transaction pair.
+    let card = s.card(&buyer, "4242424242424242").await;
+    let before = s.ledger_transactions().await;
+    let body = json!({
+        "amount": 1000,
+        "message": "ありがとうございました",
+        "card_id": card,
+        "tip_key": "test-tip-key-api-once",
+    });
+    let first = s
+        .send(
+            call(Method::POST, &tips_path)
+                .token(&buyer.token)
+                .json(body.clone()),
+        )
+        .await;
+    expect(&first, "post", "/orders/{id}/tips", StatusCode::CREATED);
+    assert_eq!(first.body["charged"], true);
+    assert_eq!(first.body["total"], 1055);
+    let again = s
+        .send(
+            call(Method::POST, &tips_path)
+                .token(&buyer.token)
+                .json(body),
+        )
+        .await;
+    expect(&again, "post", "/orders/{id}/tips", StatusCode::OK);
+    assert_eq!(again.body["charged"], false);
+    assert_eq!(again.body["tip_id"], first.body["tip_id"]);
+    assert_eq!(s.ledger_transactions().await, before + 2);
+
+    // The seller sees it; the seller cannot send one.
+    let listed = s
+        .send(call(Method::GET, &tips_path).token(&seller.token))
+        .await;
+    expect(&listed, "get", "/orders/{id}/tips", StatusCode::OK);
+    assert_eq!(listed.body["tips"][0]["seller_share"], 780);
+    assert_eq!(listed.body["tips"][0]["message"], "ありがとうございました");
+    assert_eq!(listed.body["can_tip"], false);
+    let by_seller = s
+        .send(
+            call(Method::POST, &format!("{tips_path}/quote"))
+                .token(&seller.token)
+                .json(json!({ "amount": 1000 })),
+        )
+        .await;
+    expect_error(
+        &by_seller,
+        "post",
+        "/orders/{id}/tips/quote",
+        StatusCode::CONFLICT,
+        "tip-buyer-only",
+    );
+});

@@ -24,6 +24,7 @@ mod records;
 pub mod review;
 pub mod reviews_public;
 pub mod talk;
+pub mod tips;
 pub mod transition;
 pub mod view;
 

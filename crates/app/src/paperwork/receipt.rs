@@ -65,6 +65,15 @@ pub struct ReceiptAddition {
     pub buyer_fee: Yen,
 }
 
+/// A tip (おひねり) sent after completion: its own line, its fee counted in the receipt's
+/// service fee.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReceiptTip {
+    pub amount: Yen,
+    pub buyer_fee: Yen,
+    pub sent_at: i64,
+}
+
 /// A cancelled order's receipt: when, and what went back to the buyer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReceiptCancellation {
@@ -101,7 +110,9 @@ pub struct Receipt {
     pub options: Vec<ReceiptOption>,
     /// Paid additions, each on its own line.
     pub additions: Vec<ReceiptAddition>,
-    /// Price, options and paid additions.
+    /// Tips sent after completion, each on its own line.
+    pub tips: Vec<ReceiptTip>,
+    /// Price, options, paid additions and tips.
     pub subtotal: Yen,
     /// サービス利用料.
     pub buyer_fee: Yen,
@@ -147,9 +158,20 @@ pub async fn receipt(
                 buyer_fee: a.buyer_fee,
             })
             .collect();
-    let added = additions.iter().fold((0, 0), |(price, fee), a| {
-        (price + a.price.get(), fee + a.buyer_fee.get())
-    });
+    let tips: Vec<ReceiptTip> = yorozu_store::orders::tips::for_order(&mut c, order_id)
+        .await?
+        .into_iter()
+        .map(|t| ReceiptTip {
+            amount: t.amount,
+            buyer_fee: t.buyer_fee,
+            sent_at: t.created_at,
+        })
+        .collect();
+    let added = additions
+        .iter()
+        .map(|a| (a.price.get(), a.buyer_fee.get()))
+        .chain(tips.iter().map(|t| (t.amount.get(), t.buyer_fee.get())))
+        .fold((0, 0), |(price, fee), (p, f)| (price + p, fee + f));
     let total = Yen::new(order.buyer_total.get() + added.0 + added.1);
     let partial_refund = partial_refund(&mut c, &order, total).await?;
     let display_name = match addressee {
@@ -183,6 +205,7 @@ pub async fn receipt(
         price: Yen::new(order.subtotal.get() - options_total),
         options,
         additions,
+        tips,
         subtotal: Yen::new(order.subtotal.get() + added.0),
         buyer_fee: Yen::new(order.buyer_fee.get() + added.1),
         points_used: Yen::new(order.points_used),

@@ -27,7 +27,9 @@ pub struct MonthTotal {
 pub struct SaleLine {
     pub order_id: OrderId,
     pub listing_title: String,
-    /// The seller's share of the order.
+    /// Set on a tip's line (おひねり): the tip's id.
+    pub tip_id: Option<i64>,
+    /// The seller's share of the order (or of the tip).
     pub amount: Yen,
     pub credited_at: i64,
     pub payout_request_id: Option<i64>,
@@ -46,6 +48,7 @@ impl From<sales::SaleLine> for SaleLine {
         Self {
             order_id: s.order_id,
             listing_title: s.listing_title,
+            tip_id: s.tip_id,
             amount: s.amount,
             credited_at: s.credited_at,
             payout_request_id: s.payout_request_id,

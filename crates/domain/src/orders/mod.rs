@@ -14,6 +14,7 @@ mod stored;
 pub mod talk;
 pub mod text;
 pub mod timing;
+pub mod tip;
 
 pub use cancellation::CancellationStatus;
 pub use delivery::DeliveryOutcome;
@@ -29,3 +30,4 @@ pub use state::{
 pub use talk::MessageKind;
 pub use text::{OrderText, OrderTextError};
 pub use timing::{auto_approval_at, cancellation_deadline, payment_deadline, talk_room_closes_at};
+pub use tip::{TipAmount, TipError, tip_quote, tip_window_open};

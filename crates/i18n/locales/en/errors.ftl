@@ -194,3 +194,7 @@ identity-under-review = A document under review cannot be deleted. Please delete
 review-counterpart-left = The other party has closed their account, so a review can no longer be written.
 moderation-suspended = This account is suspended, so you cannot do this.
 offer-expiry-out-of-range = Enter an expiry between 1 and { $max } days.
+
+# Tips (crates/domain/src/orders/tip.rs)
+tip-amount-invalid = Enter the tip as a whole number of yen (for example 1000).
+tip-amount-out-of-range = A tip must be between ¥{ $min } and ¥{ $max }.

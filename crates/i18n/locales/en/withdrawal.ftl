@@ -81,7 +81,7 @@ data-reviews-written-why = A review is also part of the reviewed member's servic
 
 data-orders-and-messages-name = Orders and talk-room messages
 data-orders-and-messages-fate-kept = Kept without your name (for the other party)
-data-orders-and-messages-why = They stay so that the other party can look back at what was said and delivered, and as the record of the order. You are shown as "Former member", with no link to a profile. What you wrote in messages stays as written.
+data-orders-and-messages-why = They stay so that the other party can look back at what was said and delivered, and as the record of the order. You are shown as "Former member", with no link to a profile. What you wrote in messages stays as written. Messages sent with tips (おひねり) are treated the same way.
 
 data-ledger-entries-name = Accounting records of payments, sales and payouts
 data-ledger-entries-fate-kept = Kept in a form that does not identify you ({ $years } years)
@@ -89,7 +89,7 @@ data-ledger-entries-why = Tax rules require these records to be kept for { $year
 
 data-balances-points-coupons-name = Sales balance, points and coupons
 data-balances-points-coupons-fate-forfeited = Forfeited after you confirm the amounts
-data-balances-points-coupons-why = After you leave they can no longer be paid out or used. You confirm the amounts when you close your account, and the forfeited amounts are then booked in the accounting records. Request a payout before you leave and you receive your sales balance.
+data-balances-points-coupons-why = After you leave they can no longer be paid out or used. You confirm the amounts when you close your account, and the forfeited amounts are then booked in the accounting records. Request a payout before you leave and you receive your sales balance. This includes sales from tips you received.
 
 data-identity-bank-cards-name = Identity documents, bank account and saved cards
 data-identity-bank-cards-fate-erased = Erased

@@ -194,3 +194,7 @@ identity-under-review = 審査中の本人確認書類は削除できません�
 review-counterpart-left = お相手は退会したため、評価は書けません。
 moderation-suspended = このアカウントは利用停止中のため、この操作はできません。
 offer-expiry-out-of-range = 有効期限は1日から{ $max }日の間で入力してください。
+
+# おひねり (crates/domain/src/orders/tip.rs)
+tip-amount-invalid = おひねりの金額を半角または全角の数字で入力してください（例: 1000）。
+tip-amount-out-of-range = おひねりは{ $min }円から{ $max }円までの金額で入力してください。

@@ -72,7 +72,7 @@ data-reviews-written-why = 評価は、評価された相手のサービスや�
 
 data-orders-and-messages-name = 取引とトークルームのメッセージ
 data-orders-and-messages-fate-kept = あなたの名前を外して保管（取引相手のために）
-data-orders-and-messages-why = 取引のお相手が、やり取りや納品の内容を後から確認できるように、また取引の記録として残します。あなたは「退会したユーザー」と表示され、プロフィールにはつながりません。メッセージに書いた内容はそのまま残ります。
+data-orders-and-messages-why = 取引のお相手が、やり取りや納品の内容を後から確認できるように、また取引の記録として残します。あなたは「退会したユーザー」と表示され、プロフィールにはつながりません。メッセージに書いた内容はそのまま残ります。おひねりに添えたメッセージも同じ扱いです。
 
 data-ledger-entries-name = 支払い・売上・振込の会計記録
 data-ledger-entries-fate-kept = 個人を特定できない形で保管（{ $years }年）
@@ -80,7 +80,7 @@ data-ledger-entries-why = 税務上の記録として、{ $years }年間の保�
 
 data-balances-points-coupons-name = 売上金・ポイント・クーポン
 data-balances-points-coupons-fate-forfeited = 金額を確認のうえ放棄
-data-balances-points-coupons-why = 退会後は受け取ることも使うこともできなくなるためです。放棄する金額は退会の手続きで確認していただき、同意をいただいたうえで、その金額を会計記録に残します。売上金は、退会の前に振込申請をすれば受け取れます。
+data-balances-points-coupons-why = 退会後は受け取ることも使うこともできなくなるためです。放棄する金額は退会の手続きで確認していただき、同意をいただいたうえで、その金額を会計記録に残します。売上金は、退会の前に振込申請をすれば受け取れます。受け取ったおひねりの売上金も含みます。
 
 data-identity-bank-cards-name = 本人確認書類・振込先口座・登録したカード
 data-identity-bank-cards-fate-erased = 完全に削除

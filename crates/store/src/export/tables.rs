@@ -585,8 +585,30 @@ pub const OFFERS: Section = Section {
     ]),
 };
 
+/// Tips (おひねり) on the member's orders: given as the buyer, received as the seller.
+pub const ORDER_TIPS: Section = Section {
+    name: "order_tips",
+    columns: &[
+        ("order_id", Int),
+        ("tip_id", Int),
+        ("direction", Text),
+        ("amount", Int),
+        ("buyer_fee", Int),
+        ("platform_fee", Int),
+        ("message", Text),
+        ("sent_at", Int),
+    ],
+    source: Source::OfOrders {
+        head: "SELECT t.order_id, t.id,
+                      CASE WHEN t.buyer_id = $1 THEN 'given' ELSE 'received' END,
+                      t.amount, t.buyer_fee, t.platform_fee, t.message, t.created_at
+               FROM order_tips t WHERE t.order_id IN ",
+        tail: " ORDER BY t.order_id, t.id",
+    },
+};
+
 /// Every section, in the order of the archive and of `index.html`.
-pub const ALL: [&Section; 24] = [
+pub const ALL: [&Section; 25] = [
     &PROFILE,
     &SERVICES,
     &SERVICE_OPTIONS,
@@ -611,4 +633,5 @@ pub const ALL: [&Section; 24] = [
     &CONSULTATION_MESSAGES,
     &CONSULTATION_ATTACHMENTS,
     &OFFERS,
+    &ORDER_TIPS,
 ];

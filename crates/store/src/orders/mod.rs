@@ -10,5 +10,6 @@ pub mod paperwork;
 pub mod reviews;
 pub mod rows;
 pub mod talk;
+pub mod tips;
 
 pub use rows::{OrderRow, Transition};

@@ -1,5 +1,5 @@
-//! One sale per completed order: the seller's share, until a payout request takes it or it
-//! expires unrequested.
+//! One sale per completed order, and one line per tip (おひねり) on it: the seller's share,
+//! until a payout request takes it or it expires unrequested.
 
 use yorozu_domain::OrderId;
 use yorozu_domain::WithdrawalId;
@@ -22,7 +22,7 @@ pub struct SaleRow {
     pub reinstated_at: Option<i64>,
 }
 
-/// Records a sale (once per order).
+/// Records the order's own sale (once per order).
 pub async fn insert(
     c: &mut impl Exec,
     order_id: OrderId,
@@ -42,12 +42,35 @@ pub async fn insert(
     Ok(n == 1)
 }
 
-/// A sale with the title of the order it came from.
+/// Records the seller's share of a tip as its own line (once per tip).
+pub async fn insert_tip(
+    c: &mut impl Exec,
+    order_id: OrderId,
+    tip_id: i64,
+    seller_id: UserId,
+    amount: Yen,
+    now: i64,
+) -> Result<bool> {
+    let n = execute!(
+        c,
+        "INSERT INTO sales (order_id, tip_id, seller_id, amount, credited_at, payout_request_id, expired_at, reinstated_at)
+         VALUES ($1, $2, $3, $4, $5, NULL, NULL, NULL) ON CONFLICT DO NOTHING",
+        order_id.get(),
+        tip_id,
+        seller_id.get(),
+        amount.get(),
+        now
+    )?;
+    Ok(n == 1)
+}
+
+/// A sale (or a tip's line: `tip_id`) with the title of the order it came from.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct SaleLine {
     #[sqlx(try_from = "i64")]
     pub order_id: OrderId,
     pub listing_title: String,
+    pub tip_id: Option<i64>,
     #[sqlx(try_from = "i64")]
     pub amount: Yen,
     pub credited_at: i64,
@@ -66,9 +89,10 @@ pub async fn list(
         c,
         fetch_all,
         SaleLine,
-        "SELECT s.order_id, o.listing_title, s.amount, s.credited_at, s.payout_request_id, s.expired_at
+        "SELECT s.order_id, o.listing_title, s.tip_id, s.amount, s.credited_at, s.payout_request_id, s.expired_at
          FROM sales s JOIN orders o ON o.id = s.order_id
-         WHERE s.seller_id = $1 ORDER BY s.credited_at DESC, s.order_id DESC LIMIT $2 OFFSET $3",
+         WHERE s.seller_id = $1
+         ORDER BY s.credited_at DESC, s.order_id DESC, COALESCE(s.tip_id, 0) DESC LIMIT $2 OFFSET $3",
         seller_id.get(),
         limit,
         offset
@@ -148,27 +172,34 @@ pub async fn expire(c: &mut impl Exec, seller_id: UserId, before: i64, now: i64)
     Ok(Yen::new(sum))
 }
 
-/// Reinstates one expired sale (an operator's decision on a claim): it becomes open again
-/// and counts from now. Returns its amount, or `None` if it was not expired — or was
-/// forfeited by its seller's withdrawal, which only undoing the withdrawal gives back.
+/// Reinstates an order's expired sale and its tips' lines (an operator's decision on a
+/// claim): they become open again and count from now. Returns the seller and the sum, or
+/// `None` if nothing was expired — or it was forfeited by its seller's withdrawal, which
+/// only undoing the withdrawal gives back.
 pub async fn reinstate(c: &mut impl Exec, order_id: OrderId, now: i64) -> Result<Option<SaleRow>> {
-    let row: Option<SaleRow> = query_as!(
+    let rows: Vec<SaleRow> = query_as!(
         c,
-        fetch_optional,
+        fetch_all,
         SaleRow,
         "SELECT order_id, seller_id, amount, credited_at, payout_request_id, expired_at, reinstated_at
          FROM sales WHERE order_id = $1 AND expired_at IS NOT NULL AND withdrawal_id IS NULL",
         order_id.get()
     )?;
-    if row.is_some() {
-        execute!(
-            c,
-            "UPDATE sales SET expired_at = NULL, reinstated_at = $2, credited_at = $2 WHERE order_id = $1",
-            order_id.get(),
-            now
-        )?;
-    }
-    Ok(row)
+    let Some(first) = rows.first().cloned() else {
+        return Ok(None);
+    };
+    execute!(
+        c,
+        "UPDATE sales SET expired_at = NULL, reinstated_at = $2, credited_at = $2
+         WHERE order_id = $1 AND expired_at IS NOT NULL AND withdrawal_id IS NULL",
+        order_id.get(),
+        now
+    )?;
+    let sum = rows.iter().map(|r| r.amount.get()).sum();
+    Ok(Some(SaleRow {
+        amount: Yen::new(sum),
+        ..first
+    }))
 }
 
 /// Marks the seller's open sales as forfeited by `withdrawal_id` (no longer claimable).

@@ -32,6 +32,7 @@ mod safety;
 mod search;
 mod search_results;
 mod sessions;
+mod tips;
 mod tokens;
 mod two_step;
 mod withdrawal;
@@ -133,6 +134,9 @@ api_routes! {
     post "/orders/{id}/extension/answer" => order_changes::answer_extension,
     post "/orders/{id}/extension/withdraw" => order_changes::withdraw_extension,
     post "/orders/{id}/overdue-cancel" => order_changes::cancel_overdue,
+    get "/orders/{id}/tips" => tips::list,
+    post "/orders/{id}/tips" => tips::send,
+    post "/orders/{id}/tips/quote" => tips::quote,
     post "/listings/{id}/consultations" => offers::consult,
     get "/me/consultations" => offers::list,
     get "/consultations/{id}" => offers::get,

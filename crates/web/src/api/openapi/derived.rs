@@ -13,7 +13,7 @@ use super::responses::{
 use crate::api::{
     accounts, disputes, error, exports, favorites, identity, listings, notification_centre,
     notifications, offers, order_changes, orders, orders_actions, orders_talk, payouts, points,
-    profile, reports, safety, search, search_results, sessions, tokens, two_step, withdrawal,
+    profile, reports, safety, search, search_results, sessions, tips, tokens, two_step, withdrawal,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.
@@ -107,6 +107,9 @@ its own code and message.";
         order_changes::answer_extension,
         order_changes::withdraw_extension,
         order_changes::cancel_overdue,
+        tips::list,
+        tips::send,
+        tips::quote,
         offers::consult,
         offers::list,
         offers::get,
@@ -204,6 +207,12 @@ its own code and message.";
             order_changes::ExtensionRequest,
             order_changes::ExtensionAnswerRequest,
             order_changes::OverdueCancelRequest,
+            tips::QuoteRequest,
+            tips::SendRequest,
+            tips::QuoteBody,
+            tips::SentBody,
+            tips::TipBody,
+            tips::TipsBody,
             offers::ConsultationBody,
             offers::MessageBody,
             offers::AttachmentBody,

@@ -15,6 +15,7 @@ mod dispute_panel;
 mod files;
 mod list;
 mod show;
+mod tips_panel;
 
 use axum::Router;
 use axum::routing::get;
@@ -32,6 +33,7 @@ pub fn routes() -> Router<AppState> {
         .merge(actions::routes())
         .merge(dispute_panel::routes())
         .merge(changes_panel::routes())
+        .merge(tips_panel::routes())
 }
 
 /// The state's label: 「作業中」, 「納品済み（承認待ち）」 ...

@@ -140,6 +140,8 @@ struct OrderPage<'a> {
     dispute: super::dispute_panel::DisputePanel,
     /// 追加オプション・納品予定日: the due date, additions and extension requests.
     changes: super::changes_panel::ChangesPanel,
+    /// おひねり: the tips sent, and the buyer's form while the window is open.
+    tips: super::tips_panel::TipsPanel,
     /// Block or unblock the other party.
     block: Option<BlockButton>,
 }
@@ -217,6 +219,15 @@ pub(super) async fn render(
     let dispute = super::dispute_panel::panel(state, ctx, user, order_id).await?;
     let changes =
         super::changes_panel::panel(state, ctx, user, order_id, d.party == Party::Buyer).await?;
+    let tips = super::tips_panel::panel(
+        state,
+        ctx,
+        user,
+        order_id,
+        d.party == Party::Buyer,
+        &shown_name(ctx, &d.counterpart_name),
+    )
+    .await?;
     let o = &d.order;
     let state_value = d.state();
     let is_buyer = d.party == Party::Buyer;
@@ -303,6 +314,7 @@ pub(super) async fn render(
         no_errors: FormErrors::default(),
         dispute,
         changes,
+        tips,
     };
     page_with_status(status, &page_data)
 }

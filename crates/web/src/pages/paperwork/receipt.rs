@@ -130,6 +130,12 @@ fn lines(ctx: &Ctx, r: &Receipt) -> Vec<Line> {
             yen(ctx, a.price),
         ));
     }
+    for t in &r.tips {
+        out.push(line(
+            ctx.t1("paperwork-receipt-tip", "date", ctx.date(&t.sent_at)),
+            yen(ctx, t.amount),
+        ));
+    }
     out.push(line(ctx.t("paperwork-receipt-fee"), yen(ctx, r.buyer_fee)));
     if r.points_used.get() > 0 {
         out.push(line(

@@ -26,6 +26,8 @@ use crate::state::AppState;
 struct SaleView {
     order_id: OrderId,
     title: String,
+    /// A tip's line (おひねり) rather than the order's own sale.
+    tip: bool,
     amount: String,
     credited: String,
     deadline: String,
@@ -113,6 +115,7 @@ fn sale_view(ctx: &Ctx, data: &sales::SalesPage, s: &SaleLine) -> SaleView {
     SaleView {
         order_id: s.order_id,
         title: s.listing_title.clone(),
+        tip: s.tip_id.is_some(),
         amount: yen(ctx, s.amount),
         credited: ctx.date(&s.credited_at),
         deadline: date_label(ctx, data.deadline(s.credited_at)),
