@@ -57,6 +57,7 @@ pub async fn consult(
         listing_id,
         buyer_id: buyer.id,
         seller_id,
+        request_id: None,
         created_at: now,
         updated_at: now,
     });

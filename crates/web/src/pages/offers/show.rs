@@ -255,7 +255,7 @@ pub(super) async fn message(
 }
 
 /// The offer form as posted: repeated option rows come as pairs with the same name.
-fn offer_form(pairs: Vec<(String, String)>) -> OfferForm {
+pub(crate) fn offer_form(pairs: Vec<(String, String)>) -> OfferForm {
     let mut form = OfferForm::default();
     for (name, value) in pairs {
         match name.as_str() {
