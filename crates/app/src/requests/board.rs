@@ -129,9 +129,10 @@ pub struct ProposalView {
 
 impl ProposalView {
     fn of(p: &ProposalRow, buyer_can_accept: bool, now: i64) -> Self {
-        let state = p
-            .offer_state
-            .effective(Timestamp::from_unix(p.expires_at), Timestamp::from_unix(now));
+        let state = p.offer_state.effective(
+            Timestamp::from_unix(p.expires_at),
+            Timestamp::from_unix(now),
+        );
         Self {
             consultation_id: p.consultation_id,
             request_id: p.request_id,
@@ -150,9 +151,8 @@ impl ProposalView {
             delivery_days: p.delivery_days,
             revisions: p.revisions,
             message: p.message.clone().unwrap_or_default(),
-            accept_href: (buyer_can_accept && state == OfferState::Open).then(|| {
-                format!("/orders/new?listing={}&offer={}", p.listing_id, p.offer_id)
-            }),
+            accept_href: (buyer_can_accept && state == OfferState::Open)
+                .then(|| format!("/orders/new?listing={}&offer={}", p.listing_id, p.offer_id)),
         }
     }
 }
@@ -195,7 +195,11 @@ impl From<&RequestAttachmentRow> for AttachmentView {
 
 /// The page of request `id`: anyone sees an open request; once it is filled or closed, only
 /// its buyer and the sellers who proposed.
-pub async fn show(app: &App, viewer: Option<&CurrentUser>, id: RequestId) -> AppResult<RequestView> {
+pub async fn show(
+    app: &App,
+    viewer: Option<&CurrentUser>,
+    id: RequestId,
+) -> AppResult<RequestView> {
     let now = app.now();
     let mut c = app.db.read().await?;
     let row = requests::find(&mut c, id)
@@ -219,7 +223,9 @@ pub async fn show(app: &App, viewer: Option<&CurrentUser>, id: RequestId) -> App
             .map(|p| ProposalView::of(p, buyer_can_accept, now))
             .collect()
     } else {
-        own.iter().map(|p| ProposalView::of(p, false, now)).collect()
+        own.iter()
+            .map(|p| ProposalView::of(p, false, now))
+            .collect()
     };
     let can_propose = viewer.is_some()
         && !mine

@@ -152,7 +152,14 @@ pub async fn propose(
     }
     let job = OfferExpiry { offer_id: offer.id };
     crate::jobs::enqueue(&mut tx, app, &job, None, offer.expires_at).await?;
-    notify::tell(&mut tx, app, &request, request.buyer_id, Event::ProposalReceived).await?;
+    notify::tell(
+        &mut tx,
+        app,
+        &request,
+        request.buyer_id,
+        Event::ProposalReceived,
+    )
+    .await?;
     tx.commit().await?;
     Ok(consultation.id)
 }

@@ -275,7 +275,10 @@ mod tests {
     #[test]
     fn windows_and_counts_keep_their_limits() {
         assert_eq!(ProposalWindow::parse("").map(ProposalWindow::get), Ok(7));
-        assert_eq!(ProposalWindow::parse("３０日").map(ProposalWindow::get), Ok(30));
+        assert_eq!(
+            ProposalWindow::parse("３０日").map(ProposalWindow::get),
+            Ok(30)
+        );
         for bad in ["0", "31", "-1", "x"] {
             assert!(ProposalWindow::parse(bad).is_err(), "{bad}");
         }
@@ -297,7 +300,9 @@ mod tests {
             assert_eq!(civil_from_days(n).days_since_epoch(), n);
         }
         // 15:00 UTC is already the next day in Japan.
-        let at = Timestamp::from_unix(Date::parse("2026-01-01").expect("d").days_since_epoch() * 86_400 + 15 * 3600);
+        let at = Timestamp::from_unix(
+            Date::parse("2026-01-01").expect("d").days_since_epoch() * 86_400 + 15 * 3600,
+        );
         assert_eq!(Date::of(at).to_string(), "2026-01-02");
         assert_eq!(
             parse_desired_date("2026-01-01", at),

@@ -139,7 +139,8 @@ pub async fn board(
     if let Some(before) = filter.before {
         q.push(" AND id < ").push_bind(Bind::I64(before.get()));
     }
-    q.push(" ORDER BY id DESC LIMIT ").push_bind(Bind::I64(limit));
+    q.push(" ORDER BY id DESC LIMIT ")
+        .push_bind(Bind::I64(limit));
     q.fetch_all(c).await
 }
 
@@ -342,7 +343,8 @@ const PROPOSAL_COLUMNS: &str = "SELECT k.id AS consultation_id, k.request_id, k.
         (SELECT m.body FROM consultation_messages m WHERE m.consultation_id = k.id
            ORDER BY m.id LIMIT 1) AS message,
         p.display_name AS seller_name,
-        CASE WHEN p.identity_verified_at IS NULL THEN 0 ELSE 1 END AS seller_verified,
+        CAST(CASE WHEN p.identity_verified_at IS NULL THEN 0 ELSE 1 END AS BIGINT)
+           AS seller_verified,
         (SELECT CAST(COALESCE(SUM(l.rating_sum), 0) AS BIGINT) FROM listings l
            WHERE l.seller_id = k.seller_id AND l.status IN ('published', 'paused'))
            AS rating_sum,
@@ -404,11 +406,7 @@ pub async fn request_of_consultation(
 
 /// Withdraws the open offer versions of every proposal on a request (when it closes or is
 /// filled); the consultations whose offer was open.
-pub async fn withdraw_open_proposals(
-    c: &mut impl Exec,
-    id: RequestId,
-    now: i64,
-) -> Result<u64> {
+pub async fn withdraw_open_proposals(c: &mut impl Exec, id: RequestId, now: i64) -> Result<u64> {
     Ok(execute!(
         c,
         "UPDATE offers SET state = 'withdrawn', updated_at = $2

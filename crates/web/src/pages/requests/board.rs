@@ -71,7 +71,11 @@ pub(super) async fn board(
     page(&BoardPage {
         ctx: &ctx,
         categories: category_groups(&ctx, &p.category, true),
-        lines: found.requests.iter().map(|r| request_line(&ctx, r)).collect(),
+        lines: found
+            .requests
+            .iter()
+            .map(|r| request_line(&ctx, r))
+            .collect(),
         q: p.q,
         budget_min: p.budget_min,
         budget_max: p.budget_max,

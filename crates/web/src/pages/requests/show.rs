@@ -42,7 +42,10 @@ fn card(ctx: &Ctx, p: &ProposalView) -> ProposalCard {
         Some(x100) => ctx.tr.ta(
             "request-proposal-rating",
             [
-                ("rating", format!("{}.{}", x100 / 100, (x100 % 100) / 10).into()),
+                (
+                    "rating",
+                    format!("{}.{}", x100 / 100, (x100 % 100) / 10).into(),
+                ),
                 ("count", p.review_count.into()),
             ],
         ),
