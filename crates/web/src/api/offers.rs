@@ -326,7 +326,7 @@ pub struct OfferRequest {
 }
 
 impl OfferRequest {
-    fn form(self) -> OfferForm {
+    pub(crate) fn form(self) -> OfferForm {
         OfferForm {
             title: self.title,
             included: self.included,

@@ -2,6 +2,7 @@
 //! GET form; and the members' lists.
 
 use askama::Template;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use yorozu_app::requests::board::{self, BoardQuery};
 use yorozu_domain::RequestId;
@@ -47,9 +48,9 @@ fn number(s: &str) -> Option<i64> {
 pub(super) async fn board(
     State(state): State<AppState>,
     ctx: Ctx,
-    params: Option<Query<Params>>,
+    params: Result<Query<Params>, QueryRejection>,
 ) -> PageResult {
-    let Query(p) = params.unwrap_or_default();
+    let p = params.map(|Query(p)| p).unwrap_or_default();
     let query = BoardQuery {
         q: p.q.clone(),
         category_id: number(&p.category),
