@@ -61,6 +61,8 @@ const SECTIONS = [
   'notifications',
   'order_additions',
   'order_extensions',
+  'requests_posted',
+  'proposals_sent',
 ];
 
 /** A size as the page writes it (crates/web/src/format.rs `file_size`). */

@@ -57,6 +57,9 @@ pub enum DataCategory {
     Notifications,
     /// Changes during orders: paid additions and extension requests, kept with the order.
     OrderChanges,
+    /// Requests on the request board (公開依頼) with their files: closed at once (proposals
+    /// the member sent are withdrawn), texts and files erased at purge.
+    Requests,
 }
 
 impl DataCategory {
@@ -78,6 +81,7 @@ impl DataCategory {
             Self::ReportsFiled => "reports-filed",
             Self::Notifications => "notifications",
             Self::OrderChanges => "order-changes",
+            Self::Requests => "requests",
         }
     }
 
@@ -89,7 +93,8 @@ impl DataCategory {
             | Self::Profile
             | Self::ReviewsReceived
             | Self::IdentityBankCards
-            | Self::Notifications => Fate::Erased,
+            | Self::Notifications
+            | Self::Requests => Fate::Erased,
             Self::ReviewsWritten
             | Self::OrdersAndMessages
             | Self::WithdrawalReason
@@ -104,7 +109,7 @@ impl DataCategory {
 }
 
 /// Every category, in the order the pages list them.
-pub const DATA_TABLE: [DataCategory; 15] = [
+pub const DATA_TABLE: [DataCategory; 16] = [
     DataCategory::SessionsAndTokens,
     DataCategory::MarketingMail,
     DataCategory::Listings,
@@ -120,6 +125,7 @@ pub const DATA_TABLE: [DataCategory; 15] = [
     DataCategory::ReportsFiled,
     DataCategory::Notifications,
     DataCategory::OrderChanges,
+    DataCategory::Requests,
 ];
 
 #[cfg(test)]

@@ -113,3 +113,12 @@ request-proposal-withdraw = Withdraw the proposal
 request-proposal-thread = Open the quote page
 request-proposal-state = State: { $state }
 contact-field-request-description = What you need
+
+## Withdrawal: the data table
+data-requests-name = Requests and proposals
+data-requests-fate-erased = Erased
+data-requests-why = Your open requests close when you withdraw, and your proposals are withdrawn. The titles, descriptions and attachments of your requests are erased completely. Messages sent as proposals stay for the other party, like quote consultations.
+
+## Export sections
+export-section-requests_posted = Requests you posted
+export-section-proposals_sent = Proposals you sent

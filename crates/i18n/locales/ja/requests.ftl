@@ -113,3 +113,12 @@ request-proposal-withdraw = 提案を取り下げる
 request-proposal-thread = 相談のページを開く
 request-proposal-state = 状態: { $state }
 contact-field-request-description = 依頼内容
+
+## Withdrawal: the data table
+data-requests-name = 公開依頼と提案
+data-requests-fate-erased = 完全に削除
+data-requests-why = 募集中の公開依頼は退会の手続きと同時に終了し、送った提案は取り下げられます。公開依頼のタイトル・依頼内容・添付ファイルは完全に削除します。提案として送ったメッセージは、見積り相談と同じく相手のために残ります。
+
+## Export sections
+export-section-requests_posted = 投稿した公開依頼
+export-section-proposals_sent = 送った提案
