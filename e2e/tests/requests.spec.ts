@@ -58,6 +58,13 @@ test('a request with three proposals: one bought, the other two sellers told', a
   }
 
   // The buyer sees the three side by side and buys the second through the final confirmation.
+  // At 390 px the page fits the screen (one proposal per row, nothing wider than the phone).
+  await buyer.setViewportSize({ width: 390, height: 844 });
+  await buyer.goto(requestPath);
+  expect(await buyer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await buyer.goto('/requests/new');
+  expect(await buyer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await buyer.setViewportSize({ width: 1280, height: 800 });
   await buyer.goto(requestPath);
   const proposals = buyer.getByRole('region', { name: '届いた提案' });
   await expect(proposals.getByRole('article')).toHaveCount(3);
