@@ -194,3 +194,10 @@ identity-under-review = A document under review cannot be deleted. Please delete
 review-counterpart-left = The other party has closed their account, so a review can no longer be written.
 moderation-suspended = This account is suspended, so you cannot do this.
 offer-expiry-out-of-range = Enter an expiry between 1 and { $max } days.
+
+# The request board's form (yorozu_domain::requests::RequestError).
+request-budget-min-above-max = The budget's maximum must be at least its minimum.
+request-deadline-out-of-range = Proposals can be taken for 1 to { $max } days.
+request-max-proposals-out-of-range = You can take 1 to { $max } proposals.
+request-desired-date-invalid = Enter the desired delivery date as a date like 2026-12-24.
+request-desired-date-too-early = The desired delivery date cannot be before the proposal deadline.

@@ -1,11 +1,5 @@
 # The request board (公開依頼) and proposals (提案).
 
-## Refusals of the request form
-request-budget-min-above-max = The budget's maximum must be at least its minimum.
-request-deadline-out-of-range = Proposals can be taken for 1 to { $max } days.
-request-max-proposals-out-of-range = You can take 1 to { $max } proposals.
-request-desired-date-invalid = Enter the desired delivery date as a date like 2026-12-24.
-request-desired-date-too-early = The desired delivery date cannot be before the proposal deadline.
 
 ## Refusals of proposals and closing
 request-not-open = This request no longer takes proposals.

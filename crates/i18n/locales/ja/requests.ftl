@@ -1,11 +1,5 @@
 # The request board (公開依頼) and proposals (提案).
 
-## Refusals of the request form
-request-budget-min-above-max = 予算の上限は下限以上の金額を入力してください。
-request-deadline-out-of-range = 提案の募集期間は1日から{ $max }日の間で入力してください。
-request-max-proposals-out-of-range = 受け付ける提案数は1件から{ $max }件の間で入力してください。
-request-desired-date-invalid = 希望納期は「2026-12-24」の形式で日付を入力してください。
-request-desired-date-too-early = 希望納期は提案の募集締切日以降の日付を入力してください。
 
 ## Refusals of proposals and closing
 request-not-open = この公開依頼は募集を終了しています。
