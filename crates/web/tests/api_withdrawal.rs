@@ -98,7 +98,7 @@ both_backends!(
         assert_eq!(r["unpaid_sales_to_cancel"], 0);
         let data = r["data"].as_array().expect("data");
         assert_eq!(data.len(), DATA_TABLE.len());
-        assert_eq!(data.len(), 15);
+        assert_eq!(data.len(), 16);
         let line = |category: &str| {
             data.iter()
                 .find(|d| d["category"] == category)
