@@ -65,6 +65,8 @@ const SECTIONS = [
   'consultation_attachments',
   'offers',
   'order_tips',
+  'requests_posted',
+  'proposals_sent',
 ];
 
 /** A size as the page writes it (crates/web/src/format.rs `file_size`). */

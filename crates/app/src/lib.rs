@@ -33,6 +33,7 @@ pub mod payouts;
 pub mod ports;
 pub mod profile;
 pub mod promotions;
+pub mod requests;
 pub mod safety;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;

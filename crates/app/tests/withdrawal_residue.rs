@@ -21,7 +21,16 @@ const SELLER_NAME: &str = "売り手";
 
 /// What must not survive: e-mail, display name, bank holder (as typed and as stored for the
 /// transfer file, in half-width kana).
-const NEEDLES: &[&str] = &[SELLER_EMAIL, SELLER_NAME, "ヤマダ タロウ", "ﾔﾏﾀﾞ ﾀﾛｳ"];
+const NEEDLES: &[&str] = &[
+    SELLER_EMAIL,
+    SELLER_NAME,
+    "ヤマダ タロウ",
+    "ﾔﾏﾀﾞ ﾀﾛｳ",
+    REQUEST_TEXT,
+];
+
+/// The text of a request (公開依頼) the seller posted, found in no other text.
+const REQUEST_TEXT: &str = "極秘の依頼文";
 
 fn occurrences(haystack: &[u8], needle: &[u8]) -> usize {
     haystack
@@ -96,9 +105,58 @@ async fn seller_leaves(m: &Market) {
         notified(m.seller.id).await > 0,
         "the seller was told of sales"
     );
+    // A request with an attachment: its texts and its file go with the purge.
+    let form = yorozu_app::requests::form::RequestForm {
+        category_id: "301".into(),
+        title: format!("{REQUEST_TEXT}のロゴ"),
+        description: format!("{REQUEST_TEXT}です。ロゴをお願いします。"),
+        budget_min: "10000".into(),
+        budget_max: "30000".into(),
+        ..Default::default()
+    };
+    let request = yorozu_app::requests::post::post(
+        &t.app,
+        &m.seller,
+        &form,
+        vec![yorozu_app::orders::talk::Upload {
+            file_name: "依頼.pdf".into(),
+            content_type: "application/pdf".into(),
+            bytes: b"%PDF-request".to_vec(),
+        }],
+    )
+    .await
+    .expect("request");
+    let request_file = {
+        let mut c = t.app.db.read().await.expect("read");
+        yorozu_store::requests::attachments(&mut c, request)
+            .await
+            .expect("files")[0]
+            .file_key
+            .clone()
+    };
+    assert!(t.app.files.get(&request_file).await.is_ok());
     let closed = close_now(t, &m.seller, true).await;
     purge_all(t, closed.withdrawal_id).await;
     assert_eq!(status(&t.app.db, m.seller.id).await, "purged");
+    assert!(
+        t.app.files.get(&request_file).await.is_err(),
+        "the request's file is erased"
+    );
+    // Checked here rather than in SQL, so that the text is not in a logged statement.
+    let left = {
+        let mut c = t.app.db.read().await.expect("read");
+        yorozu_store::requests::of_buyer(&mut c, m.seller.id)
+            .await
+            .expect("requests")
+    };
+    assert_eq!(left.len(), 1);
+    assert!(
+        left.iter()
+            .all(|r| [&r.title, &r.description, &r.search_text]
+                .iter()
+                .all(|text| !text.contains(REQUEST_TEXT) && text.is_empty())),
+        "no request text of the member is left"
+    );
     assert_eq!(
         t.count("member_blocks").await,
         0,

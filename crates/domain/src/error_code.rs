@@ -106,6 +106,7 @@ pub fn all_codes() -> impl Iterator<Item = &'static str> {
         payouts::ZenginError::CODES,
         crate::withdrawal::ReasonError::CODES,
         crate::offers::OfferExpiryError::CODES,
+        crate::requests::RequestError::CODES,
     ]
     .into_iter()
     .flatten()

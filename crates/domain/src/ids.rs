@@ -115,6 +115,10 @@ define_id!(
     /// One version of a custom offer (カスタム提案); a revision is a new id.
     OfferId
 );
+define_id!(
+    /// A request on the request board (公開依頼) that a buyer posted for sellers to propose on.
+    RequestId
+);
 
 #[cfg(test)]
 mod tests {

@@ -32,6 +32,7 @@ pub mod paging;
 pub mod payouts;
 pub mod profile;
 pub mod promotions;
+pub mod requests;
 pub mod search;
 pub mod stored;
 pub mod time;
@@ -42,8 +43,8 @@ pub mod text;
 
 pub use error_code::{Arg, ErrorCode, RowInput};
 pub use ids::{
-    BatchId, ConsultationId, DocumentId, JobId, ListingId, OfferId, OrderId, TokenId, UserId,
-    WithdrawalId, new_id,
+    BatchId, ConsultationId, DocumentId, JobId, ListingId, OfferId, OrderId, RequestId, TokenId,
+    UserId, WithdrawalId, new_id,
 };
 pub use locale::Locale;
 pub use money::Yen;

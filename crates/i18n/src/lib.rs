@@ -169,6 +169,10 @@ macro_rules! resources {
                 "offers.ftl",
                 include_str!(concat!("../locales/", $locale, "/offers.ftl")),
             ),
+            (
+                "requests.ftl",
+                include_str!(concat!("../locales/", $locale, "/requests.ftl")),
+            ),
         ]
     };
 }

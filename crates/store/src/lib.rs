@@ -32,6 +32,7 @@ pub mod orders;
 pub mod payouts;
 pub mod profiles;
 pub mod promotions;
+pub mod requests;
 pub mod safety;
 pub mod search_changes;
 pub mod withdrawal;

@@ -66,6 +66,7 @@ const FILES: &[File] = &[
     migration!("0024_order_changes.sql"),
     migration!("0025_notifications.sql"),
     migration!("0026_block_changes.sql"),
+    migration!("0027_requests.sql"),
     migration!("0028_tips.sql"),
 ];
 

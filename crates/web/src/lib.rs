@@ -57,6 +57,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::safety::routes())
         .merge(pages::notification_centre::routes())
         .merge(pages::offers::routes())
+        .merge(pages::requests::routes())
         .fallback(not_found)
         // Inside the context middleware, which renders its refusal as a page.
         .layer(from_fn_with_state(state.clone(), input_guard::pages))

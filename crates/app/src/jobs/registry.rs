@@ -9,7 +9,7 @@ use std::pin::Pin;
 use std::sync::LazyLock;
 
 use super::Job;
-use crate::{App, AppResult, export, identity, mail, offers, orders, withdrawal};
+use crate::{App, AppResult, export, identity, mail, offers, orders, requests, withdrawal};
 
 type Running<'a> = Pin<Box<dyn Future<Output = AppResult<()>> + Send + 'a>>;
 
@@ -44,6 +44,7 @@ impl Registry {
         r.register::<withdrawal::job_kinds::Attempt>();
         r.register::<offers::job_kinds::OfferExpiring>();
         r.register::<offers::job_kinds::OfferExpiry>();
+        r.register::<requests::job_kinds::RequestDeadline>();
         r
     }
 
@@ -105,6 +106,7 @@ mod tests {
                 "orders.dispute_partial_refund",
                 "orders.payment_expiry",
                 "orders.refund",
+                "requests.deadline",
                 "withdrawal.attempt",
                 "withdrawal.purge",
             ]

@@ -70,6 +70,7 @@ pub(crate) async fn consult_message(
         listing_id,
         buyer_id: buyer.id,
         seller_id,
+        request_id: None,
         created_at: now,
         updated_at: now,
     });

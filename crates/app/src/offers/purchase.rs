@@ -75,6 +75,11 @@ pub(crate) async fn accept(
     if !versions::accept(tx, offer.id, offer.buyer_id, order_id, app.now()).await? {
         return Err(AppError::Conflict("offer-not-open"));
     }
+    // A proposal on a request fills it (or the purchase is refused), and its seller hears
+    // that their proposal was chosen instead of the offer mail.
+    if crate::requests::fill::on_purchase(tx, app, offer, order_id).await? {
+        return Ok(());
+    }
     notify::offer(
         tx,
         app,

@@ -119,6 +119,9 @@ pub async fn close_in(
     yorozu_store::export::archives::fail_unfinished(c, member, now).await?;
     api_tokens::revoke_all_for_user(c, member, now).await?;
     listing_rows::pause_all_published(c, member, now).await?;
+    // Before the offers: closing the member's requests tells the sellers whose proposals were
+    // still open, and their own open proposals give their slots back.
+    crate::requests::withdrawal::close_open(c, app, member).await?;
     crate::offers::withdrawal::close_open(c, app, member).await?;
     let cancelled_orders = cancel_unpaid_sales(c, app, member).await?;
     // Additions still waiting for the buyer and open extension requests close with the

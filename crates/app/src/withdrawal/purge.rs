@@ -236,6 +236,9 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
             full(n)
         }
         PurgeStep::Profile => {
+            // The member's requests (公開依頼) are public texts like the profile: their texts
+            // and files go with it (idempotent, so a resumed purge finds nothing left).
+            crate::requests::withdrawal::purge(app, member).await?;
             let avatar = {
                 let mut c = app.db.read().await?;
                 erase::avatar_key(&mut c, member).await?

@@ -64,6 +64,9 @@ pub enum DataCategory {
     /// offers of theirs that nobody bought, are erased; an offer that became an order stays
     /// with the order as its terms.
     ConsultationsAndOffers,
+    /// Requests on the request board (公開依頼) with their files: closed at once (proposals
+    /// the member sent are withdrawn), texts and files erased at purge.
+    Requests,
 }
 
 impl DataCategory {
@@ -87,6 +90,7 @@ impl DataCategory {
             Self::OrderChanges => "order-changes",
             Self::Disputes => "disputes",
             Self::ConsultationsAndOffers => "consultations-and-offers",
+            Self::Requests => "requests",
         }
     }
 
@@ -99,7 +103,8 @@ impl DataCategory {
             | Self::ReviewsReceived
             | Self::IdentityBankCards
             | Self::Notifications
-            | Self::ConsultationsAndOffers => Fate::Erased,
+            | Self::ConsultationsAndOffers
+            | Self::Requests => Fate::Erased,
             Self::ReviewsWritten
             | Self::OrdersAndMessages
             | Self::WithdrawalReason
@@ -115,7 +120,7 @@ impl DataCategory {
 }
 
 /// Every category, in the order the pages list them.
-pub const DATA_TABLE: [DataCategory; 17] = [
+pub const DATA_TABLE: [DataCategory; 18] = [
     DataCategory::SessionsAndTokens,
     DataCategory::MarketingMail,
     DataCategory::Listings,
@@ -133,6 +138,7 @@ pub const DATA_TABLE: [DataCategory; 17] = [
     DataCategory::OrderChanges,
     DataCategory::Disputes,
     DataCategory::ConsultationsAndOffers,
+    DataCategory::Requests,
 ];
 
 #[cfg(test)]

@@ -198,3 +198,10 @@ offer-expiry-out-of-range = Enter an expiry between 1 and { $max } days.
 # Tips (crates/domain/src/orders/tip.rs)
 tip-amount-invalid = Enter the tip as a whole number of yen (for example 1000).
 tip-amount-out-of-range = A tip must be between ¥{ $min } and ¥{ $max }.
+
+# The request board's form (yorozu_domain::requests::RequestError).
+request-budget-min-above-max = The budget's maximum must be at least its minimum.
+request-deadline-out-of-range = Proposals can be taken for 1 to { $max } days.
+request-max-proposals-out-of-range = You can take 1 to { $max } proposals.
+request-desired-date-invalid = Enter the desired delivery date as a date like 2026-12-24.
+request-desired-date-too-early = The desired delivery date cannot be before the proposal deadline.

@@ -198,3 +198,10 @@ offer-expiry-out-of-range = 有効期限は1日から{ $max }日の間で入力�
 # おひねり (crates/domain/src/orders/tip.rs)
 tip-amount-invalid = おひねりの金額を半角または全角の数字で入力してください（例: 1000）。
 tip-amount-out-of-range = おひねりは{ $min }円から{ $max }円までの金額で入力してください。
+
+# The request board's form (yorozu_domain::requests::RequestError).
+request-budget-min-above-max = 予算の上限は下限以上の金額を入力してください。
+request-deadline-out-of-range = 提案の募集期間は1日から{ $max }日の間で入力してください。
+request-max-proposals-out-of-range = 受け付ける提案数は1件から{ $max }件の間で入力してください。
+request-desired-date-invalid = 希望納期は「2026-12-24」の形式で日付を入力してください。
+request-desired-date-too-early = 希望納期は提案の募集締切日以降の日付を入力してください。

@@ -135,6 +135,45 @@ async fn token(app: &App, id: i64) -> anyhow::Result<String> {
         .map_err(|e| anyhow::anyhow!("token: {e}"))
 }
 
+/// How many requests (公開依頼) the request board holds during the measurement.
+const REQUESTS_POSTED: usize = 600;
+
+/// Requests on the board, posted through the use case by random members, with the searched
+/// words in their titles so that the board's search finds some.
+async fn post_requests(app: &App, data: &DataSet, rng: &mut Rng) -> anyhow::Result<()> {
+    for i in 0..REQUESTS_POSTED {
+        let buyer = member(app, data.members[rng.below(data.members.len())]).await?;
+        let word = WORDS[i % WORDS.len()];
+        let form = yorozu_app::requests::form::RequestForm {
+            category_id: "301".into(),
+            title: format!("{word}をお願いしたいです（{i}）"),
+            description: format!("{word}の依頼です。詳しくはご相談させてください。"),
+            budget_min: "5000".into(),
+            budget_max: "50000".into(),
+            proposal_days: "30".into(),
+            ..Default::default()
+        };
+        yorozu_app::requests::post::post(app, &buyer, &form, vec![])
+            .await
+            .map_err(|e| anyhow::anyhow!("request: {e}"))?;
+    }
+    Ok(())
+}
+
+/// The request board's searches: the same words and variants as the service search.
+fn request_board_searches() -> Vec<Request> {
+    let mut out = vec![Request::get("/requests")];
+    for word in WORDS {
+        for variant in VARIANTS {
+            out.push(Request::get(format!(
+                "/requests?q={}{variant}",
+                encode(word)
+            )));
+        }
+    }
+    out
+}
+
 pub async fn prepare(app: &App, data: &DataSet, rng: &mut Rng) -> anyhow::Result<Fixtures> {
     let mut talk_rooms = Vec::new();
     let mut tx = app.db.begin().await?;
@@ -150,6 +189,7 @@ pub async fn prepare(app: &App, data: &DataSet, rng: &mut Rng) -> anyhow::Result
         // Not the heavy seller, who withdraws during the benchmark.
         tokens.push(token(app, data.members[rng.below(data.members.len())]).await?);
     }
+    post_requests(app, data, rng).await?;
     let mut buyers = Vec::new();
     for &id in &data.buyers {
         let m = member(app, id).await?;
@@ -170,6 +210,8 @@ pub async fn prepare(app: &App, data: &DataSet, rng: &mut Rng) -> anyhow::Result
 pub struct Requests {
     pub home: Vec<Request>,
     pub search: Vec<Request>,
+    /// The request board (公開依頼) with its search, next to the service search.
+    pub request_board: Vec<Request>,
     pub service: Vec<Request>,
     pub talk: Vec<Request>,
     pub order: Vec<Request>,
@@ -226,6 +268,7 @@ impl Requests {
         Requests {
             home: vec![Request::get("/")],
             search: searches(),
+            request_board: request_board_searches(),
             service,
             talk,
             order,

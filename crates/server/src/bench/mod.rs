@@ -145,6 +145,7 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
     // records when it was last used) happen before anything is measured.
     let mut warm = requests.background();
     warm.extend(requests.search.iter().cloned());
+    warm.extend(requests.request_board.iter().cloned());
     warm.extend(service_member.iter().cloned());
     wrk::measure(dir, "warm-up", &base, &warm, c, 2).await?;
     fixtures.use_once(app).await?;
@@ -153,6 +154,7 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
         ("static", &statics[..]),
         ("home", &requests.home),
         ("search", &requests.search),
+        ("request_board", &requests.request_board),
         ("service", &requests.service),
         ("service_member", &service_member),
         ("talk", &requests.talk),

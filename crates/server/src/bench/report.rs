@@ -7,10 +7,11 @@ use std::path::Path;
 use super::{Results, Row};
 
 /// The HTTP measurements, in the report's order, with their labels.
-const ENDPOINTS: [(&str, &str); 9] = [
+const ENDPOINTS: [(&str, &str); 10] = [
     ("static", "static endpoint (/healthz)"),
     ("home", "home page"),
     ("search", "search"),
+    ("request_board", "request board search (公開依頼)"),
     ("service", "service page"),
     ("service_member", "service page, signed in"),
     ("talk", "talk room"),

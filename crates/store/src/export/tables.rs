@@ -607,8 +607,62 @@ pub const ORDER_TIPS: Section = Section {
     },
 };
 
+/// The requests (公開依頼) the member posted.
+pub const REQUESTS_POSTED: Section = Section {
+    name: "requests_posted",
+    columns: &[
+        ("posted_at", Int),
+        ("request_id", Int),
+        ("category_id", Int),
+        ("title", Text),
+        ("description", Text),
+        ("budget_min", Int),
+        ("budget_max", Int),
+        ("desired_date", OptText),
+        ("proposal_deadline", Int),
+        ("max_proposals", Int),
+        ("proposal_count", Int),
+        ("state", Text),
+        ("order_id", OptInt),
+    ],
+    source: Source::Pages(&[
+        "SELECT created_at, id, category_id, title, description, budget_min, budget_max,
+                desired_date, proposal_deadline, max_proposals, proposal_count, state, order_id
+         FROM requests WHERE buyer_id = $1
+           AND created_at >= $2 AND (created_at > $2 OR id > $3) ORDER BY created_at, id LIMIT $4",
+    ]),
+};
+
+/// The proposals (提案) the member sent on other members' requests: the latest offer version
+/// and the message, the request by its title only.
+pub const PROPOSALS_SENT: Section = Section {
+    name: "proposals_sent",
+    columns: &[
+        ("proposed_at", Int),
+        ("consultation_id", Int),
+        ("request_id", Int),
+        ("request_title", Text),
+        ("message", Text),
+        ("offer_title", Text),
+        ("price", Int),
+        ("delivery_days", Int),
+        ("state", Text),
+    ],
+    source: Source::Pages(&["SELECT k.created_at, k.id, r.id, r.title,
+                COALESCE((SELECT m.body FROM consultation_messages m
+                          WHERE m.consultation_id = k.id ORDER BY m.id LIMIT 1), ''),
+                o.title, o.price, o.delivery_days, o.state
+         FROM consultations k
+         JOIN requests r ON r.id = k.request_id
+         JOIN offers o ON o.consultation_id = k.id
+           AND o.version = (SELECT MAX(v.version) FROM offers v WHERE v.consultation_id = k.id)
+         WHERE k.seller_id = $1
+           AND k.created_at >= $2 AND (k.created_at > $2 OR k.id > $3)
+         ORDER BY k.created_at, k.id LIMIT $4"]),
+};
+
 /// Every section, in the order of the archive and of `index.html`.
-pub const ALL: [&Section; 25] = [
+pub const ALL: [&Section; 27] = [
     &PROFILE,
     &SERVICES,
     &SERVICE_OPTIONS,
@@ -634,4 +688,6 @@ pub const ALL: [&Section; 25] = [
     &CONSULTATION_ATTACHMENTS,
     &OFFERS,
     &ORDER_TIPS,
+    &REQUESTS_POSTED,
+    &PROPOSALS_SENT,
 ];

@@ -1,7 +1,7 @@
 //! Consultations: the pre-order thread of a member and a seller about one service, its
 //! messages and their attachments.
 
-use yorozu_domain::{ConsultationId, ListingId, UserId};
+use yorozu_domain::{ConsultationId, ListingId, RequestId, UserId};
 
 use crate::{Exec, Result, execute, query_as};
 
@@ -16,6 +16,9 @@ pub struct ConsultationRow {
     pub buyer_id: UserId,
     #[sqlx(try_from = "i64")]
     pub seller_id: UserId,
+    /// The request this consultation is a proposal on (公開依頼への提案), if any.
+    #[sqlx(try_from = "crate::OptionalId")]
+    pub request_id: Option<RequestId>,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -23,12 +26,14 @@ pub struct ConsultationRow {
 pub async fn insert(c: &mut impl Exec, row: &ConsultationRow) -> Result<()> {
     execute!(
         c,
-        "INSERT INTO consultations (id, listing_id, buyer_id, seller_id, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO consultations (id, listing_id, buyer_id, seller_id, request_id, created_at,
+           updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
         row.id.get(),
         row.listing_id.get(),
         row.buyer_id.get(),
         row.seller_id.get(),
+        row.request_id.map(RequestId::get),
         row.created_at,
         row.updated_at
     )?;
@@ -40,13 +45,14 @@ pub async fn find(c: &mut impl Exec, id: ConsultationId) -> Result<Option<Consul
         c,
         fetch_optional,
         ConsultationRow,
-        "SELECT id, listing_id, buyer_id, seller_id, created_at, updated_at
+        "SELECT id, listing_id, buyer_id, seller_id, request_id, created_at, updated_at
          FROM consultations WHERE id = $1",
         id.get()
     )?)
 }
 
 /// The member's earlier consultation about this service, if any: asking again continues it.
+/// A proposal on one of the member's requests is a thread of its own.
 pub async fn find_for(
     c: &mut impl Exec,
     listing_id: ListingId,
@@ -56,8 +62,8 @@ pub async fn find_for(
         c,
         fetch_optional,
         ConsultationRow,
-        "SELECT id, listing_id, buyer_id, seller_id, created_at, updated_at
-         FROM consultations WHERE listing_id = $1 AND buyer_id = $2
+        "SELECT id, listing_id, buyer_id, seller_id, request_id, created_at, updated_at
+         FROM consultations WHERE listing_id = $1 AND buyer_id = $2 AND request_id IS NULL
          ORDER BY id DESC LIMIT 1",
         listing_id.get(),
         buyer_id.get()

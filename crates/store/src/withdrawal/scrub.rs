@@ -44,6 +44,8 @@ pub const PURGED_TABLES: &[&str] = &[
     "suspensions",
     "listing_holds",
     "audit_log",
+    "requests",
+    "request_attachments",
 ];
 
 /// What [`after_purge`] did.

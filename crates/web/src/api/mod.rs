@@ -28,6 +28,7 @@ mod payouts;
 mod points;
 mod profile;
 mod reports;
+mod requests;
 mod safety;
 mod search;
 mod search_results;
@@ -144,6 +145,14 @@ api_routes! {
     post "/consultations/{id}/offers" => offers::send_offer,
     post "/offers/{id}/decline" => offers::decline,
     post "/offers/{id}/withdraw" => offers::withdraw,
+    get "/requests" => requests::list,
+    post "/requests" => requests::create,
+    get "/requests/{id}" => requests::get,
+    post "/requests/{id}/close" => requests::close,
+    post "/requests/{id}/proposals" => requests::propose_on,
+    post "/requests/{id}/proposals/withdraw" => requests::withdraw_proposal,
+    get "/me/requests" => requests::mine,
+    get "/me/proposals" => requests::proposed,
     get "/me/points" => points::mine,
     get "/me/sales" => payouts::mine,
     get "/me/bank-account" => payouts::bank_account,

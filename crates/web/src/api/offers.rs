@@ -338,7 +338,7 @@ pub struct OfferRequest {
 }
 
 impl OfferRequest {
-    fn form(&self) -> OfferForm {
+    pub(crate) fn form(&self) -> OfferForm {
         OfferForm {
             title: self.title.clone(),
             included: self.included.clone(),

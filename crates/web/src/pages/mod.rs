@@ -19,6 +19,7 @@ pub mod operator;
 pub mod orders;
 pub mod paperwork;
 pub mod profile;
+pub mod requests;
 pub mod safety;
 pub mod sales;
 pub mod settings;

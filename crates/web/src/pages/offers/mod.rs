@@ -7,7 +7,7 @@
 
 mod ask;
 mod decide;
-mod show;
+pub(crate) mod show;
 
 use axum::Router;
 use axum::routing::{get, post};

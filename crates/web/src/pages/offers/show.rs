@@ -281,7 +281,7 @@ pub(super) async fn message(
 
 /// The offer form as posted (repeated option rows come as pairs with the same name), and
 /// whether the writer acknowledged a contact-details warning.
-fn offer_form(pairs: Vec<(String, String)>) -> (OfferForm, bool) {
+pub(crate) fn offer_form(pairs: Vec<(String, String)>) -> (OfferForm, bool) {
     let mut form = OfferForm::default();
     let mut acknowledged = false;
     for (name, value) in pairs {
