@@ -65,11 +65,8 @@ fn mails() -> Vec<MailCase> {
             ],
             vec!["12,345", "2025-06-19 00:06"],
         ),
-        (
-            "order-message",
-            vec![("from", Arg::from("山田"))],
-            vec!["山田"],
-        ),
+        // No name of the writer: a copy of the mail outlives their withdrawal.
+        ("order-message", vec![], vec![]),
         (
             "order-delivered",
             vec![("auto", time("2025-06-21 09:30"))],

@@ -6,12 +6,13 @@ use yorozu_domain::listings::ListingStatus;
 use yorozu_domain::moderation::Activity;
 use yorozu_domain::offers::OfferState;
 use yorozu_domain::{ConsultationId, OfferId, Timestamp};
-use yorozu_store::offers::consultations;
+use yorozu_store::Exec;
+use yorozu_store::offers::consultations::{self, ConsultationRow};
 use yorozu_store::offers::versions::{
     self, OfferOptionRow, OfferRow, StoredDays, StoredPrice, StoredRevisions,
 };
 
-use super::form::OfferForm;
+use super::form::{OfferForm, OfferTerms};
 use super::job_kinds::{OfferExpiring, OfferExpiry};
 use super::{Side, load_for, notify};
 use crate::accounts::CurrentUser;
@@ -53,13 +54,40 @@ pub async fn send(
     {
         revised |= versions::close(&mut tx, open.id, OfferState::Superseded, None, now).await?;
     }
+    let version = versions::next_version(&mut tx, id).await?;
+    let expires_at = terms.expiry.expires_at(Timestamp::from_unix(now)).unix();
+    let offer = store_version(&mut tx, app, &row, version, &terms, expires_at).await?;
+    let job = OfferExpiring { offer_id: offer.id };
+    let remind_at = (offer.expires_at - REMINDER_BEFORE_SECONDS).max(now);
+    crate::jobs::enqueue(&mut tx, app, &job, Some(row.buyer_id), remind_at).await?;
+    let event = if revised {
+        notify::Event::OfferRevised
+    } else {
+        notify::Event::OfferReceived
+    };
+    notify::offer(&mut tx, app, &offer, row.buyer_id, event, None).await?;
+    tx.commit().await?;
+    Ok(offer.id)
+}
+
+/// Stores a new open offer version on `terms` in `consultation`, with its paid options and
+/// the job that expires it (sending, revising and proposing on a request all go through here).
+pub(crate) async fn store_version(
+    c: &mut impl Exec,
+    app: &App,
+    consultation: &ConsultationRow,
+    version: i64,
+    terms: &OfferTerms,
+    expires_at: i64,
+) -> AppResult<OfferRow> {
+    let now = app.now();
     let offer = OfferRow {
         id: app.new_id(),
-        consultation_id: id,
-        version: versions::next_version(&mut tx, id).await?,
-        listing_id: row.listing_id,
-        seller_id: row.seller_id,
-        buyer_id: row.buyer_id,
+        consultation_id: consultation.id,
+        version,
+        listing_id: consultation.listing_id,
+        seller_id: consultation.seller_id,
+        buyer_id: consultation.buyer_id,
         title: terms.title.to_string(),
         included: terms.included.to_string(),
         price: StoredPrice(terms.price),
@@ -67,15 +95,15 @@ pub async fn send(
         revisions: StoredRevisions(terms.revisions),
         state: OfferState::Open,
         decline_reason: None,
-        expires_at: terms.expiry.expires_at(Timestamp::from_unix(now)).unix(),
+        expires_at,
         order_id: None,
         created_at: now,
         updated_at: now,
     };
-    versions::insert(&mut tx, &offer).await?;
+    versions::insert(c, &offer).await?;
     for (position, option) in (1_i64..).zip(terms.options.iter()) {
         versions::insert_option(
-            &mut tx,
+            c,
             &OfferOptionRow {
                 offer_id: offer.id,
                 position,
@@ -85,17 +113,7 @@ pub async fn send(
         )
         .await?;
     }
-    let job = OfferExpiring { offer_id: offer.id };
-    let remind_at = (offer.expires_at - REMINDER_BEFORE_SECONDS).max(now);
-    crate::jobs::enqueue(&mut tx, app, &job, Some(row.buyer_id), remind_at).await?;
     let job = OfferExpiry { offer_id: offer.id };
-    crate::jobs::enqueue(&mut tx, app, &job, None, offer.expires_at).await?;
-    let event = if revised {
-        notify::Event::OfferRevised
-    } else {
-        notify::Event::OfferReceived
-    };
-    notify::offer(&mut tx, app, &offer, row.buyer_id, event, None).await?;
-    tx.commit().await?;
-    Ok(offer.id)
+    crate::jobs::enqueue(c, app, &job, None, offer.expires_at).await?;
+    Ok(offer)
 }

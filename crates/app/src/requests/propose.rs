@@ -118,40 +118,15 @@ pub async fn propose(
         },
     )
     .await?;
-    let offer = OfferRow {
-        id: app.new_id(),
-        consultation_id: consultation.id,
-        version: 1,
-        listing_id,
-        seller_id: seller.id,
-        buyer_id: request.buyer_id,
-        title: terms.title.to_string(),
-        included: terms.included.to_string(),
-        price: StoredPrice(terms.price),
-        delivery_days: StoredDays(terms.delivery_days),
-        revisions: StoredRevisions(terms.revisions),
-        state: OfferState::Open,
-        decline_reason: None,
-        expires_at: request.proposal_deadline,
-        order_id: None,
-        created_at: now,
-        updated_at: now,
-    };
-    versions::insert(&mut tx, &offer).await?;
-    for (position, option) in (1_i64..).zip(terms.options.iter()) {
-        versions::insert_option(
-            &mut tx,
-            &OfferOptionRow {
-                offer_id: offer.id,
-                position,
-                title: option.title().to_owned(),
-                price: option.price().get(),
-            },
-        )
-        .await?;
-    }
-    let job = OfferExpiry { offer_id: offer.id };
-    crate::jobs::enqueue(&mut tx, app, &job, None, offer.expires_at).await?;
+    let offer = crate::offers::send::store_version(
+        &mut tx,
+        app,
+        &consultation,
+        1,
+        &terms,
+        request.proposal_deadline,
+    )
+    .await?;
     notify::tell(
         &mut tx,
         app,
