@@ -13,15 +13,12 @@ use yorozu_domain::orders::OrderText;
 use yorozu_domain::orders::text::MESSAGE_MAX_CHARS;
 use yorozu_domain::{ConsultationId, ListingId, RequestId};
 use yorozu_store::offers::consultations::{self, ConsultationRow, MessageRow};
-use yorozu_store::offers::versions::{
-    self, OfferOptionRow, OfferRow, StoredDays, StoredPrice, StoredRevisions,
-};
+use yorozu_store::offers::versions;
 use yorozu_store::requests;
 
 use super::notify::{self, Event};
 use crate::accounts::CurrentUser;
 use crate::offers::form::OfferForm;
-use crate::offers::job_kinds::OfferExpiry;
 use crate::{App, AppError, AppResult, Fields};
 
 /// What the seller sends: the service the order will be on, the message, and the offer's
@@ -118,7 +115,7 @@ pub async fn propose(
         },
     )
     .await?;
-    let offer = crate::offers::send::store_version(
+    crate::offers::send::store_version(
         &mut tx,
         app,
         &consultation,

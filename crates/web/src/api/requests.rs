@@ -192,8 +192,9 @@ pub struct AttachmentBody {
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(as = Request)]
 pub struct RequestBody {
-    #[serde(flatten)]
-    line: LineBody,
+    /// What the board's lists show of it (a nested object: a flattened one would make the
+    /// document's `allOf` refuse its own fields).
+    summary: LineBody,
     description: String,
     #[schema(schema_with = nullable_text)]
     buyer_name: Option<String>,
@@ -206,7 +207,7 @@ pub struct RequestBody {
 
 fn body_of(v: &RequestView) -> RequestBody {
     RequestBody {
-        line: line(&v.summary),
+        summary: line(&v.summary),
         description: v.description.clone(),
         buyer_name: v.buyer_name.clone(),
         mine: v.mine,
@@ -254,10 +255,15 @@ pub struct ProposedListBody {
 pub struct BoardParams {
     #[serde(default)]
     q: String,
-    category: Option<i64>,
-    budget_min: Option<i64>,
-    budget_max: Option<i64>,
-    before: Option<i64>,
+    category: Option<String>,
+    budget_min: Option<String>,
+    budget_max: Option<String>,
+    before: Option<String>,
+}
+
+/// A query value as a number; one that cannot be read is ignored, as on the board's page.
+fn lenient(value: Option<&str>) -> Option<i64> {
+    value.and_then(|v| v.trim().parse().ok())
 }
 
 /// A new request.
@@ -327,13 +333,16 @@ async fn answer(
     operation_id = "listRequests",
     tag = "requests",
     summary = "The request board (公開依頼)",
-    description = "Open requests before their deadline. Keywords match like the service \
-                   search: widths and kana folded, any substring, one character included.",
+    description = "Open requests before their deadline, for anyone (no sign-in needed). Keywords \
+                   match like the service search: widths and kana folded, any substring, one \
+                   character included. Every parameter is optional and lenient, as on the board's \
+                   page: a value that cannot be read is ignored rather than refused.",
+    security(),
     params(
         ("q" = Option<String>, Query, description = "Keywords, separated by spaces."),
-        ("category" = Option<i64>, Query, description = "A category id; a top-level one includes its subcategories."),
-        ("budget_min" = Option<i64>, Query, description = "Requests whose budget reaches at least this (yen)."),
-        ("budget_max" = Option<i64>, Query, description = "Requests whose budget starts at most at this (yen)."),
+        ("category" = Option<String>, Query, description = "A category id; a top-level one includes its subcategories."),
+        ("budget_min" = Option<String>, Query, description = "Requests whose budget reaches at least this (yen)."),
+        ("budget_max" = Option<String>, Query, description = "Requests whose budget starts at most at this (yen)."),
         ("before" = Option<String>, Query, description = "The `next` of the previous page."),
     ),
     responses(
@@ -356,10 +365,10 @@ pub async fn list(
         &state.app,
         &BoardQuery {
             q: p.q,
-            category_id: p.category,
-            budget_at_least: p.budget_min,
-            budget_at_most: p.budget_max,
-            before: p.before.map(RequestId::new),
+            category_id: lenient(p.category.as_deref()),
+            budget_at_least: lenient(p.budget_min.as_deref()),
+            budget_at_most: lenient(p.budget_max.as_deref()),
+            before: lenient(p.before.as_deref()).map(RequestId::new),
         },
     )
     .await?;
