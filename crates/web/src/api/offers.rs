@@ -50,12 +50,6 @@ fn nullable_count() -> Object {
         .build()
 }
 
-fn nullable_text() -> Object {
-    ObjectBuilder::new()
-        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
-        .build()
-}
-
 fn changes() -> utoipa::openapi::schema::Array {
     ArrayBuilder::new()
         .items(one_of(&[
@@ -147,7 +141,7 @@ pub struct OfferBody {
     options: Vec<OptionBody>,
     #[schema(schema_with = state)]
     state: &'static str,
-    #[schema(schema_with = nullable_text)]
+    #[schema(schema_with = openapi::nullable_text)]
     decline_reason: Option<String>,
     #[schema(schema_with = openapi::time)]
     expires_at: i64,
@@ -173,7 +167,7 @@ pub struct ConsultationBody {
     listing_id: String,
     listing_title: String,
     /// The other party's display name; null once they withdrew.
-    #[schema(schema_with = nullable_text)]
+    #[schema(schema_with = openapi::nullable_text)]
     counterpart_name: Option<String>,
     messages: Vec<MessageBody>,
     /// Every version, oldest first.
@@ -189,7 +183,7 @@ pub struct LineBody {
     #[schema(schema_with = side)]
     side: &'static str,
     listing_title: String,
-    #[schema(schema_with = nullable_text)]
+    #[schema(schema_with = openapi::nullable_text)]
     counterpart_name: Option<String>,
     #[schema(schema_with = openapi::time)]
     updated_at: i64,

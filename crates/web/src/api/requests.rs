@@ -48,12 +48,6 @@ fn proposal_state() -> Object {
     one_of(&OfferState::ALL.map(OfferState::as_str))
 }
 
-fn nullable_text() -> Object {
-    ObjectBuilder::new()
-        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
-        .build()
-}
-
 fn nullable_integer() -> Object {
     ObjectBuilder::new()
         .schema_type(SchemaType::from_iter([Type::Integer, Type::Null]))
@@ -87,7 +81,7 @@ pub struct LineBody {
     #[schema(schema_with = openapi::yen)]
     budget_max: i64,
     /// `YYYY-MM-DD`, or null.
-    #[schema(schema_with = nullable_text)]
+    #[schema(schema_with = openapi::nullable_text)]
     desired_date: Option<String>,
     #[schema(schema_with = openapi::time)]
     proposal_deadline: i64,
@@ -133,7 +127,7 @@ pub struct ProposalBody {
     consultation_id: String,
     #[schema(schema_with = openapi::id)]
     seller_id: String,
-    #[schema(schema_with = nullable_text)]
+    #[schema(schema_with = openapi::nullable_text)]
     seller_name: Option<String>,
     /// 本人確認済み.
     seller_verified: bool,
@@ -196,7 +190,7 @@ pub struct RequestBody {
     /// document's `allOf` refuse its own fields).
     summary: LineBody,
     description: String,
-    #[schema(schema_with = nullable_text)]
+    #[schema(schema_with = openapi::nullable_text)]
     buyer_name: Option<String>,
     /// The caller posted it.
     mine: bool,

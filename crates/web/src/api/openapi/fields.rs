@@ -27,6 +27,13 @@ pub fn nullable_id() -> Object {
         .build()
 }
 
+/// A text, or null.
+pub fn nullable_text() -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .build()
+}
+
 /// A time as unix seconds.
 pub fn time() -> Object {
     unix_seconds(SchemaType::Type(Type::Integer), "Unix seconds.")
