@@ -9,6 +9,7 @@ mod support;
 use yorozu_app::AppError;
 use yorozu_app::accounts::CurrentUser;
 use yorozu_app::offers::form::OfferForm;
+use yorozu_app::offers::{decide, send};
 use yorozu_app::orders::place::{Purchase, place};
 use yorozu_app::orders::talk::Upload;
 use yorozu_app::requests::board::{self, BoardQuery};
@@ -292,6 +293,30 @@ both_backends!(
         };
         assert_eq!(
             ids(board::board(&m.t.app, &by_budget).await.expect("budget")),
+            [logo]
+        );
+        // Pages of the board: past a page's last request, the older ones.
+        let older = BoardQuery {
+            before: Some(translation),
+            ..Default::default()
+        };
+        assert_eq!(
+            ids(board::board(&m.t.app, &older).await.expect("older")),
+            [logo]
+        );
+        // The board is derived data like the services' search: `yorozu reindex` builds it
+        // again from the open requests.
+        yorozu_app::listings::search_sync::rebuild(&m.t.app)
+            .await
+            .expect("rebuild");
+        assert_eq!(
+            m.t.app.search.index().all_request_ids().expect("ids"),
+            [logo, translation]
+        );
+        assert_eq!(
+            ids(board::board(&m.t.app, &search("ろご"))
+                .await
+                .expect("rebuilt")),
             [logo]
         );
         // A closed request leaves the board and the search.
@@ -622,19 +647,11 @@ both_backends!(
         assert_eq!(offer_state(&m, offer).await, OfferState::Withdrawn);
         purge_all(&m.t, closed.withdrawal_id).await;
         let row = request_row(&m, id).await;
-        assert_eq!(
-            (
-                row.title.as_str(),
-                row.description.as_str(),
-                row.search_text.as_str()
-            ),
-            ("", "", "")
-        );
+        assert_eq!((row.title.as_str(), row.description.as_str()), ("", ""));
         assert_eq!(m.t.count("request_attachments").await, 0);
         let residue = support::payouts::count_where(
         &db,
-        "SELECT COUNT(*) FROM requests WHERE title LIKE '%ひみつ%' OR description LIKE '%ひみつ%'
-           OR search_text LIKE '%ひみつ%'",
+        "SELECT COUNT(*) FROM requests WHERE title LIKE '%ひみつ%' OR description LIKE '%ひみつ%'",
     )
     .await;
         assert_eq!(residue, 0);
@@ -661,5 +678,69 @@ both_backends!(
         assert_eq!(offer_state(&m, offer).await, OfferState::Withdrawn);
         let row = request_row(&m, id).await;
         assert_eq!((row.state, row.proposal_count), (RequestState::Open, 0));
+    }
+);
+
+both_backends!(
+    a_proposal_revised_or_withdrawn_from_its_consultation_keeps_the_request_rules,
+    |db: Db| async move {
+        let m = market(db).await;
+        let mut form = request_form("ロゴ", "会社のロゴをお願いします。");
+        form.max_proposals = "1".into();
+        let id = posted(&m, &form).await;
+        let consultation =
+            propose::propose(&m.t.app, &m.seller, id, &proposal_form(m.listing, "30000"))
+                .await
+                .expect("proposal");
+        let deadline = request_row(&m, id).await.proposal_deadline;
+        let expires_at = |offer: OfferId| {
+            let app = m.t.app.clone();
+            async move {
+                let mut c = app.db.read().await.expect("read");
+                yorozu_store::offers::versions::find(&mut c, offer)
+                    .await
+                    .expect("find")
+                    .expect("offer")
+                    .expires_at
+            }
+        };
+        // A revision sent from the consultation page lasts as long as the request takes
+        // proposals, not the offer's usual 7 days.
+        let mut terms = proposal_form(m.listing, "25000").offer;
+        terms.expiry_days = "3".into();
+        let revised = send::send(&m.t.app, &m.seller, consultation, &terms)
+            .await
+            .expect("revise");
+        assert_eq!(expires_at(revised).await, deadline);
+        assert_eq!(request_row(&m, id).await.proposal_count, 1);
+        // Withdrawn from the consultation page: the slot is free for another seller.
+        decide::withdraw(&m.t.app, &m.seller, revised)
+            .await
+            .expect("withdraw");
+        assert_eq!(request_row(&m, id).await.proposal_count, 0);
+        let (other, other_listing) = seller(&m, "other@example.jp", "別の出品者").await;
+        propose::propose(&m.t.app, &other, id, &proposal_form(other_listing, "28000"))
+            .await
+            .expect("the freed slot");
+        // Offering again needs a slot: none is left.
+        assert_eq!(
+            conflict(send::send(&m.t.app, &m.seller, consultation, &terms).await),
+            "request-proposals-full"
+        );
+        assert_eq!(request_row(&m, id).await.proposal_count, 1);
+        // Once the buyer closes the request, no proposal's thread takes a new offer.
+        close::close(&m.t.app, &m.buyer, id).await.expect("close");
+        let consultations = {
+            let mut c = m.t.app.db.read().await.expect("read");
+            yorozu_store::requests::proposal_of(&mut c, id, other.id)
+                .await
+                .expect("proposal")
+                .expect("other's proposal")
+                .consultation_id
+        };
+        assert_eq!(
+            conflict(send::send(&m.t.app, &other, consultations, &terms).await),
+            "request-not-open"
+        );
     }
 );

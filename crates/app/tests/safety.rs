@@ -496,3 +496,65 @@ both_backends!(
         assert_eq!(seen(Some(m.buyer.clone())).await, 0);
     }
 );
+
+both_backends!(
+    a_request_with_contact_details_is_held_then_queued_when_posted_anyway,
+    |db: Db| async move {
+        let m = market(db.clone()).await;
+        let form = yorozu_app::requests::form::RequestForm {
+            category_id: "301".into(),
+            title: "ロゴの依頼".into(),
+            description: "詳しくはメール logo@example.jp までご連絡ください。".into(),
+            budget_min: "10000".into(),
+            budget_max: "30000".into(),
+            ..Default::default()
+        };
+        let held = checked::post_request(&m.t.app, &m.buyer, &form, vec![], false)
+            .await
+            .expect("post");
+        let Checked::Warning(warning) = held else {
+            panic!("expected the contact warning");
+        };
+        assert!(
+            warning
+                .fields
+                .iter()
+                .any(|f| f.field == "request_description"),
+            "the description is what holds the address"
+        );
+        assert_eq!(count_where(&db, "SELECT COUNT(*) FROM requests").await, 0);
+        assert_eq!(flagged_count(&db).await, 0);
+        let Checked::Done(id) = checked::post_request(&m.t.app, &m.buyer, &form, vec![], true)
+            .await
+            .expect("posted anyway")
+        else {
+            panic!("acknowledged, yet warned");
+        };
+        assert_eq!(
+            count_where(
+                &db,
+                &format!(
+                    "SELECT COUNT(*) FROM reports WHERE reporter_id IS NULL
+                       AND reason = 'contact_details' AND target_kind = 'request'
+                       AND target_id = {id}"
+                ),
+            )
+            .await,
+            1
+        );
+        // The operator's queue shows the request and links to it.
+        let target = yorozu_app::moderation::Target {
+            kind: yorozu_domain::moderation::TargetKind::Request,
+            id: id.get(),
+        };
+        let content = {
+            let mut c = db.read().await.expect("read");
+            yorozu_app::moderation::targets::load(&mut c, target)
+                .await
+                .expect("load")
+                .expect("content")
+        };
+        assert_eq!(content.owner, Some(m.buyer.id));
+        assert_eq!(content.path, format!("/requests/{id}"));
+    }
+);

@@ -1,13 +1,14 @@
 //! The search index is per process and kept current from the database's change log: two
 //! processes (two `App`s with their own index folders on one database) each find a service
 //! published, edited or paused on the other within one second, by their background
-//! follower alone (no search on them triggers a catch-up here). On one PostgreSQL database
-//! and on one SQLite file.
+//! follower alone (no search on them triggers a catch-up here). The same holds for a request
+//! posted on the board (公開依頼) and closed. On one PostgreSQL database and on one SQLite
+//! file.
 
 mod support;
 
 use std::time::{Duration, Instant};
-use yorozu_domain::ListingId;
+use yorozu_domain::{ListingId, RequestId};
 
 use yorozu_app::App;
 use yorozu_app::listings::manage::{self, Action};
@@ -31,6 +32,20 @@ fn indexed(app: &App, q: &str) -> Vec<ListingId> {
     }
     .query();
     app.search.index().search(&query).expect("search").ids
+}
+
+/// The board's requests this process's index finds for `q`, without catching up first.
+fn indexed_requests(app: &App, q: &str) -> Vec<RequestId> {
+    let query = yorozu_app::ports::RequestIndexQuery {
+        phrases: yorozu_domain::search::SearchQuery::parse(q).term_phrases(),
+        category: None,
+        budget_at_least: None,
+        budget_at_most: None,
+        open_at: app.now(),
+        before: None,
+        limit: 10,
+    };
+    app.search.index().search_requests(&query).expect("board")
 }
 
 /// Waits until `found` holds on both processes; fails past [`FRESHNESS`] after `since`.
@@ -85,6 +100,33 @@ async fn two_processes(first_db: Db, second_db: Db) {
     let since = Instant::now();
     within_a_second(apps, since, "a pause", |app| {
         indexed(app, "書き直し").is_empty()
+    })
+    .await;
+
+    let buyer = confirmed_member(&first, "buyer@example.jp", "買い手").await;
+    let form = yorozu_app::requests::form::RequestForm {
+        category_id: "301".into(),
+        title: "鮮度を確かめる依頼".into(),
+        description: "ロゴを作ってください。".into(),
+        budget_min: "10000".into(),
+        budget_max: "30000".into(),
+        ..Default::default()
+    };
+    let request = yorozu_app::requests::post::post(&second.app, &buyer, &form, vec![])
+        .await
+        .expect("request");
+    let since = Instant::now();
+    within_a_second(apps, since, "a new request", |app| {
+        indexed_requests(app, "確かめる") == [request]
+    })
+    .await;
+
+    yorozu_app::requests::close::close(&second.app, &buyer, request)
+        .await
+        .expect("close");
+    let since = Instant::now();
+    within_a_second(apps, since, "a closed request", |app| {
+        indexed_requests(app, "確かめる").is_empty()
     })
     .await;
 }

@@ -392,3 +392,42 @@ both_backends!(
         assert_eq!(balance(&db, "seller_balance", Some(m.seller.id)).await, 0);
     }
 );
+
+both_backends!(
+    a_message_with_contact_details_is_held_then_queued_when_sent_anyway,
+    |db: Db| async move {
+        let m = market(db.clone()).await;
+        let id = completed(&m, "contact").await;
+        let with_contact = form("1000", "今後はLINE ID: yorozu_line でご連絡ください");
+        let key = "test-tip-key-contact";
+        let warned = tips::send(&m.t.app, &m.buyer, id, &with_contact, m.card, key, false)
+            .await
+            .expect("send");
+        assert!(matches!(warned, Sending::Warning(_)), "held back");
+        let tips_now = || async {
+            let mut c = db.read().await.expect("read");
+            yorozu_store::query_scalar!(&mut c, fetch_one, i64, "SELECT COUNT(*) FROM order_tips")
+                .expect("count")
+        };
+        assert_eq!(tips_now().await, 0, "nothing is charged or booked");
+        let sent = match tips::send(&m.t.app, &m.buyer, id, &with_contact, m.card, key, true)
+            .await
+            .expect("sent anyway")
+        {
+            Sending::Sent(sent) => sent,
+            Sending::Warning(w) => panic!("acknowledged, yet warned: {w:?}"),
+        };
+        assert_eq!(tips_now().await, 1);
+        // The operators' queue has the tip's message, as a contact-details entry.
+        assert_eq!(
+            scalar(
+                &db,
+                "SELECT COUNT(*) FROM reports WHERE reporter_id IS NULL
+                   AND reason = 'contact_details' AND target_kind = 'tip' AND target_id = $1",
+                sent.tip_id,
+            )
+            .await,
+            1
+        );
+    }
+);

@@ -151,6 +151,10 @@ impl SegmentCollector for SegmentPage {
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let c = &self.columns;
+        // A request of the board (no listing id): not a service.
+        let Some(id) = c.id.first(doc) else {
+            return;
+        };
         let f = self.filter;
         let v = |column: &Column<i64>| Self::value(column, doc);
         let price = v(&c.price);
@@ -181,7 +185,6 @@ impl SegmentCollector for SegmentPage {
         if self.keep == 0 {
             return;
         }
-        let id = v(&c.id);
         let key = match self.sort {
             Sort::Recommended if self.scored => (
                 v(&c.rank) + (score * RELEVANCE_WEIGHT).round() as i64,

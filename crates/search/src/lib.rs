@@ -7,6 +7,7 @@
 //! is a phrase over them, so a match is an exact substring of the normalised text, as the
 //! n-gram search it replaced (and as the property test checks against a plain scan).
 
+mod board;
 mod collector;
 mod document;
 mod on_disk;
@@ -19,15 +20,18 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use tantivy::directory::MmapDirectory;
-use tantivy::query::{AllQuery, BooleanQuery, PhraseQuery, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Schema};
+use tantivy::query::{AllQuery, BooleanQuery, ExistsQuery, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Schema};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
-use yorozu_app::ports::{IndexHits, IndexQuery, SearchDocument, SearchIndex, SearchIndexError};
-use yorozu_domain::ListingId;
+use yorozu_app::ports::{
+    IndexBatch, IndexHits, IndexQuery, RequestIndexQuery, SearchIndex, SearchIndexError,
+};
 use yorozu_domain::search::Positioned;
+use yorozu_domain::{ListingId, RequestId};
 
+use crate::board::BoardCollector;
 use crate::collector::PageCollector;
-use crate::schema::{Fields, ID};
+use crate::schema::{Fields, ID, REQUEST_ID};
 
 /// Indexing memory. Tantivy flushes a segment when it is reached; 50 MB keeps a 100,000-service
 /// build to a handful of segments on one thread.
@@ -136,52 +140,74 @@ impl TantivyIndex {
         Term::from_field_i64(self.fields.id, id.get())
     }
 
-    fn token_term(&self, text: &str) -> Term {
-        Term::from_field_text(self.fields.text, text)
+    fn request_term(&self, id: RequestId) -> Term {
+        Term::from_field_i64(self.fields.request_id, id.get())
     }
 
-    /// Every term as a phrase (or one token), all of them required; no term: everything.
-    fn text_query(&self, phrases: &[Vec<Positioned>]) -> Box<dyn Query> {
-        let mut required: Vec<Box<dyn Query>> = phrases
-            .iter()
-            .filter(|phrase| !phrase.is_empty())
-            .map(|phrase| -> Box<dyn Query> {
-                match phrase.as_slice() {
-                    [single] => Box::new(TermQuery::new(
-                        self.token_term(&single.text),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                    many => Box::new(PhraseQuery::new_with_offset(
-                        many.iter()
-                            .map(|t| (t.position, self.token_term(&t.text)))
-                            .collect(),
-                    )),
+    /// Every id in one i64 fast field (documents without it are of the other kind).
+    fn ids_of(&self, name: &str) -> Result<Vec<i64>, SearchIndexError> {
+        let searcher = self.reader.searcher();
+        let mut ids = Vec::new();
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().i64(name).map_err(fail)?;
+            for doc in 0..segment.max_doc() {
+                if !segment.is_deleted(doc)
+                    && let Some(id) = column.first(doc)
+                {
+                    ids.push(id);
                 }
-            })
-            .collect();
-        match required.len() {
-            0 => Box::new(AllQuery),
-            1 => required.remove(0),
-            _ => Box::new(BooleanQuery::intersection(required)),
+            }
         }
+        ids.sort_unstable();
+        Ok(ids)
+    }
+}
+
+/// Every term as a phrase (or one token) in `field`, all of them required; `None` for no
+/// term.
+fn text_query(field: Field, phrases: &[Vec<Positioned>]) -> Option<Box<dyn Query>> {
+    let token = |text: &str| Term::from_field_text(field, text);
+    let mut required: Vec<Box<dyn Query>> = phrases
+        .iter()
+        .filter(|phrase| !phrase.is_empty())
+        .map(|phrase| -> Box<dyn Query> {
+            match phrase.as_slice() {
+                [single] => Box::new(TermQuery::new(
+                    token(&single.text),
+                    IndexRecordOption::WithFreqs,
+                )),
+                many => Box::new(PhraseQuery::new_with_offset(
+                    many.iter().map(|t| (t.position, token(&t.text))).collect(),
+                )),
+            }
+        })
+        .collect();
+    match required.len() {
+        0 => None,
+        1 => Some(required.remove(0)),
+        _ => Some(Box::new(BooleanQuery::intersection(required))),
     }
 }
 
 impl SearchIndex for TantivyIndex {
-    fn apply(
-        &self,
-        upserts: Vec<SearchDocument>,
-        deletes: &[ListingId],
-        last_change: Option<i64>,
-    ) -> Result<(), SearchIndexError> {
+    fn apply(&self, batch: IndexBatch, last_change: Option<i64>) -> Result<(), SearchIndexError> {
         let mut writer = self.writer.lock().map_err(fail)?;
-        for id in deletes {
-            writer.delete_term(self.id_term(*id));
+        for id in batch.removed_listings {
+            writer.delete_term(self.id_term(id));
         }
-        for d in upserts {
+        for id in batch.removed_requests {
+            writer.delete_term(self.request_term(id));
+        }
+        for d in batch.listings {
             writer.delete_term(self.id_term(d.id));
             writer
                 .add_document(document::document(&self.schema, self.fields, d))
+                .map_err(fail)?;
+        }
+        for d in batch.requests {
+            writer.delete_term(self.request_term(d.id));
+            writer
+                .add_document(document::request(&self.schema, self.fields, d))
                 .map_err(fail)?;
         }
         self.commit(&mut writer, last_change)
@@ -215,7 +241,8 @@ impl SearchIndex for TantivyIndex {
     }
 
     fn search(&self, query: &IndexQuery) -> Result<IndexHits, SearchIndexError> {
-        let text = self.text_query(&query.phrases);
+        // Without a keyword every document reaches the collector, which skips requests.
+        let text = text_query(self.fields.text, &query.phrases).unwrap_or(Box::new(AllQuery));
         let scored =
             !query.phrases.is_empty() && query.sort == yorozu_app::ports::Sort::Recommended;
         let searcher = self.reader.searcher();
@@ -237,20 +264,29 @@ impl SearchIndex for TantivyIndex {
         })
     }
 
+    fn search_requests(
+        &self,
+        query: &RequestIndexQuery,
+    ) -> Result<Vec<RequestId>, SearchIndexError> {
+        let text = text_query(self.fields.request_text, &query.phrases)
+            .unwrap_or(Box::new(ExistsQuery::new(REQUEST_ID.to_owned(), false)));
+        let ids = self
+            .reader
+            .searcher()
+            .search(text.as_ref(), &BoardCollector { query })
+            .map_err(fail)?;
+        Ok(ids.into_iter().map(RequestId::new).collect())
+    }
+
     fn all_ids(&self) -> Result<Vec<ListingId>, SearchIndexError> {
-        let searcher = self.reader.searcher();
-        let mut ids = Vec::new();
-        for segment in searcher.segment_readers() {
-            let column = segment.fast_fields().i64(ID).map_err(fail)?;
-            for doc in 0..segment.max_doc() {
-                if !segment.is_deleted(doc)
-                    && let Some(id) = column.first(doc)
-                {
-                    ids.push(ListingId::new(id));
-                }
-            }
-        }
-        ids.sort_unstable();
-        Ok(ids)
+        Ok(self.ids_of(ID)?.into_iter().map(ListingId::new).collect())
+    }
+
+    fn all_request_ids(&self) -> Result<Vec<RequestId>, SearchIndexError> {
+        Ok(self
+            .ids_of(REQUEST_ID)?
+            .into_iter()
+            .map(RequestId::new)
+            .collect())
     }
 }

@@ -9,22 +9,29 @@ use tantivy::Index;
 use yorozu_app::ports::SearchIndexError;
 
 use crate::fail;
-use crate::schema::TEXT;
+use crate::schema::{REQUEST_TEXT, TEXT};
 
-/// Every text term in the folder's committed segments, and the names of files that belong
+/// Every text term (of services and requests) in the folder's committed segments, and the names of files that belong
 /// to no committed segment (left behind, still readable). For residue checks.
 pub fn terms_and_strays(dir: &Path) -> Result<(BTreeSet<String>, Vec<String>), SearchIndexError> {
     let index = Index::open_in_dir(dir).map_err(fail)?;
-    let field = index.schema().get_field(TEXT).map_err(fail)?;
+    let schema = index.schema();
+    let fields = [TEXT, REQUEST_TEXT]
+        .map(|name| schema.get_field(name))
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(fail)?;
     let segments = index.searchable_segment_metas().map_err(fail)?;
     let live: BTreeSet<String> = segments.iter().map(|m| m.id().uuid_string()).collect();
     let reader = index.reader().map_err(fail)?;
     let mut terms = BTreeSet::new();
     for segment in reader.searcher().segment_readers() {
-        let inverted = segment.inverted_index(field).map_err(fail)?;
-        let mut stream = inverted.terms().stream().map_err(fail)?;
-        while stream.advance() {
-            terms.insert(String::from_utf8_lossy(stream.key()).into_owned());
+        for field in &fields {
+            let inverted = segment.inverted_index(*field).map_err(fail)?;
+            let mut stream = inverted.terms().stream().map_err(fail)?;
+            while stream.advance() {
+                terms.insert(String::from_utf8_lossy(stream.key()).into_owned());
+            }
         }
     }
     let mut strays = Vec::new();

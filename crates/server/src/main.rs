@@ -204,9 +204,11 @@ async fn main() -> anyhow::Result<()> {
             let mut app = build_app(&common, None).await?;
             app.search = on_disk_search(&common)?;
             let started = std::time::Instant::now();
-            let count = search_sync::rebuild(&app).await?;
+            let built = search_sync::rebuild(&app).await?;
             println!(
-                "search index rebuilt: {count} services in {:.1} s",
+                "search index rebuilt: {} services and {} open requests in {:.1} s",
+                built.services,
+                built.requests,
                 started.elapsed().as_secs_f64()
             );
             app.db.close().await;

@@ -1,23 +1,24 @@
 //! Keeping this process's search index current from the database's change log
-//! (`search_changes`, appended by triggers in the same transaction as every listing write).
+//! (`search_changes`, appended by triggers in the same transaction as every write to a
+//! listing or a request of the board).
 //!
 //! A search first applies what it has not seen (one primary-key range read when nothing
 //! changed), so a process always finds what was committed before the search began, and a
 //! background task ([`follow`]) applies changes within a second even when nobody searches.
-//! A missing or reset index is rebuilt from the listings ([`rebuild`]); `yorozu reindex`
+//! A missing or reset index is rebuilt from the listings and open requests ([`rebuild`]); `yorozu reindex`
 //! forces that, and so does a log pruned past what this process applied
 //! ([`crate::change_log_prune`]).
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use yorozu_domain::ListingId;
 use yorozu_domain::search::{document_tokens, normalize};
-use yorozu_store::search_changes::{self, DocumentRow};
+use yorozu_domain::{ListingId, RequestId};
+use yorozu_store::search_changes::{self, DocumentRow, RequestDocumentRow, Subject};
 
 use crate::change_log_prune::PruneMarks;
 use crate::freshness::{Freshness, Gaps, Reading};
-use crate::ports::{SearchDocument, SearchIndex};
+use crate::ports::{IndexBatch, RequestDocument, SearchDocument, SearchIndex};
 use crate::{App, AppError, AppResult};
 
 /// Changes read per batch.
@@ -122,6 +123,64 @@ fn document(row: DocumentRow) -> SearchDocument {
     }
 }
 
+fn request_document(row: RequestDocumentRow) -> RequestDocument {
+    let text = normalize(&format!("{}\n{}", row.title, row.description));
+    RequestDocument {
+        id: row.id,
+        tokens: document_tokens(&text),
+        category_id: row.category_id,
+        parent_category_id: row.parent_category_id,
+        budget_min: row.budget_min,
+        budget_max: row.budget_max,
+        proposal_deadline: row.proposal_deadline,
+    }
+}
+
+/// The batch that brings the index up to date with these listings and requests as they are
+/// now, and whether any of them was erased by a withdrawal purge.
+async fn batch_of(
+    c: &mut impl yorozu_store::Exec,
+    subjects: &[Subject],
+) -> AppResult<(IndexBatch, bool)> {
+    let mut listing_ids = Vec::new();
+    let mut request_ids = Vec::new();
+    for subject in subjects {
+        match *subject {
+            Subject::Listing(id) => listing_ids.push(id),
+            Subject::Request(id) => request_ids.push(id),
+        }
+    }
+    let listings = search_changes::documents(c, &listing_ids).await?;
+    let requests = search_changes::request_documents(c, &request_ids).await?;
+    let erased = listings.iter().any(DocumentRow::is_erased)
+        || requests.iter().any(RequestDocumentRow::is_erased);
+    let listings: Vec<SearchDocument> = listings
+        .into_iter()
+        .filter(DocumentRow::is_published)
+        .map(document)
+        .collect();
+    let requests: Vec<RequestDocument> = requests
+        .into_iter()
+        .filter(RequestDocumentRow::is_open)
+        .map(request_document)
+        .collect();
+    let removed_listings = listing_ids
+        .into_iter()
+        .filter(|id| !listings.iter().any(|d| d.id == *id))
+        .collect();
+    let removed_requests = request_ids
+        .into_iter()
+        .filter(|id| !requests.iter().any(|d| d.id == *id))
+        .collect();
+    let batch = IndexBatch {
+        listings,
+        removed_listings,
+        requests,
+        removed_requests,
+    };
+    Ok((batch, erased))
+}
+
 fn blocking_failed(e: tokio::task::JoinError) -> AppError {
     AppError::Internal(format!("search index task: {e}"))
 }
@@ -159,30 +218,16 @@ pub async fn catch_up(app: &App) -> AppResult<()> {
             let found_ids: Vec<i64> = found.iter().map(|ch| ch.id).collect();
             gaps.note(last, changes.iter().map(|ch| ch.id), &found_ids);
         }
-        let mut ids: Vec<ListingId> = changes
-            .iter()
-            .chain(&found)
-            .map(|ch| ch.listing_id)
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let rows = search_changes::documents(&mut c, &ids).await?;
+        let mut subjects: Vec<Subject> =
+            changes.iter().chain(&found).map(|ch| ch.subject).collect();
+        subjects.sort_unstable();
+        subjects.dedup();
+        let (batch, erased) = batch_of(&mut c, &subjects).await?;
         drop(c);
-        let erased = rows.iter().any(DocumentRow::is_erased);
-        let upserts: Vec<SearchDocument> = rows
-            .into_iter()
-            .filter(DocumentRow::is_published)
-            .map(document)
-            .collect();
-        let deletes: Vec<ListingId> = ids
-            .iter()
-            .copied()
-            .filter(|id| !upserts.iter().any(|d| d.id == *id))
-            .collect();
         let next = changes.last().map_or(last, |ch| ch.id.max(last));
         let index = feed.index.clone();
         tokio::task::spawn_blocking(move || {
-            index.apply(upserts, &deletes, Some(next))?;
+            index.apply(batch, Some(next))?;
             // An erased member's text must leave the files, not only the results.
             if erased { index.compact() } else { Ok(()) }
         })
@@ -195,13 +240,25 @@ pub async fn catch_up(app: &App) -> AppResult<()> {
     }
 }
 
-/// Empties the index and builds it again from every published listing (`yorozu reindex`,
-/// and a process starting without an index). Returns the number of listings indexed.
-pub async fn rebuild(app: &App) -> AppResult<u64> {
+/// Empties the index and builds it again from every published listing and open request
+/// (`yorozu reindex`, and a process starting without an index).
+pub async fn rebuild(app: &App) -> AppResult<Rebuilt> {
     let feed = app.search.clone();
     let _one = feed.applying.lock().await;
     build(app, &feed).await?;
-    Ok(feed.index.all_ids()?.len() as u64)
+    Ok(Rebuilt {
+        services: feed.index.all_ids()?.len() as u64,
+        requests: feed.index.all_request_ids()?.len() as u64,
+    })
+}
+
+/// What a rebuilt index holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rebuilt {
+    /// Published services.
+    pub services: u64,
+    /// Open requests of the board.
+    pub requests: u64,
 }
 
 async fn build(app: &App, feed: &SearchFeed) -> AppResult<()> {
@@ -224,18 +281,44 @@ async fn build(app: &App, feed: &SearchFeed) -> AppResult<()> {
         let Some(last) = rows.last() else { break };
         after = last.id;
         let full = rows.len() as i64 == BUILD_BATCH;
-        let docs: Vec<SearchDocument> = rows.into_iter().map(document).collect();
-        let index = feed.index.clone();
+        let batch = IndexBatch {
+            listings: rows.into_iter().map(document).collect(),
+            ..IndexBatch::default()
+        };
         // Intermediate commits record no change: an interrupted build is started again.
-        tokio::task::spawn_blocking(move || index.apply(docs, &[], None))
-            .await
-            .map_err(blocking_failed)??;
+        apply_blocking(feed, batch, None).await?;
         if !full {
             break;
         }
     }
+    let mut after = RequestId::new(0);
+    loop {
+        let rows = {
+            let mut c = app.db.read().await?;
+            search_changes::open_requests_after(&mut c, after, BUILD_BATCH).await?
+        };
+        let Some(last) = rows.last() else { break };
+        after = last.id;
+        let full = rows.len() as i64 == BUILD_BATCH;
+        let batch = IndexBatch {
+            requests: rows.into_iter().map(request_document).collect(),
+            ..IndexBatch::default()
+        };
+        apply_blocking(feed, batch, None).await?;
+        if !full {
+            break;
+        }
+    }
+    apply_blocking(feed, IndexBatch::default(), Some(head)).await
+}
+
+async fn apply_blocking(
+    feed: &SearchFeed,
+    batch: IndexBatch,
+    last_change: Option<i64>,
+) -> AppResult<()> {
     let index = feed.index.clone();
-    tokio::task::spawn_blocking(move || index.apply(vec![], &[], Some(head)))
+    tokio::task::spawn_blocking(move || index.apply(batch, last_change))
         .await
         .map_err(blocking_failed)??;
     Ok(())

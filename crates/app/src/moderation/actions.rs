@@ -195,8 +195,10 @@ async fn remove(c: &mut impl Exec, app: &App, target: Target) -> AppResult<Vec<S
         TargetKind::ConsultationMessage => {
             Ok(target_rows::remove_consultation_message(c, target.id).await?)
         }
-        TargetKind::Service | TargetKind::Profile | TargetKind::Offer => {
-            Err(AppError::invalid("action", "moderation-action-unfit"))
-        }
+        TargetKind::Service
+        | TargetKind::Profile
+        | TargetKind::Offer
+        | TargetKind::Request
+        | TargetKind::Tip => Err(AppError::invalid("action", "moderation-action-unfit")),
     }
 }

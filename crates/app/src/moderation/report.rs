@@ -61,10 +61,13 @@ pub async fn form(app: &App, member: &CurrentUser, target: Target) -> AppResult<
         .await?
         .map(|r| (r.reason, r.comment, r.state, r.created_at));
     let about = match target.kind {
-        TargetKind::Service | TargetKind::Profile | TargetKind::Offer => content.title,
-        TargetKind::Message | TargetKind::Review | TargetKind::ConsultationMessage => {
-            targets::excerpt(&content.text)
+        TargetKind::Service | TargetKind::Profile | TargetKind::Offer | TargetKind::Request => {
+            content.title
         }
+        TargetKind::Message
+        | TargetKind::Review
+        | TargetKind::ConsultationMessage
+        | TargetKind::Tip => targets::excerpt(&content.text),
     };
     Ok(ReportForm {
         target,

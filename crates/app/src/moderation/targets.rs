@@ -1,5 +1,6 @@
-//! What a report points at: a service, a profile, a talk-room message, a review, or a quote
-//! consultation's message or offer, resolved to its owner and the content an operator judges.
+//! What a report points at: a service, a profile, a talk-room message, a review, a quote
+//! consultation's message or offer, a request of the board, or a tip's message, resolved to
+//! its owner and the content an operator judges.
 
 use yorozu_domain::moderation::TargetKind;
 use yorozu_domain::orders::MessageKind;
@@ -113,6 +114,28 @@ pub async fn load(c: &mut impl Exec, target: Target) -> AppResult<Option<Content
                 crate::offers::consultation_path(o.consultation_id),
                 o.id
             ),
+        }),
+        TargetKind::Request => targets::request(c, target.id)
+            .await?
+            // A purged member's request is blank: nothing left to judge.
+            .filter(|r| !r.title.is_empty())
+            .map(|r| Content {
+                owner: Some(r.buyer_id),
+                title: r.title,
+                text: r.description,
+                rating: None,
+                order_id: None,
+                parties: None,
+                path: format!("/requests/{}", r.id),
+            }),
+        TargetKind::Tip => targets::tip(c, target.id).await?.map(|t| Content {
+            owner: Some(t.buyer_id),
+            title: String::new(),
+            text: t.message,
+            rating: None,
+            order_id: Some(t.order_id),
+            parties: Some((t.buyer_id, t.seller_id)),
+            path: format!("{}#tips", crate::orders::order_path(t.order_id)),
         }),
         TargetKind::Review => targets::review(c, target.id).await?.map(|r| Content {
             owner: r.author_id,

@@ -5,6 +5,7 @@
 use yorozu_domain::offers::{DECLINE_REASON_MAX_CHARS, OfferState};
 use yorozu_domain::orders::OrderText;
 use yorozu_domain::{ConsultationId, OfferId};
+use yorozu_store::offers::consultations;
 use yorozu_store::offers::versions::{self, OfferRow};
 
 use super::notify;
@@ -47,7 +48,7 @@ pub async fn decline(
     Ok(offer.consultation_id)
 }
 
-/// The seller takes back an open offer.
+/// The seller takes back an open offer (a proposal's gives its request's slot back).
 pub async fn withdraw(
     app: &App,
     seller: &CurrentUser,
@@ -58,9 +59,14 @@ pub async fn withdraw(
     if offer.seller_id != seller.id {
         return Err(AppError::Forbidden);
     }
-    if !versions::close(&mut tx, offer.id, OfferState::Withdrawn, None, app.now()).await? {
+    let now = app.now();
+    if !versions::close(&mut tx, offer.id, OfferState::Withdrawn, None, now).await? {
         return Err(AppError::Conflict("offer-not-open"));
     }
+    let consultation = consultations::find(&mut tx, offer.consultation_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    crate::requests::propose::withdrawn(&mut tx, &consultation, now).await?;
     tx.commit().await?;
     Ok(offer.consultation_id)
 }

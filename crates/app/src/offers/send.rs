@@ -46,16 +46,16 @@ pub async fn send(
     if listing.status != ListingStatus::Published {
         return Err(AppError::Conflict("order-not-purchasable"));
     }
+    let earlier = versions::of_consultation(&mut tx, id).await?;
+    let latest = earlier.iter().max_by_key(|o| o.version).map(|o| o.state);
+    let deadline = crate::requests::propose::offering_again(&mut tx, &row, latest, now).await?;
     let mut revised = false;
-    for open in versions::of_consultation(&mut tx, id)
-        .await?
-        .into_iter()
-        .filter(|o| o.state == OfferState::Open)
-    {
+    for open in earlier.into_iter().filter(|o| o.state == OfferState::Open) {
         revised |= versions::close(&mut tx, open.id, OfferState::Superseded, None, now).await?;
     }
     let version = versions::next_version(&mut tx, id).await?;
-    let expires_at = terms.expiry.expires_at(Timestamp::from_unix(now)).unix();
+    let expires_at =
+        deadline.unwrap_or_else(|| terms.expiry.expires_at(Timestamp::from_unix(now)).unix());
     let offer = store_version(&mut tx, app, &row, version, &terms, expires_at).await?;
     let job = OfferExpiring { offer_id: offer.id };
     let remind_at = (offer.expires_at - REMINDER_BEFORE_SECONDS).max(now);

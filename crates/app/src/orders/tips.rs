@@ -27,7 +27,7 @@ use yorozu_store::payouts::sales;
 use super::{Party, load_for, lock_for, pay, transition};
 use crate::accounts::CurrentUser;
 use crate::mail::MailCategory;
-use crate::safety::contact::{self, ContactWarning};
+use crate::safety::contact::{self, ContactTarget, ContactWarning};
 use crate::{App, AppError, AppResult, Fields, ledger};
 
 /// Ledger kinds of tips (the reference is the tip's id).
@@ -269,10 +269,11 @@ pub async fn send(
         pay::own_card(&mut c, buyer.id, card_id).await?
     };
     let message = parsed.message.into_string();
-    if let Some(warning) = contact::review(app, &[("message", message.as_str())]).await?
+    let warning = contact::review(app, &[("message", message.as_str())]).await?;
+    if let Some(warning) = &warning
         && !acknowledged
     {
-        return Ok(Sending::Warning(warning));
+        return Ok(Sending::Warning(warning.clone()));
     }
     let quote = quote_of(app, parsed.amount)?;
     let total = quote.buyer_total();
@@ -283,7 +284,14 @@ pub async fn send(
     )
     .await;
     match booked {
-        Ok(sent) => Ok(Sending::Sent(sent)),
+        Ok(sent) => {
+            // Sent anyway: the message goes to the operators' queue.
+            if let Some(warning) = warning {
+                let summary = warning.summary();
+                contact::sent_anyway(app, ContactTarget::Tip, sent.tip_id, &summary).await?;
+            }
+            Ok(Sending::Sent(sent))
+        }
         Err(e) => {
             pay::void(app, &charge, &format!("{key}-void")).await;
             Err(e)

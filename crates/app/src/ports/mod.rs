@@ -15,5 +15,6 @@ pub use payments::{
 };
 pub use sandbox_payments::SandboxGateway;
 pub use search_index::{
-    CategoryFilter, IndexHits, IndexQuery, SearchDocument, SearchIndex, SearchIndexError, Sort,
+    CategoryFilter, IndexBatch, IndexHits, IndexQuery, RequestDocument, RequestIndexQuery,
+    SearchDocument, SearchIndex, SearchIndexError, Sort,
 };

@@ -3,10 +3,11 @@
 //! OpenSearch can be added as another implementation without touching a use case.
 //!
 //! The index is derived data: [`crate::listings::search_sync`] feeds it from the database's
-//! change log and the index remembers the last change it applied.
+//! change log and the index remembers the last change it applied. It holds two kinds of
+//! document: published services, and open requests of the request board (公開依頼).
 
-use yorozu_domain::ListingId;
 use yorozu_domain::search::Positioned;
+use yorozu_domain::{ListingId, RequestId};
 
 /// A published listing as the engine indexes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +25,30 @@ pub struct SearchDocument {
     pub rank_score: i64,
     pub seller_verified: bool,
     pub published_at: i64,
+}
+
+/// An open request of the board as the engine indexes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestDocument {
+    pub id: RequestId,
+    /// Tokens of the normalised title and description, as a listing's.
+    pub tokens: Vec<Positioned>,
+    pub category_id: i64,
+    pub parent_category_id: i64,
+    pub budget_min: i64,
+    pub budget_max: i64,
+    pub proposal_deadline: i64,
+}
+
+/// One batch of changes, applied in one commit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexBatch {
+    /// Listings to add or replace.
+    pub listings: Vec<SearchDocument>,
+    /// Listings to remove (missing ones are fine).
+    pub removed_listings: Vec<ListingId>,
+    pub requests: Vec<RequestDocument>,
+    pub removed_requests: Vec<RequestId>,
 }
 
 /// How results are ordered. Every order breaks ties by id in the same direction as its key
@@ -64,6 +89,23 @@ pub struct IndexQuery {
     pub limit: usize,
 }
 
+/// What to find on the request board: open requests, newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestIndexQuery {
+    /// As [`IndexQuery::phrases`]: every term must match.
+    pub phrases: Vec<Vec<Positioned>>,
+    pub category: Option<CategoryFilter>,
+    /// Requests whose budget reaches at least this (budget_max ≥).
+    pub budget_at_least: Option<i64>,
+    /// Requests whose budget starts at most at this (budget_min ≤).
+    pub budget_at_most: Option<i64>,
+    /// Only requests whose proposal deadline is after this (unix seconds).
+    pub open_at: i64,
+    /// Only requests with an id below this one (the next page).
+    pub before: Option<RequestId>,
+    pub limit: usize,
+}
+
 /// One page of matches.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IndexHits {
@@ -81,15 +123,10 @@ pub struct IndexHits {
 pub struct SearchIndexError(pub String);
 
 pub trait SearchIndex: Send + Sync + std::fmt::Debug {
-    /// Applies one batch atomically: `upserts` replace documents of the same id, `deletes`
-    /// remove documents (missing ones are fine), and the index then records `last_change`
-    /// as applied, in the same commit (`None` while a build is under way: not usable yet).
-    fn apply(
-        &self,
-        upserts: Vec<SearchDocument>,
-        deletes: &[ListingId],
-        last_change: Option<i64>,
-    ) -> Result<(), SearchIndexError>;
+    /// Applies one batch atomically: documents replace those of the same kind and id, removed
+    /// ones go, and the index then records `last_change` as applied, in the same commit
+    /// (`None` while a build is under way: not usable yet).
+    fn apply(&self, batch: IndexBatch, last_change: Option<i64>) -> Result<(), SearchIndexError>;
 
     /// Rewrites the index files that still hold removed documents, so that their text is
     /// gone from the disk and not only hidden (an erased member's services).
@@ -103,6 +140,15 @@ pub trait SearchIndex: Send + Sync + std::fmt::Debug {
 
     fn search(&self, query: &IndexQuery) -> Result<IndexHits, SearchIndexError>;
 
+    /// The ids of the board's requests that match, newest first.
+    fn search_requests(
+        &self,
+        query: &RequestIndexQuery,
+    ) -> Result<Vec<RequestId>, SearchIndexError>;
+
     /// Every listing id the index holds (checks and tests; small catalogues only).
     fn all_ids(&self) -> Result<Vec<ListingId>, SearchIndexError>;
+
+    /// Every request id the index holds (checks and tests).
+    fn all_request_ids(&self) -> Result<Vec<RequestId>, SearchIndexError>;
 }

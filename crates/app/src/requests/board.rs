@@ -7,9 +7,11 @@ use yorozu_domain::offers::OfferState;
 use yorozu_domain::requests::RequestState;
 use yorozu_domain::search::SearchQuery;
 use yorozu_domain::{ConsultationId, ListingId, OfferId, RequestId, Timestamp, UserId};
-use yorozu_store::requests::{self, BoardFilter, ProposalRow, RequestAttachmentRow, RequestRow};
+use yorozu_store::requests::{self, ProposalRow, RequestAttachmentRow, RequestRow};
 
 use crate::accounts::CurrentUser;
+use crate::listings::search_sync;
+use crate::ports::{CategoryFilter, RequestIndexQuery};
 use crate::{App, AppError, AppResult};
 
 /// Requests per board page.
@@ -80,18 +82,30 @@ pub struct BoardPage {
     pub next: Option<RequestId>,
 }
 
-/// The open requests that match, newest first.
+/// The open requests that match, newest first: found by the search engine (the same
+/// analysis as services), then read from the database.
 pub async fn board(app: &App, query: &BoardQuery) -> AppResult<BoardPage> {
     let now = app.now();
-    let filter = BoardFilter {
-        category_id: query.category_id,
+    let category = query.category_id.map(|id| {
+        if yorozu_domain::listings::categories::is_leaf(id) {
+            CategoryFilter::Leaf(id)
+        } else {
+            CategoryFilter::Parent(id)
+        }
+    });
+    let search = RequestIndexQuery {
+        phrases: SearchQuery::parse(&query.q).term_phrases(),
+        category,
         budget_at_least: query.budget_at_least,
         budget_at_most: query.budget_at_most,
-        terms: SearchQuery::parse(&query.q).terms().to_vec(),
+        open_at: now,
         before: query.before,
+        limit: usize::try_from(PAGE_SIZE + 1).unwrap_or(usize::MAX),
     };
+    search_sync::catch_up(app).await?;
+    let ids = app.search.index().search_requests(&search)?;
     let mut c = app.db.read().await?;
-    let mut rows = requests::board(&mut c, &filter, now, PAGE_SIZE + 1).await?;
+    let mut rows = requests::open_among(&mut c, &ids, now).await?;
     let more = i64::try_from(rows.len()).unwrap_or(i64::MAX) > PAGE_SIZE;
     rows.truncate(usize::try_from(PAGE_SIZE).unwrap_or(0));
     Ok(BoardPage {

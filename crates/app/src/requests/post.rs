@@ -2,9 +2,9 @@
 //! store like a consultation's), and the job that closes it at its proposal deadline, all in
 //! one transaction.
 
+use yorozu_domain::RequestId;
 use yorozu_domain::moderation::Activity;
 use yorozu_domain::requests::RequestState;
-use yorozu_domain::{RequestId, search};
 use yorozu_store::requests::{self, RequestAttachmentRow, RequestRow};
 
 use super::form::RequestForm;
@@ -44,7 +44,6 @@ pub async fn post(
         buyer_id: buyer.id,
         category_id: terms.category_id,
         parent_category_id: terms.parent_category_id,
-        search_text: search::normalize(&format!("{title}\n{description}")),
         title,
         description,
         budget_min: terms.budget_min.yen().get(),

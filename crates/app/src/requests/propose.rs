@@ -4,7 +4,9 @@
 //! at the request's proposal deadline). One proposal per seller per request (a unique index
 //! backs the check); the request's limit is a conditional UPDATE of its proposal counter in
 //! the same transaction, so two sellers racing for the last slot cannot both get it. The
-//! seller revises it as any offer and may withdraw it, which gives the slot back.
+//! seller revises it as any offer and may withdraw it, which gives the slot back: a proposal
+//! holds a slot unless its seller withdrew it, from the request's page or the consultation's
+//! ([`withdrawn`], [`offering_again`]).
 
 use yorozu_domain::listings::ListingStatus;
 use yorozu_domain::moderation::Activity;
@@ -157,4 +159,44 @@ pub async fn withdraw(app: &App, seller: &CurrentUser, request_id: RequestId) ->
     requests::release_slot(&mut tx, request_id, now).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The seller withdrew the open offer of `consultation` from its page: a proposal gives its
+/// request's slot back.
+pub(crate) async fn withdrawn(
+    c: &mut impl yorozu_store::Exec,
+    consultation: &ConsultationRow,
+    now: i64,
+) -> AppResult<()> {
+    if let Some(request_id) = consultation.request_id {
+        requests::release_slot(c, request_id, now).await?;
+    }
+    Ok(())
+}
+
+/// Before a new offer version in `consultation` whose latest version was in state `latest`:
+/// in a proposal's thread the request must still take proposals, a proposal its seller had
+/// withdrawn takes a slot again, and the offer expires at the request's proposal deadline
+/// (returned). `None` for an ordinary consultation.
+pub(crate) async fn offering_again(
+    c: &mut impl yorozu_store::Exec,
+    consultation: &ConsultationRow,
+    latest: Option<OfferState>,
+    now: i64,
+) -> AppResult<Option<i64>> {
+    let Some(request_id) = consultation.request_id else {
+        return Ok(None);
+    };
+    let request = requests::find(c, request_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if request.state != yorozu_domain::requests::RequestState::Open
+        || request.proposal_deadline <= now
+    {
+        return Err(AppError::Conflict("request-not-open"));
+    }
+    if latest == Some(OfferState::Withdrawn) && !requests::take_slot(c, request_id, now).await? {
+        return Err(AppError::Conflict("request-proposals-full"));
+    }
+    Ok(Some(request.proposal_deadline))
 }

@@ -2,7 +2,7 @@
 //! back with a [`ContactWarning`] unless the writer acknowledged it; acknowledged, it is saved
 //! as usual and reported with [`contact::sent_anyway`]. The pages and the API call these.
 
-use yorozu_domain::{ConsultationId, ListingId, OfferId, OrderId, UserId};
+use yorozu_domain::{ConsultationId, ListingId, OfferId, OrderId, RequestId, UserId};
 
 use super::contact::{self, ContactTarget, ContactWarning};
 use crate::accounts::CurrentUser;
@@ -11,6 +11,8 @@ use crate::offers::consult;
 use crate::offers::form::OfferForm;
 use crate::orders::talk::{self, Upload};
 use crate::profile::edit::ProfileForm;
+use crate::requests::form::RequestForm;
+use crate::requests::post;
 use crate::{App, AppResult};
 
 /// The outcome of a checked write.
@@ -52,6 +54,28 @@ where
         contact::sent_anyway(app, target, target_id(&saved), &w.summary()).await?;
     }
     Ok(Checked::Done(saved))
+}
+
+/// [`post::post`] with the rule (fields `title` and `request_description`).
+pub async fn post_request(
+    app: &App,
+    member: &CurrentUser,
+    form: &RequestForm,
+    files: Vec<Upload>,
+    acknowledged: bool,
+) -> AppResult<Checked<RequestId>> {
+    guarded(
+        app,
+        &[
+            ("title", form.title.as_str()),
+            ("request_description", form.description.as_str()),
+        ],
+        acknowledged,
+        ContactTarget::Request,
+        || post::post(app, member, form, files),
+        |id| id.get(),
+    )
+    .await
 }
 
 /// [`talk::post_message`] with the rule (field `body`).

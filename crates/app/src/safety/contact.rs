@@ -23,6 +23,10 @@ pub enum ContactTarget {
     ConsultationMessage,
     /// A custom offer's texts (the offer version's id).
     Offer,
+    /// A request of the board (its id).
+    Request,
+    /// A tip's message (the tip's id).
+    Tip,
 }
 
 impl ContactTarget {
@@ -34,6 +38,8 @@ impl ContactTarget {
             ContactTarget::Profile => TargetKind::Profile,
             ContactTarget::ConsultationMessage => TargetKind::ConsultationMessage,
             ContactTarget::Offer => TargetKind::Offer,
+            ContactTarget::Request => TargetKind::Request,
+            ContactTarget::Tip => TargetKind::Tip,
         }
     }
 
@@ -44,6 +50,8 @@ impl ContactTarget {
             ContactTarget::Profile => "profile",
             ContactTarget::ConsultationMessage => "consultation_message",
             ContactTarget::Offer => "offer",
+            ContactTarget::Request => "request",
+            ContactTarget::Tip => "tip",
         }
     }
 }

@@ -48,6 +48,10 @@ keyed!(
         ConsultationMessage => "consultation_message",
         /// A custom offer's texts (only its parties may report it).
         Offer => "offer",
+        /// A request on the board (公開依頼): its title and description.
+        Request => "request",
+        /// A tip's message to the seller (only the order's parties may report it).
+        Tip => "tip",
     }
 );
 

@@ -161,7 +161,8 @@ pub async fn build_index(app: &App, dir: Option<&Path>) -> anyhow::Result<(f64, 
     let started = Instant::now();
     let services = search_sync::rebuild(app)
         .await
-        .map_err(|e| anyhow::anyhow!("search index: {e}"))?;
+        .map_err(|e| anyhow::anyhow!("search index: {e}"))?
+        .services;
     let seconds = started.elapsed().as_secs_f64();
     let bytes = dir.map_or(0, folder_bytes);
     Ok((seconds, services, bytes))

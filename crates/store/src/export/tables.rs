@@ -268,19 +268,26 @@ pub const REVIEWS_GIVEN: Section = Section {
 
 pub const SALES: Section = Section {
     name: "sales",
+    // An order's sale and a tip on it can be credited in the same second: the page key is
+    // the line's own id (the tip's for a tip, else the order's), so no line is skipped at a
+    // page boundary.
     columns: &[
         ("credited_at", Int),
+        ("line_id", Int),
         ("order_id", Int),
+        ("tip_id", OptInt),
         ("service_title", Text),
         ("amount", Int),
         ("payout_request_id", OptInt),
         ("expired_at", OptInt),
     ],
     source: Source::Pages(&[
-        "SELECT s.credited_at, s.order_id, o.listing_title, s.amount, s.payout_request_id, s.expired_at
+        "SELECT s.credited_at, COALESCE(s.tip_id, s.order_id), s.order_id, s.tip_id,
+                o.listing_title, s.amount, s.payout_request_id, s.expired_at
          FROM sales s JOIN orders o ON o.id = s.order_id
-         WHERE s.seller_id = $1 AND s.credited_at >= $2 AND (s.credited_at > $2 OR s.order_id > $3)
-         ORDER BY s.credited_at, s.order_id LIMIT $4",
+         WHERE s.seller_id = $1 AND s.credited_at >= $2
+           AND (s.credited_at > $2 OR COALESCE(s.tip_id, s.order_id) > $3)
+         ORDER BY s.credited_at, COALESCE(s.tip_id, s.order_id) LIMIT $4",
     ]),
 };
 

@@ -161,6 +161,49 @@ pub struct OfferTarget {
     pub included: String,
 }
 
+/// A request of the board with its buyer.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct RequestTarget {
+    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub buyer_id: UserId,
+    pub title: String,
+    pub description: String,
+}
+
+pub async fn request(c: &mut impl Exec, id: i64) -> Result<Option<RequestTarget>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        RequestTarget,
+        "SELECT id, buyer_id, title, description FROM requests WHERE id = $1",
+        id
+    )?)
+}
+
+/// A tip's message with the order's parties.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct TipTarget {
+    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub order_id: OrderId,
+    #[sqlx(try_from = "i64")]
+    pub buyer_id: UserId,
+    #[sqlx(try_from = "i64")]
+    pub seller_id: UserId,
+    pub message: String,
+}
+
+pub async fn tip(c: &mut impl Exec, id: i64) -> Result<Option<TipTarget>> {
+    Ok(query_as!(
+        c,
+        fetch_optional,
+        TipTarget,
+        "SELECT id, order_id, buyer_id, seller_id, message FROM order_tips WHERE id = $1",
+        id
+    )?)
+}
+
 pub async fn offer(c: &mut impl Exec, id: i64) -> Result<Option<OfferTarget>> {
     Ok(query_as!(
         c,

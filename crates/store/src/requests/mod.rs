@@ -21,7 +21,6 @@ pub struct RequestRow {
     pub parent_category_id: i64,
     pub title: String,
     pub description: String,
-    pub search_text: String,
     pub budget_min: i64,
     pub budget_max: i64,
     /// `YYYY-MM-DD`.
@@ -39,23 +38,22 @@ pub struct RequestRow {
 }
 
 const COLUMNS: &str = "SELECT id, buyer_id, category_id, parent_category_id, title, description,
-        search_text, budget_min, budget_max, desired_date, proposal_deadline, max_proposals,
+        budget_min, budget_max, desired_date, proposal_deadline, max_proposals,
         proposal_count, state, order_id, closed_at, created_at, updated_at FROM requests ";
 
 pub async fn insert(c: &mut impl Exec, r: &RequestRow) -> Result<()> {
     execute!(
         c,
         "INSERT INTO requests (id, buyer_id, category_id, parent_category_id, title, description,
-           search_text, budget_min, budget_max, desired_date, proposal_deadline, max_proposals,
+           budget_min, budget_max, desired_date, proposal_deadline, max_proposals,
            proposal_count, state, order_id, closed_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
         r.id.get(),
         r.buyer_id.get(),
         r.category_id,
         r.parent_category_id,
         &r.title,
         &r.description,
-        &r.search_text,
         r.budget_min,
         r.budget_max,
         r.desired_date.as_deref(),
@@ -77,70 +75,22 @@ pub async fn find(c: &mut impl Exec, id: RequestId) -> Result<Option<RequestRow>
     Ok(q.fetch_all(c).await?.into_iter().next())
 }
 
-/// What the board is filtered by. `terms` are normalised search terms
-/// ([`yorozu_domain::search::SearchQuery::terms`]); every one must be a substring of the
-/// request's normalised text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BoardFilter {
-    /// A leaf category, or a top-level one (then any of its children).
-    pub category_id: Option<i64>,
-    /// Requests whose budget reaches at least this much (budget_max ≥).
-    pub budget_at_least: Option<i64>,
-    /// Requests whose budget starts at most at this much (budget_min ≤).
-    pub budget_at_most: Option<i64>,
-    pub terms: Vec<String>,
-    /// Only requests with an id below this one (the next page).
-    pub before: Option<RequestId>,
-}
-
-/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
-fn like_pattern(term: &str) -> String {
-    let mut p = String::with_capacity(term.len() + 2);
-    p.push('%');
-    for ch in term.chars() {
-        if matches!(ch, '%' | '_' | '\\') {
-            p.push('\\');
-        }
-        p.push(ch);
+/// The open requests among `ids` (what the board's search found), newest first.
+pub async fn open_among(c: &mut impl Exec, ids: &[RequestId], now: i64) -> Result<Vec<RequestRow>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
     }
-    p.push('%');
-    p
-}
-
-/// Open requests whose proposal deadline is after `now`, newest first.
-pub async fn board(
-    c: &mut impl Exec,
-    filter: &BoardFilter,
-    now: i64,
-    limit: i64,
-) -> Result<Vec<RequestRow>> {
     let mut q = QueryBuilder::new(COLUMNS);
     q.push("WHERE state = 'open' AND proposal_deadline > ")
-        .push_bind(Bind::I64(now));
-    if let Some(category) = filter.category_id {
-        if yorozu_domain::listings::categories::is_leaf(category) {
-            q.push(" AND category_id = ");
-        } else {
-            q.push(" AND parent_category_id = ");
+        .push_bind(Bind::I64(now))
+        .push(" AND id IN (");
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            q.push(", ");
         }
-        q.push_bind(Bind::I64(category));
+        q.push_bind(Bind::I64(id.get()));
     }
-    if let Some(at_least) = filter.budget_at_least {
-        q.push(" AND budget_max >= ").push_bind(Bind::I64(at_least));
-    }
-    if let Some(at_most) = filter.budget_at_most {
-        q.push(" AND budget_min <= ").push_bind(Bind::I64(at_most));
-    }
-    for term in &filter.terms {
-        q.push(" AND search_text LIKE ")
-            .push_bind(Bind::Text(like_pattern(term)))
-            .push(" ESCAPE '\\'");
-    }
-    if let Some(before) = filter.before {
-        q.push(" AND id < ").push_bind(Bind::I64(before.get()));
-    }
-    q.push(" ORDER BY id DESC LIMIT ")
-        .push_bind(Bind::I64(limit));
+    q.push(") ORDER BY id DESC");
     q.fetch_all(c).await
 }
 
@@ -234,9 +184,8 @@ pub async fn open_of_buyer(c: &mut impl Exec, buyer: UserId) -> Result<Vec<Reque
 pub async fn erase_texts_of(c: &mut impl Exec, buyer: UserId, now: i64) -> Result<u64> {
     Ok(execute!(
         c,
-        "UPDATE requests SET title = '', description = '', search_text = '', desired_date = NULL,
-           updated_at = $2
-         WHERE buyer_id = $1 AND (title <> '' OR description <> '' OR search_text <> '')",
+        "UPDATE requests SET title = '', description = '', desired_date = NULL, updated_at = $2
+         WHERE buyer_id = $1 AND (title <> '' OR description <> '')",
         buyer.get(),
         now
     )?)

@@ -1,19 +1,48 @@
-//! The search index's change log (`migrations/*/0017_search_changes.sql`) and the listing
-//! fields the index is built from. Triggers append the rows; this module reads them and
-//! prunes the ones every process has applied ([`prune_through`]).
+//! The search index's change log (`migrations/*/0017_search_changes.sql`, requests since
+//! `0031_request_search.sql`) and the listing and request fields the index is built from.
+//! Triggers append the rows; this module reads them and prunes the ones every process has
+//! applied ([`prune_through`]).
 
-use yorozu_domain::ListingId;
 use yorozu_domain::listings::ListingStatus;
+use yorozu_domain::requests::RequestState;
+use yorozu_domain::{ListingId, RequestId};
 
 use crate::dynamic::{Bind, QueryBuilder};
 use crate::{Exec, Result, query_as, query_scalar};
 
-/// One logged change: listing `listing_id` was written by the transaction that added `id`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
+/// One logged change: the transaction that added `id` wrote `subject`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Change {
     pub id: i64,
-    #[sqlx(try_from = "i64")]
-    pub listing_id: ListingId,
+    pub subject: Subject,
+}
+
+/// What a change is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Subject {
+    Listing(ListingId),
+    Request(RequestId),
+}
+
+/// A log row as stored: a request's row has its id in `request_id` and 0 in `listing_id`.
+#[derive(sqlx::FromRow)]
+struct ChangeRow {
+    id: i64,
+    listing_id: i64,
+    request_id: Option<i64>,
+}
+
+impl From<ChangeRow> for Change {
+    fn from(row: ChangeRow) -> Change {
+        let subject = match row.request_id {
+            Some(request) => Subject::Request(RequestId::new(request)),
+            None => Subject::Listing(ListingId::new(row.listing_id)),
+        };
+        Change {
+            id: row.id,
+            subject,
+        }
+    }
 }
 
 /// What the search index holds of a listing.
@@ -57,14 +86,15 @@ const DOCUMENT_COLUMNS: &str = "SELECT id, status, title, description, category_
 
 /// Changes after `after_id`, oldest first, at most `limit`.
 pub async fn after(c: &mut impl Exec, after_id: i64, limit: i64) -> Result<Vec<Change>> {
-    Ok(query_as!(
+    let rows = query_as!(
         c,
         fetch_all,
-        Change,
-        "SELECT id, listing_id FROM search_changes WHERE id > $1 ORDER BY id LIMIT $2",
+        ChangeRow,
+        "SELECT id, listing_id, request_id FROM search_changes WHERE id > $1 ORDER BY id LIMIT $2",
         after_id,
         limit
-    )?)
+    )?;
+    Ok(rows.into_iter().map(Change::from).collect())
 }
 
 /// The changes among `ids` that exist (a gap that has since been filled by a late commit).
@@ -72,10 +102,12 @@ pub async fn among(c: &mut impl Exec, ids: &[i64]) -> Result<Vec<Change>> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let mut q = QueryBuilder::new("SELECT id, listing_id FROM search_changes WHERE id IN (");
+    let mut q =
+        QueryBuilder::new("SELECT id, listing_id, request_id FROM search_changes WHERE id IN (");
     push_list(&mut q, ids);
     q.push(") ORDER BY id");
-    q.fetch_all::<Change>(c).await
+    let rows = q.fetch_all::<ChangeRow>(c).await?;
+    Ok(rows.into_iter().map(Change::from).collect())
 }
 
 /// The newest change id, 0 when none: an index built now is current up to it.
@@ -135,6 +167,67 @@ pub async fn published_after(
         .push(" ORDER BY id LIMIT ")
         .push_bind(Bind::I64(limit));
     q.fetch_all::<DocumentRow>(c).await
+}
+
+/// What the search index holds of a request.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RequestDocumentRow {
+    #[sqlx(try_from = "i64")]
+    pub id: RequestId,
+    #[sqlx(try_from = "String")]
+    pub state: RequestState,
+    pub title: String,
+    pub description: String,
+    pub category_id: i64,
+    pub parent_category_id: i64,
+    pub budget_min: i64,
+    pub budget_max: i64,
+    pub proposal_deadline: i64,
+}
+
+impl RequestDocumentRow {
+    /// Only open requests are on the board; a filled or closed one leaves the index.
+    pub fn is_open(&self) -> bool {
+        self.state == RequestState::Open
+    }
+
+    /// Erased by a withdrawal purge (its texts blanked).
+    pub fn is_erased(&self) -> bool {
+        self.title.is_empty() && self.description.is_empty()
+    }
+}
+
+const REQUEST_DOCUMENT_COLUMNS: &str = "SELECT id, state, title, description, category_id,
+        parent_category_id, budget_min, budget_max, proposal_deadline
+ FROM requests";
+
+/// The index documents of these requests, whatever their state (missing ones are gone).
+pub async fn request_documents(
+    c: &mut impl Exec,
+    ids: &[RequestId],
+) -> Result<Vec<RequestDocumentRow>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut q = QueryBuilder::new(REQUEST_DOCUMENT_COLUMNS);
+    q.push(" WHERE id IN (");
+    push_list(&mut q, ids);
+    q.push(")");
+    q.fetch_all::<RequestDocumentRow>(c).await
+}
+
+/// Open requests after `after_id` in id order, for building the index from scratch.
+pub async fn open_requests_after(
+    c: &mut impl Exec,
+    after_id: RequestId,
+    limit: i64,
+) -> Result<Vec<RequestDocumentRow>> {
+    let mut q = QueryBuilder::new(REQUEST_DOCUMENT_COLUMNS);
+    q.push(" WHERE state = 'open' AND id > ")
+        .push_bind(Bind::I64(after_id.get()))
+        .push(" ORDER BY id LIMIT ")
+        .push_bind(Bind::I64(limit));
+    q.fetch_all::<RequestDocumentRow>(c).await
 }
 
 fn push_list<Id: Copy + Into<i64>>(q: &mut QueryBuilder, ids: &[Id]) {

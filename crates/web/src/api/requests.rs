@@ -7,14 +7,16 @@
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
 use yorozu_app::requests::board::{self, BoardQuery, ProposalView, RequestSummary, RequestView};
+use yorozu_app::requests::close as closing;
 use yorozu_app::requests::form::RequestForm;
 use yorozu_app::requests::propose::{self, ProposalForm};
-use yorozu_app::requests::{close as closing, post};
+use yorozu_app::safety::checked::{self, Checked};
 use yorozu_domain::RequestId;
 use yorozu_domain::listings::MAX_LISTING_DESCRIPTION_CHARS;
 use yorozu_domain::offers::OfferState;
@@ -29,6 +31,7 @@ use crate::api::openapi::fields::{self as openapi, one_of, text};
 use crate::api::openapi::responses::{
     BadRequest, Conflict, NotFound, UnsupportedMediaType, ValidationFailed,
 };
+use crate::api::safety;
 use crate::state::AppState;
 
 fn request_state() -> Object {
@@ -292,6 +295,10 @@ pub struct RequestInput {
     #[serde(default)]
     #[schema(minimum = 1, maximum = 50, nullable)]
     max_proposals: Option<i64>,
+    /// Post the texts even though they hold contact details (after a 422
+    /// `contact-details-found`).
+    #[serde(default)]
+    acknowledge_contact_warning: bool,
 }
 
 /// A proposal: the service it is on, the message, and the offer's terms (its expiry is the
@@ -380,20 +387,23 @@ pub async fn list(
     tag = "requests",
     summary = "Post a request (公開依頼)",
     description = "The budget's ends follow the minimum price of services and min ≤ max; the \
-                   proposal deadline is 1–30 days ahead; 1–50 proposals (422).",
+                   proposal deadline is 1–30 days ahead; 1–50 proposals (422). A title or \
+                   description with contact details is refused with 422 \
+                   `contact-details-found` unless `acknowledge_contact_warning` is true.",
     request_body = RequestInput,
     responses(
         (status = 200, description = "The request.", body = RequestBody),
         (status = 400, response = BadRequest),
         (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = ValidationFailed),
+        (status = 422, response = safety::ValidationOrContactDetails),
     ),
 )]
 pub async fn create(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
+    headers: HeaderMap,
     ApiJson(input): ApiJson<RequestInput>,
-) -> ApiResult<Json<RequestBody>> {
+) -> ApiResult<Response> {
     let form = RequestForm {
         category_id: input.category_id.to_string(),
         title: input.title,
@@ -410,8 +420,11 @@ pub async fn create(
             .map(|n| n.to_string())
             .unwrap_or_default(),
     };
-    let id = post::post(&state.app, &user, &form, vec![]).await?;
-    answer(&state, Some(&user), id).await
+    let acknowledged = input.acknowledge_contact_warning;
+    match checked::post_request(&state.app, &user, &form, vec![], acknowledged).await? {
+        Checked::Done(id) => Ok(answer(&state, Some(&user), id).await?.into_response()),
+        Checked::Warning(w) => Ok(safety::warning_response(&headers, &w)),
+    }
 }
 
 /// One request: open ones for anyone; filled or closed ones for their buyer and proposers.

@@ -81,18 +81,20 @@ pub enum Nda {
     NotWilling,
 }
 
-/// The categories of mail a member may switch on or off.
-#[derive(Debug, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum MailCategory {
-    Account,
-    Transactions,
-    Messages,
-    Offers,
-    Favorites,
-    Recommendations,
-    Newsletter,
+/// The categories of mail a member may switch on or off: the app's own list
+/// ([`yorozu_app::mail::MailCategory::ALL`]), so that the document cannot fall behind it.
+#[derive(Debug)]
+pub struct MailCategory;
+
+impl PartialSchema for MailCategory {
+    fn schema() -> RefOr<Schema> {
+        let mut schema = one_of(&yorozu_app::mail::MailCategory::ALL.map(|c| c.key()));
+        schema.description = Some("The categories of mail a member may switch on or off.".into());
+        schema.into()
+    }
 }
+
+impl ToSchema for MailCategory {}
 
 /// A text of at most `max` characters (counted after line breaks are normalised and the ends
 /// trimmed), with `description` unless it is empty.

@@ -6,7 +6,8 @@ use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::http::StatusCode;
 use yorozu_app::requests::form::RequestForm;
-use yorozu_app::requests::{post, request_path};
+use yorozu_app::requests::request_path;
+use yorozu_app::safety::checked::{self, Checked};
 
 use super::{CategoryGroup, category_groups};
 use crate::ctx::Ctx;
@@ -80,26 +81,17 @@ pub(super) async fn send(
         max_proposals: sent.text("max_proposals"),
     };
     let acknowledged = safety::acknowledged(Some(&sent.text(safety::ACKNOWLEDGE_FIELD)));
-    if !acknowledged
-        && let Some(warning) = yorozu_app::safety::contact::review(
-            &state.app,
-            &[
-                ("title", form.title.as_str()),
-                ("request_description", form.description.as_str()),
-            ],
-        )
-        .await?
-    {
-        let notice = ContactNotice::new(&ctx, &warning, "request-title");
-        let errors = FormErrors::new(ctx.tr, &[]);
-        return render(&ctx, StatusCode::OK, form, errors, Some(notice));
-    }
     let result = match sent.files {
-        Ok(files) => post::post(&state.app, user, &form, files).await,
+        Ok(files) => checked::post_request(&state.app, user, &form, files, acknowledged).await,
         Err(e) => Err(e),
     };
     match result {
-        Ok(id) => Ok(redirect_with_flash(
+        Ok(Checked::Warning(warning)) => {
+            let notice = ContactNotice::new(&ctx, &warning, "request-title");
+            let errors = FormErrors::new(ctx.tr, &[]);
+            render(&ctx, StatusCode::OK, form, errors, Some(notice))
+        }
+        Ok(Checked::Done(id)) => Ok(redirect_with_flash(
             &ctx,
             &request_path(id),
             "request-flash-posted",
