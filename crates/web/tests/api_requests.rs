@@ -79,6 +79,46 @@ both_backends!(
     }
 );
 
+both_backends!(
+    a_request_with_contact_details_is_refused_until_acknowledged,
+    |db| async move {
+        let s = server(db);
+        let buyer = member(&s.app, "b@example.jp", "買い手").await;
+        let token = yorozu_app::testing::api_token(&s.app, buyer.id)
+            .await
+            .expect("token");
+        let body = |acknowledge: bool| {
+            json!({
+                "category_id": 301,
+                "title": "ロゴの依頼",
+                "description": "詳細は LINE ID: yorozu_line までご連絡ください。",
+                "budget_min": 5000,
+                "budget_max": 20000,
+                "acknowledge_contact_warning": acknowledge,
+            })
+        };
+        let warned = s
+            .send(
+                call(Method::POST, "/requests")
+                    .token(&token)
+                    .json(body(false)),
+            )
+            .await;
+        assert_eq!(warned.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(warned.code(), "contact-details-found");
+        let board = s.send(call(Method::GET, "/requests")).await;
+        assert_eq!(board.body["requests"].as_array().map(Vec::len), Some(0));
+        let posted = s
+            .send(
+                call(Method::POST, "/requests")
+                    .token(&token)
+                    .json(body(true)),
+            )
+            .await;
+        expect(&posted, "post", "/requests", StatusCode::OK);
+    }
+);
+
 /// Percent-encodes a query value (UTF-8 bytes).
 fn urlencoding(text: &str) -> String {
     text.bytes().map(|b| format!("%{b:02X}")).collect()
