@@ -388,6 +388,7 @@ async fn build_app(
         catalog: Default::default(),
         payments: Arc::new(yorozu_app::ports::SandboxGateway::default()),
         search: Arc::new(SearchFeed::new(search_index(common, bind.is_some()))),
+        analytics: Default::default(),
     })
 }
 
