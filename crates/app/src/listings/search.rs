@@ -181,7 +181,10 @@ pub fn count_impressions(
     visitor: &crate::analytics::Visitor<'_>,
 ) {
     let shown: Vec<_> = results.cards.iter().map(|c| (c.id, c.seller_id)).collect();
-    crate::analytics::record_impressions(app, &shown, params.keyword().terms(), visitor);
+    // The words as the visitor typed them (the index's folded forms, such as katakana as
+    // hiragana, would not read as the seller's buyers wrote them).
+    let words: Vec<String> = params.q.split_whitespace().map(str::to_lowercase).collect();
+    crate::analytics::record_impressions(app, &shown, &words, visitor);
 }
 
 /// Builds the page, counting a keyword that found something towards the popular searches
