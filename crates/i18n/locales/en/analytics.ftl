@@ -48,3 +48,14 @@ analytics-services-empty = You have no services yet.
 analytics-col-service = Service
 analytics-privacy = Only totals are kept. Nothing that identifies a viewer (member id, IP address, full referring URL) is stored. Robots and your own visits are not counted. Figures are written every few seconds.
 export-section-service_analytics = Analytics of your services
+
+## Withdrawal: the data table
+data-analytics-name = Analytics
+data-analytics-fate-erased = Erased
+data-analytics-why = The totals of your services’ search impressions, page views, search words and sources (nothing that identifies a viewer). They are erased completely with your services when your data is erased after withdrawal.
+
+## The privacy page: what analytics counts
+legal-privacy-analytics-heading = What seller analytics counts
+legal-privacy-analytics-p1 = So that sellers can improve their services, we count only these numbers, per service and per day: how often it appeared on search results and category pages with the search words used, how often its page was viewed, and where the viewers came from (search, category, profile, the src tag of a shared link, another website’s host name, or direct).
+legal-privacy-analytics-p2 = We do not store the viewer’s member id, IP address, cookies or the full address of the referring page. For other websites only the host name (such as example.com) is counted. Robots and the seller’s own visits are not counted. No third-party tracking is used.
+legal-privacy-analytics-p3 = Counts are kept in each server’s memory for a few seconds and then saved together, so if a server crashes the counts of those last few seconds may be lost. When a seller withdraws, the counts of their services are erased completely when their data is erased, and the data download before withdrawal includes them.

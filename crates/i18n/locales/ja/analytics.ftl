@@ -48,3 +48,14 @@ analytics-services-empty = まだサービスがありません。
 analytics-col-service = サービス
 analytics-privacy = 数値は集計のみです。閲覧者を特定できる情報（会員 ID、IP アドレス、参照元の完全な URL）は保存しません。ロボットによるアクセスとご自身の閲覧は数えません。数値は数秒ごとにまとめて反映されます。
 export-section-service_analytics = サービスのアクセス解析
+
+## Withdrawal: the data table
+data-analytics-name = アクセス解析
+data-analytics-fate-erased = 完全に削除
+data-analytics-why = サービスの検索表示回数・閲覧数・検索キーワード・流入元の集計です（閲覧者を特定できる情報は含みません）。退会後のデータ削除のときに、サービスと一緒に完全に削除します。
+
+## The privacy page: what analytics counts
+legal-privacy-analytics-heading = 出品者向けアクセス解析で数えるもの
+legal-privacy-analytics-p1 = 出品者がサービスを改善できるように、サービスごと・日ごとに次の回数だけを数えます：検索結果やカテゴリページに表示された回数とそのときの検索キーワード、サービスページの閲覧数と流入元（検索・カテゴリ・プロフィール・共有リンクの src タグ・外部サイトのホスト名・直接）。
+legal-privacy-analytics-p2 = 閲覧した人の会員 ID、IP アドレス、Cookie、参照元ページの完全な URL は保存しません。外部サイトについてはホスト名（例：example.com）だけを数えます。ロボットによるアクセスと出品者自身の閲覧は数えません。第三者のトラッキングツールは使っていません。
+legal-privacy-analytics-p3 = 回数は各サーバーのメモリ上で数秒分まとめてから保存するため、サーバーが異常終了した場合は直前の数秒分の回数が失われることがあります。出品者が退会すると、そのサービスの集計はデータ削除のときに完全に削除され、退会前のデータのダウンロードにはこの集計も含まれます。
