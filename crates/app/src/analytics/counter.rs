@@ -108,10 +108,15 @@ impl Counter {
 /// Writes this process's counts now, in one transaction; returns how many keys were
 /// written. On failure the counts stay in memory for the next flush.
 pub async fn flush(app: &App) -> AppResult<usize> {
-    let counts = app.analytics.drain();
+    let mut counts = app.analytics.drain();
     if counts.is_empty() {
         return Ok(0);
     }
+    // Every process writes its rows in the same order, so that two transactions adding to
+    // the same keys wait for each other instead of deadlocking (PostgreSQL locks each row).
+    counts.sort_by(|(a, _), (b, _)| {
+        (a.listing.get(), a.day, a.kind, &a.value).cmp(&(b.listing.get(), b.day, b.kind, &b.value))
+    });
     let rows: Vec<Count> = counts
         .iter()
         .map(|(key, n)| Count {
