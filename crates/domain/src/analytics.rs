@@ -259,7 +259,7 @@ mod tests {
         let c = |from, src, referer| Source::classify(from, src, referer, own);
         assert_eq!(
             c(Some("search"), Some("x"), None),
-            Source::Tag(Tag::parse("x").unwrap())
+            Source::Tag(Tag::parse("x").expect("a tag"))
         );
         assert_eq!(c(Some("search"), None, None), Source::Search);
         assert_eq!(c(Some("category"), None, None), Source::Category);
@@ -277,7 +277,7 @@ mod tests {
 
     #[test]
     fn tags_hold_no_free_text() {
-        assert_eq!(Tag::parse(" X_2026 ").unwrap().as_str(), "x_2026");
+        assert_eq!(Tag::parse(" X_2026 ").expect("a tag").as_str(), "x_2026");
         assert!(Tag::parse("taro@example.jp").is_none());
         assert!(Tag::parse("").is_none());
         assert!(Tag::parse(&"a".repeat(33)).is_none());
