@@ -80,6 +80,8 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
     else if (key.startsWith('YOROZU_') && key !== 'YOROZU_LOG' && key !== 'YOROZU_LOG_FORMAT') delete env[key];
   }
   env.YOROZU_JOB_POLL_MS = '100';
+  // Analytics counts are written every 200 ms (5 s in production), so a seller sees visits soon.
+  env.YOROZU_ANALYTICS_FLUSH_MS = '200';
   // The captured mail opens only with the mailbox key (or for operators). A console user reads
   // it from the start line; the tests are given it as a setting, as a deployment would be.
   const mailboxKey = `e2e-${randomBytes(18).toString('hex')}`;

@@ -14,6 +14,10 @@
 #    on disk) and a cold search, 400+ distinct queries each asked once on one connection
 #    (common and rare words, one character, kana and width variants, several words, words
 #    with no hits, filters, sorts, deep pages): p50, p99 and the slowest.
+#    Search and the service page are measured once more from a browser's User-Agent with the
+#    sellers' analytics counting switched off, then on (counts kept in memory and written
+#    every 5 s, as `yorozu serve` does; `--analytics-off` / YOROZU_ANALYTICS_OFF is the same
+#    switch on a server): the report's targets compare the two (aim: within 5%).
 # It prints one Markdown table for all backends and writes target/bench/report.md and
 # target/bench/report.svg. Speed is reported here, never asserted in tests.
 set -euo pipefail

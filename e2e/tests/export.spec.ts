@@ -67,6 +67,7 @@ const SECTIONS = [
   'order_tips',
   'requests_posted',
   'proposals_sent',
+  'service_analytics',
 ];
 
 /** A size as the page writes it (crates/web/src/format.rs `file_size`). */

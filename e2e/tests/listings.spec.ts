@@ -128,7 +128,8 @@ test('a seller publishes a service with an image; a visitor finds it by 名刺, 
 
     // --- The service page.
     await resultLink(visitor, title).click();
-    await expect(visitor).toHaveURL(new RegExp(`/services/${id}$`));
+    // The card's link tells the seller's analytics the visit came from search.
+    await expect(visitor).toHaveURL(new RegExp(`/services/${id}\\?from=search$`));
     await expect(visitor.getByRole('heading', { name: title, level: 1 })).toBeVisible();
     await expect(visitor.getByRole('region', { name: '価格', exact: true })).toContainText('3,500円');
     await expect(visitor.getByText('お届け日数')).toBeVisible();

@@ -28,6 +28,8 @@ pub struct App {
     pub catalog: Arc<CatalogCache>,
     /// This process's search index and how far it has applied the change log.
     pub search: Arc<SearchFeed>,
+    /// Analytics counts not yet written (impressions and views), flushed in batches.
+    pub analytics: Arc<crate::analytics::Counter>,
 }
 
 impl App {

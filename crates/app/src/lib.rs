@@ -6,6 +6,7 @@
 //! that same transaction.
 
 pub mod accounts;
+pub mod analytics;
 pub mod catalog;
 pub mod change_log_prune;
 pub mod config;

@@ -57,6 +57,7 @@ pub fn app(
         catalog: Default::default(),
         payments: Arc::new(SandboxGateway::default()),
         search: Arc::new(SearchFeed::new(search)),
+        analytics: Default::default(),
     }
 }
 

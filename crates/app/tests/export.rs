@@ -30,6 +30,20 @@ fn review(comment: &str) -> ReviewInput {
 /// The seller of the market with a bit of everything.
 async fn seeded_seller(m: &Market) {
     let t = &m.t;
+    // Two views of the service from another site (アクセス解析).
+    for _ in 0..2 {
+        yorozu_app::analytics::record_view(
+            &t.app,
+            m.listing,
+            Some(m.seller.id),
+            &yorozu_app::analytics::Visitor {
+                user_agent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0",
+                member: None,
+            },
+            &yorozu_domain::analytics::Source::Outside("blog.example.com".into()),
+        );
+    }
+    yorozu_app::analytics::flush(&t.app).await.expect("flush");
     yorozu_app::profile::avatar::upload(&t.app, m.seller.id, png(64, 64))
         .await
         .expect("avatar");
@@ -211,6 +225,29 @@ both_backends!(
             "buyer's and seller's messages and notes"
         );
         assert!(count("ledger") >= 3, "two sales and a payout");
+        // The service's analytics: its views, their source and the referrer's host.
+        let analytics: Vec<serde_json::Value> =
+            serde_json::from_str(&read(&dir, "data/service_analytics.json")).expect("analytics");
+        let mut counted: Vec<(String, String, i64)> = analytics
+            .iter()
+            .map(|r| {
+                assert_eq!(r["service_id"], m.listing.to_string());
+                (
+                    r["kind"].as_str().expect("kind").to_owned(),
+                    r["value"].as_str().expect("value").to_owned(),
+                    r["count"].as_i64().expect("count"),
+                )
+            })
+            .collect();
+        counted.sort();
+        assert_eq!(
+            counted,
+            [
+                ("host".to_owned(), "blog.example.com".to_owned(), 2),
+                ("source".to_owned(), "outside".to_owned(), 2),
+                ("view".to_owned(), String::new(), 2),
+            ]
+        );
         // Ids are decimal strings, exact (a JSON number would be rounded by JavaScript).
         let orders: Vec<serde_json::Value> =
             serde_json::from_str(&read(&dir, "data/orders.json")).expect("orders");

@@ -12,6 +12,7 @@ use yorozu_app::listings::search_sync;
 use yorozu_store::testing::TestDb;
 use yorozu_store::withdrawal::scrub::PURGED_TABLES;
 
+use support::count_for_listing;
 use support::orders::*;
 use support::payouts::*;
 use support::withdrawal::*;
@@ -27,7 +28,11 @@ const NEEDLES: &[&str] = &[
     "ヤマダ タロウ",
     "ﾔﾏﾀﾞ ﾀﾛｳ",
     REQUEST_TEXT,
+    ANALYTICS_HOST,
 ];
+
+/// The referrer host of views of the seller's service (アクセス解析), found in no other text.
+const ANALYTICS_HOST: &str = "analytics-residue.example";
 
 /// The text of a request (公開依頼) the seller posted, found in no other text.
 const REQUEST_TEXT: &str = "極秘の依頼文";
@@ -85,6 +90,25 @@ async fn seller_leaves(m: &Market) {
             .await
             .expect("profile");
     }
+    // Views of the service from another site: counted, written, and erased at purge.
+    for _ in 0..3 {
+        yorozu_app::analytics::record_view(
+            &t.app,
+            m.listing,
+            Some(m.seller.id),
+            &yorozu_app::analytics::Visitor {
+                user_agent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0",
+                member: None,
+            },
+            &yorozu_domain::analytics::Source::Outside(ANALYTICS_HOST.into()),
+        );
+    }
+    yorozu_app::analytics::flush(&t.app).await.expect("flush");
+    assert_eq!(
+        count_for_listing(&t.app.db, "listing_analytics", m.listing).await,
+        3,
+        "a view, its source and its host"
+    );
     // Before moderation hides the service.
     consulted(m).await;
     moderated(m).await;
@@ -166,6 +190,11 @@ async fn seller_leaves(m: &Market) {
         t.count("member_blocks").await,
         0,
         "blocks of the member are erased"
+    );
+    assert_eq!(
+        t.count("listing_analytics").await,
+        0,
+        "the analytics of the member's services are erased"
     );
     assert_eq!(
         notified(m.seller.id).await,

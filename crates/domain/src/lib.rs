@@ -15,6 +15,7 @@
 //! `suggest-choose-nda`, `suggest-verify-identity`); see [`profile::Suggestion::key`].
 
 pub mod accounts;
+pub mod analytics;
 pub mod contact_rule;
 pub mod error_code;
 pub mod export;

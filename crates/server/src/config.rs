@@ -246,6 +246,16 @@ pub struct Serve {
     /// Entries left of theirs are written by the client and never believed.
     #[arg(long, env = "YOROZU_TRUSTED_PROXIES", default_value_t = 1)]
     pub trusted_proxies: usize,
+
+    /// Milliseconds between two writes of the sellers' analytics counts (search impressions,
+    /// page views), which are added up in memory meanwhile: a crash loses at most this much
+    /// of them. A graceful shutdown writes them first.
+    #[arg(long, env = "YOROZU_ANALYTICS_FLUSH_MS", default_value_t = 5_000)]
+    pub analytics_flush_ms: u64,
+
+    /// Count nothing for the sellers' analytics (for measuring what counting costs).
+    #[arg(long, env = "YOROZU_ANALYTICS_OFF")]
+    pub analytics_off: bool,
 }
 
 impl Serve {

@@ -390,6 +390,7 @@ async fn build_app(
         catalog: Default::default(),
         payments: Arc::new(yorozu_app::ports::SandboxGateway::default()),
         search: Arc::new(SearchFeed::new(search_index(common, bind.is_some()))),
+        analytics: Default::default(),
     })
 }
 
@@ -469,6 +470,30 @@ async fn serve_metrics(state: AppState, bind: std::net::SocketAddr) -> anyhow::R
 /// itself first): well within the one second a change may take to show on every process.
 const SEARCH_POLL_MS: u64 = 250;
 
+/// Ctrl-C, or SIGTERM (what service managers and container runtimes send): either ends the
+/// server gracefully, writing what is still in memory first.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(term) => term,
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
 async fn run_server(common: &config::Common, serve: &config::Serve) -> anyhow::Result<()> {
     let app = build_app(common, Some(serve.bind)).await?;
     let started = std::time::Instant::now();
@@ -485,6 +510,12 @@ async fn run_server(common: &config::Common, serve: &config::Serve) -> anyhow::R
     ));
     let state = web_state(&app, common, Some(serve))?;
     let (shutdown_tx, shutdown_rx) = tokio::sync::watch::channel(false);
+    app.analytics.set_enabled(!serve.analytics_off);
+    let analytics = tokio::spawn(yorozu_app::analytics::counter::run(
+        app.clone(),
+        Duration::from_millis(serve.analytics_flush_ms.max(10)),
+        shutdown_rx.clone(),
+    ));
     let worker = (!serve.no_worker).then(|| {
         let worker = Worker::new(app.clone(), Duration::from_millis(common.job_poll_ms));
         tokio::spawn(worker.run(shutdown_rx))
@@ -514,11 +545,11 @@ async fn run_server(common: &config::Common, serve: &config::Serve) -> anyhow::R
     let router =
         yorozu_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, router)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
+        .with_graceful_shutdown(shutdown_signal())
         .await?;
     let _ = shutdown_tx.send(true);
+    // The analytics counts still in memory are written before the database closes.
+    let _ = analytics.await;
     if let Some(w) = worker {
         let _ = w.await;
     }

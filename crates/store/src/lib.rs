@@ -17,6 +17,7 @@ mod optional;
 pub mod writer_turns;
 
 pub mod accounts;
+pub mod analytics;
 pub mod audit;
 pub mod cards;
 pub mod identity;

@@ -68,6 +68,7 @@ const FILES: &[File] = &[
     migration!("0026_block_changes.sql"),
     migration!("0027_requests.sql"),
     migration!("0028_tips.sql"),
+    migration!("0029_analytics.sql"),
     migration!("0031_request_search.sql"),
 ];
 

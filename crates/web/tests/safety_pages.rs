@@ -82,7 +82,9 @@ both_backends!(
         let seller = member(&s.app, "s@example.jp", "売り手").await;
         let buyer = member(&s.app, "b@example.jp", "買い手").await;
         let service = publish(&s.app, &seller, "似顔絵を描きます").await;
-        let link = format!(r#"href="/services/{service}""#);
+        // A results card's link, with the tag that tells the seller's analytics it came
+        // from search.
+        let link = format!(r#"href="/services/{service}?from=search""#);
         let mut browser = Browser::signed_in(&s, buyer.id).await;
         let search = "/search?q=%E4%BC%BC%E9%A1%94%E7%B5%B5";
         browser.get(search).await.assert_contains(&[&link]);

@@ -171,6 +171,22 @@ pub async fn run(app: &App, params: &SearchParams) -> AppResult<Arc<SearchResult
     Ok(results)
 }
 
+/// Counts a results page served to `visitor` (after the services they do not see were
+/// taken out): each service shown has one search impression, with the page's search words.
+/// Called for every page served, from the results cache or not.
+pub fn count_impressions(
+    app: &App,
+    params: &SearchParams,
+    results: &SearchResults,
+    visitor: &crate::analytics::Visitor<'_>,
+) {
+    let shown: Vec<_> = results.cards.iter().map(|c| (c.id, c.seller_id)).collect();
+    // The words as the visitor typed them (the index's folded forms, such as katakana as
+    // hiragana, would not read as the seller's buyers wrote them).
+    let words: Vec<String> = params.q.split_whitespace().map(str::to_lowercase).collect();
+    crate::analytics::record_impressions(app, &shown, &words, visitor);
+}
+
 /// Builds the page, counting a keyword that found something towards the popular searches
 /// and offering suggestions when nothing matched.
 fn results(

@@ -133,6 +133,9 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
             }
             let mut tx = app.db.begin_background().await?;
             erase::erase_listings(&mut tx, &ids, now).await?;
+            // Their analytics go with them (counts still in some process's memory are
+            // dropped when written: the service is deleted by then).
+            yorozu_store::analytics::erase_listings(&mut tx, &ids).await?;
             tx.commit().await?;
             full(ids.len() as u64)
         }

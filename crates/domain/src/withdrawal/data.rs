@@ -67,6 +67,8 @@ pub enum DataCategory {
     /// Requests on the request board (公開依頼) with their files: closed at once (proposals
     /// the member sent are withdrawn), texts and files erased at purge.
     Requests,
+    /// Analytics of the member's services (アクセス解析): counts only, erased at purge.
+    Analytics,
 }
 
 impl DataCategory {
@@ -91,6 +93,7 @@ impl DataCategory {
             Self::Disputes => "disputes",
             Self::ConsultationsAndOffers => "consultations-and-offers",
             Self::Requests => "requests",
+            Self::Analytics => "analytics",
         }
     }
 
@@ -104,7 +107,8 @@ impl DataCategory {
             | Self::IdentityBankCards
             | Self::Notifications
             | Self::ConsultationsAndOffers
-            | Self::Requests => Fate::Erased,
+            | Self::Requests
+            | Self::Analytics => Fate::Erased,
             Self::ReviewsWritten
             | Self::OrdersAndMessages
             | Self::WithdrawalReason
@@ -120,7 +124,7 @@ impl DataCategory {
 }
 
 /// Every category, in the order the pages list them.
-pub const DATA_TABLE: [DataCategory; 18] = [
+pub const DATA_TABLE: [DataCategory; 19] = [
     DataCategory::SessionsAndTokens,
     DataCategory::MarketingMail,
     DataCategory::Listings,
@@ -139,6 +143,7 @@ pub const DATA_TABLE: [DataCategory; 18] = [
     DataCategory::Disputes,
     DataCategory::ConsultationsAndOffers,
     DataCategory::Requests,
+    DataCategory::Analytics,
 ];
 
 #[cfg(test)]

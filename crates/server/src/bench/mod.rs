@@ -11,6 +11,8 @@
 //!    readiness checks at 4 connections), builds the heavy seller's data export, then lets
 //!    the heavy seller withdraw and runs the purge; the light load's p99 before and during
 //!    each is reported.
+//!    Then search and the service page again from a browser's agent with the sellers'
+//!    analytics counting off and on (issue 20: counting within 5% of not counting).
 //! 4. Last, raw single-row INSERT transactions on the same database: the yardstick of order
 //!    placement.
 //!
@@ -19,6 +21,7 @@
 //! every backend there (`report.md`, `report.svg`) is redrawn. Run it on a scratch data
 //! folder or database: it leaves its rows behind, and the heavy seller is gone afterwards.
 
+mod analytics;
 mod fixtures;
 mod jobs;
 pub mod report;
@@ -165,6 +168,7 @@ pub async fn run(app: &App, state: AppState, o: &Options) -> anyhow::Result<Resu
         eprintln!("{backend} {key}: {measured:?}");
         rows.push(row(key, measured));
     }
+    rows.extend(analytics::measure(app, dir, &base, &requests, c, s).await?);
     let one = wrk::measure(dir, "readiness_1", &base, &requests.readiness, 1, s).await?;
     rows.push(row("readiness_1", one));
 

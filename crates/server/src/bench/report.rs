@@ -7,7 +7,7 @@ use std::path::Path;
 use super::{Results, Row};
 
 /// The HTTP measurements, in the report's order, with their labels.
-const ENDPOINTS: [(&str, &str); 10] = [
+const ENDPOINTS: [(&str, &str); 14] = [
     ("static", "static endpoint (/healthz)"),
     ("home", "home page"),
     ("search", "search"),
@@ -18,6 +18,19 @@ const ENDPOINTS: [(&str, &str); 10] = [
     ("order", "place order (API, card)"),
     ("readiness", "withdrawal readiness (API)"),
     ("readiness_1", "withdrawal readiness, 1 connection"),
+    (
+        "search_count_off",
+        "search, browser, analytics counting off",
+    ),
+    ("search_count_on", "search, browser, analytics counting on"),
+    (
+        "service_count_off",
+        "service page, browser, analytics counting off",
+    ),
+    (
+        "service_count_on",
+        "service page, browser, analytics counting on",
+    ),
 ];
 
 /// Reads every `*.json` result in `dir` (SQLite first), writes `report.md` and `report.svg`
@@ -177,6 +190,26 @@ fn targets(all: &[Results]) -> String {
                 },
                 format!("{got:.1}%, p99 {:.1} ms", row.measured.p99_ms),
                 got >= share && within,
+            );
+        }
+        // Issue 20's aim: counting impressions and views costs under 5% of throughput.
+        for (page, off, on) in [
+            ("search", "search_count_off", "search_count_on"),
+            ("service page", "service_count_off", "service_count_on"),
+        ] {
+            let (Some(off), Some(on)) = (r.row(off), r.row(on)) else {
+                continue;
+            };
+            let (off, on) = (
+                off.measured.requests_per_second,
+                on.measured.requests_per_second,
+            );
+            add(
+                &format!("{page} with analytics counting"),
+                &r.backend,
+                "≥ 95% of counting off".into(),
+                format!("{on:.0} vs {off:.0} req/s ({})", percent(on, off)),
+                on >= 0.95 * off,
             );
         }
         if let Some(row) = r.row("search_cold") {

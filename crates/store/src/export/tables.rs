@@ -668,8 +668,28 @@ pub const PROPOSALS_SENT: Section = Section {
          ORDER BY k.created_at, k.id LIMIT $4"]),
 };
 
+/// Analytics of the member's services (アクセス解析): the stored counts per day (the unix
+/// time at which the Japanese day begins), kind and value — impressions, views, search
+/// words, sources, share tags and referrer hosts. `row_id` is the count's own id.
+pub const SERVICE_ANALYTICS: Section = Section {
+    name: "service_analytics",
+    columns: &[
+        ("day", Int),
+        ("row_id", Int),
+        ("service_id", Int),
+        ("kind", Text),
+        ("value", Text),
+        ("count", Int),
+    ],
+    source: Source::Pages(&[
+        "SELECT a.day, a.id, a.listing_id, a.kind, a.value, a.n FROM listing_analytics a
+         WHERE a.listing_id IN (SELECT id FROM listings WHERE seller_id = $1)
+           AND a.day >= $2 AND (a.day > $2 OR a.id > $3) ORDER BY a.day, a.id LIMIT $4",
+    ]),
+};
+
 /// Every section, in the order of the archive and of `index.html`.
-pub const ALL: [&Section; 27] = [
+pub const ALL: [&Section; 28] = [
     &PROFILE,
     &SERVICES,
     &SERVICE_OPTIONS,
@@ -697,4 +717,5 @@ pub const ALL: [&Section; 27] = [
     &ORDER_TIPS,
     &REQUESTS_POSTED,
     &PROPOSALS_SENT,
+    &SERVICE_ANALYTICS,
 ];

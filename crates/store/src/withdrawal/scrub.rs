@@ -16,6 +16,7 @@ pub const PURGED_TABLES: &[&str] = &[
     "listing_options",
     "listing_faqs",
     "listing_images",
+    "listing_analytics",
     "favorites",
     "member_blocks",
     "reviews",

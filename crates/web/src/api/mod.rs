@@ -7,6 +7,7 @@
 //! context middleware does not run here.
 
 mod accounts;
+mod analytics;
 mod auth;
 mod disputes;
 pub mod error;
@@ -155,6 +156,8 @@ api_routes! {
     get "/me/proposals" => requests::proposed,
     get "/me/points" => points::mine,
     get "/me/sales" => payouts::mine,
+    get "/sales/analytics" => analytics::mine,
+    get "/sales/analytics/services/{id}" => analytics::service,
     get "/me/bank-account" => payouts::bank_account,
     put "/me/bank-account" => payouts::register_bank_account,
     delete "/me/bank-account" => payouts::remove_bank_account,

@@ -167,6 +167,7 @@ impl From<listings::Card> for Card {
 pub async fn search(
     State(state): State<AppState>,
     ApiLocale(locale): ApiLocale,
+    headers: axum::http::HeaderMap,
     params: Result<Query<SearchParams>, QueryRejection>,
 ) -> ApiResult<impl IntoResponse> {
     let Query(params) = params.map_err(|e| {
@@ -177,6 +178,20 @@ pub async fn search(
         )
     })?;
     let found = search::run(&state.app, &params).await?;
+    // Results served through the API count as impressions too (robots' agents do not).
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    search::count_impressions(
+        &state.app,
+        &params,
+        &found,
+        &yorozu_app::analytics::Visitor {
+            user_agent,
+            member: None,
+        },
+    );
     Ok((
         [
             (header::CONTENT_LANGUAGE, locale.tag()),

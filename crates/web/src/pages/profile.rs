@@ -159,7 +159,13 @@ async fn show(
             "service-seller-sales-count",
             [("count", count_arg(shop.stats.sales_count))],
         ),
-        services: cards(&ctx, shop.cards),
+        services: cards(&ctx, shop.cards)
+            .into_iter()
+            .map(|c| crate::pages::discovery::Card {
+                from: "profile",
+                ..c
+            })
+            .collect(),
         display_name: profile.display_name,
     };
     page(&page_data)

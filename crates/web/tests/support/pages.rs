@@ -95,6 +95,8 @@ pub struct Browser<'a> {
     pub server: &'a TestServer,
     cookies: BTreeMap<String, String>,
     lang: &'static str,
+    /// Headers sent with every GET (a browser's `User-Agent`, a `Referer`).
+    headers: Vec<(header::HeaderName, String)>,
 }
 
 /// The CSRF nonce cookie every test browser holds; forms carry the token derived from it and
@@ -109,6 +111,7 @@ impl<'a> Browser<'a> {
             server,
             cookies,
             lang: "ja",
+            headers: Vec::new(),
         }
     }
 
@@ -144,6 +147,13 @@ impl<'a> Browser<'a> {
     pub fn english(mut self) -> Self {
         self.lang = "en";
         self.cookies.insert("yz_lang".to_owned(), "en".to_owned());
+        self
+    }
+
+    /// Sends `name: value` with every GET from now on (replacing an earlier value).
+    pub fn with_header(mut self, name: header::HeaderName, value: &str) -> Self {
+        self.headers.retain(|(n, _)| *n != name);
+        self.headers.push((name, value.to_owned()));
         self
     }
 
@@ -208,12 +218,14 @@ impl<'a> Browser<'a> {
 
     /// GETs a page without following redirects.
     pub async fn get(&mut self, path: &str) -> Page {
-        let request = Request::builder()
+        let mut request = Request::builder()
             .uri(path)
             .header(header::ACCEPT_LANGUAGE, self.lang)
-            .header(header::COOKIE, self.cookie_header())
-            .body(Body::empty())
-            .expect("request");
+            .header(header::COOKIE, self.cookie_header());
+        for (name, value) in &self.headers {
+            request = request.header(name, value);
+        }
+        let request = request.body(Body::empty()).expect("request");
         self.send(request).await
     }
 

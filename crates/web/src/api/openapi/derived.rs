@@ -11,10 +11,10 @@ use super::responses::{
     Unauthenticated, UnsupportedMediaType, ValidationFailed,
 };
 use crate::api::{
-    accounts, disputes, error, exports, favorites, identity, listings, notification_centre,
-    notifications, offers, order_changes, orders, orders_actions, orders_talk, payouts, points,
-    profile, reports, requests, safety, search, search_results, sessions, tips, tokens, two_step,
-    withdrawal,
+    accounts, analytics, disputes, error, exports, favorites, identity, listings,
+    notification_centre, notifications, offers, order_changes, orders, orders_actions, orders_talk,
+    payouts, points, profile, reports, requests, safety, search, search_results, sessions, tips,
+    tokens, two_step, withdrawal,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.
@@ -48,6 +48,7 @@ its own code and message.";
         (name = "orders", description = "Orders (取引): the confirmation screen, purchase, talk room, delivery, cancellation, reviews."),
         (name = "points", description = "Points (ポイント)."),
         (name = "payouts", description = "Sales balance, bank account and payout requests (売上金・振込申請)."),
+        (name = "analytics", description = "Seller analytics (アクセス解析): impressions, views, favourites, orders and where viewers came from, per day, for the caller's services."),
         (name = "withdrawal", description = "Closing the account (退会): where the caller stands, closing or scheduling it, cancelling a schedule."),
         (name = "exports", description = "Downloading the caller's data (データのダウンロード): asking for an archive, following it, downloading it."),
         (name = "reports", description = "Reports (通報) of services, profiles, messages and reviews, and their outcome."),
@@ -155,6 +156,8 @@ its own code and message.";
         payouts::remove_bank_account,
         payouts::request_payout,
         payouts::payout_requests,
+        analytics::mine,
+        analytics::service,
         withdrawal::readiness,
         withdrawal::confirm,
         withdrawal::cancel,
@@ -253,6 +256,13 @@ its own code and message.";
             listings::StatusRequest,
             listings::StatusBody,
             listings::CreatedImage,
+            analytics::FiguresBody,
+            analytics::DayBody,
+            analytics::RankedBody,
+            analytics::ReportBody,
+            analytics::ServiceLineBody,
+            analytics::SellerAnalyticsBody,
+            analytics::ServiceAnalyticsBody,
             search::CategoryBody,
             search::Card,
             search_results::SearchResults,

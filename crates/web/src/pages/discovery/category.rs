@@ -50,6 +50,7 @@ async fn show(
     let results =
         yorozu_app::safety::blocks::without_hidden_sellers(&state.app, ctx.user.as_ref(), results)
             .await?;
+    search::count_impressions(&state.app, &params, &results, &super::search::visitor(&ctx));
     let name = category_name(&ctx, category);
     let s = SearchView::build(
         &ctx,

@@ -4,6 +4,7 @@
 //! Result cards look the same everywhere (`_card.html`); [`cards`] turns app cards into what
 //! that macro shows, so the home page and the profile page use it too.
 
+mod arrival;
 mod category;
 mod favorites;
 mod images;
@@ -46,6 +47,9 @@ pub(crate) struct Card {
     pub thumb_image_id: Option<i64>,
     /// 「4.5（12件）」, or None before the first rating.
     pub rating: Option<String>,
+    /// The page the card is on, as the link's `?from=` tag tells the seller's analytics
+    /// (`search`, `category`, `profile`); empty for no tag.
+    pub from: &'static str,
 }
 
 pub(crate) fn cards(ctx: &Ctx, rows: Vec<listings::Card>) -> Vec<Card> {
@@ -63,6 +67,7 @@ pub(crate) fn cards(ctx: &Ctx, rows: Vec<listings::Card>) -> Vec<Card> {
                 marked: false,
             }],
             title: r.title,
+            from: "",
         })
         .collect()
 }

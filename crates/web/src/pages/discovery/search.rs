@@ -292,6 +292,7 @@ impl SearchView {
         let mut found = cards(ctx, results.cards.clone());
         for (card, marks) in found.iter_mut().zip(&results.highlights) {
             card.title_parts = title_parts(&card.title, marks);
+            card.from = if category_fixed { "category" } else { "search" };
         }
         SearchView {
             category_counts,
@@ -431,12 +432,21 @@ async fn show(
     let results =
         yorozu_app::safety::blocks::without_hidden_sellers(&state.app, ctx.user.as_ref(), results)
             .await?;
+    search::count_impressions(&state.app, &params, &results, &visitor(&ctx));
     let s = SearchView::build(&ctx, params, results, "/search".into(), false);
     page(&SearchPage {
         heading: s.keyword_heading(&ctx),
         ctx: &ctx,
         s,
     })
+}
+
+/// The visitor a results page is served to, for counting impressions.
+pub(super) fn visitor(ctx: &Ctx) -> yorozu_app::analytics::Visitor<'_> {
+    yorozu_app::analytics::Visitor {
+        user_agent: &ctx.client.user_agent,
+        member: ctx.user.as_ref().map(|u| u.id),
+    }
 }
 
 #[cfg(test)]

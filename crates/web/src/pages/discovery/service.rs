@@ -8,8 +8,10 @@ use std::sync::Arc;
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::routing::get;
 use yorozu_app::accounts::CurrentUser;
+use yorozu_app::analytics;
 use yorozu_app::catalog::{self, Seen};
 use yorozu_app::listings::view::ListingView;
 use yorozu_app::orders::reviews_public;
@@ -17,6 +19,7 @@ use yorozu_domain::ListingId;
 use yorozu_domain::listings::{ListingStatus, categories};
 use yorozu_i18n::Arg;
 
+use super::arrival::Arrival;
 use super::favorites::FavoriteButton;
 use super::reviews::{ReviewItem, all_reviews_link, items};
 use super::{category_name, count_arg, rating_with_count, yen};
@@ -107,24 +110,35 @@ struct ServicePage<'a> {
 
 /// Visitors get the page from the rendered HTML cache when it is there, and so do signed-in
 /// members who see it alike ([`for_member`]); the seller sees their own page rendered.
+///
+/// Every page served counts one view for the seller's analytics (a cached page too), unless
+/// the visitor is a robot or the seller; the link's tags (`?from=`, `?src=`) say where the
+/// visitor came from and are taken off the path first ([`Arrival`]).
 async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
+    headers: HeaderMap,
     MaybeSignedIn(viewer): MaybeSignedIn,
     PathId(id): PathId<ListingId>,
 ) -> PageResult {
+    let arrival = Arrival::of(&ctx, &headers);
+    let ctx = &arrival.ctx;
     if let Some(viewer) = &viewer {
-        return for_member(&state, &ctx, viewer, id).await;
+        return for_member(&state, &arrival, viewer, id).await;
     }
     let app = &state.app;
-    let shared = match shared_html::lookup(app, &ctx).await? {
-        shared_html::Lookup::Hit(page) => return Ok(page),
+    let shared = match shared_html::lookup(app, ctx).await? {
+        shared_html::Lookup::Hit(page) => {
+            analytics::record_view(app, id, None, &arrival.visitor(), &arrival.source);
+            return Ok(page);
+        }
         shared_html::Lookup::Miss(shared) => shared,
     };
     let found = reviews_public::service_page(app, None, id).await?;
+    analytics::record_view(app, id, None, &arrival.visitor(), &arrival.source);
     match shared.filter(|_| shareable(&found.listing)) {
-        Some((key, seen)) => store_and_serve(&state, &ctx, key, seen, found),
-        None => page(&service_page(&ctx, &state, false, found)),
+        Some((key, seen)) => store_and_serve(&state, ctx, key, seen, found),
+        None => page(&service_page(ctx, &state, false, found)),
     }
 }
 
@@ -132,13 +146,21 @@ async fn show(
 /// from the cache of pages shared by members with the same favourite mark and menu.
 async fn for_member(
     state: &AppState,
-    ctx: &Ctx,
+    arrival: &Arrival,
     viewer: &CurrentUser,
     id: ListingId,
 ) -> PageResult {
     let app = &state.app;
+    let ctx = &arrival.ctx;
     let seen = catalog::sync(app).await?;
     let found = reviews_public::service_page(app, Some(viewer), id).await?;
+    analytics::record_view(
+        app,
+        id,
+        Some(found.listing.seller.user_id),
+        &arrival.visitor(),
+        &arrival.source,
+    );
     let favorite = if found.listing.viewer_favorite {
         "favorite"
     } else {

@@ -33,6 +33,8 @@ struct Row {
     view_text: String,
     view_label: String,
     edit_label: String,
+    /// The analytics link's accessible name: 「「…」のアクセス解析」.
+    analytics_label: String,
     actions: Vec<ActionButton>,
 }
 
@@ -77,6 +79,7 @@ async fn list(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): Signe
                 view_label: ctx.t1(&format!("{view_key}-label"), "title", &l.title),
                 view_text,
                 edit_label: ctx.t1("listings-edit-label", "title", &l.title),
+                analytics_label: ctx.t1("analytics-link-label", "title", &l.title),
                 actions: action_buttons(&ctx, status, &l.title),
                 id: l.id,
                 title: l.title,

@@ -6,6 +6,7 @@
 //!
 //! The chart's stylesheet is separate from `app.css` because only the sales page needs it.
 
+mod analytics;
 mod bank;
 mod chart;
 mod overview;
@@ -34,6 +35,8 @@ const BANK: &str = "/settings/bank";
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(SALES, get(overview::show))
+        .route("/sales/analytics", get(analytics::overview))
+        .route("/sales/analytics/services/{id}", get(analytics::service))
         .route(PAYOUT, get(payout::confirm).post(payout::request))
         .route(BANK, get(bank::show).post(bank::save))
         .route("/settings/bank/delete", post(bank::remove))

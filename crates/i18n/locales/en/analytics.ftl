@@ -1,0 +1,61 @@
+# Seller analytics (アクセス解析): /sales/analytics and one service's page.
+analytics-title = Analytics
+analytics-service-title = Analytics for “{ $title }”
+analytics-link = Analytics
+analytics-link-label = Analytics for “{ $title }”
+analytics-lead = See per day how often your services appeared in search results, how often their pages were viewed, and how many favourites and orders they received.
+analytics-back = Back to analytics (all services)
+analytics-period-heading = Period
+analytics-period = Last { $days } days
+analytics-metric-heading = Figure shown in the chart
+analytics-totals-heading = Totals (last { $days } days)
+analytics-impressions = Search impressions
+analytics-views = Page views
+analytics-favorites = Favourites
+analytics-orders = Orders
+analytics-conversion = Conversion (views → orders)
+analytics-conversion-value = { $percent }%
+analytics-conversion-none = —
+analytics-conversion-hint = Orders divided by page views.
+analytics-chart-title = { $metric } per day (last { $days } days)
+analytics-chart-desc = Bar chart of { $metric } per day from { $from } to { $to }. The total is { $total }; the highest was { $best_count } on { $best }.
+analytics-chart-desc-empty = Bar chart of { $metric } per day from { $from } to { $to }. Nothing was recorded in this period.
+analytics-chart-caption = All dates are in Japan time. Use the links above the chart to switch the figure shown.
+analytics-day = { $month }/{ $day }
+analytics-col-day = Date
+analytics-words-heading = Search words that showed the service
+analytics-words-lead = The search words of the results pages that showed this service, most frequent first.
+analytics-words-empty = No search words showed this service in this period.
+analytics-col-word = Search word
+analytics-col-count = Count
+analytics-sources-heading = Where viewers came from
+analytics-col-source = Source
+analytics-source-search = Search results
+analytics-source-category = Category pages
+analytics-source-profile = Your profile
+analytics-source-tag = Shared links (with a src tag)
+analytics-source-outside = Other websites
+analytics-source-site = Other pages on Yorozu
+analytics-source-direct = Direct (bookmarks, typed address)
+analytics-hosts-heading = Other websites (referrer host)
+analytics-hosts-empty = No views came from other websites in this period.
+analytics-col-host = Host
+analytics-tags-heading = Shared-link tags
+analytics-tags-empty = No views came from links with a src tag in this period.
+analytics-col-tag = Tag
+analytics-services-heading = Figures per service
+analytics-services-empty = You have no services yet.
+analytics-col-service = Service
+analytics-privacy = Only totals are kept. Nothing that identifies a viewer (member id, IP address, full referring URL) is stored. Robots and your own visits are not counted. Figures are written every few seconds.
+export-section-service_analytics = Analytics of your services
+
+## Withdrawal: the data table
+data-analytics-name = Analytics
+data-analytics-fate-erased = Erased
+data-analytics-why = The totals of your services’ search impressions, page views, search words and sources (nothing that identifies a viewer). They are erased completely with your services when your data is erased after withdrawal.
+
+## The privacy page: what analytics counts
+legal-privacy-analytics-heading = What seller analytics counts
+legal-privacy-analytics-p1 = So that sellers can improve their services, we count only these numbers, per service and per day: how often it appeared on search results and category pages with the search words used, how often its page was viewed, and where the viewers came from (search, category, profile, the src tag of a shared link, another website’s host name, or direct).
+legal-privacy-analytics-p2 = We do not store the viewer’s member id, IP address, cookies or the full address of the referring page. For other websites only the host name (such as example.com) is counted. Robots and the seller’s own visits are not counted. No third-party tracking is used.
+legal-privacy-analytics-p3 = Counts are kept in each server’s memory for a few seconds and then saved together, so if a server crashes the counts of those last few seconds may be lost. When a seller withdraws, the counts of their services are erased completely when their data is erased, and the data download before withdrawal includes them.

@@ -1,0 +1,61 @@
+# Seller analytics (アクセス解析): /sales/analytics and one service's page.
+analytics-title = アクセス解析
+analytics-service-title = 「{ $title }」のアクセス解析
+analytics-link = アクセス解析
+analytics-link-label = 「{ $title }」のアクセス解析
+analytics-lead = 検索結果に表示された回数、サービスページの閲覧数、お気に入り、購入数を日ごとに確認できます。
+analytics-back = アクセス解析（すべてのサービス）に戻る
+analytics-period-heading = 期間
+analytics-period = 過去{ $days }日間
+analytics-metric-heading = グラフに表示する数値
+analytics-totals-heading = 合計（過去{ $days }日間）
+analytics-impressions = 検索表示回数
+analytics-views = 閲覧数
+analytics-favorites = お気に入り
+analytics-orders = 購入数
+analytics-conversion = 購入率（閲覧→購入）
+analytics-conversion-value = { $percent }%
+analytics-conversion-none = —
+analytics-conversion-hint = 購入数を閲覧数で割った割合です。
+analytics-chart-title = { $metric }（日別、過去{ $days }日間）
+analytics-chart-desc = { $from }から{ $to }までの日ごとの{ $metric }の棒グラフです。合計は{ $total }で、最も多かったのは{ $best }の{ $best_count }です。
+analytics-chart-desc-empty = { $from }から{ $to }までの日ごとの{ $metric }の棒グラフです。この期間の記録はありません。
+analytics-chart-caption = 日付はすべて日本時間です。表示中の数値はグラフの上のリンクで切り替えられます。
+analytics-day = { $month }月{ $day }日
+analytics-col-day = 日付
+analytics-words-heading = 表示された検索キーワード
+analytics-words-lead = このサービスが検索結果に表示されたときの検索キーワードです（多い順）。
+analytics-words-empty = この期間に検索キーワードでの表示はありません。
+analytics-col-word = キーワード
+analytics-col-count = 回数
+analytics-sources-heading = 閲覧の流入元
+analytics-col-source = 流入元
+analytics-source-search = 検索結果
+analytics-source-category = カテゴリページ
+analytics-source-profile = 出品者のプロフィール
+analytics-source-tag = 共有リンク（src タグ付き）
+analytics-source-outside = 外部サイト
+analytics-source-site = よろず内のその他のページ
+analytics-source-direct = 直接（ブックマーク・URL の入力など）
+analytics-hosts-heading = 外部サイト（参照元のホスト名）
+analytics-hosts-empty = この期間に外部サイトからの閲覧はありません。
+analytics-col-host = ホスト名
+analytics-tags-heading = 共有リンクのタグ
+analytics-tags-empty = この期間に src タグ付きのリンクからの閲覧はありません。
+analytics-col-tag = タグ
+analytics-services-heading = サービスごとの数値
+analytics-services-empty = まだサービスがありません。
+analytics-col-service = サービス
+analytics-privacy = 数値は集計のみです。閲覧者を特定できる情報（会員 ID、IP アドレス、参照元の完全な URL）は保存しません。ロボットによるアクセスとご自身の閲覧は数えません。数値は数秒ごとにまとめて反映されます。
+export-section-service_analytics = サービスのアクセス解析
+
+## Withdrawal: the data table
+data-analytics-name = アクセス解析
+data-analytics-fate-erased = 完全に削除
+data-analytics-why = サービスの検索表示回数・閲覧数・検索キーワード・流入元の集計です（閲覧者を特定できる情報は含みません）。退会後のデータ削除のときに、サービスと一緒に完全に削除します。
+
+## The privacy page: what analytics counts
+legal-privacy-analytics-heading = 出品者向けアクセス解析で数えるもの
+legal-privacy-analytics-p1 = 出品者がサービスを改善できるように、サービスごと・日ごとに次の回数だけを数えます：検索結果やカテゴリページに表示された回数とそのときの検索キーワード、サービスページの閲覧数と流入元（検索・カテゴリ・プロフィール・共有リンクの src タグ・外部サイトのホスト名・直接）。
+legal-privacy-analytics-p2 = 閲覧した人の会員 ID、IP アドレス、Cookie、参照元ページの完全な URL は保存しません。外部サイトについてはホスト名（例：example.com）だけを数えます。ロボットによるアクセスと出品者自身の閲覧は数えません。第三者のトラッキングツールは使っていません。
+legal-privacy-analytics-p3 = 回数は各サーバーのメモリ上で数秒分まとめてから保存するため、サーバーが異常終了した場合は直前の数秒分の回数が失われることがあります。出品者が退会すると、そのサービスの集計はデータ削除のときに完全に削除され、退会前のデータのダウンロードにはこの集計も含まれます。
