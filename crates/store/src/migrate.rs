@@ -68,6 +68,7 @@ const FILES: &[File] = &[
     migration!("0026_block_changes.sql"),
     migration!("0027_requests.sql"),
     migration!("0028_tips.sql"),
+    migration!("0030_follow_invite.sql"),
 ];
 
 /// The version prefix of a file name (`0001`) and its description (`accounts`), as sqlx
