@@ -67,6 +67,11 @@ const SECTIONS = [
   'order_tips',
   'requests_posted',
   'proposals_sent',
+  'following',
+  'followers',
+  'invite_code',
+  'invitations_sent',
+  'invite_rewards',
 ];
 
 /** A size as the page writes it (crates/web/src/format.rs `file_size`). */

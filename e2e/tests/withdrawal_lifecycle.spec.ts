@@ -164,7 +164,7 @@ test('a seller is paid out, withdraws with erasure at once; the buyer keeps the 
   await expect(s.getByRole('main')).toContainText('ご希望どおり、あなたのデータの削除を始めました。退会を取り消すことはできません。');
   await expect(s.getByRole('main')).not.toContainText('退会を取り消してアカウントを元に戻せます');
   const receipt = section(s, '削除内容の控え');
-  await expect(receipt.getByRole('row')).toHaveCount(19);
+  await expect(receipt.getByRole('row')).toHaveCount(20);
   await expect(receipt.getByRole('row', { name: /^メールアドレス/ })).toContainText('再登録に使えるようになります');
   await expect(receipt.getByRole('row', { name: /^あなたが書いた評価/ })).toContainText('あなたの名前を外して保管');
   await expect(header(s).getByRole('link', { name: 'ログイン', exact: true })).toBeVisible();

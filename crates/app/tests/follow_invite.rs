@@ -211,7 +211,7 @@ both_backends!(
                 )
                 .await
                 .expect("user");
-                yorozu_store::follows::add(&mut tx, id, m.seller.id, now)
+                yorozu_store::follows::add(&mut tx, app.new_id(), id, m.seller.id, now)
                     .await
                     .expect("follow");
             }

@@ -10,11 +10,18 @@ use crate::{Exec, Result, execute, query_as, query_scalar};
 pub const LISTED_TO_SELLERS: &str = "privacy.listed_to_sellers";
 
 /// Adds a follow; false if it was already there.
-pub async fn add(c: &mut impl Exec, follower: UserId, seller: UserId, now: i64) -> Result<bool> {
+pub async fn add(
+    c: &mut impl Exec,
+    id: i64,
+    follower: UserId,
+    seller: UserId,
+    now: i64,
+) -> Result<bool> {
     let n = execute!(
         c,
-        "INSERT INTO follows (follower_id, seller_id, created_at) VALUES ($1, $2, $3)
+        "INSERT INTO follows (id, follower_id, seller_id, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (follower_id, seller_id) DO NOTHING",
+        id,
         follower.get(),
         seller.get(),
         now
@@ -162,18 +169,6 @@ pub async fn follower_ids_after(
         limit
     )?;
     Ok(ids.into_iter().map(UserId::new).collect())
-}
-
-/// Every follow the member has or receives (the export archive), as (follower, seller, at).
-pub async fn of_member(c: &mut impl Exec, member: UserId) -> Result<Vec<(i64, i64, i64)>> {
-    Ok(query_as!(
-        c,
-        fetch_all,
-        (i64, i64, i64),
-        "SELECT follower_id, seller_id, created_at FROM follows
-         WHERE follower_id = $1 OR seller_id = $1 ORDER BY created_at, follower_id, seller_id",
-        member.get()
-    )?)
 }
 
 /// Erases the member's follows both ways (the purge); returns how many.

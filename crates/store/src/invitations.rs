@@ -44,12 +44,19 @@ pub async fn inviter_by_code(c: &mut impl Exec, code: &str) -> Result<Option<Use
 }
 
 /// Records who invited the new member; false if something was recorded already.
-pub async fn record(c: &mut impl Exec, invitee: UserId, inviter: UserId, now: i64) -> Result<bool> {
+pub async fn record(
+    c: &mut impl Exec,
+    id: i64,
+    invitee: UserId,
+    inviter: UserId,
+    now: i64,
+) -> Result<bool> {
     let n = execute!(
         c,
-        "INSERT INTO invitations (invitee_id, inviter_id, created_at) VALUES ($1, $2, $3)
+        "INSERT INTO invitations (invitee_id, id, inviter_id, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT DO NOTHING",
         invitee.get(),
+        id,
         inviter.get(),
         now
     )?;
@@ -106,6 +113,7 @@ pub async fn lock_inviter_rewards_since(
 /// A booked reward.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct RewardRow {
+    pub id: i64,
     #[sqlx(try_from = "i64")]
     pub invitee_id: UserId,
     #[sqlx(try_from = "crate::OptionalId")]
@@ -122,10 +130,11 @@ pub struct RewardRow {
 pub async fn insert_reward(c: &mut impl Exec, r: &RewardRow) -> Result<bool> {
     let n = execute!(
         c,
-        "INSERT INTO invite_rewards (invitee_id, inviter_id, order_id, invitee_points,
+        "INSERT INTO invite_rewards (invitee_id, id, inviter_id, order_id, invitee_points,
              inviter_points, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
         r.invitee_id.get(),
+        r.id,
         r.inviter_id.map(UserId::get),
         r.order_id.get(),
         r.invitee_points,
@@ -150,7 +159,7 @@ pub async fn rewards_of(c: &mut impl Exec, member: UserId) -> Result<Vec<RewardR
         c,
         fetch_all,
         RewardRow,
-        "SELECT invitee_id, inviter_id, order_id, invitee_points, inviter_points, created_at
+        "SELECT id, invitee_id, inviter_id, order_id, invitee_points, inviter_points, created_at
          FROM invite_rewards WHERE invitee_id = $1 OR inviter_id = $1
          ORDER BY created_at DESC, invitee_id DESC",
         member.get()

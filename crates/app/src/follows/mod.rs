@@ -41,7 +41,7 @@ pub async fn set(
         if suspensions::in_force(&mut tx, seller_id).await?.is_some() {
             return Err(AppError::Conflict("follow-seller-unavailable"));
         }
-        follows::add(&mut tx, member.id, seller_id, app.now()).await?;
+        follows::add(&mut tx, app.new_id(), member.id, seller_id, app.now()).await?;
     } else {
         follows::remove(&mut tx, member.id, seller_id).await?;
     }

@@ -104,7 +104,7 @@ pub async fn record_sign_up(app: &App, invitee: UserId, code: &str) -> AppResult
     if inviter == invitee {
         return Err(AppError::Conflict("invite-own-code"));
     }
-    let recorded = invitations::record(&mut tx, invitee, inviter, app.now()).await?;
+    let recorded = invitations::record(&mut tx, app.new_id(), invitee, inviter, app.now()).await?;
     tx.commit().await?;
     Ok(recorded)
 }
@@ -154,6 +154,7 @@ pub(crate) async fn order_completed(
     let booked = invitations::insert_reward(
         c,
         &RewardRow {
+            id: app.new_id(),
             invitee_id: invitee,
             inviter_id: inviter,
             order_id: order.id,

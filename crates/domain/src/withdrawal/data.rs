@@ -67,6 +67,9 @@ pub enum DataCategory {
     /// Requests on the request board (公開依頼) with their files: closed at once (proposals
     /// the member sent are withdrawn), texts and files erased at purge.
     Requests,
+    /// Follows (フォロー) both ways and friend invitations (友達招待): erased at purge; the
+    /// invitation rewards stay as points entries (kept like the ledger).
+    FollowsAndInvitations,
 }
 
 impl DataCategory {
@@ -91,6 +94,7 @@ impl DataCategory {
             Self::Disputes => "disputes",
             Self::ConsultationsAndOffers => "consultations-and-offers",
             Self::Requests => "requests",
+            Self::FollowsAndInvitations => "follows-and-invitations",
         }
     }
 
@@ -104,7 +108,8 @@ impl DataCategory {
             | Self::IdentityBankCards
             | Self::Notifications
             | Self::ConsultationsAndOffers
-            | Self::Requests => Fate::Erased,
+            | Self::Requests
+            | Self::FollowsAndInvitations => Fate::Erased,
             Self::ReviewsWritten
             | Self::OrdersAndMessages
             | Self::WithdrawalReason
@@ -120,7 +125,7 @@ impl DataCategory {
 }
 
 /// Every category, in the order the pages list them.
-pub const DATA_TABLE: [DataCategory; 18] = [
+pub const DATA_TABLE: [DataCategory; 19] = [
     DataCategory::SessionsAndTokens,
     DataCategory::MarketingMail,
     DataCategory::Listings,
@@ -139,6 +144,7 @@ pub const DATA_TABLE: [DataCategory; 18] = [
     DataCategory::Disputes,
     DataCategory::ConsultationsAndOffers,
     DataCategory::Requests,
+    DataCategory::FollowsAndInvitations,
 ];
 
 #[cfg(test)]

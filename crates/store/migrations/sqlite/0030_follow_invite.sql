@@ -1,6 +1,9 @@
 -- Follows (フォロー): a member follows a seller; one row per pair, never oneself (checked by
 -- the use case; the key makes a double click harmless).
 CREATE TABLE follows (
+    -- Its own id, so that the export can page through a member's follows without naming the
+    -- other member's account.
+    id BIGINT NOT NULL,
     follower_id BIGINT NOT NULL REFERENCES users (id),
     seller_id BIGINT NOT NULL REFERENCES users (id),
     created_at BIGINT NOT NULL,
@@ -24,6 +27,7 @@ CREATE UNIQUE INDEX invite_codes_code ON invite_codes (code);
 -- their account is purged; the invitee's row goes with the invitee's purge.
 CREATE TABLE invitations (
     invitee_id BIGINT PRIMARY KEY REFERENCES users (id),
+    id BIGINT NOT NULL,
     inviter_id BIGINT REFERENCES users (id),
     created_at BIGINT NOT NULL
 );
@@ -35,6 +39,7 @@ CREATE INDEX invitations_inviter ON invitations (inviter_id, created_at);
 -- ids and amounts (`inviter_points` is 0 when the inviter's monthly cap was reached).
 CREATE TABLE invite_rewards (
     invitee_id BIGINT PRIMARY KEY,
+    id BIGINT NOT NULL,
     inviter_id BIGINT,
     order_id BIGINT NOT NULL,
     invitee_points BIGINT NOT NULL,

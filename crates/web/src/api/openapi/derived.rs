@@ -11,10 +11,10 @@ use super::responses::{
     Unauthenticated, UnsupportedMediaType, ValidationFailed,
 };
 use crate::api::{
-    accounts, disputes, error, exports, favorites, identity, listings, notification_centre,
-    notifications, offers, order_changes, orders, orders_actions, orders_talk, payouts, points,
-    profile, reports, requests, safety, search, search_results, sessions, tips, tokens, two_step,
-    withdrawal,
+    accounts, disputes, error, exports, favorites, follows, identity, listings,
+    notification_centre, notifications, offers, order_changes, orders, orders_actions, orders_talk,
+    payouts, points, profile, reports, requests, safety, search, search_results, sessions, tips,
+    tokens, two_step, withdrawal,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.
@@ -45,6 +45,7 @@ its own code and message.";
         (name = "search", description = "Finding published services, and the category tree."),
         (name = "favorites", description = "Favourite services (お気に入り)."),
         (name = "blocks", description = "Blocking members (ブロック)."),
+        (name = "follows", description = "Following sellers (フォロー), the caller's followers and favouriters, and the caller's invite link (友達招待)."),
         (name = "orders", description = "Orders (取引): the confirmation screen, purchase, talk room, delivery, cancellation, reviews."),
         (name = "points", description = "Points (ポイント)."),
         (name = "payouts", description = "Sales balance, bank account and payout requests (売上金・振込申請)."),
@@ -143,6 +144,11 @@ its own code and message.";
         safety::block,
         safety::unblock,
         safety::list,
+        follows::follow,
+        follows::unfollow,
+        follows::following,
+        follows::fans,
+        follows::invite,
         search::search,
         search::categories,
         points::mine,
@@ -168,6 +174,10 @@ its own code and message.";
             reports::ReportRequest,
             safety::ContactFinding,
             safety::BlockedMember,
+            follows::FollowedSeller,
+            follows::FanBody,
+            follows::FansBody,
+            follows::InviteBody,
             accounts::RegisterRequest,
             accounts::SignUpAccepted,
             accounts::Me,
