@@ -141,14 +141,14 @@ pub async fn insert_reward(c: &mut impl Exec, r: &RewardRow) -> Result<bool> {
         r.inviter_points,
         r.created_at
     )?;
-    if n == 1 {
-        if let Some(inviter) = r.inviter_id {
-            execute!(
-                c,
-                "UPDATE invite_codes SET rewards = rewards + 1 WHERE user_id = $1",
-                inviter.get()
-            )?;
-        }
+    if n == 1
+        && let Some(inviter) = r.inviter_id
+    {
+        execute!(
+            c,
+            "UPDATE invite_codes SET rewards = rewards + 1 WHERE user_id = $1",
+            inviter.get()
+        )?;
     }
     Ok(n == 1)
 }
