@@ -68,6 +68,11 @@ const SECTIONS = [
   'requests_posted',
   'proposals_sent',
   'service_analytics',
+  'following',
+  'followers',
+  'invite_code',
+  'invitations_sent',
+  'invite_rewards',
 ];
 
 /** A size as the page writes it (crates/web/src/format.rs `file_size`). */

@@ -87,7 +87,7 @@ test('a seller sees the order that blocks withdrawal; once it is approved nothin
   await expect(forfeits.getByRole('link', { name: '振込申請へ進む' })).toHaveAttribute('href', '/sales/payout');
 
   // What happens to each kind of data: thirteen rows under the header row.
-  await expect(section(s, 'データの扱い').getByRole('row')).toHaveCount(20);
+  await expect(section(s, 'データの扱い').getByRole('row')).toHaveCount(21);
   await expect(section(s, 'あなたが書いたレビューの表示')).toContainText('あなたが書いたレビューはまだありません。');
 
   // The confirm form: reasons, the balance to acknowledge by its amount, the grace period by

@@ -164,7 +164,7 @@ test('a seller is paid out, withdraws with erasure at once; the buyer keeps the 
   await expect(s.getByRole('main')).toContainText('ご希望どおり、あなたのデータの削除を始めました。退会を取り消すことはできません。');
   await expect(s.getByRole('main')).not.toContainText('退会を取り消してアカウントを元に戻せます');
   const receipt = section(s, '削除内容の控え');
-  await expect(receipt.getByRole('row')).toHaveCount(20);
+  await expect(receipt.getByRole('row')).toHaveCount(21);
   await expect(receipt.getByRole('row', { name: /^メールアドレス/ })).toContainText('再登録に使えるようになります');
   await expect(receipt.getByRole('row', { name: /^あなたが書いた評価/ })).toContainText('あなたの名前を外して保管');
   await expect(header(s).getByRole('link', { name: 'ログイン', exact: true })).toBeVisible();
@@ -237,7 +237,7 @@ test('a member who keeps the grace period undoes the withdrawal by signing in ag
   const done = page.getByRole('main');
   await expect(done).toContainText(/あなたのデータは\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}に削除します。/);
   await expect(done).toContainText('それまでにこれまでのメールアドレスとパスワードでログインすると、退会を取り消してアカウントを元に戻せます。');
-  await expect(section(page, '削除内容の控え').getByRole('row')).toHaveCount(20);
+  await expect(section(page, '削除内容の控え').getByRole('row')).toHaveCount(21);
   const closing = await waitForMail(page.request, m.email, CLOSED_SUBJECT);
   expect(closing.body_text).toContain('退会を取り消してアカウントを元に戻せます');
 
@@ -268,7 +268,7 @@ test('the privacy policy, from the footer, tells what becomes of each kind of da
   await expect(page.getByRole('heading', { level: 1, name: 'プライバシーポリシー' })).toBeVisible();
   const data = section(page, 'データの種類と、退会したときの扱い');
   // Thirteen kinds of data under the header row, the same as on the withdrawal page.
-  await expect(data.getByRole('row')).toHaveCount(20);
+  await expect(data.getByRole('row')).toHaveCount(21);
   await expect(data.getByRole('row', { name: /^支払い・売上・振込の会計記録/ })).toContainText('個人を特定できない形で保管');
   await data.getByRole('link', { name: '退会について' }).click();
   // Not signed in: the withdrawal page asks for a sign-in first.

@@ -80,6 +80,13 @@ pub struct Policy {
     pub tip_min: i64,
     pub tip_max: i64,
     pub tip_window_days: i64,
+    /// Friend invitations (友達招待): points for the invited member and for the inviter when the
+    /// invited member's first purchase completes (they expire as every point does,
+    /// `points_validity_days` after the last acquisition), and how many inviter rewards one
+    /// member may receive per calendar month in Japan.
+    pub invite_reward_invitee_points: i64,
+    pub invite_reward_inviter_points: i64,
+    pub invite_reward_monthly_cap: i64,
 }
 
 /// Who pays sellers in the Zengin transfer file (振込依頼人), from configuration.
@@ -203,6 +210,9 @@ impl Default for Policy {
             tip_min: yorozu_domain::orders::tip::DEFAULT_TIP_MIN,
             tip_max: yorozu_domain::orders::tip::DEFAULT_TIP_MAX,
             tip_window_days: yorozu_domain::orders::tip::DEFAULT_TIP_WINDOW_DAYS,
+            invite_reward_invitee_points: 500,
+            invite_reward_inviter_points: 500,
+            invite_reward_monthly_cap: 10,
         }
     }
 }

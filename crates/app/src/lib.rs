@@ -14,6 +14,7 @@ pub mod context;
 pub mod crypto;
 pub mod error;
 pub mod export;
+pub mod follows;
 pub mod freshness;
 pub mod identity;
 pub mod ids;

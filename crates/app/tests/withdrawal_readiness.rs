@@ -22,7 +22,7 @@ both_backends!(
         let m = market(db).await;
         let r = check(&m.t.app, &m.buyer).await.expect("check");
         assert!(r.is_ready() && r.forfeits.is_empty());
-        assert_eq!(r.data.len(), 19);
+        assert_eq!(r.data.len(), 20);
     }
 );
 

@@ -119,6 +119,21 @@ async fn seller_leaves(m: &Market) {
     yorozu_app::safety::blocks::block(&t.app, &m.buyer, m.seller.id)
         .await
         .expect("blocked");
+    // Follows both ways and an invite code with an invitation: the purge erases them.
+    yorozu_app::follows::set(&t.app, &m.buyer, m.seller.id, true)
+        .await
+        .expect("follow");
+    yorozu_app::follows::set(&t.app, &m.seller, m.buyer.id, true)
+        .await
+        .expect("followed");
+    let code = yorozu_app::promotions::invitations::mine(&t.app, &m.seller)
+        .await
+        .expect("invite")
+        .code;
+    let invited = invitee(t).await;
+    yorozu_app::promotions::invitations::record_sign_up(&t.app, invited, &code)
+        .await
+        .expect("invited");
     let notified = |id| async move {
         let mut c = t.app.db.read().await.expect("read");
         yorozu_store::notification_centre::count(&mut c, id)
@@ -190,6 +205,17 @@ async fn seller_leaves(m: &Market) {
         t.count("member_blocks").await,
         0,
         "blocks of the member are erased"
+    );
+    assert_eq!(t.count("follows").await, 0, "follows both ways are erased");
+    assert_eq!(
+        t.count("invite_codes").await,
+        0,
+        "the invite code is erased"
+    );
+    assert_eq!(
+        t.count("invitations WHERE inviter_id IS NOT NULL").await,
+        0,
+        "invitations no longer name the member"
     );
     assert_eq!(
         t.count("listing_analytics").await,
@@ -441,4 +467,11 @@ async fn the_logs_of_a_whole_withdrawal_carry_no_personal_data_postgres() {
     if let Some(test_db) = TestDb::postgres_if_set().await {
         logs_of_a_whole_withdrawal(test_db).await;
     }
+}
+
+/// A member who signs up through the seller's invite link (confirmed like any member).
+async fn invitee(t: &support::TestApp) -> yorozu_domain::UserId {
+    t.register_confirmed("invited@example.jp", "招待された人")
+        .await
+        .user_id
 }

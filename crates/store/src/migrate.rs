@@ -69,6 +69,7 @@ const FILES: &[File] = &[
     migration!("0027_requests.sql"),
     migration!("0028_tips.sql"),
     migration!("0029_analytics.sql"),
+    migration!("0030_follow_invite.sql"),
     migration!("0031_request_search.sql"),
 ];
 

@@ -17,6 +17,8 @@ pub const LANG: &str = "yz_lang";
 pub const FLASH: &str = "yz_flash";
 /// Holds the local mailbox's key once the link printed at start has been opened.
 pub const MAILBOX: &str = "yz_mailbox";
+/// The invite code of the link a visitor followed (友達招待), read when they sign up.
+pub const INVITE: &str = "yz_invite";
 /// A sign-in waiting for its two-step code (the challenge, never a session).
 pub const TWO_STEP: &str = "yz_two_step";
 

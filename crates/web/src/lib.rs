@@ -58,6 +58,8 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::notification_centre::routes())
         .merge(pages::offers::routes())
         .merge(pages::requests::routes())
+        .merge(pages::follows::routes())
+        .merge(pages::invitations::routes())
         .fallback(not_found)
         // Inside the context middleware, which renders its refusal as a page.
         .layer(from_fn_with_state(state.clone(), input_guard::pages))

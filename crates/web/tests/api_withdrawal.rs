@@ -99,7 +99,7 @@ both_backends!(
         assert_eq!(r["open_offers_to_withdraw"], 0);
         let data = r["data"].as_array().expect("data");
         assert_eq!(data.len(), DATA_TABLE.len());
-        assert_eq!(data.len(), 19);
+        assert_eq!(data.len(), 20);
         let line = |category: &str| {
             data.iter()
                 .find(|d| d["category"] == category)

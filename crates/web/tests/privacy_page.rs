@@ -62,7 +62,7 @@ both_backends!(
             // Thirteen rows, in the table's order, each with the receipt's own words.
             let lines = data_lines(locale);
             assert_eq!(lines.len(), DATA_TABLE.len());
-            assert_eq!(lines.len(), 19);
+            assert_eq!(lines.len(), 20);
             let names: Vec<String> = lines.iter().map(|l| html(&l.name)).collect();
             assert_eq!(row_labels(&page.html), names, "{locale:?}");
             for line in &lines {

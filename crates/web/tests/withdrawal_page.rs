@@ -121,7 +121,7 @@ both_backends!(
             DATA_TABLE.len() + 2,
             "14 data rows and 2 forfeit rows"
         );
-        assert_eq!(DATA_TABLE.len(), 19);
+        assert_eq!(DATA_TABLE.len(), 20);
         for category in DATA_TABLE {
             let name = tr.t(&format!("data-{}-name", category.key()));
             let why = tr.t(&format!("data-{}-why", category.key()));

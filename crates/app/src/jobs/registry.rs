@@ -9,7 +9,9 @@ use std::pin::Pin;
 use std::sync::LazyLock;
 
 use super::Job;
-use crate::{App, AppResult, export, identity, mail, offers, orders, requests, withdrawal};
+use crate::{
+    App, AppResult, export, follows, identity, mail, offers, orders, requests, withdrawal,
+};
 
 type Running<'a> = Pin<Box<dyn Future<Output = AppResult<()>> + Send + 'a>>;
 
@@ -45,6 +47,7 @@ impl Registry {
         r.register::<offers::job_kinds::OfferExpiring>();
         r.register::<offers::job_kinds::OfferExpiry>();
         r.register::<requests::job_kinds::RequestDeadline>();
+        r.register::<follows::job_kinds::NewServiceFanOut>();
         r
     }
 
@@ -96,6 +99,7 @@ mod tests {
             registry().kinds(),
             [
                 "export.build",
+                "follows.new_service",
                 "identity.erase-file",
                 "mail.send",
                 "offers.expiring",

@@ -87,6 +87,11 @@ pub async fn apply(
     if !rows::set_status(&mut tx, listing_id, from, to, app.now()).await? {
         return Err(AppError::Conflict("listing-status-transition-not-allowed"));
     }
+    // A first publication (not a resumption, not an edit) is news for the seller's followers.
+    if to == ListingStatus::Published && row.published_at.is_none() {
+        crate::follows::fan_out::announce_first_publication(&mut tx, app, listing_id, seller.id)
+            .await?;
+    }
     let mut erased_files = vec![];
     if to == ListingStatus::Deleted {
         for image in images::list(&mut tx, listing_id).await? {

@@ -70,6 +70,8 @@ pub(crate) async fn completed(c: &mut impl Exec, app: &App, order: &OrderRow) ->
     yorozu_store::payouts::sales::insert(c, order.id, order.seller_id, share, app.now()).await?;
     listing_rows::record_sale(c, order.listing_id).await?;
     refresh_rank(c, order.listing_id).await?;
+    // An invited buyer's first completed purchase rewards both sides (友達招待特典).
+    crate::promotions::invitations::order_completed(c, app, order).await?;
     notify::both(
         c,
         app,

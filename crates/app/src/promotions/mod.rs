@@ -2,4 +2,5 @@
 //! Using them on an order is part of placing it (see `orders::quote` and `orders::place`).
 
 pub mod coupons;
+pub mod invitations;
 pub mod points;

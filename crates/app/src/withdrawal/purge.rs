@@ -146,6 +146,11 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
             for listing_id in &listings {
                 crate::orders::effects::refresh_rank(&mut tx, *listing_id).await?;
             }
+            // Follows both ways, the invite code and the member's invitation rows go with
+            // the favourites (a handful of rows; idempotent). Reward rows and their points
+            // entries stay with the tombstone id, like every points entry.
+            yorozu_store::follows::erase_member(&mut tx, member).await?;
+            yorozu_store::invitations::erase_member(&mut tx, member).await?;
             tx.commit().await?;
             full(listings.len() as u64)
         }

@@ -56,16 +56,20 @@ pub enum PointKind {
     Forfeit,
     /// The withdrawal was undone and the forfeited balance given back (adds).
     ForfeitReversed,
+    /// A friend-invitation reward (友達招待特典), to the inviter or the invited member (adds; an
+    /// acquisition like a grant, so it restarts the expiry).
+    InviteReward,
 }
 
 impl PointKind {
-    pub const ALL: [PointKind; 6] = [
+    pub const ALL: [PointKind; 7] = [
         Self::Grant,
         Self::Use,
         Self::Restore,
         Self::Expire,
         Self::Forfeit,
         Self::ForfeitReversed,
+        Self::InviteReward,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -76,6 +80,7 @@ impl PointKind {
             Self::Expire => "expire",
             Self::Forfeit => "forfeit",
             Self::ForfeitReversed => "forfeit_reversed",
+            Self::InviteReward => "invite_reward",
         }
     }
 

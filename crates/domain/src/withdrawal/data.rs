@@ -69,6 +69,9 @@ pub enum DataCategory {
     Requests,
     /// Analytics of the member's services (アクセス解析): counts only, erased at purge.
     Analytics,
+    /// Follows (フォロー) both ways and friend invitations (友達招待): erased at purge; the
+    /// invitation rewards stay as points entries (kept like the ledger).
+    FollowsAndInvitations,
 }
 
 impl DataCategory {
@@ -94,6 +97,7 @@ impl DataCategory {
             Self::ConsultationsAndOffers => "consultations-and-offers",
             Self::Requests => "requests",
             Self::Analytics => "analytics",
+            Self::FollowsAndInvitations => "follows-and-invitations",
         }
     }
 
@@ -108,7 +112,8 @@ impl DataCategory {
             | Self::Notifications
             | Self::ConsultationsAndOffers
             | Self::Requests
-            | Self::Analytics => Fate::Erased,
+            | Self::Analytics
+            | Self::FollowsAndInvitations => Fate::Erased,
             Self::ReviewsWritten
             | Self::OrdersAndMessages
             | Self::WithdrawalReason
@@ -124,7 +129,7 @@ impl DataCategory {
 }
 
 /// Every category, in the order the pages list them.
-pub const DATA_TABLE: [DataCategory; 19] = [
+pub const DATA_TABLE: [DataCategory; 20] = [
     DataCategory::SessionsAndTokens,
     DataCategory::MarketingMail,
     DataCategory::Listings,
@@ -144,6 +149,7 @@ pub const DATA_TABLE: [DataCategory; 19] = [
     DataCategory::ConsultationsAndOffers,
     DataCategory::Requests,
     DataCategory::Analytics,
+    DataCategory::FollowsAndInvitations,
 ];
 
 #[cfg(test)]

@@ -89,7 +89,7 @@ pub enum PurgeStep {
     /// Listings: images (files), options, FAQs, search grams and favourites erased; the row
     /// stays blank and deleted for the orders that refer to it.
     Listings,
-    /// The member's own favourites.
+    /// The member's own favourites; follows both ways, the invite code and invitations.
     Favorites,
     /// Reviews the member received (erased).
     ReviewsReceived,

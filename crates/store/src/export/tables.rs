@@ -688,8 +688,79 @@ pub const SERVICE_ANALYTICS: Section = Section {
     ]),
 };
 
+/// The sellers the member follows, by their public display name.
+pub const FOLLOWING: Section = Section {
+    name: "following",
+    columns: &[
+        ("followed_at", Int),
+        ("follow_id", Int),
+        ("seller_name", Text),
+    ],
+    source: Source::Pages(&["SELECT f.created_at, f.id, COALESCE(p.display_name, '')
+         FROM follows f LEFT JOIN profiles p ON p.user_id = f.seller_id
+         WHERE f.follower_id = $1
+           AND f.created_at >= $2 AND (f.created_at > $2 OR f.id > $3)
+         ORDER BY f.created_at, f.id LIMIT $4"]),
+};
+
+/// The member's followers: when each followed, never who (their count is the number of rows).
+pub const FOLLOWERS: Section = Section {
+    name: "followers",
+    columns: &[("followed_at", Int), ("follow_id", Int)],
+    source: Source::Pages(&["SELECT created_at, id FROM follows WHERE seller_id = $1
+           AND created_at >= $2 AND (created_at > $2 OR id > $3)
+         ORDER BY created_at, id LIMIT $4"]),
+};
+
+/// The member's invite code (友達招待).
+pub const INVITE_CODE: Section = Section {
+    name: "invite_code",
+    columns: &[("created_at", Int), ("row", Int), ("code", Text)],
+    source: Source::Pages(&[
+        "SELECT created_at, CAST(0 AS BIGINT), code FROM invite_codes
+         WHERE user_id = $1 AND created_at >= $2 AND (created_at > $2 OR 0 > $3)
+         ORDER BY created_at LIMIT $4",
+    ]),
+};
+
+/// The members who signed up through the member's invite link, by display name.
+pub const INVITATIONS_SENT: Section = Section {
+    name: "invitations_sent",
+    columns: &[
+        ("signed_up_at", Int),
+        ("invitation_id", Int),
+        ("invitee_name", Text),
+        ("rewarded", Bool),
+    ],
+    source: Source::Pages(&["SELECT i.created_at, i.id, COALESCE(p.display_name, ''),
+                EXISTS (SELECT 1 FROM invite_rewards r WHERE r.invitee_id = i.invitee_id)
+         FROM invitations i LEFT JOIN profiles p ON p.user_id = i.invitee_id
+         WHERE i.inviter_id = $1
+           AND i.created_at >= $2 AND (i.created_at > $2 OR i.id > $3)
+         ORDER BY i.created_at, i.id LIMIT $4"]),
+};
+
+/// Invitation rewards (友達招待特典) the member received, as inviter or as the invited member.
+pub const INVITE_REWARDS: Section = Section {
+    name: "invite_rewards",
+    columns: &[
+        ("rewarded_at", Int),
+        ("reward_id", Int),
+        ("role", Text),
+        ("points", Int),
+    ],
+    source: Source::Pages(&[
+        "SELECT created_at, id, 'invited', invitee_points FROM invite_rewards
+         WHERE invitee_id = $1 AND created_at >= $2 AND (created_at > $2 OR id > $3)
+         ORDER BY created_at, id LIMIT $4",
+        "SELECT created_at, id, 'inviter', inviter_points FROM invite_rewards
+         WHERE inviter_id = $1 AND created_at >= $2 AND (created_at > $2 OR id > $3)
+         ORDER BY created_at, id LIMIT $4",
+    ]),
+};
+
 /// Every section, in the order of the archive and of `index.html`.
-pub const ALL: [&Section; 28] = [
+pub const ALL: [&Section; 33] = [
     &PROFILE,
     &SERVICES,
     &SERVICE_OPTIONS,
@@ -718,4 +789,9 @@ pub const ALL: [&Section; 28] = [
     &REQUESTS_POSTED,
     &PROPOSALS_SENT,
     &SERVICE_ANALYTICS,
+    &FOLLOWING,
+    &FOLLOWERS,
+    &INVITE_CODE,
+    &INVITATIONS_SENT,
+    &INVITE_REWARDS,
 ];

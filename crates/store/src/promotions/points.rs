@@ -59,7 +59,7 @@ pub async fn last_acquired_at(c: &mut impl Exec, user_id: UserId) -> Result<Opti
         c,
         fetch_one,
         Option<i64>,
-        "SELECT MAX(created_at) FROM point_entries WHERE user_id = $1 AND kind = 'grant'",
+        "SELECT MAX(created_at) FROM point_entries WHERE user_id = $1 AND kind IN ('grant', 'invite_reward')",
         user_id.get()
     )?)
 }
@@ -108,7 +108,7 @@ pub async fn expiring(
         "SELECT user_id, CAST(SUM(amount) AS BIGINT) FROM point_entries
          GROUP BY user_id
          HAVING SUM(amount) > 0
-            AND MAX(CASE WHEN kind = 'grant' THEN created_at END) < $1
+            AND MAX(CASE WHEN kind IN ('grant', 'invite_reward') THEN created_at END) < $1
          LIMIT $2",
         acquired_before,
         limit

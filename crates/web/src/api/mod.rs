@@ -14,6 +14,7 @@ pub mod error;
 mod exports;
 mod extract;
 mod favorites;
+mod follows;
 mod identity;
 mod listings;
 mod member;
@@ -106,6 +107,11 @@ api_routes! {
     put "/users/{id}/block" => safety::block,
     delete "/users/{id}/block" => safety::unblock,
     get "/me/blocks" => safety::list,
+    put "/users/{id}/follow" => follows::follow,
+    delete "/users/{id}/follow" => follows::unfollow,
+    get "/me/following" => follows::following,
+    get "/me/fans" => follows::fans,
+    get "/me/invite" => follows::invite,
     get "/search" => search::search,
     get "/categories" => search::categories,
     post "/orders/quote" => orders::quote,

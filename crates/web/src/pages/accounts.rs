@@ -7,6 +7,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 use yorozu_app::accounts::{change_email, confirm, password_reset, register, sessions, sign_in};
+use yorozu_app::promotions::invitations;
 
 use crate::cookies;
 use crate::ctx::{Ctx, push_cookie};
@@ -62,6 +63,7 @@ struct SignupForm {
 async fn signup(
     State(state): State<AppState>,
     ctx: Ctx,
+    headers: axum::http::HeaderMap,
     Form(form): Form<SignupForm>,
 ) -> PageResult {
     let input = register::Registration {
@@ -76,6 +78,19 @@ async fn signup(
         Ok(signed_up) => {
             let mut response = redirect_with_flash(&ctx, "/settings/profile", "flash-registered");
             if let Some(done) = signed_up.registered() {
+                // Came through an invite link: the new account records who invited it. A
+                // refused code (unknown, or the member's own) only means no invitation.
+                if let Some(code) = cookies::get(&headers, cookies::INVITE, ctx.secure) {
+                    if let Err(e) =
+                        invitations::record_sign_up(&state.app, done.user_id, &code).await
+                    {
+                        tracing::info!(error = %e, "invite code not recorded at sign-up");
+                    }
+                    push_cookie(
+                        response.headers_mut(),
+                        &cookies::clear(cookies::INVITE, ctx.secure),
+                    );
+                }
                 set_session(
                     &mut response,
                     &ctx,

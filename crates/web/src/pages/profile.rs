@@ -21,6 +21,7 @@ use crate::error::{PageError, PageResult};
 use crate::pages::discovery::reviews::{ReviewItem, items};
 use crate::pages::discovery::{Card, cards, count_arg, rating_with_count};
 use crate::pages::extract::{MaybeSignedIn, PathId};
+use crate::pages::follows::FollowButton;
 use crate::pages::safety::blocks::BlockButton;
 use crate::render::page;
 use crate::state::AppState;
@@ -70,6 +71,8 @@ struct ProfilePage<'a> {
     buyer_rating: Option<String>,
     /// Block or unblock the member, for signed-in visitors other than the member.
     block: Option<BlockButton>,
+    /// The follower count, and the follow button for signed-in visitors.
+    follow: FollowButton,
 }
 
 impl ProfilePage<'_> {
@@ -103,6 +106,14 @@ async fn show(
         }
         None => None,
     };
+    let follow = FollowButton::for_viewer(
+        &state,
+        &ctx,
+        viewer.as_ref(),
+        profile.user_id,
+        &format!("/users/{id}"),
+    )
+    .await?;
     let nda = Some(profile.nda)
         .filter(|n| n.is_specified())
         .map(|n| ctx.t(&format!("nda-{}", n.as_str())));
@@ -142,6 +153,7 @@ async fn show(
         is_self: viewer.is_some_and(|u| u.id == profile.user_id),
         user_id: profile.user_id,
         block,
+        follow,
         rating: rating_with_count(
             &ctx,
             "card-rating",

@@ -101,6 +101,8 @@ struct ServicePage<'a> {
     /// 「出品者はお休み中です（…まで）」 when the seller is away.
     vacation: Option<String>,
     favorite: FavoriteButton,
+    /// The follow button on the seller card (no count: the page is cached).
+    follow: crate::pages::follows::FollowButton,
     share: Share,
     /// The newest buyers' reviews.
     reviews: Vec<ReviewItem>,
@@ -137,8 +139,8 @@ async fn show(
     let found = reviews_public::service_page(app, None, id).await?;
     analytics::record_view(app, id, None, &arrival.visitor(), &arrival.source);
     match shared.filter(|_| shareable(&found.listing)) {
-        Some((key, seen)) => store_and_serve(&state, ctx, key, seen, found),
-        None => page(&service_page(ctx, &state, false, found)),
+        Some((key, seen)) => store_and_serve(&state, ctx, key, seen, found, false),
+        None => page(&service_page(ctx, &state, false, found, false)),
     }
 }
 
@@ -161,20 +163,27 @@ async fn for_member(
         &arrival.visitor(),
         &arrival.source,
     );
-    let favorite = if found.listing.viewer_favorite {
-        "favorite"
+    let following = if found.listing.viewer_is_seller {
+        false
     } else {
-        "-"
+        yorozu_app::follows::is_following(app, viewer, found.listing.seller.user_id).await?
     };
-    let key = shared_html::member_key(ctx, favorite).filter(|_| {
+    // Members share a cached page with those who see the same favourite and follow marks.
+    let marks = match (found.listing.viewer_favorite, following) {
+        (true, true) => "favorite-following",
+        (true, false) => "favorite",
+        (false, true) => "following",
+        (false, false) => "-",
+    };
+    let key = shared_html::member_key(ctx, marks).filter(|_| {
         shareable(&found.listing) && !found.listing.viewer_is_seller && !found.personal
     });
     let Some(key) = key else {
-        return page(&service_page(ctx, state, true, found));
+        return page(&service_page(ctx, state, true, found, following));
     };
     match app.catalog.page(&key, app.now()) {
         Some(body) => Ok(shared_html::serve(ctx, &body)),
-        None => store_and_serve(state, ctx, key, seen, found),
+        None => store_and_serve(state, ctx, key, seen, found, following),
     }
 }
 
@@ -190,13 +199,20 @@ fn store_and_serve(
     key: String,
     seen: Seen,
     found: reviews_public::ServicePage,
+    following: bool,
 ) -> PageResult {
     let app = &state.app;
     let shows = found.shows(app.now());
     let shared_ctx = shared_html::shared_ctx(ctx);
     let signed_in = ctx.user.is_some();
-    let body: Arc<str> =
-        shared_html::render(&service_page(&shared_ctx, state, signed_in, found))?.into();
+    let body: Arc<str> = shared_html::render(&service_page(
+        &shared_ctx,
+        state,
+        signed_in,
+        found,
+        following,
+    ))?
+    .into();
     app.catalog.store_page(seen, key, body.clone(), shows);
     Ok(shared_html::serve(ctx, &body))
 }
@@ -206,6 +222,7 @@ fn service_page<'a>(
     state: &AppState,
     signed_in: bool,
     found: reviews_public::ServicePage,
+    following: bool,
 ) -> ServicePage<'a> {
     let v = found.listing;
 
@@ -338,6 +355,13 @@ fn service_page<'a>(
             on: v.viewer_favorite,
             signed_in,
             next: format!("/services/{}", v.id),
+        },
+        follow: crate::pages::follows::FollowButton {
+            seller_id: seller.user_id,
+            on: following,
+            signed_in: signed_in && !v.viewer_is_seller,
+            next: format!("/services/{}", v.id),
+            followers: String::new(),
         },
         share,
         reviews: items(ctx, found.reviews, false),

@@ -60,6 +60,8 @@ struct ChartView {
 #[template(path = "sales.html")]
 struct OverviewPage<'a> {
     ctx: &'a Ctx,
+    /// Members following the seller (the link leads to who they are).
+    follower_count: i64,
     available: String,
     in_escrow: String,
     fee_rule: String,
@@ -81,6 +83,7 @@ pub(super) async fn show(
 ) -> PageResult {
     let data = sales::page(&state.app, user).await?;
     let account = bank::view(&state.app, user).await?;
+    let follower_count = yorozu_app::follows::follower_count(&state.app, user.id).await?;
     let rule = state.app.policy.transfer_fee;
     let hold_hours = state.app.policy.bank_change_hold_hours;
     let blocker = payout_outlook(&data, account.as_ref(), rule, hold_hours)
@@ -106,6 +109,7 @@ pub(super) async fn show(
             .map(|r| request_view(&ctx, r))
             .collect(),
         chart: chart_view(&ctx, &data.months),
+        follower_count,
         ctx: &ctx,
     }))
 }
