@@ -70,9 +70,12 @@ test('a buyer follows a seller and is told of the new service', async ({ page, b
 });
 
 test('an invited member buys and both receive the invitation points', async ({ page, browser, baseURL }) => {
-  // The inviter also sells: the invited member buys from them.
+  // The invited member buys from another seller: a purchase of the inviter's own service
+  // would earn nothing.
+  const seller = await newPersonPage(browser, baseURL);
+  await registerConfirmedMember(seller.page, 'invite-seller');
+  const serviceId = await createPublished(seller.page, meishiService(`名刺デザインを作成します ${uniqueMarker()}`));
   await registerConfirmedMember(page, 'inviter');
-  const serviceId = await createPublished(page, meishiService(`名刺デザインを作成します ${uniqueMarker()}`));
   await page.goto('/settings/invite');
   const url = await page.locator('#invite-url').inputValue();
   expect(url).toMatch(/\/invite\/[A-Za-z0-9_-]{12}$/);
@@ -88,8 +91,8 @@ test('an invited member buys and both receive the invitation points', async ({ p
   await registerCard(friend.page);
   await startPurchase(friend.page, serviceId);
   const orderId = await placeOrder(friend.page, 'よろしくお願いします。');
-  await openOrder(page, orderId);
-  await deliver(page, '納品いたします。');
+  await openOrder(seller.page, orderId);
+  await deliver(seller.page, '納品いたします。');
   await openOrder(friend.page, orderId);
   await approve(friend.page);
 
@@ -103,4 +106,5 @@ test('an invited member buys and both receive the invitation points', async ({ p
   await page.goto('/settings/invite');
   await expect(page.locator('#invite-counts')).toContainText('招待した人数: 1人 ／ 特典が付与された人数: 1人');
   await friend.context.close();
+  await seller.context.close();
 });

@@ -384,10 +384,9 @@ both_backends!(
     |db: Db| async move {
         let m = market(db.clone()).await;
         let app = &m.t.app;
-        let code = invitations::mine(app, &m.seller)
-            .await
-            .expect("invite")
-            .code;
+        // The inviter is the market's buyer: the friend buys from another seller.
+        let code = invitations::mine(app, &m.buyer).await.expect("invite").code;
+        let inviter_before = points_balance(&db, m.buyer.id).await;
         let friend = invited_member(&m.t, &code, "friend@example.jp", "友人").await;
         let card = register_card(&m.t, &friend, "4242424242424242").await;
         let mut orders = vec![];
@@ -414,9 +413,28 @@ both_backends!(
             app.policy.invite_reward_invitee_points
         );
         assert_eq!(
-            points_balance(&db, m.seller.id).await,
-            app.policy.invite_reward_inviter_points
+            points_balance(&db, m.buyer.id).await,
+            inviter_before + app.policy.invite_reward_inviter_points
         );
+    }
+);
+
+both_backends!(
+    a_purchase_of_the_inviters_own_service_earns_nothing,
+    |db: Db| async move {
+        let m = market(db.clone()).await;
+        let app = &m.t.app;
+        let code = invitations::mine(app, &m.seller)
+            .await
+            .expect("invite")
+            .code;
+        let friend = invited_member(&m.t, &code, "friend@example.jp", "友人").await;
+        let card = register_card(&m.t, &friend, "4242424242424242").await;
+        complete(&m, &friend, card, "own-service").await;
+        // Points spent on the inviter's services would become the inviter's sales.
+        assert_eq!(m.t.count("invite_rewards").await, 0);
+        assert_eq!(points_balance(&db, friend.id).await, 0);
+        assert_eq!(points_balance(&db, m.seller.id).await, 0);
     }
 );
 
@@ -424,10 +442,8 @@ both_backends!(the_inviters_monthly_cap_holds, |db: Db| async move {
     let mut m = market(db.clone()).await;
     m.t.app.policy.invite_reward_monthly_cap = 1;
     let app = &m.t.app;
-    let code = invitations::mine(app, &m.seller)
-        .await
-        .expect("invite")
-        .code;
+    let code = invitations::mine(app, &m.buyer).await.expect("invite").code;
+    let inviter_before = points_balance(&db, m.buyer.id).await;
     for (i, email) in ["one@example.jp", "two@example.jp"].into_iter().enumerate() {
         let friend = invited_member(&m.t, &code, email, "友人").await;
         let card = register_card(&m.t, &friend, "4242424242424242").await;
@@ -440,10 +456,10 @@ both_backends!(the_inviters_monthly_cap_holds, |db: Db| async move {
     }
     // The inviter only once this month.
     assert_eq!(
-        points_balance(&db, m.seller.id).await,
-        app.policy.invite_reward_inviter_points
+        points_balance(&db, m.buyer.id).await,
+        inviter_before + app.policy.invite_reward_inviter_points
     );
-    let counts = invitations::mine(app, &m.seller).await.expect("counts");
+    let counts = invitations::mine(app, &m.buyer).await.expect("counts");
     assert_eq!((counts.invited, counts.rewarded), (2, 2));
 });
 
@@ -452,10 +468,7 @@ both_backends!(
     |db: Db| async move {
         let m = market(db.clone()).await;
         let app = &m.t.app;
-        let code = invitations::mine(app, &m.seller)
-            .await
-            .expect("invite")
-            .code;
+        let code = invitations::mine(app, &m.buyer).await.expect("invite").code;
         let friend = invited_member(&m.t, &code, "friend@example.jp", "友人").await;
         let card = register_card(&m.t, &friend, "4242424242424242").await;
         complete(&m, &friend, card, "purge").await;
@@ -471,7 +484,7 @@ both_backends!(
         purge_all(&m.t, closed.withdrawal_id).await;
         assert_eq!(m.t.count("follows").await, 0);
         assert_eq!(m.t.count("invitations").await, 0);
-        // The seller's own code stays; the friend's is gone.
+        // The inviter's own code stays; the friend's is gone.
         assert_eq!(m.t.count("invite_codes").await, 1);
         // The reward row stays with the tombstone id: a new account gets a new id, and the
         // old one can never be rewarded twice.
@@ -479,7 +492,7 @@ both_backends!(
         // Points entries are kept (the forfeiture is one more).
         assert!(m.t.count("point_entries").await >= entries_before);
         // The inviter's counts keep the reward but no longer name the purged invitee.
-        let counts = invitations::mine(app, &m.seller).await.expect("counts");
+        let counts = invitations::mine(app, &m.buyer).await.expect("counts");
         assert_eq!(counts.invited, 0);
     }
 );

@@ -125,7 +125,7 @@ fn month_start(now: i64) -> i64 {
 }
 
 /// Part of an order's completion, in its transaction: the first completed purchase of an
-/// invited member books both rewards. The reward row's key (the invitee) makes a second
+/// invited member from a seller other than the inviter books both rewards. The reward row's key (the invitee) makes a second
 /// completion — concurrent or later — book nothing. The inviter's share is skipped when they
 /// are no longer active or their monthly cap is reached.
 pub(crate) async fn order_completed(
@@ -139,6 +139,11 @@ pub(crate) async fn order_completed(
     }
     let now = app.now();
     let inviter = invitations::invited_by(c, invitee).await?;
+    // A purchase of the inviter's own service earns nothing: the two could otherwise turn the
+    // points into the inviter's sales. The first completed purchase from another seller does.
+    if inviter == Some(order.seller_id) {
+        return Ok(());
+    }
     let mut inviter_points = 0;
     if let Some(inviter) = inviter {
         let active = users::find(c, inviter)

@@ -1,7 +1,10 @@
 ## Follows
 follow-button-follow = Follow
 follow-button-unfollow = Following (unfollow)
-follow-followers = { $count } followers
+follow-followers = { $count ->
+    [one] { $count } follower
+   *[other] { $count } followers
+}
 follow-self = You cannot follow yourself.
 follow-seller-unavailable = This seller cannot be followed at the moment.
 flash-follow-added = You follow this seller now. We will tell you when they publish a new service.
@@ -49,7 +52,7 @@ invite-landing-body = { $name } invites you. Sign up, and when your first purcha
 invite-landing-signup = Sign up
 invite-landing-unknown = This invite link cannot be used.
 my-points-kind-invite_reward = Friend invitation reward
-my-points-note-invite_reward = Friend invitation reward (a friend's first purchase completed)
+my-points-note-invite_reward = Friend invitation reward (the first purchase through an invitation completed)
 operator-invitations-title = Friend invitations
 operator-invitations-totals = Sign-ups by invitation: { $invitations } / Rewards booked: { $rewards }
 operator-invitations-col-inviter = Inviter
