@@ -123,6 +123,38 @@ both_backends!(following_a_seller_follows_the_rules, |db: Db| async move {
     assert!(matches!(closed, Err(AppError::NotFound)), "{closed:?}");
 });
 
+both_backends!(a_block_ends_following_and_refuses_it, |db: Db| async move {
+    let m = market(db).await;
+    let app = &m.t.app;
+    follows::set(app, &m.buyer, m.seller.id, true)
+        .await
+        .expect("follow");
+    follows::set(app, &m.seller, m.buyer.id, true)
+        .await
+        .expect("followed back");
+    // The seller blocks the buyer: neither follows the other any more.
+    yorozu_app::safety::blocks::block(app, &m.seller, m.buyer.id)
+        .await
+        .expect("block");
+    assert_eq!(m.t.count("follows").await, 0);
+    // Following is refused in both directions while the block stands.
+    for (member, other) in [(&m.buyer, m.seller.id), (&m.seller, m.buyer.id)] {
+        let refused = follows::set(app, member, other, true).await;
+        assert!(
+            matches!(refused, Err(AppError::Conflict("follow-blocked"))),
+            "{refused:?}"
+        );
+    }
+    yorozu_app::safety::blocks::unblock(app, &m.seller, m.buyer.id)
+        .await
+        .expect("unblock");
+    assert!(
+        follows::set(app, &m.buyer, m.seller.id, true)
+            .await
+            .expect("follow again")
+    );
+});
+
 both_backends!(
     a_new_service_reaches_followers_once_and_respects_the_setting,
     |db: Db| async move {

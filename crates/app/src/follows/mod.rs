@@ -19,8 +19,8 @@ use crate::{App, AppError, AppResult};
 const LIST_LIMIT: i64 = 500;
 
 /// Follows or unfollows a seller; returns whether the member follows them now. Following
-/// oneself is refused; so is following a withdrawn, purged or suspended member (unfollowing
-/// always works).
+/// oneself is refused; so is following a withdrawn, purged or suspended member, or one with a
+/// block between the two either way (unfollowing always works).
 pub async fn set(
     app: &App,
     member: &CurrentUser,
@@ -40,6 +40,10 @@ pub async fn set(
         }
         if suspensions::in_force(&mut tx, seller_id).await?.is_some() {
             return Err(AppError::Conflict("follow-seller-unavailable"));
+        }
+        // A block either way ends following (see `safety::blocks::block`) and refuses it.
+        if yorozu_store::safety::blocks::between(&mut tx, member.id, seller_id).await? {
+            return Err(AppError::Conflict("follow-blocked"));
         }
         follows::add(&mut tx, app.new_id(), member.id, seller_id, app.now()).await?;
     } else {

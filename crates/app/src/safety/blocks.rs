@@ -26,7 +26,8 @@ pub struct BlockedMember {
     pub blocked_at: i64,
 }
 
-/// Blocks `other`; returns false if it was blocked already.
+/// Blocks `other`, ending any follow between the two; returns false if it was blocked
+/// already.
 pub async fn block(app: &App, member: &CurrentUser, other: UserId) -> AppResult<bool> {
     if other == member.id {
         return Err(AppError::BadRequest("block-self"));
@@ -37,6 +38,9 @@ pub async fn block(app: &App, member: &CurrentUser, other: UserId) -> AppResult<
         .filter(|u| u.status != AccountStatus::Purged)
         .ok_or(AppError::NotFound)?;
     let added = blocks::add(&mut tx, member.id, user.id, app.now()).await?;
+    // Neither follows the other any more: no new-service notices, no name on the fans list.
+    yorozu_store::follows::remove(&mut tx, member.id, user.id).await?;
+    yorozu_store::follows::remove(&mut tx, user.id, member.id).await?;
     tx.commit().await?;
     Ok(added)
 }

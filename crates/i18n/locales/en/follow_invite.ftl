@@ -6,6 +6,7 @@ follow-followers = { $count ->
    *[other] { $count } followers
 }
 follow-self = You cannot follow yourself.
+follow-blocked = You cannot follow a member you have blocked or who has blocked you.
 follow-seller-unavailable = This seller cannot be followed at the moment.
 flash-follow-added = You follow this seller now. We will tell you when they publish a new service.
 flash-follow-removed = You no longer follow this seller.

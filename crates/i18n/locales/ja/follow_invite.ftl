@@ -3,6 +3,7 @@ follow-button-follow = フォローする
 follow-button-unfollow = フォロー中（解除する）
 follow-followers = フォロワー { $count }人
 follow-self = ご自身をフォローすることはできません。
+follow-blocked = ブロックしている、またはブロックされている相手はフォローできません。
 follow-seller-unavailable = この出品者は現在フォローできません。
 flash-follow-added = フォローしました。新しいサービスが出品されるとお知らせします。
 flash-follow-removed = フォローを解除しました。
