@@ -119,13 +119,8 @@ async fn seller_leaves(m: &Market) {
     yorozu_app::safety::blocks::block(&t.app, &m.buyer, m.seller.id)
         .await
         .expect("blocked");
-    // Follows both ways and an invite code with an invitation: the purge erases them.
-    yorozu_app::follows::set(&t.app, &m.buyer, m.seller.id, true)
-        .await
-        .expect("follow");
-    yorozu_app::follows::set(&t.app, &m.seller, m.buyer.id, true)
-        .await
-        .expect("followed");
+    // Follows both ways (with members other than the blocked buyer: a block ends following)
+    // and an invite code with an invitation: the purge erases them.
     let code = yorozu_app::promotions::invitations::mine(&t.app, &m.seller)
         .await
         .expect("invite")
@@ -134,6 +129,14 @@ async fn seller_leaves(m: &Market) {
     yorozu_app::promotions::invitations::record_sign_up(&t.app, invited, &code)
         .await
         .expect("invited");
+    let fan = support::confirmed_member(t, "fan@example.jp", "ファン").await;
+    yorozu_app::follows::set(&t.app, &fan, m.seller.id, true)
+        .await
+        .expect("follow");
+    yorozu_app::follows::set(&t.app, &m.seller, invited, true)
+        .await
+        .expect("followed");
+    assert_eq!(t.count("follows").await, 2);
     let notified = |id| async move {
         let mut c = t.app.db.read().await.expect("read");
         yorozu_store::notification_centre::count(&mut c, id)
