@@ -528,3 +528,27 @@ both_backends!(
         assert_eq!(counts.invited, 0);
     }
 );
+
+both_backends!(
+    a_popular_sellers_followers_are_erased_in_batches,
+    |db: Db| async move {
+        let mut m = market(db).await;
+        m.t.app.policy.purge_batch_size = 2;
+        let app = &m.t.app;
+        for i in 0..5 {
+            let fan = confirmed_member(&m.t, &format!("fan{i}@example.jp"), "ファン").await;
+            follows::set(app, &fan, m.seller.id, true)
+                .await
+                .expect("follow");
+            if i < 3 {
+                follows::set(app, &m.seller, fan.id, true)
+                    .await
+                    .expect("follow back");
+            }
+        }
+        assert_eq!(m.t.count("follows").await, 8);
+        let closed = close_now(&m.t, &m.seller, true).await;
+        purge_all(&m.t, closed.withdrawal_id).await;
+        assert_eq!(m.t.count("follows").await, 0);
+    }
+);

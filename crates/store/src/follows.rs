@@ -171,11 +171,22 @@ pub async fn follower_ids_after(
     Ok(ids.into_iter().map(UserId::new).collect())
 }
 
-/// Erases the member's follows both ways (the purge); returns how many.
-pub async fn erase_member(c: &mut impl Exec, member: UserId) -> Result<u64> {
-    Ok(execute!(
+/// Erases up to `limit` of the member's follows each way (the purge, in batches: a popular
+/// seller has thousands of followers); returns how many went.
+pub async fn erase_member(c: &mut impl Exec, member: UserId, limit: i64) -> Result<u64> {
+    let following = execute!(
         c,
-        "DELETE FROM follows WHERE follower_id = $1 OR seller_id = $1",
-        member.get()
-    )?)
+        "DELETE FROM follows WHERE follower_id = $1 AND seller_id IN
+           (SELECT seller_id FROM follows WHERE follower_id = $1 LIMIT $2)",
+        member.get(),
+        limit
+    )?;
+    let followers = execute!(
+        c,
+        "DELETE FROM follows WHERE seller_id = $1 AND follower_id IN
+           (SELECT follower_id FROM follows WHERE seller_id = $1 LIMIT $2)",
+        member.get(),
+        limit
+    )?;
+    Ok(following + followers)
 }

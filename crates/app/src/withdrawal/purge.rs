@@ -146,13 +146,14 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
             for listing_id in &listings {
                 crate::orders::effects::refresh_rank(&mut tx, *listing_id).await?;
             }
-            // Follows both ways, the invite code and the member's invitation rows go with
-            // the favourites (a handful of rows; idempotent). Reward rows and their points
-            // entries stay with the tombstone id, like every points entry.
-            yorozu_store::follows::erase_member(&mut tx, member).await?;
+            // Follows both ways (in batches, as many as the favourites) go with the
+            // favourites, and so do the invite code and the member's invitation rows (a
+            // handful; idempotent). Reward rows and their points entries stay with the
+            // tombstone id, like every points entry.
+            let follows = yorozu_store::follows::erase_member(&mut tx, member, limit).await?;
             yorozu_store::invitations::erase_member(&mut tx, member).await?;
             tx.commit().await?;
-            full(listings.len() as u64)
+            full(listings.len() as u64) || full(follows)
         }
         PurgeStep::ReviewsReceived => {
             let mut tx = app.db.begin_background().await?;
