@@ -26,7 +26,7 @@ test('a buyer follows a seller and is told of the new service', async ({ page, b
   await page.getByRole('button', { name: 'フォローする' }).click();
   await expect(flash(page, 'フォローしました。')).toBeVisible();
   await expect(page.getByText('フォロワー 1人')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'フォロー中（解除する）' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'フォローを解除する' })).toBeVisible();
 
   // The seller's next new service reaches the follower's notifications.
   const title = `ロゴを作成します ${uniqueMarker()}`;
@@ -36,7 +36,7 @@ test('a buyer follows a seller and is told of the new service', async ({ page, b
   await expect(page).toHaveURL(new RegExp(`/services/${serviceId}$`));
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   // The seller card offers unfollowing too.
-  await expect(page.getByRole('button', { name: 'フォロー中（解除する）' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'フォローを解除する' })).toBeVisible();
 
   // The seller sees the count on the sales page and who followed on the list.
   await seller.page.goto('/sales');
@@ -57,7 +57,7 @@ test('a buyer follows a seller and is told of the new service', async ({ page, b
   // The buyer unfollows from the list of followed sellers.
   await page.goto('/settings/following');
   await expect(page.getByRole('link', { name: s.displayName })).toBeVisible();
-  await page.getByRole('button', { name: 'フォロー中（解除する）' }).click();
+  await page.getByRole('button', { name: 'フォローを解除する' }).click();
   await expect(flash(page, 'フォローを解除しました。')).toBeVisible();
   await expect(page.getByText('フォローしている出品者はまだいません。')).toBeVisible();
 

@@ -319,16 +319,16 @@ both_backends!(only_the_referrers_host_is_kept, |db| async move {
         None,
         None,
         Some("https://Blog.Example.com:8443/2026/my-post?user=taro%40example.jp#c1"),
-        Some("yorozu.test"),
+        "http://yorozu.test",
     );
     view(app, listing, seller.id, &outside);
-    let tagged = Source::classify(Some("search"), Some("x"), None, Some("yorozu.test"));
+    let tagged = Source::classify(Some("search"), Some("x"), None, "http://yorozu.test");
     view(app, listing, seller.id, &tagged);
     let own = Source::classify(
         None,
         None,
         Some("http://yorozu.test/favorites"),
-        Some("yorozu.test"),
+        "http://yorozu.test",
     );
     view(app, listing, seller.id, &own);
     flush(app).await.expect("flush");
@@ -440,3 +440,145 @@ both_backends!(
         assert_eq!(app.analytics.pending(), 0);
     }
 );
+
+both_backends!(
+    orders_count_when_paid_and_not_once_cancelled,
+    |db| async move {
+        let m = market(db).await;
+        let app = &m.t.app;
+        view(app, m.listing, m.seller.id, &Source::Direct);
+        flush(app).await.expect("flush");
+        // Paid by card: a purchase.
+        buy(&m, "paid").await;
+        // Ordered on the deferred path and never paid: no purchase yet.
+        let mut deferred = purchase(&m, "deferred");
+        deferred.payment = yorozu_app::orders::place::Payment::Deferred;
+        yorozu_app::orders::place::place(app, &m.buyer, &deferred)
+            .await
+            .expect("deferred order");
+        // Paid, then cancelled by agreement: refunded, no purchase.
+        let cancelled = buy(&m, "cancelled").await;
+        yorozu_app::orders::cancel::request(app, &m.seller, cancelled, "体調不良のため")
+            .await
+            .expect("cancel request");
+        yorozu_app::orders::cancel::answer(
+            app,
+            &m.buyer,
+            cancelled,
+            yorozu_app::orders::cancel::Answer::Agree,
+            "",
+        )
+        .await
+        .expect("agree");
+        let r = report::for_service(app, &m.seller, m.listing, 7)
+            .await
+            .expect("report");
+        assert_eq!(r.report.totals.orders, 1);
+        assert_eq!(r.report.totals.conversion_permille(), Some(1000));
+        let all = report::for_seller(app, &m.seller, 7)
+            .await
+            .expect("overview");
+        assert_eq!(all.services[0].figures.orders, 1);
+    }
+);
+
+both_backends!(
+    a_days_distinct_words_are_capped_and_the_rest_is_other,
+    |db| async move {
+        use yorozu_app::analytics::record_impressions;
+        use yorozu_domain::analytics::{MAX_VALUES_PER_DAY, OTHER};
+        let t = test_app(db);
+        let seller = confirmed_member(&t, "seller@example.jp", "売り手").await;
+        let listing = publish_new(
+            &t,
+            &seller,
+            &listing_form("ロゴを作成します", "シンプルなロゴをお作りします。"),
+        )
+        .await;
+        let app = &t.app;
+        let distinct = MAX_VALUES_PER_DAY + 10;
+        // Random-looking searches that all showed the service, one word each.
+        for i in 0..distinct {
+            record_impressions(
+                app,
+                &[(listing, seller.id)],
+                &[format!("word{i:03}")],
+                &visitor(None),
+            );
+        }
+        flush(app).await.expect("flush");
+        // A word already kept still counts on its own the next time; a new one is other.
+        record_impressions(
+            app,
+            &[(listing, seller.id)],
+            &["word000".to_owned(), "brand-new".to_owned()],
+            &visitor(None),
+        );
+        flush(app).await.expect("flush");
+        let rows = stored(&app.db, seller.id).await;
+        let words: Vec<&StoredCount> = rows.iter().filter(|r| r.kind == "word").collect();
+        assert_eq!(words.len() as i64, MAX_VALUES_PER_DAY + 1, "{words:?}");
+        assert_eq!(words.iter().map(|r| r.n).sum::<i64>(), distinct + 2);
+        assert_eq!(sum(&rows, "word", "word000"), 2);
+        assert_eq!(sum(&rows, "word", "brand-new"), 0);
+        assert_eq!(sum(&rows, "word", OTHER), 11);
+        assert_eq!(sum(&rows, "impression", ""), distinct + 1);
+        let r = report::for_service(app, &seller, listing, 7)
+            .await
+            .expect("report");
+        assert!(
+            r.report
+                .words
+                .iter()
+                .any(|w| w.value == OTHER && w.count == 11)
+        );
+    }
+);
+
+/// PostgreSQL: a flush that began while a purge was erasing the service (the purge marked it
+/// deleted and erased its counts, not yet committed) writes nothing once the purge commits.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_flush_racing_the_purge_leaves_no_count_on_postgres() {
+    let Some(database) = TestDb::postgres_if_set().await else {
+        return;
+    };
+    let t = test_app(database.db.clone());
+    let seller = confirmed_member(&t, "seller@example.jp", "売り手").await;
+    let listing = publish_new(
+        &t,
+        &seller,
+        &listing_form("ロゴを作成します", "シンプルなロゴをお作りします。"),
+    )
+    .await;
+    let app = t.app.clone();
+    view(
+        &app,
+        listing,
+        seller.id,
+        &Source::Outside("blog.example.com".into()),
+    );
+
+    let purge_db = database.another_pool().await;
+    let mut purge = purge_db
+        .begin_background()
+        .await
+        .expect("purge transaction");
+    yorozu_store::withdrawal::purge::erase_listings(&mut purge, &[listing], app.now())
+        .await
+        .expect("erase the service");
+    yorozu_store::analytics::erase_listings(&mut purge, &[listing])
+        .await
+        .expect("erase its counts");
+    let flushing = tokio::spawn({
+        let app = app.clone();
+        async move { flush(&app).await }
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    purge.commit().await.expect("purge commits");
+    flushing.await.expect("task").expect("flush");
+    assert_eq!(
+        count_for_listing(&app.db, "listing_analytics", listing).await,
+        0
+    );
+    assert_eq!(app.analytics.pending(), 0);
+}

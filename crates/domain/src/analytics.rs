@@ -94,12 +94,14 @@ impl Source {
 
     /// Classifies a visit from the page's tags and the `Referer` header. A share tag wins
     /// (it names the campaign), then an in-site tag, then the referrer's host: another
-    /// site's host is kept (host only), this site's own host without a tag is [`Source::Site`].
+    /// site's host is kept (host only; a bare address as [`OTHER`]), and this site's own
+    /// host — the one of `base_url`, the configured public address, never a request header
+    /// a client chooses — without a tag is [`Source::Site`].
     pub fn classify(
         from: Option<&str>,
         src: Option<&str>,
         referer: Option<&str>,
-        own_host: Option<&str>,
+        base_url: &str,
     ) -> Source {
         if let Some(tag) = src.and_then(Tag::parse) {
             return Source::Tag(tag);
@@ -110,10 +112,15 @@ impl Source {
             Some("profile") => return Source::Profile,
             _ => {}
         }
-        match referer.and_then(referrer_host) {
-            Some(host) if own_host.is_some_and(|own| same_host(&host, own)) => Source::Site,
-            Some(host) => Source::Outside(host),
-            None => Source::Direct,
+        let Some(host) = referer.and_then(url_host) else {
+            return Source::Direct;
+        };
+        if url_host(base_url).is_some_and(|own| own == host) {
+            Source::Site
+        } else if is_ip_literal(&host) {
+            Source::Outside(OTHER.to_owned())
+        } else {
+            Source::Outside(host)
         }
     }
 }
@@ -140,13 +147,28 @@ impl Tag {
     }
 }
 
+/// The stored value that stands for values not kept one by one (shown as 「その他」): the
+/// values of a service's day beyond [`MAX_VALUES_PER_DAY`], and referrers that name a bare
+/// address instead of a host. Never a real value: search words, hosts and tags are not empty.
+pub const OTHER: &str = "";
+
+/// Distinct values of one kind (search words, hosts, tags) kept per service and day; more
+/// fold into [`OTHER`], so that random searches cannot grow the table without bound.
+pub const MAX_VALUES_PER_DAY: i64 = 50;
+
 /// The host of a referrer URL, lower-cased, without port, user info, path or query; `None`
-/// for anything that is not an absolute http(s) URL with a plausible host name.
+/// for anything that is not an absolute http(s) URL with a plausible host name, and for a
+/// bare IP address (it may name one person's machine; the view counts under [`OTHER`]).
 pub fn referrer_host(referer: &str) -> Option<String> {
-    let rest = referer
+    url_host(referer).filter(|host| !is_ip_literal(host))
+}
+
+/// The host part of an absolute http(s) URL, as [`referrer_host`] describes, addresses kept.
+fn url_host(url: &str) -> Option<String> {
+    let rest = url
         .trim()
         .strip_prefix("https://")
-        .or_else(|| referer.trim().strip_prefix("http://"))?;
+        .or_else(|| url.trim().strip_prefix("http://"))?;
     let authority = rest.split(['/', '?', '#']).next()?;
     let host_port = authority.rsplit('@').next()?;
     let host = if host_port.starts_with('[') {
@@ -164,10 +186,9 @@ pub fn referrer_host(referer: &str) -> Option<String> {
     plausible.then_some(host)
 }
 
-/// Whether a referrer host is this site's own host (`own` may carry a port).
-fn same_host(host: &str, own: &str) -> bool {
-    let own = own.split(':').next().unwrap_or(own);
-    host.eq_ignore_ascii_case(own)
+/// An IPv4 address (digits and dots only) or an IPv6 one (it has colons).
+fn is_ip_literal(host: &str) -> bool {
+    host.contains(':') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.')
 }
 
 /// Whether a `User-Agent` belongs to a robot rather than a person: search-engine crawlers,
@@ -251,12 +272,15 @@ mod tests {
         assert_eq!(referrer_host("android-app://com.google"), None);
         assert_eq!(referrer_host(""), None);
         assert_eq!(referrer_host("https:///nohost"), None);
+        assert_eq!(referrer_host("http://203.0.113.7/admin"), None);
+        assert_eq!(referrer_host("http://[::1]:3000/"), None);
     }
 
     #[test]
     fn a_visit_is_classified_by_tag_then_from_then_referrer() {
-        let own = Some("yorozu.example:8080");
-        let c = |from, src, referer| Source::classify(from, src, referer, own);
+        let c = |from, src, referer| {
+            Source::classify(from, src, referer, "https://yorozu.example:8080/")
+        };
         assert_eq!(
             c(Some("search"), Some("x"), None),
             Source::Tag(Tag::parse("x").expect("a tag"))
@@ -273,6 +297,23 @@ mod tests {
             Source::Site
         );
         assert_eq!(c(Some("nonsense"), Some("!!"), None), Source::Direct);
+        // The own site is the configured address's host, whatever port the link named.
+        assert_eq!(
+            c(None, None, Some("https://yorozu.example/a")),
+            Source::Site
+        );
+        assert_eq!(
+            c(None, None, Some("https://yorozu.example.evil.test/")),
+            Source::Outside("yorozu.example.evil.test".into())
+        );
+        // A bare address is counted as another site, under 「その他」, never stored.
+        for address in ["http://192.168.0.12:8080/x", "http://[2001:db8::1]/x"] {
+            assert_eq!(
+                c(None, None, Some(address)),
+                Source::Outside(OTHER.into()),
+                "{address}"
+            );
+        }
     }
 
     #[test]

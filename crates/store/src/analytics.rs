@@ -22,16 +22,46 @@ pub struct Count {
 }
 
 /// Adds the counts: a new row per key, or `n` added to the stored one, so that several
-/// processes flushing the same key add up. Counts of services that no longer exist or were
-/// deleted are dropped (a purge may have run since they were counted). Returns the rows
-/// written.
-pub async fn add(c: &mut impl Exec, counts: &[Count]) -> Result<u64> {
+/// processes flushing the same key add up. A value new to its service, day and kind is kept
+/// only while fewer than `max_values` are stored for them; past that it adds to `other`.
+/// Counts of services that no longer exist or were deleted are dropped (a purge may have run
+/// since they were counted). Returns the rows written.
+///
+/// On PostgreSQL the services' rows are first locked `FOR SHARE` (in id order, as every
+/// flush does): a purge marks a service deleted before erasing its counts, so it either
+/// waits for this transaction and erases what it wrote, or this one waits for the purge and
+/// then finds the service deleted. Without the lock, a flush that read the service as live
+/// just before the purge committed would leave a row behind.
+pub async fn add(c: &mut impl Exec, counts: &[Count], max_values: i64, other: &str) -> Result<u64> {
+    if matches!(c.backend(), crate::Backend::Postgres) {
+        let mut listings: Vec<i64> = counts.iter().map(|n| n.listing_id.get()).collect();
+        listings.sort_unstable();
+        listings.dedup();
+        for chunk in listings.chunks(500) {
+            let mut q = QueryBuilder::new("SELECT id FROM listings WHERE id IN (");
+            for (i, id) in chunk.iter().enumerate() {
+                if i > 0 {
+                    q.push(", ");
+                }
+                q.push_bind(Bind::I64(*id));
+            }
+            q.push(") ORDER BY id FOR SHARE");
+            q.execute(c).await?;
+        }
+    }
     let mut written = 0;
     for count in counts {
         written += execute!(
             c,
             "INSERT INTO listing_analytics (id, listing_id, day, kind, value, n)
-             SELECT $1, $2, $3, $4, $5, $6
+             SELECT $1, $2, $3, $4,
+                    CASE WHEN EXISTS (SELECT 1 FROM listing_analytics
+                                       WHERE listing_id = $2 AND day = $3 AND kind = $4
+                                         AND value = $5)
+                           OR (SELECT COUNT(*) FROM listing_analytics
+                                WHERE listing_id = $2 AND day = $3 AND kind = $4) < $7
+                         THEN $5 ELSE $8 END,
+                    $6
              WHERE EXISTS (SELECT 1 FROM listings WHERE id = $2 AND status <> 'deleted')
              ON CONFLICT (listing_id, day, kind, value)
              DO UPDATE SET n = listing_analytics.n + excluded.n",
@@ -40,7 +70,9 @@ pub async fn add(c: &mut impl Exec, counts: &[Count]) -> Result<u64> {
             count.day,
             count.kind,
             &count.value,
-            count.n
+            count.n,
+            max_values,
+            other
         )?;
     }
     Ok(written)
@@ -82,7 +114,8 @@ pub struct DayCount {
 }
 
 /// Per day in `[from, to)`, the sums of impressions, views, favourites added and orders
-/// placed over the scope's services (kinds `impression`, `view`, `favorite`, `order`).
+/// paid (and not cancelled since) over the scope's services (kinds `impression`, `view`,
+/// `favorite`, `order`).
 /// Days without any count are absent.
 pub async fn daily(c: &mut impl Exec, scope: Scope, from: i64, to: i64) -> Result<Vec<DayCount>> {
     let mut q = QueryBuilder::new(
@@ -96,20 +129,30 @@ pub async fn daily(c: &mut impl Exec, scope: Scope, from: i64, to: i64) -> Resul
     q.push(" GROUP BY day, kind");
     let mut rows: Vec<DayCount> = q.fetch_all(c).await?;
     // A favourite's or order's day: its time minus the time since that day began in Japan
-    // (32,400 s = UTC+9; every stored time is after 1970, so `%` is not negative).
-    for head in [
-        "SELECT created_at - (created_at + 32400) % 86400 AS day, 'favorite' AS kind,
-                CAST(COUNT(*) AS BIGINT) AS n FROM favorites WHERE listing_id",
-        "SELECT created_at - (created_at + 32400) % 86400 AS day, 'order' AS kind,
-                CAST(COUNT(*) AS BIGINT) AS n FROM orders WHERE listing_id",
+    // (32,400 s = UTC+9; every stored time is after 1970, so `%` is not negative). An order
+    // counts on the day it was paid, unless it was cancelled since (a deferred payment never
+    // made is no purchase either).
+    for (kind, times) in [
+        (
+            "'favorite'",
+            "(SELECT created_at AS at FROM favorites WHERE listing_id",
+        ),
+        (
+            "'order'",
+            "(SELECT paid_at AS at FROM orders
+               WHERE paid_at IS NOT NULL AND state <> 'cancelled' AND listing_id",
+        ),
     ] {
-        let mut q = QueryBuilder::new(head);
+        let mut q = QueryBuilder::new("SELECT at - (at + 32400) % 86400 AS day, ");
+        q.push(kind);
+        q.push(" AS kind, CAST(COUNT(*) AS BIGINT) AS n FROM ");
+        q.push(times);
         scope.push(&mut q);
-        q.push(" AND created_at >= ");
+        q.push(") t WHERE at >= ");
         q.push_bind(Bind::I64(from));
-        q.push(" AND created_at < ");
+        q.push(" AND at < ");
         q.push_bind(Bind::I64(to));
-        q.push(" GROUP BY created_at - (created_at + 32400) % 86400");
+        q.push(" GROUP BY at - (at + 32400) % 86400");
         rows.extend(q.fetch_all::<DayCount>(c).await?);
     }
     Ok(rows)
@@ -162,7 +205,7 @@ pub struct ListingTotals {
 }
 
 /// Every service of the seller (deleted ones left out), newest first, with its sums of
-/// impressions, views, favourites added and orders placed in `[from, to)`.
+/// impressions, views, favourites added and orders paid (and not cancelled) in `[from, to)`.
 pub async fn per_listing(
     c: &mut impl Exec,
     seller: UserId,
@@ -183,7 +226,8 @@ pub async fn per_listing(
                 (SELECT CAST(COUNT(*) AS BIGINT) FROM favorites f
                   WHERE f.listing_id = l.id AND f.created_at >= $2 AND f.created_at < $3) AS favorites,
                 (SELECT CAST(COUNT(*) AS BIGINT) FROM orders o
-                  WHERE o.listing_id = l.id AND o.created_at >= $2 AND o.created_at < $3) AS orders
+                  WHERE o.listing_id = l.id AND o.paid_at >= $2 AND o.paid_at < $3
+                    AND o.state <> 'cancelled') AS orders
          FROM listings l
          WHERE l.seller_id = $1 AND l.status <> 'deleted'
          ORDER BY l.id DESC",

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use yorozu_domain::ListingId;
-use yorozu_domain::analytics::Kind;
+use yorozu_domain::analytics::{Kind, MAX_VALUES_PER_DAY, OTHER};
 use yorozu_store::analytics::{self as store, Count};
 
 use crate::{App, AppResult};
@@ -130,7 +130,7 @@ pub async fn flush(app: &App) -> AppResult<usize> {
         .collect();
     let written = async {
         let mut tx = app.db.begin_background().await?;
-        store::add(&mut tx, &rows).await?;
+        store::add(&mut tx, &rows, MAX_VALUES_PER_DAY, OTHER).await?;
         tx.commit().await?;
         AppResult::Ok(())
     }

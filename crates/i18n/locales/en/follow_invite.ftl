@@ -1,6 +1,7 @@
 ## Follows
 follow-button-follow = Follow
-follow-button-unfollow = Following (unfollow)
+follow-button-unfollow = Unfollow
+follow-state-on = Following
 follow-followers = { $count ->
     [one] { $count } follower
    *[other] { $count } followers

@@ -1,6 +1,7 @@
 ## フォロー
 follow-button-follow = フォローする
-follow-button-unfollow = フォロー中（解除する）
+follow-button-unfollow = フォローを解除する
+follow-state-on = フォロー中
 follow-followers = フォロワー { $count }人
 follow-self = ご自身をフォローすることはできません。
 follow-blocked = ブロックしている、またはブロックされている相手はフォローできません。

@@ -21,15 +21,12 @@ pub(crate) struct Arrival {
 }
 
 impl Arrival {
-    pub(crate) fn of(ctx: &Ctx, headers: &HeaderMap) -> Arrival {
+    /// `base_url` is the site's configured public address: a referrer on its host is this
+    /// site (the `Host` header is the client's to choose, so it decides nothing).
+    pub(crate) fn of(ctx: &Ctx, headers: &HeaderMap, base_url: &str) -> Arrival {
         let (path, from, src) = untagged(&ctx.path);
-        let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
-        let source = Source::classify(
-            from.as_deref(),
-            src.as_deref(),
-            header(header::REFERER),
-            header(header::HOST),
-        );
+        let referer = headers.get(header::REFERER).and_then(|v| v.to_str().ok());
+        let source = Source::classify(from.as_deref(), src.as_deref(), referer, base_url);
         Arrival {
             ctx: Ctx {
                 path,

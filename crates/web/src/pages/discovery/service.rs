@@ -123,7 +123,7 @@ async fn show(
     MaybeSignedIn(viewer): MaybeSignedIn,
     PathId(id): PathId<ListingId>,
 ) -> PageResult {
-    let arrival = Arrival::of(&ctx, &headers);
+    let arrival = Arrival::of(&ctx, &headers, &state.app.site.base_url);
     let ctx = &arrival.ctx;
     if let Some(viewer) = &viewer {
         return for_member(&state, &arrival, viewer, id).await;

@@ -9,7 +9,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use yorozu_app::analytics::report::{self, Day, Figures, Ranked, Report};
 use yorozu_domain::ListingId;
-use yorozu_domain::analytics::{WINDOWS, window};
+use yorozu_domain::analytics::{OTHER, WINDOWS, window};
 use yorozu_domain::payouts::schedule::Date;
 use yorozu_domain::time::Timestamp;
 use yorozu_i18n::Arg;
@@ -202,10 +202,15 @@ fn day_label(ctx: &Ctx, day: &Day) -> String {
     )
 }
 
-fn ranked(rows: &[Ranked], label: impl Fn(&str) -> String) -> Vec<RankedRow> {
+/// The rows of a ranked list; the value that gathers the rest ([`OTHER`]) reads 「その他」.
+fn ranked(ctx: &Ctx, rows: &[Ranked], label: impl Fn(&str) -> String) -> Vec<RankedRow> {
     rows.iter()
         .map(|r| RankedRow {
-            label: label(&r.value),
+            label: if r.value == OTHER {
+                ctx.t("analytics-other")
+            } else {
+                label(&r.value)
+            },
             count: grouped(r.count),
         })
         .collect()
@@ -287,12 +292,12 @@ fn render(
         totals,
         chart: chart_view(ctx, data, metric),
         day_rows,
-        words: ranked(&data.words, str::to_owned),
-        sources: ranked(&data.sources, |key| {
+        words: ranked(ctx, &data.words, str::to_owned),
+        sources: ranked(ctx, &data.sources, |key| {
             ctx.t(&format!("analytics-source-{key}"))
         }),
-        hosts: ranked(&data.hosts, str::to_owned),
-        tags: ranked(&data.tags, str::to_owned),
+        hosts: ranked(ctx, &data.hosts, str::to_owned),
+        tags: ranked(ctx, &data.tags, str::to_owned),
         services,
     }))
 }
