@@ -552,3 +552,38 @@ both_backends!(
         assert_eq!(m.t.count("follows").await, 0);
     }
 );
+
+both_backends!(
+    signing_up_again_with_the_same_address_earns_no_second_reward,
+    |db: Db| async move {
+        let m = market(db.clone()).await;
+        let app = &m.t.app;
+        let code = invitations::mine(app, &m.buyer).await.expect("invite").code;
+        let friend = invited_member(&m.t, &code, "friend@example.jp", "友人").await;
+        let card = register_card(&m.t, &friend, "4242424242424242").await;
+        complete(&m, &friend, card, "first").await;
+        let invitee_points = app.policy.invite_reward_invitee_points;
+        assert_eq!(points_balance(&db, friend.id).await, invitee_points);
+        let inviter_after_first = points_balance(&db, m.buyer.id).await;
+
+        // The friend withdraws, is purged, and signs up again through the same link with an
+        // alias of the same mailbox.
+        let closed = close_now(&m.t, &friend, true).await;
+        purge_all(&m.t, closed.withdrawal_id).await;
+        let again = invited_member(&m.t, &code, "friend+again@example.jp", "友人").await;
+        assert_ne!(again.id, friend.id);
+        let card = register_card(&m.t, &again, "4242424242424242").await;
+        complete(&m, &again, card, "again").await;
+        assert_eq!(points_balance(&db, again.id).await, 0);
+        assert_eq!(
+            points_balance(&db, m.buyer.id).await,
+            inviter_after_first,
+            "the inviter earns nothing for the same person twice"
+        );
+        // Another person invited the same way still brings a reward.
+        let other = invited_member(&m.t, &code, "other@example.jp", "別の友人").await;
+        let card = register_card(&m.t, &other, "4242424242424242").await;
+        complete(&m, &other, card, "other").await;
+        assert_eq!(points_balance(&db, other.id).await, invitee_points);
+    }
+);

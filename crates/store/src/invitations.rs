@@ -125,21 +125,28 @@ pub struct RewardRow {
     pub created_at: i64,
 }
 
-/// Records the invitee's reward; false when they already had one (then nothing may be
-/// booked: the key on `invitee_id` is what makes a reward once per member, ever).
-pub async fn insert_reward(c: &mut impl Exec, r: &RewardRow) -> Result<bool> {
+/// Records the invitee's reward; false when they already had one, or when one was booked
+/// for the same address (`invitee_address`, a keyed hash) under an earlier account (then
+/// nothing may be booked: the keys on `invitee_id` and `invitee_address` are what make a
+/// reward once per member and once per address, ever).
+pub async fn insert_reward(
+    c: &mut impl Exec,
+    r: &RewardRow,
+    invitee_address: Option<&str>,
+) -> Result<bool> {
     let n = execute!(
         c,
         "INSERT INTO invite_rewards (invitee_id, id, inviter_id, order_id, invitee_points,
-             inviter_points, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+             inviter_points, created_at, invitee_address)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
         r.invitee_id.get(),
         r.id,
         r.inviter_id.map(UserId::get),
         r.order_id.get(),
         r.invitee_points,
         r.inviter_points,
-        r.created_at
+        r.created_at,
+        invitee_address
     )?;
     if n == 1
         && let Some(inviter) = r.inviter_id

@@ -124,6 +124,20 @@ fn month_start(now: i64) -> i64 {
         .unix()
 }
 
+/// The address an invitation reward is remembered by: lower-cased, without a `+tag` in the
+/// local part (`Taro+2@Example.jp` is `taro@example.jp`), so that one mailbox's aliases are
+/// one person.
+fn reward_address(email: &str) -> String {
+    let email = email.trim().to_lowercase();
+    match email.rsplit_once('@') {
+        Some((local, domain)) => {
+            let local = local.split('+').next().unwrap_or(local);
+            format!("{local}@{domain}")
+        }
+        None => email,
+    }
+}
+
 /// Part of an order's completion, in its transaction: the first completed purchase of an
 /// invited member from a seller other than the inviter books both rewards. The reward row's key (the invitee) makes a second
 /// completion — concurrent or later — book nothing. The inviter's share is skipped when they
@@ -156,6 +170,10 @@ pub(crate) async fn order_completed(
         }
     }
     let invitee_points = app.policy.invite_reward_invitee_points.max(0);
+    let address = users::find(c, invitee)
+        .await?
+        .and_then(|u| u.email)
+        .map(|email| app.signer.email_hash(&reward_address(&email)));
     let booked = invitations::insert_reward(
         c,
         &RewardRow {
@@ -167,6 +185,7 @@ pub(crate) async fn order_completed(
             inviter_points,
             created_at: now,
         },
+        address.as_deref(),
     )
     .await?;
     if !booked {
@@ -273,4 +292,17 @@ pub async fn inviter_name(app: &App, inviter: UserId) -> AppResult<String> {
         .await?
         .map(|p| p.display_name)
         .unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reward_address;
+
+    #[test]
+    fn a_mailboxs_aliases_are_one_address() {
+        assert_eq!(reward_address(" Taro+2@Example.JP "), "taro@example.jp");
+        assert_eq!(reward_address("taro@example.jp"), "taro@example.jp");
+        assert_eq!(reward_address("a+b+c@example.jp"), "a@example.jp");
+        assert_ne!(reward_address("taro2@example.jp"), "taro@example.jp");
+    }
 }

@@ -69,4 +69,4 @@ export-section-invitations_sent = Members who signed up through your invitation
 export-section-invite_rewards = Friend invitation rewards
 data-follows-and-invitations-name = Follows and friend invitations
 data-follows-and-invitations-fate-erased = Erased
-data-follows-and-invitations-why = The sellers you follow, your followers, your invite code and the records of your invitations are erased. Points given as invitation rewards stay on record like all other points.
+data-follows-and-invitations-why = The sellers you follow, your followers, your invite code and the records of your invitations are erased. Points given as invitation rewards stay on record like all other points. If you received a reward, your e-mail address is kept only as a keyed hash that cannot be turned back into the address, so that signing up again with it does not earn the reward twice.

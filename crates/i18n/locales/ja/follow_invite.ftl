@@ -66,4 +66,4 @@ export-section-invitations_sent = 招待して登録した会員
 export-section-invite_rewards = 友達招待特典
 data-follows-and-invitations-name = フォローと友達招待
 data-follows-and-invitations-fate-erased = 完全に削除
-data-follows-and-invitations-why = あなたがフォローしている出品者、あなたのフォロワー、招待コード、招待の記録を削除します。友達招待特典として付与されたポイントの記録は、ほかのポイントと同じく保管します。
+data-follows-and-invitations-why = あなたがフォローしている出品者、あなたのフォロワー、招待コード、招待の記録を削除します。友達招待特典として付与されたポイントの記録は、ほかのポイントと同じく保管します。特典を受け取った場合は、同じメールアドレスで登録し直して特典を重ねて受け取れないよう、そのアドレスを元に戻せない形（鍵付きハッシュ）でのみ残します。
