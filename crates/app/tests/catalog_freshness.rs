@@ -8,6 +8,8 @@ mod support;
 use std::time::{Duration, Instant};
 
 use yorozu_app::App;
+use yorozu_app::accounts::CurrentUser;
+use yorozu_app::follows;
 use yorozu_app::listings::manage::{self, Action};
 use yorozu_app::listings::{edit, view};
 use yorozu_app::orders::deliver::approve;
@@ -15,7 +17,7 @@ use yorozu_app::orders::review::{ReviewInput, write as write_review};
 use yorozu_app::profile::edit::{ProfileForm, update as update_profile};
 use yorozu_app::safety::blocks;
 use yorozu_app::{catalog, change_log_prune};
-use yorozu_domain::ListingId;
+use yorozu_domain::{ListingId, UserId};
 use yorozu_store::testing::TestDb;
 use yorozu_store::{Db, DbConfig, both_backends};
 
@@ -87,6 +89,39 @@ async fn two_processes(first_db: Db, second_db: Db) {
         .expect("pause");
     let since = Instant::now();
     within_a_second(apps, id, since, "a pause", |p| p.paused_notice).await;
+
+    // The 「フォロー中」 mark each process keeps for a member follows their follow and unfollow.
+    let fan = confirmed_member(&first, "fan@example.jp", "ファン").await;
+    for app in apps {
+        assert!(!following(app, &fan, seller.id).await);
+        assert_eq!(
+            app.catalog.follow_mark(fan.id, seller.id),
+            Some(false),
+            "cached"
+        );
+    }
+    for on in [true, false] {
+        follows::set(&first.app, &fan, seller.id, on)
+            .await
+            .expect("follow or unfollow");
+        let since = Instant::now();
+        for (n, app) in apps.iter().enumerate() {
+            while following(app, &fan, seller.id).await != on {
+                assert!(
+                    since.elapsed() < FRESHNESS,
+                    "process {n} did not show following = {on} within {FRESHNESS:?}"
+                );
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        }
+    }
+}
+
+async fn following(app: &App, member: &CurrentUser, seller: UserId) -> bool {
+    let seen = catalog::sync(app).await.expect("sync");
+    follows::is_following(app, seen, member, seller)
+        .await
+        .expect("is following")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

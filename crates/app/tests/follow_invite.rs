@@ -53,9 +53,14 @@ both_backends!(following_a_seller_follows_the_rules, |db: Db| async move {
     );
     assert_eq!(m.t.count("follows").await, 1);
     assert!(
-        follows::is_following(app, &m.buyer, m.seller.id)
-            .await
-            .expect("is")
+        follows::is_following(
+            app,
+            yorozu_app::catalog::sync(app).await.expect("sync"),
+            &m.buyer,
+            m.seller.id
+        )
+        .await
+        .expect("is")
     );
     let mine = follows::following(app, &m.buyer).await.expect("following");
     assert_eq!(mine.len(), 1);

@@ -72,6 +72,7 @@ const FILES: &[File] = &[
     migration!("0030_follow_invite.sql"),
     migration!("0031_request_search.sql"),
     migration!("0034_invite_reward_address.sql"),
+    migration!("0035_follow_changes.sql"),
 ];
 
 /// The version prefix of a file name (`0001`) and its description (`accounts`), as sqlx

@@ -92,6 +92,9 @@ struct Inner {
     /// Whether a member keeps a service among their favourites. Adding or removing one
     /// updates the service's favourites count, so the service's change drops the mark.
     favorite_marks: HashMap<(UserId, ListingId), bool>,
+    /// Whether a member (first) follows a seller (second). Following or unfollowing logs a
+    /// change naming the follower, which drops their marks.
+    follow_marks: HashMap<(UserId, UserId), bool>,
     /// The members hidden from a member: those they block and those who block them. A block
     /// names both members in the change log.
     hidden: HashMap<UserId, Entry<Vec<UserId>>>,
@@ -111,6 +114,10 @@ impl Inner {
         if let Some(changed) = change.listing_id {
             self.favorite_marks.retain(|(_, id), _| *id != changed);
         }
+        if let Some(member) = change.member_id {
+            self.follow_marks
+                .retain(|(follower, _), _| *follower != member);
+        }
         self.hidden.retain(|_, e| !e.shows.affected_by(&change));
         self.pages.retain(|_, e| !e.shows.affected_by(&change));
         // Result pages show any service and any seller: every change may concern them.
@@ -125,6 +132,7 @@ impl Inner {
         self.listings.clear();
         self.reviews.clear();
         self.favorite_marks.clear();
+        self.follow_marks.clear();
         self.hidden.clear();
         self.pages.clear();
         self.search.clear();
@@ -223,6 +231,24 @@ impl CatalogCache {
             && inner.storable(seen, &shows)
         {
             put(&mut inner.favorite_marks, (member, id), on);
+        }
+    }
+
+    /// Whether `follower` follows `seller`, when known.
+    pub fn follow_mark(&self, follower: UserId, seller: UserId) -> Option<bool> {
+        let inner = self.inner.lock().ok()?;
+        inner.follow_marks.get(&(follower, seller)).copied()
+    }
+
+    pub fn store_follow_mark(&self, seen: Seen, follower: UserId, seller: UserId, on: bool) {
+        let shows = Shows {
+            members: vec![follower],
+            ..Default::default()
+        };
+        if let Ok(mut inner) = self.inner.lock()
+            && inner.storable(seen, &shows)
+        {
+            put(&mut inner.follow_marks, (follower, seller), on);
         }
     }
 
@@ -378,6 +404,28 @@ mod tests {
         cache.store_favorite_mark(seen, fan, two, false);
         assert_eq!(
             cache.favorite_mark(fan, two),
+            None,
+            "read before the change"
+        );
+    }
+
+    #[test]
+    fn a_change_naming_a_follower_drops_their_follow_marks_only() {
+        let cache = CatalogCache::default();
+        let (fan, other, seller) = (UserId::new(10), UserId::new(11), UserId::new(20));
+        cache.store_follow_mark(cache.seen(), fan, seller, true);
+        cache.store_follow_mark(cache.seen(), other, seller, false);
+        cache.apply([change(Some(5), None, true)]);
+        assert_eq!(cache.follow_mark(fan, seller), Some(true));
+        cache.apply([change(None, Some(10), false)]);
+        assert_eq!(cache.follow_mark(fan, seller), None);
+        assert_eq!(cache.follow_mark(other, seller), Some(false));
+
+        let seen = cache.seen();
+        cache.apply([change(None, Some(11), false)]);
+        cache.store_follow_mark(seen, other, seller, true);
+        assert_eq!(
+            cache.follow_mark(other, seller),
             None,
             "read before the change"
         );

@@ -13,6 +13,7 @@ use yorozu_store::moderation::suspensions;
 use yorozu_store::notifications;
 
 use crate::accounts::CurrentUser;
+use crate::catalog::Seen;
 use crate::{App, AppError, AppResult};
 
 /// Most members a list shows.
@@ -53,9 +54,22 @@ pub async fn set(
     Ok(follow)
 }
 
-pub async fn is_following(app: &App, member: &CurrentUser, seller_id: UserId) -> AppResult<bool> {
+/// Whether the member follows the seller, from the catalogue cache when it knows (`seen`:
+/// how far this request's process had applied the change log, [`crate::catalog::sync`]).
+pub async fn is_following(
+    app: &App,
+    seen: Seen,
+    member: &CurrentUser,
+    seller_id: UserId,
+) -> AppResult<bool> {
+    if let Some(on) = app.catalog.follow_mark(member.id, seller_id) {
+        return Ok(on);
+    }
     let mut c = app.db.read().await?;
-    Ok(follows::is_following(&mut c, member.id, seller_id).await?)
+    let on = follows::is_following(&mut c, member.id, seller_id).await?;
+    app.catalog
+        .store_follow_mark(seen, member.id, seller_id, on);
+    Ok(on)
 }
 
 /// How many active members follow the seller (public: the profile page shows it).

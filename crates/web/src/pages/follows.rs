@@ -51,7 +51,10 @@ impl FollowButton {
     ) -> Result<FollowButton, PageError> {
         let count = follows::follower_count(&state.app, seller_id).await?;
         let on = match viewer {
-            Some(v) if v.id != seller_id => follows::is_following(&state.app, v, seller_id).await?,
+            Some(v) if v.id != seller_id => {
+                let seen = yorozu_app::catalog::sync(&state.app).await?;
+                follows::is_following(&state.app, seen, v, seller_id).await?
+            }
             _ => false,
         };
         Ok(FollowButton {

@@ -166,7 +166,7 @@ async fn for_member(
     let following = if found.listing.viewer_is_seller {
         false
     } else {
-        yorozu_app::follows::is_following(app, viewer, found.listing.seller.user_id).await?
+        yorozu_app::follows::is_following(app, seen, viewer, found.listing.seller.user_id).await?
     };
     // Members share a cached page with those who see the same favourite and follow marks.
     let marks = match (found.listing.viewer_favorite, following) {
