@@ -8,8 +8,8 @@ use crate::catalog::CatalogCache;
 use crate::config::{Policy, Site};
 use crate::crypto::Signer;
 use crate::ids::IdGenerator;
-use crate::listings::search_sync::SearchFeed;
 use crate::ports::{Clock, FileStore, Mailer, PaymentGateway};
+use crate::search_sync::SearchFeed;
 
 #[derive(Debug, Clone)]
 pub struct App {

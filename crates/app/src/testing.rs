@@ -13,8 +13,8 @@ use crate::config::{Policy, Site};
 use crate::crypto::Signer;
 use crate::ids::IdGenerator;
 use crate::legal::Business;
-use crate::listings::search_sync::SearchFeed;
 use crate::ports::{EncryptedDirStore, FixedClock, MailboxMailer, SandboxGateway, SearchIndex};
+use crate::search_sync::SearchFeed;
 
 /// An `App` over `db` with the default policy; `key` fills the file and signing keys; `search`
 /// is the index (the tantivy one of `yorozu-search` in a temporary folder).

@@ -306,7 +306,7 @@ both_backends!(
         );
         // The board is derived data like the services' search: `yorozu reindex` builds it
         // again from the open requests.
-        yorozu_app::listings::search_sync::rebuild(&m.t.app)
+        yorozu_app::search_sync::rebuild(&m.t.app)
             .await
             .expect("rebuild");
         assert_eq!(

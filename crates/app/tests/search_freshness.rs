@@ -12,7 +12,8 @@ use yorozu_domain::{ListingId, RequestId};
 
 use yorozu_app::App;
 use yorozu_app::listings::manage::{self, Action};
-use yorozu_app::listings::{edit, search::SearchParams, search_sync};
+use yorozu_app::listings::{edit, search::SearchParams};
+use yorozu_app::search_sync;
 use yorozu_store::testing::TestDb;
 use yorozu_store::{Db, DbConfig};
 

@@ -9,7 +9,8 @@ use yorozu_app::App;
 use yorozu_app::change_log_prune;
 use yorozu_app::jobs::maintenance;
 use yorozu_app::listings::manage::{self, Action};
-use yorozu_app::listings::{search::SearchParams, search_sync};
+use yorozu_app::listings::search::SearchParams;
+use yorozu_app::search_sync;
 use yorozu_domain::ListingId;
 use yorozu_store::{Db, both_backends};
 

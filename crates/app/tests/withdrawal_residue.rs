@@ -8,7 +8,7 @@ mod support;
 
 use std::sync::{Arc, Mutex};
 
-use yorozu_app::listings::search_sync;
+use yorozu_app::search_sync;
 use yorozu_store::testing::TestDb;
 use yorozu_store::withdrawal::scrub::PURGED_TABLES;
 

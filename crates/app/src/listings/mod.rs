@@ -10,7 +10,6 @@ pub mod manage;
 mod my_listing;
 pub mod rank;
 pub mod search;
-pub mod search_sync;
 pub mod vacation;
 pub mod view;
 

@@ -10,8 +10,9 @@ use yorozu_domain::search::{SearchQuery, highlight_ranges};
 
 use yorozu_store::listings::search as cards;
 
-use crate::listings::{Card, card, search_sync};
+use crate::listings::{Card, card};
 use crate::ports::{CategoryFilter, IndexHits, IndexQuery, Sort};
+use crate::search_sync;
 use crate::{App, AppResult};
 
 /// How far the page numbers count: beyond it the page says 「N件以上」 and offers no more

@@ -2,7 +2,7 @@
 //! built-in adapter is tantivy on local files (`yorozu-search`); an external engine such as
 //! OpenSearch can be added as another implementation without touching a use case.
 //!
-//! The index is derived data: [`crate::listings::search_sync`] feeds it from the database's
+//! The index is derived data: [`crate::search_sync`] feeds it from the database's
 //! change log and the index remembers the last change it applied. It holds two kinds of
 //! document: published services, and open requests of the request board (公開依頼).
 

@@ -10,8 +10,8 @@ use yorozu_domain::{ConsultationId, ListingId, OfferId, RequestId, Timestamp, Us
 use yorozu_store::requests::{self, ProposalRow, RequestAttachmentRow, RequestRow};
 
 use crate::accounts::CurrentUser;
-use crate::listings::search_sync;
 use crate::ports::{CategoryFilter, RequestIndexQuery};
+use crate::search_sync;
 use crate::{App, AppError, AppResult};
 
 /// Requests per board page.

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use yorozu_app::App;
-use yorozu_app::listings::search_sync;
+use yorozu_app::search_sync;
 
 use super::fixtures::{self, encode};
 use super::wrk::Measured;
