@@ -297,3 +297,90 @@ both_backends!(statement_months_follow_japan_time, |db: Db| async move {
         vec![month(2026, 11), month(2026, 10)]
     );
 });
+
+both_backends!(
+    a_statement_lists_paid_additions_with_their_order_and_tips_when_paid,
+    |db: Db| async move {
+        use yorozu_app::orders::changes::additions::{self, AdditionForm};
+        use yorozu_app::orders::tips::{self, Sending, TipForm};
+        use yorozu_app::paperwork::statement::LineKind;
+        let m = market(db).await;
+        let app = &m.t.app;
+        let june = month(2025, 6);
+        // Completed on June 29th, so that a tip within the 7 days can fall in July.
+        set_clock(&m, month(2025, 7).start() - 2 * DAY);
+        let id = buy(&m, "with-extras").await;
+        let add = |title: &str, price: &str| AdditionForm {
+            title: title.into(),
+            description: "追加の作業です。".into(),
+            price: price.into(),
+            extra_days: "1".into(),
+        };
+        let paid = additions::propose(app, &m.seller, id, &add("横長版の追加", "2000"))
+            .await
+            .expect("propose");
+        additions::accept(app, &m.buyer, id, paid, m.card)
+            .await
+            .expect("accept");
+        // Proposed and never accepted: not a sale.
+        additions::propose(app, &m.seller, id, &add("アイコン版の追加", "1000"))
+            .await
+            .expect("propose");
+        deliver(&m, id).await;
+        approve(app, &m.buyer, id).await.expect("approve");
+        // A tip in July counts in July, although the order completed in June.
+        set_clock(&m, month(2025, 7).start() + HOUR);
+        let tip = TipForm {
+            amount: "1000".into(),
+            message: "ありがとうございました。".into(),
+        };
+        let sent = tips::send(
+            app,
+            &m.buyer,
+            id,
+            &tip,
+            m.card,
+            "test-tip-key-july-statement",
+            false,
+        )
+        .await
+        .expect("tip");
+        assert!(matches!(sent, Sending::Sent(_)));
+
+        let s = statement(app, &m.seller, june).await.expect("june");
+        let kinds: Vec<&LineKind> = s.lines.iter().map(|l| &l.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![&LineKind::Sale, &LineKind::Addition("横長版の追加".into())]
+        );
+        assert!(s.lines.iter().all(|l| l.order_id == id));
+        let addition = &s.lines[1];
+        // ¥2,000 at the 22 % fee: ¥440, ¥1,560 to the seller.
+        assert_eq!(
+            (addition.price, addition.platform_fee, addition.seller_share),
+            (Yen::new(2_000), Yen::new(440), Yen::new(1_560))
+        );
+        assert_eq!(s.sales_total, Yen::new(5_000));
+        assert_eq!(s.share_total, Yen::new(2_340 + 1_560));
+
+        let july = statement(app, &m.seller, month(2025, 7))
+            .await
+            .expect("july");
+        assert_eq!(july.lines.len(), 1);
+        assert_eq!(july.lines[0].kind, LineKind::Tip);
+        assert_eq!(july.lines[0].order_id, id);
+        assert_eq!(july.lines[0].price, Yen::new(1_000));
+        assert_eq!(
+            july.share_total.get(),
+            1_000 - july.lines[0].platform_fee.get()
+        );
+        assert_eq!(
+            months(app, &m.seller).await.expect("months"),
+            vec![month(2025, 7), june]
+        );
+        // What the statements credit is what the sales ledger holds for the seller.
+        // (The ledger keeps what the platform owes the seller as a credit: negative.)
+        let credited = -balance(&app.db, "seller_balance", Some(m.seller.id)).await;
+        assert_eq!(credited, s.share_total.get() + july.share_total.get());
+    }
+);

@@ -1,9 +1,10 @@
-//! A seller's monthly statement (支払明細書 / 売上明細): the orders completed in one calendar
-//! month in Japan time, each with its price, the 販売手数料 and what the seller was credited,
-//! and the month's totals with the consumption tax included in the fees.
+//! A seller's monthly statement (支払明細書 / 売上明細): what was credited in one calendar month
+//! in Japan time — the orders completed, each with its paid additions (追加オプション), and the
+//! tips (おひねり) received — each with its price, the 販売手数料 and what the seller was
+//! credited, and the month's totals with the consumption tax included in the fees.
 //!
-//! Sales count in the month their order completed, since that is when they are credited to
-//! the seller's balance. The fee is the platform's charge to the seller, so the statement is
+//! Sales and additions count in the month their order completed, tips in the month they were
+//! paid, since that is when each is credited to the seller's balance. The fee is the platform's charge to the seller, so the statement is
 //! the platform's invoice for it and states its tax, computed once on the month's total.
 
 use std::fmt;
@@ -105,13 +106,26 @@ impl fmt::Display for YearMonth {
     }
 }
 
-/// One completed sale on a statement.
+/// What a statement line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineKind {
+    /// The order's sale: the service and its chosen options.
+    Sale,
+    /// A paid addition (追加オプション) of the order, with its title.
+    Addition(String),
+    /// A tip (おひねり) the buyer sent after completion.
+    Tip,
+}
+
+/// One credited amount on a statement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatementLine {
     pub order_id: OrderId,
+    pub kind: LineKind,
     pub service_title: String,
+    /// When it was credited: the order's completion, or the tip's payment.
     pub completed_at: i64,
-    /// The sale price (service and options).
+    /// The price of the sale, the addition or the tip.
     pub price: Yen,
     /// 販売手数料, tax included.
     pub platform_fee: Yen,
@@ -137,7 +151,7 @@ pub struct Statement {
     pub issued_at: i64,
     /// Who issues it: the operator, with its registration number if it has one.
     pub issuer: Business,
-    /// Every month with completed sales, newest first (for moving between statements).
+    /// Every month with credited sales or tips, newest first (for moving between statements).
     pub months: Vec<YearMonth>,
 }
 
@@ -189,6 +203,11 @@ pub async fn statement(app: &App, member: &CurrentUser, month: YearMonth) -> App
         .into_iter()
         .map(|r| StatementLine {
             order_id: r.id,
+            kind: match r.kind.as_str() {
+                "addition" => LineKind::Addition(r.detail),
+                "tip" => LineKind::Tip,
+                _ => LineKind::Sale,
+            },
             service_title: r.listing_title,
             completed_at: r.completed_at,
             price: r.subtotal,

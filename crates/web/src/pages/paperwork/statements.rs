@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use yorozu_app::AppError;
-use yorozu_app::paperwork::statement::{self, YearMonth};
+use yorozu_app::paperwork::statement::{self, LineKind, YearMonth};
 use yorozu_domain::OrderId;
 use yorozu_i18n::Arg;
 
@@ -96,7 +96,19 @@ pub(super) async fn show(
         .map(|l| Row {
             order_id: l.order_id,
             completed: ctx.date(&l.completed_at),
-            title: l.service_title.clone(),
+            title: match &l.kind {
+                LineKind::Sale => l.service_title.clone(),
+                LineKind::Addition(what) => ctx.tr.ta(
+                    "paperwork-statement-addition",
+                    [
+                        ("service", Arg::Text(l.service_title.clone())),
+                        ("title", Arg::Text(what.clone())),
+                    ],
+                ),
+                LineKind::Tip => {
+                    text_message(&ctx, "paperwork-statement-tip", "service", &l.service_title)
+                }
+            },
             price: yen(&ctx, l.price),
             fee: yen(&ctx, l.platform_fee),
             share: yen(&ctx, l.seller_share),
