@@ -37,6 +37,7 @@ pub mod profile;
 pub mod promotions;
 pub mod requests;
 pub mod safety;
+pub mod share;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod withdrawal;

@@ -138,6 +138,12 @@ impl Tag {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// A tag the code names (the share kit's network keys), checked in debug builds.
+    pub(crate) fn known(s: &'static str) -> Tag {
+        debug_assert!(Tag::parse(s).is_some_and(|t| t.0 == s), "{s} is a valid tag");
+        Tag(s.to_owned())
+    }
 }
 
 /// The host of a referrer URL, lower-cased, without port, user info, path or query; `None`
