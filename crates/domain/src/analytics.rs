@@ -141,7 +141,10 @@ impl Tag {
 
     /// A tag the code names (the share kit's network keys), checked in debug builds.
     pub(crate) fn known(s: &'static str) -> Tag {
-        debug_assert!(Tag::parse(s).is_some_and(|t| t.0 == s), "{s} is a valid tag");
+        debug_assert!(
+            Tag::parse(s).is_some_and(|t| t.0 == s),
+            "{s} is a valid tag"
+        );
         Tag(s.to_owned())
     }
 }

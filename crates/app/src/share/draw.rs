@@ -37,7 +37,8 @@ pub const TITLE_AREA: (u32, u32, u32, u32) = (
 );
 
 /// Characters that may not begin a line (行頭禁則): they stay at the end of the line before.
-const NO_LINE_START: &str = "、。，．,.・：:；;？?！!ー）)]｝」』】〉》〕’”ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々…";
+const NO_LINE_START: &str =
+    "、。，．,.・：:；;？?！!ー）)]｝」』】〉》〕’”ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々…";
 
 /// The PNG of a service's image.
 pub fn render(font: &FontArc, title: &str, price: &str, site: &str) -> Result<Vec<u8>, String> {
@@ -51,7 +52,9 @@ pub fn render(font: &FontArc, title: &str, price: &str, site: &str) -> Result<Ve
         .enumerate()
     {
         let baseline = TITLE_TOP + TITLE_LINE * i as f32 + TITLE_SIZE * 0.9;
-        draw_text(&mut img, font, TITLE_SIZE, MARGIN, baseline, line, INK, false);
+        draw_text(
+            &mut img, font, TITLE_SIZE, MARGIN, baseline, line, INK, false,
+        );
     }
     draw_text(
         &mut img,
@@ -114,7 +117,10 @@ fn measure(font: &FontArc, size: f32, text: &str) -> f32 {
 
 /// Draws `text` from `x` on `baseline`, blending coverage into the background; `bold` draws
 /// it twice, shifted by a pixel and a half (the font has one weight).
-#[expect(clippy::too_many_arguments, reason = "a drawing call names where, what and how")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a drawing call names where, what and how"
+)]
 fn draw_text(
     img: &mut RgbImage,
     font: &FontArc,
@@ -153,7 +159,8 @@ fn draw_text(
                 }
                 let c = coverage.clamp(0.0, 1.0);
                 let old = img.get_pixel(px, py).0;
-                let mix = |o: u8, n: u8| (f32::from(o) * (1.0 - c) + f32::from(n) * c).round() as u8;
+                let mix =
+                    |o: u8, n: u8| (f32::from(o) * (1.0 - c) + f32::from(n) * c).round() as u8;
                 img.put_pixel(
                     px,
                     py,
@@ -273,11 +280,20 @@ mod tests {
         assert_eq!(lines.len(), 3);
         assert!(lines[2].ends_with('…'), "{lines:?}");
         for line in &lines {
-            assert!(measure(&font, TITLE_SIZE, line) <= width + TITLE_SIZE, "{line}");
+            assert!(
+                measure(&font, TITLE_SIZE, line) <= width + TITLE_SIZE,
+                "{line}"
+            );
             // Closing punctuation never begins a line.
             assert!(!line.starts_with(['、', '。']), "{lines:?}");
         }
-        let latin = wrap(&font, TITLE_SIZE, "WordPress website design and development for small shops", width, 3);
+        let latin = wrap(
+            &font,
+            TITLE_SIZE,
+            "WordPress website design and development for small shops",
+            width,
+            3,
+        );
         assert!(latin.iter().all(|l| !l.starts_with(' ')));
         assert!(latin.concat().contains("WordPress"));
     }

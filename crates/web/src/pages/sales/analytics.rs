@@ -10,6 +10,7 @@ use axum::extract::{Query, State};
 use yorozu_app::analytics::report::{self, Day, Figures, Ranked, Report};
 use yorozu_domain::ListingId;
 use yorozu_domain::analytics::{WINDOWS, window};
+use yorozu_domain::listings::ListingStatus;
 use yorozu_domain::payouts::schedule::Date;
 use yorozu_domain::time::Timestamp;
 use yorozu_i18n::Arg;
@@ -120,6 +121,8 @@ struct AnalyticsPage<'a> {
     hosts: Vec<RankedRow>,
     tags: Vec<RankedRow>,
     services: Vec<ServiceRow>,
+    /// The service's share page, when it is published.
+    share: Option<ListingId>,
 }
 
 pub(super) async fn overview(
@@ -152,6 +155,7 @@ pub(super) async fn overview(
         &query,
         &data.report,
         services,
+        None,
     )
 }
 
@@ -172,6 +176,8 @@ pub(super) async fn service(
         &query,
         &data.report,
         Vec::new(),
+        // A published service's share kit, whose tagged links the sources count.
+        (data.status == ListingStatus::Published).then_some(id),
     )
 }
 
@@ -219,6 +225,7 @@ fn render(
     query: &AnalyticsQuery,
     data: &Report,
     services: Vec<ServiceRow>,
+    share: Option<ListingId>,
 ) -> PageResult {
     let metric = query.metric();
     let days = data.days;
@@ -294,6 +301,7 @@ fn render(
         hosts: ranked(&data.hosts, str::to_owned),
         tags: ranked(&data.tags, str::to_owned),
         services,
+        share,
     }))
 }
 
