@@ -44,13 +44,21 @@ impl Network {
     }
 
     /// The network's own "share this" address for a text and the tagged URL, where it has
-    /// one: X's post intent (text with the URL in it), Facebook's sharer and LINE's share
+    /// one: X's post intent (the text, and the URL unless the text has it), Facebook's sharer and LINE's share
     /// plug-in take the URL. Instagram has no web share link (a post is made in the app,
     /// from the copied text and the downloaded image); a newsletter is written elsewhere.
     pub fn share_link(self, text: &str, tagged_url: &str) -> Option<String> {
         let enc = encode_component;
         match self {
-            Network::X => Some(format!("https://x.com/intent/post?text={}", enc(text))),
+            // The URL goes in once: in the text when the text has it, else as `url`.
+            Network::X if text.contains(tagged_url) => {
+                Some(format!("https://x.com/intent/post?text={}", enc(text)))
+            }
+            Network::X => Some(format!(
+                "https://x.com/intent/post?text={}&url={}",
+                enc(text),
+                enc(tagged_url)
+            )),
             Network::Facebook => Some(format!(
                 "https://www.facebook.com/sharer/sharer.php?u={}",
                 enc(tagged_url)
@@ -138,6 +146,13 @@ mod tests {
         assert_eq!(
             line,
             "https://social-plugins.line.me/lineit/share?url=https%3A%2F%2Fyorozu.example%2Fservices%2F42%3Fsrc%3Dline"
+        );
+        assert!(!x.contains("&url="), "the URL is in the text once");
+        assert_eq!(
+            Network::X.share_link("ロゴ", url).as_deref(),
+            Some(
+                "https://x.com/intent/post?text=%E3%83%AD%E3%82%B4&url=https%3A%2F%2Fyorozu.example%2Fservices%2F42%3Fsrc%3Dx"
+            )
         );
         assert!(Network::Facebook.share_link("", url).is_some());
         assert_eq!(encode_component("ロ a&b=~"), "%E3%83%AD%20a%26b%3D~");

@@ -256,6 +256,11 @@ both_backends!(
             "<meta property=\"og:description\"",
             r#"<meta name="twitter:card" content="summary_large_image">"#,
             r#"<meta property="og:image:width" content="1200">"#,
+            // The visitors' share buttons carry the networks' tags too.
+            &format!("sharer.php?u=http%3A%2F%2Ftest.local%2Fservices%2F{id}%3Fsrc%3Dfacebook"),
+            &format!("lineit/share?url=http%3A%2F%2Ftest.local%2Fservices%2F{id}%3Fsrc%3Dline"),
+            "https://x.com/intent/post?text=",
+            &format!("url=http%3A%2F%2Ftest.local%2Fservices%2F{id}%3Fsrc%3Dx"),
         ]);
 
         // Unpublished: gone, and a cached copy is not confirmed either.

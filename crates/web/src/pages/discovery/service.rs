@@ -235,8 +235,7 @@ fn service_page<'a>(
     // The visitors' share links carry the network's tag too, so that analytics counts them.
     let link = |network: Network| {
         let tagged = tagged_url(&app.site.base_url, v.id, &network.tag());
-        let text = format!("{} {tagged}", v.title);
-        network.share_link(&text, &tagged).unwrap_or_default()
+        network.share_link(&v.title, &tagged).unwrap_or_default()
     };
     // The drawn image (title and price) when the server has its font, else the first photo.
     let image_drawn = og_image::available(app);
