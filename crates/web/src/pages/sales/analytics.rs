@@ -155,7 +155,6 @@ pub(super) async fn overview(
         &query,
         &data.report,
         services,
-        None,
     )
 }
 
@@ -171,13 +170,12 @@ pub(super) async fn service(
     render(
         &ctx,
         ctx.t1("analytics-service-title", "title", &data.title),
-        Some(id),
+        // A published service links to its share kit, whose tagged links the sources count.
+        Some((id, data.status == ListingStatus::Published)),
         &format!("/sales/analytics/services/{id}"),
         &query,
         &data.report,
         Vec::new(),
-        // A published service's share kit, whose tagged links the sources count.
-        (data.status == ListingStatus::Published).then_some(id),
     )
 }
 
@@ -220,13 +218,15 @@ fn ranked(rows: &[Ranked], label: impl Fn(&str) -> String) -> Vec<RankedRow> {
 fn render(
     ctx: &Ctx,
     heading: String,
-    service: Option<ListingId>,
+    // One service (and whether it is published), or all of them.
+    service: Option<(ListingId, bool)>,
     path: &str,
     query: &AnalyticsQuery,
     data: &Report,
     services: Vec<ServiceRow>,
-    share: Option<ListingId>,
 ) -> PageResult {
+    let share = service.and_then(|(id, published)| published.then_some(id));
+    let service = service.map(|(id, _)| id);
     let metric = query.metric();
     let days = data.days;
     let periods = WINDOWS
