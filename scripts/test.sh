@@ -61,6 +61,7 @@ PG_VERSION=15
 PG_BIN="/usr/lib/postgresql/$PG_VERSION/bin"
 CHROMIUM=/usr/bin/chromium
 SYS_PYTHON=/usr/bin/python3
+OG_FONT=${YOROZU_OG_FONT:-/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf}
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export RUST_BACKTRACE="${RUST_BACKTRACE:-1}"
 export YOROZU_TEST_SMTP_SINK="$ROOT/scripts/smtp_sink.py"
@@ -171,6 +172,10 @@ prereqs() {
   if [[ $need_rust == 1 ]] && ! py_has_aiosmtpd; then
     missing_pkgs+=(python3-aiosmtpd); missing_what+=("python3 module aiosmtpd (for $SYS_PYTHON)")
   fi
+  # The share kit's Open Graph image is drawn with this font (tests and e2e look at its pixels).
+  if [[ ( $need_rust == 1 || $need_node == 1 ) && ! -f $OG_FONT ]]; then
+    missing_pkgs+=(fonts-ipaexfont-gothic); missing_what+=("the Japanese font $OG_FONT")
+  fi
   if [[ $need_pg == 1 ]] && ! pg_server_present; then
     missing_pkgs+=("postgresql-$PG_VERSION" "postgresql-client-$PG_VERSION")
     missing_what+=("PostgreSQL $PG_VERSION server ($PG_BIN, pg_ctlcluster, psql)")
@@ -192,6 +197,9 @@ prereqs() {
   fi
   if [[ $need_rust == 1 ]]; then
     py_has_aiosmtpd || die "$SYS_PYTHON cannot import aiosmtpd (Debian package python3-aiosmtpd)."
+  fi
+  if [[ $need_rust == 1 || $need_node == 1 ]]; then
+    [[ -f $OG_FONT ]] || die "$OG_FONT still missing (Debian package fonts-ipaexfont-gothic)."
   fi
   if [[ $need_pg == 1 ]]; then
     pg_server_present || die "PostgreSQL $PG_VERSION server still missing: need $PG_BIN/postgres, pg_ctlcluster, psql, pg_isready (Debian packages postgresql-$PG_VERSION postgresql-client-$PG_VERSION)."

@@ -192,16 +192,17 @@ test('share links point to X, Facebook and LINE with the encoded service URL; th
     const xUrl = new URL((await x.getAttribute('href'))!);
     expect(['twitter.com', 'x.com', 'www.x.com']).toContain(xUrl.hostname);
     expect(xUrl.protocol).toBe('https:');
-    expect(xUrl.searchParams.get('url')).toBe(serviceUrl);
+    // Each link carries its network's source tag, which the seller's analytics count.
+    expect(xUrl.searchParams.get('url')).toBe(`${serviceUrl}?src=x`);
     expect(xUrl.searchParams.get('text')).toBe(title);
     const fbUrl = new URL((await fb.getAttribute('href'))!);
     expect(fbUrl.protocol).toBe('https:');
     expect(fbUrl.hostname).toBe('www.facebook.com');
-    expect(fbUrl.searchParams.get('u')).toBe(serviceUrl);
+    expect(fbUrl.searchParams.get('u')).toBe(`${serviceUrl}?src=facebook`);
     const lineUrl = new URL((await line.getAttribute('href'))!);
     expect(lineUrl.protocol).toBe('https:');
     expect(lineUrl.hostname).toMatch(/(^|\.)line\.me$/);
-    expect(lineUrl.searchParams.get('url')).toBe(serviceUrl);
+    expect(lineUrl.searchParams.get('url')).toBe(`${serviceUrl}?src=line`);
 
     // The page's own URL, to copy by hand or with the button (shown when JavaScript runs).
     await expect(share.getByLabel('このページのURL')).toHaveValue(serviceUrl);

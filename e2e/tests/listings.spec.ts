@@ -149,12 +149,13 @@ test('a seller publishes a service with an image; a visitor finds it by 名刺, 
     await expect(meta('property="product:price:amount"')).toHaveAttribute('content', '3500');
     await expect(meta('name="twitter:card"')).toHaveAttribute('content', 'summary_large_image');
     const ogImage = await meta('property="og:image"').getAttribute('content');
-    expect(ogImage).toMatch(/^https?:\/\/[^/]+\/services\/images\/\d+$/);
+    // The share image drawn by the server (title and price), not the first photo.
+    expect(ogImage).toBe(`${baseURL}/listings/${id}/og.png`);
     expect(new URL(ogImage!).origin).toBe(new URL(baseURL!).origin);
     await expect(meta('name="twitter:image"')).toHaveAttribute('content', ogImage!);
     const fetched = await visitor.request.get(ogImage!);
     expect(fetched.status()).toBe(200);
-    expect(fetched.headers()['content-type']).toMatch(/^image\//);
+    expect(fetched.headers()['content-type']).toBe('image/png');
 
     // --- Favourite: signed out, the button leads to sign-in and back.
     await visitor.getByRole('link', { name: 'お気に入りに追加' }).click();

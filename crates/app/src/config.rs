@@ -225,4 +225,7 @@ pub struct Site {
     pub mail_from: String,
     /// The operator's details for the legal pages (特定商取引法に基づく表記, terms).
     pub business: crate::legal::Business,
+    /// The font the services' Open Graph images are drawn with (`YOROZU_OG_FONT`; by default
+    /// [`crate::share::font::DEFAULT_PATH`]). Without it the images are not offered.
+    pub og_font: std::path::PathBuf,
 }

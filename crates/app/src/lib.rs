@@ -38,6 +38,7 @@ pub mod promotions;
 pub mod requests;
 pub mod safety;
 pub mod search_sync;
+pub mod share;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod withdrawal;

@@ -52,6 +52,7 @@ pub fn app(
             base_url: "http://test.local".into(),
             mail_from: "Yorozu <no-reply@yorozu.test>".into(),
             business: Business::default(),
+            og_font: crate::share::font::DEFAULT_PATH.into(),
         },
         ids: IdGenerator,
         catalog: Default::default(),

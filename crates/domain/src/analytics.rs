@@ -145,6 +145,15 @@ impl Tag {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// A tag the code names (the share kit's network keys), checked in debug builds.
+    pub(crate) fn known(s: &'static str) -> Tag {
+        debug_assert!(
+            Tag::parse(s).is_some_and(|t| t.0 == s),
+            "{s} is a valid tag"
+        );
+        Tag(s.to_owned())
+    }
 }
 
 /// The stored value that stands for values not kept one by one (shown as 「その他」): the

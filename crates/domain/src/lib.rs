@@ -35,6 +35,7 @@ pub mod profile;
 pub mod promotions;
 pub mod requests;
 pub mod search;
+pub mod share;
 pub mod stored;
 pub mod time;
 pub mod withdrawal;

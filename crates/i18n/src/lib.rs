@@ -181,6 +181,10 @@ macro_rules! resources {
                 "requests.ftl",
                 include_str!(concat!("../locales/", $locale, "/requests.ftl")),
             ),
+            (
+                "share.ftl",
+                include_str!(concat!("../locales/", $locale, "/share.ftl")),
+            ),
         ]
     };
 }

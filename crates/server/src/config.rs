@@ -208,6 +208,19 @@ pub struct Common {
         global = true
     )]
     pub image_max_megapixels: u64,
+
+    /// The TrueType/OpenType font the services' Open Graph images (`/listings/{id}/og.png`,
+    /// title and price in Japanese) are drawn with; read at run time. By default Debian's
+    /// IPAex Gothic (package `fonts-ipaexfont-gothic`, IPA Font License). When the file is
+    /// missing the server runs on: the image answers 404 (with a log line) and service pages
+    /// fall back to their first uploaded image for `og:image`.
+    #[arg(
+        long,
+        env = "YOROZU_OG_FONT",
+        default_value = yorozu_app::share::font::DEFAULT_PATH,
+        global = true
+    )]
+    pub og_font: std::path::PathBuf,
 }
 
 /// `serve` settings.

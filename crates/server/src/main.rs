@@ -385,6 +385,7 @@ async fn build_app(
             base_url: base_url.trim_end_matches('/').to_owned(),
             mail_from: common.mail_from.clone(),
             business: common.business()?,
+            og_font: common.og_font.clone(),
         },
         ids: IdGenerator,
         catalog: Default::default(),
@@ -526,6 +527,8 @@ async fn run_server(common: &config::Common, serve: &config::Serve) -> anyhow::R
     if let Some(bind) = serve.metrics_bind {
         serve_metrics(state.clone(), bind).await?;
     }
+    // Read the Open Graph font now, so that a missing one is said at start (it is not fatal).
+    let _ = yorozu_app::share::og_image::available(&app);
     if common.smtp_url.is_none() {
         // The one place the mailbox key is shown: the person at the console follows this link
         // to read the sign-up mail offline; nobody else can read captured mail without it.

@@ -162,7 +162,9 @@ both_backends!(
             r#"id="analytics-total-views">3<"#,
             r#"id="analytics-total-impressions">1<"#,
             "<svg",
-            r#"<table class="visually-hidden" id="analytics-days">"#,
+            // Hidden for the eye, read by screen readers (the box around it, so that it
+            // cannot widen a narrow page).
+            "<div class=\"visually-hidden\">\n  <table id=\"analytics-days\">",
             "似顔絵を描きます",
             &format!("/sales/analytics/services/{id}?days=7"),
             r#"aria-current="page">過去7日間"#,

@@ -24,11 +24,15 @@ use crate::change_log_prune::PruneMarks;
 use crate::listings::search::SearchResults;
 use crate::listings::view::ListingView;
 use crate::orders::reviews_public::NewestReviews;
+use crate::share::og_image::OgImage;
 
 pub use feed::sync;
 
 /// Entries kept per map before the map is emptied (a crude bound that needs no LRU).
 const CAPACITY: usize = 10_000;
+
+/// Drawn Open Graph images kept before the map is emptied (each is tens of kilobytes).
+const OG_IMAGE_CAPACITY: usize = 512;
 
 /// Applied changes remembered to judge entries computed meanwhile; an entry older than all
 /// of them is not stored.
@@ -99,6 +103,8 @@ struct Inner {
     /// names both members in the change log.
     hidden: HashMap<UserId, Entry<Vec<UserId>>>,
     pages: HashMap<String, Entry<str>>,
+    /// Services' drawn Open Graph images ([`crate::share::og_image`]).
+    og_images: HashMap<ListingId, Entry<OgImage>>,
     search: HashMap<String, Arc<SearchResults>>,
 }
 
@@ -120,6 +126,7 @@ impl Inner {
         }
         self.hidden.retain(|_, e| !e.shows.affected_by(&change));
         self.pages.retain(|_, e| !e.shows.affected_by(&change));
+        self.og_images.retain(|_, e| !e.shows.affected_by(&change));
         // Result pages show any service and any seller: every change may concern them.
         self.search.clear();
     }
@@ -135,6 +142,7 @@ impl Inner {
         self.follow_marks.clear();
         self.hidden.clear();
         self.pages.clear();
+        self.og_images.clear();
         self.search.clear();
     }
 
@@ -288,6 +296,30 @@ impl CatalogCache {
         {
             put(&mut inner.pages, key, Entry { value: body, shows });
         }
+    }
+
+    /// A service's drawn Open Graph image, if cached.
+    pub fn og_image(&self, id: ListingId) -> Option<Arc<OgImage>> {
+        let inner = self.inner.lock().ok()?;
+        inner.og_images.get(&id).map(|e| e.value.clone())
+    }
+
+    pub fn store_og_image(&self, seen: Seen, id: ListingId, value: Arc<OgImage>, shows: Shows) {
+        if let Ok(mut inner) = self.inner.lock()
+            && inner.storable(seen, &shows)
+        {
+            if inner.og_images.len() >= OG_IMAGE_CAPACITY {
+                inner.og_images.clear();
+            }
+            inner.og_images.insert(id, Entry { value, shows });
+        }
+    }
+
+    /// Whether a service's Open Graph image is cached (for tests of what a change drops).
+    pub fn holds_og_image(&self, id: ListingId) -> bool {
+        self.inner
+            .lock()
+            .is_ok_and(|inner| inner.og_images.contains_key(&id))
     }
 
     pub fn search(&self, key: &str) -> Option<Arc<SearchResults>> {

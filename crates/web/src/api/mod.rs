@@ -35,6 +35,7 @@ mod safety;
 mod search;
 mod search_results;
 mod sessions;
+mod share;
 mod tips;
 mod tokens;
 mod two_step;
@@ -95,6 +96,7 @@ api_routes! {
     post "/me/listings" => listings::create,
     get "/me/listings" => listings::mine,
     get "/listings/{id}" => listings::get,
+    get "/listings/{id}/share" => share::kit,
     put "/listings/{id}" => listings::update,
     post "/listings/{id}/status" => listings::set_status,
     post "/listings/{id}/images" => listings::add_image,

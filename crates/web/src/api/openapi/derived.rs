@@ -13,8 +13,8 @@ use super::responses::{
 use crate::api::{
     accounts, analytics, disputes, error, exports, favorites, follows, identity, listings,
     notification_centre, notifications, offers, order_changes, orders, orders_actions, orders_talk,
-    payouts, points, profile, reports, requests, safety, search, search_results, sessions, tips,
-    tokens, two_step, withdrawal,
+    payouts, points, profile, reports, requests, safety, search, search_results, sessions, share,
+    tips, tokens, two_step, withdrawal,
 };
 
 /// The API's description: how to authenticate, the shapes every body shares.
@@ -50,6 +50,7 @@ its own code and message.";
         (name = "points", description = "Points (ポイント)."),
         (name = "payouts", description = "Sales balance, bank account and payout requests (売上金・振込申請)."),
         (name = "analytics", description = "Seller analytics (アクセス解析): impressions, views, favourites, orders and where viewers came from, per day, for the caller's services."),
+        (name = "share", description = "The share kit (シェア) of the caller's services: ready-to-post texts whose links carry a source tag the analytics count, the QR code and the Open Graph image."),
         (name = "withdrawal", description = "Closing the account (退会): where the caller stands, closing or scheduling it, cancelling a schedule."),
         (name = "exports", description = "Downloading the caller's data (データのダウンロード): asking for an archive, following it, downloading it."),
         (name = "reports", description = "Reports (通報) of services, profiles, messages and reviews, and their outcome."),
@@ -164,6 +165,7 @@ its own code and message.";
         payouts::payout_requests,
         analytics::mine,
         analytics::service,
+        share::kit,
         withdrawal::readiness,
         withdrawal::confirm,
         withdrawal::cancel,
@@ -273,6 +275,8 @@ its own code and message.";
             analytics::ServiceLineBody,
             analytics::SellerAnalyticsBody,
             analytics::ServiceAnalyticsBody,
+            share::SharePostBody,
+            share::ShareKitBody,
             search::CategoryBody,
             search::Card,
             search_results::SearchResults,

@@ -8,6 +8,7 @@ mod arrival;
 mod category;
 mod favorites;
 mod images;
+mod og_image;
 pub(crate) mod reviews;
 mod search;
 mod service;
@@ -27,6 +28,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(service::routes())
         .merge(images::routes())
+        .merge(og_image::routes())
         .merge(search::routes())
         .merge(category::routes())
         .merge(favorites::routes())

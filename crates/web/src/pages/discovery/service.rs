@@ -15,8 +15,10 @@ use yorozu_app::analytics;
 use yorozu_app::catalog::{self, Seen};
 use yorozu_app::listings::view::ListingView;
 use yorozu_app::orders::reviews_public;
+use yorozu_app::share::og_image;
 use yorozu_domain::ListingId;
 use yorozu_domain::listings::{ListingStatus, categories};
+use yorozu_domain::share::{Network, service_path, tagged_url};
 use yorozu_i18n::Arg;
 
 use super::arrival::Arrival;
@@ -70,6 +72,8 @@ struct Crumb {
 struct Share {
     url: String,
     image: Option<String>,
+    /// The image is the drawn 1200×630 Open Graph image (its size is known).
+    image_drawn: bool,
     description: String,
     x: String,
     facebook: String,
@@ -226,24 +230,29 @@ fn service_page<'a>(
 ) -> ServicePage<'a> {
     let v = found.listing;
 
-    let url = state.app.url(&format!("/services/{}", v.id));
-    let enc = |s: &str| urlencoding::encode(s).into_owned();
-    let share = Share {
-        image: v
-            .images
+    let app = &state.app;
+    let url = app.url(&service_path(v.id));
+    // The visitors' share links carry the network's tag too, so that analytics counts them.
+    let link = |network: Network| {
+        let tagged = tagged_url(&app.site.base_url, v.id, &network.tag());
+        network.share_link(&v.title, &tagged).unwrap_or_default()
+    };
+    // The drawn image (title and price) when the server has its font, else the first photo.
+    let image_drawn = og_image::available(app);
+    let image = if image_drawn {
+        Some(og_image::url(app, v.id))
+    } else {
+        v.images
             .first()
-            .map(|i| state.app.url(&format!("/services/images/{}", i.id))),
+            .map(|i| app.url(&format!("/services/images/{}", i.id)))
+    };
+    let share = Share {
+        image,
+        image_drawn,
         description: og_description(&v.description),
-        x: format!(
-            "https://twitter.com/intent/tweet?text={}&url={}",
-            enc(&v.title),
-            enc(&url)
-        ),
-        facebook: format!("https://www.facebook.com/sharer/sharer.php?u={}", enc(&url)),
-        line: format!(
-            "https://social-plugins.line.me/lineit/share?url={}",
-            enc(&url)
-        ),
+        x: link(Network::X),
+        facebook: link(Network::Facebook),
+        line: link(Network::Line),
         url,
     };
 

@@ -19,7 +19,13 @@ use crate::render::page_with_status;
 use crate::state::AppState;
 
 pub(super) fn routes() -> Router<AppState> {
-    Router::new().route("/settings/listings", get(list))
+    Router::new()
+        .route("/settings/listings", get(list))
+        // The list's natural address beside /listings/new and /listings/{id}/….
+        .route(
+            "/listings/mine",
+            get(|| async { axum::response::Redirect::to("/settings/listings") }),
+        )
 }
 
 /// One service in the list.
@@ -35,6 +41,8 @@ struct Row {
     edit_label: String,
     /// The analytics link's accessible name: 「「…」のアクセス解析」.
     analytics_label: String,
+    /// The share page's link and its accessible name, for a published service.
+    share: Option<String>,
     actions: Vec<ActionButton>,
 }
 
@@ -80,6 +88,8 @@ async fn list(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): Signe
                 view_text,
                 edit_label: ctx.t1("listings-edit-label", "title", &l.title),
                 analytics_label: ctx.t1("analytics-link-label", "title", &l.title),
+                share: (status == ListingStatus::Published)
+                    .then(|| ctx.t1("share-link-label-title", "title", &l.title)),
                 actions: action_buttons(&ctx, status, &l.title),
                 id: l.id,
                 title: l.title,

@@ -8,6 +8,7 @@
 mod form;
 mod images;
 mod mine;
+mod share;
 mod status;
 mod vacation;
 
@@ -22,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .merge(form::routes())
         .merge(images::routes())
         .merge(status::routes())
+        .merge(share::routes())
         .merge(vacation::routes())
 }
 

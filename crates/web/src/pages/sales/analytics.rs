@@ -10,6 +10,7 @@ use axum::extract::{Query, State};
 use yorozu_app::analytics::report::{self, Day, Figures, Ranked, Report};
 use yorozu_domain::ListingId;
 use yorozu_domain::analytics::{OTHER, WINDOWS, window};
+use yorozu_domain::listings::ListingStatus;
 use yorozu_domain::payouts::schedule::Date;
 use yorozu_domain::time::Timestamp;
 use yorozu_i18n::Arg;
@@ -120,6 +121,8 @@ struct AnalyticsPage<'a> {
     hosts: Vec<RankedRow>,
     tags: Vec<RankedRow>,
     services: Vec<ServiceRow>,
+    /// The service's share page, when it is published.
+    share: Option<ListingId>,
 }
 
 pub(super) async fn overview(
@@ -167,7 +170,8 @@ pub(super) async fn service(
     render(
         &ctx,
         ctx.t1("analytics-service-title", "title", &data.title),
-        Some(id),
+        // A published service links to its share kit, whose tagged links the sources count.
+        Some((id, data.status == ListingStatus::Published)),
         &format!("/sales/analytics/services/{id}"),
         &query,
         &data.report,
@@ -219,12 +223,15 @@ fn ranked(ctx: &Ctx, rows: &[Ranked], label: impl Fn(&str) -> String) -> Vec<Ran
 fn render(
     ctx: &Ctx,
     heading: String,
-    service: Option<ListingId>,
+    // One service (and whether it is published), or all of them.
+    service: Option<(ListingId, bool)>,
     path: &str,
     query: &AnalyticsQuery,
     data: &Report,
     services: Vec<ServiceRow>,
 ) -> PageResult {
+    let share = service.and_then(|(id, published)| published.then_some(id));
+    let service = service.map(|(id, _)| id);
     let metric = query.metric();
     let days = data.days;
     let periods = WINDOWS
@@ -299,6 +306,7 @@ fn render(
         hosts: ranked(ctx, &data.hosts, str::to_owned),
         tags: ranked(ctx, &data.tags, str::to_owned),
         services,
+        share,
     }))
 }
 
