@@ -71,6 +71,7 @@ const FILES: &[File] = &[
     migration!("0029_analytics.sql"),
     migration!("0030_follow_invite.sql"),
     migration!("0031_request_search.sql"),
+    migration!("0032_withdrawal_hints.sql"),
 ];
 
 /// The version prefix of a file name (`0001`) and its description (`accounts`), as sqlx
