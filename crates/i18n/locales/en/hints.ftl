@@ -82,7 +82,6 @@ hints-category-too-small = This category has fewer than { $min } sellers with a 
 withdrawal-hints-heading = Before you go: your services' numbers and improvement hints
 withdrawal-hints-lead = Since you chose “My services do not sell”: your numbers over the last { $days } days and hints for each service. You can still continue with the withdrawal below.
 withdrawal-hints-totals = { $impressions } search impressions · { $views } views · { $favorites } favourites · { $orders } orders
-withdrawal-hints-service = “{ $title }”: { $count }
 withdrawal-hints-analytics = See analytics
 withdrawal-hints-all = See all improvement hints
 
@@ -95,3 +94,8 @@ op-withdrawals-hints-stayed = Of them, stayed
 op-withdrawals-hints-pending = Outcome pending (under { $days } days)
 op-withdrawals-hints-value = { $count }
 op-withdrawals-hints-share = { $count } ({ $percent }%)
+
+# The seller's services list (/settings/listings) and the analytics page.
+hints-category-short = Category trends
+hints-category-short-label = What sells in the category of “{ $title }”
+hints-analytics-more = Open the improvement hints page

@@ -64,7 +64,6 @@ hints-category-too-small = このカテゴリは、取引が完了した出品�
 withdrawal-hints-heading = 退会の前に: あなたのサービスの数字と改善のヒント
 withdrawal-hints-lead = 「売れない」を選んだ方へ。過去{ $days }日間の数字と、サービスごとの改善のヒントです。退会の手続きはこのまま続けられます。
 withdrawal-hints-totals = 検索表示{ $impressions }回・閲覧{ $views }回・お気に入り{ $favorites }件・購入{ $orders }件
-withdrawal-hints-service = 「{ $title }」: { $count }
 withdrawal-hints-analytics = アクセス解析を見る
 withdrawal-hints-all = 改善のヒントをすべて見る
 
@@ -77,3 +76,8 @@ op-withdrawals-hints-stayed = そのうち継続
 op-withdrawals-hints-pending = 結果待ち（{ $days }日未満）
 op-withdrawals-hints-value = { $count }人
 op-withdrawals-hints-share = { $count }人（{ $percent }%）
+
+# The seller's services list (/settings/listings) and the analytics page.
+hints-category-short = カテゴリの傾向
+hints-category-short-label = 「{ $title }」のカテゴリで売れているサービスの傾向
+hints-analytics-more = 改善のヒントのページを開く

@@ -15,9 +15,11 @@ use yorozu_domain::time::Timestamp;
 use yorozu_i18n::Arg;
 
 use super::chart::{self, BarChart};
+use super::hints::{HintItem, category_href, hint_items};
 use super::no_store;
 use crate::ctx::Ctx;
 use crate::error::PageResult;
+use crate::pages::discovery::category_name;
 use crate::pages::discovery::grouped;
 use crate::pages::extract::{PathId, SignedIn};
 use crate::render::page;
@@ -120,6 +122,15 @@ struct AnalyticsPage<'a> {
     hosts: Vec<RankedRow>,
     tags: Vec<RankedRow>,
     services: Vec<ServiceRow>,
+    /// One service's improvement hints, with its category's page.
+    hints: Option<HintsSection>,
+}
+
+/// The improvement hints of the service page (the same as its hints page).
+struct HintsSection {
+    items: Vec<HintItem>,
+    category_href: String,
+    category_link: String,
 }
 
 pub(super) async fn overview(
@@ -152,6 +163,7 @@ pub(super) async fn overview(
         &query,
         &data.report,
         services,
+        None,
     )
 }
 
@@ -164,6 +176,16 @@ pub(super) async fn service(
 ) -> PageResult {
     let query = query.map(|Query(q)| q).unwrap_or_default();
     let data = report::for_service(&state.app, user, id, query.days()).await?;
+    let service_hints = yorozu_app::hints::for_service(&state.app, user, id).await?;
+    let hints = HintsSection {
+        items: hint_items(&ctx, &service_hints),
+        category_href: category_href(service_hints.category),
+        category_link: ctx.t1(
+            "hints-category-link",
+            "category",
+            Arg::Text(category_name(&ctx, service_hints.category)),
+        ),
+    };
     render(
         &ctx,
         ctx.t1("analytics-service-title", "title", &data.title),
@@ -172,6 +194,7 @@ pub(super) async fn service(
         &query,
         &data.report,
         Vec::new(),
+        Some(hints),
     )
 }
 
@@ -211,6 +234,10 @@ fn ranked(rows: &[Ranked], label: impl Fn(&str) -> String) -> Vec<RankedRow> {
         .collect()
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the page's parts, each from its own use case"
+)]
 fn render(
     ctx: &Ctx,
     heading: String,
@@ -219,6 +246,7 @@ fn render(
     query: &AnalyticsQuery,
     data: &Report,
     services: Vec<ServiceRow>,
+    hints: Option<HintsSection>,
 ) -> PageResult {
     let metric = query.metric();
     let days = data.days;
@@ -294,6 +322,7 @@ fn render(
         hosts: ranked(&data.hosts, str::to_owned),
         tags: ranked(&data.tags, str::to_owned),
         services,
+        hints,
     }))
 }
 
