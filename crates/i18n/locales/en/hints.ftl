@@ -99,3 +99,4 @@ op-withdrawals-hints-share = { $count } ({ $percent }%)
 hints-category-short = Category trends
 hints-category-short-label = What sells in the category of “{ $title }”
 hints-analytics-more = Open the improvement hints page
+hints-see-category = See what sells in this category

@@ -81,3 +81,4 @@ op-withdrawals-hints-share = { $count }人（{ $percent }%）
 hints-category-short = カテゴリの傾向
 hints-category-short-label = 「{ $title }」のカテゴリで売れているサービスの傾向
 hints-analytics-more = 改善のヒントのページを開く
+hints-see-category = このカテゴリで売れているサービスの傾向を見る

@@ -34,6 +34,8 @@ pub(crate) struct HintItem {
     /// The page that fixes it, and the link's text.
     pub fix_href: String,
     pub fix_label: String,
+    /// For a hint that compares with the category: the sellers' page of the category.
+    pub category_href: Option<String>,
 }
 
 /// The sellers' page of a category: `/sales/categories/illust/portrait`.
@@ -96,12 +98,14 @@ pub(crate) fn hint_items(ctx: &Ctx, s: &ServiceHints) -> Vec<HintItem> {
                 },
                 fix_href: edit("images"),
                 fix_label: ctx.t("hints-fix-images"),
+                category_href: category_median.map(|_| category_href(s.category)),
             },
             Hint::Faq => HintItem {
                 key: h.key(),
                 text: ctx.t("hints-faq"),
                 fix_href: edit("faq"),
                 fix_label: ctx.t("hints-fix-faq"),
+                category_href: None,
             },
             Hint::TitleWords { words } => HintItem {
                 key: h.key(),
@@ -126,6 +130,7 @@ pub(crate) fn hint_items(ctx: &Ctx, s: &ServiceHints) -> Vec<HintItem> {
                 ),
                 fix_href: edit("title"),
                 fix_label: ctx.t("hints-fix-title"),
+                category_href: None,
             },
             Hint::Price {
                 price,
@@ -147,6 +152,7 @@ pub(crate) fn hint_items(ctx: &Ctx, s: &ServiceHints) -> Vec<HintItem> {
                 ),
                 fix_href: edit("price"),
                 fix_label: ctx.t("hints-fix-price"),
+                category_href: Some(category_href(s.category)),
             },
             Hint::SlowReplies {
                 seconds,
@@ -162,6 +168,7 @@ pub(crate) fn hint_items(ctx: &Ctx, s: &ServiceHints) -> Vec<HintItem> {
                 ),
                 fix_href: "/orders".into(),
                 fix_label: ctx.t("hints-fix-replies"),
+                category_href: Some(category_href(s.category)),
             },
             Hint::Profile {
                 percent,
@@ -177,6 +184,7 @@ pub(crate) fn hint_items(ctx: &Ctx, s: &ServiceHints) -> Vec<HintItem> {
                 ),
                 fix_href: "/settings/profile".into(),
                 fix_label: ctx.t("hints-fix-profile"),
+                category_href: Some(category_href(s.category)),
             },
         })
         .collect()
