@@ -45,8 +45,8 @@ test('a seller opens a service\'s hints and follows a fix link', async ({ page }
   await expect(page).toHaveURL(new RegExp(`/sales/hints/services/${id}$`));
   await expect(page.getByRole('heading', { level: 1, name: `「${title}」の改善のヒント` })).toBeVisible();
   const hints = page.locator('#hints');
-  await expect(hints.locator('#hints-images')).toContainText('画像がまだありません。');
-  await expect(hints.locator('#hints-faq')).toContainText('よくある質問（FAQ）がまだありません。');
+  await expect(hints.locator('#hints-images')).toContainText('画像が登録されていません。');
+  await expect(hints.locator('#hints-faq')).toContainText('よくある質問（FAQ）が登録されていません。');
 
   // The fix link opens the edit page at the FAQ fields.
   await hints.getByRole('link', { name: 'よくある質問を追加する' }).click();
@@ -88,7 +88,7 @@ test('on the withdrawal page the hints appear when 売れない is ticked and th
   await expect(panel).toContainText('退会の前に: あなたのサービスの数字と改善のヒント');
   await expect(panel).toContainText('検索表示0回・閲覧0回・お気に入り0件・購入0件');
   await expect(panel.getByRole('link', { name: title, exact: true })).toHaveAttribute('href', /\/sales\/hints\/services\/\d+$/);
-  await expect(panel).toContainText('画像がまだありません。');
+  await expect(panel).toContainText('画像が登録されていません。');
   await expect(panel.getByRole('link', { name: `「${title}」のアクセス解析` })).toBeVisible();
   expect(await seller.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   // Another reason does not show it; unticking hides it again.

@@ -81,7 +81,7 @@ both_backends!(
         page.assert_contains(&[
             "「名刺をデザインします」の改善のヒント",
             r#"id="hints-images""#,
-            "画像がまだありません。",
+            "画像が登録されていません。",
             &format!(r#"<a href="/listings/{id}/edit#images">画像を追加する</a>"#),
             r#"id="hints-faq""#,
             &format!(r#"<a href="/listings/{id}/edit#faq">よくある質問を追加する</a>"#),
@@ -221,7 +221,7 @@ both_backends!(
             "検索表示0回・閲覧0回・お気に入り0件・購入0件",
             &format!(r#"<a href="/sales/hints/services/{id}">名刺をデザインします</a>: ヒント2件"#),
             &format!(r#"href="/sales/analytics/services/{id}""#),
-            "画像がまだありません。",
+            "画像が登録されていません。",
         ]);
         let form = seller_page
             .html
