@@ -16,6 +16,7 @@ pub mod error;
 pub mod export;
 pub mod follows;
 pub mod freshness;
+pub mod hints;
 pub mod identity;
 pub mod ids;
 pub mod jobs;

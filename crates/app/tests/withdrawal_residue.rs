@@ -109,6 +109,14 @@ async fn seller_leaves(m: &Market) {
         3,
         "a view, its source and its host"
     );
+    // The seller ticked 「売れない」 and saw the improvement hints: kept until the purge counts
+    // the outcome, then erased.
+    assert!(
+        yorozu_app::withdrawal::hints::record_seen(&t.app, &m.seller)
+            .await
+            .expect("hints seen")
+    );
+    assert_eq!(t.count("withdrawal_hint_views").await, 1);
     // Before moderation hides the service.
     consulted(m).await;
     moderated(m).await;
@@ -224,6 +232,17 @@ async fn seller_leaves(m: &Market) {
         t.count("listing_analytics").await,
         0,
         "the analytics of the member's services are erased"
+    );
+    assert_eq!(
+        t.count("withdrawal_hint_views").await,
+        0,
+        "that the member saw the hints is erased"
+    );
+    assert_eq!(
+        t.count("withdrawal_stats WHERE event = 'hints-withdrew' AND count = 1")
+            .await,
+        1,
+        "and counted, without the id, as a member who withdrew"
     );
     assert_eq!(
         notified(m.seller.id).await,

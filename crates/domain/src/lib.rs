@@ -19,6 +19,7 @@ pub mod analytics;
 pub mod contact_rule;
 pub mod error_code;
 pub mod export;
+pub mod hints;
 pub mod identity;
 pub mod ids;
 pub mod jobs;

@@ -150,6 +150,10 @@ macro_rules! resources {
                 include_str!(concat!("../locales/", $locale, "/analytics.ftl")),
             ),
             (
+                "hints.ftl",
+                include_str!(concat!("../locales/", $locale, "/hints.ftl")),
+            ),
+            (
                 "follow_invite.ftl",
                 include_str!(concat!("../locales/", $locale, "/follow_invite.ftl")),
             ),

@@ -21,6 +21,7 @@ pub mod analytics;
 pub mod audit;
 pub mod cards;
 pub mod follows;
+pub mod hints;
 pub mod identity;
 pub mod invitations;
 pub mod jobs;

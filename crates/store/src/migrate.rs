@@ -71,6 +71,7 @@ const FILES: &[File] = &[
     migration!("0029_analytics.sql"),
     migration!("0030_follow_invite.sql"),
     migration!("0031_request_search.sql"),
+    migration!("0032_withdrawal_hints.sql"),
     migration!("0034_invite_reward_address.sql"),
     migration!("0035_follow_changes.sql"),
 ];

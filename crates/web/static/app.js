@@ -29,3 +29,18 @@ document.addEventListener('click', (event) => {
     if (document.execCommand && document.execCommand('copy')) done();
   }
 });
+// Improvement hints on the withdrawal page: tell the server once that the panel became
+// visible when 「売れない」 is ticked (the stylesheet does the same without JavaScript).
+document.addEventListener('change', (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || box.name !== 'reasons' || box.value !== 'cannot-sell' || !box.checked) return;
+  const panel = box.form && box.form.querySelector('.withdrawal-hints[data-seen]');
+  if (!panel || panel.dataset.sent) return;
+  panel.dataset.sent = '1';
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  fetch(panel.dataset.seen, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: meta ? { 'X-CSRF-Token': meta.content } : {},
+  }).catch(() => {});
+});

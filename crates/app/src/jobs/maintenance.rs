@@ -1,7 +1,8 @@
 //! Periodic housekeeping: expired sessions, old sign-in failures and idle
 //! request counters are deleted, points past
 //! their validity expire, and so do sales not requested in time; withdrawal jobs that were
-//! lost or ran out of attempts are queued again; data-export archives past their expiry are
+//! lost or ran out of attempts are queued again; members who saw improvement hints on the
+//! withdrawal page and are still active a month later are counted as stayed; data-export archives past their expiry are
 //! deleted; the change logs (search, catalogue) are pruned of what every process has applied;
 //! the daily message digests go out.
 
@@ -20,6 +21,7 @@ pub async fn run(app: &App) -> AppResult<()> {
     crate::promotions::points::expire_due(app).await?;
     crate::payouts::expiry::expire_due(app).await?;
     crate::withdrawal::jobs::sweep(app).await?;
+    crate::withdrawal::hints::settle_due(app).await?;
     crate::export::request::expire_due(app).await?;
     crate::change_log_prune::prune(app).await?;
     crate::notifications::digest::send_due(app).await?;

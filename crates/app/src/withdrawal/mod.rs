@@ -10,6 +10,7 @@
 
 pub mod close;
 pub mod confirm;
+pub mod hints;
 pub mod job_kinds;
 pub mod jobs;
 pub mod preview;

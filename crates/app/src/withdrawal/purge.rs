@@ -225,6 +225,8 @@ async fn run_batch(app: &App, member: UserId, step: PurgeStep) -> AppResult<bool
             let mut n = erase::delete_access(&mut tx, member, limit).await?;
             n += crate::moderation::purge::erase_batch(&mut tx, member, limit).await?;
             n += yorozu_store::safety::blocks::erase_member(&mut tx, member).await?;
+            // Whether the member saw improvement hints: counted as withdrew, then erased.
+            n += super::hints::settle_withdrawn(&mut tx, member, now).await?;
             if let Some(email) = users::find(&mut tx, member).await?.and_then(|u| u.email) {
                 let email_hash = app.signer.email_hash(&email);
                 n += erase::delete_sign_in_failures(&mut tx, &email_hash).await?;

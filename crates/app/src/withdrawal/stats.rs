@@ -46,6 +46,37 @@ pub struct WithdrawalStats {
     pub blockers: Vec<(BlockerKind, i64)>,
     /// The latest comments (already scrubbed of personal data), newest first.
     pub comments: Vec<(String, String)>,
+    /// Members shown improvement hints on the withdrawal page, and what became of them.
+    pub hints: HintOutcomes,
+}
+
+/// Members who saw improvement hints on the withdrawal page (after ticking 「売れない」), over
+/// the months shown, by outcome: purged (withdrew) or still active
+/// [`super::hints::STAY_DAYS`] days later (stayed); `pending` are those whose outcome is not
+/// known yet (any month).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct HintOutcomes {
+    pub withdrew: i64,
+    pub stayed: i64,
+    pub pending: i64,
+}
+
+impl HintOutcomes {
+    /// Members whose outcome is known.
+    pub fn settled(&self) -> i64 {
+        self.withdrew + self.stayed
+    }
+
+    /// Share of the settled members who stayed, in tenths of a percent; `None` without any.
+    pub fn stayed_permille(&self) -> Option<i64> {
+        let all = self.settled();
+        (all > 0).then(|| self.stayed * 1000 / all)
+    }
+
+    /// Share of the settled members who withdrew, in tenths of a percent.
+    pub fn withdrew_permille(&self) -> Option<i64> {
+        self.stayed_permille().map(|p| 1000 - p)
+    }
 }
 
 /// How many months the statistics cover.
@@ -80,7 +111,12 @@ pub async fn load(app: &App, operator: &CurrentUser) -> AppResult<WithdrawalStat
     let events = stats::events_since(&mut c, &from).await?;
     let reasons = stats::reasons_since(&mut c, &from).await?;
     let comments = stats::latest_comments(&mut c, &from, COMMENTS).await?;
+    let pending = yorozu_store::withdrawal::hint_views::pending(&mut c).await?;
     drop(c);
+    let mut hints = HintOutcomes {
+        pending,
+        ..HintOutcomes::default()
+    };
 
     let mut counts: Vec<MonthCounts> = months
         .iter()
@@ -97,6 +133,11 @@ pub async fn load(app: &App, operator: &CurrentUser) -> AppResult<WithdrawalStat
                 None => blockers.push((kind, n)),
             }
             continue;
+        }
+        match event.as_str() {
+            super::hints::EVENT_WITHDREW => hints.withdrew += n,
+            super::hints::EVENT_STAYED => hints.stayed += n,
+            _ => {}
         }
         let Some(row) = counts.iter_mut().find(|c| c.month == month) else {
             continue;
@@ -141,6 +182,7 @@ pub async fn load(app: &App, operator: &CurrentUser) -> AppResult<WithdrawalStat
         no_reason: (closed - with_reason).max(0),
         blockers,
         comments,
+        hints,
     })
 }
 

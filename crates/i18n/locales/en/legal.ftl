@@ -121,3 +121,4 @@ legal-privacy-withdrawal = You can close your account at any time. You can see w
 legal-privacy-withdrawal-link = Closing your account
 legal-privacy-contact-heading = Contact
 legal-privacy-contact = For questions about how we handle personal data, please write to:
+legal-privacy-hints = The numbers in improvement hints and category trends are aggregates (such as medians) shown only when at least { $min } sellers have completed orders; other sellers' own numbers are never shown. When a seller who ticked “My services do not sell” on the withdrawal page is shown improvement hints, we record only their member id and when they first saw them. When their data is erased after withdrawing, or when they are still using Yorozu { $days } days later, this becomes a count of “withdrew” or “stayed”, and the member id is erased at that moment.

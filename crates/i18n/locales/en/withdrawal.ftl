@@ -101,7 +101,7 @@ data-email-address-why = It is removed from the account, so the same address can
 
 data-withdrawal-reason-name = Your reason for leaving (optional)
 data-withdrawal-reason-fate-kept = Kept in a form that does not identify you (for statistics)
-data-withdrawal-reason-why = It is kept without personal data, as statistics that help us improve the service. You can close your account without giving a reason.
+data-withdrawal-reason-why = It is kept without personal data, as statistics that help us improve the service. You can close your account without giving a reason. If you were shown improvement hints after choosing “My services do not sell”, that is recorded with your member id until your data is erased, and only as a count after that.
 
 ## How the reviews you wrote will look
 withdrawal-reviews-heading = How the reviews you wrote will look

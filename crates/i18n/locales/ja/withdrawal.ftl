@@ -92,7 +92,7 @@ data-email-address-why = アカウントから削除するので、同じメー�
 
 data-withdrawal-reason-name = 退会の理由（任意）
 data-withdrawal-reason-fate-kept = 個人を特定できない形で保管（統計のため）
-data-withdrawal-reason-why = サービスを良くするための統計として、あなたの個人情報を含めずに残します。理由を答えなくても退会できます。
+data-withdrawal-reason-why = サービスを良くするための統計として、あなたの個人情報を含めずに残します。理由を答えなくても退会できます。「売れない」を選んで改善のヒントが表示されたことは、退会の完了まで会員IDとともに記録し、その後は件数だけを残します。
 
 ## あなたが書いたレビューの表示
 withdrawal-reviews-heading = あなたが書いたレビューの表示

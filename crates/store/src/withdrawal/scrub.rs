@@ -44,6 +44,7 @@ pub const PURGED_TABLES: &[&str] = &[
     "jobs",
     "mailbox",
     "withdrawals",
+    "withdrawal_hint_views",
     "reports",
     "moderation_notices",
     "suspensions",

@@ -15,6 +15,7 @@ mod exports;
 mod extract;
 mod favorites;
 mod follows;
+mod hints;
 mod identity;
 mod listings;
 mod member;
@@ -166,6 +167,9 @@ api_routes! {
     get "/me/sales" => payouts::mine,
     get "/sales/analytics" => analytics::mine,
     get "/sales/analytics/services/{id}" => analytics::service,
+    get "/sales/hints" => hints::mine,
+    get "/sales/hints/services/{id}" => hints::service,
+    get "/sales/categories/{id}" => hints::category,
     get "/me/bank-account" => payouts::bank_account,
     put "/me/bank-account" => payouts::register_bank_account,
     delete "/me/bank-account" => payouts::remove_bank_account,

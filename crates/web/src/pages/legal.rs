@@ -231,6 +231,8 @@ struct PrivacyPage<'a> {
     /// Each kind of data and what happens to it on withdrawal: the same lines as the
     /// withdrawal page and the erasure receipt.
     data: Vec<DataLine>,
+    /// What improvement hints count and keep (with their named limits).
+    hints: String,
 }
 
 async fn privacy(State(state): State<AppState>, ctx: Ctx) -> PageResult {
@@ -241,5 +243,20 @@ async fn privacy(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         lead: ctx.tr.tv("legal-privacy-lead", &args),
         contact_email: business.contact_email.as_str().to_owned(),
         data: data_lines(ctx.locale()),
+        hints: ctx.tr.ta(
+            "legal-privacy-hints",
+            [
+                (
+                    "days",
+                    yorozu_i18n::Arg::Number(yorozu_app::withdrawal::hints::STAY_DAYS),
+                ),
+                (
+                    "min",
+                    yorozu_i18n::Arg::Number(
+                        i64::try_from(yorozu_domain::hints::MIN_SELLERS).unwrap_or(0),
+                    ),
+                ),
+            ],
+        ),
     })
 }

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use yorozu_app::listings::manage;
 use yorozu_domain::ListingId;
-use yorozu_domain::listings::ListingStatus;
+use yorozu_domain::listings::{ListingStatus, categories};
 
 use super::form::{ActionButton, action_buttons};
 use super::{grouped, status_label_key};
@@ -43,6 +43,11 @@ struct Row {
     analytics_label: String,
     /// The share page's link and its accessible name, for a published service.
     share: Option<String>,
+    /// The hints link's accessible name: 「「…」の改善のヒント」.
+    hints_label: String,
+    /// The sellers' page of the service's category, and its link's accessible name.
+    category_href: String,
+    category_label: String,
     actions: Vec<ActionButton>,
 }
 
@@ -90,6 +95,11 @@ async fn list(State(state): State<AppState>, ctx: Ctx, SignedIn(ref user): Signe
                 analytics_label: ctx.t1("analytics-link-label", "title", &l.title),
                 share: (status == ListingStatus::Published)
                     .then(|| ctx.t1("share-link-label-title", "title", &l.title)),
+                hints_label: ctx.t1("hints-link-label", "title", &l.title),
+                category_href: categories::by_id(l.category_id)
+                    .map(crate::pages::sales::hints::category_href)
+                    .unwrap_or_else(|| "/sales/hints".into()),
+                category_label: ctx.t1("hints-category-short-label", "title", &l.title),
                 actions: action_buttons(&ctx, status, &l.title),
                 id: l.id,
                 title: l.title,

@@ -16,9 +16,11 @@ use yorozu_domain::time::Timestamp;
 use yorozu_i18n::Arg;
 
 use super::chart::{self, BarChart};
+use super::hints::{HintItem, category_href, hint_items};
 use super::no_store;
 use crate::ctx::Ctx;
 use crate::error::PageResult;
+use crate::pages::discovery::category_name;
 use crate::pages::discovery::grouped;
 use crate::pages::extract::{PathId, SignedIn};
 use crate::render::page;
@@ -123,6 +125,15 @@ struct AnalyticsPage<'a> {
     services: Vec<ServiceRow>,
     /// The service's share page, when it is published.
     share: Option<ListingId>,
+    /// One service's improvement hints, with its category's page.
+    hints: Option<HintsSection>,
+}
+
+/// The improvement hints of the service page (the same as its hints page).
+struct HintsSection {
+    items: Vec<HintItem>,
+    category_href: String,
+    category_link: String,
 }
 
 pub(super) async fn overview(
@@ -155,6 +166,7 @@ pub(super) async fn overview(
         &query,
         &data.report,
         services,
+        None,
     )
 }
 
@@ -167,6 +179,16 @@ pub(super) async fn service(
 ) -> PageResult {
     let query = query.map(|Query(q)| q).unwrap_or_default();
     let data = report::for_service(&state.app, user, id, query.days()).await?;
+    let service_hints = yorozu_app::hints::for_service(&state.app, user, id).await?;
+    let hints = HintsSection {
+        items: hint_items(&ctx, &service_hints),
+        category_href: category_href(service_hints.category),
+        category_link: ctx.t1(
+            "hints-category-link",
+            "category",
+            Arg::Text(category_name(&ctx, service_hints.category)),
+        ),
+    };
     render(
         &ctx,
         ctx.t1("analytics-service-title", "title", &data.title),
@@ -176,6 +198,7 @@ pub(super) async fn service(
         &query,
         &data.report,
         Vec::new(),
+        Some(hints),
     )
 }
 
@@ -220,6 +243,10 @@ fn ranked(ctx: &Ctx, rows: &[Ranked], label: impl Fn(&str) -> String) -> Vec<Ran
         .collect()
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the page's parts, each from its own use case"
+)]
 fn render(
     ctx: &Ctx,
     heading: String,
@@ -229,6 +256,7 @@ fn render(
     query: &AnalyticsQuery,
     data: &Report,
     services: Vec<ServiceRow>,
+    hints: Option<HintsSection>,
 ) -> PageResult {
     let share = service.and_then(|(id, published)| published.then_some(id));
     let service = service.map(|(id, _)| id);
@@ -307,6 +335,7 @@ fn render(
         tags: ranked(ctx, &data.tags, str::to_owned),
         services,
         share,
+        hints,
     }))
 }
 

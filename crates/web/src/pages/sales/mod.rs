@@ -9,6 +9,7 @@
 mod analytics;
 mod bank;
 mod chart;
+pub(crate) mod hints;
 mod overview;
 mod payout;
 
@@ -37,6 +38,9 @@ pub fn routes() -> Router<AppState> {
         .route(SALES, get(overview::show))
         .route("/sales/analytics", get(analytics::overview))
         .route("/sales/analytics/services/{id}", get(analytics::service))
+        .route("/sales/hints", get(hints::overview))
+        .route("/sales/hints/services/{id}", get(hints::service))
+        .route("/sales/categories/{*path}", get(hints::category_page))
         .route(PAYOUT, get(payout::confirm).post(payout::request))
         .route(BANK, get(bank::show).post(bank::save))
         .route("/settings/bank/delete", post(bank::remove))

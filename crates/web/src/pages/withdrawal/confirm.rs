@@ -9,8 +9,10 @@
 use axum::Form;
 use axum::extract::State;
 use axum::extract::rejection::FormRejection;
+use axum::response::IntoResponse;
 use yorozu_app::withdrawal::confirm::{self, Confirmation, Outcome, When};
-use yorozu_app::withdrawal::schedule;
+use yorozu_app::withdrawal::{hints, schedule};
+use yorozu_domain::withdrawal::ReasonChoice;
 
 use super::readiness::{Entered, render};
 use super::{PATH, done};
@@ -77,6 +79,16 @@ pub(super) async fn confirm(
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> PageResult {
     let submitted = Submitted::from_pairs(form.map(|Form(f)| f).unwrap_or_default());
+    // 「売れない」 ticked: the hints panel was in view when the member sent the form (before
+    // the confirmation, which may close and soon purge the account).
+    if submitted
+        .entered
+        .reasons
+        .iter()
+        .any(|r| r == ReasonChoice::CannotSell.key())
+    {
+        hints::record_seen(&state.app, user).await?;
+    }
     // The password field re-authenticates; with two-step sign-in on, the code as well.
     let code =
         yorozu_app::accounts::two_step::require_code(&state.app, user.id, &submitted.totp_code);
@@ -106,6 +118,23 @@ pub(super) async fn confirm(
             render(&state, &ctx, user, status, submitted.entered, errors).await
         }
     }
+}
+
+/// `GET` or `POST /settings/withdrawal/hints-seen`: the hints panel became visible (the page's
+/// script posts when 「売れない」 is ticked; without JavaScript the panel's stylesheet loads this
+/// as its background only once the panel shows). Records the member as having seen the hints
+/// and answers with nothing.
+pub(super) async fn hints_seen(
+    State(state): State<AppState>,
+    SignedIn(ref user): SignedIn,
+) -> PageResult {
+    hints::record_seen(&state.app, user).await?;
+    let mut response = axum::http::StatusCode::NO_CONTENT.into_response();
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
 }
 
 pub(super) async fn cancel(

@@ -6,6 +6,8 @@
 //!
 //! - `POST /settings/withdrawal`: confirm or schedule ([`confirm`]);
 //! - `POST /settings/withdrawal/cancel`: cancel a schedule;
+//! - `GET|POST /settings/withdrawal/hints-seen`: the improvement hints shown to a seller who
+//!   ticked 「売れない」 became visible (recorded for the statistics);
 //! - `GET /withdrawal/done?r=…`: the public page after closing ([`done`]); the member is signed
 //!   out by then, so it reads nothing about them, only the signed erasure time in its link.
 
@@ -22,6 +24,8 @@ use crate::state::AppState;
 pub const PATH: &str = "/settings/withdrawal";
 /// Cancelling a scheduled withdrawal.
 const CANCEL: &str = "/settings/withdrawal/cancel";
+/// The hints panel became visible (see [`confirm::hints_seen`]).
+pub const HINTS_SEEN: &str = "/settings/withdrawal/hints-seen";
 /// The page after the account is closed.
 const DONE: &str = "/withdrawal/done";
 
@@ -30,4 +34,8 @@ pub fn routes() -> Router<AppState> {
         .route(PATH, get(readiness::show).post(confirm::confirm))
         .route(CANCEL, post(confirm::cancel))
         .route(DONE, get(done::show))
+        .route(
+            HINTS_SEEN,
+            get(confirm::hints_seen).post(confirm::hints_seen),
+        )
 }

@@ -7,6 +7,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use yorozu_app::accounts::CurrentUser;
+use yorozu_app::withdrawal::hints::{self, HintsSummary};
 use yorozu_app::withdrawal::readiness::{self, BlockerLine, Forfeits, Readiness};
 use yorozu_app::withdrawal::receipt::{DataLine, data_lines};
 use yorozu_app::withdrawal::{preview, schedule};
@@ -19,6 +20,7 @@ use crate::error::{FormErrors, PageResult};
 use crate::pages::discovery::reviews::ReviewItem;
 use crate::pages::discovery::{count_arg, yen};
 use crate::pages::extract::SignedIn;
+use crate::pages::sales::hints::{hint_items, hints_href};
 use crate::render::page_with_status;
 use crate::state::AppState;
 
@@ -155,6 +157,58 @@ struct WithdrawalPage<'a> {
     grace_days: i64,
     erase_now: bool,
     errors: FormErrors,
+    /// A seller's numbers and improvement hints, shown inside the form only while 「売れない」
+    /// is ticked (by the stylesheet: no script, no extra step); `None` without services.
+    hints: Option<HintsPanel>,
+}
+
+/// The improvement hints beside the reasons.
+struct HintsPanel {
+    lead: String,
+    totals: String,
+    services: Vec<HintsService>,
+}
+
+struct HintsService {
+    title: String,
+    hints_href: String,
+    analytics_href: String,
+    analytics_label: String,
+    count: String,
+    /// The hints' sentences.
+    items: Vec<String>,
+}
+
+fn hints_panel(ctx: &Ctx, summary: &HintsSummary) -> HintsPanel {
+    let t = &summary.totals;
+    HintsPanel {
+        lead: ctx.t1("withdrawal-hints-lead", "days", summary.days),
+        totals: ctx.tr.ta(
+            "withdrawal-hints-totals",
+            [
+                ("impressions", count_arg(t.impressions)),
+                ("views", count_arg(t.views)),
+                ("favorites", count_arg(t.favorites)),
+                ("orders", count_arg(t.orders)),
+            ],
+        ),
+        services: summary
+            .services
+            .iter()
+            .map(|s| HintsService {
+                title: s.title.clone(),
+                hints_href: hints_href(s.listing_id),
+                analytics_href: format!("/sales/analytics/services/{}", s.listing_id),
+                analytics_label: ctx.t1("analytics-link-label", "title", &s.title),
+                count: if s.hints.is_empty() {
+                    ctx.t("hints-count-none")
+                } else {
+                    ctx.t1("hints-count", "count", s.hints.len())
+                },
+                items: hint_items(ctx, s).into_iter().map(|h| h.text).collect(),
+            })
+            .collect(),
+    }
 }
 
 pub(super) async fn show(
@@ -185,6 +239,11 @@ pub(super) async fn render(
     let r: Readiness = readiness::check(&state.app, user).await?;
     let review = preview::written_review(&state.app, user).await?;
     let scheduled = schedule::current(&state.app, user).await?;
+    // Only with the form (not while a withdrawal is scheduled).
+    let hints = match scheduled {
+        Some(_) => None,
+        None => hints::summary(&state.app, user).await?,
+    };
     let count = r.blockers.len();
     let forfeits = r.forfeits;
     let mut response = page_with_status(
@@ -261,6 +320,7 @@ pub(super) async fn render(
             grace_days: state.app.policy.withdrawal_grace_days,
             erase_now: entered.erase_now,
             errors,
+            hints: hints.as_ref().map(|h| hints_panel(ctx, h)),
         },
     )?;
     // Balances and open orders: browsers and proxies must not keep a copy.

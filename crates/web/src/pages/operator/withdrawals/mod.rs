@@ -13,7 +13,7 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use yorozu_app::withdrawal::stats::{self, MonthCounts, WithdrawalStats};
+use yorozu_app::withdrawal::stats::{self, HintOutcomes, MonthCounts, WithdrawalStats};
 use yorozu_i18n::Arg;
 
 use crate::ctx::Ctx;
@@ -110,6 +110,62 @@ struct StatsPage<'a> {
     no_reason: String,
     blockers: Vec<BlockerRow>,
     comments: Vec<CommentRow>,
+    hints: HintsView,
+}
+
+/// Members who saw improvement hints on the withdrawal page, and what became of them.
+struct HintsView {
+    lead: String,
+    rows: Vec<(&'static str, String, String)>,
+}
+
+/// 「3人（42.8%）」.
+fn share(ctx: &Ctx, count: i64, permille: Option<i64>) -> String {
+    match permille {
+        Some(p) => ctx.tr.ta(
+            "op-withdrawals-hints-share",
+            [
+                ("count", count_arg(count)),
+                ("percent", Arg::Text(format!("{}.{}", p / 10, p % 10))),
+            ],
+        ),
+        None => ctx
+            .tr
+            .ta("op-withdrawals-hints-value", [("count", count_arg(count))]),
+    }
+}
+
+fn hints_view(ctx: &Ctx, h: &HintOutcomes) -> HintsView {
+    let days = yorozu_app::withdrawal::hints::STAY_DAYS;
+    let value = |n: i64| {
+        ctx.tr
+            .ta("op-withdrawals-hints-value", [("count", count_arg(n))])
+    };
+    HintsView {
+        lead: ctx.t1("op-withdrawals-hints-lead", "days", days),
+        rows: vec![
+            (
+                "settled",
+                ctx.t("op-withdrawals-hints-settled"),
+                value(h.settled()),
+            ),
+            (
+                "withdrew",
+                ctx.t("op-withdrawals-hints-withdrew"),
+                share(ctx, h.withdrew, h.withdrew_permille()),
+            ),
+            (
+                "stayed",
+                ctx.t("op-withdrawals-hints-stayed"),
+                share(ctx, h.stayed, h.stayed_permille()),
+            ),
+            (
+                "pending",
+                ctx.t1("op-withdrawals-hints-pending", "days", days),
+                value(h.pending),
+            ),
+        ],
+    }
 }
 
 async fn show(
@@ -152,6 +208,7 @@ async fn show(
                 comment: comment.clone(),
             })
             .collect(),
+        hints: hints_view(&ctx, &s.hints),
     })
 }
 
