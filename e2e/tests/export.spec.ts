@@ -73,6 +73,7 @@ const SECTIONS = [
   'invite_code',
   'invitations_sent',
   'invite_rewards',
+  'withdrawal_hints_seen',
 ];
 
 /** A size as the page writes it (crates/web/src/format.rs `file_size`). */

@@ -161,6 +161,8 @@ both_backends!(
             );
         }
         flush(&m.t.app).await.expect("flush");
+        // The category's figures count sales from the day after they completed.
+        m.t.advance(DAY);
 
         let h = hints::for_service(&m.t.app, &d, d_listing)
             .await
@@ -232,47 +234,71 @@ both_backends!(
         // One seller with two completed orders: nothing about them shows.
         selling_seller(&m, 0).await;
         sale(&m, &m.seller, m.listing, "second", MINUTE, true).await;
-        let r = category::report(&m.t.app, portrait).await.expect("report");
+        m.t.advance(DAY);
+        let viewer = m.buyer.id;
+        let r = category::report(&m.t.app, portrait, viewer)
+            .await
+            .expect("report");
         assert_eq!(r.numbers, None);
         // Nor do hints compare with them.
-        let f = {
-            let mut c = m.t.app.db.read().await.expect("read");
-            hints::category_facts(&mut c, 301, m.t.app.now())
-                .await
-                .expect("facts")
+        let facts = |viewer| {
+            let app = m.t.app.clone();
+            async move {
+                let mut c = app.db.read().await.expect("read");
+                hints::category_facts(&mut c, 301, app.now(), viewer)
+                    .await
+                    .expect("facts")
+            }
         };
-        assert_eq!(f, Default::default());
+        assert_eq!(facts(viewer).await, Default::default());
         // Two sellers are still too few.
-        selling_seller(&m, 1).await;
-        let r = category::report(&m.t.app, portrait).await.expect("report");
+        let (second, _) = selling_seller(&m, 1).await;
+        m.t.advance(DAY);
+        let r = category::report(&m.t.app, portrait, viewer)
+            .await
+            .expect("report");
         assert_eq!(r.numbers, None);
-        // The third one opens it.
+        // The third one opens it — from the next day, for anyone but the three.
         selling_seller(&m, 2).await;
-        let n = category::report(&m.t.app, portrait)
+        let r = category::report(&m.t.app, portrait, viewer)
+            .await
+            .expect("report");
+        assert_eq!(r.numbers, None, "a sale counts from the day after");
+        m.t.advance(DAY);
+        let n = category::report(&m.t.app, portrait, viewer)
             .await
             .expect("report")
             .numbers
             .expect("numbers over three sellers");
         assert_eq!(n.completed_orders, 4);
+        assert_eq!(n.selling_sellers, 3);
         assert_eq!(n.median_price, 3_000);
         assert_eq!(n.median_delivery_days, 5);
         assert_eq!(n.listed_sellers, 3);
-        assert_eq!(n.recent_sellers, 3);
-        assert_eq!(n.price_bands.iter().map(|b| b.count).sum::<i64>(), 4);
+        assert_eq!(n.recent_sellers, Some(3));
+        // Each seller counts once, however many orders: 3 sellers in the bands, not 4 orders.
+        assert_eq!(n.price_bands.iter().map(|b| b.count).sum::<i64>(), 3);
         let band = n
             .price_bands
             .iter()
             .find(|b| b.from == 3_000)
             .expect("the ¥3,000 band");
-        assert_eq!((band.to, band.count), (Some(5_000), 4));
-        // Sold more than 90 days ago no longer counts as recent.
+        assert_eq!((band.to, band.count), (Some(5_000), 3));
+        assert_ne!(facts(viewer).await, Default::default());
+        // One of the three sees only the two others: too few, on the page and in the hints.
+        let r = category::report(&m.t.app, portrait, second.id)
+            .await
+            .expect("report");
+        assert_eq!(r.numbers, None);
+        assert_eq!(facts(second.id).await.median_price, None);
+        // Sold more than 90 days ago no longer counts as recent, and fewer than K is not shown.
         m.t.advance(91 * DAY);
-        let n = category::report(&m.t.app, portrait)
+        let n = category::report(&m.t.app, portrait, viewer)
             .await
             .expect("report")
             .numbers
             .expect("numbers");
-        assert_eq!(n.recent_sellers, 0);
+        assert_eq!(n.recent_sellers, None);
     }
 );
 

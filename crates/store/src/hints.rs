@@ -81,8 +81,14 @@ pub struct CompletedOrder {
     pub completed_at: i64,
 }
 
-/// Every completed order of services filed under `category` (by the service's category now).
-pub async fn completed_orders(c: &mut impl Exec, category: i64) -> Result<Vec<CompletedOrder>> {
+/// Every completed order of services filed under `category` (by the service's category now)
+/// that completed before `before`, except those made from a custom offer (their price was
+/// agreed between two members).
+pub async fn completed_orders(
+    c: &mut impl Exec,
+    category: i64,
+    before: i64,
+) -> Result<Vec<CompletedOrder>> {
     Ok(query_as!(
         c,
         fetch_all,
@@ -92,8 +98,11 @@ pub async fn completed_orders(c: &mut impl Exec, category: i64) -> Result<Vec<Co
                                WHERE p.order_id = o.id) AS price,
                 o.delivery_days, COALESCE(o.completed_at, o.updated_at) AS completed_at
          FROM orders o JOIN listings l ON l.id = o.listing_id
-         WHERE l.category_id = $1 AND o.state = 'completed'",
-        category
+         WHERE l.category_id = $1 AND o.state = 'completed'
+           AND COALESCE(o.completed_at, o.updated_at) < $2
+           AND NOT EXISTS (SELECT 1 FROM offers f WHERE f.order_id = o.id)",
+        category,
+        before
     )?)
 }
 

@@ -181,21 +181,31 @@ both_backends!(
         expect(&answer, "get", "/sales/categories/{id}", StatusCode::OK);
         assert!(answer.body["numbers"].is_null(), "{}", answer.body);
 
-        // With three sellers, the numbers show.
+        // With three sellers, the numbers show — from the next day: a sale completed today
+        // does not count yet, so that watching the numbers cannot tell one sale.
         for n in 0..2 {
             let other = member(app, &format!("seller{n}@example.jp"), "出品者").await;
             let listing = publish(app, &other, "名刺を作ります").await;
             completed_order(app, &buyer, card_id, &other, listing).await;
         }
         let page = browser.get("/sales/categories/print/business-card").await;
+        page.assert_contains(&[r#"id="category-too-small""#]);
+        s.clock.advance_seconds(86_400);
+        let page = browser.get("/sales/categories/print/business-card").await;
         page.assert_contains(&[
             "取引完了数",
             "4件",
+            "3人",
             "3,000円",
             r#"id="category-price-bands""#,
             "<svg",
         ]);
         page.assert_lacks(&[r#"id="category-too-small""#]);
+        // One of the three sees the other two only: too few to show.
+        let mut solo = Browser::signed_in(&s, seller.id).await;
+        solo.get("/sales/categories/print/business-card")
+            .await
+            .assert_contains(&[r#"id="category-too-small""#]);
     }
 );
 
@@ -244,15 +254,15 @@ both_backends!(
             form_controls(&seller_page.html),
             form_controls(&plain_page.html)
         );
-        // Hidden unless 「売れない」 is ticked (no script needed), and the no-script beacon
-        // is loaded only then.
+        // Hidden unless 「売れない」 is ticked (no script needed).
         let css = Browser::new(&s).get("/static/app.css").await.html;
         assert!(css.contains(".withdrawal-hints { display: none;"));
         assert!(css.contains(
-            r#"form:has(input[name="reasons"][value="cannot-sell"]:checked) .withdrawal-hints { display: block; background-image: url("/settings/withdrawal/hints-seen");"#
+            r#"form:has(input[name="reasons"][value="cannot-sell"]:checked) .withdrawal-hints { display: block; }"#
         ));
 
-        // The beacon (GET from the stylesheet, POST from the script): the seller only.
+        // The beacon (a POST from the script): the seller only; never a GET, which another
+        // site could make a signed-in member's browser send.
         let mut seller_browser = Browser::signed_in(&s, seller.id).await;
         seller_browser.get(WITHDRAWAL).await;
         let mut plain_browser = Browser::signed_in(&s, plain.id).await;
@@ -262,6 +272,11 @@ both_backends!(
         assert_eq!(answer.status, StatusCode::NO_CONTENT);
         assert_eq!(hint_rows(&s).await, 0, "no services, no hints shown");
         let answer = seller_browser.get("/settings/withdrawal/hints-seen").await;
+        assert_eq!(answer.status, StatusCode::METHOD_NOT_ALLOWED);
+        assert_eq!(hint_rows(&s).await, 0, "a GET records nothing");
+        let answer = seller_browser
+            .post("/settings/withdrawal/hints-seen", &[])
+            .await;
         assert_eq!(answer.status, StatusCode::NO_CONTENT);
         assert_eq!(hint_rows(&s).await, 1);
         let again = seller_browser
@@ -271,9 +286,18 @@ both_backends!(
         assert_eq!(hint_rows(&s).await, 1, "first time only");
         // Signed out, nothing is recorded.
         let answer = Browser::new(&s)
-            .get("/settings/withdrawal/hints-seen")
+            .post("/settings/withdrawal/hints-seen", &[])
             .await;
-        assert!(answer.status.is_redirection() || answer.status == StatusCode::UNAUTHORIZED);
+        assert!(
+            answer.status.is_redirection()
+                || matches!(
+                    answer.status,
+                    StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
+                ),
+            "{:?}",
+            answer.status
+        );
+        assert_eq!(hint_rows(&s).await, 1);
     }
 );
 

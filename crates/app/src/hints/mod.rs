@@ -60,7 +60,7 @@ pub async fn for_service(
     let now = app.now();
     let own = SellerFacts::load(&mut c, seller.id, now).await?;
     let category = categories::by_id(listing.category_id).ok_or(AppError::NotFound)?;
-    let category_facts = category_facts(&mut c, category.id, now).await?;
+    let category_facts = category_facts(&mut c, category.id, now, seller.id).await?;
     service_hints(&mut c, listing, category, &own, category_facts, now).await
 }
 
@@ -82,7 +82,7 @@ pub async fn for_seller(app: &App, seller: &CurrentUser) -> AppResult<Vec<Servic
         let facts = match by_category.get(&category.id) {
             Some(f) => f.clone(),
             None => {
-                let f = category_facts(&mut c, category.id, now).await?;
+                let f = category_facts(&mut c, category.id, now, seller.id).await?;
                 by_category.insert(category.id, f.clone());
                 f
             }
@@ -161,23 +161,40 @@ async fn service_hints(
     })
 }
 
-/// The medians of `category`'s selling sellers (those with a completed order there), each
-/// only over at least K sellers.
+/// The medians of `category`'s selling sellers (those with a completed order there before
+/// today) other than `viewer`, each seller counted once by their own median and each median
+/// only over at least K sellers: what `viewer` is compared with never is one other seller's
+/// figure (see [`category`] for the same rules on the category page).
 pub async fn category_facts(
     c: &mut impl Exec,
     category: i64,
     now: i64,
+    viewer: UserId,
 ) -> AppResult<CategoryFacts> {
-    let orders = store::completed_orders(c, category).await?;
-    let mut sellers: Vec<UserId> = orders.iter().map(|o| o.seller_id).collect();
-    sellers.sort_unstable_by_key(|s| s.get());
-    sellers.dedup();
-    if sellers.len() < rules::MIN_SELLERS {
+    let before = yorozu_domain::analytics::day_start(now);
+    let orders = store::completed_orders(c, category, before).await?;
+    let mut prices_of: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    for o in orders.iter().filter(|o| o.seller_id != viewer) {
+        prices_of
+            .entry(o.seller_id.get())
+            .or_default()
+            .push(o.price);
+    }
+    if prices_of.len() < rules::MIN_SELLERS {
         return Ok(CategoryFacts::default());
     }
-    let listings = store::selling_listings(c, category).await?;
-    let images: Vec<i64> = listings.iter().map(|l| l.images).collect();
-    let prices: Vec<i64> = orders.iter().map(|o| o.price).collect();
+    let sellers: Vec<UserId> = prices_of.keys().map(|id| UserId::new(*id)).collect();
+    let mut images_of: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    for l in store::selling_listings(c, category).await? {
+        if prices_of.contains_key(&l.seller_id.get()) {
+            images_of
+                .entry(l.seller_id.get())
+                .or_default()
+                .push(l.images);
+        }
+    }
+    let images: Vec<i64> = images_of.values().filter_map(|v| median(v)).collect();
+    let prices: Vec<i64> = prices_of.values().filter_map(|v| median(v)).collect();
     let samples = store::first_replies(c, &sellers, now - REPLY_DAYS * DAY).await?;
     let mut per_seller: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
     for s in samples {
@@ -194,8 +211,8 @@ pub async fn category_facts(
         }
     }
     Ok(CategoryFacts {
-        median_images: median(&images),
-        median_price: median(&prices),
+        median_images: median_of_sellers(&images),
+        median_price: median_of_sellers(&prices),
         median_first_reply_seconds: median_of_sellers(&reply_medians),
         median_profile_percent: median_of_sellers(&percents),
     })

@@ -57,6 +57,11 @@ fn etag_of(title: &str, price: &str, site: &str) -> String {
     format!("\"{}\"", &hex::encode(hash.finalize())[..24])
 }
 
+/// Images drawn at the same time, at most.
+const DRAWING_AT_ONCE: usize = 2;
+
+static DRAWING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(DRAWING_AT_ONCE);
+
 /// The image of a published service, drawn or from the cache.
 pub async fn og_image(app: &App, id: ListingId) -> AppResult<Arc<OgImage>> {
     let seen = catalog::sync(app).await?;
@@ -64,12 +69,8 @@ pub async fn og_image(app: &App, id: ListingId) -> AppResult<Arc<OgImage>> {
     if listing.status != ListingStatus::Published || listing.paused_notice {
         return Err(AppError::NotFound);
     }
+    // Without its font there is no image (said once, when the font was looked for).
     let Some(font) = font::at(&app.site.og_font) else {
-        tracing::warn!(
-            listing = %id,
-            path = %app.site.og_font.display(),
-            "no Open Graph image: its font is missing (fonts-ipaexfont-gothic, YOROZU_OG_FONT); answered 404"
-        );
         return Err(AppError::NotFound);
     };
     // The image is the same for everyone: Japanese, the product's primary language.
@@ -77,6 +78,17 @@ pub async fn og_image(app: &App, id: ListingId) -> AppResult<Arc<OgImage>> {
     let price = tr.ta("share-og-price", [("price", Arg::Money(listing.price))]);
     let site = tr.t("site-name");
     let etag = etag_of(&listing.title, &price, &site);
+    if let Some(cached) = app.catalog.og_image(id)
+        && cached.etag == etag
+    {
+        return Ok(cached);
+    }
+    // The address is public: however many requests miss the cache at once, at most
+    // [`DRAWING_AT_ONCE`] images are drawn at a time, so that the pages keep their cores.
+    let _turn = DRAWING
+        .acquire()
+        .await
+        .map_err(|e| AppError::Internal(format!("waiting to draw the og image: {e}")))?;
     if let Some(cached) = app.catalog.og_image(id)
         && cached.etag == etag
     {

@@ -18,8 +18,14 @@ hints-none = We found nothing this service needs to improve for now.
 hints-privacy = Category numbers are medians over at least { $min } sellers. Other sellers' own numbers are never shown.
 hints-category-link = What sells in “{ $category }”
 hints-duration-minutes = { $minutes } min
-hints-duration-hours = { $hours } h { $minutes } min
-hints-duration-days = { $days } d { $hours } h
+hints-duration-hours = { $minutes ->
+    [0] { $hours } h
+   *[other] { $hours } h { $minutes } min
+}
+hints-duration-days = { $hours ->
+    [0] { $days } d
+   *[other] { $days } d { $hours } h
+}
 hints-images = The service has { $images ->
     [one] 1 image
    *[other] { $images } images
@@ -59,6 +65,8 @@ hints-days = { $days ->
    *[other] { $days } days
 }
 hints-cat-listed-sellers = Sellers with a listed service
+hints-cat-selling-sellers = Sellers with a completed order (you excluded)
+hints-sellers-fewer = Fewer than { $min }
 hints-sellers-count = { $count ->
     [one] 1 seller
    *[other] { $count } sellers
@@ -68,9 +76,9 @@ hints-cat-median-rating = Median rating
 hints-rating = { $rating }
 hints-rating-none = No ratings yet
 hints-cat-price-heading = Price bands (completed orders)
-hints-cat-price-desc = A bar chart of the prices (options excluded) of { $count } completed orders, counted per price band.
+hints-cat-price-desc = A bar chart of { $count } sellers with completed orders: how many have their median price (options excluded) in each price band. A seller with many orders counts once.
 hints-cat-days-heading = Delivery days (completed orders)
-hints-cat-days-desc = A bar chart of the delivery days of { $count } completed orders, counted per band of days.
+hints-cat-days-desc = A bar chart of { $count } sellers with completed orders: how many have their median delivery days in each band.
 hints-band-money = { $from } to { $to }
 hints-band-money-open = { $from } or more
 hints-band-days = { $from } to { $to } days
@@ -100,3 +108,4 @@ hints-category-short = Category trends
 hints-category-short-label = What sells in the category of “{ $title }”
 hints-analytics-more = Open the improvement hints page
 hints-see-category = See what sells in this category
+export-section-withdrawal_hints_seen = When the withdrawal page showed you improvement hints

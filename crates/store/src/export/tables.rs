@@ -759,8 +759,18 @@ pub const INVITE_REWARDS: Section = Section {
     ]),
 };
 
+/// When the withdrawal page showed the member improvement hints (kept until the outcome is
+/// counted: see `withdrawal_hint_views`).
+pub const WITHDRAWAL_HINTS_SEEN: Section = Section {
+    name: "withdrawal_hints_seen",
+    columns: &[("seen_at", Int), ("user_id", Int)],
+    source: Source::Pages(&["SELECT seen_at, user_id FROM withdrawal_hint_views
+         WHERE user_id = $1 AND seen_at >= $2 AND (seen_at > $2 OR user_id > $3)
+         ORDER BY seen_at, user_id LIMIT $4"]),
+};
+
 /// Every section, in the order of the archive and of `index.html`.
-pub const ALL: [&Section; 33] = [
+pub const ALL: [&Section; 34] = [
     &PROFILE,
     &SERVICES,
     &SERVICE_OPTIONS,
@@ -794,4 +804,5 @@ pub const ALL: [&Section; 33] = [
     &INVITE_CODE,
     &INVITATIONS_SENT,
     &INVITE_REWARDS,
+    &WITHDRAWAL_HINTS_SEEN,
 ];

@@ -71,7 +71,7 @@ impl HintBody {
     fn new(id: ListingId, h: &Hint) -> HintBody {
         let mut body = HintBody {
             kind: h.key().to_owned(),
-            fix_path: String::new(),
+            fix_path: crate::pages::sales::hints::fix_path(id, h),
             images: None,
             category_median: None,
             words: None,
@@ -82,19 +82,16 @@ impl HintBody {
             category_median_seconds: None,
             percent: None,
         };
-        let edit = |anchor: &str| format!("/listings/{id}/edit#{anchor}");
         match h {
             Hint::Images {
                 images,
                 category_median,
             } => {
-                body.fix_path = edit("images");
                 body.images = Some(*images);
                 body.category_median = *category_median;
             }
-            Hint::Faq => body.fix_path = edit("faq"),
+            Hint::Faq => {}
             Hint::TitleWords { words } => {
-                body.fix_path = edit("title");
                 body.words = Some(
                     words
                         .iter()
@@ -111,7 +108,6 @@ impl HintBody {
                 percent_of_median,
                 direction,
             } => {
-                body.fix_path = edit("price");
                 body.price = Some(*price);
                 body.category_median = Some(*category_median);
                 body.percent_of_median = Some(*percent_of_median);
@@ -127,7 +123,6 @@ impl HintBody {
                 seconds,
                 category_median_seconds,
             } => {
-                body.fix_path = "/orders".into();
                 body.seconds = Some(*seconds);
                 body.category_median_seconds = Some(*category_median_seconds);
             }
@@ -135,7 +130,6 @@ impl HintBody {
                 percent,
                 category_median,
             } => {
-                body.fix_path = "/settings/profile".into();
                 body.percent = Some(*percent);
                 body.category_median = Some(*category_median);
             }
@@ -248,18 +242,24 @@ fn bands(b: &[Band]) -> Vec<BandBody> {
 /// A category's numbers, when at least K sellers have a completed order there.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CategoryNumbersBody {
+    /// Completed orders counted (the caller's own and custom offers' left out).
     completed_orders: i64,
-    /// Yen, options left out.
+    /// Sellers counted, each once by the medians of their own orders.
+    selling_sellers: i64,
+    /// The median of the sellers' median prices, in yen, options left out.
     median_price: i64,
-    /// Completed orders per price band (yen).
+    /// Sellers per band of their median price (yen).
     price_bands: Vec<BandBody>,
+    /// The median of the sellers' median delivery days.
     median_delivery_days: i64,
-    /// Completed orders per band of delivery days.
+    /// Sellers per band of their median delivery days.
     delivery_bands: Vec<BandBody>,
     /// Sellers with a published service in the category.
     listed_sellers: i64,
-    /// Sellers with a completed order in the category in the last 90 days.
-    recent_sellers: i64,
+    /// Sellers with a completed order in the category in the last 90 days; null when fewer
+    /// than `min_sellers`.
+    #[schema(required)]
+    recent_sellers: Option<i64>,
     /// The median of published services' average ratings × 100; null without ratings.
     #[schema(required)]
     median_rating_x100: Option<i64>,
@@ -285,9 +285,10 @@ pub struct SellerCategoryBody {
     tag = "analytics",
     operation_id = "getSellerCategory",
     summary = "What sells in a category",
-    description = "Aggregates over the category's completed orders: price bands, delivery days, how many sellers \
-                   list or recently sold there, the median rating. Never one seller's own numbers: with fewer than \
-                   `min_sellers` sellers who completed an order there, `numbers` is null.",
+    description = "Aggregates over the category's completed orders before today, each seller counted once by \
+                   their own medians (the caller's orders and custom offers left out): price bands, delivery days, \
+                   how many sellers list or recently sold there, the median rating. Never one seller's own numbers: \
+                   with fewer than `min_sellers` other sellers who completed an order there, `numbers` is null.",
     params(("id" = i64, Path, description = "The category's id (see the category tree).")),
     responses(
         (status = 200, description = "The category's numbers.", body = SellerCategoryBody),
@@ -296,17 +297,18 @@ pub struct SellerCategoryBody {
 )]
 pub async fn category(
     State(state): State<AppState>,
-    ApiUser(_): ApiUser,
+    ApiUser(user): ApiUser,
     ApiId(id): ApiId<i64>,
 ) -> ApiResult<Json<SellerCategoryBody>> {
     let cat = categories::by_id(id).ok_or(ApiError::from(yorozu_app::AppError::NotFound))?;
-    let r = category::report(&state.app, cat).await?;
+    let r = category::report(&state.app, cat, user.id).await?;
     Ok(Json(SellerCategoryBody {
         category_id: cat.id,
         path: cat.path(),
         min_sellers: i64::try_from(MIN_SELLERS).unwrap_or(0),
         numbers: r.numbers.map(|n| CategoryNumbersBody {
             completed_orders: n.completed_orders,
+            selling_sellers: n.selling_sellers,
             median_price: n.median_price,
             price_bands: bands(&n.price_bands),
             median_delivery_days: n.median_delivery_days,

@@ -74,10 +74,23 @@ pub(crate) fn duration(ctx: &Ctx, seconds: i64) -> String {
     }
 }
 
+/// Where a hint of service `id` is fixed: the part of its edit form, the orders (replies)
+/// or the profile. The pages and the API link to the same places.
+pub(crate) fn fix_path(id: ListingId, hint: &Hint) -> String {
+    let edit = |anchor: &str| format!("/listings/{id}/edit#{anchor}");
+    match hint {
+        Hint::Images { .. } => edit("images"),
+        Hint::Faq => edit("faq"),
+        Hint::TitleWords { .. } => edit("title"),
+        Hint::Price { .. } => edit("price"),
+        Hint::SlowReplies { .. } => "/orders".into(),
+        Hint::Profile { .. } => "/settings/profile".into(),
+    }
+}
+
 /// The sentences and links of a service's hints.
 pub(crate) fn hint_items(ctx: &Ctx, s: &ServiceHints) -> Vec<HintItem> {
     let id = s.listing_id;
-    let edit = |anchor: &str| format!("/listings/{id}/edit#{anchor}");
     s.hints
         .iter()
         .map(|h| match h {
@@ -96,14 +109,14 @@ pub(crate) fn hint_items(ctx: &Ctx, s: &ServiceHints) -> Vec<HintItem> {
                     ),
                     None => ctx.t("hints-images-none"),
                 },
-                fix_href: edit("images"),
+                fix_href: fix_path(id, h),
                 fix_label: ctx.t("hints-fix-images"),
                 category_href: category_median.map(|_| category_href(s.category)),
             },
             Hint::Faq => HintItem {
                 key: h.key(),
                 text: ctx.t("hints-faq"),
-                fix_href: edit("faq"),
+                fix_href: fix_path(id, h),
                 fix_label: ctx.t("hints-fix-faq"),
                 category_href: None,
             },
@@ -128,7 +141,7 @@ pub(crate) fn hint_items(ctx: &Ctx, s: &ServiceHints) -> Vec<HintItem> {
                             .join(ctx.t("hints-list-separator").as_str()),
                     ),
                 ),
-                fix_href: edit("title"),
+                fix_href: fix_path(id, h),
                 fix_label: ctx.t("hints-fix-title"),
                 category_href: None,
             },
@@ -150,7 +163,7 @@ pub(crate) fn hint_items(ctx: &Ctx, s: &ServiceHints) -> Vec<HintItem> {
                         ("percent", Arg::Number(*percent_of_median)),
                     ],
                 ),
-                fix_href: edit("price"),
+                fix_href: fix_path(id, h),
                 fix_label: ctx.t("hints-fix-price"),
                 category_href: Some(category_href(s.category)),
             },
@@ -166,7 +179,7 @@ pub(crate) fn hint_items(ctx: &Ctx, s: &ServiceHints) -> Vec<HintItem> {
                         ("median", Arg::Text(duration(ctx, *category_median_seconds))),
                     ],
                 ),
-                fix_href: "/orders".into(),
+                fix_href: fix_path(id, h),
                 fix_label: ctx.t("hints-fix-replies"),
                 category_href: Some(category_href(s.category)),
             },
@@ -182,7 +195,7 @@ pub(crate) fn hint_items(ctx: &Ctx, s: &ServiceHints) -> Vec<HintItem> {
                         ("median", Arg::Number(*category_median)),
                     ],
                 ),
-                fix_href: "/settings/profile".into(),
+                fix_href: fix_path(id, h),
                 fix_label: ctx.t("hints-fix-profile"),
                 category_href: Some(category_href(s.category)),
             },
@@ -320,7 +333,7 @@ fn band_chart(ctx: &Ctx, bands: &[Band], money: bool) -> (BarChart, Vec<BandRow>
         .iter()
         .map(|b| BandRow {
             label: band_label(ctx, b, money),
-            count: ctx.t1("hints-orders-count", "count", b.count),
+            count: ctx.t1("hints-sellers-count", "count", b.count),
         })
         .collect();
     let entries = bands
@@ -341,6 +354,10 @@ fn numbers_view(ctx: &Ctx, n: &CategoryNumbers) -> NumbersView {
             ctx.t("hints-cat-orders"),
             ctx.t1("hints-orders-count", "count", n.completed_orders),
         ),
+        (
+            ctx.t("hints-cat-selling-sellers"),
+            ctx.t1("hints-sellers-count", "count", n.selling_sellers),
+        ),
         (ctx.t("hints-cat-median-price"), yen(ctx, n.median_price)),
         (
             ctx.t("hints-cat-median-days"),
@@ -352,7 +369,10 @@ fn numbers_view(ctx: &Ctx, n: &CategoryNumbers) -> NumbersView {
         ),
         (
             ctx.t1("hints-cat-recent-sellers", "days", category::RECENT_DAYS),
-            ctx.t1("hints-sellers-count", "count", n.recent_sellers),
+            match n.recent_sellers {
+                Some(count) => ctx.t1("hints-sellers-count", "count", count),
+                None => min_sellers_text(ctx, "hints-sellers-fewer"),
+            },
         ),
         (
             ctx.t("hints-cat-median-rating"),
@@ -371,11 +391,11 @@ fn numbers_view(ctx: &Ctx, n: &CategoryNumbers) -> NumbersView {
     NumbersView {
         facts,
         price_title: ctx.t("hints-cat-price-heading"),
-        price_desc: ctx.t1("hints-cat-price-desc", "count", n.completed_orders),
+        price_desc: ctx.t1("hints-cat-price-desc", "count", n.selling_sellers),
         price_chart,
         price_rows,
         delivery_title: ctx.t("hints-cat-days-heading"),
-        delivery_desc: ctx.t1("hints-cat-days-desc", "count", n.completed_orders),
+        delivery_desc: ctx.t1("hints-cat-days-desc", "count", n.selling_sellers),
         delivery_chart,
         delivery_rows,
     }
@@ -395,11 +415,11 @@ fn category_at(path: &str) -> Option<&'static Category> {
 pub(super) async fn category_page(
     State(state): State<AppState>,
     ctx: Ctx,
-    SignedIn(_): SignedIn,
+    SignedIn(ref user): SignedIn,
     Path(path): Path<String>,
 ) -> PageResult {
     let category = category_at(&path).ok_or(PageError(yorozu_app::AppError::NotFound))?;
-    let report = category::report(&state.app, category).await?;
+    let report = category::report(&state.app, category, user.id).await?;
     let name = match category.parent_category() {
         Some(parent) => ctx.tr.ta(
             "hints-category-path",

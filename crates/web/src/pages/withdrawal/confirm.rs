@@ -86,8 +86,10 @@ pub(super) async fn confirm(
         .reasons
         .iter()
         .any(|r| r == ReasonChoice::CannotSell.key())
+        && let Err(e) = hints::record_seen(&state.app, user).await
     {
-        hints::record_seen(&state.app, user).await?;
+        // Counting must never hold a withdrawal back.
+        tracing::warn!(error = %e, "could not record that the hints were seen");
     }
     // The password field re-authenticates; with two-step sign-in on, the code as well.
     let code =
@@ -120,10 +122,10 @@ pub(super) async fn confirm(
     }
 }
 
-/// `GET` or `POST /settings/withdrawal/hints-seen`: the hints panel became visible (the page's
-/// script posts when 「売れない」 is ticked; without JavaScript the panel's stylesheet loads this
-/// as its background only once the panel shows). Records the member as having seen the hints
-/// and answers with nothing.
+/// `POST /settings/withdrawal/hints-seen`: the hints panel became visible (the page's script
+/// posts when 「売れない」 is ticked; without JavaScript the hints are recorded as seen when the
+/// form is sent with 「売れない」). Records the member as having seen the hints and answers with
+/// nothing. Only a POST, so that another site cannot record it for a signed-in member.
 pub(super) async fn hints_seen(
     State(state): State<AppState>,
     SignedIn(ref user): SignedIn,

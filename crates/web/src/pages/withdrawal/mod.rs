@@ -34,8 +34,5 @@ pub fn routes() -> Router<AppState> {
         .route(PATH, get(readiness::show).post(confirm::confirm))
         .route(CANCEL, post(confirm::cancel))
         .route(DONE, get(done::show))
-        .route(
-            HINTS_SEEN,
-            get(confirm::hints_seen).post(confirm::hints_seen),
-        )
+        .route(HINTS_SEEN, post(confirm::hints_seen))
 }

@@ -242,7 +242,12 @@ pub(super) async fn render(
     // Only with the form (not while a withdrawal is scheduled).
     let hints = match scheduled {
         Some(_) => None,
-        None => hints::summary(&state.app, user).await?,
+        // The panel is an offer, never a condition: if it cannot be made, the page goes on
+        // without it.
+        None => hints::summary(&state.app, user).await.unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "the withdrawal page's hints could not be made");
+            None
+        }),
     };
     let count = r.blockers.len();
     let forfeits = r.forfeits;
