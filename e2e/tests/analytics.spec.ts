@@ -55,7 +55,7 @@ test('a seller sees the visits of other browsers in analytics', async ({ page, b
   await expect(seller.locator('#analytics-words')).toContainText(marker);
   const sources = seller.locator('#analytics-sources');
   await expect(sources.getByRole('row', { name: /検索結果/ })).toContainText('1');
-  await expect(sources.getByRole('row', { name: /共有リンク/ })).toContainText('1');
+  await expect(sources.getByRole('row', { name: /共有用リンク/ })).toContainText('1');
   await expect(sources.getByRole('row', { name: /外部サイト/ })).toContainText('1');
   await expect(seller.locator('#analytics-hosts')).toContainText('blog.example.com');
   await expect(seller.locator('#analytics-hosts')).not.toContainText('post');

@@ -153,16 +153,13 @@ pub fn median_of_sellers(per_seller: &[i64]) -> Option<i64> {
 /// An empty list means there is nothing to improve.
 pub fn hints(facts: &ServiceFacts, category: &CategoryFacts) -> Vec<Hint> {
     let mut out = Vec::new();
-    match category.median_images {
-        Some(median) if facts.images < median => out.push(Hint::Images {
+    // No image at all is always worth fixing, whatever the category's sellers do; fewer
+    // than the selling services' median is, when the median is known.
+    if facts.images == 0 || category.median_images.is_some_and(|m| facts.images < m) {
+        out.push(Hint::Images {
             images: facts.images,
-            category_median: Some(median),
-        }),
-        None if facts.images == 0 => out.push(Hint::Images {
-            images: 0,
-            category_median: None,
-        }),
-        _ => {}
+            category_median: category.median_images,
+        });
     }
     if facts.faqs == 0 {
         out.push(Hint::Faq);
@@ -476,7 +473,7 @@ mod tests {
             prop_assert!(positions.windows(2).all(|w| w[0] < w[1]));
 
             prop_assert_eq!(find("faq").is_some(), f.faqs == 0);
-            let images_expected = match c.median_images { Some(m) => f.images < m, None => f.images == 0 };
+            let images_expected = f.images == 0 || c.median_images.is_some_and(|m| f.images < m);
             prop_assert_eq!(find("images").is_some(), images_expected);
             if let Some(Hint::Images { images, category_median }) = find("images") {
                 prop_assert_eq!(*images, f.images);

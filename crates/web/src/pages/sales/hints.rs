@@ -99,7 +99,7 @@ pub(crate) fn hint_items(ctx: &Ctx, s: &ServiceHints) -> Vec<HintItem> {
                 category_median,
             } => HintItem {
                 key: h.key(),
-                text: match category_median {
+                text: match category_median.filter(|_| *images > 0) {
                     Some(median) => ctx.tr.ta(
                         "hints-images",
                         [
