@@ -85,7 +85,7 @@ test('on the withdrawal page the hints appear when 売れない is ticked and th
   await seller.getByRole('checkbox', { name: '売れない', exact: true }).check();
   await expect(panel).toBeVisible();
   await seen;
-  await expect(panel).toContainText('退会の前に: あなたのサービスの数字と改善のヒント');
+  await expect(panel).toContainText('退会の前に：あなたのサービスの数字と改善のヒント');
   await expect(panel).toContainText('検索表示0回・閲覧0回・お気に入り0件・購入0件');
   await expect(panel.getByRole('link', { name: title, exact: true })).toHaveAttribute('href', /\/sales\/hints\/services\/\d+$/);
   await expect(panel).toContainText('画像が登録されていません。');

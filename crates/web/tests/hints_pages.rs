@@ -227,7 +227,7 @@ both_backends!(
         // The seller's panel: numbers, hints and links, inside the form after the reasons.
         seller_page.assert_contains(&[
             r#"<aside class="withdrawal-hints" id="withdrawal-hints""#,
-            "退会の前に: あなたのサービスの数字と改善のヒント",
+            "退会の前に：あなたのサービスの数字と改善のヒント",
             "検索表示0回・閲覧0回・お気に入り0件・購入0件",
             &format!(r#"<a href="/sales/hints/services/{id}">名刺をデザインします</a>: ヒント2件"#),
             &format!(r#"href="/sales/analytics/services/{id}""#),

@@ -104,7 +104,7 @@ pub(crate) fn hint_items(ctx: &Ctx, s: &ServiceHints) -> Vec<HintItem> {
                         "hints-images",
                         [
                             ("images", Arg::Number(*images)),
-                            ("median", Arg::Number(*median)),
+                            ("median", Arg::Number(median)),
                         ],
                     ),
                     None => ctx.t("hints-images-none"),
