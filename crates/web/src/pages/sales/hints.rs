@@ -48,6 +48,16 @@ pub(crate) fn hints_href(id: ListingId) -> String {
     format!("/sales/hints/services/{id}")
 }
 
+/// 「ヒント2件」, or that there is nothing to improve: the hints list and the withdrawal
+/// page's panel say it alike.
+pub(crate) fn hint_count(ctx: &Ctx, s: &ServiceHints) -> String {
+    if s.hints.is_empty() {
+        ctx.t("hints-count-none")
+    } else {
+        ctx.t1("hints-count", "count", s.hints.len())
+    }
+}
+
 /// 「3時間20分」 / "3 h 20 min": minutes under an hour, hours and minutes under two days,
 /// days and hours beyond.
 pub(crate) fn duration(ctx: &Ctx, seconds: i64) -> String {
@@ -234,11 +244,7 @@ pub(super) async fn overview(
                 id: s.listing_id,
                 title: s.title.clone(),
                 hints_label: ctx.t1("hints-link-label", "title", &s.title),
-                count: if s.hints.is_empty() {
-                    ctx.t("hints-count-none")
-                } else {
-                    ctx.t1("hints-count", "count", s.hints.len())
-                },
+                count: hint_count(&ctx, s),
                 category_href: category_href(s.category),
                 category_name: category_name(&ctx, s.category),
             })

@@ -20,7 +20,7 @@ use crate::error::{FormErrors, PageResult};
 use crate::pages::discovery::reviews::ReviewItem;
 use crate::pages::discovery::{count_arg, yen};
 use crate::pages::extract::SignedIn;
-use crate::pages::sales::hints::{hint_items, hints_href};
+use crate::pages::sales::hints::{hint_count, hint_items, hints_href};
 use crate::render::page_with_status;
 use crate::state::AppState;
 
@@ -200,11 +200,7 @@ fn hints_panel(ctx: &Ctx, summary: &HintsSummary) -> HintsPanel {
                 hints_href: hints_href(s.listing_id),
                 analytics_href: format!("/sales/analytics/services/{}", s.listing_id),
                 analytics_label: ctx.t1("analytics-link-label", "title", &s.title),
-                count: if s.hints.is_empty() {
-                    ctx.t("hints-count-none")
-                } else {
-                    ctx.t1("hints-count", "count", s.hints.len())
-                },
+                count: hint_count(ctx, s),
                 items: hint_items(ctx, s).into_iter().map(|h| h.text).collect(),
             })
             .collect(),
